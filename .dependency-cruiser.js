@@ -1,0 +1,46 @@
+/**
+ * The architecture's arrows, checked by `npm test`: apps → libs; adapters → ports; everything → domain;
+ * the domain → nothing but itself.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain is pure TypeScript: no Nest, no drivers, no Node I/O, no adapter, not even their types.',
+      severity: 'error',
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'domain-specs-use-only-the-domain-and-test-helpers',
+      severity: 'error',
+      from: { path: '^libs/domain/.*\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/domain/', '^libs/testing/'] },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'event-store-port-knows-no-adapter',
+      comment: 'The port and its contract suite do not depend on any adapter.',
+      severity: 'error',
+      from: { path: '^libs/event-store/src/(event-store\\.port|errors)\\.ts$' },
+      to: { path: '^libs/event-store/src/(postgres|eventstoredb|in-memory)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '^dist/' },
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * Three tiers, one run. Unit specs are pure; integration and e2e specs use the embedded PostgreSQL that
+ * test/setup/global-setup.ts starts once per run (each spec file then creates its own database).
+ */
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const moduleNameMapper = {
+  '^@arrears/(domain|event-store|platform|testing)$': '<rootDir>/libs/$1/src',
+};
+const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testTimeout: 60000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
+  ],
+};

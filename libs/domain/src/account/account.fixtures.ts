@@ -1,0 +1,34 @@
+import type { AccountCommand } from './account.commands';
+import { decide } from './account.decide';
+import type { AccountEvent, InvoiceIssued, InvoiceTerms } from './account.events';
+import { evolve } from './account.evolve';
+import { initialAccountState, type AccountState } from './account.state';
+
+/** Test fixtures shared by the decider specifications. */
+export const accountDecider = {
+  decide,
+  evolve,
+  initialState: initialAccountState,
+} satisfies { decide: unknown; evolve: unknown; initialState: () => AccountState };
+
+export const NOW = '2026-03-01T15:00:00Z';
+
+export const opened: AccountEvent = {
+  type: 'AccountOpened',
+  data: {
+    accountId: 'acc-1',
+    creditorId: 'cred-1',
+    debtor: { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' },
+  },
+};
+
+export const issued = (
+  invoiceId: string,
+  amount: number,
+  issuedOn: string,
+  dueOn: string,
+  terms: InvoiceTerms = { graceDays: 0 },
+): InvoiceIssued => ({ type: 'InvoiceIssued', data: { invoiceId, amount, currency: 'USD', issuedOn, dueOn, terms } });
+
+export const command = <C extends AccountCommand>(type: C['type'], data: C['data'], now = NOW): C =>
+  ({ type, data, now }) as C;

@@ -1,0 +1,49 @@
+import { dateIn, isIsoDate, type IsoDate } from '../calendar/calendar';
+import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import { isCurrencyCode, isPositiveMinorUnits } from '../money/money';
+import type { AccountState, InvoiceState, OpenedAccount } from './account.state';
+
+/** Commands other than OpenAccount need an account that exists and is not closed. */
+export function requireOpen(state: AccountState): OpenedAccount {
+  if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  if (state.status === 'closed') {
+    throw ruleBroken('ACCOUNT_CLOSED', `Account ${state.accountId} is closed.`, { accountId: state.accountId });
+  }
+  return state;
+}
+
+/** The debtor's calendar date at the command's instant. */
+export const todayFor = (account: OpenedAccount, now: string): IsoDate => dateIn(now, account.debtor.timeZone);
+
+export function requireAmount(amount: number, field = 'amount'): void {
+  if (!isPositiveMinorUnits(amount)) {
+    throw ruleBroken('INVALID_AMOUNT', `${field} must be a positive integer number of minor units.`, { field });
+  }
+}
+
+export function requireDate(value: string, field: string): void {
+  if (!isIsoDate(value)) throw ruleBroken('INVALID_DATE', `${field} must be a date written YYYY-MM-DD.`, { field });
+}
+
+/** An account keeps one currency, fixed by its first invoice or payment. */
+export function requireCurrency(account: OpenedAccount, currency: string): void {
+  if (!isCurrencyCode(currency)) {
+    throw ruleBroken('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`, { currency });
+  }
+  if (account.currency !== null && account.currency !== currency) {
+    throw ruleBroken('CURRENCY_MISMATCH', `The account is kept in ${account.currency}, not ${currency}.`, {
+      accountCurrency: account.currency,
+      currency,
+    });
+  }
+}
+
+export function requireInvoice(account: OpenedAccount, invoiceId: string): InvoiceState {
+  const invoice = account.invoices[invoiceId];
+  if (!invoice) throw notFound('INVOICE_NOT_FOUND', `Invoice ${invoiceId} does not exist on this account.`, { invoiceId });
+  return invoice;
+}
+
+export function requireNew(registry: Record<string, true>, id: string, code: string, what: string): void {
+  if (registry[id]) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
+}

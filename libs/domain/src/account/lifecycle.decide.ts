@@ -1,0 +1,33 @@
+import { isTimeZone } from '../calendar/calendar';
+import { conflict, ruleBroken } from '../errors/domain-error';
+import type { CloseAccount, OpenAccount } from './account.commands';
+import type { AccountClosed, AccountOpened } from './account.events';
+import { requireOpen, todayFor } from './account.guards';
+import { totalOutstanding, type AccountState } from './account.state';
+
+export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
+  if (state.status !== 'unopened') {
+    throw conflict('ACCOUNT_ALREADY_EXISTS', `Account ${state.accountId} already exists.`, { accountId: state.accountId });
+  }
+  const { debtor } = command.data;
+  if (!isTimeZone(debtor.timeZone)) {
+    throw ruleBroken('INVALID_TIME_ZONE', `${debtor.timeZone} is not an IANA time zone.`, { timeZone: debtor.timeZone });
+  }
+  return [{ type: 'AccountOpened', data: command.data }];
+}
+
+/** An account closes only when nothing is owed either way (no balance, no unused credit). */
+export function closeAccount(command: CloseAccount, state: AccountState): [AccountClosed] {
+  const account = requireOpen(state);
+  const balance = totalOutstanding(account);
+  if (balance !== 0 || account.credit !== 0) {
+    throw ruleBroken('ACCOUNT_BALANCE_NOT_ZERO', 'Only an account with a zero balance and no credit can be closed.', {
+      outstanding: balance,
+      credit: account.credit,
+      currency: account.currency,
+    });
+  }
+  const closed: AccountClosed = { type: 'AccountClosed', data: { closedOn: todayFor(account, command.now) } };
+  if (command.data.reason !== undefined) closed.data.reason = command.data.reason;
+  return [closed];
+}

@@ -1,0 +1,60 @@
+import { deciderSpecification } from '@arrears/testing';
+import type { CloseAccount, OpenAccount } from './account.commands';
+import { accountDecider, command, issued, opened } from './account.fixtures';
+
+const spec = deciderSpecification(accountDecider);
+const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };
+const open = (timeZone = 'America/New_York') =>
+  command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, timeZone } });
+const close = (reason?: string) => command<CloseAccount>('CloseAccount', reason ? { reason } : {});
+
+describe('OpenAccount', () => {
+  it('opens a new account', () => {
+    spec.given([]).when(open()).then([opened]);
+  });
+  it('refuses to open an account twice', () => {
+    spec.given([opened]).when(open()).thenThrows('ACCOUNT_ALREADY_EXISTS');
+  });
+  it('refuses a time zone that does not exist', () => {
+    spec.given([]).when(open('Mars/Olympus_Mons')).thenThrows('INVALID_TIME_ZONE');
+  });
+});
+
+describe('CloseAccount', () => {
+  it('closes an account with nothing owed, dated in the debtor’s zone', () => {
+    // 02:00 UTC on March 1st is still February 28th in New York.
+    const late = { ...close('settled'), now: '2026-03-01T02:00:00Z' };
+    spec.given([opened]).when(late).then([{ type: 'AccountClosed', data: { closedOn: '2026-02-28', reason: 'settled' } }]);
+  });
+  it('refuses while a balance is owed', () => {
+    spec
+      .given([opened, issued('inv-1', 10000, '2026-01-01', '2026-01-31')])
+      .when(close())
+      .thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { outstanding: 10000, credit: 0 });
+  });
+  it('refuses while the debtor has unused credit', () => {
+    const overpaid = {
+      type: 'PaymentReceived' as const,
+      data: {
+        paymentId: 'pay-1',
+        amount: 500,
+        currency: 'USD',
+        receivedOn: '2026-02-01',
+        method: 'card',
+        allocations: [],
+        installmentAllocations: [],
+        credited: 500,
+      },
+    };
+    spec.given([opened, overpaid]).when(close()).thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { credit: 500 });
+  });
+  it('refuses on an account that does not exist', () => {
+    spec.given([]).when(close()).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+  it('refuses on an account already closed', () => {
+    spec
+      .given([opened, { type: 'AccountClosed', data: { closedOn: '2026-02-01' } }])
+      .when(close())
+      .thenThrows('ACCOUNT_CLOSED');
+  });
+});

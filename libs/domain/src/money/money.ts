@@ -1,0 +1,35 @@
+/**
+ * Money is an integer number of minor units (cents, pence…) plus an ISO 4217 currency code.
+ * Floats never enter: every operation here is integer arithmetic.
+ */
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for a three-letter ISO 4217 code this runtime knows. */
+export function isCurrencyCode(code: string): boolean {
+  return knownCurrencies.has(code);
+}
+
+/** True for a safe, strictly positive integer amount of minor units. */
+export function isPositiveMinorUnits(amount: number): boolean {
+  return Number.isSafeInteger(amount) && amount > 0;
+}
+
+/**
+ * `percent` % of `amount`, rounded half to even (banker's rounding, the usual choice for fees and
+ * discounts because it does not bias totals upwards). Percent may carry up to four decimals.
+ */
+export function percentOf(amount: number, percent: number): number {
+  const millionths = BigInt(Math.round(percent * 10_000));
+  const scaled = BigInt(amount) * millionths;
+  const divisor = 1_000_000n;
+  const quotient = scaled / divisor;
+  const remainder = scaled % divisor;
+  const twice = remainder * 2n;
+  if (twice > divisor || (twice === divisor && quotient % 2n !== 0n)) return Number(quotient + 1n);
+  return Number(quotient);
+}
