@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../libs/platform/src/database/embedded-postgres';
+import { detectContainerRuntime } from './container-runtime';
 
 declare global {
   var embeddedPostgres: EmbeddedPostgresServer | undefined;
@@ -12,6 +13,7 @@ declare global {
  * (see test-database.ts), so specs never see each other's data.
  */
 export default async function globalSetup(): Promise<void> {
+  await detectContainerRuntime();
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-test-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   globalThis.embeddedPostgres = server;

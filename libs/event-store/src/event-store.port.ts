@@ -1,0 +1,87 @@
+/**
+ * The event store port (DESIGN §3). Revisions are 0-based per stream; positions order the whole log
+ * and are always > 0, so `0n` means "before everything". Both are bigint end to end.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** Who did it, why, and when; carried by every event. */
+export interface EventMetadata {
+  correlationId: string;
+  causationId: string;
+  actor: { id: string; role: string };
+  /** Business time of the fact, from the injected clock. */
+  occurredAt: string;
+  /** When the system recorded it, from the injected clock. */
+  recordedAt: string;
+  schemaVersion: number;
+  /** The tenant. */
+  creditorId: string;
+  [extra: string]: unknown;
+}
+
+export interface NewEvent {
+  /** Made by the client (a UUID): appending the same ids again is a no-op, not a duplicate. */
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream; pass it as the next expected revision. */
+  nextExpectedRevision: bigint;
+  /** The position of the last event appended. */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive; defaults to the first (forwards) or last (backwards) event. */
+  fromRevision?: bigint;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events with a position greater than this. */
+  after?: bigint;
+  maxCount?: number;
+}
+
+/**
+ * Every event after `after`, in position order: what is stored first (catch-up), then new events as
+ * they are committed (live). Never skips an event; closing ends the iteration.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Which adapter this is, for /health. */
+  readonly backend: string;
+  /**
+   * Appends atomically, or not at all. Throws WrongExpectedVersionError when the stream is not at the
+   * expected revision, unless the same event ids were already appended at that revision (a retry),
+   * in which case it returns the original result.
+   */
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** A missing stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: { after?: bigint }): Subscription;
+  /** The position of the last event a reader of the whole log can see (0n when empty). */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}
+
+/** Nest injection token for the configured adapter. */
+export const EVENT_STORE = Symbol('EventStore');

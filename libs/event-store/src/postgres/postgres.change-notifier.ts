@@ -1,0 +1,79 @@
+import { Client, type Pool } from 'pg';
+import { ChangeSignal } from '../subscription/polling-subscription';
+
+const channel = 'arrears_events';
+
+/**
+ * Wakes live subscriptions when events may have been committed: at once for appends made through
+ * this process, and through LISTEN/NOTIFY for appends made by other processes. The NOTIFY is sent
+ * after the append commits, in its own statement — inside the append it would take the notify
+ * queue's lock at commit and serialize every append — and coalesced to one in flight at a time.
+ * Subscriptions also poll, so a lost notification only delays, never loses, an event.
+ */
+export class PostgresChangeNotifier {
+  private readonly signal = new ChangeSignal();
+  private listener: Client | undefined;
+  private listening: Promise<void> | undefined;
+  private notifying = false;
+  private notifyAgain = false;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly connectionString: string,
+  ) {}
+
+  changed(): void {
+    this.signal.notify();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    void this.pool
+      .query(`NOTIFY ${channel}`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain && !this.closed) {
+          this.notifyAgain = false;
+          this.changed();
+        }
+      });
+  }
+
+  async wait(timeoutMs: number, abort: AbortSignal): Promise<void> {
+    await this.listen().catch(() => undefined);
+    return this.signal.wait(timeoutMs, abort);
+  }
+
+  private listen(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.listening ??= (async () => {
+      const listener = new Client({ connectionString: this.connectionString });
+      listener.on('notification', () => this.signal.notify());
+      listener.on('error', () => this.forget(listener));
+      listener.on('end', () => this.forget(listener));
+      await listener.connect();
+      await listener.query(`LISTEN ${channel}`);
+      this.listener = listener;
+    })().catch((error) => {
+      this.listening = undefined;
+      throw error;
+    });
+    return this.listening;
+  }
+
+  /** The listening connection dropped: the next wait reconnects; polling covers the gap. */
+  private forget(listener: Client): void {
+    if (this.listener === listener) this.listener = undefined;
+    this.listening = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.signal.notify();
+    await this.listening?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,218 @@
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  Subscription,
+} from '../event-store.port';
+import { PollingSubscription } from '../subscription/polling-subscription';
+import { PostgresChangeNotifier } from './postgres.change-notifier';
+import { schemaStatements } from './postgres.schema';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  poolSize?: number;
+  /** Events per read while a subscription catches up. */
+  batchSize?: number;
+  /** Longest wait before a live subscription looks again without a change signal. */
+  pollIntervalMs?: number;
+}
+
+/** An append that has run but not committed yet: the transaction is still open. */
+export interface PendingAppend {
+  readonly result: AppendResult;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+const columns = 'position, stream_id, revision, event_id, type, data, metadata';
+/** Rows whose transaction is older than every running one: no lower position can still appear. */
+const settled = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
+const uniqueViolation = '23505';
+
+/**
+ * Event store on PostgreSQL (`pg`). One transaction per append, a unique (stream, revision)
+ * constraint, client-made event ids unique across the log, and readers of the whole log that never
+ * skip an event committed out of order (see postgres.schema.ts).
+ */
+export class PostgresEventStore implements EventStore {
+  readonly backend = 'postgres';
+  private readonly pool: Pool;
+  private readonly notifier: PostgresChangeNotifier;
+
+  private constructor(private readonly options: PostgresEventStoreOptions) {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    this.pool = new Pool(config);
+    this.pool.on('error', () => undefined); // an idle client's lost connection: the pool replaces it
+    this.notifier = new PostgresChangeNotifier(this.pool, options.connectionString);
+  }
+
+  /** Connects and creates or migrates the schema. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(4206902025)');
+      for (const statement of schemaStatements) await client.query(statement);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(4206902025)').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const result = await this.run(streamId, (client) => this.appendWith(client, streamId, events, options.expectedRevision));
+    this.notifier.changed();
+    return result;
+  }
+
+  /**
+   * Runs the append inside a transaction left open for the caller to commit: the same path as
+   * `append`, split so that tests can hold a transaction open and commit out of order.
+   */
+  async beginAppend(streamId: string, events: NewEvent[], options: AppendOptions): Promise<PendingAppend> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.appendWith(client, streamId, events, options.expectedRevision);
+      const end = async (statement: string) => {
+        try {
+          await client.query(statement);
+        } finally {
+          client.release();
+          this.notifier.changed();
+        }
+      };
+      return { result, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+  }
+
+  private async appendWith(
+    client: PoolClient,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('Nothing to append.');
+    const { rows } = await client.query<{ outcome: string; current_revision: string | null; last_position: string | null }>(
+      'SELECT * FROM arrears_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
+      [
+        streamId,
+        String(expected),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('arrears_append returned no row.');
+    if (row.outcome === 'wrong_expected_revision') {
+      throw new WrongExpectedVersionError(streamId, expected, row.current_revision === null ? 'no_stream' : BigInt(row.current_revision));
+    }
+    return { nextExpectedRevision: BigInt(row.current_revision ?? -1), position: BigInt(row.last_position ?? 0) };
+  }
+
+  /**
+   * Runs a single-statement append with its own connection. A unique violation means a concurrent
+   * transaction committed first what this one was about to write: look again (a retry of the same ids
+   * then becomes an idempotent success, a lost race a WrongExpectedVersionError).
+   */
+  private async run(
+    streamId: string,
+    work: (client: PoolClient) => Promise<AppendResult>,
+    attempt = 1,
+  ): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      return await work(client);
+    } catch (error) {
+      if (isUniqueViolation(error) && attempt < 3) return this.run(streamId, work, attempt + 1);
+      if (isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'events_event_id_key') {
+        throw new DuplicateEventIdError(streamId);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${columns} FROM events
+        WHERE stream_id = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2)
+        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, options.fromRevision?.toString() ?? null, options.maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${columns} FROM events WHERE position > $1 AND ${settled} ORDER BY position LIMIT $2`,
+      [(options.after ?? 0n).toString(), options.maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  subscribeToAll(options: { after?: bigint } = {}): Subscription {
+    return new PollingSubscription(
+      {
+        readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
+        waitForChange: (timeoutMs, signal) => this.notifier.wait(timeoutMs, signal),
+      },
+      options.after ?? 0n,
+      { batchSize: this.options.batchSize ?? 1000, pollIntervalMs: this.options.pollIntervalMs ?? 500 },
+    );
+  }
+
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ head: string | null }>(
+      `SELECT max(position) AS head FROM events WHERE ${settled}`,
+    );
+    return BigInt(rows[0]?.head ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+    await this.pool.end();
+  }
+}
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  streamId: row.stream_id,
+  revision: BigInt(row.revision),
+  position: BigInt(row.position),
+});
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === uniqueViolation;

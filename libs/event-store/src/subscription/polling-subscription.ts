@@ -1,0 +1,65 @@
+import type { RecordedEvent, Subscription } from '../event-store.port';
+
+export interface PollingSource {
+  /** Reads the next events after a position, in position order; must never skip one. */
+  readAfter(after: bigint, maxCount: number): Promise<RecordedEvent[]>;
+  /** Resolves when new events may be there, or after `timeoutMs` at the latest. */
+  waitForChange(timeoutMs: number, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Catch-up then live, in batches: read until nothing is left, then wait for a change signal (or the
+ * poll interval, in case a signal was lost) and read again. The source decides what is safe to read.
+ */
+export class PollingSubscription implements Subscription {
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly source: PollingSource,
+    private after: bigint,
+    private readonly options: { batchSize: number; pollIntervalMs: number },
+  ) {}
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    while (!this.closing.signal.aborted) {
+      const batch = await this.source.readAfter(this.after, this.options.batchSize);
+      for (const event of batch) {
+        if (this.closing.signal.aborted) return;
+        this.after = event.position;
+        yield event;
+      }
+      if (batch.length < this.options.batchSize) {
+        await this.source.waitForChange(this.options.pollIntervalMs, this.closing.signal);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+  }
+}
+
+/** A wake-up signal: `notify` resolves every pending `wait`. */
+export class ChangeSignal {
+  private waiters = new Set<() => void>();
+
+  notify(): void {
+    const waiters = this.waiters;
+    this.waiters = new Set();
+    for (const wake of waiters) wake();
+  }
+
+  wait(timeoutMs: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal.addEventListener('abort', done, { once: true });
+      this.waiters.add(done);
+    });
+  }
+}

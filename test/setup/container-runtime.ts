@@ -1,0 +1,34 @@
+import { getContainerRuntimeClient } from 'testcontainers';
+
+/**
+ * Finds out once per run whether testcontainers can reach a container runtime (Docker, Podman…).
+ * Suites that need one read the answer from the environment and report themselves skipped, with the
+ * reason, when there is none.
+ */
+export async function detectContainerRuntime(): Promise<void> {
+  try {
+    await getContainerRuntimeClient();
+    delete process.env.ARREARS_NO_CONTAINER_RUNTIME;
+  } catch (error) {
+    process.env.ARREARS_NO_CONTAINER_RUNTIME = error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Why container suites cannot run here, or undefined when they can. */
+export const missingContainerRuntime = (): string | undefined => process.env.ARREARS_NO_CONTAINER_RUNTIME;
+
+/**
+ * Registers the suite when a container runtime exists; otherwise registers it as skipped, naming the
+ * reason, and says so on the console, so it is never mistaken for a pass.
+ */
+export function describeWithContainers(name: string, suite: () => void): void {
+  const missing = missingContainerRuntime();
+  if (!missing) {
+    describe(name, suite);
+    return;
+  }
+  describe(name, () => {
+    it.skip(`skipped: no container runtime found (${missing})`, () => undefined);
+  });
+  console.warn(`${name}: SKIPPED — no container runtime found (${missing}).`);
+}
