@@ -2,11 +2,17 @@
  * Three tiers, one run. Unit specs are pure; integration and e2e specs use the embedded PostgreSQL that
  * test/setup/global-setup.ts starts once per run (each spec file then creates its own database).
  */
-const transform = { '^.+\\.ts$': ['@swc/jest'] };
+// Jest (on Node 20) cannot require ES modules; the few our dependencies pull in are compiled to CommonJS.
+const esmDependencies = ['content-disposition'];
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  [`node_modules/(${esmDependencies.join('|')})/.+\\.js$`]: ['@swc/jest'],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmDependencies.join('|')})/)`];
 const moduleNameMapper = {
   '^@arrears/(domain|event-store|platform|testing)$': '<rootDir>/libs/$1/src',
 };
-const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',

@@ -1,0 +1,3 @@
+export class GetAccountEventsQuery {
+  constructor(readonly accountId: string) {}
+}

@@ -1,0 +1,30 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Debtor } from '@arrears/domain';
+import { IdGenerator } from '@arrears/platform';
+import { AccountCommandService } from '../../command-handling/account-command.service';
+import { receiptOf, type CommandReceipt } from '../../command-handling/command-receipt';
+import { OpenAccountCommand } from './open-account.command';
+
+@CommandHandler(OpenAccountCommand)
+export class OpenAccountHandler implements ICommandHandler<OpenAccountCommand, CommandReceipt> {
+  constructor(
+    private readonly accounts: AccountCommandService,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ request, context }: OpenAccountCommand): Promise<CommandReceipt> {
+    const accountId = request.accountId ?? this.ids.uuid();
+    const { reference, name, timeZone, email, phone } = request.debtor;
+    const debtor: Debtor = { reference, timeZone, ...defined({ name, email, phone }) };
+    const outcome = await this.accounts.handle(
+      accountId,
+      { type: 'OpenAccount', data: { accountId, creditorId: request.creditorId, debtor } },
+      context,
+    );
+    return receiptOf(outcome);
+  }
+}
+
+/** Drops absent optional fields, so events hold no `undefined`s. */
+const defined = <T extends Record<string, unknown>>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;

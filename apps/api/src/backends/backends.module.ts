@@ -1,0 +1,34 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { EVENT_STORE } from '@arrears/event-store';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock, type AppConfig } from '@arrears/platform';
+import { Backends } from './backends';
+import { APP_CONFIG, IDEMPOTENCY_STORE } from './tokens';
+
+export interface BackendsOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+/** Configuration, clock, ids and storage, for every module of the app. */
+@Global()
+@Module({})
+export class BackendsModule {
+  static forRoot(config: AppConfig, overrides: BackendsOverrides = {}): DynamicModule {
+    return {
+      module: BackendsModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        { provide: IdGenerator, useValue: overrides.ids ?? new RandomIdGenerator() },
+        {
+          provide: Backends,
+          useFactory: (clock: Clock, ids: IdGenerator) => Backends.open(config, clock, ids),
+          inject: [Clock, IdGenerator],
+        },
+        { provide: EVENT_STORE, useFactory: (backends: Backends) => backends.eventStore, inject: [Backends] },
+        { provide: IDEMPOTENCY_STORE, useFactory: (backends: Backends) => backends.idempotency, inject: [Backends] },
+      ],
+      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, IDEMPOTENCY_STORE],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountCommandService } from '../../command-handling/account-command.service';
+import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
+import { AssessLateFeeCommand } from './assess-late-fee.command';
+
+export class LateFeeAssessedResponse extends CommandReceipt {
+  @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
+  @ApiProperty({ example: 1500, description: 'The fee (minor units), per the invoice’s terms.' }) fee!: number;
+  @ApiProperty({ example: '2026-02-16' }) assessedOn!: string;
+}
+
+@CommandHandler(AssessLateFeeCommand)
+export class AssessLateFeeHandler implements ICommandHandler<AssessLateFeeCommand, LateFeeAssessedResponse> {
+  constructor(private readonly accounts: AccountCommandService) {}
+
+  async execute({ accountId, invoiceId, context }: AssessLateFeeCommand): Promise<LateFeeAssessedResponse> {
+    const outcome = await this.accounts.handle(accountId, { type: 'AssessLateFee', data: { invoiceId } }, context);
+    const [assessed] = outcome.events;
+    if (assessed?.type !== 'LateFeeAssessed') throw new Error('AssessLateFee produced no LateFeeAssessed event.');
+    return { ...receiptOf(outcome), invoiceId, fee: assessed.data.amount, assessedOn: assessed.data.assessedOn };
+  }
+}

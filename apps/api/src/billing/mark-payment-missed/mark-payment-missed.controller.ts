@@ -1,0 +1,27 @@
+import { Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Context, type CommandContext } from '../../command-handling/command-context';
+import { CommandEndpoint } from '../../http/command-endpoint.decorator';
+import { ParseIdPipe } from '../../http/parse-id.pipe';
+import { MarkPaymentMissedCommand } from './mark-payment-missed.command';
+import { PaymentMissedResponse } from './mark-payment-missed.handler';
+
+@ApiTags('billing')
+@Controller('accounts')
+export class MarkPaymentMissedController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @CommandEndpoint(':accountId/invoices/:invoiceId/missed', {
+    summary: 'Mark an invoice’s payment missed (after due date + grace, while unpaid, once)',
+    status: 200,
+    response: PaymentMissedResponse,
+  })
+  markMissed(
+    @Param('accountId', new ParseIdPipe('accountId')) accountId: string,
+    @Param('invoiceId', new ParseIdPipe('invoiceId')) invoiceId: string,
+    @Context() context: CommandContext,
+  ): Promise<PaymentMissedResponse> {
+    return this.commands.execute(new MarkPaymentMissedCommand(accountId, invoiceId, context));
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountCommandService } from '../../command-handling/account-command.service';
+import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
+import { MarkPaymentMissedCommand } from './mark-payment-missed.command';
+
+export class PaymentMissedResponse extends CommandReceipt {
+  @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
+  @ApiProperty({ example: 7500, description: 'What was still owed on the invoice (minor units).' }) overdueAmount!: number;
+  @ApiProperty({ example: '2026-02-06', description: 'The debtor’s date when it was marked.' }) missedOn!: string;
+}
+
+@CommandHandler(MarkPaymentMissedCommand)
+export class MarkPaymentMissedHandler implements ICommandHandler<MarkPaymentMissedCommand, PaymentMissedResponse> {
+  constructor(private readonly accounts: AccountCommandService) {}
+
+  async execute({ accountId, invoiceId, context }: MarkPaymentMissedCommand): Promise<PaymentMissedResponse> {
+    const outcome = await this.accounts.handle(accountId, { type: 'MarkPaymentMissed', data: { invoiceId } }, context);
+    const [missed] = outcome.events;
+    if (missed?.type !== 'PaymentMissed') throw new Error('MarkPaymentMissed produced no PaymentMissed event.');
+    return { ...receiptOf(outcome), invoiceId, overdueAmount: missed.data.overdueAmount, missedOn: missed.data.missedOn };
+  }
+}

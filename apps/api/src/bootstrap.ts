@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import type { BackendsOverrides } from './backends/backends.module';
+
+/**
+ * Builds the HTTP application (not yet listening): Fastify, strict validation, problem details,
+ * OpenAPI at /docs. Shared by main.ts and the end-to-end tests.
+ */
+export async function createApp(config: AppConfig, overrides: BackendsOverrides = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+    logger: loggerLevels(config.logLevel),
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Arrears')
+      .setDescription('Event-sourced collections: accounts, invoices, payments, plans. Errors are RFC 9457 problem details.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+function loggerLevels(level: AppConfig['logLevel']) {
+  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const upTo = { error: 1, warn: 2, info: 3, debug: 4 }[level];
+  return all.slice(0, upTo) as unknown as ('error' | 'warn' | 'log' | 'debug')[];
+}

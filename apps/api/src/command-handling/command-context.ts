@@ -1,0 +1,63 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ProblemException } from '@arrears/platform';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+
+export const actorRoles = ['agent', 'supervisor', 'auditor', 'analyst', 'system'] as const;
+export type ActorRole = (typeof actorRoles)[number];
+
+/** Who sends a command and under which request: becomes every event's metadata. */
+export interface CommandContext {
+  correlationId: string;
+  /** This request's own id: the cause of the events it appends. */
+  causationId: string;
+  actor: { id: string; role: ActorRole };
+  /** Scoped to the actor, so two clients' keys never collide. */
+  idempotencyKey: string | undefined;
+  /** From `If-Match`: the revision the client last saw. */
+  expectedRevision: bigint | undefined;
+}
+
+const headerValue = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const idPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+/**
+ * Reads the command context from the headers. The actor headers stand in for authentication until
+ * it arrives; without them the actor is `system`.
+ */
+export function readCommandContext(request: FastifyRequest): CommandContext {
+  const correlationId = headerValue(request, 'x-correlation-id') ?? randomUUID();
+  const actorId = headerValue(request, 'x-actor-id') ?? 'system';
+  const role = headerValue(request, 'x-actor-role') ?? 'system';
+  const key = headerValue(request, 'idempotency-key');
+  const ifMatch = headerValue(request, 'if-match');
+  const bad = (header: string, detail: string) =>
+    new ProblemException(400, 'INVALID_HEADER', 'The request is malformed', detail, { header });
+  if (!idPattern.test(correlationId)) throw bad('X-Correlation-Id', 'X-Correlation-Id must be 1–128 letters, digits or ._:@-');
+  if (!idPattern.test(actorId)) throw bad('X-Actor-Id', 'X-Actor-Id must be 1–128 letters, digits or ._:@-');
+  if (!(actorRoles as readonly string[]).includes(role)) throw bad('X-Actor-Role', `X-Actor-Role must be one of ${actorRoles.join(', ')}.`);
+  if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) throw bad('Idempotency-Key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+  return {
+    correlationId,
+    causationId: randomUUID(),
+    actor: { id: actorId, role: role as ActorRole },
+    idempotencyKey: key === undefined ? undefined : `${actorId}:${key}`,
+    expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch, bad),
+  };
+}
+
+/** `If-Match: "3"` (an ETag as we send it), also `W/"3"` or a bare `3`. */
+function parseIfMatch(value: string, bad: (header: string, detail: string) => Error): bigint {
+  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(value.trim());
+  if (!match?.[1]) throw bad('If-Match', 'If-Match must be a revision as returned in ETag, e.g. "3".');
+  return BigInt(match[1]);
+}
+
+/** `@Context() context: CommandContext` in a controller. */
+export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  readCommandContext(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CommandOutcome } from './account-command.service';
+
+/** What every command answers: where its events landed. */
+export class CommandReceipt {
+  @ApiProperty({ example: 'acc-1' }) accountId!: string;
+  @ApiProperty({ description: 'The account stream’s revision after this command; also sent as ETag.', example: 3 })
+  revision!: number;
+  @ApiProperty({ description: 'Global position of the last event appended: queries can wait until they reach it.', example: 42 })
+  position!: number;
+}
+
+export const receiptOf = (outcome: CommandOutcome): CommandReceipt => ({
+  accountId: outcome.accountId,
+  revision: Number(outcome.revision),
+  position: Number(outcome.position),
+});

@@ -1,0 +1,78 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { ProblemException, type AppConfig } from '@arrears/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { APP_CONFIG, IDEMPOTENCY_STORE } from '../../backends/tokens';
+import { readCommandContext } from '../command-context';
+import type { IdempotencyStore } from './idempotency.store';
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key runs; a retry with the same key and the
+ * same request gets the first response again (marked `Idempotent-Replayed: true`) and appends
+ * nothing; the same key with a different request is a 409. Only successes are kept: after a refusal
+ * the key is given back, so a corrected or later retry runs again (a refused command wrote nothing).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const key = request.method === 'POST' ? readCommandContext(request).idempotencyKey : undefined;
+    if (!key) return next.handle();
+
+    const fingerprint = fingerprintOf(request);
+    const reservation = await this.store.reserve(key, fingerprint, this.config.idempotencyLeaseMs);
+    if (reservation.outcome !== 'reserved' && reservation.fingerprint !== fingerprint) {
+      throw new ProblemException(
+        409,
+        'IDEMPOTENCY_KEY_REUSED',
+        'Conflict',
+        'This Idempotency-Key was already used for a different request.',
+      );
+    }
+    if (reservation.outcome === 'in_progress') {
+      throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'Conflict', 'A request with this Idempotency-Key is still running; retry shortly.');
+    }
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    if (reservation.outcome === 'completed') {
+      void reply.status(reservation.response.statusCode).header('idempotent-replayed', 'true');
+      return of(reservation.response.body);
+    }
+
+    const statusCode = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    return next.handle().pipe(
+      mergeMap((body) => from(this.store.complete(key, { statusCode, body }).then(() => body))),
+      // A failure gives the key back (and is rethrown), so that the retry runs again.
+      catchError((error: unknown) =>
+        from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
+      ),
+    );
+  }
+}
+
+/** Same method, path and body (keys in any order) → same fingerprint. */
+function fingerprintOf(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(JSON.stringify([request.method, request.url, canonical(request.body)]))
+    .digest('hex');
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}

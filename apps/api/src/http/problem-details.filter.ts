@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@arrears/domain';
+import { WrongExpectedVersionError } from '@arrears/event-store';
+import { ProblemException, problemType, type ProblemDetails } from '@arrears/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
+
+/**
+ * Fastify's own refusals (bad JSON, too large, wrong media type) reach us as plain HttpExceptions
+ * (Nest drops Fastify's error code on the way), so they are told apart by status and message.
+ */
+function httpCode(status: number, message: string): string {
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 413) return 'BODY_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 400 && /JSON/i.test(message)) return 'MALFORMED_JSON';
+  return status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+}
+
+/**
+ * The one place errors become HTTP answers: RFC 9457 problem details with a stable `code`.
+ * A client's mistake is a 4xx with a reason; only our own faults are 500s, and those are logged.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = { ...this.toProblem(error), instance: request.url };
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof ProblemException) {
+      return problem(error.getStatus(), error.code, error.title, error.message, error.extensions);
+    }
+    if (error instanceof DomainError) {
+      const status = domainStatus[error.kind];
+      return problem(status, error.code, titles[status] ?? 'Refused', error.message, error.details);
+    }
+    if (error instanceof WrongExpectedVersionError) {
+      return problem(409, 'CONCURRENCY_CONFLICT', 'Conflict', 'The account kept changing while this command ran; try again.');
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return problem(status, httpCode(status, error.message), titles[status] ?? 'Error', error.message);
+    }
+    return problem(500, 'INTERNAL_ERROR', 'Internal error', 'Something went wrong on our side; it has been logged.');
+  }
+}
+
+const titles: Record<number, string> = {
+  400: 'The request is malformed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Refused by a business rule',
+};
+
+function problem(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+  return { ...extensions, type: problemType(code), title, status, detail, code };
+}

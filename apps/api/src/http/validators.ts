@@ -1,0 +1,52 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { isIsoDate, isTimeZone } from '@arrears/domain';
+import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** Ids travel in URLs: letters, digits and . _ - only. */
+export const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+const described = (options: ApiPropertyOptions) => ApiProperty(options);
+
+export const IsId = (options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    IsString(),
+    Matches(idPattern, { message: '$property must be 1–64 letters, digits, dots, dashes or underscores' }),
+    described({ type: String, pattern: idPattern.source, ...options }),
+  );
+
+/** An integer amount of minor units (cents): never a float. */
+export const IsMinorUnits = (options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    IsInt({ message: '$property must be an integer number of minor units (e.g. cents)' }),
+    Min(1),
+    Max(Number.MAX_SAFE_INTEGER),
+    described({ type: Number, minimum: 1, example: 12500, ...options }),
+  );
+
+export const IsCurrency = () =>
+  applyDecorators(IsISO4217CurrencyCode(), described({ type: String, example: 'USD', description: 'ISO 4217 code' }));
+
+export const IsBusinessDate = (options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    ValidateBy({
+      name: 'isBusinessDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: () => '$property must be a real calendar date written YYYY-MM-DD',
+      },
+    }),
+    described({ type: String, format: 'date', example: '2026-01-31', ...options }),
+  );
+
+export const IsTimeZone = (validationOptions?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
+        defaultMessage: () => '$property must be an IANA time zone such as America/New_York',
+      },
+    },
+    validationOptions,
+  );

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@arrears/platform';
+import { createApp } from './bootstrap';
+
+/**
+ * Starts the service. SIGINT/SIGTERM close it in order: stop accepting requests, finish those in
+ * flight, close the stores, stop the embedded database; a second signal exits at once.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Main');
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  logger.log(`Arrears listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error(`Shutdown failed: ${String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  new Logger('Main').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

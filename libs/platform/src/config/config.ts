@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+
+/** The service's configuration: read from the environment once, at boot, and validated. */
+export interface AppConfig {
+  /** HTTP port (`PORT`, default 3000). */
+  port: number;
+  /** HTTP interface (`HOST`, default 0.0.0.0). */
+  host: string;
+  /** Where the embedded database keeps its data (`DATA_DIR`, default ./.data). */
+  dataDir: string;
+  /** `postgres://…` or `esdb://…` (`EVENT_STORE_URL`); absent means the embedded PostgreSQL. */
+  eventStoreUrl: string | undefined;
+  /** Connections per PostgreSQL pool (`DATABASE_POOL_SIZE`, default 10). */
+  databasePoolSize: number;
+  /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */
+  commandMaxAttempts: number;
+  /** How long an Idempotency-Key stays claimed by a request that is still running (`IDEMPOTENCY_LEASE_MS`). */
+  idempotencyLeaseMs: number;
+  /** Largest accepted request body in bytes (`BODY_LIMIT_BYTES`, default 1 MiB). */
+  bodyLimitBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const eventStoreSchemes = ['postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
+
+/** Reads and validates the configuration; lists every problem at once rather than the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const eventStoreUrl = env.EVENT_STORE_URL || undefined;
+  if (eventStoreUrl && !eventStoreSchemes.some((scheme) => eventStoreUrl.startsWith(scheme))) {
+    problems.push(`EVENT_STORE_URL must start with postgres:// or esdb://, not "${eventStoreUrl.split(':')[0]}:".`);
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
+  const config: AppConfig = {
+    port: integer('PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    eventStoreUrl,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
+    idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

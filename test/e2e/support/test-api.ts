@@ -1,0 +1,99 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FixedClock, loadConfig } from '@arrears/platform';
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../../../apps/api/src/bootstrap';
+import { createTestDatabase } from '../../setup/test-database';
+
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any;
+}
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  clock: FixedClock;
+  databaseUrl: string;
+  request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application, in this process, on a fresh database of the run's embedded PostgreSQL, with
+ * a clock the test moves. Requests go through Fastify's full request pipeline (inject).
+ */
+export async function startTestApi(options: { databaseUrl?: string; now?: string } = {}): Promise<TestApi> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error' });
+  const app = await createApp(config, { clock });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const request: TestApi['request'] = async (method, url, body, headers = {}) => {
+    const response = await app.inject({
+      method,
+      url,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = response.body;
+    return { status: response.statusCode, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    app,
+    clock,
+    databaseUrl,
+    request,
+    post: (url, body, headers) => request('POST', url, body, headers),
+    get: (url, headers) => request('GET', url, undefined, headers),
+    close: () => app.close(),
+  };
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export const openAccountBody = (accountId: string) => ({
+  accountId,
+  creditorId: 'cred-1',
+  debtor: {
+    reference: 'D-100',
+    name: 'Ada Lovelace',
+    timeZone: 'America/New_York',
+    email: 'ada@example.com',
+    phone: '+15551234567',
+  },
+});
+
+export const invoiceBody = (invoiceId: string, overrides: Record<string, unknown> = {}) => ({
+  invoiceId,
+  amount: 12500,
+  currency: 'USD',
+  issuedOn: '2026-01-01',
+  dueOn: '2026-01-31',
+  terms: { graceDays: 5, lateFee: { type: 'flat', amount: 1500 }, earlyPaymentDiscount: { percent: 2, withinDays: 10 } },
+  ...overrides,
+});
+
+export const paymentBody = (paymentId: string, amount: number, overrides: Record<string, unknown> = {}) => ({
+  paymentId,
+  amount,
+  currency: 'USD',
+  receivedOn: '2026-02-10',
+  method: 'card',
+  ...overrides,
+});
+
+/** Opens an account with one backdated invoice; returns the account id. */
+export async function accountWithInvoice(api: TestApi, invoice: Record<string, unknown> = {}): Promise<string> {
+  const accountId = uniqueId('acc');
+  expect((await api.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+  expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', invoice))).status).toBe(201);
+  return accountId;
+}
+
+export async function eventCount(api: TestApi, accountId: string): Promise<number> {
+  const response = await api.get(`/accounts/${accountId}/events`);
+  return response.status === 404 ? 0 : response.body.events.length;
+}
