@@ -7,39 +7,44 @@ const channel = 'arrears_events';
  * Wakes live subscriptions when events may have been committed: at once for appends made through
  * this process, and through LISTEN/NOTIFY for appends made by other processes. The NOTIFY is sent
  * after the append commits, in its own statement — inside the append it would take the notify
- * queue's lock at commit and serialize every append — and coalesced to one in flight at a time.
+ * queue's lock at commit and serialize every append — and at most once per `intervalMs`: under load
+ * one NOTIFY then stands for many appends instead of costing a round trip each.
  * Subscriptions also poll, so a lost notification only delays, never loses, an event.
  */
 export class PostgresChangeNotifier {
   private readonly signal = new ChangeSignal();
   private listener: Client | undefined;
   private listening: Promise<void> | undefined;
-  private notifying = false;
-  private notifyAgain = false;
+  private window: NodeJS.Timeout | undefined;
+  private notifyAtWindowEnd = false;
   private closed = false;
 
   constructor(
     private readonly pool: Pool,
     private readonly connectionString: string,
+    private readonly intervalMs = 10,
   ) {}
 
   changed(): void {
     this.signal.notify();
-    if (this.notifying) {
-      this.notifyAgain = true;
+    if (this.window) {
+      this.notifyAtWindowEnd = true;
       return;
     }
-    this.notifying = true;
-    void this.pool
-      .query(`NOTIFY ${channel}`)
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain && !this.closed) {
-          this.notifyAgain = false;
-          this.changed();
-        }
-      });
+    this.notifyOthers();
+  }
+
+  private notifyOthers(): void {
+    if (this.closed) return;
+    void this.pool.query(`NOTIFY ${channel}`).catch(() => undefined);
+    this.window = setTimeout(() => {
+      this.window = undefined;
+      if (this.notifyAtWindowEnd) {
+        this.notifyAtWindowEnd = false;
+        this.notifyOthers();
+      }
+    }, this.intervalMs);
+    this.window.unref();
   }
 
   async wait(timeoutMs: number, abort: AbortSignal): Promise<void> {
@@ -72,6 +77,7 @@ export class PostgresChangeNotifier {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.window);
     this.signal.notify();
     await this.listening?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);

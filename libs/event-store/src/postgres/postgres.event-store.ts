@@ -109,9 +109,11 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('Nothing to append.');
-    const { rows } = await client.query<{ outcome: string; current_revision: string | null; last_position: string | null }>(
-      'SELECT * FROM arrears_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
-      [
+    const { rows } = await client.query<{ outcome: string; current_revision: string | null; last_position: string | null }>({
+      // Named, so each connection parses and plans it once.
+      name: 'arrears_append',
+      text: 'SELECT * FROM arrears_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
+      values: [
         streamId,
         String(expected),
         events.map((e) => e.id),
@@ -119,7 +121,7 @@ export class PostgresEventStore implements EventStore {
         events.map((e) => JSON.stringify(e.data)),
         events.map((e) => JSON.stringify(e.metadata)),
       ],
-    );
+    });
     const row = rows[0];
     if (!row) throw new Error('arrears_append returned no row.');
     if (row.outcome === 'wrong_expected_revision') {
@@ -129,9 +131,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Runs a single-statement append with its own connection. A unique violation means a concurrent
-   * transaction committed first what this one was about to write: look again (a retry of the same ids
-   * then becomes an idempotent success, a lost race a WrongExpectedVersionError).
+   * Runs a single-statement append with its own connection. A unique violation on (stream, revision)
+   * means another writer committed that revision between our check and our insert: look again, and
+   * the expected-revision check then answers. Ids stored in another stream are a conflict.
    */
   private async run(
     streamId: string,
@@ -142,10 +144,9 @@ export class PostgresEventStore implements EventStore {
     try {
       return await work(client);
     } catch (error) {
-      if (isUniqueViolation(error) && attempt < 3) return this.run(streamId, work, attempt + 1);
-      if (isUniqueViolation(error) && (error as { constraint?: string }).constraint === 'events_event_id_key') {
-        throw new DuplicateEventIdError(streamId);
-      }
+      const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
+      if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
+      if (constraint === 'events_stream_revision_key' && attempt < 3) return this.run(streamId, work, attempt + 1);
       throw error;
     } finally {
       client.release();
@@ -154,12 +155,13 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM events
-        WHERE stream_id = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2)
-        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-      [streamId, options.fromRevision?.toString() ?? null, options.maxCount ?? null],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: backwards ? 'read_stream_backwards' : 'read_stream_forwards',
+      text: `SELECT ${columns} FROM events
+              WHERE stream_id = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2)
+              ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      values: [streamId, options.fromRevision?.toString() ?? null, options.maxCount ?? null],
+    });
     return rows.map(toRecorded);
   }
 

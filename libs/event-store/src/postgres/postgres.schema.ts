@@ -27,68 +27,79 @@ export const schemaStatements = [
      CONSTRAINT events_stream_revision_key UNIQUE (stream_id, revision),
      CONSTRAINT events_event_id_key UNIQUE (event_id)
    )`,
+  // Where a retry's events already are: a row only if all its ids sit, in order, exactly where this
+  // append would have put them (then the retry succeeds with the original result).
+  `CREATE OR REPLACE FUNCTION arrears_find_retry(p_stream text, p_expected text, p_ids uuid[])
+   RETURNS TABLE (last_revision bigint, last_position bigint)
+   LANGUAGE sql STABLE AS $fn$
+     SELECT max(revision), max(position)
+       FROM events
+      WHERE stream_id = p_stream AND event_id = ANY (p_ids)
+     HAVING array_agg(event_id ORDER BY revision) = p_ids
+        AND max(revision) - min(revision) + 1 = cardinality(p_ids)
+        AND (p_expected IN ('any', 'stream_exists')
+             OR (p_expected = 'no_stream' AND min(revision) = 0)
+             OR (p_expected ~ '^[0-9]+$' AND min(revision) = p_expected::bigint + 1))
+   $fn$`,
   `CREATE OR REPLACE FUNCTION arrears_append(
      p_stream text, p_expected text, p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
    ) RETURNS TABLE (outcome text, current_revision bigint, last_position bigint)
    LANGUAGE plpgsql AS $fn$
    DECLARE
-     v_count    int := cardinality(p_ids);
-     v_current  bigint;
-     v_stored   uuid[];
-     v_first    bigint;
-     v_last     bigint;
-     v_position bigint;
+     v_count      int := cardinality(p_ids);
+     v_current    bigint;
+     v_position   bigint;
+     v_retry      record;
+     v_constraint text;
    BEGIN
      IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
        RAISE EXCEPTION 'arrears_append must be the first write of its transaction'
          USING HINT = 'positions are only safe for readers when taken before any other write';
      END IF;
+     -- Checked before the lock, to keep the lock short: a writer slipping in between trips the
+     -- unique constraints below, and the caller looks again.
+     SELECT max(revision) INTO v_current FROM events WHERE stream_id = p_stream;
+     IF NOT (p_expected = 'any'
+             OR (p_expected = 'no_stream' AND v_current IS NULL)
+             OR (p_expected = 'stream_exists' AND v_current IS NOT NULL)
+             OR (p_expected ~ '^[0-9]+$' AND v_current IS NOT NULL AND v_current = p_expected::bigint)) THEN
+       SELECT * INTO v_retry FROM arrears_find_retry(p_stream, p_expected, p_ids);
+       IF v_retry.last_revision IS NOT NULL THEN
+         RETURN QUERY SELECT 'duplicate'::text, v_retry.last_revision, v_retry.last_position;
+       ELSE
+         RETURN QUERY SELECT 'wrong_expected_revision'::text, v_current, NULL::bigint;
+       END IF;
+       RETURN;
+     END IF;
+
      BEGIN
        PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
-       SELECT max(revision) INTO v_current FROM events WHERE stream_id = p_stream;
-
-       -- The same ids already stored: a retry succeeds with the original result if they sit, in
-       -- order, exactly where this append would have put them; anything else is a conflict.
-       SELECT array_agg(event_id ORDER BY revision), min(revision), max(revision)
-         INTO v_stored, v_first, v_last
-         FROM events WHERE stream_id = p_stream AND event_id = ANY (p_ids);
-       IF v_stored IS NOT NULL THEN
-         IF v_stored = p_ids AND v_last - v_first + 1 = v_count AND (
-              p_expected IN ('any', 'stream_exists')
-              OR (p_expected = 'no_stream' AND v_first = 0)
-              OR (p_expected ~ '^[0-9]+$' AND v_first = p_expected::bigint + 1)) THEN
-           SELECT position INTO v_position FROM events WHERE stream_id = p_stream AND revision = v_last;
-           PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-           RETURN QUERY SELECT 'duplicate'::text, v_last, v_position;
-           RETURN;
-         END IF;
-         PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-         RETURN QUERY SELECT 'wrong_expected_revision'::text, v_current, NULL::bigint;
-         RETURN;
-       END IF;
-
-       IF NOT (p_expected = 'any'
-               OR (p_expected = 'no_stream' AND v_current IS NULL)
-               OR (p_expected = 'stream_exists' AND v_current IS NOT NULL)
-               OR (p_expected ~ '^[0-9]+$' AND v_current IS NOT NULL AND v_current = p_expected::bigint)) THEN
-         PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-         RETURN QUERY SELECT 'wrong_expected_revision'::text, v_current, NULL::bigint;
-         RETURN;
-       END IF;
-
        WITH inserted AS (
          INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata)
-           SELECT nextval('events_position_seq'), p_stream, coalesce(v_current, -1) + i,
-                  p_ids[i], p_types[i], p_data[i], p_metadata[i]
-             FROM generate_series(1, v_count) AS i
-            ORDER BY i
+           SELECT nextval('events_position_seq'), p_stream, coalesce(v_current, -1) + e.i, e.id, e.type, e.data, e.metadata
+             FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, i)
+            ORDER BY e.i
          RETURNING position)
        SELECT max(position) INTO v_position FROM inserted;
        PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-     EXCEPTION WHEN OTHERS OR query_canceled THEN
-       -- A session lock outlives a failed statement: release it, or every later append would hang.
-       PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-       RAISE;
+     EXCEPTION
+       WHEN unique_violation THEN
+         PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+         GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
+         -- Ids already stored: the retry of an append made with 'any' or 'stream_exists', or a copy
+         -- that lost a race to its twin. Anything else is raised for the caller.
+         IF v_constraint = 'events_event_id_key' THEN
+           SELECT * INTO v_retry FROM arrears_find_retry(p_stream, p_expected, p_ids);
+           IF v_retry.last_revision IS NOT NULL THEN
+             RETURN QUERY SELECT 'duplicate'::text, v_retry.last_revision, v_retry.last_position;
+             RETURN;
+           END IF;
+         END IF;
+         RAISE;
+       WHEN OTHERS OR query_canceled THEN
+         -- A session lock outlives a failed statement: release it, or every later append would hang.
+         PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+         RAISE;
      END;
      RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_position;
    END
