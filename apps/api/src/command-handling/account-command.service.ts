@@ -13,11 +13,12 @@ import {
   WrongExpectedVersionError,
   type EventStore,
   type NewEvent,
-  type RecordedEvent,
 } from '@arrears/event-store';
 import { APP_CONFIG } from '../backends/tokens';
 import { Clock, IdGenerator, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import type { CommandContext } from './command-context';
+import { AccountStateCache, type KnownState } from './account-state.cache';
+import { KeyedQueue } from './keyed-queue';
 
 /** A command without its `now`: the service stamps it from the clock. */
 export type AccountCommandInput = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
@@ -34,40 +35,88 @@ const schemaVersion = 1;
 
 /**
  * The write path, the same for every account command: read the stream, fold it into state, decide,
- * append at the revision that was read. Losing a race to another writer means deciding again on the
- * new state, a bounded number of times; with If-Match, the client's revision is the only one allowed.
+ * append at the revision that was read. Commands for one account run one at a time in this process,
+ * and the state they leave is cached, so the next command usually appends without reading first.
+ * Losing a race to another process means reading and deciding again, a bounded number of times.
+ * With If-Match, the client's revision is the only one allowed.
  */
 @Injectable()
 export class AccountCommandService {
+  private readonly perAccount = new KeyedQueue();
+  private readonly cache: AccountStateCache;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.cache = new AccountStateCache(config.accountCacheSize);
+  }
 
-  async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
+  handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
+    return this.perAccount.run(accountId, () => this.decideAndAppend(accountId, input, context));
+  }
+
+  private async decideAndAppend(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
     const streamId = accountStream(accountId);
-    for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const current = recorded.length === 0 ? 'no_stream' : (recorded[recorded.length - 1] as RecordedEvent).revision;
+    const expected = context.expectedRevision;
+    let known = this.cache.get(accountId);
+    let fresh = false;
+    const reload = async () => {
+      known = await this.load(streamId);
+      fresh = true;
+      this.cache.set(accountId, known);
+      return known;
+    };
+    for (let attempt = 1; ; ) {
+      const { state, revision } = known ?? (await reload());
+      // A cached state may be behind: it decides nothing until the store has confirmed it.
       // An account that does not exist answers 404 from the decider, whatever If-Match says.
-      if (context.expectedRevision !== undefined && current !== 'no_stream' && current !== context.expectedRevision) {
-        throw staleRevision(context.expectedRevision, current);
+      if (expected !== undefined && revision !== 'no_stream' && revision !== expected) {
+        if (!fresh) {
+          await reload();
+          continue;
+        }
+        throw staleRevision(expected, revision);
       }
-      const state = recorded.reduce((s, e) => evolve(s, e as unknown as AccountEvent), initialAccountState());
       const now = this.clock.now();
-      const events = decide({ ...input, now: now.toISOString() } as AccountCommand, state);
+      let events: AccountEvent[];
+      try {
+        events = decide({ ...input, now: now.toISOString() } as AccountCommand, state);
+      } catch (error) {
+        if (fresh) throw error;
+        await reload();
+        continue;
+      }
       const toAppend = events.map((event, index) => this.toNewEvent(event, index, streamId, state, context, now));
       try {
-        const result = await this.store.append(streamId, toAppend, { expectedRevision: current });
+        const result = await this.store.append(streamId, toAppend, { expectedRevision: revision });
+        this.cache.set(accountId, { state: events.reduce(evolve, state), revision: result.nextExpectedRevision });
         return { accountId, events, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (context.expectedRevision !== undefined) throw staleRevision(context.expectedRevision, error.actual);
-        if (attempt >= this.config.commandMaxAttempts) throw error;
+        this.cache.delete(accountId);
+        if (expected !== undefined && error.actual !== expected) throw staleRevision(expected, error.actual);
+        if (!fresh) {
+          await reload();
+          continue;
+        }
+        if (++attempt > this.config.commandMaxAttempts) throw error;
+        // Another process wrote first: back off a little, at random, so the racers spread out.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        await reload();
       }
     }
+  }
+
+  private async load(streamId: string): Promise<KnownState> {
+    const recorded = await this.store.readStream(streamId);
+    const last = recorded[recorded.length - 1];
+    return {
+      state: recorded.reduce((state, event) => evolve(state, event as unknown as AccountEvent), initialAccountState()),
+      revision: last ? last.revision : 'no_stream',
+    };
   }
 
   private toNewEvent(

@@ -25,7 +25,11 @@ export const IsMinorUnits = (options: ApiPropertyOptions = {}) =>
   );
 
 export const IsCurrency = () =>
-  applyDecorators(IsISO4217CurrencyCode(), described({ type: String, example: 'USD', description: 'ISO 4217 code' }));
+  applyDecorators(
+    Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code in capitals, such as USD' }),
+    IsISO4217CurrencyCode(),
+    described({ type: String, example: 'USD', description: 'ISO 4217 code' }),
+  );
 
 export const IsBusinessDate = (options: ApiPropertyOptions = {}) =>
   applyDecorators(

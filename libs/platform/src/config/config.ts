@@ -14,10 +14,14 @@ export interface AppConfig {
   databasePoolSize: number;
   /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */
   commandMaxAttempts: number;
+  /** How many accounts' last known state the API keeps in memory (`ACCOUNT_CACHE_SIZE`, default 10,000; 0 = none). */
+  accountCacheSize: number;
   /** How long an Idempotency-Key stays claimed by a request that is still running (`IDEMPOTENCY_LEASE_MS`). */
   idempotencyLeaseMs: number;
   /** Largest accepted request body in bytes (`BODY_LIMIT_BYTES`, default 1 MiB). */
   bodyLimitBytes: number;
+  /** How long requests in flight may take to finish on shutdown (`SHUTDOWN_GRACE_MS`, default 10 s). */
+  shutdownGraceMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -56,8 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreUrl,
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
+    accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);
