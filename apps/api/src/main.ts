@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@arrears/platform';
 import { createApp } from './bootstrap';
+import { shutDownGracefully } from './graceful-shutdown';
 
 /**
- * Starts the service. SIGINT/SIGTERM close it in order: stop accepting requests, finish those in
- * flight, close the stores, stop the embedded database; a second signal exits at once.
+ * Starts the service. SIGINT/SIGTERM close it in order (see graceful-shutdown.ts); a second signal
+ * exits at once.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,8 +20,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     logger.log(`${signal} received: shutting down`);
-    app
-      .close()
+    shutDownGracefully(app, config.shutdownGraceMs)
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error(`Shutdown failed: ${String(error)}`);
