@@ -1,0 +1,250 @@
+/**
+ * `npm run bench`: write-side figures on the embedded PostgreSQL, each next to a baseline measured in
+ * the same run on the same database, so the ratios mean something on any machine. Prints a table and
+ * writes bench/results/latest.json. It measures; it asserts nothing.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, Pool } from 'pg';
+import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
+import { startEmbeddedPostgres } from '@arrears/platform';
+
+const clients = 8;
+const streams = 1_000;
+const singleSeconds = 8;
+const batches = 200;
+const batchSize = 100;
+const httpConnections = 50;
+const httpSeconds = 10;
+const httpAccounts = 1_000;
+
+const eventsTable = (name: string) => `CREATE TABLE ${name} (
+  position bigserial PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL, event_id uuid NOT NULL,
+  type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
+  tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(), stored_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (stream_id, revision), UNIQUE (event_id))`;
+
+const sampleData = { paymentId: 'pay-00000001', amount: 5000, currency: 'USD', receivedOn: '2026-02-10', method: 'card' };
+const metadata = {
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  actor: { id: 'bench', role: 'system' },
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  schemaVersion: 1,
+  creditorId: 'cred-bench',
+};
+const newEvent = (): NewEvent => ({ id: randomUUID(), type: 'PaymentReceived', data: sampleData, metadata });
+
+/** Runs `worker` on `count` concurrent workers until `seconds` pass; returns operations per second. */
+async function forSeconds(count: number, seconds: number, worker: (index: number) => Promise<number>): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
+  const started = process.hrtime.bigint();
+  const done = await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      let operations = 0;
+      while (Date.now() < deadline) operations += await worker(index);
+      return operations;
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return done.reduce((a, b) => a + b, 0) / elapsed;
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/[^/]+$/, `/${name}`);
+}
+
+async function singleInsertBaseline(url: string): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: clients });
+  await pool.query(eventsTable('baseline_single'));
+  const insert = (i: number) =>
+    pool.query(
+      'INSERT INTO baseline_single (stream_id, revision, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)',
+      [`s-${i % streams}`, Math.floor(Math.random() * 1e15), randomUUID(), 'PaymentReceived', sampleData, metadata],
+    );
+  await forSeconds(clients, 1, async (i) => (await insert(i), 1));
+  const rate = await forSeconds(clients, singleSeconds, async (i) => (await insert(i), 1));
+  await pool.end();
+  return rate;
+}
+
+async function singleAppends(store: PostgresEventStore): Promise<number> {
+  // Each client owns the streams ≡ its index (mod 8), so appends compete for the log, not for streams.
+  const revisions = new Map<string, bigint>();
+  const next = Array.from({ length: clients }, (_, i) => i);
+  const append = async (client: number) => {
+    const stream = `bench-${next[client]}`;
+    next[client] = ((next[client] as number) + clients) % streams;
+    const result = await store.append(stream, [newEvent()], { expectedRevision: revisions.get(stream) ?? 'no_stream' });
+    revisions.set(stream, result.nextExpectedRevision);
+    return 1;
+  };
+  await forSeconds(clients, 1, append);
+  return forSeconds(clients, singleSeconds, append);
+}
+
+async function batchInsertBaseline(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(eventsTable('baseline_batch'));
+  const placeholders = Array.from({ length: batchSize }, (_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`).join(', ');
+  const insert = (batch: number) =>
+    client.query(
+      `INSERT INTO baseline_batch (stream_id, revision, event_id, type, data, metadata) VALUES ${placeholders}`,
+      Array.from({ length: batchSize }, (_, r) => [`b-${batch}`, r, randomUUID(), 'PaymentReceived', sampleData, metadata]).flat(),
+    );
+  for (let b = 0; b < 10; b++) await insert(-b - 1);
+  const started = process.hrtime.bigint();
+  for (let b = 0; b < batches; b++) await insert(b);
+  const rate = (batches * batchSize) / (Number(process.hrtime.bigint() - started) / 1e9);
+  await client.end();
+  return rate;
+}
+
+async function batchAppends(store: PostgresEventStore): Promise<number> {
+  const batch = () => Array.from({ length: batchSize }, newEvent);
+  for (let b = 0; b < 10; b++) await store.append(`warm-${b}`, batch(), { expectedRevision: 'no_stream' });
+  const started = process.hrtime.bigint();
+  for (let b = 0; b < batches; b++) await store.append(`batch-${b}`, batch(), { expectedRevision: 'no_stream' });
+  return (batches * batchSize) / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** The built service in its own process, against its own database of the bench's PostgreSQL. */
+async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p50: number; p99: number; errors: number }> {
+  const port = await freePort();
+  const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
+    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '16' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(base);
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (let i = 0; i < httpAccounts; i += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, async (_, j) => {
+          const accountId = `bench-${i + j}`;
+          await post('/accounts', { accountId, creditorId: 'cred-bench', debtor: { reference: accountId, timeZone: 'America/New_York' } });
+          await post(`/accounts/${accountId}/invoices`, { invoiceId: 'inv-1', amount: 1_000_000_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' });
+        }),
+      );
+    }
+    let sequence = 0;
+    const run = (seconds: number) =>
+      autocannon({
+        url: base,
+        connections: httpConnections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const n = sequence++;
+              return {
+                ...request,
+                path: `/accounts/bench-${n % httpAccounts}/payments`,
+                body: JSON.stringify({ paymentId: `pay-${n}`, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' }),
+              };
+            },
+          },
+        ],
+      });
+    await run(2);
+    const result = await run(httpSeconds);
+    return {
+      commandsPerSecond: result['2xx'] / httpSeconds,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors + result.timeouts,
+    };
+  } finally {
+    const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
+    service.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function waitUntilHealthy(base: string): Promise<void> {
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('The service did not become healthy.');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
+  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
+  try {
+    const url = await createDatabase(server.url, 'bench');
+    const store = await PostgresEventStore.connect({ connectionString: url, poolSize: clients });
+    console.log('measuring (a) single-row INSERT baseline, (b) single-event appends…');
+    const singleBaseline = await singleInsertBaseline(url);
+    const single = await singleAppends(store);
+    console.log('measuring (c) 100-row INSERT baseline and 100-event appends…');
+    const batchBaseline = await batchInsertBaseline(url);
+    const batch = await batchAppends(store);
+    await store.close();
+    console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
+    const http = await httpPayments(await createDatabase(server.url, 'bench_http'));
+
+    const results = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      singleInsertBaselineRowsPerSecond: Math.round(singleBaseline),
+      appendSingleEventsPerSecond: Math.round(single),
+      appendSingleRatio: round(single / singleBaseline),
+      batchInsertBaselineRowsPerSecond: Math.round(batchBaseline),
+      appendBatchEventsPerSecond: Math.round(batch),
+      appendBatchRatio: round(batch / batchBaseline),
+      httpCommandsPerSecond: Math.round(http.commandsPerSecond),
+      httpP50Ms: http.p50,
+      httpP99Ms: http.p99,
+      httpErrors: http.errors,
+    };
+    console.table({
+      '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
+      '(b) append, 1 event, 8 clients': { value: `${results.appendSingleEventsPerSecond} events/s`, target: `b/a = ${results.appendSingleRatio} (≥ 0.5)` },
+      '(c) INSERT, 100 rows, 1 client': { value: `${results.batchInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
+      '(c) append, 100 events, 1 client': { value: `${results.appendBatchEventsPerSecond} events/s`, target: `ratio = ${results.appendBatchRatio} (≥ 0.5)` },
+      '(d) HTTP payments, 50 conns': { value: `${results.httpCommandsPerSecond} commands/s`, target: '≥ 2000' },
+      '(d) latency p50 / p99': { value: `${results.httpP50Ms} / ${results.httpP99Ms} ms`, target: 'p99 ≤ 50 ms' },
+      '(d) non-2xx or errors': { value: String(results.httpErrors), target: '0' },
+    });
+    const out = resolve(__dirname, '../../bench/results');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`written to ${join(out, 'latest.json')}`);
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
