@@ -10,7 +10,9 @@ export async function detectContainerRuntime(): Promise<void> {
     await getContainerRuntimeClient();
     delete process.env.ARREARS_NO_CONTAINER_RUNTIME;
   } catch (error) {
-    process.env.ARREARS_NO_CONTAINER_RUNTIME = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    process.env.ARREARS_NO_CONTAINER_RUNTIME = reason;
+    console.warn(`\nContainer suites (EventStoreDB) will be SKIPPED: no container runtime found (${reason}).\n`);
   }
 }
 
@@ -19,7 +21,7 @@ export const missingContainerRuntime = (): string | undefined => process.env.ARR
 
 /**
  * Registers the suite when a container runtime exists; otherwise registers it as skipped, naming the
- * reason, and says so on the console, so it is never mistaken for a pass.
+ * reason (the global setup has said so on the console too), so it is never mistaken for a pass.
  */
 export function describeWithContainers(name: string, suite: () => void): void {
   const missing = missingContainerRuntime();
@@ -30,5 +32,4 @@ export function describeWithContainers(name: string, suite: () => void): void {
   describe(name, () => {
     it.skip(`skipped: no container runtime found (${missing})`, () => undefined);
   });
-  console.warn(`${name}: SKIPPED — no container runtime found (${missing}).`);
 }

@@ -47,7 +47,7 @@ function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date at `instant` as seen in `timeZone`: the debtor's "today". */
 export function dateIn(instant: string, timeZone: string): IsoDate {
-  const parts = dateFormatIn(timeZone).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  // The en-CA locale writes dates as YYYY-MM-DD (without padding years before 1000).
+  const [year = '', month, day] = dateFormatIn(timeZone).format(new Date(instant)).split('-');
+  return `${year.padStart(4, '0')}-${month}-${day}`;
 }

@@ -1,0 +1,31 @@
+import { addDays, dateIn, daysBetween, isIsoDate, isTimeZone } from './calendar';
+
+describe('calendar', () => {
+  it('accepts only real calendar dates written YYYY-MM-DD', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-2-01')).toBe(false);
+    expect(isIsoDate('2026-01-01T00:00:00Z')).toBe(false);
+  });
+
+  it('adds days and counts them across month and year ends', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(daysBetween('2026-01-31', '2026-03-02')).toBe(30);
+  });
+
+  it('tells the date in the debtor’s zone, across a daylight-saving change', () => {
+    expect(dateIn('2026-03-01T02:00:00Z', 'America/New_York')).toBe('2026-02-28');
+    expect(dateIn('2026-03-01T02:00:00Z', 'Asia/Tokyo')).toBe('2026-03-01');
+    // New York moves from UTC−5 to UTC−4 on 2026-03-08: local midnight is 05:00Z before, 04:00Z after.
+    expect(dateIn('2026-03-08T04:59:00Z', 'America/New_York')).toBe('2026-03-07');
+    expect(dateIn('2026-03-08T05:00:00Z', 'America/New_York')).toBe('2026-03-08');
+    expect(dateIn('2026-03-09T03:59:00Z', 'America/New_York')).toBe('2026-03-08');
+    expect(dateIn('2026-03-09T04:00:00Z', 'America/New_York')).toBe('2026-03-09');
+  });
+
+  it('knows real time zones only', () => {
+    expect(isTimeZone('Europe/Paris')).toBe(true);
+    expect(isTimeZone('Europe/Atlantis')).toBe(false);
+  });
+});
