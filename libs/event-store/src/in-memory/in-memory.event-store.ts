@@ -94,7 +94,8 @@ export class InMemoryEventStore implements EventStore {
     return new PollingSubscription(
       {
         readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        waitForChange: (timeoutMs, signal) => this.changed.wait(timeoutMs, signal),
+        changes: () => this.changed.changes(),
+        waitForChange: (seen, timeoutMs, signal) => this.changed.wait(seen, timeoutMs, signal),
       },
       options.after ?? 0n,
       { batchSize: 500, pollIntervalMs: 1000 },

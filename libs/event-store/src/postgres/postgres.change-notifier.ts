@@ -47,9 +47,13 @@ export class PostgresChangeNotifier {
     this.window.unref();
   }
 
-  async wait(timeoutMs: number, abort: AbortSignal): Promise<void> {
+  changes(): number {
+    return this.signal.changes();
+  }
+
+  async wait(seen: number, timeoutMs: number, abort: AbortSignal): Promise<void> {
     await this.listen().catch(() => undefined);
-    return this.signal.wait(timeoutMs, abort);
+    return this.signal.wait(seen, timeoutMs, abort);
   }
 
   private listen(): Promise<void> {

@@ -12,12 +12,15 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { AppendBatcher, type QueuedAppend } from './append-batcher';
 import { PostgresChangeNotifier } from './postgres.change-notifier';
 import { schemaStatements } from './postgres.schema';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
   poolSize?: number;
+  /** Appends sent as one batch at most (group commit); default 100. */
+  maxAppendBatch?: number;
   /** Events per read while a subscription catches up. */
   batchSize?: number;
   /** Longest wait before a live subscription looks again without a change signal. */
@@ -45,12 +48,16 @@ export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   private readonly pool: Pool;
   private readonly notifier: PostgresChangeNotifier;
+  private readonly batcher: AppendBatcher<AppendRequest, AppendResult>;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    const poolSize = options.poolSize ?? 10;
+    const config: PoolConfig = { connectionString: options.connectionString, max: poolSize };
     this.pool = new Pool(config);
     this.pool.on('error', () => undefined); // an idle client's lost connection: the pool replaces it
     this.notifier = new PostgresChangeNotifier(this.pool, options.connectionString);
+    // Half the pool for appends in flight leaves connections for reads.
+    this.batcher = new AppendBatcher((batch) => this.sendBatch(batch), Math.max(1, Math.floor(poolSize / 2)), options.maxAppendBatch ?? 100);
   }
 
   /** Connects and creates or migrates the schema. */
@@ -72,9 +79,57 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const result = await this.run(streamId, (client) => this.appendWith(client, streamId, events, options.expectedRevision));
+    if (events.length === 0) throw new Error('Nothing to append.');
+    const result = await this.batcher.submit({ streamId, events, expected: options.expectedRevision });
     this.notifier.changed();
     return result;
+  }
+
+  private async sendBatch(batch: QueuedAppend<AppendRequest, AppendResult>[]): Promise<void> {
+    const alone = (queued: QueuedAppend<AppendRequest, AppendResult>) => {
+      const { streamId, events, expected } = queued.request;
+      return this.run(streamId, (client) => this.appendWith(client, streamId, events, expected)).then(queued.resolve, queued.reject);
+    };
+    if (batch.length === 1) return alone(batch[0] as QueuedAppend<AppendRequest, AppendResult>);
+    let rows: BatchRow[];
+    try {
+      rows = await this.appendBatch(batch.map((queued) => queued.request));
+    } catch {
+      // One bad append (an id that is no UUID…) must not sink the others: each goes alone.
+      await Promise.all(batch.map(alone));
+      return;
+    }
+    await Promise.all(
+      rows.map((row) => {
+        const queued = batch[row.idx - 1] as QueuedAppend<AppendRequest, AppendResult>;
+        if (row.outcome === 'retry_alone') return alone(queued);
+        const { streamId, expected } = queued.request;
+        try {
+          queued.resolve(toAppendResult(streamId, expected, row));
+        } catch (error) {
+          queued.reject(error);
+        }
+        return undefined;
+      }),
+    );
+  }
+
+  private async appendBatch(requests: AppendRequest[]): Promise<BatchRow[]> {
+    const events = requests.flatMap((r) => r.events);
+    const { rows } = await this.pool.query<BatchRow>({
+      name: 'arrears_append_batch',
+      text: 'SELECT * FROM arrears_append_batch($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
+      values: [
+        requests.map((r) => r.streamId),
+        requests.map((r) => String(r.expected)),
+        requests.map((r) => r.events.length),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    });
+    return rows;
   }
 
   /**
@@ -82,6 +137,7 @@ export class PostgresEventStore implements EventStore {
    * `append`, split so that tests can hold a transaction open and commit out of order.
    */
   async beginAppend(streamId: string, events: NewEvent[], options: AppendOptions): Promise<PendingAppend> {
+    if (events.length === 0) throw new Error('Nothing to append.');
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -108,8 +164,7 @@ export class PostgresEventStore implements EventStore {
     events: NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('Nothing to append.');
-    const { rows } = await client.query<{ outcome: string; current_revision: string | null; last_position: string | null }>({
+    const { rows } = await client.query<AppendRow>({
       // Named, so each connection parses and plans it once.
       name: 'arrears_append',
       text: 'SELECT * FROM arrears_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
@@ -124,10 +179,7 @@ export class PostgresEventStore implements EventStore {
     });
     const row = rows[0];
     if (!row) throw new Error('arrears_append returned no row.');
-    if (row.outcome === 'wrong_expected_revision') {
-      throw new WrongExpectedVersionError(streamId, expected, row.current_revision === null ? 'no_stream' : BigInt(row.current_revision));
-    }
-    return { nextExpectedRevision: BigInt(row.current_revision ?? -1), position: BigInt(row.last_position ?? 0) };
+    return toAppendResult(streamId, expected, row);
   }
 
   /**
@@ -177,7 +229,8 @@ export class PostgresEventStore implements EventStore {
     return new PollingSubscription(
       {
         readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        waitForChange: (timeoutMs, signal) => this.notifier.wait(timeoutMs, signal),
+        changes: () => this.notifier.changes(),
+        waitForChange: (seen, timeoutMs, signal) => this.notifier.wait(seen, timeoutMs, signal),
       },
       options.after ?? 0n,
       { batchSize: this.options.batchSize ?? 1000, pollIntervalMs: this.options.pollIntervalMs ?? 500 },
@@ -195,6 +248,29 @@ export class PostgresEventStore implements EventStore {
     await this.notifier.close();
     await this.pool.end();
   }
+}
+
+interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
+interface AppendRow {
+  outcome: string;
+  current_revision: string | null;
+  last_position: string | null;
+}
+
+interface BatchRow extends AppendRow {
+  idx: number;
+}
+
+function toAppendResult(streamId: string, expected: ExpectedRevision, row: AppendRow): AppendResult {
+  if (row.outcome === 'wrong_expected_revision') {
+    throw new WrongExpectedVersionError(streamId, expected, row.current_revision === null ? 'no_stream' : BigInt(row.current_revision));
+  }
+  return { nextExpectedRevision: BigInt(row.current_revision ?? -1), position: BigInt(row.last_position ?? 0) };
 }
 
 interface EventRow {

@@ -104,4 +104,72 @@ export const schemaStatements = [
      RETURN QUERY SELECT 'appended'::text, coalesce(v_current, -1) + v_count, v_position;
    END
    $fn$`,
+  // Group commit: the appends waiting while earlier ones run go in one statement and one commit.
+  // Each append is checked and inserted on its own (a subtransaction each), so one append's conflict
+  // does not fail the others; all inserts take the lock once, keeping the ordering guarantee above.
+  `CREATE OR REPLACE FUNCTION arrears_append_batch(
+     p_streams text[], p_expected text[], p_counts int[],
+     p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+   ) RETURNS TABLE (idx int, outcome text, current_revision bigint, last_position bigint)
+   LANGUAGE plpgsql AS $fn$
+   DECLARE
+     v_appends  int := cardinality(p_streams);
+     v_offsets  int[];
+     v_currents bigint[];
+     v_pending  boolean[];
+     v_offset   int := 1;
+     v_current  bigint;
+     v_position bigint;
+     v_retry    record;
+   BEGIN
+     IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+       RAISE EXCEPTION 'arrears_append_batch must be the first write of its transaction';
+     END IF;
+     FOR i IN 1 .. v_appends LOOP
+       v_offsets[i] := v_offset;
+       SELECT max(revision) INTO v_current FROM events WHERE stream_id = p_streams[i];
+       v_currents[i] := v_current;
+       v_pending[i] := p_expected[i] = 'any'
+         OR (p_expected[i] = 'no_stream' AND v_current IS NULL)
+         OR (p_expected[i] = 'stream_exists' AND v_current IS NOT NULL)
+         OR (p_expected[i] ~ '^[0-9]+$' AND v_current IS NOT NULL AND v_current = p_expected[i]::bigint);
+       IF NOT v_pending[i] THEN
+         SELECT * INTO v_retry
+           FROM arrears_find_retry(p_streams[i], p_expected[i], p_ids[v_offset : v_offset + p_counts[i] - 1]);
+         IF v_retry.last_revision IS NOT NULL THEN
+           RETURN QUERY SELECT i, 'duplicate'::text, v_retry.last_revision, v_retry.last_position;
+         ELSE
+           RETURN QUERY SELECT i, 'wrong_expected_revision'::text, v_current, NULL::bigint;
+         END IF;
+       END IF;
+       v_offset := v_offset + p_counts[i];
+     END LOOP;
+
+     BEGIN
+       PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
+       FOR i IN 1 .. v_appends LOOP
+         CONTINUE WHEN NOT v_pending[i];
+         BEGIN
+           WITH inserted AS (
+             INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata)
+               SELECT nextval('events_position_seq'), p_streams[i], coalesce(v_currents[i], -1) + g.k,
+                      p_ids[v_offsets[i] + g.k - 1], p_types[v_offsets[i] + g.k - 1],
+                      p_data[v_offsets[i] + g.k - 1], p_metadata[v_offsets[i] + g.k - 1]
+                 FROM generate_series(1, p_counts[i]) AS g(k)
+                ORDER BY g.k
+             RETURNING position)
+           SELECT max(position) INTO v_position FROM inserted;
+           RETURN QUERY SELECT i, 'appended'::text, coalesce(v_currents[i], -1) + p_counts[i], v_position;
+         EXCEPTION WHEN unique_violation THEN
+           -- Another writer got there first (or an id is taken): the caller runs this one alone.
+           RETURN QUERY SELECT i, 'retry_alone'::text, NULL::bigint, NULL::bigint;
+         END;
+       END LOOP;
+       PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+     EXCEPTION WHEN OTHERS OR query_canceled THEN
+       PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+       RAISE;
+     END;
+   END
+   $fn$`,
 ];

@@ -3,8 +3,10 @@ import type { RecordedEvent, Subscription } from '../event-store.port';
 export interface PollingSource {
   /** Reads the next events after a position, in position order; must never skip one. */
   readAfter(after: bigint, maxCount: number): Promise<RecordedEvent[]>;
-  /** Resolves when new events may be there, or after `timeoutMs` at the latest. */
-  waitForChange(timeoutMs: number, signal: AbortSignal): Promise<void>;
+  /** Counts the change signals so far. */
+  changes(): number;
+  /** Resolves once there was a change after the `seen`th, or after `timeoutMs` at the latest. */
+  waitForChange(seen: number, timeoutMs: number, signal: AbortSignal): Promise<void>;
 }
 
 /**
@@ -22,6 +24,8 @@ export class PollingSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.closing.signal.aborted) {
+      // Counted before reading: a change signalled while the read runs must not be slept through.
+      const seen = this.source.changes();
       const batch = await this.source.readAfter(this.after, this.options.batchSize);
       for (const event of batch) {
         if (this.closing.signal.aborted) return;
@@ -29,7 +33,7 @@ export class PollingSubscription implements Subscription {
         yield event;
       }
       if (batch.length < this.options.batchSize) {
-        await this.source.waitForChange(this.options.pollIntervalMs, this.closing.signal);
+        await this.source.waitForChange(seen, this.options.pollIntervalMs, this.closing.signal);
       }
     }
   }
@@ -39,17 +43,24 @@ export class PollingSubscription implements Subscription {
   }
 }
 
-/** A wake-up signal: `notify` resolves every pending `wait`. */
+/** A wake-up signal: `notify` counts a change and resolves every pending `wait`. */
 export class ChangeSignal {
   private waiters = new Set<() => void>();
+  private count = 0;
+
+  changes(): number {
+    return this.count;
+  }
 
   notify(): void {
+    this.count++;
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
   }
 
-  wait(timeoutMs: number, signal: AbortSignal): Promise<void> {
+  wait(seen: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    if (this.count !== seen || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
