@@ -21,7 +21,7 @@ import { RecordPaymentHandler } from './billing/record-payment/record-payment.ha
 import { BackendsModule, type BackendsOverrides } from './backends/backends.module';
 import { AccountCommandService } from './command-handling/account-command.service';
 import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
-import { IdempotencyInterceptor } from './command-handling/idempotency/idempotency.interceptor';
+import { IdempotentRequests } from './command-handling/idempotency/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
@@ -58,11 +58,10 @@ export class AppModule {
       controllers: [HealthController, ...slices.controllers],
       providers: [
         AccountCommandService,
+        IdempotentRequests,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Outermost first: the ETag is set on fresh and on replayed responses alike.
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

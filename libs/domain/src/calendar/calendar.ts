@@ -4,14 +4,20 @@
  */
 export type IsoDate = string;
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
-  if (!isoDatePattern.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  const match = isoDatePattern.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** The date `days` days after `date` (negative goes back). */

@@ -4,6 +4,10 @@ describe('calendar', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-2-01')).toBe(false);
     expect(isIsoDate('2026-01-01T00:00:00Z')).toBe(false);
   });

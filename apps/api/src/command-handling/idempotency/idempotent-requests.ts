@@ -1,6 +1,4 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { ProblemException, type AppConfig } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
@@ -16,17 +14,21 @@ import type { IdempotencyStore } from './idempotency.store';
  * the key is given back, so a corrected or later retry runs again (a refused command wrote nothing).
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotentRequests {
   constructor(
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly reflector: Reflector,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const key = request.method === 'POST' ? readCommandContext(request).idempotencyKey : undefined;
-    if (!key) return next.handle();
+  /** Runs `handle` for a first request, or answers a retry with the first response. */
+  async respond(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    statusCode: number,
+    handle: () => Observable<unknown>,
+  ): Promise<Observable<unknown>> {
+    const key = readCommandContext(request).idempotencyKey;
+    if (!key) return handle();
 
     const fingerprint = fingerprintOf(request);
     const reservation = await this.store.reserve(key, fingerprint, this.config.idempotencyLeaseMs);
@@ -41,14 +43,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (reservation.outcome === 'in_progress') {
       throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'Conflict', 'A request with this Idempotency-Key is still running; retry shortly.');
     }
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (reservation.outcome === 'completed') {
       void reply.status(reservation.response.statusCode).header('idempotent-replayed', 'true');
       return of(reservation.response.body);
     }
 
-    const statusCode = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return next.handle().pipe(
+    return handle().pipe(
       mergeMap((body) => from(this.store.complete(key, { statusCode, body }).then(() => body))),
       // A failure gives the key back (and is rethrown), so that the retry runs again.
       catchError((error: unknown) =>
