@@ -31,6 +31,14 @@ export interface CommandOutcome {
   position: bigint;
 }
 
+/** The event of a type that a command produced, if it did. */
+export function eventOf<Type extends AccountEvent['type']>(
+  outcome: CommandOutcome,
+  type: Type,
+): Extract<AccountEvent, { type: Type }> | undefined {
+  return outcome.events.find((event): event is Extract<AccountEvent, { type: Type }> => event.type === type);
+}
+
 const schemaVersion = 1;
 
 /**

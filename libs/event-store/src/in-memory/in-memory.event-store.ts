@@ -91,15 +91,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
-    return new PollingSubscription(
-      {
-        readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        changes: () => this.changed.changes(),
-        waitForChange: (seen, timeoutMs, signal) => this.changed.wait(seen, timeoutMs, signal),
-      },
-      options.after ?? 0n,
-      { batchSize: 500, pollIntervalMs: 1000 },
-    );
+    const readAfter = (after: bigint, maxCount: number) => this.readAll({ after, maxCount });
+    return new PollingSubscription(readAfter, this.changed, options.after ?? 0n, { batchSize: 500, pollIntervalMs: 1000 });
   }
 
   async headPosition(): Promise<bigint> {

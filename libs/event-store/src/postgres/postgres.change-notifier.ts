@@ -1,5 +1,5 @@
 import { Client, type Pool } from 'pg';
-import { ChangeSignal } from '../subscription/polling-subscription';
+import { ChangeSignal, type ChangeSource } from '../subscription/polling-subscription';
 
 const channel = 'arrears_events';
 
@@ -11,7 +11,7 @@ const channel = 'arrears_events';
  * one NOTIFY then stands for many appends instead of costing a round trip each.
  * Subscriptions also poll, so a lost notification only delays, never loses, an event.
  */
-export class PostgresChangeNotifier {
+export class PostgresChangeNotifier implements ChangeSource {
   private readonly signal = new ChangeSignal();
   private listener: Client | undefined;
   private listening: Promise<void> | undefined;

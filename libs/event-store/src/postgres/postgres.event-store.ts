@@ -226,15 +226,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
-    return new PollingSubscription(
-      {
-        readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        changes: () => this.notifier.changes(),
-        waitForChange: (seen, timeoutMs, signal) => this.notifier.wait(seen, timeoutMs, signal),
-      },
-      options.after ?? 0n,
-      { batchSize: this.options.batchSize ?? 1000, pollIntervalMs: this.options.pollIntervalMs ?? 500 },
-    );
+    const readAfter = (after: bigint, maxCount: number) => this.readAll({ after, maxCount });
+    return new PollingSubscription(readAfter, this.notifier, options.after ?? 0n, {
+      batchSize: this.options.batchSize ?? 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 500,
+    });
   }
 
   async headPosition(): Promise<bigint> {

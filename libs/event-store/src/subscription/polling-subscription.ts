@@ -1,23 +1,26 @@
 import type { RecordedEvent, Subscription } from '../event-store.port';
 
-export interface PollingSource {
-  /** Reads the next events after a position, in position order; must never skip one. */
-  readAfter(after: bigint, maxCount: number): Promise<RecordedEvent[]>;
+/** Reads the next events after a position, in position order; must never skip one. */
+export type ReadAfter = (after: bigint, maxCount: number) => Promise<RecordedEvent[]>;
+
+/** Tells a live subscription when new events may be there. */
+export interface ChangeSource {
   /** Counts the change signals so far. */
   changes(): number;
   /** Resolves once there was a change after the `seen`th, or after `timeoutMs` at the latest. */
-  waitForChange(seen: number, timeoutMs: number, signal: AbortSignal): Promise<void>;
+  wait(seen: number, timeoutMs: number, signal: AbortSignal): Promise<void>;
 }
 
 /**
  * Catch-up then live, in batches: read until nothing is left, then wait for a change signal (or the
- * poll interval, in case a signal was lost) and read again. The source decides what is safe to read.
+ * poll interval, in case a signal was lost) and read again. `readAfter` decides what is safe to read.
  */
 export class PollingSubscription implements Subscription {
   private readonly closing = new AbortController();
 
   constructor(
-    private readonly source: PollingSource,
+    private readonly readAfter: ReadAfter,
+    private readonly changes: ChangeSource,
     private after: bigint,
     private readonly options: { batchSize: number; pollIntervalMs: number },
   ) {}
@@ -25,15 +28,15 @@ export class PollingSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.closing.signal.aborted) {
       // Counted before reading: a change signalled while the read runs must not be slept through.
-      const seen = this.source.changes();
-      const batch = await this.source.readAfter(this.after, this.options.batchSize);
+      const seen = this.changes.changes();
+      const batch = await this.readAfter(this.after, this.options.batchSize);
       for (const event of batch) {
         if (this.closing.signal.aborted) return;
         this.after = event.position;
         yield event;
       }
       if (batch.length < this.options.batchSize) {
-        await this.source.waitForChange(seen, this.options.pollIntervalMs, this.closing.signal);
+        await this.changes.wait(seen, this.options.pollIntervalMs, this.closing.signal);
       }
     }
   }
@@ -44,7 +47,7 @@ export class PollingSubscription implements Subscription {
 }
 
 /** A wake-up signal: `notify` counts a change and resolves every pending `wait`. */
-export class ChangeSignal {
+export class ChangeSignal implements ChangeSource {
   private waiters = new Set<() => void>();
   private count = 0;
 

@@ -1,10 +1,4 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 import type { CloseAccountRequest } from './close-account.request';
 
-export class CloseAccountCommand {
-  constructor(
-    readonly accountId: string,
-    readonly request: CloseAccountRequest,
-    readonly context: CommandContext,
-  ) {}
-}
+export class CloseAccountCommand extends AccountCommandMessage<CloseAccountRequest> {}

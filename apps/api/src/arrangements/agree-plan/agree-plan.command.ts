@@ -1,10 +1,4 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 import type { AgreePlanRequest } from './agree-plan.request';
 
-export class AgreePlanCommand {
-  constructor(
-    readonly accountId: string,
-    readonly request: AgreePlanRequest,
-    readonly context: CommandContext,
-  ) {}
-}
+export class AgreePlanCommand extends AccountCommandMessage<AgreePlanRequest> {}

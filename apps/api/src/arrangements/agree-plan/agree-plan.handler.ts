@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { AgreePlanCommand } from './agree-plan.command';
 
@@ -24,7 +24,6 @@ export class AgreePlanHandler implements ICommandHandler<AgreePlanCommand, PlanA
     const installments = request.installments.map(({ dueOn, amount }) => ({ dueOn, amount }));
     const data = { planId, currency, installments, ...(invoiceIds ? { invoiceIds } : {}) };
     const outcome = await this.accounts.handle(accountId, { type: 'AgreePlan', data }, context);
-    const [agreed] = outcome.events;
-    return { ...receiptOf(outcome), planId, covers: agreed?.type === 'PlanAgreed' ? agreed.data.covers : [] };
+    return { ...receiptOf(outcome), planId, covers: eventOf(outcome, 'PlanAgreed')?.data.covers ?? [] };
   }
 }

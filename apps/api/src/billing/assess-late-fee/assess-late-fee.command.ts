@@ -1,9 +1,3 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 
-export class AssessLateFeeCommand {
-  constructor(
-    readonly accountId: string,
-    readonly invoiceId: string,
-    readonly context: CommandContext,
-  ) {}
-}
+export class AssessLateFeeCommand extends AccountCommandMessage<{ invoiceId: string }> {}

@@ -22,6 +22,6 @@ export class AssessLateFeeController {
     @Param('invoiceId', new ParseIdPipe('invoiceId')) invoiceId: string,
     @Context() context: CommandContext,
   ): Promise<LateFeeAssessedResponse> {
-    return this.commands.execute(new AssessLateFeeCommand(accountId, invoiceId, context));
+    return this.commands.execute(new AssessLateFeeCommand(accountId, { invoiceId }, context));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { AssessLateFeeCommand } from './assess-late-fee.command';
 
@@ -14,10 +14,9 @@ export class LateFeeAssessedResponse extends CommandReceipt {
 export class AssessLateFeeHandler implements ICommandHandler<AssessLateFeeCommand, LateFeeAssessedResponse> {
   constructor(private readonly accounts: AccountCommandService) {}
 
-  async execute({ accountId, invoiceId, context }: AssessLateFeeCommand): Promise<LateFeeAssessedResponse> {
+  async execute({ accountId, request: { invoiceId }, context }: AssessLateFeeCommand): Promise<LateFeeAssessedResponse> {
     const outcome = await this.accounts.handle(accountId, { type: 'AssessLateFee', data: { invoiceId } }, context);
-    const [assessed] = outcome.events;
-    if (assessed?.type !== 'LateFeeAssessed') throw new Error('AssessLateFee produced no LateFeeAssessed event.');
-    return { ...receiptOf(outcome), invoiceId, fee: assessed.data.amount, assessedOn: assessed.data.assessedOn };
+    const assessed = eventOf(outcome, 'LateFeeAssessed')?.data;
+    return { ...receiptOf(outcome), invoiceId, fee: assessed?.amount ?? 0, assessedOn: assessed?.assessedOn ?? '' };
   }
 }

@@ -1,10 +1,4 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 import type { IssueInvoiceRequest } from './issue-invoice.request';
 
-export class IssueInvoiceCommand {
-  constructor(
-    readonly accountId: string,
-    readonly request: IssueInvoiceRequest,
-    readonly context: CommandContext,
-  ) {}
-}
+export class IssueInvoiceCommand extends AccountCommandMessage<IssueInvoiceRequest> {}

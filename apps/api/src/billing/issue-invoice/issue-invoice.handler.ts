@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { InvoiceTerms, LateFeeRule } from '@arrears/domain';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { IssueInvoiceCommand } from './issue-invoice.command';
 import type { InvoiceTermsRequest } from './issue-invoice.request';
@@ -20,8 +20,7 @@ export class IssueInvoiceHandler implements ICommandHandler<IssueInvoiceCommand,
     const { invoiceId, amount, currency, issuedOn, dueOn } = request;
     const data = { invoiceId, amount, currency, issuedOn, dueOn, ...(request.terms ? { terms: toTerms(request.terms) } : {}) };
     const outcome = await this.accounts.handle(accountId, { type: 'IssueInvoice', data }, context);
-    const credit = outcome.events.find((e) => e.type === 'CreditApplied');
-    return { ...receiptOf(outcome), invoiceId, creditApplied: credit?.type === 'CreditApplied' ? credit.data.amount : 0 };
+    return { ...receiptOf(outcome), invoiceId, creditApplied: eventOf(outcome, 'CreditApplied')?.data.amount ?? 0 };
   }
 }
 

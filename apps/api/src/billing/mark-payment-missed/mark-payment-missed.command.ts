@@ -1,9 +1,3 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 
-export class MarkPaymentMissedCommand {
-  constructor(
-    readonly accountId: string,
-    readonly invoiceId: string,
-    readonly context: CommandContext,
-  ) {}
-}
+export class MarkPaymentMissedCommand extends AccountCommandMessage<{ invoiceId: string }> {}

@@ -22,6 +22,6 @@ export class MarkPaymentMissedController {
     @Param('invoiceId', new ParseIdPipe('invoiceId')) invoiceId: string,
     @Context() context: CommandContext,
   ): Promise<PaymentMissedResponse> {
-    return this.commands.execute(new MarkPaymentMissedCommand(accountId, invoiceId, context));
+    return this.commands.execute(new MarkPaymentMissedCommand(accountId, { invoiceId }, context));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { MarkPaymentMissedCommand } from './mark-payment-missed.command';
 
@@ -14,10 +14,9 @@ export class PaymentMissedResponse extends CommandReceipt {
 export class MarkPaymentMissedHandler implements ICommandHandler<MarkPaymentMissedCommand, PaymentMissedResponse> {
   constructor(private readonly accounts: AccountCommandService) {}
 
-  async execute({ accountId, invoiceId, context }: MarkPaymentMissedCommand): Promise<PaymentMissedResponse> {
+  async execute({ accountId, request: { invoiceId }, context }: MarkPaymentMissedCommand): Promise<PaymentMissedResponse> {
     const outcome = await this.accounts.handle(accountId, { type: 'MarkPaymentMissed', data: { invoiceId } }, context);
-    const [missed] = outcome.events;
-    if (missed?.type !== 'PaymentMissed') throw new Error('MarkPaymentMissed produced no PaymentMissed event.');
-    return { ...receiptOf(outcome), invoiceId, overdueAmount: missed.data.overdueAmount, missedOn: missed.data.missedOn };
+    const missed = eventOf(outcome, 'PaymentMissed')?.data;
+    return { ...receiptOf(outcome), invoiceId, overdueAmount: missed?.overdueAmount ?? 0, missedOn: missed?.missedOn ?? '' };
   }
 }

@@ -1,10 +1,4 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import { AccountCommandMessage } from '../../command-handling/account-command.message';
 import type { RecordPaymentRequest } from './record-payment.request';
 
-export class RecordPaymentCommand {
-  constructor(
-    readonly accountId: string,
-    readonly request: RecordPaymentRequest,
-    readonly context: CommandContext,
-  ) {}
-}
+export class RecordPaymentCommand extends AccountCommandMessage<RecordPaymentRequest> {}
