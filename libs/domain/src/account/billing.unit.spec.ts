@@ -107,6 +107,11 @@ describe('MarkPaymentMissed', () => {
   it('refuses for an unknown invoice', () => {
     spec.given([opened, withGrace]).when(missed('2026-02-10T12:00:00Z', 'inv-9')).thenThrows('INVOICE_NOT_FOUND');
   });
+  it('refuses on a closed account, and on one that does not exist', () => {
+    const closed: AccountEvent = { type: 'AccountClosed', data: { closedOn: '2026-02-01' } };
+    spec.given([opened, withGrace, closed]).when(missed('2026-02-10T12:00:00Z')).thenThrows('ACCOUNT_CLOSED');
+    spec.given([]).when(missed('2026-02-10T12:00:00Z')).thenThrows('ACCOUNT_NOT_FOUND');
+  });
 });
 
 describe('AssessLateFee', () => {
@@ -150,6 +155,23 @@ describe('AssessLateFee', () => {
   });
   it('refuses before the grace period ends', () => {
     spec.given([opened, withGrace]).when(lateFee('2026-02-03T12:00:00Z')).thenThrows('INVOICE_NOT_OVERDUE');
+  });
+  it('refuses for a paid invoice, and for one under a plan', () => {
+    spec.given([opened, withGrace, paidInFull]).when(lateFee('2026-02-10T12:00:00Z')).thenThrows('INVOICE_ALREADY_PAID');
+    const plan: AccountEvent = {
+      type: 'PlanAgreed',
+      data: {
+        planId: 'plan-1',
+        currency: 'USD',
+        agreedOn: '2026-02-01',
+        installments: [{ number: 1, dueOn: '2026-03-01', amount: 12500 }],
+        covers: [{ invoiceId: 'inv-1', amount: 12500 }],
+      },
+    };
+    spec.given([opened, withGrace, plan]).when(lateFee('2026-02-10T12:00:00Z')).thenThrows('INVOICE_UNDER_PLAN');
+  });
+  it('refuses for an unknown invoice', () => {
+    spec.given([opened, withGrace]).when(lateFee('2026-02-10T12:00:00Z', 'inv-9')).thenThrows('INVOICE_NOT_FOUND');
   });
   it('refuses when a percentage fee rounds to nothing', () => {
     const tiny = issued('inv-1', 10, '2026-01-01', '2026-01-31', { graceDays: 0, lateFee: { type: 'percent', percent: 1 } });

@@ -140,6 +140,8 @@ describe('RecordPayment', () => {
     ['a payment id already recorded', [opened, older, received(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
     ['a zero amount', [opened, older], pay(0), 'INVALID_AMOUNT'],
     ['another currency', [opened, older], pay(100, '2026-02-10', { currency: 'EUR' }), 'CURRENCY_MISMATCH'],
+    ['an unknown currency', [opened], pay(100, '2026-02-10', { currency: 'ABC' }), 'UNKNOWN_CURRENCY'],
+    ['a fractional amount', [opened, older], pay(10.5), 'INVALID_AMOUNT'],
     ['a date in the debtor’s future', [opened, older], pay(100, '2026-03-02'), 'PAYMENT_DATE_IN_FUTURE'],
     ['an impossible date', [opened, older], pay(100, '2026-02-31'), 'INVALID_DATE'],
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } }], pay(100), 'ACCOUNT_CLOSED'],

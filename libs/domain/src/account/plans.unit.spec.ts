@@ -50,6 +50,26 @@ describe('AgreePlan', () => {
         },
       ]);
   });
+  it('refuses to cover an invoice already paid', () => {
+    const paid: AccountEvent = {
+      type: 'PaymentReceived',
+      data: {
+        paymentId: 'pay-1',
+        amount: 2500,
+        currency: 'USD',
+        receivedOn: '2026-02-01',
+        method: 'card',
+        allocations: [{ invoiceId: 'inv-1', amount: 2500 }],
+        installmentAllocations: [],
+        credited: 0,
+      },
+    };
+    const paidInv2: AccountEvent = { ...paid, data: { ...paid.data, paymentId: 'pay-2', allocations: [{ invoiceId: 'inv-2', amount: 2500 }] } };
+    spec
+      .given([opened, inv1, inv2, paid, paidInv2])
+      .when(agree([{ dueOn: '2026-03-15', amount: 2500 }], { invoiceIds: ['inv-2'] }))
+      .thenThrows('INVOICE_ALREADY_PAID', { invoiceId: 'inv-2' });
+  });
   it('refuses installments that do not add up to the covered balance, saying both sums', () => {
     spec
       .given([opened, inv1, inv2])
@@ -65,6 +85,8 @@ describe('AgreePlan', () => {
     ['an account with nothing owed', [opened], agree([{ dueOn: '2026-03-01', amount: 100 }]), 'NOTHING_TO_COVER'],
     ['an invoice that does not exist', [opened, inv1], agree(twoInstallments, { invoiceIds: ['inv-9'] }), 'INVOICE_NOT_FOUND'],
     ['another currency', [opened, inv1], agree(twoInstallments, { currency: 'EUR' }), 'CURRENCY_MISMATCH'],
+    ['an impossible installment date', [opened, inv1], agree([{ dueOn: '2026-02-30', amount: 5000 }]), 'INVALID_DATE'],
+    ['an account that does not exist', [], agree(twoInstallments), 'ACCOUNT_NOT_FOUND'],
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-01-01' } }], agree(twoInstallments), 'ACCOUNT_CLOSED'],
   ])('refuses %s', (_case, given, plan, code) => {
     spec.given(given as AccountEvent[]).when(plan).thenThrows(code);
