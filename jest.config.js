@@ -2,11 +2,14 @@
  * Three tiers, one run. Unit specs are pure; integration and e2e specs use the embedded PostgreSQL that
  * test/setup/global-setup.ts starts once per run (each spec file then creates its own database).
  */
+// tsconfig's isolatedModules makes ts-jest transpile file by file without type-checking (fast);
+// `npm test` type-checks everything with tsc first.
+const tsJest = ['ts-jest', {}];
 // Jest (on Node 20) cannot require ES modules; the few our dependencies pull in are compiled to CommonJS.
 const esmDependencies = ['content-disposition'];
 const transform = {
-  '^.+\\.ts$': ['@swc/jest'],
-  [`node_modules/(${esmDependencies.join('|')})/.+\\.js$`]: ['@swc/jest'],
+  '^.+\\.ts$': tsJest,
+  [`node_modules/(${esmDependencies.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
 };
 const transformIgnorePatterns = [`/node_modules/(?!(${esmDependencies.join('|')})/)`];
 const moduleNameMapper = {
