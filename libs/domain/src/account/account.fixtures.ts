@@ -1,6 +1,6 @@
 import type { AccountCommand } from './account.commands';
 import { decide } from './account.decide';
-import type { AccountEvent, InvoiceIssued, InvoiceTerms } from './account.events';
+import type { AccountEvent, Allocation, Installment, InvoiceIssued, InvoiceTerms, PaymentReceived, PlanAgreed } from './account.events';
 import { evolve } from './account.evolve';
 import { initialAccountState, type AccountState } from './account.state';
 
@@ -32,3 +32,34 @@ export const issued = (
 
 export const command = <C extends AccountCommand>(type: C['type'], data: C['data'], now = NOW): C =>
   ({ type, data, now }) as C;
+
+export const paymentReceived = (
+  amount: number,
+  receivedOn: string,
+  data: Partial<PaymentReceived['data']> = {},
+): PaymentReceived => ({
+  type: 'PaymentReceived',
+  data: {
+    paymentId: 'pay-1',
+    amount,
+    currency: 'USD',
+    receivedOn,
+    method: 'card',
+    allocations: [],
+    installmentAllocations: [],
+    credited: 0,
+    ...data,
+  },
+});
+
+/** A plan agreed on 2026-02-01; installments are numbered from 1 in the order given. */
+export const planAgreed = (covers: Allocation[], installments: Omit<Installment, 'number'>[]): PlanAgreed => ({
+  type: 'PlanAgreed',
+  data: {
+    planId: 'plan-1',
+    currency: 'USD',
+    agreedOn: '2026-02-01',
+    installments: installments.map((installment, index) => ({ number: index + 1, ...installment })),
+    covers,
+  },
+});

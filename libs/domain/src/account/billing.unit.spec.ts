@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './account.commands';
 import type { AccountEvent } from './account.events';
-import { accountDecider, command, issued, opened } from './account.fixtures';
+import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from './account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const issue = (data: Partial<IssueInvoice['data']> = {}) =>
@@ -19,19 +19,8 @@ const withGrace = issued('inv-1', 12500, '2026-01-01', '2026-01-31', {
   graceDays: 5,
   lateFee: { type: 'flat', amount: 1500 },
 });
-const paidInFull: AccountEvent = {
-  type: 'PaymentReceived',
-  data: {
-    paymentId: 'pay-1',
-    amount: 12500,
-    currency: 'USD',
-    receivedOn: '2026-01-20',
-    method: 'card',
-    allocations: [{ invoiceId: 'inv-1', amount: 12500 }],
-    installmentAllocations: [],
-    credited: 0,
-  },
-};
+const paidInFull = paymentReceived(12500, '2026-01-20', { allocations: [{ invoiceId: 'inv-1', amount: 12500 }] });
+const plan = planAgreed([{ invoiceId: 'inv-1', amount: 12500 }], [{ dueOn: '2026-03-01', amount: 12500 }]);
 
 describe('IssueInvoice', () => {
   it('issues a backdated invoice with default terms', () => {
@@ -92,16 +81,6 @@ describe('MarkPaymentMissed', () => {
     spec.given([opened, withGrace, paidInFull]).when(missed('2026-02-10T12:00:00Z')).thenThrows('INVOICE_ALREADY_PAID');
   });
   it('refuses for an invoice under a payment plan', () => {
-    const plan: AccountEvent = {
-      type: 'PlanAgreed',
-      data: {
-        planId: 'plan-1',
-        currency: 'USD',
-        agreedOn: '2026-02-01',
-        installments: [{ number: 1, dueOn: '2026-03-01', amount: 12500 }],
-        covers: [{ invoiceId: 'inv-1', amount: 12500 }],
-      },
-    };
     spec.given([opened, withGrace, plan]).when(missed('2026-02-10T12:00:00Z')).thenThrows('INVOICE_UNDER_PLAN');
   });
   it('refuses for an unknown invoice', () => {
@@ -158,16 +137,6 @@ describe('AssessLateFee', () => {
   });
   it('refuses for a paid invoice, and for one under a plan', () => {
     spec.given([opened, withGrace, paidInFull]).when(lateFee('2026-02-10T12:00:00Z')).thenThrows('INVOICE_ALREADY_PAID');
-    const plan: AccountEvent = {
-      type: 'PlanAgreed',
-      data: {
-        planId: 'plan-1',
-        currency: 'USD',
-        agreedOn: '2026-02-01',
-        installments: [{ number: 1, dueOn: '2026-03-01', amount: 12500 }],
-        covers: [{ invoiceId: 'inv-1', amount: 12500 }],
-      },
-    };
     spec.given([opened, withGrace, plan]).when(lateFee('2026-02-10T12:00:00Z')).thenThrows('INVOICE_UNDER_PLAN');
   });
   it('refuses for an unknown invoice', () => {

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { CloseAccount, OpenAccount } from './account.commands';
-import { accountDecider, command, issued, opened } from './account.fixtures';
+import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };
@@ -33,19 +33,7 @@ describe('CloseAccount', () => {
       .thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { outstanding: 10000, credit: 0 });
   });
   it('refuses while the debtor has unused credit', () => {
-    const overpaid = {
-      type: 'PaymentReceived' as const,
-      data: {
-        paymentId: 'pay-1',
-        amount: 500,
-        currency: 'USD',
-        receivedOn: '2026-02-01',
-        method: 'card',
-        allocations: [],
-        installmentAllocations: [],
-        credited: 500,
-      },
-    };
+    const overpaid = paymentReceived(500, '2026-02-01', { credited: 500 });
     spec.given([opened, overpaid]).when(close()).thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { credit: 500 });
   });
   it('refuses on an account that does not exist', () => {

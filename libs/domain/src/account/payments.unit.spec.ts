@@ -1,33 +1,23 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { RecordPayment } from './account.commands';
-import type { AccountEvent, PaymentReceived } from './account.events';
-import { accountDecider, command, issued, opened } from './account.fixtures';
+import type { AccountEvent } from './account.events';
+import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from './account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const pay = (amount: number, receivedOn = '2026-02-10', data: Partial<RecordPayment['data']> = {}) =>
   command<RecordPayment>('RecordPayment', { paymentId: 'pay-1', amount, currency: 'USD', receivedOn, method: 'card', ...data });
-const received = (amount: number, receivedOn: string, data: Partial<PaymentReceived['data']>): PaymentReceived => ({
-  type: 'PaymentReceived',
-  data: { paymentId: 'pay-1', amount, currency: 'USD', receivedOn, method: 'card', allocations: [], installmentAllocations: [], credited: 0, ...data },
-});
 const older = issued('inv-old', 3000, '2026-01-01', '2026-01-15');
 const newer = issued('inv-new', 5000, '2026-01-05', '2026-01-31');
-const plan: AccountEvent = {
-  type: 'PlanAgreed',
-  data: {
-    planId: 'plan-1',
-    currency: 'USD',
-    agreedOn: '2026-02-01',
-    installments: [
-      { number: 1, dueOn: '2026-03-01', amount: 4000 },
-      { number: 2, dueOn: '2026-04-01', amount: 4000 },
-    ],
-    covers: [
-      { invoiceId: 'inv-old', amount: 3000 },
-      { invoiceId: 'inv-new', amount: 5000 },
-    ],
-  },
-};
+const plan = planAgreed(
+  [
+    { invoiceId: 'inv-old', amount: 3000 },
+    { invoiceId: 'inv-new', amount: 5000 },
+  ],
+  [
+    { dueOn: '2026-03-01', amount: 4000 },
+    { dueOn: '2026-04-01', amount: 4000 },
+  ],
+);
 
 describe('RecordPayment', () => {
   it('pays the oldest open amount first', () => {
@@ -35,7 +25,7 @@ describe('RecordPayment', () => {
       .given([opened, newer, older])
       .when(pay(4000))
       .then([
-        received(4000, '2026-02-10', {
+        paymentReceived(4000, '2026-02-10', {
           allocations: [
             { invoiceId: 'inv-old', amount: 3000 },
             { invoiceId: 'inv-new', amount: 1000 },
@@ -47,7 +37,7 @@ describe('RecordPayment', () => {
     spec
       .given([opened, older])
       .when(pay(3500))
-      .then([received(3500, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 500 })]);
+      .then([paymentReceived(3500, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 500 })]);
   });
   it('applies the early-payment discount when the payment settles the invoice inside its window', () => {
     const discounted = issued('inv-1', 10000, '2026-02-01', '2026-03-01', {
@@ -58,7 +48,7 @@ describe('RecordPayment', () => {
       .given([opened, discounted])
       .when(pay(9800, '2026-02-11'))
       .then([
-        received(9800, '2026-02-11', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] }),
+        paymentReceived(9800, '2026-02-11', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] }),
         { type: 'EarlyPaymentDiscountApplied', data: { invoiceId: 'inv-1', paymentId: 'pay-1', amount: 200, currency: 'USD', percent: 2 } },
       ]);
   });
@@ -67,11 +57,11 @@ describe('RecordPayment', () => {
       graceDays: 0,
       earlyPaymentDiscount: { percent: 2, withinDays: 10 },
     });
-    spec.given([opened, discounted]).when(pay(9000, '2026-02-05')).then([received(9000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 9000 }] })]);
+    spec.given([opened, discounted]).when(pay(9000, '2026-02-05')).then([paymentReceived(9000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 9000 }] })]);
     spec
       .given([opened, discounted])
       .when(pay(9800, '2026-02-12'))
-      .then([received(9800, '2026-02-12', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] })]);
+      .then([paymentReceived(9800, '2026-02-12', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] })]);
   });
   it('pays the plan’s installments in order (and the invoices it covers) before anything else', () => {
     const uncovered = issued('inv-later', 700, '2026-02-02', '2026-02-03');
@@ -79,7 +69,7 @@ describe('RecordPayment', () => {
       .given([opened, older, newer, plan, uncovered])
       .when(pay(4500))
       .then([
-        received(4500, '2026-02-10', {
+        paymentReceived(4500, '2026-02-10', {
           allocations: [
             { invoiceId: 'inv-old', amount: 3000 },
             { invoiceId: 'inv-new', amount: 1500 },
@@ -98,7 +88,7 @@ describe('RecordPayment', () => {
       .given([opened, older, newer, plan, uncovered])
       .when(pay(9000))
       .then([
-        received(9000, '2026-02-10', {
+        paymentReceived(9000, '2026-02-10', {
           allocations: [
             { invoiceId: 'inv-old', amount: 3000 },
             { invoiceId: 'inv-new', amount: 5000 },
@@ -116,7 +106,7 @@ describe('RecordPayment', () => {
       ]);
   });
   it('completes the plan when its last installment is paid', () => {
-    const first = received(4000, '2026-02-05', {
+    const first = paymentReceived(4000, '2026-02-05', {
       paymentId: 'pay-0',
       allocations: [
         { invoiceId: 'inv-old', amount: 3000 },
@@ -128,7 +118,7 @@ describe('RecordPayment', () => {
       .given([opened, older, newer, plan, first])
       .when(pay(4000))
       .then([
-        received(4000, '2026-02-10', {
+        paymentReceived(4000, '2026-02-10', {
           allocations: [{ invoiceId: 'inv-new', amount: 4000 }],
           installmentAllocations: [{ installment: 2, amount: 4000 }],
         }),
@@ -137,7 +127,7 @@ describe('RecordPayment', () => {
       ]);
   });
   it.each([
-    ['a payment id already recorded', [opened, older, received(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
+    ['a payment id already recorded', [opened, older, paymentReceived(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
     ['a zero amount', [opened, older], pay(0), 'INVALID_AMOUNT'],
     ['another currency', [opened, older], pay(100, '2026-02-10', { currency: 'EUR' }), 'CURRENCY_MISMATCH'],
     ['an unknown currency', [opened], pay(100, '2026-02-10', { currency: 'ABC' }), 'UNKNOWN_CURRENCY'],

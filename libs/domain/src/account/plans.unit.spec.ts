@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AgreePlan } from './account.commands';
 import type { AccountEvent } from './account.events';
-import { accountDecider, command, issued, opened } from './account.fixtures';
+import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const agree = (installments: { dueOn: string; amount: number }[], data: Partial<AgreePlan['data']> = {}) =>
@@ -51,20 +51,8 @@ describe('AgreePlan', () => {
       ]);
   });
   it('refuses to cover an invoice already paid', () => {
-    const paid: AccountEvent = {
-      type: 'PaymentReceived',
-      data: {
-        paymentId: 'pay-1',
-        amount: 2500,
-        currency: 'USD',
-        receivedOn: '2026-02-01',
-        method: 'card',
-        allocations: [{ invoiceId: 'inv-1', amount: 2500 }],
-        installmentAllocations: [],
-        credited: 0,
-      },
-    };
-    const paidInv2: AccountEvent = { ...paid, data: { ...paid.data, paymentId: 'pay-2', allocations: [{ invoiceId: 'inv-2', amount: 2500 }] } };
+    const paid = paymentReceived(2500, '2026-02-01', { allocations: [{ invoiceId: 'inv-1', amount: 2500 }] });
+    const paidInv2 = paymentReceived(2500, '2026-02-01', { paymentId: 'pay-2', allocations: [{ invoiceId: 'inv-2', amount: 2500 }] });
     spec
       .given([opened, inv1, inv2, paid, paidInv2])
       .when(agree([{ dueOn: '2026-03-15', amount: 2500 }], { invoiceIds: ['inv-2'] }))
