@@ -97,6 +97,7 @@ export class AccountCommandService {
         await reload();
         continue;
       }
+      if (events.length === 0) return { accountId, events, revision: revision === 'no_stream' ? -1n : revision, position: 0n };
       const toAppend = events.map((event, index) => this.toNewEvent(event, index, streamId, state, context, now));
       try {
         const result = await this.store.append(streamId, toAppend, { expectedRevision: revision });

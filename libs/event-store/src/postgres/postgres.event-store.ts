@@ -115,7 +115,6 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async appendBatch(requests: AppendRequest[]): Promise<BatchRow[]> {
-    const events = requests.flatMap((r) => r.events);
     const { rows } = await this.pool.query<BatchRow>({
       name: 'arrears_append_batch',
       text: 'SELECT * FROM arrears_append_batch($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
@@ -123,10 +122,7 @@ export class PostgresEventStore implements EventStore {
         requests.map((r) => r.streamId),
         requests.map((r) => String(r.expected)),
         requests.map((r) => r.events.length),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
+        ...eventColumns(requests.flatMap((r) => r.events)),
       ],
     });
     return rows;
@@ -168,14 +164,7 @@ export class PostgresEventStore implements EventStore {
       // Named, so each connection parses and plans it once.
       name: 'arrears_append',
       text: 'SELECT * FROM arrears_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
-      values: [
-        streamId,
-        String(expected),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ],
+      values: [streamId, String(expected), ...eventColumns(events)],
     });
     const row = rows[0];
     if (!row) throw new Error('arrears_append returned no row.');
@@ -261,6 +250,14 @@ interface AppendRow {
 interface BatchRow extends AppendRow {
   idx: number;
 }
+
+/** The events as the column arrays the append functions take. */
+const eventColumns = (events: NewEvent[]) => [
+  events.map((e) => e.id),
+  events.map((e) => e.type),
+  events.map((e) => JSON.stringify(e.data)),
+  events.map((e) => JSON.stringify(e.metadata)),
+];
 
 function toAppendResult(streamId: string, expected: ExpectedRevision, row: AppendRow): AppendResult {
   if (row.outcome === 'wrong_expected_revision') {
