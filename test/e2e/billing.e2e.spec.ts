@@ -1,3 +1,4 @@
+import { CommandsInFlight } from '../../apps/api/src/command-handling/commands-in-flight';
 import { accountWithInvoice, eventCount, paymentBody, startTestApi, type TestApi } from './support/test-api';
 
 describe('billing over HTTP', () => {
@@ -262,5 +263,16 @@ describe('billing over HTTP', () => {
     ]);
     const stale = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-3', 100), { 'if-match': `"${paid.body.revision}"` });
     expect(stale.status).toBe(201);
+  });
+
+  it('finishes a command already running when the application closes, even if its client is gone', async () => {
+    const accountId = await accountWithInvoice(api);
+    const closing = await startTestApi({ databaseUrl: api.databaseUrl });
+    const inFlight = closing.app.get(CommandsInFlight);
+    const payment = closing.post(`/accounts/${accountId}/payments`, paymentBody('pay-late', 1000));
+    while (inFlight.count === 0) await new Promise((resolve) => setImmediate(resolve));
+    await closing.close();
+    expect((await payment).status).toBe(201);
+    expect(await eventCount(api, accountId)).toBe(3);
   });
 });

@@ -21,6 +21,7 @@ import { RecordPaymentHandler } from './billing/record-payment/record-payment.ha
 import { BackendsModule, type BackendsOverrides } from './backends/backends.module';
 import { AccountCommandService } from './command-handling/account-command.service';
 import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
+import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotency/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -58,6 +59,7 @@ export class AppModule {
       controllers: [HealthController, ...slices.controllers],
       providers: [
         AccountCommandService,
+        CommandsInFlight,
         IdempotentRequests,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
