@@ -177,6 +177,22 @@ describe('billing over HTTP', () => {
       expect(await eventCount(api, accountId)).toBe(2);
     });
 
+    it('answers 413 to a body over the limit and 415 to one that is not JSON', async () => {
+      const accountId = await accountWithInvoice(api);
+      const huge = await api.post(`/accounts/${accountId}/payments`, { ...paymentBody('pay-1', 100), pad: 'x'.repeat(2_000_000) });
+      expect(huge.status).toBe(413);
+      expect(huge.body.code).toBe('BODY_TOO_LARGE');
+      const text = await api.app.inject({
+        method: 'POST',
+        url: `/accounts/${accountId}/payments`,
+        headers: { 'content-type': 'text/plain' },
+        payload: 'pay me',
+      });
+      expect(text.statusCode).toBe(415);
+      expect(JSON.parse(text.body).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(await eventCount(api, accountId)).toBe(2);
+    });
+
     it('answers 400 to a malformed id in the path', async () => {
       const bad = await api.post('/accounts/bad%20id/payments', paymentBody('pay-1', 100));
       expect(bad.status).toBe(400);

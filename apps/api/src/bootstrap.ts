@@ -18,7 +18,11 @@ export async function createApp(config: AppConfig, overrides: BackendsOverrides 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger: loggerLevels(config.logLevel),
     bufferLogs: false,
+    // JSON only: Fastify's own JSON parser stays; Nest's form parser is not added and Fastify's
+    // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
+    bodyParser: false,
   });
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useGlobalPipes(strictValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
