@@ -25,11 +25,23 @@ const headerValue = (request: FastifyRequest, name: string): string | undefined 
 
 const idPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
 
+// Read once per request: the idempotency check and the controller see the same context.
+const contexts = new WeakMap<FastifyRequest, CommandContext>();
+
 /**
  * Reads the command context from the headers. The actor headers stand in for authentication until
  * it arrives; without them the actor is `system`.
  */
 export function readCommandContext(request: FastifyRequest): CommandContext {
+  let context = contexts.get(request);
+  if (!context) {
+    context = parseCommandContext(request);
+    contexts.set(request, context);
+  }
+  return context;
+}
+
+function parseCommandContext(request: FastifyRequest): CommandContext {
   const correlationId = headerValue(request, 'x-correlation-id') ?? randomUUID();
   const actorId = headerValue(request, 'x-actor-id') ?? 'system';
   const role = headerValue(request, 'x-actor-role') ?? 'system';
