@@ -193,10 +193,22 @@ describe('billing over HTTP', () => {
       expect(await eventCount(api, accountId)).toBe(2);
     });
 
-    it('answers 400 to a malformed id in the path', async () => {
+    it('answers 400 to a malformed id in the path, or a URL the router cannot read', async () => {
       const bad = await api.post('/accounts/bad%20id/payments', paymentBody('pay-1', 100));
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual([{ field: 'accountId', messages: [expect.any(String)] }]);
+      const unreadable = await api.post('/accounts/%ZZ/payments', paymentBody('pay-1', 100));
+      expect(unreadable.status).toBe(400);
+      expect(unreadable.headers['content-type']).toContain('application/problem+json');
+      expect(unreadable.body.code).toBe('BAD_URL');
+    });
+
+    it('refuses a body sent to a command that takes none', async () => {
+      const accountId = await accountWithInvoice(api);
+      const bad = await api.post(`/accounts/${accountId}/invoices/inv-1/missed`, { force: true });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['force']);
+      expect(await eventCount(api, accountId)).toBe(2);
     });
   });
 

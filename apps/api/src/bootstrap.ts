@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import type { BackendsOverrides } from './backends/backends.module';
@@ -14,6 +15,15 @@ export async function createApp(config: AppConfig, overrides: BackendsOverrides 
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
+    // URLs Fastify's router refuses before Nest sees them get problem details too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const code = status === 414 ? 'URI_TOO_LONG' : 'BAD_URL';
+      void reply
+        .status(status)
+        .header('content-type', 'application/problem+json')
+        .send({ type: problemType(code), title: 'The request is malformed', status, detail: error.message, code, instance: request.url });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger: loggerLevels(config.logLevel),

@@ -1,8 +1,9 @@
-import { Controller, Param } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Context, type CommandContext } from '../../command-handling/command-context';
 import { CommandEndpoint } from '../../http/command-endpoint.decorator';
+import { NoBodyPipe } from '../../http/no-body.pipe';
 import { ParseIdPipe } from '../../http/parse-id.pipe';
 import { MarkPaymentMissedCommand } from './mark-payment-missed.command';
 import { PaymentMissedResponse } from './mark-payment-missed.handler';
@@ -20,6 +21,7 @@ export class MarkPaymentMissedController {
   markMissed(
     @Param('accountId', new ParseIdPipe('accountId')) accountId: string,
     @Param('invoiceId', new ParseIdPipe('invoiceId')) invoiceId: string,
+    @Body(NoBodyPipe) _none: unknown,
     @Context() context: CommandContext,
   ): Promise<PaymentMissedResponse> {
     return this.commands.execute(new MarkPaymentMissedCommand(accountId, { invoiceId }, context));
