@@ -24,11 +24,11 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
-      name: 'event-store-port-knows-no-adapter',
-      comment: 'The port and its contract suite do not depend on any adapter.',
+      name: 'ports-know-no-adapter',
+      comment: 'A port (and what it is made of) does not depend on any of its adapters.',
       severity: 'error',
-      from: { path: '^libs/event-store/src/(event-store\\.port|errors)\\.ts$' },
-      to: { path: '^libs/event-store/src/(postgres|eventstoredb|in-memory)/' },
+      from: { path: '^libs/(event-store/src/(event-store\\.port|errors)|read-store/src/read-store\\.port)\\.ts$' },
+      to: { path: '^libs/(event-store|read-store)/src/(postgres|eventstoredb|mongodb|in-memory)/' },
     },
     {
       name: 'no-circular',

@@ -12,7 +12,7 @@ export async function detectContainerRuntime(): Promise<void> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     process.env.ARREARS_NO_CONTAINER_RUNTIME = reason;
-    console.warn(`\nContainer suites (EventStoreDB) will be SKIPPED: no container runtime found (${reason}).\n`);
+    console.warn(`\nContainer suites (EventStoreDB, MongoDB) will be SKIPPED: no container runtime found (${reason}).\n`);
   }
 }
 

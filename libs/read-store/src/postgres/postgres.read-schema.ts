@@ -1,0 +1,63 @@
+/**
+ * The PostgreSQL read store keeps each collection in its own table (`rm_<collection>`: the id, and the
+ * rest of the document as JSONB) and the projections' checkpoints beside them. A batch of operations
+ * and its checkpoint go to `read_apply` as one JSON argument: one round trip, one transaction.
+ */
+export const tableOf = (collection: string) => `rm_${collection}`;
+
+export const readSchemaStatements = [
+  `CREATE TABLE IF NOT EXISTS read_checkpoints (name text PRIMARY KEY, position bigint NOT NULL)`,
+  // Sets a value at a path, creating the objects on the way (jsonb_set only creates the last key).
+  `CREATE OR REPLACE FUNCTION read_set_path(doc jsonb, path text[], value jsonb) RETURNS jsonb
+   LANGUAGE plpgsql IMMUTABLE AS $fn$
+   BEGIN
+     IF cardinality(path) = 1 THEN
+       RETURN coalesce(doc, '{}'::jsonb) || jsonb_build_object(path[1], value);
+     END IF;
+     RETURN coalesce(doc, '{}'::jsonb) || jsonb_build_object(path[1], read_set_path(
+       CASE WHEN jsonb_typeof(doc -> path[1]) = 'object' THEN doc -> path[1] ELSE '{}'::jsonb END,
+       path[2:], value));
+   END
+   $fn$`,
+  `CREATE OR REPLACE FUNCTION read_apply(p_operations jsonb, p_checkpoint text, p_position bigint) RETURNS void
+   LANGUAGE plpgsql AS $fn$
+   DECLARE
+     v_op    jsonb;
+     v_table text;
+     v_doc   jsonb;
+     v_field record;
+   BEGIN
+     FOR v_op IN SELECT value FROM jsonb_array_elements(p_operations) LOOP
+       v_table := 'rm_' || (v_op ->> 'collection');
+       CASE v_op ->> 'kind'
+         WHEN 'put' THEN
+           EXECUTE format('INSERT INTO %I (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', v_table)
+             USING v_op ->> 'id', v_op -> 'document';
+         WHEN 'delete' THEN
+           EXECUTE format('DELETE FROM %I WHERE id = $1', v_table) USING v_op ->> 'id';
+         WHEN 'update' THEN
+           EXECUTE format('SELECT doc FROM %I WHERE id = $1 FOR UPDATE', v_table) INTO v_doc USING v_op ->> 'id';
+           IF v_doc IS NULL AND NOT coalesce((v_op ->> 'upsert')::boolean, false) THEN
+             CONTINUE;
+           END IF;
+           v_doc := coalesce(v_doc, '{}'::jsonb);
+           FOR v_field IN SELECT key, value FROM jsonb_each(coalesce(v_op -> 'set', '{}'::jsonb)) LOOP
+             v_doc := read_set_path(v_doc, string_to_array(v_field.key, '.'), v_field.value);
+           END LOOP;
+           FOR v_field IN SELECT key, value FROM jsonb_each(coalesce(v_op -> 'increment', '{}'::jsonb)) LOOP
+             v_doc := read_set_path(v_doc, string_to_array(v_field.key, '.'), to_jsonb(
+               coalesce((v_doc #> string_to_array(v_field.key, '.'))::numeric, 0) + (v_field.value)::numeric));
+           END LOOP;
+           EXECUTE format('INSERT INTO %I (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', v_table)
+             USING v_op ->> 'id', v_doc;
+         ELSE
+           RAISE EXCEPTION 'unknown read-store operation %', v_op ->> 'kind';
+       END CASE;
+     END LOOP;
+     IF p_checkpoint IS NOT NULL THEN
+       INSERT INTO read_checkpoints (name, position) VALUES (p_checkpoint, p_position)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position;
+     END IF;
+   END
+   $fn$`,
+];

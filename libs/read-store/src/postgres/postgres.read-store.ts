@@ -1,0 +1,150 @@
+import { Pool } from 'pg';
+import {
+  assertField,
+  assertName,
+  type Checkpoint,
+  type Condition,
+  type IndexSpec,
+  type Query,
+  type ReadDocument,
+  type ReadStore,
+  type WriteOperation,
+} from '../read-store.port';
+import { readSchemaStatements, tableOf } from './postgres.read-schema';
+
+/**
+ * Read store on PostgreSQL: documents as JSONB, one table per collection, a batch and its checkpoint
+ * in one call of `read_apply`. Conditions and sorts use JSONB's own ordering, under which numbers
+ * compare as numbers (so 9 < 10 < 100, unlike text) and strings by collation; range conditions also
+ * require the same JSON type, as MongoDB does.
+ */
+export class PostgresReadStore implements ReadStore {
+  readonly backend = 'postgres';
+  private readonly pool: Pool;
+  private readonly tables = new Set<string>();
+
+  private constructor(connectionString: string, poolSize: number) {
+    this.pool = new Pool({ connectionString, max: poolSize });
+    this.pool.on('error', () => undefined);
+  }
+
+  static async connect(connectionString: string, poolSize = 5): Promise<PostgresReadStore> {
+    const store = new PostgresReadStore(connectionString, poolSize);
+    for (const statement of readSchemaStatements) await store.pool.query(statement);
+    return store;
+  }
+
+  async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
+    for (const collection of new Set(operations.map((op) => op.collection))) await this.ensureTable(collection);
+    const payload = operations.map((op) => {
+      if (op.kind === 'put') {
+        const { id, ...document } = op.document;
+        return { kind: 'put', collection: op.collection, id, document };
+      }
+      if (op.kind === 'update') [...Object.keys(op.set ?? {}), ...Object.keys(op.increment ?? {})].forEach(assertField);
+      return op;
+    });
+    await this.pool.query({
+      name: 'read_apply',
+      text: 'SELECT read_apply($1::jsonb, $2, $3)',
+      values: [JSON.stringify(payload), checkpoint?.name ?? null, checkpoint?.position.toString() ?? null],
+    });
+  }
+
+  async checkpoint(name: string): Promise<bigint | undefined> {
+    const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM read_checkpoints WHERE name = $1', [name]);
+    return rows[0] ? BigInt(rows[0].position) : undefined;
+  }
+
+  async get(collection: string, id: string): Promise<ReadDocument | undefined> {
+    if (!(await this.exists(collection))) return undefined;
+    const { rows } = await this.pool.query<Row>(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = $1`, [id]);
+    return rows[0] ? toDocument(rows[0]) : undefined;
+  }
+
+  async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
+    const values: unknown[] = [];
+    const where = (query.where ?? []).map((condition) => conditionSql(condition, values));
+    const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
+    if (!(await this.exists(collection))) return [];
+    const sql = [
+      `SELECT id, doc FROM ${tableOf(collection)}`,
+      where.length ? `WHERE ${where.join(' AND ')}` : '',
+      orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '',
+      query.limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(query.limit))}`,
+    ].join(' ');
+    const { rows } = await this.pool.query<Row>(sql, values);
+    return rows.map(toDocument);
+  }
+
+  async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+    await this.ensureTable(collection);
+    for (const index of indexes) {
+      assertName(index.name);
+      const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
+      await this.pool.query(`CREATE INDEX IF NOT EXISTS ${tableOf(collection)}_${index.name} ON ${tableOf(collection)} (${columns.join(', ')})`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async ensureTable(collection: string): Promise<void> {
+    assertName(collection);
+    if (this.tables.has(collection)) return;
+    await this.pool.query(`CREATE TABLE IF NOT EXISTS ${tableOf(collection)} (id text PRIMARY KEY, doc jsonb NOT NULL)`);
+    this.tables.add(collection);
+  }
+
+  private async exists(collection: string): Promise<boolean> {
+    assertName(collection);
+    if (this.tables.has(collection)) return true;
+    const { rows } = await this.pool.query('SELECT to_regclass($1) AS found', [tableOf(collection)]);
+    const found = rows[0]?.found !== null;
+    if (found) this.tables.add(collection);
+    return found;
+  }
+}
+
+interface Row {
+  id: string;
+  doc: Record<string, unknown>;
+}
+
+const toDocument = (row: Row): ReadDocument => ({ ...row.doc, id: row.id });
+
+/** Field paths are checked names, so they can be written into the SQL (which lets indexes match). */
+function fieldSql(field: string): string {
+  assertField(field);
+  return field === 'id' ? 'id' : `(doc #> '{${field.split('.').join(',')}}')`;
+}
+
+// MongoDB's order: in ascending order, missing and null values come first.
+const directionSql = (direction: 'asc' | 'desc') => (direction === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST');
+
+const rangeOperators = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+function conditionSql(condition: Condition, values: unknown[]): string {
+  const field = fieldSql(condition.field);
+  const isId = condition.field === 'id';
+  const param = (value: unknown) => {
+    values.push(isId ? String(value) : JSON.stringify(value));
+    return `$${values.length}${isId ? '' : '::jsonb'}`;
+  };
+  switch (condition.op) {
+    case 'eq':
+      return condition.value === null ? `(${field} IS NULL OR ${field} = 'null'::jsonb)` : `${field} = ${param(condition.value)}`;
+    case 'ne':
+      return condition.value === null
+        ? `(${field} IS NOT NULL AND ${field} <> 'null'::jsonb)`
+        : `(${field} IS NULL OR ${field} <> ${param(condition.value)})`;
+    case 'in':
+      return `${field} IN (${condition.value.map(param).join(', ') || 'NULL'})`;
+    default: {
+      const value = param(condition.value);
+      const sameType = isId ? 'TRUE' : `jsonb_typeof(${field}) = jsonb_typeof(${value})`;
+      return `(${sameType} AND ${field} ${rangeOperators[condition.op]} ${value})`;
+    }
+  }
+}
