@@ -1,3 +1,4 @@
+import { newEvent } from '@arrears/testing';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../errors';
 import type { AppendOptions, EventStore, NewEvent, RecordedEvent, Subscription } from '../event-store.port';
@@ -19,20 +20,6 @@ export interface EventStoreHarness {
   ) => Promise<{ commit(): Promise<void> }>;
 }
 
-export const newEvent = (type = 'Tested', data: Record<string, unknown> = {}): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: {
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'contract', role: 'system' },
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    recordedAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
-    creditorId: 'cred-contract',
-  },
-});
 
 const stream = () => `contract-${randomUUID()}`;
 const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);

@@ -1,5 +1,5 @@
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { newEvent } from '../contract/event-store.contract';
+import { newEvent } from '@arrears/testing';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import { PostgresEventStore } from './postgres.event-store';
 

@@ -1,5 +1,6 @@
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { collect, newEvent } from '../contract/event-store.contract';
+import { newEvent } from '@arrears/testing';
+import { collect } from '../contract/event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
 import { PostgresEventStore } from './postgres.event-store';
 

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
+import { PostgresReadStore } from '@arrears/read-store';
+import { newEvent } from '@arrears/testing';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import type { ProjectedDocument, Projection } from '../projection';
+import { DEAD_LETTERS, ProjectionRunner, type PoisonPolicy } from './projection-runner';
+
+interface Tally extends ProjectedDocument {
+  count: number;
+  sum: number;
+}
+
+/** Counts and sums the `Counted` events of each of its streams (named after it); throws on a `Poison` event. */
+const tallies = (name: string): Projection<Tally> => ({
+  name,
+  collection: name,
+  indexes: [{ name: 'by_sum', fields: [{ field: 'sum', direction: 'desc' }] }],
+  handles: ['Counted', 'Poison'],
+  documentId: (event: RecordedEvent) => (event.streamId.startsWith(`${name}-`) ? event.streamId : undefined),
+  evolve: (document, event) => {
+    if (event.type === 'Poison') throw new Error('cannot digest this');
+    return { id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n) };
+  },
+});
+
+describe('ProjectionRunner', () => {
+  let events: PostgresEventStore;
+  let reads: PostgresReadStore;
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    events = await PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 });
+    reads = await PostgresReadStore.connect(url);
+  });
+  afterAll(async () => {
+    await reads.close();
+    await events.close();
+  });
+
+  const runner = (name: string, poison: PoisonPolicy = 'skip') =>
+    new ProjectionRunner(events, reads, [{ projection: tallies(name), poison }], { batchSize: 50, batchWaitMs: 10, retryDelayMs: 20 });
+  const count = async (stream: string, values: number[], expectedRevision: bigint | 'no_stream') =>
+    events.append(stream, values.map((n) => newEvent('Counted', { n })), { expectedRevision });
+
+  it('catches up from the start, goes live, and resumes from its checkpoint without counting twice', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const [a, b] = [`${name}-a`, `${name}-b`];
+    await count(a, [1, 2, 3], 'no_stream');
+    await count(b, [10], 'no_stream');
+    const first = runner(name);
+    await first.start();
+    const live = await count(a, [4], 2n);
+    expect(await first.waitFor(live.position, 5000)).toBe(true);
+    expect(await reads.get(name, a)).toMatchObject({ count: 4, sum: 10, position: Number(live.position) });
+    expect(await reads.get(name, b)).toMatchObject({ count: 1, sum: 10 });
+    await first.stop();
+
+    const later = await count(b, [20, 30], 0n);
+    const second = runner(name);
+    await second.start();
+    expect(await second.waitFor(later.position, 5000)).toBe(true);
+    expect(await reads.get(name, a)).toMatchObject({ count: 4, sum: 10 });
+    expect(await reads.get(name, b)).toMatchObject({ count: 3, sum: 60 });
+    expect(await reads.checkpoint(name)).toBeGreaterThanOrEqual(later.position);
+    expect(second.status()).toEqual([expect.objectContaining({ name, state: 'running', parked: 0 })]);
+    await second.stop();
+  });
+
+  it('parks an event its projection throws on, and goes on with the others', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    await count(stream, [1], 'no_stream');
+    const poison = await events.append(stream, [newEvent('Poison')], { expectedRevision: 0n });
+    const after = await count(stream, [2], 1n);
+    const projector = runner(name);
+    await projector.start();
+    expect(await projector.waitFor(after.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ count: 2, sum: 3 });
+    expect(await reads.get(DEAD_LETTERS, `${name}:${poison.position}`)).toMatchObject({
+      projection: name,
+      eventType: 'Poison',
+      error: 'cannot digest this',
+    });
+    expect(projector.status()[0]).toMatchObject({ state: 'running', parked: 1 });
+    await projector.stop();
+  });
+
+  it('stops a projection at a poison event when its policy says so, with the checkpoint just before it', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    const before = await count(stream, [5], 'no_stream');
+    const poison = await events.append(stream, [newEvent('Poison')], { expectedRevision: 0n });
+    await count(stream, [7], 1n);
+    const projector = runner(name, 'stop');
+    await projector.start();
+    expect(await projector.waitFor(poison.position, 1000)).toBe(false);
+    expect(projector.status()[0]).toMatchObject({ state: 'stopped', position: poison.position - 1n });
+    expect(projector.status()[0]?.error).toContain('cannot digest this');
+    expect(await reads.get(name, stream)).toMatchObject({ count: 1, sum: 5, position: Number(before.position) });
+    expect(await reads.checkpoint(name)).toBe(poison.position - 1n);
+    await projector.stop();
+  });
+});
