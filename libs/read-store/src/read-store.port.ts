@@ -37,6 +37,11 @@ export interface Query {
   where?: Condition[];
   orderBy?: { field: string; direction: 'asc' | 'desc' }[];
   limit?: number;
+  /**
+   * Keyset paging: only documents that sort strictly after these values of the `orderBy` fields (one
+   * value per field, in order). A stable cursor, unlike an offset, as documents come and go.
+   */
+  after?: Scalar[];
 }
 
 /** An index for a query path: the fields, in order, as used by `where` and `orderBy`. */
@@ -49,6 +54,29 @@ export interface IndexSpec {
 export interface Checkpoint {
   name: string;
   position: bigint;
+  /**
+   * The fencing token of the caller's lease on `name`. When given, the write is refused with
+   * LeaseLostError unless that lease is still the current one, so a stale writer cannot go on.
+   */
+  fence?: bigint;
+}
+
+/**
+ * The right to write one projection. The token grows each time the lease changes hands; writes
+ * carry it as their fence. Expiry is reckoned by the store's clock, not the holder's.
+ */
+export interface Lease {
+  name: string;
+  owner: string;
+  token: bigint;
+}
+
+/** A write fenced by a lease that has since passed to another holder. */
+export class LeaseLostError extends Error {
+  constructor(readonly lease: string) {
+    super(`The lease on ${lease} has passed to another holder`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 export interface ReadStore {
@@ -59,7 +87,32 @@ export interface ReadStore {
   get(collection: string, id: string): Promise<ReadDocument | undefined>;
   find(collection: string, query?: Query): Promise<ReadDocument[]>;
   ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;
+  /**
+   * Takes or renews the lease for `ttlMs`: granted when free, expired or already the owner's (the
+   * token then stays); `takeOver` takes it from a live holder. Undefined when someone else holds it.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number, options?: { takeOver?: boolean }): Promise<Lease | undefined>;
+  /** Frees the lease if still held by it; its token is kept so the next holder's is greater. */
+  releaseLease(lease: Lease): Promise<void>;
+  /**
+   * Puts `source` in place of `target` (dropping the old one) and stores the checkpoint, as one
+   * step for readers: they see the old collection or the new one, never a mix.
+   */
+  replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void>;
+  dropCollection(collection: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The conditions of keyset paging, as alternatives: after (a, b) in order (a asc, b desc) means
+ * a > va, or a = va and b < vb.
+ */
+export function keysetAlternatives(orderBy: NonNullable<Query['orderBy']>, after: Scalar[]): Condition[][] {
+  if (after.length !== orderBy.length) throw new Error('A keyset cursor needs one value per sort field');
+  return orderBy.map(({ field, direction }, i) => [
+    ...orderBy.slice(0, i).map((previous, j): Condition => ({ field: previous.field, op: 'eq', value: after[j] as Scalar })),
+    { field, op: direction === 'asc' ? 'gt' : 'lt', value: after[i] as Scalar },
+  ]);
 }
 
 /** Nest injection token for the configured adapter. */

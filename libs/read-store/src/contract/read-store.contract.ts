@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReadStore } from '../read-store.port';
+import { LeaseLostError, type ReadStore } from '../read-store.port';
 
 /**
  * The read store contract: every adapter runs this same suite. Each test uses its own collection.
@@ -92,6 +92,84 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(await ids({ where: [{ field: 'id', op: 'gt', value: 'b' }] })).toEqual(['c', 'd']);
       // A range on strings never matches numbers, and the reverse.
       expect(await ids({ where: [{ field: 'bucket', op: 'gt', value: 5 }] })).toEqual([]);
+    });
+
+    it('pages by keyset: strictly after the last sort key, with mixed directions and ties', async () => {
+      const c = collection();
+      const scores = [5, 7, 7, 7, 10, 1];
+      await store.apply(scores.map((score, i) => ({ kind: 'put', collection: c, document: { id: `a${i}`, score } })));
+      const orderBy = [
+        { field: 'score', direction: 'desc' as const },
+        { field: 'id', direction: 'asc' as const },
+      ];
+      const seen: string[] = [];
+      let after: (string | number)[] | undefined;
+      for (;;) {
+        const page = await store.find(c, { orderBy, limit: 2, ...(after ? { after } : {}) });
+        if (page.length === 0) break;
+        seen.push(...page.map((d) => d.id));
+        const last = page[page.length - 1]!;
+        after = [last.score as number, last.id];
+      }
+      expect(seen).toEqual(['a4', 'a1', 'a2', 'a3', 'a0', 'a5']);
+    });
+
+    it('grants a lease to one owner at a time, renews it with the same token, and hands it on with a greater one', async () => {
+      const name = `lease-${randomUUID()}`;
+      const first = await store.acquireLease(name, 'runner-1', 60_000);
+      expect(first?.token).toBeDefined();
+      expect(await store.acquireLease(name, 'runner-2', 60_000)).toBeUndefined();
+      expect((await store.acquireLease(name, 'runner-1', 60_000))?.token).toBe(first!.token);
+      await store.releaseLease(first!);
+      const second = await store.acquireLease(name, 'runner-2', 60_000);
+      expect(second!.token).toBeGreaterThan(first!.token);
+      const taken = await store.acquireLease(name, 'rebuild', 60_000, { takeOver: true });
+      expect(taken!.token).toBeGreaterThan(second!.token);
+    });
+
+    it('lets an expired lease go to the next owner', async () => {
+      const name = `lease-${randomUUID()}`;
+      const first = await store.acquireLease(name, 'runner-1', 50);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const next = await store.acquireLease(name, 'runner-2', 60_000);
+      expect(next!.token).toBeGreaterThan(first!.token);
+    });
+
+    it('refuses a write fenced by a lease that has passed on, and stores none of it', async () => {
+      const c = collection();
+      const name = `p-${randomUUID()}`;
+      const stale = (await store.acquireLease(name, 'runner-1', 60_000))!;
+      await store.apply([{ kind: 'put', collection: c, document: { id: 'a', n: 1 } }], { name, position: 5n, fence: stale.token });
+      const current = (await store.acquireLease(name, 'runner-2', 60_000, { takeOver: true }))!;
+      const write = store.apply([{ kind: 'put', collection: c, document: { id: 'a', n: 2 } }], { name, position: 9n, fence: stale.token });
+      await expect(write).rejects.toBeInstanceOf(LeaseLostError);
+      expect(await store.get(c, 'a')).toEqual({ id: 'a', n: 1 });
+      expect(await store.checkpoint(name)).toBe(5n);
+      await store.apply([{ kind: 'put', collection: c, document: { id: 'a', n: 3 } }], { name, position: 9n, fence: current.token });
+      expect(await store.checkpoint(name)).toBe(9n);
+    });
+
+    it('replaces a collection with another and sets the checkpoint in one step, fenced by the lease', async () => {
+      const live = collection();
+      const fresh = collection();
+      const name = `p-${randomUUID()}`;
+      const lease = (await store.acquireLease(name, 'rebuild', 60_000))!;
+      const index = [{ name: 'by_n', fields: [{ field: 'n', direction: 'asc' as const }] }];
+      await store.ensureIndexes(live, index);
+      await store.ensureIndexes(fresh, index);
+      await store.apply([{ kind: 'put', collection: live, document: { id: 'old', n: 1 } }], { name, position: 3n });
+      await store.apply([{ kind: 'put', collection: fresh, document: { id: 'new', n: 2 } }]);
+      await expect(store.replaceCollection(fresh, live, { name, position: 8n, fence: lease.token + 1n })).rejects.toBeInstanceOf(LeaseLostError);
+      expect((await store.find(live)).map((d) => d.id)).toEqual(['old']);
+      await store.replaceCollection(fresh, live, { name, position: 8n, fence: lease.token });
+      expect((await store.find(live)).map((d) => d.id)).toEqual(['new']);
+      expect(await store.find(fresh)).toEqual([]);
+      expect(await store.checkpoint(name)).toBe(8n);
+      // The indexes came along and the names are free for the next rebuild.
+      await store.ensureIndexes(fresh, index);
+      expect(await store.find(live, { where: [{ field: 'n', op: 'gt', value: 1 }], orderBy: index[0]!.fields })).toHaveLength(1);
+      await store.dropCollection(live);
+      expect(await store.find(live)).toEqual([]);
     });
 
     it('creates indexes for query paths, idempotently', async () => {

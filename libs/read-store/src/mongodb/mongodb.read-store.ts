@@ -1,8 +1,11 @@
-import { Long, MongoClient, type AnyBulkWriteOperation, type Db, type Filter, type Sort, type UpdateFilter } from 'mongodb';
+import { Long, MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Filter, type Sort, type UpdateFilter } from 'mongodb';
 import {
   assertField,
   assertName,
+  keysetAlternatives,
+  LeaseLostError,
   type Checkpoint,
+  type Lease,
   type Condition,
   type IndexSpec,
   type Query,
@@ -12,6 +15,14 @@ import {
 } from '../read-store.port';
 
 const checkpoints = 'read_checkpoints';
+const leases = 'read_leases';
+
+interface StoredLease {
+  _id: string;
+  owner: string | null;
+  token: Long | number;
+  expiresAt: Date;
+}
 
 /** A document as MongoDB keeps it: our id is its `_id`. */
 interface Stored {
@@ -42,24 +53,89 @@ export class MongoReadStore implements ReadStore {
     const session = this.client.startSession();
     try {
       await session.withTransaction(async () => {
+        await this.checkFence(checkpoint, session);
         for (const { collection, writes } of runsByCollection(operations)) {
           await this.db.collection<Stored>(collection).bulkWrite(writes, { ordered: true, session });
         }
-        if (checkpoint) {
-          await this.db
-            .collection<{ _id: string; position: Long }>(checkpoints)
-            .updateOne({ _id: checkpoint.name }, { $set: { position: Long.fromBigInt(checkpoint.position) } }, { upsert: true, session });
-        }
+        if (checkpoint) await this.storeCheckpoint(checkpoint, session);
       });
     } finally {
       await session.endSession();
     }
   }
 
+  async acquireLease(name: string, owner: string, ttlMs: number, options: { takeOver?: boolean } = {}): Promise<Lease | undefined> {
+    const held = { $and: [{ $ne: ['$owner', null] }, { $ne: ['$owner', owner] }, { $gte: ['$expiresAt', '$$NOW'] }] };
+    try {
+      // A pipeline update reads the stored owner and uses the server's clock; a live holder's lease
+      // does not match the filter, so the upsert collides with it and is refused (code 11000).
+      const lease = await this.db.collection<StoredLease>(leases).findOneAndUpdate(
+        options.takeOver ? { _id: name } : { _id: name, $expr: { $not: held } },
+        [
+          {
+            $set: {
+              token: { $cond: [{ $eq: ['$owner', owner] }, '$token', { $add: [{ $ifNull: ['$token', 0] }, 1] }] },
+              owner,
+              expiresAt: { $add: ['$$NOW', ttlMs] },
+            },
+          },
+        ],
+        { upsert: true, returnDocument: 'after' },
+      );
+      return lease ? { name, owner, token: toBigInt(lease.token) } : undefined;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return undefined;
+      throw error;
+    }
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    await this.db
+      .collection<StoredLease>(leases)
+      .updateOne({ _id: lease.name, owner: lease.owner, token: Long.fromBigInt(lease.token) }, { $set: { owner: null, expiresAt: new Date(0) } });
+  }
+
+  /**
+   * MongoDB renames a collection atomically for readers, but not inside a transaction: the checkpoint
+   * follows just after. A crash between them leaves documents ahead of the checkpoint, which the
+   * position guard on every document makes harmless.
+   */
+  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
+    assertName(source);
+    assertName(target);
+    await this.checkFence(checkpoint);
+    await this.db.renameCollection(source, target, { dropTarget: true });
+    await this.storeCheckpoint(checkpoint);
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    assertName(collection);
+    await this.db.collection(collection).drop().catch((error: { codeName?: string }) => {
+      if (error.codeName !== 'NamespaceNotFound') throw error;
+    });
+  }
+
+  /**
+   * Writing the lease document inside the transaction makes a concurrent take-over a write conflict:
+   * one of the two aborts, so a stale writer never commits after losing its lease.
+   */
+  private async checkFence(checkpoint: Checkpoint | undefined, session?: ClientSession): Promise<void> {
+    if (checkpoint?.fence === undefined) return;
+    const { matchedCount } = await this.db
+      .collection<StoredLease>(leases)
+      .updateOne({ _id: checkpoint.name, token: Long.fromBigInt(checkpoint.fence) }, { $currentDate: { fencedAt: true } }, { session });
+    if (matchedCount === 0) throw new LeaseLostError(checkpoint.name);
+  }
+
+  private async storeCheckpoint(checkpoint: Checkpoint, session?: ClientSession): Promise<void> {
+    await this.db
+      .collection<{ _id: string; position: Long }>(checkpoints)
+      .updateOne({ _id: checkpoint.name }, { $set: { position: Long.fromBigInt(checkpoint.position) } }, { upsert: true, session });
+  }
+
   async checkpoint(name: string): Promise<bigint | undefined> {
     const found = await this.db.collection<{ _id: string; position: Long | number }>(checkpoints).findOne({ _id: name });
-    if (!found) return undefined;
-    return typeof found.position === 'number' ? BigInt(found.position) : found.position.toBigInt();
+    return found ? toBigInt(found.position) : undefined;
   }
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
@@ -70,7 +146,11 @@ export class MongoReadStore implements ReadStore {
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
     assertName(collection);
-    const filter: Filter<Stored> = query.where?.length ? { $and: query.where.map(toFilter) } : {};
+    const all = (query.where ?? []).map(toFilter);
+    if (query.after) {
+      all.push({ $or: keysetAlternatives(query.orderBy ?? [], query.after).map((conditions) => ({ $and: conditions.map(toFilter) })) });
+    }
+    const filter: Filter<Stored> = all.length ? { $and: all } : {};
     let cursor = this.db.collection<Stored>(collection).find(filter);
     if (query.orderBy?.length) {
       const sort: Sort = Object.fromEntries(query.orderBy.map(({ field, direction }) => [mongoField(field), direction === 'asc' ? 1 : -1]));
@@ -100,6 +180,8 @@ function mongoField(field: string): string {
   assertField(field);
   return field === 'id' ? '_id' : field;
 }
+
+const toBigInt = (value: Long | number) => (typeof value === 'number' ? BigInt(value) : value.toBigInt());
 
 const toDocument = ({ _id, ...rest }: Stored): ReadDocument => ({ ...rest, id: _id });
 

@@ -5,8 +5,26 @@
  */
 export const tableOf = (collection: string) => `rm_${collection}`;
 
+/** Raised by `read_apply` when its fence is not the current lease token. */
+export const leaseLostCode = 'AR001';
+
 export const readSchemaStatements = [
   `CREATE TABLE IF NOT EXISTS read_checkpoints (name text PRIMARY KEY, position bigint NOT NULL)`,
+  // owner is null once released; the token only ever grows.
+  `CREATE TABLE IF NOT EXISTS read_leases (name text PRIMARY KEY, owner text, token bigint NOT NULL, expires_at timestamptz NOT NULL)`,
+  `DROP FUNCTION IF EXISTS read_apply(jsonb, text, bigint)`,
+  // Locks the lease row (FOR SHARE) so that a take-over waits for this transaction, or this one sees it.
+  `CREATE OR REPLACE FUNCTION read_check_fence(p_name text, p_fence bigint) RETURNS void
+   LANGUAGE plpgsql AS $fn$
+   BEGIN
+     IF p_fence IS NOT NULL THEN
+       PERFORM 1 FROM read_leases WHERE name = p_name AND token = p_fence FOR SHARE;
+       IF NOT FOUND THEN
+         RAISE EXCEPTION 'lease on % lost', p_name USING ERRCODE = '${leaseLostCode}';
+       END IF;
+     END IF;
+   END
+   $fn$`,
   // Sets a value at a path, creating the objects on the way (jsonb_set only creates the last key).
   `CREATE OR REPLACE FUNCTION read_set_path(doc jsonb, path text[], value jsonb) RETURNS jsonb
    LANGUAGE plpgsql IMMUTABLE AS $fn$
@@ -19,7 +37,7 @@ export const readSchemaStatements = [
        path[2:], value));
    END
    $fn$`,
-  `CREATE OR REPLACE FUNCTION read_apply(p_operations jsonb, p_checkpoint text, p_position bigint) RETURNS void
+  `CREATE OR REPLACE FUNCTION read_apply(p_operations jsonb, p_checkpoint text, p_position bigint, p_fence bigint) RETURNS void
    LANGUAGE plpgsql AS $fn$
    DECLARE
      v_op    jsonb;
@@ -27,6 +45,7 @@ export const readSchemaStatements = [
      v_doc   jsonb;
      v_field record;
    BEGIN
+     PERFORM read_check_fence(p_checkpoint, p_fence);
      FOR v_op IN SELECT value FROM jsonb_array_elements(p_operations) LOOP
        v_table := 'rm_' || (v_op ->> 'collection');
        CASE v_op ->> 'kind'

@@ -1,8 +1,11 @@
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import {
   assertField,
   assertName,
+  keysetAlternatives,
+  LeaseLostError,
   type Checkpoint,
+  type Lease,
   type Condition,
   type IndexSpec,
   type Query,
@@ -10,7 +13,7 @@ import {
   type ReadStore,
   type WriteOperation,
 } from '../read-store.port';
-import { readSchemaStatements, tableOf } from './postgres.read-schema';
+import { leaseLostCode, readSchemaStatements, tableOf } from './postgres.read-schema';
 
 /**
  * Read store on PostgreSQL: documents as JSONB, one table per collection, a batch and its checkpoint
@@ -44,11 +47,65 @@ export class PostgresReadStore implements ReadStore {
       if (op.kind === 'update') [...Object.keys(op.set ?? {}), ...Object.keys(op.increment ?? {})].forEach(assertField);
       return op;
     });
-    await this.pool.query({
-      name: 'read_apply',
-      text: 'SELECT read_apply($1::jsonb, $2, $3)',
-      values: [JSON.stringify(payload), checkpoint?.name ?? null, checkpoint?.position.toString() ?? null],
-    });
+    await fenced(checkpoint, () =>
+      this.pool.query({
+        name: 'read_apply',
+        text: 'SELECT read_apply($1::jsonb, $2, $3, $4)',
+        values: [JSON.stringify(payload), checkpoint?.name ?? null, checkpoint?.position.toString() ?? null, checkpoint?.fence?.toString() ?? null],
+      }),
+    );
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number, options: { takeOver?: boolean } = {}): Promise<Lease | undefined> {
+    const { rows } = await this.pool.query<{ token: string }>(
+      `INSERT INTO read_leases AS l (name, owner, token, expires_at)
+       VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET
+         token = CASE WHEN l.owner = excluded.owner THEN l.token ELSE l.token + 1 END,
+         owner = excluded.owner, expires_at = excluded.expires_at
+       WHERE l.owner = excluded.owner OR l.owner IS NULL OR l.expires_at < clock_timestamp() OR $4
+       RETURNING token`,
+      [name, owner, ttlMs, options.takeOver ?? false],
+    );
+    return rows[0] ? { name, owner, token: BigInt(rows[0].token) } : undefined;
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    await this.pool.query(`UPDATE read_leases SET owner = NULL, expires_at = '-infinity' WHERE name = $1 AND owner = $2 AND token = $3`, [
+      lease.name,
+      lease.owner,
+      lease.token.toString(),
+    ]);
+  }
+
+  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
+    await this.ensureTable(source);
+    assertName(target);
+    await fenced(checkpoint, () =>
+      this.transaction(async (client) => {
+        await client.query('SELECT read_check_fence($1, $2)', [checkpoint.name, checkpoint.fence?.toString() ?? null]);
+        await client.query(`DROP TABLE IF EXISTS ${tableOf(target)}`);
+        await client.query(`ALTER TABLE ${tableOf(source)} RENAME TO ${tableOf(target)}`);
+        // Index names follow the table's, so that the next rebuild can reuse the source's names.
+        const { rows } = await client.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = $1', [tableOf(target)]);
+        for (const { name } of rows) {
+          const renamed = name.replace(tableOf(source), tableOf(target));
+          if (renamed !== name) await client.query(`ALTER INDEX ${name} RENAME TO ${renamed}`);
+        }
+        await client.query(
+          'INSERT INTO read_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+          [checkpoint.name, checkpoint.position.toString()],
+        );
+      }),
+    );
+    this.tables.delete(source);
+    this.tables.add(target);
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    assertName(collection);
+    await this.pool.query(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+    this.tables.delete(collection);
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {
@@ -65,6 +122,10 @@ export class PostgresReadStore implements ReadStore {
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
     const values: unknown[] = [];
     const where = (query.where ?? []).map((condition) => conditionSql(condition, values));
+    if (query.after) {
+      const alternatives = keysetAlternatives(query.orderBy ?? [], query.after);
+      where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
+    }
     const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
     if (!(await this.exists(collection))) return [];
     const sql = [
@@ -90,6 +151,20 @@ export class PostgresReadStore implements ReadStore {
     await this.pool.end();
   }
 
+  private async transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   private async ensureTable(collection: string): Promise<void> {
     assertName(collection);
     if (this.tables.has(collection)) return;
@@ -104,6 +179,16 @@ export class PostgresReadStore implements ReadStore {
     const found = rows[0]?.found !== null;
     if (found) this.tables.add(collection);
     return found;
+  }
+}
+
+/** Turns the database's refusal of a stale fence into LeaseLostError. */
+async function fenced<T>(checkpoint: Checkpoint | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (checkpoint && (error as { code?: string }).code === leaseLostCode) throw new LeaseLostError(checkpoint.name);
+    throw error;
   }
 }
 
