@@ -4,7 +4,9 @@ import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ProjectedDocument, Projection } from '../projection';
-import { DEAD_LETTERS, ProjectionRunner, type PoisonPolicy } from './projection-runner';
+import { DEAD_LETTERS } from './batch-writes';
+import { ProjectionRunner } from './projection-runner';
+import type { PoisonPolicy } from './projection-worker';
 
 interface Tally extends ProjectedDocument {
   count: number;
@@ -17,10 +19,10 @@ const tallies = (name: string): Projection<Tally> => ({
   collection: name,
   indexes: [{ name: 'by_sum', fields: [{ field: 'sum', direction: 'desc' }] }],
   handles: ['Counted', 'Poison'],
-  documentId: (event: RecordedEvent) => (event.streamId.startsWith(`${name}-`) ? event.streamId : undefined),
-  evolve: (document, event) => {
+  documentIds: (event: RecordedEvent) => (event.streamId.startsWith(`${name}-`) ? [event.streamId] : []),
+  evolve: ([document], event) => {
     if (event.type === 'Poison') throw new Error('cannot digest this');
-    return { id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n) };
+    return [{ id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n) }];
   },
 });
 
@@ -37,8 +39,14 @@ describe('ProjectionRunner', () => {
     await events.close();
   });
 
-  const runner = (name: string, poison: PoisonPolicy = 'skip') =>
-    new ProjectionRunner(events, reads, [{ projection: tallies(name), poison }], { batchSize: 50, batchWaitMs: 10, retryDelayMs: 20 });
+  const runner = (name: string, poison: PoisonPolicy = 'skip', owner?: string) =>
+    new ProjectionRunner(events, reads, [{ projection: tallies(name), poison }], {
+      batchSize: 50,
+      batchWaitMs: 10,
+      retryDelayMs: 20,
+      leaseTtlMs: 300,
+      ...(owner ? { owner } : {}),
+    });
   const count = async (stream: string, values: number[], expectedRevision: bigint | 'no_stream') =>
     events.append(stream, values.map((n) => newEvent('Counted', { n })), { expectedRevision });
 
@@ -48,7 +56,7 @@ describe('ProjectionRunner', () => {
     await count(a, [1, 2, 3], 'no_stream');
     await count(b, [10], 'no_stream');
     const first = runner(name);
-    await first.start();
+    first.start();
     const live = await count(a, [4], 2n);
     expect(await first.waitFor(live.position, 5000)).toBe(true);
     expect(await reads.get(name, a)).toMatchObject({ count: 4, sum: 10, position: Number(live.position) });
@@ -57,7 +65,7 @@ describe('ProjectionRunner', () => {
 
     const later = await count(b, [20, 30], 0n);
     const second = runner(name);
-    await second.start();
+    second.start();
     expect(await second.waitFor(later.position, 5000)).toBe(true);
     expect(await reads.get(name, a)).toMatchObject({ count: 4, sum: 10 });
     expect(await reads.get(name, b)).toMatchObject({ count: 3, sum: 60 });
@@ -73,7 +81,7 @@ describe('ProjectionRunner', () => {
     const poison = await events.append(stream, [newEvent('Poison')], { expectedRevision: 0n });
     const after = await count(stream, [2], 1n);
     const projector = runner(name);
-    await projector.start();
+    projector.start();
     expect(await projector.waitFor(after.position, 5000)).toBe(true);
     expect(await reads.get(name, stream)).toMatchObject({ count: 2, sum: 3 });
     expect(await reads.get(DEAD_LETTERS, `${name}:${poison.position}`)).toMatchObject({
@@ -92,12 +100,48 @@ describe('ProjectionRunner', () => {
     const poison = await events.append(stream, [newEvent('Poison')], { expectedRevision: 0n });
     await count(stream, [7], 1n);
     const projector = runner(name, 'stop');
-    await projector.start();
+    projector.start();
     expect(await projector.waitFor(poison.position, 1000)).toBe(false);
     expect(projector.status()[0]).toMatchObject({ state: 'stopped', position: poison.position - 1n });
     expect(projector.status()[0]?.error).toContain('cannot digest this');
     expect(await reads.get(name, stream)).toMatchObject({ count: 1, sum: 5, position: Number(before.position) });
     expect(await reads.checkpoint(name)).toBe(poison.position - 1n);
     await projector.stop();
+  });
+
+  it('lets one instance write a projection at a time: a second waits, and takes over when the first stops', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    await count(stream, [1, 2], 'no_stream');
+    const first = runner(name, 'skip', 'first');
+    const second = runner(name, 'skip', 'second');
+    first.start();
+    second.start();
+    const head = await count(stream, [3], 1n);
+    expect(await first.waitFor(head.position, 5000)).toBe(true);
+    expect(second.status()[0]).toMatchObject({ state: 'standby' });
+    await first.stop();
+    const more = await count(stream, [4], 2n);
+    expect(await second.waitFor(more.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ count: 4, sum: 10 });
+    await second.stop();
+  });
+
+  it("refuses a stale instance's checkpoint once another has taken its lease, and counts nothing twice", async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    const start = await count(stream, [1], 'no_stream');
+    const stale = runner(name, 'skip', 'stale');
+    stale.start();
+    expect(await stale.waitFor(start.position, 5000)).toBe(true);
+    const usurper = await reads.acquireLease(name, 'usurper', 60_000, { takeOver: true });
+    const unseen = await count(stream, [10], 0n);
+    expect(await stale.waitFor(unseen.position, 800)).toBe(false);
+    expect(await reads.checkpoint(name)).toBe(start.position);
+    expect(stale.status()[0]).toMatchObject({ state: 'standby' });
+    await reads.releaseLease(usurper!);
+    expect(await stale.waitFor(unseen.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ count: 2, sum: 11 });
+    await stale.stop();
   });
 });

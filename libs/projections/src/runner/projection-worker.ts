@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@arrears/event-store';
+import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
+import type { Projection } from '../projection';
+import { batchWrites, errorText } from './batch-writes';
+import { inBatches } from './in-batches';
+
+export interface WorkerOptions {
+  /** Events per batch at most. */
+  batchSize: number;
+  /** How long a batch waits for more events once its first one arrived. */
+  batchWaitMs: number;
+  /** First delay before retrying what the read store refused; doubles up to 30 s. */
+  retryDelayMs?: number;
+  /** How long a lease lasts unless renewed (renewed every third of it). */
+  leaseTtlMs?: number;
+  /** Who holds the leases: one id per process. */
+  owner?: string;
+  log?: (message: string) => void;
+}
+
+/** What happens to an event whose projection throws: parked and skipped, or parked and the projection stops. */
+export type PoisonPolicy = 'skip' | 'stop';
+
+export interface ProjectionStatus {
+  name: string;
+  /** The checkpoint: every event up to here is in the read model. */
+  position: bigint;
+  /** `standby` while another instance holds the lease. */
+  state: 'starting' | 'standby' | 'running' | 'stopped';
+  parked: number;
+  error?: string;
+}
+
+/**
+ * Runs one projection: takes its lease, reads the log from its checkpoint in batches, and stores each
+ * batch's document changes with the new checkpoint, fenced by the lease token, all or nothing. A crash
+ * at any point resumes where the last stored batch ended. A refused write is retried with backoff;
+ * losing the lease (another instance took over) sends the worker back to waiting for it.
+ */
+export class ProjectionWorker {
+  readonly status: ProjectionStatus;
+  private readonly stopping = new AbortController();
+  private readonly owner: string;
+  private readonly leaseTtlMs: number;
+  private run?: Promise<void>;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readStore: ReadStore,
+    readonly projection: Projection,
+    private readonly poison: PoisonPolicy,
+    private readonly options: WorkerOptions,
+    private readonly onProgress: () => void,
+  ) {
+    this.status = { name: projection.name, position: 0n, state: 'starting', parked: 0 };
+    this.owner = options.owner ?? randomUUID();
+    this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
+  }
+
+  start(): void {
+    this.run ??= this.work();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.run;
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  private async work(): Promise<void> {
+    const { projection } = this;
+    await this.retrying(() => this.readStore.ensureIndexes(projection.collection, projection.indexes)).catch(() => undefined);
+    let lease: Lease | undefined;
+    while (!this.stopped && this.status.state !== 'stopped') {
+      lease = await this.awaitLease();
+      if (!lease) break;
+      try {
+        await this.projectUnder(lease);
+      } catch (error) {
+        if (this.stopped) break;
+        if (error instanceof LeaseLostError) {
+          this.log('lease lost to another instance; waiting to take it back');
+          continue;
+        }
+        Object.assign(this.status, { state: 'stopped', error: errorText(error) });
+        this.log(`stopped: ${errorText(error)}`);
+      }
+    }
+    if (lease) await this.readStore.releaseLease(lease).catch(() => undefined);
+    if (this.status.state !== 'stopped') this.status.state = 'stopped';
+    this.onProgress();
+  }
+
+  /** Polls for the lease until granted; undefined if the worker stops first. */
+  private async awaitLease(): Promise<Lease | undefined> {
+    if (this.status.state !== 'starting') this.status.state = 'standby';
+    while (!this.stopped) {
+      const lease = await this.readStore.acquireLease(this.projection.name, this.owner, this.leaseTtlMs).catch(() => undefined);
+      if (lease) return lease;
+      this.status.state = 'standby';
+      await this.pause(this.leaseTtlMs / 3);
+    }
+    return undefined;
+  }
+
+  /** Projects batch after batch while the lease holds, renewing it; throws LeaseLostError when lost. */
+  private async projectUnder(lease: Lease): Promise<void> {
+    const lost = new AbortController();
+    const renewal = setInterval(() => {
+      this.readStore.acquireLease(lease.name, lease.owner, this.leaseTtlMs).then(
+        (renewed) => renewed?.token === lease.token || lost.abort(),
+        () => undefined, // the store is down: the fence on the next write decides
+      );
+    }, this.leaseTtlMs / 3);
+    try {
+      this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
+      this.status.state = 'running';
+      this.onProgress();
+      while (!this.stopped && this.status.state === 'running') {
+        if (lost.signal.aborted) throw new LeaseLostError(lease.name);
+        await this.followLog(lease, lost.signal);
+      }
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** One subscription from the checkpoint; returns to resubscribe after a read failure. */
+  private async followLog(lease: Lease, lost: AbortSignal): Promise<void> {
+    const subscription = this.events.subscribeToAll({ after: this.status.position });
+    const close = () => void subscription.close();
+    this.stopping.signal.addEventListener('abort', close, { once: true });
+    lost.addEventListener('abort', close, { once: true });
+    try {
+      for await (const batch of inBatches(subscription, this.options.batchSize, this.options.batchWaitMs)) {
+        await this.retrying(async () => {
+          const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison === 'stop');
+          const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
+          await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
+          this.status.position = position;
+          this.status.parked += outcome.parked;
+          if (outcome.stoppedAt) Object.assign(this.status, { state: 'stopped', error: outcome.stoppedAt.error });
+        });
+        this.onProgress();
+        if (this.status.state !== 'running' || this.stopped || lost.aborted) break;
+      }
+    } catch (error) {
+      if (error instanceof LeaseLostError || this.stopped) throw error;
+      this.log(`reading the log failed (${errorText(error)}); resubscribing`);
+      await this.pause(this.options.retryDelayMs ?? 500);
+    } finally {
+      this.stopping.signal.removeEventListener('abort', close);
+      lost.removeEventListener('abort', close);
+      await subscription.close();
+    }
+  }
+
+  /** Runs `work` until it succeeds, backing off between tries; a lost lease or a stop ends it. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    let delay = this.options.retryDelayMs ?? 500;
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (this.stopped || error instanceof LeaseLostError) throw error;
+        this.log(`${errorText(error)}; retrying in ${delay} ms`);
+        await this.pause(delay);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+
+  private log(message: string): void {
+    this.options.log?.(`Projection ${this.projection.name}: ${message}`);
+  }
+}
