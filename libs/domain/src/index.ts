@@ -6,3 +6,5 @@ export * from './account/account.commands';
 export * from './account/account.state';
 export { evolve } from './account/account.evolve';
 export { decide } from './account/account.decide';
+export * from './aging/aging';
+export * from './account/claims.decide';

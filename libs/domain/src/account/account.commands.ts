@@ -34,6 +34,10 @@ export type AgreePlan = Command<
 >;
 export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
 
+/** An agent takes the account for `minutes`; the same agent claiming again extends it. */
+export type ClaimAccount = Command<'ClaimAccount', { agentId: string; minutes: number }>;
+export type ReleaseAccountClaim = Command<'ReleaseAccountClaim', { agentId: string }>;
+
 export type AccountCommand =
   | OpenAccount
   | IssueInvoice
@@ -41,4 +45,6 @@ export type AccountCommand =
   | MarkPaymentMissed
   | AssessLateFee
   | AgreePlan
-  | CloseAccount;
+  | CloseAccount
+  | ClaimAccount
+  | ReleaseAccountClaim;

@@ -3,6 +3,7 @@ import type { AccountEvent } from './account.events';
 import { assertNever } from './account.evolve';
 import type { AccountState } from './account.state';
 import { assessLateFee, issueInvoice, markPaymentMissed } from './billing.decide';
+import { claimAccount, releaseAccountClaim } from './claims.decide';
 import { closeAccount, openAccount } from './lifecycle.decide';
 import { recordPayment } from './payments.decide';
 import { agreePlan } from './plans.decide';
@@ -27,6 +28,10 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return agreePlan(command, state);
     case 'CloseAccount':
       return closeAccount(command, state);
+    case 'ClaimAccount':
+      return claimAccount(command, state);
+    case 'ReleaseAccountClaim':
+      return releaseAccountClaim(command, state);
     default:
       return assertNever(command);
   }

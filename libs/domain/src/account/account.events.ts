@@ -106,6 +106,16 @@ export interface AccountClosed {
   data: { closedOn: IsoDate; reason?: string };
 }
 
+/** An agent took the account to work it, alone, until `until` (an instant). */
+export interface AccountClaimed {
+  type: 'AccountClaimed';
+  data: { agentId: string; until: string };
+}
+export interface AccountClaimReleased {
+  type: 'AccountClaimReleased';
+  data: { agentId: string };
+}
+
 /** Every fact recorded on an account stream. The `type` strings are stored: never rename them. */
 export type AccountEvent =
   | AccountOpened
@@ -118,7 +128,9 @@ export type AccountEvent =
   | PlanAgreed
   | InstallmentPaid
   | PlanCompleted
-  | AccountClosed;
+  | AccountClosed
+  | AccountClaimed
+  | AccountClaimReleased;
 
 export type AccountEventType = AccountEvent['type'];
 

@@ -16,6 +16,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       planIds: {},
       activePlan: null,
       credit: 0,
+      claim: null,
     };
   }
   if (state.status === 'unopened') return state;
@@ -94,7 +95,11 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
     case 'PlanCompleted':
       return { ...account, activePlan: null };
     case 'AccountClosed':
-      return { ...account, status: 'closed' };
+      return { ...account, status: 'closed', claim: null };
+    case 'AccountClaimed':
+      return { ...account, claim: { agentId: event.data.agentId, until: event.data.until } };
+    case 'AccountClaimReleased':
+      return { ...account, claim: null };
     default:
       return assertNever(event);
   }

@@ -40,7 +40,18 @@ export interface OpenedAccount {
   activePlan: PlanState | null;
   /** Overpaid money not yet used by an invoice. */
   credit: number;
+  /** The agent working the account, until an instant; it lapses by itself. */
+  claim: AccountClaim | null;
 }
+
+export interface AccountClaim {
+  agentId: string;
+  until: string;
+}
+
+/** The claim still running at `now`, if any. */
+export const activeClaim = (account: OpenedAccount, now: string): AccountClaim | null =>
+  account.claim && Date.parse(account.claim.until) > Date.parse(now) ? account.claim : null;
 
 export type AccountState = { status: 'unopened' } | OpenedAccount;
 
