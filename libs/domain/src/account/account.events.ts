@@ -134,5 +134,26 @@ export type AccountEvent =
 
 export type AccountEventType = AccountEvent['type'];
 
+/** Every account event type, for readers that subscribe by type. */
+export const accountEventTypes = [
+  'AccountOpened',
+  'InvoiceIssued',
+  'CreditApplied',
+  'PaymentReceived',
+  'EarlyPaymentDiscountApplied',
+  'PaymentMissed',
+  'LateFeeAssessed',
+  'PlanAgreed',
+  'InstallmentPaid',
+  'PlanCompleted',
+  'AccountClosed',
+  'AccountClaimed',
+  'AccountClaimReleased',
+] as const satisfies readonly AccountEventType[];
+
+// Fails to compile when an event type is missing from the list above.
+const everyTypeListed: [Exclude<AccountEventType, (typeof accountEventTypes)[number]>] extends [never] ? true : never = true;
+void everyTypeListed;
+
 /** Stream holding one account's events. */
 export const accountStream = (accountId: string) => `account-${accountId}`;

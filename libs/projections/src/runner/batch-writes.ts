@@ -33,16 +33,8 @@ export async function batchWrites(
   const changed = new Set<string>();
   const outcome: BatchOutcome = { writes: [], parked: 0 };
   for (const { event, ids } of targets) {
-    const documents = ids.map((id) => current.get(id) ?? null);
-    const position = Number(event.position);
-    if (documents.some((document) => document && document.position >= position)) continue; // seen: replays change nothing
     try {
-      const next = projection.evolve(documents, event);
-      ids.forEach((id, i) => {
-        const document = next[i];
-        current.set(id, document ? { ...document, id, position } : null);
-        changed.add(id);
-      });
+      applyEvent(projection, current, event, ids).forEach((id) => changed.add(id));
     } catch (error) {
       outcome.writes.push(deadLetter(projection.name, event, error));
       outcome.parked++;
@@ -55,6 +47,27 @@ export async function batchWrites(
   }
   outcome.writes.unshift(...[...changed].map((id) => documentWrite(projection.collection, id, current.get(id) ?? null)));
   return outcome;
+}
+
+/**
+ * Applies one event to the documents it changes, in `documents` (absent ones are null or missing),
+ * unless they have already seen it. Returns the ids it changed. Pure apart from `documents`.
+ */
+export function applyEvent(
+  projection: Projection,
+  documents: Map<string, ProjectedDocument | null>,
+  event: RecordedEvent,
+  ids = projection.documentIds(event),
+): string[] {
+  const before = ids.map((id) => documents.get(id) ?? null);
+  const position = Number(event.position);
+  if (before.some((document) => document && document.position >= position)) return []; // seen: replays change nothing
+  const after = projection.evolve(before, event);
+  ids.forEach((id, i) => {
+    const document = after[i];
+    documents.set(id, document ? { ...document, id, position } : null);
+  });
+  return ids;
 }
 
 async function loadDocuments(readStore: ReadStore, collection: string, ids: string[]): Promise<Map<string, ProjectedDocument | null>> {

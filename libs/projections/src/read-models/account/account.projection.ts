@@ -1,0 +1,52 @@
+import { accountEventTypes, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
+import type { RecordedEvent } from '@arrears/event-store';
+import type { Evolved, ProjectedDocument, Projection } from '../../projection';
+import { accountAfter, accountIdOf, asAccountEvent } from '../account-events';
+
+export interface LastPayment {
+  paymentId: string;
+  amount: number;
+  currency: string;
+  receivedOn: string;
+  method: string;
+}
+
+/** One account as the domain sees it, with what the domain does not keep: the last payment and times. */
+export interface AccountDocument extends ProjectedDocument {
+  creditorId: string;
+  account: OpenedAccount;
+  lastPayment: LastPayment | null;
+  openedAt: string;
+  updatedAt: string;
+}
+
+/** Folds one event into an account document; pure, and shared with the as-of replay. */
+export function evolveAccountDocument(document: AccountDocument | null, event: RecordedEvent): Evolved<AccountDocument> {
+  const account = accountAfter(document?.account, event);
+  if (!account) return document;
+  const domainEvent = asAccountEvent(event);
+  return {
+    id: account.accountId,
+    creditorId: account.creditorId,
+    account,
+    lastPayment: domainEvent.type === 'PaymentReceived' ? lastPaymentOf(domainEvent) : (document?.lastPayment ?? null),
+    openedAt: document?.openedAt ?? event.metadata.recordedAt,
+    updatedAt: event.metadata.recordedAt,
+  };
+}
+
+function lastPaymentOf({ data }: PaymentReceived): LastPayment {
+  return { paymentId: data.paymentId, amount: data.amount, currency: data.currency, receivedOn: data.receivedOn, method: data.method };
+}
+
+export const accountProjection: Projection<AccountDocument> = {
+  name: 'account',
+  collection: 'accounts',
+  indexes: [{ name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] }],
+  handles: accountEventTypes,
+  documentIds: (event) => {
+    const id = accountIdOf(event);
+    return id ? [id] : [];
+  },
+  evolve: ([document], event) => [evolveAccountDocument(document ?? null, event)],
+};

@@ -1,0 +1,54 @@
+import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import { accountProjection, type AccountDocument } from './account.projection';
+import { accountView } from './account.view';
+
+const on = eventLog();
+const acc = on('acc-1');
+const opened = acc('AccountOpened', facts.opened('acc-1'), '2026-01-05T09:00:00.000Z');
+const issued = acc('InvoiceIssued', facts.invoice('inv-1', 10_000, '2026-01-05', '2026-02-04'));
+const issued2 = acc('InvoiceIssued', facts.invoice('inv-2', 4_000, '2026-02-01', '2026-03-03'));
+const paid = acc('PaymentReceived', facts.payment('pay-1', 3_000, '2026-02-10', [{ invoiceId: 'inv-1', amount: 3_000 }]), '2026-02-10T10:00:00.000Z');
+const missed = acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-02-04', overdueAmount: 7_000, currency: 'EUR', missedOn: '2026-02-05' });
+const claimed = acc('AccountClaimed', { agentId: 'agent-1', until: '2026-03-10T10:30:00.000Z' });
+const history = [opened, issued, issued2, paid, missed, claimed];
+
+const project = (events = history) => projectAll(accountProjection, events).get('acc-1') as AccountDocument;
+
+describe('account read model', () => {
+  it('opens the document when the account opens', () => {
+    expect(project([opened])).toMatchObject({ id: 'acc-1', creditorId: 'cred-1', lastPayment: null, openedAt: '2026-01-05T09:00:00.000Z', position: 1 });
+  });
+
+  it('keeps balances by the domain’s own rules, and remembers the last payment', () => {
+    const document = project();
+    expect(document.account.invoices['inv-1']).toMatchObject({ paid: 3_000, missed: true });
+    expect(document.lastPayment).toEqual({ paymentId: 'pay-1', amount: 3_000, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' });
+    expect(document.position).toBe(Number(claimed.position));
+  });
+
+  it('shows days past due, overdue and aging as of the day asked, and the agent holding the claim', () => {
+    const view = accountView(project(), '2026-03-10T10:00:00.000Z');
+    expect(view.balances).toEqual({ total: 11_000, overdue: 11_000, credit: 0 });
+    expect(view.invoices.map((i) => [i.invoiceId, i.outstanding, i.daysPastDue, i.agingBucket])).toEqual([
+      ['inv-1', 7_000, 34, '31-60'],
+      ['inv-2', 4_000, 7, '1-30'],
+    ]);
+    expect(view).toMatchObject({ daysPastDue: 34, agingBucket: '31-60', assignedAgentId: 'agent-1' });
+    const earlier = accountView(project(), '2026-02-04T10:00:00.000Z');
+    expect(earlier.balances.overdue).toBe(0);
+    expect(earlier).toMatchObject({ agingBucket: 'current', assignedAgentId: 'agent-1' });
+    expect(accountView(project(), '2026-03-10T10:30:00.000Z').assignedAgentId).toBeNull();
+  });
+
+  it('ignores events before the account opens and events of other streams', () => {
+    expect(projectAll(accountProjection, [issued]).size).toBe(0);
+    const other = { ...issued, streamId: 'idempotency-x' };
+    expect(accountProjection.documentIds(other)).toEqual([]);
+  });
+
+  it('changes nothing when events are delivered again, in whole or in part', () => {
+    const once = projectAll(accountProjection, history);
+    const again = projectAll(accountProjection, [...history.slice(0, 3), ...history, ...history.slice(2)]);
+    expect(again).toEqual(once);
+  });
+});

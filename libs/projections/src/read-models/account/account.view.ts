@@ -1,0 +1,75 @@
+import {
+  activeClaim,
+  agingBucket,
+  dateIn,
+  daysPastDue,
+  openInvoicesOldestFirst,
+  outstanding,
+  totalOutstanding,
+  type AgingBucket,
+  type OpenedAccount,
+} from '@arrears/domain';
+import type { AccountDocument } from './account.projection';
+
+/**
+ * What a reader gets for an account at an instant: the stored facts plus what depends on the day
+ * (days past due, overdue, aging), worked out in the debtor's time zone at `now`.
+ */
+export function accountView(document: AccountDocument, now: string) {
+  const { account } = document;
+  const today = dateIn(now, account.debtor.timeZone);
+  const invoices = Object.values(account.invoices)
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((invoice) => {
+      const open = outstanding(invoice);
+      const days = open > 0 ? daysPastDue(invoice.dueOn, today) : 0;
+      return {
+        invoiceId: invoice.invoiceId,
+        amount: invoice.amount,
+        currency: invoice.currency,
+        issuedOn: invoice.issuedOn,
+        dueOn: invoice.dueOn,
+        paid: invoice.paid,
+        discounted: invoice.discounted,
+        lateFees: invoice.lateFees,
+        outstanding: open,
+        daysPastDue: days,
+        agingBucket: agingBucket(days),
+        missed: invoice.missed,
+      };
+    });
+  const overdue = invoices.filter((invoice) => invoice.daysPastDue > 0).reduce((sum, invoice) => sum + invoice.outstanding, 0);
+  const oldestDays = oldestDaysPastDue(account, today);
+  const claim = activeClaim(account, now);
+  return {
+    accountId: account.accountId,
+    creditorId: account.creditorId,
+    status: account.status,
+    debtor: account.debtor,
+    currency: account.currency,
+    asOf: now,
+    balances: { total: totalOutstanding(account), overdue, credit: account.credit },
+    daysPastDue: oldestDays,
+    agingBucket: agingBucket(oldestDays) as AgingBucket,
+    invoices,
+    activePlan: account.activePlan && {
+      planId: account.activePlan.planId,
+      coveredInvoiceIds: account.activePlan.coveredInvoiceIds,
+      installments: account.activePlan.installments,
+    },
+    lastPayment: document.lastPayment,
+    assignedAgentId: claim?.agentId ?? null,
+    claim,
+    openedAt: document.openedAt,
+    updatedAt: document.updatedAt,
+    position: document.position,
+  };
+}
+
+export type AccountView = ReturnType<typeof accountView>;
+
+/** Days past due of the oldest open invoice: what the account as a whole is aged by. */
+export function oldestDaysPastDue(account: OpenedAccount, today: string): number {
+  const oldest = openInvoicesOldestFirst(account)[0];
+  return oldest ? daysPastDue(oldest.dueOn, today) : 0;
+}

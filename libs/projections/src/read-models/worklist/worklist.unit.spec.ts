@@ -1,0 +1,82 @@
+import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import { rankOf, scoreOn } from './priority';
+import { worklistProjection, type WorklistDocument } from './worklist.projection';
+import { worklistItem } from './worklist.view';
+
+const on = eventLog();
+const acc = on('acc-1');
+const opened = acc('AccountOpened', facts.opened('acc-1'));
+const issued = acc('InvoiceIssued', facts.invoice('inv-1', 99_900, '2026-01-01', '2026-01-31'));
+const issued2 = acc('InvoiceIssued', facts.invoice('inv-2', 10_000, '2026-02-01', '2026-03-03'));
+const missed = acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: 99_900, currency: 'EUR', missedOn: '2026-02-01' });
+const claimed = acc('AccountClaimed', { agentId: 'agent-1', until: '2026-03-10T12:00:00.000Z' });
+const paidOff = acc('PaymentReceived', facts.payment('pay-1', 109_900, '2026-03-11', [
+  { invoiceId: 'inv-1', amount: 99_900 },
+  { invoiceId: 'inv-2', amount: 10_000 },
+]));
+const history = [opened, issued, issued2, missed, claimed];
+const entry = (events = history) => projectAll(worklistProjection, events).get('acc-1') as WorklistDocument;
+
+describe('worklist read model', () => {
+  it('keeps an opened account that owes nothing off the list', () => {
+    expect(entry([opened])).toMatchObject({ listed: false, rank: null, outstanding: 0, oldestDueOn: null });
+  });
+
+  it('lists an account that owes money, aged by its oldest open invoice', () => {
+    expect(entry([opened, issued, issued2])).toMatchObject({ listed: true, outstanding: 109_900, oldestDueOn: '2026-01-31', missedOpen: 0 });
+  });
+
+  it('counts open invoices marked missed, and who holds the claim', () => {
+    expect(entry()).toMatchObject({ missedOpen: 1, claimAgentId: 'agent-1', claimUntil: '2026-03-10T12:00:00.000Z' });
+  });
+
+  it('takes a paid-off account off the list', () => {
+    expect(entry([...history, paidOff])).toMatchObject({ listed: false, rank: null, outstanding: 0 });
+  });
+
+  it('takes an account under a plan off the list', () => {
+    const plan = acc('PlanAgreed', {
+      planId: 'plan-1',
+      currency: 'EUR',
+      agreedOn: '2026-03-01',
+      installments: [{ number: 1, dueOn: '2026-04-01', amount: 109_900 }],
+      covers: [{ invoiceId: 'inv-1', amount: 99_900 }, { invoiceId: 'inv-2', amount: 10_000 }],
+    });
+    expect(entry([...history, plan])).toMatchObject({ listed: false, rank: null });
+  });
+
+  it('scores by a formula worked out by hand, parts adding up to the total', () => {
+    // 999.00 outstanding → 10 × log10(1 + 999) = 30; 38 days past due × 0.5 = 19; one missed × 5 = 5.
+    const score = scoreOn({ outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 1 }, '2026-03-10');
+    expect(score).toEqual({ total: 54, parts: { amount: 30, age: 19, missedPayments: 5 } });
+  });
+
+  it('ranks as it scores on any day, so the stored order never goes stale', () => {
+    const a = { outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 0 };
+    const b = { outstanding: 5_000, oldestDueOn: '2025-11-01', missedOpen: 1 };
+    for (const today of ['2026-03-01', '2026-09-30']) {
+      expect(Math.sign(rankOf(a) - rankOf(b))).toBe(Math.sign(scoreOn(a, today).total - scoreOn(b, today).total));
+      expect(rankOf(a) - rankOf(b)).toBeCloseTo(scoreOn(a, today).total - scoreOn(b, today).total, 1);
+    }
+  });
+
+  it('explains a line: score parts, overdue amount, bucket, next action and the claiming agent', () => {
+    const item = worklistItem(entry(), '2026-03-10T10:00:00.000Z');
+    expect(item).toMatchObject({
+      accountId: 'acc-1',
+      daysPastDue: 38,
+      agingBucket: '31-60',
+      outstanding: 109_900,
+      overdueAmount: 109_900,
+      score: { total: 54 + 0.41, parts: { amount: 30.41, age: 19, missedPayments: 5 } },
+      nextAction: { code: 'mark_payment_missed' },
+      assignedAgentId: 'agent-1',
+    });
+    expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z').assignedAgentId).toBeNull();
+  });
+
+  it('changes nothing when events are delivered again', () => {
+    const once = projectAll(worklistProjection, history);
+    expect(projectAll(worklistProjection, [...history, ...history.slice(1)])).toEqual(once);
+  });
+});
