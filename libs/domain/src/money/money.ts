@@ -33,3 +33,16 @@ export function percentOf(amount: number, percent: number): number {
   if (twice > divisor || (twice === divisor && quotient % 2n !== 0n)) return Number(quotient + 1n);
   return Number(quotient);
 }
+
+/** Minor-unit digits of a currency (2 for EUR, 0 for JPY), as ISO 4217 has them. */
+export const minorDigits = (currency: string): number =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** "EUR 1,250.00": minor units written out for people, by string arithmetic (no float rounding). */
+export function formatMoney(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const text = Math.abs(amount).toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = digits ? `.${text.slice(text.length - digits)}` : '';
+  return `${amount < 0 ? '-' : ''}${currency} ${whole}${fraction}`;
+}

@@ -1,4 +1,4 @@
-import { isCurrencyCode, isPositiveMinorUnits, percentOf } from './money';
+import { formatMoney, isCurrencyCode, isPositiveMinorUnits, percentOf } from './money';
 
 describe('money', () => {
   it('takes percentages in integer arithmetic, rounding half to even', () => {
@@ -16,5 +16,17 @@ describe('money', () => {
     expect(isPositiveMinorUnits(2 ** 53)).toBe(false);
     expect(isCurrencyCode('EUR')).toBe(true);
     expect(isCurrencyCode('XYZ')).toBe(false);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [125_000, 'EUR', 'EUR 1,250.00'],
+    [5, 'USD', 'USD 0.05'],
+    [-1_234_567, 'GBP', '-GBP 12,345.67'],
+    [1500, 'JPY', 'JPY 1,500'],
+    [1, 'KWD', 'KWD 0.001'],
+  ])('writes %p %s as %s', (amount, currency, text) => {
+    expect(formatMoney(amount, currency)).toBe(text);
   });
 });

@@ -1,0 +1,55 @@
+import { accountEventTypes } from '@arrears/domain';
+import type { RecordedEvent } from '@arrears/event-store';
+import type { Evolved, ProjectedDocument, Projection } from '../../projection';
+import { accountIdOf, asAccountEvent } from '../account-events';
+import { summarize } from './event-summary';
+
+/** One recorded fact of an account, as an auditor reads it. */
+export interface AuditEntry extends ProjectedDocument {
+  accountId: string;
+  creditorId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; role: string };
+  correlationId: string;
+  causationId: string;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+/** Ids sort in revision order within an account (revisions zero-padded). */
+export const auditEntryId = (accountId: string, revision: bigint | number) => `${accountId}:${revision.toString().padStart(12, '0')}`;
+
+export function auditEntry(accountId: string, event: RecordedEvent): Evolved<AuditEntry> {
+  const { metadata } = event;
+  return {
+    id: auditEntryId(accountId, event.revision),
+    accountId,
+    creditorId: metadata.creditorId,
+    revision: Number(event.revision),
+    eventId: event.id,
+    type: event.type,
+    occurredAt: metadata.occurredAt,
+    recordedAt: metadata.recordedAt,
+    actor: metadata.actor,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+    summary: summarize(asAccountEvent(event)),
+    data: event.data,
+  };
+}
+
+export const auditTrailProjection: Projection<AuditEntry> = {
+  name: 'audit_trail',
+  collection: 'audit_trail',
+  indexes: [{ name: 'by_account', fields: [{ field: 'accountId', direction: 'asc' }, { field: 'revision', direction: 'asc' }] }],
+  handles: accountEventTypes,
+  documentIds: (event) => {
+    const accountId = accountIdOf(event);
+    return accountId ? [auditEntryId(accountId, event.revision)] : [];
+  },
+  evolve: ([existing], event) => [existing ?? auditEntry(accountIdOf(event) as string, event)],
+};
