@@ -7,7 +7,10 @@ export interface ProjectedDocument extends ReadDocument {
 }
 
 /** What `evolve` returns for a document: its next content (the runner sets `position`), or null to delete it. */
-export type Evolved<Document extends ProjectedDocument> = Omit<Document, 'position'> | null;
+export type Evolved<Document extends ProjectedDocument> = WithoutPosition<Document> | null;
+
+// Unlike Omit, keeps the known fields of a type that also has an index signature.
+type WithoutPosition<Document> = { [Key in keyof Document as Key extends 'position' ? never : Key]: Document[Key] };
 
 /**
  * A read model as a pure function of events. An event changes one or more documents, all in the

@@ -1,0 +1,111 @@
+import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import { kpiReport } from './kpi-series';
+import { kpiProjection, PORTFOLIO, type KpiFiguresDocument } from './kpi.projection';
+
+/*
+ * A worked example, computed by hand. Creditor cred-1, EUR (amounts in cents):
+ *   2025-12-15  acc-1 invoice A 50,000 due 2026-01-14
+ *   2026-01-20  acc-2 invoice B 40,000 due 2026-02-19
+ *   2026-02-20  acc-1 invoice C 30,000 due 2026-03-22
+ *   2026-03-10  acc-2 invoice D 20,000 due 2026-04-09
+ *   2026-03-15  acc-1 pays 50,000 → A paid off (acc-1 is no longer past due: a cure)
+ *   2026-03-20  acc-2 pays 10,000 → B down to 30,000
+ * and creditor cred-2: 2026-03-10 acc-3 invoice E 10,000 due 2026-04-09.
+ */
+const on = eventLog();
+const at = (day: string) => `${day}T10:00:00.000Z`;
+const acc1 = on('acc-1');
+const acc2 = on('acc-2');
+const acc3 = on('acc-3', 'cred-2');
+const events = [
+  acc1('AccountOpened', facts.opened('acc-1'), at('2025-12-15')),
+  acc1('InvoiceIssued', facts.invoice('A', 50_000, '2025-12-15', '2026-01-14'), at('2025-12-15')),
+  acc2('AccountOpened', facts.opened('acc-2'), at('2026-01-20')),
+  acc2('InvoiceIssued', facts.invoice('B', 40_000, '2026-01-20', '2026-02-19'), at('2026-01-20')),
+  acc1('InvoiceIssued', facts.invoice('C', 30_000, '2026-02-20', '2026-03-22'), at('2026-02-20')),
+  acc2('InvoiceIssued', facts.invoice('D', 20_000, '2026-03-10', '2026-04-09'), at('2026-03-10')),
+  acc3('AccountOpened', facts.opened('acc-3', 'cred-2'), at('2026-03-10')),
+  acc3('InvoiceIssued', facts.invoice('E', 10_000, '2026-03-10', '2026-04-09'), at('2026-03-10')),
+  acc1('PaymentReceived', facts.payment('p1', 50_000, '2026-03-15', [{ invoiceId: 'A', amount: 50_000 }]), at('2026-03-15')),
+  acc2('PaymentReceived', facts.payment('p2', 10_000, '2026-03-20', [{ invoiceId: 'B', amount: 10_000 }]), at('2026-03-20')),
+];
+
+const daysOf = (documents: Map<string, unknown>, scope: string) =>
+  [...documents.values()].filter((d): d is KpiFiguresDocument => (d as KpiFiguresDocument).kind === 'day' && (d as KpiFiguresDocument).scope === scope);
+const report = (scope = 'cred-1', from = '2026-03-01', to = '2026-03-31', all = events) =>
+  kpiReport(daysOf(projectAll(kpiProjection, all), scope), from, to).EUR!;
+const on31 = () => report().series.at(-1)!;
+
+describe('KPI read model: a worked example', () => {
+  it('ages receivables into buckets by due date on each day, days without events included', () => {
+    // On 03-31: B 30,000 is 40 days past due, C 30,000 is 9, D 20,000 is not due yet.
+    expect(on31()).toMatchObject({
+      receivables: 80_000,
+      aging: { current: 20_000, '1-30': 30_000, '31-60': 30_000, '61-90': 0, '91-120': 0, '120+': 0 },
+    });
+    // On 03-01 (no event that day): A 50,000 is 46 days past due, B 40,000 is 10, C 30,000 is current.
+    expect(report().series[0]).toMatchObject({ receivables: 120_000, aging: { current: 30_000, '1-30': 40_000, '31-60': 50_000 } });
+  });
+
+  it('counts credit sales and collections on the day they were recorded', () => {
+    const { series } = report();
+    expect(series.find((day) => day.date === '2026-03-10')).toMatchObject({ creditSales: 20_000, collected: 0 });
+    expect(series.find((day) => day.date === '2026-03-15')).toMatchObject({ creditSales: 0, collected: 50_000 });
+    expect(report().period).toMatchObject({ creditSales: 20_000, collected: 60_000 });
+  });
+
+  it('computes count-back DSO: 80,000 − 20,000 (March) − 30,000 (February) leaves 30,000 of January’s 40,000 → 60 + 22.5 days', () => {
+    expect(on31().dso.countBack).toBe(82.5);
+  });
+
+  it('computes simple DSO 80,000 ÷ 20,000 × 30 = 120, Best Possible DSO 20,000 ÷ 20,000 × 30 = 30, ADD 90', () => {
+    expect(on31()).toMatchObject({ dso: { simple: 120 }, bestPossibleDso: 30, averageDaysDelinquent: 90 });
+  });
+
+  it('computes CEI for the period: (120,000 + 20,000 − 80,000) ÷ (120,000 + 20,000 − 20,000) = 50 %', () => {
+    expect(report().period.cei).toBe(50);
+    // On a quiet day nothing was collected: (80,000 + 0 − 80,000) ÷ (80,000 − 20,000) = 0 %.
+    expect(on31().cei).toBe(0);
+  });
+
+  it('computes roll rates against the buckets a month before: 30,000 ÷ 30,000, 30,000 ÷ 40,000, 0 ÷ 50,000', () => {
+    expect(on31().rollRates).toEqual({
+      'current→1-30': 100,
+      '1-30→31-60': 75,
+      '31-60→61-90': 0,
+      '61-90→91-120': null,
+      '91-120→120+': null,
+    });
+  });
+
+  it('computes the cure rate: acc-1 cured on 03-15, one of the two accounts delinquent the day before', () => {
+    expect(report().series.find((day) => day.date === '2026-03-15')).toMatchObject({ cureRate: 50, delinquentAccounts: 1 });
+    expect(report().period).toMatchObject({ cures: 1, cureRate: 50 });
+    expect(on31().delinquentAccounts).toBe(2);
+  });
+
+  it('computes the plan completion rate from plans agreed and completed', () => {
+    const acc4 = on('acc-4');
+    const withPlans = [
+      ...events,
+      acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-21')),
+      acc4('InvoiceIssued', facts.invoice('F', 1_000, '2026-03-21', '2026-03-30'), at('2026-03-21')),
+      acc4('PlanAgreed', { planId: 'plan-1', currency: 'EUR', agreedOn: '2026-03-21', installments: [{ number: 1, dueOn: '2026-03-28', amount: 1_000 }], covers: [{ invoiceId: 'F', amount: 1_000 }] }, at('2026-03-21')),
+      acc4('PlanCompleted', { planId: 'plan-1', paymentId: 'p9' }, at('2026-03-25')),
+    ];
+    const { series } = report('cred-1', '2026-03-01', '2026-03-31', withPlans);
+    expect(series.find((day) => day.date === '2026-03-24')?.planCompletionRate).toBe(0);
+    expect(series.find((day) => day.date === '2026-03-25')?.planCompletionRate).toBe(100);
+    expect(series[0]?.planCompletionRate).toBeNull();
+  });
+
+  it('keeps each creditor apart and adds them up for the portfolio', () => {
+    expect(report('cred-2').series.at(-1)).toMatchObject({ receivables: 10_000, aging: { current: 10_000 } });
+    expect(report(PORTFOLIO).series.at(-1)).toMatchObject({ receivables: 90_000, aging: { current: 30_000 } });
+  });
+
+  it('gives the same figures when events are delivered again', () => {
+    const once = projectAll(kpiProjection, events);
+    expect(projectAll(kpiProjection, [...events.slice(0, 6), ...events])).toEqual(once);
+  });
+});
