@@ -18,17 +18,40 @@ import { MarkPaymentMissedController } from './billing/mark-payment-missed/mark-
 import { MarkPaymentMissedHandler } from './billing/mark-payment-missed/mark-payment-missed.handler';
 import { RecordPaymentController } from './billing/record-payment/record-payment.controller';
 import { RecordPaymentHandler } from './billing/record-payment/record-payment.handler';
-import { BackendsModule, type BackendsOverrides } from './backends/backends.module';
+import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { AccountCommandService } from './command-handling/account-command.service';
 import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
-import { IdempotentRequests } from './command-handling/idempotency/idempotent-requests';
+import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
+import { GetAccountController } from './accounts/get-account/get-account.controller';
+import { GetAccountHandler } from './accounts/get-account/get-account.handler';
+import { GetAccountHistoryController } from './accounts/get-account-history/get-account-history.controller';
+import { GetAccountHistoryHandler } from './accounts/get-account-history/get-account-history.handler';
+import { GetAccountStateController } from './accounts/get-account-state/get-account-state.controller';
+import { GetAccountStateHandler } from './accounts/get-account-state/get-account-state.handler';
+import { GetKpisController } from './kpis/get-kpis/get-kpis.controller';
+import { GetKpisHandler } from './kpis/get-kpis/get-kpis.handler';
+import { ReadConsistency } from './read-side/read-consistency';
+import { ClaimAccountController } from './worklist/claim-account/claim-account.controller';
+import { ClaimAccountHandler } from './worklist/claim-account/claim-account.handler';
+import { GetWorklistController } from './worklist/get-worklist/get-worklist.controller';
+import { GetWorklistHandler } from './worklist/get-worklist/get-worklist.handler';
+import { ReleaseAccountClaimController } from './worklist/release-account-claim/release-account-claim.controller';
+import { ReleaseAccountClaimHandler } from './worklist/release-account-claim/release-account-claim.handler';
+import { ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
 /** One vertical slice per use case: its controller and its command or query handler. */
 const slices = {
   controllers: [
+    GetAccountController,
+    GetAccountHistoryController,
+    GetAccountStateController,
+    GetWorklistController,
+    ClaimAccountController,
+    ReleaseAccountClaimController,
+    GetKpisController,
     OpenAccountController,
     CloseAccountController,
     GetAccountEventsController,
@@ -39,6 +62,13 @@ const slices = {
     AgreePlanController,
   ],
   handlers: [
+    GetAccountHandler,
+    GetAccountHistoryHandler,
+    GetAccountStateHandler,
+    GetWorklistHandler,
+    ClaimAccountHandler,
+    ReleaseAccountClaimHandler,
+    GetKpisHandler,
     OpenAccountHandler,
     CloseAccountHandler,
     GetAccountEventsHandler,
@@ -55,12 +85,22 @@ export class AppModule {
   static forRoot(config: AppConfig, overrides: BackendsOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), BackendsModule.forRoot(config, overrides)],
+      imports: [
+        CqrsModule.forRoot(),
+        BackendsModule.forRoot(config, overrides),
+        ProjectorModule.forRoot({
+          run: config.runProjector,
+          batchSize: config.projectorBatchSize,
+          batchWaitMs: config.projectorBatchWaitMs,
+          leaseTtlMs: config.projectorLeaseMs,
+        }),
+      ],
       controllers: [HealthController, ...slices.controllers],
       providers: [
         AccountCommandService,
         CommandsInFlight,
         IdempotentRequests,
+        ReadConsistency,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
-import type { BackendsOverrides } from './backends/backends.module';
+import type { BackendsOverrides } from '@arrears/backends';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, strict validation, problem details,

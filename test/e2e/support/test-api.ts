@@ -24,10 +24,10 @@ export interface TestApi {
  * The real application, in this process, on a fresh database of the run's embedded PostgreSQL, with
  * a clock the test moves. Requests go through Fastify's full request pipeline (inject).
  */
-export async function startTestApi(options: { databaseUrl?: string; now?: string } = {}): Promise<TestApi> {
+export async function startTestApi(options: { databaseUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<TestApi> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error' });
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', ...options.env });
   const app = await createApp(config, { clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -54,9 +54,9 @@ export async function startTestApi(options: { databaseUrl?: string; now?: string
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-export const openAccountBody = (accountId: string) => ({
+export const openAccountBody = (accountId: string, creditorId = 'cred-1') => ({
   accountId,
-  creditorId: 'cred-1',
+  creditorId,
   debtor: {
     reference: 'D-100',
     name: 'Ada Lovelace',

@@ -14,7 +14,7 @@ import {
   type EventStore,
   type NewEvent,
 } from '@arrears/event-store';
-import { APP_CONFIG } from '../backends/tokens';
+import { APP_CONFIG } from '@arrears/backends';
 import { Clock, IdGenerator, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import type { CommandContext } from './command-context';
 import { AccountStateCache, type KnownState } from './account-state.cache';

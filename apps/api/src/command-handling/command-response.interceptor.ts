@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, tap, type Observable } from 'rxjs';
 import { CommandsInFlight } from './commands-in-flight';
-import { IdempotentRequests } from './idempotency/idempotent-requests';
+import { IdempotentRequests } from './idempotent-requests';
 
 /**
  * What every command goes through: it is counted as in flight until done (so shutdown waits for it),

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@arrears/platform';
-import { Backends } from '../backends/backends';
+import { Backends } from '@arrears/backends';
+import { ProjectionProgress } from '@arrears/projections';
 
 class EventStoreHealth {
   @ApiProperty({ example: 'postgres', enum: ['postgres', 'eventstoredb'] }) backend!: string;
@@ -9,27 +10,49 @@ class EventStoreHealth {
   @ApiProperty({ example: 42 }) headPosition!: number;
 }
 
+class ProjectionHealthResponse {
+  @ApiProperty({ example: 'worklist' }) name!: string;
+  @ApiProperty({ example: 40, description: 'Every event up to this position is in the read model.' }) checkpoint!: number;
+  @ApiProperty({ example: 2, description: 'Head position minus checkpoint.' }) lag!: number;
+  @ApiProperty({ example: 'running', enum: ['starting', 'standby', 'running', 'stopped', 'elsewhere'] }) state!: string;
+  @ApiProperty({ example: 0, description: 'Events parked as dead letters.' }) parked!: number;
+  @ApiProperty({ required: false }) error?: string;
+}
+
+class ReadStoreHealth {
+  @ApiProperty({ example: 'postgres', enum: ['postgres', 'mongodb'] }) backend!: string;
+  @ApiProperty({ type: [ProjectionHealthResponse] }) projections!: ProjectionHealthResponse[];
+}
+
 class HealthResponse {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
   @ApiProperty() eventStore!: EventStoreHealth;
+  @ApiProperty() readStore!: ReadStoreHealth;
 }
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly backends: Backends) {}
+  constructor(
+    private readonly backends: Backends,
+    private readonly progress: ProjectionProgress,
+  ) {}
 
   /** 200 with the backends in use once the service can reach them; 503 when it cannot. */
   @Get()
   @HttpCode(200)
   @ApiOkResponse({ type: HealthResponse })
   async health(): Promise<HealthResponse> {
-    const { eventStore, embedded } = this.backends;
+    const { eventStore, readStore, embedded } = this.backends;
     try {
-      const head = await eventStore.headPosition();
-      return { status: 'ok', eventStore: { backend: eventStore.backend, embedded, headPosition: Number(head) } };
+      const { headPosition, projections } = await this.progress.health();
+      return {
+        status: 'ok',
+        eventStore: { backend: eventStore.backend, embedded, headPosition },
+        readStore: { backend: readStore.backend, projections },
+      };
     } catch (error) {
-      throw new ProblemException(503, 'EVENT_STORE_UNAVAILABLE', 'Service unavailable', `The event store does not answer: ${String(error)}`);
+      throw new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', `A store does not answer: ${String(error)}`);
     }
   }
 }

@@ -31,7 +31,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = { ...this.toProblem(error), instance: request.url };
-    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (problem.status >= 500 && !(error instanceof ProblemException)) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    if (error instanceof ProblemException) void reply.headers(error.headers);
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 

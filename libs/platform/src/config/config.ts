@@ -10,6 +10,22 @@ export interface AppConfig {
   dataDir: string;
   /** `postgres://…` or `esdb://…` (`EVENT_STORE_URL`); absent means the embedded PostgreSQL. */
   eventStoreUrl: string | undefined;
+  /**
+   * `mongodb://…` or `postgres://…` (`READ_STORE_URL`); absent means the event store's PostgreSQL
+   * (the embedded one by default). Required when the event store is EventStoreDB.
+   */
+  readStoreUrl: string | undefined;
+  /** Whether this process runs the projector too (`RUN_PROJECTOR`, default true; `--no-projector` turns it off). */
+  runProjector: boolean;
+  /** The projector's batches: most events per batch, and how long a batch waits to fill (`PROJECTOR_BATCH_SIZE`, `PROJECTOR_BATCH_WAIT_MS`). */
+  projectorBatchSize: number;
+  projectorBatchWaitMs: number;
+  /** How long a projection's lease lasts unless renewed (`PROJECTOR_LEASE_MS`, default 10 s). */
+  projectorLeaseMs: number;
+  /** Longest a query waits for `minPosition` before answering 503 (`READ_WAIT_MS`, at most and by default 5 s). */
+  readWaitMs: number;
+  /** How long a worklist claim lasts when the agent does not say (`CLAIM_MINUTES`, default 30). */
+  claimMinutes: number;
   /** Connections per PostgreSQL pool (`DATABASE_POOL_SIZE`, default 10). */
   databasePoolSize: number;
   /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */
@@ -33,6 +49,7 @@ export class ConfigError extends Error {
 }
 
 const eventStoreSchemes = ['postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
+const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'];
 
 /** Reads and validates the configuration; lists every problem at once rather than the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -51,6 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (eventStoreUrl && !eventStoreSchemes.some((scheme) => eventStoreUrl.startsWith(scheme))) {
     problems.push(`EVENT_STORE_URL must start with postgres:// or esdb://, not "${eventStoreUrl.split(':')[0]}:".`);
   }
+  const readStoreUrl = env.READ_STORE_URL || undefined;
+  if (readStoreUrl && !readStoreSchemes.some((scheme) => readStoreUrl.startsWith(scheme))) {
+    problems.push(`READ_STORE_URL must start with mongodb:// or postgres://, not "${readStoreUrl.split(':')[0]}:".`);
+  }
+  if (!readStoreUrl && eventStoreUrl?.startsWith('esdb')) {
+    problems.push('READ_STORE_URL (mongodb:// or postgres://) is required when the event store is EventStoreDB.');
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -58,6 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || '.data'),
     eventStoreUrl,
+    readStoreUrl,
+    runProjector: env.RUN_PROJECTOR !== 'false',
+    projectorBatchSize: integer('PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
+    projectorBatchWaitMs: integer('PROJECTOR_BATCH_WAIT_MS', 5, 0, 10_000),
+    projectorLeaseMs: integer('PROJECTOR_LEASE_MS', 10_000, 1_000, 600_000),
+    readWaitMs: integer('READ_WAIT_MS', 5_000, 0, 5_000),
+    claimMinutes: integer('CLAIM_MINUTES', 30, 1, 480),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),

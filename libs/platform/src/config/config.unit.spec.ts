@@ -25,3 +25,17 @@ describe('loadConfig', () => {
     expect((thrown as ConfigError).problems).toHaveLength(3);
   });
 });
+
+describe('loadConfig: read store', () => {
+  it('uses the event store’s PostgreSQL when READ_STORE_URL is unset, MongoDB when it says so', () => {
+    expect(loadConfig({}).readStoreUrl).toBeUndefined();
+    expect(loadConfig({ READ_STORE_URL: 'mongodb://mongo:27017/arrears' }).readStoreUrl).toBe('mongodb://mongo:27017/arrears');
+  });
+  it('refuses other schemes, and EventStoreDB without a read store', () => {
+    expect(() => loadConfig({ READ_STORE_URL: 'redis://x' })).toThrow(/READ_STORE_URL must start with/);
+    expect(() => loadConfig({ EVENT_STORE_URL: 'esdb://esdb:2113?tls=false' })).toThrow(/READ_STORE_URL .* is required/);
+  });
+  it('caps the read-your-writes wait at 5 s', () => {
+    expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
+  });
+});

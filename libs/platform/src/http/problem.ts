@@ -31,6 +31,8 @@ export class ProblemException extends HttpException {
     readonly title: string,
     detail: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that go with the answer, such as Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail, status);
   }

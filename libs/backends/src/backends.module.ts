@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { EVENT_STORE } from '@arrears/event-store';
+import { READ_STORE } from '@arrears/read-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
 import { APP_CONFIG, IDEMPOTENCY_STORE } from './tokens';
@@ -27,8 +28,9 @@ export class BackendsModule {
         },
         { provide: EVENT_STORE, useFactory: (backends: Backends) => backends.eventStore, inject: [Backends] },
         { provide: IDEMPOTENCY_STORE, useFactory: (backends: Backends) => backends.idempotency, inject: [Backends] },
+        { provide: READ_STORE, useFactory: (backends: Backends) => backends.readStore, inject: [Backends] },
       ],
-      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, IDEMPOTENCY_STORE],
+      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, IDEMPOTENCY_STORE, READ_STORE],
     };
   }
 }

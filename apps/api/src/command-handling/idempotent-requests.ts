@@ -3,9 +3,9 @@ import { ProblemException, type AppConfig } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { APP_CONFIG, IDEMPOTENCY_STORE } from '../../backends/tokens';
-import { readCommandContext } from '../command-context';
-import type { IdempotencyStore } from './idempotency.store';
+import { APP_CONFIG, IDEMPOTENCY_STORE } from '@arrears/backends';
+import { readCommandContext } from './command-context';
+import type { IdempotencyStore } from '@arrears/idempotency';
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs; a retry with the same key and the

@@ -1,9 +1,8 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
+import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator } from '@arrears/platform';
-import { EventStoreIdempotencyStore } from '../command-handling/idempotency/event-store.idempotency-store';
-import type { IdempotencyStore } from '../command-handling/idempotency/idempotency.store';
-import { PostgresIdempotencyStore } from '../command-handling/idempotency/postgres.idempotency-store';
+import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
 
 /**
  * The storage the service runs on, chosen by configuration: EventStoreDB for `esdb://`, an external
@@ -16,9 +15,14 @@ export class Backends implements OnApplicationShutdown {
   private constructor(
     readonly eventStore: EventStore,
     readonly idempotency: IdempotencyStore,
-    readonly embedded: boolean,
+    readonly readStore: ReadStore,
     private readonly embeddedServer: EmbeddedPostgresServer | undefined,
   ) {}
+
+  /** True when the service started its own embedded PostgreSQL. */
+  get embedded(): boolean {
+    return this.embeddedServer !== undefined;
+  }
 
   static async open(config: AppConfig, clock: Clock, ids: IdGenerator): Promise<Backends> {
     let server: EmbeddedPostgresServer | undefined;
@@ -34,13 +38,14 @@ export class Backends implements OnApplicationShutdown {
         Backends.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;
+      const readStore = await openReadStore(config.readStoreUrl ?? url, config.databasePoolSize);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
-        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), false, undefined);
+        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, undefined);
       }
       const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize });
       const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)));
-      return new Backends(eventStore, idempotency, server !== undefined, server);
+      return new Backends(eventStore, idempotency, readStore, server);
     } catch (error) {
       await server?.stop();
       throw error;
@@ -49,10 +54,15 @@ export class Backends implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.idempotency.close().catch((error: unknown) => Backends.logger.warn(`Closing idempotency store: ${String(error)}`));
+    await this.readStore.close().catch((error: unknown) => Backends.logger.warn(`Closing read store: ${String(error)}`));
     await this.eventStore.close().catch((error: unknown) => Backends.logger.warn(`Closing event store: ${String(error)}`));
     if (this.embeddedServer) {
       await this.embeddedServer.stop();
       Backends.logger.log('Embedded PostgreSQL stopped');
     }
   }
+}
+
+function openReadStore(url: string, poolSize: number): Promise<ReadStore> {
+  return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize);
 }

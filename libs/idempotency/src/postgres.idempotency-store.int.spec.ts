@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase } from '../../../../../test/setup/test-database';
+import { createTestDatabase } from '../../../test/setup/test-database';
 import { idempotencyStoreContract } from './idempotency-store.contract';
 import { PostgresIdempotencyStore } from './postgres.idempotency-store';
 

@@ -1,0 +1,6 @@
+export class GetAccountStateQuery {
+  constructor(
+    readonly accountId: string,
+    readonly asOf: string,
+  ) {}
+}

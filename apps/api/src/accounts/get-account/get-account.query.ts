@@ -1,0 +1,6 @@
+export class GetAccountQuery {
+  constructor(
+    readonly accountId: string,
+    readonly minPosition: string | undefined,
+  ) {}
+}

@@ -1,0 +1,5 @@
+import type { KpiParams } from './get-kpis.request';
+
+export class GetKpisQuery {
+  constructor(readonly params: KpiParams) {}
+}

@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { dueDatesIn } from '@arrears/domain';
+import { Clock } from '@arrears/platform';
+import { worklistItem, worklistProjection, type WorklistDocument, type WorklistItem } from '@arrears/projections';
+import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
+import { decodeCursor, encodeCursor } from '../../read-side/paging';
+import { ReadConsistency } from '../../read-side/read-consistency';
+import { GetWorklistQuery } from './get-worklist.query';
+import type { WorklistParams } from './get-worklist.request';
+
+export interface Worklist {
+  asOf: string;
+  items: WorklistItem[];
+  nextCursor: string | null;
+}
+
+const byPriority = [
+  { field: 'rank', direction: 'desc' as const },
+  { field: 'id', direction: 'asc' as const },
+];
+
+/**
+ * Open delinquent accounts, highest priority first (ties by account id), a page at a time. The
+ * stored rank orders accounts the same on every day, so the list is one indexed range scan; the
+ * day's condition (oldest open invoice past due) and the bucket are ranges on its due date.
+ */
+@QueryHandler(GetWorklistQuery)
+export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Worklist> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly consistency: ReadConsistency,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ params }: GetWorklistQuery): Promise<Worklist> {
+    await this.consistency.reach(params.minPosition, [worklistProjection.name]);
+    const now = this.clock.now().toISOString();
+    const limit = params.limit ?? 20;
+    const after = decodeCursor(params.cursor, ['number', 'string']);
+    const page = (await this.readStore.find(worklistProjection.collection, {
+      where: conditions(params, now),
+      orderBy: byPriority,
+      limit: limit + 1,
+      ...(after ? { after } : {}),
+    })) as WorklistDocument[];
+    const shown = page.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      asOf: now,
+      items: shown.map((document) => worklistItem(document, now)),
+      nextCursor: page.length > limit && last ? encodeCursor([last.rank as number, last.id]) : null,
+    };
+  }
+}
+
+function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string): Condition[] {
+  const today = now.slice(0, 10);
+  const where: Condition[] = [
+    { field: 'listed', op: 'eq', value: true },
+    { field: 'oldestDueOn', op: 'lt', value: today },
+  ];
+  if (bucket) {
+    const { from, to } = dueDatesIn(bucket, today);
+    if (from) where.push({ field: 'oldestDueOn', op: 'gte', value: from });
+    if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
+  }
+  if (creditorId) where.push({ field: 'creditorId', op: 'eq', value: creditorId });
+  if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
+  return where;
+}

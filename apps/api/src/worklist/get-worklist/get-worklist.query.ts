@@ -1,0 +1,5 @@
+import type { WorklistParams } from './get-worklist.request';
+
+export class GetWorklistQuery {
+  constructor(readonly params: WorklistParams) {}
+}

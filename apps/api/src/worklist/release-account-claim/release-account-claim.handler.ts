@@ -1,0 +1,13 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountCommandService } from '../../command-handling/account-command.service';
+import { receiptOf, type CommandReceipt } from '../../command-handling/command-receipt';
+import { ReleaseAccountClaimCommand } from './release-account-claim.command';
+
+@CommandHandler(ReleaseAccountClaimCommand)
+export class ReleaseAccountClaimHandler implements ICommandHandler<ReleaseAccountClaimCommand, CommandReceipt> {
+  constructor(private readonly accounts: AccountCommandService) {}
+
+  async execute({ accountId, request, context }: ReleaseAccountClaimCommand): Promise<CommandReceipt> {
+    return receiptOf(await this.accounts.handle(accountId, { type: 'ReleaseAccountClaim', data: { agentId: request.agentId } }, context));
+  }
+}

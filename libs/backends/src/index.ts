@@ -1,0 +1,3 @@
+export * from './backends';
+export * from './backends.module';
+export * from './tokens';

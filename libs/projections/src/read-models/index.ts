@@ -1,0 +1,29 @@
+import type { Projection } from '../projection';
+import type { PoisonPolicy } from '../runner/projection-worker';
+import { accountProjection } from './account/account.projection';
+import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { kpiProjection } from './kpis/kpi.projection';
+import { worklistProjection } from './worklist/worklist.projection';
+
+export * from './account/account.projection';
+export * from './account/account.view';
+export * from './audit-trail/audit-trail.projection';
+export * from './kpis/kpi.projection';
+export * from './kpis/kpi-series';
+export * from './worklist/priority';
+export * from './worklist/worklist.projection';
+export * from './worklist/worklist.view';
+export { accountIdOf } from './account-events';
+
+/**
+ * The read models the service keeps. A poison event stops a model whose answers would be wrong
+ * without it (balances, KPIs) and is skipped by one that only lists facts (the audit trail).
+ */
+export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
+  { projection: accountProjection as unknown as Projection, poison: 'stop' },
+  { projection: worklistProjection as unknown as Projection, poison: 'stop' },
+  { projection: auditTrailProjection as unknown as Projection, poison: 'skip' },
+  { projection: kpiProjection as unknown as Projection, poison: 'stop' },
+];
+
+export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

@@ -1,0 +1,181 @@
+import { invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+
+/**
+ * The read side over HTTP: the service runs its projector in-process, and every read passes the
+ * position its command returned (`minPosition`) instead of sleeping.
+ */
+describe('read side (e2e)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ now: '2026-03-01T15:00:00Z' });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** Opens an account of `creditorId` and issues it one invoice due on `dueOn`; returns the last position. */
+  async function delinquent(creditorId: string, amount: number, dueOn: string, accountId = uniqueId('acc')) {
+    expect((await api.post('/accounts', openAccountBody(accountId, creditorId))).status).toBe(201);
+    const invoice = invoiceBody('inv-1', { amount, issuedOn: '2025-10-01', dueOn, terms: { graceDays: 0 } });
+    const issued = await api.post(`/accounts/${accountId}/invoices`, invoice);
+    expect(issued.status).toBe(201);
+    return { accountId, position: issued.body.position as number };
+  }
+
+  it('shows an account with its balances, days past due and aging once the projection reaches the command’s position', async () => {
+    const { accountId } = await delinquent(uniqueId('cred'), 12_500, '2026-01-31');
+    const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 2_500, { receivedOn: '2026-03-01' }));
+    const account = await api.get(`/accounts/${accountId}?minPosition=${paid.body.position}`);
+    expect(account.status).toBe(200);
+    expect(account.body).toMatchObject({
+      accountId,
+      status: 'open',
+      currency: 'USD',
+      balances: { total: 10_000, overdue: 10_000, credit: 0 },
+      daysPastDue: 29,
+      agingBucket: '1-30',
+      lastPayment: { paymentId: 'pay-1', amount: 2_500 },
+      invoices: [{ invoiceId: 'inv-1', outstanding: 10_000, daysPastDue: 29, agingBucket: '1-30' }],
+    });
+    expect(account.body.position).toBeGreaterThanOrEqual(paid.body.position);
+  });
+
+  it('answers 404 for an unknown account and 400 for a malformed minPosition', async () => {
+    expect((await api.get('/accounts/nobody-here')).body).toMatchObject({ status: 404, code: 'ACCOUNT_NOT_FOUND' });
+    const bad = await api.get('/accounts/x?minPosition=soon');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'minPosition' })]);
+  });
+
+  it('lists the history with actors and correlation ids, a page at a time', async () => {
+    const { accountId } = await delinquent(uniqueId('cred'), 5_000, '2026-02-01');
+    const headers = { 'x-actor-id': 'agent-9', 'x-actor-role': 'agent', 'x-correlation-id': 'call-42' };
+    const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1_000, { receivedOn: '2026-03-01' }), headers);
+    const first = await api.get(`/accounts/${accountId}/history?limit=2&minPosition=${paid.body.position}`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((item: { type: string }) => item.type)).toEqual(['AccountOpened', 'InvoiceIssued']);
+    const rest = await api.get(`/accounts/${accountId}/history?limit=2&cursor=${first.body.nextCursor}`);
+    expect(rest.body.items).toEqual([
+      expect.objectContaining({
+        type: 'PaymentReceived',
+        revision: 2,
+        position: paid.body.position,
+        actor: { id: 'agent-9', role: 'agent' },
+        correlationId: 'call-42',
+        causationId: expect.any(String),
+        recordedAt: '2026-03-01T15:00:00.000Z',
+        summary: 'Payment pay-1 of USD 10.00 received on 2026-03-01 by card.',
+      }),
+    ]);
+    expect(rest.body.nextCursor).toBeNull();
+    expect((await api.get(`/accounts/${accountId}/history?cursor=not-ours`)).body.code).toBe('INVALID_CURSOR');
+  });
+
+  it('replays the state as of an instant: before a payment, the earlier balance', async () => {
+    const { accountId } = await delinquent(uniqueId('cred'), 8_000, '2026-02-15');
+    api.clock.set('2026-03-05T09:00:00Z');
+    await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 3_000, { receivedOn: '2026-03-05' }));
+    const before = await api.get(`/accounts/${accountId}/state?asOf=2026-03-04T23:59:59Z`);
+    expect(before.body).toMatchObject({ balances: { total: 8_000 }, lastPayment: null, revision: 1, daysPastDue: 17 });
+    const after = await api.get(`/accounts/${accountId}/state?asOf=2026-03-05T09:00:00Z`);
+    expect(after.body).toMatchObject({ balances: { total: 5_000 }, revision: 2 });
+    expect((await api.get(`/accounts/${accountId}/state?asOf=2026-02-01T00:00:00Z`)).status).toBe(404);
+    expect((await api.get(`/accounts/${accountId}/state?asOf=yesterday`)).status).toBe(400);
+    api.clock.set('2026-03-01T15:00:00Z');
+  });
+
+  it('lists overdue accounts by priority with the score’s parts, filters by bucket, and pages with a stable cursor', async () => {
+    const creditorId = uniqueId('cred');
+    const big = await delinquent(creditorId, 500_000, '2026-02-20');
+    const old = await delinquent(creditorId, 10_000, '2025-11-01');
+    const small = await delinquent(creditorId, 1_000, '2026-02-25');
+    const notDue = await delinquent(creditorId, 90_000, '2026-03-10');
+    const worklist = await api.get(`/worklist?creditorId=${creditorId}&minPosition=${notDue.position}`);
+    expect(worklist.status).toBe(200);
+    const ids = worklist.body.items.map((item: { accountId: string }) => item.accountId);
+    expect(ids).toEqual([old.accountId, big.accountId, small.accountId]);
+    const first = worklist.body.items[0];
+    expect(first).toMatchObject({ daysPastDue: 120, agingBucket: '91-120', overdueAmount: 10_000, nextAction: { code: 'mark_payment_missed' } });
+    expect(first.score.total).toBeCloseTo(first.score.parts.amount + first.score.parts.age + first.score.parts.missedPayments, 2);
+    expect(first.score.parts).toEqual({ amount: 20.04, age: 60, missedPayments: 0 });
+
+    const bucket = await api.get(`/worklist?creditorId=${creditorId}&bucket=1-30`);
+    expect(bucket.body.items.map((item: { accountId: string }) => item.accountId)).toEqual([big.accountId, small.accountId]);
+
+    const page1 = await api.get(`/worklist?creditorId=${creditorId}&limit=2`);
+    const page2 = await api.get(`/worklist?creditorId=${creditorId}&limit=2&cursor=${page1.body.nextCursor}`);
+    expect([...page1.body.items, ...page2.body.items].map((item: { accountId: string }) => item.accountId)).toEqual(ids);
+    expect(page2.body.nextCursor).toBeNull();
+    expect((await api.get('/worklist?bucket=current')).status).toBe(400);
+  });
+
+  it('lets one agent claim an account; another agent’s claim conflicts until the claimer releases it', async () => {
+    const creditorId = uniqueId('cred');
+    const { accountId } = await delinquent(creditorId, 4_000, '2026-02-01');
+    const claimed = await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-1', minutes: 15 });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({ agentId: 'agent-1', until: '2026-03-01T15:15:00.000Z' });
+    const rival = await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-2' });
+    expect(rival.status).toBe(409);
+    expect(rival.body).toMatchObject({ code: 'ACCOUNT_CLAIMED', agentId: 'agent-1', until: '2026-03-01T15:15:00.000Z' });
+    const mine = await api.get(`/worklist?agentId=agent-1&minPosition=${claimed.body.position}`);
+    expect(mine.body.items).toEqual([expect.objectContaining({ accountId, assignedAgentId: 'agent-1' })]);
+    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-2' })).body.code).toBe('NOT_CLAIMED_BY_AGENT');
+    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-1' })).status).toBe(200);
+    expect((await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-2' })).status).toBe(200);
+    expect((await api.post('/worklist/nobody/claim', { agentId: 'agent-2' })).status).toBe(404);
+    expect((await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent 2!' })).status).toBe(400);
+  });
+
+  it('gives KPIs for a creditor: aging buckets, DSO and CEI for the period', async () => {
+    const creditorId = uniqueId('cred');
+    await delinquent(creditorId, 30_000, '2026-01-15');
+    const { accountId, position } = await delinquent(creditorId, 10_000, '2026-03-20');
+    const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000, { receivedOn: '2026-03-01' }));
+    expect(position).toBeLessThan(paid.body.position);
+    const kpis = await api.get(`/kpis?creditorId=${creditorId}&from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`);
+    expect(kpis.status).toBe(200);
+    const { series, period } = kpis.body.currencies.USD;
+    expect(series).toHaveLength(5);
+    expect(series.at(-1)).toMatchObject({
+      date: '2026-03-01',
+      receivables: 35_000,
+      aging: { current: 5_000, '1-30': 0, '31-60': 30_000 },
+      creditSales: 40_000,
+      collected: 5_000,
+      dso: { simple: 26.25 },
+      bestPossibleDso: 3.75,
+    });
+    // Nothing owed before the period: (0 + 40,000 − 35,000) ÷ (0 + 40,000 − 5,000) = 14.29 %.
+    expect(period).toMatchObject({ creditSales: 40_000, collected: 5_000, cei: 14.29 });
+    expect((await api.get('/kpis?from=2026-03-02&to=2026-03-01')).body.code).toBe('INVALID_PERIOD');
+    expect((await api.get(`/kpis?from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`)).body.currencies.USD.series.at(-1).receivables).toBeGreaterThanOrEqual(35_000);
+  });
+
+  it('shows each projection’s checkpoint, the head position and the lag in /health', async () => {
+    const { position } = await delinquent(uniqueId('cred'), 1_000, '2026-02-01');
+    await api.get(`/accounts/x-unknown?minPosition=${position}`);
+    const health = await api.get('/health');
+    expect(health.body.readStore.backend).toBe('postgres');
+    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'worklist', 'audit_trail', 'kpis']);
+    for (const projection of health.body.readStore.projections) {
+      expect(projection).toMatchObject({ state: 'running', parked: 0 });
+      expect(projection.checkpoint).toBeGreaterThanOrEqual(position);
+      expect(projection.lag).toBe(health.body.eventStore.headPosition - projection.checkpoint);
+    }
+  });
+});
+
+describe('read-your-writes bound (e2e)', () => {
+  it('answers 503 with Retry-After when the read model does not reach minPosition in time', async () => {
+    const api = await startTestApi({ env: { READ_WAIT_MS: '200' } });
+    try {
+      const response = await api.get('/worklist?minPosition=999999999');
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect(response.body).toMatchObject({ code: 'READ_MODEL_BEHIND', minPosition: 999999999 });
+    } finally {
+      await api.close();
+    }
+  });
+});
