@@ -5,3 +5,4 @@ export * from './runner/projection-runner';
 export * from './read-models';
 export * from './runtime/projector.module';
 export * from './runtime/projection-progress';
+export * from './runner/rebuild';

@@ -7,9 +7,11 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
-  it('takes the event store and port from the environment', () => {
-    expect(loadConfig({ EVENT_STORE_URL: 'esdb://localhost:2113?tls=false', PORT: '8080' })).toMatchObject({
+  it('takes the stores and port from the environment', () => {
+    const env = { EVENT_STORE_URL: 'esdb://localhost:2113?tls=false', READ_STORE_URL: 'mongodb://localhost:27017/arrears', PORT: '8080' };
+    expect(loadConfig(env)).toMatchObject({
       eventStoreUrl: 'esdb://localhost:2113?tls=false',
+      readStoreUrl: 'mongodb://localhost:27017/arrears',
       port: 8080,
     });
   });

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ProjectedDocument, Projection } from '../projection';
 import { DEAD_LETTERS } from './batch-writes';
 import { ProjectionRunner } from './projection-runner';
+import { rebuildProjection } from './rebuild';
 import type { PoisonPolicy } from './projection-worker';
 
 interface Tally extends ProjectedDocument {
@@ -143,5 +144,33 @@ describe('ProjectionRunner', () => {
     expect(await stale.waitFor(unseen.position, 5000)).toBe(true);
     expect(await reads.get(name, stream)).toMatchObject({ count: 2, sum: 11 });
     await stale.stop();
+  });
+
+  it('rebuilds a projection beside the live one and swaps it in while the live instance keeps running', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const streams = [`${name}-a`, `${name}-b`];
+    await count(streams[0]!, [1, 2, 3], 'no_stream');
+    await count(streams[1]!, [10], 'no_stream');
+    const live = runner(name, 'skip', 'live');
+    live.start();
+    const seen = await count(streams[0]!, [4], 2n);
+    expect(await live.waitFor(seen.position, 5000)).toBe(true);
+    // Damage the live model, as a bug would: the rebuild must bring it back.
+    await reads.apply([{ kind: 'put', collection: name, document: { id: streams[0]!, count: 99, sum: -1, position: 999_999 } }]);
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i++) await count(streams[1]!, [1], BigInt(i));
+    })();
+    const rebuilt = await rebuildProjection(events, reads, { projection: tallies(name), poison: 'skip' }, { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 });
+    writing = false;
+    await writer;
+    expect(rebuilt.position).toBeGreaterThanOrEqual(seen.position);
+    const last = await count(streams[0]!, [5], 3n);
+    expect(await live.waitFor(last.position, 5000)).toBe(true);
+    expect(await reads.get(name, streams[0]!)).toMatchObject({ count: 5, sum: 15 });
+    const b = (await events.readStream(streams[1]!)).length;
+    expect(await reads.get(name, streams[1]!)).toMatchObject({ count: b, sum: 10 + (b - 1) });
+    expect(await reads.find(`${name}__rebuild`)).toEqual([]);
+    await live.stop();
   });
 });

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '@arrears/event-store';
+import type { ReadStore } from '@arrears/read-store';
+import { shadowOf, type Projection } from '../projection';
+import { ProjectionWorker, type PoisonPolicy, type WorkerOptions } from './projection-worker';
+
+/**
+ * Rebuilds a projection from position 0 without downtime: it is built into a shadow collection
+ * beside the live one, catches up, then takes the live projection's lease (fencing off the running
+ * instance), catches up the last events and replaces the live collection in one step. Readers see
+ * the old model until then, the new one after, never a half-built one; the running instance then
+ * takes its lease back and goes on from the rebuilt checkpoint.
+ */
+export async function rebuildProjection(
+  events: EventStore,
+  readStore: ReadStore,
+  target: { projection: Projection; poison: PoisonPolicy },
+  options: WorkerOptions & { progress?: (position: bigint, head: bigint) => void },
+): Promise<{ position: bigint }> {
+  const { projection } = target;
+  const shadow = shadowOf(projection);
+  await readStore.dropCollection(shadow.collection);
+  await readStore.apply([], { name: shadow.name, position: 0n });
+  const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
+  worker.start();
+  try {
+    await caughtUp(worker, events, options.progress);
+    const ttl = options.leaseTtlMs ?? 10_000;
+    const lease = await readStore.acquireLease(projection.name, `rebuild-${randomUUID()}`, ttl, { takeOver: true });
+    if (!lease) throw new Error(`Could not take the lease on ${projection.name}`);
+    try {
+      await caughtUp(worker, events, options.progress);
+      await worker.stop();
+      const position = worker.status.position;
+      await readStore.replaceCollection(shadow.collection, projection.collection, { name: projection.name, position, fence: lease.token });
+      return { position };
+    } finally {
+      await readStore.releaseLease(lease);
+    }
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** Resolves once the worker has reached the head as it stands now; fails if the worker stops. */
+async function caughtUp(worker: ProjectionWorker, events: EventStore, progress?: (position: bigint, head: bigint) => void): Promise<void> {
+  const head = await events.headPosition();
+  while (worker.status.position < head) {
+    if (worker.status.state === 'stopped') throw new Error(worker.status.error ?? `${worker.projection.name} stopped`);
+    progress?.(worker.status.position, head);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
