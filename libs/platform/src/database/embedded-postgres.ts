@@ -126,6 +126,21 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * The URL of the embedded PostgreSQL already running on `dataDir` (the service's), or undefined.
+ * Lets a command-line tool work beside a running service instead of starting a second server.
+ */
+export async function runningEmbeddedPostgres(dataDir: string, database = 'arrears'): Promise<string | undefined> {
+  const pidFile = join(resolve(dataDir), 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid) || !Number.isInteger(port)) return undefined;
+  const password = (await readFile(join(resolve(dataDir), 'postgres.password'), 'utf8')).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
  * A previous run killed with SIGKILL leaves its PostgreSQL running and the data folder locked.
  * Stop that server (only if the pid in postmaster.pid really is a postgres process) before starting.
  */
