@@ -50,9 +50,12 @@ describe('projector crash recovery (e2e)', () => {
     const second = startProjector(url);
     // Cut its connections twice while it catches up: the runner backs off, reconnects, resumes.
     for (let cut = 0; cut < 2; cut++) {
-      await until(async () => ((await checkpoints(reads)).some((position) => position < head) ? true : undefined), second);
-      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [appName]);
-      expect(rowCount).toBeGreaterThan(0);
+      const cutOff = await until(async () => {
+        if (!(await checkpoints(reads)).some((position) => position < head)) return undefined;
+        const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [appName]);
+        return rowCount ? rowCount : undefined;
+      }, second);
+      expect(cutOff).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 150));
     }
     await until(async () => ((await checkpoints(reads)).every((position) => position >= head) ? true : undefined), second, 90_000);
