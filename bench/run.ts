@@ -7,12 +7,13 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { startEmbeddedPostgres } from '@arrears/platform';
+import { measureReadSide } from './read-side';
+import { freePort, waitUntilHealthy } from './service';
 
 const clients = 8;
 const streams = 1_000;
@@ -123,7 +124,8 @@ async function batchAppends(store: PostgresEventStore): Promise<number> {
 async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p50: number; p99: number; errors: number }> {
   const port = await freePort();
   const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '16' },
+    // The command path alone: the projector would share its two cores (it is measured apart, below).
+    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '16', RUN_PROJECTOR: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -176,23 +178,6 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
   }
 }
 
-async function waitUntilHealthy(base: string): Promise<void> {
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('The service did not become healthy.');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
@@ -208,6 +193,7 @@ async function main(): Promise<void> {
     await store.close();
     console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
     const http = await httpPayments(await createDatabase(server.url, 'bench_http'));
+    const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => console.log(line));
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -222,6 +208,7 @@ async function main(): Promise<void> {
       httpP50Ms: http.p50,
       httpP99Ms: http.p99,
       httpErrors: http.errors,
+      ...read,
     };
     console.table({
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -231,6 +218,11 @@ async function main(): Promise<void> {
       '(d) HTTP payments, 50 conns': { value: `${results.httpCommandsPerSecond} commands/s`, target: '≥ 2000' },
       '(d) latency p50 / p99': { value: `${results.httpP50Ms} / ${results.httpP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(d) non-2xx or errors': { value: String(results.httpErrors), target: '0' },
+      '(e) log read back, 1,000 rows/query': { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
+      '(e) projection catch-up, 4 models': { value: `${read.projectionEventsPerSecond} events/s`, target: `≥ 10000 (ratio ${read.projectionRatio})` },
+      '(f) GET /worklist, 100k accounts, 20 conns': { value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`, target: 'p99 ≤ 20 ms' },
+      '(g) GET /kpis, 365 days': { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
+      '(f, g) non-2xx or errors': { value: String(read.queryErrors), target: '0' },
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });

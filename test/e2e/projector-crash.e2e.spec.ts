@@ -79,7 +79,7 @@ describe('projector crash recovery (e2e)', () => {
 
 function startProjector(url: string): ChildProcess {
   const separator = url.includes('?') ? '&' : '?';
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     EVENT_STORE_URL: `${url}${separator}application_name=${appName}`,
     PROJECTOR_BATCH_SIZE: '100',

@@ -52,6 +52,11 @@ export const readSchemaStatements = [
          WHEN 'put' THEN
            EXECUTE format('INSERT INTO %I (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', v_table)
              USING v_op ->> 'id', v_op -> 'document';
+         WHEN 'put_many' THEN
+           -- Many documents (distinct ids) in one statement: one plan, one index pass.
+           EXECUTE format('INSERT INTO %I (id, doc) SELECT d ->> ''id'', d -> ''document'' FROM jsonb_array_elements($1) d
+                           ON CONFLICT (id) DO UPDATE SET doc = excluded.doc', v_table)
+             USING v_op -> 'documents';
          WHEN 'delete' THEN
            EXECUTE format('DELETE FROM %I WHERE id = $1', v_table) USING v_op ->> 'id';
          WHEN 'update' THEN

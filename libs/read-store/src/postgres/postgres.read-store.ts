@@ -39,14 +39,7 @@ export class PostgresReadStore implements ReadStore {
 
   async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
     for (const collection of new Set(operations.map((op) => op.collection))) await this.ensureTable(collection);
-    const payload = operations.map((op) => {
-      if (op.kind === 'put') {
-        const { id, ...document } = op.document;
-        return { kind: 'put', collection: op.collection, id, document };
-      }
-      if (op.kind === 'update') [...Object.keys(op.set ?? {}), ...Object.keys(op.increment ?? {})].forEach(assertField);
-      return op;
-    });
+    const payload = toPayload(operations);
     await fenced(checkpoint, () =>
       this.pool.query({
         name: 'read_apply',
@@ -81,6 +74,8 @@ export class PostgresReadStore implements ReadStore {
   async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
     await this.ensureTable(source);
     assertName(target);
+    // A freshly filled table has no statistics yet: without them the planner misjudges its indexes.
+    await this.pool.query(`ANALYZE ${tableOf(source)}`);
     await fenced(checkpoint, () =>
       this.transaction(async (client) => {
         await client.query('SELECT read_check_fence($1, $2)', [checkpoint.name, checkpoint.fence?.toString() ?? null]);
@@ -180,6 +175,37 @@ export class PostgresReadStore implements ReadStore {
     if (found) this.tables.add(collection);
     return found;
   }
+}
+
+interface PutMany {
+  kind: 'put_many';
+  collection: string;
+  documents: { id: string; document: Omit<ReadDocument, 'id'> }[];
+}
+
+/**
+ * The operations as `read_apply` takes them: consecutive puts into one collection, with distinct
+ * ids, travel as one `put_many` (a single INSERT); the order of everything is kept.
+ */
+function toPayload(operations: WriteOperation[]): (WriteOperation | PutMany)[] {
+  const payload: (WriteOperation | PutMany)[] = [];
+  let run: { step: PutMany; ids: Set<string> } | undefined;
+  for (const op of operations) {
+    if (op.kind !== 'put') {
+      if (op.kind === 'update') [...Object.keys(op.set ?? {}), ...Object.keys(op.increment ?? {})].forEach(assertField);
+      payload.push(op);
+      run = undefined;
+      continue;
+    }
+    const { id, ...document } = op.document;
+    if (!run || run.step.collection !== op.collection || run.ids.has(id)) {
+      run = { step: { kind: 'put_many', collection: op.collection, documents: [] }, ids: new Set() };
+      payload.push(run.step);
+    }
+    run.step.documents.push({ id, document });
+    run.ids.add(id);
+  }
+  return payload;
 }
 
 /** Turns the database's refusal of a stale fence into LeaseLostError. */

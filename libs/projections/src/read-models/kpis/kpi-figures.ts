@@ -1,9 +1,10 @@
 import { openInvoicesOldestFirst, outstanding, type IsoDate, type OpenedAccount } from '@arrears/domain';
 
 /**
- * The running totals of one scope (a creditor, or the portfolio) in one currency, from which every
- * KPI of a day is computed. Amounts are minor units; the cumulative counters only ever grow, so a
- * period's flow is the difference between two days' snapshots.
+ * The figures of one scope (a creditor, or the portfolio) in one currency: what one day changed,
+ * or, summed over the days up to one, the totals at its end, from which every KPI is computed.
+ * Amounts are minor units; summed counters only ever grow, so a period's flow is the difference
+ * between two days' totals.
  */
 export interface Figures {
   /** Open receivables by due date: aging on any day is a sum over these. */
@@ -71,6 +72,23 @@ export function figuresChange(before: OpenedAccount | null, after: OpenedAccount
 
 const oldestOpenDue = (account: OpenedAccount): IsoDate | null => openInvoicesOldestFirst(account)[0]?.dueOn ?? null;
 const isPastDue = (oldestDue: IsoDate | null, day: IsoDate) => oldestDue !== null && oldestDue < day;
+
+/** The sum of two days' (or a total's and a day's) figures; never mutates its inputs. */
+export function addFigures(total: Figures, day: Figures): Figures {
+  const next: Figures = {
+    outstanding: { ...total.outstanding },
+    accountsByOldestDue: { ...total.accountsByOldestDue },
+    creditSales: total.creditSales + day.creditSales,
+    collected: total.collected + day.collected,
+    discounted: total.discounted + day.discounted,
+    cures: total.cures + day.cures,
+    plansAgreed: total.plansAgreed + day.plansAgreed,
+    plansCompleted: total.plansCompleted + day.plansCompleted,
+  };
+  for (const [dueOn, amount] of Object.entries(day.outstanding)) adjust(next.outstanding, dueOn, amount);
+  for (const [dueOn, count] of Object.entries(day.accountsByOldestDue)) adjust(next.accountsByOldestDue, dueOn, count);
+  return next;
+}
 
 /** The figures after a change; never mutates its input. */
 export function applyChange(figures: Figures, change: FiguresChange): Figures {

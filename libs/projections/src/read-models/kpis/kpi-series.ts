@@ -1,6 +1,6 @@
-import { addDays, agingBucket, agingBuckets, daysPastDue, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { emptyFigures, type Figures } from './kpi-figures';
-import type { KpiFiguresDocument } from './kpi.projection';
+import { addDays, agingBucket, agingBuckets, daysBetween, type AgingBucket, type IsoDate } from '@arrears/domain';
+import { addFigures, emptyFigures, type Figures } from './kpi-figures';
+import type { KpiDayDocument } from './kpi.projection';
 
 /** A scope's closing figures on a day (in one currency). */
 export interface Snapshot {
@@ -12,8 +12,6 @@ export interface Snapshot {
 const MONTH = 30;
 /** The count-back walks back at most this many months. */
 const COUNT_BACK_MONTHS = 12;
-/** How far before a series' first day its snapshots must reach (count-back, then one more month). */
-export const lookbackDays = MONTH * (COUNT_BACK_MONTHS + 1);
 
 const ratio = (numerator: number, denominator: number, scale = 1): number | null =>
   denominator > 0 ? Math.round((numerator / denominator) * scale * 100) / 100 : null;
@@ -23,6 +21,10 @@ const ratio = (numerator: number, denominator: number, scale = 1): number | null
  * snapshot on or before the day (days without events carry the last one forward).
  */
 export class FiguresTimeline {
+  // A series asks for the same days again and again (a day, and a month before it): worked out once.
+  private readonly agingByDay = new Map<IsoDate, Record<AgingBucket, number>>();
+  private readonly dayNumbers = new Map<IsoDate, number>();
+
   constructor(private readonly snapshots: Snapshot[]) {}
 
   at(day: IsoDate): Figures {
@@ -41,13 +43,27 @@ export class FiguresTimeline {
   }
 
   receivables(day: IsoDate): number {
-    return Object.values(this.at(day).outstanding).reduce((sum, amount) => sum + amount, 0);
+    return agingBuckets.reduce((sum, bucket) => sum + this.aging(day)[bucket], 0);
   }
 
   aging(day: IsoDate): Record<AgingBucket, number> {
-    const buckets = Object.fromEntries(agingBuckets.map((bucket) => [bucket, 0])) as Record<AgingBucket, number>;
-    for (const [dueOn, amount] of Object.entries(this.at(day).outstanding)) buckets[agingBucket(daysPastDue(dueOn, day))] += amount;
+    let buckets = this.agingByDay.get(day);
+    if (!buckets) {
+      buckets = Object.fromEntries(agingBuckets.map((bucket) => [bucket, 0])) as Record<AgingBucket, number>;
+      const today = this.dayNumber(day);
+      for (const [dueOn, amount] of Object.entries(this.at(day).outstanding)) buckets[agingBucket(today - this.dayNumber(dueOn))] += amount;
+      this.agingByDay.set(day, buckets);
+    }
     return buckets;
+  }
+
+  private dayNumber(date: IsoDate): number {
+    let number = this.dayNumbers.get(date);
+    if (number === undefined) {
+      number = daysBetween('1970-01-01', date);
+      this.dayNumbers.set(date, number);
+    }
+    return number;
   }
 
   /** Credit sales in the days after `from` up to and including `to`. */
@@ -144,13 +160,23 @@ export function kpiSeries(snapshots: Snapshot[], from: IsoDate, to: IsoDate) {
   };
 }
 
-/** The report for a scope: one series per currency, from its day snapshots (any order). */
-export function kpiReport(days: Pick<KpiFiguresDocument, 'date' | 'figures'>[], from: IsoDate, to: IsoDate) {
+/**
+ * The report for a scope: one series per currency, from all its day documents up to `to` (any
+ * order), summed day by day into the totals at the end of each.
+ */
+export function kpiReport(days: Pick<KpiDayDocument, 'date' | 'figures'>[], from: IsoDate, to: IsoDate) {
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
   const currencies = [...new Set(sorted.flatMap((day) => Object.keys(day.figures)))].sort();
   return Object.fromEntries(
     currencies.map((currency) => {
-      const snapshots = sorted.flatMap(({ date, figures }) => (figures[currency] ? [{ date, figures: figures[currency] }] : []));
+      let total = emptyFigures();
+      const snapshots: Snapshot[] = [];
+      for (const { date, figures } of sorted) {
+        const day = figures[currency];
+        if (!day) continue;
+        total = addFigures(total, day);
+        snapshots.push({ date, figures: total });
+      }
       return [currency, kpiSeries(snapshots, from, to)];
     }),
   );

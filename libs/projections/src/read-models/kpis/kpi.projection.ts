@@ -1,5 +1,4 @@
 import { accountEventTypes, type OpenedAccount } from '@arrears/domain';
-import type { RecordedEvent } from '@arrears/event-store';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, utcDate } from '../account-events';
 import { applyChange, emptyFigures, figuresChange, type Figures, type FiguresChange } from './kpi-figures';
@@ -13,26 +12,27 @@ export interface KpiAccountDocument extends ProjectedDocument {
   account: OpenedAccount;
 }
 
-/** A scope's running figures per currency (`scope`), or their end-of-day snapshot (`day`). */
-export interface KpiFiguresDocument extends ProjectedDocument {
-  kind: 'scope' | 'day';
+/**
+ * What changed in a scope (a creditor, or the portfolio) on one day, per currency: the day's
+ * changes to receivables by due date and to accounts by oldest due date, and the day's flows.
+ * A scope's figures at the end of any day are the sum of its days up to it.
+ */
+export interface KpiDayDocument extends ProjectedDocument {
+  kind: 'day';
   scope: string;
-  /** The (UTC) day of the latest event in these figures. */
   date: string;
   figures: Record<string, Figures>;
 }
 
-export type KpiDocument = KpiAccountDocument | KpiFiguresDocument;
+export type KpiDocument = KpiAccountDocument | KpiDayDocument;
 
-export const scopeId = (scope: string) => `scope:${scope}`;
 export const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
 
 /**
  * Daily KPI figures per creditor and for the portfolio. Each account event updates the account's
- * tracking document, the running figures of its creditor and of the portfolio, and those scopes'
- * snapshots for the day it was recorded (the last snapshot of a day is its closing figures). Facts
- * count on the day they are recorded, aged by their own due dates; days without events carry the
- * previous snapshot forward.
+ * tracking document (to tell what the event changed) and its creditor's and the portfolio's
+ * document for the day it was recorded. Documents stay small and an event touches three, so the
+ * projection is cheap; readers sum the days up to the period they ask for.
  */
 export const kpiProjection: Projection<KpiDocument> = {
   name: 'kpis',
@@ -42,28 +42,25 @@ export const kpiProjection: Projection<KpiDocument> = {
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    const creditor = event.metadata.creditorId;
     const day = utcDate(event.metadata.recordedAt);
-    return [`account:${accountId}`, scopeId(creditor), scopeId(PORTFOLIO), dayId(creditor, day), dayId(PORTFOLIO, day)];
+    return [`account:${accountId}`, dayId(event.metadata.creditorId, day), dayId(PORTFOLIO, day)];
   },
-  evolve: ([tracked, creditorScope, portfolioScope, creditorDay, portfolioDay], event) => {
+  evolve: ([tracked, creditorDay, portfolioDay], event) => {
     const before = (tracked as KpiAccountDocument | null)?.account ?? null;
     const after = accountAfter(before, event);
-    if (!after) return [tracked ?? null, creditorScope ?? null, portfolioScope ?? null, creditorDay ?? null, portfolioDay ?? null];
-    const change = figuresChange(before, after, event.type, event.data, utcDate(event.metadata.recordedAt));
-    const creditor = advance(creditorScope as KpiFiguresDocument | null, after.creditorId, event, change);
-    const portfolio = advance(portfolioScope as KpiFiguresDocument | null, PORTFOLIO, event, change);
-    return [{ id: `account:${after.accountId}`, kind: 'account', account: after }, creditor, portfolio, snapshot(creditor), snapshot(portfolio)];
+    if (!after) return [tracked ?? null, creditorDay ?? null, portfolioDay ?? null];
+    const day = utcDate(event.metadata.recordedAt);
+    const change = figuresChange(before, after, event.type, event.data, day);
+    return [
+      { id: `account:${after.accountId}`, kind: 'account', account: after },
+      dayWith(creditorDay as KpiDayDocument | null, after.creditorId, day, change),
+      dayWith(portfolioDay as KpiDayDocument | null, PORTFOLIO, day, change),
+    ];
   },
 };
 
-/** The scope's figures after the event. */
-function advance(document: KpiFiguresDocument | null, scope: string, event: RecordedEvent, change: FiguresChange | undefined): Evolved<KpiFiguresDocument> {
+function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: FiguresChange | undefined): Evolved<KpiDayDocument> {
   const figures = { ...(document?.figures ?? {}) };
   if (change) figures[change.currency] = applyChange(figures[change.currency] ?? emptyFigures(), change);
-  const day = utcDate(event.metadata.recordedAt);
-  return { id: scopeId(scope), kind: 'scope', scope, date: day, figures };
+  return { id: dayId(scope, date), kind: 'day', scope, date, figures };
 }
-
-const snapshot = (scope: Evolved<KpiFiguresDocument>): Evolved<KpiFiguresDocument> =>
-  scope && { ...scope, id: dayId(scope.scope, scope.date), kind: 'day' };

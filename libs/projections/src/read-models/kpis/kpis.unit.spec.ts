@@ -1,6 +1,6 @@
 import { eventLog, facts, projectAll } from '../read-model.fixtures';
 import { kpiReport } from './kpi-series';
-import { kpiProjection, PORTFOLIO, type KpiFiguresDocument } from './kpi.projection';
+import { kpiProjection, PORTFOLIO, type KpiDayDocument } from './kpi.projection';
 
 /*
  * A worked example, computed by hand. Creditor cred-1, EUR (amounts in cents):
@@ -31,7 +31,7 @@ const events = [
 ];
 
 const daysOf = (documents: Map<string, unknown>, scope: string) =>
-  [...documents.values()].filter((d): d is KpiFiguresDocument => (d as KpiFiguresDocument).kind === 'day' && (d as KpiFiguresDocument).scope === scope);
+  [...documents.values()].filter((d): d is KpiDayDocument => (d as KpiDayDocument).kind === 'day' && (d as KpiDayDocument).scope === scope);
 const report = (scope = 'cred-1', from = '2026-03-01', to = '2026-03-31', all = events) =>
   kpiReport(daysOf(projectAll(kpiProjection, all), scope), from, to).EUR!;
 const on31 = () => report().series.at(-1)!;

@@ -48,7 +48,6 @@ export const worklistProjection: Projection<WorklistDocument> = {
   indexes: [
     { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
     { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-    { name: 'by_due', fields: [{ field: 'listed', direction: 'asc' }, { field: 'oldestDueOn', direction: 'asc' }] },
   ],
   handles: accountEventTypes,
   documentIds: (event) => {
