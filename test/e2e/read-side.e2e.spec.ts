@@ -153,8 +153,12 @@ describe('read side (e2e)', () => {
   });
 
   it('shows each projection’s checkpoint, the head position and the lag in /health', async () => {
-    const { position } = await delinquent(uniqueId('cred'), 1_000, '2026-02-01');
-    await api.get(`/accounts/x-unknown?minPosition=${position}`);
+    const { accountId, position } = await delinquent(uniqueId('cred'), 1_000, '2026-02-01');
+    // One read of each model with minPosition: all four have reached the position.
+    for (const read of [`/accounts/${accountId}`, `/accounts/${accountId}/history`, '/worklist', '/kpis?from=2026-03-01&to=2026-03-01']) {
+      const separator = read.includes('?') ? '&' : '?';
+      expect((await api.get(`${read}${separator}minPosition=${position}`)).status).toBe(200);
+    }
     const health = await api.get('/health');
     expect(health.body.readStore.backend).toBe('postgres');
     expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'worklist', 'audit_trail', 'kpis']);
