@@ -7,6 +7,12 @@ const streamPrefix = 'account-';
 export const accountIdOf = (event: RecordedEvent): string | undefined =>
   event.streamId.startsWith(streamPrefix) ? event.streamId.slice(streamPrefix.length) : undefined;
 
+/** For read models with one document per account, named by its id: that document, or none. */
+export const accountDocumentIds = (event: RecordedEvent): string[] => {
+  const id = accountIdOf(event);
+  return id ? [id] : [];
+};
+
 /** The domain event a recorded one carries (its type and data are the domain's own). */
 export const asAccountEvent = (event: RecordedEvent): AccountEvent => ({ type: event.type, data: event.data }) as AccountEvent;
 

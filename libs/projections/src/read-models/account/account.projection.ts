@@ -1,7 +1,7 @@
 import { accountEventTypes, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountIdOf, asAccountEvent } from '../account-events';
+import { accountAfter, accountDocumentIds, asAccountEvent } from '../account-events';
 
 export interface LastPayment {
   paymentId: string;
@@ -44,9 +44,6 @@ export const accountProjection: Projection<AccountDocument> = {
   collection: 'accounts',
   indexes: [{ name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] }],
   handles: accountEventTypes,
-  documentIds: (event) => {
-    const id = accountIdOf(event);
-    return id ? [id] : [];
-  },
+  documentIds: accountDocumentIds,
   evolve: ([document], event) => [evolveAccountDocument(document ?? null, event)],
 };

@@ -32,42 +32,37 @@ export const emptyFigures = (): Figures => ({
   plansCompleted: 0,
 });
 
-/** What one account event changed, for the account's scope figures. */
-export interface FiguresChange {
-  currency: string;
-  outstanding: Record<IsoDate, number>;
-  oldestDue: { before: IsoDate | null; after: IsoDate | null };
-  creditSales: number;
-  collected: number;
-  discounted: number;
-  cured: boolean;
-  planAgreed: boolean;
-  planCompleted: boolean;
-}
-
-/** The change between an account before and after an event recorded on `day`. */
-export function figuresChange(before: OpenedAccount | null, after: OpenedAccount, eventType: string, eventData: Record<string, unknown>, day: IsoDate): FiguresChange | undefined {
+/**
+ * What one account event recorded on `day` changed in its scope's figures, as figures of their own
+ * (so an event, a day and a period all add up the same way), in the account's currency.
+ */
+export function figuresChange(
+  before: OpenedAccount | null,
+  after: OpenedAccount,
+  eventType: string,
+  eventData: Record<string, unknown>,
+  day: IsoDate,
+): { currency: string; figures: Figures } | undefined {
   if (!after.currency) return undefined;
-  const delta: Record<IsoDate, number> = {};
+  const change = emptyFigures();
   for (const invoice of Object.values(after.invoices)) {
     const previous = before?.invoices[invoice.invoiceId];
-    const change = outstanding(invoice) - (previous ? outstanding(previous) : 0);
-    if (change !== 0) delta[invoice.dueOn] = (delta[invoice.dueOn] ?? 0) + change;
+    adjust(change.outstanding, invoice.dueOn, outstanding(invoice) - (previous ? outstanding(previous) : 0));
   }
   const oldestBefore = before ? oldestOpenDue(before) : null;
   const oldestAfter = oldestOpenDue(after);
+  if (oldestBefore !== oldestAfter) {
+    if (oldestBefore) adjust(change.accountsByOldestDue, oldestBefore, -1);
+    if (oldestAfter) adjust(change.accountsByOldestDue, oldestAfter, 1);
+  }
   const amount = Number(eventData.amount ?? 0);
-  return {
-    currency: after.currency,
-    outstanding: delta,
-    oldestDue: { before: oldestBefore, after: oldestAfter },
-    creditSales: eventType === 'InvoiceIssued' || eventType === 'LateFeeAssessed' ? amount : 0,
-    collected: eventType === 'PaymentReceived' ? amount : 0,
-    discounted: eventType === 'EarlyPaymentDiscountApplied' ? amount : 0,
-    cured: isPastDue(oldestBefore, day) && !isPastDue(oldestAfter, day),
-    planAgreed: eventType === 'PlanAgreed',
-    planCompleted: eventType === 'PlanCompleted',
-  };
+  if (eventType === 'InvoiceIssued' || eventType === 'LateFeeAssessed') change.creditSales = amount;
+  if (eventType === 'PaymentReceived') change.collected = amount;
+  if (eventType === 'EarlyPaymentDiscountApplied') change.discounted = amount;
+  if (isPastDue(oldestBefore, day) && !isPastDue(oldestAfter, day)) change.cures = 1;
+  if (eventType === 'PlanAgreed') change.plansAgreed = 1;
+  if (eventType === 'PlanCompleted') change.plansCompleted = 1;
+  return { currency: after.currency, figures: change };
 }
 
 const oldestOpenDue = (account: OpenedAccount): IsoDate | null => openInvoicesOldestFirst(account)[0]?.dueOn ?? null;
@@ -87,28 +82,6 @@ export function addFigures(total: Figures, day: Figures): Figures {
   };
   for (const [dueOn, amount] of Object.entries(day.outstanding)) adjust(next.outstanding, dueOn, amount);
   for (const [dueOn, count] of Object.entries(day.accountsByOldestDue)) adjust(next.accountsByOldestDue, dueOn, count);
-  return next;
-}
-
-/** The figures after a change; never mutates its input. */
-export function applyChange(figures: Figures, change: FiguresChange): Figures {
-  const next: Figures = {
-    ...figures,
-    outstanding: { ...figures.outstanding },
-    accountsByOldestDue: { ...figures.accountsByOldestDue },
-    creditSales: figures.creditSales + change.creditSales,
-    collected: figures.collected + change.collected,
-    discounted: figures.discounted + change.discounted,
-    cures: figures.cures + (change.cured ? 1 : 0),
-    plansAgreed: figures.plansAgreed + (change.planAgreed ? 1 : 0),
-    plansCompleted: figures.plansCompleted + (change.planCompleted ? 1 : 0),
-  };
-  for (const [dueOn, amount] of Object.entries(change.outstanding)) adjust(next.outstanding, dueOn, amount);
-  const { before, after } = change.oldestDue;
-  if (before !== after) {
-    if (before) adjust(next.accountsByOldestDue, before, -1);
-    if (after) adjust(next.accountsByOldestDue, after, 1);
-  }
   return next;
 }
 

@@ -1,7 +1,7 @@
 import { accountEventTypes, type OpenedAccount } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, utcDate } from '../account-events';
-import { applyChange, emptyFigures, figuresChange, type Figures, type FiguresChange } from './kpi-figures';
+import { addFigures, emptyFigures, figuresChange, type Figures } from './kpi-figures';
 
 /** The scope of the whole portfolio; creditor ids cannot contain `*`. */
 export const PORTFOLIO = '*';
@@ -59,8 +59,8 @@ export const kpiProjection: Projection<KpiDocument> = {
   },
 };
 
-function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: FiguresChange | undefined): Evolved<KpiDayDocument> {
+function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: ReturnType<typeof figuresChange>): Evolved<KpiDayDocument> {
   const figures = { ...(document?.figures ?? {}) };
-  if (change) figures[change.currency] = applyChange(figures[change.currency] ?? emptyFigures(), change);
+  if (change) figures[change.currency] = addFigures(figures[change.currency] ?? emptyFigures(), change.figures);
   return { id: dayId(scope, date), kind: 'day', scope, date, figures };
 }

@@ -1,6 +1,6 @@
 import { accountEventTypes, openInvoicesOldestFirst, totalOutstanding, type OpenedAccount } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountIdOf } from '../account-events';
+import { accountAfter, accountDocumentIds } from '../account-events';
 import { rankOf } from './priority';
 
 /**
@@ -50,10 +50,7 @@ export const worklistProjection: Projection<WorklistDocument> = {
     { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
   ],
   handles: accountEventTypes,
-  documentIds: (event) => {
-    const id = accountIdOf(event);
-    return id ? [id] : [];
-  },
+  documentIds: accountDocumentIds,
   evolve: ([document], event) => {
     const account = accountAfter(document?.account, event);
     return [account ? worklistEntry(account) : (document ?? null)];
