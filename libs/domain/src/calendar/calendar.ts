@@ -5,7 +5,6 @@
 export type IsoDate = string;
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const msPerDay = 86_400_000;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
@@ -21,14 +20,45 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** The date `days` days after `date` (negative goes back). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * msPerDay).toISOString().slice(0, 10);
-}
+export const addDays = (date: IsoDate, days: number): IsoDate => dateOfDayNumber(dayNumber(date) + days);
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / msPerDay);
+export const daysBetween = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
+
+/*
+ * Dates to day numbers and back by the proleptic Gregorian arithmetic of H. Hinnant's
+ * "days_from_civil": no Date objects, since series over years of days call these by the thousand.
+ * Years are counted from March so that the leap day ends one.
+ */
+const daysPer400Years = 146_097;
+const daysFrom0000To1970 = 719_468;
+
+/** Days since 1970-01-01 (negative before it). */
+export function dayNumber(date: IsoDate): number {
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(date.slice(8, 10)) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * daysPer400Years + dayOfEra - daysFrom0000To1970;
 }
+
+/** The date `days` days after 1970-01-01. */
+export function dateOfDayNumber(days: number): IsoDate {
+  const shifted = days + daysFrom0000To1970;
+  const era = Math.floor(shifted / daysPer400Years);
+  const dayOfEra = shifted - era * daysPer400Years;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
+  const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 /** True for an IANA time zone name this runtime knows. */
 export function isTimeZone(zone: string): boolean {

@@ -1,4 +1,4 @@
-import { addDays, dateIn, daysBetween, isIsoDate, isTimeZone } from './calendar';
+import { addDays, dateIn, dateOfDayNumber, dayNumber, daysBetween, isIsoDate, isTimeZone } from './calendar';
 
 describe('calendar', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
@@ -16,6 +16,17 @@ describe('calendar', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(daysBetween('2026-01-31', '2026-03-02')).toBe(30);
+  });
+
+  it('numbers every day from 1600 to 2400 as the platform calendar does, and back', () => {
+    const msPerDay = 86_400_000;
+    const [first, last] = [Date.UTC(1600, 0, 1) / msPerDay, Date.UTC(2400, 11, 31) / msPerDay];
+    for (let day = first; day <= last; day++) {
+      const date = new Date(day * msPerDay).toISOString().slice(0, 10);
+      if (dayNumber(date) !== day || dateOfDayNumber(day) !== date) throw new Error(`${date} is day ${day}, not ${dayNumber(date)} (${dateOfDayNumber(day)})`);
+    }
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dateOfDayNumber(-1)).toBe('1969-12-31');
   });
 
   it('tells the date in the debtor’s zone, across a daylight-saving change', () => {

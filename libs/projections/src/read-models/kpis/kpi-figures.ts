@@ -21,16 +21,17 @@ export interface Figures {
   plansCompleted: number;
 }
 
-export const emptyFigures = (): Figures => ({
-  outstanding: {},
-  accountsByOldestDue: {},
-  creditSales: 0,
-  collected: 0,
-  discounted: 0,
-  cures: 0,
-  plansAgreed: 0,
-  plansCompleted: 0,
-});
+/** The summed counters of the figures: they only ever grow. */
+export type Flows = Omit<Figures, 'outstanding' | 'accountsByOldestDue'>;
+
+export const noFlows: Flows = { creditSales: 0, collected: 0, discounted: 0, cures: 0, plansAgreed: 0, plansCompleted: 0 };
+const flowNames = Object.keys(noFlows) as (keyof Flows)[];
+
+export const emptyFigures = (): Figures => ({ outstanding: {}, accountsByOldestDue: {}, ...noFlows });
+
+/** Two sets of counters added up. */
+export const addFlows = (total: Flows, more: Flows): Flows =>
+  Object.fromEntries(flowNames.map((name) => [name, total[name] + more[name]])) as Flows;
 
 /**
  * What one account event recorded on `day` changed in its scope's figures, as figures of their own
@@ -70,16 +71,7 @@ const isPastDue = (oldestDue: IsoDate | null, day: IsoDate) => oldestDue !== nul
 
 /** The sum of two days' (or a total's and a day's) figures; never mutates its inputs. */
 export function addFigures(total: Figures, day: Figures): Figures {
-  const next: Figures = {
-    outstanding: { ...total.outstanding },
-    accountsByOldestDue: { ...total.accountsByOldestDue },
-    creditSales: total.creditSales + day.creditSales,
-    collected: total.collected + day.collected,
-    discounted: total.discounted + day.discounted,
-    cures: total.cures + day.cures,
-    plansAgreed: total.plansAgreed + day.plansAgreed,
-    plansCompleted: total.plansCompleted + day.plansCompleted,
-  };
+  const next: Figures = { outstanding: { ...total.outstanding }, accountsByOldestDue: { ...total.accountsByOldestDue }, ...addFlows(total, day) };
   for (const [dueOn, amount] of Object.entries(day.outstanding)) adjust(next.outstanding, dueOn, amount);
   for (const [dueOn, count] of Object.entries(day.accountsByOldestDue)) adjust(next.accountsByOldestDue, dueOn, count);
   return next;
