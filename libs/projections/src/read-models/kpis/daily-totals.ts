@@ -1,101 +1,109 @@
-import { agingBucketIndex, agingBucketStarts, agingBuckets, daysBetween, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { addFlows, noFlows, type Figures, type Flows } from './kpi-figures';
+import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
+import { noFlows, type Figures, type Flows } from './kpi-figures';
 
-interface DayTotals {
-  /** Receivables by aging bucket, in the order of `agingBuckets`. */
-  aging: readonly number[];
-  delinquentAccounts: number;
-  flows: Flows;
-}
+/** A day as a number of days since 1970-01-01: series step through days by the thousand. */
+export type Day = number;
 
-const beforeAnything: DayTotals = { aging: agingBuckets.map(() => 0), delinquentAccounts: 0, flows: noFlows };
+const flowNames = Object.keys(noFlows) as (keyof Flows)[];
+const bucketCount = agingBuckets.length;
 
 /**
  * A scope's totals at the end of every day up to `to`, in one currency, from what each day
  * changed. One sweep from its first day: each day, the amounts whose due date crosses a bucket
  * boundary move on to the next bucket and the day's own changes land in theirs, so a day costs
- * its own changes plus a look-up per boundary, never a pass over every open due date.
+ * its own changes plus a look-up per boundary, never a pass over every open due date. Days before
+ * the first change have nothing; days are asked for by number, so no date is parsed per figure.
  */
 export class DailyTotals {
-  private readonly dayNumbers = new Map<IsoDate, number>();
-  private readonly totals: DayTotals[] = [];
-  private readonly first: number;
+  private readonly first: Day;
+  private readonly last: Day;
+  private readonly aging: Float64Array;
+  private readonly delinquent: Float64Array;
+  private readonly flowTotals: Record<keyof Flows, Float64Array>;
 
   constructor(days: { date: IsoDate; figures: Figures }[], to: IsoDate) {
-    const changes = new Map(days.map(({ date, figures }) => [this.dayNumber(date), figures]));
-    const last = this.dayNumber(to);
-    this.first = [...changes.keys()].reduce((first, day) => Math.min(first, day), last);
-    const outstanding = new Map<number, number>();
-    const accountsByOldestDue = new Map<number, number>();
-    const aging = agingBuckets.map(() => 0);
+    const changes = new Map(days.map(({ date, figures }) => [dayNumber(date), figures]));
+    this.last = dayNumber(to);
+    this.first = [...changes.keys()].reduce((first, day) => Math.min(first, day), this.last);
+    const length = this.last - this.first + 1;
+    this.aging = new Float64Array(length * bucketCount);
+    this.delinquent = new Float64Array(length);
+    this.flowTotals = Object.fromEntries(flowNames.map((name) => [name, new Float64Array(length)])) as Record<keyof Flows, Float64Array>;
+    const outstanding = new Map<Day, number>();
+    const accountsByOldestDue = new Map<Day, number>();
+    const aging = new Float64Array(bucketCount);
     const age = (bucket: number, amount: number) => (aging[bucket] = (aging[bucket] as number) + amount);
-    let delinquentAccounts = 0;
-    let flows = noFlows;
-    for (let day = this.first; day <= last; day++) {
-      for (let bucket = 1; bucket < aging.length; bucket++) {
+    const flows = { ...noFlows };
+    let delinquent = 0;
+    for (let day = this.first; day <= this.last; day++) {
+      for (let bucket = 1; bucket < bucketCount; bucket++) {
         const crossing = outstanding.get(day - (agingBucketStarts[bucket] as number)) ?? 0;
         age(bucket - 1, -crossing);
         age(bucket, crossing);
       }
-      delinquentAccounts += accountsByOldestDue.get(day - 1) ?? 0;
+      delinquent += accountsByOldestDue.get(day - 1) ?? 0;
       const change = changes.get(day);
       if (change) {
         for (const [dueOn, amount] of Object.entries(change.outstanding)) {
-          const due = this.dayNumber(dueOn);
+          const due = dayNumber(dueOn);
           add(outstanding, due, amount);
           age(agingBucketIndex(day - due), amount);
         }
         for (const [dueOn, count] of Object.entries(change.accountsByOldestDue)) {
-          const due = this.dayNumber(dueOn);
+          const due = dayNumber(dueOn);
           add(accountsByOldestDue, due, count);
-          if (due < day) delinquentAccounts += count;
+          if (due < day) delinquent += count;
         }
-        flows = addFlows(flows, change);
+        for (const name of flowNames) flows[name] += change[name];
       }
-      this.totals.push({ aging: [...aging], delinquentAccounts, flows });
+      const index = day - this.first;
+      this.aging.set(aging, index * bucketCount);
+      this.delinquent[index] = delinquent;
+      for (const name of flowNames) this.flowTotals[name][index] = flows[name];
     }
   }
 
-  aging(day: IsoDate): Record<AgingBucket, number> {
-    const { aging } = this.at(day);
-    return Object.fromEntries(agingBuckets.map((bucket, i) => [bucket, aging[i]])) as Record<AgingBucket, number>;
+  /** Receivables by aging bucket at the end of `day`. */
+  agingOn(day: Day): Record<AgingBucket, number> {
+    const buckets = {} as Record<AgingBucket, number>;
+    agingBuckets.forEach((bucket, k) => (buckets[bucket] = this.bucketOn(day, k)));
+    return buckets;
   }
 
-  receivables(day: IsoDate): number {
-    return this.at(day).aging.reduce((sum, amount) => sum + amount, 0);
+  /** The balance in the `k`th bucket of `agingBuckets` at the end of `day`. */
+  bucketOn(day: Day, k: number): number {
+    const index = this.indexOf(day);
+    return index < 0 ? 0 : (this.aging[index * bucketCount + k] as number);
+  }
+
+  receivablesOn(day: Day): number {
+    let sum = 0;
+    for (let k = 0; k < bucketCount; k++) sum += this.bucketOn(day, k);
+    return sum;
   }
 
   /** Accounts with something past due at the end of `day`. */
-  delinquentAccounts(day: IsoDate): number {
-    return this.at(day).delinquentAccounts;
+  delinquentAccountsOn(day: Day): number {
+    const index = this.indexOf(day);
+    return index < 0 ? 0 : (this.delinquent[index] as number);
   }
 
-  /** The counters summed over every day up to and including `day`. */
-  flows(day: IsoDate): Flows {
-    return this.at(day).flows;
+  /** A counter summed over every day up to and including `day`. */
+  flowUntil(day: Day, name: keyof Flows): number {
+    const index = this.indexOf(day);
+    return index < 0 ? 0 : (this.flowTotals[name][index] as number);
   }
 
-  /** Credit sales in the days after `from` up to and including `to`. */
-  creditSales(from: IsoDate, to: IsoDate): number {
-    return this.flows(to).creditSales - this.flows(from).creditSales;
+  /** A counter's growth in the days after `from` up to and including `to`. */
+  flowBetween(from: Day, to: Day, name: keyof Flows): number {
+    return this.flowUntil(to, name) - this.flowUntil(from, name);
   }
 
-  private at(day: IsoDate): DayTotals {
-    const index = this.dayNumber(day) - this.first;
-    if (index < 0) return beforeAnything;
-    return this.totals[Math.min(index, this.totals.length - 1)] ?? beforeAnything;
-  }
-
-  private dayNumber(date: IsoDate): number {
-    let number = this.dayNumbers.get(date);
-    if (number === undefined) {
-      number = daysBetween('1970-01-01', date);
-      this.dayNumbers.set(date, number);
-    }
-    return number;
+  private indexOf(day: Day): number {
+    return Math.min(day, this.last) - this.first;
   }
 }
 
-function add(totals: Map<number, number>, key: number, amount: number): void {
+function add(totals: Map<Day, number>, key: Day, amount: number): void {
   totals.set(key, (totals.get(key) ?? 0) + amount);
 }

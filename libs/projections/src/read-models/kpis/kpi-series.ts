@@ -1,5 +1,5 @@
-import { addDays, agingBuckets, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { DailyTotals } from './daily-totals';
+import { agingBuckets, dateOfDayNumber, dayNumber, type IsoDate } from '@arrears/domain';
+import { DailyTotals, type Day } from './daily-totals';
 import type { KpiDayDocument } from './kpi.projection';
 
 /** A "month" of the count-back and trailing ratios: 30 days back from the day. */
@@ -15,11 +15,11 @@ const ratio = (numerator: number, denominator: number, scale = 1): number | null
  * sales off the receivables and adding its days, until what remains is less than a month's sales;
  * then add that fraction of the month. Null when 12 months of sales do not account for it.
  */
-export function countBackDso(timeline: DailyTotals, day: IsoDate): number | null {
-  let remaining = timeline.receivables(day);
+export function countBackDso(totals: DailyTotals, day: Day): number | null {
+  let remaining = totals.receivablesOn(day);
   for (let month = 0; month < COUNT_BACK_MONTHS; month++) {
-    const end = addDays(day, -MONTH * month);
-    const sales = timeline.creditSales(addDays(end, -MONTH), end);
+    const end = day - MONTH * month;
+    const sales = totals.flowBetween(end - MONTH, end, 'creditSales');
     if (remaining <= sales) return MONTH * month + (ratio(remaining * MONTH, sales) ?? 0);
     remaining -= sales;
   }
@@ -27,31 +27,28 @@ export function countBackDso(timeline: DailyTotals, day: IsoDate): number | null
 }
 
 /** All KPIs of one day (formulas in the README and DESIGN §6; rates in %). */
-export function kpisOn(timeline: DailyTotals, day: IsoDate) {
-  const yesterday = addDays(day, -1);
-  const monthAgo = addDays(day, -MONTH);
-  const receivables = timeline.receivables(day);
-  const aging = timeline.aging(day);
-  const salesThisMonth = timeline.creditSales(monthAgo, day);
+export function kpisOn(totals: DailyTotals, day: Day) {
+  const yesterday = day - 1;
+  const receivables = totals.receivablesOn(day);
+  const aging = totals.agingOn(day);
+  const salesThisMonth = totals.flowBetween(day - MONTH, day, 'creditSales');
   const simpleDso = ratio(receivables * MONTH, salesThisMonth);
   const bestPossibleDso = ratio(aging.current * MONTH, salesThisMonth);
-  const today = timeline.flows(day);
-  const previous = timeline.flows(yesterday);
-  const creditSales = today.creditSales - previous.creditSales;
+  const creditSales = totals.flowBetween(yesterday, day, 'creditSales');
   return {
-    date: day,
+    date: dateOfDayNumber(day),
     receivables,
     aging,
     creditSales,
-    collected: today.collected - previous.collected,
-    dso: { countBack: countBackDso(timeline, day), simple: simpleDso },
+    collected: totals.flowBetween(yesterday, day, 'collected'),
+    dso: { countBack: countBackDso(totals, day), simple: simpleDso },
     bestPossibleDso,
     averageDaysDelinquent: simpleDso !== null && bestPossibleDso !== null ? Math.round((simpleDso - bestPossibleDso) * 100) / 100 : null,
-    cei: cei(timeline.receivables(yesterday), creditSales, receivables, aging.current),
-    rollRates: rollRates(timeline.aging(monthAgo), aging),
-    delinquentAccounts: timeline.delinquentAccounts(day),
-    cureRate: ratio(today.cures - previous.cures, timeline.delinquentAccounts(yesterday), 100),
-    planCompletionRate: ratio(today.plansCompleted, today.plansAgreed, 100),
+    cei: cei(totals.receivablesOn(yesterday), creditSales, receivables, aging.current),
+    rollRates: rollRates(totals, day - MONTH, day),
+    delinquentAccounts: totals.delinquentAccountsOn(day),
+    cureRate: ratio(totals.flowBetween(yesterday, day, 'cures'), totals.delinquentAccountsOn(yesterday), 100),
+    planCompletionRate: ratio(totals.flowUntil(day, 'plansCompleted'), totals.flowUntil(day, 'plansAgreed'), 100),
   };
 }
 
@@ -63,31 +60,31 @@ export function cei(opening: number, creditSales: number, closingTotal: number, 
   return ratio(opening + creditSales - closingTotal, opening + creditSales - closingCurrent, 100);
 }
 
-/** Roll rate k→k+1, in %: the balance in bucket k+1 now ÷ the balance in bucket k a month before. */
-export function rollRates(monthBefore: Record<AgingBucket, number>, now: Record<AgingBucket, number>): Record<string, number | null> {
-  return Object.fromEntries(
-    agingBuckets.slice(0, -1).map((bucket, i) => {
-      const next = agingBuckets[i + 1] as AgingBucket;
-      return [`${bucket}→${next}`, ratio(now[next], monthBefore[bucket], 100)];
-    }),
-  );
+const rollRateNames = agingBuckets.slice(0, -1).map((bucket, k) => `${bucket}→${agingBuckets[k + 1]}`);
+
+/** Roll rate k→k+1, in %: the balance in bucket k+1 on `day` ÷ the balance in bucket k on `before`. */
+export function rollRates(totals: DailyTotals, before: Day, day: Day): Record<string, number | null> {
+  const rates: Record<string, number | null> = {};
+  rollRateNames.forEach((name, k) => (rates[name] = ratio(totals.bucketOn(day, k + 1), totals.bucketOn(before, k), 100)));
+  return rates;
 }
 
 /** The daily series from `from` to `to` (inclusive), with the period's own CEI, collections and cures. */
-export function kpiSeries(timeline: DailyTotals, from: IsoDate, to: IsoDate) {
+export function kpiSeries(totals: DailyTotals, from: IsoDate, to: IsoDate) {
+  const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) series.push(kpisOn(timeline, day));
-  const before = addDays(from, -1);
-  const [start, end] = [timeline.flows(before), timeline.flows(to)];
-  const creditSales = end.creditSales - start.creditSales;
+  for (let day = first; day <= last; day++) series.push(kpisOn(totals, day));
+  const before = first - 1;
+  const creditSales = totals.flowBetween(before, last, 'creditSales');
+  const cures = totals.flowBetween(before, last, 'cures');
   return {
     series,
     period: {
       creditSales,
-      collected: end.collected - start.collected,
-      cei: cei(timeline.receivables(before), creditSales, timeline.receivables(to), timeline.aging(to).current),
-      cures: end.cures - start.cures,
-      cureRate: ratio(end.cures - start.cures, timeline.delinquentAccounts(before), 100),
+      collected: totals.flowBetween(before, last, 'collected'),
+      cei: cei(totals.receivablesOn(before), creditSales, totals.receivablesOn(last), totals.bucketOn(last, 0)),
+      cures,
+      cureRate: ratio(cures, totals.delinquentAccountsOn(before), 100),
     },
   };
 }
