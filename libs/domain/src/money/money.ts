@@ -34,9 +34,18 @@ export function percentOf(amount: number, percent: number): number {
   return Number(quotient);
 }
 
+// Building a number format costs far more than the answer: each currency's is worked out once.
+const digitsByCurrency = new Map<string, number>();
+
 /** Minor-unit digits of a currency (2 for EUR, 0 for JPY), as ISO 4217 has them. */
-export const minorDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+export function minorDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
 
 /** "EUR 1,250.00": minor units written out for people, by string arithmetic (no float rounding). */
 export function formatMoney(amount: number, currency: string): string {

@@ -89,9 +89,15 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(await ids({ where: [{ field: 'agent', op: 'ne', value: 'ann' }] })).toEqual(['b', 'c', 'd']);
       expect(await ids({ where: [{ field: 'agent', op: 'eq', value: null }] })).toEqual(['c', 'd']);
       expect(await ids({ where: [{ field: 'bucket', op: 'in', value: ['1-30', '61-90'] }] })).toEqual(['a', 'c', 'd']);
+      expect(await ids({ where: [{ field: 'id', op: 'in', value: ['d', 'b', 'zz'] }] })).toEqual(['b', 'd']);
+      expect(await ids({ where: [{ field: 'id', op: 'in', value: [] }] })).toEqual([]);
       expect(await ids({ where: [{ field: 'id', op: 'gt', value: 'b' }] })).toEqual(['c', 'd']);
       // A range on strings never matches numbers, and the reverse.
       expect(await ids({ where: [{ field: 'bucket', op: 'gt', value: 5 }] })).toEqual([]);
+      // Membership compares by type too: the number 30 is not the string '30'.
+      await store.apply([{ kind: 'put', collection: c, document: { id: 'e', bucket: 30 } }]);
+      expect(await ids({ where: [{ field: 'bucket', op: 'in', value: [30, '31-60'] }] })).toEqual(['b', 'e']);
+      expect(await ids({ where: [{ field: 'bucket', op: 'in', value: ['30'] }] })).toEqual([]);
     });
 
     it('pages by keyset: strictly after the last sort key, with mixed directions and ties', async () => {

@@ -15,6 +15,8 @@ import {
 } from '../read-store.port';
 import { leaseLostCode, readSchemaStatements, tableOf } from './postgres.read-schema';
 
+const maxPreparedShapes = 500;
+
 /**
  * Read store on PostgreSQL: documents as JSONB, one table per collection, a batch and its checkpoint
  * in one call of `read_apply`. Conditions and sorts use JSONB's own ordering, under which numbers
@@ -25,6 +27,7 @@ export class PostgresReadStore implements ReadStore {
   readonly backend = 'postgres';
   private readonly pool: Pool;
   private readonly tables = new Set<string>();
+  private readonly statementNames = new Map<string, string>();
 
   private constructor(connectionString: string, poolSize: number) {
     this.pool = new Pool({ connectionString, max: poolSize });
@@ -110,7 +113,7 @@ export class PostgresReadStore implements ReadStore {
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     if (!(await this.exists(collection))) return undefined;
-    const { rows } = await this.pool.query<Row>(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = $1`, [id]);
+    const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = $1`, [id]);
     return rows[0] ? toDocument(rows[0]) : undefined;
   }
 
@@ -123,14 +126,29 @@ export class PostgresReadStore implements ReadStore {
     }
     const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
     if (!(await this.exists(collection))) return [];
+    if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
     const sql = [
       `SELECT id, doc FROM ${tableOf(collection)}`,
       where.length ? `WHERE ${where.join(' AND ')}` : '',
       orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '',
-      query.limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(query.limit))}`,
+      query.limit === undefined ? '' : `LIMIT $${values.length}`,
     ].join(' ');
-    const { rows } = await this.pool.query<Row>(sql, values);
-    return rows.map(toDocument);
+    return (await this.select(sql, values)).map(toDocument);
+  }
+
+  /**
+   * Runs a query as a named prepared statement: each connection parses and plans a query shape
+   * once, not on every request. Shapes are few (one per combination of conditions); past a bound,
+   * queries run unnamed.
+   */
+  private async select(sql: string, values: unknown[]): Promise<Row[]> {
+    let name = this.statementNames.get(sql);
+    if (!name && this.statementNames.size < maxPreparedShapes) {
+      name = `read_q${this.statementNames.size + 1}`;
+      this.statementNames.set(sql, name);
+    }
+    const { rows } = await this.pool.query<Row>(name ? { name, text: sql, values } : { text: sql, values });
+    return rows;
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
@@ -251,7 +269,9 @@ function conditionSql(condition: Condition, values: unknown[]): string {
         ? `(${field} IS NOT NULL AND ${field} <> 'null'::jsonb)`
         : `(${field} IS NULL OR ${field} <> ${param(condition.value)})`;
     case 'in':
-      return `${field} IN (${condition.value.map(param).join(', ') || 'NULL'})`;
+      // One array parameter, so every list length is the same statement (prepared once).
+      values.push(condition.value.map((value) => (isId ? String(value) : JSON.stringify(value))));
+      return `${field} = ANY($${values.length}::${isId ? 'text' : 'jsonb'}[])`;
     default: {
       const value = param(condition.value);
       const sameType = isId ? 'TRUE' : `jsonb_typeof(${field}) = jsonb_typeof(${value})`;
