@@ -87,3 +87,52 @@ export function dateIn(instant: string, timeZone: string): IsoDate {
   const [year = '', month, day] = dateFormatIn(timeZone).format(new Date(instant)).split('-');
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }
+
+const msPerDay = 86_400_000;
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      ...{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** What a clock on the wall in `timeZone` shows at `instant`: the date and minutes since midnight. */
+export function wallClockIn(instant: string | number, timeZone: string): { date: IsoDate; minutes: number } {
+  const { year, month, day, hour, minute } = wallClockParts(new Date(instant).getTime(), timeZone);
+  return { date: `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`, minutes: hour * 60 + minute };
+}
+
+function wallClockParts(ms: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const part of wallClockFormatIn(timeZone).formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
+  return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `ms`, in ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = wallClockParts(ms, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * The first instant at which the wall clock in `timeZone` shows `date` at `minutes` past midnight.
+ * A time that a daylight-saving change skips is read as that much later (as Temporal's
+ * "compatible" disambiguation does): 02:30 on a spring-forward night is 03:30.
+ */
+export function instantAt(date: IsoDate, minutes: number, timeZone: string): string {
+  const wall = dayNumber(date) * msPerDay + minutes * 60_000;
+  // The offset just before and just after the wall time: equal except across a change.
+  const candidates = [wall - offsetAt(wall - msPerDay, timeZone), wall - offsetAt(wall + msPerDay, timeZone)].sort((a, b) => a - b);
+  const reached = (ms: number) => {
+    const shown = wallClockIn(ms, timeZone);
+    return dayNumber(shown.date) * 1440 + shown.minutes >= dayNumber(date) * 1440 + minutes;
+  };
+  return new Date(candidates.find(reached) ?? (candidates[1] as number)).toISOString();
+}

@@ -1,4 +1,4 @@
-import { addDays, dateIn, dateOfDayNumber, dayNumber, daysBetween, isIsoDate, isTimeZone } from './calendar';
+import { addDays, dateIn, dateOfDayNumber, dayNumber, daysBetween, instantAt, isIsoDate, isTimeZone, wallClockIn } from './calendar';
 
 describe('calendar', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
@@ -42,5 +42,26 @@ describe('calendar', () => {
   it('knows real time zones only', () => {
     expect(isTimeZone('Europe/Paris')).toBe(true);
     expect(isTimeZone('Europe/Atlantis')).toBe(false);
+  });
+});
+
+describe('wall clocks', () => {
+  it('reads the wall clock in a zone, across a daylight-saving change', () => {
+    expect(wallClockIn('2026-03-08T06:59:00Z', 'America/New_York')).toEqual({ date: '2026-03-08', minutes: 1 * 60 + 59 });
+    expect(wallClockIn('2026-03-08T07:00:00Z', 'America/New_York')).toEqual({ date: '2026-03-08', minutes: 3 * 60 });
+    expect(wallClockIn('2026-01-01T01:30:00Z', 'America/Los_Angeles')).toEqual({ date: '2025-12-31', minutes: 17 * 60 + 30 });
+  });
+
+  it('finds the instant a wall clock shows, on either side of a change', () => {
+    expect(instantAt('2026-03-07', 8 * 60, 'America/New_York')).toBe('2026-03-07T13:00:00.000Z');
+    expect(instantAt('2026-03-09', 8 * 60, 'America/New_York')).toBe('2026-03-09T12:00:00.000Z');
+    expect(instantAt('2026-07-01', 0, 'Europe/Berlin')).toBe('2026-06-30T22:00:00.000Z');
+  });
+
+  it('reads a skipped time as that much later, and a repeated one as its first time', () => {
+    // 02:30 does not exist in New York on 2026-03-08: the clock jumps from 02:00 to 03:00.
+    expect(instantAt('2026-03-08', 2 * 60 + 30, 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    // 01:30 happens twice on 2026-11-01: first in daylight time (UTC−4).
+    expect(instantAt('2026-11-01', 60 + 30, 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
   });
 });
