@@ -8,3 +8,5 @@ export { evolve } from './account/account.evolve';
 export { decide } from './account/account.decide';
 export * from './aging/aging';
 export * from './account/claims.decide';
+export * from './compliance/contact-policy';
+export * from './compliance/contact-rules';

@@ -6,7 +6,12 @@ import { assessLateFee, issueInvoice, markPaymentMissed } from './billing.decide
 import { claimAccount, releaseAccountClaim } from './claims.decide';
 import { closeAccount, openAccount } from './lifecycle.decide';
 import { recordPayment } from './payments.decide';
-import { agreePlan } from './plans.decide';
+import { agreePlan, extendDeadline, markInstallmentMissed } from './plans.decide';
+import { raiseDispute, resolveDispute } from './disputes.decide';
+import { addNote, assignAgent, logContactAttempt, sendValidationNotice } from './interactions.decide';
+import { recordPromiseToPay, resolvePromise } from './promises.decide';
+import { agreeSettlement, escalateToLegal, lapseSettlement, placeWithAgency, recallFromAgency, writeOff } from './resolutions.decide';
+import { blockChannel, flagHardship, placeHold, releaseHold, requestCeaseCommunication, unblockChannel } from './restrictions.decide';
 
 /**
  * The account decider: which events a command produces given the current state, or a DomainError.
@@ -32,6 +37,50 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return claimAccount(command, state);
     case 'ReleaseAccountClaim':
       return releaseAccountClaim(command, state);
+    case 'LogContactAttempt':
+      return logContactAttempt(command, state);
+    case 'AddNote':
+      return addNote(command, state);
+    case 'AssignAgent':
+      return assignAgent(command, state);
+    case 'SendValidationNotice':
+      return sendValidationNotice(command, state);
+    case 'RecordPromiseToPay':
+      return recordPromiseToPay(command, state);
+    case 'ResolvePromise':
+      return resolvePromise(command, state);
+    case 'MarkInstallmentMissed':
+      return markInstallmentMissed(command, state);
+    case 'ExtendDeadline':
+      return extendDeadline(command, state);
+    case 'RaiseDispute':
+      return raiseDispute(command, state);
+    case 'ResolveDispute':
+      return resolveDispute(command, state);
+    case 'RequestCeaseCommunication':
+      return requestCeaseCommunication(command, state);
+    case 'BlockChannel':
+      return blockChannel(command, state);
+    case 'UnblockChannel':
+      return unblockChannel(command, state);
+    case 'FlagHardship':
+      return flagHardship(command, state);
+    case 'PlaceHold':
+      return placeHold(command, state);
+    case 'ReleaseHold':
+      return releaseHold(command, state);
+    case 'AgreeSettlement':
+      return agreeSettlement(command, state);
+    case 'LapseSettlement':
+      return lapseSettlement(command, state);
+    case 'WriteOff':
+      return writeOff(command, state);
+    case 'PlaceWithAgency':
+      return placeWithAgency(command, state);
+    case 'RecallFromAgency':
+      return recallFromAgency(command, state);
+    case 'EscalateToLegal':
+      return escalateToLegal(command, state);
     default:
       return assertNever(command);
   }

@@ -1,10 +1,13 @@
 import type { IsoDate } from '../calendar/calendar';
+import type { ContactChannel } from '../compliance/contact-policy';
 
 /** What the debtor told us about how and where to reach them. Personal data: never logged. */
 export interface Debtor {
   reference: string;
   name?: string;
   timeZone: string;
+  /** Other zones the debtor may be in (a phone's area, a second address): contact hours must hold in each. */
+  otherTimeZones?: string[];
   email?: string;
   phone?: string;
 }
@@ -68,6 +71,8 @@ export interface PaymentReceived {
     /** Non-empty while a plan is active: which installments this payment paid towards. */
     installmentAllocations: InstallmentAllocation[];
     credited: number;
+    /** Set when the agency holding the account collected it. */
+    agencyId?: string;
   };
 }
 export interface EarlyPaymentDiscountApplied {
@@ -116,6 +121,119 @@ export interface AccountClaimReleased {
   data: { agentId: string };
 }
 
+export const contactOutcomes = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay'] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];
+export type ContactDirection = 'inbound' | 'outbound';
+
+/** A contact made or attempted, at `at` (an instant), by the agent in the metadata. */
+export interface ContactAttempted {
+  type: 'ContactAttempted';
+  data: { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at: string };
+}
+export interface NoteAdded {
+  type: 'NoteAdded';
+  data: { text: string };
+}
+export interface AccountAssigned {
+  type: 'AccountAssigned';
+  data: { agentId: string };
+}
+/** The debtor promised to pay `amount` by `dueOn`; payments up to `graceDays` later still count. */
+export interface PromiseToPayMade {
+  type: 'PromiseToPayMade';
+  data: { promiseId: string; amount: number; currency: string; dueOn: IsoDate; graceDays: number; madeOn: IsoDate };
+}
+export interface PromiseKept {
+  type: 'PromiseKept';
+  data: { promiseId: string; paid: number };
+}
+export interface PromiseBroken {
+  type: 'PromiseBroken';
+  data: { promiseId: string; amount: number; paid: number };
+}
+export interface InstallmentMissed {
+  type: 'InstallmentMissed';
+  data: { planId: string; installment: number; dueOn: IsoDate; unpaid: number };
+}
+/** Too many installments were missed: the plan ends and what it still covered is collected as before. */
+export interface PlanBroken {
+  type: 'PlanBroken';
+  data: { planId: string; missedInstallments: number; remaining: number };
+}
+export interface DeadlineExtended {
+  type: 'DeadlineExtended';
+  data: { planId: string; installment: number; previousDueOn: IsoDate; dueOn: IsoDate };
+}
+/** The debtor disputes one invoice or, without `invoiceId`, the whole account: `amount` was owed then. */
+export interface DisputeRaised {
+  type: 'DisputeRaised';
+  data: { disputeId: string; invoiceId: string | null; reason: string; amount: number; currency: string; raisedOn: IsoDate };
+}
+/** Upheld: the disputed balance is adjusted off. Rejected: validation was provided; collection resumes. */
+export interface DisputeResolved {
+  type: 'DisputeResolved';
+  data: { disputeId: string; outcome: 'upheld' | 'rejected'; adjustments: Allocation[] };
+}
+export interface CeaseCommunicationRequested {
+  type: 'CeaseCommunicationRequested';
+  data: { requestedOn: IsoDate };
+}
+export interface ChannelBlocked {
+  type: 'ChannelBlocked';
+  data: { channel: ContactChannel };
+}
+export interface ChannelUnblocked {
+  type: 'ChannelUnblocked';
+  data: { channel: ContactChannel };
+}
+export interface HardshipFlagged {
+  type: 'HardshipFlagged';
+  data: { note: string | null };
+}
+/** Collection stops through `until` (a date, inclusive, in the debtor's zone), or until released. */
+export interface HoldPlaced {
+  type: 'HoldPlaced';
+  data: { holdId: string; reason: string; until: IsoDate };
+}
+export interface HoldReleased {
+  type: 'HoldReleased';
+  data: { holdId: string; reason: 'released' | 'expired' };
+}
+/** Paying `amount` by `dueOn` settles the `settles` balance owed at agreement; the rest is written off. */
+export interface SettlementAgreed {
+  type: 'SettlementAgreed';
+  data: { settlementId: string; amount: number; currency: string; dueOn: IsoDate; settles: number };
+}
+export interface SettlementCompleted {
+  type: 'SettlementCompleted';
+  data: { settlementId: string; paymentId: string; writtenOff: Allocation[] };
+}
+export interface SettlementLapsed {
+  type: 'SettlementLapsed';
+  data: { settlementId: string; paid: number };
+}
+export interface DebtWrittenOff {
+  type: 'DebtWrittenOff';
+  data: { reason: string; allocations: Allocation[] };
+}
+export interface PlacedWithAgency {
+  type: 'PlacedWithAgency';
+  data: { agencyId: string; placedOn: IsoDate; balance: number };
+}
+export interface RecalledFromAgency {
+  type: 'RecalledFromAgency';
+  data: { agencyId: string };
+}
+export interface EscalatedToLegal {
+  type: 'EscalatedToLegal';
+  data: { escalatedOn: IsoDate; reason: string | null };
+}
+/** The validation notice (1006.34) went out; the debtor may dispute until `periodEndsOn`. */
+export interface ValidationNoticeSent {
+  type: 'ValidationNoticeSent';
+  data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate };
+}
+
 /** Every fact recorded on an account stream. The `type` strings are stored: never rename them. */
 export type AccountEvent =
   | AccountOpened
@@ -130,7 +248,32 @@ export type AccountEvent =
   | PlanCompleted
   | AccountClosed
   | AccountClaimed
-  | AccountClaimReleased;
+  | AccountClaimReleased
+  | ContactAttempted
+  | NoteAdded
+  | AccountAssigned
+  | PromiseToPayMade
+  | PromiseKept
+  | PromiseBroken
+  | InstallmentMissed
+  | PlanBroken
+  | DeadlineExtended
+  | DisputeRaised
+  | DisputeResolved
+  | CeaseCommunicationRequested
+  | ChannelBlocked
+  | ChannelUnblocked
+  | HardshipFlagged
+  | HoldPlaced
+  | HoldReleased
+  | SettlementAgreed
+  | SettlementCompleted
+  | SettlementLapsed
+  | DebtWrittenOff
+  | PlacedWithAgency
+  | RecalledFromAgency
+  | EscalatedToLegal
+  | ValidationNoticeSent;
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -149,6 +292,31 @@ export const accountEventTypes = [
   'AccountClosed',
   'AccountClaimed',
   'AccountClaimReleased',
+  'ContactAttempted',
+  'NoteAdded',
+  'AccountAssigned',
+  'PromiseToPayMade',
+  'PromiseKept',
+  'PromiseBroken',
+  'InstallmentMissed',
+  'PlanBroken',
+  'DeadlineExtended',
+  'DisputeRaised',
+  'DisputeResolved',
+  'CeaseCommunicationRequested',
+  'ChannelBlocked',
+  'ChannelUnblocked',
+  'HardshipFlagged',
+  'HoldPlaced',
+  'HoldReleased',
+  'SettlementAgreed',
+  'SettlementCompleted',
+  'SettlementLapsed',
+  'DebtWrittenOff',
+  'PlacedWithAgency',
+  'RecalledFromAgency',
+  'EscalatedToLegal',
+  'ValidationNoticeSent',
 ] as const satisfies readonly AccountEventType[];
 
 // Fails to compile when an event type is missing from the list above.

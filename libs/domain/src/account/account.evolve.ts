@@ -1,5 +1,6 @@
 import type { AccountEvent } from './account.events';
-import type { AccountState, InvoiceState, OpenedAccount } from './account.state';
+import { addDays } from '../calendar/calendar';
+import { recentCallsKept, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
 
 /** Folds one event into the state. Exhaustive: a new event type that is not handled fails to compile. */
 export function evolve(state: AccountState, event: AccountEvent): AccountState {
@@ -17,6 +18,17 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       activePlan: null,
       credit: 0,
       claim: null,
+      assignedAgentId: null,
+      interactions: { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null },
+      promises: {},
+      disputes: {},
+      holds: {},
+      restrictions: { ceaseRequested: false, blockedChannels: [], hardship: false },
+      validationNotice: null,
+      settlementIds: {},
+      activeSettlement: null,
+      agency: null,
+      legal: null,
     };
   }
   if (state.status === 'unopened') return state;
@@ -40,6 +52,7 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
         lateFees: 0,
         lateFeeAssessed: false,
         missed: false,
+        adjusted: 0,
       };
       return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice } };
     }
@@ -49,12 +62,14 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
         credit: account.credit - event.data.amount,
       };
     case 'PaymentReceived': {
-      const { paymentId, currency, allocations, installmentAllocations, credited } = event.data;
+      const { paymentId, amount, currency, receivedOn, allocations, installmentAllocations, credited } = event.data;
       let next: OpenedAccount = {
         ...account,
         currency,
         paymentIds: { ...account.paymentIds, [paymentId]: true },
         credit: account.credit + credited,
+        promises: promisesPaid(account, amount, receivedOn),
+        activeSettlement: account.activeSettlement && { ...account.activeSettlement, paid: account.activeSettlement.paid + amount },
       };
       for (const { invoiceId, amount } of allocations) {
         next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount }));
@@ -85,7 +100,7 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
         planIds: { ...account.planIds, [planId]: true },
         activePlan: {
           planId,
-          installments: installments.map((installment) => ({ ...installment, paid: 0 })),
+          installments: installments.map((installment) => ({ ...installment, paid: 0, missed: false })),
           coveredInvoiceIds: covers.map((c) => c.invoiceId),
         },
       };
@@ -101,8 +116,136 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
     case 'AccountClaimReleased':
       return { ...account, claim: null };
     default:
+      return evolveWorkflow(account, event);
+  }
+}
+
+type WorkflowEvent = Exclude<
+  AccountEvent,
+  { type: 'AccountOpened' | 'InvoiceIssued' | 'CreditApplied' | 'PaymentReceived' | 'EarlyPaymentDiscountApplied' | 'PaymentMissed' | 'LateFeeAssessed' | 'PlanAgreed' | 'InstallmentPaid' | 'PlanCompleted' | 'AccountClosed' | 'AccountClaimed' | 'AccountClaimReleased' }
+>;
+
+/** The collections workflow: interactions, arrangements, disputes, restrictions and resolutions. */
+function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAccount {
+  switch (event.type) {
+    case 'ContactAttempted':
+      return { ...account, interactions: withContact(account, event.data) };
+    case 'NoteAdded':
+      return account;
+    case 'AccountAssigned':
+      return { ...account, assignedAgentId: event.data.agentId };
+    case 'PromiseToPayMade': {
+      const { promiseId, amount, dueOn, graceDays, madeOn } = event.data;
+      return { ...account, promises: { ...account.promises, [promiseId]: { promiseId, amount, dueOn, graceDays, madeOn, paid: 0, status: 'open' } } };
+    }
+    case 'PromiseKept':
+    case 'PromiseBroken': {
+      const promise = account.promises[event.data.promiseId];
+      if (!promise) return account;
+      const status = event.type === 'PromiseKept' ? 'kept' : 'broken';
+      return { ...account, promises: { ...account.promises, [promise.promiseId]: { ...promise, status } } };
+    }
+    case 'InstallmentMissed':
+    case 'DeadlineExtended': {
+      const plan = account.activePlan;
+      if (!plan) return account;
+      const installments = plan.installments.map((installment) => {
+        if (installment.number !== event.data.installment) return installment;
+        return event.type === 'InstallmentMissed' ? { ...installment, missed: true } : { ...installment, dueOn: event.data.dueOn, missed: false };
+      });
+      return { ...account, activePlan: { ...plan, installments } };
+    }
+    case 'PlanBroken':
+      return { ...account, activePlan: null };
+    case 'DisputeRaised': {
+      const { disputeId, invoiceId, amount } = event.data;
+      return { ...account, disputes: { ...account.disputes, [disputeId]: { disputeId, invoiceId, amount, status: 'open' } } };
+    }
+    case 'DisputeResolved': {
+      const dispute = account.disputes[event.data.disputeId];
+      if (!dispute) return account;
+      const disputes = { ...account.disputes, [dispute.disputeId]: { ...dispute, status: event.data.outcome } };
+      return adjust({ ...account, disputes }, event.data.adjustments);
+    }
+    case 'CeaseCommunicationRequested':
+      return { ...account, restrictions: { ...account.restrictions, ceaseRequested: true } };
+    case 'ChannelBlocked':
+      return { ...account, restrictions: { ...account.restrictions, blockedChannels: [...account.restrictions.blockedChannels, event.data.channel] } };
+    case 'ChannelUnblocked':
+      return {
+        ...account,
+        restrictions: { ...account.restrictions, blockedChannels: account.restrictions.blockedChannels.filter((channel) => channel !== event.data.channel) },
+      };
+    case 'HardshipFlagged':
+      return { ...account, restrictions: { ...account.restrictions, hardship: true } };
+    case 'HoldPlaced': {
+      const { holdId, reason, until } = event.data;
+      return { ...account, holds: { ...account.holds, [holdId]: { holdId, reason, until, active: true } } };
+    }
+    case 'HoldReleased': {
+      const hold = account.holds[event.data.holdId];
+      return hold ? { ...account, holds: { ...account.holds, [hold.holdId]: { ...hold, active: false } } } : account;
+    }
+    case 'SettlementAgreed': {
+      const { settlementId, amount, dueOn, settles } = event.data;
+      return {
+        ...account,
+        settlementIds: { ...account.settlementIds, [settlementId]: true },
+        activeSettlement: { settlementId, amount, dueOn, settles, paid: 0 },
+      };
+    }
+    case 'SettlementCompleted':
+      return { ...adjust(account, event.data.writtenOff), activeSettlement: null };
+    case 'SettlementLapsed':
+      return { ...account, activeSettlement: null };
+    case 'DebtWrittenOff':
+      return adjust(account, event.data.allocations);
+    case 'PlacedWithAgency':
+      return { ...account, agency: { agencyId: event.data.agencyId, placedOn: event.data.placedOn } };
+    case 'RecalledFromAgency':
+      return { ...account, agency: null };
+    case 'EscalatedToLegal':
+      return { ...account, legal: { escalatedOn: event.data.escalatedOn } };
+    case 'ValidationNoticeSent': {
+      const { sentAt, periodEndsOn } = event.data;
+      const interactions = { ...account.interactions, firstCommunicationAt: account.interactions.firstCommunicationAt ?? sentAt };
+      return { ...account, interactions, validationNotice: { sentAt, periodEndsOn } };
+    }
+    default:
       return assertNever(event);
   }
+}
+
+function withContact(account: OpenedAccount, contact: Extract<AccountEvent, { type: 'ContactAttempted' }>['data']) {
+  const { channel, direction, outcome, at } = contact;
+  const previous = account.interactions;
+  const outbound = direction === 'outbound';
+  const isCall = channel === 'call';
+  const conversation = isCall && outcome === 'right_party_contact';
+  const later = (a: string | null, b: string) => (a && Date.parse(a) > Date.parse(b) ? a : b);
+  const earlier = (a: string | null, b: string) => (a && Date.parse(a) < Date.parse(b) ? a : b);
+  return {
+    recentCalls: outbound && isCall ? [...previous.recentCalls, at].sort((a, b) => Date.parse(a) - Date.parse(b)).slice(-recentCallsKept) : previous.recentCalls,
+    lastConversationAt: conversation ? later(previous.lastConversationAt, at) : previous.lastConversationAt,
+    firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
+    lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
+  };
+}
+
+/** Payments count towards an open promise from the day it was made to its due date plus grace. */
+function promisesPaid(account: OpenedAccount, amount: number, receivedOn: string): OpenedAccount['promises'] {
+  const promises = { ...account.promises };
+  for (const promise of Object.values(promises)) {
+    if (promise.status === 'open' && receivedOn >= promise.madeOn && receivedOn <= addDays(promise.dueOn, promise.graceDays)) {
+      promises[promise.promiseId] = { ...promise, paid: promise.paid + amount };
+    }
+  }
+  return promises;
+}
+
+/** Takes balances off invoices without payment. */
+function adjust(account: OpenedAccount, allocations: { invoiceId: string; amount: number }[]): OpenedAccount {
+  return allocations.reduce((next, { invoiceId, amount }) => updateInvoice(next, invoiceId, (i) => ({ ...i, adjusted: i.adjusted + amount })), account);
 }
 
 function updateInvoice(

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/calendar';
-import type { Debtor, Installment, InvoiceTerms } from './account.events';
+import type { ContactChannel } from '../compliance/contact-policy';
+import type { ContactOutcome, Debtor, Installment, InvoiceTerms } from './account.events';
 
 export interface InvoiceState {
   invoiceId: string;
@@ -15,10 +16,13 @@ export interface InvoiceState {
   lateFees: number;
   lateFeeAssessed: boolean;
   missed: boolean;
+  /** Taken off without payment: an upheld dispute, a write-off, a settlement's remainder. */
+  adjusted: number;
 }
 
 export interface InstallmentState extends Installment {
   paid: number;
+  missed: boolean;
 }
 
 export interface PlanState {
@@ -42,6 +46,64 @@ export interface OpenedAccount {
   credit: number;
   /** The agent working the account, until an instant; it lapses by itself. */
   claim: AccountClaim | null;
+  assignedAgentId: string | null;
+  interactions: InteractionsState;
+  promises: Record<string, PromiseState>;
+  disputes: Record<string, DisputeState>;
+  holds: Record<string, HoldState>;
+  restrictions: { ceaseRequested: boolean; blockedChannels: ContactChannel[]; hardship: boolean };
+  validationNotice: { sentAt: string; periodEndsOn: IsoDate } | null;
+  settlementIds: Record<string, true>;
+  activeSettlement: SettlementState | null;
+  agency: { agencyId: string; placedOn: IsoDate } | null;
+  legal: { escalatedOn: IsoDate } | null;
+}
+
+/** What the contact rules need to know about past contacts. */
+export interface InteractionsState {
+  /** Instants of the latest outbound call attempts, oldest first; only the last few matter. */
+  recentCalls: string[];
+  /** The last telephone conversation with the debtor (a right-party contact by call). */
+  lastConversationAt: string | null;
+  firstCommunicationAt: string | null;
+  lastContact: { at: string; channel: ContactChannel; outcome: ContactOutcome } | null;
+}
+
+/** Call attempts kept in state: as many as the most any policy allows in a week. */
+export const recentCallsKept = 7;
+
+export interface PromiseState {
+  promiseId: string;
+  amount: number;
+  dueOn: IsoDate;
+  graceDays: number;
+  madeOn: IsoDate;
+  /** Received from the promise's day up to its due date plus grace. */
+  paid: number;
+  status: 'open' | 'kept' | 'broken';
+}
+
+export interface DisputeState {
+  disputeId: string;
+  invoiceId: string | null;
+  amount: number;
+  status: 'open' | 'upheld' | 'rejected';
+}
+
+export interface HoldState {
+  holdId: string;
+  reason: string;
+  until: IsoDate;
+  active: boolean;
+}
+
+export interface SettlementState {
+  settlementId: string;
+  amount: number;
+  dueOn: IsoDate;
+  settles: number;
+  /** Received since the settlement was agreed. */
+  paid: number;
 }
 
 export interface AccountClaim {
@@ -59,7 +121,18 @@ export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 
 /** What is still owed on an invoice, fees included and discounts taken off. */
 export const outstanding = (invoice: InvoiceState): number =>
-  invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted;
+  invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted - invoice.adjusted;
+
+/** The promise still waiting for its date, if any. */
+export const openPromise = (account: OpenedAccount): PromiseState | undefined =>
+  Object.values(account.promises).find((promise) => promise.status === 'open');
+
+export const openDisputes = (account: OpenedAccount): DisputeState[] =>
+  Object.values(account.disputes).filter((dispute) => dispute.status === 'open');
+
+/** Holds in force on `today` (the debtor's date): placed, not released, not past their end. */
+export const activeHolds = (account: OpenedAccount, today: IsoDate): HoldState[] =>
+  Object.values(account.holds).filter((hold) => hold.active && hold.until >= today);
 
 /** Open invoices, oldest first: by due date, then issue date, then order of issue. */
 export function openInvoicesOldestFirst(account: OpenedAccount): InvoiceState[] {
@@ -70,6 +143,25 @@ export function openInvoicesOldestFirst(account: OpenedAccount): InvoiceState[] 
         a.dueOn.localeCompare(b.dueOn) || a.issuedOn.localeCompare(b.issuedOn) || a.sequence - b.sequence,
     );
 }
+
+/**
+ * Spreads `amount` over `invoices` in order, as much of each as it still owes. `waiver` says how
+ * much of an invoice's balance is forgiven if this settles it, given what is left to spread.
+ */
+export function spreadOver(invoices: InvoiceState[], amount: number, waiver: (invoice: InvoiceState, remaining: number) => number = () => 0): { invoiceId: string; amount: number }[] {
+  const allocations: { invoiceId: string; amount: number }[] = [];
+  let remaining = amount;
+  for (const invoice of invoices) {
+    if (remaining <= 0) break;
+    const take = Math.min(remaining, outstanding(invoice) - waiver(invoice, remaining));
+    if (take > 0) allocations.push({ invoiceId: invoice.invoiceId, amount: take });
+    remaining -= take;
+  }
+  return allocations;
+}
+
+/** What each open invoice still owes, oldest first. */
+export const openBalances = (account: OpenedAccount) => openInvoicesOldestFirst(account).map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
 
 /** The sum of everything still owed on the account. */
 export const totalOutstanding = (account: OpenedAccount): number =>

@@ -2,7 +2,7 @@ import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
 import type { RecordPayment } from './account.commands';
-import type { AccountEvent, Allocation, InstallmentAllocation } from './account.events';
+import type { AccountEvent, InstallmentAllocation } from './account.events';
 import {
   requireAmount,
   requireCurrency,
@@ -12,12 +12,16 @@ import {
   todayFor,
 } from './account.guards';
 import {
+  openBalances,
   openInvoicesOldestFirst,
   outstanding,
+  spreadOver,
   type AccountState,
   type InvoiceState,
+  type OpenedAccount,
   type PlanState,
 } from './account.state';
+import { evolve } from './account.evolve';
 
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),
@@ -26,8 +30,11 @@ import {
  */
 export function recordPayment(command: RecordPayment, state: AccountState): AccountEvent[] {
   const account = requireOpen(state);
-  const { paymentId, amount, currency, receivedOn, method } = command.data;
+  const { paymentId, amount, currency, receivedOn, method, agencyId } = command.data;
   requireNew(account.paymentIds, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment');
+  if (agencyId !== undefined && account.agency?.agencyId !== agencyId) {
+    throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
+  }
   requireAmount(amount);
   requireCurrency(account, currency);
   requireDate(receivedOn, 'receivedOn');
@@ -41,9 +48,9 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   const installmentAllocations = plan ? allocateToInstallments(plan, toPlan) : [];
   const covered = new Set(plan?.coveredInvoiceIds ?? []);
   const open = openInvoicesOldestFirst(account);
-  const planAllocations = allocateInOrder(open.filter((i) => covered.has(i.invoiceId)), toPlan, () => 0);
+  const planAllocations = spreadOver(open.filter((i) => covered.has(i.invoiceId)), toPlan, () => 0);
   const discounts: { invoice: InvoiceState; amount: number }[] = [];
-  const otherAllocations = allocateInOrder(
+  const otherAllocations = spreadOver(
     open.filter((i) => !covered.has(i.invoiceId)),
     amount - toPlan,
     (invoice, remaining) => {
@@ -68,6 +75,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
         allocations,
         installmentAllocations,
         credited: amount - allocated,
+        ...(agencyId !== undefined && { agencyId }),
       },
     },
     ...discounts.map(
@@ -84,6 +92,12 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
     ),
   ];
   if (plan) events.push(...planProgress(plan, installmentAllocations, paymentId));
+  const settlement = account.activeSettlement;
+  if (settlement && settlement.paid + amount >= settlement.amount) {
+    // Settled: whatever the payment left owing is written off.
+    const after = events.reduce(evolve, account as AccountState) as OpenedAccount;
+    events.push({ type: 'SettlementCompleted', data: { settlementId: settlement.settlementId, paymentId, writtenOff: openBalances(after) } });
+  }
   return events;
 }
 
@@ -95,26 +109,6 @@ function allocateToInstallments(plan: PlanState, amount: number): InstallmentAll
   for (const installment of plan.installments) {
     const take = Math.min(remaining, installment.amount - installment.paid);
     if (take > 0) allocations.push({ installment: installment.number, amount: take });
-    remaining -= take;
-  }
-  return allocations;
-}
-
-/**
- * Spreads `amount` over `invoices` in order. `waiver` says how much of an invoice's balance is
- * forgiven if this payment settles it (the early-payment discount), given what is left to spread.
- */
-function allocateInOrder(
-  invoices: InvoiceState[],
-  amount: number,
-  waiver: (invoice: InvoiceState, remaining: number) => number,
-): Allocation[] {
-  const allocations: Allocation[] = [];
-  let remaining = amount;
-  for (const invoice of invoices) {
-    if (remaining <= 0) break;
-    const take = Math.min(remaining, outstanding(invoice) - waiver(invoice, remaining));
-    if (take > 0) allocations.push({ invoiceId: invoice.invoiceId, amount: take });
     remaining -= take;
   }
   return allocations;

@@ -1,6 +1,7 @@
-import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AgreePlan } from './account.commands';
-import type { Allocation, PlanAgreed } from './account.events';
+import { addDays } from '../calendar/calendar';
+import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from './account.commands';
+import type { Allocation, DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './account.events';
 import {
   requireAmount,
   requireCurrency,
@@ -10,7 +11,7 @@ import {
   requireOpen,
   todayFor,
 } from './account.guards';
-import { openInvoicesOldestFirst, outstanding, type AccountState, type OpenedAccount } from './account.state';
+import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from './account.state';
 
 /**
  * A plan replaces the covered invoices' due dates with a schedule of installments. Its installments
@@ -72,4 +73,55 @@ function coveredBalance(account: OpenedAccount, invoiceIds: string[] | undefined
   }
   if (covers.length === 0) throw ruleBroken('NOTHING_TO_COVER', 'The account has no open balance for a plan to cover.');
   return covers;
+}
+
+function requireActivePlan(account: OpenedAccount, planId: string): PlanState {
+  const plan = account.activePlan;
+  if (plan?.planId !== planId) throw conflict('PLAN_NOT_ACTIVE', `Plan ${planId} is not the account's active plan.`, { planId, activePlanId: plan?.planId ?? null });
+  return plan;
+}
+
+function requireUnpaidInstallment(plan: PlanState, number: number): InstallmentState {
+  const installment = plan.installments.find((i) => i.number === number);
+  if (!installment) throw notFound('INSTALLMENT_NOT_FOUND', `Plan ${plan.planId} has no installment ${number}.`, { installment: number });
+  if (installment.paid >= installment.amount) throw conflict('INSTALLMENT_PAID', `Installment ${number} is paid.`, { installment: number });
+  return installment;
+}
+
+/**
+ * An installment still unpaid once its due date plus grace has passed is missed; the plan breaks at
+ * the `breakAfter`th missed one, and what it still covered is collected as before.
+ */
+export function markInstallmentMissed(command: MarkInstallmentMissed, state: AccountState): [InstallmentMissed] | [InstallmentMissed, PlanBroken] {
+  const account = requireOpen(state);
+  const { planId, installment: number, graceDays, breakAfter } = command.data;
+  const plan = requireActivePlan(account, planId);
+  const installment = requireUnpaidInstallment(plan, number);
+  if (installment.missed) throw conflict('INSTALLMENT_ALREADY_MISSED', `Installment ${number} is already marked missed.`, { installment: number });
+  const lastDay = addDays(installment.dueOn, graceDays);
+  if (todayFor(account, command.now) <= lastDay) {
+    throw ruleBroken('INSTALLMENT_NOT_DUE', `Installment ${number} can still be paid until ${lastDay}.`, { installment: number, lastDay });
+  }
+  const missed: InstallmentMissed = { type: 'InstallmentMissed', data: { planId, installment: number, dueOn: installment.dueOn, unpaid: installment.amount - installment.paid } };
+  const missedInstallments = plan.installments.filter((i) => i.missed).length + 1;
+  if (missedInstallments < breakAfter) return [missed];
+  const remaining = plan.installments.reduce((sum, i) => sum + i.amount - i.paid, 0);
+  return [missed, { type: 'PlanBroken', data: { planId, missedInstallments, remaining } }];
+}
+
+/** Moves an unpaid installment's due date later, keeping the installments in order. */
+export function extendDeadline(command: ExtendDeadline, state: AccountState): [DeadlineExtended] {
+  const account = requireOpen(state);
+  const { planId, installment: number, dueOn } = command.data;
+  const plan = requireActivePlan(account, planId);
+  const installment = requireUnpaidInstallment(plan, number);
+  requireDate(dueOn, 'dueOn');
+  if (dueOn <= installment.dueOn) {
+    throw ruleBroken('DEADLINE_NOT_LATER', `dueOn ${dueOn} is not after the current ${installment.dueOn}.`, { dueOn, currentDueOn: installment.dueOn });
+  }
+  const next = plan.installments.find((i) => i.number === number + 1);
+  if (next && dueOn >= next.dueOn) {
+    throw ruleBroken('PLAN_INSTALLMENTS_NOT_IN_ORDER', `dueOn ${dueOn} is not before installment ${next.number} (${next.dueOn}).`, { dueOn, nextDueOn: next.dueOn });
+  }
+  return [{ type: 'DeadlineExtended', data: { planId, installment: number, previousDueOn: installment.dueOn, dueOn } }];
 }

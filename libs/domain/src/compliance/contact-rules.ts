@@ -1,0 +1,154 @@
+import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
+import { ruleBroken, type DomainError } from '../errors/domain-error';
+import { activeHolds, openDisputes, type OpenedAccount } from '../account/account.state';
+import type { ContactChannel, ContactPolicy } from './contact-policy';
+
+/** An outbound contact about to be made: by which channel, at which instant. */
+export interface OutboundContact {
+  channel: ContactChannel;
+  at: string;
+}
+
+/** Why a contact may not be made, and from when a rule would allow it (null: only an event lifts it). */
+export interface ContactRefusal {
+  code: string;
+  message: string;
+  allowedFrom: string | null;
+}
+
+/** One guardrail: a refusal, or null when it allows the contact. Pure. */
+export type ContactRule = (account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy) => ContactRefusal | null;
+
+/** Every zone the debtor may be in: the contact hours must hold in all of them. */
+const zonesOf = (account: OpenedAccount) => [account.debtor.timeZone, ...(account.debtor.otherTimeZones ?? [])];
+const localDate = (account: OpenedAccount, at: string) => dateIn(at, account.debtor.timeZone);
+/** Midnight at the start of `date` in the debtor's zone. */
+const startOf = (account: OpenedAccount, date: string) => instantAt(date, 0, account.debtor.timeZone);
+
+export const ceaseRule: ContactRule = (account) =>
+  account.restrictions.ceaseRequested
+    ? { code: 'CEASE_REQUESTED', message: 'The debtor asked that communication cease (1006.6(c)).', allowedFrom: null }
+    : null;
+
+export const blockedChannelRule: ContactRule = (account, { channel }) =>
+  account.restrictions.blockedChannels.includes(channel)
+    ? { code: 'CHANNEL_BLOCKED', message: `The debtor asked not to be contacted by ${channel} (1006.14(h)).`, allowedFrom: null }
+    : null;
+
+export const openDisputeRule: ContactRule = (account) => {
+  const open = openDisputes(account);
+  return open.length
+    ? { code: 'DISPUTE_OPEN', message: `Collection is paused until dispute ${open[0]?.disputeId} is resolved (1006.38).`, allowedFrom: null }
+    : null;
+};
+
+export const holdRule: ContactRule = (account, { at }) => {
+  const holds = activeHolds(account, localDate(account, at));
+  if (!holds.length) return null;
+  const last = holds.reduce((latest, hold) => (hold.until > latest ? hold.until : latest), '');
+  return { code: 'ACCOUNT_ON_HOLD', message: `The account is on hold (${holds.map((h) => h.reason).join('; ')}) through ${last}.`, allowedFrom: startOf(account, addDays(last, 1)) };
+};
+
+export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
+  const first = account.interactions.firstCommunicationAt;
+  if (account.validationNotice || !first) return null;
+  const due = Date.parse(first) + policy.validationNoticeDays * 86_400_000;
+  return Date.parse(at) > due
+    ? { code: 'VALIDATION_NOTICE_OVERDUE', message: `The validation notice was due by ${new Date(due).toISOString()} and has not been sent (1006.34).`, allowedFrom: null }
+    : null;
+};
+
+/** At most `maxCallsIn7Days` call attempts on any 7 consecutive days of the debtor's calendar. */
+export const callFrequencyRule: ContactRule = (account, { channel, at }, policy) => {
+  if (channel !== 'call') return null;
+  const today = localDate(account, at);
+  const windowStart = addDays(today, -6);
+  const inWindow = account.interactions.recentCalls.map((call) => localDate(account, call)).filter((day) => day >= windowStart && day <= today);
+  if (inWindow.length < policy.maxCallsIn7Days) return null;
+  // The window first holds one call fewer on the 7th day after the oldest call that must drop out.
+  const dropsOut = inWindow[inWindow.length - policy.maxCallsIn7Days] ?? today;
+  return {
+    code: 'CALL_FREQUENCY_LIMIT',
+    message: `${inWindow.length} calls were placed in the 7 days up to ${today}; at most ${policy.maxCallsIn7Days} are allowed (1006.14(b)(2)(i)).`,
+    allowedFrom: startOf(account, addDays(dropsOut, 7)),
+  };
+};
+
+/** No calls for 7 days after a telephone conversation, the conversation's day being the first. */
+export const conversationQuietRule: ContactRule = (account, { channel, at }, policy) => {
+  const conversation = account.interactions.lastConversationAt;
+  if (channel !== 'call' || !conversation) return null;
+  const conversationDay = localDate(account, conversation);
+  const resumesOn = addDays(conversationDay, policy.quietDaysAfterConversation);
+  return localDate(account, at) < resumesOn
+    ? { code: 'RECENT_CONVERSATION', message: `A telephone conversation took place on ${conversationDay}; calls resume on ${resumesOn} (1006.14(b)(2)(ii)).`, allowedFrom: startOf(account, resumesOn) }
+    : null;
+};
+
+/** Contact between 08:00 and 21:00 local time, in every zone the debtor may be in; letters excepted. */
+export const contactHoursRule: ContactRule = (account, { channel, at }, policy) => {
+  if (channel === 'letter') return null;
+  const { from, until } = policy.contactHours;
+  const outside = zonesOf(account).filter((zone) => {
+    const { minutes } = wallClockIn(at, zone);
+    return minutes < from || minutes >= until;
+  });
+  if (!outside.length) return null;
+  const opens = outside.map((zone) => {
+    const { date, minutes } = wallClockIn(at, zone);
+    return Date.parse(instantAt(minutes < from ? date : addDays(date, 1), from, zone));
+  });
+  return {
+    code: 'OUTSIDE_CONTACT_HOURS',
+    message: `It is outside ${clock(from)}–${clock(until)} in ${outside.join(', ')} (1006.6(b)(1)(i)).`,
+    allowedFrom: new Date(Math.max(...opens)).toISOString(),
+  };
+};
+
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Regulation F's guardrails, the most lasting first (the first refusal names the error). */
+export const regulationFRules: ContactRule[] = [
+  ceaseRule,
+  blockedChannelRule,
+  openDisputeRule,
+  holdRule,
+  validationNoticeRule,
+  callFrequencyRule,
+  conversationQuietRule,
+  contactHoursRule,
+];
+
+export function contactRefusals(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): ContactRefusal[] {
+  return rules.flatMap((rule) => rule(account, contact, policy) ?? []);
+}
+
+/**
+ * The first instant from `contact.at` at which every rule allows the contact, or null when one only
+ * an event can lift (or none within two weeks of trying). Each step jumps to the latest instant a
+ * refusing rule names, then asks all rules again, since lifting one may land inside another.
+ */
+export function nextAllowedContact(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): string | null {
+  let at = contact.at;
+  for (let step = 0; step < 14; step++) {
+    const refusals = contactRefusals(account, { ...contact, at }, policy, rules);
+    if (!refusals.length) return at;
+    if (refusals.some((refusal) => refusal.allowedFrom === null)) return null;
+    at = new Date(Math.max(...refusals.map((refusal) => Date.parse(refusal.allowedFrom as string)))).toISOString();
+  }
+  return null;
+}
+
+/** Throws the first refusal as a 422-kind DomainError that says when contact becomes allowed again. */
+export function requireContactAllowed(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): void {
+  const refusals = contactRefusals(account, contact, policy, rules);
+  const first = refusals[0];
+  if (!first) return;
+  const error: DomainError = ruleBroken(first.code, first.message, {
+    channel: contact.channel,
+    at: contact.at,
+    allowedFrom: nextAllowedContact(account, contact, policy, rules),
+    refusals,
+  });
+  throw error;
+}
