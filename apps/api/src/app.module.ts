@@ -33,6 +33,11 @@ import { GetAccountStateHandler } from './accounts/get-account-state/get-account
 import { GetKpisController } from './kpis/get-kpis/get-kpis.controller';
 import { GetKpisHandler } from './kpis/get-kpis/get-kpis.handler';
 import { ReadConsistency } from './read-side/read-consistency';
+import { ApplyAccountCommandHandler, ContactPoliciesInForce } from './workflow/apply-account-command';
+import { ArrangementsController } from './workflow/arrangements.controller';
+import { DisputesAndRestrictionsController } from './workflow/disputes-and-restrictions.controller';
+import { InteractionsController } from './workflow/interactions.controller';
+import { ResolutionsController } from './workflow/resolutions.controller';
 import { ClaimAccountController } from './worklist/claim-account/claim-account.controller';
 import { ClaimAccountHandler } from './worklist/claim-account/claim-account.handler';
 import { GetWorklistController } from './worklist/get-worklist/get-worklist.controller';
@@ -60,6 +65,10 @@ const slices = {
     MarkPaymentMissedController,
     AssessLateFeeController,
     AgreePlanController,
+    InteractionsController,
+    ArrangementsController,
+    DisputesAndRestrictionsController,
+    ResolutionsController,
   ],
   handlers: [
     GetAccountHandler,
@@ -77,6 +86,7 @@ const slices = {
     MarkPaymentMissedHandler,
     AssessLateFeeHandler,
     AgreePlanHandler,
+    ApplyAccountCommandHandler,
   ],
 };
 
@@ -101,6 +111,7 @@ export class AppModule {
         CommandsInFlight,
         IdempotentRequests,
         ReadConsistency,
+        ContactPoliciesInForce,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },

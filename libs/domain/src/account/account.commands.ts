@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/calendar';
-import type { ContactChannel, ContactPolicy } from '../compliance/contact-policy';
+import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import type { ContactDirection, ContactOutcome, Debtor, InvoiceTerms } from './account.events';
 
 /**
@@ -39,10 +39,10 @@ export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
 export type ClaimAccount = Command<'ClaimAccount', { agentId: string; minutes: number }>;
 export type ReleaseAccountClaim = Command<'ReleaseAccountClaim', { agentId: string }>;
 
-/** Outbound contacts are checked against `policy`, the creditor's contact rule set. */
+/** Outbound contacts are checked against the creditor's contact rule set; `at` defaults to now. */
 export type LogContactAttempt = Command<
   'LogContactAttempt',
-  { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at: string; policy: ContactPolicy }
+  { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at?: string; policies: ContactPolicies }
 >;
 export type AddNote = Command<'AddNote', { text: string }>;
 export type AssignAgent = Command<'AssignAgent', { agentId: string }>;
@@ -70,7 +70,7 @@ export type WriteOff = Command<'WriteOff', { reason: string }>;
 export type PlaceWithAgency = Command<'PlaceWithAgency', { agencyId: string }>;
 export type RecallFromAgency = Command<'RecallFromAgency', Record<string, never>>;
 export type EscalateToLegal = Command<'EscalateToLegal', { reason?: string }>;
-export type SendValidationNotice = Command<'SendValidationNotice', { channel: ContactChannel; policy: ContactPolicy }>;
+export type SendValidationNotice = Command<'SendValidationNotice', { channel: ContactChannel; policies: ContactPolicies }>;
 
 export type AccountCommand =
   | OpenAccount

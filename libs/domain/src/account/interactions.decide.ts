@@ -1,4 +1,5 @@
 import { addBusinessDays, addDays } from '../calendar/calendar';
+import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import type { AddNote, AssignAgent, LogContactAttempt, SendValidationNotice } from './account.commands';
@@ -18,14 +19,14 @@ const validationPeriodDays = 30;
  */
 export function logContactAttempt(command: LogContactAttempt, state: AccountState): [ContactAttempted] {
   const account = requireOpen(state);
-  const { channel, direction, outcome, at, policy } = command.data;
+  const { channel, direction, outcome, at = command.now, policies } = command.data;
   const when = Date.parse(at);
   if (Number.isNaN(when)) throw ruleBroken('INVALID_INSTANT', 'at must be an ISO 8601 instant.', { field: 'at' });
   if (when > Date.parse(command.now) + clockSkewMs) {
     throw ruleBroken('CONTACT_IN_FUTURE', `A contact can be logged once it has happened; at ${at} is after now (${command.now}).`, { at, now: command.now });
   }
   const instant = new Date(when).toISOString();
-  if (direction === 'outbound') requireContactAllowed(account, { channel, at: instant }, policy);
+  if (direction === 'outbound') requireContactAllowed(account, { channel, at: instant }, policyFor(policies, account.creditorId));
   return [{ type: 'ContactAttempted', data: { channel, direction, outcome, at: instant } }];
 }
 
@@ -50,8 +51,8 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   if (account.validationNotice) {
     throw conflict('VALIDATION_NOTICE_ALREADY_SENT', `The validation notice went out at ${account.validationNotice.sentAt}.`, { ...account.validationNotice });
   }
-  const { channel, policy } = command.data;
-  requireContactAllowed(account, { channel, at: command.now }, policy, [blockedChannelRule, contactHoursRule]);
+  const { channel, policies } = command.data;
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
   const receivedOn = addBusinessDays(todayFor(account, command.now), receiptBusinessDays);
   return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
 }

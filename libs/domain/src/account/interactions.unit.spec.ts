@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import { regulationF } from '../compliance/contact-policy';
+import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { AddNote, AssignAgent, SendValidationNotice } from './account.commands';
 import { accountDecider, command, opened } from './account.fixtures';
 
@@ -22,7 +22,7 @@ describe('AssignAgent', () => {
 });
 
 describe('SendValidationNotice', () => {
-  const send = (at = now) => command<SendValidationNotice>('SendValidationNotice', { channel: 'email', policy: regulationF }, at);
+  const send = (at = now) => command<SendValidationNotice>('SendValidationNotice', { channel: 'email', policies: regulationFEverywhere }, at);
   it('sends it once; the period ends 30 days after receipt, assumed 5 business days after sending', () => {
     // Tuesday 02-10 + 5 business days = Tuesday 02-17; + 30 days = 03-19.
     spec.given([opened]).when(send()).then([{ type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }]);

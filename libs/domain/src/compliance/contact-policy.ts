@@ -38,3 +38,13 @@ export function stricterPolicy(overrides: Partial<ContactPolicy>): ContactPolicy
   if (looser || !whole) throw new Error(`A contact policy may only be stricter than Regulation F's: ${JSON.stringify(overrides)}`);
   return policy;
 }
+
+/** The rule sets in force: Regulation F's (or a stricter default) and stricter ones for some creditors. */
+export interface ContactPolicies {
+  default: ContactPolicy;
+  byCreditor: Record<string, ContactPolicy>;
+}
+
+export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };
+
+export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => policies.byCreditor[creditorId] ?? policies.default;

@@ -2,7 +2,7 @@ import { deciderSpecification } from '@arrears/testing';
 import type { LogContactAttempt } from '../account/account.commands';
 import type { AccountEvent, ContactAttempted } from '../account/account.events';
 import { accountDecider, command, issued, opened } from '../account/account.fixtures';
-import { regulationF, stricterPolicy, type ContactChannel, type ContactPolicy } from './contact-policy';
+import { regulationF, regulationFEverywhere, stricterPolicy, type ContactChannel, type ContactPolicy } from './contact-policy';
 
 /*
  * The debtor lives in New York (UTC−5 in winter, UTC−4 from 2026-03-08). Times below are UTC;
@@ -11,7 +11,7 @@ import { regulationF, stricterPolicy, type ContactChannel, type ContactPolicy } 
 const spec = deciderSpecification(accountDecider);
 const billed = [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31')];
 const contact = (at: string, channel: ContactChannel = 'call', outcome: ContactAttempted['data']['outcome'] = 'no_answer', policy: ContactPolicy = regulationF) =>
-  command<LogContactAttempt>('LogContactAttempt', { channel, direction: 'outbound', outcome, at, policy }, at);
+  command<LogContactAttempt>('LogContactAttempt', { channel, direction: 'outbound', outcome, at, policies: { default: regulationF, byCreditor: { 'cred-1': policy } } }, at);
 const attempted = (at: string, channel: ContactChannel = 'call', outcome: ContactAttempted['data']['outcome'] = 'no_answer'): AccountEvent => ({
   type: 'ContactAttempted',
   data: { channel, direction: 'outbound', outcome, at },
@@ -125,11 +125,11 @@ describe('Regulation F: holds', () => {
 
 describe('LogContactAttempt', () => {
   it('records inbound contacts without the outbound rules', () => {
-    const inbound = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z', policy: regulationF }, '2026-02-11T03:00:00.000Z');
+    const inbound = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z', policies: regulationFEverywhere }, '2026-02-11T03:00:00.000Z');
     spec.given(known).when(inbound).then([{ type: 'ContactAttempted', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z' } }]);
   });
   it('refuses a contact logged in the future', () => {
-    const later = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-02-11T16:00:00.000Z', policy: regulationF }, '2026-02-11T15:00:00.000Z');
+    const later = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-02-11T16:00:00.000Z', policies: regulationFEverywhere }, '2026-02-11T15:00:00.000Z');
     spec.given(known).when(later).thenThrows('CONTACT_IN_FUTURE');
   });
   it('refuses on an account that does not exist', () => {

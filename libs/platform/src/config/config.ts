@@ -39,6 +39,13 @@ export interface AppConfig {
   /** How long requests in flight may take to finish on shutdown (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Contact rule sets stricter than Regulation F's (`CONTACT_POLICIES`, JSON): `"default"` and
+   * creditor ids map to overrides, e.g. `{"cred-ma":{"maxCallsIn7Days":2}}`.
+   */
+  contactPolicies: Record<string, Record<string, unknown>>;
+  /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
+  promiseGraceDays: number;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +61,20 @@ const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'
 /** Reads and validates the configuration; lists every problem at once rather than the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
+  const jsonObject = (name: string): Record<string, Record<string, unknown>> => {
+    const raw = env[name];
+    if (!raw) return {};
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v && typeof v === 'object')) {
+        return value as Record<string, Record<string, unknown>>;
+      }
+    } catch {
+      // reported below
+    }
+    problems.push(`${name} must be a JSON object of objects`);
+    return {};
+  };
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -96,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel,
+    contactPolicies: jsonObject('CONTACT_POLICIES'),
+    promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
