@@ -120,7 +120,8 @@ describe('ProjectionRunner', () => {
     second.start();
     const head = await count(stream, [3], 1n);
     expect(await first.waitFor(head.position, 5000)).toBe(true);
-    expect(second.status()[0]).toMatchObject({ state: 'standby' });
+    // The second may still be asking for the lease; once it has its answer it must be waiting.
+    expect(await stateOnceSettled(second)).toBe('standby');
     await first.stop();
     const more = await count(stream, [4], 2n);
     expect(await second.waitFor(more.position, 5000)).toBe(true);
@@ -174,3 +175,10 @@ describe('ProjectionRunner', () => {
     await live.stop();
   });
 });
+
+/** A runner's first projection's state once it has left `starting` (its first lease answer), within 5 s. */
+async function stateOnceSettled(runner: ProjectionRunner): Promise<string | undefined> {
+  const deadline = Date.now() + 5000;
+  while (runner.status()[0]?.state === 'starting' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  return runner.status()[0]?.state;
+}
