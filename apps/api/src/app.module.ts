@@ -33,7 +33,8 @@ import { GetAccountStateHandler } from './accounts/get-account-state/get-account
 import { GetKpisController } from './kpis/get-kpis/get-kpis.controller';
 import { GetKpisHandler } from './kpis/get-kpis/get-kpis.handler';
 import { ReadConsistency } from './read-side/read-consistency';
-import { ApplyAccountCommandHandler, ContactPoliciesInForce } from './workflow/apply-account-command';
+import { ApplyAccountCommandHandler } from './workflow/apply-account-command';
+import { ContactPoliciesInForce } from './workflow/contact-policies-in-force';
 import { ArrangementsController } from './workflow/arrangements.controller';
 import { DisputesAndRestrictionsController } from './workflow/disputes-and-restrictions.controller';
 import { InteractionsController } from './workflow/interactions.controller';

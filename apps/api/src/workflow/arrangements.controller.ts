@@ -1,7 +1,6 @@
-import { Body, Controller } from '@nestjs/common';
+import { Body, Controller, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Inject } from '@nestjs/common';
 import { APP_CONFIG } from '@arrears/backends';
 import type { AppConfig } from '@arrears/platform';
 import { Context, type CommandContext } from '../command-handling/command-context';

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Context, type CommandContext } from '../command-handling/command-context';
 import { CommandReceipt } from '../command-handling/command-receipt';
 import { CommandEndpoint } from '../http/command-endpoint.decorator';
-import { ContactPoliciesInForce } from './apply-account-command';
+import { ContactPoliciesInForce } from './contact-policies-in-force';
 import { AccountIdParam, WorkflowController } from './workflow.controller';
 import { AddNoteRequest, AssignAgentRequest, LogContactRequest, ValidationNoticeRequest } from './workflow.requests';
 

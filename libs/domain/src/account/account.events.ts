@@ -235,7 +235,10 @@ export interface ValidationNoticeSent {
 }
 
 /** Every fact recorded on an account stream. The `type` strings are stored: never rename them. */
-export type AccountEvent =
+export type AccountEvent = LedgerEvent | WorkflowEvent;
+
+/** The account's lifecycle, billing, payments and plans, and claims. */
+export type LedgerEvent =
   | AccountOpened
   | InvoiceIssued
   | CreditApplied
@@ -248,7 +251,10 @@ export type AccountEvent =
   | PlanCompleted
   | AccountClosed
   | AccountClaimed
-  | AccountClaimReleased
+  | AccountClaimReleased;
+
+/** The collections workflow: interactions, arrangements, disputes, restrictions and resolutions. */
+export type WorkflowEvent =
   | ContactAttempted
   | NoteAdded
   | AccountAssigned

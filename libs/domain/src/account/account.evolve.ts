@@ -1,4 +1,4 @@
-import type { AccountEvent } from './account.events';
+import type { AccountEvent, Allocation, ContactAttempted, WorkflowEvent } from './account.events';
 import { addDays } from '../calendar/calendar';
 import { recentCallsKept, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
 
@@ -120,11 +120,6 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
   }
 }
 
-type WorkflowEvent = Exclude<
-  AccountEvent,
-  { type: 'AccountOpened' | 'InvoiceIssued' | 'CreditApplied' | 'PaymentReceived' | 'EarlyPaymentDiscountApplied' | 'PaymentMissed' | 'LateFeeAssessed' | 'PlanAgreed' | 'InstallmentPaid' | 'PlanCompleted' | 'AccountClosed' | 'AccountClaimed' | 'AccountClaimReleased' }
->;
-
 /** The collections workflow: interactions, arrangements, disputes, restrictions and resolutions. */
 function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAccount {
   switch (event.type) {
@@ -216,7 +211,7 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
   }
 }
 
-function withContact(account: OpenedAccount, contact: Extract<AccountEvent, { type: 'ContactAttempted' }>['data']) {
+function withContact(account: OpenedAccount, contact: ContactAttempted['data']) {
   const { channel, direction, outcome, at } = contact;
   const previous = account.interactions;
   const outbound = direction === 'outbound';
@@ -244,7 +239,7 @@ function promisesPaid(account: OpenedAccount, amount: number, receivedOn: string
 }
 
 /** Takes balances off invoices without payment. */
-function adjust(account: OpenedAccount, allocations: { invoiceId: string; amount: number }[]): OpenedAccount {
+function adjust(account: OpenedAccount, allocations: Allocation[]): OpenedAccount {
   return allocations.reduce((next, { invoiceId, amount }) => updateInvoice(next, invoiceId, (i) => ({ ...i, adjusted: i.adjusted + amount })), account);
 }
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
-import type { ContactOutcome, Debtor, Installment, InvoiceTerms } from './account.events';
+import type { Allocation, ContactOutcome, Debtor, Installment, InvoiceTerms } from './account.events';
 
 export interface InvoiceState {
   invoiceId: string;
@@ -148,8 +148,8 @@ export function openInvoicesOldestFirst(account: OpenedAccount): InvoiceState[] 
  * Spreads `amount` over `invoices` in order, as much of each as it still owes. `waiver` says how
  * much of an invoice's balance is forgiven if this settles it, given what is left to spread.
  */
-export function spreadOver(invoices: InvoiceState[], amount: number, waiver: (invoice: InvoiceState, remaining: number) => number = () => 0): { invoiceId: string; amount: number }[] {
-  const allocations: { invoiceId: string; amount: number }[] = [];
+export function spreadOver(invoices: InvoiceState[], amount: number, waiver: (invoice: InvoiceState, remaining: number) => number = () => 0): Allocation[] {
+  const allocations: Allocation[] = [];
   let remaining = amount;
   for (const invoice of invoices) {
     if (remaining <= 0) break;
@@ -161,7 +161,7 @@ export function spreadOver(invoices: InvoiceState[], amount: number, waiver: (in
 }
 
 /** What each open invoice still owes, oldest first. */
-export const openBalances = (account: OpenedAccount) => openInvoicesOldestFirst(account).map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
+export const openBalances = (account: OpenedAccount): Allocation[] => openInvoicesOldestFirst(account).map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
 
 /** The sum of everything still owed on the account. */
 export const totalOutstanding = (account: OpenedAccount): number =>

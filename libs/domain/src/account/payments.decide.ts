@@ -48,7 +48,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   const installmentAllocations = plan ? allocateToInstallments(plan, toPlan) : [];
   const covered = new Set(plan?.coveredInvoiceIds ?? []);
   const open = openInvoicesOldestFirst(account);
-  const planAllocations = spreadOver(open.filter((i) => covered.has(i.invoiceId)), toPlan, () => 0);
+  const planAllocations = spreadOver(open.filter((i) => covered.has(i.invoiceId)), toPlan);
   const discounts: { invoice: InvoiceState; amount: number }[] = [];
   const otherAllocations = spreadOver(
     open.filter((i) => !covered.has(i.invoiceId)),

@@ -15,11 +15,8 @@ export function agreeSettlement(command: AgreeSettlement, state: AccountState): 
   const account = requireOpen(state);
   const { settlementId, amount, currency, dueOn } = command.data;
   requireNew(account.settlementIds, settlementId, 'SETTLEMENT_ALREADY_AGREED', 'Settlement');
-  const active = account.activeSettlement ?? account.activePlan;
-  if (active) {
-    const id = 'settlementId' in active ? active.settlementId : active.planId;
-    throw conflict('ARRANGEMENT_ACTIVE', `Settlement or plan ${id} is still active.`, { activeId: id });
-  }
+  const activeId = account.activeSettlement?.settlementId ?? account.activePlan?.planId;
+  if (activeId) throw conflict('ARRANGEMENT_ACTIVE', `Settlement or plan ${activeId} is still active.`, { activeId });
   requireAmount(amount);
   requireCurrency(account, currency);
   requireDate(dueOn, 'dueOn');

@@ -63,7 +63,7 @@ const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 /** True for an IANA time zone name this runtime knows. */
 export function isTimeZone(zone: string): boolean {
   try {
-    dateFormatIn(zone);
+    formatIn(zone, dateFields);
     return true;
   } catch {
     return false;
@@ -71,12 +71,15 @@ export function isTimeZone(zone: string): boolean {
 }
 
 // Building a formatter costs far more than using one, so each zone's is built once (a pure memo).
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(timeZone);
+const dateFields = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+const clockFields = { ...dateFields, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(timeZone: string, fields: typeof dateFields | typeof clockFields): Intl.DateTimeFormat {
+  const key = `${timeZone}|${fields === clockFields ? 'clock' : 'date'}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, ...fields });
+    formats.set(key, format);
   }
   return format;
 }
@@ -84,25 +87,11 @@ function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
 /** The calendar date at `instant` as seen in `timeZone`: the debtor's "today". */
 export function dateIn(instant: string, timeZone: string): IsoDate {
   // The en-CA locale writes dates as YYYY-MM-DD (without padding years before 1000).
-  const [year = '', month, day] = dateFormatIn(timeZone).format(new Date(instant)).split('-');
+  const [year = '', month, day] = formatIn(timeZone, dateFields).format(new Date(instant)).split('-');
   return `${year.padStart(4, '0')}-${month}-${day}`;
 }
 
 const msPerDay = 86_400_000;
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-function wallClockFormatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = wallClockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      ...{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
-    });
-    wallClockFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** What a clock on the wall in `timeZone` shows at `instant`: the date and minutes since midnight. */
 export function wallClockIn(instant: string | number, timeZone: string): { date: IsoDate; minutes: number } {
   const { year, month, day, hour, minute } = wallClockParts(new Date(instant).getTime(), timeZone);
@@ -111,7 +100,7 @@ export function wallClockIn(instant: string | number, timeZone: string): { date:
 
 function wallClockParts(ms: number, timeZone: string) {
   const parts: Record<string, number> = {};
-  for (const part of wallClockFormatIn(timeZone).formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
+  for (const part of formatIn(timeZone, clockFields).formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
   return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
 }
 

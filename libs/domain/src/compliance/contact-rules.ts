@@ -1,5 +1,5 @@
 import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
-import { ruleBroken, type DomainError } from '../errors/domain-error';
+import { ruleBroken } from '../errors/domain-error';
 import { activeHolds, openDisputes, type OpenedAccount } from '../account/account.state';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
 
@@ -144,11 +144,10 @@ export function requireContactAllowed(account: OpenedAccount, contact: OutboundC
   const refusals = contactRefusals(account, contact, policy, rules);
   const first = refusals[0];
   if (!first) return;
-  const error: DomainError = ruleBroken(first.code, first.message, {
+  throw ruleBroken(first.code, first.message, {
     channel: contact.channel,
     at: contact.at,
     allowedFrom: nextAllowedContact(account, contact, policy, rules),
     refusals,
   });
-  throw error;
 }

@@ -1,4 +1,4 @@
-import { formatMoney, type AccountEvent } from '@arrears/domain';
+import { formatMoney, type AccountEvent, type WorkflowEvent } from '@arrears/domain';
 
 /** One line a person can read for each fact: what happened, to what, for how much. */
 export function summarize(event: AccountEvent): string {
@@ -38,7 +38,7 @@ export function summarize(event: AccountEvent): string {
   }
 }
 
-function summarizeWorkflow(event: AccountEvent): string {
+function summarizeWorkflow(event: WorkflowEvent): string {
   switch (event.type) {
     case 'ContactAttempted':
       return `${event.data.direction === 'outbound' ? 'Outbound' : 'Inbound'} ${event.data.channel} at ${event.data.at}: ${event.data.outcome.replace(/_/g, ' ')}.`;
@@ -90,8 +90,6 @@ function summarizeWorkflow(event: AccountEvent): string {
       return `Recalled from agency ${event.data.agencyId}.`;
     case 'EscalatedToLegal':
       return `Escalated to legal review on ${event.data.escalatedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`;
-    default:
-      return `${event.type}.`;
   }
 }
 

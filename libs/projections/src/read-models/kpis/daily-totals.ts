@@ -1,10 +1,9 @@
 import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { noFlows, type Figures, type Flows } from './kpi-figures';
+import { flowNames, noFlows, type Figures, type Flows } from './kpi-figures';
 
 /** A day as a number of days since 1970-01-01: series step through days by the thousand. */
 export type Day = number;
 
-const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 const bucketCount = agingBuckets.length;
 
 /**

@@ -25,13 +25,16 @@ export interface Figures {
 export type Flows = Omit<Figures, 'outstanding' | 'accountsByOldestDue'>;
 
 export const noFlows: Flows = { creditSales: 0, collected: 0, discounted: 0, cures: 0, plansAgreed: 0, plansCompleted: 0 };
-const flowNames = Object.keys(noFlows) as (keyof Flows)[];
+export const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 
 export const emptyFigures = (): Figures => ({ outstanding: {}, accountsByOldestDue: {}, ...noFlows });
 
-/** Two sets of counters added up. */
-export const addFlows = (total: Flows, more: Flows): Flows =>
-  Object.fromEntries(flowNames.map((name) => [name, total[name] + more[name]])) as Flows;
+/** Two sets of counters added up (every event of the projection does this: a plain loop, no entries). */
+export function addFlows(total: Flows, more: Flows): Flows {
+  const sum = { ...total };
+  for (const name of flowNames) sum[name] += more[name];
+  return sum;
+}
 
 /**
  * What one account event recorded on `day` changed in its scope's figures, as figures of their own

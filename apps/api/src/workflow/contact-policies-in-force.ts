@@ -1,0 +1,19 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@arrears/backends';
+import { stricterPolicy, type ContactPolicies } from '@arrears/domain';
+import type { AppConfig } from '@arrears/platform';
+
+/** The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F. */
+@Injectable()
+export class ContactPoliciesInForce {
+  readonly policies: ContactPolicies;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const { default: defaults = {}, ...byCreditor } = config.contactPolicies;
+    const base = stricterPolicy(defaults);
+    this.policies = {
+      default: base,
+      byCreditor: Object.fromEntries(Object.entries(byCreditor).map(([creditorId, overrides]) => [creditorId, stricterPolicy({ ...base, ...overrides })])),
+    };
+  }
+}
