@@ -10,3 +10,6 @@ export * from './aging/aging';
 export * from './account/claims.decide';
 export * from './compliance/contact-policy';
 export * from './compliance/contact-rules';
+export * from './timeline/strategy';
+export * from './timeline/due-work';
+export { staleAfterDays } from './account/timeline.decide';

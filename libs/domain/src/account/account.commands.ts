@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
+import type { CollectionStrategy, StrategyArm } from '../timeline/strategy';
 import type { ContactDirection, ContactOutcome, Debtor, InvoiceTerms } from './account.events';
 
 /**
@@ -71,6 +72,14 @@ export type PlaceWithAgency = Command<'PlaceWithAgency', { agencyId: string }>;
 export type RecallFromAgency = Command<'RecallFromAgency', Record<string, never>>;
 export type EscalateToLegal = Command<'EscalateToLegal', { reason?: string }>;
 export type SendValidationNotice = Command<'SendValidationNotice', { channel: ContactChannel; policies: ContactPolicies }>;
+/**
+ * Runs the invoice's collection timeline up to today: starts it on `strategy` the first time, then
+ * takes (or skips, when moot) each step that has fallen due, once, in date order.
+ */
+export type AdvanceCollectionTimeline = Command<
+  'AdvanceCollectionTimeline',
+  { invoiceId: string; strategy: CollectionStrategy; arm: StrategyArm; policies: ContactPolicies }
+>;
 
 export type AccountCommand =
   | OpenAccount
@@ -103,4 +112,5 @@ export type AccountCommand =
   | PlaceWithAgency
   | RecallFromAgency
   | EscalateToLegal
-  | SendValidationNotice;
+  | SendValidationNotice
+  | AdvanceCollectionTimeline;

@@ -11,6 +11,7 @@ import { raiseDispute, resolveDispute } from './disputes.decide';
 import { addNote, assignAgent, logContactAttempt, sendValidationNotice } from './interactions.decide';
 import { recordPromiseToPay, resolvePromise } from './promises.decide';
 import { agreeSettlement, escalateToLegal, lapseSettlement, placeWithAgency, recallFromAgency, writeOff } from './resolutions.decide';
+import { advanceCollectionTimeline } from './timeline.decide';
 import { blockChannel, flagHardship, placeHold, releaseHold, requestCeaseCommunication, unblockChannel } from './restrictions.decide';
 
 /**
@@ -81,6 +82,8 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return recallFromAgency(command, state);
     case 'EscalateToLegal':
       return escalateToLegal(command, state);
+    case 'AdvanceCollectionTimeline':
+      return advanceCollectionTimeline(command, state);
     default:
       return assertNever(command);
   }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
+import type { StepAction, StrategyArm } from '../timeline/strategy';
 
 /** What the debtor told us about how and where to reach them. Personal data: never logged. */
 export interface Debtor {
@@ -234,6 +235,28 @@ export interface ValidationNoticeSent {
   data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate };
 }
 
+/** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */
+export interface CollectionTimelineStarted {
+  type: 'CollectionTimelineStarted';
+  data: { invoiceId: string; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/** A timeline step ran (its own effects follow as events of their own). */
+export interface CollectionStepTaken {
+  type: 'CollectionStepTaken';
+  data: { invoiceId: string; step: string; action: StepAction['kind']; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/** A timeline step fell due but was moot (a plan, dispute, hold, cease, stale…): it will not run. */
+export interface CollectionStepSkipped {
+  type: 'CollectionStepSkipped';
+  data: { invoiceId: string; step: string; reason: StepSkipReason; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+/** A reminder was queued for the debtor; the outbox delivers it at least once, by this id. */
+export interface ReminderSent {
+  type: 'ReminderSent';
+  data: { notificationId: string; invoiceId: string; step: string; channel: ContactChannel; template: string; amount: number; currency: string; dueOn: IsoDate; sentAt: string };
+}
+
 /** Every fact recorded on an account stream. The `type` strings are stored: never rename them. */
 export type AccountEvent = LedgerEvent | WorkflowEvent;
 
@@ -279,7 +302,11 @@ export type WorkflowEvent =
   | PlacedWithAgency
   | RecalledFromAgency
   | EscalatedToLegal
-  | ValidationNoticeSent;
+  | ValidationNoticeSent
+  | CollectionTimelineStarted
+  | CollectionStepTaken
+  | CollectionStepSkipped
+  | ReminderSent;
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -323,6 +350,10 @@ export const accountEventTypes = [
   'RecalledFromAgency',
   'EscalatedToLegal',
   'ValidationNoticeSent',
+  'CollectionTimelineStarted',
+  'CollectionStepTaken',
+  'CollectionStepSkipped',
+  'ReminderSent',
 ] as const satisfies readonly AccountEventType[];
 
 // Fails to compile when an event type is missing from the list above.

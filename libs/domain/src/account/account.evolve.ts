@@ -1,6 +1,6 @@
 import type { AccountEvent, Allocation, ContactAttempted, WorkflowEvent } from './account.events';
 import { addDays } from '../calendar/calendar';
-import { recentCallsKept, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
+import { recentCallsKept, type AccountState, type InvoiceState, type InvoiceTimeline, type OpenedAccount } from './account.state';
 
 /** Folds one event into the state. Exhaustive: a new event type that is not handled fails to compile. */
 export function evolve(state: AccountState, event: AccountEvent): AccountState {
@@ -53,6 +53,7 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
         lateFeeAssessed: false,
         missed: false,
         adjusted: 0,
+        timeline: null,
       };
       return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice } };
     }
@@ -206,9 +207,28 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
       const interactions = { ...account.interactions, firstCommunicationAt: account.interactions.firstCommunicationAt ?? sentAt };
       return { ...account, interactions, validationNotice: { sentAt, periodEndsOn } };
     }
+    case 'CollectionTimelineStarted': {
+      const { invoiceId, strategyId, arm, nextStepOn } = event.data;
+      return withTimeline(account, invoiceId, () => ({ strategyId, arm, steps: {}, nextStepOn }));
+    }
+    case 'CollectionStepTaken':
+    case 'CollectionStepSkipped': {
+      const { invoiceId, step, nextStepOn } = event.data;
+      const outcome = event.type === 'CollectionStepTaken' ? 'taken' : 'skipped';
+      return withTimeline(account, invoiceId, (timeline) => timeline && { ...timeline, steps: { ...timeline.steps, [step]: outcome }, nextStepOn });
+    }
+    case 'ReminderSent': {
+      const first = account.interactions.firstCommunicationAt ?? event.data.sentAt;
+      return { ...account, interactions: { ...account.interactions, firstCommunicationAt: first } };
+    }
     default:
       return assertNever(event);
   }
+}
+
+function withTimeline(account: OpenedAccount, invoiceId: string, change: (timeline: InvoiceTimeline | null) => InvoiceTimeline | null): OpenedAccount {
+  const invoice = account.invoices[invoiceId];
+  return invoice ? { ...account, invoices: { ...account.invoices, [invoiceId]: { ...invoice, timeline: change(invoice.timeline) } } } : account;
 }
 
 function withContact(account: OpenedAccount, contact: ContactAttempted['data']) {

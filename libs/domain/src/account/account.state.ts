@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
+import type { StrategyArm } from '../timeline/strategy';
 import type { Allocation, ContactOutcome, Debtor, Installment, InvoiceTerms } from './account.events';
 
 export interface InvoiceState {
@@ -18,6 +19,17 @@ export interface InvoiceState {
   missed: boolean;
   /** Taken off without payment: an upheld dispute, a write-off, a settlement's remainder. */
   adjusted: number;
+  /** Where the invoice is on its collection timeline; null until the scheduler starts it. */
+  timeline: InvoiceTimeline | null;
+}
+
+export interface InvoiceTimeline {
+  strategyId: string;
+  arm: StrategyArm;
+  /** Steps that fell due, each once: taken or skipped. */
+  steps: Record<string, 'taken' | 'skipped'>;
+  /** When the next step falls due; null once every step has fallen due. */
+  nextStepOn: IsoDate | null;
 }
 
 export interface InstallmentState extends Installment {

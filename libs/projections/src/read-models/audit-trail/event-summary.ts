@@ -90,9 +90,18 @@ function summarizeWorkflow(event: WorkflowEvent): string {
       return `Recalled from agency ${event.data.agencyId}.`;
     case 'EscalatedToLegal':
       return `Escalated to legal review on ${event.data.escalatedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`;
+    case 'CollectionTimelineStarted':
+      return `Invoice ${event.data.invoiceId} follows strategy ${event.data.strategyId} (${event.data.arm}); ${nextStep(event.data.nextStepOn)}`;
+    case 'CollectionStepTaken':
+      return `Timeline step ${event.data.step} taken for invoice ${event.data.invoiceId}; ${nextStep(event.data.nextStepOn)}`;
+    case 'CollectionStepSkipped':
+      return `Timeline step ${event.data.step} skipped for invoice ${event.data.invoiceId} (${event.data.reason.replace(/_/g, ' ')}); ${nextStep(event.data.nextStepOn)}`;
+    case 'ReminderSent':
+      return `Reminder ${event.data.template} queued by ${event.data.channel} for invoice ${event.data.invoiceId} (${money(event.data)} due ${event.data.dueOn}).`;
   }
 }
 
+const nextStep = (on: string | null) => (on ? `next step on ${on}.` : 'no further steps.');
 const sum = (allocations: { amount: number }[]) => allocations.reduce((total, allocation) => total + allocation.amount, 0);
 /** Amounts of events that do not carry their currency: the account's, in minor units. */
 const units = (amount: number) => `${amount.toLocaleString('en-US')} minor units`;

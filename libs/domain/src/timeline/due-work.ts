@@ -1,0 +1,81 @@
+import type { AccountCommand } from '../account/account.commands';
+import { outstanding, type OpenedAccount } from '../account/account.state';
+import { addDays, type IsoDate } from '../calendar/calendar';
+import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
+import { strategyFor, type CollectionTimelines } from './strategy';
+
+/** A command as the scheduler sends it; the command path stamps `now`. */
+export type ScheduledCommand = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
+
+/** What the scheduler works with: the strategies, the contact rules, and how plans are held to. */
+export interface SchedulerSettings {
+  timelines: CollectionTimelines;
+  policies: ContactPolicies;
+  /** Days after an installment's date that a payment still counts as on time. */
+  installmentGraceDays: number;
+  /** Missed installments that break a plan. */
+  planBreakAfter: number;
+}
+
+/** Channels the validation notice may go by, in order of preference. */
+const noticeChannels: ContactChannel[] = ['letter', 'email'];
+
+/**
+ * Everything that has fallen due on an account by `today` (the debtor's date), as commands: deadlines
+ * that have passed (promises, installments, holds, settlements), the validation notice after a first
+ * communication, and each open invoice's timeline. Pure; the deciders check each again.
+ */
+export function dueWork(account: OpenedAccount, today: IsoDate, settings: SchedulerSettings): ScheduledCommand[] {
+  if (account.status !== 'open') return [];
+  const work: ScheduledCommand[] = [];
+  const channel = noticeChannels.find((c) => !account.restrictions.blockedChannels.includes(c));
+  if (account.interactions.firstCommunicationAt && !account.validationNotice && channel) {
+    work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
+  }
+  for (const promise of Object.values(account.promises)) {
+    if (promise.status === 'open' && addDays(promise.dueOn, promise.graceDays) < today) work.push({ type: 'ResolvePromise', data: { promiseId: promise.promiseId } });
+  }
+  for (const installment of account.activePlan?.installments ?? []) {
+    if (!installment.missed && installment.paid < installment.amount && addDays(installment.dueOn, settings.installmentGraceDays) < today) {
+      const data = { planId: (account.activePlan as { planId: string }).planId, installment: installment.number, graceDays: settings.installmentGraceDays, breakAfter: settings.planBreakAfter };
+      work.push({ type: 'MarkInstallmentMissed', data });
+    }
+  }
+  for (const hold of Object.values(account.holds)) {
+    if (hold.active && hold.until < today) work.push({ type: 'ReleaseHold', data: { holdId: hold.holdId, expired: true } });
+  }
+  if (account.activeSettlement && account.activeSettlement.dueOn < today) work.push({ type: 'LapseSettlement', data: { settlementId: account.activeSettlement.settlementId } });
+  for (const invoice of Object.values(account.invoices)) {
+    if (outstanding(invoice) <= 0) continue;
+    const { timeline } = invoice;
+    if (timeline && (timeline.nextStepOn === null || timeline.nextStepOn > today)) continue;
+    const assigned = strategyFor(settings.timelines, account.creditorId, account.accountId);
+    const strategy = timeline ? settings.timelines.strategies[timeline.strategyId] : assigned.strategy;
+    // An invoice keeps the strategy it started on; one since removed from the configuration stops.
+    if (strategy) work.push({ type: 'AdvanceCollectionTimeline', data: { invoiceId: invoice.invoiceId, strategy, arm: timeline?.arm ?? assigned.arm, policies: settings.policies } });
+  }
+  return work;
+}
+
+/**
+ * The earliest day anything may fall due on the account, whatever the settings, or null when nothing
+ * can: what the schedule read model keeps, so the scheduler reads only accounts with work.
+ */
+export function nextWakeOn(account: OpenedAccount): IsoDate | null {
+  if (account.status !== 'open') return null;
+  const days: IsoDate[] = [];
+  const firstCommunication = account.interactions.firstCommunicationAt;
+  if (firstCommunication && !account.validationNotice) days.push(addDays(firstCommunication.slice(0, 10), -1));
+  for (const promise of Object.values(account.promises)) if (promise.status === 'open') days.push(addDays(promise.dueOn, promise.graceDays + 1));
+  for (const installment of account.activePlan?.installments ?? []) {
+    if (!installment.missed && installment.paid < installment.amount) days.push(addDays(installment.dueOn, 1));
+  }
+  for (const hold of Object.values(account.holds)) if (hold.active) days.push(addDays(hold.until, 1));
+  if (account.activeSettlement) days.push(addDays(account.activeSettlement.dueOn, 1));
+  for (const invoice of Object.values(account.invoices)) {
+    if (outstanding(invoice) <= 0) continue;
+    const next = invoice.timeline ? invoice.timeline.nextStepOn : invoice.issuedOn;
+    if (next) days.push(next);
+  }
+  return days.length ? days.reduce((earliest, day) => (day < earliest ? day : earliest)) : null;
+}

@@ -1,0 +1,130 @@
+import { addDays, type IsoDate } from '../calendar/calendar';
+import type { ContactChannel } from '../compliance/contact-policy';
+
+/** What a step of the collection timeline does when it falls due. */
+export type StepAction =
+  | { kind: 'notify'; channel: Extract<ContactChannel, 'email' | 'sms' | 'letter'>; template: string }
+  | { kind: 'mark_payment_missed' }
+  | { kind: 'assess_late_fee' }
+  | { kind: 'call_task' }
+  | { kind: 'place_with_agency'; agencyId: string }
+  | { kind: 'legal_review' };
+
+/**
+ * One step of a strategy, `days` after its anchor: the invoice's due date, or the day its grace
+ * period ends (due date + grace days). Negative days fall before the anchor.
+ */
+export interface TimelineStep {
+  step: string;
+  from: 'dueOn' | 'graceEnd';
+  days: number;
+  action: StepAction;
+}
+
+/** A collection strategy as data: its steps, which the scheduler takes in date order. */
+export interface CollectionStrategy {
+  strategyId: string;
+  steps: TimelineStep[];
+}
+
+export type StrategyArm = 'champion' | 'challenger';
+
+/** Which strategies a creditor's accounts follow: the champion, and a challenger for a share of them. */
+export interface StrategyAssignment {
+  champion: string;
+  challenger?: string;
+  /** Percentage of accounts (by a stable hash of the account id) that follow the challenger. */
+  challengerPercent?: number;
+}
+
+export interface CollectionTimelines {
+  strategies: Record<string, CollectionStrategy>;
+  default: StrategyAssignment;
+  byCreditor: Record<string, StrategyAssignment>;
+}
+
+/** Steps that only keep the books straight: they still run when the contact steps have gone stale. */
+export const bookkeepingActions: readonly StepAction['kind'][] = ['mark_payment_missed', 'assess_late_fee'];
+/** Steps that reach the debtor, which a cease request makes moot. */
+export const communicatingActions: readonly StepAction['kind'][] = ['notify', 'call_task'];
+
+const step = (name: string, from: TimelineStep['from'], days: number, action: StepAction): TimelineStep => ({ step: name, from, days, action });
+
+/** The strategies the service ships with: a standard timeline, and one that texts earlier and more. */
+export const standardStrategy: CollectionStrategy = {
+  strategyId: 'standard',
+  steps: [
+    step('reminder', 'dueOn', -3, { kind: 'notify', channel: 'email', template: 'payment-reminder' }),
+    step('payment_missed', 'graceEnd', 1, { kind: 'mark_payment_missed' }),
+    step('sms', 'graceEnd', 3, { kind: 'notify', channel: 'sms', template: 'past-due-sms' }),
+    step('call_task', 'graceEnd', 7, { kind: 'call_task' }),
+    step('late_fee', 'graceEnd', 10, { kind: 'assess_late_fee' }),
+    step('final_notice', 'graceEnd', 60, { kind: 'notify', channel: 'letter', template: 'final-notice' }),
+    step('agency_placement', 'graceEnd', 90, { kind: 'place_with_agency', agencyId: 'default-agency' }),
+    step('legal_review', 'graceEnd', 120, { kind: 'legal_review' }),
+  ],
+};
+
+export const earlyContactStrategy: CollectionStrategy = {
+  strategyId: 'early-contact',
+  steps: [
+    step('reminder', 'dueOn', -5, { kind: 'notify', channel: 'sms', template: 'payment-reminder-sms' }),
+    step('due_day_reminder', 'dueOn', 0, { kind: 'notify', channel: 'email', template: 'payment-reminder' }),
+    step('payment_missed', 'graceEnd', 1, { kind: 'mark_payment_missed' }),
+    step('call_task', 'graceEnd', 2, { kind: 'call_task' }),
+    step('late_fee', 'graceEnd', 10, { kind: 'assess_late_fee' }),
+    step('final_notice', 'graceEnd', 45, { kind: 'notify', channel: 'letter', template: 'final-notice' }),
+    step('agency_placement', 'graceEnd', 75, { kind: 'place_with_agency', agencyId: 'default-agency' }),
+    step('legal_review', 'graceEnd', 120, { kind: 'legal_review' }),
+  ],
+};
+
+export const defaultTimelines: CollectionTimelines = {
+  strategies: { [standardStrategy.strategyId]: standardStrategy, [earlyContactStrategy.strategyId]: earlyContactStrategy },
+  default: { champion: 'standard', challenger: 'early-contact', challengerPercent: 20 },
+  byCreditor: {},
+};
+
+/** The day a step falls due for an invoice. */
+export const stepDate = (invoice: { dueOn: IsoDate; terms: { graceDays: number } }, timelineStep: TimelineStep): IsoDate =>
+  addDays(timelineStep.from === 'dueOn' ? invoice.dueOn : addDays(invoice.dueOn, invoice.terms.graceDays), timelineStep.days);
+
+/** 0–99 from the account id (FNV-1a): the same account always lands in the same arm. */
+export function stableBucket(accountId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < accountId.length; i++) {
+    hash ^= accountId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 100;
+}
+
+/** The strategy an account follows, and whether as champion or challenger. */
+export function strategyFor(timelines: CollectionTimelines, creditorId: string, accountId: string): { strategy: CollectionStrategy; arm: StrategyArm } {
+  const assignment = timelines.byCreditor[creditorId] ?? timelines.default;
+  const challenger = assignment.challenger && stableBucket(accountId) < (assignment.challengerPercent ?? 0);
+  const strategyId = challenger ? (assignment.challenger as string) : assignment.champion;
+  return { strategy: timelines.strategies[strategyId] as CollectionStrategy, arm: challenger ? 'challenger' : 'champion' };
+}
+
+/** A configuration's problems (unknown strategies, bad percentages, duplicate steps); empty when sound. */
+export function timelineProblems(timelines: CollectionTimelines): string[] {
+  const problems: string[] = [];
+  for (const strategy of Object.values(timelines.strategies)) {
+    const names = strategy.steps.map((s) => s.step);
+    if (new Set(names).size !== names.length) problems.push(`strategy ${strategy.strategyId} names a step twice`);
+    if (strategy.steps.some((s) => !Number.isInteger(s.days))) problems.push(`strategy ${strategy.strategyId} has a step whose days are not whole`);
+    // A payment is missed, and a fee due, only once the grace period is over.
+    if (strategy.steps.some((s) => bookkeepingActions.includes(s.action.kind) && (s.from !== 'graceEnd' || s.days < 1))) {
+      problems.push(`strategy ${strategy.strategyId}: missed-payment and late-fee steps must fall at least 1 day after graceEnd`);
+    }
+  }
+  for (const [scope, assignment] of [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)]) {
+    for (const id of [assignment.champion, assignment.challenger]) {
+      if (id !== undefined && !timelines.strategies[id]) problems.push(`${scope} assigns unknown strategy ${id}`);
+    }
+    const percent = assignment.challengerPercent ?? 0;
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) problems.push(`${scope}: challengerPercent must be 0–100`);
+  }
+  return problems;
+}
