@@ -48,7 +48,7 @@ describe('the work due on an account', () => {
   });
 
   it('has nothing to do, and never wakes, for a closed account', () => {
-    const closed: AccountEvent = { type: 'AccountClosed', data: { closedOn: '2026-03-02', reason: null } };
+    const closed: AccountEvent = { type: 'AccountClosed', data: { closedOn: '2026-03-02' } };
     expect(nextWakeOn(accountAfter([opened, closed]))).toBeNull();
   });
 });
