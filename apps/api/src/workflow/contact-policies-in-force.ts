@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@arrears/backends';
-import { stricterPolicy, type ContactPolicies } from '@arrears/domain';
+import { policyFor, stricterPolicy, type ContactPolicies, type ContactPolicy } from '@arrears/domain';
 import type { AppConfig } from '@arrears/platform';
 
 /** The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F. */
@@ -15,5 +15,9 @@ export class ContactPoliciesInForce {
       default: base,
       byCreditor: Object.fromEntries(Object.entries(byCreditor).map(([creditorId, overrides]) => [creditorId, stricterPolicy({ ...base, ...overrides })])),
     };
+  }
+
+  policyFor(creditorId: string): ContactPolicy {
+    return policyFor(this.policies, creditorId);
   }
 }

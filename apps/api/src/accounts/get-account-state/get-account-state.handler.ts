@@ -4,6 +4,7 @@ import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountView, evolveAccountDocument, type AccountDocument, type AccountView } from '@arrears/projections';
 import { GetAccountStateQuery } from './get-account-state.query';
+import { ContactPoliciesInForce } from '../../workflow/contact-policies-in-force';
 
 export type AccountStateAsOf = AccountView & { revision: number };
 
@@ -14,7 +15,10 @@ export type AccountStateAsOf = AccountView & { revision: number };
  */
 @QueryHandler(GetAccountStateQuery)
 export class GetAccountStateHandler implements IQueryHandler<GetAccountStateQuery, AccountStateAsOf> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contactPolicies: ContactPoliciesInForce,
+  ) {}
 
   async execute({ accountId, asOf }: GetAccountStateQuery): Promise<AccountStateAsOf> {
     const instant = Date.parse(asOf);
@@ -25,6 +29,6 @@ export class GetAccountStateHandler implements IQueryHandler<GetAccountStateQuer
       document = next && { ...next, position: Number(event.position) };
     }
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} did not exist at ${asOf}.`, { accountId, asOf });
-    return { ...accountView(document, new Date(instant).toISOString()), revision: recorded.length - 1 };
+    return { ...accountView(document, new Date(instant).toISOString(), this.contactPolicies.policyFor(document.creditorId)), revision: recorded.length - 1 };
   }
 }

@@ -6,6 +6,7 @@ import { worklistItem, worklistProjection, type WorklistDocument, type WorklistI
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { decodeCursor, encodeCursor } from '../../read-side/paging';
 import { ReadConsistency } from '../../read-side/read-consistency';
+import { ContactPoliciesInForce } from '../../workflow/contact-policies-in-force';
 import { GetWorklistQuery } from './get-worklist.query';
 import type { WorklistParams } from './get-worklist.request';
 
@@ -31,6 +32,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Workl
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
+    private readonly contactPolicies: ContactPoliciesInForce,
   ) {}
 
   async execute({ params }: GetWorklistQuery): Promise<Worklist> {
@@ -48,7 +50,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Workl
     const last = shown[shown.length - 1];
     return {
       asOf: now,
-      items: shown.map((document) => worklistItem(document, now)),
+      items: shown.map((document) => worklistItem(document, now, this.contactPolicies.policyFor(document.creditorId))),
       nextCursor: page.length > limit && last ? encodeCursor([last.rank as number, last.id]) : null,
     };
   }

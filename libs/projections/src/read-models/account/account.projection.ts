@@ -1,4 +1,4 @@
-import { accountEventTypes, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
+import { accountEventTypes, nextWakeOn, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountDocumentIds, asAccountEvent } from '../account-events';
@@ -18,6 +18,8 @@ export interface AccountDocument extends ProjectedDocument {
   lastPayment: LastPayment | null;
   openedAt: string;
   updatedAt: string;
+  /** The earliest day the scheduler may have work on the account; null when it never will. */
+  wakeOn: string | null;
 }
 
 /** Folds one event into an account document; pure, and shared with the as-of replay. */
@@ -32,6 +34,7 @@ export function evolveAccountDocument(document: AccountDocument | null, event: R
     lastPayment: domainEvent.type === 'PaymentReceived' ? lastPaymentOf(domainEvent) : (document?.lastPayment ?? null),
     openedAt: document?.openedAt ?? event.metadata.recordedAt,
     updatedAt: event.metadata.recordedAt,
+    wakeOn: nextWakeOn(account),
   };
 }
 
@@ -42,7 +45,10 @@ function lastPaymentOf({ data }: PaymentReceived): LastPayment {
 export const accountProjection: Projection<AccountDocument> = {
   name: 'account',
   collection: 'accounts',
-  indexes: [{ name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] }],
+  indexes: [
+    { name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
+    { name: 'by_wake', fields: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
+  ],
   handles: accountEventTypes,
   documentIds: accountDocumentIds,
   evolve: ([document], event) => [evolveAccountDocument(document ?? null, event)],

@@ -1,3 +1,4 @@
+import { regulationF } from '@arrears/domain';
 import { eventLog, facts, projectAll } from '../read-model.fixtures';
 import { accountProjection, type AccountDocument } from './account.projection';
 import { accountView } from './account.view';
@@ -27,17 +28,17 @@ describe('account read model', () => {
   });
 
   it('shows days past due, overdue and aging as of the day asked, and the agent holding the claim', () => {
-    const view = accountView(project(), '2026-03-10T10:00:00.000Z');
+    const view = accountView(project(), '2026-03-10T10:00:00.000Z', regulationF);
     expect(view.balances).toEqual({ total: 11_000, overdue: 11_000, credit: 0 });
     expect(view.invoices.map((i) => [i.invoiceId, i.outstanding, i.daysPastDue, i.agingBucket])).toEqual([
       ['inv-1', 7_000, 34, '31-60'],
       ['inv-2', 4_000, 7, '1-30'],
     ]);
     expect(view).toMatchObject({ daysPastDue: 34, agingBucket: '31-60', assignedAgentId: 'agent-1' });
-    const earlier = accountView(project(), '2026-02-04T10:00:00.000Z');
+    const earlier = accountView(project(), '2026-02-04T10:00:00.000Z', regulationF);
     expect(earlier.balances.overdue).toBe(0);
     expect(earlier).toMatchObject({ agingBucket: 'current', assignedAgentId: 'agent-1' });
-    expect(accountView(project(), '2026-03-10T10:30:00.000Z').assignedAgentId).toBeNull();
+    expect(accountView(project(), '2026-03-10T10:30:00.000Z', regulationF).assignedAgentId).toBeNull();
   });
 
   it('ignores events before the account opens and events of other streams', () => {

@@ -7,15 +7,18 @@ import {
   outstanding,
   totalOutstanding,
   type AgingBucket,
+  type ContactPolicy,
   type OpenedAccount,
 } from '@arrears/domain';
+import { callWindow } from '../contact-window';
 import type { AccountDocument } from './account.projection';
 
 /**
  * What a reader gets for an account at an instant: the stored facts plus what depends on the day
- * (days past due, overdue, aging), worked out in the debtor's time zone at `now`.
+ * (days past due, overdue, aging, holds in force, when a call is allowed), worked out in the
+ * debtor's time zone at `now` under the creditor's contact rules.
  */
-export function accountView(document: AccountDocument, now: string) {
+export function accountView(document: AccountDocument, now: string, policy: ContactPolicy) {
   const { account } = document;
   const today = dateIn(now, account.debtor.timeZone);
   const invoices = Object.values(account.invoices)
@@ -36,6 +39,7 @@ export function accountView(document: AccountDocument, now: string) {
         daysPastDue: days,
         agingBucket: agingBucket(days),
         missed: invoice.missed,
+        timeline: invoice.timeline,
       };
     });
   const overdue = invoices.filter((invoice) => invoice.daysPastDue > 0).reduce((sum, invoice) => sum + invoice.outstanding, 0);
@@ -58,6 +62,15 @@ export function accountView(document: AccountDocument, now: string) {
       installments: account.activePlan.installments,
     },
     lastPayment: document.lastPayment,
+    promises: Object.values(account.promises),
+    disputes: Object.values(account.disputes),
+    holds: Object.values(account.holds).map((hold) => ({ ...hold, inForce: hold.active && hold.until >= today })),
+    restrictions: account.restrictions,
+    validationNotice: account.validationNotice,
+    contact: callWindow(account, now, policy),
+    settlement: account.activeSettlement,
+    agency: account.agency,
+    legal: account.legal,
     assignedAgentId: claim?.agentId ?? null,
     claim,
     openedAt: document.openedAt,

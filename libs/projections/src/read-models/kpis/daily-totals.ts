@@ -53,7 +53,7 @@ export class DailyTotals {
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;
         }
-        for (const name of flowNames) flows[name] += change[name];
+        for (const name of flowNames) flows[name] += change[name] ?? 0;
       }
       const index = day - this.first;
       this.aging.set(aging, index * bucketCount);

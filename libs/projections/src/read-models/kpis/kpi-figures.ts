@@ -1,4 +1,4 @@
-import { openInvoicesOldestFirst, outstanding, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { openInvoicesOldestFirst, outstanding, type Allocation, type IsoDate, type OpenedAccount } from '@arrears/domain';
 
 /**
  * The figures of one scope (a creditor, or the portfolio) in one currency: what one day changed,
@@ -19,20 +19,54 @@ export interface Figures {
   cures: number;
   plansAgreed: number;
   plansCompleted: number;
+  promisesKept: number;
+  promisesBroken: number;
+  outboundContacts: number;
+  rightPartyContacts: number;
+  settlementsAgreed: number;
+  settlementsCompleted: number;
+  /** Written off: by write-off and by settlement. */
+  writtenOff: number;
+  placedWithAgency: number;
+  collectedByAgency: number;
+  /** Payments applied to invoices on a champion's or a challenger's timeline. */
+  collectedChampion: number;
+  collectedChallenger: number;
 }
 
 /** The summed counters of the figures: they only ever grow. */
 export type Flows = Omit<Figures, 'outstanding' | 'accountsByOldestDue'>;
 
-export const noFlows: Flows = { creditSales: 0, collected: 0, discounted: 0, cures: 0, plansAgreed: 0, plansCompleted: 0 };
+export const noFlows: Flows = {
+  creditSales: 0,
+  collected: 0,
+  discounted: 0,
+  cures: 0,
+  plansAgreed: 0,
+  plansCompleted: 0,
+  promisesKept: 0,
+  promisesBroken: 0,
+  outboundContacts: 0,
+  rightPartyContacts: 0,
+  settlementsAgreed: 0,
+  settlementsCompleted: 0,
+  writtenOff: 0,
+  placedWithAgency: 0,
+  collectedByAgency: 0,
+  collectedChampion: 0,
+  collectedChallenger: 0,
+};
 export const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 
 export const emptyFigures = (): Figures => ({ outstanding: {}, accountsByOldestDue: {}, ...noFlows });
 
-/** Two sets of counters added up (every event of the projection does this: a plain loop, no entries). */
+/**
+ * Two sets of counters added up (every event of the projection does this: a plain loop, no entries).
+ * A counter a stored day predates counts as 0.
+ */
 export function addFlows(total: Flows, more: Flows): Flows {
   const sum = { ...total };
-  for (const name of flowNames) sum[name] += more[name];
+  for (const name of flowNames) sum[name] = (total[name] ?? 0) + (more[name] ?? 0);
   return sum;
 }
 
@@ -66,7 +100,35 @@ export function figuresChange(
   if (isPastDue(oldestBefore, day) && !isPastDue(oldestAfter, day)) change.cures = 1;
   if (eventType === 'PlanAgreed') change.plansAgreed = 1;
   if (eventType === 'PlanCompleted') change.plansCompleted = 1;
+  workflowFlows(change, before, eventType, eventData);
   return { currency: after.currency, figures: change };
+}
+
+const allocated = (allocations: unknown) => (allocations as Allocation[]).reduce((sum, allocation) => sum + allocation.amount, 0);
+
+/** The collections workflow's counters: promises, contacts, settlements, write-offs, agencies, strategies. */
+function workflowFlows(change: Flows, before: OpenedAccount | null, eventType: string, data: Record<string, unknown>): void {
+  if (eventType === 'PromiseKept') change.promisesKept = 1;
+  if (eventType === 'PromiseBroken') change.promisesBroken = 1;
+  if (eventType === 'ContactAttempted' && data.direction === 'outbound') {
+    change.outboundContacts = 1;
+    if (data.outcome === 'right_party_contact') change.rightPartyContacts = 1;
+  }
+  if (eventType === 'SettlementAgreed') change.settlementsAgreed = 1;
+  if (eventType === 'SettlementCompleted') {
+    change.settlementsCompleted = 1;
+    change.writtenOff = allocated(data.writtenOff);
+  }
+  if (eventType === 'DebtWrittenOff') change.writtenOff = allocated(data.allocations);
+  if (eventType === 'PlacedWithAgency') change.placedWithAgency = Number(data.balance);
+  if (eventType === 'PaymentReceived') {
+    if (data.agencyId) change.collectedByAgency = Number(data.amount);
+    for (const { invoiceId, amount } of data.allocations as Allocation[]) {
+      const arm = before?.invoices[invoiceId]?.timeline?.arm;
+      if (arm === 'champion') change.collectedChampion += amount;
+      if (arm === 'challenger') change.collectedChallenger += amount;
+    }
+  }
 }
 
 const oldestOpenDue = (account: OpenedAccount): IsoDate | null => openInvoicesOldestFirst(account)[0]?.dueOn ?? null;

@@ -1,5 +1,6 @@
 import { agingBuckets, dateOfDayNumber, dayNumber, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
+import type { Flows } from './kpi-figures';
 import type { KpiDayDocument } from './kpi.projection';
 
 /** A "month" of the count-back and trailing ratios: 30 days back from the day. */
@@ -85,7 +86,22 @@ export function kpiSeries(totals: DailyTotals, from: IsoDate, to: IsoDate) {
       cei: cei(totals.receivablesOn(before), creditSales, totals.receivablesOn(last), totals.bucketOn(last, 0)),
       cures,
       cureRate: ratio(cures, totals.delinquentAccountsOn(before), 100),
+      workflow: workflowKpis((name) => totals.flowBetween(before, last, name)),
     },
+  };
+}
+
+/** The collections workflow's KPIs over a period, from its flows (rates in %). */
+export function workflowKpis(flow: (name: keyof Flows) => number) {
+  const kept = flow('promisesKept');
+  const placed = flow('placedWithAgency');
+  return {
+    promises: { kept, broken: flow('promisesBroken'), keptRate: ratio(kept, kept + flow('promisesBroken'), 100) },
+    contacts: { outbound: flow('outboundContacts'), rightParty: flow('rightPartyContacts'), rightPartyContactRate: ratio(flow('rightPartyContacts'), flow('outboundContacts'), 100) },
+    settlements: { agreed: flow('settlementsAgreed'), completed: flow('settlementsCompleted') },
+    writtenOff: flow('writtenOff'),
+    agency: { placed, collected: flow('collectedByAgency'), liquidationRate: ratio(flow('collectedByAgency'), placed, 100) },
+    collectedByStrategy: { champion: flow('collectedChampion'), challenger: flow('collectedChallenger') },
   };
 }
 

@@ -109,3 +109,58 @@ describe('KPI read model: a worked example', () => {
     expect(projectAll(kpiProjection, [...events.slice(0, 6), ...events])).toEqual(once);
   });
 });
+
+describe('KPI read model: the collections workflow', () => {
+  /*
+   * acc-4 (champion timeline) and acc-5 (challenger), March 2026:
+   *   3 outbound calls on acc-4, one a right-party contact; a promise kept, a promise broken;
+   *   acc-5 pays 5,000 on its invoice; acc-4 pays 4,000, then is placed with an agency for the
+   *   remaining 16,000, which collects 4,000 of it; a settlement agreed and completed on acc-5,
+   *   writing off 3,000.
+   */
+  const acc4 = on('acc-4');
+  const acc5 = on('acc-5');
+  const timeline = (arm: string) => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
+  const call = (outcome: string) => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
+  const workflow = [
+    acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-01')),
+    acc4('InvoiceIssued', facts.invoice('F', 20_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),
+    acc4('CollectionTimelineStarted', timeline('champion'), at('2026-03-01')),
+    acc5('AccountOpened', facts.opened('acc-5'), at('2026-03-01')),
+    acc5('InvoiceIssued', facts.invoice('G', 20_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),
+    acc5('CollectionTimelineStarted', timeline('challenger'), at('2026-03-01')),
+    acc4('ContactAttempted', call('no_answer'), at('2026-03-05')),
+    acc4('ContactAttempted', call('left_message'), at('2026-03-05')),
+    acc4('ContactAttempted', call('right_party_contact'), at('2026-03-05')),
+    acc4('ContactAttempted', { ...call('right_party_contact'), direction: 'inbound' }, at('2026-03-05')),
+    acc4('PromiseKept', { promiseId: 'p-1', paid: 4_000 }, at('2026-03-10')),
+    acc4('PromiseBroken', { promiseId: 'p-2', amount: 1_000, paid: 0 }, at('2026-03-12')),
+    acc5('PaymentReceived', facts.payment('p5', 5_000, '2026-03-08', [{ invoiceId: 'G', amount: 5_000 }]), at('2026-03-08')),
+    acc4('PaymentReceived', facts.payment('p4', 4_000, '2026-03-09', [{ invoiceId: 'F', amount: 4_000 }]), at('2026-03-09')),
+    acc4('PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-03-15', balance: 16_000 }, at('2026-03-15')),
+    acc4('PaymentReceived', { ...facts.payment('p6', 4_000, '2026-03-20', [{ invoiceId: 'F', amount: 4_000 }]), agencyId: 'ag-1' }, at('2026-03-20')),
+    acc5('SettlementAgreed', { settlementId: 's-1', amount: 12_000, currency: 'EUR', dueOn: '2026-03-25', settles: 15_000 }, at('2026-03-21')),
+    acc5('PaymentReceived', facts.payment('p7', 12_000, '2026-03-22', [{ invoiceId: 'G', amount: 12_000 }]), at('2026-03-22')),
+    acc5('SettlementCompleted', { settlementId: 's-1', paymentId: 'p7', writtenOff: [{ invoiceId: 'G', amount: 3_000 }] }, at('2026-03-22')),
+  ];
+  const period = () => report('cred-1', '2026-03-01', '2026-03-31', workflow).period.workflow;
+
+  it('rates promises kept and right-party contacts among outbound ones', () => {
+    expect(period()).toMatchObject({
+      promises: { kept: 1, broken: 1, keptRate: 50 },
+      contacts: { outbound: 3, rightParty: 1, rightPartyContactRate: 33.33 },
+    });
+  });
+
+  it('counts settlements and write-offs, and the agency’s liquidation of what was placed', () => {
+    expect(period()).toMatchObject({
+      settlements: { agreed: 1, completed: 1 },
+      writtenOff: 3_000,
+      agency: { placed: 16_000, collected: 4_000, liquidationRate: 25 },
+    });
+  });
+
+  it('splits what was collected between the champion and the challenger', () => {
+    expect(period().collectedByStrategy).toEqual({ champion: 8_000, challenger: 17_000 });
+  });
+});

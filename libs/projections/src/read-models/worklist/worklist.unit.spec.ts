@@ -1,3 +1,4 @@
+import { regulationF } from '@arrears/domain';
 import { eventLog, facts, projectAll } from '../read-model.fixtures';
 import { rankOf, scoreOn } from './priority';
 import { worklistProjection, type WorklistDocument } from './worklist.projection';
@@ -47,13 +48,13 @@ describe('worklist read model', () => {
 
   it('scores by a formula worked out by hand, parts adding up to the total', () => {
     // 999.00 outstanding → 10 × log10(1 + 999) = 30; 38 days past due × 0.5 = 19; one missed × 5 = 5.
-    const score = scoreOn({ outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 1 }, '2026-03-10');
-    expect(score).toEqual({ total: 54, parts: { amount: 30, age: 19, missedPayments: 5 } });
+    const score = scoreOn({ outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 1, brokenPromises: 0 }, '2026-03-10');
+    expect(score).toEqual({ total: 54, parts: { amount: 30, age: 19, missedPayments: 5, brokenPromises: 0 } });
   });
 
   it('ranks as it scores on any day, so the stored order never goes stale', () => {
-    const a = { outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 0 };
-    const b = { outstanding: 5_000, oldestDueOn: '2025-11-01', missedOpen: 1 };
+    const a = { outstanding: 99_900, oldestDueOn: '2026-01-31', missedOpen: 0, brokenPromises: 1 };
+    const b = { outstanding: 5_000, oldestDueOn: '2025-11-01', missedOpen: 1, brokenPromises: 0 };
     for (const today of ['2026-03-01', '2026-09-30']) {
       expect(Math.sign(rankOf(a) - rankOf(b))).toBe(Math.sign(scoreOn(a, today).total - scoreOn(b, today).total));
       expect(rankOf(a) - rankOf(b)).toBeCloseTo(scoreOn(a, today).total - scoreOn(b, today).total, 1);
@@ -61,18 +62,47 @@ describe('worklist read model', () => {
   });
 
   it('explains a line: score parts, overdue amount, bucket, next action and the claiming agent', () => {
-    const item = worklistItem(entry(), '2026-03-10T10:00:00.000Z');
+    const item = worklistItem(entry(), '2026-03-10T10:00:00.000Z', regulationF);
     expect(item).toMatchObject({
       accountId: 'acc-1',
       daysPastDue: 38,
       agingBucket: '31-60',
       outstanding: 109_900,
       overdueAmount: 109_900,
-      score: { total: 54 + 0.41, parts: { amount: 30.41, age: 19, missedPayments: 5 } },
+      score: { total: 54 + 0.41, parts: { amount: 30.41, age: 19, missedPayments: 5, brokenPromises: 0 } },
       nextAction: { code: 'mark_payment_missed' },
       assignedAgentId: 'agent-1',
     });
-    expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z').assignedAgentId).toBeNull();
+    expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z', regulationF).assignedAgentId).toBeNull();
+  });
+
+  it('drops an account the agent may not pursue: cease, an open dispute, a hold, an agency', () => {
+    const restrictions: [string, Record<string, unknown>][] = [
+      ['CeaseCommunicationRequested', { requestedOn: '2026-03-05' }],
+      ['DisputeRaised', { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 109_900, currency: 'EUR', raisedOn: '2026-03-05' }],
+      ['HoldPlaced', { holdId: 'h-1', reason: 'bereavement', until: '2026-03-20' }],
+      ['PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-03-05', balance: 109_900 }],
+    ];
+    for (const [type, data] of restrictions) expect(entry([...history, acc(type, data)])).toMatchObject({ listed: false, rank: null });
+    const disputed = acc(...(restrictions[1] as [string, Record<string, unknown>]));
+    const rejected = acc('DisputeResolved', { disputeId: 'd-1', outcome: 'rejected', adjustments: [] });
+    expect(entry([...history, disputed, rejected])).toMatchObject({ listed: true });
+  });
+
+  it('ranks a broken promise higher', () => {
+    const promise = acc('PromiseToPayMade', { promiseId: 'p-1', amount: 10_000, currency: 'EUR', dueOn: '2026-03-05', graceDays: 0, madeOn: '2026-03-01' });
+    const broken = acc('PromiseBroken', { promiseId: 'p-1', amount: 10_000, paid: 0 });
+    const boosted = entry([...history, promise, broken]);
+    expect(boosted.brokenPromises).toBe(1);
+    expect((boosted.rank as number) - (entry().rank as number)).toBeCloseTo(10);
+  });
+
+  it('says whether a call is allowed now and, if not, from when', () => {
+    // 10:00 UTC is 05:00 in New York: calls open at 08:00 local, 13:00 UTC.
+    const newYork = acc('AccountOpened', { ...facts.opened('acc-1'), debtor: { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York' } });
+    const document = entry([newYork, ...history.slice(1)]);
+    expect(worklistItem(document, '2026-03-10T10:00:00.000Z', regulationF).contact).toMatchObject({ callsInWindow: 0, contactableNow: false, nextCallAllowedAt: '2026-03-10T12:00:00.000Z' });
+    expect(worklistItem(document, '2026-03-10T15:00:00.000Z', regulationF).contact).toMatchObject({ contactableNow: true, nextCallAllowedAt: '2026-03-10T15:00:00.000Z' });
   });
 
   it('changes nothing when events are delivered again', () => {

@@ -1,9 +1,10 @@
-import { activeClaim, addDays, agingBucket, daysPastDue, openInvoicesOldestFirst, outstanding, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { activeClaim, addDays, type ContactPolicy, agingBucket, daysPastDue, openInvoicesOldestFirst, outstanding, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { callWindow } from '../contact-window';
 import { scoreOn } from './priority';
 import type { WorklistDocument } from './worklist.projection';
 
-/** A worklist line: why the account is where it is, and what to do next. */
-export function worklistItem(document: WorklistDocument, now: string) {
+/** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
+export function worklistItem(document: WorklistDocument, now: string, policy: ContactPolicy) {
   const today = now.slice(0, 10);
   const { account } = document;
   const days = document.oldestDueOn ? daysPastDue(document.oldestDueOn, today) : 0;
@@ -12,12 +13,13 @@ export function worklistItem(document: WorklistDocument, now: string) {
     accountId: document.id,
     creditorId: document.creditorId,
     currency: document.currency,
-    score: scoreOn({ outstanding: document.outstanding, oldestDueOn: document.oldestDueOn ?? today, missedOpen: document.missedOpen }, today),
+    score: scoreOn({ outstanding: document.outstanding, oldestDueOn: document.oldestDueOn ?? today, missedOpen: document.missedOpen, brokenPromises: document.brokenPromises ?? 0 }, today),
     daysPastDue: days,
     agingBucket: agingBucket(days),
     outstanding: document.outstanding,
     overdueAmount: overdueOn(account, today),
     nextAction: nextAction(account, today, days),
+    contact: callWindow(account, now, policy),
     assignedAgentId: claim?.agentId ?? null,
     claim,
   };
