@@ -19,7 +19,7 @@ import { MarkPaymentMissedHandler } from './billing/mark-payment-missed/mark-pay
 import { RecordPaymentController } from './billing/record-payment/record-payment.controller';
 import { RecordPaymentHandler } from './billing/record-payment/record-payment.handler';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
-import { AccountCommandService } from './command-handling/account-command.service';
+import { CommandsModule } from '@arrears/commands';
 import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
@@ -34,7 +34,6 @@ import { GetKpisController } from './kpis/get-kpis/get-kpis.controller';
 import { GetKpisHandler } from './kpis/get-kpis/get-kpis.handler';
 import { ReadConsistency } from './read-side/read-consistency';
 import { ApplyAccountCommandHandler } from './workflow/apply-account-command';
-import { ContactPoliciesInForce } from './workflow/contact-policies-in-force';
 import { ArrangementsController } from './workflow/arrangements.controller';
 import { DisputesAndRestrictionsController } from './workflow/disputes-and-restrictions.controller';
 import { InteractionsController } from './workflow/interactions.controller';
@@ -99,6 +98,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         BackendsModule.forRoot(config, overrides),
+        CommandsModule,
         ProjectorModule.forRoot({
           run: config.runProjector,
           batchSize: config.projectorBatchSize,
@@ -108,11 +108,9 @@ export class AppModule {
       ],
       controllers: [HealthController, ...slices.controllers],
       providers: [
-        AccountCommandService,
         CommandsInFlight,
         IdempotentRequests,
         ReadConsistency,
-        ContactPoliciesInForce,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },

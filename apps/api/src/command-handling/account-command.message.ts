@@ -1,4 +1,4 @@
-import type { CommandContext } from './command-context';
+import type { CommandContext } from '@arrears/commands';
 
 /**
  * A request to change one account, as it travels on the CommandBus. Each use case subclasses it

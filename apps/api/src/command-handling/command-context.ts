@@ -1,22 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { actorRoles, type ActorRole, type CommandContext } from '@arrears/commands';
 import { ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 
-export const actorRoles = ['agent', 'supervisor', 'auditor', 'analyst', 'system'] as const;
-export type ActorRole = (typeof actorRoles)[number];
-
-/** Who sends a command and under which request: becomes every event's metadata. */
-export interface CommandContext {
-  correlationId: string;
-  /** This request's own id: the cause of the events it appends. */
-  causationId: string;
-  actor: { id: string; role: ActorRole };
-  /** Scoped to the actor, so two clients' keys never collide. */
-  idempotencyKey: string | undefined;
-  /** From `If-Match`: the revision the client last saw. */
-  expectedRevision: bigint | undefined;
-}
 
 const headerValue = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommandOutcome } from './account-command.service';
+import type { CommandOutcome } from '@arrears/commands';
 
 /** What every command answers: where its events landed. */
 export class CommandReceipt {

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService, type AccountCommandInput } from '../command-handling/account-command.service';
-import type { CommandContext } from '../command-handling/command-context';
+import { AccountCommandService, type AccountCommandInput } from '@arrears/commands';
+import type { CommandContext } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../command-handling/command-receipt';
 
 /**

@@ -1,10 +1,11 @@
 import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Context, type CommandContext } from '../command-handling/command-context';
+import { Context } from '../command-handling/command-context';
+import type { CommandContext } from '@arrears/commands';
 import { CommandReceipt } from '../command-handling/command-receipt';
 import { CommandEndpoint } from '../http/command-endpoint.decorator';
-import { ContactPoliciesInForce } from './contact-policies-in-force';
+import { ContactPoliciesInForce } from '@arrears/commands';
 import { AccountIdParam, WorkflowController } from './workflow.controller';
 import { AddNoteRequest, AssignAgentRequest, LogContactRequest, ValidationNoticeRequest } from './workflow.requests';
 

@@ -1,8 +1,8 @@
 import { Param, ParseEnumPipe, ParseIntPipe } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import { contactChannels } from '@arrears/domain';
-import type { AccountCommandInput } from '../command-handling/account-command.service';
-import type { CommandContext } from '../command-handling/command-context';
+import type { AccountCommandInput } from '@arrears/commands';
+import type { CommandContext } from '@arrears/commands';
 import type { CommandReceipt } from '../command-handling/command-receipt';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { ApplyAccountCommand } from './apply-account-command';

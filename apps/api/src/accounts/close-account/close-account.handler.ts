@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService } from '@arrears/commands';
 import { receiptOf, type CommandReceipt } from '../../command-handling/command-receipt';
 import { CloseAccountCommand } from './close-account.command';
 

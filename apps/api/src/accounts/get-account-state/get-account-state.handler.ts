@@ -4,7 +4,7 @@ import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountView, evolveAccountDocument, type AccountDocument, type AccountView } from '@arrears/projections';
 import { GetAccountStateQuery } from './get-account-state.query';
-import { ContactPoliciesInForce } from '../../workflow/contact-policies-in-force';
+import { ContactPoliciesInForce } from '@arrears/commands';
 
 export type AccountStateAsOf = AccountView & { revision: number };
 

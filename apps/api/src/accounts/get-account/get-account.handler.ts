@@ -4,7 +4,7 @@ import { notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
 import { accountProjection, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { ContactPoliciesInForce } from '../../workflow/contact-policies-in-force';
+import { ContactPoliciesInForce } from '@arrears/commands';
 import { ReadConsistency } from '../../read-side/read-consistency';
 import { GetAccountQuery } from './get-account.query';
 

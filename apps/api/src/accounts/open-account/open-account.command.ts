@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandContext } from '@arrears/commands';
 import type { OpenAccountRequest } from './open-account.request';
 
 export class OpenAccountCommand {

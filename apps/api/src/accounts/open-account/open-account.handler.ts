@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Debtor } from '@arrears/domain';
 import { IdGenerator } from '@arrears/platform';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService } from '@arrears/commands';
 import { receiptOf, type CommandReceipt } from '../../command-handling/command-receipt';
 import { OpenAccountCommand } from './open-account.command';
 

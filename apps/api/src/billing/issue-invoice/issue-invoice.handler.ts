@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { InvoiceTerms, LateFeeRule } from '@arrears/domain';
-import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { IssueInvoiceCommand } from './issue-invoice.command';
 import type { InvoiceTermsRequest } from './issue-invoice.request';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService, eventOf } from '../../command-handling/account-command.service';
+import { AccountCommandService, eventOf } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { MarkPaymentMissedCommand } from './mark-payment-missed.command';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { RecordPaymentCommand } from './record-payment.command';
 

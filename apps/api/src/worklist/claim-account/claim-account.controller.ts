@@ -1,7 +1,8 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { Context, type CommandContext } from '../../command-handling/command-context';
+import { Context } from '../../command-handling/command-context';
+import type { CommandContext } from '@arrears/commands';
 import { CommandEndpoint } from '../../http/command-endpoint.decorator';
 import { ParseIdPipe } from '../../http/parse-id.pipe';
 import { ClaimAccountCommand } from './claim-account.command';

@@ -4,7 +4,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { APP_CONFIG } from '@arrears/backends';
 import type { AccountClaimed } from '@arrears/domain';
 import type { AppConfig } from '@arrears/platform';
-import { AccountCommandService } from '../../command-handling/account-command.service';
+import { AccountCommandService } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { ClaimAccountCommand } from './claim-account.command';
 

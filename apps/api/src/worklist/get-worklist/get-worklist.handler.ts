@@ -6,7 +6,7 @@ import { worklistItem, worklistProjection, type WorklistDocument, type WorklistI
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { decodeCursor, encodeCursor } from '../../read-side/paging';
 import { ReadConsistency } from '../../read-side/read-consistency';
-import { ContactPoliciesInForce } from '../../workflow/contact-policies-in-force';
+import { ContactPoliciesInForce } from '@arrears/commands';
 import { GetWorklistQuery } from './get-worklist.query';
 import type { WorklistParams } from './get-worklist.request';
 

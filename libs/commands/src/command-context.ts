@@ -1,0 +1,14 @@
+export const actorRoles = ['agent', 'supervisor', 'auditor', 'analyst', 'system'] as const;
+export type ActorRole = (typeof actorRoles)[number];
+
+/** Who sends a command and under which request: becomes every event's metadata. */
+export interface CommandContext {
+  correlationId: string;
+  /** This request's own id: the cause of the events it appends. */
+  causationId: string;
+  actor: { id: string; role: ActorRole };
+  /** Scoped to the actor, so two clients' keys never collide. */
+  idempotencyKey: string | undefined;
+  /** From `If-Match`: the revision the client last saw. */
+  expectedRevision: bigint | undefined;
+}

@@ -1,0 +1,4 @@
+export * from './account-command.service';
+export * from './command-context';
+export * from './commands.module';
+export * from './contact-policies-in-force';
