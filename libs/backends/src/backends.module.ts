@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { EVENT_STORE } from '@arrears/event-store';
 import { READ_STORE } from '@arrears/read-store';
-import { Clock, IdGenerator, RandomIdGenerator, SystemClock, type AppConfig } from '@arrears/platform';
+import { Clock, IdGenerator, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
 import { APP_CONFIG, IDEMPOTENCY_STORE } from './tokens';
 
@@ -19,7 +19,7 @@ export class BackendsModule {
       module: BackendsModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: overrides.clock ?? new SystemClock() },
+        { provide: Clock, useValue: overrides.clock ?? (config.clockStart ? new ShiftedClock(config.clockStart) : new SystemClock()) },
         { provide: IdGenerator, useValue: overrides.ids ?? new RandomIdGenerator() },
         {
           provide: Backends,

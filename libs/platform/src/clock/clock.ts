@@ -9,6 +9,20 @@ export class SystemClock extends Clock {
   }
 }
 
+/** Real time, shifted so that it started at `start` when created: for demos and simulations. */
+export class ShiftedClock extends Clock {
+  private readonly offsetMs: number;
+
+  constructor(start: Date) {
+    super();
+    this.offsetMs = start.getTime() - Date.now();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
 /** A clock that stands still until a test moves it. */
 export class FixedClock extends Clock {
   constructor(private current: Date) {

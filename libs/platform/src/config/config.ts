@@ -46,6 +46,25 @@ export interface AppConfig {
   contactPolicies: Record<string, Record<string, unknown>>;
   /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
   promiseGraceDays: number;
+  /** Whether this process runs the collection timeline scheduler (`RUN_SCHEDULER`, default true). */
+  runScheduler: boolean;
+  /** How often the scheduler wakes (`SCHEDULER_INTERVAL_MS`, default 5 s). */
+  schedulerIntervalMs: number;
+  /** Days after an installment's date that a payment still counts (`INSTALLMENT_GRACE_DAYS`, default 3). */
+  installmentGraceDays: number;
+  /** Missed installments that break a plan (`PLAN_BREAK_AFTER_MISSED`, default 2). */
+  planBreakAfter: number;
+  /**
+   * Collection strategies and their assignment (`COLLECTION_STRATEGIES`, JSON), merged over the
+   * built-in ones: `{"strategies":{…},"default":{"champion":…},"byCreditor":{…}}`.
+   */
+  collectionStrategies: Record<string, Record<string, unknown>>;
+  /** Where e-mail goes out (`SMTP_URL`, e.g. smtp://user:pass@host:587); without it notifications go to a file. */
+  smtpUrl: string | undefined;
+  /** The sender of e-mail notifications (`NOTIFY_FROM`). */
+  notifyFrom: string;
+  /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!readStoreUrl && eventStoreUrl?.startsWith('esdb')) {
     problems.push('READ_STORE_URL (mongodb:// or postgres://) is required when the event store is EventStoreDB.');
   }
+  const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : undefined;
+  if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant, not "${env.CLOCK_START}".`);
+  if (clockStart && env.NODE_ENV === 'production') problems.push('CLOCK_START moves the service\'s clock and is refused when NODE_ENV=production.');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -119,6 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     contactPolicies: jsonObject('CONTACT_POLICIES'),
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
+    runScheduler: env.RUN_SCHEDULER !== 'false',
+    schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
+    installmentGraceDays: integer('INSTALLMENT_GRACE_DAYS', 3, 0, 30),
+    planBreakAfter: integer('PLAN_BREAK_AFTER_MISSED', 2, 1, 12),
+    collectionStrategies: jsonObject('COLLECTION_STRATEGIES'),
+    smtpUrl,
+    notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
+    clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -40,4 +40,16 @@ describe('loadConfig: read store', () => {
   it('caps the read-your-writes wait at 5 s', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });
+
+  it('starts the clock at CLOCK_START for demos, and refuses it in production', () => {
+    expect(loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z' }).clockStart?.toISOString()).toBe('2026-01-31T14:00:00.000Z');
+    expect(() => loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START .* refused when NODE_ENV=production/);
+    expect(() => loadConfig({ CLOCK_START: 'soon' })).toThrow(/CLOCK_START must be an ISO 8601 instant/);
+  });
+
+  it('runs the scheduler every 5 s by default, and checks its settings', () => {
+    expect(loadConfig({})).toMatchObject({ runScheduler: true, schedulerIntervalMs: 5_000, installmentGraceDays: 3, planBreakAfter: 2, smtpUrl: undefined });
+    expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: '0' })).toThrow(/SCHEDULER_INTERVAL_MS must be a whole number from 100/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must start with smtp:\/\//);
+  });
 });
