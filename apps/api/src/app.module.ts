@@ -20,6 +20,7 @@ import { RecordPaymentController } from './billing/record-payment/record-payment
 import { RecordPaymentHandler } from './billing/record-payment/record-payment.handler';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
+import { SchedulerModule } from '@arrears/scheduler';
 import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
@@ -99,6 +100,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
+        SchedulerModule.forRoot(),
         ProjectorModule.forRoot({
           run: config.runProjector,
           batchSize: config.projectorBatchSize,

@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { FixedClock, loadConfig } from '@arrears/platform';
+import { ProjectionProgress, readModels } from '@arrears/projections';
+import { SchedulerLoop } from '@arrears/scheduler';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { createTestDatabase } from '../../setup/test-database';
@@ -27,7 +30,8 @@ export interface TestApi {
 export async function startTestApi(options: { databaseUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<TestApi> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', ...options.env });
+  // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', ...options.env });
   const app = await createApp(config, { clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -96,4 +100,21 @@ export async function accountWithInvoice(api: TestApi, invoice: Record<string, u
 export async function eventCount(api: TestApi, accountId: string): Promise<number> {
   const response = await api.get(`/accounts/${accountId}/events`);
   return response.status === 404 ? 0 : response.body.events.length;
+}
+
+/** Waits until every read model has caught up with the event store, as the scheduler reads them. */
+export async function readModelsCaughtUp(api: TestApi): Promise<void> {
+  const head = await api.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
+  const names = readModels.map(({ projection }) => projection.name);
+  expect(await api.app.get(ProjectionProgress).waitFor(head, names, 10_000)).toBe(true);
+}
+
+/** One wake of the scheduler once the read models have caught up: the timeline's due work, then the outbox. */
+export async function wakeScheduler(api: TestApi): Promise<void> {
+  await readModelsCaughtUp(api);
+  await api.app.get(SchedulerLoop).wake();
+}
+
+export async function eventTypes(api: TestApi, accountId: string): Promise<string[]> {
+  return (await api.get(`/accounts/${accountId}/events`)).body.events.map((event: { type: string }) => event.type);
 }

@@ -59,9 +59,10 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
 function mootReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, today: IsoDate): StepSkipReason | null {
   const { kind } = step.action;
   if (account.activePlan?.coveredInvoiceIds.includes(invoice.invoiceId)) return 'plan';
+  // The books stay true through a dispute or a hold: only pursuing the debtor pauses.
+  if (bookkeepingActions.includes(kind)) return kind === 'assess_late_fee' && !invoice.terms.lateFee ? 'no_late_fee_terms' : null;
   if (openDisputes(account).some((dispute) => dispute.invoiceId === null || dispute.invoiceId === invoice.invoiceId)) return 'dispute';
   if (activeHolds(account, today).length) return 'hold';
-  if (bookkeepingActions.includes(kind)) return kind === 'assess_late_fee' && !invoice.terms.lateFee ? 'no_late_fee_terms' : null;
   if (account.legal) return 'in_legal';
   if (account.agency) return 'with_agency';
   if (communicatingActions.includes(kind) && account.restrictions.ceaseRequested) return 'cease';

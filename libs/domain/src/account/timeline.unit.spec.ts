@@ -62,11 +62,12 @@ describe('AdvanceCollectionTimeline', () => {
     spec.given([...reminded, markedByAgent]).when(advance('2026-04-06T14:00:00.000Z')).then([taken('payment_missed', 'mark_payment_missed', '2026-04-08')]);
   });
 
-  it('skips steps made moot by a dispute, a hold or a plan', () => {
+  it('skips contact steps made moot by a dispute or a hold, and every step under a plan', () => {
+    const missed = [...reminded, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
     const dispute: AccountEvent = { type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 40_000, currency: 'USD', raisedOn: '2026-04-01' } };
-    spec.given([...reminded, dispute]).when(advance('2026-04-06T14:00:00.000Z')).then([skipped('payment_missed', 'dispute', '2026-04-08')]);
+    spec.given([...missed, dispute]).when(advance('2026-04-08T14:00:00.000Z')).then([skipped('sms', 'dispute', '2026-04-12')]);
     const hold: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'bereavement', until: '2026-04-30' } };
-    spec.given([...reminded, hold]).when(advance('2026-04-06T14:00:00.000Z')).then([skipped('payment_missed', 'hold', '2026-04-08')]);
+    spec.given([...missed, hold]).when(advance('2026-04-08T14:00:00.000Z')).then([skipped('sms', 'hold', '2026-04-12')]);
     const plan = planAgreed([{ invoiceId: 'inv-1', amount: 40_000 }], [{ dueOn: '2026-05-01', amount: 40_000 }]);
     spec.given([...reminded, plan]).when(advance('2026-04-06T14:00:00.000Z')).then([skipped('payment_missed', 'plan', '2026-04-08')]);
   });

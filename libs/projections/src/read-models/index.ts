@@ -3,6 +3,7 @@ import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjection } from './account/account.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { kpiProjection } from './kpis/kpi.projection';
+import { outboxProjection } from './outbox/outbox.projection';
 import { worklistProjection } from './worklist/worklist.projection';
 
 export * from './account/account.projection';
@@ -10,6 +11,7 @@ export * from './account/account.view';
 export * from './audit-trail/audit-trail.projection';
 export * from './kpis/kpi.projection';
 export * from './kpis/kpi-series';
+export * from './outbox/outbox.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist.projection';
 export * from './worklist/worklist.view';
@@ -24,6 +26,7 @@ export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
   { projection: worklistProjection as unknown as Projection, poison: 'stop' },
   { projection: auditTrailProjection as unknown as Projection, poison: 'skip' },
   { projection: kpiProjection as unknown as Projection, poison: 'stop' },
+  { projection: outboxProjection as unknown as Projection, poison: 'stop' },
 ];
 
 export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

@@ -1,0 +1,48 @@
+import type { ContactChannel, ReminderSent, ValidationNoticeSent } from '@arrears/domain';
+import type { Evolved, ProjectedDocument, Projection } from '../../projection';
+import { accountIdOf, asAccountEvent } from '../account-events';
+
+/**
+ * A notification waiting to go out, as the outbox keeps it: what to say and to which account, never
+ * the address (looked up at delivery, so it is current and never copied). `position` orders delivery.
+ */
+export interface OutboxDocument extends ProjectedDocument {
+  accountId: string;
+  channel: ContactChannel;
+  template: string;
+  /** What the template fills in: the invoice, the amount and date, the validation period. */
+  facts: Record<string, string | number>;
+  queuedAt: string;
+}
+
+type Notifying = ReminderSent | ValidationNoticeSent;
+
+const notificationId = (accountId: string, event: Notifying) =>
+  event.type === 'ReminderSent' ? event.data.notificationId : `${accountId}:validation-notice`;
+
+function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocument> {
+  const common = { id: notificationId(accountId, event), accountId, channel: event.data.channel };
+  if (event.type === 'ValidationNoticeSent') {
+    return { ...common, template: 'validation-notice', facts: { periodEndsOn: event.data.periodEndsOn }, queuedAt: event.data.sentAt };
+  }
+  const { invoiceId, amount, currency, dueOn, template, sentAt } = event.data;
+  return { ...common, template, facts: { invoiceId, amount, currency, dueOn }, queuedAt: sentAt };
+}
+
+/**
+ * The transactional outbox: every notification the account streams asked for, once each by id. The
+ * event that queues one is appended atomically with the decision, so none is lost; delivery (at
+ * least once, deduplicated by id) is the notifier's job.
+ */
+export const outboxProjection: Projection<OutboxDocument> = {
+  name: 'outbox',
+  collection: 'outbox',
+  indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
+  handles: ['ReminderSent', 'ValidationNoticeSent'],
+  documentIds: (event) => {
+    const accountId = accountIdOf(event);
+    return accountId ? [notificationId(accountId, asAccountEvent(event) as Notifying)] : [];
+  },
+  // A notification is queued once: a second event with its id changes nothing.
+  evolve: ([queued], event) => [queued ?? notificationOf(accountIdOf(event) as string, asAccountEvent(event) as Notifying)],
+};

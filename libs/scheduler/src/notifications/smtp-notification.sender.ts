@@ -1,0 +1,34 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { Notification, NotificationSender } from './notification.port';
+
+/**
+ * E-mail over SMTP (nodemailer) when SMTP_URL is set; other channels go to `others` (an SMS or print
+ * gateway would plug in there). The Message-ID is derived from the notification id, so a receiver
+ * can drop a second delivery of the same notification.
+ */
+export class SmtpNotificationSender implements NotificationSender {
+  private readonly transport: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+    private readonly others: NotificationSender,
+  ) {
+    this.transport = createTransport(url);
+  }
+
+  async send(notification: Notification): Promise<void> {
+    if (notification.channel !== 'email' || !notification.to) return this.others.send(notification);
+    await this.transport.sendMail({
+      from: this.from,
+      to: notification.to,
+      subject: notification.subject,
+      text: notification.body,
+      messageId: `<${encodeURIComponent(notification.id)}@arrears>`,
+    });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

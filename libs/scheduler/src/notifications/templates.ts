@@ -1,0 +1,25 @@
+import { formatMoney, type Debtor } from '@arrears/domain';
+import type { OutboxDocument } from '@arrears/projections';
+import type { Notification } from './notification.port';
+
+type Facts = OutboxDocument['facts'];
+
+const amountDue = (facts: Facts) => formatMoney(Number(facts.amount), String(facts.currency));
+
+/** Subject and body per template; an unknown template still says what it is about. */
+const templates: Record<string, (facts: Facts) => { subject: string; body: string }> = {
+  'payment-reminder': (facts) => ({ subject: `Payment reminder: ${amountDue(facts)} due ${facts.dueOn}`, body: `Invoice ${facts.invoiceId}: ${amountDue(facts)} is due on ${facts.dueOn}.` }),
+  'payment-reminder-sms': (facts) => ({ subject: 'Payment reminder', body: `Reminder: ${amountDue(facts)} due ${facts.dueOn} (invoice ${facts.invoiceId}).` }),
+  'past-due-sms': (facts) => ({ subject: 'Payment past due', body: `Invoice ${facts.invoiceId} (${amountDue(facts)}) was due ${facts.dueOn}. Please pay or call us.` }),
+  'final-notice': (facts) => ({ subject: `Final notice: invoice ${facts.invoiceId}`, body: `Invoice ${facts.invoiceId} (${amountDue(facts)}, due ${facts.dueOn}) remains unpaid. This is our final notice before further action.` }),
+  'validation-notice': (facts) => ({ subject: 'Validation notice', body: `This notice describes the debt we are collecting. You may dispute it until ${facts.periodEndsOn}.` }),
+};
+
+const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']): string | null =>
+  (channel === 'email' ? debtor?.email : channel === 'sms' ? debtor?.phone : (debtor?.name ?? debtor?.reference)) ?? null;
+
+/** The message for a queued notification, addressed from the debtor as the account read model has them now. */
+export function render(queued: OutboxDocument, debtor: Debtor | undefined): Notification {
+  const content = templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
+  return { id: queued.id, channel: queued.channel, to: addressFor(debtor, queued.channel), ...content };
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { accountProjection, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
+import { READ_STORE, type Lease, type ReadStore } from '@arrears/read-store';
+import { Clock, IdGenerator } from '@arrears/platform';
+import { NotificationSender } from '../notifications/notification.port';
+import { render } from '../notifications/templates';
+
+/** What the outbox holds delivered, by notification id. */
+export const DELIVERIES = 'outbox_deliveries';
+const dispatcherName = 'outbox-dispatcher';
+const batchSize = 100;
+
+/**
+ * Delivers the outbox in order, at least once: a notification is marked delivered after the sender
+ * has it, and the dispatcher's checkpoint moves after the batch. A crash in between sends it again,
+ * which the delivery record (and the id the sender passes on) turns into a no-op. One dispatcher at
+ * a time holds the lease; a failed send stops the batch, to be retried on the next wake.
+ */
+@Injectable()
+export class OutboxDispatcher {
+  private readonly logger = new Logger('Outbox');
+  private readonly owner: string;
+
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly sender: NotificationSender,
+    private readonly clock: Clock,
+    ids: IdGenerator,
+  ) {
+    this.owner = `outbox-${ids.uuid()}`;
+  }
+
+  /** Delivers what is pending; returns how many went out. */
+  async dispatch(leaseMs = 30_000): Promise<number> {
+    const lease = await this.readStore.acquireLease(dispatcherName, this.owner, leaseMs);
+    if (!lease) return 0;
+    let delivered = 0;
+    try {
+      for (;;) {
+        const sent = await this.deliverBatch(lease);
+        delivered += sent.delivered;
+        if (!sent.more) return delivered;
+      }
+    } finally {
+      await this.readStore.releaseLease(lease);
+    }
+  }
+
+  private async deliverBatch(lease: Lease): Promise<{ delivered: number; more: boolean }> {
+    const checkpoint = (await this.readStore.checkpoint(dispatcherName)) ?? 0n;
+    const queued = (await this.readStore.find(outboxProjection.collection, {
+      where: [{ field: 'position', op: 'gt', value: Number(checkpoint) }],
+      orderBy: [{ field: 'position', direction: 'asc' }],
+      limit: batchSize,
+    })) as OutboxDocument[];
+    let delivered = 0;
+    let reached = checkpoint;
+    for (const notification of queued) {
+      const position = BigInt(notification.position);
+      if (await this.readStore.get(DELIVERIES, notification.id)) {
+        reached = position;
+        continue;
+      }
+      try {
+        const account = (await this.readStore.get(accountProjection.collection, notification.accountId)) as AccountDocument | undefined;
+        await this.sender.send(render(notification, account?.account.debtor));
+      } catch (error) {
+        this.logger.warn(`Notification ${notification.id} not delivered, will retry: ${error instanceof Error ? error.message : String(error)}`);
+        return { delivered, more: false };
+      }
+      // The delivery record and the checkpoint move together, fenced: a dispatcher that lost its lease stops here.
+      const record = { id: notification.id, accountId: notification.accountId, channel: notification.channel, deliveredAt: this.clock.now().toISOString() };
+      await this.readStore.apply([{ kind: 'put', collection: DELIVERIES, document: record }], { name: dispatcherName, position, fence: lease.token });
+      reached = position;
+      delivered++;
+    }
+    if (reached > checkpoint) await this.readStore.apply([], { name: dispatcherName, position: reached, fence: lease.token });
+    return { delivered, more: queued.length === batchSize };
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@arrears/backends';
+import { ContactPoliciesInForce } from '@arrears/commands';
+import { defaultTimelines, timelineProblems, type CollectionTimelines, type SchedulerSettings } from '@arrears/domain';
+import type { AppConfig } from '@arrears/platform';
+
+/**
+ * The scheduler's settings from the configuration: COLLECTION_STRATEGIES merged over the built-in
+ * strategies and checked at boot (an unknown strategy or a malformed step stops the service).
+ */
+@Injectable()
+export class SchedulerSettingsInForce {
+  readonly settings: SchedulerSettings;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, contactPolicies: ContactPoliciesInForce) {
+    const configured = config.collectionStrategies as Partial<CollectionTimelines>;
+    const timelines: CollectionTimelines = {
+      strategies: { ...defaultTimelines.strategies, ...configured.strategies },
+      default: configured.default ?? defaultTimelines.default,
+      byCreditor: configured.byCreditor ?? {},
+    };
+    const problems = wellFormed(timelines) ? timelineProblems(timelines) : ['it must hold strategies with steps, and assignments naming a champion'];
+    if (problems.length) throw new Error(`COLLECTION_STRATEGIES: ${problems.join('; ')}`);
+    this.settings = { timelines, policies: contactPolicies.policies, installmentGraceDays: config.installmentGraceDays, planBreakAfter: config.planBreakAfter };
+  }
+}
+
+function wellFormed(timelines: CollectionTimelines): boolean {
+  const assignments = [timelines.default, ...Object.values(timelines.byCreditor)];
+  return (
+    Object.values(timelines.strategies).every((strategy) => typeof strategy?.strategyId === 'string' && Array.isArray(strategy.steps)) &&
+    assignments.every((assignment) => typeof assignment?.champion === 'string')
+  );
+}

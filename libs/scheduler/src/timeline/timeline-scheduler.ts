@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AccountCommandService, type CommandContext } from '@arrears/commands';
+import { dateIn, DomainError, dueWork, type ScheduledCommand } from '@arrears/domain';
+import { Clock, IdGenerator } from '@arrears/platform';
+import { accountProjection, type AccountDocument } from '@arrears/projections';
+import { READ_STORE, type ReadStore, type Scalar } from '@arrears/read-store';
+import { SchedulerSettingsInForce } from './scheduler-settings';
+
+/** The zone furthest ahead of UTC: no debtor's date is later than its date. */
+const furthestAhead = 'Pacific/Kiritimati';
+const pageSize = 200;
+/** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
+const parallelAccounts = 4;
+
+export interface SchedulerRun {
+  accounts: number;
+  commands: number;
+  /** Commands the deciders refused (the read model was behind, or a rule forbids it now). */
+  refused: number;
+  failed: number;
+}
+
+/**
+ * The collection timeline's engine. On each wake it reads the accounts whose next work falls due by
+ * today (the account read model's `wakeOn`), works out what is due on each in the debtor's calendar,
+ * and sends it as commands through the same path as the API. The deciders make every step once-only
+ * (a step taken is in the stream) and appends carry expected revisions, so a retried wake, a crash
+ * half-way or a second scheduler cannot repeat one.
+ */
+@Injectable()
+export class TimelineScheduler {
+  private readonly logger = new Logger('Scheduler');
+
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly commands: AccountCommandService,
+    private readonly settings: SchedulerSettingsInForce,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async runOnce(): Promise<SchedulerRun> {
+    const now = this.clock.now().toISOString();
+    const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
+    const context: CommandContext = { correlationId: `scheduler-${this.ids.uuid()}`, causationId: '', actor: { id: 'scheduler', role: 'system' }, idempotencyKey: undefined, expectedRevision: undefined };
+    let after: Scalar[] | undefined;
+    for (;;) {
+      const page = (await this.readStore.find(accountProjection.collection, {
+        where: [{ field: 'wakeOn', op: 'lte', value: dateIn(now, furthestAhead) }],
+        orderBy: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+        limit: pageSize,
+        ...(after ? { after } : {}),
+      })) as AccountDocument[];
+      await inParallel(page, parallelAccounts, (document) => this.work(document, now, context, run));
+      const last = page[page.length - 1];
+      if (page.length < pageSize || !last) return run;
+      after = [last.wakeOn, last.id];
+    }
+  }
+
+  private async work(document: AccountDocument, now: string, context: CommandContext, run: SchedulerRun): Promise<void> {
+    const today = dateIn(now, document.account.debtor.timeZone);
+    if (document.wakeOn === null || document.wakeOn > today) return;
+    run.accounts++;
+    for (const command of dueWork(document.account, today, this.settings.settings)) {
+      run.commands++;
+      try {
+        await this.commands.handle(document.id, command, { ...context, causationId: this.ids.uuid() });
+      } catch (error) {
+        this.recordFailure(document.id, command, error, run);
+      }
+    }
+  }
+
+  private recordFailure(accountId: string, command: ScheduledCommand, error: unknown, run: SchedulerRun): void {
+    if (error instanceof DomainError) {
+      run.refused++;
+      this.logger.debug(`${command.type} on ${accountId} refused: ${error.code}`);
+      return;
+    }
+    run.failed++;
+    this.logger.warn(`${command.type} on ${accountId} failed, will retry on the next wake: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}

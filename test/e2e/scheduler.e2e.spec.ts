@@ -1,0 +1,104 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventTypes, invoiceBody, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
+
+/** The collection timeline running by itself, on embedded PostgreSQL, with the clock moved by the test. */
+describe('the collection timeline scheduler', () => {
+  let api: TestApi;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'arrears-scheduler-'));
+    api = await startTestApi({ now: '2026-03-20T14:00:00Z', env: { DATA_DIR: dataDir } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const account = async (invoice: Record<string, unknown>) => {
+    const accountId = uniqueId('acc');
+    expect((await api.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', invoice))).status).toBe(201);
+    return accountId;
+  };
+  const delivered = async () => {
+    const text = await readFile(join(dataDir, 'notifications.log'), 'utf8').catch(() => '');
+    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; channel: string; to: string; subject: string });
+  };
+
+  it('emits PaymentMissed for a backdated invoice on its own, keeps the books, and skips contact steps gone stale', async () => {
+    // Due 01-31 with 5 days' grace: missed from 02-06, late fee 02-15; the reminder and SMS are weeks old.
+    const accountId = await account({});
+    await wakeScheduler(api);
+    const types = await eventTypes(api, accountId);
+    expect(types).toEqual(expect.arrayContaining(['CollectionTimelineStarted', 'PaymentMissed', 'LateFeeAssessed']));
+    expect(types).not.toContain('ReminderSent');
+    await readModelsCaughtUp(api);
+    const history = (await api.get(`/accounts/${accountId}/history?limit=100`)).body.items.map((item: { summary: string }) => item.summary);
+    expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^Timeline step reminder skipped for invoice inv-1 \(stale\)/)]));
+  });
+
+  it('takes each step once: two schedulers at the same time, then a restart, append nothing more', async () => {
+    const accountId = await account({ dueOn: '2026-02-28' });
+    // Other processes: they read the projections the first one keeps.
+    const elsewhere = { DATA_DIR: dataDir, RUN_PROJECTOR: 'false' };
+    const second = await startTestApi({ databaseUrl: api.databaseUrl, now: '2026-03-20T14:00:00Z', env: elsewhere });
+    try {
+      await Promise.all([wakeScheduler(api), wakeScheduler(second)]);
+      const once = await eventTypes(api, accountId);
+      expect(once.filter((type) => type === 'PaymentMissed')).toHaveLength(1);
+      expect(once.filter((type) => type === 'CollectionTimelineStarted')).toHaveLength(1);
+      await second.close();
+      const restarted = await startTestApi({ databaseUrl: api.databaseUrl, now: '2026-03-20T16:00:00Z', env: elsewhere });
+      await wakeScheduler(restarted);
+      expect(await eventTypes(restarted, accountId)).toEqual(once);
+      await restarted.close();
+    } finally {
+      await second.close().catch(() => undefined);
+    }
+  });
+
+  it('sends the reminder before the due date through the outbox, once, with the validation notice', async () => {
+    // Due 03-23: the reminder falls due on 03-20, now 10:00 in New York.
+    const accountId = await account({ issuedOn: '2026-03-01', dueOn: '2026-03-23' });
+    await wakeScheduler(api);
+    expect(await eventTypes(api, accountId)).toEqual(expect.arrayContaining(['ReminderSent', 'ValidationNoticeSent']));
+    await wakeScheduler(api);
+    await wakeScheduler(api);
+    const mine = (await delivered()).filter((notification) => notification.id.startsWith(accountId));
+    expect(mine.map(({ id, channel, to }) => ({ id, channel, to }))).toEqual([
+      { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
+      { id: `${accountId}:validation-notice`, channel: 'email', to: 'ada@example.com' },
+    ]);
+    expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due 2026-03-23');
+  });
+
+  it('holds a reminder back outside the debtor’s contact hours, and sends it once they open', async () => {
+    const accountId = await account({ issuedOn: '2026-03-01', dueOn: '2026-03-24' });
+    api.clock.set('2026-03-22T01:30:00Z'); // 21:30 in New York on 03-21, the reminder's day
+    await wakeScheduler(api);
+    expect(await eventTypes(api, accountId)).not.toContain('ReminderSent');
+    api.clock.set('2026-03-22T12:00:00Z'); // 08:00 on 03-22
+    await wakeScheduler(api);
+    expect(await eventTypes(api, accountId)).toContain('ReminderSent');
+    api.clock.set('2026-03-20T14:00:00Z');
+  });
+
+  it('under a dispute, keeps the books but skips the contact steps; takes the next ones once it is rejected', async () => {
+    const accountId = await account({ issuedOn: '2026-03-01', dueOn: '2026-03-10', terms: { graceDays: 5 } });
+    expect((await api.post(`/accounts/${accountId}/disputes`, { disputeId: 'd-1', reason: 'never received' })).status).toBe(201);
+    await wakeScheduler(api);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
+    expect(events.filter((event) => event.type === 'CollectionStepSkipped').map((event) => [event.data.step, event.data.reason])).toEqual([
+      ['reminder', 'dispute'],
+      ['sms', 'dispute'],
+    ]);
+    expect(events.map((event) => event.type)).toContain('PaymentMissed');
+    expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected' })).status).toBe(200);
+    api.clock.set('2026-03-25T14:00:00Z');
+    await wakeScheduler(api);
+    const after = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
+    expect(after.filter((event) => event.type === 'CollectionStepTaken').map((event) => event.data.step)).toEqual(['payment_missed', 'call_task']);
+    api.clock.set('2026-03-20T14:00:00Z');
+  });
+});
