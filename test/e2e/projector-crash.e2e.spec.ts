@@ -136,7 +136,10 @@ async function writeHistory(store: PostgresEventStore): Promise<void> {
         event('InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms: { graceDays: 0 } }, 1),
         event('InvoiceIssued', { invoiceId: 'inv-2', amount: 5_000, currency: 'EUR', issuedOn: '2026-02-01', dueOn: '2026-02-28', terms: { graceDays: 0 } }, 2),
         event('PaymentReceived', { paymentId: 'pay-1', amount: 7_000, currency: 'EUR', receivedOn: '2026-02-10', method: 'card', allocations: [{ invoiceId: 'inv-1', amount: 7_000 }], installmentAllocations: [], credited: 0 }, 3),
-        event('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: amount - 7_000, currency: 'EUR', missedOn: '2026-02-01' }, 4),
+        // Every fourth account got a reminder instead, so the outbox has notifications to recover too.
+        i % 4 === 0
+          ? event('ReminderSent', { notificationId: `${accountId}:inv-2:reminder`, invoiceId: 'inv-2', step: 'reminder', channel: 'email', template: 'payment-reminder', amount: 5_000, currency: 'EUR', dueOn: '2026-02-28', sentAt: recordedAt }, 4)
+          : event('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: amount - 7_000, currency: 'EUR', missedOn: '2026-02-01' }, 4),
       ],
       { expectedRevision: 'no_stream' },
     );

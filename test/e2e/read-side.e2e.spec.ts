@@ -97,7 +97,7 @@ describe('read side (e2e)', () => {
     const first = worklist.body.items[0];
     expect(first).toMatchObject({ daysPastDue: 120, agingBucket: '91-120', overdueAmount: 10_000, nextAction: { code: 'mark_payment_missed' } });
     expect(first.score.total).toBeCloseTo(first.score.parts.amount + first.score.parts.age + first.score.parts.missedPayments, 2);
-    expect(first.score.parts).toEqual({ amount: 20.04, age: 60, missedPayments: 0 });
+    expect(first.score.parts).toEqual({ amount: 20.04, age: 60, missedPayments: 0, brokenPromises: 0 });
 
     const bucket = await api.get(`/worklist?creditorId=${creditorId}&bucket=1-30`);
     expect(bucket.body.items.map((item: { accountId: string }) => item.accountId)).toEqual([big.accountId, small.accountId]);
@@ -161,7 +161,7 @@ describe('read side (e2e)', () => {
     }
     const health = await api.get('/health');
     expect(health.body.readStore.backend).toBe('postgres');
-    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'worklist', 'audit_trail', 'kpis']);
+    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'worklist', 'audit_trail', 'kpis', 'outbox']);
     for (const projection of health.body.readStore.projections) {
       expect(projection).toMatchObject({ state: 'running', parked: 0 });
       expect(projection.checkpoint).toBeGreaterThanOrEqual(position);
