@@ -29,9 +29,9 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
   const today = todayFor(account, command.now);
   const steps = [...strategy.steps].sort((a, b) => stepDate(invoice, a).localeCompare(stepDate(invoice, b)));
   const done = new Set(Object.keys(invoice.timeline?.steps ?? {}));
-  const nextStepOn = () => steps.find((s) => !done.has(s.step)) ?? null;
+  const nextStep = () => steps.find((s) => !done.has(s.step)) ?? null;
   const dateOfNext = () => {
-    const next = nextStepOn();
+    const next = nextStep();
     return next ? stepDate(invoice, next) : null;
   };
   const events: AccountEvent[] = [];
@@ -41,7 +41,7 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
   };
   const tag = { invoiceId, strategyId: strategy.strategyId, arm };
   if (!invoice.timeline) record([{ type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: dateOfNext() } }]);
-  for (let next = nextStepOn(); next && stepDate(invoice, next) <= today; next = nextStepOn()) {
+  for (let next = nextStep(); next && stepDate(invoice, next) <= today; next = nextStep()) {
     const current = account.invoices[invoiceId] as InvoiceState;
     const reason = mootReason(account, current, next, today);
     const outcome: StepOutcome = reason ? { events: [] } : stepEffects(account, current, next, command);

@@ -35,9 +35,10 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
   for (const promise of Object.values(account.promises)) {
     if (promise.status === 'open' && addDays(promise.dueOn, promise.graceDays) < today) work.push({ type: 'ResolvePromise', data: { promiseId: promise.promiseId } });
   }
-  for (const installment of account.activePlan?.installments ?? []) {
-    if (!installment.missed && installment.paid < installment.amount && addDays(installment.dueOn, settings.installmentGraceDays) < today) {
-      const data = { planId: (account.activePlan as { planId: string }).planId, installment: installment.number, graceDays: settings.installmentGraceDays, breakAfter: settings.planBreakAfter };
+  const plan = account.activePlan;
+  for (const installment of plan?.installments ?? []) {
+    if (plan && !installment.missed && installment.paid < installment.amount && addDays(installment.dueOn, settings.installmentGraceDays) < today) {
+      const data = { planId: plan.planId, installment: installment.number, graceDays: settings.installmentGraceDays, breakAfter: settings.planBreakAfter };
       work.push({ type: 'MarkInstallmentMissed', data });
     }
   }

@@ -55,6 +55,8 @@ export class OutboxDispatcher {
     })) as OutboxDocument[];
     let delivered = 0;
     let reached = checkpoint;
+    let stored = checkpoint;
+    let failed = false;
     for (const notification of queued) {
       const position = BigInt(notification.position);
       if (await this.readStore.get(DELIVERIES, notification.id)) {
@@ -66,15 +68,17 @@ export class OutboxDispatcher {
         await this.sender.send(render(notification, account?.account.debtor));
       } catch (error) {
         this.logger.warn(`Notification ${notification.id} not delivered, will retry: ${error instanceof Error ? error.message : String(error)}`);
-        return { delivered, more: false };
+        failed = true;
+        break;
       }
       // The delivery record and the checkpoint move together, fenced: a dispatcher that lost its lease stops here.
       const record = { id: notification.id, accountId: notification.accountId, channel: notification.channel, deliveredAt: this.clock.now().toISOString() };
       await this.readStore.apply([{ kind: 'put', collection: DELIVERIES, document: record }], { name: dispatcherName, position, fence: lease.token });
-      reached = position;
+      reached = stored = position;
       delivered++;
     }
-    if (reached > checkpoint) await this.readStore.apply([], { name: dispatcherName, position: reached, fence: lease.token });
-    return { delivered, more: queued.length === batchSize };
+    // Notifications delivered before (a crash after sending) only move the checkpoint.
+    if (reached > stored) await this.readStore.apply([], { name: dispatcherName, position: reached, fence: lease.token });
+    return { delivered, more: !failed && queued.length === batchSize };
   }
 }
