@@ -63,7 +63,7 @@ const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 /** True for an IANA time zone name this runtime knows. */
 export function isTimeZone(zone: string): boolean {
   try {
-    formatIn(zone, dateFields);
+    formatIn(zone);
     return true;
   } catch {
     return false;
@@ -71,43 +71,58 @@ export function isTimeZone(zone: string): boolean {
 }
 
 // Building a formatter costs far more than using one, so each zone's is built once (a pure memo).
-const dateFields = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
-const clockFields = { ...dateFields, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+const clockFields = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatIn(timeZone: string, fields: typeof dateFields | typeof clockFields): Intl.DateTimeFormat {
-  const key = `${timeZone}|${fields === clockFields ? 'clock' : 'date'}`;
-  let format = formats.get(key);
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, ...fields });
-    formats.set(key, format);
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, ...clockFields });
+    formats.set(timeZone, format);
   }
   return format;
 }
 
 /** The calendar date at `instant` as seen in `timeZone`: the debtor's "today". */
 export function dateIn(instant: string, timeZone: string): IsoDate {
-  // The en-CA locale writes dates as YYYY-MM-DD (without padding years before 1000).
-  const [year = '', month, day] = formatIn(timeZone, dateFields).format(new Date(instant)).split('-');
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  return wallClockIn(instant, timeZone).date;
 }
 
 const msPerDay = 86_400_000;
+const msPerHour = 3_600_000;
 /** What a clock on the wall in `timeZone` shows at `instant`: the date and minutes since midnight. */
 export function wallClockIn(instant: string | number, timeZone: string): { date: IsoDate; minutes: number } {
-  const { year, month, day, hour, minute } = wallClockParts(new Date(instant).getTime(), timeZone);
-  return { date: `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`, minutes: hour * 60 + minute };
+  const ms = new Date(instant).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Invalid time value: ${instant}`);
+  // The offset is whole seconds, so the wall clock is the UTC calendar of the shifted instant.
+  const wall = ms + offsetAt(ms, timeZone);
+  const day = Math.floor(wall / msPerDay);
+  return { date: dateOfDayNumber(day), minutes: Math.floor((wall - day * msPerDay) / 60_000) };
 }
 
-function wallClockParts(ms: number, timeZone: string) {
-  const parts: Record<string, number> = {};
-  for (const part of formatIn(timeZone, clockFields).formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
-  return { year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
-}
+// A zone's offset per UTC hour, or null for an hour in which it changes: a pure memo, since asking
+// Intl costs microseconds and the worklist asks for every line. Cleared rather than grown past a bound.
+const hourlyOffsets = new Map<string, number | null>();
+const offsetsKept = 10_000;
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `ms`, in ms. */
 function offsetAt(ms: number, timeZone: string): number {
-  const p = wallClockParts(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (((ms % 1000) + 1000) % 1000));
+  const hour = Math.floor(ms / msPerHour);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourlyOffsets.get(key);
+  if (offset === undefined) {
+    const start = exactOffsetAt(hour * msPerHour, timeZone);
+    offset = start === exactOffsetAt((hour + 1) * msPerHour - 1, timeZone) ? start : null;
+    if (hourlyOffsets.size >= offsetsKept) hourlyOffsets.clear();
+    hourlyOffsets.set(key, offset);
+  }
+  return offset ?? exactOffsetAt(ms, timeZone);
+}
+
+/** The offset as Intl reads the zone's rules, to the second. */
+function exactOffsetAt(ms: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatIn(timeZone).formatToParts(new Date(ms))) p[part.type] = Number(part.value);
+  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /**

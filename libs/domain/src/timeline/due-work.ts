@@ -50,10 +50,11 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
     if (outstanding(invoice) <= 0) continue;
     const { timeline } = invoice;
     if (timeline && (timeline.nextStepOn === null || timeline.nextStepOn > today)) continue;
-    const assigned = strategyFor(settings.timelines, account.creditorId, account.accountId);
-    const strategy = timeline ? settings.timelines.strategies[timeline.strategyId] : assigned.strategy;
     // An invoice keeps the strategy it started on; one since removed from the configuration stops.
-    if (strategy) work.push({ type: 'AdvanceCollectionTimeline', data: { invoiceId: invoice.invoiceId, strategy, arm: timeline?.arm ?? assigned.arm, policies: settings.policies } });
+    const { strategy, arm } = timeline
+      ? { strategy: settings.timelines.strategies[timeline.strategyId], arm: timeline.arm }
+      : strategyFor(settings.timelines, account.creditorId, account.accountId);
+    if (strategy) work.push({ type: 'AdvanceCollectionTimeline', data: { invoiceId: invoice.invoiceId, strategy, arm, policies: settings.policies } });
   }
   return work;
 }

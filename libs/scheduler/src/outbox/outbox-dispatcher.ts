@@ -11,10 +11,10 @@ const dispatcherName = 'outbox-dispatcher';
 const batchSize = 100;
 
 /**
- * Delivers the outbox in order, at least once: a notification is marked delivered after the sender
- * has it, and the dispatcher's checkpoint moves after the batch. A crash in between sends it again,
- * which the delivery record (and the id the sender passes on) turns into a no-op. One dispatcher at
- * a time holds the lease; a failed send stops the batch, to be retried on the next wake.
+ * Delivers the outbox in order, at least once: once the sender has a notification, its delivery
+ * record and the dispatcher's checkpoint are stored together. A crash before that sends it again,
+ * which the id the sender passes on lets the receiver drop. One dispatcher at a time holds the
+ * lease; a failed send stops the batch, to be retried on the next wake.
  */
 @Injectable()
 export class OutboxDispatcher {
