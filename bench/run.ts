@@ -179,39 +179,49 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
   }
 }
 
+/** The write-side figures (a)–(d), each database created fresh. */
+async function measureWriteSide(serverUrl: string) {
+  const url = await createDatabase(serverUrl, 'bench');
+  const store = await PostgresEventStore.connect({ connectionString: url, poolSize: clients });
+  console.log('measuring (a) single-row INSERT baseline, (b) single-event appends…');
+  const singleBaseline = await singleInsertBaseline(url);
+  const single = await singleAppends(store);
+  console.log('measuring (c) 100-row INSERT baseline and 100-event appends…');
+  const batchBaseline = await batchInsertBaseline(url);
+  const batch = await batchAppends(store);
+  await store.close();
+  console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
+  const http = await httpPayments(await createDatabase(serverUrl, 'bench_http'));
+  return { singleBaseline, single, batchBaseline, batch, http };
+}
+
+/** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
+const readSideOnly = process.argv.includes('--read-side');
+const skippedWriteSide = { singleBaseline: NaN, single: NaN, batchBaseline: NaN, batch: NaN, http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN } };
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
-    const url = await createDatabase(server.url, 'bench');
-    const store = await PostgresEventStore.connect({ connectionString: url, poolSize: clients });
-    console.log('measuring (a) single-row INSERT baseline, (b) single-event appends…');
-    const singleBaseline = await singleInsertBaseline(url);
-    const single = await singleAppends(store);
-    console.log('measuring (c) 100-row INSERT baseline and 100-event appends…');
-    const batchBaseline = await batchInsertBaseline(url);
-    const batch = await batchAppends(store);
-    await store.close();
-    console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
-    const http = await httpPayments(await createDatabase(server.url, 'bench_http'));
+    const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
     const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => console.log(line));
 
     const results = {
       measuredAt: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      singleInsertBaselineRowsPerSecond: Math.round(singleBaseline),
-      appendSingleEventsPerSecond: Math.round(single),
-      appendSingleRatio: round(single / singleBaseline),
-      batchInsertBaselineRowsPerSecond: Math.round(batchBaseline),
-      appendBatchEventsPerSecond: Math.round(batch),
-      appendBatchRatio: round(batch / batchBaseline),
-      httpCommandsPerSecond: Math.round(http.commandsPerSecond),
-      httpP50Ms: http.p50,
-      httpP99Ms: http.p99,
-      httpErrors: http.errors,
+      singleInsertBaselineRowsPerSecond: Math.round(write.singleBaseline),
+      appendSingleEventsPerSecond: Math.round(write.single),
+      appendSingleRatio: round(write.single / write.singleBaseline),
+      batchInsertBaselineRowsPerSecond: Math.round(write.batchBaseline),
+      appendBatchEventsPerSecond: Math.round(write.batch),
+      appendBatchRatio: round(write.batch / write.batchBaseline),
+      httpCommandsPerSecond: Math.round(write.http.commandsPerSecond),
+      httpP50Ms: write.http.p50,
+      httpP99Ms: write.http.p99,
+      httpErrors: write.http.errors,
       ...read,
     };
-    console.table({
+    const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
       '(b) append, 1 event, 8 clients': { value: `${results.appendSingleEventsPerSecond} events/s`, target: `b/a = ${results.appendSingleRatio} (≥ 0.5)` },
       '(c) INSERT, 100 rows, 1 client': { value: `${results.batchInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -219,6 +229,9 @@ async function main(): Promise<void> {
       '(d) HTTP payments, 50 conns': { value: `${results.httpCommandsPerSecond} commands/s`, target: '≥ 2000' },
       '(d) latency p50 / p99': { value: `${results.httpP50Ms} / ${results.httpP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(d) non-2xx or errors': { value: String(results.httpErrors), target: '0' },
+    };
+    console.table({
+      ...(readSideOnly ? {} : writeRows),
       '(e) log read back, 1,000 rows/query': { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
       [`(e) projection catch-up, ${readModels.length} models`]: { value: `${read.projectionEventsPerSecond} events/s`, target: `≥ 10000 (ratio ${read.projectionRatio})` },
       '(f) GET /worklist, 100k accounts, 20 conns': { value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`, target: 'p99 ≤ 20 ms' },
@@ -227,8 +240,9 @@ async function main(): Promise<void> {
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written to ${join(out, 'latest.json')}`);
+    const file = join(out, readSideOnly ? 'read-side.json' : 'latest.json');
+    await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`written to ${file}`);
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@arrears/platform';
 import { CloseAccountController } from './accounts/close-account/close-account.controller';
@@ -21,7 +21,6 @@ import { RecordPaymentHandler } from './billing/record-payment/record-payment.ha
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
 import { SchedulerModule } from '@arrears/scheduler';
-import { CommandResponseInterceptor } from './command-handling/command-response.interceptor';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
@@ -115,7 +114,6 @@ export class AppModule {
         ReadConsistency,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
       ],
     };
   }

@@ -21,7 +21,6 @@ export class CommandResponseInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.method !== 'POST') return next.handle();
     return from(this.inFlight.track(this.respond(context, request, next)));
   }
 

@@ -1,5 +1,6 @@
-import { applyDecorators, HttpCode, Post, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post, UseInterceptors, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { CommandResponseInterceptor } from '../command-handling/command-response.interceptor';
 
 const problemResponses: [number, string][] = [
   [400, 'Malformed request: one entry per bad field (`errors`), unknown fields included.'],
@@ -10,12 +11,15 @@ const problemResponses: [number, string][] = [
 ];
 
 /**
- * A command route: POST, its success answer, and the headers and problem answers every command shares.
+ * A command route: POST, its success answer, the headers and problem answers every command shares,
+ * and what every command goes through (CommandResponseInterceptor). Only command routes pay for an
+ * interceptor: queries pass straight to their handlers.
  */
 export function CommandEndpoint(path: string, options: { summary: string; status: 200 | 201; response: Type<unknown> }) {
   return applyDecorators(
     Post(path),
     HttpCode(options.status),
+    UseInterceptors(CommandResponseInterceptor),
     ApiOperation({ summary: options.summary }),
     ApiProduces('application/json', 'application/problem+json'),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response and appends nothing.' }),

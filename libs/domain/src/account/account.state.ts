@@ -124,7 +124,7 @@ export interface AccountClaim {
 }
 
 /** The claim still running at `now`, if any. */
-export const activeClaim = (account: OpenedAccount, now: string): AccountClaim | null =>
+export const activeClaim = (account: Pick<OpenedAccount, 'claim'>, now: string): AccountClaim | null =>
   account.claim && Date.parse(account.claim.until) > Date.parse(now) ? account.claim : null;
 
 export type AccountState = { status: 'unopened' } | OpenedAccount;
@@ -139,15 +139,15 @@ export const outstanding = (invoice: InvoiceState): number =>
 export const openPromise = (account: OpenedAccount): PromiseState | undefined =>
   Object.values(account.promises).find((promise) => promise.status === 'open');
 
-export const openDisputes = (account: OpenedAccount): DisputeState[] =>
+export const openDisputes = (account: Pick<OpenedAccount, 'disputes'>): DisputeState[] =>
   Object.values(account.disputes).filter((dispute) => dispute.status === 'open');
 
 /** Holds in force on `today` (the debtor's date): placed, not released, not past their end. */
-export const activeHolds = (account: OpenedAccount, today: IsoDate): HoldState[] =>
+export const activeHolds = (account: Pick<OpenedAccount, 'holds'>, today: IsoDate): HoldState[] =>
   Object.values(account.holds).filter((hold) => hold.active && hold.until >= today);
 
 /** Open invoices, oldest first: by due date, then issue date, then order of issue. */
-export function openInvoicesOldestFirst(account: OpenedAccount): InvoiceState[] {
+export function openInvoicesOldestFirst(account: Pick<OpenedAccount, 'invoices'>): InvoiceState[] {
   return Object.values(account.invoices)
     .filter((invoice) => outstanding(invoice) > 0)
     .sort(

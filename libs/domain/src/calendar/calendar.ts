@@ -89,8 +89,28 @@ export function dateIn(instant: string, timeZone: string): IsoDate {
 
 const msPerDay = 86_400_000;
 const msPerHour = 3_600_000;
+export interface WallClock {
+  readonly date: IsoDate;
+  readonly minutes: number;
+}
+
+// The last wall clocks read: a worklist page asks the same instant in the same zone for every line.
+const recentWallClocks = new Map<string, WallClock>();
+const wallClocksKept = 1_000;
+
 /** What a clock on the wall in `timeZone` shows at `instant`: the date and minutes since midnight. */
-export function wallClockIn(instant: string | number, timeZone: string): { date: IsoDate; minutes: number } {
+export function wallClockIn(instant: string | number, timeZone: string): WallClock {
+  const key = `${timeZone}|${instant}`;
+  let shown = recentWallClocks.get(key);
+  if (!shown) {
+    shown = Object.freeze(readWallClock(instant, timeZone));
+    if (recentWallClocks.size >= wallClocksKept) recentWallClocks.clear();
+    recentWallClocks.set(key, shown);
+  }
+  return shown;
+}
+
+function readWallClock(instant: string | number, timeZone: string): WallClock {
   const ms = new Date(instant).getTime();
   if (Number.isNaN(ms)) throw new RangeError(`Invalid time value: ${instant}`);
   // The offset is whole seconds, so the wall clock is the UTC calendar of the shifted instant.

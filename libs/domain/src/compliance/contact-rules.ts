@@ -16,14 +16,17 @@ export interface ContactRefusal {
   allowedFrom: string | null;
 }
 
+/** What the contact rules read of an account: a read model may keep just this much. */
+export type ContactSubject = Pick<OpenedAccount, 'debtor' | 'restrictions' | 'disputes' | 'holds' | 'interactions' | 'validationNotice'>;
+
 /** One guardrail: a refusal, or null when it allows the contact. Pure. */
-export type ContactRule = (account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy) => ContactRefusal | null;
+export type ContactRule = (account: ContactSubject, contact: OutboundContact, policy: ContactPolicy) => ContactRefusal | null;
 
 /** Every zone the debtor may be in: the contact hours must hold in all of them. */
-const zonesOf = (account: OpenedAccount) => [account.debtor.timeZone, ...(account.debtor.otherTimeZones ?? [])];
-const localDate = (account: OpenedAccount, at: string) => dateIn(at, account.debtor.timeZone);
+const zonesOf = (account: ContactSubject) => [account.debtor.timeZone, ...(account.debtor.otherTimeZones ?? [])];
+const localDate = (account: ContactSubject, at: string) => dateIn(at, account.debtor.timeZone);
 /** Midnight at the start of `date` in the debtor's zone. */
-const startOf = (account: OpenedAccount, date: string) => instantAt(date, 0, account.debtor.timeZone);
+const startOf = (account: ContactSubject, date: string) => instantAt(date, 0, account.debtor.timeZone);
 
 export const ceaseRule: ContactRule = (account) =>
   account.restrictions.ceaseRequested
@@ -43,6 +46,7 @@ export const openDisputeRule: ContactRule = (account) => {
 };
 
 export const holdRule: ContactRule = (account, { at }) => {
+  if (!Object.keys(account.holds).length) return null;
   const holds = activeHolds(account, localDate(account, at));
   if (!holds.length) return null;
   const last = holds.reduce((latest, hold) => (hold.until > latest ? hold.until : latest), '');
@@ -60,7 +64,7 @@ export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
 
 /** At most `maxCallsIn7Days` call attempts on any 7 consecutive days of the debtor's calendar. */
 export const callFrequencyRule: ContactRule = (account, { channel, at }, policy) => {
-  if (channel !== 'call') return null;
+  if (channel !== 'call' || account.interactions.recentCalls.length < policy.maxCallsIn7Days) return null;
   const today = localDate(account, at);
   const windowStart = addDays(today, -6);
   const inWindow = account.interactions.recentCalls.map((call) => localDate(account, call)).filter((day) => day >= windowStart && day <= today);
@@ -88,8 +92,24 @@ export const conversationQuietRule: ContactRule = (account, { channel, at }, pol
 /** Contact between 08:00 and 21:00 local time, in every zone the debtor may be in; letters excepted. */
 export const contactHoursRule: ContactRule = (account, { channel, at }, policy) => {
   if (channel === 'letter') return null;
+  const zones = zonesOf(account);
   const { from, until } = policy.contactHours;
-  const outside = zonesOf(account).filter((zone) => {
+  // The answer depends on nothing else, and a worklist page asks it of every line at the same instant.
+  const key = `${zones.join(',')}|${at}|${from}|${until}`;
+  let refusal = recentHoursRefusals.get(key);
+  if (refusal === undefined) {
+    refusal = hoursRefusal(zones, at, from, until);
+    if (recentHoursRefusals.size >= hoursRefusalsKept) recentHoursRefusals.clear();
+    recentHoursRefusals.set(key, refusal);
+  }
+  return refusal && { ...refusal };
+};
+
+const recentHoursRefusals = new Map<string, ContactRefusal | null>();
+const hoursRefusalsKept = 1_000;
+
+function hoursRefusal(zones: string[], at: string, from: number, until: number): ContactRefusal | null {
+  const outside = zones.filter((zone) => {
     const { minutes } = wallClockIn(at, zone);
     return minutes < from || minutes >= until;
   });
@@ -103,7 +123,7 @@ export const contactHoursRule: ContactRule = (account, { channel, at }, policy) 
     message: `It is outside ${clock(from)}–${clock(until)} in ${outside.join(', ')} (1006.6(b)(1)(i)).`,
     allowedFrom: new Date(Math.max(...opens)).toISOString(),
   };
-};
+}
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -119,7 +139,7 @@ export const regulationFRules: ContactRule[] = [
   contactHoursRule,
 ];
 
-export function contactRefusals(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): ContactRefusal[] {
+export function contactRefusals(account: ContactSubject, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): ContactRefusal[] {
   return rules.flatMap((rule) => rule(account, contact, policy) ?? []);
 }
 
@@ -128,7 +148,7 @@ export function contactRefusals(account: OpenedAccount, contact: OutboundContact
  * an event can lift (or none within two weeks of trying). Each step jumps to the latest instant a
  * refusing rule names, then asks all rules again, since lifting one may land inside another.
  */
-export function nextAllowedContact(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): string | null {
+export function nextAllowedContact(account: ContactSubject, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): string | null {
   let at = contact.at;
   for (let step = 0; step < 14; step++) {
     const refusals = contactRefusals(account, { ...contact, at }, policy, rules);
@@ -140,7 +160,7 @@ export function nextAllowedContact(account: OpenedAccount, contact: OutboundCont
 }
 
 /** Throws the first refusal as a 422-kind DomainError that says when contact becomes allowed again. */
-export function requireContactAllowed(account: OpenedAccount, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): void {
+export function requireContactAllowed(account: ContactSubject, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): void {
   const refusals = contactRefusals(account, contact, policy, rules);
   const first = refusals[0];
   if (!first) return;

@@ -12,6 +12,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from '../subscription/polling-subscription';
+import { SharedPages } from '../subscription/shared-pages';
 import { AppendBatcher, type QueuedAppend } from './append-batcher';
 import { PostgresChangeNotifier } from './postgres.change-notifier';
 import { schemaStatements } from './postgres.schema';
@@ -49,6 +50,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly notifier: PostgresChangeNotifier;
   private readonly batcher: AppendBatcher<AppendRequest, AppendResult>;
+  private readonly pages = new SharedPages((after, maxCount) => this.readAll({ after, maxCount }));
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     const poolSize = options.poolSize ?? 10;
@@ -215,8 +217,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
-    const readAfter = (after: bigint, maxCount: number) => this.readAll({ after, maxCount });
-    return new PollingSubscription(readAfter, this.notifier, options.after ?? 0n, {
+    return new PollingSubscription(this.pages.read, this.notifier, options.after ?? 0n, {
       batchSize: this.options.batchSize ?? 1000,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
     });
