@@ -3,13 +3,11 @@
  * (the baseline), then GET /worklist and GET /kpis on the built service over 100,000 open accounts.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { ProjectionRunner, readModels } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { freePort, waitUntilHealthy } from './service';
+import { startService } from './service';
 
 const accounts = 100_000;
 const timedEvents = 100_000n;
@@ -103,15 +101,12 @@ async function readLogBaseline(url: string): Promise<number> {
 }
 
 async function queryLatencies(url: string) {
-  const port = await freePort();
-  const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const service = await startService(url);
+  const { base } = service;
   try {
-    await waitUntilHealthy(base);
-    const run = (path: string, connections: number, seconds: number) => autocannon({ url: `${base}${path}`, connections, duration: seconds });
+    // Tokens as a supervisor holds one: a supervisor may read both the worklist and the KPIs.
+    const headers = await service.as('supervisor');
+    const run = (path: string, connections: number, seconds: number) => autocannon({ url: `${base}${path}`, connections, duration: seconds, headers });
     // Warm-up: JIT, and every pooled connection's prepared statements settle on their plans.
     await run('/worklist?limit=20', 20, 5);
     const worklist = await run('/worklist?limit=20', 20, httpSeconds);
@@ -127,8 +122,6 @@ async function queryLatencies(url: string) {
       queryErrors: worklist.non2xx + worklist.errors + kpis.non2xx + kpis.errors,
     };
   } finally {
-    const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
-    service.kill('SIGTERM');
-    await exited;
+    await service.stop();
   }
 }

@@ -4,7 +4,6 @@
  * writes bench/results/latest.json. It measures; it asserts nothing.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +13,7 @@ import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { startEmbeddedPostgres } from '@arrears/platform';
 import { readModels } from '@arrears/projections';
 import { measureReadSide } from './read-side';
-import { freePort, waitUntilHealthy } from './service';
+import { startService } from './service';
 
 const clients = 8;
 const streams = 1_000;
@@ -123,17 +122,12 @@ async function batchAppends(store: PostgresEventStore): Promise<number> {
 
 /** The built service in its own process, against its own database of the bench's PostgreSQL. */
 async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p50: number; p99: number; errors: number }> {
-  const port = await freePort();
-  const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    // The command path alone: the projector would share its two cores (it is measured apart, below).
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '16', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const service = await startService(url, { DATABASE_POOL_SIZE: '16' });
+  const { base } = service;
   try {
-    await waitUntilHealthy(base);
+    const system = await service.as('system');
     const post = (path: string, body: unknown) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...system }, body: JSON.stringify(body) });
     for (let i = 0; i < httpAccounts; i += 50) {
       await Promise.all(
         Array.from({ length: 50 }, async (_, j) => {
@@ -152,7 +146,7 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
         requests: [
           {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...system },
             setupRequest: (request) => {
               const n = sequence++;
               return {
@@ -173,9 +167,7 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
       errors: result.non2xx + result.errors + result.timeouts,
     };
   } finally {
-    const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
-    service.kill('SIGTERM');
-    await exited;
+    await service.stop();
   }
 }
 

@@ -1,4 +1,8 @@
+import type { ActorRole } from '@arrears/commands';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { mintToken } from '../apps/api/src/auth/mint-token';
 
 /** Polls /health until the service answers 200. */
 export async function waitUntilHealthy(base: string): Promise<void> {
@@ -17,4 +21,40 @@ export function freePort(): Promise<number> {
       probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** The secret the bench's services verify tokens with. */
+const benchSecret = 'bench-secret-of-at-least-thirty-two-characters';
+
+export interface BenchService {
+  base: string;
+  /** Authorization for a role, for every creditor. */
+  as(role: ActorRole): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built service in its own process against `url`, without the projector or the scheduler (they
+ * would share its two cores; each is measured apart), answering once healthy.
+ */
+export async function startService(url: string, env: Record<string, string> = {}): Promise<BenchService> {
+  const port = await freePort();
+  const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
+    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
+    service.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitUntilHealthy(base);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors: '*' }, '1h')}` });
+  return { base, as, stop };
 }

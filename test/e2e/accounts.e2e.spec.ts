@@ -1,4 +1,4 @@
-import { accountWithInvoice, eventCount, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { accountWithInvoice, as, eventCount, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 describe('accounts over HTTP', () => {
   let api: TestApi;
@@ -11,11 +11,7 @@ describe('accounts over HTTP', () => {
 
   it('opens an account: 201 with the revision, position and ETag; the event carries its metadata', async () => {
     const accountId = uniqueId('acc');
-    const opened = await api.post('/accounts', openAccountBody(accountId), {
-      'x-correlation-id': 'corr-1',
-      'x-actor-id': 'agent-7',
-      'x-actor-role': 'agent',
-    });
+    const opened = await api.post('/accounts', openAccountBody(accountId), { 'x-correlation-id': 'corr-1', ...(await as('system', 'crm-sync')) });
     expect(opened.status).toBe(201);
     expect(opened.body).toEqual({ accountId, revision: 0, position: expect.any(Number) });
     expect(opened.headers.etag).toBe('"0"');
@@ -31,7 +27,7 @@ describe('accounts over HTTP', () => {
       metadata: {
         correlationId: 'corr-1',
         causationId: expect.any(String),
-        actor: { id: 'agent-7', role: 'agent' },
+        actor: { id: 'crm-sync', role: 'system' },
         occurredAt: '2026-03-01T15:00:00.000Z',
         recordedAt: '2026-03-01T15:00:00.000Z',
         schemaVersion: 1,

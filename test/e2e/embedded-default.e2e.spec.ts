@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ActorRole } from '@arrears/commands';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
 import { openAccountBody } from './support/test-api';
 
 const root = resolve(__dirname, '../..');
@@ -13,6 +16,8 @@ interface Service {
   process: ChildProcess;
   url: string;
   output: () => string;
+  /** Authorization for a role, signed with the secret the service generated in its DATA_DIR. */
+  as: (role: ActorRole) => Promise<Record<string, string>>;
 }
 
 /** The built service as a newcomer runs it: its own process, no EVENT_STORE_URL, data under DATA_DIR. */
@@ -29,7 +34,11 @@ async function startService(dataDir: string): Promise<Service> {
     if (child.exitCode !== null) throw new Error(`The service exited early:\n${output}`);
     if (waited > 60_000) throw new Error(`The service did not become healthy:\n${output}`);
     const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (healthy) return { process: child, url, output: () => output };
+    if (healthy) {
+      const secret = (await readFile(signingSecretFile(dataDir), 'utf8')).trim();
+      const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(secret, { id: `e2e-${role}`, role, creditors: '*' })}` });
+      return { process: child, url, output: () => output, as };
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -50,8 +59,12 @@ function freePort(): Promise<number> {
   });
 }
 
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** A command as the `system` role sends it. */
+const post = async (service: Service, path: string, body: unknown) =>
+  fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await service.as('system')) }, body: JSON.stringify(body) });
+
+/** The account's events, as an auditor reads them. */
+const events = async (service: Service, accountId: string) => fetch(`${service.url}/accounts/${accountId}/events`, { headers: await service.as('auditor') });
 
 describe('the embedded default (the built service, in its own process)', () => {
   const dataDirs: string[] = [];
@@ -73,24 +86,26 @@ describe('the embedded default (the built service, in its own process)', () => {
     const first = await startService(dataDir);
     const health = await (await fetch(`${first.url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', eventStore: { backend: 'postgres', embedded: true } });
-    expect((await post(`${first.url}/accounts`, openAccountBody('acc-restart'))).status).toBe(201);
+    expect(first.output()).toContain('npm run token -- --role agent');
+    expect((await fetch(`${first.url}/accounts/acc-restart/events`)).status).toBe(401);
+    expect((await post(first, '/accounts', openAccountBody('acc-restart'))).status).toBe(201);
     expect(await stop(first, 'SIGTERM')).toBe(0);
     expect(first.output()).toContain('Embedded PostgreSQL stopped');
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
     const second = await startService(dataDir);
-    const events = (await (await fetch(`${second.url}/accounts/acc-restart/events`)).json()) as { events: { type: string }[] };
-    expect(events.events.map((e) => e.type)).toEqual(['AccountOpened']);
+    const stream = (await (await events(second, 'acc-restart')).json()) as { events: { type: string }[] };
+    expect(stream.events.map((e) => e.type)).toEqual(['AccountOpened']);
     expect(await stop(second, 'SIGINT')).toBe(0);
   });
 
   it('finishes the requests in flight when told to stop', async () => {
     const service = await startService(await newDataDir());
-    expect((await post(`${service.url}/accounts`, openAccountBody('acc-busy'))).status).toBe(201);
+    expect((await post(service, '/accounts', openAccountBody('acc-busy'))).status).toBe(201);
     const invoice = { invoiceId: 'inv-1', amount: 1_000_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' };
-    expect((await post(`${service.url}/accounts/acc-busy/invoices`, invoice)).status).toBe(201);
+    expect((await post(service, '/accounts/acc-busy/invoices', invoice)).status).toBe(201);
     const payments = Array.from({ length: 40 }, (_, i) =>
-      post(`${service.url}/accounts/acc-busy/payments`, { paymentId: `pay-${i}`, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' }).then(
+      post(service, '/accounts/acc-busy/payments', { paymentId: `pay-${i}`, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' }).then(
         (response) => response.status,
         () => 'refused',
       ),
@@ -107,8 +122,8 @@ describe('the embedded default (the built service, in its own process)', () => {
   it('runs two instances with different DATA_DIRs side by side', async () => {
     const [a, b] = await Promise.all([startService(await newDataDir()), startService(await newDataDir())]);
     try {
-      expect((await post(`${a.url}/accounts`, openAccountBody('only-in-a'))).status).toBe(201);
-      expect((await fetch(`${b.url}/accounts/only-in-a/events`)).status).toBe(404);
+      expect((await post(a, '/accounts', openAccountBody('only-in-a'))).status).toBe(201);
+      expect((await events(b, 'only-in-a')).status).toBe(404);
     } finally {
       await Promise.all([stop(a, 'SIGTERM'), stop(b, 'SIGTERM')]);
     }
@@ -117,11 +132,11 @@ describe('the embedded default (the built service, in its own process)', () => {
   it('recovers after being killed outright: the orphaned database is stopped and the data is there', async () => {
     const dataDir = await newDataDir();
     const killed = await startService(dataDir);
-    expect((await post(`${killed.url}/accounts`, openAccountBody('acc-killed'))).status).toBe(201);
+    expect((await post(killed, '/accounts', openAccountBody('acc-killed'))).status).toBe(201);
     await stop(killed, 'SIGKILL');
     const revived = await startService(dataDir);
     try {
-      expect((await fetch(`${revived.url}/accounts/acc-killed/events`)).status).toBe(200);
+      expect((await events(revived, 'acc-killed')).status).toBe(200);
     } finally {
       await stop(revived, 'SIGTERM');
     }

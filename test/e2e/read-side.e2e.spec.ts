@@ -1,4 +1,4 @@
-import { invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 /**
  * The read side over HTTP: the service runs its projector in-process, and every read passes the
@@ -49,7 +49,7 @@ describe('read side (e2e)', () => {
 
   it('lists the history with actors and correlation ids, a page at a time', async () => {
     const { accountId } = await delinquent(uniqueId('cred'), 5_000, '2026-02-01');
-    const headers = { 'x-actor-id': 'agent-9', 'x-actor-role': 'agent', 'x-correlation-id': 'call-42' };
+    const headers = { ...(await as('system', 'bank-feed')), 'x-correlation-id': 'call-42' };
     const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1_000, { receivedOn: '2026-03-01' }), headers);
     const first = await api.get(`/accounts/${accountId}/history?limit=2&minPosition=${paid.body.position}`);
     expect(first.status).toBe(200);
@@ -60,7 +60,7 @@ describe('read side (e2e)', () => {
         type: 'PaymentReceived',
         revision: 2,
         position: paid.body.position,
-        actor: { id: 'agent-9', role: 'agent' },
+        actor: { id: 'bank-feed', role: 'system' },
         correlationId: 'call-42',
         causationId: expect.any(String),
         recordedAt: '2026-03-01T15:00:00.000Z',

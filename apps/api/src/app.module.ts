@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@arrears/platform';
 import { CloseAccountController } from './accounts/close-account/close-account.controller';
@@ -24,12 +24,17 @@ import { SchedulerModule } from '@arrears/scheduler';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import { AccountCreditors } from './auth/account-creditors';
 import { GetAccountController } from './accounts/get-account/get-account.controller';
 import { GetAccountHandler } from './accounts/get-account/get-account.handler';
 import { GetAccountHistoryController } from './accounts/get-account-history/get-account-history.controller';
 import { GetAccountHistoryHandler } from './accounts/get-account-history/get-account-history.handler';
 import { GetAccountStateController } from './accounts/get-account-state/get-account-state.controller';
 import { GetAccountStateHandler } from './accounts/get-account-state/get-account-state.handler';
+import { VerifyAccountHistoryController } from './accounts/verify-account-history/verify-account-history.controller';
+import { VerifyAccountHistoryHandler } from './accounts/verify-account-history/verify-account-history.handler';
 import { GetKpisController } from './kpis/get-kpis/get-kpis.controller';
 import { GetKpisHandler } from './kpis/get-kpis/get-kpis.handler';
 import { ReadConsistency } from './read-side/read-consistency';
@@ -60,6 +65,7 @@ const slices = {
     OpenAccountController,
     CloseAccountController,
     GetAccountEventsController,
+    VerifyAccountHistoryController,
     IssueInvoiceController,
     RecordPaymentController,
     MarkPaymentMissedController,
@@ -81,6 +87,7 @@ const slices = {
     OpenAccountHandler,
     CloseAccountHandler,
     GetAccountEventsHandler,
+    VerifyAccountHistoryHandler,
     IssueInvoiceHandler,
     RecordPaymentHandler,
     MarkPaymentMissedHandler,
@@ -114,7 +121,17 @@ export class AppModule {
         ReadConsistency,
         ...slices.handlers,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
+        AccountCreditors,
+        { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
   }
+}
+
+/** The token check the configuration names; createApp has filled in the embedded default's secret. */
+function verifiedBy({ auth }: AppConfig): { secret: string } | { jwksUrl: string } {
+  if (auth.secret) return { secret: auth.secret };
+  if (auth.jwksUrl) return { jwksUrl: auth.jwksUrl };
+  throw new Error('No AUTH_JWT_SECRET or AUTH_JWKS_URL: bearer tokens cannot be verified.');
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -5,13 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import type { BackendsOverrides } from '@arrears/backends';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, strict validation, problem details,
  * OpenAPI at /docs. Shared by main.ts and the end-to-end tests.
  */
-export async function createApp(config: AppConfig, overrides: BackendsOverrides = {}): Promise<NestFastifyApplication> {
+export async function createApp(configured: AppConfig, overrides: BackendsOverrides = {}): Promise<NestFastifyApplication> {
+  const config = await withTokenVerification(configured);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
@@ -44,6 +47,22 @@ export async function createApp(config: AppConfig, overrides: BackendsOverrides 
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * Tokens are verified with AUTH_JWT_SECRET or AUTH_JWKS_URL. With neither, the embedded default uses
+ * a secret it keeps in DATA_DIR (generated on first start) and says how to mint a token; a service on
+ * configured stores refuses to start rather than run with a secret nobody chose.
+ */
+async function withTokenVerification(config: AppConfig): Promise<AppConfig> {
+  if (config.auth.secret || config.auth.jwksUrl) return config;
+  if (config.eventStoreUrl) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: the service verifies a bearer token on every request.');
+  const { secret, created } = await loadOrCreateSigningSecret(config.dataDir);
+  new Logger('Auth').log(
+    `${created ? 'Generated a token-signing secret' : 'Using the token-signing secret'} in ${signingSecretFile(config.dataDir)}. ` +
+      'Mint a token with: npm run token -- --role agent --sub agent-7 --creditor <creditor id>',
+  );
+  return { ...config, auth: { secret } };
 }
 
 function loggerLevels(level: AppConfig['logLevel']) {

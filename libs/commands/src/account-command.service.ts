@@ -9,6 +9,8 @@ import {
   type AccountState,
 } from '@arrears/domain';
 import {
+  chainStart,
+  chained,
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
@@ -78,7 +80,9 @@ export class AccountCommandService {
       return known;
     };
     for (let attempt = 1; ; ) {
-      const { state, revision } = known ?? (await reload());
+      const { state, revision, lastHash } = known ?? (await reload());
+      if (state.status !== 'unopened' && !inScope(context, state.creditorId)) throw accountNotFound();
+      if (input.type === 'OpenAccount' && !inScope(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
       // A cached state may be behind: it decides nothing until the store has confirmed it.
       // An account that does not exist answers 404 from the decider, whatever If-Match says.
       if (expected !== undefined && revision !== 'no_stream' && revision !== expected) {
@@ -98,10 +102,11 @@ export class AccountCommandService {
         continue;
       }
       if (events.length === 0) return { accountId, events, revision: revision === 'no_stream' ? -1n : revision, position: 0n };
-      const toAppend = events.map((event, index) => this.toNewEvent(event, index, streamId, state, context, now));
+      const toAppend = this.toNewEvents(events, streamId, { state, revision, lastHash }, context, now);
       try {
         const result = await this.store.append(streamId, toAppend, { expectedRevision: revision });
-        this.cache.set(accountId, { state: events.reduce(evolve, state), revision: result.nextExpectedRevision });
+        const appendedHash = toAppend[toAppend.length - 1]?.metadata.hash ?? lastHash;
+        this.cache.set(accountId, { state: events.reduce(evolve, state), revision: result.nextExpectedRevision, lastHash: appendedHash });
         return { accountId, events, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -125,36 +130,54 @@ export class AccountCommandService {
     return {
       state: recorded.reduce((state, event) => evolve(state, event as unknown as AccountEvent), initialAccountState()),
       revision: last ? last.revision : 'no_stream',
+      lastHash: last?.metadata.hash ?? chainStart,
     };
   }
 
-  private toNewEvent(
-    event: AccountEvent,
-    index: number,
-    streamId: string,
-    state: AccountState,
-    context: CommandContext,
-    now: Date,
-  ): NewEvent {
-    const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
-    const creditorId = state.status === 'unopened' ? opening : state.creditorId;
-    return {
+  /** The events as stored, each chained to the one before it (see hash-chain.ts). */
+  private toNewEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): NewEvent[] {
+    const { state } = known;
+    const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
+    let previousHash = known.lastHash;
+    return events.map((event, index) => {
+      const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
+      // As stored: what the store gives back (JSON), so the hash taken now is the one verified later.
+      const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
       // Derived from the Idempotency-Key when there is one, so two racing copies of a request append once.
-      id: context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|${streamId}|${index}`) : this.ids.uuid(),
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: {
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        actor: context.actor,
-        occurredAt: now.toISOString(),
-        recordedAt: now.toISOString(),
-        schemaVersion,
-        creditorId,
-      },
-    };
+      const id = context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|${streamId}|${index}`) : this.ids.uuid();
+      const metadata = chained(
+        {
+          streamId,
+          revision: firstRevision + BigInt(index),
+          id,
+          type: event.type,
+          data,
+          metadata: {
+            correlationId: context.correlationId,
+            causationId: context.causationId,
+            actor: context.actor,
+            occurredAt: now.toISOString(),
+            recordedAt: now.toISOString(),
+            schemaVersion,
+            creditorId: state.status === 'unopened' ? opening : state.creditorId,
+          },
+        },
+        previousHash,
+      );
+      previousHash = metadata.hash as string;
+      return { id, type: event.type, data, metadata };
+    });
   }
 }
+
+/** Whether the actor may act for the creditor: a token names its creditors, or `*` for all. */
+const inScope = (context: CommandContext, creditorId: string) => context.creditors === '*' || context.creditors.includes(creditorId);
+
+/** Another creditor's account answers as an absent one does: its existence is not told either. */
+const accountNotFound = () => new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', 'The account does not exist.');
+
+const creditorNotAllowed = (creditorId: string) =>
+  new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not act for creditor ${creditorId}.`, { creditorId });
 
 function staleRevision(expected: bigint, actual: bigint | 'no_stream'): ProblemException {
   return new ProblemException(

@@ -4,6 +4,8 @@ import type { AccountState } from '@arrears/domain';
 export interface KnownState {
   state: AccountState;
   revision: bigint | 'no_stream';
+  /** The hash of the event at `revision`, which the next event links to. */
+  lastHash: string;
 }
 
 /**

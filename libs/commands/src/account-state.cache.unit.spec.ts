@@ -1,6 +1,6 @@
 import { AccountStateCache } from './account-state.cache';
 
-const known = (revision: bigint) => ({ state: { status: 'unopened' as const }, revision });
+const known = (revision: bigint) => ({ state: { status: 'unopened' as const }, revision, lastHash: '0'.repeat(64) });
 
 describe('AccountStateCache', () => {
   it('forgets the least recently used account when full', () => {

@@ -7,6 +7,8 @@ export interface CommandContext {
   /** This request's own id: the cause of the events it appends. */
   causationId: string;
   actor: { id: string; role: ActorRole };
+  /** The creditors the actor may act for (`*`: all). Other creditors' accounts answer as absent. */
+  creditors: readonly string[] | '*';
   /** Scoped to the actor, so two clients' keys never collide. */
   idempotencyKey: string | undefined;
   /** From `If-Match`: the revision the client last saw. */

@@ -16,6 +16,9 @@ export interface EventMetadata {
   schemaVersion: number;
   /** The tenant. */
   creditorId: string;
+  /** The hash chain (see hash-chain.ts): the stream's previous event's hash, and this event's. */
+  previousHash?: string;
+  hash?: string;
   [extra: string]: unknown;
 }
 

@@ -3,3 +3,4 @@ export * from './errors';
 export { InMemoryEventStore } from './in-memory/in-memory.event-store';
 export { PostgresEventStore, type PendingAppend, type PostgresEventStoreOptions } from './postgres/postgres.event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb.event-store';
+export * from './hash-chain/hash-chain';

@@ -5,6 +5,9 @@ import { ProjectionProgress, readModels } from '@arrears/projections';
 import { SchedulerLoop } from '@arrears/scheduler';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../../apps/api/src/bootstrap';
+import { accessMatrix, publicRoute } from '../../../apps/api/src/auth/access-matrix';
+import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import type { Principal } from '../../../apps/api/src/auth/principal';
 import { createTestDatabase } from '../../setup/test-database';
 
 export interface TestResponse {
@@ -17,10 +20,41 @@ export interface TestApi {
   app: NestFastifyApplication;
   clock: FixedClock;
   databaseUrl: string;
+  /**
+   * Without an `authorization` header, a request carries a token of the first role the access
+   * matrix allows on its route, for every creditor; `authorization: ''` sends none.
+   */
   request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
+}
+
+/** The secret the test service verifies tokens with. */
+export const testAuthSecret = 'test-secret-of-at-least-thirty-two-characters';
+
+/** An Authorization header for a principal (all creditors unless named). */
+export async function as(role: Principal['role'], id: string = role, creditors: Principal['creditors'] = '*'): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await mintToken(testAuthSecret, { id, role, creditors }, '1h')}` };
+}
+
+const routes = Object.entries(accessMatrix).map(([key, access]) => {
+  const [method, pattern] = key.split(' ') as [string, string];
+  return { method, pattern: new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/]+')}$`), access };
+});
+
+/** The header a test request carries by default: a token of a role allowed on its route, if any is needed. */
+async function defaultAuthorization(method: string, url: string): Promise<Record<string, string>> {
+  const path = url.split('?')[0] as string;
+  const access = routes.find((route) => route.method === method && route.pattern.test(path))?.access;
+  if (!access || access === publicRoute) return {};
+  return as(access[0] as Principal['role'], `test-${access[0]}`);
+}
+
+async function withAuthorization(method: string, url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  if (!('authorization' in headers)) return { ...(await defaultAuthorization(method, url)), ...headers };
+  const { authorization, ...rest } = headers;
+  return authorization ? headers : rest;
 }
 
 /**
@@ -31,11 +65,12 @@ export async function startTestApi(options: { databaseUrl?: string; now?: string
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
   // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', ...options.env });
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: testAuthSecret, ...options.env });
   const app = await createApp(config, { clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const request: TestApi['request'] = async (method, url, body, headers = {}) => {
+  const request: TestApi['request'] = async (method, url, body, given = {}) => {
+    const headers = await withAuthorization(method, url, given);
     const response = await app.inject({
       method,
       url,

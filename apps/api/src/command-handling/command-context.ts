@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { actorRoles, type ActorRole, type CommandContext } from '@arrears/commands';
+import type { CommandContext } from '@arrears/commands';
 import { ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { principalOf } from '../auth/principal';
 
 
 const headerValue = (request: FastifyRequest, name: string): string | undefined => {
@@ -15,10 +16,7 @@ const idPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
 // Read once per request: the idempotency check and the controller see the same context.
 const contexts = new WeakMap<FastifyRequest, CommandContext>();
 
-/**
- * Reads the command context from the headers. The actor headers stand in for authentication until
- * it arrives; without them the actor is `system`.
- */
+/** The command context: the actor and their creditors from the verified token, the rest from the headers. */
 export function readCommandContext(request: FastifyRequest): CommandContext {
   let context = contexts.get(request);
   if (!context) {
@@ -30,21 +28,19 @@ export function readCommandContext(request: FastifyRequest): CommandContext {
 
 function parseCommandContext(request: FastifyRequest): CommandContext {
   const correlationId = headerValue(request, 'x-correlation-id') ?? randomUUID();
-  const actorId = headerValue(request, 'x-actor-id') ?? 'system';
-  const role = headerValue(request, 'x-actor-role') ?? 'system';
+  const principal = principalOf(request);
   const key = headerValue(request, 'idempotency-key');
   const ifMatch = headerValue(request, 'if-match');
   const bad = (header: string, detail: string) =>
     new ProblemException(400, 'INVALID_HEADER', 'The request is malformed', detail, { header });
   if (!idPattern.test(correlationId)) throw bad('X-Correlation-Id', 'X-Correlation-Id must be 1–128 letters, digits or ._:@-');
-  if (!idPattern.test(actorId)) throw bad('X-Actor-Id', 'X-Actor-Id must be 1–128 letters, digits or ._:@-');
-  if (!(actorRoles as readonly string[]).includes(role)) throw bad('X-Actor-Role', `X-Actor-Role must be one of ${actorRoles.join(', ')}.`);
   if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) throw bad('Idempotency-Key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
   return {
     correlationId,
     causationId: randomUUID(),
-    actor: { id: actorId, role: role as ActorRole },
-    idempotencyKey: key === undefined ? undefined : `${actorId}:${key}`,
+    actor: { id: principal.id, role: principal.role },
+    creditors: principal.creditors,
+    idempotencyKey: key === undefined ? undefined : `${principal.id}:${key}`,
     expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch, bad),
   };
 }

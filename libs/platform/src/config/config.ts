@@ -65,6 +65,12 @@ export interface AppConfig {
   notifyFrom: string;
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
+  /**
+   * How bearer tokens are verified: HS256 with a shared secret (`AUTH_JWT_SECRET`, 32 characters or
+   * more), or an identity provider's keys (`AUTH_JWKS_URL`). With neither, the embedded default
+   * generates a secret into `DATA_DIR`; the production stack refuses to start.
+   */
+  auth: { secret?: string; jwksUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -120,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (clockStart && env.NODE_ENV === 'production') problems.push('CLOCK_START moves the service\'s clock and is refused when NODE_ENV=production.');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
+  const authSecret = env.AUTH_JWT_SECRET || undefined;
+  if (authSecret && authSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters.');
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must start with https:// (or http://).');
+  if (authSecret && jwksUrl) problems.push('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -151,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl,
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
+    auth: { ...(authSecret ? { secret: authSecret } : {}), ...(jwksUrl ? { jwksUrl } : {}) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { Caller } from '../../auth/caller.decorator';
+import type { Principal } from '../../auth/principal';
 import { QueryEndpoint } from '../../read-side/query-endpoint.decorator';
 import type { KpiResponse } from './get-kpis.handler';
 import { GetKpisQuery } from './get-kpis.query';
@@ -13,7 +15,7 @@ export class GetKpisController {
 
   @Get()
   @QueryEndpoint('Daily KPI series per currency: receivables, aging buckets, collected, credit sales, DSO, Best Possible DSO, ADD, CEI, roll, cure and plan completion rates')
-  kpis(@Query() params: KpiParams): Promise<KpiResponse> {
-    return this.queries.execute(new GetKpisQuery(params));
+  kpis(@Query() params: KpiParams, @Caller() caller: Principal): Promise<KpiResponse> {
+    return this.queries.execute(new GetKpisQuery(params, caller));
   }
 }

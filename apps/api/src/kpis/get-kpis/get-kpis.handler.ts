@@ -4,6 +4,7 @@ import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
 import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { mayActFor, type Principal } from '../../auth/principal';
 import { ReadConsistency } from '../../read-side/read-consistency';
 import { GetKpisQuery } from './get-kpis.query';
 
@@ -27,14 +28,14 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery, KpiResponse> 
     private readonly consistency: ReadConsistency,
   ) {}
 
-  async execute({ params }: GetKpisQuery): Promise<KpiResponse> {
+  async execute({ params, caller }: GetKpisQuery): Promise<KpiResponse> {
     const { from, to } = params;
     const length = daysBetween(from, to);
     if (length < 0 || length >= maxDays) {
       throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, { from, to });
     }
     await this.consistency.reach(params.minPosition, [kpiProjection.name]);
-    const scope = params.creditorId ?? PORTFOLIO;
+    const scope = scopeFor(params.creditorId, caller);
     const days = (await this.readStore.find(kpiProjection.collection, {
       where: [
         { field: 'kind', op: 'eq', value: 'day' },
@@ -42,6 +43,23 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery, KpiResponse> 
         { field: 'date', op: 'lte', value: to },
       ],
     })) as KpiDayDocument[];
-    return { scope: params.creditorId ?? 'portfolio', from, to, currencies: kpiReport(days, from, to) };
+    return { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies: kpiReport(days, from, to) };
   }
+}
+
+/**
+ * The creditor asked for, or the portfolio. A token for some creditors only sees those: without a
+ * creditorId it gets its one creditor's series, and the portfolio (everyone's) is not for it.
+ */
+function scopeFor(creditorId: string | undefined, caller: Principal): string {
+  const { creditors } = caller;
+  if (creditors === '*') return creditorId ?? PORTFOLIO;
+  const asked = creditorId ?? (creditors.length === 1 ? creditors[0] : undefined);
+  if (asked === undefined) {
+    throw new ProblemException(403, 'CREDITOR_REQUIRED', 'Forbidden', 'This token acts for some creditors only: name one with creditorId.', { creditors });
+  }
+  if (!mayActFor(caller, asked)) {
+    throw new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not read creditor ${asked}.`, { creditorId: asked });
+  }
+  return asked;
 }

@@ -5,6 +5,7 @@ import { Clock } from '@arrears/platform';
 import { worklistItem, worklistProjection, type WorklistDocument, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { decodeCursor, encodeCursor } from '../../read-side/paging';
+import type { Principal } from '../../auth/principal';
 import { ReadConsistency } from '../../read-side/read-consistency';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { GetWorklistQuery } from './get-worklist.query';
@@ -35,13 +36,13 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Workl
     private readonly contactPolicies: ContactPoliciesInForce,
   ) {}
 
-  async execute({ params }: GetWorklistQuery): Promise<Worklist> {
+  async execute({ params, caller }: GetWorklistQuery): Promise<Worklist> {
     await this.consistency.reach(params.minPosition, [worklistProjection.name]);
     const now = this.clock.now().toISOString();
     const limit = params.limit ?? 20;
     const after = decodeCursor(params.cursor, ['number', 'string']);
     const page = (await this.readStore.find(worklistProjection.collection, {
-      where: conditions(params, now),
+      where: [...conditions(params, now), ...creditorsOf(caller)],
       orderBy: byPriority,
       limit: limit + 1,
       ...(after ? { after } : {}),
@@ -71,3 +72,6 @@ function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
 }
+
+/** A token for some creditors sees their accounts only. */
+const creditorsOf = ({ creditors }: Principal): Condition[] => (creditors === '*' ? [] : [{ field: 'creditorId', op: 'in', value: [...creditors] }]);

@@ -1,0 +1,3 @@
+export class VerifyAccountHistoryQuery {
+  constructor(readonly accountId: string) {}
+}

@@ -1,0 +1,28 @@
+import { actorRoles } from '@arrears/commands';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accessMatrix, accessTo, publicRoute } from './access-matrix';
+
+describe('the access matrix', () => {
+  it('is the table the README shows, row for row', () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    const isMatrixRow = (marks: string[]) => marks.length === actorRoles.length && marks.every((mark) => ['', '✓', 'public'].includes(mark));
+    const access = (marks: string[]) => (marks.every((mark) => mark === 'public') ? publicRoute : actorRoles.filter((_, i) => marks[i] === '✓'));
+    const inReadme = [...readme.matchAll(/^\| `((?:GET|POST) [^`]+)` \|(.*)\|$/gm)]
+      .map(([, route, cells]) => [route, (cells as string).split('|').map((cell) => cell.trim())] as const)
+      .filter(([, marks]) => isMatrixRow(marks))
+      .map(([route, marks]) => [route, access(marks)]);
+    const byRoleOrder = (allowed: typeof accessMatrix[string]) => (allowed === publicRoute ? allowed : actorRoles.filter((role) => allowed.includes(role)));
+    expect(Object.fromEntries(inReadme)).toEqual(Object.fromEntries(Object.entries(accessMatrix).map(([route, allowed]) => [route, byRoleOrder(allowed)])));
+  });
+
+  it('lets auditors and analysts write nothing', () => {
+    const writes = Object.entries(accessMatrix).filter(([route]) => route.startsWith('POST '));
+    for (const [, access] of writes) expect(access).not.toEqual(expect.arrayContaining(['auditor']));
+    for (const [, access] of writes) expect(access).not.toEqual(expect.arrayContaining(['analyst']));
+  });
+
+  it('knows nothing of a route it does not list', () => {
+    expect(accessTo('DELETE', '/accounts/:accountId')).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ProblemException } from '@arrears/platform';
+import type { FastifyRequest } from 'fastify';
+import { accessTo, publicRoute } from './access-matrix';
+import { AccountCreditors } from './account-creditors';
+import { attachPrincipal, mayActFor, type Principal } from './principal';
+import { TokenVerifier } from './token-verifier';
+
+/**
+ * Every route but the public ones needs a verified bearer token (401 otherwise) whose role the
+ * access matrix allows there (403 otherwise). On a route about one account, an account of a
+ * creditor the token may not act for answers 404, exactly as an absent one. It runs before
+ * validation, so a caller without a token learns nothing about a route's body.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenVerifier,
+    private readonly creditors: AccountCreditors,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const route = request.routeOptions.url ?? '';
+    const access = accessTo(request.method, route);
+    if (access === publicRoute) return true;
+    const principal = await this.tokens.verify(request.headers.authorization);
+    if (!access?.includes(principal.role)) {
+      throw new ProblemException(403, 'ROLE_NOT_ALLOWED', 'Forbidden', `The role ${principal.role} may not call ${request.method} ${route}.`, {
+        role: principal.role,
+      });
+    }
+    await this.requireAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
+    attachPrincipal(request, principal);
+    return true;
+  }
+
+  private async requireAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
+    if (principal.creditors === '*' || accountId === undefined) return;
+    const creditorId = await this.creditors.of(accountId);
+    if (creditorId !== undefined && !mayActFor(principal, creditorId)) {
+      throw new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', `Account ${accountId} does not exist.`, { accountId });
+    }
+  }
+}

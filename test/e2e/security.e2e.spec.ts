@@ -1,0 +1,188 @@
+import { actorRoles, type ActorRole } from '@arrears/commands';
+import { SignJWT } from 'jose';
+import { Client } from 'pg';
+import { accessMatrix, publicRoute } from '../../apps/api/src/auth/access-matrix';
+import { as, eventCount, invoiceBody, openAccountBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
+
+describe('authentication and authorization', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** An account of `creditorId` with one invoice, opened by the billing integration. */
+  async function account(creditorId: string): Promise<string> {
+    const accountId = uniqueId('acc');
+    expect((await api.post('/accounts', openAccountBody(accountId, creditorId))).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
+    return accountId;
+  }
+
+  describe('a request without a valid token gets 401, and changes nothing', () => {
+    const sign = (claims: Record<string, unknown>, secret = testAuthSecret, expires: string | number = '1h') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('agent-7').setExpirationTime(expires).sign(new TextEncoder().encode(secret));
+
+    it.each([
+      ['no Authorization header', async () => ''],
+      ['not a bearer token', async () => 'Basic YWdlbnQ6c2VjcmV0'],
+      ['a token that is not a JWT', async () => 'Bearer not-a-token'],
+      ['a token signed with another secret', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, 'another-secret-of-thirty-two-characters!!')}`],
+      ['an expired token', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, testAuthSecret, Math.floor(Date.now() / 1000) - 60)}`],
+      ['a token with an unknown role', async () => `Bearer ${await sign({ role: 'admin', creditors: '*' })}`],
+      ['a token without creditors', async () => `Bearer ${await sign({ role: 'system' })}`],
+    ])('%s', async (_case, authorization) => {
+      const accountId = uniqueId('acc');
+      const response = await api.post('/accounts', openAccountBody(accountId), { authorization: await authorization() });
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="arrears"');
+      expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', detail: expect.any(String) });
+      expect(await eventCount(api, accountId)).toBe(0);
+    });
+
+    it('keeps /health and /docs open', async () => {
+      expect((await api.get('/health', { authorization: '' })).status).toBe(200);
+      expect((await api.get('/docs/openapi.json', { authorization: '' })).status).toBe(200);
+    });
+  });
+
+  it('answers an analyst posting a payment with 403, and appends nothing', async () => {
+    const accountId = await account('cred-1');
+    const before = await eventCount(api, accountId);
+    const response = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1_000), await as('analyst'));
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', role: 'analyst' });
+    expect(await eventCount(api, accountId)).toBe(before);
+  });
+
+  it('lists every route of the API in the access matrix, and nothing else', async () => {
+    const { paths } = (await api.get('/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(routes.sort()).toEqual(Object.keys(accessMatrix).sort());
+  });
+
+  describe('the role × route matrix: each role is let through where the matrix allows it, and 403 elsewhere', () => {
+    let accountId: string;
+    beforeAll(async () => {
+      accountId = await account('cred-1');
+    });
+    const cases = Object.entries(accessMatrix)
+      .filter(([, access]) => access !== publicRoute)
+      .flatMap(([route, access]) => actorRoles.map((role) => [route, role, (access as readonly ActorRole[]).includes(role)] as const));
+
+    it.each(cases)('%s as %s (allowed: %s)', async (route, role, allowed) => {
+      const [method, pattern] = route.split(' ') as ['GET' | 'POST', string];
+      const path = pattern
+        .replace(':accountId', accountId)
+        .replace(':channel', 'sms')
+        .replace(/:\w+/g, 'unknown-id');
+      const query = path === '/kpis' ? '?from=2026-01-01&to=2026-01-31' : '';
+      const response = await api.request(method, `${path}${query}`, method === 'POST' ? {} : undefined, await as(role));
+      if (allowed) {
+        // Past the guard: an empty body is then the caller's mistake (400), an unknown id a 404, and so on.
+        expect(response.status).not.toBe(401);
+        expect(response.status).not.toBe(403);
+        expect(response.status).toBeLessThan(500);
+      } else {
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('ROLE_NOT_ALLOWED');
+      }
+    });
+  });
+
+  describe('a token never reaches another creditor’s data', () => {
+    let ours: string;
+    let theirs: string;
+    beforeAll(async () => {
+      ours = await account('cred-a');
+      theirs = await account('cred-b');
+    });
+
+    it('answers 404 for an account of another creditor, on reads and commands alike, as for an absent one', async () => {
+      const agentOfA = await as('agent', 'agent-a', ['cred-a']);
+      expect((await api.get(`/accounts/${ours}`, agentOfA)).status).toBe(200);
+      const read = await api.get(`/accounts/${theirs}`, agentOfA);
+      const absent = await api.get(`/accounts/${uniqueId('nobody')}`, agentOfA);
+      expect(read.status).toBe(404);
+      expect(read.body.code).toBe(absent.body.code);
+      const before = await eventCount(api, theirs);
+      const note = await api.post(`/accounts/${theirs}/notes`, { text: 'should not land' }, agentOfA);
+      expect(note.status).toBe(404);
+      expect(await eventCount(api, theirs)).toBe(before);
+      expect((await api.get(`/accounts/${theirs}/history`, await as('auditor', 'auditor-a', ['cred-a']))).status).toBe(404);
+    });
+
+    it('shows an agent only their creditors’ accounts on the worklist', async () => {
+      await readModelsCaughtUp(api);
+      const all = await api.get(`/worklist?limit=100`, await as('agent', 'agent-all'));
+      const ids = (list: { body: { items: { accountId: string }[] } }) => list.body.items.map((item) => item.accountId);
+      expect(ids(all)).toEqual(expect.arrayContaining([ours, theirs]));
+      const mine = await api.get(`/worklist?limit=100`, await as('agent', 'agent-a', ['cred-a']));
+      expect(ids(mine)).toContain(ours);
+      expect(ids(mine)).not.toContain(theirs);
+    });
+
+    it('gives an analyst of one creditor that creditor’s KPIs, never the portfolio or another’s', async () => {
+      const period = 'from=2026-01-01&to=2026-01-31';
+      const analystOfA = await as('analyst', 'analyst-a', ['cred-a']);
+      expect((await api.get(`/kpis?${period}`, analystOfA)).body.scope).toBe('cred-a');
+      expect((await api.get(`/kpis?${period}&creditorId=cred-b`, analystOfA)).status).toBe(403);
+      expect((await api.get(`/kpis?${period}`, await as('analyst', 'analyst-ab', ['cred-a', 'cred-b']))).body.code).toBe('CREDITOR_REQUIRED');
+      expect((await api.get(`/kpis?${period}`, await as('analyst', 'analyst-all'))).body.scope).toBe('portfolio');
+    });
+
+    it('refuses to open an account for a creditor the token may not act for', async () => {
+      const accountId = uniqueId('acc');
+      const response = await api.post('/accounts', openAccountBody(accountId, 'cred-b'), await as('system', 'feed-a', ['cred-a']));
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('CREDITOR_NOT_ALLOWED');
+      expect(await eventCount(api, accountId)).toBe(0);
+    });
+  });
+
+  it('records the actor from the verified token, not from anything the client says', async () => {
+    const accountId = await account('cred-1');
+    const headers = { ...(await as('agent', 'agent-7')), 'x-actor-id': 'someone-else', 'x-actor-role': 'supervisor' };
+    expect((await api.post(`/accounts/${accountId}/notes`, { text: 'Called, no answer.' }, headers)).status).toBe(201);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events;
+    expect(events.at(-1).metadata.actor).toEqual({ id: 'agent-7', role: 'agent' });
+  });
+});
+
+describe('tamper-evident history', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('reports an untouched history as intact, and names the revision edited directly in PostgreSQL', async () => {
+    const accountId = uniqueId('acc');
+    await api.post('/accounts', openAccountBody(accountId));
+    await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'));
+    await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 2_500));
+    await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-2', 2_500));
+    const auditor = await as('auditor', 'auditor-1');
+    const intact = await api.get(`/accounts/${accountId}/history/verify`, auditor);
+    expect(intact.status).toBe(200);
+    expect(intact.body).toMatchObject({ accountId, status: 'intact', events: 4, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const database = new Client({ connectionString: api.databaseUrl });
+    await database.connect();
+    try {
+      await database.query(`UPDATE events SET data = jsonb_set(data, '{amount}', '1') WHERE stream_id = $1 AND revision = 2`, [`account-${accountId}`]);
+    } finally {
+      await database.end();
+    }
+    const broken = await api.get(`/accounts/${accountId}/history/verify`, auditor);
+    expect(broken.body).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'HASH_MISMATCH' });
+  });
+
+  it('answers 404 for an account with no history', async () => {
+    expect((await api.get(`/accounts/${uniqueId('nobody')}/history/verify`)).status).toBe(404);
+  });
+});
