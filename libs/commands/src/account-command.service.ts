@@ -18,7 +18,7 @@ import {
 } from '@arrears/event-store';
 import { APP_CONFIG } from '@arrears/backends';
 import { Clock, IdGenerator, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
-import type { CommandContext } from './command-context';
+import { mayActFor, type CommandContext } from './command-context';
 import { AccountStateCache, type KnownState } from './account-state.cache';
 import { KeyedQueue } from './keyed-queue';
 
@@ -81,8 +81,8 @@ export class AccountCommandService {
     };
     for (let attempt = 1; ; ) {
       const { state, revision, lastHash } = known ?? (await reload());
-      if (state.status !== 'unopened' && !inScope(context, state.creditorId)) throw accountNotFound();
-      if (input.type === 'OpenAccount' && !inScope(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
+      if (state.status !== 'unopened' && !mayActFor(context, state.creditorId)) throw accountNotFound(accountId);
+      if (input.type === 'OpenAccount' && !mayActFor(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
       // A cached state may be behind: it decides nothing until the store has confirmed it.
       // An account that does not exist answers 404 from the decider, whatever If-Match says.
       if (expected !== undefined && revision !== 'no_stream' && revision !== expected) {
@@ -141,8 +141,8 @@ export class AccountCommandService {
     let previousHash = known.lastHash;
     return events.map((event, index) => {
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
-      // As stored: what the store gives back (JSON), so the hash taken now is the one verified later.
-      const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
+      // Hashed as canonical JSON, which reads the same from this object as from what the store gives back.
+      const data = event.data as unknown as Record<string, unknown>;
       // Derived from the Idempotency-Key when there is one, so two racing copies of a request append once.
       const id = context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|${streamId}|${index}`) : this.ids.uuid();
       const metadata = chained(
@@ -170,11 +170,9 @@ export class AccountCommandService {
   }
 }
 
-/** Whether the actor may act for the creditor: a token names its creditors, or `*` for all. */
-const inScope = (context: CommandContext, creditorId: string) => context.creditors === '*' || context.creditors.includes(creditorId);
-
 /** Another creditor's account answers as an absent one does: its existence is not told either. */
-const accountNotFound = () => new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', 'The account does not exist.');
+export const accountNotFound = (accountId: string) =>
+  new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', `Account ${accountId} does not exist.`, { accountId });
 
 const creditorNotAllowed = (creditorId: string) =>
   new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not act for creditor ${creditorId}.`, { creditorId });

@@ -14,3 +14,6 @@ export interface CommandContext {
   /** From `If-Match`: the revision the client last saw. */
   expectedRevision: bigint | undefined;
 }
+
+/** Whether an actor whose token names these creditors (or `*`) may act for this one. */
+export const mayActFor = ({ creditors }: { creditors: readonly string[] | '*' }, creditorId: string) => creditors === '*' || creditors.includes(creditorId);

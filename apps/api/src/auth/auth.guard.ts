@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { accountNotFound, mayActFor } from '@arrears/commands';
 import { ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { accessTo, publicRoute } from './access-matrix';
 import { AccountCreditors } from './account-creditors';
-import { attachPrincipal, mayActFor, type Principal } from './principal';
+import { attachPrincipal, type Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -38,8 +39,6 @@ export class AuthGuard implements CanActivate {
   private async requireAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
     if (principal.creditors === '*' || accountId === undefined) return;
     const creditorId = await this.creditors.of(accountId);
-    if (creditorId !== undefined && !mayActFor(principal, creditorId)) {
-      throw new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', `Account ${accountId} does not exist.`, { accountId });
-    }
+    if (creditorId !== undefined && !mayActFor(principal, creditorId)) throw accountNotFound(accountId);
   }
 }

@@ -19,5 +19,3 @@ export function principalOf(request: FastifyRequest): Principal {
   return principal;
 }
 
-/** Whether the principal may see data of this creditor. */
-export const mayActFor = (principal: Principal, creditorId: string) => principal.creditors === '*' || principal.creditors.includes(creditorId);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where the embedded default keeps the secret it generated. */
@@ -18,6 +18,5 @@ export async function loadOrCreateSigningSecret(dataDir: string): Promise<{ secr
   await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error; // another process won the race: use its secret
   });
-  await chmod(file, 0o600);
   return { secret: (await readFile(file, 'utf8')).trim(), created: true };
 }

@@ -3,6 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, verifyChain, type EventStore } from '@arrears/event-store';
+import { Clock } from '@arrears/platform';
 import { VerifyAccountHistoryQuery } from './verify-account-history.query';
 
 export class HistoryVerification {
@@ -19,11 +20,14 @@ export class HistoryVerification {
 /** Recomputes the account stream's hash chain from the event store itself, not from a read model. */
 @QueryHandler(VerifyAccountHistoryQuery)
 export class VerifyAccountHistoryHandler implements IQueryHandler<VerifyAccountHistoryQuery, HistoryVerification> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ accountId }: VerifyAccountHistoryQuery): Promise<HistoryVerification> {
     const recorded = await this.store.readStream(accountStream(accountId));
     if (recorded.length === 0) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
-    return { accountId, ...verifyChain(recorded), verifiedAt: new Date().toISOString() };
+    return { accountId, ...verifyChain(recorded), verifiedAt: this.clock.now().toISOString() };
   }
 }

@@ -4,7 +4,8 @@ import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
 import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { mayActFor, type Principal } from '../../auth/principal';
+import { mayActFor } from '@arrears/commands';
+import type { Principal } from '../../auth/principal';
 import { ReadConsistency } from '../../read-side/read-consistency';
 import { GetKpisQuery } from './get-kpis.query';
 
