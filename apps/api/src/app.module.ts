@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@arrears/platform';
 import { CloseAccountController } from './accounts/close-account/close-account.controller';
 import { CloseAccountHandler } from './accounts/close-account/close-account.handler';
+import { ErasePersonalDataController } from './accounts/erase-personal-data/erase-personal-data.controller';
+import { ErasePersonalDataHandler } from './accounts/erase-personal-data/erase-personal-data.handler';
 import { GetAccountEventsController } from './accounts/get-account-events/get-account-events.controller';
 import { GetAccountEventsHandler } from './accounts/get-account-events/get-account-events.handler';
 import { OpenAccountController } from './accounts/open-account/open-account.controller';
@@ -64,6 +66,7 @@ const slices = {
     GetKpisController,
     OpenAccountController,
     CloseAccountController,
+    ErasePersonalDataController,
     GetAccountEventsController,
     VerifyAccountHistoryController,
     IssueInvoiceController,
@@ -86,6 +89,7 @@ const slices = {
     GetKpisHandler,
     OpenAccountHandler,
     CloseAccountHandler,
+    ErasePersonalDataHandler,
     GetAccountEventsHandler,
     VerifyAccountHistoryHandler,
     IssueInvoiceHandler,

@@ -3,7 +3,8 @@ import { EVENT_STORE } from '@arrears/event-store';
 import { READ_STORE } from '@arrears/read-store';
 import { Clock, IdGenerator, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
-import { APP_CONFIG, IDEMPOTENCY_STORE } from './tokens';
+import { PersonalDataVault } from '@arrears/personal-data';
+import { APP_CONFIG, IDEMPOTENCY_STORE, STORED_EVENT_STORE } from './tokens';
 
 export interface BackendsOverrides {
   clock?: Clock;
@@ -27,10 +28,12 @@ export class BackendsModule {
           inject: [Clock, IdGenerator],
         },
         { provide: EVENT_STORE, useFactory: (backends: Backends) => backends.eventStore, inject: [Backends] },
+        { provide: STORED_EVENT_STORE, useFactory: (backends: Backends) => backends.storedEvents, inject: [Backends] },
+        { provide: PersonalDataVault, useFactory: (backends: Backends) => backends.vault, inject: [Backends] },
         { provide: IDEMPOTENCY_STORE, useFactory: (backends: Backends) => backends.idempotency, inject: [Backends] },
         { provide: READ_STORE, useFactory: (backends: Backends) => backends.readStore, inject: [Backends] },
       ],
-      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, IDEMPOTENCY_STORE, READ_STORE],
+      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, STORED_EVENT_STORE, PersonalDataVault, IDEMPOTENCY_STORE, READ_STORE],
     };
   }
 }

@@ -3,6 +3,7 @@ import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@ar
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator } from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
+import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
 
 /**
  * The storage the service runs on, chosen by configuration: EventStoreDB for `esdb://`, an external
@@ -12,12 +13,21 @@ import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyS
 export class Backends implements OnApplicationShutdown {
   private static readonly logger = new Logger('Backends');
 
+  /** The event store as readers want it: debtors' personal data opened, or erased once forgotten. */
+  readonly eventStore: EventStore;
+  readonly vault: PersonalDataVault;
+
   private constructor(
-    readonly eventStore: EventStore,
+    /** The event store as stored: personal data sealed. What the hash chain covers. */
+    readonly storedEvents: EventStore,
     readonly idempotency: IdempotencyStore,
     readonly readStore: ReadStore,
+    private readonly keys: KeyStore,
     private readonly embeddedServer: EmbeddedPostgresServer | undefined,
-  ) {}
+  ) {
+    this.vault = new PersonalDataVault(keys);
+    this.eventStore = new OpeningEventStore(storedEvents, this.vault);
+  }
 
   /** True when the service started its own embedded PostgreSQL. */
   get embedded(): boolean {
@@ -38,14 +48,17 @@ export class Backends implements OnApplicationShutdown {
         Backends.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;
-      const readStore = await openReadStore(config.readStoreUrl ?? url, config.databasePoolSize);
+      const readStoreUrl = config.readStoreUrl ?? url;
+      const readStore = await openReadStore(readStoreUrl, config.databasePoolSize);
+      // Keys never live in the event store: by default they go to the read store's database.
+      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
-        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, undefined);
+        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
       }
       const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize });
       const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)));
-      return new Backends(eventStore, idempotency, readStore, server);
+      return new Backends(eventStore, idempotency, readStore, keys, server);
     } catch (error) {
       await server?.stop();
       throw error;
@@ -55,6 +68,7 @@ export class Backends implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.idempotency.close().catch((error: unknown) => Backends.logger.warn(`Closing idempotency store: ${String(error)}`));
     await this.readStore.close().catch((error: unknown) => Backends.logger.warn(`Closing read store: ${String(error)}`));
+    await this.keys.close().catch((error: unknown) => Backends.logger.warn(`Closing key store: ${String(error)}`));
     await this.eventStore.close().catch((error: unknown) => Backends.logger.warn(`Closing event store: ${String(error)}`));
     if (this.embeddedServer) {
       await this.embeddedServer.stop();
@@ -65,4 +79,8 @@ export class Backends implements OnApplicationShutdown {
 
 function openReadStore(url: string, poolSize: number): Promise<ReadStore> {
   return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize);
+}
+
+function openKeyStore(url: string): Promise<KeyStore> {
+  return url.startsWith('mongodb') ? MongoKeyStore.connect(url) : PostgresKeyStore.connect(url);
 }

@@ -17,6 +17,7 @@ import {
   type NewEvent,
 } from '@arrears/event-store';
 import { APP_CONFIG } from '@arrears/backends';
+import { PersonalDataVault } from '@arrears/personal-data';
 import { Clock, IdGenerator, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import { mayActFor, type CommandContext } from './command-context';
 import { AccountStateCache, type KnownState } from './account-state.cache';
@@ -25,10 +26,11 @@ import { KeyedQueue } from './keyed-queue';
 /** A command without its `now`: the service stamps it from the clock. */
 export type AccountCommandInput = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
 
-/** What a command did: its events, and where they landed. */
+/** What a command did: its events, where they landed, and the account after them. */
 export interface CommandOutcome {
   accountId: string;
   events: AccountEvent[];
+  state: AccountState;
   revision: bigint;
   position: bigint;
 }
@@ -60,6 +62,7 @@ export class AccountCommandService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly vault: PersonalDataVault,
   ) {
     this.cache = new AccountStateCache(config.accountCacheSize);
   }
@@ -101,13 +104,14 @@ export class AccountCommandService {
         await reload();
         continue;
       }
-      if (events.length === 0) return { accountId, events, revision: revision === 'no_stream' ? -1n : revision, position: 0n };
-      const toAppend = this.toNewEvents(events, streamId, { state, revision, lastHash }, context, now);
+      if (events.length === 0) return { accountId, events, state, revision: revision === 'no_stream' ? -1n : revision, position: 0n };
+      const toAppend = await this.toNewEvents(events, streamId, { state, revision, lastHash }, context, now);
       try {
         const result = await this.store.append(streamId, toAppend, { expectedRevision: revision });
         const appendedHash = toAppend[toAppend.length - 1]?.metadata.hash ?? lastHash;
-        this.cache.set(accountId, { state: events.reduce(evolve, state), revision: result.nextExpectedRevision, lastHash: appendedHash });
-        return { accountId, events, revision: result.nextExpectedRevision, position: result.position };
+        const after = events.reduce(evolve, state);
+        this.cache.set(accountId, { state: after, revision: result.nextExpectedRevision, lastHash: appendedHash });
+        return { accountId, events, state: after, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         this.cache.delete(accountId);
@@ -134,15 +138,19 @@ export class AccountCommandService {
     };
   }
 
-  /** The events as stored, each chained to the one before it (see hash-chain.ts). */
-  private toNewEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): NewEvent[] {
+  /**
+   * The events as stored: the debtor's personal data sealed, then each chained to the one before it
+   * (see hash-chain.ts), so the chain covers the ciphertext and survives the key's destruction.
+   */
+  private async toNewEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): Promise<NewEvent[]> {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
+    const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : event.data)));
     let previousHash = known.lastHash;
     return events.map((event, index) => {
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
       // Hashed as canonical JSON, which reads the same from this object as from what the store gives back.
-      const data = event.data as unknown as Record<string, unknown>;
+      const data = stored[index] as unknown as Record<string, unknown>;
       // Derived from the Idempotency-Key when there is one, so two racing copies of a request append once.
       const id = context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|${streamId}|${index}`) : this.ids.uuid();
       const metadata = chained(

@@ -46,6 +46,7 @@ export const accessMatrix: Record<string, readonly ActorRole[] | typeof publicRo
   'POST /accounts/:accountId/agency-placements': supervisors,
   'POST /accounts/:accountId/agency-placements/recall': supervisors,
   'POST /accounts/:accountId/legal-escalations': supervisors,
+  'POST /accounts/:accountId/erase-personal-data': supervisors,
 
   'GET /worklist': agentWork,
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],

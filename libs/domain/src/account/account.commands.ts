@@ -35,6 +35,8 @@ export type AgreePlan = Command<
   }
 >;
 export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
+/** Erases the debtor's personal fields; again on an erased account, it does nothing (a retry). */
+export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
 
 /** An agent takes the account for `minutes`; the same agent claiming again extends it. */
 export type ClaimAccount = Command<'ClaimAccount', { agentId: string; minutes: number }>;
@@ -89,6 +91,7 @@ export type AccountCommand =
   | AssessLateFee
   | AgreePlan
   | CloseAccount
+  | ErasePersonalData
   | ClaimAccount
   | ReleaseAccountClaim
   | LogContactAttempt

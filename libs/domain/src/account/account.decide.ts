@@ -4,7 +4,7 @@ import { assertNever } from './account.evolve';
 import type { AccountState } from './account.state';
 import { assessLateFee, issueInvoice, markPaymentMissed } from './billing.decide';
 import { claimAccount, releaseAccountClaim } from './claims.decide';
-import { closeAccount, openAccount } from './lifecycle.decide';
+import { closeAccount, erasePersonalData, openAccount } from './lifecycle.decide';
 import { recordPayment } from './payments.decide';
 import { agreePlan, extendDeadline, markInstallmentMissed } from './plans.decide';
 import { raiseDispute, resolveDispute } from './disputes.decide';
@@ -34,6 +34,8 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return agreePlan(command, state);
     case 'CloseAccount':
       return closeAccount(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     case 'ClaimAccount':
       return claimAccount(command, state);
     case 'ReleaseAccountClaim':

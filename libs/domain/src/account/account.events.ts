@@ -2,6 +2,16 @@ import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StepAction, StrategyArm } from '../timeline/strategy';
 
+/** Where letters reach the debtor. */
+export interface PostalAddress {
+  lines: string[];
+  city: string;
+  region?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
 /** What the debtor told us about how and where to reach them. Personal data: never logged. */
 export interface Debtor {
   reference: string;
@@ -11,6 +21,19 @@ export interface Debtor {
   otherTimeZones?: string[];
   email?: string;
   phone?: string;
+  address?: PostalAddress;
+  /** Set once the personal fields are gone for good (their key destroyed): what is left is pseudonymous. */
+  personalDataErased?: true;
+}
+
+/** The debtor's fields that identify a person: stored encrypted, and erasable. */
+export const personalFields = ['name', 'email', 'phone', 'address'] as const satisfies readonly (keyof Debtor)[];
+
+/** The debtor without personal fields, marked as erased; the reference and zones stay for collection rules. */
+export function erasedDebtor(debtor: Debtor): Debtor {
+  const kept: Debtor = { reference: debtor.reference, timeZone: debtor.timeZone, personalDataErased: true };
+  if (debtor.otherTimeZones) kept.otherTimeZones = debtor.otherTimeZones;
+  return kept;
 }
 
 export type LateFeeRule = { type: 'flat'; amount: number } | { type: 'percent'; percent: number };
@@ -257,6 +280,12 @@ export interface ReminderSent {
   data: { notificationId: string; invoiceId: string; step: string; channel: ContactChannel; template: string; amount: number; currency: string; dueOn: IsoDate; sentAt: string };
 }
 
+/** The debtor's personal fields were erased (their data key destroyed); amounts and dates stay. */
+export interface PersonalDataErased {
+  type: 'PersonalDataErased';
+  data: { debtorReference: string; erasedOn: IsoDate };
+}
+
 /** Every fact recorded on an account stream. The `type` strings are stored: never rename them. */
 export type AccountEvent = LedgerEvent | WorkflowEvent;
 
@@ -274,7 +303,8 @@ export type LedgerEvent =
   | PlanCompleted
   | AccountClosed
   | AccountClaimed
-  | AccountClaimReleased;
+  | AccountClaimReleased
+  | PersonalDataErased;
 
 /** The collections workflow: interactions, arrangements, disputes, restrictions and resolutions. */
 export type WorkflowEvent =
@@ -354,6 +384,7 @@ export const accountEventTypes = [
   'CollectionStepTaken',
   'CollectionStepSkipped',
   'ReminderSent',
+  'PersonalDataErased',
 ] as const satisfies readonly AccountEventType[];
 
 // Fails to compile when an event type is missing from the list above.

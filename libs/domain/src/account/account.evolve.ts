@@ -1,4 +1,4 @@
-import type { AccountEvent, Allocation, ContactAttempted, WorkflowEvent } from './account.events';
+import { erasedDebtor, type AccountEvent, type Allocation, type ContactAttempted, type WorkflowEvent } from './account.events';
 import { addDays } from '../calendar/calendar';
 import { recentCallsKept, type AccountState, type InvoiceState, type InvoiceTimeline, type OpenedAccount } from './account.state';
 
@@ -112,6 +112,8 @@ function evolveOpened(account: OpenedAccount, event: Exclude<AccountEvent, { typ
       return { ...account, activePlan: null };
     case 'AccountClosed':
       return { ...account, status: 'closed', claim: null };
+    case 'PersonalDataErased':
+      return { ...account, debtor: erasedDebtor(account.debtor) };
     case 'AccountClaimed':
       return { ...account, claim: { agentId: event.data.agentId, until: event.data.until } };
     case 'AccountClaimReleased':

@@ -1,7 +1,7 @@
 import { isTimeZone } from '../calendar/calendar';
-import { conflict, ruleBroken } from '../errors/domain-error';
-import type { CloseAccount, OpenAccount } from './account.commands';
-import type { AccountClosed, AccountOpened } from './account.events';
+import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import type { CloseAccount, ErasePersonalData, OpenAccount } from './account.commands';
+import type { AccountClosed, AccountOpened, PersonalDataErased } from './account.events';
 import { requireOpen, todayFor } from './account.guards';
 import { totalOutstanding, type AccountState } from './account.state';
 
@@ -30,4 +30,11 @@ export function closeAccount(command: CloseAccount, state: AccountState): [Accou
   const closed: AccountClosed = { type: 'AccountClosed', data: { closedOn: todayFor(account, command.now) } };
   if (command.data.reason !== undefined) closed.data.reason = command.data.reason;
   return [closed];
+}
+
+/** Erasure is a right the debtor keeps after the account closes; erasing twice changes nothing. */
+export function erasePersonalData(command: ErasePersonalData, state: AccountState): PersonalDataErased[] {
+  if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  if (state.debtor.personalDataErased) return [];
+  return [{ type: 'PersonalDataErased', data: { debtorReference: state.debtor.reference, erasedOn: todayFor(state, command.now) } }];
 }

@@ -1,5 +1,8 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { CloseAccount, OpenAccount } from './account.commands';
+import type { CloseAccount, ErasePersonalData, OpenAccount } from './account.commands';
+import { evolve } from './account.evolve';
+import { initialAccountState, type AccountState } from './account.state';
+import type { AccountEvent } from './account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
@@ -44,5 +47,41 @@ describe('CloseAccount', () => {
       .given([opened, { type: 'AccountClosed', data: { closedOn: '2026-02-01' } }])
       .when(close())
       .thenThrows('ACCOUNT_CLOSED');
+  });
+});
+
+describe('ErasePersonalData', () => {
+  const erase = command<ErasePersonalData>('ErasePersonalData', {}, '2026-03-01T02:00:00Z');
+  const erased = { type: 'PersonalDataErased' as const, data: { debtorReference: 'D-100', erasedOn: '2026-02-28' } };
+  const closed = { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } };
+
+  it('erases the debtor’s personal data, dated in the debtor’s zone', () => {
+    spec.given([opened]).when(erase).then([erased]);
+  });
+  it('erases on a closed account too: the right outlives the debt', () => {
+    spec.given([opened, closed]).when(erase).then([erased]);
+  });
+  it('does nothing when already erased, so a retry is harmless', () => {
+    spec.given([opened, erased]).when(erase).then([]);
+  });
+  it('refuses on an account that does not exist', () => {
+    spec.given([]).when(erase).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+  it('leaves the reference and time zones, and nothing personal', () => {
+    const withEverything: AccountEvent = {
+      type: 'AccountOpened',
+      data: {
+        accountId: 'acc-1',
+        creditorId: 'cred-1',
+        debtor: { ...debtor, email: 'ada@example.com', phone: '+15551234567', otherTimeZones: ['Europe/London'], address: { lines: ['1 Main St'], city: 'Boston', country: 'US' } },
+      },
+    };
+    const state = [withEverything, erased].reduce<AccountState>(evolve, initialAccountState());
+    expect(state.status !== 'unopened' && state.debtor).toEqual({
+      reference: 'D-100',
+      timeZone: 'America/New_York',
+      otherTimeZones: ['Europe/London'],
+      personalDataErased: true,
+    });
   });
 });

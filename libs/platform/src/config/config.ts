@@ -15,6 +15,11 @@ export interface AppConfig {
    * (the embedded one by default). Required when the event store is EventStoreDB.
    */
   readStoreUrl: string | undefined;
+  /**
+   * Where debtors' data keys live (`KEY_STORE_URL`, `postgres://…` or `mongodb://…`); absent means the
+   * read store's database. Never the event store: destroying a key must not touch the log.
+   */
+  keyStoreUrl: string | undefined;
   /** Whether this process runs the projector too (`RUN_PROJECTOR`, default true; `--no-projector` turns it off). */
   runProjector: boolean;
   /** The projector's batches: most events per batch, and how long a batch waits to fill (`PROJECTOR_BATCH_SIZE`, `PROJECTOR_BATCH_WAIT_MS`). */
@@ -118,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (readStoreUrl && !readStoreSchemes.some((scheme) => readStoreUrl.startsWith(scheme))) {
     problems.push(`READ_STORE_URL must start with mongodb:// or postgres://, not "${readStoreUrl.split(':')[0]}:".`);
   }
+  const keyStoreUrl = env.KEY_STORE_URL || undefined;
+  if (keyStoreUrl && !readStoreSchemes.some((scheme) => keyStoreUrl.startsWith(scheme))) {
+    problems.push(`KEY_STORE_URL must start with mongodb:// or postgres://, not "${keyStoreUrl.split(':')[0]}:".`);
+  }
   if (!readStoreUrl && eventStoreUrl?.startsWith('esdb')) {
     problems.push('READ_STORE_URL (mongodb:// or postgres://) is required when the event store is EventStoreDB.');
   }
@@ -139,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR || '.data'),
     eventStoreUrl,
     readStoreUrl,
+    keyStoreUrl,
     runProjector: env.RUN_PROJECTOR !== 'false',
     projectorBatchSize: integer('PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
     projectorBatchWaitMs: integer('PROJECTOR_BATCH_WAIT_MS', 5, 0, 10_000),

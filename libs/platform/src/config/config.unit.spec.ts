@@ -37,6 +37,11 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ READ_STORE_URL: 'redis://x' })).toThrow(/READ_STORE_URL must start with/);
     expect(() => loadConfig({ EVENT_STORE_URL: 'esdb://esdb:2113?tls=false' })).toThrow(/READ_STORE_URL .* is required/);
   });
+  it('keeps data keys in the read store’s database unless KEY_STORE_URL names another', () => {
+    expect(loadConfig({}).keyStoreUrl).toBeUndefined();
+    expect(loadConfig({ KEY_STORE_URL: 'postgres://keys/arrears' }).keyStoreUrl).toBe('postgres://keys/arrears');
+    expect(() => loadConfig({ KEY_STORE_URL: 'esdb://esdb:2113' })).toThrow(/KEY_STORE_URL must start with/);
+  });
   it('caps the read-your-writes wait at 5 s', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });

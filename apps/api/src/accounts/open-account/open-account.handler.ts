@@ -14,8 +14,8 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccountCommand, C
 
   async execute({ request, context }: OpenAccountCommand): Promise<CommandReceipt> {
     const accountId = request.accountId ?? this.ids.uuid();
-    const { reference, name, timeZone, email, phone } = request.debtor;
-    const debtor: Debtor = { reference, timeZone, ...defined({ name, email, phone }) };
+    const { reference, name, timeZone, email, phone, address } = request.debtor;
+    const debtor: Debtor = { reference, timeZone, ...defined({ name, email, phone, address: address && { ...address } }) };
     const outcome = await this.accounts.handle(
       accountId,
       { type: 'OpenAccount', data: { accountId, creditorId: request.creditorId, debtor } },

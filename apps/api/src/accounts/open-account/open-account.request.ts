@@ -1,8 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsId, IsTimeZone } from '../../http/validators';
 
+export class PostalAddressRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @ApiProperty({ example: ['12 St James’s Square'], description: 'Street lines, 1 to 4.' })
+  lines!: string[];
+
+  @IsString()
+  @Length(1, 100)
+  @ApiProperty({ example: 'London' })
+  city!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @ApiPropertyOptional({ example: 'Greater London' })
+  region?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  @ApiPropertyOptional({ example: 'SW1Y 4JH' })
+  postalCode?: string;
+
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2.' })
+  country!: string;
+}
+
+/** The personal fields (name, e-mail, phone, address) are stored encrypted under the debtor's data key. */
 export class DebtorRequest {
   @IsString()
   @Length(1, 64)
@@ -28,6 +60,12 @@ export class DebtorRequest {
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +15551234567' })
   @ApiPropertyOptional({ example: '+15551234567' })
   phone?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressRequest)
+  @ApiPropertyOptional({ type: PostalAddressRequest })
+  address?: PostalAddressRequest;
 }
 
 export class OpenAccountRequest {

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { accountStream, notFound } from '@arrears/domain';
-import { EVENT_STORE, verifyChain, type EventStore } from '@arrears/event-store';
+import { STORED_EVENT_STORE } from '@arrears/backends';
+import { verifyChain, type EventStore } from '@arrears/event-store';
 import { Clock } from '@arrears/platform';
 import { VerifyAccountHistoryQuery } from './verify-account-history.query';
 
@@ -17,11 +18,14 @@ export class HistoryVerification {
   @ApiProperty({ description: 'When the check ran.' }) verifiedAt!: string;
 }
 
-/** Recomputes the account stream's hash chain from the event store itself, not from a read model. */
+/**
+ * Recomputes the account stream's hash chain from the event store itself, not from a read model, and
+ * from the events as stored (personal data sealed), which is what was hashed.
+ */
 @QueryHandler(VerifyAccountHistoryQuery)
 export class VerifyAccountHistoryHandler implements IQueryHandler<VerifyAccountHistoryQuery, HistoryVerification> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 

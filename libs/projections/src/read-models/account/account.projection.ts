@@ -48,6 +48,8 @@ export const accountProjection: Projection<AccountDocument> = {
   indexes: [
     { name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
     { name: 'by_wake', fields: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
+    // A debtor's accounts, found on erasure: one data key seals the debtor's data in all of them.
+    { name: 'by_debtor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'account.debtor.reference', direction: 'asc' }] },
   ],
   handles: accountEventTypes,
   documentIds: accountDocumentIds,

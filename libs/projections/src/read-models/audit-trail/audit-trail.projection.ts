@@ -1,4 +1,4 @@
-import { accountEventTypes } from '@arrears/domain';
+import { accountEventTypes, erasedDebtor, type Debtor } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, asAccountEvent } from '../account-events';
@@ -49,7 +49,17 @@ export const auditTrailProjection: Projection<AuditEntry> = {
   handles: accountEventTypes,
   documentIds: (event) => {
     const accountId = accountIdOf(event);
-    return accountId ? [auditEntryId(accountId, event.revision)] : [];
+    if (!accountId) return [];
+    const entry = auditEntryId(accountId, event.revision);
+    // An erasure also rewrites the opening entry, the one that held the personal data.
+    return event.type === 'PersonalDataErased' ? [entry, auditEntryId(accountId, 0)] : [entry];
   },
-  evolve: ([existing], event) => [existing ?? auditEntry(accountIdOf(event) as string, event)],
+  evolve: ([existing, opening], event) => {
+    const entry = existing ?? auditEntry(accountIdOf(event) as string, event);
+    return event.type === 'PersonalDataErased' ? [entry, opening ? withErasedDebtor(opening) : null] : [entry];
+  },
 };
+
+function withErasedDebtor(opening: AuditEntry): AuditEntry {
+  return { ...opening, data: { ...opening.data, debtor: erasedDebtor(opening.data.debtor as Debtor) } };
+}

@@ -33,6 +33,8 @@ export function summarize(event: AccountEvent): string {
       return `Claimed by agent ${event.data.agentId} until ${event.data.until}.`;
     case 'AccountClaimReleased':
       return `Claim released by agent ${event.data.agentId}.`;
+    case 'PersonalDataErased':
+      return `The personal data of debtor ${event.data.debtorReference} was erased on ${event.data.erasedOn}.`;
     default:
       return summarizeWorkflow(event);
   }

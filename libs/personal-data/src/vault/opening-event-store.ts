@@ -1,0 +1,49 @@
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '@arrears/event-store';
+import type { PersonalDataVault } from './personal-data-vault';
+
+/**
+ * The event store as its readers want it: debtors' personal data opened (or erased) on every read.
+ * What is appended passes through as it is: the write path seals before it hashes, so the hash chain
+ * covers what is stored and still verifies after an erasure.
+ */
+export class OpeningEventStore implements EventStore {
+  constructor(
+    private readonly stored: EventStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  get backend(): string {
+    return this.stored.backend;
+  }
+
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.stored.append(streamId, events, options);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.vault.open(await this.stored.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.vault.open(await this.stored.readAll(options));
+  }
+
+  subscribeToAll(options?: { after?: bigint }): Subscription {
+    const source = this.stored.subscribeToAll(options);
+    const vault = this.vault;
+    return {
+      close: () => source.close(),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of source) yield event.type === 'AccountOpened' ? ((await vault.open([event]))[0] as RecordedEvent) : event;
+      },
+    };
+  }
+
+  headPosition(): Promise<bigint> {
+    return this.stored.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.stored.close();
+  }
+}

@@ -1,0 +1,117 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { erasedDebtor, personalFields, type AccountOpened, type Debtor } from '@arrears/domain';
+import type { RecordedEvent } from '@arrears/event-store';
+import type { KeyStore } from '../key-store.port';
+
+/** The debtor's personal fields as stored: AES-256-GCM under the debtor's data key, bound to the account. */
+export interface SealedPersonalData {
+  keyId: string;
+  /** Base64: the 96-bit nonce, the ciphertext of the fields' JSON, and the 128-bit tag. */
+  iv: string;
+  data: string;
+  tag: string;
+}
+
+/** A debtor as stored: what is not personal in clear, the rest sealed. */
+export type StoredDebtor = Omit<Debtor, (typeof personalFields)[number]> & { sealed?: SealedPersonalData };
+
+type OpenedData = AccountOpened['data'];
+type StoredData = Omit<OpenedData, 'debtor'> & { debtor: StoredDebtor };
+
+const algorithm = 'aes-256-gcm';
+
+/** One data key per debtor of a creditor. Creditor ids hold no '/', so subjects cannot collide. */
+export const debtorSubject = (creditorId: string, debtorReference: string) => `${creditorId}/${debtorReference}`;
+
+/**
+ * Seals debtors' personal fields on the way into the log and opens them on the way out. Once the
+ * debtor's key is destroyed, what was sealed reads as erased, wherever and whenever it is read:
+ * replays and projection rebuilds included. Keys found are kept a few seconds, so a catch-up asks the
+ * key store once per debtor, not once per event and reader.
+ */
+export class PersonalDataVault {
+  private readonly cached = new Map<string, { key: Buffer; until: number }>();
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly keepKeysMs = 5_000,
+  ) {}
+
+  /** The AccountOpened data to store: without personal fields, there is nothing to seal. */
+  async seal(opened: OpenedData): Promise<StoredData> {
+    const { debtor } = opened;
+    const personal = Object.fromEntries(personalFields.flatMap((field) => (debtor[field] === undefined ? [] : [[field, debtor[field]]])));
+    if (Object.keys(personal).length === 0) return opened;
+    const { keyId, key } = await this.keys.keyFor(debtorSubject(opened.creditorId, debtor.reference));
+    const iv = randomBytes(12);
+    const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(opened.accountId));
+    const data = Buffer.concat([cipher.update(JSON.stringify(personal), 'utf8'), cipher.final()]);
+    const sealed = { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    return { ...opened, debtor: { ...withoutPersonalFields(debtor), sealed } };
+  }
+
+  /** The events with sealed debtors opened, or erased where the key is gone; others as they are. */
+  async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    const sealedKeyIds = events.flatMap((event) => {
+      const sealed = sealedIn(event);
+      return sealed ? [sealed.keyId] : [];
+    });
+    if (sealedKeyIds.length === 0) return events;
+    const keys = await this.keysById(sealedKeyIds);
+    return events.map((event) => {
+      const sealed = sealedIn(event);
+      if (!sealed) return event;
+      const data = event.data as unknown as StoredData;
+      const key = keys.get(sealed.keyId);
+      const { sealed: _, ...clear } = data.debtor;
+      const debtor: Debtor = key ? { ...clear, ...unseal(sealed, key, data.accountId) } : erasedDebtor(clear);
+      return { ...event, data: { ...data, debtor } };
+    });
+  }
+
+  /** Destroys the debtor's key: everything sealed under it is unreadable from now on. */
+  async forget(creditorId: string, debtorReference: string): Promise<number> {
+    this.cached.clear();
+    return this.keys.destroy(debtorSubject(creditorId, debtorReference));
+  }
+
+  private async keysById(keyIds: string[]): Promise<Map<string, Buffer>> {
+    const now = Date.now();
+    const keys = new Map<string, Buffer>();
+    const missing = new Set<string>();
+    for (const keyId of keyIds) {
+      const hit = this.cached.get(keyId);
+      if (hit && hit.until > now) keys.set(keyId, hit.key);
+      else missing.add(keyId);
+    }
+    if (missing.size === 0) return keys;
+    for (const [keyId, key] of await this.keys.find([...missing])) {
+      keys.set(keyId, key);
+      this.cached.set(keyId, { key, until: now + this.keepKeysMs });
+    }
+    if (this.cached.size > 10_000) this.dropExpired(now);
+    return keys;
+  }
+
+  private dropExpired(now: number): void {
+    for (const [keyId, { until }] of this.cached) if (until <= now) this.cached.delete(keyId);
+  }
+}
+
+function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
+  return event.type === 'AccountOpened' ? (event.data as unknown as StoredData).debtor.sealed : undefined;
+}
+
+function withoutPersonalFields(debtor: Debtor): StoredDebtor {
+  const kept: Record<string, unknown> = { ...debtor };
+  for (const field of personalFields) delete kept[field];
+  return kept as StoredDebtor;
+}
+
+/** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */
+function unseal(sealed: SealedPersonalData, key: Buffer, accountId: string): Partial<Debtor> {
+  const decipher = createDecipheriv(algorithm, key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(accountId));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  const clear = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
+  return JSON.parse(clear.toString('utf8')) as Partial<Debtor>;
+}

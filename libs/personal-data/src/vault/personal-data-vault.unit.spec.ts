@@ -1,0 +1,110 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AccountOpened } from '@arrears/domain';
+import type { RecordedEvent } from '@arrears/event-store';
+import type { DataKey, KeyStore } from '../key-store.port';
+import { PersonalDataVault } from './personal-data-vault';
+
+/** Keys in a Map, counting lookups: the vault's logic, without a database. */
+class MapKeyStore implements KeyStore {
+  readonly backend = 'memory';
+  readonly live = new Map<string, DataKey>();
+  finds = 0;
+  async keyFor(subject: string): Promise<DataKey> {
+    const key = this.live.get(subject) ?? { keyId: randomUUID(), key: randomBytes(32) };
+    this.live.set(subject, key);
+    return key;
+  }
+  async find(keyIds: string[]): Promise<Map<string, Buffer>> {
+    this.finds++;
+    return new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key]));
+  }
+  async destroy(subject: string): Promise<number> {
+    return this.live.delete(subject) ? 1 : 0;
+  }
+  async close(): Promise<void> {}
+}
+
+const opened: AccountOpened['data'] = {
+  accountId: 'acc-1',
+  creditorId: 'cred-1',
+  debtor: {
+    reference: 'D-100',
+    timeZone: 'America/New_York',
+    otherTimeZones: ['America/Chicago'],
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    phone: '+15551234567',
+    address: { lines: ['12 St James’s Square'], city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
+  },
+};
+
+const recorded = (data: object, type = 'AccountOpened', revision = 0n): RecordedEvent =>
+  Object.freeze({
+    id: randomUUID(),
+    streamId: 'account-acc-1',
+    revision,
+    position: revision + 1n,
+    type,
+    data: data as Record<string, unknown>,
+    metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'a', role: 'agent' }, occurredAt: '', recordedAt: '', schemaVersion: 1, creditorId: 'cred-1' },
+  });
+
+describe('PersonalDataVault', () => {
+  let keys: MapKeyStore;
+  let vault: PersonalDataVault;
+  beforeEach(() => {
+    keys = new MapKeyStore();
+    vault = new PersonalDataVault(keys);
+  });
+
+  it('stores no personal field in clear, and opens them back as they were', async () => {
+    const stored = await vault.seal(opened);
+    const json = JSON.stringify(stored);
+    for (const clear of ['Ada', 'ada@example.com', '15551234567', 'James', 'SW1Y']) expect(json).not.toContain(clear);
+    expect(stored.debtor).toMatchObject({ reference: 'D-100', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'] });
+    const [back] = await vault.open([recorded(stored)]);
+    expect(back?.data).toEqual(opened);
+  });
+
+  it('stores a debtor without personal fields as it is, with no key made', async () => {
+    const bare = { ...opened, debtor: { reference: 'D-100', timeZone: 'UTC' } };
+    expect(await vault.seal(bare)).toBe(bare);
+    expect(keys.live.size).toBe(0);
+  });
+
+  it('uses one key per debtor of a creditor', async () => {
+    const a = await vault.seal(opened);
+    const b = await vault.seal({ ...opened, accountId: 'acc-2' });
+    const c = await vault.seal({ ...opened, creditorId: 'cred-2' });
+    expect(a.debtor.sealed?.keyId).toBe(b.debtor.sealed?.keyId);
+    expect(c.debtor.sealed?.keyId).not.toBe(a.debtor.sealed?.keyId);
+  });
+
+  it('reads a forgotten debtor as erased: the reference and zones stay, the rest is gone', async () => {
+    const stored = recorded(await vault.seal(opened));
+    expect(await vault.forget('cred-1', 'D-100')).toBe(1);
+    const [back] = await vault.open([stored]);
+    expect(back?.data).toEqual({
+      accountId: 'acc-1',
+      creditorId: 'cred-1',
+      debtor: { reference: 'D-100', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'], personalDataErased: true },
+    });
+  });
+
+  it('refuses sealed data moved to another account: the ciphertext is bound to its account', async () => {
+    const stored = await vault.seal(opened);
+    await expect(vault.open([recorded({ ...stored, accountId: 'acc-2' })])).rejects.toThrow(/authenticate/);
+  });
+
+  it('leaves other events alone, and asks the key store once for keys it has just found', async () => {
+    const payment = recorded({ paymentId: 'p-1' }, 'PaymentReceived', 1n);
+    const stored = recorded(await vault.seal(opened));
+    const [first, second] = await vault.open([stored, payment]);
+    expect(second).toBe(payment);
+    await vault.open([stored]);
+    expect(keys.finds).toBe(1);
+    expect(first?.data).toEqual(opened);
+    expect(await vault.open([payment])).toEqual([payment]);
+    expect(keys.finds).toBe(1);
+  });
+});

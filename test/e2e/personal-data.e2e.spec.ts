@@ -1,0 +1,146 @@
+import { Client } from 'pg';
+import { Backends } from '@arrears/backends';
+import { loadConfig, RandomIdGenerator, SystemClock } from '@arrears/platform';
+import { readModels, rebuildProjection } from '@arrears/projections';
+import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
+
+const debtor = {
+  reference: uniqueId('D'),
+  name: 'Ada Lovelace',
+  timeZone: 'America/New_York',
+  email: 'ada@example.com',
+  phone: '+15551234567',
+  address: { lines: ['12 St James’s Square'], city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
+};
+/** Every personal value, as it would appear in any JSON that leaked it. */
+const personal = ['Ada Lovelace', 'ada@example.com', '+15551234567', 'St James', 'SW1Y 4JH'];
+const leaks = (value: unknown) => personal.filter((clear) => JSON.stringify(value).includes(clear));
+
+describe('personal data protection and erasure (crypto-shredding)', () => {
+  let api: TestApi;
+  let sql: Client;
+  const accountId = uniqueId('acc');
+  const otherAccountId = uniqueId('acc');
+  const strangerId = uniqueId('acc');
+
+  /** The event rows of an account as PostgreSQL holds them. */
+  const storedRows = async (id: string) => (await sql.query('SELECT data FROM events WHERE stream_id = $1 ORDER BY revision', [`account-${id}`])).rows;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    sql = new Client({ connectionString: api.databaseUrl });
+    await sql.connect();
+    for (const [id, person] of [[accountId, debtor], [otherAccountId, debtor], [strangerId, { ...debtor, reference: uniqueId('D'), name: 'Grace Hopper' }]] as const) {
+      expect((await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person })).status).toBe(201);
+    }
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await api?.close();
+  });
+
+  it('stores the personal fields only encrypted, and shows them to those who may read the account', async () => {
+    const [opened] = await storedRows(accountId);
+    expect(leaks(opened)).toEqual([]);
+    expect(opened.data.debtor).toMatchObject({ reference: debtor.reference, timeZone: 'America/New_York', sealed: { keyId: expect.any(String) } });
+    const account = await api.get(`/accounts/${accountId}`, await as('agent'));
+    expect(account.body.debtor).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', address: debtor.address });
+  });
+
+  it('lets only a supervisor erase', async () => {
+    for (const role of ['agent', 'auditor', 'analyst', 'system'] as const) {
+      expect((await api.post(`/accounts/${accountId}/erase-personal-data`, undefined, await as(role))).status).toBe(403);
+    }
+    expect((await api.get(`/accounts/${accountId}`, await as('agent'))).body.debtor.name).toBe('Ada Lovelace');
+  });
+
+  describe('after a supervisor erases', () => {
+    const kpis = '/kpis?creditorId=cred-1&from=2026-01-01&to=2026-03-01';
+    let revisionBefore: number;
+    let kpisBefore: unknown;
+    beforeAll(async () => {
+      await readModelsCaughtUp(api);
+      kpisBefore = (await api.get(kpis, await as('analyst', 'analyst-1', ['cred-1']))).body;
+      expect(kpisBefore).toMatchObject({ currencies: { USD: expect.anything() } });
+      revisionBefore = (await storedRows(accountId)).length - 1;
+      const erased = await api.post(`/accounts/${accountId}/erase-personal-data`, undefined, await as('supervisor'));
+      expect(erased.status).toBe(200);
+      expect(erased.body).toMatchObject({ accountId, revision: revisionBefore + 1 });
+      expect(erased.body.erasedAccountIds.sort()).toEqual([accountId, otherAccountId].sort());
+      await readModelsCaughtUp(api);
+    });
+
+    it('shows no personal field in the account, its events, its history or its state as of before the erasure', async () => {
+      const supervisor = await as('supervisor');
+      const account = await api.get(`/accounts/${accountId}`, supervisor);
+      expect(account.body.debtor).toEqual({ reference: debtor.reference, timeZone: 'America/New_York', personalDataErased: true });
+      const events = await api.get(`/accounts/${accountId}/events`, supervisor);
+      expect(events.body.events.at(-1)).toMatchObject({ type: 'PersonalDataErased', data: { debtorReference: debtor.reference } });
+      const history = await api.get(`/accounts/${accountId}/history`, supervisor);
+      const asOfBefore = await api.get(`/accounts/${accountId}/state?asOf=2026-03-01T15:00:00Z`, supervisor);
+      for (const response of [account, events, history, asOfBefore]) {
+        expect(response.status).toBe(200);
+        expect(leaks(response.body)).toEqual([]);
+      }
+    });
+
+    it('erases the debtor’s other accounts too, since one key sealed them all, and no one else’s', async () => {
+      const other = await api.get(`/accounts/${otherAccountId}`, await as('supervisor'));
+      expect(other.body.debtor.personalDataErased).toBe(true);
+      expect(leaks(other.body)).toEqual([]);
+      const stranger = await api.get(`/accounts/${strangerId}`, await as('supervisor'));
+      expect(stranger.body.debtor.name).toBe('Grace Hopper');
+    });
+
+    it('keeps amounts and dates, and the KPIs say what they said before', async () => {
+      const account = await api.get(`/accounts/${accountId}`, await as('supervisor'));
+      expect(account.body.balances).toMatchObject({ total: 7_500 });
+      expect(account.body.lastPayment).toMatchObject({ amount: 5_000, receivedOn: '2026-02-10' });
+      expect((await api.get(kpis, await as('analyst', 'analyst-1', ['cred-1']))).body).toEqual(kpisBefore);
+    });
+
+    it('leaves the hash chain intact: it covers what is stored, and that did not change', async () => {
+      const verification = await api.get(`/accounts/${accountId}/history/verify`, await as('auditor'));
+      expect(verification.body).toMatchObject({ status: 'intact', events: revisionBefore + 2 });
+    });
+
+    it('cannot be undone by rebuilding the read models, even by another process', async () => {
+      const config = loadConfig({ EVENT_STORE_URL: api.databaseUrl, AUTH_JWT_SECRET: testAuthSecret });
+      const elsewhere = await Backends.open(config, new SystemClock(), new RandomIdGenerator());
+      try {
+        // What a rebuild reads: the opening event itself, before the erasure event, has nothing left to give.
+        const [opened] = await elsewhere.eventStore.readStream(`account-${accountId}`, { maxCount: 1 });
+        expect(opened?.data.debtor).toEqual({ reference: debtor.reference, timeZone: 'America/New_York', personalDataErased: true });
+        for (const target of readModels) await rebuildProjection(elsewhere.eventStore, elsewhere.readStore, target, { batchSize: 100, batchWaitMs: 1 });
+      } finally {
+        await elsewhere.onApplicationShutdown();
+      }
+      const supervisor = await as('supervisor');
+      for (const url of [`/accounts/${accountId}`, `/accounts/${accountId}/history`, `/accounts/${otherAccountId}`, '/worklist?limit=100']) {
+        const response = await api.get(url, supervisor);
+        expect(response.status).toBe(200);
+        expect(leaks(response.body)).toEqual([]);
+      }
+    });
+
+    it('answers a second erasure as done, appending nothing', async () => {
+      const again = await api.post(`/accounts/${accountId}/erase-personal-data`, undefined, await as('supervisor'));
+      expect(again.status).toBe(200);
+      expect(again.body.revision).toBe(revisionBefore + 1);
+      expect(await storedRows(accountId)).toHaveLength(revisionBefore + 2);
+    });
+
+    it('keeps the key destroyed: its row remains as the record, without the key', async () => {
+      const { rows } = await sql.query('SELECT key, destroyed_at FROM personal_data_keys WHERE subject = $1', [`cred-1/${debtor.reference}`]);
+      expect(rows).toEqual([{ key: null, destroyed_at: expect.any(Date) }]);
+    });
+  });
+
+  it('answers 404 for an account that does not exist', async () => {
+    const response = await api.post(`/accounts/${uniqueId('acc')}/erase-personal-data`, undefined, await as('supervisor'));
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('ACCOUNT_NOT_FOUND');
+  });
+});
