@@ -35,12 +35,13 @@ export interface BenchService {
 
 /**
  * The built service in its own process against `url`, without the projector or the scheduler (they
- * would share its two cores; each is measured apart), answering once healthy.
+ * would share its two cores; each is measured apart), answering once healthy. The rate limiter runs
+ * (its cost is part of what is measured) with a limit no benchmark reaches: the load comes from one token.
  */
 export async function startService(url: string, env: Record<string, string> = {}): Promise<BenchService> {
   const port = await freePort();
   const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, ...env },
+    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, RATE_LIMIT_PER_SECOND: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

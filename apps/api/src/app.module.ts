@@ -53,6 +53,8 @@ import { ReleaseAccountClaimController } from './worklist/release-account-claim/
 import { ReleaseAccountClaimHandler } from './worklist/release-account-claim/release-account-claim.handler';
 import { ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { PerTokenThrottlerGuard } from './hardening/per-token-throttler.guard';
 
 /** One vertical slice per use case: its controller and its command or query handler. */
 const slices = {
@@ -108,6 +110,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
+        // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
         SchedulerModule.forRoot(),
@@ -127,6 +131,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
+        // Guards run in this order: a flood is refused before its tokens are checked.
+        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerTokenThrottlerGuard }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

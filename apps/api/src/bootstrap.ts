@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
 import { problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
@@ -10,8 +11,9 @@ import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-sec
 import type { BackendsOverrides } from '@arrears/backends';
 
 /**
- * Builds the HTTP application (not yet listening): Fastify, strict validation, problem details,
- * OpenAPI at /docs. Shared by main.ts and the end-to-end tests.
+ * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
+ * configured origins, strict validation, problem details, OpenAPI at /docs. Shared by main.ts and the
+ * end-to-end tests.
  */
 export async function createApp(configured: AppConfig, overrides: BackendsOverrides = {}): Promise<NestFastifyApplication> {
   const config = await withTokenVerification(configured);
@@ -36,6 +38,11 @@ export async function createApp(configured: AppConfig, overrides: BackendsOverri
     bodyParser: false,
   });
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
+  // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'], exposedHeaders: ['etag', 'retry-after'], maxAge: 600 });
+  }
   app.useGlobalPipes(strictValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
@@ -48,6 +55,15 @@ export async function createApp(configured: AppConfig, overrides: BackendsOverri
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
+
+/** Helmet's strict defaults, but for what Swagger UI at /docs needs: its inline styles and data: images. */
+const swaggerUiPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  frameAncestors: ["'none'"],
+};
 
 /**
  * Tokens are verified with AUTH_JWT_SECRET or AUTH_JWKS_URL. With neither, the embedded default uses

@@ -65,7 +65,7 @@ export async function startTestApi(options: { databaseUrl?: string; now?: string
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
   // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: testAuthSecret, ...options.env });
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: testAuthSecret, RATE_LIMIT_PER_SECOND: '1000000', ...options.env });
   const app = await createApp(config, { clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

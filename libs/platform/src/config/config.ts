@@ -41,6 +41,10 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   /** Largest accepted request body in bytes (`BODY_LIMIT_BYTES`, default 1 MiB). */
   bodyLimitBytes: number;
+  /** Requests per second allowed to one bearer token, or one address without a token (`RATE_LIMIT_PER_SECOND`, default 200; 0 = no limit). */
+  rateLimitPerSecond: number;
+  /** Origins a browser may call the API from (`CORS_ORIGINS`, comma-separated); none by default, so CORS is off. */
+  corsOrigins: string[];
   /** How long requests in flight may take to finish on shutdown (`SHUTDOWN_GRACE_MS`, default 10 s). */
   shutdownGraceMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -140,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must start with https:// (or http://).');
   if (authSecret && jwksUrl) problems.push('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -160,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),
+    corsOrigins,
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel,
     contactPolicies: jsonObject('CONTACT_POLICIES'),

@@ -42,6 +42,12 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({ KEY_STORE_URL: 'postgres://keys/arrears' }).keyStoreUrl).toBe('postgres://keys/arrears');
     expect(() => loadConfig({ KEY_STORE_URL: 'esdb://esdb:2113' })).toThrow(/KEY_STORE_URL must start with/);
   });
+  it('turns CORS on only for the origins listed, and refuses what is not an origin', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS must list origins/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS must list origins/);
+  });
   it('caps the read-your-writes wait at 5 s', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });

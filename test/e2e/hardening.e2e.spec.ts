@@ -1,0 +1,96 @@
+import { as, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+
+describe('security headers and CORS', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('sends security headers on API answers and refusals alike', async () => {
+    for (const response of [await api.get('/health'), await api.get('/worklist'), await api.get('/worklist', { authorization: '' })]) {
+      expect(response.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'x-content-type-options': 'nosniff',
+        'strict-transport-security': expect.stringContaining('max-age='),
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+      });
+    }
+  });
+
+  it('serves Swagger UI under a policy it can run with: no inline script, scripts from here only', async () => {
+    const page = await api.app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    const scripts = [...page.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, inline] of scripts) {
+      expect(inline?.trim()).toBe('');
+      const src = /src="([^"]+)"/.exec(attributes ?? '')?.[1] ?? '';
+      expect(src).toMatch(/^\.?\/?[^/:]/); // relative: same origin
+      expect((await api.app.inject({ method: 'GET', url: new URL(src, 'http://local/docs').pathname })).statusCode).toBe(200);
+    }
+  });
+
+  it('sends no CORS headers unless origins are configured', async () => {
+    const preflight = await api.app.inject({
+      method: 'OPTIONS',
+      url: '/worklist',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const read = await api.get('/worklist', { origin: 'https://evil.example', ...(await as('agent')) });
+    expect(read.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('CORS for configured origins', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('allows the configured origin, with the headers the API reads, and no other', async () => {
+    const preflight = (origin: string) =>
+      api.app.inject({ method: 'OPTIONS', url: '/accounts', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' } });
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(String(allowed.headers['access-control-allow-headers'])).toContain('idempotency-key');
+    expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('rate limiting per token', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { RATE_LIMIT_PER_SECOND: '5' } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('answers 429 with Retry-After past the limit, appends nothing, and leaves other tokens alone', async () => {
+    const busy = await as('system', 'billing-busy');
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await api.post('/accounts', openAccountBody(uniqueId('acc')), busy)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    const accountId = uniqueId('acc');
+    const refused = await api.post('/accounts', openAccountBody(accountId), busy);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', status: 429, limit: 5 });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    const calm = await as('supervisor', 'supervisor-calm');
+    expect((await api.get(`/accounts/${accountId}/events`, calm)).status).toBe(404);
+    expect((await api.post('/accounts', openAccountBody(accountId), await as('system', 'billing-calm'))).status).toBe(201);
+  });
+});
