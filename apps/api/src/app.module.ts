@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { AppConfig } from '@arrears/platform';
+import { loggingModule, type AppConfig } from '@arrears/platform';
+import type { DestinationStream } from 'pino';
 import { CloseAccountController } from './accounts/close-account/close-account.controller';
 import { CloseAccountHandler } from './accounts/close-account/close-account.handler';
 import { ErasePersonalDataController } from './accounts/erase-personal-data/erase-personal-data.controller';
@@ -26,6 +27,7 @@ import { SchedulerModule } from '@arrears/scheduler';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -103,12 +105,18 @@ const slices = {
   ],
 };
 
+/** What tests replace: the clock and ids, and where log lines go (stdout by default). */
+export interface AppOverrides extends BackendsOverrides {
+  logDestination?: DestinationStream;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, overrides: BackendsOverrides = {}): DynamicModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule(config, overrides.logDestination),
         CqrsModule.forRoot(),
         // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false }),
@@ -122,7 +130,7 @@ export class AppModule {
           leaseTtlMs: config.projectorLeaseMs,
         }),
       ],
-      controllers: [HealthController, ...slices.controllers],
+      controllers: [HealthController, MetricsController, ...slices.controllers],
       providers: [
         CommandsInFlight,
         IdempotentRequests,

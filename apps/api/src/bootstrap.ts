@@ -4,22 +4,22 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
-import { randomUUID } from 'node:crypto';
-import { AppModule } from './app.module';
+import { Logger as JsonLogger } from 'nestjs-pino';
+import { correlationHeader, correlationIdOf, Metrics, problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
-import type { BackendsOverrides } from '@arrears/backends';
+
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
  * configured origins, strict validation, problem details, OpenAPI at /docs. Shared by main.ts and the
  * end-to-end tests.
  */
-export async function createApp(configured: AppConfig, overrides: BackendsOverrides = {}): Promise<NestFastifyApplication> {
-  const config = await withTokenVerification(configured);
+export async function createApp(configured: AppConfig, overrides: AppOverrides = {}): Promise<NestFastifyApplication> {
+  const { config, note } = await withTokenVerification(configured);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    genReqId: () => randomUUID(),
+    genReqId: correlationIdOf,
     // URLs Fastify's router refuses before Nest sees them get problem details too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
@@ -31,13 +31,29 @@ export async function createApp(configured: AppConfig, overrides: BackendsOverri
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
-    logger: loggerLevels(config.logLevel),
-    bufferLogs: false,
+    // Held until the JSON logger is in place, so that every line of the process is JSON.
+    bufferLogs: true,
     // JSON only: Fastify's own JSON parser stays; Nest's form parser is not added and Fastify's
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
   });
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  app.useLogger(app.get(JsonLogger));
+  if (note) new Logger('Auth').log(note);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // The request id is the correlation id: the log lines (pino-http reads it from the raw request), the
+  // events' metadata and the client's copy of it in the answer are the same.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    (request.raw as { id?: string }).id = request.id;
+    void reply.header(correlationHeader, request.id);
+    done();
+  });
+  const metrics = app.get(Metrics);
+  // Timed by route pattern, never by URL: ids would make every account its own series.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode }, reply.elapsedTime / 1000);
+    done();
+  });
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
   if (config.corsOrigins.length > 0) {
@@ -70,19 +86,12 @@ const swaggerUiPolicy = {
  * a secret it keeps in DATA_DIR (generated on first start) and says how to mint a token; a service on
  * configured stores refuses to start rather than run with a secret nobody chose.
  */
-async function withTokenVerification(config: AppConfig): Promise<AppConfig> {
-  if (config.auth.secret || config.auth.jwksUrl) return config;
+async function withTokenVerification(config: AppConfig): Promise<{ config: AppConfig; note?: string }> {
+  if (config.auth.secret || config.auth.jwksUrl) return { config };
   if (config.eventStoreUrl) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: the service verifies a bearer token on every request.');
   const { secret, created } = await loadOrCreateSigningSecret(config.dataDir);
-  new Logger('Auth').log(
+  const note =
     `${created ? 'Generated a token-signing secret' : 'Using the token-signing secret'} in ${signingSecretFile(config.dataDir)}. ` +
-      'Mint a token with: npm run token -- --role agent --sub agent-7 --creditor <creditor id>',
-  );
-  return { ...config, auth: { secret } };
-}
-
-function loggerLevels(level: AppConfig['logLevel']) {
-  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo = { error: 1, warn: 2, info: 3, debug: 4 }[level];
-  return all.slice(0, upTo) as unknown as ('error' | 'warn' | 'log' | 'debug')[];
+    'Mint a token with: npm run token -- --role agent --sub agent-7 --creditor <creditor id>';
+  return { config: { ...config, auth: { secret } }, note };
 }

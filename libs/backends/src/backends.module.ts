@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { EVENT_STORE } from '@arrears/event-store';
 import { READ_STORE } from '@arrears/read-store';
-import { Clock, IdGenerator, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
+import { Clock, IdGenerator, Metrics, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { APP_CONFIG, IDEMPOTENCY_STORE, STORED_EVENT_STORE } from './tokens';
@@ -22,6 +22,7 @@ export class BackendsModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: overrides.clock ?? (config.clockStart ? new ShiftedClock(config.clockStart) : new SystemClock()) },
         { provide: IdGenerator, useValue: overrides.ids ?? new RandomIdGenerator() },
+        { provide: Metrics, useValue: new Metrics() },
         {
           provide: Backends,
           useFactory: (clock: Clock, ids: IdGenerator) => Backends.open(config, clock, ids),
@@ -33,7 +34,7 @@ export class BackendsModule {
         { provide: IDEMPOTENCY_STORE, useFactory: (backends: Backends) => backends.idempotency, inject: [Backends] },
         { provide: READ_STORE, useFactory: (backends: Backends) => backends.readStore, inject: [Backends] },
       ],
-      exports: [APP_CONFIG, Clock, IdGenerator, Backends, EVENT_STORE, STORED_EVENT_STORE, PersonalDataVault, IDEMPOTENCY_STORE, READ_STORE],
+      exports: [APP_CONFIG, Clock, IdGenerator, Metrics, Backends, EVENT_STORE, STORED_EVENT_STORE, PersonalDataVault, IDEMPOTENCY_STORE, READ_STORE],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   accountStream,
   decide,
+  DomainError,
   evolve,
   initialAccountState,
   type AccountCommand,
@@ -18,7 +19,7 @@ import {
 } from '@arrears/event-store';
 import { APP_CONFIG } from '@arrears/backends';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { Clock, IdGenerator, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
+import { Clock, IdGenerator, Metrics, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import { mayActFor, type CommandContext } from './command-context';
 import { AccountStateCache, type KnownState } from './account-state.cache';
 import { KeyedQueue } from './keyed-queue';
@@ -63,12 +64,20 @@ export class AccountCommandService {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly vault: PersonalDataVault,
+    private readonly metrics: Metrics,
   ) {
     this.cache = new AccountStateCache(config.accountCacheSize);
   }
 
-  handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
-    return this.perAccount.run(accountId, () => this.decideAndAppend(accountId, input, context));
+  async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
+    try {
+      const outcome = await this.perAccount.run(accountId, () => this.decideAndAppend(accountId, input, context));
+      this.metrics.commands.inc({ command: input.type, outcome: outcome.events.length > 0 ? 'applied' : 'unchanged' });
+      return outcome;
+    } catch (error) {
+      this.metrics.commands.inc({ command: input.type, outcome: failureKind(error) });
+      throw error;
+    }
   }
 
   private async decideAndAppend(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
@@ -106,13 +115,16 @@ export class AccountCommandService {
       }
       if (events.length === 0) return { accountId, events, state, revision: revision === 'no_stream' ? -1n : revision, position: 0n };
       const toAppend = await this.toNewEvents(events, streamId, { state, revision, lastHash }, context, now);
+      const appended = this.metrics.appendDuration.startTimer();
       try {
         const result = await this.store.append(streamId, toAppend, { expectedRevision: revision });
+        appended({ outcome: 'appended' });
         const appendedHash = toAppend[toAppend.length - 1]?.metadata.hash ?? lastHash;
         const after = events.reduce(evolve, state);
         this.cache.set(accountId, { state: after, revision: result.nextExpectedRevision, lastHash: appendedHash });
         return { accountId, events, state: after, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
+        appended({ outcome: error instanceof WrongExpectedVersionError ? 'conflict' : 'failed' });
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         this.cache.delete(accountId);
         if (expected !== undefined && error.actual !== expected) throw staleRevision(expected, error.actual);
@@ -176,6 +188,14 @@ export class AccountCommandService {
       return { id, type: event.type, data, metadata };
     });
   }
+}
+
+/** How a command failed, for the metrics: the client's doing (refused, conflict) or ours (failed). */
+function failureKind(error: unknown): 'refused' | 'conflict' | 'failed' {
+  if (error instanceof WrongExpectedVersionError) return 'conflict';
+  if (error instanceof DomainError) return error.kind === 'conflict' ? 'conflict' : 'refused';
+  if (error instanceof ProblemException) return error.getStatus() === 412 ? 'conflict' : 'refused';
+  return 'failed';
 }
 
 /** Another creditor's account answers as an absent one does: its existence is not told either. */

@@ -5,3 +5,5 @@ export * from './database/embedded-postgres';
 export * from './http/problem';
 export * from './http/validation';
 export * from './process/run-headless';
+export * from './metrics/metrics';
+export * from './logging/logging';

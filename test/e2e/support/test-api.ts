@@ -4,6 +4,7 @@ import { FixedClock, loadConfig } from '@arrears/platform';
 import { ProjectionProgress, readModels } from '@arrears/projections';
 import { SchedulerLoop } from '@arrears/scheduler';
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { accessMatrix, publicRoute } from '../../../apps/api/src/auth/access-matrix';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
@@ -61,12 +62,12 @@ async function withAuthorization(method: string, url: string, headers: Record<st
  * The real application, in this process, on a fresh database of the run's embedded PostgreSQL, with
  * a clock the test moves. Requests go through Fastify's full request pipeline (inject).
  */
-export async function startTestApi(options: { databaseUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<TestApi> {
+export async function startTestApi(options: { databaseUrl?: string; now?: string; env?: Record<string, string>; logDestination?: DestinationStream } = {}): Promise<TestApi> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
   // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
   const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: testAuthSecret, RATE_LIMIT_PER_SECOND: '1000000', ...options.env });
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const request: TestApi['request'] = async (method, url, body, given = {}) => {
@@ -78,7 +79,8 @@ export async function startTestApi(options: { databaseUrl?: string; now?: string
       ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = response.body;
-    return { status: response.statusCode, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const json = /json/.test(String(response.headers['content-type']));
+    return { status: response.statusCode, headers: response.headers, body: text && json ? JSON.parse(text) : text || undefined };
   };
   return {
     app,

@@ -15,6 +15,9 @@ const auditors: ActorRole[] = ['auditor', 'supervisor'];
  */
 export const accessMatrix: Record<string, readonly ActorRole[] | typeof publicRoute> = {
   'GET /health': publicRoute,
+  'GET /health/live': publicRoute,
+  'GET /health/ready': publicRoute,
+  'GET /metrics': ['supervisor', 'system'],
 
   'POST /accounts': integrations,
   'POST /accounts/:accountId/invoices': integrations,

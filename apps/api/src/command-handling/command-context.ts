@@ -27,7 +27,9 @@ export function readCommandContext(request: FastifyRequest): CommandContext {
 }
 
 function parseCommandContext(request: FastifyRequest): CommandContext {
-  const correlationId = headerValue(request, 'x-correlation-id') ?? randomUUID();
+  // The request's log lines carry the same id (see logging.ts), so a command's events lead to its logs.
+  const logged = (request.raw as { id?: unknown }).id;
+  const correlationId = headerValue(request, 'x-correlation-id') ?? (typeof logged === 'string' ? logged : randomUUID());
   const principal = principalOf(request);
   const key = headerValue(request, 'idempotency-key');
   const ifMatch = headerValue(request, 'if-match');

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@arrears/platform';
 import { Backends } from '@arrears/backends';
@@ -24,12 +25,19 @@ class ReadStoreHealth {
   @ApiProperty({ type: [ProjectionHealthResponse] }) projections!: ProjectionHealthResponse[];
 }
 
+class LivenessResponse {
+  @ApiProperty({ example: 'ok' }) status!: 'ok';
+  @ApiProperty({ example: 3600, description: 'Seconds since the process started.' }) uptimeSeconds!: number;
+}
+
 class HealthResponse {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
   @ApiProperty() eventStore!: EventStoreHealth;
   @ApiProperty() readStore!: ReadStoreHealth;
 }
 
+// Probes come often and without a token, from the orchestrator: they are not rate-limited.
+@SkipThrottle()
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -38,7 +46,23 @@ export class HealthController {
     private readonly progress: ProjectionProgress,
   ) {}
 
-  /** 200 with the backends in use once the service can reach them; 503 when it cannot. */
+  /** Liveness: the process answers. Touches no store, so a database outage never gets it restarted. */
+  @Get('live')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  /** Readiness: 200 with the backends in use once the service can reach them; 503 when it cannot. */
+  @Get('ready')
+  @HttpCode(200)
+  @ApiOkResponse({ type: HealthResponse })
+  ready(): Promise<HealthResponse> {
+    return this.health();
+  }
+
+  /** The readiness report, where monitors have always found it. */
   @Get()
   @HttpCode(200)
   @ApiOkResponse({ type: HealthResponse })

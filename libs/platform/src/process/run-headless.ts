@@ -1,6 +1,11 @@
-import { Logger, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as JsonLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
+import { loggingModule } from '../logging/logging';
+
+@Module({})
+class HeadlessModule {}
 
 /**
  * Runs a part of the service in a process of its own, with no HTTP (the projector, the scheduler),
@@ -13,9 +18,8 @@ export function runHeadless(name: string, config: AppConfig, module: DynamicModu
     if (!config.eventStoreUrl) {
       throw new Error(`The ${name.toLowerCase()} runs on its own only against shared stores: set EVENT_STORE_URL (and READ_STORE_URL). On the embedded default, \`npm start\` runs it inside the service.`);
     }
-    const app = await NestFactory.createApplicationContext(module, {
-      logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'],
-    });
+    const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module, loggingModule(config)] }, { bufferLogs: true });
+    app.useLogger(app.get(JsonLogger));
     logger.log(`${name} running`);
     let stopping = false;
     const stop = (signal: string) => {

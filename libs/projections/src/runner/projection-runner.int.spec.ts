@@ -75,6 +75,36 @@ describe('ProjectionRunner', () => {
     await second.stop();
   });
 
+  it('finishes the batch it is writing when stopped (as on shutdown), then stops', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const appended = await count(`${name}-a`, [1, 2, 3], 'no_stream');
+    let writing!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (writing = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The read store as it is, but the batch's write waits at a gate the test opens.
+    const slowReads: PostgresReadStore = Object.assign(Object.create(reads), {
+      apply: async (...args: Parameters<PostgresReadStore['apply']>) => {
+        if (args[1]?.name === name && args[0].length > 0) {
+          writing();
+          await gate;
+        }
+        return reads.apply(...args);
+      },
+    });
+    const projector = new ProjectionRunner(events, slowReads, [{ projection: tallies(name), poison: 'skip' }], { batchSize: 50, batchWaitMs: 10, leaseTtlMs: 300 });
+    projector.start();
+    await started;
+    let stopped = false;
+    const stopping = projector.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await reads.checkpoint(name)).toBe(appended.position);
+    expect(await reads.get(name, `${name}-a`)).toMatchObject({ count: 3, sum: 6 });
+  });
+
   it('parks an event its projection throws on, and goes on with the others', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
     const stream = `${name}-s`;

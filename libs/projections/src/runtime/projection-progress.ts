@@ -2,6 +2,7 @@ import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { DEAD_LETTERS } from '../runner/batch-writes';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Metrics } from '@arrears/platform';
 import { readModels } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 
@@ -26,8 +27,13 @@ export class ProjectionProgress {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    metrics: Metrics,
     @Optional() private readonly runner?: ProjectionRunner,
-  ) {}
+  ) {
+    metrics.gauge('arrears_projection_lag_events', 'Events in the log that a projection has not applied yet', ['projection'], async (gauge) => {
+      for (const { name, lag } of (await this.health()).projections) gauge.set({ projection: name }, lag);
+    });
+  }
 
   /** True once every named projection has reached `position`; false after `timeoutMs`. */
   async waitFor(position: bigint, names: readonly string[], timeoutMs: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccountCommandService, type CommandContext } from '@arrears/commands';
 import { dateIn, DomainError, dueWork, type ScheduledCommand } from '@arrears/domain';
-import { Clock, IdGenerator } from '@arrears/platform';
+import { Clock, IdGenerator, Metrics } from '@arrears/platform';
 import { accountProjection, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
@@ -37,6 +37,7 @@ export class TimelineScheduler {
     private readonly settings: SchedulerSettingsInForce,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly metrics: Metrics,
   ) {}
 
   async runOnce(): Promise<SchedulerRun> {
@@ -65,7 +66,11 @@ export class TimelineScheduler {
     for (const command of dueWork(document.account, today, this.settings.settings)) {
       run.commands++;
       try {
-        await this.commands.handle(document.id, command, { ...context, causationId: this.ids.uuid() });
+        const { events } = await this.commands.handle(document.id, command, { ...context, causationId: this.ids.uuid() });
+        for (const event of events) {
+          if (event.type === 'CollectionStepTaken') this.metrics.schedulerSteps.inc({ outcome: 'taken', kind: event.data.action });
+          if (event.type === 'CollectionStepSkipped') this.metrics.schedulerSteps.inc({ outcome: 'skipped', kind: event.data.reason });
+        }
       } catch (error) {
         this.recordFailure(document.id, command, error, run);
       }
