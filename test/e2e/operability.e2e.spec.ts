@@ -76,9 +76,9 @@ describe('operability: logs, metrics, health', () => {
     it('shows HTTP latency by route and status, command outcomes, append latency, projection lag and scheduler steps', async () => {
       const accountId = await accountWithInvoice(api);
       expect((await api.post(`/accounts/${accountId}/payments`, { paymentId: 'p-1', amount: 1, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' })).status).toBe(422);
-      await api.get(`/accounts/${accountId}`);
       await wakeScheduler(api); // the backdated invoice is past due: the timeline takes its steps
       await readModelsCaughtUp(api);
+      expect((await api.get(`/accounts/${accountId}`)).status).toBe(200);
       const scrape = await api.get('/metrics', await as('supervisor'));
       expect(scrape.status).toBe(200);
       expect(scrape.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);

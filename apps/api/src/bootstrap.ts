@@ -79,6 +79,8 @@ const swaggerUiPolicy = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:'],
   frameAncestors: ["'none'"],
+  // Not forced to https: the embedded default serves plain HTTP on localhost, where /docs must still load.
+  upgradeInsecureRequests: null,
 };
 
 /**
