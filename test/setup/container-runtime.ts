@@ -1,3 +1,4 @@
+import { MongoDBContainer, type StartedMongoDBContainer } from '@testcontainers/mongodb';
 import { getContainerRuntimeClient } from 'testcontainers';
 
 /**
@@ -31,5 +32,24 @@ export function describeWithContainers(name: string, suite: () => void): void {
   }
   describe(name, () => {
     it.skip(`skipped: no container runtime found (${missing})`, () => undefined);
+  });
+}
+
+/**
+ * A suite against MongoDB's official image in a container, as a single-node replica set (the module
+ * starts one), so transactions work; `url()` answers once the container is up.
+ */
+export function describeWithMongo(name: string, suite: (url: () => string) => void): void {
+  describeWithContainers(name, () => {
+    let container: StartedMongoDBContainer | undefined;
+    let url = '';
+    beforeAll(async () => {
+      container = await new MongoDBContainer('mongo:7.0').start();
+      url = `${container.getConnectionString()}/arrears?directConnection=true`;
+    }, 300_000);
+    afterAll(async () => {
+      await container?.stop();
+    });
+    suite(() => url);
   });
 }

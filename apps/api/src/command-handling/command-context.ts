@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@arrears/commands';
-import { ProblemException } from '@arrears/platform';
+import { correlationHeader, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { principalOf } from '../auth/principal';
@@ -10,8 +10,6 @@ const headerValue = (request: FastifyRequest, name: string): string | undefined 
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-const idPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 // Read once per request: the idempotency check and the controller see the same context.
 const contexts = new WeakMap<FastifyRequest, CommandContext>();
@@ -27,15 +25,16 @@ export function readCommandContext(request: FastifyRequest): CommandContext {
 }
 
 function parseCommandContext(request: FastifyRequest): CommandContext {
-  // The request's log lines carry the same id (see logging.ts), so a command's events lead to its logs.
-  const logged = (request.raw as { id?: unknown }).id;
-  const correlationId = headerValue(request, 'x-correlation-id') ?? (typeof logged === 'string' ? logged : randomUUID());
+  // The request id is the correlation id (see correlationIdOf): the client's, when well-formed, else a new
+  // one. The request's log lines carry it too, so a command's events lead to its logs.
+  const correlationId = request.id;
+  const given = headerValue(request, correlationHeader);
   const principal = principalOf(request);
   const key = headerValue(request, 'idempotency-key');
   const ifMatch = headerValue(request, 'if-match');
   const bad = (header: string, detail: string) =>
     new ProblemException(400, 'INVALID_HEADER', 'The request is malformed', detail, { header });
-  if (!idPattern.test(correlationId)) throw bad('X-Correlation-Id', 'X-Correlation-Id must be 1–128 letters, digits or ._:@-');
+  if (given !== undefined && given !== correlationId) throw bad('X-Correlation-Id', 'X-Correlation-Id must be 1–128 letters, digits or ._:@-');
   if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) throw bad('Idempotency-Key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
   return {
     correlationId,

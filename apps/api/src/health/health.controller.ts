@@ -54,16 +54,11 @@ export class HealthController {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
-  /** Readiness: 200 with the backends in use once the service can reach them; 503 when it cannot. */
-  @Get('ready')
-  @HttpCode(200)
-  @ApiOkResponse({ type: HealthResponse })
-  ready(): Promise<HealthResponse> {
-    return this.health();
-  }
-
-  /** The readiness report, where monitors have always found it. */
-  @Get()
+  /**
+   * Readiness: 200 with the backends in use once the service can reach them; 503 when it cannot.
+   * Also at /health itself, where monitors have always found it.
+   */
+  @Get(['', 'ready'])
   @HttpCode(200)
   @ApiOkResponse({ type: HealthResponse })
   async health(): Promise<HealthResponse> {

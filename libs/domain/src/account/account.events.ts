@@ -29,12 +29,15 @@ export interface Debtor {
 /** The debtor's fields that identify a person: stored encrypted, and erasable. */
 export const personalFields = ['name', 'email', 'phone', 'address'] as const satisfies readonly (keyof Debtor)[];
 
-/** The debtor without personal fields, marked as erased; the reference and zones stay for collection rules. */
-export function erasedDebtor(debtor: Debtor): Debtor {
-  const kept: Debtor = { reference: debtor.reference, timeZone: debtor.timeZone, personalDataErased: true };
+/** What is left of a debtor without the personal fields: the reference and zones the collection rules need. */
+export function withoutPersonalData(debtor: Debtor): Omit<Debtor, (typeof personalFields)[number]> {
+  const kept: Debtor = { reference: debtor.reference, timeZone: debtor.timeZone };
   if (debtor.otherTimeZones) kept.otherTimeZones = debtor.otherTimeZones;
   return kept;
 }
+
+/** The debtor without personal fields, marked as erased. */
+export const erasedDebtor = (debtor: Debtor): Debtor => ({ ...withoutPersonalData(debtor), personalDataErased: true });
 
 export type LateFeeRule = { type: 'flat'; amount: number } | { type: 'percent'; percent: number };
 

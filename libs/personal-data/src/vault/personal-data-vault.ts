@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { erasedDebtor, personalFields, type AccountOpened, type Debtor } from '@arrears/domain';
+import { erasedDebtor, personalFields, withoutPersonalData, type AccountOpened, type Debtor } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { KeyStore } from '../key-store.port';
 
@@ -47,7 +47,7 @@ export class PersonalDataVault {
     const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(opened.accountId));
     const data = Buffer.concat([cipher.update(JSON.stringify(personal), 'utf8'), cipher.final()]);
     const sealed = { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
-    return { ...opened, debtor: { ...withoutPersonalFields(debtor), sealed } };
+    return { ...opened, debtor: { ...withoutPersonalData(debtor), sealed } };
   }
 
   /** The events with sealed debtors opened, or erased where the key is gone; others as they are. */
@@ -100,12 +100,6 @@ export class PersonalDataVault {
 
 function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
   return event.type === 'AccountOpened' ? (event.data as unknown as StoredData).debtor.sealed : undefined;
-}
-
-function withoutPersonalFields(debtor: Debtor): StoredDebtor {
-  const kept: Record<string, unknown> = { ...debtor };
-  for (const field of personalFields) delete kept[field];
-  return kept as StoredDebtor;
 }
 
 /** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */
