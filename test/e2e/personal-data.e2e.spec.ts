@@ -45,6 +45,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     const [opened] = await storedRows(accountId);
     expect(leaks(opened)).toEqual([]);
     expect(opened.data.debtor).toMatchObject({ reference: debtor.reference, timeZone: 'America/New_York', sealed: { keyId: expect.any(String) } });
+    await readModelsCaughtUp(api);
     const account = await api.get(`/accounts/${accountId}`, await as('agent'));
     expect(account.body.debtor).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', address: debtor.address });
   });

@@ -81,7 +81,10 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: { after?: bigint }): Subscription;
-  /** The position of the last event a reader of the whole log can see (0n when empty). */
+  /**
+   * The position of the last committed event (0n when empty). A reader of the whole log reaches it
+   * once every earlier append has ended, so "caught up with the head" never means "missed an event".
+   */
   headPosition(): Promise<bigint>;
   close(): Promise<void>;
 }

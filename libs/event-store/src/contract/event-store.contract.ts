@@ -221,10 +221,12 @@ export function eventStoreContract(harness: EventStoreHarness): void {
           const subscription = store.subscribeToAll({ after: head });
           const received = collect(subscription, (events) => events.length >= 2);
           const pending = await openTransaction(store, slow, [newEvent('slow')], { expectedRevision: 'no_stream' });
-          await store.append(fast, [newEvent('fast')], { expectedRevision: 'no_stream' });
+          const fastResult = await store.append(fast, [newEvent('fast')], { expectedRevision: 'no_stream' });
           // The later position is committed, but the earlier one may still commit: nothing is delivered yet.
           await new Promise((resolve) => setTimeout(resolve, 700));
           expect(await store.readAll({ after: head })).toEqual([]);
+          // Yet the head counts it: whoever waits to have read up to the head waits for both.
+          expect(await store.headPosition()).toBe(fastResult.position);
           await pending.commit();
           const events = await received;
           expect(events.map((e) => e.type)).toEqual(['slow', 'fast']);

@@ -223,10 +223,9 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  /** Committed, settled or not: waiting for it must also wait out an earlier append still open. */
   async headPosition(): Promise<bigint> {
-    const { rows } = await this.pool.query<{ head: string | null }>(
-      `SELECT max(position) AS head FROM events WHERE ${settled}`,
-    );
+    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(position) AS head FROM events');
     return BigInt(rows[0]?.head ?? 0);
   }
 
