@@ -102,6 +102,7 @@ describe('authentication and authorization', () => {
 
     it('answers 404 for an account of another creditor, on reads and commands alike, as for an absent one', async () => {
       const agentOfA = await as('agent', 'agent-a', ['cred-a']);
+      await readModelsCaughtUp(api);
       expect((await api.get(`/accounts/${ours}`, agentOfA)).status).toBe(200);
       const read = await api.get(`/accounts/${theirs}`, agentOfA);
       const absent = await api.get(`/accounts/${uniqueId('nobody')}`, agentOfA);
