@@ -45,7 +45,7 @@ export class Backends implements OnApplicationShutdown {
           log: (line) => Backends.logger.debug(line),
           stopOnSignals: false,
         });
-        Backends.logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
+        Backends.logger.log(`Embedded PostgreSQL listening on ${server.address}`);
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;
       const readStoreUrl = config.readStoreUrl ?? url;
