@@ -120,7 +120,14 @@ describe('the embedded default (the built service, in its own process)', () => {
   });
 
   it('runs two instances with different DATA_DIRs side by side', async () => {
-    const [a, b] = await Promise.all([startService(await newDataDir()), startService(await newDataDir())]);
+    const started = await Promise.allSettled([startService(await newDataDir()), startService(await newDataDir())]);
+    const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    if (running.length < 2) {
+      // One failed to start: stop the other, or it would outlive the run.
+      await Promise.all(running.map((service) => stop(service, 'SIGTERM')));
+      throw started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')?.reason;
+    }
+    const [a, b] = running as [Service, Service];
     try {
       expect((await post(a, '/accounts', openAccountBody('only-in-a'))).status).toBe(201);
       expect((await events(b, 'only-in-a')).status).toBe(404);
