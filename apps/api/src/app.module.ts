@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { loggingModule, type AppConfig } from '@arrears/platform';
+import type { AppConfig } from '@arrears/platform';
 import type { DestinationStream } from 'pino';
 import { CloseAccountController } from './accounts/close-account/close-account.controller';
 import { CloseAccountHandler } from './accounts/close-account/close-account.handler';
@@ -116,7 +116,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(config, overrides.logDestination),
         CqrsModule.forRoot(),
         // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false }),

@@ -4,8 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { Logger as JsonLogger } from 'nestjs-pino';
-import { correlationHeader, correlationIdOf, Metrics, problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 
@@ -37,14 +36,15 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
   });
-  app.useLogger(app.get(JsonLogger));
+  const logger = jsonLogger(config, overrides.logDestination);
+  app.useLogger(new JsonLogger(logger));
   if (note) new Logger('Auth').log(note);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
-  // The request id is the correlation id: the log lines (pino-http reads it from the raw request), the
-  // events' metadata and the client's copy of it in the answer are the same.
+  // The request id is the correlation id: the log lines, the events' metadata and the client's copy
+  // of it in the answer are the same.
+  logRequests(fastify, logger);
   fastify.addHook('onRequest', (request, reply, done) => {
-    (request.raw as { id?: string }).id = request.id;
     void reply.header(correlationHeader, request.id);
     done();
   });

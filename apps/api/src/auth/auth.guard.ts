@@ -1,7 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { accountNotFound, mayActFor } from '@arrears/commands';
-import { ProblemException } from '@arrears/platform';
-import { PinoLogger } from 'nestjs-pino';
+import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { accessTo, publicRoute } from './access-matrix';
 import { AccountCreditors } from './account-creditors';
@@ -19,17 +18,17 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenVerifier,
     private readonly creditors: AccountCreditors,
-    private readonly logger: PinoLogger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const route = request.routeOptions.url ?? '';
     const access = accessTo(request.method, route);
-    this.logger.assign({ route: `${request.method} ${route}` });
+    const log = logContextOf(request);
+    log.route = `${request.method} ${route}`;
     if (access === publicRoute) return true;
     const principal = await this.tokens.verify(request.headers.authorization);
-    this.logger.assign({ actor: { id: principal.id, role: principal.role } });
+    log.actor = { id: principal.id, role: principal.role };
     if (!access?.includes(principal.role)) {
       throw new ProblemException(403, 'ROLE_NOT_ALLOWED', 'Forbidden', `The role ${principal.role} may not call ${request.method} ${route}.`, {
         role: principal.role,

@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { stdTimeFunctions, type DestinationStream } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pino, stdTimeFunctions, type DestinationStream, type Level, type Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 
 export const correlationHeader = 'x-correlation-id';
@@ -14,32 +15,92 @@ export function correlationIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && correlationPattern.test(given) ? given : randomUUID();
 }
 
+/** What every line written while serving a request carries; the access guard adds the route and actor. */
+export interface RequestLogContext {
+  correlationId: string;
+  route?: string;
+  actor?: { id: string; role: string };
+}
+
+const requestContext = new AsyncLocalStorage<RequestLogContext>();
+const contextKey = Symbol('log context');
+
 /**
- * JSON lines (pino) for every log of the process. Within a request each line carries the
- * correlation id (the request id, see correlationIdOf), and once the token is verified the actor and
- * the route. Requests are logged by method, URL and
- * status only: no header (so no token) and no body (so no personal data) is ever written.
+ * JSON lines (pino) for every log of the process. A line written while serving a request carries
+ * its context (a mixin reads it from async-local storage: no child logger per request).
  */
-export function loggingModule(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: [
-      {
-        level: config.logLevel,
-        base: { service: 'arrears' },
-        timestamp: stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-        genReqId: (request: IncomingMessage) => (request as { id?: string }).id ?? correlationIdOf(request),
-        customProps: (request: IncomingMessage) => ({ correlationId: (request as { id?: string }).id }),
-        serializers: {
-          req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
-          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-        },
-        customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
-        // Belt and braces: should a header ever be logged, its secrets are not.
-        redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
-      },
-      destination as DestinationStream,
-    ],
-    assignResponse: true,
+export function jsonLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { service: 'arrears' },
+      timestamp: stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => requestContext.getStore() ?? {},
+      // Belt and braces: should a header ever be logged, its secrets are not.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+/**
+ * One line per request, when it is answered: method, URL, status and time, with the request's
+ * context. No header (so no token) and no body (so no personal data) is ever written. Refusals are
+ * warnings, failures errors.
+ */
+export function logRequests(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const context: RequestLogContext = { correlationId: String(request.id) };
+    (request as unknown as Record<symbol, RequestLogContext>)[contextKey] = context;
+    requestContext.run(context, done);
   });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (logger.isLevelEnabled(level)) {
+      const fields = { ...logContextOf(request), req: { method: request.method, url: request.url }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) };
+      logger[level](fields, 'request completed');
+    }
+    done();
+  });
+}
+
+/** The request's log context, for the access guard to name the route and the actor in. */
+export const logContextOf = (request: FastifyRequest): RequestLogContext =>
+  (request as unknown as Record<symbol, RequestLogContext>)[contextKey] ?? { correlationId: String(request.id) };
+
+/** Nest's logger interface over pino: each line with its context (the Nest class that wrote it). */
+export class JsonLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  /** Nest passes the context last (and, for errors, a stack before it). */
+  private write(level: Level, message: unknown, rest: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return;
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+    const fields = { ...(context ? { context } : {}), ...(stack ? { stack } : {}) };
+    if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
+    else this.logger[level](fields, String(message));
+  }
 }

@@ -1,8 +1,7 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as JsonLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
-import { loggingModule } from '../logging/logging';
+import { JsonLogger, jsonLogger } from '../logging/logging';
 
 @Module({})
 class HeadlessModule {}
@@ -18,8 +17,8 @@ export function runHeadless(name: string, config: AppConfig, module: DynamicModu
     if (!config.eventStoreUrl) {
       throw new Error(`The ${name.toLowerCase()} runs on its own only against shared stores: set EVENT_STORE_URL (and READ_STORE_URL). On the embedded default, \`npm start\` runs it inside the service.`);
     }
-    const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module, loggingModule(config)] }, { bufferLogs: true });
-    app.useLogger(app.get(JsonLogger));
+    const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module] }, { bufferLogs: true });
+    app.useLogger(new JsonLogger(jsonLogger(config)));
     logger.log(`${name} running`);
     let stopping = false;
     const stop = (signal: string) => {
