@@ -56,6 +56,7 @@ import { ReleaseAccountClaimHandler } from './worklist/release-account-claim/rel
 import { ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { FixedWindowStorage } from './hardening/fixed-window.storage';
 import { PerTokenThrottlerGuard } from './hardening/per-token-throttler.guard';
 
 /** One vertical slice per use case: its controller and its command or query handler. */
@@ -118,7 +119,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false }),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false, storage: new FixedWindowStorage() }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
         SchedulerModule.forRoot(),
