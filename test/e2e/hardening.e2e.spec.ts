@@ -78,7 +78,7 @@ describe('rate limiting per token', () => {
     await api.close();
   });
 
-  it('answers 429 with Retry-After past the limit, appends nothing, and leaves other tokens alone', async () => {
+  it('answers 429 with Retry-After past the limit on any route, appends nothing, and leaves other tokens alone', async () => {
     const busy = await as('system', 'billing-busy');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await api.post('/accounts', openAccountBody(uniqueId('acc')), busy)).status);
@@ -89,6 +89,8 @@ describe('rate limiting per token', () => {
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', status: 429, limit: 5 });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The limit is the token's, over every route, not one count per route.
+    expect((await api.get(`/accounts/${accountId}/events`, busy)).status).toBe(429);
 
     const calm = await as('supervisor', 'supervisor-calm');
     expect((await api.get(`/accounts/${accountId}/events`, calm)).status).toBe(404);

@@ -18,6 +18,11 @@ export class PerTokenThrottlerGuard extends ThrottlerGuard {
     return `address:${request.ip ?? 'unknown'}`;
   }
 
+  /** One count per token over every route (the library's default keys it by route as well). */
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return tracker;
+  }
+
   protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(limit.timeToBlockExpire));
     throw new ProblemException(
