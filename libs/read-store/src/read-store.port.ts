@@ -42,6 +42,11 @@ export interface Query {
    * value per field, in order). A stable cursor, unlike an offset, as documents come and go.
    */
   after?: Scalar[];
+  /**
+   * Top-level fields to leave out of the documents returned: what only a document's writer reads
+   * (a projection's folded state, say) need not travel to every reader.
+   */
+  omit?: readonly string[];
 }
 
 /** An index for a query path: the fields, in order, as used by `where` and `orderBy`. */
@@ -128,4 +133,8 @@ export function assertName(collection: string): void {
 
 export function assertField(field: string): void {
   if (!fieldPattern.test(field)) throw new Error(`Invalid field path: ${field}`);
+}
+
+export function assertTopLevelField(field: string): void {
+  if (!fieldPattern.test(field) || field.includes('.')) throw new Error(`Invalid top-level field: ${field}`);
 }

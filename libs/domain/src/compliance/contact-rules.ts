@@ -1,6 +1,7 @@
 import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { activeHolds, openDisputes, type OpenedAccount } from '../account/account.state';
+import type { Debtor } from '../account/account.events';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
 
 /** An outbound contact about to be made: by which channel, at which instant. */
@@ -17,7 +18,22 @@ export interface ContactRefusal {
 }
 
 /** What the contact rules read of an account: a read model may keep just this much. */
-export type ContactSubject = Pick<OpenedAccount, 'debtor' | 'restrictions' | 'disputes' | 'holds' | 'interactions' | 'validationNotice'>;
+export type ContactSubject = Pick<OpenedAccount, 'restrictions' | 'disputes' | 'holds' | 'interactions' | 'validationNotice'> & {
+  debtor: Pick<Debtor, 'timeZone' | 'otherTimeZones'>;
+};
+
+/** The least an account's contact rules need: its zones, and only the disputes and holds that can still refuse. */
+export function contactSubjectOf(account: ContactSubject): ContactSubject {
+  const { timeZone, otherTimeZones } = account.debtor;
+  return {
+    debtor: otherTimeZones ? { timeZone, otherTimeZones } : { timeZone },
+    restrictions: account.restrictions,
+    disputes: Object.fromEntries(openDisputes(account).map((dispute) => [dispute.disputeId, dispute])),
+    holds: Object.fromEntries(Object.values(account.holds).filter((hold) => hold.active).map((hold) => [hold.holdId, hold])),
+    interactions: account.interactions,
+    validationNotice: account.validationNotice,
+  };
+}
 
 /** One guardrail: a refusal, or null when it allows the contact. Pure. */
 export type ContactRule = (account: ContactSubject, contact: OutboundContact, policy: ContactPolicy) => ContactRefusal | null;

@@ -2,7 +2,9 @@ import { deciderSpecification } from '@arrears/testing';
 import type { LogContactAttempt } from '../account/account.commands';
 import type { AccountEvent, ContactAttempted } from '../account/account.events';
 import { accountDecider, command, issued, opened } from '../account/account.fixtures';
+import type { OpenedAccount } from '../account/account.state';
 import { regulationF, regulationFEverywhere, stricterPolicy, type ContactChannel, type ContactPolicy } from './contact-policy';
+import { contactRefusals, contactSubjectOf, nextAllowedContact } from './contact-rules';
 
 /*
  * The debtor lives in New York (UTC−5 in winter, UTC−4 from 2026-03-08). Times below are UTC;
@@ -120,6 +122,37 @@ describe('Regulation F: holds', () => {
   it('refuses through the hold’s last day, allowed from 08:00 the day after', () => {
     spec.given([...known, held]).when(contact('2026-02-14T20:00:00.000Z')).thenThrows('ACCOUNT_ON_HOLD', { allowedFrom: '2026-02-15T13:00:00.000Z' });
     spec.given([...known, held]).when(contact('2026-02-15T13:00:00.000Z')).then([attempted('2026-02-15T13:00:00.000Z')]);
+  });
+});
+
+describe('The contact subject a read model keeps', () => {
+  const disputeRaised = (disputeId: string): AccountEvent => ({ type: 'DisputeRaised', data: { disputeId, invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } });
+  const events: AccountEvent[] = [
+    ...known,
+    ...callsOn(2, 3),
+    disputeRaised('d-1'),
+    { type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'rejected', adjustments: [] } },
+    { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'hospital stay', until: '2026-02-20' } },
+    { type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } },
+    { type: 'ChannelBlocked', data: { channel: 'sms' } },
+  ];
+  const fold = (given: AccountEvent[]) => given.reduce(accountDecider.evolve, accountDecider.initialState()) as OpenedAccount;
+
+  it('keeps only the disputes and holds that can still refuse, and answers as the whole account does', () => {
+    const withOpen = [...events, disputeRaised('d-2'), { type: 'HoldPlaced', data: { holdId: 'h-2', reason: 'bereavement', until: '2026-02-25' } } as AccountEvent];
+    for (const given of [events, withOpen]) {
+      const account = fold(given);
+      const subject = contactSubjectOf(account);
+      for (const at of ['2026-02-11T02:00:00.000Z', '2026-02-11T15:00:00.000Z', '2026-02-26T15:00:00.000Z'])
+        for (const channel of ['call', 'sms', 'email'] as const) {
+          expect(contactRefusals(subject, { channel, at }, regulationF)).toEqual(contactRefusals(account, { channel, at }, regulationF));
+          expect(nextAllowedContact(subject, { channel, at }, regulationF)).toBe(nextAllowedContact(account, { channel, at }, regulationF));
+        }
+    }
+    const subject = contactSubjectOf(fold(withOpen));
+    expect(Object.keys(subject.disputes)).toEqual(['d-2']);
+    expect(Object.keys(subject.holds)).toEqual(['h-2']);
+    expect(subject.debtor).toEqual({ timeZone: 'America/New_York' });
   });
 });
 

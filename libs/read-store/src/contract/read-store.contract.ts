@@ -120,6 +120,24 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(seen).toEqual(['a4', 'a1', 'a2', 'a3', 'a0', 'a5']);
     });
 
+    it('leaves the omitted top-level fields out of what it finds, and only those', async () => {
+      const c = collection();
+      await store.apply([
+        { kind: 'put', collection: c, document: { id: 'a', rank: 2, state: { invoices: { 'inv-1': { paid: 0 } } }, line: { due: '2026-01-31' } } },
+        { kind: 'put', collection: c, document: { id: 'b', rank: 1, line: null } },
+      ]);
+      const orderBy = [{ field: 'rank', direction: 'desc' as const }];
+      expect(await store.find(c, { orderBy, omit: ['state', 'absent'] })).toEqual([
+        { id: 'a', rank: 2, line: { due: '2026-01-31' } },
+        { id: 'b', rank: 1, line: null },
+      ]);
+      expect(await store.find(c, { orderBy, omit: [] })).toEqual([
+        { id: 'a', rank: 2, state: { invoices: { 'inv-1': { paid: 0 } } }, line: { due: '2026-01-31' } },
+        { id: 'b', rank: 1, line: null },
+      ]);
+      await expect(store.find(c, { omit: ['state.invoices'] })).rejects.toThrow(/top-level field/);
+    });
+
     it('grants a lease to one owner at a time, renews it with the same token, and hands it on with a greater one', async () => {
       const name = `lease-${randomUUID()}`;
       const first = await store.acquireLease(name, 'runner-1', 60_000);

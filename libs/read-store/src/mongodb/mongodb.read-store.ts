@@ -1,6 +1,7 @@
 import { Long, MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Filter, type Sort, type UpdateFilter } from 'mongodb';
 import {
   assertField,
+  assertTopLevelField,
   assertName,
   keysetAlternatives,
   LeaseLostError,
@@ -151,7 +152,9 @@ export class MongoReadStore implements ReadStore {
       all.push({ $or: keysetAlternatives(query.orderBy ?? [], query.after).map((conditions) => ({ $and: conditions.map(toFilter) })) });
     }
     const filter: Filter<Stored> = all.length ? { $and: all } : {};
-    let cursor = this.db.collection<Stored>(collection).find(filter);
+    query.omit?.forEach(assertTopLevelField);
+    const projection = query.omit?.length ? Object.fromEntries(query.omit.map((field) => [field, 0])) : undefined;
+    let cursor = this.db.collection<Stored>(collection).find(filter, projection ? { projection } : {});
     if (query.orderBy?.length) {
       const sort: Sort = Object.fromEntries(query.orderBy.map(({ field, direction }) => [mongoField(field), direction === 'asc' ? 1 : -1]));
       cursor = cursor.sort(sort);

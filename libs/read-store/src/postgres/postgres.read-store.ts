@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import {
   assertField,
+  assertTopLevelField,
   assertName,
   keysetAlternatives,
   LeaseLostError,
@@ -125,10 +126,14 @@ export class PostgresReadStore implements ReadStore {
       where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
     }
     const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
+    query.omit?.forEach(assertTopLevelField);
     if (!(await this.exists(collection))) return [];
+    // One array parameter, so that any list of fields is the same statement.
+    if (query.omit?.length) values.push(query.omit);
+    const doc = query.omit?.length ? `doc - $${values.length}::text[] AS doc` : 'doc';
     if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
     const sql = [
-      `SELECT id, doc FROM ${tableOf(collection)}`,
+      `SELECT id, ${doc} FROM ${tableOf(collection)}`,
       where.length ? `WHERE ${where.join(' AND ')}` : '',
       orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '',
       query.limit === undefined ? '' : `LIMIT $${values.length}`,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { dueDatesIn } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { worklistItem, worklistProjection, type WorklistDocument, type WorklistItem } from '@arrears/projections';
+import { worklistItem, worklistLineOmits, worklistProjection, type WorklistEntry, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { decodeCursor, encodeCursor } from '../../read-side/paging';
 import type { Principal } from '../../auth/principal';
@@ -45,8 +45,9 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Workl
       where: [...conditions(params, now), ...creditorsOf(caller)],
       orderBy: byPriority,
       limit: limit + 1,
+      omit: worklistLineOmits,
       ...(after ? { after } : {}),
-    })) as WorklistDocument[];
+    })) as WorklistEntry[];
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
     return {

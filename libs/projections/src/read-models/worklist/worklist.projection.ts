@@ -1,4 +1,15 @@
-import { accountEventTypes, openDisputes, openInvoicesOldestFirst, totalOutstanding, type OpenedAccount } from '@arrears/domain';
+import {
+  accountEventTypes,
+  addDays,
+  contactSubjectOf,
+  openDisputes,
+  openInvoicesOldestFirst,
+  outstanding as owedOn,
+  totalOutstanding,
+  type ContactSubject,
+  type IsoDate,
+  type OpenedAccount,
+} from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountDocumentIds } from '../account-events';
 import { rankOf } from './priority';
@@ -11,6 +22,7 @@ import { rankOf } from './priority';
  */
 export interface WorklistDocument extends ProjectedDocument {
   creditorId: string;
+  /** The folded account: the projection's own state, which readers leave out (see worklistLineOmits). */
   account: OpenedAccount;
   listed: boolean;
   currency: string | null;
@@ -22,7 +34,28 @@ export interface WorklistDocument extends ProjectedDocument {
   /** The agent of the latest claim and when it lapses; readers compare with the time. */
   claimAgentId: string | null;
   claimUntil: string | null;
+  /** What the contact rules read of the account. */
+  contact: ContactSubject;
+  /** The open invoices, oldest first, as far as a line reads them. */
+  openInvoices: WorklistInvoice[];
 }
+
+/** An open invoice as a worklist line reads it. */
+export interface WorklistInvoice {
+  invoiceId: string;
+  dueOn: IsoDate;
+  /** The last day of grace: after it, an invoice not yet marked missed should be. */
+  graceEndsOn: IsoDate;
+  missed: boolean;
+  /** Missed, and its terms carry a late fee not yet assessed. */
+  lateFeeDue: boolean;
+  outstanding: number;
+}
+
+/** What a worklist line is made of: the document without the state the projection folds. */
+export type WorklistEntry = { [Key in keyof WorklistDocument as Key extends 'account' ? never : Key]: WorklistDocument[Key] };
+/** Fields a reader of the worklist asks the store to leave out: the largest part of a document. */
+export const worklistLineOmits = ['account'] as const;
 
 export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument> {
   const open = openInvoicesOldestFirst(account);
@@ -44,6 +77,15 @@ export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument>
     rank: listed && oldestDueOn ? rankOf({ outstanding, oldestDueOn, missedOpen, brokenPromises }) : null,
     claimAgentId: account.claim?.agentId ?? null,
     claimUntil: account.claim?.until ?? null,
+    contact: contactSubjectOf(account),
+    openInvoices: open.map((invoice) => ({
+      invoiceId: invoice.invoiceId,
+      dueOn: invoice.dueOn,
+      graceEndsOn: addDays(invoice.dueOn, invoice.terms.graceDays),
+      missed: invoice.missed,
+      lateFeeDue: invoice.missed && Boolean(invoice.terms.lateFee) && !invoice.lateFeeAssessed,
+      outstanding: owedOn(invoice),
+    })),
   };
 }
 

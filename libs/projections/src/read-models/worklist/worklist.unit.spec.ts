@@ -76,6 +76,26 @@ describe('worklist read model', () => {
     expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z', regulationF).assignedAgentId).toBeNull();
   });
 
+  it('makes a line without the folded account, which readers leave out', () => {
+    const { account, ...line } = entry([...history, acc('ContactAttempted', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-09T15:00:00.000Z' })]);
+    expect(account.interactions.recentCalls).toHaveLength(1);
+    expect(worklistItem(line, '2026-03-10T10:00:00.000Z', regulationF)).toEqual(worklistItem({ ...line, account }, '2026-03-10T10:00:00.000Z', regulationF));
+    expect(worklistItem(line, '2026-03-10T10:00:00.000Z', regulationF).contact.callsInWindow).toBe(1);
+  });
+
+  it('names the late fee next once the missed invoice is marked and its terms carry one', () => {
+    const next = eventLog()('acc-1');
+    const events = [
+      next('AccountOpened', facts.opened('acc-1')),
+      next('InvoiceIssued', { ...facts.invoice('inv-1', 99_900, '2026-01-01', '2026-01-31'), terms: { graceDays: 0, lateFee: { type: 'flat', amount: 2_500 } } }),
+      next('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: 99_900, currency: 'EUR', missedOn: '2026-02-01' }),
+    ];
+    const line = (given: typeof history) => worklistItem(entry(given), '2026-03-10T15:00:00.000Z', regulationF).nextAction.code;
+    expect(line(events.slice(0, 2))).toBe('mark_payment_missed');
+    expect(line(events)).toBe('assess_late_fee');
+    expect(line([opened, issued, missed])).toBe('call');
+  });
+
   it('drops an account the agent may not pursue: cease, an open dispute, a hold, an agency', () => {
     const restrictions: [string, Record<string, unknown>][] = [
       ['CeaseCommunicationRequested', { requestedOn: '2026-03-05' }],
