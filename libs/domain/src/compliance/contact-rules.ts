@@ -14,6 +14,7 @@ export interface OutboundContact {
 export interface ContactRefusal {
   code: string;
   message: string;
+  /** An instant as `Date#toISOString` writes it. */
   allowedFrom: string | null;
 }
 
@@ -39,7 +40,7 @@ export function contactSubjectOf(account: ContactSubject): ContactSubject {
 export type ContactRule = (account: ContactSubject, contact: OutboundContact, policy: ContactPolicy) => ContactRefusal | null;
 
 /** Every zone the debtor may be in: the contact hours must hold in all of them. */
-const zonesOf = (account: ContactSubject) => [account.debtor.timeZone, ...(account.debtor.otherTimeZones ?? [])];
+const zonesOf = ({ debtor }: ContactSubject) => (debtor.otherTimeZones?.length ? [debtor.timeZone, ...debtor.otherTimeZones] : [debtor.timeZone]);
 const localDate = (account: ContactSubject, at: string) => dateIn(at, account.debtor.timeZone);
 /** Midnight at the start of `date` in the debtor's zone. */
 const startOf = (account: ContactSubject, date: string) => instantAt(date, 0, account.debtor.timeZone);
@@ -108,17 +109,18 @@ export const conversationQuietRule: ContactRule = (account, { channel, at }, pol
 /** Contact between 08:00 and 21:00 local time, in every zone the debtor may be in; letters excepted. */
 export const contactHoursRule: ContactRule = (account, { channel, at }, policy) => {
   if (channel === 'letter') return null;
-  const zones = zonesOf(account);
   const { from, until } = policy.contactHours;
+  const { timeZone, otherTimeZones } = account.debtor;
   // The answer depends on nothing else, and a worklist page asks it of every line at the same instant.
-  const key = `${zones.join(',')}|${at}|${from}|${until}`;
+  const key = `${otherTimeZones?.length ? zonesOf(account).join(',') : timeZone}|${at}|${from}|${until}`;
   let refusal = recentHoursRefusals.get(key);
   if (refusal === undefined) {
-    refusal = hoursRefusal(zones, at, from, until);
+    const found = hoursRefusal(zonesOf(account), at, from, until);
+    refusal = found && Object.freeze(found);
     if (recentHoursRefusals.size >= hoursRefusalsKept) recentHoursRefusals.clear();
     recentHoursRefusals.set(key, refusal);
   }
-  return refusal && { ...refusal };
+  return refusal;
 };
 
 const recentHoursRefusals = new Map<string, ContactRefusal | null>();
@@ -166,11 +168,18 @@ export function contactRefusals(account: ContactSubject, contact: OutboundContac
  */
 export function nextAllowedContact(account: ContactSubject, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): string | null {
   let at = contact.at;
+  // A worklist asks this of every line: plain loops, and the refusals' own instants (ISO strings), not copies.
   for (let step = 0; step < 14; step++) {
-    const refusals = contactRefusals(account, { ...contact, at }, policy, rules);
-    if (!refusals.length) return at;
-    if (refusals.some((refusal) => refusal.allowedFrom === null)) return null;
-    at = new Date(Math.max(...refusals.map((refusal) => Date.parse(refusal.allowedFrom as string)))).toISOString();
+    const attempt = { ...contact, at };
+    let latest: string | undefined;
+    for (const rule of rules) {
+      const refusal = rule(account, attempt, policy);
+      if (!refusal) continue;
+      if (refusal.allowedFrom === null) return null;
+      if (latest === undefined || Date.parse(refusal.allowedFrom) > Date.parse(latest)) latest = refusal.allowedFrom;
+    }
+    if (latest === undefined) return at;
+    at = latest;
   }
   return null;
 }

@@ -246,7 +246,8 @@ interface Row {
   doc: Record<string, unknown>;
 }
 
-const toDocument = (row: Row): ReadDocument => ({ ...row.doc, id: row.id });
+// The row's document was parsed for this call alone, so it can take the id itself instead of being copied.
+const toDocument = (row: Row): ReadDocument => Object.assign(row.doc, { id: row.id });
 
 /** Field paths are checked names, so they can be written into the SQL (which lets indexes match). */
 function fieldSql(field: string): string {
