@@ -1,4 +1,4 @@
-import { type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
+import { activeClaim, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
 import { callWindow } from '../contact-window';
 import { scoreOn } from './priority';
 import type { WorklistEntry, WorklistInvoice } from './worklist.projection';
@@ -7,7 +7,7 @@ import type { WorklistEntry, WorklistInvoice } from './worklist.projection';
 export function worklistItem(entry: WorklistEntry, now: string, policy: ContactPolicy) {
   const today = now.slice(0, 10);
   const days = entry.oldestDueOn ? daysPastDue(entry.oldestDueOn, today) : 0;
-  const claim = entry.claimAgentId && entry.claimUntil && Date.parse(entry.claimUntil) > Date.parse(now) ? { agentId: entry.claimAgentId, until: entry.claimUntil } : null;
+  const claim = activeClaim({ claim: entry.claimAgentId && entry.claimUntil ? { agentId: entry.claimAgentId, until: entry.claimUntil } : null }, now);
   return {
     accountId: entry.id,
     creditorId: entry.creditorId,
