@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
+import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 
 
 /**
@@ -19,20 +19,13 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: correlationIdOf,
-    // URLs Fastify's router refuses before Nest sees them get problem details too.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const status = error.statusCode ?? 400;
-      const code = status === 414 ? 'URI_TOO_LONG' : 'BAD_URL';
-      void reply
-        .status(status)
-        .header('content-type', 'application/problem+json')
-        .send({ type: problemType(code), title: 'The request is malformed', status, detail: error.message, code, instance: request.url });
-    },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     // Held until the JSON logger is in place, so that every line of the process is JSON.
     bufferLogs: true,
-    // JSON only: Fastify's own JSON parser stays; Nest's form parser is not added and Fastify's
+    // JSON only: Fastify's own JSON parser stays (behind a depth check: http/edge-input.ts); Nest's form parser is not added and Fastify's
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
   });
@@ -41,6 +34,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   if (note) new Logger('Auth').log(note);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  guardEdgeInput(fastify);
   // The request id is the correlation id: the log lines, the events' metadata and the client's copy
   // of it in the answer are the same.
   logRequests(fastify, logger);

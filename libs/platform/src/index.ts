@@ -4,6 +4,7 @@ export * from './ids/ids';
 export * from './database/embedded-postgres';
 export * from './http/problem';
 export * from './http/validation';
+export * from './http/storable-input';
 export * from './process/run-headless';
 export * from './metrics/metrics';
 export * from './logging/logging';

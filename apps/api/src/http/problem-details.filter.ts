@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
 import { WrongExpectedVersionError } from '@arrears/event-store';
-import { ProblemException, problemType, type ProblemDetails } from '@arrears/platform';
+import { ProblemException, problemOf as problem, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
@@ -67,7 +67,3 @@ const titles: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Refused by a business rule',
 };
-
-function problem(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
-  return { ...extensions, type: problemType(code), title, status, detail, code };
-}
