@@ -101,6 +101,12 @@ describe('the HTTP edge under hostile input (e2e)', () => {
     expect(beyond.status).toBe(400);
   });
 
+  it('refuses a percentage JSON writes in exponent form as a bad field, not a validator crash', async () => {
+    const accountId = await accountWithInvoice(api);
+    const terms = { graceDays: 0, earlyPaymentDiscount: { percent: -6e-323, withinDays: 10 } };
+    await refusedNaming('terms.earlyPaymentDiscount.percent', () => api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-2', { terms })));
+  });
+
   describe('malformed HTTP, as the socket sends it', () => {
     let port: number;
     beforeAll(async () => {
