@@ -28,6 +28,7 @@ import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
+import { ScrapeToken } from './health/scrape-token';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -139,6 +140,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
+        { provide: ScrapeToken, useValue: new ScrapeToken(config.metricsToken) },
         // Guards run in this order: a flood is refused before its tokens are checked.
         ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerTokenThrottlerGuard }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },

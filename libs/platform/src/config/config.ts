@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The service's configuration: read from the environment once, at boot, and validated. */
@@ -80,6 +81,34 @@ export interface AppConfig {
    * generates a secret into `DATA_DIR`; the production stack refuses to start.
    */
   auth: { secret?: string; jwksUrl?: string };
+  /**
+   * A static bearer token Prometheus may scrape `/metrics` with (`METRICS_TOKEN`, 32 characters or
+   * more), since a scraper cannot renew an expiring one. Unset: only a supervisor's or system token.
+   */
+  metricsToken: string | undefined;
+}
+
+/**
+ * Variables that hold secrets (or URLs that embed a password). Each may instead be given as
+ * `NAME_FILE`, the path of a file that holds it (Docker and Kubernetes secrets), so it never sits in
+ * the environment that `docker inspect` or a crash report shows.
+ */
+export const secretVariables = ['AUTH_JWT_SECRET', 'METRICS_TOKEN', 'EVENT_STORE_URL', 'READ_STORE_URL', 'KEY_STORE_URL', 'SMTP_URL'] as const;
+
+/** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
+function withSecretFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
+  const read: NodeJS.ProcessEnv = {};
+  for (const name of secretVariables) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) problems.push(`Set ${name} or ${name}_FILE, not both.`);
+    try {
+      read[name] = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${name}_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ${file}`);
+    }
+  }
+  return { ...env, ...read };
 }
 
 export class ConfigError extends Error {
@@ -93,8 +122,9 @@ const eventStoreSchemes = ['postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'
 const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'];
 
 /** Reads and validates the configuration; lists every problem at once rather than the first. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(given: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
+  const env = withSecretFiles(given, problems);
   const jsonObject = (name: string): Record<string, Record<string, unknown>> => {
     const raw = env[name];
     if (!raw) return {};
@@ -144,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must start with https:// (or http://).');
   if (authSecret && jwksUrl) problems.push('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters.');
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
@@ -183,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: { ...(authSecret ? { secret: authSecret } : {}), ...(jwksUrl ? { jwksUrl } : {}) },
+    metricsToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
