@@ -28,6 +28,8 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
     // JSON only: Fastify's own JSON parser stays (behind a depth check: http/edge-input.ts); Nest's form parser is not added and Fastify's
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
+    // A failed start reaches main.ts, which logs it as JSON and exits 1, instead of process.abort().
+    abortOnError: false,
   });
   const logger = jsonLogger(config, overrides.logDestination);
   app.useLogger(new JsonLogger(logger));
