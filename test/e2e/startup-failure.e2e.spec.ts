@@ -1,19 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(__dirname, '../..');
+import { join } from 'node:path';
+import { runBuilt } from './support/built-service';
 
 /** Runs a built entry point to its end; returns its exit code and every line it wrote. */
-function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, entry)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => done({ code, lines: output.split('\n').filter(Boolean) }));
-  });
+async function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
+  const { code, stdout, stderr } = await runBuilt(entry, [], env);
+  return { code, lines: `${stdout}\n${stderr}`.split('\n').filter(Boolean) };
 }
 
 /** A process that cannot start says why in the same JSON lines as everything else it logs, and exits 1. */
