@@ -155,7 +155,11 @@ describe('fuzzing every route from the OpenAPI document (fast-check)', () => {
         const before = await store.headPosition();
         const response = await api.app.inject({ method: operation.method, url: search ? `${path}?${search}` : path, headers: sanitized(headers), ...(request.body === null ? {} : { payload: request.body }) });
         answered.requests++;
-        if (response.statusCode >= 500) answered.serverErrors++;
+        if (response.statusCode >= 500) {
+          answered.serverErrors++;
+          // What a CI log needs to tell a real fault from a slow machine: the answer and the read side's state.
+          console.error(operation.method, operation.path, response.statusCode, response.body, JSON.stringify((await api.get('/health')).body));
+        }
         expect(response.statusCode).toBeLessThan(500);
         if (response.statusCode >= 400) {
           expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

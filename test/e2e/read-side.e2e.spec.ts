@@ -172,12 +172,27 @@ describe('read side (e2e)', () => {
 
 describe('read-your-writes bound (e2e)', () => {
   it('answers 503 with Retry-After when the read model does not reach minPosition in time', async () => {
-    const api = await startTestApi({ env: { READ_WAIT_MS: '200' } });
+    // No projector in this process and none elsewhere: the read models stay where they are.
+    const api = await startTestApi({ env: { READ_WAIT_MS: '200', RUN_PROJECTOR: 'false' } });
     try {
-      const response = await api.get('/worklist?minPosition=999999999');
+      const opened = await api.post('/accounts', openAccountBody(uniqueId('acc')));
+      const response = await api.get(`/worklist?minPosition=${opened.body.position}`);
       expect(response.status).toBe(503);
       expect(response.headers['retry-after']).toBe('1');
-      expect(response.body).toMatchObject({ code: 'READ_MODEL_BEHIND', minPosition: 999999999 });
+      expect(response.body).toMatchObject({ code: 'READ_MODEL_BEHIND', minPosition: opened.body.position });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses at once a minPosition past the last position in the log: no command answered with it', async () => {
+    const api = await startTestApi({ env: { READ_WAIT_MS: '5000' } });
+    try {
+      const started = Date.now();
+      const response = await api.get('/worklist?minPosition=999999999');
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'minPosition' })]);
+      expect(Date.now() - started).toBeLessThan(4_000);
     } finally {
       await api.close();
     }

@@ -47,6 +47,11 @@ export class ProjectionProgress {
     }
   }
 
+  /** The last committed position in the log. */
+  headPosition(): Promise<bigint> {
+    return this.events.headPosition();
+  }
+
   async health(): Promise<{ headPosition: number; projections: ProjectionHealth[] }> {
     const head = await this.events.headPosition();
     const local = new Map((this.runner?.status() ?? []).map((status) => [status.name, status]));
