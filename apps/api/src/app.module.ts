@@ -148,8 +148,8 @@ export class AppModule {
 }
 
 /** The token check the configuration names; createApp has filled in the embedded default's secret. */
-function verifiedBy({ auth }: AppConfig): { secret: string } | { jwksUrl: string } {
-  if (auth.secret) return { secret: auth.secret };
-  if (auth.jwksUrl) return { jwksUrl: auth.jwksUrl };
+function verifiedBy({ auth }: AppConfig): ConstructorParameters<typeof TokenVerifier>[0] {
+  if (auth.secret) return { ...auth, secret: auth.secret };
+  if (auth.jwksUrl) return { ...auth, jwksUrl: auth.jwksUrl };
   throw new Error('No AUTH_JWT_SECRET or AUTH_JWKS_URL: bearer tokens cannot be verified.');
 }
