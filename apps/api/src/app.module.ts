@@ -57,7 +57,7 @@ import { ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FixedWindowStorage } from './hardening/fixed-window.storage';
-import { PerTokenThrottlerGuard } from './hardening/per-token-throttler.guard';
+import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard';
 
 /** One vertical slice per use case: its controller and its command or query handler. */
 const slices = {
@@ -140,7 +140,7 @@ export class AppModule {
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
         // Guards run in this order: a flood is refused before its tokens are checked.
-        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerTokenThrottlerGuard }] : []),
+        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerCallerThrottlerGuard }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
