@@ -134,6 +134,29 @@ describe('authentication and authorization', () => {
       expect((await api.get(`/kpis?${period}`, await as('analyst', 'analyst-all'))).body.scope).toBe('portfolio');
     });
 
+    it('answers a creditor opening an id another creditor holds exactly as opening its own twice, and changes neither', async () => {
+      const feedOfB = await as('system', 'feed-b', ['cred-b']);
+      const own = await api.post('/accounts', openAccountBody(theirs, 'cred-b'), feedOfB);
+      const taken = await api.post('/accounts', openAccountBody(ours, 'cred-b'), feedOfB);
+      expect(own.status).toBe(409);
+      const withoutId = ({ detail, accountId, instance, ...rest }: Record<string, unknown>) => rest;
+      expect(withoutId(taken.body)).toEqual(withoutId(own.body));
+      expect(taken.body).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS', accountId: ours, detail: `Account ${ours} already exists.` });
+      expect(taken.headers['content-type']).toBe(own.headers['content-type']);
+      expect((await api.get(`/accounts/${ours}/events`, await as('auditor', 'auditor-b', ['cred-b']))).status).toBe(404);
+      expect((await api.get(`/accounts/${ours}/events`)).body.events.map((event: { metadata: { creditorId: string } }) => event.metadata.creditorId)).toEqual(['cred-a', 'cred-a']);
+    });
+
+    it('gives an Idempotency-Key’s stored answer only to a token still allowed the creditor it names', async () => {
+      const accountId = uniqueId('acc');
+      const key = { 'idempotency-key': uniqueId('key') };
+      expect((await api.post('/accounts', openAccountBody(accountId, 'cred-a'), { ...(await as('system', 'feed-x', ['cred-a'])), ...key })).status).toBe(201);
+      const replay = await api.post('/accounts', openAccountBody(accountId, 'cred-a'), { ...(await as('system', 'feed-x', ['cred-b'])), ...key });
+      expect(replay.status).toBe(403);
+      expect(replay.body.code).toBe('CREDITOR_NOT_ALLOWED');
+      expect(replay.headers['idempotent-replayed']).toBeUndefined();
+    });
+
     it('refuses to open an account for a creditor the token may not act for', async () => {
       const accountId = uniqueId('acc');
       const response = await api.post('/accounts', openAccountBody(accountId, 'cred-b'), await as('system', 'feed-a', ['cred-a']));

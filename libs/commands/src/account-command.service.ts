@@ -138,8 +138,14 @@ export class AccountCommandService {
     };
     for (let attempt = 1; ; ) {
       const { state, revision, lastHash } = known ?? (await reload());
-      if (state.status !== 'unopened' && !mayActFor(context, state.creditorId)) throw accountNotFound(accountId);
-      if (input.type === 'OpenAccount' && !mayActFor(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
+      // Account ids are one namespace: opening an id another creditor holds is refused exactly as
+      // opening one's own twice (the decider's ACCOUNT_ALREADY_EXISTS), so the answer never tells whose
+      // it is; every other command on it answers as for an absent account.
+      if (input.type === 'OpenAccount') {
+        if (!mayActFor(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
+      } else if (state.status !== 'unopened' && !mayActFor(context, state.creditorId)) {
+        throw accountNotFound(accountId);
+      }
       // A cached state may be behind: it decides nothing until the store has confirmed it.
       // An account that does not exist answers 404 from the decider, whatever If-Match says.
       if (expected !== undefined && revision !== 'no_stream' && revision !== expected) {
@@ -257,7 +263,8 @@ function failureKind(error: unknown): 'refused' | 'conflict' | 'failed' {
 export const accountNotFound = (accountId: string) =>
   new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', `Account ${accountId} does not exist.`, { accountId });
 
-const creditorNotAllowed = (creditorId: string) =>
+/** A command naming a creditor the token may not act for. */
+export const creditorNotAllowed = (creditorId: string) =>
   new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not act for creditor ${creditorId}.`, { creditorId });
 
 function staleRevision(expected: bigint, actual: bigint | 'no_stream'): ProblemException {
