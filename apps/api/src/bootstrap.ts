@@ -18,6 +18,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   const { config, note } = await withTokenVerification(configured);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     genReqId: correlationIdOf,
     frameworkErrors,
     clientErrorHandler,
@@ -91,5 +92,5 @@ async function withTokenVerification(config: AppConfig): Promise<{ config: AppCo
   const note =
     `${created ? 'Generated a token-signing secret' : 'Using the token-signing secret'} in ${signingSecretFile(config.dataDir)}. ` +
     'Mint a token with: npm run token -- --role agent --sub agent-7 --creditor <creditor id>';
-  return { config: { ...config, auth: { secret } }, note };
+  return { config: { ...config, auth: { ...config.auth, secret } }, note };
 }

@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { accountNotFound, mayActFor } from '@arrears/commands';
+import { accountNotFound, creditorNotAllowed, mayActFor } from '@arrears/commands';
 import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { ScrapeToken } from '../health/scrape-token';
@@ -39,6 +39,7 @@ export class AuthGuard implements CanActivate {
       });
     }
     await this.requireAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
+    requireCreditorInScope(principal, request.body);
     attachPrincipal(request, principal);
     return true;
   }
@@ -48,4 +49,13 @@ export class AuthGuard implements CanActivate {
     const creditorId = await this.creditors.of(accountId);
     if (creditorId !== undefined && !mayActFor(principal, creditorId)) throw accountNotFound(accountId);
   }
+}
+
+/**
+ * A body naming a creditor (opening an account) must name one the token may act for. Checked here,
+ * before anything answers: an Idempotency-Key's stored answer too is only for a caller still allowed.
+ */
+function requireCreditorInScope(principal: Principal, body: unknown): void {
+  const creditorId = (body as { creditorId?: unknown } | null | undefined)?.creditorId;
+  if (typeof creditorId === 'string' && !mayActFor(principal, creditorId)) throw creditorNotAllowed(creditorId);
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
-import { WrongExpectedVersionError } from '@arrears/event-store';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
 import { ProblemException, problemOf as problem, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -48,6 +48,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONCURRENCY_CONFLICT', 'Conflict', 'The account kept changing while this command ran; try again.');
+    }
+    if (error instanceof DuplicateEventIdError) {
+      // Left only when event ids collide with events that are not this request's first try's (whose
+      // answer the command service gives back instead): the client's doing, never a 500.
+      return problem(409, 'EVENT_ID_CONFLICT', 'Conflict', 'An event of this request reuses the id of an event already stored elsewhere.');
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -55,6 +55,26 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });
 
+  it('requires the issuer and audience a JWKS token must name', () => {
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' })).toThrow(/AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL/);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'arrears' }).auth).toMatchObject({
+      issuer: 'https://idp.example',
+      audience: 'arrears',
+    });
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it: off by default, a boolean, a hop count or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
+
+  it('refuses the crash tests\' completion delay in production', () => {
+    expect(loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000' }).testIdempotencyCompletionDelayMs).toBe(5000);
+    expect(() => loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000', NODE_ENV: 'production' })).toThrow(/refused when NODE_ENV=production/);
+  });
+
   it('starts the clock at CLOCK_START for demos, and refuses it in production', () => {
     expect(loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z' }).clockStart?.toISOString()).toBe('2026-01-31T14:00:00.000Z');
     expect(() => loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START .* refused when NODE_ENV=production/);
