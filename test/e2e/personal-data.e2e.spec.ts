@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, SystemClock } from '@arrears/platform';
 import { readModels, rebuildProjection } from '@arrears/projections';
-import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
+import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 const debtor = {
   reference: uniqueId('D'),
@@ -108,7 +108,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     });
 
     it('cannot be undone by rebuilding the read models, even by another process', async () => {
-      const config = loadConfig({ EVENT_STORE_URL: api.databaseUrl, AUTH_JWT_SECRET: testAuthSecret });
+      const config = loadConfig({ EVENT_STORE_URL: api.databaseUrl, ...testSecretsEnv });
       const elsewhere = await Backends.open(config, new SystemClock(), new RandomIdGenerator());
       try {
         // What a rebuild reads: the opening event itself, before the erasure event, has nothing left to give.

@@ -1,9 +1,10 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
+import { EventStoreDbEventStore, PostgresEventStore, type ChainKey, type EventStore } from '@arrears/event-store';
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator } from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
-import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
+import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyEncryption, type KeyStore } from '@arrears/personal-data';
+import { loadSecrets } from './secrets';
 
 /**
  * The storage the service runs on, chosen by configuration: EventStoreDB for `esdb://`, an external
@@ -24,6 +25,8 @@ export class Backends implements OnApplicationShutdown {
     readonly readStore: ReadStore,
     private readonly keys: KeyStore,
     private readonly embeddedServer: EmbeddedPostgresServer | undefined,
+    /** The key of the events' hash chain and of its checkpoints. */
+    readonly chainKey: ChainKey,
   ) {
     this.vault = new PersonalDataVault(keys);
     this.eventStore = new OpeningEventStore(storedEvents, this.vault);
@@ -36,6 +39,7 @@ export class Backends implements OnApplicationShutdown {
 
   static async open(config: AppConfig, clock: Clock, ids: IdGenerator): Promise<Backends> {
     let server: EmbeddedPostgresServer | undefined;
+    const { chainKey, keyEncryption } = await loadSecrets(config);
     try {
       if (!config.eventStoreUrl) {
         Backends.logger.log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
@@ -51,14 +55,14 @@ export class Backends implements OnApplicationShutdown {
       const readStoreUrl = config.readStoreUrl ?? url;
       const readStore = await openReadStore(readStoreUrl, config.databasePoolSize);
       // Keys never live in the event store: by default they go to the read store's database.
-      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl);
+      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
-        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
+        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined, chainKey);
       }
       const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize });
       const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)));
-      return new Backends(eventStore, idempotency, readStore, keys, server);
+      return new Backends(eventStore, idempotency, readStore, keys, server, chainKey);
     } catch (error) {
       await server?.stop();
       throw error;
@@ -81,6 +85,6 @@ function openReadStore(url: string, poolSize: number): Promise<ReadStore> {
   return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize);
 }
 
-function openKeyStore(url: string): Promise<KeyStore> {
-  return url.startsWith('mongodb') ? MongoKeyStore.connect(url) : PostgresKeyStore.connect(url);
+function openKeyStore(url: string, wrapping: KeyEncryption): Promise<KeyStore> {
+  return url.startsWith('mongodb') ? MongoKeyStore.connect(url, wrapping) : PostgresKeyStore.connect(url, wrapping);
 }

@@ -14,10 +14,11 @@ import {
   chained,
   EVENT_STORE,
   WrongExpectedVersionError,
+  type ChainKey,
   type EventStore,
   type NewEvent,
 } from '@arrears/event-store';
-import { APP_CONFIG } from '@arrears/backends';
+import { APP_CONFIG, CHAIN_KEY } from '@arrears/backends';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { Clock, IdGenerator, Metrics, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import { mayActFor, type CommandContext } from './command-context';
@@ -65,6 +66,7 @@ export class AccountCommandService {
     private readonly ids: IdGenerator,
     private readonly vault: PersonalDataVault,
     private readonly metrics: Metrics,
+    @Inject(CHAIN_KEY) private readonly chainKey: ChainKey,
   ) {
     this.cache = new AccountStateCache(config.accountCacheSize);
   }
@@ -152,7 +154,8 @@ export class AccountCommandService {
 
   /**
    * The events as stored: the debtor's personal data sealed, then each chained to the one before it
-   * (see hash-chain.ts), so the chain covers the ciphertext and survives the key's destruction.
+   * under the chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data
+   * key's destruction.
    */
   private async toNewEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): Promise<NewEvent[]> {
     const { state } = known;
@@ -183,6 +186,7 @@ export class AccountCommandService {
           },
         },
         previousHash,
+        this.chainKey,
       );
       previousHash = metadata.hash as string;
       return { id, type: event.type, data, metadata };

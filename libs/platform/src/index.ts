@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/secret-file';
 export * from './clock/clock';
 export * from './ids/ids';
 export * from './database/embedded-postgres';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The service's configuration: read from the environment once, at boot, and validated. */
@@ -80,6 +81,19 @@ export interface AppConfig {
    * generates a secret into `DATA_DIR`; the production stack refuses to start.
    */
   auth: { secret?: string; jwksUrl?: string };
+  /**
+   * The key of the events' hash chain and its checkpoints (`CHAIN_KEY` or `CHAIN_KEY_FILE`, 32 characters
+   * or more), held outside the event store's database. Unset: the embedded default generates one into
+   * `DATA_DIR`; on configured stores that file must exist or the service refuses to start.
+   */
+  chainKey: string | undefined;
+  /** How often the scheduler checkpoints every stream's head (`CHAIN_CHECKPOINT_INTERVAL_MS`, default 60 s; 0 = never). */
+  chainCheckpointIntervalMs: number;
+  /**
+   * The key-encryption key that wraps debtors' data keys (`KEY_ENCRYPTION_KEY` or `KEY_ENCRYPTION_KEY_FILE`,
+   * 32 characters or more), held outside every database. Unset: as `chainKey`.
+   */
+  keyEncryptionKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must start with https:// (or http://).');
   if (authSecret && jwksUrl) problems.push('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
+  const chainKey = secret(env, 'CHAIN_KEY', problems);
+  const keyEncryptionKey = secret(env, 'KEY_ENCRYPTION_KEY', problems);
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
@@ -183,7 +199,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: { ...(authSecret ? { secret: authSecret } : {}), ...(jwksUrl ? { jwksUrl } : {}) },
+    chainKey,
+    chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
+    keyEncryptionKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** A secret from `NAME`, or from the file `NAME_FILE` names (trimmed), at least 32 characters. */
+function secret(env: NodeJS.ProcessEnv, name: string, problems: string[]): string | undefined {
+  const file = env[`${name}_FILE`] || undefined;
+  if (env[name] && file) problems.push(`Set ${name} or ${name}_FILE, not both.`);
+  let value = env[name] || undefined;
+  if (file) {
+    try {
+      value = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${name}_FILE cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
+  }
+  if (value !== undefined && value.length < 32) problems.push(`${name} must be at least 32 characters.`);
+  return value;
 }
