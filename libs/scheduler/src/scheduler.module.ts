@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { APP_CONFIG, CHAIN_KEY, STORED_EVENT_STORE } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
 import { ChainCheckpointer, type ChainKey, type EventStore } from '@arrears/event-store';
+import { PersonalDataVault } from '@arrears/personal-data';
 import { Clock, type AppConfig } from '@arrears/platform';
 import { FileNotificationSender } from './notifications/file-notification.sender';
 import { NotificationSender } from './notifications/notification.port';
@@ -78,9 +79,9 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-/** The default sender writes to DATA_DIR/notifications.log; with SMTP_URL, e-mail goes out by SMTP. */
-function notificationSender(config: AppConfig): NotificationSender {
-  const file = new FileNotificationSender(join(config.dataDir, 'notifications.log'));
+/** The default sender writes to DATA_DIR/notifications.log (addresses sealed); with SMTP_URL, e-mail goes out by SMTP. */
+function notificationSender(config: AppConfig, vault: PersonalDataVault): NotificationSender {
+  const file = new FileNotificationSender(join(config.dataDir, 'notifications.log'), vault);
   return config.smtpUrl ? new SmtpNotificationSender(config.smtpUrl, config.notifyFrom, file) : file;
 }
 
@@ -101,7 +102,7 @@ export class SchedulerModule {
           useFactory: (store: EventStore, key: ChainKey, clock: Clock) => new ChainCheckpointer(store, key, () => clock.now()),
           inject: [STORED_EVENT_STORE, CHAIN_KEY, Clock],
         },
-        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG] },
+        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG, PersonalDataVault] },
       ],
       exports: [TimelineScheduler, OutboxDispatcher, SchedulerLoop, ChainCheckpointer],
     };
