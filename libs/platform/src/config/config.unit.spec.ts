@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -62,5 +65,20 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({})).toMatchObject({ runScheduler: true, schedulerIntervalMs: 5_000, installmentGraceDays: 3, planBreakAfter: 2, smtpUrl: undefined });
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: '0' })).toThrow(/SCHEDULER_INTERVAL_MS must be a whole number from 100/);
     expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must start with smtp:\/\//);
+  });
+});
+
+describe('loadConfig: keys held outside the databases', () => {
+  it('takes CHAIN_KEY and KEY_ENCRYPTION_KEY, or read and trimmed from the files their *_FILE variants name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrears-config-'));
+    writeFileSync(join(dir, 'kek'), '  a-key-encryption-key-of-32-characters\n');
+    const config = loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', KEY_ENCRYPTION_KEY_FILE: join(dir, 'kek') });
+    expect(config).toMatchObject({ chainKey: 'a-chain-key-of-at-least-thirty-two-characters', keyEncryptionKey: 'a-key-encryption-key-of-32-characters' });
+    expect(loadConfig({})).toMatchObject({ chainKey: undefined, keyEncryptionKey: undefined, chainCheckpointIntervalMs: 60_000 });
+  });
+  it('refuses a short key, both forms at once, and a file it cannot read', () => {
+    expect(() => loadConfig({ CHAIN_KEY: 'short' })).toThrow(/CHAIN_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', CHAIN_KEY_FILE: '/x' })).toThrow(/Set CHAIN_KEY or CHAIN_KEY_FILE, not both/);
+    expect(() => loadConfig({ KEY_ENCRYPTION_KEY_FILE: '/nonexistent/kek' })).toThrow(/KEY_ENCRYPTION_KEY_FILE cannot be read: ENOENT/);
   });
 });
