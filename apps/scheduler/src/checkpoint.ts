@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Backends } from '@arrears/backends';
+import { Backends, loadChainKey } from '@arrears/backends';
 import { ChainCheckpointer } from '@arrears/event-store';
 import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
 
@@ -12,9 +12,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));
   const clock = new SystemClock();
+  const chainKey = await loadChainKey(config);
   const backends = await Backends.open({ ...config, eventStoreUrl }, clock, new RandomIdGenerator());
   try {
-    const made = await new ChainCheckpointer(backends.storedEvents, backends.chainKey, () => clock.now()).checkpoint();
+    const made = await new ChainCheckpointer(backends.storedEvents, chainKey, () => clock.now()).checkpoint();
     console.log(made ? `Checkpoint ${made.revision} anchors ${made.streams} streams; MAC ${made.mac}` : 'No stream moved since the last checkpoint.');
   } finally {
     await backends.onApplicationShutdown();

@@ -4,7 +4,7 @@ import { READ_STORE } from '@arrears/read-store';
 import { Clock, IdGenerator, Metrics, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { APP_CONFIG, CHAIN_KEY, IDEMPOTENCY_STORE, STORED_EVENT_STORE } from './tokens';
+import { APP_CONFIG, IDEMPOTENCY_STORE, STORED_EVENT_STORE } from './tokens';
 
 export interface BackendsOverrides {
   clock?: Clock;
@@ -30,12 +30,11 @@ export class BackendsModule {
         },
         { provide: EVENT_STORE, useFactory: (backends: Backends) => backends.eventStore, inject: [Backends] },
         { provide: STORED_EVENT_STORE, useFactory: (backends: Backends) => backends.storedEvents, inject: [Backends] },
-        { provide: CHAIN_KEY, useFactory: (backends: Backends) => backends.chainKey, inject: [Backends] },
         { provide: PersonalDataVault, useFactory: (backends: Backends) => backends.vault, inject: [Backends] },
         { provide: IDEMPOTENCY_STORE, useFactory: (backends: Backends) => backends.idempotency, inject: [Backends] },
         { provide: READ_STORE, useFactory: (backends: Backends) => backends.readStore, inject: [Backends] },
       ],
-      exports: [APP_CONFIG, Clock, IdGenerator, Metrics, Backends, EVENT_STORE, STORED_EVENT_STORE, CHAIN_KEY, PersonalDataVault, IDEMPOTENCY_STORE, READ_STORE],
+      exports: [APP_CONFIG, Clock, IdGenerator, Metrics, Backends, EVENT_STORE, STORED_EVENT_STORE, PersonalDataVault, IDEMPOTENCY_STORE, READ_STORE],
     };
   }
 }

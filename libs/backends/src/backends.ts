@@ -1,10 +1,10 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { EventStoreDbEventStore, PostgresEventStore, type ChainKey, type EventStore } from '@arrears/event-store';
+import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator } from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
 import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyEncryption, type KeyStore } from '@arrears/personal-data';
-import { loadSecrets } from './secrets';
+import { loadKeyEncryption } from './secrets';
 
 /**
  * The storage the service runs on, chosen by configuration: EventStoreDB for `esdb://`, an external
@@ -25,8 +25,6 @@ export class Backends implements OnApplicationShutdown {
     readonly readStore: ReadStore,
     private readonly keys: KeyStore,
     private readonly embeddedServer: EmbeddedPostgresServer | undefined,
-    /** The key of the events' hash chain and of its checkpoints. */
-    readonly chainKey: ChainKey,
   ) {
     this.vault = new PersonalDataVault(keys);
     this.eventStore = new OpeningEventStore(storedEvents, this.vault);
@@ -39,7 +37,7 @@ export class Backends implements OnApplicationShutdown {
 
   static async open(config: AppConfig, clock: Clock, ids: IdGenerator): Promise<Backends> {
     let server: EmbeddedPostgresServer | undefined;
-    const { chainKey, keyEncryption } = await loadSecrets(config);
+    const keyEncryption = await loadKeyEncryption(config);
     try {
       if (!config.eventStoreUrl) {
         Backends.logger.log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
@@ -58,11 +56,11 @@ export class Backends implements OnApplicationShutdown {
       const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
-        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined, chainKey);
+        return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
       }
       const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize });
       const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)));
-      return new Backends(eventStore, idempotency, readStore, keys, server, chainKey);
+      return new Backends(eventStore, idempotency, readStore, keys, server);
     } catch (error) {
       await server?.stop();
       throw error;

@@ -2,8 +2,10 @@ import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chainKeyFrom } from '@arrears/event-store';
-import { loadConfig } from '@arrears/platform';
-import { loadSecrets, secretFiles } from './secrets';
+import { loadConfig, type AppConfig } from '@arrears/platform';
+import { loadChainKey, loadKeyEncryption, secretFiles } from './secrets';
+
+const loadSecrets = async (config: AppConfig) => ({ chainKey: await loadChainKey(config), keyEncryption: await loadKeyEncryption(config) });
 
 const freshDir = () => mkdtemp(join(tmpdir(), 'arrears-secrets-'));
 

@@ -104,13 +104,23 @@ export class ChainCheckpointer {
     return { revision, streams, mac };
   }
 
+  /**
+   * The heads of the chained streams that moved after `after`, up to the head of the log when the
+   * checkpoint began. An event committed there may stay unread for a moment while an earlier append is
+   * still open (the store gives nothing past it, so as never to skip one): the read waits for it, a
+   * bounded while, and what it could not reach goes into the next checkpoint.
+   */
   private async headsSince(after: bigint): Promise<{ heads: Record<string, StreamHead>; through: bigint }> {
     const head = await this.store.headPosition();
     const heads: Record<string, StreamHead> = Object.create(null) as Record<string, StreamHead>;
     let through = after;
-    while (through < head) {
+    for (let waits = 0; through < head && waits < settleWaits; ) {
       const page = await this.store.readAll({ after: through, maxCount: this.readBatch });
-      if (page.length === 0) break;
+      if (page.length === 0) {
+        waits++;
+        await new Promise((resolve) => setTimeout(resolve, settleWaitMs));
+        continue;
+      }
       for (const event of page) {
         if (typeof event.metadata.hash === 'string') heads[event.streamId] = { revision: Number(event.revision), hash: event.metadata.hash };
       }
@@ -119,6 +129,9 @@ export class ChainCheckpointer {
     return { heads: { ...heads }, through };
   }
 }
+
+const settleWaits = 200;
+const settleWaitMs = 10;
 
 function checkpointMetadata(through: bigint, now: Date) {
   const at = now.toISOString();

@@ -61,6 +61,16 @@ describe('signed checkpoints of the streams’ heads', () => {
     expect(await findAnchor(store, 'account-b', key)).toMatchObject({ anchor: { revision: 0 } });
   });
 
+  it('waits for an event committed before it began but not yet readable (an earlier append still open)', async () => {
+    const a = await appendChained(store, 'account-a', 2);
+    let hidden = 3;
+    const settling = Object.assign(Object.create(store) as InMemoryEventStore, {
+      readAll: async (options: { after?: bigint; maxCount?: number }) => (hidden-- > 0 ? [] : store.readAll(options)),
+    });
+    expect(await new ChainCheckpointer(settling, key, now).checkpoint()).toMatchObject({ streams: 1 });
+    expect(await findAnchor(store, 'account-a', key)).toEqual({ anchor: { revision: 1, hash: a } });
+  });
+
   it('finds a stream anchored many checkpoints back, across pages', async () => {
     await appendChained(store, 'account-quiet', 1);
     for (let index = 0; index < 120; index++) {
