@@ -9,3 +9,4 @@ export * from './http/storable-input';
 export * from './process/run-headless';
 export * from './metrics/metrics';
 export * from './logging/logging';
+export * from './resilience/backoff';

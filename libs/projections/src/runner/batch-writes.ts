@@ -1,9 +1,27 @@
 import type { RecordedEvent } from '@arrears/event-store';
-import type { ReadStore, WriteOperation } from '@arrears/read-store';
+import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { ProjectedDocument, Projection } from '../projection';
 
 /** Where events that a projection could not apply are kept, with their position and error. */
 export const DEAD_LETTERS = 'dead_letters';
+
+/** An event a projection could not apply (it threw, or its write kept failing), parked at its position. */
+export interface DeadLetter extends ReadDocument {
+  /** `<projection>:<position>`. */
+  id: string;
+  projection: string;
+  position: number;
+  eventId: string;
+  eventType: string;
+  streamId: string;
+  /** The creditor the event belongs to (from its metadata), when it has one. */
+  creditorId: string | null;
+  /** Why it was parked, or why its last retry failed. */
+  error: string;
+  /** `parked` until a supervisor resolves it, by a retry that succeeded or by skipping it. Absent on old letters: parked. */
+  status?: 'parked' | 'resolved';
+  resolution?: 'retried' | 'skipped';
+}
 
 export interface BatchOutcome {
   writes: WriteOperation[];
@@ -59,39 +77,65 @@ export function applyEvent(
   event: RecordedEvent,
   ids = projection.documentIds(event),
 ): string[] {
-  const before = ids.map((id) => documents.get(id) ?? null);
   const position = Number(event.position);
-  if (before.some((document) => document && document.position >= position)) return []; // seen: replays change nothing
+  if (ids.some((id) => (documents.get(id)?.position ?? -1) >= position)) return []; // seen: replays change nothing
+  return evolveInto(projection, documents, event, ids, () => position);
+}
+
+/**
+ * Applies a parked event late, to documents that may have seen later events: each document keeps
+ * the greater of its position and the event's, so that a position never moves backwards.
+ */
+export function reapplyEvent(projection: Projection, documents: Map<string, ProjectedDocument | null>, event: RecordedEvent): string[] {
+  const position = Number(event.position);
+  return evolveInto(projection, documents, event, projection.documentIds(event), (before) => Math.max(before?.position ?? 0, position));
+}
+
+function evolveInto(
+  projection: Projection,
+  documents: Map<string, ProjectedDocument | null>,
+  event: RecordedEvent,
+  ids: string[],
+  positionAfter: (before: ProjectedDocument | null) => number,
+): string[] {
+  const before = ids.map((id) => documents.get(id) ?? null);
   const after = projection.evolve(before, event);
   ids.forEach((id, i) => {
     const document = after[i];
-    documents.set(id, document ? { ...document, id, position } : null);
+    documents.set(id, document ? { ...document, id, position: positionAfter(before[i] ?? null) } : null);
   });
   return ids;
 }
 
-async function loadDocuments(readStore: ReadStore, collection: string, ids: string[]): Promise<Map<string, ProjectedDocument | null>> {
+export async function loadDocuments(readStore: ReadStore, collection: string, ids: string[]): Promise<Map<string, ProjectedDocument | null>> {
   const loaded = ids.length ? await readStore.find(collection, { where: [{ field: 'id', op: 'in', value: ids }] }) : [];
   return new Map(loaded.map((document) => [document.id, document as ProjectedDocument]));
 }
 
-const documentWrite = (collection: string, id: string, document: ProjectedDocument | null): WriteOperation =>
+export const documentWrite = (collection: string, id: string, document: ProjectedDocument | null): WriteOperation =>
   document ? { kind: 'put', collection, document } : { kind: 'delete', collection, id };
 
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function deadLetter(projection: string, event: RecordedEvent, error: unknown): WriteOperation {
-  return {
-    kind: 'put',
-    collection: DEAD_LETTERS,
-    document: {
-      id: `${projection}:${event.position}`,
-      projection,
-      position: Number(event.position),
-      eventId: event.id,
-      eventType: event.type,
-      streamId: event.streamId,
-      error: errorText(error),
-    },
+/** The write that parks an event. */
+export function deadLetter(projection: string, event: RecordedEvent, error: unknown): WriteOperation {
+  const document: DeadLetter = {
+    id: `${projection}:${event.position}`,
+    projection,
+    position: Number(event.position),
+    eventId: event.id,
+    eventType: event.type,
+    streamId: event.streamId,
+    creditorId: event.metadata.creditorId || null,
+    error: storableText(errorText(error)),
+    status: 'parked',
   };
+  return { kind: 'put', collection: DEAD_LETTERS, document };
 }
+
+/**
+ * The text with what a JSON store cannot keep (NUL, unpaired UTF-16 surrogates) replaced: an error
+ * may quote the very value that poisoned the write, and its dead letter must still be storable.
+ */
+export const storableText = (text: string) =>
+  text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');

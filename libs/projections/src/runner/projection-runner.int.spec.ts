@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
 import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
@@ -12,9 +13,14 @@ import type { PoisonPolicy } from './projection-worker';
 interface Tally extends ProjectedDocument {
   count: number;
   sum: number;
+  label?: string;
 }
 
-/** Counts and sums the `Counted` events of each of its streams (named after it); throws on a `Poison` event. */
+/**
+ * Counts and sums the `Counted` events of each of its streams (named after it); throws on a `Poison`
+ * event; a `Counted` event with `label: 'nul'` labels its document, from then on, with a NUL, which
+ * PostgreSQL's JSONB refuses to store.
+ */
 const tallies = (name: string): Projection<Tally> => ({
   name,
   collection: name,
@@ -23,7 +29,8 @@ const tallies = (name: string): Projection<Tally> => ({
   documentIds: (event: RecordedEvent) => (event.streamId.startsWith(`${name}-`) ? [event.streamId] : []),
   evolve: ([document], event) => {
     if (event.type === 'Poison') throw new Error('cannot digest this');
-    return [{ id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n) }];
+    const label = event.data.label === 'nul' ? 'a\u0000b' : document?.label;
+    return [{ id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n), ...(label ? { label } : {}) }];
   },
 });
 
@@ -124,6 +131,32 @@ describe('ProjectionRunner', () => {
     await projector.stop();
   });
 
+  it('parks an event whose write the store keeps refusing, and goes on with the rest of the batch and the log', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const [a, b] = [`${name}-a`, `${name}-b`];
+    await count(a, [1], 'no_stream');
+    const poison = await events.append(a, [newEvent('Counted', { n: 2, label: 'nul' })], { expectedRevision: 0n });
+    await count(b, [10], 'no_stream');
+    const after = await count(a, [3], 1n);
+    // Under the `stop` policy too: a write refused is not a projection's bug, and must not hold back the others.
+    const projector = runner(name, 'stop');
+    projector.start();
+    expect(await projector.waitFor(after.position, 5000)).toBe(true);
+    expect(await reads.get(name, a)).toMatchObject({ count: 2, sum: 4, position: Number(after.position) });
+    expect(await reads.get(name, b)).toMatchObject({ count: 1, sum: 10 });
+    expect(await reads.get(DEAD_LETTERS, `${name}:${poison.position}`)).toMatchObject({
+      projection: name,
+      position: Number(poison.position),
+      eventType: 'Counted',
+      streamId: a,
+      status: 'parked',
+      error: expect.stringMatching(/unicode/i),
+    });
+    expect(await reads.find(DEAD_LETTERS, { where: [{ field: 'projection', op: 'eq', value: name }] })).toHaveLength(1);
+    expect(projector.status()[0]).toMatchObject({ state: 'running', parked: 1 });
+    await projector.stop();
+  });
+
   it('stops a projection at a poison event when its policy says so, with the checkpoint just before it', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
     const stream = `${name}-s`;
@@ -203,6 +236,64 @@ describe('ProjectionRunner', () => {
     expect(await reads.get(name, streams[1]!)).toMatchObject({ count: b, sum: 10 + (b - 1) });
     expect(await reads.find(`${name}__rebuild`)).toEqual([]);
     await live.stop();
+  });
+});
+
+describe('ProjectionRunner when its read store is unreachable', () => {
+  const admin = new Client({ connectionString: process.env.ARREARS_TEST_POSTGRES_URL });
+  let events: PostgresEventStore;
+  let reads: PostgresReadStore;
+  let readDatabase: string;
+  beforeAll(async () => {
+    await admin.connect();
+    events = await PostgresEventStore.connect({ connectionString: await createTestDatabase(), pollIntervalMs: 50 });
+    const readUrl = await createTestDatabase();
+    readDatabase = new URL(readUrl).pathname.slice(1);
+    reads = await PostgresReadStore.connect(readUrl);
+  });
+  afterAll(async () => {
+    await admin.query(`ALTER DATABASE ${readDatabase} ALLOW_CONNECTIONS true`);
+    await reads.close();
+    await events.close();
+    await admin.end();
+  });
+
+  /** A real outage of the read store's database: its sessions ended, new ones refused. */
+  const outage = async () => {
+    await admin.query(`ALTER DATABASE ${readDatabase} ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [readDatabase]);
+  };
+
+  it('waits the outage out with backoff, logs when it starts and when it ends, and parks nothing', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    const lines: string[] = [];
+    const projector = new ProjectionRunner(events, reads, [{ projection: tallies(name), poison: 'skip' }], {
+      batchSize: 50,
+      batchWaitMs: 10,
+      retryDelayMs: 20,
+      maxRetryDelayMs: 200,
+      leaseTtlMs: 3000,
+      log: (line) => lines.push(line),
+    });
+    projector.start();
+    const first = await events.append(stream, [newEvent('Counted', { n: 1 })], { expectedRevision: 'no_stream' });
+    expect(await projector.waitFor(first.position, 5000)).toBe(true);
+    await outage();
+    const during = await events.append(stream, [newEvent('Counted', { n: 2 }), newEvent('Counted', { n: 3 })], { expectedRevision: 0n });
+    // Long enough for many more tries than writeAttempts: an outage must never pass for poison.
+    expect(await projector.waitFor(during.position, 2500)).toBe(false);
+    await admin.query(`ALTER DATABASE ${readDatabase} ALLOW_CONNECTIONS true`);
+    expect(await projector.waitFor(during.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ count: 3, sum: 6 });
+    expect(await reads.find(DEAD_LETTERS)).toEqual([]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^Projection ${name}: a store fails \\(.+\\); retrying with backoff$`)),
+      expect.stringMatching(new RegExp(`^Projection ${name}: the stores answer again, after \\d+ failed tries$`)),
+    ]);
+    // With the delays doubling up to 200 ms, 2.5 s of outage take some tens of tries, not the 125 a fixed 20 ms would.
+    expect(Number(/after (\d+) failed/.exec(lines[1]!)?.[1])).toBeLessThan(40);
+    await projector.stop();
   });
 });
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@arrears/event-store';
+import type { EventStore, RecordedEvent } from '@arrears/event-store';
+import { Backoff } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
 import type { Projection } from '../projection';
-import { batchWrites, errorText } from './batch-writes';
+import { batchWrites, deadLetter, errorText } from './batch-writes';
 import { inBatches } from './in-batches';
 
 export interface WorkerOptions {
@@ -10,8 +11,16 @@ export interface WorkerOptions {
   batchSize: number;
   /** How long a batch waits for more events once its first one arrived. */
   batchWaitMs: number;
-  /** First delay before retrying what the read store refused; doubles up to 30 s. */
+  /** First delay before retrying what a store refused (200 ms); doubles, with jitter, up to `maxRetryDelayMs` (30 s). */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  /**
+   * Tries of a batch's write (3) before it is written event by event, and of an event's write before
+   * it is parked, provided the read store answers its checkpoint meanwhile.
+   */
+  writeAttempts?: number;
+  /** The jitter's source (tests fix it). */
+  random?: () => number;
   /** How long a lease lasts unless renewed (renewed every third of it). */
   leaseTtlMs?: number;
   /** Who holds the leases: one id per process. */
@@ -35,14 +44,20 @@ export interface ProjectionStatus {
 /**
  * Runs one projection: takes its lease, reads the log from its checkpoint in batches, and stores each
  * batch's document changes with the new checkpoint, fenced by the lease token, all or nothing. A crash
- * at any point resumes where the last stored batch ended. A refused write is retried with backoff;
- * losing the lease (another instance took over) sends the worker back to waiting for it.
+ * at any point resumes where the last stored batch ended. A store that fails is retried with
+ * exponential backoff and jitter, logged when it starts failing and when it recovers; losing the
+ * lease (another instance took over) sends the worker back to waiting for it.
+ *
+ * A write the read store keeps refusing while it answers otherwise is the data's fault, not the
+ * store's: the batch is then written event by event, and an event whose own write keeps failing is
+ * parked as a dead letter, so one poison event never holds back the rest of the log.
  */
 export class ProjectionWorker {
   readonly status: ProjectionStatus;
   private readonly stopping = new AbortController();
   private readonly owner: string;
   private readonly leaseTtlMs: number;
+  private readonly backoff: Backoff;
   private run?: Promise<void>;
 
   constructor(
@@ -56,6 +71,13 @@ export class ProjectionWorker {
     this.status = { name: projection.name, position: 0n, state: 'starting', parked: 0 };
     this.owner = options.owner ?? randomUUID();
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
+    this.backoff = new Backoff({
+      initialMs: options.retryDelayMs ?? 200,
+      maxMs: options.maxRetryDelayMs ?? 30_000,
+      onFirstFailure: (error) => this.log(`a store fails (${errorText(error)}); retrying with backoff`),
+      onRecovery: (failures) => this.log(`the stores answer again, after ${failures} failed tries`),
+      ...(options.random ? { random: options.random } : {}),
+    });
   }
 
   start(): void {
@@ -131,27 +153,21 @@ export class ProjectionWorker {
 
   /** One subscription from the checkpoint; returns to resubscribe after a read failure. */
   private async followLog(lease: Lease, lost: AbortSignal): Promise<void> {
+    // The log answers before a subscription starts: an outage is waited out here, with backoff.
+    await this.retrying(() => this.events.headPosition());
     const subscription = this.events.subscribeToAll({ after: this.status.position });
     const close = () => void subscription.close();
     this.stopping.signal.addEventListener('abort', close, { once: true });
     lost.addEventListener('abort', close, { once: true });
     try {
       for await (const batch of inBatches(subscription, this.options.batchSize, this.options.batchWaitMs)) {
-        await this.retrying(async () => {
-          const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison === 'stop');
-          const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
-          await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
-          this.status.position = position;
-          this.status.parked += outcome.parked;
-          if (outcome.stoppedAt) Object.assign(this.status, { state: 'stopped', error: outcome.stoppedAt.error });
-        });
+        await this.store(batch, lease);
         this.onProgress();
         if (this.status.state !== 'running' || this.stopped || lost.aborted) break;
       }
     } catch (error) {
       if (error instanceof LeaseLostError || this.stopped) throw error;
-      this.log(`reading the log failed (${errorText(error)}); resubscribing`);
-      await this.pause(this.options.retryDelayMs ?? 500);
+      await this.pause(this.backoff.failed(error));
     } finally {
       this.stopping.signal.removeEventListener('abort', close);
       lost.removeEventListener('abort', close);
@@ -159,25 +175,83 @@ export class ProjectionWorker {
     }
   }
 
-  /** Runs `work` until it succeeds, backing off between tries; a lost lease or a stop ends it. */
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
-    let delay = this.options.retryDelayMs ?? 500;
-    for (;;) {
+  /**
+   * Stores a batch in one write; if that keeps failing while the store answers, event by event,
+   * parking each event whose own write keeps failing (its dead letter and the checkpoint together).
+   */
+  private async store(batch: RecordedEvent[], lease: Lease): Promise<void> {
+    if ((await this.attempts(() => this.write(batch, lease))) === undefined) return;
+    for (const event of batch) {
+      if (this.status.state !== 'running') return; // stopped at a poison event by its policy
+      const error = await this.attempts(() => this.write([event], lease));
+      if (error === undefined) continue;
+      await this.retrying(() => this.readStore.apply([deadLetter(this.projection.name, event, error)], { name: lease.name, position: event.position, fence: lease.token }));
+      this.status.position = event.position;
+      this.status.parked++;
+      this.log(`parked the event at position ${event.position} (${event.type}): its write keeps failing (${errorText(error)})`);
+    }
+  }
+
+  private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
+    const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison === 'stop');
+    const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
+    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
+    this.status.position = position;
+    this.status.parked += outcome.parked;
+    if (outcome.stoppedAt) Object.assign(this.status, { state: 'stopped', error: outcome.stoppedAt.error });
+  }
+
+  /**
+   * Tries `work` until it succeeds (undefined), or until it has failed `writeAttempts` times and the
+   * read store still answers a probe (its checkpoint): then the error, which is the data's. While the
+   * store does not answer, it is an outage, and the tries go on with backoff: an outage never parks.
+   */
+  private async attempts(work: () => Promise<void>): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        return await work();
+        await work();
+        this.backoff.succeeded();
+        return undefined;
       } catch (error) {
         if (this.stopped || error instanceof LeaseLostError) throw error;
-        this.log(`${errorText(error)}; retrying in ${delay} ms`);
+        const delay = this.backoff.failed(error);
+        if (attempt >= (this.options.writeAttempts ?? 3) && (await this.storeAnswers())) return error;
         await this.pause(delay);
-        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+  }
+
+  private storeAnswers(): Promise<boolean> {
+    return this.readStore.checkpoint(this.projection.name).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Runs `work` until it succeeds, backing off between tries; a lost lease or a stop ends it. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        const result = await work();
+        this.backoff.succeeded();
+        return result;
+      } catch (error) {
+        if (this.stopped || error instanceof LeaseLostError) throw error;
+        await this.pause(this.backoff.failed(error));
       }
     }
   }
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const { signal } = this.stopping;
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 
