@@ -29,6 +29,7 @@ import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
+import { ParkedEventsController } from './parked-events/parked-events.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -131,7 +132,7 @@ export class AppModule {
           leaseTtlMs: config.projectorLeaseMs,
         }),
       ],
-      controllers: [HealthController, MetricsController, ...slices.controllers],
+      controllers: [HealthController, MetricsController, ParkedEventsController, ...slices.controllers],
       providers: [
         CommandsInFlight,
         IdempotentRequests,

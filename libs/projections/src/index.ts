@@ -6,3 +6,4 @@ export * from './read-models';
 export * from './runtime/projector.module';
 export * from './runtime/projection-progress';
 export * from './runner/rebuild';
+export * from './runtime/parked-events';

@@ -5,7 +5,7 @@ import { APP_CONFIG, CHAIN_KEY, STORED_EVENT_STORE } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
 import { ChainCheckpointer, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { Clock, type AppConfig } from '@arrears/platform';
+import { Backoff, Clock, type AppConfig } from '@arrears/platform';
 import { FileNotificationSender } from './notifications/file-notification.sender';
 import { NotificationSender } from './notifications/notification.port';
 import { SmtpNotificationSender } from './notifications/smtp-notification.sender';
@@ -16,7 +16,9 @@ import { TimelineScheduler } from './timeline/timeline-scheduler';
 /**
  * Wakes every SCHEDULER_INTERVAL_MS (when this process runs the scheduler): takes the timeline's due
  * work, delivers the outbox, and every CHAIN_CHECKPOINT_INTERVAL_MS signs a checkpoint of the streams'
- * heads. Wakes never overlap; shutdown waits for the current one.
+ * heads. Wakes never overlap; shutdown waits for the current one. While wakes fail (a store is
+ * down), the next comes later each time, with jitter, up to a minute; the first failure and the
+ * recovery are logged, not every wake in between.
  */
 @Injectable()
 export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,6 +28,7 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   private stopped = false;
   /** Monotonic time of the next chain checkpoint: an interval after the start, then after each one. */
   private checkpointDueAt: number;
+  private readonly backoff: Backoff;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +37,13 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
     private readonly checkpointer: ChainCheckpointer,
   ) {
     this.checkpointDueAt = performance.now() + config.chainCheckpointIntervalMs;
+    this.backoff = new Backoff({
+      // The first retry comes between one and two intervals later, then each ceiling doubles.
+      initialMs: 2 * config.schedulerIntervalMs,
+      maxMs: Math.max(2 * config.schedulerIntervalMs, 60_000),
+      onFirstFailure: (error) => this.logger.error(`Wake failed: ${error instanceof Error ? error.message : String(error)}; waking again with backoff`),
+      onRecovery: (failures) => this.logger.log(`Wakes succeed again, after ${failures} failed`),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -68,14 +78,18 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
     await this.current;
   }
 
-  private schedule(): void {
+  private schedule(delay = this.config.schedulerIntervalMs): void {
     this.timer = setTimeout(() => {
+      let next = this.config.schedulerIntervalMs;
       this.current = this.wake()
-        .catch((error: unknown) => this.logger.error(`Wake failed: ${error instanceof Error ? error.message : String(error)}`))
+        .then(
+          () => this.backoff.succeeded(),
+          (error: unknown) => void (next = this.backoff.failed(error)),
+        )
         .finally(() => {
-          if (!this.stopped) this.schedule();
+          if (!this.stopped) this.schedule(next);
         });
-    }, this.config.schedulerIntervalMs);
+    }, delay);
   }
 }
 

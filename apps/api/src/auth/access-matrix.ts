@@ -61,6 +61,10 @@ export const accessMatrix: Record<string, readonly ActorRole[] | typeof publicRo
   'GET /accounts/:accountId/state': auditors,
   'GET /accounts/:accountId/history/verify': auditors,
   'GET /kpis': ['analyst', 'supervisor'],
+
+  'GET /parked-events': supervisors,
+  'POST /parked-events/:parkedEventId/retry': supervisors,
+  'POST /parked-events/:parkedEventId/skip': supervisors,
 };
 
 /** The roles allowed on a route, `public`, or undefined for a route the matrix does not know. */

@@ -11,12 +11,23 @@ class EventStoreHealth {
   @ApiProperty({ example: 42 }) headPosition!: number;
 }
 
+class ParkedEventResponse {
+  @ApiProperty({ example: 'account:42', description: 'Its id for `/parked-events/:id/retry` and `/skip`.' }) id!: string;
+  @ApiProperty({ example: 42 }) position!: number;
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ example: 'AccountOpened' }) eventType!: string;
+  @ApiProperty({ example: 'account-acc-1' }) streamId!: string;
+  @ApiProperty({ example: 'unsupported Unicode escape sequence' }) error!: string;
+}
+
 class ProjectionHealthResponse {
   @ApiProperty({ example: 'worklist' }) name!: string;
+  @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while it has parked events.' }) status!: 'ok' | 'degraded';
   @ApiProperty({ example: 40, description: 'Every event up to this position is in the read model.' }) checkpoint!: number;
   @ApiProperty({ example: 2, description: 'Head position minus checkpoint.' }) lag!: number;
   @ApiProperty({ example: 'running', enum: ['starting', 'standby', 'running', 'stopped', 'elsewhere'] }) state!: string;
-  @ApiProperty({ example: 0, description: 'Events parked as dead letters.' }) parked!: number;
+  @ApiProperty({ example: 0, description: 'Parked events not yet resolved (counted up to 1,000).' }) parked!: number;
+  @ApiProperty({ type: [ParkedEventResponse], description: 'The oldest parked events, at most 20.' }) parkedEvents!: ParkedEventResponse[];
   @ApiProperty({ required: false }) error?: string;
 }
 
@@ -31,7 +42,7 @@ class LivenessResponse {
 }
 
 class HealthResponse {
-  @ApiProperty({ example: 'ok' }) status!: 'ok';
+  @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while a projection has parked events (it still serves).' }) status!: 'ok' | 'degraded';
   @ApiProperty() eventStore!: EventStoreHealth;
   @ApiProperty() readStore!: ReadStoreHealth;
 }
@@ -66,7 +77,7 @@ export class HealthController {
     try {
       const { headPosition, projections } = await this.progress.health();
       return {
-        status: 'ok',
+        status: projections.some((projection) => projection.status === 'degraded') ? 'degraded' : 'ok',
         eventStore: { backend: eventStore.backend, embedded, headPosition },
         readStore: { backend: readStore.backend, projections },
       };

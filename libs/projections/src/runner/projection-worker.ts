@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@arrears/event-store';
-import { Backoff } from '@arrears/platform';
+import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
 import type { Projection } from '../projection';
 import { batchWrites, deadLetter, errorText } from './batch-writes';
@@ -71,13 +71,15 @@ export class ProjectionWorker {
     this.status = { name: projection.name, position: 0n, state: 'starting', parked: 0 };
     this.owner = options.owner ?? randomUUID();
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
-    this.backoff = new Backoff({
-      initialMs: options.retryDelayMs ?? 200,
-      maxMs: options.maxRetryDelayMs ?? 30_000,
+    this.backoff = this.newBackoff({
       onFirstFailure: (error) => this.log(`a store fails (${errorText(error)}); retrying with backoff`),
       onRecovery: (failures) => this.log(`the stores answer again, after ${failures} failed tries`),
-      ...(options.random ? { random: options.random } : {}),
     });
+  }
+
+  private newBackoff(reports: Pick<BackoffOptions, 'onFirstFailure' | 'onRecovery'>): Backoff {
+    const { retryDelayMs, maxRetryDelayMs, random } = this.options;
+    return new Backoff({ initialMs: retryDelayMs ?? 200, maxMs: maxRetryDelayMs ?? 30_000, ...(random ? { random } : {}), ...reports });
   }
 
   start(): void {
@@ -207,6 +209,8 @@ export class ProjectionWorker {
    * store does not answer, it is an outage, and the tries go on with backoff: an outage never parks.
    */
   private async attempts(work: () => Promise<void>): Promise<unknown> {
+    // Each write starts its own short sequence of delays; the worker's backoff (and its log) is the outage's.
+    const tries = this.newBackoff({});
     for (let attempt = 1; ; attempt++) {
       try {
         await work();
@@ -214,9 +218,9 @@ export class ProjectionWorker {
         return undefined;
       } catch (error) {
         if (this.stopped || error instanceof LeaseLostError) throw error;
-        const delay = this.backoff.failed(error);
-        if (attempt >= (this.options.writeAttempts ?? 3) && (await this.storeAnswers())) return error;
-        await this.pause(delay);
+        if (attempt < (this.options.writeAttempts ?? 3)) await this.pause(tries.failed(error));
+        else if (await this.storeAnswers()) return error;
+        else await this.pause(this.backoff.failed(error));
       }
     }
   }

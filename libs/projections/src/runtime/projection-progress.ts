@@ -1,22 +1,39 @@
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { DEAD_LETTERS } from '../runner/batch-writes';
-import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { DEAD_LETTERS, type DeadLetter } from '../runner/batch-writes';
+import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Metrics } from '@arrears/platform';
 import { readModels } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 
 const pollMs = 20;
+/** Parked events /health lists per projection (oldest first) and counts up to, so a flood of them keeps it cheap. */
+export const parkedListed = 20;
+const parkedCounted = 1000;
+
+/** A parked event as /health lists it. */
+export type ParkedEventSummary = Pick<DeadLetter, 'id' | 'position' | 'eventId' | 'eventType' | 'streamId' | 'error'>;
 
 export interface ProjectionHealth {
   name: string;
+  /** `degraded` while it has parked events: it serves, without them. */
+  status: 'ok' | 'degraded';
   checkpoint: number;
   lag: number;
   /** This process's worker state; `elsewhere` when another process runs the projector. */
   state: string;
+  /** Its parked events not yet resolved (counted up to 1,000). */
   parked: number;
+  /** The oldest of them (at most 20). */
+  parkedEvents: ParkedEventSummary[];
   error?: string;
 }
+
+/** The dead letters of a projection not yet resolved (old ones have no status: parked). */
+export const parkedOf = (projection: string): Condition[] => [
+  { field: 'projection', op: 'eq', value: projection },
+  { field: 'status', op: 'ne', value: 'resolved' },
+];
 
 /**
  * How far the read models have got, for readers: read-your-writes waits and /health. Asks the
@@ -59,8 +76,21 @@ export class ProjectionProgress {
       readModels.map(async ({ projection: { name } }) => {
         const checkpoint = (await this.readStore.checkpoint(name)) ?? 0n;
         const status = local.get(name);
-        const parked = status?.parked ?? (await this.readStore.find(DEAD_LETTERS, { where: [{ field: 'projection', op: 'eq', value: name }] })).length;
-        const health: ProjectionHealth = { name, checkpoint: Number(checkpoint), lag: Number(head > checkpoint ? head - checkpoint : 0n), state: status?.state ?? 'elsewhere', parked };
+        // From the store, not the worker: a supervisor's retry or skip resolves letters from any process.
+        const parked = (await this.readStore.find(DEAD_LETTERS, {
+          where: parkedOf(name),
+          orderBy: [{ field: 'position', direction: 'asc' }],
+          limit: parkedCounted,
+        })) as DeadLetter[];
+        const health: ProjectionHealth = {
+          name,
+          status: parked.length ? 'degraded' : 'ok',
+          checkpoint: Number(checkpoint),
+          lag: Number(head > checkpoint ? head - checkpoint : 0n),
+          state: status?.state ?? 'elsewhere',
+          parked: parked.length,
+          parkedEvents: parked.slice(0, parkedListed).map(({ id, position, eventId, eventType, streamId, error }) => ({ id, position, eventId, eventType, streamId, error })),
+        };
         if (status?.error) health.error = status.error;
         return health;
       }),

@@ -1,9 +1,11 @@
 import { Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { Clock, IdGenerator } from '@arrears/platform';
 import { readModels } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { WorkerOptions } from '../runner/projection-worker';
+import { ParkedEvents } from './parked-events';
 import { ProjectionProgress } from './projection-progress';
 
 export interface ProjectorOptions {
@@ -44,10 +46,16 @@ export class ProjectorModule {
       useFactory: (events: EventStore, readStore: ReadStore) => new ProjectionRunner(events, readStore, readModels, runnerOptions),
       inject: [EVENT_STORE, READ_STORE],
     };
+    const parkedEvents = {
+      provide: ParkedEvents,
+      useFactory: (readStore: ReadStore, events: EventStore, clock: Clock, ids: IdGenerator) =>
+        new ParkedEvents(readStore, events, readModels.map(({ projection }) => projection), clock, ids, options.leaseTtlMs),
+      inject: [READ_STORE, EVENT_STORE, Clock, IdGenerator],
+    };
     return {
       module: ProjectorModule,
-      providers: options.run ? [runner, ProjectorLifecycle, ProjectionProgress] : [ProjectionProgress],
-      exports: [ProjectionProgress],
+      providers: [...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
+      exports: [ProjectionProgress, ParkedEvents],
     };
   }
 }

@@ -1,0 +1,118 @@
+import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
+import { PersonalDataVault } from '@arrears/personal-data';
+import { PARKED_EVENT_DECISIONS } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { newEvent } from '@arrears/testing';
+import { as, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+
+/**
+ * An event the HTTP edge would refuse, written straight into the event store: an account opened for a
+ * debtor whose name holds a NUL. Sealed in the log, it is opened on the way to the read models, whose
+ * JSONB cannot keep it.
+ */
+async function appendPoison(api: TestApi, events: PostgresEventStore, creditorId: string): Promise<{ accountId: string; position: bigint; event: NewEvent }> {
+  const accountId = uniqueId('acc');
+  const debtor = { reference: 'D-NUL', name: 'Ada\u0000Lovelace', timeZone: 'America/New_York' };
+  const sealed = await api.app.get(PersonalDataVault).seal({ accountId, creditorId, debtor });
+  const opened = newEvent('AccountOpened', sealed as unknown as Record<string, unknown>);
+  const event = { ...opened, metadata: { ...opened.metadata, creditorId } };
+  const { position } = await events.append(`account-${accountId}`, [event], { expectedRevision: 'no_stream' });
+  return { accountId, position, event };
+}
+
+describe('a poison event on the read side', () => {
+  let api: TestApi;
+  let events: PostgresEventStore;
+  let poison: Awaited<ReturnType<typeof appendPoison>>;
+  let parkedId: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    events = await PostgresEventStore.connect({ connectionString: api.databaseUrl });
+    poison = await appendPoison(api, events, 'cred-poisoned');
+    parkedId = `account:${poison.position}`;
+  });
+  afterAll(async () => {
+    await events.close();
+    await api.close();
+  });
+
+  it('holds back no other creditor: their reads with minPosition answer within the read wait', async () => {
+    const accountId = uniqueId('acc');
+    const opened = await api.post('/accounts', openAccountBody(accountId, 'cred-healthy'));
+    expect(opened.status).toBe(201);
+    expect(opened.body.position).toBeGreaterThan(Number(poison.position));
+    const started = Date.now();
+    const read = await api.get(`/accounts/${accountId}?minPosition=${opened.body.position}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ accountId, creditorId: 'cred-healthy' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('is parked, and /health says the projection is degraded and lists it, still answering 200', async () => {
+    const health = await api.get('/health', { authorization: '' });
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe('degraded');
+    const account = health.body.readStore.projections.find((projection: { name: string }) => projection.name === 'account');
+    expect(account).toMatchObject({
+      status: 'degraded',
+      parked: 1,
+      parkedEvents: [
+        {
+          id: parkedId,
+          position: Number(poison.position),
+          eventId: poison.event.id,
+          eventType: 'AccountOpened',
+          streamId: `account-${poison.accountId}`,
+          error: expect.stringMatching(/unicode/i),
+        },
+      ],
+    });
+    expect((await api.get(`/accounts/${poison.accountId}`)).status).toBe(404);
+  });
+
+  it('lists parked events to supervisors of their creditor only', async () => {
+    const listed = await api.get('/parked-events?projection=account', await as('supervisor', 'sup-all'));
+    expect(listed.status).toBe(200);
+    expect(listed.body.parkedEvents).toEqual([expect.objectContaining({ id: parkedId, status: 'parked', creditorId: 'cred-poisoned', eventType: 'AccountOpened' })]);
+    const otherSupervisor = await as('supervisor', 'sup-other', ['cred-healthy']);
+    expect((await api.get('/parked-events', otherSupervisor)).body.parkedEvents).toEqual([]);
+    expect((await api.post(`/parked-events/${parkedId}/retry`, undefined, otherSupervisor)).status).toBe(404);
+    expect((await api.get('/parked-events', await as('agent'))).status).toBe(403);
+  });
+
+  it('stays parked, with the new error, when a retry fails again; a skip resolves it; both are on record', async () => {
+    const retried = await api.post(`/parked-events/${parkedId}/retry`, undefined, await as('supervisor', 'sup-1'));
+    const retriedAt = api.clock.now().toISOString();
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({
+      id: parkedId,
+      status: 'parked',
+      error: expect.stringMatching(/unicode/i),
+      decisions: [{ decision: 'retried', outcome: 'failed', by: { id: 'sup-1', role: 'supervisor' }, at: retriedAt, error: expect.stringMatching(/unicode/i) }],
+    });
+    expect((await api.get(`/accounts/${poison.accountId}`)).status).toBe(404);
+
+    api.clock.advance(60_000);
+    const skipped = await api.post(`/parked-events/${parkedId}/skip`, undefined, await as('supervisor', 'sup-2'));
+    const skippedAt = api.clock.now().toISOString();
+    expect(skipped.status).toBe(200);
+    expect(skipped.body).toMatchObject({ id: parkedId, status: 'resolved', resolution: 'skipped' });
+    expect(skipped.body.decisions).toEqual([
+      expect.objectContaining({ decision: 'retried', outcome: 'failed', by: { id: 'sup-1', role: 'supervisor' } }),
+      expect.objectContaining({ decision: 'skipped', outcome: 'skipped', by: { id: 'sup-2', role: 'supervisor' }, at: skippedAt }),
+    ]);
+    const again = await api.post(`/parked-events/${parkedId}/skip`, undefined, await as('supervisor', 'sup-2'));
+    expect(again).toMatchObject({ status: 409, body: { code: 'PARKED_EVENT_RESOLVED' } });
+
+    const records = await api.app.get<symbol, ReadStore>(READ_STORE).find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: parkedId }] });
+    expect(records.sort((a, b) => String(a.at).localeCompare(String(b.at)))).toEqual([
+      expect.objectContaining({ decision: 'retried', outcome: 'failed', by: { id: 'sup-1', role: 'supervisor' }, at: retriedAt }),
+      expect.objectContaining({ decision: 'skipped', outcome: 'skipped', by: { id: 'sup-2', role: 'supervisor' }, at: skippedAt }),
+    ]);
+    const health = await api.get('/health', { authorization: '' });
+    expect(health.body.readStore.projections.find((projection: { name: string }) => projection.name === 'account')).toMatchObject({ status: 'ok', parked: 0, parkedEvents: [] });
+    expect((await api.get('/parked-events?status=resolved&projection=account', await as('supervisor'))).body.parkedEvents).toEqual([
+      expect.objectContaining({ id: parkedId, resolution: 'skipped' }),
+    ]);
+  });
+});
