@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
+import { FixedClock, RandomIdGenerator } from '@arrears/platform';
+import { PostgresReadStore } from '@arrears/read-store';
+import { newEvent } from '@arrears/testing';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import type { ProjectedDocument, Projection } from '../projection';
+import { DEAD_LETTERS } from '../runner/batch-writes';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { PARKED_EVENT_DECISIONS, ParkedEvents } from './parked-events';
+
+interface Sum extends ProjectedDocument {
+  sum: number;
+}
+
+/** Sums `Added` events per stream; a `Poison` event throws, until `digests` says it adds its `n` too. */
+const sums = (name: string, digests = false): Projection<Sum> => ({
+  name,
+  collection: name,
+  indexes: [],
+  handles: ['Added', 'Poison'],
+  documentIds: (event: RecordedEvent) => [event.streamId],
+  evolve: ([document], event) => {
+    if (event.type === 'Poison' && !digests) throw new Error('cannot digest this');
+    return [{ id: event.streamId, sum: (document?.sum ?? 0) + Number(event.data.n) }];
+  },
+});
+
+describe('ParkedEvents', () => {
+  let events: PostgresEventStore;
+  let reads: PostgresReadStore;
+  const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    events = await PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 });
+    reads = await PostgresReadStore.connect(url);
+  });
+  afterAll(async () => {
+    await reads.close();
+    await events.close();
+  });
+
+  it('applies a retried event to the documents as they are now, never moving their position back, while the projection runs', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    await events.append(stream, [newEvent('Added', { n: 1 })], { expectedRevision: 'no_stream' });
+    const poison = await events.append(stream, [newEvent('Poison', { n: 100 })], { expectedRevision: 0n });
+    const later = await events.append(stream, [newEvent('Added', { n: 10 })], { expectedRevision: 1n });
+    const runner = new ProjectionRunner(events, reads, [{ projection: sums(name), poison: 'skip' }], { batchSize: 50, batchWaitMs: 5, leaseTtlMs: 600 });
+    runner.start();
+    expect(await runner.waitFor(later.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 11, position: Number(later.position) });
+
+    // The projection's code is fixed: the retry uses it.
+    const parked = new ParkedEvents(reads, events, [sums(name, true)], clock, new RandomIdGenerator(), 600);
+    const id = `${name}:${poison.position}`;
+    const retried = await parked.retry(id, '*', { id: 'sup-1', role: 'supervisor' });
+    expect(retried).toMatchObject({ id, status: 'resolved', resolution: 'retried', decisions: [{ decision: 'retried', outcome: 'applied', by: { id: 'sup-1' }, at: '2026-03-01T12:00:00.000Z' }] });
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 111, position: Number(later.position) });
+    expect(await reads.get(DEAD_LETTERS, id)).toMatchObject({ status: 'resolved' });
+    expect(await reads.find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: id }] })).toEqual([
+      expect.objectContaining({ decision: 'retried', outcome: 'applied', by: { id: 'sup-1', role: 'supervisor' } }),
+    ]);
+    await expect(parked.retry(id, '*', { id: 'sup-1', role: 'supervisor' })).rejects.toMatchObject({ code: 'PARKED_EVENT_RESOLVED' });
+
+    // The worker takes its lease back and goes on from its checkpoint.
+    const after = await events.append(stream, [newEvent('Added', { n: 1000 })], { expectedRevision: 2n });
+    expect(await runner.waitFor(after.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 1111, position: Number(after.position) });
+    await runner.stop();
+  });
+});
