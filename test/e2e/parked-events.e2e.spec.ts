@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { PARKED_EVENT_DECISIONS } from '@arrears/projections';
@@ -18,6 +21,19 @@ async function appendPoison(api: TestApi, events: PostgresEventStore, creditorId
   const event = { ...opened, metadata: { ...opened.metadata, creditorId } };
   const { position } = await events.append(`account-${accountId}`, [event], { expectedRevision: 'no_stream' });
   return { accountId, position, event };
+}
+
+/** The built `npm run parked` (run `npm run build` first), on the test service's database. */
+async function parkedCli(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error' };
+  delete env.READ_STORE_URL;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, '../../dist/apps/projector/src/parked.js'), ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }
 
 describe('a poison event on the read side', () => {
@@ -114,5 +130,26 @@ describe('a poison event on the read side', () => {
     expect((await api.get('/parked-events?status=resolved&projection=account', await as('supervisor'))).body.parkedEvents).toEqual([
       expect.objectContaining({ id: parkedId, resolution: 'skipped' }),
     ]);
+  });
+
+  it('is listed, retried and skipped from the command line too, the decisions recorded as the operator’s', async () => {
+    const another = await appendPoison(api, events, 'cred-poisoned');
+    const id = `account:${another.position}`;
+    const parkedIds = async () => (await api.get('/parked-events?projection=account', await as('supervisor'))).body.parkedEvents.map((letter: { id: string }) => letter.id);
+    for (const deadline = Date.now() + 10_000; !(await parkedIds()).includes(id) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const listed = await parkedCli(api.databaseUrl, 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ id, status: 'parked', eventType: 'AccountOpened' }));
+    const retried = await parkedCli(api.databaseUrl, 'retry', id, '--by', 'ops-1');
+    expect(retried.code).toBe(0);
+    expect(JSON.parse(retried.stdout)).toMatchObject({ id, status: 'parked', decisions: [{ decision: 'retried', outcome: 'failed', by: { id: 'ops-1', role: 'supervisor' } }] });
+    const skipped = await parkedCli(api.databaseUrl, 'skip', id, '--by', 'ops-1');
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ id, status: 'resolved', resolution: 'skipped' });
+    expect(await parkedCli(api.databaseUrl, 'skip', id)).toMatchObject({ code: 1, stderr: expect.stringContaining('PARKED_EVENT_RESOLVED') });
+    expect(await parkedCli(api.databaseUrl, 'undo', id)).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run parked') });
+    const records = await api.app.get<symbol, ReadStore>(READ_STORE).find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: id }] });
+    expect(records).toHaveLength(2);
+    expect(records.every((record) => (record.by as { id: string }).id === 'ops-1')).toBe(true);
   });
 });

@@ -19,8 +19,6 @@ export interface WorkerOptions {
    * it is parked, provided the read store answers its checkpoint meanwhile.
    */
   writeAttempts?: number;
-  /** The jitter's source (tests fix it). */
-  random?: () => number;
   /** How long a lease lasts unless renewed (renewed every third of it). */
   leaseTtlMs?: number;
   /** Who holds the leases: one id per process. */
@@ -78,8 +76,7 @@ export class ProjectionWorker {
   }
 
   private newBackoff(reports: Pick<BackoffOptions, 'onFirstFailure' | 'onRecovery'>): Backoff {
-    const { retryDelayMs, maxRetryDelayMs, random } = this.options;
-    return new Backoff({ initialMs: retryDelayMs ?? 200, maxMs: maxRetryDelayMs ?? 30_000, ...(random ? { random } : {}), ...reports });
+    return new Backoff({ initialMs: this.options.retryDelayMs ?? 200, maxMs: this.options.maxRetryDelayMs ?? 30_000, ...reports });
   }
 
   start(): void {
