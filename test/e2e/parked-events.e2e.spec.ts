@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { PARKED_EVENT_DECISIONS } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
-import { as, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { runBuilt } from './support/built-service';
+import { as, openAccountBody, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 /**
  * An event the HTTP edge would refuse, written straight into the event store: an account opened for a
@@ -23,18 +21,9 @@ async function appendPoison(api: TestApi, events: PostgresEventStore, creditorId
   return { accountId, position, event };
 }
 
-/** The built `npm run parked` (run `npm run build` first), on the test service's database. */
-async function parkedCli(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error' };
-  delete env.READ_STORE_URL;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, '../../dist/apps/projector/src/parked.js'), ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The built `npm run parked` (run `npm run build` first), on the test service's database and keys. */
+const parkedCli = (databaseUrl: string, ...args: string[]) =>
+  runBuilt('dist/apps/projector/src/parked.js', args, { EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', ...testSecretsEnv });
 
 describe('a poison event on the read side', () => {
   let api: TestApi;
