@@ -8,7 +8,7 @@ import { ProjectionRunner } from '../runner/projection-runner';
 
 const pollMs = 20;
 /** Parked events /health lists per projection (oldest first) and counts up to, so a flood of them keeps it cheap. */
-export const parkedListed = 20;
+const parkedListed = 20;
 const parkedCounted = 1000;
 
 /** A parked event as /health lists it. */
@@ -30,7 +30,7 @@ export interface ProjectionHealth {
 }
 
 /** The dead letters of a projection not yet resolved (old ones have no status: parked). */
-export const parkedOf = (projection: string): Condition[] => [
+const parkedOf = (projection: string): Condition[] => [
   { field: 'projection', op: 'eq', value: projection },
   { field: 'status', op: 'ne', value: 'resolved' },
 ];
