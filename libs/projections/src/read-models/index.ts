@@ -18,15 +18,16 @@ export * from './worklist/worklist.view';
 export { accountIdOf } from './account-events';
 
 /**
- * The read models the service keeps. A poison event stops a model whose answers would be wrong
- * without it (balances, KPIs) and is skipped by one that only lists facts (the audit trail).
+ * The read models the service keeps. A poison event holds its own stream in a model that folds each
+ * account (balances, the worklist, KPIs, notifications), whose answers for that account would be wrong
+ * without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
 export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
-  { projection: accountProjection as unknown as Projection, poison: 'stop' },
-  { projection: worklistProjection as unknown as Projection, poison: 'stop' },
+  { projection: accountProjection as unknown as Projection, poison: 'quarantine' },
+  { projection: worklistProjection as unknown as Projection, poison: 'quarantine' },
   { projection: auditTrailProjection as unknown as Projection, poison: 'skip' },
-  { projection: kpiProjection as unknown as Projection, poison: 'stop' },
-  { projection: outboxProjection as unknown as Projection, poison: 'stop' },
+  { projection: kpiProjection as unknown as Projection, poison: 'quarantine' },
+  { projection: outboxProjection as unknown as Projection, poison: 'quarantine' },
 ];
 
 export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

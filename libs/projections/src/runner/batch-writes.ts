@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@arrears/event-store';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { ProjectedDocument, Projection } from '../projection';
+import type { PoisonPolicy } from './projection-worker';
 
 /** Where events that a projection could not apply are kept, with their position and error. */
 export const DEAD_LETTERS = 'dead_letters';
@@ -27,6 +28,8 @@ export interface BatchOutcome {
   writes: WriteOperation[];
   /** The events parked as dead letters. */
   parked: number;
+  /** Under quarantine: the streams held after this batch, each at its first parked position. */
+  held: Map<string, bigint>;
   /** Set when the projection must stop at a poison event: the message, and the position it stays at. */
   stoppedAt?: { position: bigint; error: string };
 }
@@ -34,13 +37,17 @@ export interface BatchOutcome {
 /**
  * The writes for one batch: the documents its events touch are loaded in one query, every event is
  * applied in order to the documents that have not seen it, and each changed document is written
- * once. An event the projection throws on is parked; with the `stop` policy the batch ends before it.
+ * once. An event the projection throws on is parked. With the `stop` policy the batch ends before it;
+ * with `quarantine` its stream is held (`held`, by stream, at the first parked position): the stream's
+ * later events are parked behind it, unapplied, so its documents stay exactly as before the poison
+ * event until a supervisor retries the parked events in order, while every other stream goes on.
  */
 export async function batchWrites(
   readStore: ReadStore,
   projection: Projection,
   batch: RecordedEvent[],
-  stopOnPoison: boolean,
+  policy: PoisonPolicy,
+  heldBefore: ReadonlyMap<string, bigint> = new Map(),
 ): Promise<BatchOutcome> {
   const handled = new Set(projection.handles);
   const targets = batch.flatMap((event) => {
@@ -49,14 +56,23 @@ export async function batchWrites(
   });
   const current = await loadDocuments(readStore, projection.collection, [...new Set(targets.flatMap(({ ids }) => ids))]);
   const changed = new Set<string>();
-  const outcome: BatchOutcome = { writes: [], parked: 0 };
+  const outcome: BatchOutcome = { writes: [], parked: 0, held: new Map(heldBefore) };
+  const park = (event: RecordedEvent, error: unknown) => {
+    outcome.writes.push(deadLetter(projection.name, event, error));
+    outcome.parked++;
+  };
   for (const { event, ids } of targets) {
+    const heldAt = outcome.held.get(event.streamId);
+    if (heldAt !== undefined && heldAt < event.position) {
+      park(event, `Held behind the parked event at position ${heldAt} of ${event.streamId}: retry or skip that one first.`);
+      continue;
+    }
     try {
       applyEvent(projection, current, event, ids).forEach((id) => changed.add(id));
     } catch (error) {
-      outcome.writes.push(deadLetter(projection.name, event, error));
-      outcome.parked++;
-      if (stopOnPoison) {
+      park(event, error);
+      if (policy === 'quarantine') outcome.held.set(event.streamId, event.position);
+      if (policy === 'stop') {
         // The checkpoint stays just before the poison event, so a fixed projection starts there.
         outcome.stoppedAt = { position: event.position - 1n, error: `Stopped at position ${event.position} (${event.type}): ${errorText(error)}` };
         break;
@@ -137,5 +153,4 @@ export function deadLetter(projection: string, event: RecordedEvent, error: unkn
  * The text with what a JSON store cannot keep (NUL, unpaired UTF-16 surrogates) replaced: an error
  * may quote the very value that poisoned the write, and its dead letter must still be storable.
  */
-export const storableText = (text: string) =>
-  text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const storableText = (text: string) => text.replaceAll('\u0000', '\uFFFD').toWellFormed();

@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
 import type { Projection } from '../projection';
-import { batchWrites, deadLetter, errorText } from './batch-writes';
+import { batchWrites, DEAD_LETTERS, deadLetter, errorText, type DeadLetter } from './batch-writes';
 import { inBatches } from './in-batches';
 
 export interface WorkerOptions {
@@ -26,8 +26,13 @@ export interface WorkerOptions {
   log?: (message: string) => void;
 }
 
-/** What happens to an event whose projection throws: parked and skipped, or parked and the projection stops. */
-export type PoisonPolicy = 'skip' | 'stop';
+/**
+ * What happens to an event a projection cannot apply: parked and skipped (`skip`: a model that only
+ * lists facts); parked with its stream held, the stream's later events parked behind it until a
+ * supervisor resolves it, every other stream going on (`quarantine`: a model that folds each stream);
+ * or parked and the whole projection stopped (`stop`).
+ */
+export type PoisonPolicy = 'skip' | 'stop' | 'quarantine';
 
 export interface ProjectionStatus {
   name: string;
@@ -56,6 +61,8 @@ export class ProjectionWorker {
   private readonly owner: string;
   private readonly leaseTtlMs: number;
   private readonly backoff: Backoff;
+  /** Under quarantine: the streams held behind a parked event, by stream, at its position. */
+  private held = new Map<string, bigint>();
   private run?: Promise<void>;
 
   constructor(
@@ -139,6 +146,8 @@ export class ProjectionWorker {
     }, this.leaseTtlMs / 3);
     try {
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
+      // Read again at every lease: a supervisor's decisions on parked events are taken under it.
+      if (this.poison === 'quarantine') this.held = await this.retrying(() => this.heldStreams());
       this.status.state = 'running';
       this.onProgress();
       while (!this.stopped && this.status.state === 'running') {
@@ -185,6 +194,7 @@ export class ProjectionWorker {
       const error = await this.attempts(() => this.write([event], lease));
       if (error === undefined) continue;
       await this.retrying(() => this.readStore.apply([deadLetter(this.projection.name, event, error)], { name: lease.name, position: event.position, fence: lease.token }));
+      if (this.poison === 'quarantine') this.held.set(event.streamId, event.position);
       this.status.position = event.position;
       this.status.parked++;
       this.log(`parked the event at position ${event.position} (${event.type}): its write keeps failing (${errorText(error)})`);
@@ -192,9 +202,10 @@ export class ProjectionWorker {
   }
 
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
-    const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison === 'stop');
+    const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
     const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
     await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
+    this.held = outcome.held;
     this.status.position = position;
     this.status.parked += outcome.parked;
     if (outcome.stoppedAt) Object.assign(this.status, { state: 'stopped', error: outcome.stoppedAt.error });
@@ -220,6 +231,18 @@ export class ProjectionWorker {
         else await this.pause(this.backoff.failed(error));
       }
     }
+  }
+
+  /** The streams with an unresolved parked event in this projection, each at its first such position. */
+  private async heldStreams(): Promise<Map<string, bigint>> {
+    const letters = (await this.readStore.find(DEAD_LETTERS, { where: [{ field: 'projection', op: 'eq', value: this.projection.name }] })) as DeadLetter[];
+    const held = new Map<string, bigint>();
+    for (const letter of letters) {
+      const position = BigInt(letter.position);
+      const first = held.get(letter.streamId);
+      if (letter.status !== 'resolved' && (first === undefined || position < first)) held.set(letter.streamId, position);
+    }
+    return held;
   }
 
   private storeAnswers(): Promise<boolean> {

@@ -69,4 +69,32 @@ describe('ParkedEvents', () => {
     expect(await reads.get(name, stream)).toMatchObject({ sum: 1111, position: Number(after.position) });
     await runner.stop();
   });
+
+  it('holds a stream behind its poison event under quarantine, other streams going on; retried in order, it folds as if never parked', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const [stream, other] = [`${name}-s`, `${name}-o`];
+    await events.append(stream, [newEvent('Added', { n: 1 })], { expectedRevision: 'no_stream' });
+    const poison = await events.append(stream, [newEvent('Poison', { n: 100 })], { expectedRevision: 0n });
+    const held = await events.append(stream, [newEvent('Added', { n: 10 })], { expectedRevision: 1n });
+    const goesOn = await events.append(other, [newEvent('Added', { n: 5 })], { expectedRevision: 'no_stream' });
+    const runner = new ProjectionRunner(events, reads, [{ projection: sums(name), poison: 'quarantine' }], { batchSize: 50, batchWaitMs: 5, leaseTtlMs: 600 });
+    runner.start();
+    expect(await runner.waitFor(goesOn.position, 5000)).toBe(true);
+    expect(await reads.get(name, other)).toMatchObject({ sum: 5 });
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 1 }); // neither the poison nor what follows it
+    expect(await reads.get(DEAD_LETTERS, `${name}:${held.position}`)).toMatchObject({ status: 'parked', error: expect.stringMatching(`Held behind the parked event at position ${poison.position}`) });
+
+    const parked = new ParkedEvents(reads, events, [sums(name, true)], clock, new RandomIdGenerator(), 600);
+    const supervisor = { id: 'sup-1', role: 'supervisor' };
+    await expect(parked.retry(`${name}:${held.position}`, '*', supervisor)).rejects.toMatchObject({ code: 'PARKED_EVENT_HELD' });
+    await parked.retry(`${name}:${poison.position}`, '*', supervisor);
+    await parked.retry(`${name}:${held.position}`, '*', supervisor);
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 111, position: Number(held.position) });
+
+    // Released: the worker reads its held streams again under its lease, and the stream's next event applies.
+    const after = await events.append(stream, [newEvent('Added', { n: 1000 })], { expectedRevision: 2n });
+    expect(await runner.waitFor(after.position, 5000)).toBe(true);
+    expect(await reads.get(name, stream)).toMatchObject({ sum: 1111, position: Number(after.position) });
+    await runner.stop();
+  });
 });

@@ -1,7 +1,7 @@
 import { conflict, notFound } from '@arrears/domain';
 import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import type { Clock, IdGenerator } from '@arrears/platform';
-import type { Condition, ReadStore, WriteOperation } from '@arrears/read-store';
+import type { Checkpoint, Condition, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { Projection } from '../projection';
 import { DEAD_LETTERS, documentWrite, errorText, loadDocuments, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
 
@@ -73,14 +73,10 @@ export class ParkedEvents {
    */
   async retry(id: string, scope: CreditorScope, by: Decider): Promise<ParkedEvent> {
     const letter = await this.parked(id, scope);
-    const projection = this.projections.find(({ name }) => name === letter.projection);
-    if (!projection) throw conflict('PARKED_EVENT_PROJECTION_UNKNOWN', `No projection ${letter.projection} runs here: rebuild it instead.`, { id });
+    const projection = this.projectionOf(letter);
+    await this.requireFirstOfStream(letter);
     const event = await this.eventOf(letter);
-    const lease = await this.readStore.acquireLease(projection.name, `retry-${this.ids.uuid()}`, this.leaseTtlMs, { takeOver: true });
-    if (!lease) throw new Error(`Could not take the lease on ${projection.name}`);
-    try {
-      // The checkpoint stays where it is: read under the lease, it cannot move meanwhile.
-      const checkpoint = { name: projection.name, position: (await this.readStore.checkpoint(projection.name)) ?? 0n, fence: lease.token };
+    return this.underLease(projection, async (checkpoint) => {
       const applied = this.decided(letter, 'retried', 'applied', by);
       try {
         await this.readStore.apply([...(await this.reapplied(projection, event)), ...applied.writes], checkpoint);
@@ -92,16 +88,57 @@ export class ParkedEvents {
         await this.readStore.apply(failed.writes, checkpoint);
         return failed.letter;
       }
+    });
+  }
+
+  /**
+   * Resolves the parked event without applying it: the projection goes on without it for good. Taken
+   * under the projection's lease like a retry, so that its worker reads again which streams it holds.
+   */
+  async skip(id: string, scope: CreditorScope, by: Decider): Promise<ParkedEvent> {
+    const letter = await this.parked(id, scope);
+    return this.underLease(this.projectionOf(letter), async (checkpoint) => {
+      const skipped = this.decided(letter, 'skipped', 'skipped', by);
+      await this.readStore.apply(skipped.writes, checkpoint);
+      return skipped.letter;
+    });
+  }
+
+  private projectionOf(letter: ParkedEvent): Projection {
+    const projection = this.projections.find(({ name }) => name === letter.projection);
+    if (!projection) throw conflict('PARKED_EVENT_PROJECTION_UNKNOWN', `No projection ${letter.projection} runs here: rebuild it instead.`, { id: letter.id });
+    return projection;
+  }
+
+  /**
+   * Takes the projection's lease for one decision, fencing off its running worker while it writes (the
+   * checkpoint, read under the lease, cannot move meanwhile); the worker takes the lease back after.
+   */
+  private async underLease<T>(projection: Projection, work: (checkpoint: Checkpoint) => Promise<T>): Promise<T> {
+    const lease = await this.readStore.acquireLease(projection.name, `decision-${this.ids.uuid()}`, this.leaseTtlMs, { takeOver: true });
+    if (!lease) throw new Error(`Could not take the lease on ${projection.name}`);
+    try {
+      return await work({ name: projection.name, position: (await this.readStore.checkpoint(projection.name)) ?? 0n, fence: lease.token });
     } finally {
       await this.readStore.releaseLease(lease);
     }
   }
 
-  /** Resolves the parked event without applying it: the projection goes on without it for good. */
-  async skip(id: string, scope: CreditorScope, by: Decider): Promise<ParkedEvent> {
-    const skipped = this.decided(await this.parked(id, scope), 'skipped', 'skipped', by);
-    await this.readStore.apply(skipped.writes);
-    return skipped.letter;
+  /** A stream's parked events are retried in order: a later one applied first would fold out of order. */
+  private async requireFirstOfStream(letter: ParkedEvent): Promise<void> {
+    const earlier = (await this.readStore.find(DEAD_LETTERS, {
+      where: [
+        { field: 'projection', op: 'eq', value: letter.projection },
+        { field: 'streamId', op: 'eq', value: letter.streamId },
+        { field: 'status', op: 'ne', value: 'resolved' },
+        { field: 'position', op: 'lt', value: letter.position },
+      ],
+      limit: 1,
+    })) as ParkedEvent[];
+    const [first] = earlier;
+    if (first) {
+      throw conflict('PARKED_EVENT_HELD', `${letter.id} is held behind ${first.id} of the same stream: retry or skip that one first.`, { id: letter.id, heldBehind: first.id });
+    }
   }
 
   private storeAnswers(projection: Projection): Promise<boolean> {
