@@ -35,6 +35,9 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
     // JSON only: Fastify's own JSON parser stays; Nest's form parser is not added and Fastify's
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
+    // A module that fails to start (a store out of reach, a DATA_DIR in use) is thrown to main.ts,
+    // which logs why and exits 1, instead of Nest aborting the process with a core dump.
+    abortOnError: false,
   });
   const logger = jsonLogger(config, overrides.logDestination);
   app.useLogger(new JsonLogger(logger));

