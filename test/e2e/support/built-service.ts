@@ -115,7 +115,11 @@ export function startDatabaseProcess(dataDir: string, port?: number): Promise<Da
   return new Promise((resolveStarted, reject) => {
     child.stdout?.once('data', (chunk: Buffer) => {
       const { url, port: listening } = JSON.parse(String(chunk)) as { url: string; port: number };
-      resolveStarted({ url, port: listening, stop: () => (child.exitCode === null && child.kill('SIGTERM'), exited) });
+      const stop = () => {
+        if (child.exitCode === null) child.kill('SIGTERM');
+        return exited;
+      };
+      resolveStarted({ url, port: listening, stop });
     });
     void exited.then(() => reject(new Error(`The database process exited:\n${output}`)));
   });
