@@ -131,6 +131,7 @@ describe('database faults (the built service, in its own process)', () => {
     expect(Date.now() - since).toBeLessThan(15_000);
     expect(events.map((event) => event.type)).toEqual(['AccountOpened']);
     expect((await service.request('/accounts', { body: openAccountBody('acc-after') })).status).toBe(201);
+    expect(service.output()).toContain('Embedded PostgreSQL restarted');
   });
 
   it('exits non-zero, saying why, when its embedded PostgreSQL dies and cannot be restarted', async () => {

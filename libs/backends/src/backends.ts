@@ -43,6 +43,7 @@ export class Backends implements OnApplicationShutdown {
         server = await startEmbeddedPostgres({
           dataDir: config.dataDir,
           log: (line) => Backends.logger.debug(line),
+          notice: (line) => Backends.logger.warn(line),
           stopOnSignals: false,
           // Answering errors forever helps nobody: exit, and the supervisor (systemd, compose…) starts us again.
           onLost: (error) => {

