@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { accountWithInvoice, as, eventCount, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 describe('accounts over HTTP', () => {
@@ -41,6 +42,24 @@ describe('accounts over HTTP', () => {
     const opened = await api.post('/accounts', body);
     expect(opened.status).toBe(201);
     expect(opened.body.accountId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('opens one account for a request without account id retried after its stored answer was lost', async () => {
+    const key = uniqueId('key');
+    const { accountId: _none, ...body } = openAccountBody('unused');
+    const first = await api.post('/accounts', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    const database = new Client({ connectionString: api.databaseUrl });
+    await database.connect();
+    try {
+      // As when the process dies after the append, before the answer is stored.
+      expect((await database.query('DELETE FROM idempotency_keys WHERE key LIKE $1', [`%:${key}`])).rowCount).toBe(1);
+    } finally {
+      await database.end();
+    }
+    const retry = await api.post('/accounts', body, { 'idempotency-key': key });
+    expect([retry.status, retry.body]).toEqual([201, first.body]);
+    expect(await eventCount(api, first.body.accountId)).toBe(1);
   });
 
   it('refuses to open the same account twice (409) and appends nothing', async () => {

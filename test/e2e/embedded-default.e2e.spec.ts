@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBuiltService, stopBuiltService, type BuiltService } from './support/built-service';
+import { startBuiltService, stopService, type BuiltService } from './support/built-service';
 import { openAccountBody } from './support/test-api';
 
 /** The built service as a newcomer runs it: its own process, no EVENT_STORE_URL, data under DATA_DIR. */
 const startService = (dataDir: string) => startBuiltService({ DATA_DIR: dataDir });
 
-const stop = stopBuiltService;
+const stop = stopService;
 
 /** A command as the `system` role sends it. */
 const post = (service: BuiltService, path: string, body: unknown) => service.request(path, { body });

@@ -1,4 +1,5 @@
-import { as, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { as, openAccountBody, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
 
 describe('security headers and CORS', () => {
   let api: TestApi;
@@ -69,7 +70,7 @@ describe('CORS for configured origins', () => {
   });
 });
 
-describe('rate limiting per token', () => {
+describe('rate limiting per caller', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi({ env: { RATE_LIMIT_PER_SECOND: '5' } });
@@ -89,11 +90,46 @@ describe('rate limiting per token', () => {
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', status: 429, limit: 5 });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    // The limit is the token's, over every route, not one count per route.
+    // The limit is the subject's, over every route, not one count per route.
     expect((await api.get(`/accounts/${accountId}/events`, busy)).status).toBe(429);
 
     const calm = await as('supervisor', 'supervisor-calm');
     expect((await api.get(`/accounts/${accountId}/events`, calm)).status).toBe(404);
     expect((await api.post('/accounts', openAccountBody(accountId), await as('system', 'billing-calm'))).status).toBe(201);
+  });
+
+  it('counts a subject’s tokens together: a new token does not start a new budget', async () => {
+    for (let i = 0; i < 5; i++) expect((await api.get('/worklist', await as('agent', 'agent-many-tokens'))).status).toBe(200);
+    const another = { authorization: `Bearer ${await mintToken(testAuthSecret, { id: 'agent-many-tokens', role: 'agent', creditors: ['cred-1'] }, '2h')}` };
+    expect((await api.get('/worklist', another)).status).toBe(429);
+  });
+});
+
+describe('rate limiting of requests without a valid token', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ env: { RATE_LIMIT_PER_SECOND: '5', TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+  const junk = () => ({ authorization: `Bearer junk.${uniqueId('token')}.signature` });
+
+  it('counts rotating junk tokens against their client address, and leaves a verified caller there its own budget', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    const verified = { ...(await as('supervisor', 'supervisor-at-7')), ...from };
+    expect((await api.get('/worklist', verified)).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await api.get('/worklist', { ...junk(), ...from })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const refused = await api.post('/accounts', openAccountBody(uniqueId('acc')), { ...junk(), ...from });
+    expect(refused.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect((await api.get('/worklist', verified)).status).toBe(200);
+  });
+
+  it('finds the client address behind a trusted proxy (TRUST_PROXY) in X-Forwarded-For', async () => {
+    for (let i = 0; i < 5; i++) await api.get('/worklist', { ...junk(), 'x-forwarded-for': '198.51.100.1' });
+    expect((await api.get('/worklist', { ...junk(), 'x-forwarded-for': '198.51.100.1' })).status).toBe(429);
+    expect((await api.get('/worklist', { ...junk(), 'x-forwarded-for': '198.51.100.2' })).status).toBe(401);
   });
 });

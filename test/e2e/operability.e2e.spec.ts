@@ -20,8 +20,9 @@ function logLines(): { stream: Writable; lines: Record<string, any>[]; raw: stri
 describe('operability: logs, metrics, health', () => {
   let api: TestApi;
   const logs = logLines();
+  const scrapeToken = 'scrape-token-of-at-least-thirty-two-characters';
   beforeAll(async () => {
-    api = await startTestApi({ env: { LOG_LEVEL: 'info' }, logDestination: logs.stream });
+    api = await startTestApi({ env: { LOG_LEVEL: 'info', METRICS_TOKEN: scrapeToken }, logDestination: logs.stream });
   });
   afterAll(async () => {
     await api.close();
@@ -71,6 +72,12 @@ describe('operability: logs, metrics, health', () => {
     it('asks for a token of a role allowed to scrape', async () => {
       expect((await api.get('/metrics', { authorization: '' })).status).toBe(401);
       expect((await api.get('/metrics', await as('agent'))).status).toBe(403);
+    });
+
+    it('lets Prometheus scrape with the configured static token, and only there', async () => {
+      expect((await api.get('/metrics', { authorization: `Bearer ${scrapeToken}` })).status).toBe(200);
+      expect((await api.get('/metrics', { authorization: `Bearer ${scrapeToken}x` })).status).toBe(401);
+      expect((await api.get('/worklist', { authorization: `Bearer ${scrapeToken}` })).status).toBe(401);
     });
 
     it('shows HTTP latency by route and status, command outcomes, append latency, projection lag and scheduler steps', async () => {

@@ -1,4 +1,4 @@
-import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { as, eventCount, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 /**
  * The read side over HTTP: the service runs its projector in-process, and every read passes the
@@ -112,19 +112,47 @@ describe('read side (e2e)', () => {
   it('lets one agent claim an account; another agent’s claim conflicts until the claimer releases it', async () => {
     const creditorId = uniqueId('cred');
     const { accountId } = await delinquent(creditorId, 4_000, '2026-02-01');
-    const claimed = await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-1', minutes: 15 });
+    const [agent1, agent2] = [await as('agent', 'agent-1'), await as('agent', 'agent-2')];
+    const claimed = await api.post(`/worklist/${accountId}/claim`, { minutes: 15 }, agent1);
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ agentId: 'agent-1', until: '2026-03-01T15:15:00.000Z' });
-    const rival = await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-2' });
+    const rival = await api.post(`/worklist/${accountId}/claim`, {}, agent2);
     expect(rival.status).toBe(409);
     expect(rival.body).toMatchObject({ code: 'ACCOUNT_CLAIMED', agentId: 'agent-1', until: '2026-03-01T15:15:00.000Z' });
     const mine = await api.get(`/worklist?agentId=agent-1&minPosition=${claimed.body.position}`);
     expect(mine.body.items).toEqual([expect.objectContaining({ accountId, assignedAgentId: 'agent-1' })]);
-    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-2' })).body.code).toBe('NOT_CLAIMED_BY_AGENT');
-    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-1' })).status).toBe(200);
-    expect((await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-2' })).status).toBe(200);
-    expect((await api.post('/worklist/nobody/claim', { agentId: 'agent-2' })).status).toBe(404);
-    expect((await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent 2!' })).status).toBe(400);
+    expect((await api.post(`/worklist/${accountId}/release`, {}, agent2)).body.code).toBe('NOT_CLAIMED_BY_AGENT');
+    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-1' }, agent1)).status).toBe(200);
+    expect((await api.post(`/worklist/${accountId}/claim`, {}, agent2)).status).toBe(200);
+    expect((await api.post('/worklist/nobody/claim', {}, agent2)).status).toBe(404);
+    expect((await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent 2!' }, await as('supervisor', 'sup-1'))).status).toBe(400);
+  });
+
+  it('lets an agent claim and release only as themself, and refuses to act for another agent', async () => {
+    const { accountId } = await delinquent(uniqueId('cred'), 4_000, '2026-02-01');
+    const [agent7, agent8] = [await as('agent', 'agent-7'), await as('agent', 'agent-8')];
+    expect((await api.post(`/worklist/${accountId}/claim`, {}, agent7)).status).toBe(200);
+    const before = await eventCount(api, accountId);
+    const release = await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-7' }, agent8);
+    expect(release.status).toBe(403);
+    expect(release.body).toMatchObject({ code: 'AGENT_NOT_ALLOWED', agentId: 'agent-7' });
+    const claim = await api.post(`/worklist/${uniqueId('acc')}/claim`, { agentId: 'agent-9' }, agent8);
+    expect(claim.body).toMatchObject({ status: 403, code: 'AGENT_NOT_ALLOWED' });
+    expect(await eventCount(api, accountId)).toBe(before);
+  });
+
+  it('lets a supervisor claim and release for an agent, recorded as the supervisor acting for that agent', async () => {
+    const { accountId } = await delinquent(uniqueId('cred'), 4_000, '2026-02-01');
+    const supervisor = await as('supervisor', 'sup-1');
+    const claimed = await api.post(`/worklist/${accountId}/claim`, { agentId: 'agent-7' }, supervisor);
+    expect(claimed.body).toMatchObject({ agentId: 'agent-7' });
+    expect((await api.post(`/worklist/${accountId}/claim`, {}, await as('agent', 'agent-8'))).body.code).toBe('ACCOUNT_CLAIMED');
+    expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-7' }, supervisor)).status).toBe(200);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events.slice(-2);
+    expect(events.map((event: { type: string; data: { agentId: string }; metadata: { actor: unknown } }) => [event.type, event.data.agentId, event.metadata.actor])).toEqual([
+      ['AccountClaimed', 'agent-7', { id: 'sup-1', role: 'supervisor' }],
+      ['AccountClaimReleased', 'agent-7', { id: 'sup-1', role: 'supervisor' }],
+    ]);
   });
 
   it('gives KPIs for a creditor: aging buckets, DSO and CEI for the period', async () => {
@@ -172,12 +200,27 @@ describe('read side (e2e)', () => {
 
 describe('read-your-writes bound (e2e)', () => {
   it('answers 503 with Retry-After when the read model does not reach minPosition in time', async () => {
-    const api = await startTestApi({ env: { READ_WAIT_MS: '200' } });
+    // No projector in this process and none elsewhere: the read models stay where they are.
+    const api = await startTestApi({ env: { READ_WAIT_MS: '200', RUN_PROJECTOR: 'false' } });
     try {
-      const response = await api.get('/worklist?minPosition=999999999');
+      const opened = await api.post('/accounts', openAccountBody(uniqueId('acc')));
+      const response = await api.get(`/worklist?minPosition=${opened.body.position}`);
       expect(response.status).toBe(503);
       expect(response.headers['retry-after']).toBe('1');
-      expect(response.body).toMatchObject({ code: 'READ_MODEL_BEHIND', minPosition: 999999999 });
+      expect(response.body).toMatchObject({ code: 'READ_MODEL_BEHIND', minPosition: opened.body.position });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses at once a minPosition past the last position in the log: no command answered with it', async () => {
+    const api = await startTestApi({ env: { READ_WAIT_MS: '5000' } });
+    try {
+      const started = Date.now();
+      const response = await api.get('/worklist?minPosition=999999999');
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'minPosition' })]);
+      expect(Date.now() - started).toBeLessThan(4_000);
     } finally {
       await api.close();
     }

@@ -1,5 +1,8 @@
 import { actorRoles, type ActorRole } from '@arrears/commands';
 import { SignJWT } from 'jose';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { accessMatrix, publicRoute } from '../../apps/api/src/auth/access-matrix';
 import { as, eventCount, invoiceBody, openAccountBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
@@ -33,6 +36,7 @@ describe('authentication and authorization', () => {
       ['an expired token', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, testAuthSecret, Math.floor(Date.now() / 1000) - 60)}`],
       ['a token with an unknown role', async () => `Bearer ${await sign({ role: 'admin', creditors: '*' })}`],
       ['a token without creditors', async () => `Bearer ${await sign({ role: 'system' })}`],
+      ['a token whose creditors are ["*"] (a list naming no creditor, not the portfolio)', async () => `Bearer ${await sign({ role: 'system', creditors: ['*'] })}`],
     ])('%s', async (_case, authorization) => {
       const accountId = uniqueId('acc');
       const response = await api.post('/accounts', openAccountBody(accountId), { authorization: await authorization() });
@@ -134,6 +138,29 @@ describe('authentication and authorization', () => {
       expect((await api.get(`/kpis?${period}`, await as('analyst', 'analyst-all'))).body.scope).toBe('portfolio');
     });
 
+    it('answers a creditor opening an id another creditor holds exactly as opening its own twice, and changes neither', async () => {
+      const feedOfB = await as('system', 'feed-b', ['cred-b']);
+      const own = await api.post('/accounts', openAccountBody(theirs, 'cred-b'), feedOfB);
+      const taken = await api.post('/accounts', openAccountBody(ours, 'cred-b'), feedOfB);
+      expect(own.status).toBe(409);
+      const withoutId = ({ detail, accountId, instance, ...rest }: Record<string, unknown>) => rest;
+      expect(withoutId(taken.body)).toEqual(withoutId(own.body));
+      expect(taken.body).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS', accountId: ours, detail: `Account ${ours} already exists.` });
+      expect(taken.headers['content-type']).toBe(own.headers['content-type']);
+      expect((await api.get(`/accounts/${ours}/events`, await as('auditor', 'auditor-b', ['cred-b']))).status).toBe(404);
+      expect((await api.get(`/accounts/${ours}/events`)).body.events.map((event: { metadata: { creditorId: string } }) => event.metadata.creditorId)).toEqual(['cred-a', 'cred-a']);
+    });
+
+    it('gives an Idempotency-Key’s stored answer only to a token still allowed the creditor it names', async () => {
+      const accountId = uniqueId('acc');
+      const key = { 'idempotency-key': uniqueId('key') };
+      expect((await api.post('/accounts', openAccountBody(accountId, 'cred-a'), { ...(await as('system', 'feed-x', ['cred-a'])), ...key })).status).toBe(201);
+      const replay = await api.post('/accounts', openAccountBody(accountId, 'cred-a'), { ...(await as('system', 'feed-x', ['cred-b'])), ...key });
+      expect(replay.status).toBe(403);
+      expect(replay.body.code).toBe('CREDITOR_NOT_ALLOWED');
+      expect(replay.headers['idempotent-replayed']).toBeUndefined();
+    });
+
     it('refuses to open an account for a creditor the token may not act for', async () => {
       const accountId = uniqueId('acc');
       const response = await api.post('/accounts', openAccountBody(accountId, 'cred-b'), await as('system', 'feed-a', ['cred-a']));
@@ -149,6 +176,34 @@ describe('authentication and authorization', () => {
     expect((await api.post(`/accounts/${accountId}/notes`, { text: 'Called, no answer.' }, headers)).status).toBe(201);
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events;
     expect(events.at(-1).metadata.actor).toEqual({ id: 'agent-7', role: 'agent' });
+  });
+});
+
+describe('revoked tokens', () => {
+  let api: TestApi;
+  let revoked: string;
+  beforeAll(async () => {
+    revoked = join(await mkdtemp(join(tmpdir(), 'revoked-')), 'revoked-tokens.txt');
+    api = await startTestApi({ env: { AUTH_REVOKED_FILE: revoked, AUTH_REVOKED_REFRESH_MS: '0' } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a token on its next request once the revocation file lists its jti, though it was verified before', async () => {
+    const token = await new SignJWT({ role: 'agent', creditors: '*' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('agent-leaving')
+      .setJti('token-of-agent-leaving')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(testAuthSecret));
+    const authorization = { authorization: `Bearer ${token}` };
+    expect((await api.get('/worklist', authorization)).status).toBe(200);
+    await writeFile(revoked, 'token-of-agent-leaving\n');
+    const refused = await api.get('/worklist', authorization);
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The token has been revoked.' });
+    expect((await api.get('/worklist', await as('agent', 'agent-staying'))).status).toBe(200);
   });
 });
 

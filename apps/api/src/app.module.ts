@@ -28,6 +28,7 @@ import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
+import { ScrapeToken } from './health/scrape-token';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -57,7 +58,7 @@ import { ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FixedWindowStorage } from './hardening/fixed-window.storage';
-import { PerTokenThrottlerGuard } from './hardening/per-token-throttler.guard';
+import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard';
 
 /** One vertical slice per use case: its controller and its command or query handler. */
 const slices = {
@@ -139,8 +140,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
+        { provide: ScrapeToken, useValue: new ScrapeToken(config.metricsToken) },
         // Guards run in this order: a flood is refused before its tokens are checked.
-        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerTokenThrottlerGuard }] : []),
+        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerCallerThrottlerGuard }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };
@@ -148,8 +150,8 @@ export class AppModule {
 }
 
 /** The token check the configuration names; createApp has filled in the embedded default's secret. */
-function verifiedBy({ auth }: AppConfig): { secret: string } | { jwksUrl: string } {
-  if (auth.secret) return { secret: auth.secret };
-  if (auth.jwksUrl) return { jwksUrl: auth.jwksUrl };
+function verifiedBy({ auth }: AppConfig): ConstructorParameters<typeof TokenVerifier>[0] {
+  if (auth.secret) return { ...auth, secret: auth.secret };
+  if (auth.jwksUrl) return { ...auth, jwksUrl: auth.jwksUrl };
   throw new Error('No AUTH_JWT_SECRET or AUTH_JWKS_URL: bearer tokens cannot be verified.');
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, problemType, strictValidationPipe, type AppConfig } from '@arrears/platform';
+import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
+import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 
 
 /**
@@ -18,25 +18,18 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   const { config, note } = await withTokenVerification(configured);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     genReqId: correlationIdOf,
-    // URLs Fastify's router refuses before Nest sees them get problem details too.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const status = error.statusCode ?? 400;
-      const code = status === 414 ? 'URI_TOO_LONG' : 'BAD_URL';
-      void reply
-        .status(status)
-        .header('content-type', 'application/problem+json')
-        .send({ type: problemType(code), title: 'The request is malformed', status, detail: error.message, code, instance: request.url });
-    },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     // Held until the JSON logger is in place, so that every line of the process is JSON.
     bufferLogs: true,
-    // JSON only: Fastify's own JSON parser stays; Nest's form parser is not added and Fastify's
+    // JSON only: Fastify's own JSON parser stays (behind a depth check: http/edge-input.ts); Nest's form parser is not added and Fastify's
     // text/plain one is removed, so any other body is a 415 rather than a confusing field list.
     bodyParser: false,
-    // A module that fails to start (a store out of reach, a DATA_DIR in use) is thrown to main.ts,
-    // which logs why and exits 1, instead of Nest aborting the process with a core dump.
+    // A failed start reaches main.ts, which logs it as JSON and exits 1, instead of process.abort().
     abortOnError: false,
   });
   const logger = jsonLogger(config, overrides.logDestination);
@@ -44,6 +37,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   if (note) new Logger('Auth').log(note);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  guardEdgeInput(fastify);
   // The request id is the correlation id: the log lines, the events' metadata and the client's copy
   // of it in the answer are the same.
   logRequests(fastify, logger);
@@ -98,5 +92,5 @@ async function withTokenVerification(config: AppConfig): Promise<{ config: AppCo
   const note =
     `${created ? 'Generated a token-signing secret' : 'Using the token-signing secret'} in ${signingSecretFile(config.dataDir)}. ` +
     'Mint a token with: npm run token -- --role agent --sub agent-7 --creditor <creditor id>';
-  return { config: { ...config, auth: { secret } }, note };
+  return { config: { ...config, auth: { ...config.auth, secret } }, note };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@arrears/platform';
+import { exitOnStartFailure, loadConfig, useJsonLogs } from '@arrears/platform';
 import { createApp } from './bootstrap';
 import { shutDownGracefully } from './graceful-shutdown';
 
@@ -10,6 +10,7 @@ import { shutDownGracefully } from './graceful-shutdown';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  useJsonLogs(config);
   const logger = new Logger('Main');
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
@@ -31,7 +32,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  new Logger('Main').error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+useJsonLogs();
+main().catch((error: unknown) => exitOnStartFailure('Main', error));

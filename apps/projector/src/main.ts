@@ -3,5 +3,7 @@ import { loadConfig, runHeadless } from '@arrears/platform';
 import { ProjectorAppModule } from './projector-app.module';
 
 /** Runs the projections in a process of their own (`npm run start:projector`). */
-const config = { ...loadConfig(process.env, 'projector'), runProjector: true };
-runHeadless('Projector', config, ProjectorAppModule.forRoot(config));
+runHeadless('Projector', () => {
+  const config = { ...loadConfig(process.env, 'projector'), runProjector: true };
+  return { config, module: ProjectorAppModule.forRoot(config) };
+});

@@ -12,10 +12,12 @@ import {
 import {
   chainStart,
   chained,
+  DuplicateEventIdError,
   EVENT_STORE,
   WrongExpectedVersionError,
   type EventStore,
   type NewEvent,
+  type RecordedEvent,
 } from '@arrears/event-store';
 import { APP_CONFIG } from '@arrears/backends';
 import { PersonalDataVault } from '@arrears/personal-data';
@@ -71,13 +73,56 @@ export class AccountCommandService {
 
   async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
     try {
-      const outcome = await this.perAccount.run(accountId, () => this.decideAndAppend(accountId, input, context));
+      const outcome = await this.perAccount.run(accountId, () => this.decideOrRecall(accountId, input, context));
       this.metrics.commands.inc({ command: input.type, outcome: outcome.events.length > 0 ? 'applied' : 'unchanged' });
       return outcome;
     } catch (error) {
       this.metrics.commands.inc({ command: input.type, outcome: failureKind(error) });
       throw error;
     }
+  }
+
+  /**
+   * A command with an Idempotency-Key whose first try appended its events but never stored its answer
+   * (the process died in between, or the store failed after the commit) is answered from those events:
+   * their ids derive from the key, so the retry finds them, and the first outcome is rebuilt from the
+   * stream instead of being decided again (which would refuse a payment already recorded, or collide on
+   * a note's ids). Only a retry that is refused, changes nothing or collides reads the stream for it:
+   * a first-time command pays nothing, and it works the same on every event store, unlike storing the
+   * answer in the append's transaction.
+   */
+  private async decideOrRecall(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
+    const key = context.idempotencyKey;
+    if (!key) return this.decideAndAppend(accountId, input, context);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.decideAndAppend(accountId, input, context);
+    } catch (error) {
+      if (!mayBeRetried(error)) throw error;
+      const recalled = await this.recall(accountId, key);
+      if (recalled) return recalled;
+      throw error;
+    }
+    return outcome.events.length > 0 ? outcome : ((await this.recall(accountId, key)) ?? outcome);
+  }
+
+  /** The outcome of the command that appended events under this key, if one did. */
+  private async recall(accountId: string, key: string): Promise<CommandOutcome | undefined> {
+    const streamId = accountStream(accountId);
+    const recorded = await this.store.readStream(streamId);
+    const start = recorded.findIndex((event) => event.id === eventIdOf(key, streamId, 0));
+    if (start < 0) return undefined;
+    let end = start + 1;
+    while (recorded[end]?.id === eventIdOf(key, streamId, end - start)) end++;
+    const mine = await this.vault.open(recorded.slice(start, end));
+    const last = mine[mine.length - 1] as RecordedEvent;
+    return {
+      accountId,
+      events: mine.map(({ type, data }) => ({ type, data }) as AccountEvent),
+      state: recorded.slice(0, end).reduce((state, event) => evolve(state, event as unknown as AccountEvent), initialAccountState()),
+      revision: last.revision,
+      position: last.position,
+    };
   }
 
   private async decideAndAppend(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
@@ -93,8 +138,14 @@ export class AccountCommandService {
     };
     for (let attempt = 1; ; ) {
       const { state, revision, lastHash } = known ?? (await reload());
-      if (state.status !== 'unopened' && !mayActFor(context, state.creditorId)) throw accountNotFound(accountId);
-      if (input.type === 'OpenAccount' && !mayActFor(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
+      // Account ids are one namespace: opening an id another creditor holds is refused exactly as
+      // opening one's own twice (the decider's ACCOUNT_ALREADY_EXISTS), so the answer never tells whose
+      // it is; every other command on it answers as for an absent account.
+      if (input.type === 'OpenAccount') {
+        if (!mayActFor(context, input.data.creditorId)) throw creditorNotAllowed(input.data.creditorId);
+      } else if (state.status !== 'unopened' && !mayActFor(context, state.creditorId)) {
+        throw accountNotFound(accountId);
+      }
       // A cached state may be behind: it decides nothing until the store has confirmed it.
       // An account that does not exist answers 404 from the decider, whatever If-Match says.
       if (expected !== undefined && revision !== 'no_stream' && revision !== expected) {
@@ -164,7 +215,7 @@ export class AccountCommandService {
       // Hashed as canonical JSON, which reads the same from this object as from what the store gives back.
       const data = stored[index] as unknown as Record<string, unknown>;
       // Derived from the Idempotency-Key when there is one, so two racing copies of a request append once.
-      const id = context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|${streamId}|${index}`) : this.ids.uuid();
+      const id = context.idempotencyKey ? eventIdOf(context.idempotencyKey, streamId, index) : this.ids.uuid();
       const metadata = chained(
         {
           streamId,
@@ -190,6 +241,16 @@ export class AccountCommandService {
   }
 }
 
+/** The id of a command's `index`-th event, derived from its Idempotency-Key: a retry's are the same. */
+const eventIdOf = (key: string, streamId: string, index: number) => nameBasedUuid(`${key}|${streamId}|${index}`);
+
+/** Whether a failure may be a retry's meeting its first try's events: refused, stale or colliding. */
+const mayBeRetried = (error: unknown) =>
+  error instanceof DomainError ||
+  error instanceof DuplicateEventIdError ||
+  error instanceof WrongExpectedVersionError ||
+  (error instanceof ProblemException && error.getStatus() === 412);
+
 /** How a command failed, for the metrics: the client's doing (refused, conflict) or ours (failed). */
 function failureKind(error: unknown): 'refused' | 'conflict' | 'failed' {
   if (error instanceof WrongExpectedVersionError) return 'conflict';
@@ -202,7 +263,8 @@ function failureKind(error: unknown): 'refused' | 'conflict' | 'failed' {
 export const accountNotFound = (accountId: string) =>
   new ProblemException(404, 'ACCOUNT_NOT_FOUND', 'Not found', `Account ${accountId} does not exist.`, { accountId });
 
-const creditorNotAllowed = (creditorId: string) =>
+/** A command naming a creditor the token may not act for. */
+export const creditorNotAllowed = (creditorId: string) =>
   new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not act for creditor ${creditorId}.`, { creditorId });
 
 function staleRevision(expected: bigint, actual: bigint | 'no_stream'): ProblemException {

@@ -13,3 +13,4 @@ export * from './compliance/contact-rules';
 export * from './timeline/strategy';
 export * from './timeline/due-work';
 export { staleAfterDays } from './account/timeline.decide';
+export * from './lookup/entry-of';

@@ -6,6 +6,8 @@ export * from './database/postgres-pool';
 export * from './database/store-unavailable';
 export * from './http/problem';
 export * from './http/validation';
+export * from './http/storable-input';
 export * from './process/run-headless';
 export * from './metrics/metrics';
 export * from './logging/logging';
+export * from './secrets/secret-file';

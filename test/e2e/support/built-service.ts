@@ -1,34 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ActorRole } from '@arrears/commands';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { signingSecretFile } from '../../../apps/api/src/auth/signing-secret';
 
-const main = join(resolve(__dirname, '../../..'), 'dist/apps/api/src/main.js');
+export const repositoryRoot = resolve(__dirname, '../../..');
 
-/** The built service (dist/apps/api/src/main.js) running in a child process. */
+/** The built api (dist/apps/api/src/main.js) running in a process of its own. */
 export interface BuiltService {
   process: ChildProcess;
   url: string;
-  output(): string;
-  /** The exit code once it has exited (null when ended by a signal). */
+  output: () => string;
+  /** The exit code once it has exited (null when a signal ended it). */
   exited: Promise<number | null>;
-  /** A request with a token of `role` for every creditor; a JSON body makes it a POST. */
+  /**
+   * A request with a token of `role` for every creditor, signed with AUTH_JWT_SECRET or the secret
+   * the embedded default generated in DATA_DIR; a JSON body makes it a POST.
+   */
   request(path: string, options?: { role?: ActorRole; body?: unknown }): Promise<Response>;
 }
 
-/**
- * Spawns the built service with `env` added to this process's (DATA_DIR, PORT… chosen by the caller;
- * EVENT_STORE_URL removed unless given). Does not wait for it: see `startBuiltService`.
- */
-export async function spawnBuiltService(env: Record<string, string>): Promise<BuiltService> {
-  if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build).`);
-  const port = env.PORT ?? String(await freePort());
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', RUN_SCHEDULER: 'false', LOG_LEVEL: 'info', ...env, PORT: port };
-  if (!env.EVENT_STORE_URL) delete childEnv.EVENT_STORE_URL;
-  const child = spawn(process.execPath, [main], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Spawns the built api on a free loopback port with `env` (and PATH), without waiting for it: see `startBuiltService`. */
+export async function spawnBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltService> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(repositoryRoot, 'dist/apps/api/src/main.js')], {
+    env: { PATH: process.env.PATH, RUN_SCHEDULER: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -46,22 +46,34 @@ export async function spawnBuiltService(env: Record<string, string>): Promise<Bu
   return { process: child, url, output: () => output, exited, request };
 }
 
-/** Spawns the built service and waits until it is ready (/health/ready answers 200). */
-export async function startBuiltService(env: Record<string, string>): Promise<BuiltService> {
+/** The built api in a process of its own, on a free loopback port, once /health/live answers. */
+export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltService> {
   const service = await spawnBuiltService(env);
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (let waited = 0; ; waited += 200) {
     if (service.process.exitCode !== null) throw new Error(`The service exited early:\n${service.output()}`);
-    if (Date.now() > deadline) {
+    if (waited > 60_000) {
       service.process.kill('SIGKILL');
-      throw new Error(`The service did not become ready:\n${service.output()}`);
+      throw new Error(`The service did not start:\n${service.output()}`);
     }
-    if (await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false)) return service;
+    if (await fetch(`${service.url}/health/live`).then((r) => r.ok, () => false)) return service;
     await sleep(200);
   }
 }
 
-/** Sends `signal` and resolves with the exit code (at once if it has already exited). */
-export async function stopBuiltService(service: BuiltService, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+/** Runs a built command-line entry point to its end. */
+export function runBuilt(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(repositoryRoot, entry), ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** Sends `signal` and resolves with the exit code (at once when it has already exited). */
+export function stopService(service: BuiltService, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   if (service.process.exitCode === null && service.process.signalCode === null) service.process.kill(signal);
   return service.exited;
 }
@@ -96,7 +108,7 @@ export interface DatabaseProcess {
 }
 
 const databaseScript = `
-const { startEmbeddedPostgres } = require(${JSON.stringify(join(resolve(__dirname, '../../..'), 'dist/libs/platform/src/database/embedded-postgres.js'))});
+const { startEmbeddedPostgres } = require(${JSON.stringify(join(repositoryRoot, 'dist/libs/platform/src/database/embedded-postgres.js'))});
 const [dataDir, port] = process.argv.slice(1);
 startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSignals: false }).then(
   (server) => {

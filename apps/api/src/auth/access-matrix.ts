@@ -3,6 +3,9 @@ import type { ActorRole } from '@arrears/commands';
 /** Anyone may call it, without a token. */
 export const publicRoute = 'public';
 
+/** Prometheus's target: besides the roles below, the static scrape token (METRICS_TOKEN) may call it. */
+export const scrapeRoute = 'GET /metrics';
+
 const agentWork: ActorRole[] = ['agent', 'supervisor'];
 const supervisors: ActorRole[] = ['supervisor'];
 const integrations: ActorRole[] = ['system'];
@@ -17,7 +20,7 @@ export const accessMatrix: Record<string, readonly ActorRole[] | typeof publicRo
   'GET /health': publicRoute,
   'GET /health/live': publicRoute,
   'GET /health/ready': publicRoute,
-  'GET /metrics': ['supervisor', 'system'],
+  [scrapeRoute]: ['supervisor', 'system'],
 
   'POST /accounts': integrations,
   'POST /accounts/:accountId/invoices': integrations,

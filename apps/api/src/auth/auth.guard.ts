@@ -1,8 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { accountNotFound, mayActFor } from '@arrears/commands';
+import { accountNotFound, creditorNotAllowed, mayActFor } from '@arrears/commands';
 import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
-import { accessTo, publicRoute } from './access-matrix';
+import { ScrapeToken } from '../health/scrape-token';
+import { accessTo, publicRoute, scrapeRoute } from './access-matrix';
 import { AccountCreditors } from './account-creditors';
 import { attachPrincipal, type Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
@@ -11,13 +12,15 @@ import { TokenVerifier } from './token-verifier';
  * Every route but the public ones needs a verified bearer token (401 otherwise) whose role the
  * access matrix allows there (403 otherwise). On a route about one account, an account of a
  * creditor the token may not act for answers 404, exactly as an absent one. It runs before
- * validation, so a caller without a token learns nothing about a route's body.
+ * validation, so a caller without a token learns nothing about a route's body. The metrics route also
+ * takes the configured scrape token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenVerifier,
     private readonly creditors: AccountCreditors,
+    private readonly scrapeToken: ScrapeToken,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,6 +30,7 @@ export class AuthGuard implements CanActivate {
     const log = logContextOf(request);
     log.route = `${request.method} ${route}`;
     if (access === publicRoute) return true;
+    if (`${request.method} ${route}` === scrapeRoute && this.scrapeToken.allows(request.headers.authorization)) return true;
     const principal = await this.tokens.verify(request.headers.authorization);
     log.actor = { id: principal.id, role: principal.role };
     if (!access?.includes(principal.role)) {
@@ -35,6 +39,7 @@ export class AuthGuard implements CanActivate {
       });
     }
     await this.requireAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
+    requireCreditorInScope(principal, request.body);
     attachPrincipal(request, principal);
     return true;
   }
@@ -44,4 +49,13 @@ export class AuthGuard implements CanActivate {
     const creditorId = await this.creditors.of(accountId);
     if (creditorId !== undefined && !mayActFor(principal, creditorId)) throw accountNotFound(accountId);
   }
+}
+
+/**
+ * A body naming a creditor (opening an account) must name one the token may act for. Checked here,
+ * before anything answers: an Idempotency-Key's stored answer too is only for a caller still allowed.
+ */
+function requireCreditorInScope(principal: Principal, body: unknown): void {
+  const creditorId = (body as { creditorId?: unknown } | null | undefined)?.creditorId;
+  if (typeof creditorId === 'string' && !mayActFor(principal, creditorId)) throw creditorNotAllowed(creditorId);
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { APP_CONFIG, IDEMPOTENCY_STORE } from '@arrears/backends';
 import { readCommandContext } from './command-context';
-import type { IdempotencyStore } from '@arrears/idempotency';
+import type { IdempotencyStore, StoredResponse } from '@arrears/idempotency';
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs; a retry with the same key and the
@@ -49,12 +49,23 @@ export class IdempotentRequests {
     }
 
     return handle().pipe(
-      mergeMap((body) => from(this.store.complete(key, { statusCode, body }).then(() => body))),
+      mergeMap((body) => from(this.completed(key, { statusCode, body }))),
       // A failure gives the key back (and is rethrown), so that the retry runs again.
       catchError((error: unknown) =>
         from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
       ),
     );
+  }
+
+  /**
+   * Stores the response. The crash tests' delay (never in production) holds the request between its
+   * append and this, so that they can kill the process there.
+   */
+  private async completed(key: string, response: StoredResponse): Promise<unknown> {
+    const delay = this.config.testIdempotencyCompletionDelayMs;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    await this.store.complete(key, response);
+    return response.body;
   }
 }
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
-import { WrongExpectedVersionError } from '@arrears/event-store';
-import { isStoreUnavailable, ProblemException, problemType, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
+import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
+import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
@@ -58,6 +58,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONCURRENCY_CONFLICT', 'Conflict', 'The account kept changing while this command ran; try again.');
     }
+    if (error instanceof DuplicateEventIdError) {
+      // Left only when event ids collide with events that are not this request's first try's (whose
+      // answer the command service gives back instead): the client's doing, never a 500.
+      return problem(409, 'EVENT_ID_CONFLICT', 'Conflict', 'An event of this request reuses the id of an event already stored elsewhere.');
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       return problem(status, httpCode(status, error.message), titles[status] ?? 'Error', error.message);
@@ -76,7 +81,3 @@ const titles: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Refused by a business rule',
 };
-
-function problem(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
-  return { ...extensions, type: problemType(code), title, status, detail, code };
-}

@@ -54,3 +54,20 @@ export const IsTimeZone = (validationOptions?: ValidationOptions) =>
     },
     validationOptions,
   );
+
+/**
+ * A percentage with at most four decimals, from `min` to `max`. Checked by rounding to four places
+ * rather than by class-validator's decimal count, which throws on numbers JSON writes in exponent
+ * form (6e-323).
+ */
+export const IsPercent = (min: number, max: number, options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    ValidateBy({
+      name: 'isPercent',
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && value >= min && value <= max && Number(value.toFixed(4)) === value,
+        defaultMessage: () => `$property must be a number from ${min} to ${max} with at most four decimals`,
+      },
+    }),
+    described({ type: Number, minimum: min, maximum: max, ...options }),
+  );

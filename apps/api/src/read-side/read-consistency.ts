@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@arrears/backends';
 import { ProjectionProgress } from '@arrears/projections';
-import { ProblemException, type AppConfig } from '@arrears/platform';
+import { ProblemException, ValidationProblem, type AppConfig } from '@arrears/platform';
 
 /**
  * Read-your-writes: a query given `minPosition` (from a command's receipt) waits until the read
  * models it reads have reached that position, for at most READ_WAIT_MS (5 s), then answers 503
- * with Retry-After rather than stale data.
+ * with Retry-After rather than stale data. A position past the log's head was never answered by a
+ * command: waiting for it would only end in that 503, so it is a 400 at once.
  */
 @Injectable()
 export class ReadConsistency {
@@ -18,6 +19,11 @@ export class ReadConsistency {
   async reach(minPosition: string | undefined, projections: readonly string[]): Promise<void> {
     if (minPosition === undefined) return;
     const position = BigInt(minPosition);
+    if (await this.progress.waitFor(position, projections, 0)) return;
+    const head = await this.progress.headPosition();
+    if (position > head) {
+      throw new ValidationProblem([{ field: 'minPosition', messages: [`minPosition ${position} is past the last position in the log (${head}): use one a command answered with`] }]);
+    }
     if (await this.progress.waitFor(position, projections, this.config.readWaitMs)) return;
     throw new ProblemException(
       503,

@@ -1,3 +1,4 @@
+import { entryOf, withEntry } from '../lookup/entry-of';
 import { erasedDebtor, type AccountEvent, type Allocation, type ContactAttempted, type WorkflowEvent } from './account.events';
 import { addDays } from '../calendar/calendar';
 import { recentCallsKept, type AccountState, type InvoiceState, type InvoiceTimeline, type OpenedAccount } from './account.state';
@@ -138,7 +139,7 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
     }
     case 'PromiseKept':
     case 'PromiseBroken': {
-      const promise = account.promises[event.data.promiseId];
+      const promise = entryOf(account.promises, event.data.promiseId);
       if (!promise) return account;
       const status = event.type === 'PromiseKept' ? 'kept' : 'broken';
       return { ...account, promises: { ...account.promises, [promise.promiseId]: { ...promise, status } } };
@@ -160,7 +161,7 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
       return { ...account, disputes: { ...account.disputes, [disputeId]: { disputeId, invoiceId, amount, status: 'open' } } };
     }
     case 'DisputeResolved': {
-      const dispute = account.disputes[event.data.disputeId];
+      const dispute = entryOf(account.disputes, event.data.disputeId);
       if (!dispute) return account;
       const disputes = { ...account.disputes, [dispute.disputeId]: { ...dispute, status: event.data.outcome } };
       return adjust({ ...account, disputes }, event.data.adjustments);
@@ -181,7 +182,7 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
       return { ...account, holds: { ...account.holds, [holdId]: { holdId, reason, until, active: true } } };
     }
     case 'HoldReleased': {
-      const hold = account.holds[event.data.holdId];
+      const hold = entryOf(account.holds, event.data.holdId);
       return hold ? { ...account, holds: { ...account.holds, [hold.holdId]: { ...hold, active: false } } } : account;
     }
     case 'SettlementAgreed': {
@@ -229,7 +230,7 @@ function evolveWorkflow(account: OpenedAccount, event: WorkflowEvent): OpenedAcc
 }
 
 function withTimeline(account: OpenedAccount, invoiceId: string, change: (timeline: InvoiceTimeline | null) => InvoiceTimeline | null): OpenedAccount {
-  const invoice = account.invoices[invoiceId];
+  const invoice = entryOf(account.invoices, invoiceId);
   return invoice ? { ...account, invoices: { ...account.invoices, [invoiceId]: { ...invoice, timeline: change(invoice.timeline) } } } : account;
 }
 
@@ -251,10 +252,10 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']) 
 
 /** Payments count towards an open promise from the day it was made to its due date plus grace. */
 function promisesPaid(account: OpenedAccount, amount: number, receivedOn: string): OpenedAccount['promises'] {
-  const promises = { ...account.promises };
-  for (const promise of Object.values(promises)) {
+  let promises = account.promises;
+  for (const promise of Object.values(account.promises)) {
     if (promise.status === 'open' && receivedOn >= promise.madeOn && receivedOn <= addDays(promise.dueOn, promise.graceDays)) {
-      promises[promise.promiseId] = { ...promise, paid: promise.paid + amount };
+      promises = withEntry(promises, promise.promiseId, { ...promise, paid: promise.paid + amount });
     }
   }
   return promises;
@@ -270,7 +271,7 @@ function updateInvoice(
   invoiceId: string,
   change: (invoice: InvoiceState) => InvoiceState,
 ): OpenedAccount {
-  const invoice = account.invoices[invoiceId];
+  const invoice = entryOf(account.invoices, invoiceId);
   if (!invoice) return account;
   return { ...account, invoices: { ...account.invoices, [invoiceId]: change(invoice) } };
 }

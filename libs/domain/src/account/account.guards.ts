@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { dateIn, isIsoDate, type IsoDate } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { isCurrencyCode, isPositiveMinorUnits } from '../money/money';
@@ -21,6 +22,16 @@ export function requireAmount(amount: number, field = 'amount'): void {
   }
 }
 
+/**
+ * Amounts are JavaScript numbers, exact only up to 2^53 − 1: a command that would carry one of the
+ * account's running totals past that is refused before any balance loses precision.
+ */
+export function requireSafeTotal(total: number, amount: number, field = 'amount'): void {
+  if (!Number.isSafeInteger(total + amount)) {
+    throw ruleBroken('AMOUNT_TOO_LARGE', `${field} would take the account's total past ${Number.MAX_SAFE_INTEGER} minor units.`, { field, maximum: Number.MAX_SAFE_INTEGER });
+  }
+}
+
 export function requireDate(value: string, field: string): void {
   if (!isIsoDate(value)) throw ruleBroken('INVALID_DATE', `${field} must be a date written YYYY-MM-DD.`, { field });
 }
@@ -39,11 +50,11 @@ export function requireCurrency(account: OpenedAccount, currency: string): void 
 }
 
 export function requireInvoice(account: OpenedAccount, invoiceId: string): InvoiceState {
-  const invoice = account.invoices[invoiceId];
+  const invoice = entryOf(account.invoices, invoiceId);
   if (!invoice) throw notFound('INVOICE_NOT_FOUND', `Invoice ${invoiceId} does not exist on this account.`, { invoiceId });
   return invoice;
 }
 
 export function requireNew(registry: Record<string, true>, id: string, code: string, what: string): void {
-  if (registry[id]) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
+  if (entryOf(registry, id)) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
 }

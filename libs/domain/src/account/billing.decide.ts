@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
@@ -9,18 +10,20 @@ import {
   requireDate,
   requireInvoice,
   requireOpen,
+  requireSafeTotal,
   todayFor,
 } from './account.guards';
-import { outstanding, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
+import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
 
 /** Issuing may be backdated: importing receivables that are already overdue is normal. */
 export function issueInvoice(command: IssueInvoice, state: AccountState): AccountEvent[] {
   const account = requireOpen(state);
   const { invoiceId, amount, currency, issuedOn, dueOn } = command.data;
-  if (account.invoices[invoiceId]) {
+  if (entryOf(account.invoices, invoiceId)) {
     throw conflict('INVOICE_ALREADY_ISSUED', `Invoice ${invoiceId} already exists on this account.`, { invoiceId });
   }
   requireAmount(amount);
+  requireSafeTotal(totalOutstanding(account), amount);
   requireCurrency(account, currency);
   requireDate(issuedOn, 'issuedOn');
   requireDate(dueOn, 'dueOn');
@@ -94,6 +97,7 @@ export function assessLateFee(command: AssessLateFee, state: AccountState): [Lat
   }
   const today = requireOverdue(account, invoice, command.now);
   const amount = rule.type === 'flat' ? rule.amount : percentOf(outstanding(invoice), rule.percent);
+  requireSafeTotal(totalOutstanding(account), amount, 'late fee');
   if (amount <= 0) {
     throw ruleBroken('LATE_FEE_ROUNDS_TO_ZERO', 'The late fee on this balance rounds to zero.', {
       invoiceId: invoice.invoiceId,

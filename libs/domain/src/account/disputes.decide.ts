@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import type { RaiseDispute, ResolveDispute } from './account.commands';
 import type { DisputeRaised, DisputeResolved } from './account.events';
@@ -8,7 +9,7 @@ import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, typ
 export function raiseDispute(command: RaiseDispute, state: AccountState): [DisputeRaised] {
   const account = requireOpen(state);
   const { disputeId, invoiceId, reason } = command.data;
-  if (account.disputes[disputeId]) throw conflict('DISPUTE_ALREADY_RAISED', `Dispute ${disputeId} already exists on this account.`, { id: disputeId });
+  if (entryOf(account.disputes, disputeId)) throw conflict('DISPUTE_ALREADY_RAISED', `Dispute ${disputeId} already exists on this account.`, { id: disputeId });
   const amount = invoiceId ? outstanding(requireInvoice(account, invoiceId)) : totalOutstanding(account);
   if (amount <= 0) throw ruleBroken('NOTHING_TO_DISPUTE', invoiceId ? `Invoice ${invoiceId} is paid.` : 'The account owes nothing.', { invoiceId: invoiceId ?? null });
   return [
@@ -23,7 +24,7 @@ export function raiseDispute(command: RaiseDispute, state: AccountState): [Dispu
 export function resolveDispute(command: ResolveDispute, state: AccountState): [DisputeResolved] {
   const account = requireOpen(state);
   const { disputeId, outcome } = command.data;
-  const dispute = account.disputes[disputeId];
+  const dispute = entryOf(account.disputes, disputeId);
   if (!dispute) throw notFound('DISPUTE_NOT_FOUND', `Dispute ${disputeId} does not exist on this account.`, { disputeId });
   if (dispute.status !== 'open') throw conflict('DISPUTE_ALREADY_RESOLVED', `Dispute ${disputeId} was ${dispute.status}.`, { status: dispute.status });
   const disputed = openInvoicesOldestFirst(account).filter((invoice) => dispute.invoiceId === null || invoice.invoiceId === dispute.invoiceId);

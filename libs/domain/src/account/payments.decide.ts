@@ -5,6 +5,7 @@ import type { RecordPayment } from './account.commands';
 import type { AccountEvent, InstallmentAllocation } from './account.events';
 import {
   requireAmount,
+  requireSafeTotal,
   requireCurrency,
   requireDate,
   requireNew,
@@ -36,6 +37,8 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
     throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
   }
   requireAmount(amount);
+  // What a payment does not allocate becomes credit: that total must stay exact too.
+  requireSafeTotal(account.credit, amount);
   requireCurrency(account, currency);
   requireDate(receivedOn, 'receivedOn');
   const today = todayFor(account, command.now);

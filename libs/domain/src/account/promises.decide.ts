@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import type { RecordPromiseToPay, ResolvePromise } from './account.commands';
@@ -9,7 +10,7 @@ import { openPromise, totalOutstanding, type AccountState } from './account.stat
 export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountState): [PromiseToPayMade] {
   const account = requireOpen(state);
   const { promiseId, amount, currency, dueOn, graceDays } = command.data;
-  if (account.promises[promiseId]) throw conflict('PROMISE_ALREADY_RECORDED', `Promise ${promiseId} already exists on this account.`, { id: promiseId });
+  if (entryOf(account.promises, promiseId)) throw conflict('PROMISE_ALREADY_RECORDED', `Promise ${promiseId} already exists on this account.`, { id: promiseId });
   const open = openPromise(account);
   if (open) throw conflict('PROMISE_ALREADY_OPEN', `Promise ${open.promiseId} is still open, due ${open.dueOn}.`, { promiseId: open.promiseId, dueOn: open.dueOn });
   requireAmount(amount);
@@ -25,7 +26,7 @@ export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountSt
 /** Kept once the payments since the promise reach its amount; broken when its date plus grace has passed short. */
 export function resolvePromise(command: ResolvePromise, state: AccountState): [PromiseKept | PromiseBroken] {
   const account = requireOpen(state);
-  const promise = account.promises[command.data.promiseId];
+  const promise = entryOf(account.promises, command.data.promiseId);
   if (!promise) throw notFound('PROMISE_NOT_FOUND', `Promise ${command.data.promiseId} does not exist on this account.`, { promiseId: command.data.promiseId });
   if (promise.status !== 'open') throw conflict('PROMISE_ALREADY_RESOLVED', `Promise ${promise.promiseId} was ${promise.status}.`, { status: promise.status });
   const { promiseId, amount, paid } = promise;

@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './account.commands';
 import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from './account.events';
@@ -35,7 +36,7 @@ export function flagHardship(command: FlagHardship, state: AccountState): [Hards
 export function placeHold(command: PlaceHold, state: AccountState): [HoldPlaced] {
   const account = requireOpen(state);
   const { holdId, reason, until } = command.data;
-  if (account.holds[holdId]) throw conflict('HOLD_ALREADY_PLACED', `Hold ${holdId} already exists on this account.`, { id: holdId });
+  if (entryOf(account.holds, holdId)) throw conflict('HOLD_ALREADY_PLACED', `Hold ${holdId} already exists on this account.`, { id: holdId });
   requireDate(until, 'until');
   const today = todayFor(account, command.now);
   if (until < today) throw ruleBroken('HOLD_UNTIL_IN_PAST', `until ${until} is before today (${today}).`, { until, today });
@@ -45,7 +46,7 @@ export function placeHold(command: PlaceHold, state: AccountState): [HoldPlaced]
 export function releaseHold(command: ReleaseHold, state: AccountState): [HoldReleased] {
   const account = requireOpen(state);
   const { holdId, expired = false } = command.data;
-  const hold = account.holds[holdId];
+  const hold = entryOf(account.holds, holdId);
   if (!hold) throw notFound('HOLD_NOT_FOUND', `Hold ${holdId} does not exist on this account.`, { holdId });
   if (!hold.active) throw conflict('HOLD_ALREADY_RELEASED', `Hold ${holdId} has ended.`, { holdId });
   const today = todayFor(account, command.now);

@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule } from '../compliance/contact-rules';
@@ -42,7 +43,7 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
   const tag = { invoiceId, strategyId: strategy.strategyId, arm };
   if (!invoice.timeline) record([{ type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: dateOfNext() } }]);
   for (let next = nextStep(); next && stepDate(invoice, next) <= today; next = nextStep()) {
-    const current = account.invoices[invoiceId] as InvoiceState;
+    const current = entryOf(account.invoices, invoiceId) as InvoiceState;
     const reason = mootReason(account, current, next, today);
     const outcome: StepOutcome = reason ? { events: [] } : stepEffects(account, current, next, command);
     if (outcome === 'wait') break;

@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 /** The ways an account's debtor can be contacted. */
 export const contactChannels = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -47,4 +48,4 @@ export interface ContactPolicies {
 
 export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };
 
-export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => policies.byCreditor[creditorId] ?? policies.default;
+export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => entryOf(policies.byCreditor, creditorId) ?? policies.default;

@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import type { AccountCommand } from '../account/account.commands';
 import { outstanding, type OpenedAccount } from '../account/account.state';
 import { addDays, type IsoDate } from '../calendar/calendar';
@@ -52,7 +53,7 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
     if (timeline && (timeline.nextStepOn === null || timeline.nextStepOn > today)) continue;
     // An invoice keeps the strategy it started on; one since removed from the configuration stops.
     const { strategy, arm } = timeline
-      ? { strategy: settings.timelines.strategies[timeline.strategyId], arm: timeline.arm }
+      ? { strategy: entryOf(settings.timelines.strategies, timeline.strategyId), arm: timeline.arm }
       : strategyFor(settings.timelines, account.creditorId, account.accountId);
     if (strategy) work.push({ type: 'AdvanceCollectionTimeline', data: { invoiceId: invoice.invoiceId, strategy, arm, policies: settings.policies } });
   }

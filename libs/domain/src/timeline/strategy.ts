@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 
@@ -101,10 +102,10 @@ export function stableBucket(accountId: string): number {
 
 /** The strategy an account follows, and whether as champion or challenger. */
 export function strategyFor(timelines: CollectionTimelines, creditorId: string, accountId: string): { strategy: CollectionStrategy; arm: StrategyArm } {
-  const assignment = timelines.byCreditor[creditorId] ?? timelines.default;
+  const assignment = entryOf(timelines.byCreditor, creditorId) ?? timelines.default;
   const challenger = assignment.challenger && stableBucket(accountId) < (assignment.challengerPercent ?? 0);
   const strategyId = challenger ? (assignment.challenger as string) : assignment.champion;
-  return { strategy: timelines.strategies[strategyId] as CollectionStrategy, arm: challenger ? 'challenger' : 'champion' };
+  return { strategy: entryOf(timelines.strategies, strategyId) as CollectionStrategy, arm: challenger ? 'challenger' : 'champion' };
 }
 
 /** A configuration's problems (unknown strategies, bad percentages, duplicate steps); empty when sound. */
@@ -121,7 +122,7 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
   }
   for (const [scope, assignment] of [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)]) {
     for (const id of [assignment.champion, assignment.challenger]) {
-      if (id !== undefined && !timelines.strategies[id]) problems.push(`${scope} assigns unknown strategy ${id}`);
+      if (id !== undefined && !entryOf(timelines.strategies, id)) problems.push(`${scope} assigns unknown strategy ${id}`);
     }
     const percent = assignment.challengerPercent ?? 0;
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) problems.push(`${scope}: challengerPercent must be 0–100`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The service's configuration: read from the environment once, at boot, and validated. */
@@ -83,7 +84,59 @@ export interface AppConfig {
    * more), or an identity provider's keys (`AUTH_JWKS_URL`). With neither, the embedded default
    * generates a secret into `DATA_DIR`; the production stack refuses to start.
    */
-  auth: { secret?: string; jwksUrl?: string };
+  auth: {
+    secret?: string;
+    jwksUrl?: string;
+    /** The `iss` a token must carry (`AUTH_ISSUER`); required with AUTH_JWKS_URL. */
+    issuer?: string;
+    /** The `aud` a token must carry (`AUTH_AUDIENCE`); required with AUTH_JWKS_URL. */
+    audience?: string;
+    /** A file of revoked tokens, one `jti` or token SHA-256 (hex) a line (`AUTH_REVOKED_FILE`). */
+    revokedFile?: string;
+    /** How often the revocation file is looked at again (`AUTH_REVOKED_REFRESH_MS`, default 5 s; 0 = every request). */
+    revokedRefreshMs: number;
+  };
+  /**
+   * Whom to believe about the client's address (`TRUST_PROXY`, Fastify's trustProxy): unset or `false`
+   * = the socket's peer; `true` = the left-most X-Forwarded-For entry; a number = that many proxy hops;
+   * otherwise a comma-separated list of proxy addresses or CIDR ranges. Rate limiting counts requests
+   * without a verified token per client address.
+   */
+  trustProxy: boolean | number | string;
+  /**
+   * For crash tests only: how long a command with an Idempotency-Key waits between its append and the
+   * storing of its response (`TEST_IDEMPOTENCY_COMPLETION_DELAY_MS`, default 0); refused when
+   * NODE_ENV=production.
+   */
+  testIdempotencyCompletionDelayMs: number;
+  /**
+   * A static bearer token Prometheus may scrape `/metrics` with (`METRICS_TOKEN`, 32 characters or
+   * more), since a scraper cannot renew an expiring one. Unset: only a supervisor's or system token.
+   */
+  metricsToken: string | undefined;
+}
+
+/**
+ * Variables that hold secrets (or URLs that embed a password). Each may instead be given as
+ * `NAME_FILE`, the path of a file that holds it (Docker and Kubernetes secrets), so it never sits in
+ * the environment that `docker inspect` or a crash report shows.
+ */
+export const secretVariables = ['AUTH_JWT_SECRET', 'METRICS_TOKEN', 'EVENT_STORE_URL', 'READ_STORE_URL', 'KEY_STORE_URL', 'SMTP_URL'] as const;
+
+/** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
+function withSecretFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
+  const read: NodeJS.ProcessEnv = {};
+  for (const name of secretVariables) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) problems.push(`Set ${name} or ${name}_FILE, not both.`);
+    try {
+      read[name] = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push(`${name}_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ${file}`);
+    }
+  }
+  return { ...env, ...read };
 }
 
 export class ConfigError extends Error {
@@ -100,8 +153,9 @@ const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'
  * Reads and validates the configuration; lists every problem at once rather than the first.
  * `processName` (api, projector, scheduler…) names the process's database sessions by default.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, processName = 'api'): AppConfig {
+export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName = 'api'): AppConfig {
   const problems: string[] = [];
+  const env = withSecretFiles(given, problems);
   const jsonObject = (name: string): Record<string, Record<string, unknown>> => {
     const raw = env[name];
     if (!raw) return {};
@@ -151,6 +205,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, processName = '
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('AUTH_JWKS_URL must start with https:// (or http://).');
   if (authSecret && jwksUrl) problems.push('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters.');
+  const issuer = env.AUTH_ISSUER || undefined;
+  const audience = env.AUTH_AUDIENCE || undefined;
+  // An identity provider signs tokens for many services: without both checks, a token minted for
+  // another of them would be accepted here.
+  if (jwksUrl && (!issuer || !audience)) problems.push('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL.');
+  const testDelay = env.TEST_IDEMPOTENCY_COMPLETION_DELAY_MS;
+  if (testDelay && testDelay !== '0' && env.NODE_ENV === 'production') {
+    problems.push('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS is for crash tests and is refused when NODE_ENV=production.');
+  }
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
@@ -191,8 +256,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, processName = '
     smtpUrl,
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
-    auth: { ...(authSecret ? { secret: authSecret } : {}), ...(jwksUrl ? { jwksUrl } : {}) },
+    auth: {
+      ...(authSecret ? { secret: authSecret } : {}),
+      ...(jwksUrl ? { jwksUrl } : {}),
+      ...(issuer ? { issuer } : {}),
+      ...(audience ? { audience } : {}),
+      ...(env.AUTH_REVOKED_FILE ? { revokedFile: resolve(env.AUTH_REVOKED_FILE) } : {}),
+      revokedRefreshMs: integer('AUTH_REVOKED_REFRESH_MS', 5_000, 0, 3_600_000),
+    },
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    testIdempotencyCompletionDelayMs: integer('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS', 0, 0, 600_000),
+    metricsToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `TRUST_PROXY` in the forms Fastify's trustProxy takes: a boolean, a hop count, or addresses. */
+function trustProxyOf(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }

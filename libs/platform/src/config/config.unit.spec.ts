@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig } from './config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, secretVariables } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in ./.data', () => {
@@ -52,6 +55,26 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });
 
+  it('requires the issuer and audience a JWKS token must name', () => {
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json' })).toThrow(/AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL/);
+    expect(loadConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'arrears' }).auth).toMatchObject({
+      issuer: 'https://idp.example',
+      audience: 'arrears',
+    });
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it: off by default, a boolean, a hop count or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
+
+  it('refuses the crash tests\' completion delay in production', () => {
+    expect(loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000' }).testIdempotencyCompletionDelayMs).toBe(5000);
+    expect(() => loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000', NODE_ENV: 'production' })).toThrow(/refused when NODE_ENV=production/);
+  });
+
   it('starts the clock at CLOCK_START for demos, and refuses it in production', () => {
     expect(loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z' }).clockStart?.toISOString()).toBe('2026-01-31T14:00:00.000Z');
     expect(() => loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START .* refused when NODE_ENV=production/);
@@ -62,5 +85,26 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({})).toMatchObject({ runScheduler: true, schedulerIntervalMs: 5_000, installmentGraceDays: 3, planBreakAfter: 2, smtpUrl: undefined });
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: '0' })).toThrow(/SCHEDULER_INTERVAL_MS must be a whole number from 100/);
     expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must start with smtp:\/\//);
+  });
+
+  describe('secrets from files (NAME_FILE)', () => {
+    const secretFile = (content: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'arrears-secret-')), 'secret');
+      writeFileSync(file, content, { mode: 0o600 });
+      return file;
+    };
+    it.each(secretVariables)('reads %s from the file %s_FILE names, trimmed', (name) => {
+      const value = name.endsWith('URL') ? (name === 'SMTP_URL' ? 'smtp://user:pass@mail:587' : 'postgres://user:pass@db/arrears') : 'a'.repeat(40);
+      const config = loadConfig({ [`${name}_FILE`]: secretFile(`${value}\n`) });
+      const read = { AUTH_JWT_SECRET: config.auth.secret, METRICS_TOKEN: config.metricsToken, EVENT_STORE_URL: config.eventStoreUrl, READ_STORE_URL: config.readStoreUrl, KEY_STORE_URL: config.keyStoreUrl, SMTP_URL: config.smtpUrl };
+      expect(read[name]).toBe(value);
+    });
+    it('refuses a file that cannot be read, and a secret given both ways', () => {
+      expect(() => loadConfig({ AUTH_JWT_SECRET_FILE: '/nonexistent/secret' })).toThrow(/AUTH_JWT_SECRET_FILE names a file that cannot be read \(ENOENT\)/);
+      expect(() => loadConfig({ METRICS_TOKEN: 'b'.repeat(40), METRICS_TOKEN_FILE: secretFile('c'.repeat(40)) })).toThrow(/Set METRICS_TOKEN or METRICS_TOKEN_FILE, not both/);
+    });
+    it('validates what the file holds like the variable itself', () => {
+      expect(() => loadConfig({ METRICS_TOKEN_FILE: secretFile('short') })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
+    });
   });
 });

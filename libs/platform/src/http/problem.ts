@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 /** One entry per bad field of a malformed request. */
 export interface FieldError {
@@ -36,4 +37,18 @@ export class ProblemException extends HttpException {
   ) {
     super(detail, status);
   }
+}
+
+/** The problem details an exception stands for, as every answer writes them. */
+export function problemOf(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+  return { ...extensions, type: problemType(code), title, status, detail, code };
+}
+
+/**
+ * Answers with a problem from outside Nest's exception filter: Fastify's router, body parsers and
+ * hooks, which run before a route's handler exists.
+ */
+export function sendProblem(reply: FastifyReply, error: ProblemException, instance: string): void {
+  const problem = { ...problemOf(error.getStatus(), error.code, error.title, error.message, error.extensions), instance };
+  void reply.status(problem.status).headers(error.headers).header('content-type', 'application/problem+json').send(problem);
 }

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { LoggerService } from '@nestjs/common';
+import { Logger as NestLogger, type LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pino, stdTimeFunctions, type DestinationStream, type Level, type Logger } from 'pino';
-import type { AppConfig } from '../config/config';
+import { ConfigError, type AppConfig } from '../config/config';
 
 export const correlationHeader = 'x-correlation-id';
 const correlationPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -103,4 +103,19 @@ export class JsonLogger implements LoggerService {
     else if (typeof message === 'object' && message !== null) this.logger[level]({ ...fields, ...message });
     else this.logger[level](fields, String(message));
   }
+}
+
+/**
+ * JSON lines from a process's first log line on: until an application has a logger, Nest's own would
+ * write coloured text, and a log collector would drop the one line that says why a start failed.
+ */
+export function useJsonLogs(config: Pick<AppConfig, 'logLevel'> = { logLevel: 'info' }): void {
+  NestLogger.overrideLogger(new JsonLogger(jsonLogger(config)));
+}
+
+/** Logs why the process could not start, as one JSON line (every configuration problem listed), and exits 1. */
+export function exitOnStartFailure(context: string, error: unknown): never {
+  const problems = error instanceof ConfigError ? { problems: error.problems } : {};
+  jsonLogger({ logLevel: 'info' }).fatal({ context, ...problems }, error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }

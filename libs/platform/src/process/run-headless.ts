@@ -1,7 +1,7 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/config';
-import { JsonLogger, jsonLogger } from '../logging/logging';
+import { exitOnStartFailure, JsonLogger, jsonLogger, useJsonLogs } from '../logging/logging';
 
 @Module({})
 class HeadlessModule {}
@@ -9,15 +9,19 @@ class HeadlessModule {}
 /**
  * Runs a part of the service in a process of its own, with no HTTP (the projector, the scheduler),
  * against the shared stores: on the embedded default they run inside `npm start` instead.
+ * `configure` reads the configuration inside, so that a bad one is logged as JSON like any failure.
  * SIGINT/SIGTERM let the current work finish; a second signal exits at once.
  */
-export function runHeadless(name: string, config: AppConfig, module: DynamicModule): void {
+export function runHeadless(name: string, configure: () => { config: AppConfig; module: DynamicModule }): void {
   const logger = new Logger(name);
+  useJsonLogs();
   const start = async () => {
+    const { config, module } = configure();
+    useJsonLogs(config);
     if (!config.eventStoreUrl) {
       throw new Error(`The ${name.toLowerCase()} runs on its own only against shared stores: set EVENT_STORE_URL (and READ_STORE_URL). On the embedded default, \`npm start\` runs it inside the service.`);
     }
-    const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module] }, { bufferLogs: true });
+    const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module] }, { bufferLogs: true, abortOnError: false });
     app.useLogger(new JsonLogger(jsonLogger(config)));
     logger.log(`${name} running`);
     let stopping = false;
@@ -36,8 +40,5 @@ export function runHeadless(name: string, config: AppConfig, module: DynamicModu
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
   };
-  start().catch((error: unknown) => {
-    logger.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  });
+  start().catch((error: unknown) => exitOnStartFailure(name, error));
 }

@@ -37,16 +37,19 @@ export class ProjectionProgress {
 
   /** True once every named projection has reached `position`; false after `timeoutMs`. */
   async waitFor(position: bigint, names: readonly string[], timeoutMs: number): Promise<boolean> {
+    if (this.runner) return this.runner.waitFor(position, timeoutMs, names);
     const deadline = Date.now() + timeoutMs;
-    // Out of time, the read store itself answers: it may have been fed by another process, and an
-    // unreachable store fails the read as such rather than as a lagging projection.
-    if (this.runner && (await this.runner.waitFor(position, timeoutMs, names))) return true;
     for (;;) {
       const checkpoints = await Promise.all(names.map((name) => this.readStore.checkpoint(name)));
       if (checkpoints.every((checkpoint) => (checkpoint ?? 0n) >= position)) return true;
       if (Date.now() + pollMs > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
+  }
+
+  /** The last committed position in the log. */
+  headPosition(): Promise<bigint> {
+    return this.events.headPosition();
   }
 
   async health(): Promise<{ headPosition: number; projections: ProjectionHealth[] }> {

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Debtor } from '@arrears/domain';
-import { IdGenerator } from '@arrears/platform';
+import { IdGenerator, nameBasedUuid } from '@arrears/platform';
 import { AccountCommandService } from '@arrears/commands';
 import { receiptOf, type CommandReceipt } from '../../command-handling/command-receipt';
 import { OpenAccountCommand } from './open-account.command';
@@ -13,7 +13,8 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccountCommand, C
   ) {}
 
   async execute({ request, context }: OpenAccountCommand): Promise<CommandReceipt> {
-    const accountId = request.accountId ?? this.ids.uuid();
+    // Derived from the Idempotency-Key when there is one, so that a retry opens the same account.
+    const accountId = request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : this.ids.uuid());
     const { reference, name, timeZone, email, phone, address } = request.debtor;
     const debtor: Debtor = { reference, timeZone, ...defined({ name, email, phone, address: address && { ...address } }) };
     const outcome = await this.accounts.handle(

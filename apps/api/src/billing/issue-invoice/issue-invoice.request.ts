@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../../http/validators';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits, IsPercent } from '../../http/validators';
 
 export class LateFeeRequest {
   @IsIn(['flat', 'percent'])
@@ -13,18 +13,12 @@ export class LateFeeRequest {
   amount?: number;
 
   @ValidateIf((fee: LateFeeRequest) => fee.type === 'percent' || fee.percent !== undefined)
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
-  @Min(0.0001)
-  @Max(100)
-  @ApiPropertyOptional({ description: 'For a percentage fee: percent of what is overdue.', example: 1.5 })
+  @IsPercent(0.0001, 100, { required: false, description: 'For a percentage fee: percent of what is overdue.', example: 1.5 })
   percent?: number;
 }
 
 export class EarlyPaymentDiscountRequest {
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
-  @Min(0.0001)
-  @Max(99.9999)
-  @ApiProperty({ example: 2 })
+  @IsPercent(0.0001, 99.9999, { example: 2 })
   percent!: number;
 
   @IsInt()

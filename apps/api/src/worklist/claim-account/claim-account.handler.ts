@@ -7,6 +7,7 @@ import type { AppConfig } from '@arrears/platform';
 import { AccountCommandService } from '@arrears/commands';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { ClaimAccountCommand } from './claim-account.command';
+import { claimingAgent } from './claiming-agent';
 
 export class ClaimReceipt extends CommandReceipt {
   @ApiProperty({ example: 'agent-7' }) agentId!: string;
@@ -22,7 +23,7 @@ export class ClaimAccountHandler implements ICommandHandler<ClaimAccountCommand,
 
   async execute({ accountId, request, context }: ClaimAccountCommand): Promise<ClaimReceipt> {
     const minutes = request.minutes ?? this.config.claimMinutes;
-    const outcome = await this.accounts.handle(accountId, { type: 'ClaimAccount', data: { agentId: request.agentId, minutes } }, context);
+    const outcome = await this.accounts.handle(accountId, { type: 'ClaimAccount', data: { agentId: claimingAgent(request.agentId, context), minutes } }, context);
     const claimed = outcome.events[0] as AccountClaimed;
     return { ...receiptOf(outcome), ...claimed.data };
   }

@@ -4,8 +4,9 @@ import { maxClaimMinutes } from '@arrears/domain';
 import { IsId } from '../../http/validators';
 
 export class ClaimAccountRequest {
-  @IsId({ example: 'agent-7', description: 'The agent taking the account.' })
-  agentId!: string;
+  @IsOptional()
+  @IsId({ required: false, example: 'agent-7', description: 'The agent taking the account: the caller when absent; only a supervisor may name another agent.' })
+  agentId?: string;
 
   @IsOptional()
   @IsInt()
@@ -16,6 +17,7 @@ export class ClaimAccountRequest {
 }
 
 export class ReleaseAccountClaimRequest {
-  @IsId({ example: 'agent-7', description: 'The agent holding the claim.' })
-  agentId!: string;
+  @IsOptional()
+  @IsId({ required: false, example: 'agent-7', description: 'The agent holding the claim: the caller when absent; only a supervisor may name another agent.' })
+  agentId?: string;
 }

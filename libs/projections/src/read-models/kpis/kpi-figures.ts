@@ -1,4 +1,4 @@
-import { openInvoicesOldestFirst, outstanding, type Allocation, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { entryOf, openInvoicesOldestFirst, outstanding, type Allocation, type IsoDate, type OpenedAccount } from '@arrears/domain';
 
 /**
  * The figures of one scope (a creditor, or the portfolio) in one currency: what one day changed,
@@ -84,7 +84,7 @@ export function figuresChange(
   if (!after.currency) return undefined;
   const change = emptyFigures();
   for (const invoice of Object.values(after.invoices)) {
-    const previous = before?.invoices[invoice.invoiceId];
+    const previous = (before && entryOf(before.invoices, invoice.invoiceId));
     adjust(change.outstanding, invoice.dueOn, outstanding(invoice) - (previous ? outstanding(previous) : 0));
   }
   const oldestBefore = before ? oldestOpenDue(before) : null;
@@ -124,7 +124,7 @@ function workflowFlows(change: Flows, before: OpenedAccount | null, eventType: s
   if (eventType === 'PaymentReceived') {
     if (data.agencyId) change.collectedByAgency = Number(data.amount);
     for (const { invoiceId, amount } of data.allocations as Allocation[]) {
-      const arm = before?.invoices[invoiceId]?.timeline?.arm;
+      const arm = (before && entryOf(before.invoices, invoiceId))?.timeline?.arm;
       if (arm === 'champion') change.collectedChampion += amount;
       if (arm === 'challenger') change.collectedChallenger += amount;
     }
@@ -144,7 +144,7 @@ export function addFigures(total: Figures, day: Figures): Figures {
 
 /** Adds to a keyed total, dropping keys that come to zero so the maps stay small. */
 function adjust(totals: Record<string, number>, key: string, amount: number): void {
-  const value = (totals[key] ?? 0) + amount;
+  const value = (entryOf(totals, key) ?? 0) + amount;
   if (value === 0) delete totals[key];
   else totals[key] = value;
 }
