@@ -25,6 +25,8 @@ export function freePort(): Promise<number> {
 
 /** The secret the bench's services verify tokens with. */
 const benchSecret = 'bench-secret-of-at-least-thirty-two-characters';
+const benchChainKey = 'bench-chain-key-of-at-least-thirty-two-characters';
+const benchKeyEncryptionKey = 'bench-key-encryption-key-of-at-least-32-characters';
 
 export interface BenchService {
   base: string;
@@ -41,7 +43,7 @@ export interface BenchService {
 export async function startService(url: string, env: Record<string, string> = {}): Promise<BenchService> {
   const port = await freePort();
   const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, RATE_LIMIT_PER_SECOND: '1000000', ...env },
+    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, CHAIN_KEY: benchChainKey, KEY_ENCRYPTION_KEY: benchKeyEncryptionKey, RATE_LIMIT_PER_SECOND: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

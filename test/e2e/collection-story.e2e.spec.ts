@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deliveredNotifications } from './support/notification-log';
 import { eventCount, eventTypes, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
@@ -60,8 +61,7 @@ describe('a collection, from invoice to closed account', () => {
     on('2026-03-28T14:00:00Z');
     await wakeScheduler(api);
     await wakeScheduler(api);
-    const log = await readFile(join(dataDir, 'notifications.log'), 'utf8');
-    const sent = log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; to: string });
+    const sent = (await deliveredNotifications(api, dataDir)).notifications;
     expect(sent.map(({ id, to }) => ({ id, to }))).toEqual([
       { id: `${accountId}:inv-1:reminder`, to: 'ada@example.com' },
       { id: `${accountId}:validation-notice`, to: 'ada@example.com' },

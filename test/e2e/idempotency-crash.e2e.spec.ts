@@ -1,14 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import type { ActorRole } from '@arrears/commands';
 import { nameBasedUuid } from '@arrears/platform';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 import { createTestDatabase } from '../setup/test-database';
-import { invoiceBody, openAccountBody, paymentBody, testAuthSecret, uniqueId } from './support/test-api';
-
-const main = join(resolve(__dirname, '../..'), 'dist/apps/api/src/main.js');
+import { startBuiltService } from './support/built-service';
+import { invoiceBody, openAccountBody, paymentBody, testAuthSecret, testSecretsEnv, uniqueId } from './support/test-api';
 
 interface Service {
   process: ChildProcess;
@@ -102,36 +99,20 @@ describe('a retry after a crash between the append and the stored answer (e2e)',
 });
 
 async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      EVENT_STORE_URL: databaseUrl,
-      AUTH_JWT_SECRET: testAuthSecret,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      RUN_SCHEDULER: 'false',
-      RUN_PROJECTOR: 'false',
-      IDEMPOTENCY_LEASE_MS: '1000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  await until(async () => {
-    if (child.exitCode !== null) throw new Error(`The service exited early:\n${output}`);
-    return fetch(`${base}/health/live`).then((r) => r.ok, () => false);
+  const service = await startBuiltService({
+    EVENT_STORE_URL: databaseUrl,
+    ...testSecretsEnv,
+    LOG_LEVEL: 'error',
+    RUN_PROJECTOR: 'false',
+    IDEMPOTENCY_LEASE_MS: '1000',
+    ...env,
   });
   return {
-    process: child,
+    process: service.process,
     async post(path, body, role, key) {
       const token = await mintToken(testAuthSecret, { id: `test-${role}`, role, creditors: '*' }, '1h');
       const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) };
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const response = await fetch(`${service.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
@@ -150,14 +131,5 @@ function kill(child: ChildProcess | undefined): Promise<void> {
   return new Promise((done) => {
     child.once('exit', () => done());
     child.kill('SIGKILL');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }

@@ -1,8 +1,10 @@
+import { createDecipheriv } from 'node:crypto';
 import { Client } from 'pg';
+import { LocalKeyEncryption, type SealedPersonalData } from '@arrears/personal-data';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, SystemClock } from '@arrears/platform';
 import { readModels, rebuildProjection } from '@arrears/projections';
-import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
+import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 const debtor = {
   reference: uniqueId('D'),
@@ -30,8 +32,9 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     api = await startTestApi();
     sql = new Client({ connectionString: api.databaseUrl });
     await sql.connect();
-    for (const [id, person] of [[accountId, debtor], [otherAccountId, debtor], [strangerId, { ...debtor, reference: uniqueId('D'), name: 'Grace Hopper' }]] as const) {
-      expect((await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person })).status).toBe(201);
+    for (const [id, person] of [[accountId, debtor], [otherAccountId, debtor], [strangerId, { reference: uniqueId('D'), timeZone: 'America/New_York', name: 'Grace Hopper', email: 'grace@example.com', phone: '+15557654321' }]] as const) {
+      // With an Idempotency-Key, so that the stored first answer is searched for personal data too.
+      expect((await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person }, { 'idempotency-key': uniqueId('open') })).status).toBe(201);
     }
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);
@@ -49,6 +52,24 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     const account = await api.get(`/accounts/${accountId}`, await as('agent'));
     expect(account.body.debtor).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', address: debtor.address });
   });
+
+  it('keeps data keys only wrapped: no key in the key table opens a sealed field without the key-encryption key', async () => {
+    const [opened] = await storedRows(accountId);
+    const sealed = opened.data.debtor.sealed as SealedPersonalData;
+    const { rows } = await sql.query<{ key_id: string; key: Buffer }>('SELECT key_id, key FROM personal_data_keys WHERE key IS NOT NULL');
+    expect(rows.map((row) => row.key_id)).toContain(sealed.keyId);
+    for (const row of rows) expect(() => unseal(sealed, row.key)).toThrow();
+    const stored = rows.find((row) => row.key_id === sealed.keyId) as { key: Buffer };
+    const key = await new LocalKeyEncryption(testSecretsEnv.KEY_ENCRYPTION_KEY).unwrap(stored.key, sealed.keyId);
+    expect(JSON.parse(unseal(sealed, key))).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com' });
+  });
+
+  /** AES-256-GCM as the vault seals, bound to the account: the clear JSON, or a throw. */
+  const unseal = (sealed: SealedPersonalData, key: Buffer): string => {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(accountId));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+  };
 
   it('lets only a supervisor erase', async () => {
     for (const role of ['agent', 'auditor', 'analyst', 'system'] as const) {
@@ -87,6 +108,15 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
       }
     });
 
+    it('leaves no personal field in clear in any table of the database: read models, idempotency records, events, keys', async () => {
+      const { rows: tables } = await sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+      expect(tables.map(({ name }) => name)).toEqual(expect.arrayContaining(['events', 'idempotency_keys', 'personal_data_keys', 'rm_accounts', 'rm_worklist', 'rm_audit_trail', 'rm_outbox']));
+      for (const { name } of tables) {
+        const { rows } = await sql.query(`SELECT t::text AS row FROM "${name}" t`);
+        expect({ table: name, leaks: rows.flatMap(({ row }) => personal.filter((clear) => row.includes(clear))) }).toEqual({ table: name, leaks: [] });
+      }
+    });
+
     it('erases the debtor’s other accounts too, since one key sealed them all, and no one else’s', async () => {
       const other = await api.get(`/accounts/${otherAccountId}`, await as('supervisor'));
       expect(other.body.debtor.personalDataErased).toBe(true);
@@ -108,7 +138,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     });
 
     it('cannot be undone by rebuilding the read models, even by another process', async () => {
-      const config = loadConfig({ EVENT_STORE_URL: api.databaseUrl, AUTH_JWT_SECRET: testAuthSecret });
+      const config = loadConfig({ EVENT_STORE_URL: api.databaseUrl, ...testSecretsEnv });
       const elsewhere = await Backends.open(config, new SystemClock(), new RandomIdGenerator());
       try {
         // What a rebuild reads: the opening event itself, before the erasure event, has nothing left to give.

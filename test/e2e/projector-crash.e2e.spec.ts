@@ -6,6 +6,7 @@ import { ProjectionRunner, readModels } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
+import { testKeyEncryptionKey } from './support/test-api';
 
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
 const accounts = 4_000; // × 5 events = 20,000
@@ -88,6 +89,8 @@ function startProjector(url: string): ChildProcess {
     PROJECTOR_BATCH_SIZE: '100',
     PROJECTOR_LEASE_MS: '1000',
     LOG_LEVEL: 'error',
+    // The projector opens debtors' data, so it needs the key-encryption key; it chains nothing, so not the chain key.
+    KEY_ENCRYPTION_KEY: testKeyEncryptionKey,
   };
   delete env.READ_STORE_URL;
   const child = spawn(process.execPath, [projector], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deliveredNotifications } from './support/notification-log';
 import { eventTypes, invoiceBody, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /** Every account on the standard strategy, whatever its id hashes to. */
@@ -24,10 +25,7 @@ describe('the collection timeline scheduler', () => {
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', invoice))).status).toBe(201);
     return accountId;
   };
-  const delivered = async () => {
-    const text = await readFile(join(dataDir, 'notifications.log'), 'utf8').catch(() => '');
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; channel: string; to: string; subject: string });
-  };
+  const delivered = async () => (await deliveredNotifications(api, dataDir)).notifications;
 
   it('emits PaymentMissed for a backdated invoice on its own, keeps the books, and skips contact steps gone stale', async () => {
     // Due 01-31 with 5 days' grace: missed from 02-06, late fee 02-15; the reminder and SMS are weeks old.
@@ -74,6 +72,7 @@ describe('the collection timeline scheduler', () => {
       { id: `${accountId}:validation-notice`, channel: 'email', to: 'ada@example.com' },
     ]);
     expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due 2026-03-23');
+    expect((await deliveredNotifications(api, dataDir)).clear).not.toContain('ada@example.com');
   });
 
   it('holds a reminder back outside the debtor’s contact hours, and sends it once they open', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuilt } from './support/built-service';
+import { testSecretsEnv } from './support/test-api';
 
 /** Runs a built entry point to its end; returns its exit code and every line it wrote. */
 async function runToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
@@ -24,7 +25,7 @@ describe('a failed start is logged as JSON (e2e, built processes)', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'arrears-start-'));
     const { code, lines } = await runToExit('dist/apps/api/src/main.js', {
       EVENT_STORE_URL: 'postgres://arrears:secret@127.0.0.1:1/arrears',
-      AUTH_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+      ...testSecretsEnv,
       DATA_DIR: dataDir,
       PORT: '0',
     });

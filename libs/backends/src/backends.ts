@@ -3,7 +3,8 @@ import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@ar
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator, type PostgresConnectionOptions } from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
-import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
+import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyEncryption, type KeyStore } from '@arrears/personal-data';
+import { loadKeyEncryption } from './secrets';
 
 /**
  * The storage the service runs on, chosen by configuration: EventStoreDB for `esdb://`, an external
@@ -36,6 +37,7 @@ export class Backends implements OnApplicationShutdown {
 
   static async open(config: AppConfig, clock: Clock, ids: IdGenerator): Promise<Backends> {
     let server: EmbeddedPostgresServer | undefined;
+    const keyEncryption = await loadKeyEncryption(config);
     try {
       if (!config.eventStoreUrl) {
         Backends.logger.log(`Starting the embedded PostgreSQL in ${config.dataDir}`);
@@ -58,7 +60,7 @@ export class Backends implements OnApplicationShutdown {
       const connection = { applicationName: config.databaseApplicationName, connectTimeoutMs: config.databaseConnectTimeoutMs };
       const readStore = await openReadStore(readStoreUrl, config.databasePoolSize, connection);
       // Keys never live in the event store: by default they go to the read store's database.
-      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, connection);
+      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption, connection);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
         return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
@@ -88,6 +90,6 @@ function openReadStore(url: string, poolSize: number, connection: PostgresConnec
   return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize, connection);
 }
 
-function openKeyStore(url: string, connection: PostgresConnectionOptions): Promise<KeyStore> {
-  return url.startsWith('mongodb') ? MongoKeyStore.connect(url) : PostgresKeyStore.connect(url, undefined, connection);
+function openKeyStore(url: string, wrapping: KeyEncryption, connection: PostgresConnectionOptions): Promise<KeyStore> {
+  return url.startsWith('mongodb') ? MongoKeyStore.connect(url, wrapping) : PostgresKeyStore.connect(url, wrapping, undefined, connection);
 }

@@ -1,3 +1,4 @@
 export * from './backends';
 export * from './backends.module';
 export * from './tokens';
+export * from './secrets';

@@ -15,11 +15,12 @@ import {
   DuplicateEventIdError,
   EVENT_STORE,
   WrongExpectedVersionError,
+  type ChainKey,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
 } from '@arrears/event-store';
-import { APP_CONFIG } from '@arrears/backends';
+import { APP_CONFIG, CHAIN_KEY } from '@arrears/backends';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { Clock, IdGenerator, Metrics, nameBasedUuid, ProblemException, type AppConfig } from '@arrears/platform';
 import { mayActFor, type CommandContext } from './command-context';
@@ -67,6 +68,7 @@ export class AccountCommandService {
     private readonly ids: IdGenerator,
     private readonly vault: PersonalDataVault,
     private readonly metrics: Metrics,
+    @Inject(CHAIN_KEY) private readonly chainKey: ChainKey,
   ) {
     this.cache = new AccountStateCache(config.accountCacheSize);
   }
@@ -203,7 +205,8 @@ export class AccountCommandService {
 
   /**
    * The events as stored: the debtor's personal data sealed, then each chained to the one before it
-   * (see hash-chain.ts), so the chain covers the ciphertext and survives the key's destruction.
+   * under the chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data
+   * key's destruction.
    */
   private async toNewEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): Promise<NewEvent[]> {
     const { state } = known;
@@ -234,6 +237,7 @@ export class AccountCommandService {
           },
         },
         previousHash,
+        this.chainKey,
       );
       previousHash = metadata.hash as string;
       return { id, type: event.type, data, metadata };

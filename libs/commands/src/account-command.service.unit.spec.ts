@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '@arrears/event-store';
+import { chainKeyFrom, InMemoryEventStore } from '@arrears/event-store';
 import { PersonalDataVault, type KeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, Metrics, RandomIdGenerator } from '@arrears/platform';
 import { AccountCommandService, type AccountCommandInput } from './account-command.service';
@@ -34,7 +34,7 @@ describe('AccountCommandService: a retry of a command whose answer was lost', ()
   const clock = new FixedClock(new Date('2026-03-01T15:00:00Z'));
   /** A service as a process starts it: nothing cached. */
   const restarted = () =>
-    new AccountCommandService(store, loadConfig({ COMMAND_MAX_ATTEMPTS: '2' }), clock, new RandomIdGenerator(), new PersonalDataVault(noKeys), new Metrics());
+    new AccountCommandService(store, loadConfig({ COMMAND_MAX_ATTEMPTS: '2' }), clock, new RandomIdGenerator(), new PersonalDataVault(noKeys), new Metrics(), chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'));
   const types = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map((event) => event.type);
 
   async function account(accountId: string): Promise<void> {

@@ -3,3 +3,5 @@ export { PostgresKeyStore } from './postgres/postgres.key-store';
 export { MongoKeyStore } from './mongodb/mongodb.key-store';
 export * from './vault/personal-data-vault';
 export { OpeningEventStore } from './vault/opening-event-store';
+export * from './key-encryption/key-encryption.port';
+export { LocalKeyEncryption } from './key-encryption/local-key-encryption';

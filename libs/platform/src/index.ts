@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/secret-file';
 export * from './clock/clock';
 export * from './ids/ids';
 export * from './database/embedded-postgres';
@@ -10,4 +11,3 @@ export * from './http/storable-input';
 export * from './process/run-headless';
 export * from './metrics/metrics';
 export * from './logging/logging';
-export * from './secrets/secret-file';

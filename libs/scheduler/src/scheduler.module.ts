@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { join } from 'node:path';
-import { APP_CONFIG } from '@arrears/backends';
+import { performance } from 'node:perf_hooks';
+import { APP_CONFIG, CHAIN_KEY, STORED_EVENT_STORE } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
-import type { AppConfig } from '@arrears/platform';
+import { ChainCheckpointer, type ChainKey, type EventStore } from '@arrears/event-store';
+import { PersonalDataVault } from '@arrears/personal-data';
+import { Clock, type AppConfig } from '@arrears/platform';
 import { FileNotificationSender } from './notifications/file-notification.sender';
 import { NotificationSender } from './notifications/notification.port';
 import { SmtpNotificationSender } from './notifications/smtp-notification.sender';
@@ -12,7 +15,8 @@ import { TimelineScheduler } from './timeline/timeline-scheduler';
 
 /**
  * Wakes every SCHEDULER_INTERVAL_MS (when this process runs the scheduler): takes the timeline's due
- * work, then delivers the outbox. Wakes never overlap; shutdown waits for the current one.
+ * work, delivers the outbox, and every CHAIN_CHECKPOINT_INTERVAL_MS signs a checkpoint of the streams'
+ * heads. Wakes never overlap; shutdown waits for the current one.
  */
 @Injectable()
 export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -20,12 +24,17 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Monotonic time of the next chain checkpoint: an interval after the start, then after each one. */
+  private checkpointDueAt: number;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly timeline: TimelineScheduler,
     private readonly outbox: OutboxDispatcher,
-  ) {}
+    private readonly checkpointer: ChainCheckpointer,
+  ) {
+    this.checkpointDueAt = performance.now() + config.chainCheckpointIntervalMs;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.runScheduler) return;
@@ -33,11 +42,24 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
     this.schedule();
   }
 
-  /** One wake: the timeline's due work, then the outbox. */
+  /** One wake: the timeline's due work, then the outbox, then a chain checkpoint if one is due. */
   async wake(): Promise<void> {
     const run = await this.timeline.runOnce();
     if (run.commands) this.logger.log(`Woke for ${run.accounts} accounts: ${run.commands} commands, ${run.refused} refused, ${run.failed} failed`);
     await this.outbox.dispatch();
+    if (this.config.chainCheckpointIntervalMs > 0 && performance.now() >= this.checkpointDueAt) {
+      this.checkpointDueAt = performance.now() + this.config.chainCheckpointIntervalMs;
+      await this.checkpoint();
+    }
+  }
+
+  /**
+   * Signs a checkpoint of the heads that moved. Its MAC goes to the log too: a copy outside the
+   * database of what the checkpoint said.
+   */
+  async checkpoint(): Promise<void> {
+    const made = await this.checkpointer.checkpoint();
+    if (made) this.logger.log(`Chain checkpoint ${made.revision} anchors ${made.streams} streams; MAC ${made.mac}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -57,9 +79,9 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-/** The default sender writes to DATA_DIR/notifications.log; with SMTP_URL, e-mail goes out by SMTP. */
-function notificationSender(config: AppConfig): NotificationSender {
-  const file = new FileNotificationSender(join(config.dataDir, 'notifications.log'));
+/** The default sender writes to DATA_DIR/notifications.log (addresses sealed); with SMTP_URL, e-mail goes out by SMTP. */
+function notificationSender(config: AppConfig, vault: PersonalDataVault): NotificationSender {
+  const file = new FileNotificationSender(join(config.dataDir, 'notifications.log'), vault);
   return config.smtpUrl ? new SmtpNotificationSender(config.smtpUrl, config.notifyFrom, file) : file;
 }
 
@@ -75,9 +97,14 @@ export class SchedulerModule {
         TimelineScheduler,
         OutboxDispatcher,
         SchedulerLoop,
-        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG] },
+        {
+          provide: ChainCheckpointer,
+          useFactory: (store: EventStore, key: ChainKey, clock: Clock) => new ChainCheckpointer(store, key, () => clock.now()),
+          inject: [STORED_EVENT_STORE, CHAIN_KEY, Clock],
+        },
+        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG, PersonalDataVault] },
       ],
-      exports: [TimelineScheduler, OutboxDispatcher, SchedulerLoop],
+      exports: [TimelineScheduler, OutboxDispatcher, SchedulerLoop, ChainCheckpointer],
     };
   }
 }

@@ -33,6 +33,11 @@ export interface TestApi {
 
 /** The secret the test service verifies tokens with. */
 export const testAuthSecret = 'test-secret-of-at-least-thirty-two-characters';
+/** The keys the test service holds outside its databases: the hash chain's, and the one wrapping data keys. */
+export const testChainKey = 'test-chain-key-of-at-least-thirty-two-characters';
+export const testKeyEncryptionKey = 'test-key-encryption-key-of-at-least-32-characters';
+/** The configuration every service on the test stores needs beside its URLs. */
+export const testSecretsEnv = { AUTH_JWT_SECRET: testAuthSecret, CHAIN_KEY: testChainKey, KEY_ENCRYPTION_KEY: testKeyEncryptionKey };
 
 /** An Authorization header for a principal (all creditors unless named). */
 export async function as(role: Principal['role'], id: string = role, creditors: Principal['creditors'] = '*'): Promise<Record<string, string>> {
@@ -66,7 +71,7 @@ export async function startTestApi(options: { databaseUrl?: string; now?: string
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
   // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: testAuthSecret, RATE_LIMIT_PER_SECOND: '1000000', ...options.env });
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', ...testSecretsEnv, RATE_LIMIT_PER_SECOND: '1000000', ...options.env });
   const app = await createApp(config, { clock, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

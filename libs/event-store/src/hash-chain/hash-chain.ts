@@ -1,8 +1,24 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import type { EventMetadata, RecordedEvent } from '../event-store.port';
 
 /** The hash a stream's first event links to. */
 export const chainStart = '0'.repeat(64);
+
+/**
+ * The key the chain is made with, held outside the event store's database: whoever can write the
+ * database but not read this key cannot re-chain an edited event. The id names it in each event's
+ * metadata (`chainKeyId`) without revealing it, so a stream says which key verifies it.
+ */
+export interface ChainKey {
+  readonly id: string;
+  readonly secret: Buffer;
+}
+
+/** The chain key derived from a configured secret (any string of 32 characters or more). */
+export function chainKeyFrom(secret: string): ChainKey {
+  const key = Buffer.from(hkdfSync('sha256', secret, '', 'arrears hash chain', 32));
+  return { id: createHmac('sha256', key).update('key id').digest('hex').slice(0, 16), secret: key };
+}
 
 /** What an event's hash covers: everything recorded about it but the hash itself. */
 export interface ChainedContent {
@@ -15,46 +31,95 @@ export interface ChainedContent {
 }
 
 /**
- * SHA-256 over the event's content in canonical JSON (keys sorted, so the store's own key order does
- * not matter) and the previous event's hash in the same stream: changing, removing or reordering any
- * event breaks every link after it.
+ * HMAC-SHA-256 under the chain key over the event's content in canonical JSON (keys sorted, so the
+ * store's own key order does not matter) and the previous event's hash in the same stream: changing,
+ * removing or reordering any event breaks every link after it. Without a key (`undefined`): the plain
+ * SHA-256 that events written before the chain was keyed carry.
  */
-export function chainHash(event: ChainedContent, previousHash: string): string {
+export function chainHash(event: ChainedContent, previousHash: string, key: ChainKey | undefined): string {
   const { hash: _hash, ...metadata } = event.metadata;
   const content = { streamId: event.streamId, revision: event.revision.toString(), id: event.id, type: event.type, data: event.data, metadata };
-  return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
+  const digest = key ? createHmac('sha256', key.secret) : createHash('sha256');
+  return digest.update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
-/** Metadata with its place in the chain: the previous event's hash and this one's. */
-export function chained(event: ChainedContent, previousHash: string): EventMetadata {
-  const metadata = { ...event.metadata, previousHash };
-  return { ...metadata, hash: chainHash({ ...event, metadata }, previousHash) };
+/** Metadata with its place in the chain: the key's id, the previous event's hash and this one's. */
+export function chained(event: ChainedContent, previousHash: string, key: ChainKey): EventMetadata {
+  const metadata = { ...event.metadata, previousHash, chainKeyId: key.id };
+  return { ...metadata, hash: chainHash({ ...event, metadata }, previousHash, key) };
 }
+
+/** A stream's head as a checkpoint saw it. */
+export interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
+export type ChainBreak =
+  | 'HASH_MISMATCH'
+  | 'LINK_MISMATCH'
+  | 'HASH_MISSING'
+  | 'REVISION_GAP'
+  | 'UNKEYED_AFTER_KEYED'
+  | 'UNKNOWN_KEY'
+  | 'TRUNCATED'
+  | 'ANCHOR_MISMATCH'
+  | 'CHECKPOINT_FORGED';
 
 export type ChainReport =
-  | { status: 'intact'; events: number; lastHash: string }
-  | { status: 'broken'; events: number; firstBrokenRevision: number; reason: 'HASH_MISMATCH' | 'LINK_MISMATCH' | 'HASH_MISSING' | 'REVISION_GAP'; detail: string };
+  | {
+      status: 'intact';
+      events: number;
+      lastHash: string;
+      /** Leading events chained with plain SHA-256, before the chain was keyed: only an anchor vouches for them. */
+      unkeyedEvents: number;
+      /** The latest revision a signed checkpoint saw, if one did. */
+      anchoredRevision: number | null;
+    }
+  | { status: 'broken'; events: number; firstBrokenRevision: number; reason: ChainBreak; detail: string };
 
-/** Recomputes a stream's chain from its first event; names the first revision that does not hold. */
-export function verifyChain(events: RecordedEvent[]): ChainReport {
+type Broken = Extract<ChainReport, { status: 'broken' }>;
+
+/**
+ * Recomputes a stream's chain from its first event and names the first revision that does not hold;
+ * then holds the stream to its anchor, the head a signed checkpoint saw: a stream that ends before it
+ * was truncated, and one whose event there hashes otherwise was re-chained. Events without a key id
+ * verify as plain SHA-256 (written before the chain was keyed), but never after a keyed one.
+ */
+export function verifyChain(events: RecordedEvent[], key: ChainKey, anchor?: StreamHead): ChainReport {
   let previous = chainStart;
+  let unkeyedEvents = 0;
   for (const [index, event] of events.entries()) {
     const revision = Number(event.revision);
-    const broken = (reason: Extract<ChainReport, { status: 'broken' }>['reason'], detail: string): ChainReport => ({
-      status: 'broken',
-      events: events.length,
-      firstBrokenRevision: revision,
-      reason,
-      detail,
-    });
+    const broken = (reason: ChainBreak, detail: string): Broken => ({ status: 'broken', events: events.length, firstBrokenRevision: revision, reason, detail });
     if (revision !== index) return broken('REVISION_GAP', `Revision ${index} is missing; the next event found is revision ${revision}.`);
-    const { hash, previousHash } = event.metadata;
+    const { hash, previousHash, chainKeyId } = event.metadata;
     if (typeof hash !== 'string' || typeof previousHash !== 'string') return broken('HASH_MISSING', `Revision ${revision} carries no hash.`);
     if (previousHash !== previous) return broken('LINK_MISMATCH', `Revision ${revision} links to ${previousHash}, but the event before it hashes to ${previous}.`);
-    if (chainHash(event, previous) !== hash) return broken('HASH_MISMATCH', `Revision ${revision}'s content no longer matches its hash.`);
+    if (chainKeyId === undefined) {
+      if (unkeyedEvents !== index) return broken('UNKEYED_AFTER_KEYED', `Revision ${revision} is chained without a key after keyed events: it was re-chained.`);
+      unkeyedEvents++;
+    } else if (chainKeyId !== key.id) {
+      return broken('UNKNOWN_KEY', `Revision ${revision} is chained under key ${String(chainKeyId)}, not the configured key ${key.id}.`);
+    }
+    if (chainHash(event, previous, chainKeyId === undefined ? undefined : key) !== hash) {
+      return broken('HASH_MISMATCH', `Revision ${revision}'s content no longer matches its hash.`);
+    }
     previous = hash;
   }
-  return { status: 'intact', events: events.length, lastHash: previous };
+  return anchored(events, anchor) ?? { status: 'intact', events: events.length, lastHash: previous, unkeyedEvents, anchoredRevision: anchor?.revision ?? null };
+}
+
+function anchored(events: RecordedEvent[], anchor: StreamHead | undefined): Broken | undefined {
+  if (!anchor) return undefined;
+  const at = events[anchor.revision];
+  if (!at) {
+    const detail = `A checkpoint saw revision ${anchor.revision}, but the stream ends at revision ${events.length - 1}: events were deleted.`;
+    return { status: 'broken', events: events.length, firstBrokenRevision: events.length, reason: 'TRUNCATED', detail };
+  }
+  if (at.metadata.hash === anchor.hash) return undefined;
+  const detail = `A checkpoint saw revision ${anchor.revision} hashed ${anchor.hash}; it now hashes ${String(at.metadata.hash)}: the stream was re-chained.`;
+  return { status: 'broken', events: events.length, firstBrokenRevision: anchor.revision, reason: 'ANCHOR_MISMATCH', detail };
 }
 
 /** JSON with object keys sorted at every depth; undefined members left out, as JSON does. */

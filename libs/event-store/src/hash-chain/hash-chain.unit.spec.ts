@@ -1,66 +1,127 @@
 import type { RecordedEvent } from '../event-store.port';
-import { canonicalJson, chainStart, chained, verifyChain } from './hash-chain';
+import { canonicalJson, chainHash, chainKeyFrom, chainStart, chained, verifyChain } from './hash-chain';
+
+const key = chainKeyFrom('the-chain-key-of-at-least-thirty-two-characters');
+const otherKey = chainKeyFrom('another-chain-key-of-at-least-thirty-two-chars');
+
+const content = (revision: number) => ({
+  streamId: 'account-acc-1',
+  revision: BigInt(revision),
+  id: `evt-${revision}`,
+  type: revision === 0 ? 'AccountOpened' : 'PaymentReceived',
+  data: { amount: 100 * revision, nested: { currency: 'USD', list: [1, 2] } } as Record<string, unknown>,
+  metadata: { correlationId: 'c', causationId: 'k', actor: { id: 'a', role: 'system' }, occurredAt: 't', recordedAt: 't', schemaVersion: 1, creditorId: 'cred-1' },
+});
 
 /** A stream of `count` events chained as the write path chains them. */
 function chainedStream(count: number): RecordedEvent[] {
-  const events: RecordedEvent[] = [];
-  let previous = chainStart;
-  for (let revision = 0; revision < count; revision++) {
-    const content = {
-      streamId: 'account-acc-1',
-      revision: BigInt(revision),
-      id: `evt-${revision}`,
-      type: revision === 0 ? 'AccountOpened' : 'PaymentReceived',
-      data: { amount: 100 * revision, nested: { currency: 'USD', list: [1, 2] } },
-      metadata: { correlationId: 'c', causationId: 'k', actor: { id: 'a', role: 'system' }, occurredAt: 't', recordedAt: 't', schemaVersion: 1, creditorId: 'cred-1' },
-    };
-    const metadata = chained(content, previous);
-    previous = metadata.hash as string;
-    events.push({ ...content, metadata, position: BigInt(revision + 10) });
-  }
-  return events;
+  return rechain(Array.from({ length: count }, (_, revision) => ({ ...content(revision), position: BigInt(revision + 10) })), 0, key);
 }
 
-describe('the hash chain of a stream', () => {
+/**
+ * What an attacker with database access can do: chain the events from `from` on again, under a key
+ * (one that is not the service's), or with no key as the chain's public algorithm before it was keyed.
+ */
+function rechain(events: RecordedEvent[], from: number, under: typeof key | undefined): RecordedEvent[] {
+  let previous = from === 0 ? chainStart : (events[from - 1]?.metadata.hash as string);
+  return events.map((event, index) => {
+    if (index < from) return event;
+    const { hash: _h, previousHash: _p, chainKeyId: _k, ...bare } = event.metadata;
+    const metadata = under ? chained({ ...event, metadata: bare }, previous, under) : { ...bare, previousHash: previous };
+    const hashed = under ? metadata : { ...metadata, hash: chainHash({ ...event, metadata }, previous, undefined) };
+    previous = hashed.hash as string;
+    return { ...event, metadata: hashed };
+  });
+}
+
+describe('the keyed hash chain of a stream', () => {
   it('verifies a stream chained from its first event, and ignores where it sits in the whole log', () => {
     const events = chainedStream(4);
-    expect(verifyChain(events)).toEqual({ status: 'intact', events: 4, lastHash: events[3]?.metadata.hash });
-    expect(verifyChain(events.map((event) => ({ ...event, position: event.position + 1000n })))).toMatchObject({ status: 'intact' });
+    expect(verifyChain(events, key)).toEqual({ status: 'intact', events: 4, lastHash: events[3]?.metadata.hash, unkeyedEvents: 0, anchoredRevision: null });
+    expect(verifyChain(events.map((event) => ({ ...event, position: event.position + 1000n })), key)).toMatchObject({ status: 'intact' });
+  });
+
+  it('names the key in every event, by an id that is not the key', () => {
+    const [event] = chainedStream(1);
+    expect(event?.metadata.chainKeyId).toBe(key.id);
+    expect(key.id).not.toContain(key.secret.toString('hex').slice(0, 8));
   });
 
   it('does not depend on the order the store gives an object its keys in', () => {
     const events = chainedStream(2);
     const reordered = events.map((event) => ({ ...event, data: Object.fromEntries(Object.entries(event.data).reverse()) }));
-    expect(verifyChain(reordered)).toMatchObject({ status: 'intact' });
+    expect(verifyChain(reordered, key)).toMatchObject({ status: 'intact' });
   });
 
   it('names the revision whose content was changed', () => {
     const events = chainedStream(4);
     events[2] = { ...events[2]!, data: { ...events[2]!.data, amount: 1 } };
-    expect(verifyChain(events)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'HASH_MISMATCH' });
+    expect(verifyChain(events, key)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'HASH_MISMATCH' });
   });
 
   it('names a changed actor too: the metadata is covered, the hash itself aside', () => {
     const events = chainedStream(3);
     events[1] = { ...events[1]!, metadata: { ...events[1]!.metadata, actor: { id: 'someone-else', role: 'system' } } };
-    expect(verifyChain(events)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'HASH_MISMATCH' });
+    expect(verifyChain(events, key)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'HASH_MISMATCH' });
   });
 
-  it('names a rehashed event by the broken link after it', () => {
+  it('catches an edit re-chained to the end with plain SHA-256, whether it keeps the key id or drops it', () => {
+    const edited = chainedStream(4);
+    edited[1] = { ...edited[1]!, data: { amount: 1 } };
+    const keptKeyId = rechain(edited, 1, undefined).map((event, index) => (index < 1 ? event : { ...event, metadata: { ...event.metadata, chainKeyId: key.id } }));
+    expect(verifyChain(keptKeyId, key)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'HASH_MISMATCH' });
+    expect(verifyChain(rechain(edited, 1, undefined), key)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'UNKEYED_AFTER_KEYED' });
+  });
+
+  it('catches an edit re-chained under another key', () => {
+    const edited = chainedStream(3);
+    edited[2] = { ...edited[2]!, data: { amount: 1 } };
+    expect(verifyChain(rechain(edited, 2, otherKey), key)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'UNKNOWN_KEY' });
+  });
+
+  it('names a rehashed event, without rehashing what follows, by the broken link after it', () => {
     const events = chainedStream(4);
     const forged = { ...events[1]!, data: { amount: 1 } };
-    events[1] = { ...forged, metadata: chained(forged, events[0]!.metadata.hash as string) };
-    expect(verifyChain(events)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'LINK_MISMATCH' });
+    events[1] = { ...forged, metadata: chained(forged, events[0]!.metadata.hash as string, key) };
+    expect(verifyChain(events, key)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'LINK_MISMATCH' });
   });
 
   it('names a removed event by the gap it leaves, and an event without a hash', () => {
     const events = chainedStream(4);
-    expect(verifyChain([events[0]!, events[2]!, events[3]!])).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'REVISION_GAP' });
+    expect(verifyChain([events[0]!, events[2]!, events[3]!], key)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'REVISION_GAP' });
     const { hash: _hash, ...unhashed } = events[0]!.metadata;
-    expect(verifyChain([{ ...events[0]!, metadata: unhashed }])).toMatchObject({ status: 'broken', firstBrokenRevision: 0, reason: 'HASH_MISSING' });
+    expect(verifyChain([{ ...events[0]!, metadata: unhashed }], key)).toMatchObject({ status: 'broken', firstBrokenRevision: 0, reason: 'HASH_MISSING' });
   });
 
-  it('writes canonical JSON: keys sorted at every depth, undefined members left out', () => {
+  it('still verifies events chained before the chain was keyed, and says how many there are', () => {
+    const legacy = rechain(chainedStream(3), 0, undefined);
+    const mixed = rechain([...legacy, { ...content(3), position: 13n }], 3, key);
+    expect(verifyChain(mixed, key)).toMatchObject({ status: 'intact', events: 4, unkeyedEvents: 3 });
+  });
+});
+
+describe('a stream held to its anchor', () => {
+  it('is intact when it reaches the anchored head, and says which revision was anchored', () => {
+    const events = chainedStream(4);
+    expect(verifyChain(events, key, { revision: 2, hash: events[2]!.metadata.hash as string })).toMatchObject({ status: 'intact', anchoredRevision: 2 });
+  });
+
+  it('reports a stream whose last events were deleted as truncated', () => {
+    const events = chainedStream(4);
+    const anchor = { revision: 3, hash: events[3]!.metadata.hash as string };
+    expect(verifyChain(events.slice(0, 3), key, anchor)).toMatchObject({ status: 'broken', events: 3, firstBrokenRevision: 3, reason: 'TRUNCATED' });
+  });
+
+  it('reports a stream re-chained from its start with the unkeyed algorithm as not matching its anchor', () => {
+    const events = chainedStream(3);
+    const anchor = { revision: 2, hash: events[2]!.metadata.hash as string };
+    events[1] = { ...events[1]!, data: { amount: 1 } };
+    expect(verifyChain(rechain(events, 0, undefined), key, anchor)).toMatchObject({ status: 'broken', firstBrokenRevision: 2, reason: 'ANCHOR_MISMATCH' });
+  });
+});
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and leaves undefined members out', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { f: null, e: 'x' }], c: undefined } })).toBe('{"a":{"d":[3,{"e":"x","f":null}]},"b":1}');
   });
 });

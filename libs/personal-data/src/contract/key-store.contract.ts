@@ -1,16 +1,48 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { KeyStore } from '../key-store.port';
+import type { KeyEncryption } from '../key-encryption/key-encryption.port';
+import { LocalKeyEncryption } from '../key-encryption/local-key-encryption';
+
+/** The adapter's storage as the database holds it, bypassing the adapter. */
+export interface StoredKeys {
+  /** The bytes stored for a key id. */
+  bytesOf(keyId: string): Promise<Buffer | undefined>;
+  /** A live key stored in clear, as versions before wrapping stored it. */
+  insertUnwrapped(keyId: string, subject: string, key: Buffer): Promise<void>;
+}
 
 /** What every KeyStore must do; run against each adapter. */
-export function keyStoreContract(name: string, create: () => Promise<KeyStore>) {
+export function keyStoreContract(name: string, create: (wrapping: KeyEncryption) => Promise<KeyStore>, stored: () => StoredKeys) {
   describe(`key store contract: ${name}`, () => {
     let store: KeyStore;
+    const kek = new LocalKeyEncryption('the-key-encryption-key-of-32-characters');
     const subject = () => `cred-1/D-${randomUUID()}`;
     beforeAll(async () => {
-      store = await create();
+      store = await create(kek);
     });
     afterAll(async () => {
       await store.close();
+    });
+
+    it('stores a key only wrapped: what the database holds is not the key, and opens only under the key-encryption key', async () => {
+      const { keyId, key } = await store.keyFor(subject());
+      const bytes = (await stored().bytesOf(keyId)) as Buffer;
+      expect(bytes.includes(key)).toBe(false);
+      expect(await kek.unwrap(bytes, keyId)).toEqual(key);
+      await expect(new LocalKeyEncryption('another-key-encryption-key-of-32-chars').unwrap(bytes, keyId)).rejects.toThrow();
+    });
+
+    it('wraps keys stored in clear before keys were wrapped when it opens, and they keep opening', async () => {
+      const keyId = randomUUID();
+      const clear = randomBytes(32);
+      await stored().insertUnwrapped(keyId, subject(), clear);
+      const reopened = await create(kek);
+      try {
+        expect((await reopened.find([keyId])).get(keyId)).toEqual(clear);
+        expect((await stored().bytesOf(keyId))?.includes(clear)).toBe(false);
+      } finally {
+        await reopened.close();
+      }
     });
 
     it('makes a 32-byte key on first use and gives the same one after', async () => {

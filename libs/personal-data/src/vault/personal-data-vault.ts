@@ -42,12 +42,26 @@ export class PersonalDataVault {
     const { debtor } = opened;
     const personal = Object.fromEntries(personalFields.flatMap((field) => (debtor[field] === undefined ? [] : [[field, debtor[field]]])));
     if (Object.keys(personal).length === 0) return opened;
-    const { keyId, key } = await this.keys.keyFor(debtorSubject(opened.creditorId, debtor.reference));
-    const iv = randomBytes(12);
-    const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(opened.accountId));
-    const data = Buffer.concat([cipher.update(JSON.stringify(personal), 'utf8'), cipher.final()]);
-    const sealed = { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    const sealed = await this.sealValue(debtorSubject(opened.creditorId, debtor.reference), personal, opened.accountId);
     return { ...opened, debtor: { ...withoutPersonalData(debtor), sealed } };
+  }
+
+  /**
+   * Seals any personal value kept outside the log (a delivered notification's address, say) under the
+   * subject's data key, bound to `context`, so that forgetting the subject makes it unreadable too.
+   */
+  async sealValue(subject: string, value: unknown, context: string): Promise<SealedPersonalData> {
+    const { keyId, key } = await this.keys.keyFor(subject);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(context));
+    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  }
+
+  /** What `sealValue` sealed, or undefined once the subject was forgotten. */
+  async openValue(sealed: SealedPersonalData, context: string): Promise<unknown> {
+    const key = (await this.keysById([sealed.keyId])).get(sealed.keyId);
+    return key ? unseal<unknown>(sealed, key, context) : undefined;
   }
 
   /** The events with sealed debtors opened, or erased where the key is gone; others as they are. */
@@ -103,9 +117,9 @@ function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
 }
 
 /** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */
-function unseal(sealed: SealedPersonalData, key: Buffer, accountId: string): Partial<Debtor> {
-  const decipher = createDecipheriv(algorithm, key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(accountId));
+function unseal<Value = Partial<Debtor>>(sealed: SealedPersonalData, key: Buffer, context: string): Value {
+  const decipher = createDecipheriv(algorithm, key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(context));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   const clear = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
-  return JSON.parse(clear.toString('utf8')) as Partial<Debtor>;
+  return JSON.parse(clear.toString('utf8')) as Value;
 }

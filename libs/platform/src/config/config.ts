@@ -114,6 +114,19 @@ export interface AppConfig {
    * more), since a scraper cannot renew an expiring one. Unset: only a supervisor's or system token.
    */
   metricsToken: string | undefined;
+  /**
+   * The key of the events' hash chain and its checkpoints (`CHAIN_KEY` or `CHAIN_KEY_FILE`, 32 characters
+   * or more), held outside the event store's database. Unset: the embedded default generates one into
+   * `DATA_DIR`; on configured stores that file must exist or the service refuses to start.
+   */
+  chainKey: string | undefined;
+  /** How often the scheduler checkpoints every stream's head (`CHAIN_CHECKPOINT_INTERVAL_MS`, default 60 s; 0 = never). */
+  chainCheckpointIntervalMs: number;
+  /**
+   * The key-encryption key that wraps debtors' data keys (`KEY_ENCRYPTION_KEY` or `KEY_ENCRYPTION_KEY_FILE`,
+   * 32 characters or more), held outside every database. Unset: as `chainKey`.
+   */
+  keyEncryptionKey: string | undefined;
 }
 
 /**
@@ -121,7 +134,7 @@ export interface AppConfig {
  * `NAME_FILE`, the path of a file that holds it (Docker and Kubernetes secrets), so it never sits in
  * the environment that `docker inspect` or a crash report shows.
  */
-export const secretVariables = ['AUTH_JWT_SECRET', 'METRICS_TOKEN', 'EVENT_STORE_URL', 'READ_STORE_URL', 'KEY_STORE_URL', 'SMTP_URL'] as const;
+export const secretVariables = ['AUTH_JWT_SECRET', 'METRICS_TOKEN', 'CHAIN_KEY', 'KEY_ENCRYPTION_KEY', 'EVENT_STORE_URL', 'READ_STORE_URL', 'KEY_STORE_URL', 'SMTP_URL'] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
 function withSecretFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
@@ -216,6 +229,10 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (testDelay && testDelay !== '0' && env.NODE_ENV === 'production') {
     problems.push('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS is for crash tests and is refused when NODE_ENV=production.');
   }
+  const chainKey = env.CHAIN_KEY || undefined;
+  if (chainKey && chainKey.length < 32) problems.push('CHAIN_KEY must be at least 32 characters.');
+  const keyEncryptionKey = env.KEY_ENCRYPTION_KEY || undefined;
+  if (keyEncryptionKey && keyEncryptionKey.length < 32) problems.push('KEY_ENCRYPTION_KEY must be at least 32 characters.');
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
@@ -267,6 +284,9 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     testIdempotencyCompletionDelayMs: integer('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS', 0, 0, 600_000),
     metricsToken,
+    chainKey,
+    chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
+    keyEncryptionKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -96,7 +96,7 @@ describe('loadConfig: read store', () => {
     it.each(secretVariables)('reads %s from the file %s_FILE names, trimmed', (name) => {
       const value = name.endsWith('URL') ? (name === 'SMTP_URL' ? 'smtp://user:pass@mail:587' : 'postgres://user:pass@db/arrears') : 'a'.repeat(40);
       const config = loadConfig({ [`${name}_FILE`]: secretFile(`${value}\n`) });
-      const read = { AUTH_JWT_SECRET: config.auth.secret, METRICS_TOKEN: config.metricsToken, EVENT_STORE_URL: config.eventStoreUrl, READ_STORE_URL: config.readStoreUrl, KEY_STORE_URL: config.keyStoreUrl, SMTP_URL: config.smtpUrl };
+      const read = { AUTH_JWT_SECRET: config.auth.secret, METRICS_TOKEN: config.metricsToken, CHAIN_KEY: config.chainKey, KEY_ENCRYPTION_KEY: config.keyEncryptionKey, EVENT_STORE_URL: config.eventStoreUrl, READ_STORE_URL: config.readStoreUrl, KEY_STORE_URL: config.keyStoreUrl, SMTP_URL: config.smtpUrl };
       expect(read[name]).toBe(value);
     });
     it('refuses a file that cannot be read, and a secret given both ways', () => {
@@ -106,5 +106,20 @@ describe('loadConfig: read store', () => {
     it('validates what the file holds like the variable itself', () => {
       expect(() => loadConfig({ METRICS_TOKEN_FILE: secretFile('short') })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
     });
+  });
+});
+
+describe('loadConfig: keys held outside the databases', () => {
+  it('takes CHAIN_KEY and KEY_ENCRYPTION_KEY, or read and trimmed from the files their *_FILE variants name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrears-config-'));
+    writeFileSync(join(dir, 'kek'), '  a-key-encryption-key-of-32-characters\n');
+    const config = loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', KEY_ENCRYPTION_KEY_FILE: join(dir, 'kek') });
+    expect(config).toMatchObject({ chainKey: 'a-chain-key-of-at-least-thirty-two-characters', keyEncryptionKey: 'a-key-encryption-key-of-32-characters' });
+    expect(loadConfig({})).toMatchObject({ chainKey: undefined, keyEncryptionKey: undefined, chainCheckpointIntervalMs: 60_000 });
+  });
+  it('refuses a short key, both forms at once, and a file it cannot read', () => {
+    expect(() => loadConfig({ CHAIN_KEY: 'short' })).toThrow(/CHAIN_KEY must be at least 32 characters/);
+    expect(() => loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', CHAIN_KEY_FILE: '/x' })).toThrow(/Set CHAIN_KEY or CHAIN_KEY_FILE, not both/);
+    expect(() => loadConfig({ KEY_ENCRYPTION_KEY_FILE: '/nonexistent/kek' })).toThrow(/KEY_ENCRYPTION_KEY_FILE names a file that cannot be read \(ENOENT\)/);
   });
 });

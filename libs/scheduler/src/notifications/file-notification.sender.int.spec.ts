@@ -1,17 +1,56 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileNotificationSender } from './file-notification.sender';
+import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import { FileNotificationSender, type LoggedNotification } from './file-notification.sender';
+import type { Notification } from './notification.port';
 
 describe('file notification sender', () => {
+  let keys: KeyStore;
+  let vault: PersonalDataVault;
+  let path: string;
+  beforeAll(async () => {
+    keys = await PostgresKeyStore.connect(await createTestDatabase(), new LocalKeyEncryption('the-key-encryption-key-of-32-characters'));
+  });
+  afterAll(() => keys.close());
+  beforeEach(async () => {
+    vault = new PersonalDataVault(keys);
+    path = join(await mkdtemp(join(tmpdir(), 'arrears-notify-')), 'notifications.log');
+  });
+
+  const notification: Notification = { id: 'n-1', channel: 'email', to: 'ada@example.com', dataSubject: 'cred-1/D-1', subject: 'Hello', body: 'Pay' };
+  const logged = async () => (await readFile(path, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as LoggedNotification);
+
   it('writes each notification once by id, also across a restart', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'arrears-notify-')), 'notifications.log');
-    const notification = { id: 'n-1', channel: 'email' as const, to: 'ada@example.com', subject: 'Hello', body: 'Pay' };
-    await new FileNotificationSender(path).send(notification);
-    const restarted = new FileNotificationSender(path);
+    await new FileNotificationSender(path, vault).send(notification);
+    const restarted = new FileNotificationSender(path, vault);
     await restarted.send(notification);
     await restarted.send({ ...notification, id: 'n-2' });
-    const ids = (await readFile(path, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
-    expect(ids).toEqual(['n-1', 'n-2']);
+    expect((await logged()).map(({ id }) => id)).toEqual(['n-1', 'n-2']);
+  });
+
+  it('keeps the address only sealed under the debtor’s data key, bound to the notification', async () => {
+    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: 'cred-1/D-2' });
+    expect(await readFile(path, 'utf8')).not.toContain('ada@example.com');
+    const [line] = await logged();
+    expect(line).toMatchObject({ id: 'n-1', channel: 'email', subject: 'Hello', body: 'Pay' });
+    expect(await vault.openValue(line!.to!, 'n-1')).toBe('ada@example.com');
+    await expect(vault.openValue(line!.to!, 'n-2')).rejects.toThrow();
+  });
+
+  it('holds nothing that reveals the address or the name once the debtor is erased', async () => {
+    const sender = new FileNotificationSender(path, vault);
+    await sender.send({ ...notification, dataSubject: 'cred-1/D-3' });
+    await sender.send({ ...notification, id: 'n-2', channel: 'letter', to: 'Ada Lovelace', dataSubject: 'cred-1/D-3' });
+    expect(await vault.forget('cred-1', 'D-3')).toBe(1);
+    const text = await readFile(path, 'utf8');
+    for (const clear of ['ada@example.com', 'Ada', 'Lovelace']) expect(text).not.toContain(clear);
+    for (const line of await logged()) expect(await vault.openValue(line.to!, line.id)).toBeUndefined();
+  });
+
+  it('keeps no address it has no debtor to seal it for', async () => {
+    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: null });
+    expect((await logged())[0]).toMatchObject({ id: 'n-1', to: null });
   });
 });

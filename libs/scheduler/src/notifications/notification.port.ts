@@ -6,6 +6,8 @@ export interface Notification {
   id: string;
   channel: ContactChannel;
   to: string | null;
+  /** Whose personal data `to` is (the debtor's data-key subject): an adapter that keeps it seals it under that key. */
+  dataSubject: string | null;
   subject: string;
   body: string;
 }

@@ -1,4 +1,5 @@
 import { formatMoney, type Debtor } from '@arrears/domain';
+import { debtorSubject } from '@arrears/personal-data';
 import type { OutboxDocument } from '@arrears/projections';
 import type { Notification } from './notification.port';
 
@@ -19,7 +20,8 @@ const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']
   (channel === 'email' ? debtor?.email : channel === 'sms' ? debtor?.phone : (debtor?.name ?? debtor?.reference)) ?? null;
 
 /** The message for a queued notification, addressed from the debtor as the account read model has them now. */
-export function render(queued: OutboxDocument, debtor: Debtor | undefined): Notification {
+export function render(queued: OutboxDocument, account: { creditorId: string; debtor: Debtor } | undefined): Notification {
   const content = templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
-  return { id: queued.id, channel: queued.channel, to: addressFor(debtor, queued.channel), ...content };
+  const dataSubject = account ? debtorSubject(account.creditorId, account.debtor.reference) : null;
+  return { id: queued.id, channel: queued.channel, to: addressFor(account?.debtor, queued.channel), dataSubject, ...content };
 }

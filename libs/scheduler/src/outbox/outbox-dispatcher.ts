@@ -65,7 +65,7 @@ export class OutboxDispatcher {
       }
       try {
         const account = (await this.readStore.get(accountProjection.collection, notification.accountId)) as AccountDocument | undefined;
-        await this.sender.send(render(notification, account?.account.debtor));
+        await this.sender.send(render(notification, account?.account));
       } catch (error) {
         this.logger.warn(`Notification ${notification.id} not delivered, will retry: ${error instanceof Error ? error.message : String(error)}`);
         failed = true;
