@@ -1,70 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { ActorRole } from '@arrears/commands';
-import { mintToken } from '../../apps/api/src/auth/mint-token';
-import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
+import { join } from 'node:path';
+import { startBuiltService, stopService, type BuiltService } from './support/built-service';
 import { openAccountBody } from './support/test-api';
 
-const root = resolve(__dirname, '../..');
-const main = join(root, 'dist/apps/api/src/main.js');
-
-interface Service {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-  /** Authorization for a role, signed with the secret the service generated in its DATA_DIR. */
-  as: (role: ActorRole) => Promise<Record<string, string>>;
-}
-
 /** The built service as a newcomer runs it: its own process, no EVENT_STORE_URL, data under DATA_DIR. */
-async function startService(dataDir: string): Promise<Service> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
-  delete env.EVENT_STORE_URL;
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`The service exited early:\n${output}`);
-    if (waited > 60_000) throw new Error(`The service did not become healthy:\n${output}`);
-    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (healthy) {
-      const secret = (await readFile(signingSecretFile(dataDir), 'utf8')).trim();
-      const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(secret, { id: `e2e-${role}`, role, creditors: '*' })}` });
-      return { process: child, url, output: () => output, as };
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const startService = (dataDir: string) => startBuiltService({ DATA_DIR: dataDir });
 
-function stop(service: Service, signal: NodeJS.Signals): Promise<number | null> {
-  return new Promise((resolveExit) => {
-    service.process.once('exit', (code) => resolveExit(code));
-    service.process.kill(signal);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+const stop = stopService;
 
 /** A command as the `system` role sends it. */
-const post = async (service: Service, path: string, body: unknown) =>
-  fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await service.as('system')) }, body: JSON.stringify(body) });
+const post = (service: BuiltService, path: string, body: unknown) => service.request(path, { body });
 
 /** The account's events, as an auditor reads them. */
-const events = async (service: Service, accountId: string) => fetch(`${service.url}/accounts/${accountId}/events`, { headers: await service.as('auditor') });
+const events = (service: BuiltService, accountId: string) => service.request(`/accounts/${accountId}/events`, { role: 'auditor' });
 
 describe('the embedded default (the built service, in its own process)', () => {
   const dataDirs: string[] = [];
@@ -75,10 +25,6 @@ describe('the embedded default (the built service, in its own process)', () => {
   };
   afterAll(async () => {
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
-  });
-
-  beforeAll(() => {
-    if (!existsSync(main)) throw new Error(`${main} is missing: npm test builds it first (npm run build).`);
   });
 
   it('starts its own PostgreSQL, stops cleanly on SIGTERM and SIGINT, and keeps the data across restarts', async () => {
@@ -127,7 +73,7 @@ describe('the embedded default (the built service, in its own process)', () => {
       await Promise.all(running.map((service) => stop(service, 'SIGTERM')));
       throw started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')?.reason;
     }
-    const [a, b] = running as [Service, Service];
+    const [a, b] = running as [BuiltService, BuiltService];
     try {
       expect((await post(a, '/accounts', openAccountBody('only-in-a'))).status).toBe(201);
       expect((await events(b, 'only-in-a')).status).toBe(404);

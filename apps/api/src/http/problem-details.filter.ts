@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
-import { ProblemException, problemOf as problem, type ProblemDetails } from '@arrears/platform';
+import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
@@ -26,7 +26,8 @@ function httpCode(status: number, message: string): string {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const error = isStoreUnavailable(thrown) ? this.storeUnavailable(thrown) : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
@@ -36,6 +37,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof ProblemException) void reply.headers(error.headers);
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+  }
+
+  /** A store that cannot be reached is no fault of the request: 503, to be retried as it is. */
+  private storeUnavailable(error: unknown): ProblemException {
+    this.logger.warn(`A store cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+    return new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', 'A store cannot be reached right now; retry shortly.', {}, {
+      'retry-after': String(storeRetryAfterSeconds),
+    });
   }
 
   private toProblem(error: unknown): ProblemDetails {

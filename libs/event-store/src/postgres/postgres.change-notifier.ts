@@ -1,4 +1,4 @@
-import { Client, type Pool } from 'pg';
+import type { Client, Pool } from 'pg';
 import { ChangeSignal, type ChangeSource } from '../subscription/polling-subscription';
 
 const channel = 'arrears_events';
@@ -21,7 +21,8 @@ export class PostgresChangeNotifier implements ChangeSource {
 
   constructor(
     private readonly pool: Pool,
-    private readonly connectionString: string,
+    /** A new connection of its own for LISTEN: a pooled one would be handed to others. */
+    private readonly connect: () => Client,
     private readonly intervalMs = 10,
   ) {}
 
@@ -59,12 +60,17 @@ export class PostgresChangeNotifier implements ChangeSource {
   private listen(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.listening ??= (async () => {
-      const listener = new Client({ connectionString: this.connectionString });
+      const listener = this.connect();
       listener.on('notification', () => this.signal.notify());
       listener.on('error', () => this.forget(listener));
       listener.on('end', () => this.forget(listener));
-      await listener.connect();
-      await listener.query(`LISTEN ${channel}`);
+      try {
+        await listener.connect();
+        await listener.query(`LISTEN ${channel}`);
+      } catch (error) {
+        await listener.end().catch(() => undefined);
+        throw error;
+      }
       this.listener = listener;
     })().catch((error) => {
       this.listening = undefined;

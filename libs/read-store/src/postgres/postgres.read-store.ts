@@ -1,4 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import {
   assertField,
   assertTopLevelField,
@@ -30,13 +31,12 @@ export class PostgresReadStore implements ReadStore {
   private readonly tables = new Set<string>();
   private readonly statementNames = new Map<string, string>();
 
-  private constructor(connectionString: string, poolSize: number) {
-    this.pool = new Pool({ connectionString, max: poolSize });
-    this.pool.on('error', () => undefined);
+  private constructor(connectionString: string, poolSize: number, connection: PostgresConnectionOptions) {
+    this.pool = postgresPool(connectionString, poolSize, connection);
   }
 
-  static async connect(connectionString: string, poolSize = 5): Promise<PostgresReadStore> {
-    const store = new PostgresReadStore(connectionString, poolSize);
+  static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {
+    const store = new PostgresReadStore(connectionString, poolSize, connection);
     for (const statement of readSchemaStatements) await store.pool.query(statement);
     return store;
   }

@@ -1,0 +1,41 @@
+import { Client, Pool } from 'pg';
+
+/** How a process's connections to PostgreSQL present themselves and how long they wait to connect. */
+export interface PostgresConnectionOptions {
+  /**
+   * `application_name` of every session (in pg_stat_activity), so operators can tell the service's
+   * sessions apart and end them. A value in the URL's query wins.
+   */
+  applicationName?: string;
+  /** Longest wait for a new connection before the request fails (default 5 s): a dead server must not hang requests. */
+  connectTimeoutMs?: number;
+}
+
+const defaultConnectTimeoutMs = 5_000;
+
+const settingsOf = (connectionString: string, options: PostgresConnectionOptions) => ({
+  connectionString,
+  connectionTimeoutMillis: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
+  ...(options.applicationName ? { application_name: options.applicationName } : {}),
+});
+
+/**
+ * A pool whose lost connections fail only the work that was using them. `pg` emits 'error' on a
+ * client whose connection dies — idle in the pool (the pool's 'error') or checked out (the client's
+ * own, which nobody listens to while a caller holds it, so Node would end the process). The query
+ * that was running is rejected anyway and the pool drops the broken client on release, so both
+ * events only need a listener.
+ */
+export function postgresPool(connectionString: string, max: number, options: PostgresConnectionOptions = {}): Pool {
+  const pool = new Pool({ ...settingsOf(connectionString, options), max });
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
+  return pool;
+}
+
+/** A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'. */
+export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
+  return new Client(settingsOf(connectionString, options));
+}
+
+const ignore = () => undefined;

@@ -1,0 +1,34 @@
+/** Seconds a client is asked to wait (Retry-After) when a store cannot be reached. */
+export const storeRetryAfterSeconds = 2;
+
+/** Socket errors: the store's host or socket is gone, refuses, or stopped answering. */
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/**
+ * PostgreSQL SQLSTATEs that say the server, not the request, is at fault: class 08 (connection
+ * exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now), 53300 (too many connections).
+ */
+const pgUnavailable = /^(08...|57P0[123]|53300)$/;
+
+/** What `pg` says when a connection dies or cannot be made in time (its errors carry no code). */
+const pgConnectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/** The MongoDB driver's errors for a lost server or none to select. */
+const mongoUnavailable = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoTopologyClosedError']);
+
+/**
+ * True when `error` means a store (PostgreSQL, MongoDB) cannot be reached right now, so the request
+ * may succeed later unchanged: answered 503 with Retry-After, never 500. Looks through `cause` and
+ * the parts of an AggregateError (Node's connect to several addresses).
+ */
+export function isStoreUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, syscall, name, message, cause, errors } = error as Record<string, unknown>;
+  if (typeof code === 'string' && (networkCodes.has(code) || pgUnavailable.test(code))) return true;
+  // A Unix socket that is not there (ENOENT) is a server that is not running.
+  if (syscall === 'connect') return true;
+  if (typeof name === 'string' && mongoUnavailable.has(name)) return true;
+  if (typeof message === 'string' && pgConnectionMessages.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isStoreUnavailable(inner, depth + 1))) return true;
+  return isStoreUnavailable(cause, depth + 1);
+}

@@ -1,0 +1,39 @@
+import { isStoreUnavailable } from './store-unavailable';
+
+const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
+
+describe('isStoreUnavailable', () => {
+  it.each([
+    ['a refused connection', withCode('ECONNREFUSED')],
+    ['a reset connection', withCode('ECONNRESET')],
+    ['an unknown host', withCode('ENOTFOUND')],
+    ['a broken pipe', withCode('EPIPE')],
+    ['a timed-out socket', withCode('ETIMEDOUT')],
+    ['a missing Unix socket', Object.assign(withCode('ENOENT'), { syscall: 'connect' })],
+    ['PostgreSQL connection exception (08006)', withCode('08006')],
+    ['PostgreSQL admin shutdown (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
+    ['PostgreSQL crash shutdown (57P02)', withCode('57P02')],
+    ['PostgreSQL cannot connect now (57P03)', withCode('57P03', 'the database system is starting up')],
+    ['PostgreSQL too many connections (53300)', withCode('53300')],
+    ['pg losing its connection', new Error('Connection terminated unexpectedly')],
+    ['pg timing out a connection', new Error('timeout exceeded when trying to connect')],
+    ['pg reusing a broken client', new Error('Client has encountered a connection error and is not queryable')],
+    ['MongoDB losing the network', Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' })],
+    ['MongoDB finding no server', Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' })],
+    ['a wrapped cause', new Error('append failed', { cause: withCode('ECONNREFUSED') })],
+    ['one of several addresses', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],
+  ])('is true for %s', (_, error) => {
+    expect(isStoreUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', withCode('23505', 'duplicate key')],
+    ['a syntax error', withCode('42601')],
+    ['a missing file', withCode('ENOENT')],
+    ['a plain error', new Error('Something broke')],
+    ['a string', 'ECONNREFUSED'],
+    ['nothing', undefined],
+  ])('is false for %s', (_, error) => {
+    expect(isStoreUnavailable(error)).toBe(false);
+  });
+});

@@ -1,0 +1,199 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { ActorRole } from '@arrears/commands';
+import { runningEmbeddedPostgres } from '@arrears/platform';
+import { eventually, sleep, spawnBuiltService, startBuiltService, startDatabaseProcess, stopService, type BuiltService, type DatabaseProcess } from './support/built-service';
+import { invoiceBody, openAccountBody, testSecretsEnv } from './support/test-api';
+
+const payment = (paymentId: string) => ({ paymentId, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' });
+
+/** The pid in a cluster's postmaster.pid. */
+const postmasterPid = async (dataDir: string) => Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+
+/**
+ * Database faults, injected for real into the built service in its own process: its sessions cut,
+ * its database stopped, its embedded postmaster killed, its DATA_DIR claimed twice. It degrades to
+ * 503s, recovers by itself, and never crashes.
+ */
+describe('database faults (the built service, in its own process)', () => {
+  const dataDirs: string[] = [];
+  const services: BuiltService[] = [];
+  const newDataDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arrears-faults-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  const start = async (env: Record<string, string>) => {
+    const service = await startBuiltService(env);
+    services.push(service);
+    return service;
+  };
+  afterEach(async () => {
+    await Promise.all(services.splice(0).map((service) => stopService(service, 'SIGKILL')));
+  });
+  afterAll(async () => {
+    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("stays up when its database sessions are terminated mid-request, and serves again at once", async () => {
+    const dataDir = await newDataDir();
+    const service = await start({ DATA_DIR: dataDir });
+    expect((await service.request('/accounts', { body: openAccountBody('acc-cut') })).status).toBe(201);
+    expect((await service.request('/accounts/acc-cut/invoices', { body: invoiceBody('inv-1', { amount: 10_000_000 }) })).status).toBe(201);
+    const admin = new Client({ connectionString: await runningEmbeddedPostgres(dataDir), application_name: 'e2e-admin' });
+    await admin.connect();
+    try {
+      const statuses: number[] = [];
+      let busy = true;
+      const load = async (worker: number) => {
+        for (let i = 0; busy; i++) {
+          const response = i % 2
+            ? await service.request('/accounts/acc-cut/events', { role: 'auditor' })
+            : await service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) });
+          statuses.push(response.status);
+        }
+      };
+      const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
+      let terminated = 0;
+      for (let round = 0; round < 20; round++) {
+        await sleep(100);
+        const { rows } = await admin.query<{ cut: boolean }>("SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'");
+        terminated += rows.filter((row) => row.cut).length;
+      }
+      busy = false;
+      await Promise.all(workers);
+
+      expect(terminated).toBeGreaterThan(0);
+      expect(service.process.exitCode).toBeNull();
+      // Only the requests whose session was cut failed, and as a retryable outage.
+      expect(statuses.filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
+      expect(statuses).toContain(201);
+      expect((await service.request('/accounts/acc-cut/payments', { body: payment('pay-after') })).status).toBe(201);
+      expect((await service.request('/accounts/acc-cut/events', { role: 'auditor' })).status).toBe(200);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('answers 503 STORE_UNAVAILABLE with Retry-After while its database is down, stays live, and recovers without a restart', async () => {
+    const databaseDir = await newDataDir();
+    let database: DatabaseProcess = await startDatabaseProcess(databaseDir);
+    try {
+      const service = await start({
+        DATA_DIR: await newDataDir(),
+        ...testSecretsEnv,
+        EVENT_STORE_URL: database.url,
+        READ_WAIT_MS: '1000',
+      });
+      const opened = await service.request('/accounts', { body: openAccountBody('acc-down') });
+      expect(opened.status).toBe(201);
+      const { position } = (await opened.json()) as { position: number };
+      await database.stop();
+
+      const commands: [string, unknown, ActorRole][] = [
+        ['/accounts', openAccountBody('acc-new'), 'system'],
+        ['/accounts/acc-down/invoices', invoiceBody('inv-1'), 'system'],
+        ['/accounts/acc-down/payments', payment('pay-1'), 'system'],
+        ['/accounts/acc-down/notes', { text: 'Called, no answer.' }, 'agent'],
+      ];
+      const reads = ['', '/history', '/events', '/state?asOf=2026-03-01T00:00:00Z', '/history/verify'].map((part) => `/accounts/acc-down${part}`);
+      reads.push('/worklist', `/accounts/acc-down?minPosition=${position + 1}`, '/kpis?from=2026-01-01&to=2026-01-31');
+      for (const [path, body, role] of commands) await expectStoreUnavailable(service.request(path, { body, role }), `POST ${path}`);
+      for (const path of reads) await expectStoreUnavailable(service.request(path, { role: 'supervisor' }), `GET ${path}`);
+      expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+      await expectStoreUnavailable(fetch(`${service.url}/health/ready`), 'GET /health/ready');
+      expect(service.process.exitCode).toBeNull();
+
+      database = await startDatabaseProcess(databaseDir, database.port);
+      await eventually(service, async () => ((await fetch(`${service.url}/health/ready`)).status === 200 ? true : undefined));
+      expect((await service.request('/accounts/acc-down/payments', { body: payment('pay-2') })).status).toBe(201);
+      // The projector resumes after its back-off: the read model catches up without a restart.
+      await eventually(service, async () => ((await service.request('/accounts/acc-down', { role: 'supervisor' })).status === 200 ? true : undefined));
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it('restarts its embedded PostgreSQL when the postmaster is killed, with the data intact', async () => {
+    const dataDir = await newDataDir();
+    const service = await start({ DATA_DIR: dataDir });
+    expect((await service.request('/accounts', { body: openAccountBody('acc-before') })).status).toBe(201);
+    const killed = await postmasterPid(dataDir);
+    process.kill(killed, 'SIGKILL');
+    const since = Date.now();
+
+    const events = await eventually(service, async () => {
+      if ((await postmasterPid(dataDir)) === killed) return undefined;
+      const response = await service.request('/accounts/acc-before/events', { role: 'auditor' });
+      return response.status === 200 ? ((await response.json()) as { events: { type: string }[] }).events : undefined;
+    });
+    expect(Date.now() - since).toBeLessThan(15_000);
+    expect(events.map((event) => event.type)).toEqual(['AccountOpened']);
+    expect((await service.request('/accounts', { body: openAccountBody('acc-after') })).status).toBe(201);
+    expect(service.output()).toContain('Embedded PostgreSQL restarted');
+  });
+
+  it('exits non-zero, saying why, when its embedded PostgreSQL dies and cannot be restarted', async () => {
+    const dataDir = await newDataDir();
+    const service = await start({ DATA_DIR: dataDir });
+    // Read at the next start only: the running server keeps going, a restarted one refuses to start.
+    await appendFile(join(dataDir, 'postgres', 'postgresql.conf'), '\nthis line is not a setting\n');
+    process.kill(await postmasterPid(dataDir), 'SIGKILL');
+    const code = await Promise.race([service.exited, sleep(30_000).then(() => 'still running')]);
+    expect(code).toBe(1);
+    expect(service.output()).toContain('did not restart');
+  });
+
+  it("never signals a live postgres of another data folder that a stale postmaster.pid names", async () => {
+    const otherDir = await newDataDir();
+    const other = await startDatabaseProcess(otherDir);
+    try {
+      const dataDir = await newDataDir();
+      await (await startDatabaseProcess(dataDir)).stop();
+      // What a crash leaves behind when its pid has since gone to another folder's server.
+      await writeFile(join(dataDir, 'postgres', 'postmaster.pid'), `${await postmasterPid(otherDir)}\n${join(dataDir, 'postgres')}\n`);
+      const restarted = await startDatabaseProcess(dataDir);
+      expect(await answers(restarted.url)).toBe(true);
+      await restarted.stop();
+      expect(await answers(other.url)).toBe(true);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses to start on a DATA_DIR that a live instance owns, and leaves that instance running', async () => {
+    const dataDir = await newDataDir();
+    const first = await start({ DATA_DIR: dataDir });
+    const second = await spawnBuiltService({ DATA_DIR: dataDir });
+    services.push(second);
+    const code = await Promise.race([second.exited, sleep(30_000).then(() => 'still running')]);
+    expect(code).toBe(1);
+    expect(second.output()).toContain(`DATA_DIR ${dataDir} is in use by another Arrears process (pid ${first.process.pid})`);
+    expect((await first.request('/accounts', { body: openAccountBody('acc-first') })).status).toBe(201);
+    expect((await first.request('/accounts/acc-first/events', { role: 'auditor' })).status).toBe(200);
+  });
+});
+
+async function expectStoreUnavailable(answer: Promise<Response>, what: string): Promise<void> {
+  const response = await answer;
+  const body = (await response.json()) as { code?: string };
+  expect({ what, status: response.status, code: body.code, type: response.headers.get('content-type') }).toEqual({
+    what,
+    status: 503,
+    code: 'STORE_UNAVAILABLE',
+    type: expect.stringMatching(/^application\/problem\+json/),
+  });
+  expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one === 1;
+  } finally {
+    await client.end();
+  }
+}
