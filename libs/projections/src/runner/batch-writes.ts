@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@arrears/event-store';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { ProjectedDocument, Projection } from '../projection';
-import type { PoisonPolicy } from './projection-worker';
+import type { PoisonPolicy } from './poison-policy';
 
 /** Where events that a projection could not apply are kept, with their position and error. */
 export const DEAD_LETTERS = 'dead_letters';

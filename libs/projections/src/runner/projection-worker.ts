@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
 import type { Projection } from '../projection';
+import type { PoisonPolicy } from './poison-policy';
 import { batchWrites, DEAD_LETTERS, deadLetter, errorText, type DeadLetter } from './batch-writes';
 import { inBatches } from './in-batches';
 
@@ -26,13 +27,7 @@ export interface WorkerOptions {
   log?: (message: string) => void;
 }
 
-/**
- * What happens to an event a projection cannot apply: parked and skipped (`skip`: a model that only
- * lists facts); parked with its stream held, the stream's later events parked behind it until a
- * supervisor resolves it, every other stream going on (`quarantine`: a model that folds each stream);
- * or parked and the whole projection stopped (`stop`).
- */
-export type PoisonPolicy = 'skip' | 'stop' | 'quarantine';
+export type { PoisonPolicy } from './poison-policy';
 
 export interface ProjectionStatus {
   name: string;
