@@ -157,6 +157,25 @@ describe('ProjectionRunner', () => {
     await projector.stop();
   });
 
+  it('stops promptly when told to while it asks an idle log for its head, before it has subscribed', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    let asked!: () => void;
+    const askedForHead = new Promise<void>((resolve) => (asked = resolve));
+    const slowHead: PostgresEventStore = Object.assign(Object.create(events) as PostgresEventStore, {
+      headPosition: async () => {
+        asked();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return events.headPosition();
+      },
+    });
+    const projector = new ProjectionRunner(slowHead, reads, [{ projection: tallies(name), poison: 'skip' }], { batchSize: 50, batchWaitMs: 10, leaseTtlMs: 300 });
+    projector.start();
+    await askedForHead;
+    const stopping = Date.now();
+    await projector.stop();
+    expect(Date.now() - stopping).toBeLessThan(2_000);
+  });
+
   it('stops a projection at a poison event when its policy says so, with the checkpoint just before it', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
     const stream = `${name}-s`;

@@ -162,6 +162,9 @@ export class ProjectionWorker {
     const close = () => void subscription.close();
     this.stopping.signal.addEventListener('abort', close, { once: true });
     lost.addEventListener('abort', close, { once: true });
+    // A stop or a lost lease while the log was being asked for its head has already fired: the listeners
+    // above came too late for it, and an idle log would keep the subscription waiting for ever.
+    if (this.stopped || lost.aborted) close();
     try {
       for await (const batch of inBatches(subscription, this.options.batchSize, this.options.batchWaitMs)) {
         await this.store(batch, lease);
