@@ -199,6 +199,8 @@ describe('ProjectionRunner', () => {
     const first = runner(name, 'skip', 'first');
     const second = runner(name, 'skip', 'second');
     first.start();
+    // The first holds the lease before the second asks (started together, either may win it).
+    expect(await stateOnceSettled(first)).toBe('running');
     second.start();
     const head = await count(stream, [3], 1n);
     expect(await first.waitFor(head.position, 5000)).toBe(true);
