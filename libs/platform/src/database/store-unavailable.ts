@@ -16,18 +16,22 @@ const pgConnectionMessages = /^(Connection terminated|timeout exceeded when tryi
 /** The MongoDB driver's errors for a lost server or none to select. */
 const mongoUnavailable = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoTopologyClosedError']);
 
+/** EventStoreDB's client errors (their `type`) for a node that is down, too slow, or not the leader. */
+const eventStoreDbUnavailable = new Set(['unavailable', 'deadline-exceeded', 'not-leader']);
+
 /**
- * True when `error` means a store (PostgreSQL, MongoDB) cannot be reached right now, so the request
+ * True when `error` means a store (PostgreSQL, MongoDB, EventStoreDB) cannot be reached right now, so the request
  * may succeed later unchanged: answered 503 with Retry-After, never 500. Looks through `cause` and
  * the parts of an AggregateError (Node's connect to several addresses).
  */
 export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, syscall, name, message, cause, errors } = error as Record<string, unknown>;
+  const { code, syscall, name, message, cause, errors, type } = error as Record<string, unknown>;
   if (typeof code === 'string' && (networkCodes.has(code) || pgUnavailable.test(code))) return true;
   // A Unix socket that is not there (ENOENT) is a server that is not running.
   if (syscall === 'connect') return true;
   if (typeof name === 'string' && mongoUnavailable.has(name)) return true;
+  if (typeof type === 'string' && eventStoreDbUnavailable.has(type)) return true;
   if (typeof message === 'string' && pgConnectionMessages.test(message)) return true;
   if (Array.isArray(errors) && errors.some((inner) => isStoreUnavailable(inner, depth + 1))) return true;
   return isStoreUnavailable(cause, depth + 1);

@@ -20,6 +20,9 @@ describe('isStoreUnavailable', () => {
     ['pg reusing a broken client', new Error('Client has encountered a connection error and is not queryable')],
     ['MongoDB losing the network', Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' })],
     ['MongoDB finding no server', Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' })],
+    ['EventStoreDB down', Object.assign(new Error('14 UNAVAILABLE: No connection established'), { type: 'unavailable' })],
+    ['EventStoreDB too slow', Object.assign(new Error('4 DEADLINE_EXCEEDED'), { type: 'deadline-exceeded' })],
+    ['an EventStoreDB follower asked to write', Object.assign(new Error('Not leader'), { type: 'not-leader' })],
     ['a wrapped cause', new Error('append failed', { cause: withCode('ECONNREFUSED') })],
     ['one of several addresses', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],
   ])('is true for %s', (_, error) => {
@@ -31,6 +34,7 @@ describe('isStoreUnavailable', () => {
     ['a syntax error', withCode('42601')],
     ['a missing file', withCode('ENOENT')],
     ['a plain error', new Error('Something broke')],
+    ['an EventStoreDB stream deleted', Object.assign(new Error('Stream is deleted'), { type: 'stream-deleted' })],
     ['a string', 'ECONNREFUSED'],
     ['nothing', undefined],
   ])('is false for %s', (_, error) => {
