@@ -37,6 +37,18 @@ describe('accounts over HTTP', () => {
     });
   });
 
+  it('keeps the other time zones a debtor may be in, for the contact-hours rule, and refuses one that is not a zone', async () => {
+    const accountId = uniqueId('acc');
+    const body = openAccountBody(accountId);
+    const opened = await api.post('/accounts', { ...body, debtor: { ...body.debtor, otherTimeZones: ['America/Los_Angeles', 'Europe/London'] } });
+    expect(opened.status).toBe(201);
+    const [event] = (await api.get(`/accounts/${accountId}/events`)).body.events;
+    expect(event.data.debtor.otherTimeZones).toEqual(['America/Los_Angeles', 'Europe/London']);
+    const refused = await api.post('/accounts', { ...openAccountBody(uniqueId('acc')), debtor: { ...body.debtor, otherTimeZones: ['Mars/Base'] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'debtor.otherTimeZones' })]);
+  });
+
   it('generates an account id when none is given', async () => {
     const { accountId: _omitted, ...body } = openAccountBody('x');
     const opened = await api.post('/accounts', body);

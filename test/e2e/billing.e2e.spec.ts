@@ -1,5 +1,5 @@
 import { CommandsInFlight } from '../../apps/api/src/command-handling/commands-in-flight';
-import { accountWithInvoice, eventCount, paymentBody, startTestApi, type TestApi } from './support/test-api';
+import { accountWithInvoice, as, eventCount, paymentBody, startTestApi, type TestApi } from './support/test-api';
 
 describe('billing over HTTP', () => {
   let api: TestApi;
@@ -302,5 +302,17 @@ describe('billing over HTTP', () => {
     await closing.close();
     expect((await payment).status).toBe(201);
     expect(await eventCount(api, accountId)).toBe(3);
+  });
+
+  it('records an agency\'s payment as the agency\'s, only while the account is placed with that agency', async () => {
+    const accountId = await accountWithInvoice(api);
+    const supervisor = await as('supervisor');
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-early', 100, { agencyId: 'agency-1' }))).body).toMatchObject({ status: 422, code: 'AGENCY_NOT_PLACED' });
+    expect((await api.post(`/accounts/${accountId}/agency-placements`, { agencyId: 'agency-1' }, supervisor)).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-other', 100, { agencyId: 'agency-2' }))).body).toMatchObject({ status: 422, code: 'AGENCY_NOT_PLACED' });
+    const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-agency', 2500, { agencyId: 'agency-1', method: 'agency' }));
+    expect(paid.status).toBe(201);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events;
+    expect(events.at(-1)).toMatchObject({ type: 'PaymentReceived', data: { paymentId: 'pay-agency', amount: 2500, agencyId: 'agency-1' } });
   });
 });

@@ -15,8 +15,8 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccountCommand, C
   async execute({ request, context }: OpenAccountCommand): Promise<CommandReceipt> {
     // Derived from the Idempotency-Key when there is one, so that a retry opens the same account.
     const accountId = request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : this.ids.uuid());
-    const { reference, name, timeZone, email, phone, address } = request.debtor;
-    const debtor: Debtor = { reference, timeZone, ...defined({ name, email, phone, address: address && { ...address } }) };
+    const { reference, name, timeZone, otherTimeZones, email, phone, address } = request.debtor;
+    const debtor: Debtor = { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && { ...address } }) };
     const outcome = await this.accounts.handle(
       accountId,
       { type: 'OpenAccount', data: { accountId, creditorId: request.creditorId, debtor } },

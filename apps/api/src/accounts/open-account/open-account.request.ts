@@ -52,6 +52,13 @@ export class DebtorRequest {
   timeZone!: string;
 
   @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsTimeZone({ each: true })
+  @ApiPropertyOptional({ type: [String], example: ['America/Los_Angeles'], description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).' })
+  otherTimeZones?: string[];
+
+  @IsOptional()
   @IsEmail()
   @ApiPropertyOptional({ example: 'ada@example.com' })
   email?: string;

@@ -40,10 +40,10 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
   constructor(private readonly accounts: AccountCommandService) {}
 
   async execute({ accountId, request, context }: RecordPaymentCommand): Promise<PaymentRecordedResponse> {
-    const { paymentId, amount, currency, receivedOn, method } = request;
+    const { paymentId, amount, currency, receivedOn, method, agencyId } = request;
     const outcome = await this.accounts.handle(
       accountId,
-      { type: 'RecordPayment', data: { paymentId, amount, currency, receivedOn, method } },
+      { type: 'RecordPayment', data: { paymentId, amount, currency, receivedOn, method, ...(agencyId === undefined ? {} : { agencyId }) } },
       context,
     );
     const response: PaymentRecordedResponse = {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../../http/validators';
 
 export const paymentMethods = ['card', 'bank_transfer', 'ach', 'wire', 'direct_debit', 'check', 'cash', 'agency', 'other'] as const;
@@ -20,4 +20,8 @@ export class RecordPaymentRequest {
   @IsIn(paymentMethods)
   @ApiProperty({ enum: paymentMethods, example: 'card' })
   method!: (typeof paymentMethods)[number];
+
+  @IsOptional()
+  @IsId({ required: false, example: 'agency-1', description: 'The collection agency that collected it; accepted only while the account is placed with that agency.' })
+  agencyId?: string;
 }
