@@ -106,8 +106,15 @@ async function startLocked(dataDir: string, options: EmbeddedPostgresOptions, lo
     try {
       await server.start();
     } catch {
-      const portTaken = recent.some((line) => line.includes('Address already in use'));
-      if (portTaken && attempt < 5 && options.port === undefined) continue;
+      const said = (words: string) => recent.some((line) => line.includes(words));
+      if (attempt < 5 && said('Address already in use') && options.port === undefined) continue;
+      // A killed server's last processes can hold its shared memory for a moment after it died (and a
+      // new folder can reuse a deleted one's inode, which that memory is marked with): they leave soon.
+      if (attempt < 5 && said('pre-existing shared memory block')) {
+        recent.length = 0;
+        await sleep(1_000);
+        continue;
+      }
       throw new Error(`Embedded PostgreSQL did not start. ${lastWords()}`);
     }
     const url = urlOf(listener, port, password, database);
