@@ -131,6 +131,16 @@ export async function loadDocuments(readStore: ReadStore, collection: string, id
 export const documentWrite = (collection: string, id: string, document: ProjectedDocument | null): WriteOperation =>
   document ? { kind: 'put', collection, document } : { kind: 'delete', collection, id };
 
+/**
+ * Whether the read store answers a simple read (the projection's checkpoint): a write it refused while
+ * it answers is the data's fault, to be parked; one it refused while it does not is an outage.
+ */
+export const readStoreAnswers = (readStore: ReadStore, projection: string): Promise<boolean> =>
+  readStore.checkpoint(projection).then(
+    () => true,
+    () => false,
+  );
+
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The write that parks an event. */

@@ -4,7 +4,7 @@ import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
-import { batchWrites, DEAD_LETTERS, deadLetter, errorText, type DeadLetter } from './batch-writes';
+import { batchWrites, DEAD_LETTERS, deadLetter, errorText, readStoreAnswers, type DeadLetter } from './batch-writes';
 import { inBatches } from './in-batches';
 
 export interface WorkerOptions {
@@ -225,7 +225,7 @@ export class ProjectionWorker {
       } catch (error) {
         if (this.stopped || error instanceof LeaseLostError) throw error;
         if (attempt < (this.options.writeAttempts ?? 3)) await this.pause(tries.failed(error));
-        else if (await this.storeAnswers()) return error;
+        else if (await readStoreAnswers(this.readStore, this.projection.name)) return error;
         else await this.pause(this.backoff.failed(error));
       }
     }
@@ -241,13 +241,6 @@ export class ProjectionWorker {
       if (letter.status !== 'resolved' && (first === undefined || position < first)) held.set(letter.streamId, position);
     }
     return held;
-  }
-
-  private storeAnswers(): Promise<boolean> {
-    return this.readStore.checkpoint(this.projection.name).then(
-      () => true,
-      () => false,
-    );
   }
 
   /** Runs `work` until it succeeds, backing off between tries; a lost lease or a stop ends it. */

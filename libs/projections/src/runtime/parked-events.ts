@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import type { Clock, IdGenerator } from '@arrears/platform';
 import type { Checkpoint, Condition, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { Projection } from '../projection';
-import { DEAD_LETTERS, documentWrite, errorText, loadDocuments, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
+import { DEAD_LETTERS, documentWrite, errorText, loadDocuments, readStoreAnswers, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
 
 /**
  * Every decision on a parked event, one document each, written once and never changed: the audit
@@ -83,7 +83,7 @@ export class ParkedEvents {
         return applied.letter;
       } catch (error) {
         // A store that does not answer is an outage, for the caller to retry; one that answers refused this event.
-        if (!(await this.storeAnswers(projection))) throw error;
+        if (!(await readStoreAnswers(this.readStore, projection.name))) throw error;
         const failed = this.decided(letter, 'retried', 'failed', by, error);
         await this.readStore.apply(failed.writes, checkpoint);
         return failed.letter;
@@ -139,13 +139,6 @@ export class ParkedEvents {
     if (first) {
       throw conflict('PARKED_EVENT_HELD', `${letter.id} is held behind ${first.id} of the same stream: retry or skip that one first.`, { id: letter.id, heldBehind: first.id });
     }
-  }
-
-  private storeAnswers(projection: Projection): Promise<boolean> {
-    return this.readStore.checkpoint(projection.name).then(
-      () => true,
-      () => false,
-    );
   }
 
   private async reapplied(projection: Projection, event: RecordedEvent): Promise<WriteOperation[]> {
