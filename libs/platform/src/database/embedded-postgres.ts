@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -108,11 +108,10 @@ async function startLocked(dataDir: string, options: EmbeddedPostgresOptions, lo
     } catch {
       const said = (words: string) => recent.some((line) => line.includes(words));
       if (attempt < 5 && said('Address already in use') && options.port === undefined) continue;
-      // A killed server's last processes can hold its shared memory for a moment after it died (and a
-      // new folder can reuse a deleted one's inode, which that memory is marked with): they leave soon.
-      if (attempt < 5 && said('pre-existing shared memory block')) {
+      const leftover = recent.map((line) => /pre-existing shared memory block \(key \d+, ID (\d+)\)/.exec(line)?.[1]).find(Boolean);
+      if (attempt < 5 && leftover) {
         recent.length = 0;
-        await sleep(1_000);
+        await releaseLeftoverSharedMemory(leftover);
         continue;
       }
       throw new Error(`Embedded PostgreSQL did not start. ${lastWords()}`);
@@ -321,6 +320,23 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A server killed outright leaves its shared memory segment behind, keyed and marked by its data
+ * folder's inode, and PostgreSQL refuses to start in a folder that such a segment names. A folder
+ * created later can reuse a deleted one's inode, so the segment may be a stranger's. One that no
+ * process holds any more (Linux lists attachments in /proc/sysvipc/shm) is removed; one still held
+ * is given a second for its dying server's last processes to leave.
+ */
+async function releaseLeftoverSharedMemory(id: string): Promise<void> {
+  try {
+    const row = readFileSync('/proc/sysvipc/shm', 'utf8').split('\n').map((line) => line.trim().split(/\s+/)).find((fields) => fields[1] === id);
+    if (row && row[6] === '0') return void execFileSync('ipcrm', ['-m', id]);
+  } catch {
+    // No /proc listing (not Linux) or no right to remove it: waiting is all that is left.
+  }
+  await sleep(1_000);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
