@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ActorRole } from '@arrears/commands';
 import { runningEmbeddedPostgres } from '@arrears/platform';
-import { eventually, sleep, spawnBuiltService, startBuiltService, startDatabaseProcess, stopService, type BuiltService, type DatabaseProcess } from './support/built-service';
+import { eventually, sleep, spawnBuiltService, startBuiltService, startDatabaseProcess, killServiceGroup, type BuiltService, type DatabaseProcess } from './support/built-service';
 import { invoiceBody, openAccountBody, testSecretsEnv } from './support/test-api';
 
 const payment = (paymentId: string) => ({ paymentId, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' });
@@ -31,7 +31,7 @@ describe('database faults (the built service, in its own process)', () => {
     return service;
   };
   afterEach(async () => {
-    await Promise.all(services.splice(0).map((service) => stopService(service, 'SIGKILL')));
+    await Promise.all(services.splice(0).map(killServiceGroup));
   });
   afterAll(async () => {
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });

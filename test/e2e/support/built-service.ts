@@ -28,6 +28,8 @@ export async function spawnBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
   const child = spawn(process.execPath, [join(repositoryRoot, 'dist/apps/api/src/main.js')], {
     env: { PATH: process.env.PATH, RUN_SCHEDULER: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, as in a container: killing it outright takes its embedded PostgreSQL along.
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -52,7 +54,7 @@ export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
   for (let waited = 0; ; waited += 200) {
     if (service.process.exitCode !== null) throw new Error(`The service exited early:\n${service.output()}`);
     if (waited > 60_000) {
-      service.process.kill('SIGKILL');
+      await killServiceGroup(service);
       throw new Error(`The service did not start:\n${service.output()}`);
     }
     if (await fetch(`${service.url}/health/live`).then((r) => r.ok, () => false)) return service;
@@ -76,6 +78,20 @@ export function runBuilt(entry: string, args: string[], env: NodeJS.ProcessEnv):
 export function stopService(service: BuiltService, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   if (service.process.exitCode === null && service.process.signalCode === null) service.process.kill(signal);
   return service.exited;
+}
+
+/**
+ * SIGKILLs the service's whole process group, its embedded PostgreSQL included, as a container's end
+ * would. A server left running in a folder the test then deletes outlives the run and holds shared
+ * memory keyed by that folder's inode, which the next new folder is likely to be given.
+ */
+export async function killServiceGroup(service: BuiltService): Promise<void> {
+  try {
+    if (service.process.pid !== undefined) process.kill(-service.process.pid, 'SIGKILL');
+  } catch {
+    // the group has ended already
+  }
+  await service.exited;
 }
 
 /** Polls `check` until it returns a value, failing after `timeoutMs` or when the service exits. */
