@@ -1,6 +1,7 @@
 /**
- * The event store port (DESIGN §3). Revisions are 0-based per stream; positions order the whole log
- * and are always > 0, so `0n` means "before everything". Both are bigint end to end.
+ * The event store port (docs/architecture.md, "The event store"). Revisions are 0-based per stream;
+ * positions order the whole log and are always > 0, so `0n` means "before everything". Both are bigint
+ * end to end.
  */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../calendar/calendar';
 
-/** The aging buckets of receivables, by days past due (DESIGN §6). */
+/** The aging buckets of receivables, by days past due (docs/kpis.md#aging). */
 export const agingBuckets = ['current', '1-30', '31-60', '61-90', '91-120', '120+'] as const;
 export type AgingBucket = (typeof agingBuckets)[number];
 

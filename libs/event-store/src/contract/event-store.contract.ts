@@ -45,7 +45,7 @@ export async function collect(
 }
 
 /**
- * The event store contract (DESIGN §3): every adapter runs this same suite.
+ * The event store contract (docs/architecture.md, "The event store"): every adapter runs this same suite.
  */
 export function eventStoreContract(harness: EventStoreHarness): void {
   describe(`event store contract: ${harness.name}`, () => {

@@ -27,7 +27,7 @@ export function countBackDso(totals: DailyTotals, day: Day): number | null {
   return null;
 }
 
-/** All KPIs of one day (formulas in the README and DESIGN §6; rates in %). */
+/** All KPIs of one day (formulas in docs/kpis.md; rates in %). */
 export function kpisOn(totals: DailyTotals, day: Day) {
   const yesterday = day - 1;
   const receivables = totals.receivablesOn(day);
