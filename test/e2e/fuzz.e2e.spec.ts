@@ -12,7 +12,7 @@ interface Operation {
   path: string;
   pathParams: string[];
   query: { name: string; schema: Schema }[];
-  body?: Schema;
+  body: Schema | undefined;
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;

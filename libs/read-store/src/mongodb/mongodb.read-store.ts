@@ -124,14 +124,14 @@ export class MongoReadStore implements ReadStore {
     if (checkpoint?.fence === undefined) return;
     const { matchedCount } = await this.db
       .collection<StoredLease>(leases)
-      .updateOne({ _id: checkpoint.name, token: Long.fromBigInt(checkpoint.fence) }, { $currentDate: { fencedAt: true } }, { session });
+      .updateOne({ _id: checkpoint.name, token: Long.fromBigInt(checkpoint.fence) }, { $currentDate: { fencedAt: true } }, session ? { session } : {});
     if (matchedCount === 0) throw new LeaseLostError(checkpoint.name);
   }
 
   private async storeCheckpoint(checkpoint: Checkpoint, session?: ClientSession): Promise<void> {
     await this.db
       .collection<{ _id: string; position: Long }>(checkpoints)
-      .updateOne({ _id: checkpoint.name }, { $set: { position: Long.fromBigInt(checkpoint.position) } }, { upsert: true, session });
+      .updateOne({ _id: checkpoint.name }, { $set: { position: Long.fromBigInt(checkpoint.position) } }, { upsert: true, ...(session ? { session } : {}) });
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {
