@@ -2,17 +2,17 @@ import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { assertNever } from './account.evolve';
 import type { AccountState } from './account.state';
-import { assessLateFee, issueInvoice, markPaymentMissed } from './billing.decide';
-import { claimAccount, releaseAccountClaim } from './claims.decide';
-import { closeAccount, erasePersonalData, openAccount } from './lifecycle.decide';
-import { recordPayment } from './payments.decide';
-import { agreePlan, extendDeadline, markInstallmentMissed } from './plans.decide';
-import { raiseDispute, resolveDispute } from './disputes.decide';
-import { addNote, assignAgent, logContactAttempt, sendValidationNotice } from './interactions.decide';
-import { recordPromiseToPay, resolvePromise } from './promises.decide';
-import { agreeSettlement, escalateToLegal, lapseSettlement, placeWithAgency, recallFromAgency, writeOff } from './resolutions.decide';
-import { advanceCollectionTimeline } from './timeline.decide';
-import { blockChannel, flagHardship, placeHold, releaseHold, requestCeaseCommunication, unblockChannel } from './restrictions.decide';
+import { assessLateFee, issueInvoice, markPaymentMissed } from '../billing/billing.decide';
+import { claimAccount, releaseAccountClaim } from '../worklist/worklist.decide';
+import { closeAccount, erasePersonalData, openAccount } from '../accounts/accounts.decide';
+import { recordPayment } from '../payments/payments.decide';
+import { agreePlan, extendDeadline, markInstallmentMissed } from '../plans/plans.decide';
+import { raiseDispute, resolveDispute } from '../disputes/disputes.decide';
+import { addNote, assignAgent, logContactAttempt, sendValidationNotice } from '../interactions/interactions.decide';
+import { recordPromiseToPay, resolvePromise } from '../promises/promises.decide';
+import { agreeSettlement, escalateToLegal, lapseSettlement, placeWithAgency, recallFromAgency, writeOff } from '../resolutions/resolutions.decide';
+import { advanceCollectionTimeline } from '../timeline/timeline.decide';
+import { blockChannel, flagHardship, placeHold, releaseHold, requestCeaseCommunication, unblockChannel } from '../restrictions/restrictions.decide';
 
 /**
  * The account decider: which events a command produces given the current state, or a DomainError.

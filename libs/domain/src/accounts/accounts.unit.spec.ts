@@ -1,9 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { CloseAccount, ErasePersonalData, OpenAccount } from './account.commands';
-import { evolve } from './account.evolve';
-import { initialAccountState, type AccountState } from './account.state';
-import type { AccountEvent } from './account.events';
-import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
+import type { CloseAccount, ErasePersonalData, OpenAccount } from '../account/account.commands';
+import { evolve } from '../account/account.evolve';
+import { initialAccountState, type AccountState } from '../account/account.state';
+import type { AccountEvent } from '../account/account.events';
+import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };

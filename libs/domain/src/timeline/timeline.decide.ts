@@ -3,15 +3,15 @@ import { addDays, type IsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from '../timeline/strategy';
-import type { AdvanceCollectionTimeline } from './account.commands';
-import type { AccountEvent, StepSkipReason } from './account.events';
-import { evolve } from './account.evolve';
-import { requireInvoice, requireOpen, todayFor } from './account.guards';
-import { activeHolds, openDisputes, outstanding, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
-import { assessLateFee, markPaymentMissed } from './billing.decide';
-import { sendValidationNotice } from './interactions.decide';
-import { placeWithAgency } from './resolutions.decide';
+import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
+import type { AdvanceCollectionTimeline } from '../account/account.commands';
+import type { AccountEvent, StepSkipReason } from '../account/account.events';
+import { evolve } from '../account/account.evolve';
+import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
+import { activeHolds, openDisputes, outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
+import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
+import { sendValidationNotice } from '../interactions/interactions.decide';
+import { placeWithAgency } from '../resolutions/resolutions.decide';
 
 /** A step that should have run this many days ago reaches the debtor no more: it is skipped as stale. */
 export const staleAfterDays = 7;

@@ -1,8 +1,8 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './account.commands';
-import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './account.events';
-import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from './account.guards';
-import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from './account.state';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from '../account/account.commands';
+import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from '../account/account.events';
+import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
+import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 
 function requireBalance(account: OpenedAccount, code: string): number {
   const balance = totalOutstanding(account);

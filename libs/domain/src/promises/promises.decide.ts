@@ -1,10 +1,10 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RecordPromiseToPay, ResolvePromise } from './account.commands';
-import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './account.events';
-import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from './account.guards';
-import { openPromise, totalOutstanding, type AccountState } from './account.state';
+import type { RecordPromiseToPay, ResolvePromise } from '../account/account.commands';
+import type { PromiseBroken, PromiseKept, PromiseToPayMade } from '../account/account.events';
+import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
+import { openPromise, totalOutstanding, type AccountState } from '../account/account.state';
 
 /** The debtor promises to pay an amount, no more than they owe, by a date not yet past; one promise at a time. */
 export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountState): [PromiseToPayMade] {

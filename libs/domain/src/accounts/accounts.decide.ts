@@ -1,9 +1,9 @@
 import { isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { CloseAccount, ErasePersonalData, OpenAccount } from './account.commands';
-import type { AccountClosed, AccountOpened, PersonalDataErased } from './account.events';
-import { requireOpen, todayFor } from './account.guards';
-import { totalOutstanding, type AccountState } from './account.state';
+import type { CloseAccount, ErasePersonalData, OpenAccount } from '../account/account.commands';
+import type { AccountClosed, AccountOpened, PersonalDataErased } from '../account/account.events';
+import { requireOpen, todayFor } from '../account/account.guards';
+import { totalOutstanding, type AccountState } from '../account/account.state';
 
 export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
   if (state.status !== 'unopened') {

@@ -2,10 +2,10 @@ import { addBusinessDays, addDays } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AddNote, AssignAgent, LogContactAttempt, SendValidationNotice } from './account.commands';
-import type { AccountAssigned, ContactAttempted, NoteAdded, ValidationNoticeSent } from './account.events';
-import { requireOpen, todayFor } from './account.guards';
-import type { AccountState } from './account.state';
+import type { AddNote, AssignAgent, LogContactAttempt, SendValidationNotice } from '../account/account.commands';
+import type { AccountAssigned, ContactAttempted, NoteAdded, ValidationNoticeSent } from '../account/account.events';
+import { requireOpen, todayFor } from '../account/account.guards';
+import type { AccountState } from '../account/account.state';
 
 /** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
 const clockSkewMs = 60_000;

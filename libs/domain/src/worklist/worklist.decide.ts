@@ -1,8 +1,8 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { ClaimAccount, ReleaseAccountClaim } from './account.commands';
-import type { AccountClaimed, AccountClaimReleased } from './account.events';
-import { requireOpen } from './account.guards';
-import { activeClaim, type AccountState } from './account.state';
+import type { ClaimAccount, ReleaseAccountClaim } from '../account/account.commands';
+import type { AccountClaimed, AccountClaimReleased } from '../account/account.events';
+import { requireOpen } from '../account/account.guards';
+import { activeClaim, type AccountState } from '../account/account.state';
 
 /** Longest a single claim may run: a claim is for working an account now, not for keeping it. */
 export const maxClaimMinutes = 8 * 60;

@@ -2,8 +2,8 @@ import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './account.commands';
-import type { AccountEvent, InvoiceTerms, LateFeeAssessed, PaymentMissed } from './account.events';
+import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from '../account/account.commands';
+import type { AccountEvent, InvoiceTerms, LateFeeAssessed, PaymentMissed } from '../account/account.events';
 import {
   requireAmount,
   requireCurrency,
@@ -12,8 +12,8 @@ import {
   requireOpen,
   requireSafeTotal,
   todayFor,
-} from './account.guards';
-import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from './account.state';
+} from '../account/account.guards';
+import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 
 /** Issuing may be backdated: importing receivables that are already overdue is normal. */
 export function issueInvoice(command: IssueInvoice, state: AccountState): AccountEvent[] {

@@ -1,8 +1,8 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { RecordPayment } from './account.commands';
-import type { AccountEvent, InstallmentAllocation } from './account.events';
+import type { RecordPayment } from '../account/account.commands';
+import type { AccountEvent, InstallmentAllocation } from '../account/account.events';
 import {
   requireAmount,
   requireSafeTotal,
@@ -11,7 +11,7 @@ import {
   requireNew,
   requireOpen,
   todayFor,
-} from './account.guards';
+} from '../account/account.guards';
 import {
   openBalances,
   openInvoicesOldestFirst,
@@ -21,8 +21,8 @@ import {
   type InvoiceState,
   type OpenedAccount,
   type PlanState,
-} from './account.state';
-import { evolve } from './account.evolve';
+} from '../account/account.state';
+import { evolve } from '../account/account.evolve';
 
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),

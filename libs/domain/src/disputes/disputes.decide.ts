@@ -1,9 +1,9 @@
 import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RaiseDispute, ResolveDispute } from './account.commands';
-import type { DisputeRaised, DisputeResolved } from './account.events';
-import { requireInvoice, requireOpen, todayFor } from './account.guards';
-import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from './account.state';
+import type { RaiseDispute, ResolveDispute } from '../account/account.commands';
+import type { DisputeRaised, DisputeResolved } from '../account/account.events';
+import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
+import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from '../account/account.state';
 
 /** The debtor disputes one invoice or the whole account; collection pauses until it is resolved. */
 export function raiseDispute(command: RaiseDispute, state: AccountState): [DisputeRaised] {

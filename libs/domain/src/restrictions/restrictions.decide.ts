@@ -1,9 +1,9 @@
 import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './account.commands';
-import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from './account.events';
-import { requireDate, requireOpen, todayFor } from './account.guards';
-import type { AccountState } from './account.state';
+import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from '../account/account.commands';
+import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from '../account/account.events';
+import { requireDate, requireOpen, todayFor } from '../account/account.guards';
+import type { AccountState } from '../account/account.state';
 
 /** After a cease request only the notices the law allows go out (1006.6(c)); it cannot be undone here. */
 export function requestCeaseCommunication(command: RequestCeaseCommunication, state: AccountState): [CeaseCommunicationRequested] {

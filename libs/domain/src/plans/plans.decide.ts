@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from './account.commands';
-import type { Allocation, DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './account.events';
+import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from '../account/account.commands';
+import type { Allocation, DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from '../account/account.events';
 import {
   requireAmount,
   requireCurrency,
@@ -10,8 +10,8 @@ import {
   requireNew,
   requireOpen,
   todayFor,
-} from './account.guards';
-import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from './account.state';
+} from '../account/account.guards';
+import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from '../account/account.state';
 
 /**
  * A plan replaces the covered invoices' due dates with a schedule of installments. Its installments
