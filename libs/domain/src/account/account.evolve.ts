@@ -1,5 +1,7 @@
 import { entryOf, withEntry } from '../lookup/entry-of';
-import { erasedDebtor, type AccountEvent, type Allocation, type ContactAttempted, type WorkflowEvent } from './account.events';
+import type { ContactAttempted } from '../interactions/interactions.events';
+import { erasedDebtor, type AccountEvent, type WorkflowEvent } from './account.events';
+import type { Allocation } from './allocation';
 import { addDays } from '../calendar/calendar';
 import { recentCallsKept, type AccountState, type InvoiceState, type InvoiceTimeline, type OpenedAccount } from './account.state';
 

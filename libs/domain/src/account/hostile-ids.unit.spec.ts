@@ -1,5 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { IssueInvoice, RecordPromiseToPay, PlaceHold, RaiseDispute, RecordPayment } from './account.commands';
+import type { IssueInvoice } from '../billing/billing.commands';
+import type { RaiseDispute } from '../disputes/disputes.commands';
+import type { RecordPayment } from '../payments/payments.commands';
+import type { RecordPromiseToPay } from '../promises/promises.commands';
+import type { PlaceHold } from '../restrictions/restrictions.commands';
 import type { AccountEvent } from './account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 

@@ -1,7 +1,7 @@
 import { isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { CloseAccount, ErasePersonalData, OpenAccount } from '../account/account.commands';
-import type { AccountClosed, AccountOpened, PersonalDataErased } from '../account/account.events';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
+import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 
@@ -37,4 +37,12 @@ export function erasePersonalData(command: ErasePersonalData, state: AccountStat
   if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
   if (state.debtor.personalDataErased) return [];
   return [{ type: 'PersonalDataErased', data: { debtorReference: state.debtor.reference, erasedOn: todayFor(state, command.now) } }];
+}
+
+export function assignAgent(command: AssignAgent, state: AccountState): [AccountAssigned] {
+  const account = requireOpen(state);
+  if (account.assignedAgentId === command.data.agentId) {
+    throw conflict('ALREADY_ASSIGNED', `The account is already assigned to ${command.data.agentId}.`, { agentId: command.data.agentId });
+  }
+  return [{ type: 'AccountAssigned', data: { agentId: command.data.agentId } }];
 }

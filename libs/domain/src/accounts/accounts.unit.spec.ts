@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { CloseAccount, ErasePersonalData, OpenAccount } from '../account/account.commands';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
 import { evolve } from '../account/account.evolve';
 import { initialAccountState, type AccountState } from '../account/account.state';
 import type { AccountEvent } from '../account/account.events';
@@ -83,5 +83,13 @@ describe('ErasePersonalData', () => {
       otherTimeZones: ['Europe/London'],
       personalDataErased: true,
     });
+  });
+});
+
+describe('AssignAgent', () => {
+  it('assigns an agent, refusing the same one twice', () => {
+    const assign = command<AssignAgent>('AssignAgent', { agentId: 'agent-7' });
+    spec.given([opened]).when(assign).then([{ type: 'AccountAssigned', data: { agentId: 'agent-7' } }]);
+    spec.given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }]).when(assign).thenThrows('ALREADY_ASSIGNED');
   });
 });

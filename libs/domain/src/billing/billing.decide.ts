@@ -2,8 +2,9 @@ import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from '../account/account.commands';
-import type { AccountEvent, InvoiceTerms, LateFeeAssessed, PaymentMissed } from '../account/account.events';
+import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './billing.commands';
+import type { AccountEvent } from '../account/account.events';
+import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.events';
 import {
   requireAmount,
   requireCurrency,

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from '../account/account.commands';
+import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 

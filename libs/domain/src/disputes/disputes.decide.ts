@@ -1,7 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RaiseDispute, ResolveDispute } from '../account/account.commands';
-import type { DisputeRaised, DisputeResolved } from '../account/account.events';
+import type { RaiseDispute, ResolveDispute } from './disputes.commands';
+import type { DisputeRaised, DisputeResolved } from './disputes.events';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from '../account/account.state';
 

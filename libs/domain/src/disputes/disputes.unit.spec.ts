@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { RaiseDispute, ResolveDispute } from '../account/account.commands';
+import type { RaiseDispute, ResolveDispute } from './disputes.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 

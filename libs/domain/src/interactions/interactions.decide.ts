@@ -2,8 +2,8 @@ import { addBusinessDays, addDays } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AddNote, AssignAgent, LogContactAttempt, SendValidationNotice } from '../account/account.commands';
-import type { AccountAssigned, ContactAttempted, NoteAdded, ValidationNoticeSent } from '../account/account.events';
+import type { AddNote, LogContactAttempt, SendValidationNotice } from './interactions.commands';
+import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 
@@ -35,14 +35,6 @@ export function addNote(command: AddNote, state: AccountState): [NoteAdded] {
   const text = command.data.text.trim();
   if (!text) throw ruleBroken('EMPTY_NOTE', 'A note needs some text.');
   return [{ type: 'NoteAdded', data: { text } }];
-}
-
-export function assignAgent(command: AssignAgent, state: AccountState): [AccountAssigned] {
-  const account = requireOpen(state);
-  if (account.assignedAgentId === command.data.agentId) {
-    throw conflict('ALREADY_ASSIGNED', `The account is already assigned to ${command.data.agentId}.`, { agentId: command.data.agentId });
-  }
-  return [{ type: 'AccountAssigned', data: { agentId: command.data.agentId } }];
 }
 
 /** The validation notice goes out once, by a channel the debtor has not blocked, at a convenient time. */

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
-import type { AddNote, AssignAgent, SendValidationNotice } from '../account/account.commands';
+import type { AddNote, SendValidationNotice } from './interactions.commands';
 import { accountDecider, command, opened } from '../account/account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
@@ -10,14 +10,6 @@ describe('AddNote', () => {
   it('adds a trimmed note, never an empty one', () => {
     spec.given([opened]).when(command<AddNote>('AddNote', { text: ' called back ' }, now)).then([{ type: 'NoteAdded', data: { text: 'called back' } }]);
     spec.given([opened]).when(command<AddNote>('AddNote', { text: '  ' }, now)).thenThrows('EMPTY_NOTE');
-  });
-});
-
-describe('AssignAgent', () => {
-  it('assigns an agent, refusing the same one twice', () => {
-    const assign = command<AssignAgent>('AssignAgent', { agentId: 'agent-7' }, now);
-    spec.given([opened]).when(assign).then([{ type: 'AccountAssigned', data: { agentId: 'agent-7' } }]);
-    spec.given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }]).when(assign).thenThrows('ALREADY_ASSIGNED');
   });
 });
 

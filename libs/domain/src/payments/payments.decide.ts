@@ -1,8 +1,9 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { RecordPayment } from '../account/account.commands';
-import type { AccountEvent, InstallmentAllocation } from '../account/account.events';
+import type { RecordPayment } from './payments.commands';
+import type { AccountEvent } from '../account/account.events';
+import type { InstallmentAllocation } from './payments.events';
 import {
   requireAmount,
   requireSafeTotal,

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { ExtendDeadline, MarkInstallmentMissed } from '../account/account.commands';
+import type { ExtendDeadline, MarkInstallmentMissed } from './plans.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 

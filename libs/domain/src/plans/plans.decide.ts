@@ -1,7 +1,8 @@
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from '../account/account.commands';
-import type { Allocation, DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from '../account/account.events';
+import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from './plans.commands';
+import type { Allocation } from '../account/allocation';
+import type { DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './plans.events';
 import {
   requireAmount,
   requireCurrency,

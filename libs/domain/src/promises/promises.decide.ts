@@ -1,8 +1,8 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RecordPromiseToPay, ResolvePromise } from '../account/account.commands';
-import type { PromiseBroken, PromiseKept, PromiseToPayMade } from '../account/account.events';
+import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
+import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './promises.events';
 import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { openPromise, totalOutstanding, type AccountState } from '../account/account.state';
 

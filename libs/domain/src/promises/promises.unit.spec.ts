@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { RecordPromiseToPay, ResolvePromise } from '../account/account.commands';
+import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 

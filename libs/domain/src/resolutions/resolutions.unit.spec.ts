@@ -1,5 +1,6 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, RecordPayment, WriteOff } from '../account/account.commands';
+import type { RecordPayment } from '../payments/payments.commands';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './resolutions.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from '../account/account.commands';
+import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './restrictions.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, opened } from '../account/account.fixtures';
 

@@ -1,8 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import { standardStrategy } from './strategy';
-import type { AdvanceCollectionTimeline } from '../account/account.commands';
-import type { AccountEvent, CollectionStepSkipped, CollectionStepTaken } from '../account/account.events';
+import type { AdvanceCollectionTimeline } from './timeline.commands';
+import type { AccountEvent } from '../account/account.events';
+import type { CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 
 const spec = deciderSpecification(accountDecider);

@@ -1,6 +1,6 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { ClaimAccount, ReleaseAccountClaim } from '../account/account.commands';
-import type { AccountClaimed, AccountClaimReleased } from '../account/account.events';
+import type { ClaimAccount, ReleaseAccountClaim } from './worklist.commands';
+import type { AccountClaimed, AccountClaimReleased } from './worklist.events';
 import { requireOpen } from '../account/account.guards';
 import { activeClaim, type AccountState } from '../account/account.state';
 

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { ClaimAccount, ReleaseAccountClaim } from '../account/account.commands';
+import type { ClaimAccount, ReleaseAccountClaim } from './worklist.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, opened } from '../account/account.fixtures';
 
