@@ -7,7 +7,7 @@ export * from './account/account.state';
 export { evolve } from './account/account.evolve';
 export { decide } from './account/account.decide';
 export * from './aging/aging';
-export * from './worklist/worklist.decide';
+export { claimAccount, maxClaimMinutes, releaseAccountClaim } from './worklist/worklist.decide';
 export * from './compliance/contact-policy';
 export * from './compliance/contact-rules';
 export * from './timeline/strategy';

@@ -1,9 +1,10 @@
 import { isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
 import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
   if (state.status !== 'unopened') {
@@ -46,3 +47,10 @@ export function assignAgent(command: AssignAgent, state: AccountState): [Account
   }
   return [{ type: 'AccountAssigned', data: { agentId: command.data.agentId } }];
 }
+
+export const accountsDecisions: Decisions<AccountsCommand> = {
+  OpenAccount: openAccount,
+  CloseAccount: closeAccount,
+  ErasePersonalData: erasePersonalData,
+  AssignAgent: assignAgent,
+};

@@ -2,7 +2,7 @@ import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './billing.commands';
+import type { AssessLateFee, IssueInvoice, MarkPaymentMissed, BillingCommand } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.events';
 import {
@@ -15,6 +15,7 @@ import {
   todayFor,
 } from '../account/account.guards';
 import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /** Issuing may be backdated: importing receivables that are already overdue is normal. */
 export function issueInvoice(command: IssueInvoice, state: AccountState): AccountEvent[] {
@@ -138,3 +139,9 @@ function requireOverdue(account: OpenedAccount, invoice: InvoiceState, now: stri
   }
   return today;
 }
+
+export const billingDecisions: Decisions<BillingCommand> = {
+  IssueInvoice: issueInvoice,
+  MarkPaymentMissed: markPaymentMissed,
+  AssessLateFee: assessLateFee,
+};

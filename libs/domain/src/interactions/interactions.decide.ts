@@ -2,10 +2,11 @@ import { addBusinessDays, addDays } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AddNote, LogContactAttempt, SendValidationNotice } from './interactions.commands';
+import type { AddNote, LogContactAttempt, SendValidationNotice, InteractionsCommand } from './interactions.commands';
 import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
 const clockSkewMs = 60_000;
@@ -48,3 +49,9 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   const receivedOn = addBusinessDays(todayFor(account, command.now), receiptBusinessDays);
   return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
 }
+
+export const interactionsDecisions: Decisions<InteractionsCommand> = {
+  LogContactAttempt: logContactAttempt,
+  AddNote: addNote,
+  SendValidationNotice: sendValidationNotice,
+};

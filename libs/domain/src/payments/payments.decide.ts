@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
-import type { RecordPayment } from './payments.commands';
+import type { RecordPayment, PaymentsCommand } from './payments.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InstallmentAllocation } from './payments.events';
 import {
@@ -24,6 +24,7 @@ import {
   type PlanState,
 } from '../account/account.state';
 import { evolve } from '../account/account.evolve';
+import type { Decisions } from '../account/capability';
 
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),
@@ -141,3 +142,7 @@ function planProgress(plan: PlanState, paid: InstallmentAllocation[], paymentId:
   if (allPaid) events.push({ type: 'PlanCompleted', data: { planId: plan.planId, paymentId } });
   return events;
 }
+
+export const paymentsDecisions: Decisions<PaymentsCommand> = {
+  RecordPayment: recordPayment,
+};

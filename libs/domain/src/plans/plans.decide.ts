@@ -1,6 +1,6 @@
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed } from './plans.commands';
+import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed, PlansCommand } from './plans.commands';
 import type { Allocation } from '../account/allocation';
 import type { DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './plans.events';
 import {
@@ -13,6 +13,7 @@ import {
   todayFor,
 } from '../account/account.guards';
 import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /**
  * A plan replaces the covered invoices' due dates with a schedule of installments. Its installments
@@ -126,3 +127,9 @@ export function extendDeadline(command: ExtendDeadline, state: AccountState): [D
   }
   return [{ type: 'DeadlineExtended', data: { planId, installment: number, previousDueOn: installment.dueOn, dueOn } }];
 }
+
+export const plansDecisions: Decisions<PlansCommand> = {
+  AgreePlan: agreePlan,
+  MarkInstallmentMissed: markInstallmentMissed,
+  ExtendDeadline: extendDeadline,
+};

@@ -1,10 +1,11 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
+import type { RecordPromiseToPay, ResolvePromise, PromisesCommand } from './promises.commands';
 import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './promises.events';
 import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { openPromise, totalOutstanding, type AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /** The debtor promises to pay an amount, no more than they owe, by a date not yet past; one promise at a time. */
 export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountState): [PromiseToPayMade] {
@@ -37,3 +38,8 @@ export function resolvePromise(command: ResolvePromise, state: AccountState): [P
   }
   return [{ type: 'PromiseBroken', data: { promiseId, amount, paid } }];
 }
+
+export const promisesDecisions: Decisions<PromisesCommand> = {
+  RecordPromiseToPay: recordPromiseToPay,
+  ResolvePromise: resolvePromise,
+};

@@ -1,8 +1,9 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './resolutions.commands';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff, ResolutionsCommand } from './resolutions.commands';
 import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 function requireBalance(account: OpenedAccount, code: string): number {
   const balance = totalOutstanding(account);
@@ -66,3 +67,12 @@ export function escalateToLegal(command: EscalateToLegal, state: AccountState): 
   requireBalance(account, 'NOTHING_TO_COLLECT');
   return [{ type: 'EscalatedToLegal', data: { escalatedOn: todayFor(account, command.now), reason: command.data.reason?.trim() || null } }];
 }
+
+export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
+  AgreeSettlement: agreeSettlement,
+  LapseSettlement: lapseSettlement,
+  WriteOff: writeOff,
+  PlaceWithAgency: placeWithAgency,
+  RecallFromAgency: recallFromAgency,
+  EscalateToLegal: escalateToLegal,
+};

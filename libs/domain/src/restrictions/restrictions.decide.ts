@@ -1,9 +1,10 @@
 import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './restrictions.commands';
+import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel, RestrictionsCommand } from './restrictions.commands';
 import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from './restrictions.events';
 import { requireDate, requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /** After a cease request only the notices the law allows go out (1006.6(c)); it cannot be undone here. */
 export function requestCeaseCommunication(command: RequestCeaseCommunication, state: AccountState): [CeaseCommunicationRequested] {
@@ -53,3 +54,12 @@ export function releaseHold(command: ReleaseHold, state: AccountState): [HoldRel
   if (expired && hold.until >= today) throw ruleBroken('HOLD_NOT_EXPIRED', `Hold ${holdId} runs through ${hold.until}.`, { until: hold.until, today });
   return [{ type: 'HoldReleased', data: { holdId, reason: expired ? 'expired' : 'released' } }];
 }
+
+export const restrictionsDecisions: Decisions<RestrictionsCommand> = {
+  RequestCeaseCommunication: requestCeaseCommunication,
+  BlockChannel: blockChannel,
+  UnblockChannel: unblockChannel,
+  FlagHardship: flagHardship,
+  PlaceHold: placeHold,
+  ReleaseHold: releaseHold,
+};

@@ -4,7 +4,7 @@ import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
-import type { AdvanceCollectionTimeline } from './timeline.commands';
+import type { AdvanceCollectionTimeline, TimelineCommand } from './timeline.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { StepSkipReason } from './timeline.events';
 import { evolve } from '../account/account.evolve';
@@ -13,6 +13,7 @@ import { activeHolds, openDisputes, outstanding, type AccountState, type Invoice
 import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
+import type { Decisions } from '../account/capability';
 
 /** A step that should have run this many days ago reaches the debtor no more: it is skipped as stale. */
 export const staleAfterDays = 7;
@@ -100,3 +101,7 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
       return { events: [] };
   }
 }
+
+export const timelineDecisions: Decisions<TimelineCommand> = {
+  AdvanceCollectionTimeline: advanceCollectionTimeline,
+};

@@ -1,8 +1,9 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { ClaimAccount, ReleaseAccountClaim } from './worklist.commands';
+import type { ClaimAccount, ReleaseAccountClaim, WorklistCommand } from './worklist.commands';
 import type { AccountClaimed, AccountClaimReleased } from './worklist.events';
 import { requireOpen } from '../account/account.guards';
 import { activeClaim, type AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
 
 /** Longest a single claim may run: a claim is for working an account now, not for keeping it. */
 export const maxClaimMinutes = 8 * 60;
@@ -37,3 +38,8 @@ export function releaseAccountClaim(command: ReleaseAccountClaim, state: Account
   }
   return [{ type: 'AccountClaimReleased', data: { agentId: command.data.agentId } }];
 }
+
+export const worklistDecisions: Decisions<WorklistCommand> = {
+  ClaimAccount: claimAccount,
+  ReleaseAccountClaim: releaseAccountClaim,
+};
