@@ -1,10 +1,10 @@
 import { isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
-import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
+import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
 
 export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
   if (state.status !== 'unopened') {

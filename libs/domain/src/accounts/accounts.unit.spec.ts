@@ -1,9 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
 import { evolve } from '../account/account.evolve';
 import { initialAccountState, type AccountState } from '../account/account.state';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
 
 const spec = deciderSpecification(accountDecider);
 const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };

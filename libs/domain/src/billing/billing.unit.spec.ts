@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import type { AssessLateFee, IssueInvoice, MarkPaymentMissed } from './billing.commands';
 
 const spec = deciderSpecification(accountDecider);
 const issue = (data: Partial<IssueInvoice['data']> = {}) =>

@@ -1,10 +1,10 @@
 import { entryOf } from '../lookup/entry-of';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RaiseDispute, ResolveDispute, DisputesCommand } from './disputes.commands';
-import type { DisputeRaised, DisputeResolved } from './disputes.events';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { RaiseDispute, ResolveDispute, DisputesCommand } from './disputes.commands';
+import type { DisputeRaised, DisputeResolved } from './disputes.events';
 
 /** The debtor disputes one invoice or the whole account; collection pauses until it is resolved. */
 export function raiseDispute(command: RaiseDispute, state: AccountState): [DisputeRaised] {

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { RaiseDispute, ResolveDispute } from './disputes.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { RaiseDispute, ResolveDispute } from './disputes.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00Z';

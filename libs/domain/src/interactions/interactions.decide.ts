@@ -2,11 +2,11 @@ import { addBusinessDays, addDays } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AddNote, LogContactAttempt, SendValidationNotice, InteractionsCommand } from './interactions.commands';
-import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
 import { requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { AddNote, LogContactAttempt, SendValidationNotice, InteractionsCommand } from './interactions.commands';
+import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
 
 /** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
 const clockSkewMs = 60_000;

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
-import type { AddNote, SendValidationNotice } from './interactions.commands';
 import { accountDecider, command, opened } from '../account/account.fixtures';
+import type { AddNote, SendValidationNotice } from './interactions.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00.000Z';

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { RecordPayment } from './payments.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import type { RecordPayment } from './payments.commands';
 
 const spec = deciderSpecification(accountDecider);
 const pay = (amount: number, receivedOn = '2026-02-10', data: Partial<RecordPayment['data']> = {}) =>

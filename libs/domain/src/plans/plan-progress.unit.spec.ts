@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { ExtendDeadline, MarkInstallmentMissed } from './plans.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import type { ExtendDeadline, MarkInstallmentMissed } from './plans.commands';
 
 const spec = deciderSpecification(accountDecider);
 const plan = [

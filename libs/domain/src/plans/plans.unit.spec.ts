@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AgreePlan } from './plans.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { AgreePlan } from './plans.commands';
 
 const spec = deciderSpecification(accountDecider);
 const agree = (installments: { dueOn: string; amount: number }[], data: Partial<AgreePlan['data']> = {}) =>

@@ -1,11 +1,11 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { RecordPromiseToPay, ResolvePromise, PromisesCommand } from './promises.commands';
-import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './promises.events';
 import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { openPromise, totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { RecordPromiseToPay, ResolvePromise, PromisesCommand } from './promises.commands';
+import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './promises.events';
 
 /** The debtor promises to pay an amount, no more than they owe, by a date not yet past; one promise at a time. */
 export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountState): [PromiseToPayMade] {

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
 
 const spec = deciderSpecification(accountDecider);
 const billed = [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31')];

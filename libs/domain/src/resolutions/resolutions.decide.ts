@@ -1,9 +1,9 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff, ResolutionsCommand } from './resolutions.commands';
-import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff, ResolutionsCommand } from './resolutions.commands';
+import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
 
 function requireBalance(account: OpenedAccount, code: string): number {
   const balance = totalOutstanding(account);

@@ -1,8 +1,8 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { RecordPayment } from '../payments/payments.commands';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './resolutions.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './resolutions.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00Z';

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './restrictions.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, opened } from '../account/account.fixtures';
+import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel } from './restrictions.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00Z';

@@ -3,10 +3,7 @@ import { addDays, type IsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
-import type { AdvanceCollectionTimeline, TimelineCommand } from './timeline.commands';
 import type { AccountEvent } from '../account/account.events';
-import type { StepSkipReason } from './timeline.events';
 import { evolve } from '../account/account.evolve';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import { activeHolds, openDisputes, outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
@@ -14,6 +11,9 @@ import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
 import type { Decisions } from '../account/capability';
+import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
+import type { AdvanceCollectionTimeline, TimelineCommand } from './timeline.commands';
+import type { StepSkipReason } from './timeline.events';
 
 /** A step that should have run this many days ago reaches the debtor no more: it is skipped as stale. */
 export const staleAfterDays = 7;

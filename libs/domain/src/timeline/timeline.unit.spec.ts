@@ -1,10 +1,10 @@
 import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
+import type { AccountEvent } from '../account/account.events';
+import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { standardStrategy } from './strategy';
 import type { AdvanceCollectionTimeline } from './timeline.commands';
-import type { AccountEvent } from '../account/account.events';
 import type { CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
-import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 // Due 2026-03-31 with 5 days' grace: reminder 03-28, payment missed 04-06, SMS 04-08, call 04-12,

@@ -1,9 +1,9 @@
 import { conflict, ruleBroken } from '../errors/domain-error';
-import type { ClaimAccount, ReleaseAccountClaim, WorklistCommand } from './worklist.commands';
-import type { AccountClaimed, AccountClaimReleased } from './worklist.events';
 import { requireOpen } from '../account/account.guards';
 import { activeClaim, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { ClaimAccount, ReleaseAccountClaim, WorklistCommand } from './worklist.commands';
+import type { AccountClaimed, AccountClaimReleased } from './worklist.events';
 
 /** Longest a single claim may run: a claim is for working an account now, not for keeping it. */
 export const maxClaimMinutes = 8 * 60;

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { ClaimAccount, ReleaseAccountClaim } from './worklist.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, opened } from '../account/account.fixtures';
+import type { ClaimAccount, ReleaseAccountClaim } from './worklist.commands';
 
 const spec = deciderSpecification(accountDecider);
 const at = '2026-03-02T10:00:00.000Z';
