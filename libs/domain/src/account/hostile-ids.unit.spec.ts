@@ -60,3 +60,14 @@ describe('amounts past 2^53', () => {
     spec.given([opened, credited]).when(pay('pay-1', 5)).thenThrows('AMOUNT_TOO_LARGE');
   });
 });
+
+/** Untyped input (a stored event, a request from a newer client) must not reach an inherited function. */
+describe.each(inheritedNames)('the type %s', (type) => {
+  const state = [opened].reduce(accountDecider.evolve, accountDecider.initialState());
+  it('is no command the account decides', () => {
+    expect(() => accountDecider.decide({ type, data: {}, now: '2026-02-10T12:00:00Z' } as never, state)).toThrow('Unhandled case');
+  });
+  it('is no event the account folds', () => {
+    expect(() => accountDecider.evolve(state, { type, data: {} } as never)).toThrow('Unhandled case');
+  });
+});
