@@ -1,92 +1,44 @@
+import { accountsDecisions } from '../accounts/accounts.decide';
+import { billingDecisions } from '../billing/billing.decide';
+import { disputesDecisions } from '../disputes/disputes.decide';
+import { interactionsDecisions } from '../interactions/interactions.decide';
+import { paymentsDecisions } from '../payments/payments.decide';
+import { plansDecisions } from '../plans/plans.decide';
+import { promisesDecisions } from '../promises/promises.decide';
+import { resolutionsDecisions } from '../resolutions/resolutions.decide';
+import { restrictionsDecisions } from '../restrictions/restrictions.decide';
+import { timelineDecisions } from '../timeline/timeline.decide';
+import { worklistDecisions } from '../worklist/worklist.decide';
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
-import { assertNever } from './account.evolve';
 import type { AccountState } from './account.state';
-import { assessLateFee, issueInvoice, markPaymentMissed } from './billing.decide';
-import { claimAccount, releaseAccountClaim } from './claims.decide';
-import { closeAccount, erasePersonalData, openAccount } from './lifecycle.decide';
-import { recordPayment } from './payments.decide';
-import { agreePlan, extendDeadline, markInstallmentMissed } from './plans.decide';
-import { raiseDispute, resolveDispute } from './disputes.decide';
-import { addNote, assignAgent, logContactAttempt, sendValidationNotice } from './interactions.decide';
-import { recordPromiseToPay, resolvePromise } from './promises.decide';
-import { agreeSettlement, escalateToLegal, lapseSettlement, placeWithAgency, recallFromAgency, writeOff } from './resolutions.decide';
-import { advanceCollectionTimeline } from './timeline.decide';
-import { blockChannel, flagHardship, placeHold, releaseHold, requestCeaseCommunication, unblockChannel } from './restrictions.decide';
+import { unhandled, type Decisions } from './capability';
+
+type Decision = (command: AccountCommand, state: AccountState) => AccountEvent[];
+
+/** Each command type, decided by the capability that declares it. */
+const decisions: Decisions<AccountCommand> = {
+  ...accountsDecisions,
+  ...billingDecisions,
+  ...paymentsDecisions,
+  ...plansDecisions,
+  ...promisesDecisions,
+  ...disputesDecisions,
+  ...restrictionsDecisions,
+  ...interactionsDecisions,
+  ...resolutionsDecisions,
+  ...worklistDecisions,
+  ...timelineDecisions,
+};
+// A Map, so that no inherited key ("toString") answers a command type. Each entry decides exactly its
+// own type, as `Decisions` checks above.
+const decisionFor = new Map(Object.entries(decisions) as [AccountCommand['type'], Decision][]);
 
 /**
  * The account decider: which events a command produces given the current state, or a DomainError.
- * Exhaustive: a new command that is not handled here fails to compile.
+ * Exhaustive: a command type no capability decides fails to compile.
  */
 export function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
-  switch (command.type) {
-    case 'OpenAccount':
-      return openAccount(command, state);
-    case 'IssueInvoice':
-      return issueInvoice(command, state);
-    case 'RecordPayment':
-      return recordPayment(command, state);
-    case 'MarkPaymentMissed':
-      return markPaymentMissed(command, state);
-    case 'AssessLateFee':
-      return assessLateFee(command, state);
-    case 'AgreePlan':
-      return agreePlan(command, state);
-    case 'CloseAccount':
-      return closeAccount(command, state);
-    case 'ErasePersonalData':
-      return erasePersonalData(command, state);
-    case 'ClaimAccount':
-      return claimAccount(command, state);
-    case 'ReleaseAccountClaim':
-      return releaseAccountClaim(command, state);
-    case 'LogContactAttempt':
-      return logContactAttempt(command, state);
-    case 'AddNote':
-      return addNote(command, state);
-    case 'AssignAgent':
-      return assignAgent(command, state);
-    case 'SendValidationNotice':
-      return sendValidationNotice(command, state);
-    case 'RecordPromiseToPay':
-      return recordPromiseToPay(command, state);
-    case 'ResolvePromise':
-      return resolvePromise(command, state);
-    case 'MarkInstallmentMissed':
-      return markInstallmentMissed(command, state);
-    case 'ExtendDeadline':
-      return extendDeadline(command, state);
-    case 'RaiseDispute':
-      return raiseDispute(command, state);
-    case 'ResolveDispute':
-      return resolveDispute(command, state);
-    case 'RequestCeaseCommunication':
-      return requestCeaseCommunication(command, state);
-    case 'BlockChannel':
-      return blockChannel(command, state);
-    case 'UnblockChannel':
-      return unblockChannel(command, state);
-    case 'FlagHardship':
-      return flagHardship(command, state);
-    case 'PlaceHold':
-      return placeHold(command, state);
-    case 'ReleaseHold':
-      return releaseHold(command, state);
-    case 'AgreeSettlement':
-      return agreeSettlement(command, state);
-    case 'LapseSettlement':
-      return lapseSettlement(command, state);
-    case 'WriteOff':
-      return writeOff(command, state);
-    case 'PlaceWithAgency':
-      return placeWithAgency(command, state);
-    case 'RecallFromAgency':
-      return recallFromAgency(command, state);
-    case 'EscalateToLegal':
-      return escalateToLegal(command, state);
-    case 'AdvanceCollectionTimeline':
-      return advanceCollectionTimeline(command, state);
-    default:
-      return assertNever(command);
-  }
+  const decision = decisionFor.get(command.type);
+  return decision ? decision(command, state) : unhandled(command);
 }

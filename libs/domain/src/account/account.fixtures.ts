@@ -1,6 +1,10 @@
+import type { InvoiceIssued, InvoiceTerms } from '../billing/billing.events';
+import type { PaymentReceived } from '../payments/payments.events';
+import type { Installment, PlanAgreed } from '../plans/plans.events';
 import type { AccountCommand } from './account.commands';
 import { decide } from './account.decide';
-import type { AccountEvent, Allocation, Installment, InvoiceIssued, InvoiceTerms, PaymentReceived, PlanAgreed } from './account.events';
+import type { AccountEvent } from './account.events';
+import type { Allocation } from './allocation';
 import { evolve } from './account.evolve';
 import { initialAccountState, type AccountState } from './account.state';
 

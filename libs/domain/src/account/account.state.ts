@@ -1,7 +1,11 @@
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StrategyArm } from '../timeline/strategy';
-import type { Allocation, ContactOutcome, Debtor, Installment, InvoiceTerms } from './account.events';
+import type { Debtor } from '../accounts/debtor';
+import type { InvoiceTerms } from '../billing/billing.events';
+import type { ContactOutcome } from '../interactions/interactions.events';
+import type { Installment } from '../plans/plans.events';
+import type { Allocation } from './allocation';
 
 export interface InvoiceState {
   invoiceId: string;

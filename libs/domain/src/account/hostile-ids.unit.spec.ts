@@ -1,5 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { IssueInvoice, RecordPromiseToPay, PlaceHold, RaiseDispute, RecordPayment } from './account.commands';
+import type { IssueInvoice } from '../billing/billing.commands';
+import type { RaiseDispute } from '../disputes/disputes.commands';
+import type { RecordPayment } from '../payments/payments.commands';
+import type { RecordPromiseToPay } from '../promises/promises.commands';
+import type { PlaceHold } from '../restrictions/restrictions.commands';
 import type { AccountEvent } from './account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 
@@ -54,5 +58,16 @@ describe('amounts past 2^53', () => {
   it('refuses a payment whose leftover credit would leave the exact range', () => {
     const credited = paymentReceived(max, '2026-02-10', { paymentId: 'pay-0', allocations: [], credited: max });
     spec.given([opened, credited]).when(pay('pay-1', 5)).thenThrows('AMOUNT_TOO_LARGE');
+  });
+});
+
+/** Untyped input (a stored event, a request from a newer client) must not reach an inherited function. */
+describe.each(inheritedNames)('the type %s', (type) => {
+  const state = [opened].reduce(accountDecider.evolve, accountDecider.initialState());
+  it('is no command the account decides', () => {
+    expect(() => accountDecider.decide({ type, data: {}, now: '2026-02-10T12:00:00Z' } as never, state)).toThrow('Unhandled case');
+  });
+  it('is no event the account folds', () => {
+    expect(() => accountDecider.evolve(state, { type, data: {} } as never)).toThrow('Unhandled case');
   });
 });

@@ -1,0 +1,4 @@
+export interface Allocation {
+  invoiceId: string;
+  amount: number;
+}

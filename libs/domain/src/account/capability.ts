@@ -1,0 +1,23 @@
+import type { AccountEvent } from './account.events';
+import type { AccountState, OpenedAccount } from './account.state';
+
+/**
+ * A capability's decisions: one pure function for each command type it declares. The account's
+ * `decide` is composed of these tables, typed so that a command left without one fails to compile.
+ */
+export type Decisions<C extends { type: string }> = {
+  [T in C['type']]: (command: Extract<C, { type: T }>, state: AccountState) => AccountEvent[];
+};
+
+/**
+ * A capability's part of `evolve`: how each event type it declares changes an opened account. The
+ * account's `evolve` is composed of these tables, typed so that an event left without one fails to compile.
+ */
+export type Evolvers<E extends { type: string }> = {
+  [T in E['type']]: (account: OpenedAccount, event: Extract<E, { type: T }>) => OpenedAccount;
+};
+
+/** A command or event no capability declares: the types rule it out, so only untyped input gets here. */
+export function unhandled(value: { type: string }): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

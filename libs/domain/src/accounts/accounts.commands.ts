@@ -1,0 +1,15 @@
+import type { Command } from '../account/command';
+import type { Debtor } from './debtor';
+
+export type OpenAccount = Command<'OpenAccount', { accountId: string; creditorId: string; debtor: Debtor }>;
+export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
+/** Erases the debtor's personal fields; again on an erased account, it does nothing (a retry). */
+export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
+export type AssignAgent = Command<'AssignAgent', { agentId: string }>;
+
+/** The accounts part of the account's commands. */
+export type AccountsCommand =
+  | OpenAccount
+  | CloseAccount
+  | ErasePersonalData
+  | AssignAgent;

@@ -1,0 +1,56 @@
+import { isTimeZone } from '../calendar/calendar';
+import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import { requireOpen, todayFor } from '../account/account.guards';
+import { totalOutstanding, type AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
+import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
+
+export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
+  if (state.status !== 'unopened') {
+    throw conflict('ACCOUNT_ALREADY_EXISTS', `Account ${state.accountId} already exists.`, { accountId: state.accountId });
+  }
+  const { debtor } = command.data;
+  if (!isTimeZone(debtor.timeZone)) {
+    throw ruleBroken('INVALID_TIME_ZONE', `${debtor.timeZone} is not an IANA time zone.`, { timeZone: debtor.timeZone });
+  }
+  return [{ type: 'AccountOpened', data: command.data }];
+}
+
+/** An account closes only when nothing is owed either way (no balance, no unused credit). */
+export function closeAccount(command: CloseAccount, state: AccountState): [AccountClosed] {
+  const account = requireOpen(state);
+  const balance = totalOutstanding(account);
+  if (balance !== 0 || account.credit !== 0) {
+    throw ruleBroken('ACCOUNT_BALANCE_NOT_ZERO', 'Only an account with a zero balance and no credit can be closed.', {
+      outstanding: balance,
+      credit: account.credit,
+      currency: account.currency,
+    });
+  }
+  const closed: AccountClosed = { type: 'AccountClosed', data: { closedOn: todayFor(account, command.now) } };
+  if (command.data.reason !== undefined) closed.data.reason = command.data.reason;
+  return [closed];
+}
+
+/** Erasure is a right the debtor keeps after the account closes; erasing twice changes nothing. */
+export function erasePersonalData(command: ErasePersonalData, state: AccountState): PersonalDataErased[] {
+  if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  if (state.debtor.personalDataErased) return [];
+  return [{ type: 'PersonalDataErased', data: { debtorReference: state.debtor.reference, erasedOn: todayFor(state, command.now) } }];
+}
+
+export function assignAgent(command: AssignAgent, state: AccountState): [AccountAssigned] {
+  const account = requireOpen(state);
+  if (account.assignedAgentId === command.data.agentId) {
+    throw conflict('ALREADY_ASSIGNED', `The account is already assigned to ${command.data.agentId}.`, { agentId: command.data.agentId });
+  }
+  return [{ type: 'AccountAssigned', data: { agentId: command.data.agentId } }];
+}
+
+export const accountsDecisions: Decisions<AccountsCommand> = {
+  OpenAccount: openAccount,
+  CloseAccount: closeAccount,
+  ErasePersonalData: erasePersonalData,
+  AssignAgent: assignAgent,
+};

@@ -1,0 +1,27 @@
+import type { IsoDate } from '../calendar/calendar';
+import type { Debtor } from './debtor';
+
+export interface AccountOpened {
+  type: 'AccountOpened';
+  data: { accountId: string; creditorId: string; debtor: Debtor };
+}
+export interface AccountClosed {
+  type: 'AccountClosed';
+  data: { closedOn: IsoDate; reason?: string };
+}
+/** The debtor's personal fields were erased (their data key destroyed); amounts and dates stay. */
+export interface PersonalDataErased {
+  type: 'PersonalDataErased';
+  data: { debtorReference: string; erasedOn: IsoDate };
+}
+export interface AccountAssigned {
+  type: 'AccountAssigned';
+  data: { agentId: string };
+}
+
+/** The accounts part of the account's events. */
+export type AccountsEvent =
+  | AccountOpened
+  | AccountClosed
+  | PersonalDataErased
+  | AccountAssigned;

@@ -1,0 +1,39 @@
+import type { Evolvers } from '../account/capability';
+import type { OpenedAccount } from '../account/account.state';
+import type { AccountOpened, AccountsEvent } from './accounts.events';
+import { erasedDebtor } from './debtor';
+
+/** The account as it opens: nothing owed, agreed, restricted or contacted yet. */
+export function accountOpened(event: AccountOpened): OpenedAccount {
+  const { accountId, creditorId, debtor } = event.data;
+  return {
+    status: 'open',
+    accountId,
+    creditorId,
+    debtor,
+    currency: null,
+    invoices: {},
+    paymentIds: {},
+    planIds: {},
+    activePlan: null,
+    credit: 0,
+    claim: null,
+    assignedAgentId: null,
+    interactions: { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null },
+    promises: {},
+    disputes: {},
+    holds: {},
+    restrictions: { ceaseRequested: false, blockedChannels: [], hardship: false },
+    validationNotice: null,
+    settlementIds: {},
+    activeSettlement: null,
+    agency: null,
+    legal: null,
+  };
+}
+
+export const accountsEvolvers: Evolvers<Exclude<AccountsEvent, AccountOpened>> = {
+  AccountClosed: (account) => ({ ...account, status: 'closed', claim: null }),
+  PersonalDataErased: (account) => ({ ...account, debtor: erasedDebtor(account.debtor) }),
+  AccountAssigned: (account, event) => ({ ...account, assignedAgentId: event.data.agentId }),
+};

@@ -1,0 +1,95 @@
+import { deciderSpecification } from '@arrears/testing';
+import { evolve } from '../account/account.evolve';
+import { initialAccountState, type AccountState } from '../account/account.state';
+import type { AccountEvent } from '../account/account.events';
+import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
+
+const spec = deciderSpecification(accountDecider);
+const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };
+const open = (timeZone = 'America/New_York') =>
+  command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, timeZone } });
+const close = (reason?: string) => command<CloseAccount>('CloseAccount', reason ? { reason } : {});
+
+describe('OpenAccount', () => {
+  it('opens a new account', () => {
+    spec.given([]).when(open()).then([opened]);
+  });
+  it('refuses to open an account twice', () => {
+    spec.given([opened]).when(open()).thenThrows('ACCOUNT_ALREADY_EXISTS');
+  });
+  it('refuses a time zone that does not exist', () => {
+    spec.given([]).when(open('Mars/Olympus_Mons')).thenThrows('INVALID_TIME_ZONE');
+  });
+});
+
+describe('CloseAccount', () => {
+  it('closes an account with nothing owed, dated in the debtor’s zone', () => {
+    // 02:00 UTC on March 1st is still February 28th in New York.
+    const late = { ...close('settled'), now: '2026-03-01T02:00:00Z' };
+    spec.given([opened]).when(late).then([{ type: 'AccountClosed', data: { closedOn: '2026-02-28', reason: 'settled' } }]);
+  });
+  it('refuses while a balance is owed', () => {
+    spec
+      .given([opened, issued('inv-1', 10000, '2026-01-01', '2026-01-31')])
+      .when(close())
+      .thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { outstanding: 10000, credit: 0 });
+  });
+  it('refuses while the debtor has unused credit', () => {
+    const overpaid = paymentReceived(500, '2026-02-01', { credited: 500 });
+    spec.given([opened, overpaid]).when(close()).thenThrows('ACCOUNT_BALANCE_NOT_ZERO', { credit: 500 });
+  });
+  it('refuses on an account that does not exist', () => {
+    spec.given([]).when(close()).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+  it('refuses on an account already closed', () => {
+    spec
+      .given([opened, { type: 'AccountClosed', data: { closedOn: '2026-02-01' } }])
+      .when(close())
+      .thenThrows('ACCOUNT_CLOSED');
+  });
+});
+
+describe('ErasePersonalData', () => {
+  const erase = command<ErasePersonalData>('ErasePersonalData', {}, '2026-03-01T02:00:00Z');
+  const erased = { type: 'PersonalDataErased' as const, data: { debtorReference: 'D-100', erasedOn: '2026-02-28' } };
+  const closed = { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } };
+
+  it('erases the debtor’s personal data, dated in the debtor’s zone', () => {
+    spec.given([opened]).when(erase).then([erased]);
+  });
+  it('erases on a closed account too: the right outlives the debt', () => {
+    spec.given([opened, closed]).when(erase).then([erased]);
+  });
+  it('does nothing when already erased, so a retry is harmless', () => {
+    spec.given([opened, erased]).when(erase).then([]);
+  });
+  it('refuses on an account that does not exist', () => {
+    spec.given([]).when(erase).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+  it('leaves the reference and time zones, and nothing personal', () => {
+    const withEverything: AccountEvent = {
+      type: 'AccountOpened',
+      data: {
+        accountId: 'acc-1',
+        creditorId: 'cred-1',
+        debtor: { ...debtor, email: 'ada@example.com', phone: '+15551234567', otherTimeZones: ['Europe/London'], address: { lines: ['1 Main St'], city: 'Boston', country: 'US' } },
+      },
+    };
+    const state = [withEverything, erased].reduce<AccountState>(evolve, initialAccountState());
+    expect(state.status !== 'unopened' && state.debtor).toEqual({
+      reference: 'D-100',
+      timeZone: 'America/New_York',
+      otherTimeZones: ['Europe/London'],
+      personalDataErased: true,
+    });
+  });
+});
+
+describe('AssignAgent', () => {
+  it('assigns an agent, refusing the same one twice', () => {
+    const assign = command<AssignAgent>('AssignAgent', { agentId: 'agent-7' });
+    spec.given([opened]).when(assign).then([{ type: 'AccountAssigned', data: { agentId: 'agent-7' } }]);
+    spec.given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }]).when(assign).thenThrows('ALREADY_ASSIGNED');
+  });
+});

@@ -1,0 +1,17 @@
+import { entryOf } from '../lookup/entry-of';
+import type { Evolvers } from '../account/capability';
+import { adjust } from '../account/invoice-updates';
+import type { DisputesEvent } from './disputes.events';
+
+export const disputesEvolvers: Evolvers<DisputesEvent> = {
+  DisputeRaised: (account, event) => {
+    const { disputeId, invoiceId, amount } = event.data;
+    return { ...account, disputes: { ...account.disputes, [disputeId]: { disputeId, invoiceId, amount, status: 'open' } } };
+  },
+  DisputeResolved: (account, event) => {
+    const dispute = entryOf(account.disputes, event.data.disputeId);
+    if (!dispute) return account;
+    const disputes = { ...account.disputes, [dispute.disputeId]: { ...dispute, status: event.data.outcome } };
+    return adjust({ ...account, disputes }, event.data.adjustments);
+  },
+};

@@ -1,0 +1,17 @@
+import type { Command } from '../account/command';
+import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
+import type { ContactDirection, ContactOutcome } from './interactions.events';
+
+/** Outbound contacts are checked against the creditor's contact rule set; `at` defaults to now. */
+export type LogContactAttempt = Command<
+  'LogContactAttempt',
+  { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at?: string; policies: ContactPolicies }
+>;
+export type AddNote = Command<'AddNote', { text: string }>;
+export type SendValidationNotice = Command<'SendValidationNotice', { channel: ContactChannel; policies: ContactPolicies }>;
+
+/** The interactions part of the account's commands. */
+export type InteractionsCommand =
+  | LogContactAttempt
+  | AddNote
+  | SendValidationNotice;

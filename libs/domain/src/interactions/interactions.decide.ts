@@ -1,0 +1,57 @@
+import { addBusinessDays, addDays } from '../calendar/calendar';
+import { policyFor } from '../compliance/contact-policy';
+import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { conflict, ruleBroken } from '../errors/domain-error';
+import { requireOpen, todayFor } from '../account/account.guards';
+import type { AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
+import type { AddNote, LogContactAttempt, SendValidationNotice, InteractionsCommand } from './interactions.commands';
+import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
+
+/** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
+const clockSkewMs = 60_000;
+/** The validation period runs 30 days from assumed receipt, 5 business days after sending (1006.34(b)(5)). */
+const receiptBusinessDays = 5;
+const validationPeriodDays = 30;
+
+/**
+ * Records a contact made or attempted. An outbound one must pass every contact rule at the moment it
+ * was made; a refusal names the rule and when contact becomes allowed again.
+ */
+export function logContactAttempt(command: LogContactAttempt, state: AccountState): [ContactAttempted] {
+  const account = requireOpen(state);
+  const { channel, direction, outcome, at = command.now, policies } = command.data;
+  const when = Date.parse(at);
+  if (Number.isNaN(when)) throw ruleBroken('INVALID_INSTANT', 'at must be an ISO 8601 instant.', { field: 'at' });
+  if (when > Date.parse(command.now) + clockSkewMs) {
+    throw ruleBroken('CONTACT_IN_FUTURE', `A contact can be logged once it has happened; at ${at} is after now (${command.now}).`, { at, now: command.now });
+  }
+  const instant = new Date(when).toISOString();
+  if (direction === 'outbound') requireContactAllowed(account, { channel, at: instant }, policyFor(policies, account.creditorId));
+  return [{ type: 'ContactAttempted', data: { channel, direction, outcome, at: instant } }];
+}
+
+export function addNote(command: AddNote, state: AccountState): [NoteAdded] {
+  requireOpen(state);
+  const text = command.data.text.trim();
+  if (!text) throw ruleBroken('EMPTY_NOTE', 'A note needs some text.');
+  return [{ type: 'NoteAdded', data: { text } }];
+}
+
+/** The validation notice goes out once, by a channel the debtor has not blocked, at a convenient time. */
+export function sendValidationNotice(command: SendValidationNotice, state: AccountState): [ValidationNoticeSent] {
+  const account = requireOpen(state);
+  if (account.validationNotice) {
+    throw conflict('VALIDATION_NOTICE_ALREADY_SENT', `The validation notice went out at ${account.validationNotice.sentAt}.`, { ...account.validationNotice });
+  }
+  const { channel, policies } = command.data;
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
+  const receivedOn = addBusinessDays(todayFor(account, command.now), receiptBusinessDays);
+  return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
+}
+
+export const interactionsDecisions: Decisions<InteractionsCommand> = {
+  LogContactAttempt: logContactAttempt,
+  AddNote: addNote,
+  SendValidationNotice: sendValidationNotice,
+};

@@ -1,0 +1,26 @@
+import type { IsoDate } from '../calendar/calendar';
+import type { ContactChannel } from '../compliance/contact-policy';
+
+export const contactOutcomes = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay'] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];
+export type ContactDirection = 'inbound' | 'outbound';
+/** A contact made or attempted, at `at` (an instant), by the agent in the metadata. */
+export interface ContactAttempted {
+  type: 'ContactAttempted';
+  data: { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at: string };
+}
+export interface NoteAdded {
+  type: 'NoteAdded';
+  data: { text: string };
+}
+/** The validation notice (1006.34) went out; the debtor may dispute until `periodEndsOn`. */
+export interface ValidationNoticeSent {
+  type: 'ValidationNoticeSent';
+  data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate };
+}
+
+/** The interactions part of the account's events. */
+export type InteractionsEvent =
+  | ContactAttempted
+  | NoteAdded
+  | ValidationNoticeSent;

@@ -1,0 +1,29 @@
+import type { Evolvers } from '../account/capability';
+import { recentCallsKept, type InteractionsState, type OpenedAccount } from '../account/account.state';
+import type { ContactAttempted, InteractionsEvent } from './interactions.events';
+
+export const interactionsEvolvers: Evolvers<InteractionsEvent> = {
+  ContactAttempted: (account, event) => ({ ...account, interactions: withContact(account, event.data) }),
+  NoteAdded: (account) => account,
+  ValidationNoticeSent: (account, event) => {
+    const { sentAt, periodEndsOn } = event.data;
+    const interactions = { ...account.interactions, firstCommunicationAt: account.interactions.firstCommunicationAt ?? sentAt };
+    return { ...account, interactions, validationNotice: { sentAt, periodEndsOn } };
+  },
+};
+
+function withContact(account: OpenedAccount, contact: ContactAttempted['data']): InteractionsState {
+  const { channel, direction, outcome, at } = contact;
+  const previous = account.interactions;
+  const outbound = direction === 'outbound';
+  const isCall = channel === 'call';
+  const conversation = isCall && outcome === 'right_party_contact';
+  const later = (a: string | null, b: string) => (a && Date.parse(a) > Date.parse(b) ? a : b);
+  const earlier = (a: string | null, b: string) => (a && Date.parse(a) < Date.parse(b) ? a : b);
+  return {
+    recentCalls: outbound && isCall ? [...previous.recentCalls, at].sort((a, b) => Date.parse(a) - Date.parse(b)).slice(-recentCallsKept) : previous.recentCalls,
+    lastConversationAt: conversation ? later(previous.lastConversationAt, at) : previous.lastConversationAt,
+    firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
+    lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
+  };
+}

@@ -1,0 +1,142 @@
+import { deciderSpecification } from '@arrears/testing';
+import type { AccountEvent } from '../account/account.events';
+import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import type { RecordPayment } from './payments.commands';
+
+const spec = deciderSpecification(accountDecider);
+const pay = (amount: number, receivedOn = '2026-02-10', data: Partial<RecordPayment['data']> = {}) =>
+  command<RecordPayment>('RecordPayment', { paymentId: 'pay-1', amount, currency: 'USD', receivedOn, method: 'card', ...data });
+const older = issued('inv-old', 3000, '2026-01-01', '2026-01-15');
+const newer = issued('inv-new', 5000, '2026-01-05', '2026-01-31');
+const plan = planAgreed(
+  [
+    { invoiceId: 'inv-old', amount: 3000 },
+    { invoiceId: 'inv-new', amount: 5000 },
+  ],
+  [
+    { dueOn: '2026-03-01', amount: 4000 },
+    { dueOn: '2026-04-01', amount: 4000 },
+  ],
+);
+
+describe('RecordPayment', () => {
+  it('pays the oldest open amount first', () => {
+    spec
+      .given([opened, newer, older])
+      .when(pay(4000))
+      .then([
+        paymentReceived(4000, '2026-02-10', {
+          allocations: [
+            { invoiceId: 'inv-old', amount: 3000 },
+            { invoiceId: 'inv-new', amount: 1000 },
+          ],
+        }),
+      ]);
+  });
+  it('keeps an overpayment as credit', () => {
+    spec
+      .given([opened, older])
+      .when(pay(3500))
+      .then([paymentReceived(3500, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 500 })]);
+  });
+  it('applies the early-payment discount when the payment settles the invoice inside its window', () => {
+    const discounted = issued('inv-1', 10000, '2026-02-01', '2026-03-01', {
+      graceDays: 0,
+      earlyPaymentDiscount: { percent: 2, withinDays: 10 },
+    });
+    spec
+      .given([opened, discounted])
+      .when(pay(9800, '2026-02-11'))
+      .then([
+        paymentReceived(9800, '2026-02-11', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] }),
+        { type: 'EarlyPaymentDiscountApplied', data: { invoiceId: 'inv-1', paymentId: 'pay-1', amount: 200, currency: 'USD', percent: 2 } },
+      ]);
+  });
+  it('gives no discount to a payment that does not settle the invoice, or comes after the window', () => {
+    const discounted = issued('inv-1', 10000, '2026-02-01', '2026-03-01', {
+      graceDays: 0,
+      earlyPaymentDiscount: { percent: 2, withinDays: 10 },
+    });
+    spec.given([opened, discounted]).when(pay(9000, '2026-02-05')).then([paymentReceived(9000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 9000 }] })]);
+    spec
+      .given([opened, discounted])
+      .when(pay(9800, '2026-02-12'))
+      .then([paymentReceived(9800, '2026-02-12', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] })]);
+  });
+  it('pays the plan’s installments in order (and the invoices it covers) before anything else', () => {
+    const uncovered = issued('inv-later', 700, '2026-02-02', '2026-02-03');
+    spec
+      .given([opened, older, newer, plan, uncovered])
+      .when(pay(4500))
+      .then([
+        paymentReceived(4500, '2026-02-10', {
+          allocations: [
+            { invoiceId: 'inv-old', amount: 3000 },
+            { invoiceId: 'inv-new', amount: 1500 },
+          ],
+          installmentAllocations: [
+            { installment: 1, amount: 4000 },
+            { installment: 2, amount: 500 },
+          ],
+        }),
+        { type: 'InstallmentPaid', data: { planId: 'plan-1', installment: 1, paymentId: 'pay-1' } },
+      ]);
+  });
+  it('sends what exceeds the plan to the other invoices, then to credit', () => {
+    const uncovered = issued('inv-later', 700, '2026-02-02', '2026-02-03');
+    spec
+      .given([opened, older, newer, plan, uncovered])
+      .when(pay(9000))
+      .then([
+        paymentReceived(9000, '2026-02-10', {
+          allocations: [
+            { invoiceId: 'inv-old', amount: 3000 },
+            { invoiceId: 'inv-new', amount: 5000 },
+            { invoiceId: 'inv-later', amount: 700 },
+          ],
+          installmentAllocations: [
+            { installment: 1, amount: 4000 },
+            { installment: 2, amount: 4000 },
+          ],
+          credited: 300,
+        }),
+        { type: 'InstallmentPaid', data: { planId: 'plan-1', installment: 1, paymentId: 'pay-1' } },
+        { type: 'InstallmentPaid', data: { planId: 'plan-1', installment: 2, paymentId: 'pay-1' } },
+        { type: 'PlanCompleted', data: { planId: 'plan-1', paymentId: 'pay-1' } },
+      ]);
+  });
+  it('completes the plan when its last installment is paid', () => {
+    const first = paymentReceived(4000, '2026-02-05', {
+      paymentId: 'pay-0',
+      allocations: [
+        { invoiceId: 'inv-old', amount: 3000 },
+        { invoiceId: 'inv-new', amount: 1000 },
+      ],
+      installmentAllocations: [{ installment: 1, amount: 4000 }],
+    });
+    spec
+      .given([opened, older, newer, plan, first])
+      .when(pay(4000))
+      .then([
+        paymentReceived(4000, '2026-02-10', {
+          allocations: [{ invoiceId: 'inv-new', amount: 4000 }],
+          installmentAllocations: [{ installment: 2, amount: 4000 }],
+        }),
+        { type: 'InstallmentPaid', data: { planId: 'plan-1', installment: 2, paymentId: 'pay-1' } },
+        { type: 'PlanCompleted', data: { planId: 'plan-1', paymentId: 'pay-1' } },
+      ]);
+  });
+  it.each([
+    ['a payment id already recorded', [opened, older, paymentReceived(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
+    ['a zero amount', [opened, older], pay(0), 'INVALID_AMOUNT'],
+    ['another currency', [opened, older], pay(100, '2026-02-10', { currency: 'EUR' }), 'CURRENCY_MISMATCH'],
+    ['an unknown currency', [opened], pay(100, '2026-02-10', { currency: 'ABC' }), 'UNKNOWN_CURRENCY'],
+    ['a fractional amount', [opened, older], pay(10.5), 'INVALID_AMOUNT'],
+    ['a date in the debtor’s future', [opened, older], pay(100, '2026-03-02'), 'PAYMENT_DATE_IN_FUTURE'],
+    ['an impossible date', [opened, older], pay(100, '2026-02-31'), 'INVALID_DATE'],
+    ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } }], pay(100), 'ACCOUNT_CLOSED'],
+    ['an account that does not exist', [], pay(100), 'ACCOUNT_NOT_FOUND'],
+  ])('refuses %s', (_case, given, payment, code) => {
+    spec.given(given as AccountEvent[]).when(payment).thenThrows(code);
+  });
+});

@@ -1,0 +1,31 @@
+import type { Evolvers } from '../account/capability';
+import type { InstallmentState, OpenedAccount } from '../account/account.state';
+import type { PlansEvent } from './plans.events';
+
+export const plansEvolvers: Evolvers<PlansEvent> = {
+  PlanAgreed: (account, event) => {
+    const { planId, installments, covers } = event.data;
+    return {
+      ...account,
+      planIds: { ...account.planIds, [planId]: true },
+      activePlan: {
+        planId,
+        installments: installments.map((installment) => ({ ...installment, paid: 0, missed: false })),
+        coveredInvoiceIds: covers.map((c) => c.invoiceId),
+      },
+    };
+  },
+  InstallmentPaid: (account) => account,
+  PlanCompleted: (account) => ({ ...account, activePlan: null }),
+  InstallmentMissed: (account, event) => withInstallment(account, event.data.installment, (installment) => ({ ...installment, missed: true })),
+  DeadlineExtended: (account, event) =>
+    withInstallment(account, event.data.installment, (installment) => ({ ...installment, dueOn: event.data.dueOn, missed: false })),
+  PlanBroken: (account) => ({ ...account, activePlan: null }),
+};
+
+function withInstallment(account: OpenedAccount, number: number, change: (installment: InstallmentState) => InstallmentState): OpenedAccount {
+  const plan = account.activePlan;
+  if (!plan) return account;
+  const installments = plan.installments.map((installment) => (installment.number === number ? change(installment) : installment));
+  return { ...account, activePlan: { ...plan, installments } };
+}

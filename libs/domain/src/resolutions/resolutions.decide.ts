@@ -1,0 +1,78 @@
+import { conflict, ruleBroken } from '../errors/domain-error';
+import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
+import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
+import type { Decisions } from '../account/capability';
+import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff, ResolutionsCommand } from './resolutions.commands';
+import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
+
+function requireBalance(account: OpenedAccount, code: string): number {
+  const balance = totalOutstanding(account);
+  if (balance <= 0) throw ruleBroken(code, 'The account owes nothing.');
+  return balance;
+}
+
+/** Paying `amount` (less than the balance) by `dueOn` settles the whole balance; the rest is then written off. */
+export function agreeSettlement(command: AgreeSettlement, state: AccountState): [SettlementAgreed] {
+  const account = requireOpen(state);
+  const { settlementId, amount, currency, dueOn } = command.data;
+  requireNew(account.settlementIds, settlementId, 'SETTLEMENT_ALREADY_AGREED', 'Settlement');
+  const activeId = account.activeSettlement?.settlementId ?? account.activePlan?.planId;
+  if (activeId) throw conflict('ARRANGEMENT_ACTIVE', `Settlement or plan ${activeId} is still active.`, { activeId });
+  requireAmount(amount);
+  requireCurrency(account, currency);
+  requireDate(dueOn, 'dueOn');
+  const today = todayFor(account, command.now);
+  if (dueOn < today) throw ruleBroken('SETTLEMENT_DATE_IN_PAST', `dueOn ${dueOn} is before today (${today}).`, { dueOn, today });
+  const settles = requireBalance(account, 'NOTHING_TO_SETTLE');
+  if (amount >= settles) {
+    throw ruleBroken('SETTLEMENT_NOT_BELOW_BALANCE', `A settlement of ${amount} is not less than the ${settles} owed: record a payment instead.`, { amount, balance: settles });
+  }
+  return [{ type: 'SettlementAgreed', data: { settlementId, amount, currency, dueOn, settles } }];
+}
+
+/** A settlement not paid in full by its date lapses; the balance is collected as before. */
+export function lapseSettlement(command: LapseSettlement, state: AccountState): [SettlementLapsed] {
+  const account = requireOpen(state);
+  const settlement = account.activeSettlement;
+  if (settlement?.settlementId !== command.data.settlementId) {
+    throw conflict('SETTLEMENT_NOT_ACTIVE', `Settlement ${command.data.settlementId} is not active.`, { settlementId: command.data.settlementId });
+  }
+  const today = todayFor(account, command.now);
+  if (today <= settlement.dueOn) throw ruleBroken('SETTLEMENT_NOT_DUE', `Settlement ${settlement.settlementId} can be paid until ${settlement.dueOn}.`, { dueOn: settlement.dueOn });
+  return [{ type: 'SettlementLapsed', data: { settlementId: settlement.settlementId, paid: settlement.paid } }];
+}
+
+export function writeOff(command: WriteOff, state: AccountState): [DebtWrittenOff] {
+  const account = requireOpen(state);
+  requireBalance(account, 'NOTHING_TO_WRITE_OFF');
+  return [{ type: 'DebtWrittenOff', data: { reason: command.data.reason, allocations: openBalances(account) } }];
+}
+
+export function placeWithAgency(command: PlaceWithAgency, state: AccountState): [PlacedWithAgency] {
+  const account = requireOpen(state);
+  if (account.agency) throw conflict('ALREADY_PLACED', `The account is with agency ${account.agency.agencyId}.`, { ...account.agency });
+  const balance = requireBalance(account, 'NOTHING_TO_PLACE');
+  return [{ type: 'PlacedWithAgency', data: { agencyId: command.data.agencyId, placedOn: todayFor(account, command.now), balance } }];
+}
+
+export function recallFromAgency(_command: RecallFromAgency, state: AccountState): [RecalledFromAgency] {
+  const account = requireOpen(state);
+  if (!account.agency) throw conflict('NOT_PLACED', 'The account is not with an agency.');
+  return [{ type: 'RecalledFromAgency', data: { agencyId: account.agency.agencyId } }];
+}
+
+export function escalateToLegal(command: EscalateToLegal, state: AccountState): [EscalatedToLegal] {
+  const account = requireOpen(state);
+  if (account.legal) throw conflict('ALREADY_ESCALATED', `The account went to legal review on ${account.legal.escalatedOn}.`, { ...account.legal });
+  requireBalance(account, 'NOTHING_TO_COLLECT');
+  return [{ type: 'EscalatedToLegal', data: { escalatedOn: todayFor(account, command.now), reason: command.data.reason?.trim() || null } }];
+}
+
+export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
+  AgreeSettlement: agreeSettlement,
+  LapseSettlement: lapseSettlement,
+  WriteOff: writeOff,
+  PlaceWithAgency: placeWithAgency,
+  RecallFromAgency: recallFromAgency,
+  EscalateToLegal: escalateToLegal,
+};

@@ -1,0 +1,32 @@
+import type { IsoDate } from '../calendar/calendar';
+import type { ContactChannel } from '../compliance/contact-policy';
+import type { StepAction, StrategyArm } from './strategy';
+
+export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+/** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */
+export interface CollectionTimelineStarted {
+  type: 'CollectionTimelineStarted';
+  data: { invoiceId: string; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/** A timeline step ran (its own effects follow as events of their own). */
+export interface CollectionStepTaken {
+  type: 'CollectionStepTaken';
+  data: { invoiceId: string; step: string; action: StepAction['kind']; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/** A timeline step fell due but was moot (a plan, dispute, hold, cease, stale…): it will not run. */
+export interface CollectionStepSkipped {
+  type: 'CollectionStepSkipped';
+  data: { invoiceId: string; step: string; reason: StepSkipReason; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/** A reminder was queued for the debtor; the outbox delivers it at least once, by this id. */
+export interface ReminderSent {
+  type: 'ReminderSent';
+  data: { notificationId: string; invoiceId: string; step: string; channel: ContactChannel; template: string; amount: number; currency: string; dueOn: IsoDate; sentAt: string };
+}
+
+/** The timeline part of the account's events. */
+export type TimelineEvent =
+  | CollectionTimelineStarted
+  | CollectionStepTaken
+  | CollectionStepSkipped
+  | ReminderSent;
