@@ -1,10 +1,13 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { CommandRefusal } from '@arrears/commands';
 import { DomainError } from '@arrears/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
 import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
+/** Another creditor's account answers as an absent one; If-Match that no longer holds is a failed precondition. */
+const refusalAnswer = { not_found: [404, 'Not found'], forbidden: [403, 'Forbidden'], stale_revision: [412, 'Precondition failed'] } as const;
 
 /**
  * Fastify's own refusals (bad JSON, too large, wrong media type) reach us as plain HttpExceptions
@@ -54,6 +57,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       const status = domainStatus[error.kind];
       return problem(status, error.code, titles[status] ?? 'Refused', error.message, error.details);
+    }
+    if (error instanceof CommandRefusal) {
+      const [status, title] = refusalAnswer[error.kind];
+      return problem(status, error.code, title, error.message, error.details);
     }
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONCURRENCY_CONFLICT', 'Conflict', 'The account kept changing while this command ran; try again.');
