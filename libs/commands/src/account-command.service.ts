@@ -6,7 +6,7 @@ import { APP_CONFIG, Clock, IdGenerator, Metrics, type AppConfig } from '@arrear
 import type { AccountCommandInput, CommandOutcome } from './account-command';
 import { AccountWriter } from './account-writer';
 import type { CommandContext } from './command-context';
-import { CommandRefusal } from './command-refusals';
+import { OutOfCreditorScope } from './command-refusals';
 import { KeyedQueue } from './keyed-queue';
 import { recallOutcome } from './recall-outcome';
 import { SealAndChain } from './seal-and-chain';
@@ -72,15 +72,13 @@ export class AccountCommandService {
 
 /** Whether a failure may be a retry's meeting its first try's events: refused, stale or colliding. */
 const mayBeRetried = (error: unknown) =>
-  error instanceof DomainError ||
+  (error instanceof DomainError && !(error instanceof OutOfCreditorScope)) ||
   error instanceof DuplicateEventIdError ||
-  error instanceof WrongExpectedVersionError ||
-  (error instanceof CommandRefusal && error.kind === 'stale_revision');
+  error instanceof WrongExpectedVersionError;
 
 /** How a command failed, for the metrics: the client's doing (refused, conflict) or ours (failed). */
 function failureKind(error: unknown): 'refused' | 'conflict' | 'failed' {
   if (error instanceof WrongExpectedVersionError) return 'conflict';
-  if (error instanceof DomainError) return error.kind === 'conflict' ? 'conflict' : 'refused';
-  if (error instanceof CommandRefusal) return error.kind === 'stale_revision' ? 'conflict' : 'refused';
+  if (error instanceof DomainError) return error.kind === 'conflict' || error.kind === 'stale_revision' ? 'conflict' : 'refused';
   return 'failed';
 }

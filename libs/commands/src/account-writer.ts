@@ -4,7 +4,7 @@ import type { AppConfig, Clock, Metrics } from '@arrears/platform';
 import type { AccountCommandInput, CommandOutcome } from './account-command';
 import { AccountStateCache, type KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
-import { CommandRefusal, staleRevision } from './command-refusals';
+import { OutOfCreditorScope, staleRevision } from './command-refusals';
 import { decideCommand } from './decide-command';
 import { loadAccount } from './load-account';
 import type { SealAndChain } from './seal-and-chain';
@@ -46,7 +46,8 @@ export class AccountWriter {
       try {
         events = decideCommand(accountId, input, current, context, now);
       } catch (error) {
-        if (fresh || !mayChangeOnRereading(error)) throw error;
+        // A creditor-scope refusal holds whatever the stream says: only the others are worth a read.
+        if (fresh || error instanceof OutOfCreditorScope) throw error;
         await reload();
         continue;
       }
@@ -97,8 +98,3 @@ const unchanged = (accountId: string, { state, revision }: KnownState): CommandO
   position: 0n,
 });
 
-/**
- * Whether a refusal on a cached state may not hold on the stream as it is: the decider's and If-Match's
- * may; the creditor scope's may not (an account's creditor never changes).
- */
-const mayChangeOnRereading = (error: unknown) => !(error instanceof CommandRefusal) || error.kind === 'stale_revision';

@@ -1,13 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { CommandRefusal } from '@arrears/commands';
 import { DomainError } from '@arrears/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
 import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-const domainStatus = { not_found: 404, conflict: 409, rule: 422 } as const;
-/** Another creditor's account answers as an absent one; If-Match that no longer holds is a failed precondition. */
-const refusalAnswer = { not_found: [404, 'Not found'], forbidden: [403, 'Forbidden'], stale_revision: [412, 'Precondition failed'] } as const;
+const domainStatus = { not_found: 404, conflict: 409, rule: 422, forbidden: 403, stale_revision: 412 } as const;
 
 /**
  * Fastify's own refusals (bad JSON, too large, wrong media type) reach us as plain HttpExceptions
@@ -58,10 +55,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = domainStatus[error.kind];
       return problem(status, error.code, titles[status] ?? 'Refused', error.message, error.details);
     }
-    if (error instanceof CommandRefusal) {
-      const [status, title] = refusalAnswer[error.kind];
-      return problem(status, error.code, title, error.message, error.details);
-    }
     if (error instanceof WrongExpectedVersionError) {
       return problem(409, 'CONCURRENCY_CONFLICT', 'Conflict', 'The account kept changing while this command ran; try again.');
     }
@@ -80,6 +73,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 const titles: Record<number, string> = {
   400: 'The request is malformed',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
