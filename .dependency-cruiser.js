@@ -24,6 +24,14 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'only-apps-import-the-composition-root',
+      comment:
+        'libs/backends wires every adapter into the app; a library that imported it would depend on all of them. Libraries take their configuration (APP_CONFIG) from platform and their tokens from the library that declares them.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/backends/' },
+      to: { path: '^libs/backends/' },
+    },
+    {
       name: 'ports-know-no-adapter',
       comment: 'A port (and what it is made of) does not depend on any of its adapters.',
       severity: 'error',

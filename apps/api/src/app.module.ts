@@ -23,6 +23,7 @@ import { RecordPaymentController } from './billing/record-payment/record-payment
 import { RecordPaymentHandler } from './billing/record-payment/record-payment.handler';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
+import { erasureProviders } from '@arrears/erasure';
 import { SchedulerModule } from '@arrears/scheduler';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
@@ -138,6 +139,7 @@ export class AppModule {
         IdempotentRequests,
         ReadConsistency,
         ...slices.handlers,
+        ...erasureProviders,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,

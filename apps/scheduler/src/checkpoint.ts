@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Backends, loadChainKey } from '@arrears/backends';
-import { ChainCheckpointer } from '@arrears/event-store';
+import { Backends } from '@arrears/backends';
+import { ChainCheckpointer, loadChainKey } from '@arrears/event-store';
 import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
 
 /**

@@ -1,10 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { EVENT_STORE } from '@arrears/event-store';
+import { EVENT_STORE, STORED_EVENT_STORE } from '@arrears/event-store';
 import { READ_STORE } from '@arrears/read-store';
-import { Clock, IdGenerator, Metrics, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, Clock, IdGenerator, Metrics, RandomIdGenerator, ShiftedClock, SystemClock, type AppConfig } from '@arrears/platform';
 import { Backends } from './backends';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { APP_CONFIG, IDEMPOTENCY_STORE, STORED_EVENT_STORE } from './tokens';
+import { IDEMPOTENCY_STORE } from './tokens';
 
 export interface BackendsOverrides {
   clock?: Clock;

@@ -1,7 +1,8 @@
 import { chainKeyFrom, InMemoryEventStore } from '@arrears/event-store';
 import { PersonalDataVault, type KeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, Metrics, RandomIdGenerator } from '@arrears/platform';
-import { AccountCommandService, type AccountCommandInput } from './account-command.service';
+import type { AccountCommandInput } from './account-command';
+import { AccountCommandService } from './account-command.service';
 import type { CommandContext } from './command-context';
 
 // The accounts here carry no personal data, so nothing is sealed and no key is ever asked for.

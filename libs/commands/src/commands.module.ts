@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, CHAIN_KEY, loadChainKey } from '@arrears/backends';
-import type { AppConfig } from '@arrears/platform';
+import { CHAIN_KEY, loadChainKey } from '@arrears/event-store';
+import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 import { AccountCommandService } from './account-command.service';
 import { ContactPoliciesInForce } from './contact-policies-in-force';
 

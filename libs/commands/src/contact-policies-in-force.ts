@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '@arrears/backends';
 import { policyFor, stricterPolicy, type ContactPolicies, type ContactPolicy } from '@arrears/domain';
-import type { AppConfig } from '@arrears/platform';
+import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
 /** The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F. */
 @Injectable()

@@ -92,3 +92,5 @@ export interface EventStore {
 
 /** Nest injection token for the configured adapter. */
 export const EVENT_STORE = Symbol('EventStore');
+/** The event store as stored, personal data sealed: for whoever checks what is stored (the hash chain). */
+export const STORED_EVENT_STORE = Symbol('StoredEventStore');

@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './config/secret-file';
+export * from './config/secrets';
 export * from './clock/clock';
 export * from './ids/ids';
 export * from './database/embedded-postgres';

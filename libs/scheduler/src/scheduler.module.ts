@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { APP_CONFIG, CHAIN_KEY, STORED_EVENT_STORE } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
-import { ChainCheckpointer, type ChainKey, type EventStore } from '@arrears/event-store';
+import { CHAIN_KEY, ChainCheckpointer, STORED_EVENT_STORE, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { Backoff, Clock, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, Backoff, Clock, type AppConfig } from '@arrears/platform';
 import { FileNotificationSender } from './notifications/file-notification.sender';
 import { NotificationSender } from './notifications/notification.port';
 import { SmtpNotificationSender } from './notifications/smtp-notification.sender';

@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { accountNotFound, creditorNotAllowed, mayActFor } from '@arrears/commands';
+import { actsForEveryCreditor, requireAccountInScope, requireCreditorInScope } from '@arrears/commands';
 import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { ScrapeToken } from '../health/scrape-token';
@@ -38,16 +38,15 @@ export class AuthGuard implements CanActivate {
         role: principal.role,
       });
     }
-    await this.requireAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
-    requireCreditorInScope(principal, request.body);
+    await this.requireRouteAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
+    requireBodyCreditorInScope(principal, request.body);
     attachPrincipal(request, principal);
     return true;
   }
 
-  private async requireAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
-    if (principal.creditors === '*' || accountId === undefined) return;
-    const creditorId = await this.creditors.of(accountId);
-    if (creditorId !== undefined && !mayActFor(principal, creditorId)) throw accountNotFound(accountId);
+  private async requireRouteAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
+    if (actsForEveryCreditor(principal) || accountId === undefined) return;
+    requireAccountInScope(principal, accountId, await this.creditors.of(accountId));
   }
 }
 
@@ -55,7 +54,7 @@ export class AuthGuard implements CanActivate {
  * A body naming a creditor (opening an account) must name one the token may act for. Checked here,
  * before anything answers: an Idempotency-Key's stored answer too is only for a caller still allowed.
  */
-function requireCreditorInScope(principal: Principal, body: unknown): void {
+function requireBodyCreditorInScope(principal: Principal, body: unknown): void {
   const creditorId = (body as { creditorId?: unknown } | null | undefined)?.creditorId;
-  if (typeof creditorId === 'string' && !mayActFor(principal, creditorId)) throw creditorNotAllowed(creditorId);
+  if (typeof creditorId === 'string') requireCreditorInScope(principal, creditorId);
 }

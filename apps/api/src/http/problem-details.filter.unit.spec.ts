@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { accountNotFound, creditorNotAllowed, staleRevision } from '@arrears/commands';
 import { DuplicateEventIdError } from '@arrears/event-store';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -21,6 +22,31 @@ describe('ProblemDetailsFilter', () => {
     expect(answerTo(new DuplicateEventIdError('account-acc-1'))).toEqual({
       status: 409,
       body: expect.objectContaining({ status: 409, code: 'EVENT_ID_CONFLICT', instance: '/accounts/acc-1/notes' }),
+    });
+  });
+
+  it('answers the write path’s refusals as it always has: an account out of scope as absent, a creditor out of scope, a stale If-Match', () => {
+    const instance = '/accounts/acc-1/notes';
+    expect(answerTo(accountNotFound('acc-1'))).toEqual({
+      status: 404,
+      body: { type: 'urn:problem:arrears:account-not-found', status: 404, code: 'ACCOUNT_NOT_FOUND', title: 'Not found', detail: 'Account acc-1 does not exist.', accountId: 'acc-1', instance },
+    });
+    expect(answerTo(creditorNotAllowed('cred-2'))).toEqual({
+      status: 403,
+      body: { type: 'urn:problem:arrears:creditor-not-allowed', status: 403, code: 'CREDITOR_NOT_ALLOWED', title: 'Forbidden', detail: 'This token may not act for creditor cred-2.', creditorId: 'cred-2', instance },
+    });
+    expect(answerTo(staleRevision(1n, 2n))).toEqual({
+      status: 412,
+      body: {
+        type: 'urn:problem:arrears:wrong-expected-revision',
+        status: 412,
+        code: 'WRONG_EXPECTED_REVISION',
+        title: 'Precondition failed',
+        detail: 'If-Match named revision 1, but the account is at revision 2.',
+        expectedRevision: 1,
+        actualRevision: 2,
+        instance,
+      },
     });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * How a refusal should be read: the resource does not exist, the request collides with what already
- * happened (a duplicate id, a second attempt at a once-only step), or a business rule forbids it.
+ * happened (a duplicate id, a second attempt at a once-only step), or a business rule forbids it; and,
+ * from the write path around the decider, the caller may not act for the creditor named, or the
+ * request was made against a revision of the account that is no longer its last.
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'rule';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'rule' | 'forbidden' | 'stale_revision';
 
 /**
  * The one error type the domain throws. `code` is stable and machine-readable; `details` carries

@@ -1,27 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AccountOpened } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
-import type { DataKey, KeyStore } from '../key-store.port';
+import { InMemoryKeyStore } from '../in-memory/in-memory.key-store';
 import { PersonalDataVault } from './personal-data-vault';
 
-/** Keys in a Map, counting lookups: the vault's logic, without a database. */
-class MapKeyStore implements KeyStore {
-  readonly backend = 'memory';
-  readonly live = new Map<string, DataKey>();
+/** Keys in a Map, counting lookups. */
+class MapKeyStore extends InMemoryKeyStore {
   finds = 0;
-  async keyFor(subject: string): Promise<DataKey> {
-    const key = this.live.get(subject) ?? { keyId: randomUUID(), key: randomBytes(32) };
-    this.live.set(subject, key);
-    return key;
-  }
-  async find(keyIds: string[]): Promise<Map<string, Buffer>> {
+  override async find(keyIds: string[]): Promise<Map<string, Buffer>> {
     this.finds++;
-    return new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key]));
+    return super.find(keyIds);
   }
-  async destroy(subject: string): Promise<number> {
-    return this.live.delete(subject) ? 1 : 0;
-  }
-  async close(): Promise<void> {}
 }
 
 const opened: AccountOpened['data'] = {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** Nest injection token of the AppConfig: provided by the composition root, read by every library that is configured. */
+export const APP_CONFIG = Symbol('AppConfig');
+
 /** The service's configuration: read from the environment once, at boot, and validated. */
 export interface AppConfig {
   /** HTTP port (`PORT`, default 3000). */

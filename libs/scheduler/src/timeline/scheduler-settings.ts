@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '@arrears/backends';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { defaultTimelines, timelineProblems, type CollectionTimelines, type SchedulerSettings } from '@arrears/domain';
-import type { AppConfig } from '@arrears/platform';
+import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
 /**
  * The scheduler's settings from the configuration: COLLECTION_STRATEGIES merged over the built-in

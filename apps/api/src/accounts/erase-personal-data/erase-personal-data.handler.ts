@@ -1,14 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import type { OpenedAccount } from '@arrears/domain';
-import { AccountCommandService, type CommandContext, type CommandOutcome } from '@arrears/commands';
-import { APP_CONFIG } from '@arrears/backends';
-import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { PersonalDataVault } from '@arrears/personal-data';
-import type { AppConfig } from '@arrears/platform';
-import { accountProjection, ProjectionProgress } from '@arrears/projections';
-import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { DebtorErasure } from '@arrears/erasure';
 import { CommandReceipt, receiptOf } from '../../command-handling/command-receipt';
 import { ErasePersonalDataCommand } from './erase-personal-data.command';
 
@@ -20,45 +12,13 @@ export class PersonalDataErasure extends CommandReceipt {
   erasedAccountIds!: string[];
 }
 
-/**
- * Records the erasure on the account, destroys the debtor's data key, then records it on the
- * debtor's other accounts, whose personal data that key sealed too. In that order, so a retry after
- * any failure finishes the job, and no read model keeps what a rebuild would show as erased.
- */
+/** Erases the debtor's personal data in every account of theirs (see DebtorErasure), answered as a receipt. */
 @CommandHandler(ErasePersonalDataCommand)
 export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand, PersonalDataErasure> {
-  constructor(
-    private readonly accounts: AccountCommandService,
-    private readonly vault: PersonalDataVault,
-    private readonly progress: ProjectionProgress,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly erasure: DebtorErasure) {}
 
   async execute({ accountId, context }: ErasePersonalDataCommand): Promise<PersonalDataErasure> {
-    const outcome = await this.erase(accountId, context);
-    const { creditorId, debtor } = outcome.state as OpenedAccount;
-    await this.vault.forget(creditorId, debtor.reference);
-    const others = await this.otherAccountsOf(creditorId, debtor.reference, accountId);
-    const erasedElsewhere = await Promise.all(others.map((other) => this.erase(other, context)));
-    const position = [outcome, ...erasedElsewhere].reduce((last, { position }) => (position > last ? position : last), 0n);
-    return { ...receiptOf({ ...outcome, position }), erasedAccountIds: [accountId, ...others] };
-  }
-
-  private erase(accountId: string, context: CommandContext): Promise<CommandOutcome> {
-    return this.accounts.handle(accountId, { type: 'ErasePersonalData', data: {} }, context);
-  }
-
-  /** From the account read model, once it has caught up with the log as it is now. */
-  private async otherAccountsOf(creditorId: string, debtorReference: string, accountId: string): Promise<string[]> {
-    await this.progress.waitFor(await this.events.headPosition(), [accountProjection.name], this.config.readWaitMs);
-    const found = await this.readStore.find(accountProjection.collection, {
-      where: [
-        { field: 'creditorId', op: 'eq', value: creditorId },
-        { field: 'account.debtor.reference', op: 'eq', value: debtorReference },
-      ],
-    });
-    return found.map((document) => document.id).filter((id) => id !== accountId);
+    const { outcome, erasedAccountIds } = await this.erasure.erase(accountId, context);
+    return { ...receiptOf(outcome), erasedAccountIds };
   }
 }

@@ -1,0 +1,24 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataKey, KeyStore } from '../key-store.port';
+
+/** Keys in a Map: the vault's logic, and whatever uses the vault, without a database (unit tests). */
+export class InMemoryKeyStore implements KeyStore {
+  readonly backend = 'memory';
+  readonly live = new Map<string, DataKey>();
+
+  async keyFor(subject: string): Promise<DataKey> {
+    const key = this.live.get(subject) ?? { keyId: randomUUID(), key: randomBytes(32) };
+    this.live.set(subject, key);
+    return key;
+  }
+
+  async find(keyIds: string[]): Promise<Map<string, Buffer>> {
+    return new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key]));
+  }
+
+  async destroy(subject: string): Promise<number> {
+    return this.live.delete(subject) ? 1 : 0;
+  }
+
+  async close(): Promise<void> {}
+}
