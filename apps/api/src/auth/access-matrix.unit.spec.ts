@@ -1,6 +1,7 @@
 import { actorRoles } from '@arrears/commands';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { everyAccountCommand } from '../account-commands';
 import { accessMatrix, accessTo, publicRoute } from './access-matrix';
 
 describe('the access matrix', () => {
@@ -14,6 +15,12 @@ describe('the access matrix', () => {
       .map(([route, marks]) => [route, access(marks)]);
     const byRoleOrder = (allowed: typeof accessMatrix[string]) => (allowed === publicRoute ? allowed : actorRoles.filter((role) => allowed.includes(role)));
     expect(Object.fromEntries(inReadme)).toEqual(Object.fromEntries(Object.entries(accessMatrix).map(([route, allowed]) => [route, byRoleOrder(allowed)])));
+  });
+
+  it('gives each command route the roles its declaration names, each route declared once', () => {
+    const routes = everyAccountCommand.map(({ route }) => route);
+    expect(new Set(routes).size).toBe(routes.length);
+    for (const { route, roles } of everyAccountCommand) expect(accessMatrix[route]).toBe(roles);
   });
 
   it('lets auditors and analysts write nothing', () => {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { isIsoDate, isTimeZone } from '@arrears/domain';
-import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Ids travel in URLs: letters, digits and . _ - only. */
 export const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -71,3 +71,7 @@ export const IsPercent = (min: number, max: number, options: ApiPropertyOptions 
     }),
     described({ type: Number, minimum: min, maximum: max, ...options }),
   );
+
+/** Free text of 1 to `max` characters. */
+export const IsText = (max: number, description: string, optional = false) =>
+  applyDecorators(IsString(), MinLength(1), MaxLength(max), (optional ? ApiPropertyOptional : ApiProperty)({ type: String, maxLength: max, description }));

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ContactPoliciesInForce } from '@arrears/commands';
+import { notFound } from '@arrears/domain';
+import { Clock } from '@arrears/platform';
+import { accountProjection, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { ParseIdPipe } from '../http/parse-id.pipe';
+import { ReadQueryParams } from '../read-side/paging';
+import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { ReadConsistency } from '../read-side/read-consistency';
+
+/** The account read model, with what depends on the day worked out for now. */
+@ApiTags('accounts')
+@Controller('accounts')
+export class AccountController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly consistency: ReadConsistency,
+    private readonly clock: Clock,
+    private readonly contactPolicies: ContactPoliciesInForce,
+  ) {}
+
+  @Get(':accountId')
+  @QueryEndpoint('The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent')
+  async account(@Param('accountId', new ParseIdPipe('accountId')) accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
+    await this.consistency.reach(params.minPosition, [accountProjection.name]);
+    const document = await this.readStore.get(accountProjection.collection, accountId);
+    if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
+    return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policyFor(document.creditorId as string));
+  }
+}

@@ -1,0 +1,55 @@
+import type { Debtor } from '@arrears/domain';
+import { nameBasedUuid } from '@arrears/platform';
+import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
+import { AssignAgentRequest, CloseAccountRequest, OpenAccountRequest, type DebtorRequest } from './accounts.requests';
+import { PersonalDataErasure, PersonalDataErasureProcess } from './personal-data-erasure';
+
+/** An account's life: opened, assigned, closed, and its debtor's personal data erased. */
+export const accountsCommands: CommandDeclarations = {
+  open: accountCommand({
+    route: 'POST /accounts',
+    roles: ['system'],
+    summary: 'Open an account for a debtor of a creditor',
+    status: 201,
+    request: OpenAccountRequest,
+    // Derived from the Idempotency-Key when there is one, so that a retry opens the same account.
+    accountId: ({ request, context, newId }) => request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : newId()),
+    command: ({ request, accountId }) => ({ type: 'OpenAccount', data: { accountId, creditorId: request.creditorId, debtor: debtorOf(request.debtor) } }),
+  }),
+
+  close: accountCommand({
+    route: 'POST /accounts/:accountId/close',
+    roles: ['supervisor', 'system'],
+    summary: 'Close an account that owes nothing and holds no credit',
+    status: 200,
+    request: CloseAccountRequest,
+    optionalBody: true,
+    command: ({ request }) => ({ type: 'CloseAccount', data: defined({ reason: request.reason }) }),
+  }),
+
+  assign: accountCommand({
+    route: 'POST /accounts/:accountId/assign',
+    roles: ['supervisor'],
+    summary: 'Assign the account to an agent',
+    status: 200,
+    request: AssignAgentRequest,
+    command: ({ request }) => ({ type: 'AssignAgent', data: { agentId: request.agentId } }),
+  }),
+
+  erasePersonalData: {
+    route: 'POST /accounts/:accountId/erase-personal-data',
+    roles: ['supervisor'],
+    summary: 'Erase the debtor’s personal data (name, e-mail, phone, address) by destroying their data key; amounts and dates stay',
+    status: 200,
+    process: PersonalDataErasureProcess,
+    response: PersonalDataErasure,
+  },
+};
+
+function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, address }: DebtorRequest): Debtor {
+  return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && { ...address } }) };
+}
+
+/** Drops absent optional fields, so events hold no `undefined`s. */
+const defined = <T extends Record<string, unknown>>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;

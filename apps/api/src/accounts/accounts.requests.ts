@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsId, IsTimeZone } from '../http/validators';
+
+export class PostalAddressRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @ApiProperty({ example: ['12 St James’s Square'], description: 'Street lines, 1 to 4.' })
+  lines!: string[];
+
+  @IsString()
+  @Length(1, 100)
+  @ApiProperty({ example: 'London' })
+  city!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @ApiPropertyOptional({ example: 'Greater London' })
+  region?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  @ApiPropertyOptional({ example: 'SW1Y 4JH' })
+  postalCode?: string;
+
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2.' })
+  country!: string;
+}
+
+/** The personal fields (name, e-mail, phone, address) are stored encrypted under the debtor's data key. */
+export class DebtorRequest {
+  @IsString()
+  @Length(1, 64)
+  @ApiProperty({ example: 'D-100', description: 'The creditor’s own reference for the debtor.' })
+  reference!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  name?: string;
+
+  @IsTimeZone()
+  @ApiProperty({ example: 'America/New_York', description: 'IANA zone: contact hours and "today" are the debtor’s.' })
+  timeZone!: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsTimeZone({ each: true })
+  @ApiPropertyOptional({ type: [String], example: ['America/Los_Angeles'], description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).' })
+  otherTimeZones?: string[];
+
+  @IsOptional()
+  @IsEmail()
+  @ApiPropertyOptional({ example: 'ada@example.com' })
+  email?: string;
+
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +15551234567' })
+  @ApiPropertyOptional({ example: '+15551234567' })
+  phone?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressRequest)
+  @ApiPropertyOptional({ type: PostalAddressRequest })
+  address?: PostalAddressRequest;
+}
+
+export class OpenAccountRequest {
+  @IsOptional()
+  @IsId({ required: false, description: 'Generated when absent.', example: 'acc-1' })
+  accountId?: string;
+
+  @IsId({ example: 'cred-1' })
+  creditorId!: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DebtorRequest)
+  @ApiProperty({ type: DebtorRequest })
+  debtor!: DebtorRequest;
+}
+
+export class CloseAccountRequest {
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @ApiPropertyOptional({ example: 'Paid in full' })
+  reason?: string;
+}
+
+export class AssignAgentRequest {
+  @IsId({ example: 'agent-7' })
+  agentId!: string;
+}

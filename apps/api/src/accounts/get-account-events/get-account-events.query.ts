@@ -1,3 +1,0 @@
-export class GetAccountEventsQuery {
-  constructor(readonly accountId: string) {}
-}

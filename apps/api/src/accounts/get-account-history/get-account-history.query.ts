@@ -1,8 +1,0 @@
-import type { PageQueryParams } from '../../read-side/paging';
-
-export class GetAccountHistoryQuery {
-  constructor(
-    readonly accountId: string,
-    readonly params: PageQueryParams,
-  ) {}
-}

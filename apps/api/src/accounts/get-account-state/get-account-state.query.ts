@@ -1,6 +1,0 @@
-export class GetAccountStateQuery {
-  constructor(
-    readonly accountId: string,
-    readonly asOf: string,
-  ) {}
-}

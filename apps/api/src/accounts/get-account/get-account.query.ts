@@ -1,6 +1,0 @@
-export class GetAccountQuery {
-  constructor(
-    readonly accountId: string,
-    readonly minPosition: string | undefined,
-  ) {}
-}

@@ -1,3 +1,0 @@
-export class VerifyAccountHistoryQuery {
-  constructor(readonly accountId: string) {}
-}

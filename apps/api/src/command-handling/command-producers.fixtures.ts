@@ -1,0 +1,66 @@
+import type { ArgumentMetadata } from '@nestjs/common';
+import { ContactPoliciesInForce, type AccountCommandInput, type CommandContext } from '@arrears/commands';
+import { decide, dueWork, evolve, initialAccountState, type AccountCommand, type AccountState, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { loadConfig, strictValidationPipe } from '@arrears/platform';
+import { SchedulerSettingsInForce } from '@arrears/scheduler';
+import { everyAccountCommand } from '../account-commands';
+import type { CommandSources } from './account-command.declaration';
+
+/**
+ * The ways a domain command is made, for the spec that proves every field of every command can be set:
+ * an HTTP request through its declaration, or the scheduler's due work on an account. Test support only (a fixtures file: not built).
+ */
+export const config = loadConfig({});
+export const contactPolicies = new ContactPoliciesInForce(config).policies;
+const schedulerSettings = new SchedulerSettingsInForce(config, new ContactPoliciesInForce(config)).settings;
+
+/** A supervisor acting for every creditor, retrying with an Idempotency-Key. */
+const context: CommandContext = {
+  correlationId: 'correlation-1',
+  causationId: 'causation-1',
+  actor: { id: 'supervisor-1', role: 'supervisor' },
+  creditors: '*',
+  idempotencyKey: 'supervisor-1:key-1',
+  expectedRevision: undefined,
+};
+
+/**
+ * The command a request to `route` makes: the body goes through the API's validation pipe (so the
+ * request class must accept every field sent) and then through the route's declaration.
+ */
+export async function viaHttp(route: string, body: object | undefined, params: Record<string, string> = {}): Promise<AccountCommandInput> {
+  const declaration = everyAccountCommand.find((declared) => declared.route === route);
+  if (!declaration) throw new Error(`No command is declared at ${route}.`);
+  if ('process' in declaration) throw new Error(`${route} runs a process, not one command.`);
+  const metadata: ArgumentMetadata = { type: 'body', metatype: declaration.request ?? Object };
+  const request: unknown = declaration.request ? await strictValidationPipe().transform(body, metadata) : undefined;
+  const sources: CommandSources<unknown> = { request, params: { accountId: 'acc-1', ...params }, context, config, policies: contactPolicies, newId: () => 'acc-new' };
+  return declaration.command({ ...sources, accountId: declaration.accountId?.(sources) ?? 'acc-1' });
+}
+
+/** Opens an account and issues it one invoice of 100.00 USD, due 2026-01-31, before `setup`. */
+const opened: AccountCommandInput[] = [
+  { type: 'OpenAccount', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
+  { type: 'IssueInvoice', data: { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' } },
+];
+
+/**
+ * The commands the scheduler sends on `today` for an account the `setup` commands (decided on
+ * 2026-01-05) left behind: dueWork is what the TimelineScheduler runs on every account due.
+ */
+export function viaScheduler(setup: AccountCommandInput[], today: IsoDate): AccountCommandInput[] {
+  let state: AccountState = initialAccountState();
+  for (const command of [...opened, ...setup]) {
+    for (const event of decide({ ...command, now: '2026-01-05T12:00:00Z' } as AccountCommand, state)) state = evolve(state, event);
+  }
+  return dueWork(state as OpenedAccount, today, schedulerSettings);
+}
+
+/** Requests with every optional field set. */
+const address = { lines: ['1 Main St'], city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' };
+export const debtor = { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'], email: 'ada@example.com', phone: '+15551234567', address };
+export const terms = { graceDays: 5, lateFee: { type: 'flat', amount: 1500 }, earlyPaymentDiscount: { percent: 2, withinDays: 10 } };
+export const plan = { planId: 'plan-1', currency: 'USD', installments: [{ dueOn: '2026-02-15', amount: 10_000 }], invoiceIds: ['inv-1'] };
+export const payment = { paymentId: 'pay-1', amount: 100, currency: 'USD', receivedOn: '2026-01-02', method: 'agency', agencyId: 'agency-1' };
+export const promise = { promiseId: 'promise-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };
+export const settlement = { settlementId: 'settlement-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };

@@ -1,0 +1,35 @@
+import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
+import { AddNoteRequest, LogContactRequest, ValidationNoticeRequest } from './interactions.requests';
+
+/** Contacts with the debtor (checked against the contact rules in force), notes, and the validation notice. */
+export const interactionsCommands: CommandDeclarations = {
+  logContact: accountCommand({
+    route: 'POST /accounts/:accountId/contacts',
+    roles: ['agent', 'supervisor'],
+    summary: 'Log a contact or attempt; outbound ones are checked against the contact rules (422 names the rule and when contact is allowed again)',
+    status: 201,
+    request: LogContactRequest,
+    command: ({ request: { channel, direction, outcome, at }, policies }) => ({
+      type: 'LogContactAttempt',
+      data: { channel, direction, outcome, ...(at && { at }), policies },
+    }),
+  }),
+
+  addNote: accountCommand({
+    route: 'POST /accounts/:accountId/notes',
+    roles: ['agent', 'supervisor'],
+    summary: 'Add a note',
+    status: 201,
+    request: AddNoteRequest,
+    command: ({ request }) => ({ type: 'AddNote', data: { text: request.text } }),
+  }),
+
+  sendValidationNotice: accountCommand({
+    route: 'POST /accounts/:accountId/validation-notice',
+    roles: ['agent', 'supervisor', 'system'],
+    summary: 'Send the validation notice (once; starts the 30-day validation period)',
+    status: 201,
+    request: ValidationNoticeRequest,
+    command: ({ request, policies }) => ({ type: 'SendValidationNotice', data: { channel: request.channel, policies } }),
+  }),
+};

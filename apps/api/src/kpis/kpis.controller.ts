@@ -1,0 +1,71 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { daysBetween } from '@arrears/domain';
+import { ProblemException } from '@arrears/platform';
+import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { mayActFor } from '@arrears/commands';
+import { Caller } from '../auth/caller.decorator';
+import type { Principal } from '../auth/principal';
+import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { ReadConsistency } from '../read-side/read-consistency';
+import { KpiParams } from './kpis.requests';
+
+const maxDays = 3 * 366;
+
+export interface KpiResponse {
+  scope: string;
+  from: string;
+  to: string;
+  currencies: ReturnType<typeof kpiReport>;
+}
+
+/**
+ * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's day
+ * documents up to the period's end (small: what each day changed) and computes every figure.
+ */
+@ApiTags('kpis')
+@Controller('kpis')
+export class KpisController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly consistency: ReadConsistency,
+  ) {}
+
+  @Get()
+  @QueryEndpoint('Daily KPI series per currency: receivables, aging buckets, collected, credit sales, DSO, Best Possible DSO, ADD, CEI, roll, cure and plan completion rates')
+  async kpis(@Query() params: KpiParams, @Caller() caller: Principal): Promise<KpiResponse> {
+    const { from, to } = params;
+    const length = daysBetween(from, to);
+    if (length < 0 || length >= maxDays) {
+      throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, { from, to });
+    }
+    await this.consistency.reach(params.minPosition, [kpiProjection.name]);
+    const scope = scopeFor(params.creditorId, caller);
+    const days = (await this.readStore.find(kpiProjection.collection, {
+      where: [
+        { field: 'kind', op: 'eq', value: 'day' },
+        { field: 'scope', op: 'eq', value: scope },
+        { field: 'date', op: 'lte', value: to },
+      ],
+    })) as KpiDayDocument[];
+    return { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies: kpiReport(days, from, to) };
+  }
+}
+
+/**
+ * The creditor asked for, or the portfolio. A token for some creditors only sees those: without a
+ * creditorId it gets its one creditor's series, and the portfolio (everyone's) is not for it.
+ */
+function scopeFor(creditorId: string | undefined, caller: Principal): string {
+  const { creditors } = caller;
+  if (creditors === '*') return creditorId ?? PORTFOLIO;
+  const asked = creditorId ?? (creditors.length === 1 ? creditors[0] : undefined);
+  if (asked === undefined) {
+    throw new ProblemException(403, 'CREDITOR_REQUIRED', 'Forbidden', 'This token acts for some creditors only: name one with creditorId.', { creditors });
+  }
+  if (!mayActFor(caller, asked)) {
+    throw new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not read creditor ${asked}.`, { creditorId: asked });
+  }
+  return asked;
+}

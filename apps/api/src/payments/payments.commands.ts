@@ -1,0 +1,75 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CommandOutcome } from '@arrears/commands';
+import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
+import { CommandReceipt, receiptOf } from '../command-handling/command-receipt';
+import { RecordPaymentRequest } from './payments.requests';
+
+class AllocationResponse {
+  @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
+  @ApiProperty({ example: 5000 }) amount!: number;
+}
+
+class InstallmentAllocationResponse {
+  @ApiProperty({ example: 1 }) installment!: number;
+  @ApiProperty({ example: 3750 }) amount!: number;
+}
+
+class DiscountResponse {
+  @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
+  @ApiProperty({ example: 250 }) amount!: number;
+}
+
+export class PaymentRecordedResponse extends CommandReceipt {
+  @ApiProperty({ example: 'pay-1' }) paymentId!: string;
+  @ApiProperty({ type: [AllocationResponse], description: 'To invoices, oldest open amount first.' })
+  allocations!: AllocationResponse[];
+  @ApiProperty({ type: [InstallmentAllocationResponse], description: 'To the active plan’s installments, if any.' })
+  installmentAllocations!: InstallmentAllocationResponse[];
+  @ApiProperty({ description: 'Overpayment kept as credit for later invoices.', example: 0 })
+  credited!: number;
+  @ApiProperty({ type: [DiscountResponse], description: 'Early-payment discounts this payment earned.' })
+  discounts!: DiscountResponse[];
+  @ApiProperty({ type: [Number], description: 'Installments this payment completed.' })
+  installmentsPaid!: number[];
+  @ApiProperty({ description: 'True when this payment completed the active plan.' })
+  planCompleted!: boolean;
+}
+
+export const paymentsCommands: CommandDeclarations = {
+  recordPayment: accountCommand({
+    route: 'POST /accounts/:accountId/payments',
+    roles: ['system'],
+    summary: 'Record a payment: plan installments first, then invoices oldest first, the rest as credit',
+    status: 201,
+    request: RecordPaymentRequest,
+    command: ({ request: { paymentId, amount, currency, receivedOn, method, agencyId } }) => ({
+      type: 'RecordPayment',
+      data: { paymentId, amount, currency, receivedOn, method, ...(agencyId === undefined ? {} : { agencyId }) },
+    }),
+    response: { type: PaymentRecordedResponse, from: (outcome, { request }) => paymentRecorded(outcome, request.paymentId) },
+  }),
+};
+
+/** Where the payment went, from the events it produced. */
+function paymentRecorded(outcome: CommandOutcome, paymentId: string): PaymentRecordedResponse {
+  const response: PaymentRecordedResponse = {
+    ...receiptOf(outcome),
+    paymentId,
+    allocations: [],
+    installmentAllocations: [],
+    credited: 0,
+    discounts: [],
+    installmentsPaid: [],
+    planCompleted: false,
+  };
+  for (const event of outcome.events) {
+    if (event.type === 'PaymentReceived') {
+      const { allocations, installmentAllocations, credited } = event.data;
+      Object.assign(response, { allocations, installmentAllocations, credited });
+    }
+    if (event.type === 'EarlyPaymentDiscountApplied') response.discounts.push({ invoiceId: event.data.invoiceId, amount: event.data.amount });
+    if (event.type === 'InstallmentPaid') response.installmentsPaid.push(event.data.installment);
+    if (event.type === 'PlanCompleted') response.planCompleted = true;
+  }
+  return response;
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { agingBuckets, maxClaimMinutes, type AgingBucket } from '@arrears/domain';
+import { IsId } from '../http/validators';
+import { PageQueryParams } from '../read-side/paging';
+
+const delinquentBuckets = agingBuckets.filter((bucket) => bucket !== 'current');
+
+export class ClaimAccountRequest {
+  @IsOptional()
+  @IsId({ required: false, example: 'agent-7', description: 'The agent taking the account: the caller when absent; only a supervisor may name another agent.' })
+  agentId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(maxClaimMinutes)
+  @ApiPropertyOptional({ example: 30, description: 'How long the claim lasts; CLAIM_MINUTES (30) when absent.' })
+  minutes?: number;
+}
+
+export class ReleaseAccountClaimRequest {
+  @IsOptional()
+  @IsId({ required: false, example: 'agent-7', description: 'The agent holding the claim: the caller when absent; only a supervisor may name another agent.' })
+  agentId?: string;
+}
+
+export class WorklistParams extends PageQueryParams {
+  @IsOptional()
+  @IsId({ required: false, description: 'Only accounts this agent holds a claim on.' })
+  agentId?: string;
+
+  @IsOptional()
+  @IsIn(delinquentBuckets, { message: `bucket must be one of ${delinquentBuckets.join(', ')}` })
+  @ApiPropertyOptional({ enum: delinquentBuckets, description: 'Aging bucket of the account’s oldest open invoice.' })
+  bucket?: AgingBucket;
+
+  @IsOptional()
+  @IsId({ required: false })
+  creditorId?: string;
+}
