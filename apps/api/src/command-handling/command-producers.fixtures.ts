@@ -55,12 +55,3 @@ export function viaScheduler(setup: AccountCommandInput[], today: IsoDate): Acco
   }
   return dueWork(state as OpenedAccount, today, schedulerSettings);
 }
-
-/** Requests with every optional field set. */
-const address = { lines: ['1 Main St'], city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' };
-export const debtor = { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'], email: 'ada@example.com', phone: '+15551234567', address };
-export const terms = { graceDays: 5, lateFee: { type: 'flat', amount: 1500 }, earlyPaymentDiscount: { percent: 2, withinDays: 10 } };
-export const plan = { planId: 'plan-1', currency: 'USD', installments: [{ dueOn: '2026-02-15', amount: 10_000 }], invoiceIds: ['inv-1'] };
-export const payment = { paymentId: 'pay-1', amount: 100, currency: 'USD', receivedOn: '2026-01-02', method: 'agency', agencyId: 'agency-1' };
-export const promise = { promiseId: 'promise-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };
-export const settlement = { settlementId: 'settlement-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };

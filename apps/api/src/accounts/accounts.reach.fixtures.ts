@@ -1,0 +1,27 @@
+import type { AccountsCommand } from '@arrears/domain';
+import { type CapabilityReach, http } from '../command-handling/command-reach.fixtures';
+
+/** A request with every optional field set. */
+const address = { lines: ['1 Main St'], city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' };
+const debtor = { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'], email: 'ada@example.com', phone: '+15551234567', address };
+
+/** How each field of the accounts commands is set from outside (see every-field-reachable.unit.spec.ts). */
+export const accountsReach: CapabilityReach<AccountsCommand> = {
+  OpenAccount: {
+    fields: { accountId: true, creditorId: true, debtor: {
+        reference: true,
+        name: true,
+        timeZone: true,
+        otherTimeZones: true,
+        email: true,
+        phone: true,
+        address: { lines: true, city: true, region: true, postalCode: true, country: true },
+        personalDataErased: { notAnInput: 'the mark an erased debtor carries in events and state (Debtor is shared); ErasePersonalData sets it' },
+      },
+    },
+    made: [http('POST /accounts', { accountId: 'acc-1', creditorId: 'cred-1', debtor })],
+  },
+  CloseAccount: { fields: { reason: true }, made: [http('POST /accounts/:accountId/close', { reason: 'Paid in full' })] },
+  ErasePersonalData: { fields: {}, made: [] },
+  AssignAgent: { fields: { agentId: true }, made: [http('POST /accounts/:accountId/assign', { agentId: 'agent-7' })] },
+};

@@ -1,0 +1,19 @@
+import type { InteractionsCommand } from '@arrears/domain';
+import { type CapabilityReach, http, policies, scheduler } from '../command-handling/command-reach.fixtures';
+import { contactPolicies } from '../command-handling/command-producers.fixtures';
+
+/** How each field of the interactions commands is set from outside (see every-field-reachable.unit.spec.ts). */
+export const interactionsReach: CapabilityReach<InteractionsCommand> = {
+  LogContactAttempt: {
+    fields: { channel: true, direction: true, outcome: true, at: true, policies },
+    made: [http('POST /accounts/:accountId/contacts', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-01-05T15:00:00Z' })],
+  },
+  AddNote: { fields: { text: true }, made: [http('POST /accounts/:accountId/notes', { text: 'Called back later' })] },
+  SendValidationNotice: {
+    fields: { channel: true, policies },
+    made: [
+      http('POST /accounts/:accountId/validation-notice', { channel: 'letter' }),
+      scheduler([{ type: 'LogContactAttempt', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', policies: contactPolicies } }]),
+    ],
+  },
+};

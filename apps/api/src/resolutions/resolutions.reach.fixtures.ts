@@ -1,0 +1,18 @@
+import type { ResolutionsCommand } from '@arrears/domain';
+import { type CapabilityReach, http, scheduler } from '../command-handling/command-reach.fixtures';
+
+/** A request with every optional field set. */
+const settlement = { settlementId: 'settlement-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };
+
+/** How each field of the resolutions commands is set from outside (see every-field-reachable.unit.spec.ts). */
+export const resolutionsReach: CapabilityReach<ResolutionsCommand> = {
+  AgreeSettlement: {
+    fields: { settlementId: true, amount: true, currency: true, dueOn: true },
+    made: [http('POST /accounts/:accountId/settlements', settlement)],
+  },
+  LapseSettlement: { fields: { settlementId: true }, made: [scheduler([{ type: 'AgreeSettlement', data: settlement }])] },
+  WriteOff: { fields: { reason: true }, made: [http('POST /accounts/:accountId/write-off', { reason: 'Uncollectable' })] },
+  PlaceWithAgency: { fields: { agencyId: true }, made: [http('POST /accounts/:accountId/agency-placements', { agencyId: 'agency-1' })] },
+  RecallFromAgency: { fields: {}, made: [http('POST /accounts/:accountId/agency-placements/recall')] },
+  EscalateToLegal: { fields: { reason: true }, made: [http('POST /accounts/:accountId/legal-escalations', { reason: 'Assets found' })] },
+};
