@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CHAIN_KEY, STORED_EVENT_STORE } from '@arrears/backends';
+import { CHAIN_KEY, STORED_EVENT_STORE, findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { accountStream, notFound } from '@arrears/domain';
-import { findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { Clock } from '@arrears/platform';
 import { accountProjection, auditTrailProjection, type AuditEntry } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { AccountCommandService, ContactPoliciesInForce, type CommandContext } from '@arrears/commands';
-import { APP_CONFIG } from '@arrears/backends';
-import { IdGenerator, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, IdGenerator, type AppConfig } from '@arrears/platform';
 import type { CommandDeclaration, CommandSources, PathParams } from './account-command.declaration';
 import { receiptOf, type CommandReceipt } from './command-receipt';
 

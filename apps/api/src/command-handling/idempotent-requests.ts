@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProblemException, type AppConfig } from '@arrears/platform';
+import { ProblemException, type AppConfig, APP_CONFIG } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { APP_CONFIG, IDEMPOTENCY_STORE } from '@arrears/backends';
+import { IDEMPOTENCY_STORE } from '@arrears/backends';
 import { readCommandContext } from './command-context';
 import type { IdempotencyStore, StoredResponse } from '@arrears/idempotency';
 

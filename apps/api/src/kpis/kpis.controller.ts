@@ -4,7 +4,7 @@ import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
 import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { mayActFor } from '@arrears/commands';
+import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
@@ -64,8 +64,6 @@ function scopeFor(creditorId: string | undefined, caller: Principal): string {
   if (asked === undefined) {
     throw new ProblemException(403, 'CREDITOR_REQUIRED', 'Forbidden', 'This token acts for some creditors only: name one with creditorId.', { creditors });
   }
-  if (!mayActFor(caller, asked)) {
-    throw new ProblemException(403, 'CREDITOR_NOT_ALLOWED', 'Forbidden', `This token may not read creditor ${asked}.`, { creditorId: asked });
-  }
+  requireCreditorInScope(caller, asked);
   return asked;
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '@arrears/backends';
+import { APP_CONFIG, ProblemException, ValidationProblem, type AppConfig } from '@arrears/platform';
 import { ProjectionProgress } from '@arrears/projections';
-import { ProblemException, ValidationProblem, type AppConfig } from '@arrears/platform';
 
 /**
  * Read-your-writes: a query given `minPosition` (from a command's receipt) waits until the read
