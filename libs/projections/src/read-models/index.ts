@@ -15,7 +15,7 @@ export * from './outbox/outbox.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist.projection';
 export * from './worklist/worklist.view';
-export { accountIdOf } from './account-events';
+export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
 
 /**
  * The read models the service keeps. A poison event holds its own stream in a model that folds each
@@ -23,11 +23,11 @@ export { accountIdOf } from './account-events';
  * without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
 export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
-  { projection: accountProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: worklistProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: auditTrailProjection as unknown as Projection, poison: 'skip' },
-  { projection: kpiProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: outboxProjection as unknown as Projection, poison: 'quarantine' },
+  { projection: accountProjection, poison: 'quarantine' },
+  { projection: worklistProjection, poison: 'quarantine' },
+  { projection: auditTrailProjection, poison: 'skip' },
+  { projection: kpiProjection, poison: 'quarantine' },
+  { projection: outboxProjection, poison: 'quarantine' },
 ];
 
 export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

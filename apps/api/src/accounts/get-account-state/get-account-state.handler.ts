@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountView, evolveAccountDocument, type AccountDocument, type AccountView } from '@arrears/projections';
+import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument, type AccountView } from '@arrears/projections';
 import { GetAccountStateQuery } from './get-account-state.query';
 import { ContactPoliciesInForce } from '@arrears/commands';
 
@@ -24,7 +24,7 @@ export class GetAccountStateHandler implements IQueryHandler<GetAccountStateQuer
     const instant = Date.parse(asOf);
     const recorded = (await this.store.readStream(accountStream(accountId))).filter((event) => Date.parse(event.metadata.recordedAt) <= instant);
     let document: AccountDocument | null = null;
-    for (const event of recorded) {
+    for (const event of recorded.filter(isAccountEvent)) {
       const next = evolveAccountDocument(document, event);
       document = next && { ...next, position: Number(event.position) };
     }

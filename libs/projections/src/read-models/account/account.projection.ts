@@ -1,7 +1,6 @@
-import { accountEventTypes, nextWakeOn, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
-import type { RecordedEvent } from '@arrears/event-store';
+import { accountEventTypes, nextWakeOn, type AccountEvent, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountDocumentIds, asAccountEvent } from '../account-events';
+import { accountAfter, accountDocumentIds, type RecordedAccountEvent } from '../account-events';
 
 export interface LastPayment {
   paymentId: string;
@@ -23,15 +22,14 @@ export interface AccountDocument extends ProjectedDocument {
 }
 
 /** Folds one event into an account document; pure, and shared with the as-of replay. */
-export function evolveAccountDocument(document: AccountDocument | null, event: RecordedEvent): Evolved<AccountDocument> {
+export function evolveAccountDocument(document: AccountDocument | null, event: RecordedAccountEvent): Evolved<AccountDocument> {
   const account = accountAfter(document?.account, event);
   if (!account) return document;
-  const domainEvent = asAccountEvent(event);
   return {
     id: account.accountId,
     creditorId: account.creditorId,
     account,
-    lastPayment: domainEvent.type === 'PaymentReceived' ? lastPaymentOf(domainEvent) : (document?.lastPayment ?? null),
+    lastPayment: event.type === 'PaymentReceived' ? lastPaymentOf(event) : (document?.lastPayment ?? null),
     openedAt: document?.openedAt ?? event.metadata.recordedAt,
     updatedAt: event.metadata.recordedAt,
     wakeOn: nextWakeOn(account),
@@ -42,7 +40,7 @@ function lastPaymentOf({ data }: PaymentReceived): LastPayment {
   return { paymentId: data.paymentId, amount: data.amount, currency: data.currency, receivedOn: data.receivedOn, method: data.method };
 }
 
-export const accountProjection: Projection<AccountDocument> = {
+export const accountProjection: Projection<AccountDocument, AccountEvent> = {
   name: 'account',
   collection: 'accounts',
   indexes: [

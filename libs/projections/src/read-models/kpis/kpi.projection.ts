@@ -1,4 +1,4 @@
-import { accountEventTypes, type OpenedAccount } from '@arrears/domain';
+import { accountEventTypes, type AccountEvent, type OpenedAccount } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, utcDate } from '../account-events';
 import { addFigures, emptyFigures, figuresChange, type Figures } from './kpi-figures';
@@ -34,7 +34,7 @@ export const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
  * document for the day it was recorded. Documents stay small and an event touches three, so the
  * projection is cheap; readers sum the days up to the period they ask for.
  */
-export const kpiProjection: Projection<KpiDocument> = {
+export const kpiProjection: Projection<KpiDocument, AccountEvent> = {
   name: 'kpis',
   collection: 'kpis',
   indexes: [{ name: 'by_scope_day', fields: ['kind', 'scope', 'date'].map((field) => ({ field, direction: 'asc' as const })) }],
@@ -50,7 +50,7 @@ export const kpiProjection: Projection<KpiDocument> = {
     const after = accountAfter(before, event);
     if (!after) return [tracked ?? null, creditorDay ?? null, portfolioDay ?? null];
     const day = utcDate(event.metadata.recordedAt);
-    const change = figuresChange(before, after, event.type, event.data, day);
+    const change = figuresChange(before, after, event, day);
     return [
       { id: `account:${after.accountId}`, kind: 'account', account: after },
       dayWith(creditorDay as KpiDayDocument | null, after.creditorId, day, change),

@@ -1,4 +1,5 @@
-import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import type { ContactOutcome, StrategyArm } from '@arrears/domain';
+import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { kpiReport } from './kpi-series';
 import { kpiProjection, PORTFOLIO, type KpiDayDocument } from './kpi.projection';
 
@@ -120,8 +121,8 @@ describe('KPI read model: the collections workflow', () => {
    */
   const acc4 = on('acc-4');
   const acc5 = on('acc-5');
-  const timeline = (arm: string) => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
-  const call = (outcome: string) => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
+  const timeline = (arm: StrategyArm): DataOf<'CollectionTimelineStarted'> => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
+  const call = (outcome: ContactOutcome): DataOf<'ContactAttempted'> => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
   const workflow = [
     acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-01')),
     acc4('InvoiceIssued', facts.invoice('F', 20_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),

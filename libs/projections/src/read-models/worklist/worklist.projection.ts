@@ -2,10 +2,12 @@ import {
   accountEventTypes,
   addDays,
   contactSubjectOf,
-  openDisputes,
+  dateIn,
   openInvoicesOldestFirst,
   outstanding as owedOn,
+  pursuable,
   totalOutstanding,
+  type AccountEvent,
   type ContactSubject,
   type IsoDate,
   type OpenedAccount,
@@ -16,9 +18,9 @@ import { rankOf } from './priority';
 
 /**
  * An account as the worklist sorts and filters it. `listed` accounts are open, owe money, are not
- * under a plan and may be pursued: no cease request, no open dispute, no hold (the scheduler ends
- * expired ones), not with an agency or in legal. Readers add the day's condition (the oldest open
- * invoice is past due).
+ * under a plan and may be pursued by the domain's own rule (`pursuable`) on the day of their last
+ * event: the scheduler's release of an expired hold is an event too. Readers add the day's condition
+ * (the oldest open invoice is past due).
  */
 export interface WorklistDocument extends ProjectedDocument {
   creditorId: string;
@@ -57,13 +59,14 @@ export type WorklistEntry = { [Key in keyof WorklistDocument as Key extends 'acc
 /** Fields a reader of the worklist asks the store to leave out: the largest part of a document. */
 export const worklistLineOmits = ['account'] as const;
 
-export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument> {
+/** The worklist line of an account as it stands on `today`, the debtor's date. */
+export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<WorklistDocument> {
   const open = openInvoicesOldestFirst(account);
   const oldestDueOn = open[0]?.dueOn ?? null;
   const outstanding = totalOutstanding(account);
   const missedOpen = open.filter((invoice) => invoice.missed).length;
   const brokenPromises = Object.values(account.promises).filter((promise) => promise.status === 'broken').length;
-  const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account);
+  const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account, today);
   return {
     id: account.accountId,
     creditorId: account.creditorId,
@@ -89,15 +92,7 @@ export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument>
   };
 }
 
-/** Whether agents may work the account at all (contact rules still decide when). */
-const pursuable = (account: OpenedAccount) =>
-  !account.restrictions.ceaseRequested &&
-  openDisputes(account).length === 0 &&
-  !Object.values(account.holds).some((hold) => hold.active) &&
-  account.agency === null &&
-  account.legal === null;
-
-export const worklistProjection: Projection<WorklistDocument> = {
+export const worklistProjection: Projection<WorklistDocument, AccountEvent> = {
   name: 'worklist',
   collection: 'worklist',
   indexes: [
@@ -108,6 +103,6 @@ export const worklistProjection: Projection<WorklistDocument> = {
   documentIds: accountDocumentIds,
   evolve: ([document], event) => {
     const account = accountAfter(document?.account, event);
-    return [account ? worklistEntry(account) : (document ?? null)];
+    return [account ? worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)) : (document ?? null)];
   },
 };

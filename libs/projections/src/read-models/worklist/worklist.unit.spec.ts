@@ -1,5 +1,5 @@
 import { regulationF } from '@arrears/domain';
-import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { rankOf, scoreOn } from './priority';
 import { worklistProjection, type WorklistDocument } from './worklist.projection';
 import { worklistItem } from './worklist.view';
@@ -96,15 +96,17 @@ describe('worklist read model', () => {
     expect(line([opened, issued, missed])).toBe('call');
   });
 
-  it('drops an account the agent may not pursue: cease, an open dispute, a hold, an agency', () => {
-    const restrictions: [string, Record<string, unknown>][] = [
-      ['CeaseCommunicationRequested', { requestedOn: '2026-03-05' }],
-      ['DisputeRaised', { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 109_900, currency: 'EUR', raisedOn: '2026-03-05' }],
-      ['HoldPlaced', { holdId: 'h-1', reason: 'bereavement', until: '2026-03-20' }],
-      ['PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-03-05', balance: 109_900 }],
+  it('drops an account the agent may not pursue: cease, an open dispute, a hold, an agency, legal', () => {
+    const dispute: DataOf<'DisputeRaised'> = { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 109_900, currency: 'EUR', raisedOn: '2026-03-05' };
+    const restrictions = [
+      acc('CeaseCommunicationRequested', { requestedOn: '2026-03-05' }),
+      acc('DisputeRaised', dispute),
+      acc('HoldPlaced', { holdId: 'h-1', reason: 'bereavement', until: '2026-03-20' }),
+      acc('PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-03-05', balance: 109_900 }),
+      acc('EscalatedToLegal', { escalatedOn: '2026-03-05', reason: null }),
     ];
-    for (const [type, data] of restrictions) expect(entry([...history, acc(type, data)])).toMatchObject({ listed: false, rank: null });
-    const disputed = acc(...(restrictions[1] as [string, Record<string, unknown>]));
+    for (const restriction of restrictions) expect(entry([...history, restriction])).toMatchObject({ listed: false, rank: null });
+    const disputed = acc('DisputeRaised', dispute);
     const rejected = acc('DisputeResolved', { disputeId: 'd-1', outcome: 'rejected', adjustments: [] });
     expect(entry([...history, disputed, rejected])).toMatchObject({ listed: true });
   });
