@@ -2,9 +2,7 @@ import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjection } from './account/account.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
-import { kpiProjection } from './kpis/kpi.projection';
 import { outboxProjection } from './outbox/outbox.projection';
-import { worklistProjection } from './worklist/worklist.projection';
 
 export * from './account/account.projection';
 export * from './account/account.view';
@@ -18,15 +16,14 @@ export * from './worklist/worklist.view';
 export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
 
 /**
- * The read models the service keeps. A poison event holds its own stream in a model that folds each
- * account (balances, the worklist, KPIs, notifications), whose answers for that account would be wrong
- * without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
+ * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it
+ * derives), the audit trail and the outbox. A poison event holds its own stream in a model that folds
+ * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
+ * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
 export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
   { projection: accountProjection, poison: 'quarantine' },
-  { projection: worklistProjection, poison: 'quarantine' },
   { projection: auditTrailProjection, poison: 'skip' },
-  { projection: kpiProjection, poison: 'quarantine' },
   { projection: outboxProjection, poison: 'quarantine' },
 ];
 

@@ -3,7 +3,7 @@ import type { ProjectedDocument, Projection } from '../projection';
 import { applyEvent } from '../runner/batch-writes';
 import type { RecordedAccountEvent } from './account-events';
 
-/** Folds events through a projection in memory, as the runner would: the documents it ends with. */
+/** Folds events through a projection in memory, as the runner would: the documents it ends with, by `collection/id`. */
 export function projectAll<Document extends ProjectedDocument>(
   projection: Projection<Document, AccountEvent>,
   events: RecordedAccountEvent[],

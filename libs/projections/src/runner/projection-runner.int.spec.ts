@@ -28,7 +28,7 @@ const tallies = (name: string): Projection<Tally, TallyEvent> => ({
   collection: name,
   indexes: [{ name: 'by_sum', fields: [{ field: 'sum', direction: 'desc' }] }],
   handles: ['Counted', 'Poison'],
-  documentIds: (event) => (event.streamId.startsWith(`${name}-`) ? [event.streamId] : []),
+  documentIds: (event) => (event.streamId.startsWith(`${name}-`) ? [{ collection: name, id: event.streamId }] : []),
   evolve: ([document], event) => {
     if (event.type === 'Poison') throw new Error('cannot digest this');
     const label = event.data.label === 'nul' ? 'a\u0000b' : document?.label;

@@ -22,7 +22,7 @@ const sums = (name: string, digests = false): Projection<Sum, SumEvent> => ({
   collection: name,
   indexes: [],
   handles: ['Added', 'Poison'],
-  documentIds: (event) => [event.streamId],
+  documentIds: (event) => [{ collection: name, id: event.streamId }],
   evolve: ([document], event) => {
     if (event.type === 'Poison' && !digests) throw new Error('cannot digest this');
     return [{ id: event.streamId, sum: (document?.sum ?? 0) + event.data.n }];

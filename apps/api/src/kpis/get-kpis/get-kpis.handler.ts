@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
-import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
+import { kpiReadModel, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { mayActFor } from '@arrears/commands';
 import type { Principal } from '../../auth/principal';
@@ -35,9 +35,9 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery, KpiResponse> 
     if (length < 0 || length >= maxDays) {
       throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, { from, to });
     }
-    await this.consistency.reach(params.minPosition, [kpiProjection.name]);
+    await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);
-    const days = (await this.readStore.find(kpiProjection.collection, {
+    const days = (await this.readStore.find(kpiReadModel.collection, {
       where: [
         { field: 'kind', op: 'eq', value: 'day' },
         { field: 'scope', op: 'eq', value: scope },

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { dueDatesIn } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { worklistItem, worklistLineOmits, worklistProjection, type WorklistEntry, type WorklistItem } from '@arrears/projections';
+import { worklistItem, worklistReadModel, type WorklistEntry, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { decodeCursor, encodeCursor } from '../../read-side/paging';
 import type { Principal } from '../../auth/principal';
@@ -37,15 +37,14 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery, Workl
   ) {}
 
   async execute({ params, caller }: GetWorklistQuery): Promise<Worklist> {
-    await this.consistency.reach(params.minPosition, [worklistProjection.name]);
+    await this.consistency.reach(params.minPosition, [worklistReadModel.name]);
     const now = this.clock.now().toISOString();
     const limit = params.limit ?? 20;
     const after = decodeCursor(params.cursor, ['number', 'string']);
-    const page = (await this.readStore.find(worklistProjection.collection, {
+    const page = (await this.readStore.find(worklistReadModel.collection, {
       where: [...conditions(params, now), ...creditorsOf(caller)],
       orderBy: byPriority,
       limit: limit + 1,
-      omit: worklistLineOmits,
       ...(after ? { after } : {}),
     })) as WorklistEntry[];
     const shown = page.slice(0, limit);

@@ -41,17 +41,19 @@ export function auditEntry(accountId: string, event: RecordedAccountEvent): Evol
   };
 }
 
+const AUDIT_TRAIL = 'audit_trail';
+
 export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
   name: 'audit_trail',
-  collection: 'audit_trail',
+  collection: AUDIT_TRAIL,
   indexes: [{ name: 'by_account', fields: [{ field: 'accountId', direction: 'asc' }, { field: 'revision', direction: 'asc' }] }],
   handles: accountEventTypes,
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    const entry = auditEntryId(accountId, event.revision);
+    const entry = { collection: AUDIT_TRAIL, id: auditEntryId(accountId, event.revision) };
     // An erasure also rewrites the opening entry, the one that held the personal data.
-    return event.type === 'PersonalDataErased' ? [entry, auditEntryId(accountId, 0)] : [entry];
+    return event.type === 'PersonalDataErased' ? [entry, { collection: AUDIT_TRAIL, id: auditEntryId(accountId, 0) }] : [entry];
   },
   evolve: ([existing, opening], event) => {
     const entry = existing ?? auditEntry(accountIdOf(event) as string, event);

@@ -1,16 +1,11 @@
-import { accountEventTypes, type AccountEvent, type OpenedAccount } from '@arrears/domain';
-import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountIdOf, utcDate } from '../account-events';
+import type { OpenedAccount } from '@arrears/domain';
+import type { IndexSpec } from '@arrears/read-store';
+import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
+import { utcDate, type RecordedAccountEvent } from '../account-events';
 import { addFigures, emptyFigures, figuresChange, type Figures } from './kpi-figures';
 
 /** The scope of the whole portfolio; creditor ids cannot contain `*`. */
 export const PORTFOLIO = '*';
-
-/** An account as the KPI projection tracks it, to tell what each of its events changed. */
-export interface KpiAccountDocument extends ProjectedDocument {
-  kind: 'account';
-  account: OpenedAccount;
-}
 
 /**
  * What changed in a scope (a creditor, or the portfolio) on one day, per currency: the day's
@@ -24,40 +19,38 @@ export interface KpiDayDocument extends ProjectedDocument {
   figures: Record<string, Figures>;
 }
 
-export type KpiDocument = KpiAccountDocument | KpiDayDocument;
+export type KpiDocument = KpiDayDocument;
 
 export const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
 
+export const KPIS = 'kpis';
+
+export const kpiIndexes: IndexSpec[] = [{ name: 'by_scope_day', fields: ['kind', 'scope', 'date'].map((field) => ({ field, direction: 'asc' as const })) }];
+
 /**
- * Daily KPI figures per creditor and for the portfolio. Each account event updates the account's
- * tracking document (to tell what the event changed) and its creditor's and the portfolio's
- * document for the day it was recorded. Documents stay small and an event touches three, so the
- * projection is cheap; readers sum the days up to the period they ask for.
+ * Daily KPI figures per creditor and for the portfolio, derived by the account fold (see
+ * accountProjection): each account event updates its creditor's and the portfolio's document for
+ * the day it was recorded, by what the event changed between the account before and after it.
+ * Documents stay small; readers sum the days up to the period they ask for.
  */
-export const kpiProjection: Projection<KpiDocument, AccountEvent> = {
-  name: 'kpis',
-  collection: 'kpis',
-  indexes: [{ name: 'by_scope_day', fields: ['kind', 'scope', 'date'].map((field) => ({ field, direction: 'asc' as const })) }],
-  handles: accountEventTypes,
-  documentIds: (event) => {
-    const accountId = accountIdOf(event);
-    if (!accountId) return [];
-    const day = utcDate(event.metadata.recordedAt);
-    return [`account:${accountId}`, dayId(event.metadata.creditorId, day), dayId(PORTFOLIO, day)];
-  },
-  evolve: ([tracked, creditorDay, portfolioDay], event) => {
-    const before = (tracked as KpiAccountDocument | null)?.account ?? null;
-    const after = accountAfter(before, event);
-    if (!after) return [tracked ?? null, creditorDay ?? null, portfolioDay ?? null];
-    const day = utcDate(event.metadata.recordedAt);
-    const change = figuresChange(before, after, event, day);
-    return [
-      { id: `account:${after.accountId}`, kind: 'account', account: after },
-      dayWith(creditorDay as KpiDayDocument | null, after.creditorId, day, change),
-      dayWith(portfolioDay as KpiDayDocument | null, PORTFOLIO, day, change),
-    ];
-  },
+export const kpiDayRefs = (event: RecordedAccountEvent): DocumentRef[] => {
+  const day = utcDate(event.metadata.recordedAt);
+  return [dayId(event.metadata.creditorId, day), dayId(PORTFOLIO, day)].map((id) => ({ collection: KPIS, id }));
 };
+
+/** The creditor's and the portfolio's day documents (as `kpiDayRefs` names them) after the event. */
+export function kpiDays(
+  before: OpenedAccount | null,
+  after: OpenedAccount,
+  event: RecordedAccountEvent,
+  [creditorDay, portfolioDay]: (ProjectedDocument | null | undefined)[],
+): Evolved<KpiDayDocument>[] {
+  const day = utcDate(event.metadata.recordedAt);
+  const change = figuresChange(before, after, event, day);
+  return [dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change), dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change)];
+}
+
+export const isKpiDay = (document: ProjectedDocument | null | undefined): document is KpiDayDocument => document?.kind === 'day';
 
 function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: ReturnType<typeof figuresChange>): Evolved<KpiDayDocument> {
   const figures = { ...(document?.figures ?? {}) };

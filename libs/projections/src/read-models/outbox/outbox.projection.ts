@@ -34,14 +34,16 @@ function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocu
  * event that queues one is appended atomically with the decision, so none is lost; delivery (at
  * least once, deduplicated by id) is the notifier's job.
  */
+const OUTBOX = 'outbox';
+
 export const outboxProjection: Projection<OutboxDocument, Notifying> = {
   name: 'outbox',
-  collection: 'outbox',
+  collection: OUTBOX,
   indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
   handles: ['ReminderSent', 'ValidationNoticeSent'],
   documentIds: (event) => {
     const accountId = accountIdOf(event);
-    return accountId ? [notificationId(accountId, event)] : [];
+    return accountId ? [{ collection: OUTBOX, id: notificationId(accountId, event) }] : [];
   },
   // A notification is queued once: a second event with its id changes nothing.
   evolve: ([queued], event) => [queued ?? notificationOf(accountIdOf(event) as string, event)],

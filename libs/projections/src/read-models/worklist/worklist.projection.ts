@@ -1,31 +1,27 @@
+import type { IndexSpec } from '@arrears/read-store';
 import {
-  accountEventTypes,
   addDays,
   contactSubjectOf,
-  dateIn,
   openInvoicesOldestFirst,
   outstanding as owedOn,
   pursuable,
   totalOutstanding,
-  type AccountEvent,
   type ContactSubject,
   type IsoDate,
   type OpenedAccount,
 } from '@arrears/domain';
-import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountDocumentIds } from '../account-events';
+import type { Evolved, ProjectedDocument } from '../../projection';
 import { rankOf } from './priority';
 
 /**
- * An account as the worklist sorts and filters it. `listed` accounts are open, owe money, are not
- * under a plan and may be pursued by the domain's own rule (`pursuable`) on the day of their last
- * event: the scheduler's release of an expired hold is an event too. Readers add the day's condition
+ * An account as the worklist sorts and filters it, a line the account fold derives from each account
+ * (see accountProjection). `listed` accounts are open, owe money, are not under a plan and may be
+ * pursued by the domain's own rule (`pursuable`) on the day of their last event: the scheduler's
+ * release of an expired hold is an event too. Readers add the day's condition
  * (the oldest open invoice is past due).
  */
 export interface WorklistDocument extends ProjectedDocument {
   creditorId: string;
-  /** The folded account: the projection's own state, which readers leave out (see worklistLineOmits). */
-  account: OpenedAccount;
   listed: boolean;
   currency: string | null;
   outstanding: number;
@@ -54,10 +50,8 @@ export interface WorklistInvoice {
   outstanding: number;
 }
 
-/** What a worklist line is made of: the document without the state the projection folds. */
-export type WorklistEntry = { [Key in keyof WorklistDocument as Key extends 'account' ? never : Key]: WorklistDocument[Key] };
-/** Fields a reader of the worklist asks the store to leave out: the largest part of a document. */
-export const worklistLineOmits = ['account'] as const;
+/** What a worklist line is made of. */
+export type WorklistEntry = WorklistDocument;
 
 /** The worklist line of an account as it stands on `today`, the debtor's date. */
 export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<WorklistDocument> {
@@ -70,7 +64,6 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<W
   return {
     id: account.accountId,
     creditorId: account.creditorId,
-    account,
     listed,
     currency: account.currency,
     outstanding,
@@ -92,17 +85,9 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<W
   };
 }
 
-export const worklistProjection: Projection<WorklistDocument, AccountEvent> = {
-  name: 'worklist',
-  collection: 'worklist',
-  indexes: [
-    { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-    { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-  ],
-  handles: accountEventTypes,
-  documentIds: accountDocumentIds,
-  evolve: ([document], event) => {
-    const account = accountAfter(document?.account, event);
-    return [account ? worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)) : (document ?? null)];
-  },
-};
+export const WORKLIST = 'worklist';
+
+export const worklistIndexes: IndexSpec[] = [
+  { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
+  { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
+];
