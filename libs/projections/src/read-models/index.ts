@@ -7,11 +7,11 @@ import { outboxProjection } from './outbox/outbox.projection';
 export * from './account/account.projection';
 export * from './account/account.view';
 export * from './audit-trail/audit-trail.projection';
-export * from './kpis/kpi.projection';
+export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
 export * from './outbox/outbox.projection';
 export * from './worklist/priority';
-export * from './worklist/worklist.projection';
+export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
 export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
 

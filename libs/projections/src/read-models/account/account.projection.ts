@@ -1,8 +1,8 @@
 import { accountEventTypes, dateIn, nextWakeOn, type AccountEvent, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
-import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi.projection';
-import { WORKLIST, worklistEntry, worklistIndexes, type WorklistDocument } from '../worklist/worklist.projection';
+import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi-days';
+import { WORKLIST, worklistEntry, worklistIndexes, type WorklistDocument } from '../worklist/worklist-line';
 
 export interface LastPayment {
   paymentId: string;

@@ -3,7 +3,7 @@ import type { ProjectedDocument } from '../../projection';
 import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { kpiReport } from './kpi-series';
 import { accountProjection } from '../account/account.projection';
-import { isKpiDay, PORTFOLIO } from './kpi.projection';
+import { isKpiDay, PORTFOLIO } from './kpi-days';
 
 /*
  * A worked example, computed by hand. Creditor cred-1, EUR (amounts in cents):

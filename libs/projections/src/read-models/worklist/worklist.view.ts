@@ -1,6 +1,6 @@
 import { activeClaim, callStatus, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
 import { scoreOn } from './priority';
-import type { WorklistEntry, WorklistInvoice } from './worklist.projection';
+import type { WorklistEntry, WorklistInvoice } from './worklist-line';
 
 /** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
 export function worklistItem(entry: WorklistEntry, now: string, policy: ContactPolicy) {

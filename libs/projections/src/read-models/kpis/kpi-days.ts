@@ -19,8 +19,6 @@ export interface KpiDayDocument extends ProjectedDocument {
   figures: Record<string, Figures>;
 }
 
-export type KpiDocument = KpiDayDocument;
-
 export const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
 
 export const KPIS = 'kpis';
