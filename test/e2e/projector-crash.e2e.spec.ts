@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
-import { ProjectionRunner, readModels } from '@arrears/projections';
+import { collectionsOf, ProjectionRunner, readModels } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
@@ -71,10 +71,10 @@ describe('projector crash recovery (e2e)', () => {
     runner.start();
     expect(await runner.waitFor(head, 90_000)).toBe(true);
     await runner.stop();
-    for (const { projection } of readModels) {
-      const recovered = await everything(reads, projection.collection);
+    for (const [collection] of readModels.flatMap(({ projection }) => collectionsOf(projection))) {
+      const recovered = await everything(reads, collection);
       expect(recovered.length).toBeGreaterThan(0);
-      expect(recovered).toEqual(await everything(fresh, projection.collection));
+      expect(recovered).toEqual(await everything(fresh, collection));
     }
     expect(await reads.find(DEAD_LETTERS)).toEqual([]);
     await fresh.close();

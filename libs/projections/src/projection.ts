@@ -12,28 +12,59 @@ export type Evolved<Document extends ProjectedDocument> = WithoutPosition<Docume
 // Unlike Omit, keeps the known fields of a type that also has an index signature.
 type WithoutPosition<Document> = { [Key in keyof Document as Key extends 'position' ? never : Key]: Document[Key] };
 
+/** The shape every event of a log has: a type, and data of that type's own shape. */
+export interface TypedEvent {
+  type: string;
+  data: unknown;
+}
+
+/** A recorded event of a known union (the domain's AccountEvent, say): its type narrows its data. */
+export type Recorded<Event extends TypedEvent> = Omit<RecordedEvent, 'type' | 'data'> & Event;
+
+/** A document a projection writes: its collection (the projection's own or one it derives) and id. */
+export interface DocumentRef {
+  collection: string;
+  id: string;
+}
+
 /**
  * A read model as a pure function of events. An event changes one or more documents, all in the
- * same batch; the runner loads them, skips the event if they have already seen it (their
+ * same batch; the runner loads them, applies the event to those that have not seen it yet (their
  * `position`), and stores what `evolve` returns.
  */
-export interface Projection<Document extends ProjectedDocument = ProjectedDocument> {
+export interface Projection<Document extends ProjectedDocument = ProjectedDocument, Event extends TypedEvent = TypedEvent> {
   /** Also the name of its checkpoint and its lease. */
   name: string;
   collection: string;
   /** One for every query path its readers use. */
   indexes: IndexSpec[];
+  /**
+   * Further collections it keeps under the same checkpoint, with their indexes: read models derived
+   * from the same fold, so that each is written with the state it was derived from.
+   */
+  derived?: Record<string, IndexSpec[]>;
   /** The event types it reads; it is never called with any other. */
-  handles: readonly string[];
-  /** The ids of the documents an event changes; none to ignore it. */
-  documentIds(event: RecordedEvent): string[];
-  /** The documents after the event, in the order of their ids (null where one is absent). */
-  evolve(documents: (Document | null)[], event: RecordedEvent): Evolved<Document>[];
+  handles: readonly Event['type'][];
+  /** The documents an event changes; none to ignore it. */
+  documentIds(event: Recorded<Event>): DocumentRef[];
+  /** The documents after the event, in the order of their refs (null where one is absent). */
+  evolve(documents: (Document | null)[], event: Recorded<Event>): Evolved<Document>[];
 }
 
+/** Every collection a projection writes, its own first, with its indexes. */
+export const collectionsOf = (projection: Pick<Projection, 'collection' | 'indexes' | 'derived'>): [string, IndexSpec[]][] => [
+  [projection.collection, projection.indexes],
+  ...Object.entries(projection.derived ?? {}),
+];
+
 /** The same projection writing beside the live one under another name: what a rebuild fills. */
-export const shadowOf = <Document extends ProjectedDocument>(projection: Projection<Document>, suffix = '__rebuild'): Projection<Document> => ({
+export const shadowOf = <Document extends ProjectedDocument, Event extends TypedEvent>(
+  projection: Projection<Document, Event>,
+  suffix = '__rebuild',
+): Projection<Document, Event> => ({
   ...projection,
   name: `${projection.name}${suffix}`,
   collection: `${projection.collection}${suffix}`,
+  ...(projection.derived && { derived: Object.fromEntries(Object.entries(projection.derived).map(([name, indexes]) => [`${name}${suffix}`, indexes])) }),
+  documentIds: (event) => projection.documentIds(event).map(({ collection, id }) => ({ collection: `${collection}${suffix}`, id })),
 });

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountView, evolveAccountDocument, type AccountDocument } from '@arrears/projections';
+import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument } from '@arrears/projections';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { AccountStateParams } from './audit.requests';
@@ -49,7 +49,7 @@ export class AuditController {
     const instant = Date.parse(asOf);
     const recorded = (await this.store.readStream(accountStream(accountId))).filter((event) => Date.parse(event.metadata.recordedAt) <= instant);
     let document: AccountDocument | null = null;
-    for (const event of recorded) {
+    for (const event of recorded.filter(isAccountEvent)) {
       const next = evolveAccountDocument(document, event);
       document = next && { ...next, position: Number(event.position) };
     }

@@ -21,7 +21,7 @@ class ParkedEventResponse {
 }
 
 class ProjectionHealthResponse {
-  @ApiProperty({ example: 'worklist' }) name!: string;
+  @ApiProperty({ example: 'account' }) name!: string;
   @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while it has parked events.' }) status!: 'ok' | 'degraded';
   @ApiProperty({ example: 40, description: 'Every event up to this position is in the read model.' }) checkpoint!: number;
   @ApiProperty({ example: 2, description: 'Head position minus checkpoint.' }) lag!: number;

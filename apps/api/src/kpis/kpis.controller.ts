@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
-import { kpiProjection, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
+import { kpiReadModel, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
@@ -40,9 +40,9 @@ export class KpisController {
     if (length < 0 || length >= maxDays) {
       throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, { from, to });
     }
-    await this.consistency.reach(params.minPosition, [kpiProjection.name]);
+    await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);
-    const days = (await this.readStore.find(kpiProjection.collection, {
+    const days = (await this.readStore.find(kpiReadModel.collection, {
       where: [
         { field: 'kind', op: 'eq', value: 'day' },
         { field: 'scope', op: 'eq', value: scope },

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { dueDatesIn } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { worklistItem, worklistLineOmits, worklistProjection, type WorklistEntry, type WorklistItem } from '@arrears/projections';
+import { worklistItem, worklistReadModel, type WorklistEntry, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
@@ -41,15 +41,14 @@ export class WorklistController {
   @Get()
   @QueryEndpoint('Open delinquent accounts by priority, with the score’s parts, days past due, overdue amount, next action and assigned agent')
   async worklist(@Query() params: WorklistParams, @Caller() caller: Principal): Promise<Worklist> {
-    await this.consistency.reach(params.minPosition, [worklistProjection.name]);
+    await this.consistency.reach(params.minPosition, [worklistReadModel.name]);
     const now = this.clock.now().toISOString();
     const limit = params.limit ?? 20;
     const after = decodeCursor(params.cursor, ['number', 'string']);
-    const page = (await this.readStore.find(worklistProjection.collection, {
+    const page = (await this.readStore.find(worklistReadModel.collection, {
       where: [...conditions(params, now), ...creditorsOf(caller)],
       orderBy: byPriority,
       limit: limit + 1,
-      omit: worklistLineOmits,
       ...(after ? { after } : {}),
     })) as WorklistEntry[];
     const shown = page.slice(0, limit);

@@ -2,6 +2,7 @@ import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { activeHolds, openDisputes, type OpenedAccount } from '../account/account.state';
 import type { Debtor } from '../account/account.events';
+import { callDaysInWindow } from './call-window';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
 
 /** An outbound contact about to be made: by which channel, at which instant. */
@@ -83,8 +84,7 @@ export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
 export const callFrequencyRule: ContactRule = (account, { channel, at }, policy) => {
   if (channel !== 'call' || account.interactions.recentCalls.length < policy.maxCallsIn7Days) return null;
   const today = localDate(account, at);
-  const windowStart = addDays(today, -6);
-  const inWindow = account.interactions.recentCalls.map((call) => localDate(account, call)).filter((day) => day >= windowStart && day <= today);
+  const inWindow = callDaysInWindow(account, at);
   if (inWindow.length < policy.maxCallsIn7Days) return null;
   // The window first holds one call fewer on the 7th day after the oldest call that must drop out.
   const dropsOut = inWindow[inWindow.length - policy.maxCallsIn7Days] ?? today;

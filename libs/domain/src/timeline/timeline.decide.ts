@@ -6,7 +6,7 @@ import { conflict, ruleBroken } from '../errors/domain-error';
 import type { AccountEvent } from '../account/account.events';
 import { evolve } from '../account/account.evolve';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
-import { activeHolds, openDisputes, outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
+import { outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
@@ -14,6 +14,7 @@ import type { Decisions } from '../account/capability';
 import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
 import type { AdvanceCollectionTimeline, TimelineCommand } from './timeline.commands';
 import type { StepSkipReason } from './timeline.events';
+import { pursuitPause } from '../worklist/pursuable';
 
 /** A step that should have run this many days ago reaches the debtor no more: it is skipped as stale. */
 export const staleAfterDays = 7;
@@ -64,11 +65,9 @@ function mootReason(account: OpenedAccount, invoice: InvoiceState, step: Timelin
   if (account.activePlan?.coveredInvoiceIds.includes(invoice.invoiceId)) return 'plan';
   // The books stay true through a dispute or a hold: only pursuing the debtor pauses.
   if (bookkeepingActions.includes(kind)) return kind === 'assess_late_fee' && !invoice.terms.lateFee ? 'no_late_fee_terms' : null;
-  if (openDisputes(account).some((dispute) => dispute.invoiceId === null || dispute.invoiceId === invoice.invoiceId)) return 'dispute';
-  if (activeHolds(account, today).length) return 'hold';
-  if (account.legal) return 'in_legal';
-  if (account.agency) return 'with_agency';
-  if (communicatingActions.includes(kind) && account.restrictions.ceaseRequested) return 'cease';
+  const pause = pursuitPause(account, today, invoice.invoiceId);
+  // A cease request stops only what reaches the debtor: an agency placement or a legal review still runs.
+  if (pause && (pause !== 'cease' || communicatingActions.includes(kind))) return pause;
   if (step.action.kind === 'notify' && account.restrictions.blockedChannels.includes(step.action.channel)) return 'channel_blocked';
   if (stepDate(invoice, step) < addDays(today, -staleAfterDays)) return 'stale';
   return null;

@@ -2,32 +2,29 @@ import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjection } from './account/account.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
-import { kpiProjection } from './kpis/kpi.projection';
 import { outboxProjection } from './outbox/outbox.projection';
-import { worklistProjection } from './worklist/worklist.projection';
 
 export * from './account/account.projection';
 export * from './account/account.view';
 export * from './audit-trail/audit-trail.projection';
-export * from './kpis/kpi.projection';
+export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
 export * from './outbox/outbox.projection';
 export * from './worklist/priority';
-export * from './worklist/worklist.projection';
+export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
-export { accountIdOf } from './account-events';
+export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
 
 /**
- * The read models the service keeps. A poison event holds its own stream in a model that folds each
- * account (balances, the worklist, KPIs, notifications), whose answers for that account would be wrong
- * without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
+ * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it
+ * derives), the audit trail and the outbox. A poison event holds its own stream in a model that folds
+ * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
+ * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
 export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
-  { projection: accountProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: worklistProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: auditTrailProjection as unknown as Projection, poison: 'skip' },
-  { projection: kpiProjection as unknown as Projection, poison: 'quarantine' },
-  { projection: outboxProjection as unknown as Projection, poison: 'quarantine' },
+  { projection: accountProjection, poison: 'quarantine' },
+  { projection: auditTrailProjection, poison: 'skip' },
+  { projection: outboxProjection, poison: 'quarantine' },
 ];
 
 export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

@@ -1,40 +1,45 @@
-import type { RecordedEvent } from '@arrears/event-store';
+import type { AccountEvent, Allocation } from '@arrears/domain';
 import type { ProjectedDocument, Projection } from '../projection';
 import { applyEvent } from '../runner/batch-writes';
+import type { RecordedAccountEvent } from './account-events';
 
-/** Folds events through a projection in memory, as the runner would: the documents it ends with. */
+/** Folds events through a projection in memory, as the runner would: the documents it ends with, by `collection/id`. */
 export function projectAll<Document extends ProjectedDocument>(
-  projection: Projection<Document>,
-  events: RecordedEvent[],
+  projection: Projection<Document, AccountEvent>,
+  events: RecordedAccountEvent[],
   documents = new Map<string, ProjectedDocument | null>(),
 ): Map<string, Document> {
   for (const event of events) {
     if (projection.handles.includes(event.type) && projection.documentIds(event).length) {
-      applyEvent(projection as unknown as Projection, documents, event);
+      applyEvent(projection, documents, event);
     }
   }
   return new Map([...documents].filter((entry): entry is [string, Document] => entry[1] !== null));
 }
 
+/** The data of the account event of a type, as the domain declares it. */
+export type DataOf<Type extends AccountEvent['type']> = Extract<AccountEvent, { type: Type }>['data'];
+
 /**
  * Records account events as the store would: consecutive positions across the whole log,
- * consecutive revisions per stream, at the times given.
+ * consecutive revisions per stream, at the times given. Each event is the domain's own, typed by
+ * its type as in the decider specs: data of the wrong shape does not compile.
  */
 export function eventLog() {
   let position = 0;
   const revisions = new Map<string, number>();
   return (accountId: string, creditorId = 'cred-1') =>
-    (type: string, data: Record<string, unknown>, recordedAt = '2026-03-01T12:00:00.000Z'): RecordedEvent => {
+    <Type extends AccountEvent['type']>(type: Type, data: DataOf<Type>, recordedAt = '2026-03-01T12:00:00.000Z'): RecordedAccountEvent => {
       const revision = revisions.get(accountId) ?? 0;
       revisions.set(accountId, revision + 1);
       position++;
+      const event = { type, data } as AccountEvent; // the pair is typed at the call; TypeScript cannot correlate it here
       return {
+        ...event,
         id: `evt-${position}`,
         streamId: `account-${accountId}`,
         revision: BigInt(revision),
         position: BigInt(position),
-        type,
-        data,
         metadata: {
           correlationId: `corr-${position}`,
           causationId: `cause-${position}`,
@@ -50,12 +55,12 @@ export function eventLog() {
 
 /** Typical account events' data, for read-model specs. */
 export const facts = {
-  opened: (accountId: string, creditorId = 'cred-1') => ({
+  opened: (accountId: string, creditorId = 'cred-1'): DataOf<'AccountOpened'> => ({
     accountId,
     creditorId,
     debtor: { reference: `D-${accountId}`, name: 'Ada Lovelace', timeZone: 'UTC' },
   }),
-  invoice: (invoiceId: string, amount: number, issuedOn: string, dueOn: string) => ({
+  invoice: (invoiceId: string, amount: number, issuedOn: string, dueOn: string): DataOf<'InvoiceIssued'> => ({
     invoiceId,
     amount,
     currency: 'EUR',
@@ -63,7 +68,7 @@ export const facts = {
     dueOn,
     terms: { graceDays: 0 },
   }),
-  payment: (paymentId: string, amount: number, receivedOn: string, allocations: { invoiceId: string; amount: number }[], credited = 0) => ({
+  payment: (paymentId: string, amount: number, receivedOn: string, allocations: Allocation[], credited = 0): DataOf<'PaymentReceived'> => ({
     paymentId,
     amount,
     currency: 'EUR',

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@arrears/event-store';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
-import type { ProjectedDocument, Projection } from '../projection';
+import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
 
 /** Where events that a projection could not apply are kept, with their position and error. */
@@ -35,12 +35,12 @@ export interface BatchOutcome {
 }
 
 /**
- * The writes for one batch: the documents its events touch are loaded in one query, every event is
- * applied in order to the documents that have not seen it, and each changed document is written
- * once. An event the projection throws on is parked. With the `stop` policy the batch ends before it;
- * with `quarantine` its stream is held (`held`, by stream, at the first parked position): the stream's
- * later events are parked behind it, unapplied, so its documents stay exactly as before the poison
- * event until a supervisor retries the parked events in order, while every other stream goes on.
+ * The writes for one batch: the documents its events touch are loaded in one query per collection,
+ * every event is applied in order to the documents that have not seen it, and each changed document
+ * is written once. An event the projection throws on is parked. With the `stop` policy the batch ends
+ * before it; with `quarantine` its stream is held (`held`, by stream, at the first parked position):
+ * the stream's later events are parked behind it, unapplied, so its documents stay exactly as before
+ * the poison event until a supervisor retries the parked events in order, while every other stream goes on.
  */
 export async function batchWrites(
   readStore: ReadStore,
@@ -51,24 +51,24 @@ export async function batchWrites(
 ): Promise<BatchOutcome> {
   const handled = new Set(projection.handles);
   const targets = batch.flatMap((event) => {
-    const ids = handled.has(event.type) ? projection.documentIds(event) : [];
-    return ids.length ? [{ event, ids }] : [];
+    const refs = handled.has(event.type) ? projection.documentIds(event) : [];
+    return refs.length ? [{ event, refs }] : [];
   });
-  const current = await loadDocuments(readStore, projection.collection, [...new Set(targets.flatMap(({ ids }) => ids))]);
-  const changed = new Set<string>();
+  const current = await loadDocuments(readStore, targets.flatMap(({ refs }) => refs));
+  const changed = new Map<string, DocumentRef>();
   const outcome: BatchOutcome = { writes: [], parked: 0, held: new Map(heldBefore) };
   const park = (event: RecordedEvent, error: unknown) => {
     outcome.writes.push(deadLetter(projection.name, event, error));
     outcome.parked++;
   };
-  for (const { event, ids } of targets) {
+  for (const { event, refs } of targets) {
     const heldAt = outcome.held.get(event.streamId);
     if (heldAt !== undefined && heldAt < event.position) {
       park(event, `Held behind the parked event at position ${heldAt} of ${event.streamId}: retry or skip that one first.`);
       continue;
     }
     try {
-      applyEvent(projection, current, event, ids).forEach((id) => changed.add(id));
+      for (const ref of applyEvent(projection, current, event, refs)) changed.set(keyOf(ref), ref);
     } catch (error) {
       park(event, error);
       if (policy === 'quarantine') outcome.held.set(event.streamId, event.position);
@@ -79,56 +79,65 @@ export async function batchWrites(
       }
     }
   }
-  outcome.writes.unshift(...[...changed].map((id) => documentWrite(projection.collection, id, current.get(id) ?? null)));
+  outcome.writes.unshift(...[...changed].map(([key, ref]) => documentWrite(ref, current.get(key) ?? null)));
   return outcome;
 }
 
+/** The documents a batch has loaded or changed, by `keyOf` their ref (absent ones are null or missing). */
+export type LoadedDocuments = Map<string, ProjectedDocument | null>;
+
+/** One key per document across collections (collection names never contain `/`). */
+export const keyOf = ({ collection, id }: DocumentRef) => `${collection}/${id}`;
+
 /**
- * Applies one event to the documents it changes, in `documents` (absent ones are null or missing),
- * unless they have already seen it. Returns the ids it changed. Pure apart from `documents`.
+ * Applies one event to the documents it changes, in `documents`, except those that have already
+ * seen it (a replay changes nothing; after a rebuild that stopped between two of a projection's
+ * collections, the one already replaced is left as it is). Returns the refs it changed.
  */
-export function applyEvent(
-  projection: Projection,
-  documents: Map<string, ProjectedDocument | null>,
-  event: RecordedEvent,
-  ids = projection.documentIds(event),
-): string[] {
+export function applyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs = projection.documentIds(event)): DocumentRef[] {
   const position = Number(event.position);
-  if (ids.some((id) => (documents.get(id)?.position ?? -1) >= position)) return []; // seen: replays change nothing
-  return evolveInto(projection, documents, event, ids, () => position);
+  const unseen = refs.filter((ref) => (documents.get(keyOf(ref))?.position ?? -1) < position);
+  if (!unseen.length) return [];
+  const after = evolved(projection, documents, event, refs);
+  return unseen.map((ref) => store(documents, ref, after.get(ref), position));
 }
 
 /**
  * Applies a parked event late, to documents that may have seen later events: each document keeps
  * the greater of its position and the event's, so that a position never moves backwards.
  */
-export function reapplyEvent(projection: Projection, documents: Map<string, ProjectedDocument | null>, event: RecordedEvent): string[] {
+export function reapplyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent): DocumentRef[] {
   const position = Number(event.position);
-  return evolveInto(projection, documents, event, projection.documentIds(event), (before) => Math.max(before?.position ?? 0, position));
+  const refs = projection.documentIds(event);
+  const after = evolved(projection, documents, event, refs);
+  return refs.map((ref) => store(documents, ref, after.get(ref), Math.max(documents.get(keyOf(ref))?.position ?? 0, position)));
 }
 
-function evolveInto(
-  projection: Projection,
-  documents: Map<string, ProjectedDocument | null>,
-  event: RecordedEvent,
-  ids: string[],
-  positionAfter: (before: ProjectedDocument | null) => number,
-): string[] {
-  const before = ids.map((id) => documents.get(id) ?? null);
-  const after = projection.evolve(before, event);
-  ids.forEach((id, i) => {
-    const document = after[i];
-    documents.set(id, document ? { ...document, id, position: positionAfter(before[i] ?? null) } : null);
-  });
-  return ids;
+/** What `evolve` makes of the documents, by ref. */
+function evolved(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs: DocumentRef[]): Map<DocumentRef, Evolved<ProjectedDocument> | undefined> {
+  const after = projection.evolve(refs.map((ref) => documents.get(keyOf(ref)) ?? null), event);
+  return new Map(refs.map((ref, i) => [ref, after[i]]));
 }
 
-export async function loadDocuments(readStore: ReadStore, collection: string, ids: string[]): Promise<Map<string, ProjectedDocument | null>> {
-  const loaded = ids.length ? await readStore.find(collection, { where: [{ field: 'id', op: 'in', value: ids }] }) : [];
-  return new Map(loaded.map((document) => [document.id, document as ProjectedDocument]));
+function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<ProjectedDocument> | undefined, position: number): DocumentRef {
+  documents.set(keyOf(ref), document ? { ...document, id: ref.id, position } : null);
+  return ref;
 }
 
-export const documentWrite = (collection: string, id: string, document: ProjectedDocument | null): WriteOperation =>
+/** The documents of `refs`, by `keyOf` their ref: one query per collection. */
+export async function loadDocuments(readStore: ReadStore, refs: DocumentRef[]): Promise<LoadedDocuments> {
+  const byCollection = new Map<string, Set<string>>();
+  for (const { collection, id } of refs) byCollection.set(collection, (byCollection.get(collection) ?? new Set()).add(id));
+  const loaded = await Promise.all(
+    [...byCollection].map(async ([collection, ids]) => {
+      const documents = await readStore.find(collection, { where: [{ field: 'id', op: 'in', value: [...ids] }] });
+      return documents.map((document) => [keyOf({ collection, id: document.id }), document as ProjectedDocument] as const);
+    }),
+  );
+  return new Map(loaded.flat());
+}
+
+export const documentWrite = ({ collection, id }: DocumentRef, document: ProjectedDocument | null): WriteOperation =>
   document ? { kind: 'put', collection, document } : { kind: 'delete', collection, id };
 
 /**

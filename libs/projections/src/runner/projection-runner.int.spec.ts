@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
+import { PostgresEventStore } from '@arrears/event-store';
 import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { createTestDatabase } from '../../../../test/setup/test-database';
@@ -21,16 +21,18 @@ interface Tally extends ProjectedDocument {
  * event; a `Counted` event with `label: 'nul'` labels its document, from then on, with a NUL, which
  * PostgreSQL's JSONB refuses to store.
  */
-const tallies = (name: string): Projection<Tally> => ({
+type TallyEvent = { type: 'Counted'; data: { n: number; label?: string } } | { type: 'Poison'; data: Record<string, never> };
+
+const tallies = (name: string): Projection<Tally, TallyEvent> => ({
   name,
   collection: name,
   indexes: [{ name: 'by_sum', fields: [{ field: 'sum', direction: 'desc' }] }],
   handles: ['Counted', 'Poison'],
-  documentIds: (event: RecordedEvent) => (event.streamId.startsWith(`${name}-`) ? [event.streamId] : []),
+  documentIds: (event) => (event.streamId.startsWith(`${name}-`) ? [{ collection: name, id: event.streamId }] : []),
   evolve: ([document], event) => {
     if (event.type === 'Poison') throw new Error('cannot digest this');
     const label = event.data.label === 'nul' ? 'a\u0000b' : document?.label;
-    return [{ id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + Number(event.data.n), ...(label ? { label } : {}) }];
+    return [{ id: event.streamId, count: (document?.count ?? 0) + 1, sum: (document?.sum ?? 0) + event.data.n, ...(label ? { label } : {}) }];
   },
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
-import type { Projection } from '../projection';
+import { collectionsOf, type Projection } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
 import { batchWrites, DEAD_LETTERS, deadLetter, errorText, readStoreAnswers, type DeadLetter } from './batch-writes';
 import { inBatches } from './in-batches';
@@ -96,7 +96,9 @@ export class ProjectionWorker {
 
   private async work(): Promise<void> {
     const { projection } = this;
-    await this.retrying(() => this.readStore.ensureIndexes(projection.collection, projection.indexes)).catch(() => undefined);
+    for (const [collection, indexes] of collectionsOf(projection)) {
+      await this.retrying(() => this.readStore.ensureIndexes(collection, indexes)).catch(() => undefined);
+    }
     let lease: Lease | undefined;
     while (!this.stopped && this.status.state !== 'stopped') {
       lease = await this.awaitLease();

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@arrears/event-store';
 import type { ReadStore } from '@arrears/read-store';
-import { shadowOf, type Projection } from '../projection';
+import { collectionsOf, shadowOf, type Projection } from '../projection';
 import { ProjectionWorker, type PoisonPolicy, type WorkerOptions } from './projection-worker';
 
 /**
- * Rebuilds a projection from position 0 without downtime: it is built into a shadow collection
- * beside the live one, catches up, then takes the live projection's lease (fencing off the running
- * instance), catches up the last events and replaces the live collection in one step. Readers see
+ * Rebuilds a projection from position 0 without downtime: it is built into shadow collections
+ * beside the live ones, catches up, then takes the live projection's lease (fencing off the running
+ * instance), catches up the last events and replaces each live collection in one step. Readers see
  * the old model until then, the new one after, never a half-built one; the running instance then
  * takes its lease back and goes on from the rebuilt checkpoint.
+ *
+ * Derived collections are replaced first, under the live checkpoint, and the projection's own last,
+ * with the rebuilt one: stopped in between, the live projection goes on from its own checkpoint,
+ * leaving alone the replaced documents that have already seen an event (their position).
  */
 export async function rebuildProjection(
   events: EventStore,
@@ -19,7 +23,8 @@ export async function rebuildProjection(
 ): Promise<{ position: bigint }> {
   const { projection } = target;
   const shadow = shadowOf(projection);
-  await readStore.dropCollection(shadow.collection);
+  const pairs = collectionsOf(shadow).map(([collection], i) => [collection, collectionsOf(projection)[i]?.[0] as string] as const);
+  for (const [collection] of pairs) await readStore.dropCollection(collection);
   await readStore.apply([], { name: shadow.name, position: 0n });
   const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
   worker.start();
@@ -32,7 +37,10 @@ export async function rebuildProjection(
       await caughtUp(worker, events, options.progress);
       await worker.stop();
       const position = worker.status.position;
-      await readStore.replaceCollection(shadow.collection, projection.collection, { name: projection.name, position, fence: lease.token });
+      const live = (await readStore.checkpoint(projection.name)) ?? 0n;
+      const [own, ...derived] = pairs;
+      for (const [source, target] of derived) await readStore.replaceCollection(source, target, { name: projection.name, position: live, fence: lease.token });
+      if (own) await readStore.replaceCollection(own[0], own[1], { name: projection.name, position, fence: lease.token });
       return { position };
     } finally {
       await readStore.releaseLease(lease);

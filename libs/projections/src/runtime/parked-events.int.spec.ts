@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
+import { PostgresEventStore } from '@arrears/event-store';
 import { FixedClock, RandomIdGenerator } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
@@ -14,15 +14,18 @@ interface Sum extends ProjectedDocument {
 }
 
 /** Sums `Added` events per stream; a `Poison` event throws, until `digests` says it adds its `n` too. */
-const sums = (name: string, digests = false): Projection<Sum> => ({
+/** What these streams hold: a poison event carries an `n` too, added once it can be digested. */
+type SumEvent = { type: 'Added' | 'Poison'; data: { n: number } };
+
+const sums = (name: string, digests = false): Projection<Sum, SumEvent> => ({
   name,
   collection: name,
   indexes: [],
   handles: ['Added', 'Poison'],
-  documentIds: (event: RecordedEvent) => [event.streamId],
+  documentIds: (event) => [{ collection: name, id: event.streamId }],
   evolve: ([document], event) => {
     if (event.type === 'Poison' && !digests) throw new Error('cannot digest this');
-    return [{ id: event.streamId, sum: (document?.sum ?? 0) + Number(event.data.n) }];
+    return [{ id: event.streamId, sum: (document?.sum ?? 0) + event.data.n }];
   },
 });
 

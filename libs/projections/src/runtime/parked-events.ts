@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import type { Clock, IdGenerator } from '@arrears/platform';
 import type { Checkpoint, Condition, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { Projection } from '../projection';
-import { DEAD_LETTERS, documentWrite, errorText, loadDocuments, readStoreAnswers, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
+import { DEAD_LETTERS, documentWrite, errorText, keyOf, loadDocuments, readStoreAnswers, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
 
 /**
  * Every decision on a parked event, one document each, written once and never changed: the audit
@@ -142,8 +142,8 @@ export class ParkedEvents {
   }
 
   private async reapplied(projection: Projection, event: RecordedEvent): Promise<WriteOperation[]> {
-    const documents = await loadDocuments(this.readStore, projection.collection, projection.documentIds(event));
-    return reapplyEvent(projection, documents, event).map((documentId) => documentWrite(projection.collection, documentId, documents.get(documentId) ?? null));
+    const documents = await loadDocuments(this.readStore, projection.documentIds(event));
+    return reapplyEvent(projection, documents, event).map((ref) => documentWrite(ref, documents.get(keyOf(ref)) ?? null));
   }
 
   /** The letter after a decision, and the writes that record it: the letter and the audit record. */

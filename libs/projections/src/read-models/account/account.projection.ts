@@ -1,7 +1,8 @@
-import { accountEventTypes, nextWakeOn, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
-import type { RecordedEvent } from '@arrears/event-store';
+import { accountEventTypes, dateIn, nextWakeOn, type AccountEvent, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountDocumentIds, asAccountEvent } from '../account-events';
+import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
+import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi-days';
+import { WORKLIST, worklistEntry, worklistIndexes, type WorklistDocument } from '../worklist/worklist-line';
 
 export interface LastPayment {
   paymentId: string;
@@ -23,15 +24,14 @@ export interface AccountDocument extends ProjectedDocument {
 }
 
 /** Folds one event into an account document; pure, and shared with the as-of replay. */
-export function evolveAccountDocument(document: AccountDocument | null, event: RecordedEvent): Evolved<AccountDocument> {
+export function evolveAccountDocument(document: AccountDocument | null, event: RecordedAccountEvent): Evolved<AccountDocument> {
   const account = accountAfter(document?.account, event);
   if (!account) return document;
-  const domainEvent = asAccountEvent(event);
   return {
     id: account.accountId,
     creditorId: account.creditorId,
     account,
-    lastPayment: domainEvent.type === 'PaymentReceived' ? lastPaymentOf(domainEvent) : (document?.lastPayment ?? null),
+    lastPayment: event.type === 'PaymentReceived' ? lastPaymentOf(event) : (document?.lastPayment ?? null),
     openedAt: document?.openedAt ?? event.metadata.recordedAt,
     updatedAt: event.metadata.recordedAt,
     wakeOn: nextWakeOn(account),
@@ -42,16 +42,44 @@ function lastPaymentOf({ data }: PaymentReceived): LastPayment {
   return { paymentId: data.paymentId, amount: data.amount, currency: data.currency, receivedOn: data.receivedOn, method: data.method };
 }
 
-export const accountProjection: Projection<AccountDocument> = {
+const ACCOUNTS = 'accounts';
+
+/**
+ * The account fold: each account's events are folded once, into its account document (loaded once
+ * per batch, evolved with the domain's own `evolve`), and the account's worklist line and its KPI
+ * changes are derived from that same fold, under one checkpoint: a line or a figure is never
+ * derived from a state another read model has folded differently or not yet.
+ */
+export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = {
   name: 'account',
-  collection: 'accounts',
+  collection: ACCOUNTS,
   indexes: [
     { name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
     { name: 'by_wake', fields: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
     // A debtor's accounts, found on erasure: one data key seals the debtor's data in all of them.
     { name: 'by_debtor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'account.debtor.reference', direction: 'asc' }] },
   ],
+  derived: { [WORKLIST]: worklistIndexes, [KPIS]: kpiIndexes },
   handles: accountEventTypes,
-  documentIds: accountDocumentIds,
-  evolve: ([document], event) => [evolveAccountDocument(document ?? null, event)],
+  documentIds: (event) => {
+    const accountId = accountIdOf(event);
+    if (!accountId) return [];
+    return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId }, ...kpiDayRefs(event)];
+  },
+  evolve: ([document, line, creditorDay, portfolioDay], event) => {
+    const before = isAccountDocument(document) ? document : null;
+    const after = evolveAccountDocument(before, event);
+    if (!after) return [document ?? null, line ?? null, creditorDay ?? null, portfolioDay ?? null];
+    const { account } = after;
+    return [after, worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)), ...kpiDays(before?.account ?? null, account, event, [creditorDay, portfolioDay])];
+  },
 };
+
+/** Any document of the account fold: an account, a worklist line, a KPI day. */
+export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument;
+
+const isAccountDocument = (document: AccountFoldDocument | null | undefined): document is AccountDocument => document !== null && document !== undefined && 'account' in document;
+
+/** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
+export const worklistReadModel = { name: accountProjection.name, collection: WORKLIST } as const;
+export const kpiReadModel = { name: accountProjection.name, collection: KPIS } as const;

@@ -13,7 +13,7 @@ const missed = acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-02-04', o
 const claimed = acc('AccountClaimed', { agentId: 'agent-1', until: '2026-03-10T10:30:00.000Z' });
 const history = [opened, issued, issued2, paid, missed, claimed];
 
-const project = (events = history) => projectAll(accountProjection, events).get('acc-1') as AccountDocument;
+const project = (events = history) => projectAll(accountProjection, events).get('accounts/acc-1') as AccountDocument;
 
 describe('account read model', () => {
   it('opens the document when the account opens', () => {

@@ -1,5 +1,6 @@
 import {
   activeClaim,
+  callStatus,
   agingBucket,
   dateIn,
   daysPastDue,
@@ -10,7 +11,6 @@ import {
   type ContactPolicy,
   type OpenedAccount,
 } from '@arrears/domain';
-import { callWindow } from '../contact-window';
 import type { AccountDocument } from './account.projection';
 
 /**
@@ -67,7 +67,7 @@ export function accountView(document: AccountDocument, now: string, policy: Cont
     holds: Object.values(account.holds).map((hold) => ({ ...hold, inForce: hold.active && hold.until >= today })),
     restrictions: account.restrictions,
     validationNotice: account.validationNotice,
-    contact: callWindow(account, now, policy),
+    contact: callStatus(account, now, policy),
     settlement: account.activeSettlement,
     agency: account.agency,
     legal: account.legal,

@@ -1,7 +1,6 @@
-import { accountEventTypes, erasedDebtor, type Debtor } from '@arrears/domain';
-import type { RecordedEvent } from '@arrears/event-store';
+import { accountEventTypes, erasedDebtor, type AccountEvent, type Debtor } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountIdOf, asAccountEvent } from '../account-events';
+import { accountIdOf, type RecordedAccountEvent } from '../account-events';
 import { summarize } from './event-summary';
 
 /** One recorded fact of an account, as an auditor reads it. */
@@ -23,7 +22,7 @@ export interface AuditEntry extends ProjectedDocument {
 /** Ids sort in revision order within an account (revisions zero-padded). */
 export const auditEntryId = (accountId: string, revision: bigint | number) => `${accountId}:${revision.toString().padStart(12, '0')}`;
 
-export function auditEntry(accountId: string, event: RecordedEvent): Evolved<AuditEntry> {
+export function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<AuditEntry> {
   const { metadata } = event;
   return {
     id: auditEntryId(accountId, event.revision),
@@ -37,22 +36,24 @@ export function auditEntry(accountId: string, event: RecordedEvent): Evolved<Aud
     actor: metadata.actor,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
-    summary: summarize(asAccountEvent(event)),
+    summary: summarize(event),
     data: event.data,
   };
 }
 
-export const auditTrailProjection: Projection<AuditEntry> = {
+const AUDIT_TRAIL = 'audit_trail';
+
+export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
   name: 'audit_trail',
-  collection: 'audit_trail',
+  collection: AUDIT_TRAIL,
   indexes: [{ name: 'by_account', fields: [{ field: 'accountId', direction: 'asc' }, { field: 'revision', direction: 'asc' }] }],
   handles: accountEventTypes,
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    const entry = auditEntryId(accountId, event.revision);
+    const entry = { collection: AUDIT_TRAIL, id: auditEntryId(accountId, event.revision) };
     // An erasure also rewrites the opening entry, the one that held the personal data.
-    return event.type === 'PersonalDataErased' ? [entry, auditEntryId(accountId, 0)] : [entry];
+    return event.type === 'PersonalDataErased' ? [entry, { collection: AUDIT_TRAIL, id: auditEntryId(accountId, 0) }] : [entry];
   },
   evolve: ([existing, opening], event) => {
     const entry = existing ?? auditEntry(accountIdOf(event) as string, event);

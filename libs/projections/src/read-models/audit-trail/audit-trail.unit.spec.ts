@@ -70,13 +70,13 @@ describe('audit trail read model: erasure', () => {
   const entries = projectAll(auditTrailProjection, [...history, erasure]);
 
   it('rewrites the opening entry without the personal fields, and records the erasure', () => {
-    expect(entries.get('acc-1:000000000000')?.data).toEqual({
+    expect(entries.get('audit_trail/acc-1:000000000000')?.data).toEqual({
       accountId: 'acc-1',
       creditorId: 'cred-1',
       debtor: { reference: 'D-acc-1', timeZone: 'UTC', personalDataErased: true },
     });
     expect(JSON.stringify([...entries.values()])).not.toContain('Ada Lovelace');
-    expect(entries.get(`acc-1:${String(history.length).padStart(12, '0')}`)?.summary).toBe('The personal data of debtor D-acc-1 was erased on 2026-04-03.');
+    expect(entries.get(`audit_trail/acc-1:${String(history.length).padStart(12, '0')}`)?.summary).toBe('The personal data of debtor D-acc-1 was erased on 2026-04-03.');
   });
 
   it('ends the same when the events are delivered again', () => {

@@ -1,4 +1,13 @@
-import { entryOf, openInvoicesOldestFirst, outstanding, type Allocation, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import {
+  entryOf,
+  openInvoicesOldestFirst,
+  outstanding,
+  type AccountEvent,
+  type Allocation,
+  type IsoDate,
+  type OpenedAccount,
+  type PaymentReceived,
+} from '@arrears/domain';
 
 /**
  * The figures of one scope (a creditor, or the portfolio) in one currency: what one day changed,
@@ -74,17 +83,11 @@ export function addFlows(total: Flows, more: Flows): Flows {
  * What one account event recorded on `day` changed in its scope's figures, as figures of their own
  * (so an event, a day and a period all add up the same way), in the account's currency.
  */
-export function figuresChange(
-  before: OpenedAccount | null,
-  after: OpenedAccount,
-  eventType: string,
-  eventData: Record<string, unknown>,
-  day: IsoDate,
-): { currency: string; figures: Figures } | undefined {
+export function figuresChange(before: OpenedAccount | null, after: OpenedAccount, event: AccountEvent, day: IsoDate): { currency: string; figures: Figures } | undefined {
   if (!after.currency) return undefined;
   const change = emptyFigures();
   for (const invoice of Object.values(after.invoices)) {
-    const previous = (before && entryOf(before.invoices, invoice.invoiceId));
+    const previous = before && entryOf(before.invoices, invoice.invoiceId);
     adjust(change.outstanding, invoice.dueOn, outstanding(invoice) - (previous ? outstanding(previous) : 0));
   }
   const oldestBefore = before ? oldestOpenDue(before) : null;
@@ -93,41 +96,69 @@ export function figuresChange(
     if (oldestBefore) adjust(change.accountsByOldestDue, oldestBefore, -1);
     if (oldestAfter) adjust(change.accountsByOldestDue, oldestAfter, 1);
   }
-  const amount = Number(eventData.amount ?? 0);
-  if (eventType === 'InvoiceIssued' || eventType === 'LateFeeAssessed') change.creditSales = amount;
-  if (eventType === 'PaymentReceived') change.collected = amount;
-  if (eventType === 'EarlyPaymentDiscountApplied') change.discounted = amount;
   if (isPastDue(oldestBefore, day) && !isPastDue(oldestAfter, day)) change.cures = 1;
-  if (eventType === 'PlanAgreed') change.plansAgreed = 1;
-  if (eventType === 'PlanCompleted') change.plansCompleted = 1;
-  workflowFlows(change, before, eventType, eventData);
+  eventFlows(change, before, event);
   return { currency: after.currency, figures: change };
 }
 
-const allocated = (allocations: unknown) => (allocations as Allocation[]).reduce((sum, allocation) => sum + allocation.amount, 0);
+const allocated = (allocations: Allocation[]) => allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
 
-/** The collections workflow's counters: promises, contacts, settlements, write-offs, agencies, strategies. */
-function workflowFlows(change: Flows, before: OpenedAccount | null, eventType: string, data: Record<string, unknown>): void {
-  if (eventType === 'PromiseKept') change.promisesKept = 1;
-  if (eventType === 'PromiseBroken') change.promisesBroken = 1;
-  if (eventType === 'ContactAttempted' && data.direction === 'outbound') {
-    change.outboundContacts = 1;
-    if (data.outcome === 'right_party_contact') change.rightPartyContacts = 1;
+/** The counters an event moves by itself: sales, collections, and the collections workflow's. */
+function eventFlows(change: Flows, before: OpenedAccount | null, event: AccountEvent): void {
+  switch (event.type) {
+    case 'InvoiceIssued':
+    case 'LateFeeAssessed':
+      change.creditSales = event.data.amount;
+      return;
+    case 'EarlyPaymentDiscountApplied':
+      change.discounted = event.data.amount;
+      return;
+    case 'PaymentReceived':
+      paymentFlows(change, before, event);
+      return;
+    case 'PlanAgreed':
+      change.plansAgreed = 1;
+      return;
+    case 'PlanCompleted':
+      change.plansCompleted = 1;
+      return;
+    case 'PromiseKept':
+      change.promisesKept = 1;
+      return;
+    case 'PromiseBroken':
+      change.promisesBroken = 1;
+      return;
+    case 'ContactAttempted':
+      if (event.data.direction !== 'outbound') return;
+      change.outboundContacts = 1;
+      if (event.data.outcome === 'right_party_contact') change.rightPartyContacts = 1;
+      return;
+    case 'SettlementAgreed':
+      change.settlementsAgreed = 1;
+      return;
+    case 'SettlementCompleted':
+      change.settlementsCompleted = 1;
+      change.writtenOff = allocated(event.data.writtenOff);
+      return;
+    case 'DebtWrittenOff':
+      change.writtenOff = allocated(event.data.allocations);
+      return;
+    case 'PlacedWithAgency':
+      change.placedWithAgency = event.data.balance;
+      return;
+    default:
+      return;
   }
-  if (eventType === 'SettlementAgreed') change.settlementsAgreed = 1;
-  if (eventType === 'SettlementCompleted') {
-    change.settlementsCompleted = 1;
-    change.writtenOff = allocated(data.writtenOff);
-  }
-  if (eventType === 'DebtWrittenOff') change.writtenOff = allocated(data.allocations);
-  if (eventType === 'PlacedWithAgency') change.placedWithAgency = Number(data.balance);
-  if (eventType === 'PaymentReceived') {
-    if (data.agencyId) change.collectedByAgency = Number(data.amount);
-    for (const { invoiceId, amount } of data.allocations as Allocation[]) {
-      const arm = (before && entryOf(before.invoices, invoiceId))?.timeline?.arm;
-      if (arm === 'champion') change.collectedChampion += amount;
-      if (arm === 'challenger') change.collectedChallenger += amount;
-    }
+}
+
+/** A payment's collections: in all, by an agency, and by the strategy arm of each invoice it paid. */
+function paymentFlows(change: Flows, before: OpenedAccount | null, { data }: PaymentReceived): void {
+  change.collected = data.amount;
+  if (data.agencyId) change.collectedByAgency = data.amount;
+  for (const { invoiceId, amount } of data.allocations) {
+    const arm = (before && entryOf(before.invoices, invoiceId))?.timeline?.arm;
+    if (arm === 'champion') change.collectedChampion += amount;
+    if (arm === 'challenger') change.collectedChallenger += amount;
   }
 }
 

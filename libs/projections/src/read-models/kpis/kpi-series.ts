@@ -1,7 +1,7 @@
 import { agingBuckets, dateOfDayNumber, dayNumber, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
 import type { Flows } from './kpi-figures';
-import type { KpiDayDocument } from './kpi.projection';
+import type { KpiDayDocument } from './kpi-days';
 
 /** A "month" of the count-back and trailing ratios: 30 days back from the day. */
 const MONTH = 30;

@@ -1,6 +1,9 @@
-import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import type { ContactOutcome, StrategyArm } from '@arrears/domain';
+import type { ProjectedDocument } from '../../projection';
+import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { kpiReport } from './kpi-series';
-import { kpiProjection, PORTFOLIO, type KpiDayDocument } from './kpi.projection';
+import { accountProjection } from '../account/account.projection';
+import { isKpiDay, PORTFOLIO } from './kpi-days';
 
 /*
  * A worked example, computed by hand. Creditor cred-1, EUR (amounts in cents):
@@ -30,10 +33,9 @@ const events = [
   acc2('PaymentReceived', facts.payment('p2', 10_000, '2026-03-20', [{ invoiceId: 'B', amount: 10_000 }]), at('2026-03-20')),
 ];
 
-const daysOf = (documents: Map<string, unknown>, scope: string) =>
-  [...documents.values()].filter((d): d is KpiDayDocument => (d as KpiDayDocument).kind === 'day' && (d as KpiDayDocument).scope === scope);
+const daysOf = (documents: Map<string, ProjectedDocument>, scope: string) => [...documents.values()].filter(isKpiDay).filter((day) => day.scope === scope);
 const report = (scope = 'cred-1', from = '2026-03-01', to = '2026-03-31', all = events) =>
-  kpiReport(daysOf(projectAll(kpiProjection, all), scope), from, to).EUR!;
+  kpiReport(daysOf(projectAll(accountProjection, all), scope), from, to).EUR!;
 const on31 = () => report().series.at(-1)!;
 
 describe('KPI read model: a worked example', () => {
@@ -105,8 +107,8 @@ describe('KPI read model: a worked example', () => {
   });
 
   it('gives the same figures when events are delivered again', () => {
-    const once = projectAll(kpiProjection, events);
-    expect(projectAll(kpiProjection, [...events.slice(0, 6), ...events])).toEqual(once);
+    const once = projectAll(accountProjection, events);
+    expect(projectAll(accountProjection, [...events.slice(0, 6), ...events])).toEqual(once);
   });
 });
 
@@ -120,8 +122,8 @@ describe('KPI read model: the collections workflow', () => {
    */
   const acc4 = on('acc-4');
   const acc5 = on('acc-5');
-  const timeline = (arm: string) => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
-  const call = (outcome: string) => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
+  const timeline = (arm: StrategyArm): DataOf<'CollectionTimelineStarted'> => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
+  const call = (outcome: ContactOutcome): DataOf<'ContactAttempted'> => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
   const workflow = [
     acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-01')),
     acc4('InvoiceIssued', facts.invoice('F', 20_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),

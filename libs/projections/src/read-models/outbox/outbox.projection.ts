@@ -1,6 +1,6 @@
 import type { ContactChannel, ReminderSent, ValidationNoticeSent } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountIdOf, asAccountEvent } from '../account-events';
+import { accountIdOf } from '../account-events';
 
 /**
  * A notification waiting to go out, as the outbox keeps it: what to say and to which account, never
@@ -34,15 +34,17 @@ function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocu
  * event that queues one is appended atomically with the decision, so none is lost; delivery (at
  * least once, deduplicated by id) is the notifier's job.
  */
-export const outboxProjection: Projection<OutboxDocument> = {
+const OUTBOX = 'outbox';
+
+export const outboxProjection: Projection<OutboxDocument, Notifying> = {
   name: 'outbox',
-  collection: 'outbox',
+  collection: OUTBOX,
   indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
   handles: ['ReminderSent', 'ValidationNoticeSent'],
   documentIds: (event) => {
     const accountId = accountIdOf(event);
-    return accountId ? [notificationId(accountId, asAccountEvent(event) as Notifying)] : [];
+    return accountId ? [{ collection: OUTBOX, id: notificationId(accountId, event) }] : [];
   },
   // A notification is queued once: a second event with its id changes nothing.
-  evolve: ([queued], event) => [queued ?? notificationOf(accountIdOf(event) as string, asAccountEvent(event) as Notifying)],
+  evolve: ([queued], event) => [queued ?? notificationOf(accountIdOf(event) as string, event)],
 };

@@ -1,7 +1,6 @@
-import { activeClaim, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
-import { callWindow } from '../contact-window';
+import { activeClaim, callStatus, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
 import { scoreOn } from './priority';
-import type { WorklistEntry, WorklistInvoice } from './worklist.projection';
+import type { WorklistEntry, WorklistInvoice } from './worklist-line';
 
 /** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
 export function worklistItem(entry: WorklistEntry, now: string, policy: ContactPolicy) {
@@ -18,7 +17,7 @@ export function worklistItem(entry: WorklistEntry, now: string, policy: ContactP
     outstanding: entry.outstanding,
     overdueAmount: entry.openInvoices.reduce((sum, invoice) => (invoice.dueOn < today ? sum + invoice.outstanding : sum), 0),
     nextAction: nextAction(entry.openInvoices, today, days),
-    contact: callWindow(entry.contact, now, policy),
+    contact: callStatus(entry.contact, now, policy),
     assignedAgentId: claim?.agentId ?? null,
     claim,
   };

@@ -1,29 +1,27 @@
+import type { IndexSpec } from '@arrears/read-store';
 import {
-  accountEventTypes,
   addDays,
   contactSubjectOf,
-  openDisputes,
   openInvoicesOldestFirst,
   outstanding as owedOn,
+  pursuable,
   totalOutstanding,
   type ContactSubject,
   type IsoDate,
   type OpenedAccount,
 } from '@arrears/domain';
-import type { Evolved, ProjectedDocument, Projection } from '../../projection';
-import { accountAfter, accountDocumentIds } from '../account-events';
+import type { Evolved, ProjectedDocument } from '../../projection';
 import { rankOf } from './priority';
 
 /**
- * An account as the worklist sorts and filters it. `listed` accounts are open, owe money, are not
- * under a plan and may be pursued: no cease request, no open dispute, no hold (the scheduler ends
- * expired ones), not with an agency or in legal. Readers add the day's condition (the oldest open
- * invoice is past due).
+ * An account as the worklist sorts and filters it, a line the account fold derives from each account
+ * (see accountProjection). `listed` accounts are open, owe money, are not under a plan and may be
+ * pursued by the domain's own rule (`pursuable`) on the day of their last event: the scheduler's
+ * release of an expired hold is an event too. Readers add the day's condition
+ * (the oldest open invoice is past due).
  */
 export interface WorklistDocument extends ProjectedDocument {
   creditorId: string;
-  /** The folded account: the projection's own state, which readers leave out (see worklistLineOmits). */
-  account: OpenedAccount;
   listed: boolean;
   currency: string | null;
   outstanding: number;
@@ -52,22 +50,20 @@ export interface WorklistInvoice {
   outstanding: number;
 }
 
-/** What a worklist line is made of: the document without the state the projection folds. */
-export type WorklistEntry = { [Key in keyof WorklistDocument as Key extends 'account' ? never : Key]: WorklistDocument[Key] };
-/** Fields a reader of the worklist asks the store to leave out: the largest part of a document. */
-export const worklistLineOmits = ['account'] as const;
+/** What a worklist line is made of. */
+export type WorklistEntry = WorklistDocument;
 
-export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument> {
+/** The worklist line of an account as it stands on `today`, the debtor's date. */
+export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<WorklistDocument> {
   const open = openInvoicesOldestFirst(account);
   const oldestDueOn = open[0]?.dueOn ?? null;
   const outstanding = totalOutstanding(account);
   const missedOpen = open.filter((invoice) => invoice.missed).length;
   const brokenPromises = Object.values(account.promises).filter((promise) => promise.status === 'broken').length;
-  const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account);
+  const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account, today);
   return {
     id: account.accountId,
     creditorId: account.creditorId,
-    account,
     listed,
     currency: account.currency,
     outstanding,
@@ -89,25 +85,9 @@ export function worklistEntry(account: OpenedAccount): Evolved<WorklistDocument>
   };
 }
 
-/** Whether agents may work the account at all (contact rules still decide when). */
-const pursuable = (account: OpenedAccount) =>
-  !account.restrictions.ceaseRequested &&
-  openDisputes(account).length === 0 &&
-  !Object.values(account.holds).some((hold) => hold.active) &&
-  account.agency === null &&
-  account.legal === null;
+export const WORKLIST = 'worklist';
 
-export const worklistProjection: Projection<WorklistDocument> = {
-  name: 'worklist',
-  collection: 'worklist',
-  indexes: [
-    { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-    { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-  ],
-  handles: accountEventTypes,
-  documentIds: accountDocumentIds,
-  evolve: ([document], event) => {
-    const account = accountAfter(document?.account, event);
-    return [account ? worklistEntry(account) : (document ?? null)];
-  },
-};
+export const worklistIndexes: IndexSpec[] = [
+  { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
+  { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
+];
