@@ -19,6 +19,3 @@ export interface KeyStore {
   destroy(subject: string): Promise<number>;
   close(): Promise<void>;
 }
-
-/** Nest injection token for the configured adapter. */
-export const KEY_STORE = Symbol('KeyStore');

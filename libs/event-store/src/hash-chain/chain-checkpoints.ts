@@ -29,7 +29,7 @@ export function checkpointMac(checkpoint: Omit<ChainCheckpoint, 'mac'>, revision
 }
 
 /** Whether a stored checkpoint was made with this key, unchanged, at this revision. */
-export function checkpointHolds(event: RecordedEvent, key: ChainKey): boolean {
+function checkpointHolds(event: RecordedEvent, key: ChainKey): boolean {
   const { mac, ...content } = event.data as unknown as ChainCheckpoint;
   if (typeof mac !== 'string' || content.keyId !== key.id) return false;
   const expected = Buffer.from(checkpointMac(content, event.revision, key), 'hex');

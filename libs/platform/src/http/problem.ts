@@ -19,7 +19,7 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-export const problemType = (code: string) => `urn:problem:arrears:${code.toLowerCase().replace(/_/g, '-')}`;
+const problemType = (code: string) => `urn:problem:arrears:${code.toLowerCase().replace(/_/g, '-')}`;
 
 /**
  * An error that already knows its HTTP answer. Anything of the API's own making that is not a domain

@@ -5,7 +5,7 @@ import type { FieldError } from './problem';
  * and a lone UTF-16 surrogate has no UTF-8 form (PostgreSQL and MongoDB both refuse it). Accepted, either
  * would be sealed into an event that no read model could ever store.
  */
-export function unstorableReason(text: string): string | undefined {
+function unstorableReason(text: string): string | undefined {
   if (text.includes('\u0000')) return 'must not contain a NUL character (U+0000)';
   if (!text.isWellFormed()) return 'must not contain a lone UTF-16 surrogate';
   return undefined;

@@ -3,7 +3,7 @@ import type { FieldError } from './problem';
 import { ProblemException } from './problem';
 
 /** Flattens class-validator's tree into one entry per bad field, named by its path (`debtor.timeZone`). */
-export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];

@@ -6,7 +6,7 @@ import { NotificationSender } from '../notifications/notification.port';
 import { render } from '../notifications/templates';
 
 /** What the outbox holds delivered, by notification id. */
-export const DELIVERIES = 'outbox_deliveries';
+const DELIVERIES = 'outbox_deliveries';
 const dispatcherName = 'outbox-dispatcher';
 const batchSize = 100;
 

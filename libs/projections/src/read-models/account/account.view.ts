@@ -82,7 +82,7 @@ export function accountView(document: AccountDocument, now: string, policy: Cont
 export type AccountView = ReturnType<typeof accountView>;
 
 /** Days past due of the oldest open invoice: what the account as a whole is aged by. */
-export function oldestDaysPastDue(account: OpenedAccount, today: string): number {
+function oldestDaysPastDue(account: OpenedAccount, today: string): number {
   const oldest = openInvoicesOldestFirst(account)[0];
   return oldest ? daysPastDue(oldest.dueOn, today) : 0;
 }

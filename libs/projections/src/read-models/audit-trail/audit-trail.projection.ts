@@ -20,9 +20,9 @@ export interface AuditEntry extends ProjectedDocument {
 }
 
 /** Ids sort in revision order within an account (revisions zero-padded). */
-export const auditEntryId = (accountId: string, revision: bigint | number) => `${accountId}:${revision.toString().padStart(12, '0')}`;
+const auditEntryId = (accountId: string, revision: bigint | number) => `${accountId}:${revision.toString().padStart(12, '0')}`;
 
-export function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<AuditEntry> {
+function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<AuditEntry> {
   const { metadata } = event;
   return {
     id: auditEntryId(accountId, event.revision),

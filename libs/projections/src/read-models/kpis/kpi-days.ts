@@ -19,7 +19,7 @@ export interface KpiDayDocument extends ProjectedDocument {
   figures: Record<string, Figures>;
 }
 
-export const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
+const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
 
 export const KPIS = 'kpis';
 

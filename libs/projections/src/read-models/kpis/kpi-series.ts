@@ -16,7 +16,7 @@ const ratio = (numerator: number, denominator: number, scale = 1): number | null
  * sales off the receivables and adding its days, until what remains is less than a month's sales;
  * then add that fraction of the month. Null when 12 months of sales do not account for it.
  */
-export function countBackDso(totals: DailyTotals, day: Day): number | null {
+function countBackDso(totals: DailyTotals, day: Day): number | null {
   let remaining = totals.receivablesOn(day);
   for (let month = 0; month < COUNT_BACK_MONTHS; month++) {
     const end = day - MONTH * month;
@@ -28,7 +28,7 @@ export function countBackDso(totals: DailyTotals, day: Day): number | null {
 }
 
 /** All KPIs of one day (formulas in docs/kpis.md; rates in %). */
-export function kpisOn(totals: DailyTotals, day: Day) {
+function kpisOn(totals: DailyTotals, day: Day) {
   const yesterday = day - 1;
   const receivables = totals.receivablesOn(day);
   const aging = totals.agingOn(day);
@@ -71,7 +71,7 @@ export function rollRates(totals: DailyTotals, before: Day, day: Day): Record<st
 }
 
 /** The daily series from `from` to `to` (inclusive), with the period's own CEI, collections and cures. */
-export function kpiSeries(totals: DailyTotals, from: IsoDate, to: IsoDate) {
+function kpiSeries(totals: DailyTotals, from: IsoDate, to: IsoDate) {
   const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
   for (let day = first; day <= last; day++) series.push(kpisOn(totals, day));

@@ -10,7 +10,7 @@ import { daysBetween, type IsoDate } from '@arrears/domain';
  * day alone: the stored `rank` is the score without `0.5 × day number of today`, and sorting by it
  * sorts by score on any day, with no rewrite as days pass.
  */
-export const priorityWeights = { amount: 10, agePerDay: 0.5, perMissedPayment: 5, perBrokenPromise: 10 } as const;
+const priorityWeights = { amount: 10, agePerDay: 0.5, perMissedPayment: 5, perBrokenPromise: 10 } as const;
 
 export interface ScoreInputs {
   outstanding: number;
@@ -21,7 +21,7 @@ export interface ScoreInputs {
 
 const epoch = '1970-01-01';
 
-export const amountPoints = (outstanding: number) => priorityWeights.amount * Math.log10(1 + outstanding / 100);
+const amountPoints = (outstanding: number) => priorityWeights.amount * Math.log10(1 + outstanding / 100);
 
 /** The day-independent part of the score, what the worklist sorts by. */
 export const rankOf = ({ outstanding, oldestDueOn, missedOpen, brokenPromises }: ScoreInputs): number =>
