@@ -5,6 +5,7 @@ export * from './account/account.events';
 export * from './account/account.commands';
 export * from './account/account.state';
 export { evolve } from './account/account.evolve';
+export { summarize } from './account/account.summaries';
 export { decide } from './account/account.decide';
 export * from './aging/aging';
 export { claimAccount, maxClaimMinutes, releaseAccountClaim } from './worklist/worklist.decide';

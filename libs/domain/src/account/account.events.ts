@@ -1,3 +1,14 @@
+import { accountsEventTypes } from '../accounts/accounts.events';
+import { billingEventTypes } from '../billing/billing.events';
+import { paymentsEventTypes } from '../payments/payments.events';
+import { plansEventTypes } from '../plans/plans.events';
+import { promisesEventTypes } from '../promises/promises.events';
+import { disputesEventTypes } from '../disputes/disputes.events';
+import { restrictionsEventTypes } from '../restrictions/restrictions.events';
+import { interactionsEventTypes } from '../interactions/interactions.events';
+import { resolutionsEventTypes } from '../resolutions/resolutions.events';
+import { worklistEventTypes } from '../worklist/worklist.events';
+import { timelineEventTypes } from '../timeline/timeline.events';
 import type { AccountClosed, AccountOpened, AccountsEvent, PersonalDataErased } from '../accounts/accounts.events';
 import type { BillingEvent, CreditApplied, InvoiceIssued, LateFeeAssessed, PaymentMissed } from '../billing/billing.events';
 import type { DisputesEvent } from '../disputes/disputes.events';
@@ -62,49 +73,17 @@ export type AccountEventType = AccountEvent['type'];
 
 /** Every account event type, for readers that subscribe by type. */
 export const accountEventTypes = [
-  'AccountOpened',
-  'InvoiceIssued',
-  'CreditApplied',
-  'PaymentReceived',
-  'EarlyPaymentDiscountApplied',
-  'PaymentMissed',
-  'LateFeeAssessed',
-  'PlanAgreed',
-  'InstallmentPaid',
-  'PlanCompleted',
-  'AccountClosed',
-  'AccountClaimed',
-  'AccountClaimReleased',
-  'ContactAttempted',
-  'NoteAdded',
-  'AccountAssigned',
-  'PromiseToPayMade',
-  'PromiseKept',
-  'PromiseBroken',
-  'InstallmentMissed',
-  'PlanBroken',
-  'DeadlineExtended',
-  'DisputeRaised',
-  'DisputeResolved',
-  'CeaseCommunicationRequested',
-  'ChannelBlocked',
-  'ChannelUnblocked',
-  'HardshipFlagged',
-  'HoldPlaced',
-  'HoldReleased',
-  'SettlementAgreed',
-  'SettlementCompleted',
-  'SettlementLapsed',
-  'DebtWrittenOff',
-  'PlacedWithAgency',
-  'RecalledFromAgency',
-  'EscalatedToLegal',
-  'ValidationNoticeSent',
-  'CollectionTimelineStarted',
-  'CollectionStepTaken',
-  'CollectionStepSkipped',
-  'ReminderSent',
-  'PersonalDataErased',
+  ...accountsEventTypes,
+  ...billingEventTypes,
+  ...paymentsEventTypes,
+  ...plansEventTypes,
+  ...promisesEventTypes,
+  ...disputesEventTypes,
+  ...restrictionsEventTypes,
+  ...interactionsEventTypes,
+  ...resolutionsEventTypes,
+  ...worklistEventTypes,
+  ...timelineEventTypes,
 ] as const satisfies readonly AccountEventType[];
 
 // Fails to compile when an event type is missing from the list above.

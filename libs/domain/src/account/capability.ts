@@ -17,6 +17,11 @@ export type Evolvers<E extends { type: string }> = {
   [T in E['type']]: (account: OpenedAccount, event: Extract<E, { type: T }>) => OpenedAccount;
 };
 
+/** How each event type a capability declares reads in the account's history: one line a person can read. */
+export type Summaries<E extends { type: string }> = {
+  [T in E['type']]: (event: Extract<E, { type: T }>) => string;
+};
+
 /** A command or event no capability declares: the types rule it out, so only untyped input gets here. */
 export function unhandled(value: { type: string }): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { Debtor } from './debtor';
 
@@ -25,3 +26,6 @@ export type AccountsEvent =
   | AccountClosed
   | PersonalDataErased
   | AccountAssigned;
+
+/** Every accounts event type. */
+export const accountsEventTypes = eventTypesOf<AccountsEvent>()(['AccountOpened', 'AccountClosed', 'PersonalDataErased', 'AccountAssigned']);

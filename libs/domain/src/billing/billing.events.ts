@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 
 export type LateFeeRule = { type: 'flat'; amount: number } | { type: 'percent'; percent: number };
@@ -38,3 +39,6 @@ export type BillingEvent =
   | CreditApplied
   | PaymentMissed
   | LateFeeAssessed;
+
+/** Every billing event type. */
+export const billingEventTypes = eventTypesOf<BillingEvent>()(['InvoiceIssued', 'CreditApplied', 'PaymentMissed', 'LateFeeAssessed']);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { Allocation } from '../account/allocation';
 import type { IsoDate } from '../calendar/calendar';
 
@@ -16,3 +17,6 @@ export interface DisputeResolved {
 export type DisputesEvent =
   | DisputeRaised
   | DisputeResolved;
+
+/** Every disputes event type. */
+export const disputesEventTypes = eventTypesOf<DisputesEvent>()(['DisputeRaised', 'DisputeResolved']);

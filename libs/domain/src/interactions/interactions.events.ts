@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 
@@ -24,3 +25,6 @@ export type InteractionsEvent =
   | ContactAttempted
   | NoteAdded
   | ValidationNoticeSent;
+
+/** Every interactions event type. */
+export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()(['ContactAttempted', 'NoteAdded', 'ValidationNoticeSent']);

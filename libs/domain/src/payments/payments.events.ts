@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { Allocation } from '../account/allocation';
 import type { IsoDate } from '../calendar/calendar';
 
@@ -31,3 +32,6 @@ export interface EarlyPaymentDiscountApplied {
 export type PaymentsEvent =
   | PaymentReceived
   | EarlyPaymentDiscountApplied;
+
+/** Every payments event type. */
+export const paymentsEventTypes = eventTypesOf<PaymentsEvent>()(['PaymentReceived', 'EarlyPaymentDiscountApplied']);

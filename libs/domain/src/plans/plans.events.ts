@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { Allocation } from '../account/allocation';
 import type { IsoDate } from '../calendar/calendar';
 
@@ -48,3 +49,6 @@ export type PlansEvent =
   | InstallmentMissed
   | PlanBroken
   | DeadlineExtended;
+
+/** Every plans event type. */
+export const plansEventTypes = eventTypesOf<PlansEvent>()(['PlanAgreed', 'InstallmentPaid', 'PlanCompleted', 'InstallmentMissed', 'PlanBroken', 'DeadlineExtended']);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 
 /** The debtor promised to pay `amount` by `dueOn`; payments up to `graceDays` later still count. */
@@ -19,3 +20,6 @@ export type PromisesEvent =
   | PromiseToPayMade
   | PromiseKept
   | PromiseBroken;
+
+/** Every promises event type. */
+export const promisesEventTypes = eventTypesOf<PromisesEvent>()(['PromiseToPayMade', 'PromiseKept', 'PromiseBroken']);

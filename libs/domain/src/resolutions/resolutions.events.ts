@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { Allocation } from '../account/allocation';
 import type { IsoDate } from '../calendar/calendar';
 
@@ -40,3 +41,6 @@ export type ResolutionsEvent =
   | PlacedWithAgency
   | RecalledFromAgency
   | EscalatedToLegal;
+
+/** Every resolutions event type. */
+export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()(['SettlementAgreed', 'SettlementCompleted', 'SettlementLapsed', 'DebtWrittenOff', 'PlacedWithAgency', 'RecalledFromAgency', 'EscalatedToLegal']);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 
@@ -35,3 +36,6 @@ export type RestrictionsEvent =
   | HardshipFlagged
   | HoldPlaced
   | HoldReleased;
+
+/** Every restrictions event type. */
+export const restrictionsEventTypes = eventTypesOf<RestrictionsEvent>()(['CeaseCommunicationRequested', 'ChannelBlocked', 'ChannelUnblocked', 'HardshipFlagged', 'HoldPlaced', 'HoldReleased']);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StepAction, StrategyArm } from './strategy';
@@ -30,3 +31,6 @@ export type TimelineEvent =
   | CollectionStepTaken
   | CollectionStepSkipped
   | ReminderSent;
+
+/** Every timeline event type. */
+export const timelineEventTypes = eventTypesOf<TimelineEvent>()(['CollectionTimelineStarted', 'CollectionStepTaken', 'CollectionStepSkipped', 'ReminderSent']);

@@ -1,3 +1,4 @@
+import { eventTypesOf } from '../account/event-types';
 /** An agent took the account to work it, alone, until `until` (an instant). */
 export interface AccountClaimed {
   type: 'AccountClaimed';
@@ -12,3 +13,6 @@ export interface AccountClaimReleased {
 export type WorklistEvent =
   | AccountClaimed
   | AccountClaimReleased;
+
+/** Every worklist event type. */
+export const worklistEventTypes = eventTypesOf<WorklistEvent>()(['AccountClaimed', 'AccountClaimReleased']);

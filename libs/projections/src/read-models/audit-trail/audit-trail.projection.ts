@@ -1,7 +1,7 @@
-import { accountEventTypes, erasedDebtor, type AccountEvent, type Debtor } from '@arrears/domain';
+import { accountEventTypes, erasedDebtor, summarize, type AccountEvent, type Debtor } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
-import { summarize } from './event-summary';
+
 
 /** One recorded fact of an account, as an auditor reads it. */
 export interface AuditEntry extends ProjectedDocument {

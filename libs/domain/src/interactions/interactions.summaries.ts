@@ -1,0 +1,12 @@
+import type { Summaries } from '../account/capability';
+import type { InteractionsEvent } from './interactions.events';
+
+/** How each interactions fact reads in the account's history: one line a person can read. */
+export const interactionsSummaries: Summaries<InteractionsEvent> = {
+  ContactAttempted: (event) =>
+    `${event.data.direction === 'outbound' ? 'Outbound' : 'Inbound'} ${event.data.channel} at ${event.data.at}: ${event.data.outcome.replace(/_/g, ' ')}.`,
+  NoteAdded: (event) =>
+    `Note added (${event.data.text.length} characters).`,
+  ValidationNoticeSent: (event) =>
+    `Validation notice sent by ${event.data.channel}; the validation period ends ${event.data.periodEndsOn}.`,
+};
