@@ -1,9 +1,9 @@
+import type { InteractionsState } from '../interactions/interactions.state';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StrategyArm } from '../timeline/strategy';
 import type { Debtor } from '../accounts/debtor';
 import type { InvoiceTerms } from '../billing/billing.events';
-import type { ContactOutcome } from '../interactions/interactions.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 
@@ -63,6 +63,7 @@ export interface OpenedAccount {
   /** The agent working the account, until an instant; it lapses by itself. */
   claim: AccountClaim | null;
   assignedAgentId: string | null;
+  /** The interactions capability's part of the account. */
   interactions: InteractionsState;
   promises: Record<string, PromiseState>;
   disputes: Record<string, DisputeState>;
@@ -75,18 +76,6 @@ export interface OpenedAccount {
   legal: { escalatedOn: IsoDate } | null;
 }
 
-/** What the contact rules need to know about past contacts. */
-export interface InteractionsState {
-  /** Instants of the latest outbound call attempts, oldest first; only the last few matter. */
-  recentCalls: string[];
-  /** The last telephone conversation with the debtor (a right-party contact by call). */
-  lastConversationAt: string | null;
-  firstCommunicationAt: string | null;
-  lastContact: { at: string; channel: ContactChannel; outcome: ContactOutcome } | null;
-}
-
-/** Call attempts kept in state: as many as the most any policy allows in a week. */
-export const recentCallsKept = 7;
 
 export interface PromiseState {
   promiseId: string;

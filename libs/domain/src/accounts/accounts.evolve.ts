@@ -1,3 +1,4 @@
+import { noInteractions } from '../interactions/interactions.state';
 import type { Evolvers } from '../account/capability';
 import type { OpenedAccount } from '../account/account.state';
 import type { AccountOpened, AccountsEvent } from './accounts.events';
@@ -19,7 +20,7 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
     credit: 0,
     claim: null,
     assignedAgentId: null,
-    interactions: { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null },
+    interactions: noInteractions,
     promises: {},
     disputes: {},
     holds: {},

@@ -1,5 +1,6 @@
 import type { Evolvers } from '../account/capability';
-import { recentCallsKept, type InteractionsState, type OpenedAccount } from '../account/account.state';
+import type { OpenedAccount } from '../account/account.state';
+import { recentCallsKept, type InteractionsState } from './interactions.state';
 import type { ContactAttempted, InteractionsEvent } from './interactions.events';
 
 export const interactionsEvolvers: Evolvers<InteractionsEvent> = {
