@@ -1,5 +1,5 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
-import { AddNoteRequest, LogContactRequest, ValidationNoticeRequest } from './interactions.requests';
+import { AddNoteRequest, LogContactRequest, PreferredContactTimeRequest, ValidationNoticeRequest } from './interactions.requests';
 
 /** Contacts with the debtor (checked against the contact rules in force), notes, and the validation notice. */
 export const interactionsCommands: CommandDeclarations = {
@@ -31,5 +31,14 @@ export const interactionsCommands: CommandDeclarations = {
     status: 201,
     request: ValidationNoticeRequest,
     command: ({ request, policies }) => ({ type: 'SendValidationNotice', data: { channel: request.channel, policies } }),
+  }),
+
+  recordPreferredContactTime: accountCommand({
+    route: 'POST /accounts/:accountId/preferred-contact-time',
+    roles: ['agent', 'supervisor'],
+    summary: 'Record when contact suits the debtor, as they said it (times of day in their time zone)',
+    status: 201,
+    request: PreferredContactTimeRequest,
+    command: ({ request: { from, to } }) => ({ type: 'RecordPreferredContactTime', data: { from, to } }),
   }),
 };

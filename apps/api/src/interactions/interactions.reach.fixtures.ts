@@ -16,4 +16,8 @@ export const interactionsReach: CapabilityReach<InteractionsCommand> = {
       scheduler([{ type: 'LogContactAttempt', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', policies: contactPolicies } }]),
     ],
   },
+  RecordPreferredContactTime: {
+    fields: { from: true, to: true },
+    made: [http('POST /accounts/:accountId/preferred-contact-time', { from: '18:00', to: '20:30' })],
+  },
 };

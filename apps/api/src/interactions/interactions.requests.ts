@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { contactChannels, contactOutcomes, type ContactChannel, type ContactOutcome } from '@arrears/domain';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { IsText } from '../http/validators';
 
 export class LogContactRequest {
@@ -25,6 +25,18 @@ export class LogContactRequest {
 export class AddNoteRequest {
   @IsText(4000, 'What happened, for the next person on the account.')
   text!: string;
+}
+
+const timeOfDay = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '$property must be a time of day, HH:MM' };
+
+export class PreferredContactTimeRequest {
+  @Matches(timeOfDay.pattern, { message: timeOfDay.message })
+  @ApiProperty({ example: '18:00', description: 'From this time of day (HH:MM), in the debtor’s time zone.' })
+  from!: string;
+
+  @Matches(timeOfDay.pattern, { message: timeOfDay.message })
+  @ApiProperty({ example: '20:30', description: 'To this time of day (HH:MM), after `from`.' })
+  to!: string;
 }
 
 export class ValidationNoticeRequest {

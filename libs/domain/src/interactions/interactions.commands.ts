@@ -1,6 +1,6 @@
 import type { Command } from '../account/command';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
-import type { ContactDirection, ContactOutcome } from './interactions.events';
+import type { ContactDirection, ContactOutcome, ContactTime } from './interactions.events';
 
 /** Outbound contacts are checked against the creditor's contact rule set; `at` defaults to now. */
 export type LogContactAttempt = Command<
@@ -9,9 +9,12 @@ export type LogContactAttempt = Command<
 >;
 export type AddNote = Command<'AddNote', { text: string }>;
 export type SendValidationNotice = Command<'SendValidationNotice', { channel: ContactChannel; policies: ContactPolicies }>;
+/** The hours of the day (`HH:MM`, the debtor's time zone) the debtor said suit them for contact. */
+export type RecordPreferredContactTime = Command<'RecordPreferredContactTime', ContactTime>;
 
 /** The interactions part of the account's commands. */
 export type InteractionsCommand =
   | LogContactAttempt
   | AddNote
-  | SendValidationNotice;
+  | SendValidationNotice
+  | RecordPreferredContactTime;

@@ -5,8 +5,8 @@ import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { AddNote, LogContactAttempt, SendValidationNotice, InteractionsCommand } from './interactions.commands';
-import type { ContactAttempted, NoteAdded, ValidationNoticeSent } from './interactions.events';
+import type { AddNote, LogContactAttempt, RecordPreferredContactTime, SendValidationNotice, InteractionsCommand } from './interactions.commands';
+import type { ContactAttempted, NoteAdded, PreferredContactTimeRecorded, ValidationNoticeSent } from './interactions.events';
 
 /** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
 const clockSkewMs = 60_000;
@@ -50,8 +50,24 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
 }
 
+const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Records when contact suits the debtor, as they said it: a span within one day of their time zone.
+ * Knowing it, a collector knows other times may be inconvenient (12 CFR 1006.6(b)(1)(i)).
+ */
+export function recordPreferredContactTime(command: RecordPreferredContactTime, state: AccountState): [PreferredContactTimeRecorded] {
+  requireOpen(state);
+  const { from, to } = command.data;
+  if (!timeOfDay.test(from) || !timeOfDay.test(to) || from >= to) {
+    throw ruleBroken('INVALID_CONTACT_TIME', 'from and to are times of day (HH:MM), from before to.', { from, to });
+  }
+  return [{ type: 'PreferredContactTimeRecorded', data: { from, to } }];
+}
+
 export const interactionsDecisions: Decisions<InteractionsCommand> = {
   LogContactAttempt: logContactAttempt,
   AddNote: addNote,
   SendValidationNotice: sendValidationNotice,
+  RecordPreferredContactTime: recordPreferredContactTime,
 };

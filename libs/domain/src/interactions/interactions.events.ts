@@ -19,12 +19,21 @@ export interface ValidationNoticeSent {
   type: 'ValidationNoticeSent';
   data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate };
 }
+/** From `from` to `to` (each `HH:MM`, `from` earlier), in the debtor's time zone. */
+// A type, not an interface: an event's data must be assignable to a plain record.
+export type ContactTime = { from: string; to: string };
+/** The debtor said when contact suits them. */
+export interface PreferredContactTimeRecorded {
+  type: 'PreferredContactTimeRecorded';
+  data: ContactTime;
+}
 
 /** The interactions part of the account's events. */
 export type InteractionsEvent =
   | ContactAttempted
   | NoteAdded
-  | ValidationNoticeSent;
+  | ValidationNoticeSent
+  | PreferredContactTimeRecorded;
 
 /** Every interactions event type. */
-export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()(['ContactAttempted', 'NoteAdded', 'ValidationNoticeSent']);
+export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()(['ContactAttempted', 'NoteAdded', 'ValidationNoticeSent', 'PreferredContactTimeRecorded']);

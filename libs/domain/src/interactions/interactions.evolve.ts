@@ -11,6 +11,7 @@ export const interactionsEvolvers: Evolvers<InteractionsEvent> = {
     const interactions = { ...account.interactions, firstCommunicationAt: account.interactions.firstCommunicationAt ?? sentAt };
     return { ...account, interactions, validationNotice: { sentAt, periodEndsOn } };
   },
+  PreferredContactTimeRecorded: (account, event) => ({ ...account, interactions: { ...account.interactions, preferredContactTime: event.data } }),
 };
 
 function withContact(account: OpenedAccount, contact: ContactAttempted['data']): InteractionsState {
@@ -26,5 +27,6 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
     lastConversationAt: conversation ? later(previous.lastConversationAt, at) : previous.lastConversationAt,
     firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
     lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
+    preferredContactTime: previous.preferredContactTime,
   };
 }

@@ -1,5 +1,5 @@
 import type { ContactChannel } from '../compliance/contact-policy';
-import type { ContactOutcome } from './interactions.events';
+import type { ContactOutcome, ContactTime } from './interactions.events';
 
 /** What the contact rules need to know about past contacts. */
 export interface InteractionsState {
@@ -9,10 +9,12 @@ export interface InteractionsState {
   lastConversationAt: string | null;
   firstCommunicationAt: string | null;
   lastContact: { at: string; channel: ContactChannel; outcome: ContactOutcome } | null;
+  /** When the debtor said contact suits them, if they did. */
+  preferredContactTime: ContactTime | null;
 }
 
 /** Call attempts kept in state: as many as the most any policy allows in a week. */
 export const recentCallsKept = 7;
 
 /** An account's interactions when it opens: none yet. */
-export const noInteractions: InteractionsState = { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null };
+export const noInteractions: InteractionsState = { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null, preferredContactTime: null };

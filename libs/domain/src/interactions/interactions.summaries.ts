@@ -9,4 +9,5 @@ export const interactionsSummaries: Summaries<InteractionsEvent> = {
     `Note added (${event.data.text.length} characters).`,
   ValidationNoticeSent: (event) =>
     `Validation notice sent by ${event.data.channel}; the validation period ends ${event.data.periodEndsOn}.`,
+  PreferredContactTimeRecorded: (event) => `The debtor prefers contact from ${event.data.from} to ${event.data.to}, their time.`,
 };
