@@ -33,10 +33,23 @@ export interface ProjectionStatus {
   name: string;
   /** The checkpoint: every event up to here is in the read model. */
   position: bigint;
-  /** `standby` while another instance holds the lease. */
-  state: 'starting' | 'standby' | 'running' | 'stopped';
+  /** `standby` while another instance holds the lease; `rebuilding` while its declared version is built beside the stored one. */
+  state: 'starting' | 'standby' | 'rebuilding' | 'running' | 'stopped';
   parked: number;
   error?: string;
+  rebuild?: RebuildProgress;
+}
+
+/** How far the rebuild of a projection's declared version has got. */
+export interface RebuildProgress {
+  /** The version serving reads meanwhile, and the one being built. */
+  from: number;
+  to: number;
+  /** `elsewhere` while another process rebuilds it. */
+  by: 'this process' | 'elsewhere';
+  position: bigint;
+  head: bigint;
+  eventsPerSecond: number;
 }
 
 /**
@@ -204,7 +217,7 @@ export class ProjectionWorker {
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
     const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
     const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
-    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
+    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token, version: this.projection.version });
     this.held = outcome.held;
     this.status.position = position;
     this.status.parked += outcome.parked;
