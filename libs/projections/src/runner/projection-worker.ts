@@ -71,6 +71,8 @@ export class ProjectionWorker {
   private readonly backoff: Backoff;
   /** Under quarantine: the streams held behind a parked event, by stream, at its position. */
   private held = new Map<string, bigint>();
+  /** The newer version stored, while one is. */
+  private supersededBy: number | undefined;
   private run?: Promise<void>;
 
   constructor(
@@ -155,6 +157,10 @@ export class ProjectionWorker {
       );
     }, this.leaseTtlMs / 3);
     try {
+      if (await this.superseded()) {
+        await this.readStore.releaseLease(lease).catch(() => undefined);
+        return await this.pause(this.leaseTtlMs);
+      }
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
       // Read again at every lease: a supervisor's decisions on parked events are taken under it.
       if (this.poison === 'quarantine') this.held = await this.retrying(() => this.heldStreams());
@@ -244,6 +250,23 @@ export class ProjectionWorker {
         else await this.pause(this.backoff.failed(error));
       }
     }
+  }
+
+  /**
+   * Whether a newer release has rebuilt the projection to a newer version (read at every lease, as a
+   * swap takes the lease): this process's documents would then be of the wrong shape, so it stands by.
+   */
+  private async superseded(): Promise<boolean> {
+    const stored = await this.retrying(() => this.readStore.version(this.projection.name));
+    if (stored === undefined || stored <= this.projection.version) {
+      if (this.supersededBy !== undefined) delete this.status.error;
+      this.supersededBy = undefined;
+      return false;
+    }
+    this.supersededBy = stored;
+    Object.assign(this.status, { state: 'standby', error: `version ${stored} is stored, newer than ${this.projection.version}: a newer release projects it` });
+    this.onProgress();
+    return true;
   }
 
   /** The streams with an unresolved parked event in this projection, each at its first such position. */

@@ -122,7 +122,7 @@ export class ProjectionProgress {
   /** A rebuild this process does not run, told by the stored version and the shadow's checkpoint. */
   private async rebuildElsewhere(projection: Projection, head: bigint): Promise<RebuildProgress | undefined> {
     const stored = await this.readStore.version(projection.name);
-    if (stored === undefined || stored === projection.version) return undefined;
+    if (stored === undefined || stored >= projection.version) return undefined;
     const position = (await this.readStore.checkpoint(versionShadowOf(projection).name)) ?? 0n;
     return { from: stored, to: projection.version, by: 'elsewhere', position, head, eventsPerSecond: 0 };
   }

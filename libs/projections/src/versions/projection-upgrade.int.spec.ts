@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
 import { PostgresReadStore, type Checkpoint, type ReadStore, type WriteOperation } from '@arrears/read-store';
+import { Metrics } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ProjectedDocument, Projection } from '../projection';
+import { accountProjection } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
+import { ProjectionProgress } from '../runtime/projection-progress';
 
 interface Tally extends ProjectedDocument {
   count: number;
@@ -110,6 +113,15 @@ describe('A projection whose declared version differs from the stored one', () =
     expect(next.status()[0]).toMatchObject({ state: 'running' });
     expect(logs.some((line) => line.includes(`Projection ${name}: version 2 caught up`))).toBe(true);
     await next.stop();
+    // A process of the previous release, still running or started late, leaves the newer version alone.
+    const older = runner(name, 1, 'older');
+    older.start();
+    await until(() => older.status()[0]?.error?.includes('a newer release projects it') ?? false);
+    await events.append(`${name}-0`, [newEvent('Counted')], { expectedRevision: 10n });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await reads.get(name, `${name}-0`)).toMatchObject({ count: 11, builtBy: 2 });
+    expect(await reads.version(name)).toBe(2);
+    await older.stop();
   });
 
   it('is rebuilt by one process while the others wait for the swap', async () => {
@@ -168,5 +180,17 @@ describe('A projection whose declared version differs from the stored one', () =
     for (let s = 0; s < 4; s++) expect(await reads.get(name, `${name}-${s}`)).toMatchObject({ count: 10, builtBy: 2 });
     expect(await reads.version(name)).toBe(2);
     await Promise.all([died.stop(), successor.stop()]);
+  });
+
+  it('shows on /health as rebuilding, with the shadow\'s progress, in a process that does not rebuild it', async () => {
+    const { name, version } = accountProjection;
+    const head = await events.headPosition();
+    await reads.apply([], { name, position: head, version: version - 1 });
+    await reads.apply([], { name: `${name}__v${version}`, position: 3n });
+    const { projections } = await new ProjectionProgress(reads, events, new Metrics()).health();
+    expect(projections.find((projection) => projection.name === name)).toMatchObject({
+      state: 'rebuilding',
+      rebuild: { from: version - 1, to: version, by: 'elsewhere', position: 3, head: Number(head) },
+    });
   });
 });

@@ -22,7 +22,7 @@ export const upgradeLeaseOf = (projection: Projection) => `${projection.name}__u
  * (blue/green) while they keep serving reads, and swapped in once it has caught up with the head
  * (see `rebuildProjection`). One process rebuilds, under the upgrade lease; the others wait for the
  * swap, or take over where it stopped if that process dies (the shadow keeps its checkpoint).
- * Resolves once the stored version is the declared one; rejects if the rebuild fails or is called off.
+ * Resolves once the stored version is the declared one or newer; rejects if the rebuild fails or is called off.
  */
 export async function upgradeProjection(
   events: EventStore,
@@ -35,7 +35,8 @@ export async function upgradeProjection(
   const owner = options.owner ?? randomUUID();
   for (;;) {
     const stored = await readStore.version(projection.name);
-    if (stored === undefined || stored === projection.version) return;
+    // A newer version stored is a newer release's to project: the worker waits it out (see ProjectionWorker).
+    if (stored === undefined || stored >= projection.version) return;
     if (options.signal.aborted) throw new Error(`The upgrade of ${projection.name} was called off`);
     const lease = await readStore.acquireLease(upgradeLeaseOf(projection), owner, ttl);
     if (lease) return rebuildUnder(lease, events, readStore, target, { ...options, owner }, stored);
