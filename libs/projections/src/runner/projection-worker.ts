@@ -71,6 +71,8 @@ export class ProjectionWorker {
   private readonly backoff: Backoff;
   /** Under quarantine: the streams held behind a parked event, by stream, at its position. */
   private held = new Map<string, bigint>();
+  /** Whether a write under the current lease has recorded the projection's version. */
+  private versionRecorded = false;
   /** The newer version stored, while one is. */
   private supersededBy: number | undefined;
   private run?: Promise<void>;
@@ -161,6 +163,7 @@ export class ProjectionWorker {
         await this.readStore.releaseLease(lease).catch(() => undefined);
         return await this.pause(this.leaseTtlMs);
       }
+      this.versionRecorded = false;
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
       // Read again at every lease: a supervisor's decisions on parked events are taken under it.
       if (this.poison === 'quarantine') this.held = await this.retrying(() => this.heldStreams());
@@ -223,7 +226,10 @@ export class ProjectionWorker {
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
     const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
     const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
-    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token, version: this.projection.version });
+    // The first write under a lease records the version; the later ones keep it (one row update the less per batch).
+    const version = this.versionRecorded ? {} : { version: this.projection.version };
+    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token, ...version });
+    this.versionRecorded = true;
     this.held = outcome.held;
     this.status.position = position;
     this.status.parked += outcome.parked;
