@@ -161,7 +161,8 @@ export class ProjectionWorker {
     try {
       if (await this.superseded()) {
         await this.readStore.releaseLease(lease).catch(() => undefined);
-        return await this.pause(this.leaseTtlMs);
+        await this.pause(this.leaseTtlMs);
+        return;
       }
       this.versionRecorded = false;
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;

@@ -82,7 +82,7 @@ describe('A projection whose declared version differs from the stored one', () =
   const gated = (shadow: string) => {
     const gate = { open: (): void => undefined, writes: [] as bigint[] };
     const opened = new Promise<void>((resolve) => (gate.open = resolve));
-    const store: PostgresReadStore = Object.assign(Object.create(reads), {
+    const store: PostgresReadStore = Object.assign(Object.create(reads) as PostgresReadStore, {
       apply: async (operations: WriteOperation[], checkpoint?: Checkpoint) => {
         if (checkpoint?.name === shadow) {
           gate.writes.push(checkpoint.position);
@@ -130,7 +130,9 @@ describe('A projection whose declared version differs from the stored one', () =
     const first = gated(`${name}__v2`);
     const second = gated(`${name}__v2`);
     const runners = [runner(name, 2, 'first', first.store), runner(name, 2, 'second', second.store)];
-    runners.forEach((each) => each.start());
+    runners.forEach((each) => {
+      each.start();
+    });
     await until(() => first.gate.writes.length + second.gate.writes.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 700)); // past a lease's lifetime: the other would have begun by now
     const [rebuilding, waiting] = first.gate.writes.length ? [first, second] : [second, first];
@@ -182,7 +184,7 @@ describe('A projection whose declared version differs from the stored one', () =
     await Promise.all([died.stop(), successor.stop()]);
   });
 
-  it('shows on /health as rebuilding, with the shadow\'s progress, in a process that does not rebuild it', async () => {
+  it("shows on /health as rebuilding, with the shadow's progress, in a process that does not rebuild it", async () => {
     const { name, version } = accountProjection;
     const head = await events.headPosition();
     await reads.apply([], { name, position: head, version: version - 1 });

@@ -56,11 +56,15 @@ async function rebuildUnder(
   const { projection } = target;
   const ttl = options.leaseTtlMs ?? 10_000;
   const lost = new AbortController();
-  const calledOff = () => lost.abort();
+  const calledOff = () => {
+    lost.abort();
+  };
   options.signal.addEventListener('abort', calledOff, { once: true });
   const renewal = setInterval(() => {
     readStore.acquireLease(lease.name, lease.owner, ttl).then(
-      (renewed) => renewed?.token === lease.token || lost.abort(),
+      (renewed) => {
+        if (renewed?.token !== lease.token) lost.abort();
+      },
       () => undefined, // the store is down: the rebuild's own writes wait it out
     );
   }, ttl / 3);
