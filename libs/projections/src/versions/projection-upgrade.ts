@@ -72,6 +72,8 @@ async function rebuildUnder(
     // The process that held the lease before may have swapped in the version just before letting it go.
     if ((await readStore.version(projection.name)) === projection.version) return;
     const meter = progressMeter(projection, from, options);
+    // Told before the shadow's worker starts, so the status says `rebuilding` from the first write on.
+    meter((await readStore.checkpoint(versionShadowOf(projection).name)) ?? 0n, await events.headPosition());
     log(options, projection, `version ${from} stored, ${projection.version} declared: rebuilding it beside the old one, which serves meanwhile`);
     const { position } = await rebuildProjection(events, readStore, target, {
       ...options,
