@@ -1,6 +1,24 @@
 import type { Pool } from 'pg';
-import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
 import type { IdempotencyStore, Reservation, StoredResponse } from './idempotency.store';
+
+// IF NOT EXISTS: the table as it stood before migrations were recorded, so a database it built upgrades as is.
+const idempotencyMigrations: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'idempotency keys',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS idempotency_keys (
+         key          text        PRIMARY KEY,
+         fingerprint  text        NOT NULL,
+         status_code  integer,
+         response     jsonb,
+         locked_until timestamptz NOT NULL,
+         created_at   timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
+];
 
 /** Idempotency-Keys in a PostgreSQL table next to the events: they survive restarts. */
 export class PostgresIdempotencyStore implements IdempotencyStore {
@@ -8,14 +26,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
 
   static async connect(connectionString: string, poolSize: number, connection: PostgresConnectionOptions = {}): Promise<PostgresIdempotencyStore> {
     const pool = postgresPool(connectionString, poolSize, connection);
-    await pool.query(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      key          text        PRIMARY KEY,
-      fingerprint  text        NOT NULL,
-      status_code  integer,
-      response     jsonb,
-      locked_until timestamptz NOT NULL,
-      created_at   timestamptz NOT NULL DEFAULT now()
-    )`);
+    await migrate(pool, 'idempotency', idempotencyMigrations);
     return new PostgresIdempotencyStore(pool);
   }
 

@@ -13,3 +13,4 @@ export * from './process/run-headless';
 export * from './metrics/metrics';
 export * from './logging/logging';
 export * from './resilience/backoff';
+export * from './database/migrations';

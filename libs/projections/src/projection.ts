@@ -35,6 +35,11 @@ export interface DocumentRef {
 export interface Projection<Document extends ProjectedDocument = ProjectedDocument, Event extends TypedEvent = TypedEvent> {
   /** Also the name of its checkpoint and its lease. */
   name: string;
+  /**
+   * The shape of its documents: raised whenever `evolve` would build other documents from the same
+   * events. A service that finds another version stored rebuilds the projection beside the live one.
+   */
+  version: number;
   collection: string;
   /** One for every query path its readers use. */
   indexes: IndexSpec[];
@@ -68,3 +73,7 @@ export const shadowOf = <Document extends ProjectedDocument, Event extends Typed
   ...(projection.derived && { derived: Object.fromEntries(Object.entries(projection.derived).map(([name, indexes]) => [`${name}${suffix}`, indexes])) }),
   documentIds: (event) => projection.documentIds(event).map(({ collection, id }) => ({ collection: `${collection}${suffix}`, id })),
 });
+
+/** Where the projection's declared version is built while an older one serves: a name of its own for each version. */
+export const versionShadowOf = <Document extends ProjectedDocument>(projection: Projection<Document>): Projection<Document> =>
+  shadowOf(projection, `__v${projection.version}`);

@@ -64,6 +64,8 @@ export interface Checkpoint {
    * LeaseLostError unless that lease is still the current one, so a stale writer cannot go on.
    */
   fence?: bigint;
+  /** The version of the projection whose documents the write leaves, recorded with the position; kept when absent. */
+  version?: number;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface ReadStore {
   /** Applies the operations in order, and the checkpoint if given: all or nothing. */
   apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void>;
   checkpoint(name: string): Promise<bigint | undefined>;
+  /** The version recorded with the checkpoint: undefined without a checkpoint, 1 for one recorded before versions were. */
+  version(name: string): Promise<number | undefined>;
   get(collection: string, id: string): Promise<ReadDocument | undefined>;
   find(collection: string, query?: Query): Promise<ReadDocument[]>;
   ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;

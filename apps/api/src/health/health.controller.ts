@@ -20,15 +20,25 @@ class ParkedEventResponse {
   @ApiProperty({ example: 'unsupported Unicode escape sequence' }) error!: string;
 }
 
+class RebuildHealthResponse {
+  @ApiProperty({ example: 1, description: 'The version serving reads meanwhile.' }) from!: number;
+  @ApiProperty({ example: 2, description: 'The declared version being built beside it.' }) to!: number;
+  @ApiProperty({ example: 'this process', enum: ['this process', 'elsewhere'] }) by!: string;
+  @ApiProperty({ example: 31_000, description: 'Every event up to here is in the new version.' }) position!: number;
+  @ApiProperty({ example: 52_000, description: 'The head it catches up with, then swaps in.' }) head!: number;
+  @ApiProperty({ example: 4_200, description: 'Measured where it runs; 0 elsewhere.' }) eventsPerSecond!: number;
+}
+
 class ProjectionHealthResponse {
   @ApiProperty({ example: 'account' }) name!: string;
   @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while it has parked events.' }) status!: 'ok' | 'degraded';
   @ApiProperty({ example: 40, description: 'Every event up to this position is in the read model.' }) checkpoint!: number;
   @ApiProperty({ example: 2, description: 'Head position minus checkpoint.' }) lag!: number;
-  @ApiProperty({ example: 'running', enum: ['starting', 'standby', 'running', 'stopped', 'elsewhere'] }) state!: string;
+  @ApiProperty({ example: 'running', enum: ['starting', 'standby', 'rebuilding', 'running', 'stopped', 'elsewhere'] }) state!: string;
   @ApiProperty({ example: 0, description: 'Parked events not yet resolved (counted up to 1,000).' }) parked!: number;
   @ApiProperty({ type: [ParkedEventResponse], description: 'The oldest parked events, at most 20.' }) parkedEvents!: ParkedEventResponse[];
   @ApiProperty({ required: false }) error?: string;
+  @ApiProperty({ required: false, type: RebuildHealthResponse, description: 'While its declared version is rebuilt (blue/green).' }) rebuild?: RebuildHealthResponse;
 }
 
 class ReadStoreHealth {

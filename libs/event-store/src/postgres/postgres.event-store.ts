@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { postgresClient, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresClient, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -16,7 +16,7 @@ import { PollingSubscription } from '../subscription/polling-subscription';
 import { SharedPages } from '../subscription/shared-pages';
 import { AppendBatcher, type QueuedAppend } from './append-batcher';
 import { PostgresChangeNotifier } from './postgres.change-notifier';
-import { schemaStatements } from './postgres.schema';
+import { eventStoreMigrations } from './postgres.schema';
 
 export interface PostgresEventStoreOptions extends PostgresConnectionOptions {
   connectionString: string;
@@ -64,19 +64,8 @@ export class PostgresEventStore implements EventStore {
   /** Connects and creates or migrates the schema. */
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
-    await store.migrate();
+    await migrate(store.pool, 'event-store', eventStoreMigrations);
     return store;
-  }
-
-  private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock(4206902025)');
-      for (const statement of schemaStatements) await client.query(statement);
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(4206902025)').catch(() => undefined);
-      client.release();
-    }
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {

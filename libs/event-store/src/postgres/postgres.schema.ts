@@ -1,6 +1,7 @@
+import type { Migration } from '@arrears/platform';
+
 /**
- * Schema of the PostgreSQL event store, applied at start-up (idempotent, under a lock so two
- * processes starting together do not race).
+ * Schema of the PostgreSQL event store, as ordered migrations applied at start-up (see `migrate`).
  *
  * Why appends go through `arrears_append`: positions come from a sequence, and a transaction that took
  * position 8 may commit after one that took 9. A reader that has seen 9 would then lose 8 forever.
@@ -12,7 +13,8 @@
  */
 export const APPEND_LOCK_KEY = 4_206_902_026;
 
-export const schemaStatements = [
+// The schema as it stood before migrations were recorded: IF NOT EXISTS, so a database it built upgrades as is.
+const initialSchema = [
   `CREATE SEQUENCE IF NOT EXISTS events_position_seq AS bigint START WITH 1`,
   `CREATE TABLE IF NOT EXISTS events (
      position    bigint      PRIMARY KEY,
@@ -173,3 +175,5 @@ export const schemaStatements = [
    END
    $fn$`,
 ];
+
+export const eventStoreMigrations: readonly Migration[] = [{ id: 1, name: 'events and their append functions', statements: initialSchema }];

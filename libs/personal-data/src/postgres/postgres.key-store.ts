@@ -1,9 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
 import type { DataKey, KeyStore } from '../key-store.port';
 import type { KeyEncryption } from '../key-encryption/key-encryption.port';
 import { isUnwrappedKey } from '../key-encryption/local-key-encryption';
+
+// IF NOT EXISTS: the table as it stood before migrations were recorded, so a database it built upgrades as is.
+const keyStoreMigrations: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'personal data keys',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS personal_data_keys (
+         key_id       uuid        PRIMARY KEY,
+         subject      text        NOT NULL,
+         key          bytea,
+         created_at   timestamptz NOT NULL DEFAULT now(),
+         destroyed_at timestamptz
+       )`,
+      'CREATE UNIQUE INDEX IF NOT EXISTS personal_data_keys_live ON personal_data_keys (subject) WHERE key IS NOT NULL',
+    ],
+  },
+];
 
 /**
  * Data keys in a PostgreSQL table, only wrapped under the key-encryption key. A destroyed key leaves its row, without the key, as the record
@@ -20,14 +38,7 @@ export class PostgresKeyStore implements KeyStore {
 
   static async connect(connectionString: string, wrapping: KeyEncryption, poolSize = 2, connection: PostgresConnectionOptions = {}): Promise<PostgresKeyStore> {
     const pool = postgresPool(connectionString, poolSize, connection);
-    await pool.query(`CREATE TABLE IF NOT EXISTS personal_data_keys (
-      key_id       uuid        PRIMARY KEY,
-      subject      text        NOT NULL,
-      key          bytea,
-      created_at   timestamptz NOT NULL DEFAULT now(),
-      destroyed_at timestamptz
-    )`);
-    await pool.query('CREATE UNIQUE INDEX IF NOT EXISTS personal_data_keys_live ON personal_data_keys (subject) WHERE key IS NOT NULL');
+    await migrate(pool, 'personal-data', keyStoreMigrations);
     const store = new PostgresKeyStore(pool, wrapping);
     await store.wrapUnwrappedKeys();
     return store;

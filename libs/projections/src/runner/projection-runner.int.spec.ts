@@ -25,6 +25,7 @@ type TallyEvent = { type: 'Counted'; data: { n: number; label?: string } } | { t
 
 const tallies = (name: string): Projection<Tally, TallyEvent> => ({
   name,
+  version: 1,
   collection: name,
   indexes: [{ name: 'by_sum', fields: [{ field: 'sum', direction: 'desc' }] }],
   handles: ['Counted', 'Poison'],

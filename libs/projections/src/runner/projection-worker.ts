@@ -33,10 +33,23 @@ export interface ProjectionStatus {
   name: string;
   /** The checkpoint: every event up to here is in the read model. */
   position: bigint;
-  /** `standby` while another instance holds the lease. */
-  state: 'starting' | 'standby' | 'running' | 'stopped';
+  /** `standby` while another instance holds the lease; `rebuilding` while its declared version is built beside the stored one. */
+  state: 'starting' | 'standby' | 'rebuilding' | 'running' | 'stopped';
   parked: number;
   error?: string;
+  rebuild?: RebuildProgress;
+}
+
+/** How far the rebuild of a projection's declared version has got. */
+export interface RebuildProgress {
+  /** The version serving reads meanwhile, and the one being built. */
+  from: number;
+  to: number;
+  /** `elsewhere` while another process rebuilds it. */
+  by: 'this process' | 'elsewhere';
+  position: bigint;
+  head: bigint;
+  eventsPerSecond: number;
 }
 
 /**
@@ -58,6 +71,10 @@ export class ProjectionWorker {
   private readonly backoff: Backoff;
   /** Under quarantine: the streams held behind a parked event, by stream, at its position. */
   private held = new Map<string, bigint>();
+  /** Whether a write under the current lease has recorded the projection's version. */
+  private versionRecorded = false;
+  /** The newer version stored, while one is. */
+  private supersededBy: number | undefined;
   private run?: Promise<void>;
 
   constructor(
@@ -142,6 +159,12 @@ export class ProjectionWorker {
       );
     }, this.leaseTtlMs / 3);
     try {
+      if (await this.superseded()) {
+        await this.readStore.releaseLease(lease).catch(() => undefined);
+        await this.pause(this.leaseTtlMs);
+        return;
+      }
+      this.versionRecorded = false;
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
       // Read again at every lease: a supervisor's decisions on parked events are taken under it.
       if (this.poison === 'quarantine') this.held = await this.retrying(() => this.heldStreams());
@@ -204,7 +227,10 @@ export class ProjectionWorker {
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
     const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
     const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
-    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token });
+    // The first write under a lease records the version; the later ones keep it (one row update the less per batch).
+    const version = this.versionRecorded ? {} : { version: this.projection.version };
+    await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token, ...version });
+    this.versionRecorded = true;
     this.held = outcome.held;
     this.status.position = position;
     this.status.parked += outcome.parked;
@@ -231,6 +257,23 @@ export class ProjectionWorker {
         else await this.pause(this.backoff.failed(error));
       }
     }
+  }
+
+  /**
+   * Whether a newer release has rebuilt the projection to a newer version (read at every lease, as a
+   * swap takes the lease): this process's documents would then be of the wrong shape, so it stands by.
+   */
+  private async superseded(): Promise<boolean> {
+    const stored = await this.retrying(() => this.readStore.version(this.projection.name));
+    if (stored === undefined || stored <= this.projection.version) {
+      if (this.supersededBy !== undefined) delete this.status.error;
+      this.supersededBy = undefined;
+      return false;
+    }
+    this.supersededBy = stored;
+    Object.assign(this.status, { state: 'standby', error: `version ${stored} is stored, newer than ${this.projection.version}: a newer release projects it` });
+    this.onProgress();
+    return true;
   }
 
   /** The streams with an unresolved parked event in this projection, each at its first such position. */

@@ -4,12 +4,21 @@ import type { ReadStore } from '@arrears/read-store';
 import { collectionsOf, shadowOf, type Projection } from '../projection';
 import { ProjectionWorker, type PoisonPolicy, type WorkerOptions } from './projection-worker';
 
+export interface RebuildOptions extends WorkerOptions {
+  progress?: (position: bigint, head: bigint) => void;
+  /** The shadow to build into (default: the manual rebuild's); a resumed rebuild goes on where the last one into it stopped. */
+  shadow?: { projection: Projection; resume: boolean };
+  /** Ends the rebuild (rejecting) without swapping, as when the process stops. */
+  signal?: AbortSignal;
+}
+
 /**
  * Rebuilds a projection from position 0 without downtime: it is built into shadow collections
  * beside the live ones, catches up, then takes the live projection's lease (fencing off the running
- * instance), catches up the last events and replaces each live collection in one step. Readers see
- * the old model until then, the new one after, never a half-built one; the running instance then
- * takes its lease back and goes on from the rebuilt checkpoint.
+ * instance), catches up the last events and replaces each live collection in one step, recording the
+ * projection's declared version with the last. Readers see the old model until then, the new one
+ * after, never a half-built one; the running instance then takes its lease back and goes on from
+ * the rebuilt checkpoint.
  *
  * Derived collections are replaced first, under the live checkpoint, and the projection's own last,
  * with the rebuilt one: stopped in between, the live projection goes on from its own checkpoint,
@@ -19,28 +28,32 @@ export async function rebuildProjection(
   events: EventStore,
   readStore: ReadStore,
   target: { projection: Projection; poison: PoisonPolicy },
-  options: WorkerOptions & { progress?: (position: bigint, head: bigint) => void },
+  options: RebuildOptions,
 ): Promise<{ position: bigint }> {
   const { projection } = target;
-  const shadow = shadowOf(projection);
+  const { projection: shadow, resume } = options.shadow ?? { projection: shadowOf(projection), resume: false };
   const pairs = collectionsOf(shadow).map(([collection], i) => [collection, collectionsOf(projection)[i]?.[0] as string] as const);
-  for (const [collection] of pairs) await readStore.dropCollection(collection);
-  await readStore.apply([], { name: shadow.name, position: 0n });
+  // A shadow at 0 starts afresh: nothing was built, or its swap was interrupted and some collections moved already.
+  if (!resume || !(await readStore.checkpoint(shadow.name))) {
+    for (const [collection] of pairs) await readStore.dropCollection(collection);
+    await readStore.apply([], { name: shadow.name, position: 0n });
+  }
   const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
   worker.start();
   try {
-    await caughtUp(worker, events, options.progress);
+    await caughtUp(worker, events, options);
     const ttl = options.leaseTtlMs ?? 10_000;
     const lease = await readStore.acquireLease(projection.name, `rebuild-${randomUUID()}`, ttl, { takeOver: true });
     if (!lease) throw new Error(`Could not take the lease on ${projection.name}`);
     try {
-      await caughtUp(worker, events, options.progress);
+      await caughtUp(worker, events, options);
       await worker.stop();
       const position = worker.status.position;
+      await readStore.apply([], { name: shadow.name, position: 0n });
       const live = (await readStore.checkpoint(projection.name)) ?? 0n;
       const [own, ...derived] = pairs;
       for (const [source, target] of derived) await readStore.replaceCollection(source, target, { name: projection.name, position: live, fence: lease.token });
-      if (own) await readStore.replaceCollection(own[0], own[1], { name: projection.name, position, fence: lease.token });
+      if (own) await readStore.replaceCollection(own[0], own[1], { name: projection.name, position, fence: lease.token, version: projection.version });
       return { position };
     } finally {
       await readStore.releaseLease(lease);
@@ -50,12 +63,14 @@ export async function rebuildProjection(
   }
 }
 
-/** Resolves once the worker has reached the head as it stands now; fails if the worker stops. */
-async function caughtUp(worker: ProjectionWorker, events: EventStore, progress?: (position: bigint, head: bigint) => void): Promise<void> {
+/** Resolves once the worker has reached the head as it stands now; fails if the worker stops or the rebuild is called off. */
+async function caughtUp(worker: ProjectionWorker, events: EventStore, options: RebuildOptions): Promise<void> {
   const head = await events.headPosition();
   while (worker.status.position < head) {
+    if (options.signal?.aborted) throw new Error(`The rebuild of ${worker.projection.name} was called off`);
     if (worker.status.state === 'stopped') throw new Error(worker.status.error ?? `${worker.projection.name} stopped`);
-    progress?.(worker.status.position, head);
+    options.progress?.(worker.status.position, head);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  options.progress?.(worker.status.position, head);
 }

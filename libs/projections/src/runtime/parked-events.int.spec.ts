@@ -19,6 +19,7 @@ type SumEvent = { type: 'Added' | 'Poison'; data: { n: number } };
 
 const sums = (name: string, digests = false): Projection<Sum, SumEvent> => ({
   name,
+  version: 1,
   collection: name,
   indexes: [],
   handles: ['Added', 'Poison'],

@@ -5,6 +5,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Metrics } from '@arrears/platform';
 import { readModels } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
+import type { RebuildProgress } from '../runner/projection-worker';
+import { versionShadowOf, type Projection } from '../projection';
 
 const pollMs = 20;
 /** Parked events /health lists per projection (oldest first) and counts up to, so a flood of them keeps it cheap. */
@@ -27,6 +29,19 @@ export interface ProjectionHealth {
   /** The oldest of them (at most 20). */
   parkedEvents: ParkedEventSummary[];
   error?: string;
+  /** While its declared version is rebuilt beside the stored one (which serves meanwhile): how far it has got. */
+  rebuild?: RebuildHealth;
+}
+
+export interface RebuildHealth {
+  from: number;
+  to: number;
+  /** `elsewhere` when another process rebuilds it. */
+  by: string;
+  position: number;
+  head: number;
+  /** Measured by the process that rebuilds; 0 elsewhere. */
+  eventsPerSecond: number;
 }
 
 /** The dead letters of a projection not yet resolved (old ones have no status: parked). */
@@ -73,7 +88,8 @@ export class ProjectionProgress {
     const head = await this.events.headPosition();
     const local = new Map((this.runner?.status() ?? []).map((status) => [status.name, status]));
     const projections = await Promise.all(
-      readModels.map(async ({ projection: { name } }) => {
+      readModels.map(async ({ projection }) => {
+        const { name } = projection;
         const checkpoint = (await this.readStore.checkpoint(name)) ?? 0n;
         const status = local.get(name);
         // From the store, not the worker: a supervisor's retry or skip resolves letters from any process.
@@ -92,9 +108,22 @@ export class ProjectionProgress {
           parkedEvents: parked.slice(0, parkedListed).map(({ id, position, eventId, eventType, streamId, error }) => ({ id, position, eventId, eventType, streamId, error })),
         };
         if (status?.error) health.error = status.error;
+        const rebuild = status?.rebuild ?? (await this.rebuildElsewhere(projection, head));
+        if (rebuild) {
+          health.state = 'rebuilding';
+          health.rebuild = { ...rebuild, position: Number(rebuild.position), head: Number(rebuild.head) };
+        }
         return health;
       }),
     );
     return { headPosition: Number(head), projections };
+  }
+
+  /** A rebuild this process does not run, told by the stored version and the shadow's checkpoint. */
+  private async rebuildElsewhere(projection: Projection, head: bigint): Promise<RebuildProgress | undefined> {
+    const stored = await this.readStore.version(projection.name);
+    if (stored === undefined || stored >= projection.version) return undefined;
+    const position = (await this.readStore.checkpoint(versionShadowOf(projection).name)) ?? 0n;
+    return { from: stored, to: projection.version, by: 'elsewhere', position, head, eventsPerSecond: 0 };
   }
 }

@@ -185,15 +185,25 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       await store.apply([{ kind: 'put', collection: fresh, document: { id: 'new', n: 2 } }]);
       await expect(store.replaceCollection(fresh, live, { name, position: 8n, fence: lease.token + 1n })).rejects.toBeInstanceOf(LeaseLostError);
       expect((await store.find(live)).map((d) => d.id)).toEqual(['old']);
-      await store.replaceCollection(fresh, live, { name, position: 8n, fence: lease.token });
+      await store.replaceCollection(fresh, live, { name, position: 8n, fence: lease.token, version: 2 });
       expect((await store.find(live)).map((d) => d.id)).toEqual(['new']);
       expect(await store.find(fresh)).toEqual([]);
-      expect(await store.checkpoint(name)).toBe(8n);
+      expect([await store.checkpoint(name), await store.version(name)]).toEqual([8n, 2]);
       // The indexes came along and the names are free for the next rebuild.
       await store.ensureIndexes(fresh, index);
       expect(await store.find(live, { where: [{ field: 'n', op: 'gt', value: 1 }], orderBy: index[0]!.fields })).toHaveLength(1);
       await store.dropCollection(live);
       expect(await store.find(live)).toEqual([]);
+    });
+
+    it('records a projection version with its checkpoint, and keeps it through writes that carry none', async () => {
+      const name = `p-${randomUUID()}`;
+      expect(await store.version(name)).toBeUndefined();
+      await store.apply([], { name, position: 1n });
+      expect(await store.version(name)).toBe(1); // recorded before versions were declared
+      await store.apply([], { name, position: 2n, version: 3 });
+      await store.apply([], { name, position: 4n });
+      expect([await store.checkpoint(name), await store.version(name)]).toEqual([4n, 3]);
     });
 
     it('creates indexes for query paths, idempotently', async () => {

@@ -16,6 +16,12 @@ import {
 } from '../read-store.port';
 
 const checkpoints = 'read_checkpoints';
+/** A projection's checkpoint; no version: recorded before versions were declared, so 1. */
+interface StoredCheckpoint {
+  _id: string;
+  position: Long | number;
+  version?: number;
+}
 const leases = 'read_leases';
 
 interface StoredLease {
@@ -130,13 +136,22 @@ export class MongoReadStore implements ReadStore {
 
   private async storeCheckpoint(checkpoint: Checkpoint, session?: ClientSession): Promise<void> {
     await this.db
-      .collection<{ _id: string; position: Long }>(checkpoints)
-      .updateOne({ _id: checkpoint.name }, { $set: { position: Long.fromBigInt(checkpoint.position) } }, { upsert: true, ...(session ? { session } : {}) });
+      .collection<StoredCheckpoint>(checkpoints)
+      .updateOne(
+        { _id: checkpoint.name },
+        { $set: { position: Long.fromBigInt(checkpoint.position), ...(checkpoint.version === undefined ? {} : { version: checkpoint.version }) } },
+        { upsert: true, ...(session ? { session } : {}) },
+      );
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {
-    const found = await this.db.collection<{ _id: string; position: Long | number }>(checkpoints).findOne({ _id: name });
+    const found = await this.db.collection<StoredCheckpoint>(checkpoints).findOne({ _id: name });
     return found ? toBigInt(found.position) : undefined;
+  }
+
+  async version(name: string): Promise<number | undefined> {
+    const found = await this.db.collection<StoredCheckpoint>(checkpoints).findOne({ _id: name });
+    return found ? (found.version ?? 1) : undefined;
   }
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {

@@ -3,12 +3,15 @@
  * rest of the document as JSONB) and the projections' checkpoints beside them. A batch of operations
  * and its checkpoint go to `read_apply` as one JSON argument: one round trip, one transaction.
  */
+import type { Migration } from '@arrears/platform';
+
 export const tableOf = (collection: string) => `rm_${collection}`;
 
 /** Raised by `read_apply` when its fence is not the current lease token. */
 export const leaseLostCode = 'AR001';
 
-export const readSchemaStatements = [
+// The schema as it stood before migrations were recorded: IF NOT EXISTS, so a database it built upgrades as is.
+const initialSchema = [
   `CREATE TABLE IF NOT EXISTS read_checkpoints (name text PRIMARY KEY, position bigint NOT NULL)`,
   // owner is null once released; the token only ever grows.
   `CREATE TABLE IF NOT EXISTS read_leases (name text PRIMARY KEY, owner text, token bigint NOT NULL, expires_at timestamptz NOT NULL)`,
@@ -84,4 +87,27 @@ export const readSchemaStatements = [
      END IF;
    END
    $fn$`,
+];
+
+/**
+ * A projection's version beside its checkpoint (null: stored before versions were declared, so 1).
+ * `read_apply` with a version records it with the checkpoint; the one without stays for processes
+ * of the previous release still running beside this one, and keeps the recorded version.
+ */
+const projectionVersions = [
+  `ALTER TABLE read_checkpoints ADD COLUMN version integer`,
+  `CREATE FUNCTION read_apply(p_operations jsonb, p_checkpoint text, p_position bigint, p_fence bigint, p_version integer) RETURNS void
+   LANGUAGE plpgsql AS $fn$
+   BEGIN
+     PERFORM read_apply(p_operations, p_checkpoint, p_position, p_fence);
+     IF p_version IS NOT NULL THEN
+       UPDATE read_checkpoints SET version = p_version WHERE name = p_checkpoint AND version IS DISTINCT FROM p_version;
+     END IF;
+   END
+   $fn$`,
+];
+
+export const readStoreMigrations: readonly Migration[] = [
+  { id: 1, name: 'checkpoints, leases and the apply function', statements: initialSchema },
+  { id: 2, name: 'projection versions', statements: projectionVersions },
 ];

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import {
   assertField,
   assertTopLevelField,
@@ -15,7 +15,7 @@ import {
   type ReadStore,
   type WriteOperation,
 } from '../read-store.port';
-import { leaseLostCode, readSchemaStatements, tableOf } from './postgres.read-schema';
+import { leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
 
 const maxPreparedShapes = 500;
 
@@ -37,7 +37,7 @@ export class PostgresReadStore implements ReadStore {
 
   static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {
     const store = new PostgresReadStore(connectionString, poolSize, connection);
-    for (const statement of readSchemaStatements) await store.pool.query(statement);
+    await migrate(store.pool, 'read-store', readStoreMigrations);
     return store;
   }
 
@@ -47,8 +47,14 @@ export class PostgresReadStore implements ReadStore {
     await fenced(checkpoint, () =>
       this.pool.query({
         name: 'read_apply',
-        text: 'SELECT read_apply($1::jsonb, $2, $3, $4)',
-        values: [JSON.stringify(payload), checkpoint?.name ?? null, checkpoint?.position.toString() ?? null, checkpoint?.fence?.toString() ?? null],
+        text: 'SELECT read_apply($1::jsonb, $2, $3, $4, $5)',
+        values: [
+          JSON.stringify(payload),
+          checkpoint?.name ?? null,
+          checkpoint?.position.toString() ?? null,
+          checkpoint?.fence?.toString() ?? null,
+          checkpoint?.version ?? null,
+        ],
       }),
     );
   }
@@ -92,8 +98,9 @@ export class PostgresReadStore implements ReadStore {
           if (renamed !== name) await client.query(`ALTER INDEX ${name} RENAME TO ${renamed}`);
         }
         await client.query(
-          'INSERT INTO read_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-          [checkpoint.name, checkpoint.position.toString()],
+          `INSERT INTO read_checkpoints (name, position, version) VALUES ($1, $2, $3)
+           ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = coalesce(excluded.version, read_checkpoints.version)`,
+          [checkpoint.name, checkpoint.position.toString(), checkpoint.version ?? null],
         );
       }),
     );
@@ -110,6 +117,11 @@ export class PostgresReadStore implements ReadStore {
   async checkpoint(name: string): Promise<bigint | undefined> {
     const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM read_checkpoints WHERE name = $1', [name]);
     return rows[0] ? BigInt(rows[0].position) : undefined;
+  }
+
+  async version(name: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ version: number | null }>('SELECT version FROM read_checkpoints WHERE name = $1', [name]);
+    return rows[0] ? (rows[0].version ?? 1) : undefined;
   }
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {

@@ -52,6 +52,8 @@ const ACCOUNTS = 'accounts';
  */
 export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = {
   name: 'account',
+  // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
+  version: 2,
   collection: ACCOUNTS,
   indexes: [
     { name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] },

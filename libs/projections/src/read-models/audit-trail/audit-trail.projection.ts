@@ -45,6 +45,7 @@ const AUDIT_TRAIL = 'audit_trail';
 
 export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
   name: 'audit_trail',
+  version: 1,
   collection: AUDIT_TRAIL,
   indexes: [{ name: 'by_account', fields: [{ field: 'accountId', direction: 'asc' }, { field: 'revision', direction: 'asc' }] }],
   handles: accountEventTypes,

@@ -38,6 +38,7 @@ const OUTBOX = 'outbox';
 
 export const outboxProjection: Projection<OutboxDocument, Notifying> = {
   name: 'outbox',
+  version: 1,
   collection: OUTBOX,
   indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
   handles: ['ReminderSent', 'ValidationNoticeSent'],
