@@ -3,17 +3,12 @@ import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StrategyArm } from '../timeline/strategy';
 import type { Debtor } from '../accounts/debtor';
-import type { InvoiceTerms } from '../billing/billing.events';
+import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 
-export interface InvoiceState {
-  invoiceId: string;
-  amount: number;
-  currency: string;
-  issuedOn: IsoDate;
-  dueOn: IsoDate;
-  terms: InvoiceTerms;
+/** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
+export interface InvoiceState extends IssuedInvoice {
   /** Order of issue, the last tie-breaker of "oldest first". */
   sequence: number;
   paid: number;

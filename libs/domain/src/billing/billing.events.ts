@@ -8,16 +8,11 @@ export interface InvoiceTerms {
   /** Paying the whole invoice within `withinDays` of its issue date earns `percent` off. */
   earlyPaymentDiscount?: { percent: number; withinDays: number };
 }
+// A type, not an interface: an event's data must be assignable to a plain record.
+export type IssuedInvoice = { invoiceId: string; amount: number; currency: string; issuedOn: IsoDate; dueOn: IsoDate; terms: InvoiceTerms };
 export interface InvoiceIssued {
   type: 'InvoiceIssued';
-  data: {
-    invoiceId: string;
-    amount: number;
-    currency: string;
-    issuedOn: IsoDate;
-    dueOn: IsoDate;
-    terms: InvoiceTerms;
-  };
+  data: IssuedInvoice;
 }
 /** Credit left by an earlier overpayment, used to settle a newly issued invoice. */
 export interface CreditApplied {

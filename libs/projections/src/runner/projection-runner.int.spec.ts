@@ -4,6 +4,7 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { createTestDatabase } from '../../../../test/setup/test-database';
+import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
 import type { ProjectedDocument, Projection } from '../projection';
 import { DEAD_LETTERS } from './batch-writes';
 import { ProjectionRunner } from './projection-runner';
@@ -40,15 +41,8 @@ const tallies = (name: string): Projection<Tally, TallyEvent> => ({
 describe('ProjectionRunner', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
-  beforeAll(async () => {
-    const url = await createTestDatabase();
-    events = await PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 });
-    reads = await PostgresReadStore.connect(url);
-  });
-  afterAll(async () => {
-    await reads.close();
-    await events.close();
-  });
+  beforeAll(async () => ({ events, reads } = await openTestStores()));
+  afterAll(() => closeTestStores({ events, reads }));
 
   const runner = (name: string, poison: PoisonPolicy = 'skip', owner?: string) =>
     new ProjectionRunner(events, reads, [{ projection: tallies(name), poison }], {

@@ -3,7 +3,7 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { FixedClock, RandomIdGenerator } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
-import { createTestDatabase } from '../../../../test/setup/test-database';
+import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
 import type { ProjectedDocument, Projection } from '../projection';
 import { DEAD_LETTERS } from '../runner/batch-writes';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -34,15 +34,8 @@ describe('ParkedEvents', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
   const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));
-  beforeAll(async () => {
-    const url = await createTestDatabase();
-    events = await PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 });
-    reads = await PostgresReadStore.connect(url);
-  });
-  afterAll(async () => {
-    await reads.close();
-    await events.close();
-  });
+  beforeAll(async () => ({ events, reads } = await openTestStores()));
+  afterAll(() => closeTestStores({ events, reads }));
 
   it('applies a retried event to the documents as they are now, never moving their position back, while the projection runs', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;

@@ -3,7 +3,7 @@ import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
 import { PostgresReadStore, type Checkpoint, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { Metrics } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
-import { createTestDatabase } from '../../../../test/setup/test-database';
+import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
 import type { ProjectedDocument, Projection } from '../projection';
 import { accountProjection } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -39,15 +39,8 @@ describe('A projection whose declared version differs from the stored one', () =
   let reads: PostgresReadStore;
   const logs: string[] = [];
 
-  beforeAll(async () => {
-    const url = await createTestDatabase();
-    events = await PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 });
-    reads = await PostgresReadStore.connect(url);
-  });
-  afterAll(async () => {
-    await reads.close();
-    await events.close();
-  });
+  beforeAll(async () => ({ events, reads } = await openTestStores()));
+  afterAll(() => closeTestStores({ events, reads }));
 
   const runner = (name: string, version: number, owner: string, store: ReadStore = reads) =>
     new ProjectionRunner(events, store, [{ projection: tallies(name, version), poison: 'quarantine' }], {
