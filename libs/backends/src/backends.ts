@@ -44,8 +44,12 @@ export class Backends implements OnApplicationShutdown {
         // main.ts stops the HTTP server first, then us: the database must not stop on the signal itself.
         server = await startEmbeddedPostgres({
           dataDir: config.dataDir,
-          log: (line) => Backends.logger.debug(line),
-          notice: (line) => Backends.logger.warn(line),
+          log: (line) => {
+            Backends.logger.debug(line);
+          },
+          notice: (line) => {
+            Backends.logger.warn(line);
+          },
           stopOnSignals: false,
           // Answering errors forever helps nobody: exit, and the supervisor (systemd, compose…) starts us again.
           onLost: (error) => {
@@ -75,14 +79,21 @@ export class Backends implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.idempotency.close().catch((error: unknown) => Backends.logger.warn(`Closing idempotency store: ${String(error)}`));
-    await this.readStore.close().catch((error: unknown) => Backends.logger.warn(`Closing read store: ${String(error)}`));
-    await this.keys.close().catch((error: unknown) => Backends.logger.warn(`Closing key store: ${String(error)}`));
-    await this.eventStore.close().catch((error: unknown) => Backends.logger.warn(`Closing event store: ${String(error)}`));
+    await this.idempotency.close().catch(Backends.warnClosing('idempotency store'));
+    await this.readStore.close().catch(Backends.warnClosing('read store'));
+    await this.keys.close().catch(Backends.warnClosing('key store'));
+    await this.eventStore.close().catch(Backends.warnClosing('event store'));
     if (this.embeddedServer) {
       await this.embeddedServer.stop();
       Backends.logger.log('Embedded PostgreSQL stopped');
     }
+  }
+
+  /** One store failing to close must not keep the others open. */
+  private static warnClosing(store: string): (error: unknown) => void {
+    return (error) => {
+      Backends.logger.warn(`Closing ${store}: ${String(error)}`);
+    };
   }
 }
 

@@ -9,9 +9,9 @@ import type { CommandContext } from './command-context';
 const noKeys: KeyStore = {
   backend: 'none',
   keyFor: () => Promise.reject(new Error('no keys in this test')),
-  find: async () => new Map(),
-  destroy: async () => 0,
-  close: async () => undefined,
+  find: () => Promise.resolve(new Map()),
+  destroy: () => Promise.resolve(0),
+  close: () => Promise.resolve(),
 };
 
 const context = (key?: string): CommandContext => ({

@@ -31,23 +31,23 @@ export class AccountWriter {
 
   async write(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {
     const streamId = accountStream(accountId);
-    let known = this.cache.get(accountId);
-    let fresh = false;
+    // What the command is decided on: the cached state, until the stream is read (then it is fresh).
+    const basis = { known: this.cache.get(accountId), fresh: false };
     const reload = async () => {
-      known = await loadAccount(this.store, streamId);
-      fresh = true;
-      this.cache.set(accountId, known);
-      return known;
+      basis.known = await loadAccount(this.store, streamId);
+      basis.fresh = true;
+      this.cache.set(accountId, basis.known);
+      return basis.known;
     };
     for (let attempt = 1; ; ) {
-      const current = known ?? (await reload());
+      const current = basis.known ?? (await reload());
       const now = this.clock.now();
       let events: AccountEvent[];
       try {
         events = decideCommand(accountId, input, current, context, now);
       } catch (error) {
         // A creditor-scope refusal holds whatever the stream says: only the others are worth a read.
-        if (fresh || error instanceof OutOfCreditorScope) throw error;
+        if (basis.fresh || error instanceof OutOfCreditorScope) throw error;
         await reload();
         continue;
       }
@@ -60,7 +60,7 @@ export class AccountWriter {
         this.cache.delete(accountId);
         const expected = context.expectedRevision;
         if (expected !== undefined && error.actual !== expected) throw staleRevision(expected, error.actual);
-        if (!fresh) {
+        if (!basis.fresh) {
           await reload();
           continue;
         }

@@ -1,4 +1,4 @@
-import { decide, type AccountCommand, type AccountEvent } from '@arrears/domain';
+import { decide, type AccountEvent } from '@arrears/domain';
 import type { AccountCommandInput } from './account-command';
 import type { KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
@@ -15,5 +15,5 @@ export function decideCommand(accountId: string, input: AccountCommandInput, kno
   requireCommandInScope(context, accountId, input, known.state);
   const expected = context.expectedRevision;
   if (expected !== undefined && known.revision !== 'no_stream' && known.revision !== expected) throw staleRevision(expected, known.revision);
-  return decide({ ...input, now: now.toISOString() } as AccountCommand, known.state);
+  return decide({ ...input, now: now.toISOString() }, known.state);
 }

@@ -25,7 +25,7 @@ export class SealAndChain {
   async newEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): Promise<NewEvent[]> {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
-    const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : event.data)));
+    const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : Promise.resolve(event.data))));
     let previousHash = known.lastHash;
     return events.map((event, index) => {
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';

@@ -1,7 +1,7 @@
 import type { IdempotencyStore } from './idempotency.store';
 
 /** What every IdempotencyStore must do; run against each implementation. */
-export function idempotencyStoreContract(name: string, create: () => Promise<{ store: IdempotencyStore; advance(ms: number): void }>) {
+export function idempotencyStoreContract(name: string, create: () => Promise<{ store: IdempotencyStore; advance: (ms: number) => void }>) {
   describe(`idempotency store contract: ${name}`, () => {
     let store: IdempotencyStore;
     let advance: (ms: number) => void;

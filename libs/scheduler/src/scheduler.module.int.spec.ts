@@ -33,9 +33,14 @@ describe('SchedulerLoop when the outbox’s store is unreachable', () => {
     }
     const wakes: number[] = [];
     // The timeline's part of a wake is not under test: it only marks when each wake begins.
-    const timeline = { runOnce: async () => (wakes.push(Date.now()), { accounts: 0, commands: 0, refused: 0, failed: 0 }) } as unknown as TimelineScheduler;
+    const timeline = {
+      runOnce: () => {
+        wakes.push(Date.now());
+        return Promise.resolve({ accounts: 0, commands: 0, refused: 0, failed: 0 });
+      },
+    } as unknown as TimelineScheduler;
     // The outbox is empty and chain checkpoints are off: neither the sender nor the checkpointer is ever called.
-    const sender: NotificationSender = { send: async () => undefined };
+    const sender: NotificationSender = { send: () => Promise.resolve() };
     const outbox = new OutboxDispatcher(reads, sender, new FixedClock(new Date('2026-03-01T00:00:00Z')), new RandomIdGenerator());
     const loop = new SchedulerLoop(loadConfig({ SCHEDULER_INTERVAL_MS: '100', CHAIN_CHECKPOINT_INTERVAL_MS: '0' }), timeline, outbox, {} as ChainCheckpointer);
     loop.onApplicationBootstrap();

@@ -40,8 +40,12 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
       // The first retry comes between one and two intervals later, then each ceiling doubles.
       initialMs: 2 * config.schedulerIntervalMs,
       maxMs: Math.max(2 * config.schedulerIntervalMs, 60_000),
-      onFirstFailure: (error) => this.logger.error(`Wake failed: ${error instanceof Error ? error.message : String(error)}; waking again with backoff`),
-      onRecovery: (failures) => this.logger.log(`Wakes succeed again, after ${failures} failed`),
+      onFirstFailure: (error) => {
+        this.logger.error(`Wake failed: ${error instanceof Error ? error.message : String(error)}; waking again with backoff`);
+      },
+      onRecovery: (failures) => {
+        this.logger.log(`Wakes succeed again, after ${failures} failed`);
+      },
     });
   }
 
@@ -82,8 +86,12 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
       let next = this.config.schedulerIntervalMs;
       this.current = this.wake()
         .then(
-          () => this.backoff.succeeded(),
-          (error: unknown) => void (next = this.backoff.failed(error)),
+          () => {
+            this.backoff.succeeded();
+          },
+          (error: unknown) => {
+            next = this.backoff.failed(error);
+          },
         )
         .finally(() => {
           if (!this.stopped) this.schedule(next);

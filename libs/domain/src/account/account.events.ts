@@ -1,3 +1,4 @@
+import { eventTypesOf } from './event-types';
 import { accountsEventTypes } from '../accounts/accounts.events';
 import { billingEventTypes } from '../billing/billing.events';
 import { paymentsEventTypes } from '../payments/payments.events';
@@ -71,8 +72,8 @@ export type WorkflowEvent = Exclude<AccountEvent, LedgerEvent>;
 
 export type AccountEventType = AccountEvent['type'];
 
-/** Every account event type, for readers that subscribe by type. */
-export const accountEventTypes = [
+/** Every account event type, for readers that subscribe by type; leaving one out fails to compile. */
+export const accountEventTypes = eventTypesOf<AccountEvent>()([
   ...accountsEventTypes,
   ...billingEventTypes,
   ...paymentsEventTypes,
@@ -84,11 +85,7 @@ export const accountEventTypes = [
   ...resolutionsEventTypes,
   ...worklistEventTypes,
   ...timelineEventTypes,
-] as const satisfies readonly AccountEventType[];
-
-// Fails to compile when an event type is missing from the list above.
-const everyTypeListed: [Exclude<AccountEventType, (typeof accountEventTypes)[number]>] extends [never] ? true : never = true;
-void everyTypeListed;
+]);
 
 /** Stream holding one account's events. */
 export const accountStream = (accountId: string) => `account-${accountId}`;

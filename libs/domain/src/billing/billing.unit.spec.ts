@@ -50,7 +50,7 @@ describe('IssueInvoice', () => {
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-01-01' } }], {}, 'ACCOUNT_CLOSED'],
     ['an account that does not exist', [], {}, 'ACCOUNT_NOT_FOUND'],
   ])('refuses %s', (_case, given, data, code) => {
-    spec.given(given as AccountEvent[]).when(issue(data)).thenThrows(code);
+    spec.given(given).when(issue(data)).thenThrows(code);
   });
 });
 

@@ -95,12 +95,18 @@ describe('Regulation F: 08:00–21:00 at the debtor’s local time', () => {
 });
 
 describe('Regulation F: what only an event lifts', () => {
-  const refused = (given: AccountEvent[], code: string) =>
+  const refused = (given: AccountEvent[], code: string) => {
     spec.given([...known, ...given]).when(contact('2026-02-11T15:00:00.000Z')).thenThrows(code, { allowedFrom: null });
-  it('refuses contact after a cease request', () => refused([{ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-05' } }], 'CEASE_REQUESTED'));
-  it('refuses a blocked channel', () => refused([{ type: 'ChannelBlocked', data: { channel: 'call' } }], 'CHANNEL_BLOCKED'));
-  it('refuses while a dispute is open', () =>
-    refused([{ type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } }], 'DISPUTE_OPEN'));
+  };
+  it('refuses contact after a cease request', () => {
+    refused([{ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-05' } }], 'CEASE_REQUESTED');
+  });
+  it('refuses a blocked channel', () => {
+    refused([{ type: 'ChannelBlocked', data: { channel: 'call' } }], 'CHANNEL_BLOCKED');
+  });
+  it('refuses while a dispute is open', () => {
+    refused([{ type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } }], 'DISPUTE_OPEN');
+  });
   it('refuses when the validation notice is more than 5 days late', () => {
     spec.given([...billed, attempted('2026-02-05T15:00:00.000Z', 'call', 'right_party_contact')]).when(contact('2026-02-13T15:00:00.000Z', 'email')).thenThrows('VALIDATION_NOTICE_OVERDUE');
     spec.given([...billed, attempted('2026-02-05T15:00:00.000Z', 'email')]).when(contact('2026-02-10T15:00:00.000Z', 'email')).then([attempted('2026-02-10T15:00:00.000Z', 'email')]);

@@ -100,7 +100,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   const settlement = account.activeSettlement;
   if (settlement && settlement.paid + amount >= settlement.amount) {
     // Settled: whatever the payment left owing is written off.
-    const after = events.reduce(evolve, account as AccountState) as OpenedAccount;
+    const after = events.reduce<AccountState>(evolve, account) as OpenedAccount;
     events.push({ type: 'SettlementCompleted', data: { settlementId: settlement.settlementId, paymentId, writtenOff: openBalances(after) } });
   }
   return events;

@@ -1,5 +1,4 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import type { RecordPayment } from './payments.commands';
 
@@ -137,6 +136,6 @@ describe('RecordPayment', () => {
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } }], pay(100), 'ACCOUNT_CLOSED'],
     ['an account that does not exist', [], pay(100), 'ACCOUNT_NOT_FOUND'],
   ])('refuses %s', (_case, given, payment, code) => {
-    spec.given(given as AccountEvent[]).when(payment).thenThrows(code);
+    spec.given(given).when(payment).thenThrows(code);
   });
 });

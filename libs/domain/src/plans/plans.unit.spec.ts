@@ -77,6 +77,6 @@ describe('AgreePlan', () => {
     ['an account that does not exist', [], agree(twoInstallments), 'ACCOUNT_NOT_FOUND'],
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-01-01' } }], agree(twoInstallments), 'ACCOUNT_CLOSED'],
   ])('refuses %s', (_case, given, plan, code) => {
-    spec.given(given as AccountEvent[]).when(plan).thenThrows(code);
+    spec.given(given).when(plan).thenThrows(code);
   });
 });

@@ -9,7 +9,7 @@ export const restrictionsSummaries: Summaries<RestrictionsEvent> = {
     `The debtor blocked ${event.data.channel}.`,
   ChannelUnblocked: (event) =>
     `The debtor unblocked ${event.data.channel}.`,
-  HardshipFlagged: (event) =>
+  HardshipFlagged: () =>
     'Flagged for hardship.',
   HoldPlaced: (event) =>
     `Hold ${event.data.holdId} placed through ${event.data.until}: ${event.data.reason}.`,

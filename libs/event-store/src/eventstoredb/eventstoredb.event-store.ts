@@ -55,12 +55,12 @@ export class EventStoreDbEventStore implements EventStore {
         { expectedRevision: toEsdbRevision(expectedRevision) },
       );
       return {
-        nextExpectedRevision: BigInt(result.nextExpectedRevision),
+        nextExpectedRevision: result.nextExpectedRevision,
         position: BigInt(result.position?.commit ?? 0),
       };
     } catch (error) {
       if (error instanceof EsdbWrongExpectedVersionError) {
-        const actual = error.actualVersion === NO_STREAM ? 'no_stream' : BigInt(error.actualVersion);
+        const actual = error.actualVersion === NO_STREAM ? 'no_stream' : error.actualVersion;
         throw new WrongExpectedVersionError(streamId, expectedRevision, actual);
       }
       throw error;
@@ -156,7 +156,7 @@ const esdbPosition = (position: bigint): Position => ({ commit: position, prepar
 function resolvedPosition(resolved: ResolvedEvent | AllStreamResolvedEvent): bigint | undefined {
   const position = resolved.event?.position ?? (resolved as { commitPosition?: bigint }).commitPosition;
   if (position === undefined) return undefined;
-  return BigInt(typeof position === 'object' ? position.commit : position);
+  return typeof position === 'object' ? position.commit : position;
 }
 
 /** Our events only: system events (`$…` types or streams) and undecodable ones are skipped. */
@@ -169,7 +169,7 @@ function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedE
     data: event.data as Record<string, unknown>,
     metadata: event.metadata as EventMetadata,
     streamId: event.streamId,
-    revision: BigInt(event.revision),
+    revision: event.revision,
     position: BigInt(event.position?.commit ?? 0),
   };
 }

@@ -10,7 +10,7 @@ const metadata = { correlationId: 'c', causationId: 'c', actor: { id: 'a', role:
 /** Appends `count` chained events to a stream, as the write path does; returns the last one's hash. */
 async function appendChained(store: InMemoryEventStore, streamId: string, count: number): Promise<string> {
   const existing = await store.readStream(streamId);
-  let previous = (existing.at(-1)?.metadata.hash as string | undefined) ?? chainStart;
+  let previous = existing.at(-1)?.metadata.hash ?? chainStart;
   for (let index = 0; index < count; index++) {
     const revision = BigInt(existing.length + index);
     const event = { id: randomUUID(), type: 'NoteAdded', data: { text: `note ${revision}` } };

@@ -37,7 +37,9 @@ export interface ChainedContent {
  * SHA-256 that events written before the chain was keyed carry.
  */
 export function chainHash(event: ChainedContent, previousHash: string, key: ChainKey | undefined): string {
-  const { hash: _hash, ...metadata } = event.metadata;
+  // The hash covers everything but itself.
+  const metadata = { ...event.metadata };
+  delete metadata.hash;
   const content = { streamId: event.streamId, revision: event.revision.toString(), id: event.id, type: event.type, data: event.data, metadata };
   const digest = key ? createHmac('sha256', key.secret) : createHash('sha256');
   return digest.update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
@@ -100,7 +102,7 @@ export function verifyChain(events: RecordedEvent[], key: ChainKey, anchor?: Str
       if (unkeyedEvents !== index) return broken('UNKEYED_AFTER_KEYED', `Revision ${revision} is chained without a key after keyed events: it was re-chained.`);
       unkeyedEvents++;
     } else if (chainKeyId !== key.id) {
-      return broken('UNKNOWN_KEY', `Revision ${revision} is chained under key ${String(chainKeyId)}, not the configured key ${key.id}.`);
+      return broken('UNKNOWN_KEY', `Revision ${revision} is chained under key ${typeof chainKeyId === 'string' ? chainKeyId : JSON.stringify(chainKeyId)}, not the configured key ${key.id}.`);
     }
     if (chainHash(event, previous, chainKeyId === undefined ? undefined : key) !== hash) {
       return broken('HASH_MISMATCH', `Revision ${revision}'s content no longer matches its hash.`);
@@ -124,11 +126,16 @@ function anchored(events: RecordedEvent[], anchor: StreamHead | undefined): Brok
 
 /** JSON with object keys sorted at every depth; undefined members left out, as JSON does. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value === null || typeof value !== 'object') return unrepresentable(value) ? 'null' : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   const entries = Object.keys(value as Record<string, unknown>)
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
     .sort()
     .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
   return `{${entries.join(',')}}`;
+}
+
+/** What JSON has no text for: JSON.stringify answers undefined for it (though its type says string). */
+function unrepresentable(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }

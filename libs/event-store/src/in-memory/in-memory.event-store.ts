@@ -22,6 +22,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly changed = new ChangeSignal();
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a refused append rejects, as a real store's does, rather than throwing at the call
   async append(streamId: string, events: NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('Nothing to append.');
     const stream = this.streams.get(streamId) ?? [];
@@ -74,20 +75,20 @@ export class InMemoryEventStore implements EventStore {
     return { nextExpectedRevision: last.revision, position: last.position };
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const stream = this.streams.get(streamId) ?? [];
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision;
     const selected = backwards
       ? stream.filter((e) => from === undefined || e.revision <= from).reverse()
       : stream.filter((e) => from === undefined || e.revision >= from);
-    return structuredClone(selected.slice(0, options.maxCount ?? selected.length));
+    return Promise.resolve(structuredClone(selected.slice(0, options.maxCount ?? selected.length)));
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0n;
     // Positions are 1-based array indexes + 1, so the slice starts right after `after`.
-    return structuredClone(this.log.slice(Number(after), Number(after) + (options.maxCount ?? this.log.length)));
+    return Promise.resolve(structuredClone(this.log.slice(Number(after), Number(after) + (options.maxCount ?? this.log.length))));
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
@@ -95,8 +96,8 @@ export class InMemoryEventStore implements EventStore {
     return new PollingSubscription(readAfter, this.changed, options.after ?? 0n, { batchSize: 500, pollIntervalMs: 1000 });
   }
 
-  async headPosition(): Promise<bigint> {
-    return BigInt(this.log.length);
+  headPosition(): Promise<bigint> {
+    return Promise.resolve(BigInt(this.log.length));
   }
 
   async close(): Promise<void> {}

@@ -32,7 +32,9 @@ export class AppendBatcher<Request, Result> {
       const batch = this.waiting.splice(0, this.maxBatch);
       this.inFlight++;
       this.send(batch)
-        .catch((error: unknown) => batch.forEach((queued) => queued.reject(error)))
+        .catch((error: unknown) => {
+          for (const queued of batch) queued.reject(error);
+        })
         .finally(() => {
           this.inFlight--;
           this.drain();

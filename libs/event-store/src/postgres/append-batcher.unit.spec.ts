@@ -7,7 +7,7 @@ describe('AppendBatcher', () => {
     const send = async (batch: QueuedAppend<number, number>[]) => {
       batches.push(batch.map((q) => q.request));
       if (batches.length === 1) await new Promise<void>((r) => (release = r));
-      batch.forEach((q) => q.resolve(q.request * 10));
+      for (const q of batch) q.resolve(q.request * 10);
     };
     const batcher = new AppendBatcher(send, 1, 100);
     const first = batcher.submit(1);
@@ -19,9 +19,10 @@ describe('AppendBatcher', () => {
   });
 
   it('caps a batch, and fails only the appends of a batch that failed', async () => {
-    const send = async (batch: QueuedAppend<number, number>[]) => {
-      if (batch.some((q) => q.request === 2)) throw new Error('batch lost');
-      batch.forEach((q) => q.resolve(q.request));
+    const send = (batch: QueuedAppend<number, number>[]) => {
+      if (batch.some((q) => q.request === 2)) return Promise.reject(new Error('batch lost'));
+      for (const q of batch) q.resolve(q.request);
+      return Promise.resolve();
     };
     const batcher = new AppendBatcher(send, 1, 2);
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => batcher.submit(n)));

@@ -61,9 +61,15 @@ export class PostgresChangeNotifier implements ChangeSource {
     if (this.closed) return Promise.resolve();
     this.listening ??= (async () => {
       const listener = this.connect();
-      listener.on('notification', () => this.signal.notify());
-      listener.on('error', () => this.forget(listener));
-      listener.on('end', () => this.forget(listener));
+      listener.on('notification', () => {
+        this.signal.notify();
+      });
+      listener.on('error', () => {
+        this.forget(listener);
+      });
+      listener.on('end', () => {
+        this.forget(listener);
+      });
       try {
         await listener.connect();
         await listener.query(`LISTEN ${channel}`);
@@ -72,7 +78,7 @@ export class PostgresChangeNotifier implements ChangeSource {
         throw error;
       }
       this.listener = listener;
-    })().catch((error) => {
+    })().catch((error: unknown) => {
       this.listening = undefined;
       throw error;
     });

@@ -31,11 +31,11 @@ describe('PostgreSQL group commit', () => {
       store.append(`gc-foreign-${Date.now()}`, [retried[0]!], { expectedRevision: 'any' }), // an id stored elsewhere
     ]);
     const [blocker, fresh, retry, stale, raceA, raceB, foreign] = outcomes;
-    expect(blocker?.status).toBe('fulfilled');
+    expect(blocker.status).toBe('fulfilled');
     expect(fresh).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 2n } });
     expect(retry).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1n } });
     expect(stale).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedVersionError) });
-    expect([raceA?.status, raceB?.status].sort()).toEqual(['fulfilled', 'rejected']);
+    expect([raceA.status, raceB.status].sort()).toEqual(['fulfilled', 'rejected']);
     expect(foreign).toMatchObject({ status: 'rejected', reason: expect.any(DuplicateEventIdError) });
     expect(await store.readStream(existing)).toHaveLength(2);
     expect((await store.readStream(racing)).map((e) => e.revision)).toEqual([0n]);

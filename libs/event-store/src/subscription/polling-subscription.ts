@@ -26,12 +26,12 @@ export class PollingSubscription implements Subscription {
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    while (!this.closing.signal.aborted) {
+    while (!this.closed()) {
       // Counted before reading: a change signalled while the read runs must not be slept through.
       const seen = this.changes.changes();
       const batch = await this.readAfter(this.after, this.options.batchSize);
       for (const event of batch) {
-        if (this.closing.signal.aborted) return;
+        if (this.closed()) return;
         this.after = event.position;
         yield event;
       }
@@ -41,8 +41,14 @@ export class PollingSubscription implements Subscription {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closing.abort();
+    return Promise.resolve();
+  }
+
+  /** Asked afresh at each step: close() may come while the consumer holds an event. */
+  private closed(): boolean {
+    return this.closing.signal.aborted;
   }
 }
 

@@ -14,9 +14,9 @@ const event = (position: number): RecordedEvent => ({
 /** A log of `length` events whose reads are counted. */
 function log(length: number) {
   const reads: bigint[] = [];
-  const readAfter = async (after: bigint, maxCount: number) => {
+  const readAfter = (after: bigint, maxCount: number) => {
     reads.push(after);
-    return Array.from({ length: Math.max(0, Math.min(maxCount, length - Number(after))) }, (_, i) => event(Number(after) + i + 1));
+    return Promise.resolve(Array.from({ length: Math.max(0, Math.min(maxCount, length - Number(after))) }, (_, i) => event(Number(after) + i + 1)));
   };
   return { reads, grow: (more: number) => (length += more), readAfter };
 }

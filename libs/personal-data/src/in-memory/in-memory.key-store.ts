@@ -6,18 +6,18 @@ export class InMemoryKeyStore implements KeyStore {
   readonly backend = 'memory';
   readonly live = new Map<string, DataKey>();
 
-  async keyFor(subject: string): Promise<DataKey> {
+  keyFor(subject: string): Promise<DataKey> {
     const key = this.live.get(subject) ?? { keyId: randomUUID(), key: randomBytes(32) };
     this.live.set(subject, key);
-    return key;
+    return Promise.resolve(key);
   }
 
-  async find(keyIds: string[]): Promise<Map<string, Buffer>> {
-    return new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key]));
+  find(keyIds: string[]): Promise<Map<string, Buffer>> {
+    return Promise.resolve(new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key])));
   }
 
-  async destroy(subject: string): Promise<number> {
-    return this.live.delete(subject) ? 1 : 0;
+  destroy(subject: string): Promise<number> {
+    return Promise.resolve(this.live.delete(subject) ? 1 : 0);
   }
 
   async close(): Promise<void> {}

@@ -61,7 +61,7 @@ export class PersonalDataVault {
   /** What `sealValue` sealed, or undefined once the subject was forgotten. */
   async openValue(sealed: SealedPersonalData, context: string): Promise<unknown> {
     const key = (await this.keysById([sealed.keyId])).get(sealed.keyId);
-    return key ? unseal<unknown>(sealed, key, context) : undefined;
+    return key ? unseal(sealed, key, context) : undefined;
   }
 
   /** The events with sealed debtors opened, or erased where the key is gone; others as they are. */
@@ -77,8 +77,9 @@ export class PersonalDataVault {
       if (!sealed) return event;
       const data = event.data as unknown as StoredData;
       const key = keys.get(sealed.keyId);
-      const { sealed: _, ...clear } = data.debtor;
-      const debtor: Debtor = key ? { ...clear, ...unseal(sealed, key, data.accountId) } : erasedDebtor(clear);
+      const clear = { ...data.debtor };
+      delete clear.sealed;
+      const debtor: Debtor = key ? { ...clear, ...(unseal(sealed, key, data.accountId) as Partial<Debtor>) } : erasedDebtor(clear);
       return { ...event, data: { ...data, debtor } };
     });
   }
@@ -117,9 +118,9 @@ function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
 }
 
 /** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */
-function unseal<Value = Partial<Debtor>>(sealed: SealedPersonalData, key: Buffer, context: string): Value {
+function unseal(sealed: SealedPersonalData, key: Buffer, context: string): unknown {
   const decipher = createDecipheriv(algorithm, key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(context));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   const clear = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
-  return JSON.parse(clear.toString('utf8')) as Value;
+  return JSON.parse(clear.toString('utf8'));
 }

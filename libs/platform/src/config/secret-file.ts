@@ -19,8 +19,8 @@ export async function loadOrCreateSecretFile(file: string): Promise<{ secret: st
   const secret = randomBytes(48).toString('base64url');
   const created = await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).then(
     () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       return false; // another process won the race: use its secret
     },
   );

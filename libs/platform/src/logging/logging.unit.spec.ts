@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { correlationIdOf, JsonLogger, jsonLogger, logContextOf, logRequests } from './logging';
 
 /** A server whose one route parses a JSON body, logs through Nest's interface, and answers its status. */
-async function server() {
+function server() {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -26,7 +26,7 @@ async function server() {
 
 describe('JSON logs', () => {
   it('gives a line written while a request runs its correlation id, route and actor, even after its body was parsed', async () => {
-    const { app, lines } = await server();
+    const { app, lines } = server();
     await app.inject({ method: 'POST', url: '/things/1', headers: { 'x-correlation-id': 'corr-1' }, payload: { name: 'widget', status: 201 } });
     expect(lines.find((line) => line.msg === 'working on widget')).toMatchObject({
       level: 'info',
@@ -39,7 +39,7 @@ describe('JSON logs', () => {
   });
 
   it('writes one line per request when it is answered, at the level its status calls for', async () => {
-    const { app, lines } = await server();
+    const { app, lines } = server();
     await app.inject({ method: 'POST', url: '/things/2', headers: { 'x-correlation-id': 'corr-2', authorization: 'Bearer secret-token' }, payload: { name: 'a', status: 200 } });
     await app.inject({ method: 'POST', url: '/things/3', headers: { 'x-correlation-id': 'corr-3' }, payload: { name: 'b', status: 422 } });
     await app.inject({ method: 'POST', url: '/things/4', headers: { 'x-correlation-id': 'corr-4' }, payload: { name: 'c', status: 503 } });
@@ -55,7 +55,12 @@ describe('JSON logs', () => {
 
   it('writes no context outside a request, and keeps an error’s stack', () => {
     const lines: Record<string, unknown>[] = [];
-    const destination = new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) });
+    const destination = new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
     new JsonLogger(jsonLogger({ logLevel: 'info' }, destination)).error('it broke', 'Error: it broke\n    at here', 'Scheduler');
     expect(lines).toEqual([expect.objectContaining({ level: 'error', msg: 'it broke', context: 'Scheduler', stack: 'Error: it broke\n    at here' })]);
     expect(lines[0]).not.toHaveProperty('correlationId');

@@ -37,8 +37,12 @@ export function runHeadless(name: string, configure: () => { config: AppConfig; 
         },
       );
     };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => {
+      stop('SIGINT');
+    });
+    process.on('SIGTERM', () => {
+      stop('SIGTERM');
+    });
   };
   start().catch((error: unknown) => exitOnStartFailure(name, error));
 }

@@ -12,7 +12,11 @@ export async function* inBatches<T>(source: AsyncIterable<T>, size: number, wait
     const batch = [first.value];
     next = iterator.next();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), waitMs)));
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('timeout');
+      }, waitMs);
+    });
     try {
       while (batch.length < size) {
         const result = await Promise.race([next, timeout]);

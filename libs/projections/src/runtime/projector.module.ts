@@ -39,7 +39,9 @@ export class ProjectorModule {
       batchSize: options.batchSize,
       batchWaitMs: options.batchWaitMs,
       leaseTtlMs: options.leaseTtlMs,
-      log: (message) => logger.warn(message),
+      log: (message) => {
+        logger.warn(message);
+      },
     };
     const runner = {
       provide: ProjectionRunner,

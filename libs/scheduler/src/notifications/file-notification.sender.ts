@@ -33,8 +33,8 @@ export class FileNotificationSender implements NotificationSender {
 
   private async load(): Promise<Set<string>> {
     await mkdir(dirname(this.path), { recursive: true });
-    const text = await readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
+    const text = await readFile(this.path, 'utf8').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw error;
     });
     return new Set(text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as LoggedNotification).id));

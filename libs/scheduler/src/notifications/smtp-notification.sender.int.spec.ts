@@ -20,18 +20,29 @@ describe('SMTP notification sender', () => {
   });
   let port: number;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
     port = (server.server.address() as AddressInfo).port;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
   });
 
   const reminder: Notification = { id: 'acc-1:inv-1:reminder', channel: 'email', to: 'ada@example.com', dataSubject: 'cred-1/D-1', subject: 'Payment reminder', body: 'USD 125.00 is due.' };
 
   it('sends e-mail with a Message-ID derived from the notification id, and hands other channels on', async () => {
     const others: Notification[] = [];
-    const fallback: NotificationSender = { send: async (notification) => void others.push(notification) };
+    const fallback: NotificationSender = {
+      send: (notification) => {
+        others.push(notification);
+        return Promise.resolve();
+      },
+    };
     const sender = new SmtpNotificationSender(`smtp://127.0.0.1:${port}`, 'Arrears <no-reply@arrears.invalid>', fallback);
     await sender.send(reminder);
     await sender.send({ ...reminder, id: 'acc-1:inv-1:sms', channel: 'sms', to: '+15551234567' });

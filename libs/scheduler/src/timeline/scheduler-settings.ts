@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import { defaultTimelines, timelineProblems, type CollectionTimelines, type SchedulerSettings } from '@arrears/domain';
+import {
+  defaultTimelines,
+  timelineProblems,
+  type CollectionStrategy,
+  type CollectionTimelines,
+  type SchedulerSettings,
+  type StrategyAssignment,
+} from '@arrears/domain';
 import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
 /**
@@ -25,9 +32,11 @@ export class SchedulerSettingsInForce {
 }
 
 function wellFormed(timelines: CollectionTimelines): boolean {
-  const assignments = [timelines.default, ...Object.values(timelines.byCreditor)];
+  // The configuration is JSON: until checked, a strategy or an assignment may be null or of any shape.
+  const strategies = Object.values(timelines.strategies) as (Partial<CollectionStrategy> | null)[];
+  const assignments = [timelines.default, ...Object.values(timelines.byCreditor)] as (Partial<StrategyAssignment> | null)[];
   return (
-    Object.values(timelines.strategies).every((strategy) => typeof strategy?.strategyId === 'string' && Array.isArray(strategy.steps)) &&
+    strategies.every((strategy) => typeof strategy?.strategyId === 'string' && Array.isArray(strategy.steps)) &&
     assignments.every((assignment) => typeof assignment?.champion === 'string')
   );
 }

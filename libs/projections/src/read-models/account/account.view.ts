@@ -7,7 +7,6 @@ import {
   openInvoicesOldestFirst,
   outstanding,
   totalOutstanding,
-  type AgingBucket,
   type ContactPolicy,
   type OpenedAccount,
 } from '@arrears/domain';
@@ -54,7 +53,7 @@ export function accountView(document: AccountDocument, now: string, policy: Cont
     asOf: now,
     balances: { total: totalOutstanding(account), overdue, credit: account.credit },
     daysPastDue: oldestDays,
-    agingBucket: agingBucket(oldestDays) as AgingBucket,
+    agingBucket: agingBucket(oldestDays),
     invoices,
     activePlan: account.activePlan && {
       planId: account.activePlan.planId,

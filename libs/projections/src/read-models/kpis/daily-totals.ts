@@ -1,5 +1,5 @@
 import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { flowNames, noFlows, type Figures, type Flows } from './kpi-figures';
+import { counted, flowNames, noFlows, type Figures, type Flows } from './kpi-figures';
 
 /** A day as a number of days since 1970-01-01: series step through days by the thousand. */
 export type Day = number;
@@ -53,7 +53,7 @@ export class DailyTotals {
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;
         }
-        for (const name of flowNames) flows[name] += change[name] ?? 0;
+        for (const name of flowNames) flows[name] += counted(change, name);
       }
       const index = day - this.first;
       this.aging.set(aging, index * bucketCount);

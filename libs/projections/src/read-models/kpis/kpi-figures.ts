@@ -69,13 +69,13 @@ export const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 
 export const emptyFigures = (): Figures => ({ outstanding: {}, accountsByOldestDue: {}, ...noFlows });
 
-/**
- * Two sets of counters added up (every event of the projection does this: a plain loop, no entries).
- * A counter a stored day predates counts as 0.
- */
+/** A counter as stored: a day stored before the counter existed has none, and counts 0. */
+export const counted = (flows: Partial<Flows>, name: keyof Flows): number => flows[name] ?? 0;
+
+/** Two sets of counters added up (every event of the projection does this: a plain loop, no entries). */
 export function addFlows(total: Flows, more: Flows): Flows {
   const sum = { ...total };
-  for (const name of flowNames) sum[name] = (total[name] ?? 0) + (more[name] ?? 0);
+  for (const name of flowNames) sum[name] = counted(total, name) + counted(more, name);
   return sum;
 }
 
@@ -176,6 +176,6 @@ export function addFigures(total: Figures, day: Figures): Figures {
 /** Adds to a keyed total, dropping keys that come to zero so the maps stay small. */
 function adjust(totals: Record<string, number>, key: string, amount: number): void {
   const value = (entryOf(totals, key) ?? 0) + amount;
-  if (value === 0) delete totals[key];
+  if (value === 0) Reflect.deleteProperty(totals, key);
   else totals[key] = value;
 }

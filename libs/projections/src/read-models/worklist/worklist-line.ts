@@ -27,7 +27,8 @@ export interface WorklistDocument extends ProjectedDocument {
   outstanding: number;
   oldestDueOn: string | null;
   missedOpen: number;
-  brokenPromises: number;
+  /** Absent from a line stored before broken promises were counted. */
+  brokenPromises?: number;
   rank: number | null;
   /** The agent of the latest claim and when it lapses; readers compare with the time. */
   claimAgentId: string | null;
