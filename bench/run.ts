@@ -196,7 +196,9 @@ async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
-    const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => console.log(line));
+    const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => {
+      console.log(line);
+    });
 
     const results = {
       measuredAt: new Date().toISOString(),

@@ -18,7 +18,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolvePort) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+      probe.close(() => {
+        resolvePort(typeof address === 'object' && address ? address.port : 0);
+      });
     });
   });
 }

@@ -28,7 +28,9 @@ describe('a collection, from invoice to closed account', () => {
     await api.close();
   });
 
-  const on = (instant: string) => api.clock.set(instant);
+  const on = (instant: string) => {
+    api.clock.set(instant);
+  };
   const worklistLine = async () => {
     await readModelsCaughtUp(api);
     const worklist = await api.get(`/worklist?creditorId=${creditorId}`);

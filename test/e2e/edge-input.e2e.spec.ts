@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { maxJsonDepth } from '../../apps/api/src/http/edge-input';
-import { accountWithInvoice, as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { accountWithInvoice, as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type ParsedJson, type TestApi } from './support/test-api';
 
 /**
  * What the world sends: strings no database can store, JSON deep enough to exhaust a stack, ids that
@@ -21,7 +21,7 @@ describe('the HTTP edge under hostile input (e2e)', () => {
   });
 
   /** Sends the request and expects a 400 naming `field`, with nothing appended. */
-  async function refusedNaming(field: string, send: () => Promise<{ status: number; headers: Record<string, unknown>; body: any }>): Promise<void> {
+  async function refusedNaming(field: string, send: () => Promise<{ status: number; headers: Record<string, unknown>; body: ParsedJson }>): Promise<void> {
     const before = await store.headPosition();
     const response = await send();
     expect(response.status).toBe(400);
@@ -76,7 +76,7 @@ describe('the HTTP edge under hostile input (e2e)', () => {
 
   describe('ids Object.prototype also has', () => {
     it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%s is an id like any other, in paths and bodies', async (id) => {
-      const accountId = `${id}`;
+      const accountId = id;
       const system = await as('system', 'billing', ['cred-proto']);
       const unknown = await api.get(`/accounts/${accountId}`, await as('agent', 'agent-1', ['cred-proto']));
       expect(unknown.status).toBe(404);
@@ -119,8 +119,14 @@ describe('the HTTP edge under hostile input (e2e)', () => {
       new Promise<string>((resolve, reject) => {
         const socket = connect(port, '127.0.0.1', () => socket.end(request));
         let answer = '';
-        socket.setEncoding('latin1').on('data', (chunk: string) => (answer += chunk));
-        socket.on('close', () => resolve(answer)).on('error', reject);
+        socket.setEncoding('latin1').on('data', (chunk: string) => {
+          answer += chunk;
+        });
+        socket
+          .on('close', () => {
+            resolve(answer);
+          })
+          .on('error', reject);
       });
 
     it.each([

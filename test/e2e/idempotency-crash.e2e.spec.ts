@@ -5,11 +5,12 @@ import { nameBasedUuid } from '@arrears/platform';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 import { createTestDatabase } from '../setup/test-database';
 import { startBuiltService } from './support/built-service';
-import { invoiceBody, openAccountBody, paymentBody, testAuthSecret, testSecretsEnv, uniqueId } from './support/test-api';
+import { closedAfterAll } from './support/closed-after-all';
+import { invoiceBody, openAccountBody, paymentBody, testAuthSecret, testSecretsEnv, uniqueId, type ParsedJson } from './support/test-api';
 
 interface Service {
   process: ChildProcess;
-  post(path: string, body: unknown, role: ActorRole, key?: string): Promise<{ status: number; headers: Headers; body: any }>;
+  post(path: string, body: unknown, role: ActorRole, key?: string): Promise<{ status: number; headers: Headers; body: ParsedJson }>;
 }
 
 /**
@@ -25,11 +26,13 @@ describe('a retry after a crash between the append and the stored answer (e2e)',
   const note = { accountId: uniqueId('acc'), key: uniqueId('key') };
   let retried: Service;
   let crashed: Service;
+  const closeLater = closedAfterAll();
+  const killLater = (service: Service) => closeLater(service, (started) => kill(started.process));
 
   beforeAll(async () => {
     url = await createTestDatabase();
-    database = new Pool({ connectionString: url, max: 2 });
-    crashed = await startService(url, { TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '600000' });
+    database = closeLater(new Pool({ connectionString: url, max: 2 }), (pool) => pool.end());
+    crashed = killLater(await startService(url, { TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '600000' }));
     for (const { accountId } of [payment, note]) {
       expect((await crashed.post('/accounts', openAccountBody(accountId), 'system')).status).toBe(201);
       expect((await crashed.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'), 'system')).status).toBe(201);
@@ -42,14 +45,8 @@ describe('a retry after a crash between the append and the stored answer (e2e)',
     for (const request of unanswered) request.catch(() => undefined);
     await until(async () => (await events(payment.accountId)).length === 3 && (await events(note.accountId)).length === 3);
     await kill(crashed.process);
-    retried = await startService(url);
+    retried = killLater(await startService(url));
   }, 120_000);
-
-  afterAll(async () => {
-    await kill(retried?.process);
-    await kill(crashed?.process);
-    await database?.end();
-  });
 
   const events = async (accountId: string) =>
     (await database.query<{ event_id: string; type: string; revision: string; position: string }>('SELECT event_id, type, revision, position FROM events WHERE stream_id = $1 ORDER BY revision', [`account-${accountId}`])).rows;
@@ -126,10 +123,12 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise
   throw new Error('Timed out');
 }
 
-function kill(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    child.once('exit', () => done());
+    child.once('exit', () => {
+      done();
+    });
     child.kill('SIGKILL');
   });
 }

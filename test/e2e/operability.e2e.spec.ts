@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import { accountWithInvoice, as, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /** A log destination that keeps each JSON line, parsed. */
-function logLines(): { stream: Writable; lines: Record<string, any>[]; raw: string[] } {
+function logLines(): { stream: Writable; lines: Record<string, unknown>[]; raw: string[] } {
   const raw: string[] = [];
-  const lines: Record<string, any>[] = [];
+  const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) {

@@ -15,7 +15,7 @@ async function appendPoison(api: TestApi, events: PostgresEventStore, creditorId
   const accountId = uniqueId('acc');
   const debtor = { reference: 'D-NUL', name: 'Ada\u0000Lovelace', timeZone: 'America/New_York' };
   const sealed = await api.app.get(PersonalDataVault).seal({ accountId, creditorId, debtor });
-  const opened = newEvent('AccountOpened', sealed as unknown as Record<string, unknown>);
+  const opened = newEvent('AccountOpened', sealed);
   const event = { ...opened, metadata: { ...opened.metadata, creditorId } };
   const { position } = await events.append(`account-${accountId}`, [event], { expectedRevision: 'no_stream' });
   return { accountId, position, event };

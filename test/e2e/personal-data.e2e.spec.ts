@@ -4,6 +4,7 @@ import { LocalKeyEncryption, type SealedPersonalData } from '@arrears/personal-d
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, SystemClock } from '@arrears/platform';
 import { readModels, rebuildProjection } from '@arrears/projections';
+import { closedAfterAll } from './support/closed-after-all';
 import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 const debtor = {
@@ -19,6 +20,7 @@ const personal = ['Ada Lovelace', 'ada@example.com', '+15551234567', 'St James',
 const leaks = (value: unknown) => personal.filter((clear) => JSON.stringify(value).includes(clear));
 
 describe('personal data protection and erasure (crypto-shredding)', () => {
+  const closeLater = closedAfterAll();
   let api: TestApi;
   let sql: Client;
   const accountId = uniqueId('acc');
@@ -29,8 +31,8 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
   const storedRows = async (id: string) => (await sql.query('SELECT data FROM events WHERE stream_id = $1 ORDER BY revision', [`account-${id}`])).rows;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    sql = new Client({ connectionString: api.databaseUrl });
+    api = closeLater(await startTestApi(), (started) => started.close());
+    sql = closeLater(new Client({ connectionString: api.databaseUrl }), (client) => client.end());
     await sql.connect();
     for (const [id, person] of [[accountId, debtor], [otherAccountId, debtor], [strangerId, { reference: uniqueId('D'), timeZone: 'America/New_York', name: 'Grace Hopper', email: 'grace@example.com', phone: '+15557654321' }]] as const) {
       // With an Idempotency-Key, so that the stored first answer is searched for personal data too.
@@ -38,10 +40,6 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     }
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);
-  });
-  afterAll(async () => {
-    await sql?.end();
-    await api?.close();
   });
 
   it('stores the personal fields only encrypted, and shows them to those who may read the account', async () => {

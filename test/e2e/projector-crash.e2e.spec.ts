@@ -6,6 +6,7 @@ import { collectionsOf, ProjectionRunner, readModels } from '@arrears/projection
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
+import { closedAfterAll } from './support/closed-after-all';
 import { testKeyEncryptionKey } from './support/test-api';
 
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
@@ -22,18 +23,14 @@ describe('projector crash recovery (e2e)', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
   let admin: Pool;
+  const closeLater = closedAfterAll();
   beforeAll(async () => {
     url = await createTestDatabase();
-    events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
-    reads = await PostgresReadStore.connect(url);
-    admin = new Pool({ connectionString: url, max: 1 });
+    events = closeLater(await PostgresEventStore.connect({ connectionString: url, poolSize: 8 }), (store) => store.close());
+    reads = closeLater(await PostgresReadStore.connect(url), (store) => store.close());
+    admin = closeLater(new Pool({ connectionString: url, max: 1 }), (pool) => pool.end());
     await writeHistory(events);
   }, 120_000);
-  afterAll(async () => {
-    await admin?.end();
-    await reads?.close();
-    await events?.close();
-  });
 
   it('ends identical to a fresh rebuild after a SIGKILL mid catch-up and connections cut mid-batch', async () => {
     const head = await events.headPosition();
@@ -95,8 +92,12 @@ function startProjector(url: string): ChildProcess {
   delete env.READ_STORE_URL;
   const child = spawn(process.execPath, [projector], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += String(chunk);
+  });
   Object.assign(child, { output: () => output });
   return child;
 }
@@ -111,7 +112,16 @@ async function until<T>(check: () => Promise<T | undefined>, child: ChildProcess
   throw new Error('Timed out');
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      done();
+      return;
+    }
+    child.once('exit', () => {
+      done();
+    });
+  });
 
 const total = (positions: bigint[]) => positions.reduce((sum, position) => sum + position, 0n);
 

@@ -96,7 +96,8 @@ describe('read side (e2e)', () => {
     expect(ids).toEqual([old.accountId, big.accountId, small.accountId]);
     const first = worklist.body.items[0];
     expect(first).toMatchObject({ daysPastDue: 120, agingBucket: '91-120', overdueAmount: 10_000, nextAction: { code: 'mark_payment_missed' } });
-    expect(first.score.total).toBeCloseTo(first.score.parts.amount + first.score.parts.age + first.score.parts.missedPayments, 2);
+    const { total, parts }: { total: number; parts: { amount: number; age: number; missedPayments: number } } = first.score;
+    expect(total).toBeCloseTo(parts.amount + parts.age + parts.missedPayments, 2);
     expect(first.score.parts).toEqual({ amount: 20.04, age: 60, missedPayments: 0, brokenPromises: 0 });
 
     const bucket = await api.get(`/worklist?creditorId=${creditorId}&bucket=1-30`);

@@ -29,9 +29,9 @@ describe('authentication and authorization', () => {
       new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('agent-7').setExpirationTime(expires).sign(new TextEncoder().encode(secret));
 
     it.each([
-      ['no Authorization header', async () => ''],
-      ['not a bearer token', async () => 'Basic YWdlbnQ6c2VjcmV0'],
-      ['a token that is not a JWT', async () => 'Bearer not-a-token'],
+      ['no Authorization header', () => Promise.resolve('')],
+      ['not a bearer token', () => Promise.resolve('Basic YWdlbnQ6c2VjcmV0')],
+      ['a token that is not a JWT', () => Promise.resolve('Bearer not-a-token')],
       ['a token signed with another secret', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, 'another-secret-of-thirty-two-characters!!')}`],
       ['an expired token', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, testAuthSecret, Math.floor(Date.now() / 1000) - 60)}`],
       ['a token with an unknown role', async () => `Bearer ${await sign({ role: 'admin', creditors: '*' })}`],
@@ -143,8 +143,8 @@ describe('authentication and authorization', () => {
       const own = await api.post('/accounts', openAccountBody(theirs, 'cred-b'), feedOfB);
       const taken = await api.post('/accounts', openAccountBody(ours, 'cred-b'), feedOfB);
       expect(own.status).toBe(409);
-      const withoutId = ({ detail, accountId, instance, ...rest }: Record<string, unknown>) => rest;
-      expect(withoutId(taken.body)).toEqual(withoutId(own.body));
+      const withIdMasked = (body: Record<string, unknown>) => ({ ...body, detail: '-', accountId: '-', instance: '-' });
+      expect(withIdMasked(taken.body)).toEqual(withIdMasked(own.body));
       expect(taken.body).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS', accountId: ours, detail: `Account ${ours} already exists.` });
       expect(taken.headers['content-type']).toBe(own.headers['content-type']);
       expect((await api.get(`/accounts/${ours}/events`, await as('auditor', 'auditor-b', ['cred-b']))).status).toBe(404);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { chainHash, chainStart, checkpointStream, PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
+import { chainHash, chainStart, checkpointStream, PostgresEventStore } from '@arrears/event-store';
 import { SchedulerLoop } from '@arrears/scheduler';
+import { closedAfterAll } from './support/closed-after-all';
 import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
@@ -9,16 +10,12 @@ import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, 
  */
 function attackedService() {
   const it = {} as { api: TestApi; sql: Client; stored: PostgresEventStore };
+  const closeLater = closedAfterAll();
   beforeAll(async () => {
-    it.api = await startTestApi({ env: { CHAIN_CHECKPOINT_INTERVAL_MS: '200' } });
-    it.sql = new Client({ connectionString: it.api.databaseUrl });
+    it.api = closeLater(await startTestApi({ env: { CHAIN_CHECKPOINT_INTERVAL_MS: '200' } }), (api) => api.close());
+    it.sql = closeLater(new Client({ connectionString: it.api.databaseUrl }), (sql) => sql.end());
     await it.sql.connect();
-    it.stored = await PostgresEventStore.connect({ connectionString: it.api.databaseUrl, poolSize: 1 });
-  });
-  afterAll(async () => {
-    await it.stored?.close();
-    await it.sql?.end();
-    await it.api?.close();
+    it.stored = closeLater(await PostgresEventStore.connect({ connectionString: it.api.databaseUrl, poolSize: 1 }), (stored) => stored.close());
   });
   return {
     get api() {
@@ -46,9 +43,10 @@ function attackedService() {
       const edited = events.map((event) => (Number(event.revision) === 3 ? { ...event, data: { ...event.data, amount: 1 } } : event));
       let previous = from === 0 ? chainStart : (edited[from - 1]?.metadata.hash as string);
       for (const event of edited.slice(from)) {
-        const { hash: _hash, chainKeyId, ...bare } = event.metadata;
+        const { chainKeyId, ...bare } = event.metadata;
         const metadata = { ...bare, previousHash: previous, ...(keepKeyId ? { chainKeyId } : {}) };
-        const hash = chainHash({ ...event, metadata } as RecordedEvent, previous, undefined);
+        // chainHash leaves the old hash out of what it hashes; the new one replaces it in the row.
+        const hash = chainHash({ ...event, metadata }, previous, undefined);
         await it.sql.query('UPDATE events SET data = $2, metadata = $3 WHERE event_id = $1', [event.id, event.data, { ...metadata, hash }]);
         previous = hash;
       }

@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Server } from 'node:http';
 
 /**
  * Stops in the order that loses nothing: refuse new connections, let the requests in flight finish
@@ -8,9 +7,13 @@ import type { Server } from 'node:http';
  * (Nest alone would close the stores first and the HTTP server last.)
  */
 export async function shutDownGracefully(app: NestFastifyApplication, graceMs: number): Promise<void> {
-  const server = app.getHttpServer() as Server;
-  const sweep = setInterval(() => server.closeIdleConnections(), 50);
-  const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+  const server = app.getHttpServer();
+  const sweep = setInterval(() => {
+    server.closeIdleConnections();
+  }, 50);
+  const deadline = setTimeout(() => {
+    server.closeAllConnections();
+  }, graceMs);
   try {
     await app.getHttpAdapter().getInstance().close();
   } finally {

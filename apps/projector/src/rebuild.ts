@@ -25,7 +25,9 @@ async function main(): Promise<void> {
       batchSize: config.projectorBatchSize,
       batchWaitMs: config.projectorBatchWaitMs,
       leaseTtlMs: config.projectorLeaseMs,
-      log: (message) => console.error(message),
+      log: (message) => {
+        console.error(message);
+      },
       progress: (at, head) => {
         if (Date.now() - reported < 1000) return;
         reported = Date.now();

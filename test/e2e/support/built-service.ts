@@ -32,9 +32,17 @@ export async function spawnBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
     detached: true,
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<number | null>((done) => {
+    child.once('exit', (code) => {
+      done(code);
+    });
+  });
   const url = `http://127.0.0.1:${port}`;
   const secret = () => env.AUTH_JWT_SECRET ?? readFileSync(signingSecretFile(env.DATA_DIR ?? '.data'), 'utf8').trim();
   const request: BuiltService['request'] = async (path, { role = 'system', body } = {}) => {
@@ -68,9 +76,15 @@ export function runBuilt(entry: string, args: string[], env: NodeJS.ProcessEnv):
     const child = spawn(process.execPath, [join(repositoryRoot, entry), ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += String(chunk);
+    });
+    child.on('exit', (code) => {
+      done({ code, stdout, stderr });
+    });
   });
 }
 
@@ -108,7 +122,9 @@ export function freePort(): Promise<number> {
   return new Promise((resolvePort) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+      probe.close(() => {
+        resolvePort(typeof address === 'object' && address ? address.port : 0);
+      });
     });
   });
 }
@@ -138,10 +154,16 @@ startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSi
 export function startDatabaseProcess(dataDir: string, port?: number): Promise<DatabaseProcess> {
   const child = spawn(process.execPath, ['-e', databaseScript, dataDir, ...(port ? [String(port)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<void>((done) => {
+    child.once('exit', () => {
+      done();
+    });
+  });
   return new Promise((resolveStarted, reject) => {
-    child.stdout?.once('data', (chunk: Buffer) => {
+    child.stdout.once('data', (chunk: Buffer) => {
       const { url, port: listening } = JSON.parse(String(chunk)) as { url: string; port: number };
       const stop = () => {
         if (child.exitCode === null) child.kill('SIGTERM');
@@ -149,6 +171,8 @@ export function startDatabaseProcess(dataDir: string, port?: number): Promise<Da
       };
       resolveStarted({ url, port: listening, stop });
     });
-    void exited.then(() => reject(new Error(`The database process exited:\n${output}`)));
+    void exited.then(() => {
+      reject(new Error(`The database process exited:\n${output}`));
+    });
   });
 }

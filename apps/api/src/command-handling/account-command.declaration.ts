@@ -76,7 +76,7 @@ export interface AccountProcess<Response> {
   run(accountId: string, context: CommandContext): Promise<Response>;
 }
 
-export type CommandDeclaration = AccountCommandDeclaration<unknown, CommandReceipt> | AccountProcessDeclaration;
+export type CommandDeclaration = AccountCommandDeclaration | AccountProcessDeclaration;
 
 /** A capability's commands, by name (the name is the route handler's, and its OpenAPI operation's). */
 export type CommandDeclarations = Readonly<Record<string, CommandDeclaration>>;

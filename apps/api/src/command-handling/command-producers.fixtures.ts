@@ -1,6 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { ContactPoliciesInForce, type AccountCommandInput, type CommandContext } from '@arrears/commands';
-import { decide, dueWork, evolve, initialAccountState, type AccountCommand, type AccountState, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { decide, dueWork, evolve, initialAccountState, type AccountState, type IsoDate, type OpenedAccount } from '@arrears/domain';
 import { loadConfig, strictValidationPipe } from '@arrears/platform';
 import { SchedulerSettingsInForce } from '@arrears/scheduler';
 import { everyAccountCommand } from '../account-commands';
@@ -51,7 +51,7 @@ const opened: AccountCommandInput[] = [
 export function viaScheduler(setup: AccountCommandInput[], today: IsoDate): AccountCommandInput[] {
   let state: AccountState = initialAccountState();
   for (const command of [...opened, ...setup]) {
-    for (const event of decide({ ...command, now: '2026-01-05T12:00:00Z' } as AccountCommand, state)) state = evolve(state, event);
+    for (const event of decide({ ...command, now: '2026-01-05T12:00:00Z' }, state)) state = evolve(state, event);
   }
   return dueWork(state as OpenedAccount, today, schedulerSettings);
 }

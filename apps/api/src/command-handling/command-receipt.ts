@@ -10,7 +10,8 @@ export class CommandReceipt {
   position!: number;
 }
 
-export const receiptOf = (outcome: CommandOutcome): CommandReceipt => ({
+/** The receipt as plain data (the class describes its schema), so responses can spread it into their own fields. */
+export const receiptOf = (outcome: CommandOutcome) => ({
   accountId: outcome.accountId,
   revision: Number(outcome.revision),
   position: Number(outcome.position),

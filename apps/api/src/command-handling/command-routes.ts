@@ -31,7 +31,7 @@ export function commandController(capability: string, declarations: CommandDecla
 function addRoute(prototype: object, name: string, declaration: CommandDeclaration): void {
   const path = declaration.route.slice('POST '.length);
   const paramNames = [...path.matchAll(/:(\w+)/g)].map(([, param]) => param as string);
-  const pipes = paramNames.map((param) => ('pipes' in declaration ? declaration.pipes?.[param] : undefined) ?? new ParseIdPipe(param));
+  const pipes = paramNames.map((param) => ('pipes' in declaration ? declaration.pipes[param] : undefined) ?? new ParseIdPipe(param));
   const request = 'request' in declaration ? declaration.request : undefined;
   async function handle(this: { runner: AccountCommandsRunner }, ...args: unknown[]): Promise<CommandReceipt> {
     const params = Object.fromEntries(paramNames.map((param, i) => [param, args[i] as string]));
@@ -52,7 +52,7 @@ function addRoute(prototype: object, name: string, declaration: CommandDeclarati
 
 /** A command without a request takes no body; one whose fields are all optional may be sent without one. */
 function bodyPipes(declaration: CommandDeclaration): Type<PipeTransform>[] {
-  if (!('request' in declaration) || !declaration.request) return [NoBodyPipe];
+  if (!('request' in declaration)) return [NoBodyPipe];
   return declaration.optionalBody ? [OptionalBodyPipe] : [];
 }
 

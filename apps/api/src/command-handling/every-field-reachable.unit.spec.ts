@@ -1,5 +1,5 @@
 import type { AccountCommand, TimelineCommand } from '@arrears/domain';
-import { policies, scheduler, type CapabilityReach, type NotAnInput, type SetElsewhere } from './command-reach.fixtures';
+import { policies, scheduler, type CapabilityReach } from './command-reach.fixtures';
 import { accountsReach } from '../accounts/accounts.reach.fixtures';
 import { billingReach } from '../billing/billing.reach.fixtures';
 import { disputesReach } from '../disputes/disputes.reach.fixtures';
@@ -39,13 +39,13 @@ const reach: ReachTable = { ...accountsReach, ...billingReach, ...disputesReach,
 
 /** The paths of `fields` that `data` leaves unset. */
 function unset(fields: object, data: unknown, path = ''): string[] {
-  return Object.entries(fields).flatMap(([key, field]: [string, unknown]) => {
+  return Object.entries(fields).flatMap(([key, field]: [string, true | object]) => {
     const value = (data as Record<string, unknown> | undefined)?.[key];
-    if ((field as NotAnInput).notAnInput !== undefined) return value === undefined ? [] : [`${path}${key} (set, though no input)`];
+    if (field !== true && 'notAnInput' in field) return value === undefined ? [] : [`${path}${key} (set, though no input)`];
     if (value === undefined) return [`${path}${key}`];
-    if (field === true || (field as SetElsewhere).setBy !== undefined) return [];
+    if (field === true || 'setBy' in field) return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.length === 0 ? [`${path}${key}[]`] : items.flatMap((item) => unset(field as object, item, `${path}${key}.`));
+    return items.length === 0 ? [`${path}${key}[]`] : items.flatMap((item) => unset(field, item, `${path}${key}.`));
   });
 }
 

@@ -20,7 +20,7 @@ export class FixedWindowStorage implements ThrottlerStorage {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<WindowCount> {
+  increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<WindowCount> {
     const now = this.now();
     this.sweep(now, ttl);
     const id = `${throttlerName}:${key}`;
@@ -32,7 +32,7 @@ export class FixedWindowStorage implements ThrottlerStorage {
     window.hits++;
     const timeToExpire = Math.ceil((window.endsAt - now) / 1000);
     const isBlocked = window.hits > limit;
-    return { totalHits: window.hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+    return Promise.resolve({ totalHits: window.hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 });
   }
 
   /** Every so often, ended windows go: keys seen once must not pile up. */

@@ -44,7 +44,7 @@ export class PerCallerThrottlerGuard extends ThrottlerGuard {
   }
 
   private count(props: ThrottlerRequest, tracker: string): Promise<boolean> {
-    return super.handleRequest({ ...props, getTracker: async () => tracker });
+    return super.handleRequest({ ...props, getTracker: () => Promise.resolve(tracker) });
   }
 
   /** One count per caller over every route (the library's default keys it by route as well). */
@@ -52,7 +52,7 @@ export class PerCallerThrottlerGuard extends ThrottlerGuard {
     return tracker;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(limit.timeToBlockExpire));
     throw new ProblemException(
       429,

@@ -19,13 +19,17 @@ export function guardEdgeInput(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (exceedsJsonDepth(body as string, maxJsonDepth)) return done(tooDeep(), undefined);
-    parseJson(request, body as string, done);
+    if (exceedsJsonDepth(body as string, maxJsonDepth)) {
+      done(tooDeep(), undefined);
+      return;
+    }
+    // The default parser answers through `done`; only its type allows for parsers that return a promise.
+    void parseJson(request, body as string, done);
   });
   fastify.addHook('preValidation', (request, reply, done) => {
     const fields = [...unstorableFields(request.params), ...unstorableFields(request.query), ...unstorableFields(request.body)];
-    if (fields.length === 0) return done();
-    sendProblem(reply, new ValidationProblem(fields), request.url);
+    if (fields.length === 0) done();
+    else sendProblem(reply, new ValidationProblem(fields), request.url);
   });
 }
 

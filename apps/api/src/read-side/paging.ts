@@ -34,9 +34,13 @@ export function decodeCursor(cursor: string | undefined, shape: ('string' | 'num
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i])) return key;
+    if (hasShape(key, shape)) return key;
   } catch {
     // falls through to the refusal
   }
   throw new ProblemException(400, 'INVALID_CURSOR', 'The request is malformed', 'cursor is not one this list returned.', { field: 'cursor' });
 }
+
+/** Whether a decoded cursor is a sort key of the list's: one value of each type of `shape`, in order. */
+const hasShape = (key: unknown, shape: ('string' | 'number')[]): key is (string | number)[] =>
+  Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i]);
