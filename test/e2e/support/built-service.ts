@@ -139,14 +139,15 @@ export interface DatabaseProcess {
   stop(): Promise<void>;
 }
 
+// SIGTERM is handled before the URL is printed: a stop sent the moment the URL arrives would otherwise find no
+// handler and kill the process outright, leaving its PostgreSQL running.
 const databaseScript = `
 const { startEmbeddedPostgres } = require(${JSON.stringify(join(repositoryRoot, 'dist/libs/platform/src/database/embedded-postgres.js'))});
 const [dataDir, port] = process.argv.slice(1);
-startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSignals: false }).then(
-  (server) => {
-    console.log(JSON.stringify({ url: server.url, port: server.port }));
-    process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));
-  },
+const started = startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, stopOnSignals: false });
+process.on('SIGTERM', () => started.then((server) => server.stop()).then(() => process.exit(0), () => process.exit(1)));
+started.then(
+  (server) => console.log(JSON.stringify({ url: server.url, port: server.port })),
   (error) => { console.error(error.message); process.exit(1); },
 );`;
 
