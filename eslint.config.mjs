@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.contract.ts', 'test/**/*.ts'],
     rules: {
       // Specs read HTTP answers, whose parsed JSON is `any`: the assertion on it (toEqual, toMatchObject) is
       // what checks its shape, at run time, which no static type could.

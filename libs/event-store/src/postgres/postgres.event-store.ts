@@ -78,7 +78,14 @@ export class PostgresEventStore implements EventStore {
   private async sendBatch(batch: QueuedAppend<AppendRequest, AppendResult>[]): Promise<void> {
     const alone = (queued: QueuedAppend<AppendRequest, AppendResult>) => {
       const { streamId, events, expected } = queued.request;
-      return this.run(streamId, (client) => this.appendWith(client, streamId, events, expected)).then(queued.resolve, queued.reject);
+      return this.run(streamId, (client) => this.appendWith(client, streamId, events, expected)).then(
+        (result) => {
+          queued.resolve(result);
+        },
+        (error: unknown) => {
+          queued.reject(error);
+        },
+      );
     };
     if (batch.length === 1) return alone(batch[0] as QueuedAppend<AppendRequest, AppendResult>);
     let rows: BatchRow[];
@@ -99,7 +106,7 @@ export class PostgresEventStore implements EventStore {
         } catch (error) {
           queued.reject(error);
         }
-        return undefined;
+        return Promise.resolve();
       }),
     );
   }
@@ -177,7 +184,7 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
       if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
-      if (constraint === 'events_stream_revision_key' && attempt < 3) return this.run(streamId, work, attempt + 1);
+      if (constraint === 'events_stream_revision_key' && attempt < 3) return await this.run(streamId, work, attempt + 1);
       throw error;
     } finally {
       client.release();

@@ -239,12 +239,12 @@ describe('ProjectionRunner', () => {
     expect(await live.waitFor(seen.position, 5000)).toBe(true);
     // Damage the live model, as a bug would: the rebuild must bring it back.
     await reads.apply([{ kind: 'put', collection: name, document: { id: streams[0]!, count: 99, sum: -1, position: 999_999 } }]);
-    let writing = true;
+    const writing = { on: true };
     const writer = (async () => {
-      for (let i = 0; writing; i++) await count(streams[1]!, [1], BigInt(i));
+      for (let i = 0; writing.on; i++) await count(streams[1]!, [1], BigInt(i));
     })();
     const rebuilt = await rebuildProjection(events, reads, { projection: tallies(name), poison: 'skip' }, { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 });
-    writing = false;
+    writing.on = false;
     await writer;
     expect(rebuilt.position).toBeGreaterThanOrEqual(seen.position);
     const last = await count(streams[0]!, [5], 3n);

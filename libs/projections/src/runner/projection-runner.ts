@@ -28,7 +28,9 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions,
   ) {
     this.workers = projections.map(({ projection, poison = 'skip' }) => ({
-      worker: new ProjectionWorker(events, readStore, projection, poison, options, () => this.wake()),
+      worker: new ProjectionWorker(events, readStore, projection, poison, options, () => {
+        this.wake();
+      }),
       poison,
     }));
   }

@@ -89,8 +89,12 @@ export class ProjectionWorker {
     this.owner = options.owner ?? randomUUID();
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
     this.backoff = this.newBackoff({
-      onFirstFailure: (error) => this.log(`a store fails (${errorText(error)}); retrying with backoff`),
-      onRecovery: (failures) => this.log(`the stores answer again, after ${failures} failed tries`),
+      onFirstFailure: (error) => {
+        this.log(`a store fails (${errorText(error)}); retrying with backoff`);
+      },
+      onRecovery: (failures) => {
+        this.log(`the stores answer again, after ${failures} failed tries`);
+      },
     });
   }
 
@@ -107,8 +111,13 @@ export class ProjectionWorker {
     await this.run;
   }
 
-  private get stopped(): boolean {
+  // Methods, not getters: the state changes while a loop awaits, which a narrowed property would hide.
+  private stopped(): boolean {
     return this.stopping.signal.aborted;
+  }
+
+  private running(): boolean {
+    return this.status.state === 'running';
   }
 
   private async work(): Promise<void> {
@@ -117,13 +126,13 @@ export class ProjectionWorker {
       await this.retrying(() => this.readStore.ensureIndexes(collection, indexes)).catch(() => undefined);
     }
     let lease: Lease | undefined;
-    while (!this.stopped && this.status.state !== 'stopped') {
+    while (!this.stopped() && this.status.state !== 'stopped') {
       lease = await this.awaitLease();
       if (!lease) break;
       try {
         await this.projectUnder(lease);
       } catch (error) {
-        if (this.stopped) break;
+        if (this.stopped()) break;
         if (error instanceof LeaseLostError) {
           this.log('lease lost to another instance; waiting to take it back');
           continue;
@@ -140,7 +149,7 @@ export class ProjectionWorker {
   /** Polls for the lease until granted; undefined if the worker stops first. */
   private async awaitLease(): Promise<Lease | undefined> {
     if (this.status.state !== 'starting') this.status.state = 'standby';
-    while (!this.stopped) {
+    while (!this.stopped()) {
       const lease = await this.readStore.acquireLease(this.projection.name, this.owner, this.leaseTtlMs).catch(() => undefined);
       if (lease) return lease;
       this.status.state = 'standby';
@@ -154,7 +163,9 @@ export class ProjectionWorker {
     const lost = new AbortController();
     const renewal = setInterval(() => {
       this.readStore.acquireLease(lease.name, lease.owner, this.leaseTtlMs).then(
-        (renewed) => renewed?.token === lease.token || lost.abort(),
+        (renewed) => {
+          if (renewed?.token !== lease.token) lost.abort();
+        },
         () => undefined, // the store is down: the fence on the next write decides
       );
     }, this.leaseTtlMs / 3);
@@ -170,7 +181,7 @@ export class ProjectionWorker {
       if (this.poison === 'quarantine') this.held = await this.retrying(() => this.heldStreams());
       this.status.state = 'running';
       this.onProgress();
-      while (!this.stopped && this.status.state === 'running') {
+      while (!this.stopped() && this.running()) {
         if (lost.signal.aborted) throw new LeaseLostError(lease.name);
         await this.followLog(lease, lost.signal);
       }
@@ -189,15 +200,15 @@ export class ProjectionWorker {
     lost.addEventListener('abort', close, { once: true });
     // A stop or a lost lease while the log was being asked for its head has already fired: the listeners
     // above came too late for it, and an idle log would keep the subscription waiting for ever.
-    if (this.stopped || lost.aborted) close();
+    if (this.stopped() || lost.aborted) close();
     try {
       for await (const batch of inBatches(subscription, this.options.batchSize, this.options.batchWaitMs)) {
         await this.store(batch, lease);
         this.onProgress();
-        if (this.status.state !== 'running' || this.stopped || lost.aborted) break;
+        if (this.status.state !== 'running' || this.stopped() || lost.aborted) break;
       }
     } catch (error) {
-      if (error instanceof LeaseLostError || this.stopped) throw error;
+      if (error instanceof LeaseLostError || this.stopped()) throw error;
       await this.pause(this.backoff.failed(error));
     } finally {
       this.stopping.signal.removeEventListener('abort', close);
@@ -226,7 +237,8 @@ export class ProjectionWorker {
 
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
     const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
-    const position = outcome.stoppedAt?.position ?? (batch[batch.length - 1]?.position as bigint);
+    const position = outcome.stoppedAt?.position ?? batch[batch.length - 1]?.position;
+    if (position === undefined) return; // an empty batch moves nothing
     // The first write under a lease records the version; the later ones keep it (one row update the less per batch).
     const version = this.versionRecorded ? {} : { version: this.projection.version };
     await this.readStore.apply(outcome.writes, { name: lease.name, position, fence: lease.token, ...version });
@@ -251,7 +263,7 @@ export class ProjectionWorker {
         this.backoff.succeeded();
         return undefined;
       } catch (error) {
-        if (this.stopped || error instanceof LeaseLostError) throw error;
+        if (this.stopped() || error instanceof LeaseLostError) throw error;
         if (attempt < (this.options.writeAttempts ?? 3)) await this.pause(tries.failed(error));
         else if (await readStoreAnswers(this.readStore, this.projection.name)) return error;
         else await this.pause(this.backoff.failed(error));
@@ -296,7 +308,7 @@ export class ProjectionWorker {
         this.backoff.succeeded();
         return result;
       } catch (error) {
-        if (this.stopped || error instanceof LeaseLostError) throw error;
+        if (this.stopped() || error instanceof LeaseLostError) throw error;
         await this.pause(this.backoff.failed(error));
       }
     }

@@ -12,7 +12,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       store = await create();
     });
     afterAll(async () => {
-      await store?.close();
+      await store.close();
     });
 
     it('puts, gets and deletes documents, nested values included; a missing one is undefined', async () => {

@@ -1,4 +1,4 @@
-import { Long, MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Filter, type Sort, type UpdateFilter } from 'mongodb';
+import { Long, MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Filter, type Sort } from 'mongodb';
 import {
   assertField,
   assertTopLevelField,
@@ -117,8 +117,8 @@ export class MongoReadStore implements ReadStore {
 
   async dropCollection(collection: string): Promise<void> {
     assertName(collection);
-    await this.db.collection(collection).drop().catch((error: { codeName?: string }) => {
-      if (error.codeName !== 'NamespaceNotFound') throw error;
+    await this.db.collection(collection).drop().catch((error: unknown) => {
+      if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
     });
   }
 
@@ -233,7 +233,7 @@ function toWrite(operation: WriteOperation): AnyBulkWriteOperation<Stored> {
       const update: Record<string, Record<string, unknown>> = {};
       if (operation.set && Object.keys(operation.set).length) update.$set = mapKeys(operation.set);
       if (operation.increment && Object.keys(operation.increment).length) update.$inc = mapKeys(operation.increment);
-      return { updateOne: { filter: { _id: operation.id }, update: update as UpdateFilter<Stored>, upsert: operation.upsert ?? false } };
+      return { updateOne: { filter: { _id: operation.id }, update, upsert: operation.upsert ?? false } };
     }
     case 'delete':
       return { deleteOne: { filter: { _id: operation.id } } };

@@ -205,7 +205,7 @@ export class PostgresReadStore implements ReadStore {
   private async exists(collection: string): Promise<boolean> {
     assertName(collection);
     if (this.tables.has(collection)) return true;
-    const { rows } = await this.pool.query('SELECT to_regclass($1) AS found', [tableOf(collection)]);
+    const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [tableOf(collection)]);
     const found = rows[0]?.found !== null;
     if (found) this.tables.add(collection);
     return found;
