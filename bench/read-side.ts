@@ -65,7 +65,15 @@ async function writeAccounts(store: PostgresEventStore): Promise<void> {
     const day = new Date(firstDay + Math.floor((i * 365) / accounts) * msPerDay).toISOString();
     const issuedOn = day.slice(0, 10);
     const dueOn = new Date(Date.parse(day) + 30 * msPerDay).toISOString().slice(0, 10);
-    const metadata = { correlationId: accountId, causationId: accountId, actor: { id: 'bench', role: 'system' }, occurredAt: day, recordedAt: day, schemaVersion: 1, creditorId };
+    const metadata = {
+      correlationId: accountId,
+      causationId: accountId,
+      actor: { id: 'bench', role: 'system' },
+      occurredAt: day,
+      recordedAt: day,
+      schemaVersion: 1,
+      creditorId,
+    };
     const event = (type: string, data: Record<string, unknown>, n: number): NewEvent => ({
       id: `00000000-0000-4000-8000-${(i * 10 + n).toString(16).padStart(12, '0')}`,
       type,
@@ -79,7 +87,20 @@ async function writeAccounts(store: PostgresEventStore): Promise<void> {
     ];
     if (i % 4 === 0) {
       batch.push(
-        event('PaymentReceived', { paymentId: 'pay-1', amount: 1_000, currency: 'EUR', receivedOn: issuedOn, method: 'card', allocations: [{ invoiceId: 'inv-1', amount: 1_000 }], installmentAllocations: [], credited: 0 }, 2),
+        event(
+          'PaymentReceived',
+          {
+            paymentId: 'pay-1',
+            amount: 1_000,
+            currency: 'EUR',
+            receivedOn: issuedOn,
+            method: 'card',
+            allocations: [{ invoiceId: 'inv-1', amount: 1_000 }],
+            installmentAllocations: [],
+            credited: 0,
+          },
+          2,
+        ),
         event('PaymentMissed', { invoiceId: 'inv-1', dueOn, overdueAmount: amount - 1_000, currency: 'EUR', missedOn: dueOn }, 3),
       );
     }
@@ -93,7 +114,9 @@ async function readLogBaseline(url: string): Promise<number> {
   const pool = new Pool({ connectionString: url, max: 1 });
   const started = process.hrtime.bigint();
   for (let after = 0; after < Number(timedEvents); after += 1000) {
-    await pool.query('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT 1000', [after]);
+    await pool.query('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT 1000', [
+      after,
+    ]);
   }
   const rate = Number(timedEvents) / (Number(process.hrtime.bigint() - started) / 1e9);
   await pool.end();

@@ -69,10 +69,14 @@ async function singleInsertBaseline(url: string): Promise<number> {
   const pool = new Pool({ connectionString: url, max: clients });
   await pool.query(eventsTable('baseline_single'));
   const insert = (i: number) =>
-    pool.query(
-      'INSERT INTO baseline_single (stream_id, revision, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)',
-      [`s-${i % streams}`, Math.floor(Math.random() * 1e15), randomUUID(), 'PaymentReceived', sampleData, metadata],
-    );
+    pool.query('INSERT INTO baseline_single (stream_id, revision, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)', [
+      `s-${i % streams}`,
+      Math.floor(Math.random() * 1e15),
+      randomUUID(),
+      'PaymentReceived',
+      sampleData,
+      metadata,
+    ]);
   await forSeconds(clients, 1, async (i) => (await insert(i), 1));
   const rate = await forSeconds(clients, singleSeconds, async (i) => (await insert(i), 1));
   await pool.end();
@@ -133,7 +137,13 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
         Array.from({ length: 50 }, async (_, j) => {
           const accountId = `bench-${i + j}`;
           await post('/accounts', { accountId, creditorId: 'cred-bench', debtor: { reference: accountId, timeZone: 'America/New_York' } });
-          await post(`/accounts/${accountId}/invoices`, { invoiceId: 'inv-1', amount: 1_000_000_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' });
+          await post(`/accounts/${accountId}/invoices`, {
+            invoiceId: 'inv-1',
+            amount: 1_000_000_000,
+            currency: 'USD',
+            issuedOn: '2026-01-01',
+            dueOn: '2026-01-31',
+          });
         }),
       );
     }
@@ -189,7 +199,13 @@ async function measureWriteSide(serverUrl: string) {
 
 /** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
 const readSideOnly = process.argv.includes('--read-side');
-const skippedWriteSide = { singleBaseline: NaN, single: NaN, batchBaseline: NaN, batch: NaN, http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN } };
+const skippedWriteSide = {
+  singleBaseline: NaN,
+  single: NaN,
+  batchBaseline: NaN,
+  batch: NaN,
+  http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
+};
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
@@ -227,8 +243,14 @@ async function main(): Promise<void> {
     console.table({
       ...(readSideOnly ? {} : writeRows),
       '(e) log read back, 1,000 rows/query': { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
-      [`(e) projection catch-up, ${readModels.length} models`]: { value: `${read.projectionEventsPerSecond} events/s`, target: `≥ 10000 (ratio ${read.projectionRatio})` },
-      '(f) GET /worklist, 100k accounts, 20 conns': { value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`, target: 'p99 ≤ 20 ms' },
+      [`(e) projection catch-up, ${readModels.length} models`]: {
+        value: `${read.projectionEventsPerSecond} events/s`,
+        target: `≥ 10000 (ratio ${read.projectionRatio})`,
+      },
+      '(f) GET /worklist, 100k accounts, 20 conns': {
+        value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`,
+        target: 'p99 ≤ 20 ms',
+      },
       '(g) GET /kpis, 365 days': { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(f, g) non-2xx or errors': { value: String(read.queryErrors), target: '0' },
     });

@@ -7,7 +7,13 @@ import { mintToken } from '../apps/api/src/auth/mint-token';
 /** Polls /health until the service answers 200. */
 export async function waitUntilHealthy(base: string): Promise<void> {
   for (let waited = 0; waited < 60_000; waited += 200) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('The service did not become healthy.');
@@ -45,7 +51,20 @@ export interface BenchService {
 export async function startService(url: string, env: Record<string, string> = {}): Promise<BenchService> {
   const port = await freePort();
   const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: { ...process.env, EVENT_STORE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_PROJECTOR: 'false', RUN_SCHEDULER: 'false', AUTH_JWT_SECRET: benchSecret, CHAIN_KEY: benchChainKey, KEY_ENCRYPTION_KEY: benchKeyEncryptionKey, RATE_LIMIT_PER_SECOND: '1000000', ...env },
+    env: {
+      ...process.env,
+      EVENT_STORE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RUN_PROJECTOR: 'false',
+      RUN_SCHEDULER: 'false',
+      AUTH_JWT_SECRET: benchSecret,
+      CHAIN_KEY: benchChainKey,
+      KEY_ENCRYPTION_KEY: benchKeyEncryptionKey,
+      RATE_LIMIT_PER_SECOND: '1000000',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -36,7 +36,13 @@ describe('billing over HTTP', () => {
       ],
       credited: 500,
     });
-    const next = await api.post(`/accounts/${accountId}/invoices`, { invoiceId: 'inv-2', amount: 2000, currency: 'USD', issuedOn: '2026-02-15', dueOn: '2026-03-15' });
+    const next = await api.post(`/accounts/${accountId}/invoices`, {
+      invoiceId: 'inv-2',
+      amount: 2000,
+      currency: 'USD',
+      issuedOn: '2026-02-15',
+      dueOn: '2026-03-15',
+    });
     expect(next.body).toMatchObject({ invoiceId: 'inv-2', creditApplied: 500 });
   });
 
@@ -74,9 +80,7 @@ describe('billing over HTTP', () => {
     it('appends once when two copies of a request race', async () => {
       const accountId = await accountWithInvoice(api);
       const headers = { 'idempotency-key': 'pay-race' };
-      const responses = await Promise.all(
-        Array.from({ length: 5 }, () => api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1000), headers)),
-      );
+      const responses = await Promise.all(Array.from({ length: 5 }, () => api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1000), headers)));
       const succeeded = responses.filter((r) => r.status === 201);
       expect(succeeded.length).toBeGreaterThanOrEqual(1);
       for (const r of responses) expect([201, 409]).toContain(r.status);
@@ -145,9 +149,7 @@ describe('billing over HTTP', () => {
       expect(bad.status).toBe(400);
       expect(bad.headers['content-type']).toContain('application/problem+json');
       expect(bad.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400, code: 'VALIDATION_FAILED' });
-      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
-        ['amount', 'currency', 'method', 'note', 'paymentId', 'receivedOn'].sort(),
-      );
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['amount', 'currency', 'method', 'note', 'paymentId', 'receivedOn'].sort());
       expect(await eventCount(api, accountId)).toBe(2);
     });
 
@@ -246,9 +248,7 @@ describe('billing over HTTP', () => {
 
   it('keeps every payment when many arrive at once for the same account', async () => {
     const accountId = await accountWithInvoice(api, { amount: 100000 });
-    const responses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => api.post(`/accounts/${accountId}/payments`, paymentBody(`pay-${i}`, 1000))),
-    );
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => api.post(`/accounts/${accountId}/payments`, paymentBody(`pay-${i}`, 1000))));
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
     const revisions = responses.map((r) => r.body.revision).sort((a: number, b: number) => a - b);
     expect(revisions).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
@@ -260,9 +260,7 @@ describe('billing over HTTP', () => {
     const other = await startTestApi({ databaseUrl: api.databaseUrl });
     try {
       const responses = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          (i % 2 === 0 ? api : other).post(`/accounts/${accountId}/payments`, paymentBody(`pay-${i}`, 1000)),
-        ),
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? api : other).post(`/accounts/${accountId}/payments`, paymentBody(`pay-${i}`, 1000))),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
       expect(await eventCount(api, accountId)).toBe(12);
@@ -276,7 +274,13 @@ describe('billing over HTTP', () => {
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1000))).status).toBe(201);
     const other = await startTestApi({ databaseUrl: api.databaseUrl });
     try {
-      const issued = await other.post(`/accounts/${accountId}/invoices`, { invoiceId: 'inv-2', amount: 700, currency: 'USD', issuedOn: '2026-01-02', dueOn: '2026-02-01' });
+      const issued = await other.post(`/accounts/${accountId}/invoices`, {
+        invoiceId: 'inv-2',
+        amount: 700,
+        currency: 'USD',
+        issuedOn: '2026-01-02',
+        dueOn: '2026-02-01',
+      });
       expect(issued.status).toBe(201);
     } finally {
       await other.close();
@@ -304,12 +308,18 @@ describe('billing over HTTP', () => {
     expect(await eventCount(api, accountId)).toBe(3);
   });
 
-  it('records an agency\'s payment as the agency\'s, only while the account is placed with that agency', async () => {
+  it("records an agency's payment as the agency's, only while the account is placed with that agency", async () => {
     const accountId = await accountWithInvoice(api);
     const supervisor = await as('supervisor');
-    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-early', 100, { agencyId: 'agency-1' }))).body).toMatchObject({ status: 422, code: 'AGENCY_NOT_PLACED' });
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-early', 100, { agencyId: 'agency-1' }))).body).toMatchObject({
+      status: 422,
+      code: 'AGENCY_NOT_PLACED',
+    });
     expect((await api.post(`/accounts/${accountId}/agency-placements`, { agencyId: 'agency-1' }, supervisor)).status).toBe(201);
-    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-other', 100, { agencyId: 'agency-2' }))).body).toMatchObject({ status: 422, code: 'AGENCY_NOT_PLACED' });
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-other', 100, { agencyId: 'agency-2' }))).body).toMatchObject({
+      status: 422,
+      code: 'AGENCY_NOT_PLACED',
+    });
     const paid = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-agency', 2500, { agencyId: 'agency-1', method: 'agency' }));
     expect(paid.status).toBe(201);
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events;

@@ -115,7 +115,10 @@ describe('a collection, from invoice to closed account', () => {
   });
 
   it('1 May and 1 June: two installments are paid', async () => {
-    for (const [paymentId, day] of [['pay-1', '2026-05-01'], ['pay-2', '2026-06-01']] as const) {
+    for (const [paymentId, day] of [
+      ['pay-1', '2026-05-01'],
+      ['pay-2', '2026-06-01'],
+    ] as const) {
       on(`${day}T14:00:00Z`);
       const paid = await api.post(`${account}/payments`, { paymentId, amount: 20_000, currency: 'USD', receivedOn: day, method: 'card' });
       expect(paid.body).toMatchObject({ planCompleted: false });
@@ -177,8 +180,18 @@ describe('a collection, from invoice to closed account', () => {
       'AccountClosed',
     ]);
     const events = (await api.get(`${account}/events`)).body.events as { type: string; data: { step?: string; reason?: string } }[];
-    const steps = events.filter((event) => event.type.startsWith('CollectionStep')).map(({ data }) => (data.reason ? `${data.step} skipped: ${data.reason}` : data.step));
-    expect(steps).toEqual(['reminder', 'payment_missed', 'sms', 'call_task', 'late_fee skipped: no_late_fee_terms', 'final_notice skipped: plan', 'agency_placement skipped: plan']);
+    const steps = events
+      .filter((event) => event.type.startsWith('CollectionStep'))
+      .map(({ data }) => (data.reason ? `${data.step} skipped: ${data.reason}` : data.step));
+    expect(steps).toEqual([
+      'reminder',
+      'payment_missed',
+      'sms',
+      'call_task',
+      'late_fee skipped: no_late_fee_terms',
+      'final_notice skipped: plan',
+      'agency_placement skipped: plan',
+    ]);
     expect(await history()).toHaveLength(events.length);
     const { collected, workflow } = await workflowKpis();
     expect(collected).toBe(50_000);

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ActorRole } from '@arrears/commands';
 import { runningEmbeddedPostgres } from '@arrears/platform';
-import { eventually, sleep, spawnBuiltService, startBuiltService, startDatabaseProcess, killServiceGroup, type BuiltService, type DatabaseProcess } from './support/built-service';
+import {
+  eventually,
+  sleep,
+  spawnBuiltService,
+  startBuiltService,
+  startDatabaseProcess,
+  killServiceGroup,
+  type BuiltService,
+  type DatabaseProcess,
+} from './support/built-service';
 import { invoiceBody, openAccountBody, testSecretsEnv } from './support/test-api';
 
 const payment = (paymentId: string) => ({ paymentId, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' });
@@ -37,7 +46,7 @@ describe('database faults (the built service, in its own process)', () => {
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it("stays up when its database sessions are terminated mid-request, and serves again at once", async () => {
+  it('stays up when its database sessions are terminated mid-request, and serves again at once', async () => {
     const dataDir = await newDataDir();
     const service = await start({ DATA_DIR: dataDir });
     expect((await service.request('/accounts', { body: openAccountBody('acc-cut') })).status).toBe(201);
@@ -49,9 +58,10 @@ describe('database faults (the built service, in its own process)', () => {
       let busy = true;
       const load = async (worker: number) => {
         for (let i = 0; busy; i++) {
-          const response = i % 2
-            ? await service.request('/accounts/acc-cut/events', { role: 'auditor' })
-            : await service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) });
+          const response =
+            i % 2
+              ? await service.request('/accounts/acc-cut/events', { role: 'auditor' })
+              : await service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) });
           statuses.push(response.status);
         }
       };
@@ -59,7 +69,9 @@ describe('database faults (the built service, in its own process)', () => {
       let terminated = 0;
       for (let round = 0; round < 20; round++) {
         await sleep(100);
-        const { rows } = await admin.query<{ cut: boolean }>("SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'");
+        const { rows } = await admin.query<{ cut: boolean }>(
+          "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'",
+        );
         terminated += rows.filter((row) => row.cut).length;
       }
       busy = false;
@@ -146,7 +158,7 @@ describe('database faults (the built service, in its own process)', () => {
     expect(service.output()).toContain('did not restart');
   });
 
-  it("never signals a live postgres of another data folder that a stale postmaster.pid names", async () => {
+  it('never signals a live postgres of another data folder that a stale postmaster.pid names', async () => {
     const otherDir = await newDataDir();
     const other = await startDatabaseProcess(otherDir);
     try {

@@ -97,7 +97,10 @@ describe('the HTTP edge under hostile input (e2e)', () => {
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', { amount: Number.MAX_SAFE_INTEGER }))).status).toBe(201);
     const second = await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-2', { amount: 2 }));
     expect(second).toMatchObject({ status: 422, body: { code: 'AMOUNT_TOO_LARGE' } });
-    const beyond = await api.post(`/accounts/${accountId}/invoices`, `{"invoiceId":"inv-3","amount":90071992547409930,"currency":"USD","issuedOn":"2026-01-01","dueOn":"2026-01-31"}`);
+    const beyond = await api.post(
+      `/accounts/${accountId}/invoices`,
+      `{"invoiceId":"inv-3","amount":90071992547409930,"currency":"USD","issuedOn":"2026-01-01","dueOn":"2026-01-31"}`,
+    );
     expect(beyond.status).toBe(400);
   });
 

@@ -6,7 +6,20 @@ import { accountWithInvoice, as, startTestApi, type TestApi } from './support/te
 /** At least this many requests in all, spread evenly over the operations the OpenAPI document lists. */
 const totalRequests = 6_000;
 
-type Schema = { $ref?: string; type?: string; format?: string; pattern?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; required?: string[]; minimum?: number; maximum?: number; allOf?: Schema[]; oneOf?: Schema[] };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  minimum?: number;
+  maximum?: number;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+};
 interface Operation {
   method: 'GET' | 'POST';
   path: string;
@@ -15,15 +28,44 @@ interface Operation {
   body: Schema | undefined;
 }
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
 /** What the world sends that tidy clients do not. */
 const hostileStrings = fc.constantFrom(
-  '\u0000', 'a\u0000b', '\ud800', 'x\udc00', '\udbff\udbff', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf',
-  '', ' ', '..', '%00', '%ZZ', '😀', 'a'.repeat(300), '-1', '1e309', 'NaN', 'null', '[]', '{}', '2026-02-30', '2026-13-01T00:00:00Z',
-  'ada\ud800@example.com', 'a@b', 'Mars/Base', 'USD\u0000',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udc00',
+  '\udbff\udbff',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '',
+  ' ',
+  '..',
+  '%00',
+  '%ZZ',
+  '😀',
+  'a'.repeat(300),
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  '[]',
+  '{}',
+  '2026-02-30',
+  '2026-13-01T00:00:00Z',
+  'ada\ud800@example.com',
+  'a@b',
+  'Mars/Base',
+  'USD\u0000',
 );
 const hostileNumbers = fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, 1e21, -1, 0, -0, 0.5, 1e-7);
 const hostileValues = fc.oneof(hostileStrings, hostileNumbers, fc.constantFrom(null, true, [], {}, { __proto__: null }), fc.jsonValue({ maxDepth: 2 }));
@@ -63,14 +105,18 @@ function objectFor(schema: Schema, document: OpenApiDocument, depth: number): fc
   if (depth > 4 || properties.length === 0) return fc.dictionary(hostileStrings, hostileValues, { maxKeys: 2 });
   const record = fc.record(Object.fromEntries(properties.map(([name, property]) => [name, valuesFor(property, document, depth + 1)])), { requiredKeys: [] });
   // Now and then a field the API does not know, named as Object.prototype's members are.
-  return fc.tuple(record, fc.option(fc.tuple(hostileStrings, hostileValues), { freq: 5 })).map(([value, extra]) =>
-    extra ? Object.defineProperty({ ...value }, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true }) : value,
-  );
+  return fc
+    .tuple(record, fc.option(fc.tuple(hostileStrings, hostileValues), { freq: 5 }))
+    .map(([value, extra]) =>
+      extra ? Object.defineProperty({ ...value }, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true }) : value,
+    );
 }
 
 function stringFor(schema: Schema): fc.Arbitrary<string> {
-  if (schema.format === 'date') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString());
+  if (schema.format === 'date')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+  if (schema.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString());
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   return fc.string({ maxLength: 40 });
 }
@@ -127,11 +173,27 @@ describe('fuzzing every route from the OpenAPI document (fast-check)', () => {
   async function fuzz(operation: Operation, numRuns: number): Promise<void> {
     const access = accessMatrix[`${operation.method} ${operation.path.replace(/\{(\w+)\}/g, ':$1')}`];
     const roles = access === publicRoute || access === undefined ? ['agent' as const] : access;
-    const ids = fc.oneof(fc.constant(accountId), fc.constantFrom('inv-1', 'call', 'sms', '1'), hostileStrings.filter((id) => id !== ''));
-    const query = fc.record(Object.fromEntries(operation.query.map(({ name, schema }) => [name, fc.option(valuesFor(schema, document).map(asText), { freq: 2 })])));
+    const ids = fc.oneof(
+      fc.constant(accountId),
+      fc.constantFrom('inv-1', 'call', 'sms', '1'),
+      hostileStrings.filter((id) => id !== ''),
+    );
+    const query = fc.record(
+      Object.fromEntries(operation.query.map(({ name, schema }) => [name, fc.option(valuesFor(schema, document).map(asText), { freq: 2 })])),
+    );
     const body = operation.body
-      ? fc.oneof({ weight: 8, arbitrary: valuesFor(operation.body, document).map((value) => JSON.stringify(value)) }, { weight: 1, arbitrary: deepJson }, { weight: 1, arbitrary: hostileStrings })
-      : fc.option(fc.oneof(deepJson, fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value))), { freq: 4 });
+      ? fc.oneof(
+          { weight: 8, arbitrary: valuesFor(operation.body, document).map((value) => JSON.stringify(value)) },
+          { weight: 1, arbitrary: deepJson },
+          { weight: 1, arbitrary: hostileStrings },
+        )
+      : fc.option(
+          fc.oneof(
+            deepJson,
+            fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+          ),
+          { freq: 4 },
+        );
     const requests = fc.record({
       params: fc.array(ids, { minLength: operation.pathParams.length, maxLength: operation.pathParams.length }),
       query,
@@ -145,7 +207,9 @@ describe('fuzzing every route from the OpenAPI document (fast-check)', () => {
       fc.asyncProperty(requests, async (request) => {
         let param = 0;
         const path = operation.path.replace(/\{\w+\}/g, () => encodeURIComponent((request.params[param++] as string).toWellFormed()));
-        const search = new URLSearchParams(Object.entries(request.query).flatMap(([name, value]) => (value === null ? [] : [[name, value.toWellFormed()] as [string, string]]))).toString();
+        const search = new URLSearchParams(
+          Object.entries(request.query).flatMap(([name, value]) => (value === null ? [] : [[name, value.toWellFormed()] as [string, string]])),
+        ).toString();
         const headers: Record<string, string> = {
           authorization: request.badToken === null ? (await as(request.role)).authorization! : `Bearer ${request.badToken}`,
           ...(request.body === null ? {} : { 'content-type': 'application/json' }),
@@ -153,7 +217,12 @@ describe('fuzzing every route from the OpenAPI document (fast-check)', () => {
           ...(request.ifMatch === null ? {} : { 'if-match': request.ifMatch }),
         };
         const before = await store.headPosition();
-        const response = await api.app.inject({ method: operation.method, url: search ? `${path}?${search}` : path, headers: sanitized(headers), ...(request.body === null ? {} : { payload: request.body }) });
+        const response = await api.app.inject({
+          method: operation.method,
+          url: search ? `${path}?${search}` : path,
+          headers: sanitized(headers),
+          ...(request.body === null ? {} : { payload: request.body }),
+        });
         answered.requests++;
         if (response.statusCode >= 500) {
           answered.serverErrors++;

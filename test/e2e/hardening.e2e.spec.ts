@@ -61,7 +61,11 @@ describe('CORS for configured origins', () => {
 
   it('allows the configured origin, with the headers the API reads, and no other', async () => {
     const preflight = (origin: string) =>
-      api.app.inject({ method: 'OPTIONS', url: '/accounts', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' } });
+      api.app.inject({
+        method: 'OPTIONS',
+        url: '/accounts',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      });
     const allowed = await preflight('https://app.example.com');
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');

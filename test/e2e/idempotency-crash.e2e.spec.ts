@@ -49,7 +49,12 @@ describe('a retry after a crash between the append and the stored answer (e2e)',
   }, 120_000);
 
   const events = async (accountId: string) =>
-    (await database.query<{ event_id: string; type: string; revision: string; position: string }>('SELECT event_id, type, revision, position FROM events WHERE stream_id = $1 ORDER BY revision', [`account-${accountId}`])).rows;
+    (
+      await database.query<{ event_id: string; type: string; revision: string; position: string }>(
+        'SELECT event_id, type, revision, position FROM events WHERE stream_id = $1 ORDER BY revision',
+        [`account-${accountId}`],
+      )
+    ).rows;
 
   /** Retries until the dead request's hold on the key (IDEMPOTENCY_LEASE_MS) has run out. */
   async function retry(send: () => ReturnType<Service['post']>): ReturnType<Service['post']> {
@@ -108,7 +113,11 @@ async function startService(databaseUrl: string, env: Record<string, string> = {
     process: service.process,
     async post(path, body, role, key) {
       const token = await mintToken(testAuthSecret, { id: `test-${role}`, role, creditors: '*' }, '1h');
-      const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(key ? { 'idempotency-key': key } : {}),
+      };
       const response = await fetch(`${service.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };

@@ -54,7 +54,11 @@ describe('operability: logs, metrics, health', () => {
       expect(refused.status).toBe(401);
       const id = refused.headers['x-correlation-id'];
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
-      expect(logs.lines.find((entry) => entry.correlationId === id && entry.res)).toMatchObject({ level: 'warn', route: 'GET /worklist', res: { statusCode: 401 } });
+      expect(logs.lines.find((entry) => entry.correlationId === id && entry.res)).toMatchObject({
+        level: 'warn',
+        route: 'GET /worklist',
+        res: { statusCode: 401 },
+      });
     });
 
     it('never writes a token, a header or personal data', async () => {
@@ -82,7 +86,9 @@ describe('operability: logs, metrics, health', () => {
 
     it('shows HTTP latency by route and status, command outcomes, append latency, projection lag and scheduler steps', async () => {
       const accountId = await accountWithInvoice(api);
-      expect((await api.post(`/accounts/${accountId}/payments`, { paymentId: 'p-1', amount: 1, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' })).status).toBe(422);
+      expect(
+        (await api.post(`/accounts/${accountId}/payments`, { paymentId: 'p-1', amount: 1, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' })).status,
+      ).toBe(422);
       await wakeScheduler(api); // the backdated invoice is past due: the timeline takes its steps
       await readModelsCaughtUp(api);
       expect((await api.get(`/accounts/${accountId}`)).status).toBe(200);

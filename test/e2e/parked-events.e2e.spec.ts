@@ -78,7 +78,9 @@ describe('a poison event on the read side', () => {
   it('lists parked events to supervisors of their creditor only', async () => {
     const listed = await api.get('/parked-events?projection=account', await as('supervisor', 'sup-all'));
     expect(listed.status).toBe(200);
-    expect(listed.body.parkedEvents).toEqual([expect.objectContaining({ id: parkedId, status: 'parked', creditorId: 'cred-poisoned', eventType: 'AccountOpened' })]);
+    expect(listed.body.parkedEvents).toEqual([
+      expect.objectContaining({ id: parkedId, status: 'parked', creditorId: 'cred-poisoned', eventType: 'AccountOpened' }),
+    ]);
     const otherSupervisor = await as('supervisor', 'sup-other', ['cred-healthy']);
     expect((await api.get('/parked-events', otherSupervisor)).body.parkedEvents).toEqual([]);
     expect((await api.post(`/parked-events/${parkedId}/retry`, undefined, otherSupervisor)).status).toBe(404);
@@ -109,13 +111,19 @@ describe('a poison event on the read side', () => {
     const again = await api.post(`/parked-events/${parkedId}/skip`, undefined, await as('supervisor', 'sup-2'));
     expect(again).toMatchObject({ status: 409, body: { code: 'PARKED_EVENT_RESOLVED' } });
 
-    const records = await api.app.get<symbol, ReadStore>(READ_STORE).find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: parkedId }] });
+    const records = await api.app
+      .get<symbol, ReadStore>(READ_STORE)
+      .find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: parkedId }] });
     expect(records.sort((a, b) => String(a.at).localeCompare(String(b.at)))).toEqual([
       expect.objectContaining({ decision: 'retried', outcome: 'failed', by: { id: 'sup-1', role: 'supervisor' }, at: retriedAt }),
       expect.objectContaining({ decision: 'skipped', outcome: 'skipped', by: { id: 'sup-2', role: 'supervisor' }, at: skippedAt }),
     ]);
     const health = await api.get('/health', { authorization: '' });
-    expect(health.body.readStore.projections.find((projection: { name: string }) => projection.name === 'account')).toMatchObject({ status: 'ok', parked: 0, parkedEvents: [] });
+    expect(health.body.readStore.projections.find((projection: { name: string }) => projection.name === 'account')).toMatchObject({
+      status: 'ok',
+      parked: 0,
+      parkedEvents: [],
+    });
     expect((await api.get('/parked-events?status=resolved&projection=account', await as('supervisor'))).body.parkedEvents).toEqual([
       expect.objectContaining({ id: parkedId, resolution: 'skipped' }),
     ]);
@@ -124,15 +132,26 @@ describe('a poison event on the read side', () => {
   it('is listed, retried and skipped from the command line too, the decisions recorded as the operator’s', async () => {
     const another = await appendPoison(api, events, 'cred-poisoned');
     const id = `account:${another.position}`;
-    const parkedIds = async () => (await api.get('/parked-events?projection=account', await as('supervisor'))).body.parkedEvents.map((letter: { id: string }) => letter.id);
-    for (const deadline = Date.now() + 10_000; !(await parkedIds()).includes(id) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+    const parkedIds = async () =>
+      (await api.get('/parked-events?projection=account', await as('supervisor'))).body.parkedEvents.map((letter: { id: string }) => letter.id);
+    for (const deadline = Date.now() + 10_000; !(await parkedIds()).includes(id) && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 100));
 
     const listed = await parkedCli(api.databaseUrl, 'list');
     expect(listed.code).toBe(0);
-    expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ id, status: 'parked', eventType: 'AccountOpened' }));
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toContainEqual(expect.objectContaining({ id, status: 'parked', eventType: 'AccountOpened' }));
     const retried = await parkedCli(api.databaseUrl, 'retry', id, '--by', 'ops-1');
     expect(retried.code).toBe(0);
-    expect(JSON.parse(retried.stdout)).toMatchObject({ id, status: 'parked', decisions: [{ decision: 'retried', outcome: 'failed', by: { id: 'ops-1', role: 'supervisor' } }] });
+    expect(JSON.parse(retried.stdout)).toMatchObject({
+      id,
+      status: 'parked',
+      decisions: [{ decision: 'retried', outcome: 'failed', by: { id: 'ops-1', role: 'supervisor' } }],
+    });
     const skipped = await parkedCli(api.databaseUrl, 'skip', id, '--by', 'ops-1');
     expect(JSON.parse(skipped.stdout)).toMatchObject({ id, status: 'resolved', resolution: 'skipped' });
     expect(await parkedCli(api.databaseUrl, 'skip', id)).toMatchObject({ code: 1, stderr: expect.stringContaining('PARKED_EVENT_RESOLVED') });

@@ -34,7 +34,11 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     api = closeLater(await startTestApi(), (started) => started.close());
     sql = closeLater(new Client({ connectionString: api.databaseUrl }), (client) => client.end());
     await sql.connect();
-    for (const [id, person] of [[accountId, debtor], [otherAccountId, debtor], [strangerId, { reference: uniqueId('D'), timeZone: 'America/New_York', name: 'Grace Hopper', email: 'grace@example.com', phone: '+15557654321' }]] as const) {
+    for (const [id, person] of [
+      [accountId, debtor],
+      [otherAccountId, debtor],
+      [strangerId, { reference: uniqueId('D'), timeZone: 'America/New_York', name: 'Grace Hopper', email: 'grace@example.com', phone: '+15557654321' }],
+    ] as const) {
       // With an Idempotency-Key, so that the stored first answer is searched for personal data too.
       expect((await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person }, { 'idempotency-key': uniqueId('open') })).status).toBe(201);
     }
@@ -108,7 +112,9 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
 
     it('leaves no personal field in clear in any table of the database: read models, idempotency records, events, keys', async () => {
       const { rows: tables } = await sql.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
-      expect(tables.map(({ name }) => name)).toEqual(expect.arrayContaining(['events', 'idempotency_keys', 'personal_data_keys', 'rm_accounts', 'rm_worklist', 'rm_audit_trail', 'rm_outbox']));
+      expect(tables.map(({ name }) => name)).toEqual(
+        expect.arrayContaining(['events', 'idempotency_keys', 'personal_data_keys', 'rm_accounts', 'rm_worklist', 'rm_audit_trail', 'rm_outbox']),
+      );
       for (const { name } of tables) {
         const { rows } = await sql.query(`SELECT t::text AS row FROM "${name}" t`);
         expect({ table: name, leaks: rows.flatMap(({ row }) => personal.filter((clear) => row.includes(clear))) }).toEqual({ table: name, leaks: [] });

@@ -49,7 +49,7 @@ describe('the production stack (docker-compose.yml)', () => {
     expect(services.secrets?.command).toEqual(['node', 'dist/apps/api/src/secrets.js', '/run/arrears/secrets']);
   });
 
-  it('starts the api on the generated secrets; the README\'s token command works against it; Prometheus scrapes with its token', async () => {
+  it("starts the api on the generated secrets; the README's token command works against it; Prometheus scrapes with its token", async () => {
     const folder = await mkdtemp(join(tmpdir(), 'arrears-secrets-'));
     expect((await runBuilt('dist/apps/api/src/secrets.js', [folder], {})).code).toBe(0);
     const first = await readFile(join(folder, 'jwt-secret'), 'utf8');
@@ -58,7 +58,9 @@ describe('the production stack (docker-compose.yml)', () => {
     expect(await readFile(join(folder, 'jwt-secret'), 'utf8')).toBe(first);
 
     const databaseUrl = await createTestDatabase();
-    const fromCompose = Object.fromEntries(Object.entries(services.api?.environment ?? {}).map(([name, value]) => [name, String(value).replace('/run/arrears/secrets', folder)]));
+    const fromCompose = Object.fromEntries(
+      Object.entries(services.api?.environment ?? {}).map(([name, value]) => [name, String(value).replace('/run/arrears/secrets', folder)]),
+    );
     const env = { ...fromCompose, EVENT_STORE_URL: databaseUrl, READ_STORE_URL: databaseUrl, RUN_PROJECTOR: 'true', LOG_LEVEL: 'error' };
     const service = await startBuiltService(env);
     try {

@@ -103,7 +103,7 @@ function startProjector(url: string): ChildProcess {
 }
 
 async function until<T>(check: () => Promise<T | undefined>, child: ChildProcess, timeoutMs = 60_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`The projector exited:\n${(child as unknown as { output: () => string }).output()}`);
     const result = await check();
     if (result !== undefined) return result;
@@ -139,7 +139,15 @@ async function writeHistory(store: PostgresEventStore): Promise<void> {
       id: `00000000-0000-4000-8000-${(i * 10 + n).toString(16).padStart(12, '0')}`,
       type,
       data,
-      metadata: { correlationId: accountId, causationId: accountId, actor: { id: 'loader', role: 'system' }, occurredAt: recordedAt, recordedAt, schemaVersion: 1, creditorId },
+      metadata: {
+        correlationId: accountId,
+        causationId: accountId,
+        actor: { id: 'loader', role: 'system' },
+        occurredAt: recordedAt,
+        recordedAt,
+        schemaVersion: 1,
+        creditorId,
+      },
     });
     const amount = 10_000 + (i % 97) * 100;
     await store.append(
@@ -148,10 +156,37 @@ async function writeHistory(store: PostgresEventStore): Promise<void> {
         event('AccountOpened', { accountId, creditorId, debtor: { reference: `D-${i}`, timeZone: 'UTC' } }, 0),
         event('InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms: { graceDays: 0 } }, 1),
         event('InvoiceIssued', { invoiceId: 'inv-2', amount: 5_000, currency: 'EUR', issuedOn: '2026-02-01', dueOn: '2026-02-28', terms: { graceDays: 0 } }, 2),
-        event('PaymentReceived', { paymentId: 'pay-1', amount: 7_000, currency: 'EUR', receivedOn: '2026-02-10', method: 'card', allocations: [{ invoiceId: 'inv-1', amount: 7_000 }], installmentAllocations: [], credited: 0 }, 3),
+        event(
+          'PaymentReceived',
+          {
+            paymentId: 'pay-1',
+            amount: 7_000,
+            currency: 'EUR',
+            receivedOn: '2026-02-10',
+            method: 'card',
+            allocations: [{ invoiceId: 'inv-1', amount: 7_000 }],
+            installmentAllocations: [],
+            credited: 0,
+          },
+          3,
+        ),
         // Every fourth account got a reminder instead, so the outbox has notifications to recover too.
         i % 4 === 0
-          ? event('ReminderSent', { notificationId: `${accountId}:inv-2:reminder`, invoiceId: 'inv-2', step: 'reminder', channel: 'email', template: 'payment-reminder', amount: 5_000, currency: 'EUR', dueOn: '2026-02-28', sentAt: recordedAt }, 4)
+          ? event(
+              'ReminderSent',
+              {
+                notificationId: `${accountId}:inv-2:reminder`,
+                invoiceId: 'inv-2',
+                step: 'reminder',
+                channel: 'email',
+                template: 'payment-reminder',
+                amount: 5_000,
+                currency: 'EUR',
+                dueOn: '2026-02-28',
+                sentAt: recordedAt,
+              },
+              4,
+            )
           : event('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: amount - 7_000, currency: 'EUR', missedOn: '2026-02-01' }, 4),
       ],
       { expectedRevision: 'no_stream' },

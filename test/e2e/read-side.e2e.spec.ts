@@ -150,7 +150,9 @@ describe('read side (e2e)', () => {
     expect((await api.post(`/worklist/${accountId}/claim`, {}, await as('agent', 'agent-8'))).body.code).toBe('ACCOUNT_CLAIMED');
     expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-7' }, supervisor)).status).toBe(200);
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events.slice(-2);
-    expect(events.map((event: { type: string; data: { agentId: string }; metadata: { actor: unknown } }) => [event.type, event.data.agentId, event.metadata.actor])).toEqual([
+    expect(
+      events.map((event: { type: string; data: { agentId: string }; metadata: { actor: unknown } }) => [event.type, event.data.agentId, event.metadata.actor]),
+    ).toEqual([
       ['AccountClaimed', 'agent-7', { id: 'sup-1', role: 'supervisor' }],
       ['AccountClaimReleased', 'agent-7', { id: 'sup-1', role: 'supervisor' }],
     ]);
@@ -178,7 +180,9 @@ describe('read side (e2e)', () => {
     // Nothing owed before the period: (0 + 40,000 − 35,000) ÷ (0 + 40,000 − 5,000) = 14.29 %.
     expect(period).toMatchObject({ creditSales: 40_000, collected: 5_000, cei: 14.29 });
     expect((await api.get('/kpis?from=2026-03-02&to=2026-03-01')).body.code).toBe('INVALID_PERIOD');
-    expect((await api.get(`/kpis?from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`)).body.currencies.USD.series.at(-1).receivables).toBeGreaterThanOrEqual(35_000);
+    expect(
+      (await api.get(`/kpis?from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`)).body.currencies.USD.series.at(-1).receivables,
+    ).toBeGreaterThanOrEqual(35_000);
   });
 
   it('shows each projection’s checkpoint, the head position and the lag in /health', async () => {

@@ -5,7 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { accessMatrix, publicRoute } from '../../apps/api/src/auth/access-matrix';
-import { as, eventCount, invoiceBody, openAccountBody, paymentBody, readModelsCaughtUp, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
+import {
+  as,
+  eventCount,
+  invoiceBody,
+  openAccountBody,
+  paymentBody,
+  readModelsCaughtUp,
+  startTestApi,
+  testAuthSecret,
+  uniqueId,
+  type TestApi,
+} from './support/test-api';
 
 describe('authentication and authorization', () => {
   let api: TestApi;
@@ -32,11 +43,17 @@ describe('authentication and authorization', () => {
       ['no Authorization header', () => Promise.resolve('')],
       ['not a bearer token', () => Promise.resolve('Basic YWdlbnQ6c2VjcmV0')],
       ['a token that is not a JWT', () => Promise.resolve('Bearer not-a-token')],
-      ['a token signed with another secret', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, 'another-secret-of-thirty-two-characters!!')}`],
+      [
+        'a token signed with another secret',
+        async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, 'another-secret-of-thirty-two-characters!!')}`,
+      ],
       ['an expired token', async () => `Bearer ${await sign({ role: 'system', creditors: '*' }, testAuthSecret, Math.floor(Date.now() / 1000) - 60)}`],
       ['a token with an unknown role', async () => `Bearer ${await sign({ role: 'admin', creditors: '*' })}`],
       ['a token without creditors', async () => `Bearer ${await sign({ role: 'system' })}`],
-      ['a token whose creditors are ["*"] (a list naming no creditor, not the portfolio)', async () => `Bearer ${await sign({ role: 'system', creditors: ['*'] })}`],
+      [
+        'a token whose creditors are ["*"] (a list naming no creditor, not the portfolio)',
+        async () => `Bearer ${await sign({ role: 'system', creditors: ['*'] })}`,
+      ],
     ])('%s', async (_case, authorization) => {
       const accountId = uniqueId('acc');
       const response = await api.post('/accounts', openAccountBody(accountId), { authorization: await authorization() });
@@ -63,7 +80,9 @@ describe('authentication and authorization', () => {
 
   it('lists every route of the API in the access matrix, and nothing else', async () => {
     const { paths } = (await api.get('/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const routes = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     expect(routes.sort()).toEqual(Object.keys(accessMatrix).sort());
   });
 
@@ -78,10 +97,7 @@ describe('authentication and authorization', () => {
 
     it.each(cases)('%s as %s (allowed: %s)', async (route, role, allowed) => {
       const [method, pattern] = route.split(' ') as ['GET' | 'POST', string];
-      const path = pattern
-        .replace(':accountId', accountId)
-        .replace(':channel', 'sms')
-        .replace(/:\w+/g, 'unknown-id');
+      const path = pattern.replace(':accountId', accountId).replace(':channel', 'sms').replace(/:\w+/g, 'unknown-id');
       const query = path === '/kpis' ? '?from=2026-01-01&to=2026-01-31' : '';
       const response = await api.request(method, `${path}${query}`, method === 'POST' ? {} : undefined, await as(role));
       if (allowed) {
@@ -148,7 +164,10 @@ describe('authentication and authorization', () => {
       expect(taken.body).toMatchObject({ code: 'ACCOUNT_ALREADY_EXISTS', accountId: ours, detail: `Account ${ours} already exists.` });
       expect(taken.headers['content-type']).toBe(own.headers['content-type']);
       expect((await api.get(`/accounts/${ours}/events`, await as('auditor', 'auditor-b', ['cred-b']))).status).toBe(404);
-      expect((await api.get(`/accounts/${ours}/events`)).body.events.map((event: { metadata: { creditorId: string } }) => event.metadata.creditorId)).toEqual(['cred-a', 'cred-a']);
+      expect((await api.get(`/accounts/${ours}/events`)).body.events.map((event: { metadata: { creditorId: string } }) => event.metadata.creditorId)).toEqual([
+        'cred-a',
+        'cred-a',
+      ]);
     });
 
     it('gives an Idempotency-Key’s stored answer only to a token still allowed the creditor it names', async () => {

@@ -18,7 +18,12 @@ describe('a failed start is logged as JSON (e2e, built processes)', () => {
     const { code, lines } = await runToExit(entry, { PORT: 'eighty', LOG_LEVEL: 'loud' });
     expect(code).toBe(1);
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(parsed).toContainEqual(expect.objectContaining({ level: 'fatal', problems: expect.arrayContaining([expect.stringMatching(/^PORT must be/), expect.stringMatching(/^LOG_LEVEL must be/)]) }));
+    expect(parsed).toContainEqual(
+      expect.objectContaining({
+        level: 'fatal',
+        problems: expect.arrayContaining([expect.stringMatching(/^PORT must be/), expect.stringMatching(/^LOG_LEVEL must be/)]),
+      }),
+    );
   });
 
   it('the api: a database that does not answer is a JSON line too', async () => {
@@ -32,6 +37,8 @@ describe('a failed start is logged as JSON (e2e, built processes)', () => {
     expect(code).toBe(1);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ level: 'fatal', msg: expect.stringMatching(/ECONNREFUSED|connect/) }));
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ level: 'fatal', msg: expect.stringMatching(/ECONNREFUSED|connect/) }),
+    );
   });
 });

@@ -119,6 +119,10 @@ describe('collections workflow (e2e)', () => {
     api.clock.set('2026-03-04T17:00:00Z');
     expect((await call(accountId, '2026-03-04T15:00:00Z')).status).toBe(201);
     expect((await call(accountId, '2026-03-04T16:00:00Z')).status).toBe(201);
-    expect((await call(accountId, '2026-03-04T17:00:00Z')).body).toMatchObject({ status: 422, code: 'CALL_FREQUENCY_LIMIT', allowedFrom: '2026-03-11T12:00:00.000Z' });
+    expect((await call(accountId, '2026-03-04T17:00:00Z')).body).toMatchObject({
+      status: 422,
+      code: 'CALL_FREQUENCY_LIMIT',
+      allowedFrom: '2026-03-11T12:00:00.000Z',
+    });
   });
 });

@@ -8,7 +8,6 @@ import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 
-
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
  * configured origins, strict validation, problem details, OpenAPI at /docs. Shared by main.ts and the
@@ -48,13 +47,21 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   const metrics = app.get(Metrics);
   // Timed by route pattern, never by URL: ids would make every account its own series.
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.httpDuration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode }, reply.elapsedTime / 1000);
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
     done();
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'], exposedHeaders: ['etag', 'retry-after'], maxAge: 600 });
+    app.enableCors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+      exposedHeaders: ['etag', 'retry-after'],
+      maxAge: 600,
+    });
   }
   app.useGlobalPipes(strictValidationPipe());
   const document = SwaggerModule.createDocument(

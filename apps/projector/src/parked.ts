@@ -26,7 +26,14 @@ async function main(): Promise<void> {
   const [clock, ids] = [new SystemClock(), new RandomIdGenerator()];
   const backends = await Backends.open({ ...config, eventStoreUrl }, clock, ids);
   try {
-    const parked = new ParkedEvents(backends.readStore, backends.eventStore, readModels.map(({ projection }) => projection), clock, ids, config.projectorLeaseMs);
+    const parked = new ParkedEvents(
+      backends.readStore,
+      backends.eventStore,
+      readModels.map(({ projection }) => projection),
+      clock,
+      ids,
+      config.projectorLeaseMs,
+    );
     const by = { id: values.by ?? `cli:${userInfo().username}`, role: 'supervisor' };
     if (command === 'list') {
       for (const letter of await parked.list('*', { status: status as 'parked' | 'resolved' | 'all' })) console.log(JSON.stringify(letter));

@@ -1,7 +1,14 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
-import { startEmbeddedPostgres, type AppConfig, type Clock, type EmbeddedPostgresServer, type IdGenerator, type PostgresConnectionOptions } from '@arrears/platform';
+import {
+  startEmbeddedPostgres,
+  type AppConfig,
+  type Clock,
+  type EmbeddedPostgresServer,
+  type IdGenerator,
+  type PostgresConnectionOptions,
+} from '@arrears/platform';
 import { EventStoreIdempotencyStore, PostgresIdempotencyStore, type IdempotencyStore } from '@arrears/idempotency';
 import { MongoKeyStore, OpeningEventStore, PersonalDataVault, PostgresKeyStore, type KeyEncryption, type KeyStore } from '@arrears/personal-data';
 import { loadKeyEncryption } from './secrets';

@@ -23,7 +23,10 @@ const context = (key?: string): CommandContext => ({
   expectedRevision: undefined,
 });
 
-const payment: AccountCommandInput = { type: 'RecordPayment', data: { paymentId: 'pay-1', amount: 5_000, currency: 'USD', receivedOn: '2026-02-10', method: 'card' } };
+const payment: AccountCommandInput = {
+  type: 'RecordPayment',
+  data: { paymentId: 'pay-1', amount: 5_000, currency: 'USD', receivedOn: '2026-02-10', method: 'card' },
+};
 const note: AccountCommandInput = { type: 'AddNote', data: { text: 'Called, left a message.' } };
 
 /**
@@ -35,13 +38,29 @@ describe('AccountCommandService: a retry of a command whose answer was lost', ()
   const clock = new FixedClock(new Date('2026-03-01T15:00:00Z'));
   /** A service as a process starts it: nothing cached. */
   const restarted = () =>
-    new AccountCommandService(store, loadConfig({ COMMAND_MAX_ATTEMPTS: '2' }), clock, new RandomIdGenerator(), new PersonalDataVault(noKeys), new Metrics(), chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'));
+    new AccountCommandService(
+      store,
+      loadConfig({ COMMAND_MAX_ATTEMPTS: '2' }),
+      clock,
+      new RandomIdGenerator(),
+      new PersonalDataVault(noKeys),
+      new Metrics(),
+      chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'),
+    );
   const types = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map((event) => event.type);
 
   async function account(accountId: string): Promise<void> {
     const service = restarted();
-    await service.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } }, context());
-    await service.handle(accountId, { type: 'IssueInvoice', data: { invoiceId: 'inv-1', amount: 12_500, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' } }, context());
+    await service.handle(
+      accountId,
+      { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
+      context(),
+    );
+    await service.handle(
+      accountId,
+      { type: 'IssueInvoice', data: { invoiceId: 'inv-1', amount: 12_500, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' } },
+      context(),
+    );
   }
 
   it.each([

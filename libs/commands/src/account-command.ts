@@ -13,9 +13,6 @@ export interface CommandOutcome {
 }
 
 /** The event of a type that a command produced, if it did. */
-export function eventOf<Type extends AccountEvent['type']>(
-  outcome: CommandOutcome,
-  type: Type,
-): Extract<AccountEvent, { type: Type }> | undefined {
+export function eventOf<Type extends AccountEvent['type']>(outcome: CommandOutcome, type: Type): Extract<AccountEvent, { type: Type }> | undefined {
   return outcome.events.find((event): event is Extract<AccountEvent, { type: Type }> => event.type === type);
 }

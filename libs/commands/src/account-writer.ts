@@ -39,7 +39,7 @@ export class AccountWriter {
       this.cache.set(accountId, basis.known);
       return basis.known;
     };
-    for (let attempt = 1; ; ) {
+    for (let attempt = 1; ;) {
       const current = basis.known ?? (await reload());
       const now = this.clock.now();
       let events: AccountEvent[];
@@ -97,4 +97,3 @@ const unchanged = (accountId: string, { state, revision }: KnownState): CommandO
   revision: revision === 'no_stream' ? -1n : revision,
   position: 0n,
 });
-

@@ -84,7 +84,9 @@ describe('writing a command: load, decide, seal and chain, append', () => {
 
   it('gives up with the conflict after COMMAND_MAX_ATTEMPTS races lost', async () => {
     const store = new RacedStore().racedBy(Infinity);
-    await expect(writerOn(store).write('acc-1', { type: 'OpenAccount', data: opened('acc-1').data }, callerWith())).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(writerOn(store).write('acc-1', { type: 'OpenAccount', data: opened('acc-1').data }, callerWith())).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect(await types(store)).toEqual(['NoteAdded', 'NoteAdded']);
   });
 

@@ -10,7 +10,10 @@ const forCred1 = { creditors: ['cred-1'] } as const;
 
 /** Given these events, when this caller sends this command: the decision. */
 const given = (events: AccountEvent[]) => ({
-  when: (input: AccountCommandInput, caller: Partial<CommandContext> = {}) => () => decideCommand('acc-1', input, knownAfter(events), callerWith(caller), now),
+  when:
+    (input: AccountCommandInput, caller: Partial<CommandContext> = {}) =>
+    () =>
+      decideCommand('acc-1', input, knownAfter(events), callerWith(caller), now),
 });
 
 describe('deciding a command: the creditor scope, then If-Match, then the domain', () => {
@@ -19,7 +22,9 @@ describe('deciding a command: the creditor scope, then If-Match, then the domain
   });
 
   it('refuses to open one for a creditor the caller may not act for', () => {
-    expect(given([]).when(open('cred-2'), forCred1)).toThrow(expect.objectContaining({ code: 'CREDITOR_NOT_ALLOWED', kind: 'forbidden', details: { creditorId: 'cred-2' } }));
+    expect(given([]).when(open('cred-2'), forCred1)).toThrow(
+      expect.objectContaining({ code: 'CREDITOR_NOT_ALLOWED', kind: 'forbidden', details: { creditorId: 'cred-2' } }),
+    );
   });
 
   it('refuses to open an id another creditor holds exactly as opening one’s own twice', () => {

@@ -5,7 +5,11 @@ import { noteAdded, opened, record } from './write-path.fixtures';
 
 describe('loading an account: read its stream and fold it', () => {
   it('finds no account where no event was recorded: unopened, at no revision, chained from the start', async () => {
-    expect(await loadAccount(new InMemoryEventStore(), 'account-nobody')).toEqual({ state: { status: 'unopened' }, revision: 'no_stream', lastHash: chainStart });
+    expect(await loadAccount(new InMemoryEventStore(), 'account-nobody')).toEqual({
+      state: { status: 'unopened' },
+      revision: 'no_stream',
+      lastHash: chainStart,
+    });
   });
 
   it('given recorded events, is the account they make, at the last one’s revision, chained to its hash', async () => {

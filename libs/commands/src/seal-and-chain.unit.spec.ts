@@ -31,7 +31,15 @@ describe('sealing and chaining: the events as they are stored', () => {
   it('records who asked, under which request and when, and the account’s creditor, in every event’s metadata', async () => {
     const store = new InMemoryEventStore();
     const caller = callerWith({ correlationId: 'corr-9', causationId: 'req-9' });
-    const expected = { correlationId: 'corr-9', causationId: 'req-9', actor: caller.actor, occurredAt: now.toISOString(), recordedAt: now.toISOString(), schemaVersion: 1, creditorId: 'cred-7' };
+    const expected = {
+      correlationId: 'corr-9',
+      causationId: 'req-9',
+      actor: caller.actor,
+      occurredAt: now.toISOString(),
+      recordedAt: now.toISOString(),
+      schemaVersion: 1,
+      creditorId: 'cred-7',
+    };
     const [opening] = await sealAndChain().newEvents([opened('acc-1', 'cred-7')], 'account-acc-1', await loadAccount(store, 'account-acc-1'), caller, now);
     expect(opening?.metadata).toMatchObject(expected);
     await record(store, 'acc-1', [opened('acc-1', 'cred-7')]);

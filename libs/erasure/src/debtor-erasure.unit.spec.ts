@@ -14,21 +14,41 @@ class DebtorAccountsInTheLog extends DebtorAccounts {
 
   async of(creditorId: string, debtorReference: string): Promise<string[]> {
     const openings = (await this.events.readAll()).filter(({ type }) => type === 'AccountOpened');
-    return openings.map(({ data }) => data as unknown as AccountOpened['data']).filter((opened) => opened.creditorId === creditorId && opened.debtor.reference === debtorReference).map(({ accountId }) => accountId);
+    return openings
+      .map(({ data }) => data as unknown as AccountOpened['data'])
+      .filter((opened) => opened.creditorId === creditorId && opened.debtor.reference === debtorReference)
+      .map(({ accountId }) => accountId);
   }
 }
 
-const caller: CommandContext = { correlationId: 'corr-1', causationId: 'req-1', actor: { id: 'sup-1', role: 'supervisor' }, creditors: '*', idempotencyKey: undefined, expectedRevision: undefined };
+const caller: CommandContext = {
+  correlationId: 'corr-1',
+  causationId: 'req-1',
+  actor: { id: 'sup-1', role: 'supervisor' },
+  creditors: '*',
+  idempotencyKey: undefined,
+  expectedRevision: undefined,
+};
 const ada: Debtor = { reference: 'D-ADA', timeZone: 'UTC', name: 'Ada Lovelace', email: 'ada@example.com' };
 const grace: Debtor = { reference: 'D-GRACE', timeZone: 'UTC', name: 'Grace Hopper' };
 
 describe('erasing a debtor’s personal data, from one of their accounts', () => {
   const store = new InMemoryEventStore();
   const vault = new PersonalDataVault(new InMemoryKeyStore(), 0);
-  const accounts = new AccountCommandService(store, loadConfig({}), new FixedClock(new Date('2026-03-01T15:00:00Z')), new RandomIdGenerator(), vault, new Metrics(), chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'));
+  const accounts = new AccountCommandService(
+    store,
+    loadConfig({}),
+    new FixedClock(new Date('2026-03-01T15:00:00Z')),
+    new RandomIdGenerator(),
+    vault,
+    new Metrics(),
+    chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'),
+  );
   const erasure = new DebtorErasure(accounts, vault, new DebtorAccountsInTheLog(store));
-  const open = (accountId: string, creditorId: string, debtor: Debtor) => accounts.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId, debtor } }, caller);
-  const debtorOf = async (accountId: string) => ((await vault.open(await store.readStream(`account-${accountId}`)))[0]?.data as unknown as AccountOpened['data']).debtor;
+  const open = (accountId: string, creditorId: string, debtor: Debtor) =>
+    accounts.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId, debtor } }, caller);
+  const debtorOf = async (accountId: string) =>
+    ((await vault.open(await store.readStream(`account-${accountId}`)))[0]?.data as unknown as AccountOpened['data']).debtor;
   const typesOf = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map(({ type }) => type);
 
   beforeAll(async () => {

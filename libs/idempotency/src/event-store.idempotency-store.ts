@@ -4,9 +4,7 @@ import type { Clock, IdGenerator } from '@arrears/platform';
 import type { IdempotencyStore, Reservation, StoredResponse } from './idempotency.store';
 
 type KeyState =
-  | { status: 'free' }
-  | { status: 'pending'; fingerprint: string; lockedUntil: string }
-  | { status: 'completed'; fingerprint: string; response: StoredResponse };
+  { status: 'free' } | { status: 'pending'; fingerprint: string; lockedUntil: string } | { status: 'completed'; fingerprint: string; response: StoredResponse };
 
 /**
  * Idempotency-Keys kept as small streams in the event store itself, for deployments whose only
@@ -85,9 +83,7 @@ function fold(state: KeyState, event: RecordedEvent): KeyState {
     case 'IdempotencyKeyReserved':
       return { status: 'pending', fingerprint: data.fingerprint ?? '', lockedUntil: data.lockedUntil ?? '' };
     case 'IdempotentResponseStored':
-      return state.status === 'pending' && data.response
-        ? { status: 'completed', fingerprint: state.fingerprint, response: data.response }
-        : state;
+      return state.status === 'pending' && data.response ? { status: 'completed', fingerprint: state.fingerprint, response: data.response } : state;
     case 'IdempotencyKeyReleased':
       return { status: 'free' };
     default:

@@ -5,9 +5,7 @@ export interface StoredResponse {
 }
 
 export type Reservation =
-  | { outcome: 'reserved' }
-  | { outcome: 'completed'; fingerprint: string; response: StoredResponse }
-  | { outcome: 'in_progress'; fingerprint: string };
+  { outcome: 'reserved' } | { outcome: 'completed'; fingerprint: string; response: StoredResponse } | { outcome: 'in_progress'; fingerprint: string };
 
 /**
  * Remembers Idempotency-Keys. `reserve` claims a key for a request (a lease, so a crashed request

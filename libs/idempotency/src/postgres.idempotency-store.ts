@@ -54,11 +54,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(key: string, response: StoredResponse): Promise<void> {
-    await this.pool.query('UPDATE idempotency_keys SET response = $2, status_code = $3 WHERE key = $1', [
-      key,
-      JSON.stringify(response),
-      response.statusCode,
-    ]);
+    await this.pool.query('UPDATE idempotency_keys SET response = $2, status_code = $3 WHERE key = $1', [key, JSON.stringify(response), response.statusCode]);
   }
 
   async release(key: string): Promise<void> {

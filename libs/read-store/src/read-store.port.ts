@@ -28,9 +28,7 @@ export type WriteOperation =
 
 export type Scalar = string | number | boolean | null;
 
-export type Condition =
-  | { field: string; op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar }
-  | { field: string; op: 'in'; value: Scalar[] };
+export type Condition = { field: string; op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar } | { field: string; op: 'in'; value: Scalar[] };
 
 export interface Query {
   /** All must hold. */

@@ -18,7 +18,11 @@ export function deciderSpecification<Command, Event, State>(decider: Decider<Com
     given(events: Event[]) {
       return {
         when(command: Command) {
-          const run = () => decider.decide(command, events.reduce((state, event) => decider.evolve(state, event), decider.initialState()));
+          const run = () =>
+            decider.decide(
+              command,
+              events.reduce((state, event) => decider.evolve(state, event), decider.initialState()),
+            );
           return {
             then(expected: Event[]): void {
               expect(run()).toEqual(expected);

@@ -65,7 +65,13 @@ export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
       await killServiceGroup(service);
       throw new Error(`The service did not start:\n${service.output()}`);
     }
-    if (await fetch(`${service.url}/health/live`).then((r) => r.ok, () => false)) return service;
+    if (
+      await fetch(`${service.url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return service;
     await sleep(200);
   }
 }
@@ -73,7 +79,10 @@ export async function startBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
 /** Runs a built command-line entry point to its end. */
 export function runBuilt(entry: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(repositoryRoot, entry), ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repositoryRoot, entry), ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

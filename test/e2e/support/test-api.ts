@@ -70,11 +70,21 @@ async function withAuthorization(method: string, url: string, headers: Record<st
  * The real application, in this process, on a fresh database of the run's embedded PostgreSQL, with
  * a clock the test moves. Requests go through Fastify's full request pipeline (inject).
  */
-export async function startTestApi(options: { databaseUrl?: string; now?: string; env?: Record<string, string>; logDestination?: DestinationStream } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { databaseUrl?: string; now?: string; env?: Record<string, string>; logDestination?: DestinationStream } = {},
+): Promise<TestApi> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = new FixedClock(new Date(options.now ?? '2026-03-01T15:00:00Z'));
   // The scheduler does not wake by itself in tests: a test that needs it wakes it (see scheduler specs).
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, LOG_LEVEL: 'error', PROJECTOR_LEASE_MS: '1000', RUN_SCHEDULER: 'false', ...testSecretsEnv, RATE_LIMIT_PER_SECOND: '1000000', ...options.env });
+  const config = loadConfig({
+    EVENT_STORE_URL: databaseUrl,
+    LOG_LEVEL: 'error',
+    PROJECTOR_LEASE_MS: '1000',
+    RUN_SCHEDULER: 'false',
+    ...testSecretsEnv,
+    RATE_LIMIT_PER_SECOND: '1000000',
+    ...options.env,
+  });
   const app = await createApp(config, { clock, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -3,12 +3,23 @@ import { type CapabilityReach, http } from '../command-handling/command-reach.fi
 
 /** A request with every optional field set. */
 const address = { lines: ['1 Main St'], city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' };
-const debtor = { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York', otherTimeZones: ['America/Chicago'], email: 'ada@example.com', phone: '+15551234567', address };
+const debtor = {
+  reference: 'D-1',
+  name: 'Ada',
+  timeZone: 'America/New_York',
+  otherTimeZones: ['America/Chicago'],
+  email: 'ada@example.com',
+  phone: '+15551234567',
+  address,
+};
 
 /** How each field of the accounts commands is set from outside (see every-field-reachable.unit.spec.ts). */
 export const accountsReach: CapabilityReach<AccountsCommand> = {
   OpenAccount: {
-    fields: { accountId: true, creditorId: true, debtor: {
+    fields: {
+      accountId: true,
+      creditorId: true,
+      debtor: {
         reference: true,
         name: true,
         timeZone: true,

@@ -55,7 +55,11 @@ export class DebtorRequest {
   @IsArray()
   @ArrayMaxSize(5)
   @IsTimeZone({ each: true })
-  @ApiPropertyOptional({ type: [String], example: ['America/Los_Angeles'], description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['America/Los_Angeles'],
+    description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).',
+  })
   otherTimeZones?: string[];
 
   @IsOptional()

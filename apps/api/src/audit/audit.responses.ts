@@ -31,12 +31,27 @@ export class HistoryVerification {
   @ApiProperty({ enum: ['intact', 'broken'] }) status!: 'intact' | 'broken';
   @ApiProperty({ example: 12, description: 'Events in the stream.' }) events!: number;
   @ApiPropertyOptional({ description: 'The hash of the last event, when intact: keep it to notice a later truncation.' }) lastHash?: string;
-  @ApiPropertyOptional({ example: 0, description: 'Leading events chained with plain SHA-256, before the chain was keyed: only a checkpoint vouches for them.' })
-  unkeyedEvents?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest revision a signed checkpoint saw, when intact.' }) anchoredRevision?: number | null;
-  @ApiPropertyOptional({ example: 4, description: 'The first revision whose hash or link does not hold (for TRUNCATED: the first one missing).' }) firstBrokenRevision?: number;
   @ApiPropertyOptional({
-    enum: ['HASH_MISMATCH', 'LINK_MISMATCH', 'HASH_MISSING', 'REVISION_GAP', 'UNKEYED_AFTER_KEYED', 'UNKNOWN_KEY', 'TRUNCATED', 'ANCHOR_MISMATCH', 'CHECKPOINT_FORGED'],
+    example: 0,
+    description: 'Leading events chained with plain SHA-256, before the chain was keyed: only a checkpoint vouches for them.',
+  })
+  unkeyedEvents?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest revision a signed checkpoint saw, when intact.' }) anchoredRevision?:
+    number | null;
+  @ApiPropertyOptional({ example: 4, description: 'The first revision whose hash or link does not hold (for TRUNCATED: the first one missing).' })
+  firstBrokenRevision?: number;
+  @ApiPropertyOptional({
+    enum: [
+      'HASH_MISMATCH',
+      'LINK_MISMATCH',
+      'HASH_MISSING',
+      'REVISION_GAP',
+      'UNKEYED_AFTER_KEYED',
+      'UNKNOWN_KEY',
+      'TRUNCATED',
+      'ANCHOR_MISMATCH',
+      'CHECKPOINT_FORGED',
+    ],
   })
   reason?: string;
   @ApiPropertyOptional() detail?: string;

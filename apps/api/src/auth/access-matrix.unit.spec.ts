@@ -13,7 +13,7 @@ describe('the access matrix', () => {
       .map(([, route, cells]) => [route, (cells as string).split('|').map((cell) => cell.trim())] as const)
       .filter(([, marks]) => isMatrixRow(marks))
       .map(([route, marks]) => [route, access(marks)]);
-    const byRoleOrder = (allowed: typeof accessMatrix[string]) => (allowed === publicRoute ? allowed : actorRoles.filter((role) => allowed.includes(role)));
+    const byRoleOrder = (allowed: (typeof accessMatrix)[string]) => (allowed === publicRoute ? allowed : actorRoles.filter((role) => allowed.includes(role)));
     expect(Object.fromEntries(inReadme)).toEqual(Object.fromEntries(Object.entries(accessMatrix).map(([route, allowed]) => [route, byRoleOrder(allowed)])));
   });
 

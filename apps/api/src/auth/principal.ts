@@ -18,4 +18,3 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!principal) throw new Error('No verified principal on this request: is the route public?');
   return principal;
 }
-

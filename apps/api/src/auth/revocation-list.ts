@@ -29,7 +29,12 @@ export class RevocationList {
       const version = info ? `${info.mtimeMs}:${info.size}` : 'absent';
       if (version !== this.version) {
         const text = info ? await readFile(this.file, 'utf8') : '';
-        this.revoked = new Set(text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean));
+        this.revoked = new Set(
+          text
+            .split('\n')
+            .map((line) => line.replace(/#.*/, '').trim())
+            .filter(Boolean),
+        );
         this.version = version;
       }
     } catch {

@@ -85,12 +85,17 @@ const bearerToken = (authorization: string | undefined) => /^Bearer ([A-Za-z0-9.
 
 function principalFrom(payload: JWTPayload): Principal {
   const { sub, role, creditors } = payload as JWTPayload & { role?: unknown; creditors?: unknown };
-  if (typeof sub !== 'string' || !idPattern.test(sub)) throw unauthorized('The token\'s sub must be 1–128 letters, digits or ._:@-.');
-  if (typeof role !== 'string' || !(actorRoles as readonly string[]).includes(role)) throw unauthorized(`The token's role must be one of ${actorRoles.join(', ')}.`);
+  if (typeof sub !== 'string' || !idPattern.test(sub)) throw unauthorized("The token's sub must be 1–128 letters, digits or ._:@-.");
+  if (typeof role !== 'string' || !(actorRoles as readonly string[]).includes(role))
+    throw unauthorized(`The token's role must be one of ${actorRoles.join(', ')}.`);
   // Only the string "*" is the whole portfolio: ["*"] is a list naming a creditor "*", which no
   // creditor is, and is refused rather than read either way.
   const scope =
-    creditors === '*' ? '*' : Array.isArray(creditors) && creditors.every((id) => typeof id === 'string' && creditorIdPattern.test(id)) ? (creditors as string[]) : undefined;
+    creditors === '*'
+      ? '*'
+      : Array.isArray(creditors) && creditors.every((id) => typeof id === 'string' && creditorIdPattern.test(id))
+        ? (creditors as string[])
+        : undefined;
   if (!scope) throw unauthorized('The token\'s creditors must be a list of creditor ids, or "*".');
   return { id: sub, role: role as ActorRole, creditors: scope };
 }

@@ -9,7 +9,11 @@ import { TokenVerifier } from './token-verifier';
 
 const secret = 'unit-secret-of-at-least-thirty-two-characters';
 const hs256 = (claims: JWTPayload) =>
-  new SignJWT({ role: 'agent', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('agent-7').setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+  new SignJWT({ role: 'agent', ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('agent-7')
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(secret));
 const bearer = (token: string) => `Bearer ${token}`;
 
 describe('TokenVerifier', () => {
@@ -24,7 +28,8 @@ describe('TokenVerifier', () => {
     it.each([[['*']], [['cred-a', '*']], [['']], [[7]]])('refuses %j: not a list of creditor ids, and not the portfolio', async (creditors) => {
       await expect(verifier.verify(bearer(await hs256({ creditors })))).rejects.toMatchObject({
         status: 401,
-        code: 'UNAUTHENTICATED', message: expect.stringContaining('creditors'),
+        code: 'UNAUTHENTICATED',
+        message: expect.stringContaining('creditors'),
       });
     });
   });
@@ -40,14 +45,23 @@ describe('TokenVerifier', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
       sign = (claims) =>
-        new SignJWT({ role: 'agent', creditors: '*', ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('agent-7').setExpirationTime('1h').sign(privateKey);
+        new SignJWT({ role: 'agent', creditors: '*', ...claims })
+          .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+          .setSubject('agent-7')
+          .setExpirationTime('1h')
+          .sign(privateKey);
     });
     afterAll(() => new Promise((resolve) => server.close(resolve)));
 
     it('accepts, in JWKS mode, only tokens from the configured issuer for the configured audience', async () => {
       const verifier = new TokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'arrears', revokedRefreshMs: 0 });
       expect((await verifier.verify(bearer(await sign({ iss: 'https://idp.example', aud: 'arrears' })))).id).toBe('agent-7');
-      for (const claims of [{ iss: 'https://other.example', aud: 'arrears' }, { iss: 'https://idp.example', aud: 'another-service' }, { aud: 'arrears' }, { iss: 'https://idp.example' }]) {
+      for (const claims of [
+        { iss: 'https://other.example', aud: 'arrears' },
+        { iss: 'https://idp.example', aud: 'another-service' },
+        { aud: 'arrears' },
+        { iss: 'https://idp.example' },
+      ]) {
         await expect(verifier.verify(bearer(await sign(claims)))).rejects.toMatchObject({ status: 401 });
       }
     });

@@ -19,7 +19,11 @@ export const billingCommands: CommandDeclarations = {
     }),
     response: {
       type: InvoiceIssuedResponse,
-      from: (outcome, { request }) => ({ ...receiptOf(outcome), invoiceId: request.invoiceId, creditApplied: eventOf(outcome, 'CreditApplied')?.data.amount ?? 0 }),
+      from: (outcome, { request }) => ({
+        ...receiptOf(outcome),
+        invoiceId: request.invoiceId,
+        creditApplied: eventOf(outcome, 'CreditApplied')?.data.amount ?? 0,
+      }),
     },
   }),
 

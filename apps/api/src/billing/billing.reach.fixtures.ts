@@ -7,8 +7,17 @@ const terms = { graceDays: 5, lateFee: { type: 'flat', amount: 1500 }, earlyPaym
 /** How each field of the billing commands is set from outside (see every-field-reachable.unit.spec.ts). */
 export const billingReach: CapabilityReach<BillingCommand> = {
   IssueInvoice: {
-    fields: { invoiceId: true, amount: true, currency: true, issuedOn: true, dueOn: true, terms: { graceDays: true, lateFee: { type: true, amount: true }, earlyPaymentDiscount: { percent: true, withinDays: true } } },
-    made: [http('POST /accounts/:accountId/invoices', { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms })],
+    fields: {
+      invoiceId: true,
+      amount: true,
+      currency: true,
+      issuedOn: true,
+      dueOn: true,
+      terms: { graceDays: true, lateFee: { type: true, amount: true }, earlyPaymentDiscount: { percent: true, withinDays: true } },
+    },
+    made: [
+      http('POST /accounts/:accountId/invoices', { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms }),
+    ],
   },
   MarkPaymentMissed: { fields: { invoiceId: true }, made: [http('POST /accounts/:accountId/invoices/:invoiceId/missed', undefined, { invoiceId: 'inv-1' })] },
   AssessLateFee: { fields: { invoiceId: true }, made: [http('POST /accounts/:accountId/invoices/:invoiceId/late-fee', undefined, { invoiceId: 'inv-1' })] },

@@ -5,7 +5,6 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { principalOf } from '../auth/principal';
 
-
 const headerValue = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -32,8 +31,7 @@ function parseCommandContext(request: FastifyRequest): CommandContext {
   const principal = principalOf(request);
   const key = headerValue(request, 'idempotency-key');
   const ifMatch = headerValue(request, 'if-match');
-  const bad = (header: string, detail: string) =>
-    new ProblemException(400, 'INVALID_HEADER', 'The request is malformed', detail, { header });
+  const bad = (header: string, detail: string) => new ProblemException(400, 'INVALID_HEADER', 'The request is malformed', detail, { header });
   if (given !== undefined && given !== correlationId) throw bad('X-Correlation-Id', 'X-Correlation-Id must be 1–128 letters, digits or ._:@-');
   if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) throw bad('Idempotency-Key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
   return {
@@ -54,6 +52,4 @@ function parseIfMatch(value: string, bad: (header: string, detail: string) => Er
 }
 
 /** `@Context() context: CommandContext` in a controller. */
-export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  readCommandContext(ctx.switchToHttp().getRequest<FastifyRequest>()),
-);
+export const Context = createParamDecorator((_: unknown, ctx: ExecutionContext) => readCommandContext(ctx.switchToHttp().getRequest<FastifyRequest>()));

@@ -34,7 +34,14 @@ export async function viaHttp(route: string, body: object | undefined, params: R
   if ('process' in declaration) throw new Error(`${route} runs a process, not one command.`);
   const metadata: ArgumentMetadata = { type: 'body', metatype: declaration.request ?? Object };
   const request: unknown = declaration.request ? await strictValidationPipe().transform(body, metadata) : undefined;
-  const sources: CommandSources<unknown> = { request, params: { accountId: 'acc-1', ...params }, context, config, policies: contactPolicies, newId: () => 'acc-new' };
+  const sources: CommandSources<unknown> = {
+    request,
+    params: { accountId: 'acc-1', ...params },
+    context,
+    config,
+    policies: contactPolicies,
+    newId: () => 'acc-new',
+  };
   return declaration.command({ ...sources, accountId: declaration.accountId?.(sources) ?? 'acc-1' });
 }
 

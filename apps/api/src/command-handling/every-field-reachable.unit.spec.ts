@@ -35,7 +35,19 @@ const timelineReach: CapabilityReach<TimelineCommand> = {
   },
 };
 
-const reach: ReachTable = { ...accountsReach, ...billingReach, ...disputesReach, ...interactionsReach, ...paymentsReach, ...plansReach, ...promisesReach, ...resolutionsReach, ...restrictionsReach, ...worklistReach, ...timelineReach };
+const reach: ReachTable = {
+  ...accountsReach,
+  ...billingReach,
+  ...disputesReach,
+  ...interactionsReach,
+  ...paymentsReach,
+  ...plansReach,
+  ...promisesReach,
+  ...resolutionsReach,
+  ...restrictionsReach,
+  ...worklistReach,
+  ...timelineReach,
+};
 
 /** The paths of `fields` that `data` leaves unset. */
 function unset(fields: object, data: unknown, path = ''): string[] {

@@ -21,24 +21,14 @@ export class IdempotentRequests {
   ) {}
 
   /** Runs `handle` for a first request, or answers a retry with the first response. */
-  async respond(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    statusCode: number,
-    handle: () => Observable<unknown>,
-  ): Promise<Observable<unknown>> {
+  async respond(request: FastifyRequest, reply: FastifyReply, statusCode: number, handle: () => Observable<unknown>): Promise<Observable<unknown>> {
     const key = readCommandContext(request).idempotencyKey;
     if (!key) return handle();
 
     const fingerprint = fingerprintOf(request);
     const reservation = await this.store.reserve(key, fingerprint, this.config.idempotencyLeaseMs);
     if (reservation.outcome !== 'reserved' && reservation.fingerprint !== fingerprint) {
-      throw new ProblemException(
-        409,
-        'IDEMPOTENCY_KEY_REUSED',
-        'Conflict',
-        'This Idempotency-Key was already used for a different request.',
-      );
+      throw new ProblemException(409, 'IDEMPOTENCY_KEY_REUSED', 'Conflict', 'This Idempotency-Key was already used for a different request.');
     }
     if (reservation.outcome === 'in_progress') {
       throw new ProblemException(409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'Conflict', 'A request with this Idempotency-Key is still running; retry shortly.');
@@ -51,9 +41,7 @@ export class IdempotentRequests {
     return handle().pipe(
       mergeMap((body) => from(this.completed(key, { statusCode, body }))),
       // A failure gives the key back (and is rethrown), so that the retry runs again.
-      catchError((error: unknown) =>
-        from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
-      ),
+      catchError((error: unknown) => from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 

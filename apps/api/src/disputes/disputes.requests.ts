@@ -16,6 +16,9 @@ export class RaiseDisputeRequest {
 
 export class ResolveDisputeRequest {
   @IsIn(['upheld', 'rejected'])
-  @ApiProperty({ enum: ['upheld', 'rejected'], description: 'Upheld: the disputed balance is adjusted off. Rejected: validation provided, collection resumes.' })
+  @ApiProperty({
+    enum: ['upheld', 'rejected'],
+    description: 'Upheld: the disputed balance is adjusted off. Rejected: validation provided, collection resumes.',
+  })
   outcome!: 'upheld' | 'rejected';
 }

@@ -38,7 +38,8 @@ class ProjectionHealthResponse {
   @ApiProperty({ example: 0, description: 'Parked events not yet resolved (counted up to 1,000).' }) parked!: number;
   @ApiProperty({ type: [ParkedEventResponse], description: 'The oldest parked events, at most 20.' }) parkedEvents!: ParkedEventResponse[];
   @ApiProperty({ required: false }) error?: string;
-  @ApiProperty({ required: false, type: RebuildHealthResponse, description: 'While its declared version is rebuilt (blue/green).' }) rebuild?: RebuildHealthResponse;
+  @ApiProperty({ required: false, type: RebuildHealthResponse, description: 'While its declared version is rebuilt (blue/green).' })
+  rebuild?: RebuildHealthResponse;
 }
 
 class ReadStoreHealth {
@@ -52,7 +53,8 @@ class LivenessResponse {
 }
 
 class HealthResponse {
-  @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while a projection has parked events (it still serves).' }) status!: 'ok' | 'degraded';
+  @ApiProperty({ example: 'ok', enum: ['ok', 'degraded'], description: '`degraded` while a projection has parked events (it still serves).' }) status!:
+    'ok' | 'degraded';
   @ApiProperty() eventStore!: EventStoreHealth;
   @ApiProperty() readStore!: ReadStoreHealth;
 }
@@ -92,9 +94,16 @@ export class HealthController {
         readStore: { backend: readStore.backend, projections },
       };
     } catch (error) {
-      throw new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', `A store does not answer: ${String(error)}`, {}, {
-        'retry-after': String(storeRetryAfterSeconds),
-      });
+      throw new ProblemException(
+        503,
+        'STORE_UNAVAILABLE',
+        'Service unavailable',
+        `A store does not answer: ${String(error)}`,
+        {},
+        {
+          'retry-after': String(storeRetryAfterSeconds),
+        },
+      );
     }
   }
 }

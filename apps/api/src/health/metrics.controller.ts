@@ -12,7 +12,9 @@ export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Prometheus text exposition: HTTP latency, command outcomes, append latency, projection lag, scheduler steps, process figures.' })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition: HTTP latency, command outcomes, append latency, projection lag, scheduler steps, process figures.',
+  })
   async scrape(@Res() reply: FastifyReply): Promise<void> {
     const { contentType, body } = await this.metrics.scrape();
     await reply.type(contentType).send(body);

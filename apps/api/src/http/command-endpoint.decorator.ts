@@ -5,7 +5,7 @@ import { CommandResponseInterceptor } from '../command-handling/command-response
 const problemResponses: [number, string][] = [
   [400, 'Malformed request: one entry per bad field (`errors`), unknown fields included.'],
   [401, 'No valid bearer token.'],
-  [403, 'The token\'s role may not call this route (`ROLE_NOT_ALLOWED`), or act for this creditor.'],
+  [403, "The token's role may not call this route (`ROLE_NOT_ALLOWED`), or act for this creditor."],
   [404, 'Unknown account (or invoice).'],
   [409, 'Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request.'],
   [412, 'If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`).'],

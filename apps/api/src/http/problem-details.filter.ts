@@ -42,9 +42,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   /** A store that cannot be reached is no fault of the request: 503, to be retried as it is. */
   private storeUnavailable(error: unknown): ProblemException {
     this.logger.warn(`A store cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
-    return new ProblemException(503, 'STORE_UNAVAILABLE', 'Service unavailable', 'A store cannot be reached right now; retry shortly.', {}, {
-      'retry-after': String(storeRetryAfterSeconds),
-    });
+    return new ProblemException(
+      503,
+      'STORE_UNAVAILABLE',
+      'Service unavailable',
+      'A store cannot be reached right now; retry shortly.',
+      {},
+      {
+        'retry-after': String(storeRetryAfterSeconds),
+      },
+    );
   }
 
   private toProblem(error: unknown): ProblemDetails {

@@ -29,11 +29,27 @@ describe('ProblemDetailsFilter', () => {
     const instance = '/accounts/acc-1/notes';
     expect(answerTo(accountNotFound('acc-1'))).toEqual({
       status: 404,
-      body: { type: 'urn:problem:arrears:account-not-found', status: 404, code: 'ACCOUNT_NOT_FOUND', title: 'Not found', detail: 'Account acc-1 does not exist.', accountId: 'acc-1', instance },
+      body: {
+        type: 'urn:problem:arrears:account-not-found',
+        status: 404,
+        code: 'ACCOUNT_NOT_FOUND',
+        title: 'Not found',
+        detail: 'Account acc-1 does not exist.',
+        accountId: 'acc-1',
+        instance,
+      },
     });
     expect(answerTo(creditorNotAllowed('cred-2'))).toEqual({
       status: 403,
-      body: { type: 'urn:problem:arrears:creditor-not-allowed', status: 403, code: 'CREDITOR_NOT_ALLOWED', title: 'Forbidden', detail: 'This token may not act for creditor cred-2.', creditorId: 'cred-2', instance },
+      body: {
+        type: 'urn:problem:arrears:creditor-not-allowed',
+        status: 403,
+        code: 'CREDITOR_NOT_ALLOWED',
+        title: 'Forbidden',
+        detail: 'This token may not act for creditor cred-2.',
+        creditorId: 'cred-2',
+        instance,
+      },
     });
     expect(answerTo(staleRevision(1n, 2n))).toEqual({
       status: 412,

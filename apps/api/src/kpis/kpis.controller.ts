@@ -33,12 +33,17 @@ export class KpisController {
   ) {}
 
   @Get()
-  @QueryEndpoint('Daily KPI series per currency: receivables, aging buckets, collected, credit sales, DSO, Best Possible DSO, ADD, CEI, roll, cure and plan completion rates')
+  @QueryEndpoint(
+    'Daily KPI series per currency: receivables, aging buckets, collected, credit sales, DSO, Best Possible DSO, ADD, CEI, roll, cure and plan completion rates',
+  )
   async kpis(@Query() params: KpiParams, @Caller() caller: Principal): Promise<KpiResponse> {
     const { from, to } = params;
     const length = daysBetween(from, to);
     if (length < 0 || length >= maxDays) {
-      throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, { from, to });
+      throw new ProblemException(400, 'INVALID_PERIOD', 'The request is malformed', `from must not be after to, and the period is at most ${maxDays} days.`, {
+        from,
+        to,
+      });
     }
     await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);

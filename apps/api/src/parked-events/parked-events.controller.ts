@@ -28,10 +28,15 @@ export class ParkedEventsController {
 
   @Post(':parkedEventId/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Apply a parked event again to its projection’s current documents: `resolved` if it now applies, else still `parked` with the new error' })
+  @ApiOperation({
+    summary: 'Apply a parked event again to its projection’s current documents: `resolved` if it now applies, else still `parked` with the new error',
+  })
   @ApiOkResponse({ description: 'The parked event after the retry; its last decision tells the outcome.' })
   @ApiResponse({ status: 404, description: 'No such parked event for the caller’s creditors (`PARKED_EVENT_NOT_FOUND`).' })
-  @ApiResponse({ status: 409, description: 'Resolved already (`PARKED_EVENT_RESOLVED`), or held behind an earlier parked event of its stream (`PARKED_EVENT_HELD`).' })
+  @ApiResponse({
+    status: 409,
+    description: 'Resolved already (`PARKED_EVENT_RESOLVED`), or held behind an earlier parked event of its stream (`PARKED_EVENT_HELD`).',
+  })
   retry(@Param('parkedEventId', ParseParkedEventIdPipe) id: string, @Body(NoBodyPipe) _: undefined, @Caller() caller: Principal): Promise<ParkedEvent> {
     return this.parked.retry(id, caller.creditors, caller);
   }

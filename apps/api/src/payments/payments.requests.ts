@@ -22,6 +22,10 @@ export class RecordPaymentRequest {
   method!: (typeof paymentMethods)[number];
 
   @IsOptional()
-  @IsId({ required: false, example: 'agency-1', description: 'The collection agency that collected it; accepted only while the account is placed with that agency.' })
+  @IsId({
+    required: false,
+    example: 'agency-1',
+    description: 'The collection agency that collected it; accepted only while the account is placed with that agency.',
+  })
   agencyId?: string;
 }

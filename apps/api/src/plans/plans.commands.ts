@@ -42,6 +42,9 @@ export const plansCommands: CommandDeclarations = {
     request: ExtendDeadlineRequest,
     // The pipe has made it a number already; Number() only tells the compiler so.
     pipes: { installment: new ParseIntPipe() },
-    command: ({ params, request }) => ({ type: 'ExtendDeadline', data: { planId: params.planId, installment: Number(params.installment), dueOn: request.dueOn } }),
+    command: ({ params, request }) => ({
+      type: 'ExtendDeadline',
+      data: { planId: params.planId, installment: Number(params.installment), dueOn: request.dueOn },
+    }),
   }),
 };

@@ -11,7 +11,12 @@ export const plansReach: CapabilityReach<PlansCommand> = {
     made: [http('POST /accounts/:accountId/plans', plan)],
   },
   MarkInstallmentMissed: {
-    fields: { planId: true, installment: true, graceDays: { setBy: 'INSTALLMENT_GRACE_DAYS, by the scheduler' }, breakAfter: { setBy: 'PLAN_BREAK_AFTER_MISSED, by the scheduler' } },
+    fields: {
+      planId: true,
+      installment: true,
+      graceDays: { setBy: 'INSTALLMENT_GRACE_DAYS, by the scheduler' },
+      breakAfter: { setBy: 'PLAN_BREAK_AFTER_MISSED, by the scheduler' },
+    },
     made: [scheduler([{ type: 'AgreePlan', data: plan }])],
   },
   ExtendDeadline: {

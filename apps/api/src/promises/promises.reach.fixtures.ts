@@ -11,5 +11,8 @@ export const promisesReach: CapabilityReach<PromisesCommand> = {
     fields: { promiseId: true, amount: true, currency: true, dueOn: true, graceDays: { setBy: 'PROMISE_GRACE_DAYS (config.promiseGraceDays)' } },
     made: [http('POST /accounts/:accountId/promises', promise)],
   },
-  ResolvePromise: { fields: { promiseId: true }, made: [scheduler([{ type: 'RecordPromiseToPay', data: { ...promise, graceDays: config.promiseGraceDays } }])] },
+  ResolvePromise: {
+    fields: { promiseId: true },
+    made: [scheduler([{ type: 'RecordPromiseToPay', data: { ...promise, graceDays: config.promiseGraceDays } }])],
+  },
 };

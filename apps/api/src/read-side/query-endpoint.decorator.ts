@@ -10,7 +10,7 @@ export const QueryEndpoint = (summary: string) =>
     ApiResponse({ status: 200, description: 'The read model (JSON).' }),
     ApiResponse({ status: 400, description: 'Malformed parameters: one entry per bad field.' }),
     ApiResponse({ status: 401, description: 'No valid bearer token.' }),
-    ApiResponse({ status: 403, description: 'The token\'s role may not call this route (`ROLE_NOT_ALLOWED`).' }),
+    ApiResponse({ status: 403, description: "The token's role may not call this route (`ROLE_NOT_ALLOWED`)." }),
     ApiResponse({ status: 404, description: 'Unknown account, or one of a creditor the token may not act for.' }),
     ApiResponse({ status: 503, description: '`minPosition` not reached within 5 s (`READ_MODEL_BEHIND`); see Retry-After.' }),
   );

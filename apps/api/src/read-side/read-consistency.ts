@@ -21,7 +21,9 @@ export class ReadConsistency {
     if (await this.progress.waitFor(position, projections, 0)) return;
     const head = await this.progress.headPosition();
     if (position > head) {
-      throw new ValidationProblem([{ field: 'minPosition', messages: [`minPosition ${position} is past the last position in the log (${head}): use one a command answered with`] }]);
+      throw new ValidationProblem([
+        { field: 'minPosition', messages: [`minPosition ${position} is past the last position in the log (${head}): use one a command answered with`] },
+      ]);
     }
     if (await this.progress.waitFor(position, projections, this.config.readWaitMs)) return;
     throw new ProblemException(

@@ -26,22 +26,14 @@ export const opened: AccountEvent = {
   },
 };
 
-export const issued = (
-  invoiceId: string,
-  amount: number,
-  issuedOn: string,
-  dueOn: string,
-  terms: InvoiceTerms = { graceDays: 0 },
-): InvoiceIssued => ({ type: 'InvoiceIssued', data: { invoiceId, amount, currency: 'USD', issuedOn, dueOn, terms } });
+export const issued = (invoiceId: string, amount: number, issuedOn: string, dueOn: string, terms: InvoiceTerms = { graceDays: 0 }): InvoiceIssued => ({
+  type: 'InvoiceIssued',
+  data: { invoiceId, amount, currency: 'USD', issuedOn, dueOn, terms },
+});
 
-export const command = <C extends AccountCommand>(type: C['type'], data: C['data'], now = NOW): C =>
-  ({ type, data, now }) as C;
+export const command = <C extends AccountCommand>(type: C['type'], data: C['data'], now = NOW): C => ({ type, data, now }) as C;
 
-export const paymentReceived = (
-  amount: number,
-  receivedOn: string,
-  data: Partial<PaymentReceived['data']> = {},
-): PaymentReceived => ({
+export const paymentReceived = (amount: number, receivedOn: string, data: Partial<PaymentReceived['data']> = {}): PaymentReceived => ({
   type: 'PaymentReceived',
   data: {
     paymentId: 'pay-1',

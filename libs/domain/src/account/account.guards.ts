@@ -28,7 +28,10 @@ export function requireAmount(amount: number, field = 'amount'): void {
  */
 export function requireSafeTotal(total: number, amount: number, field = 'amount'): void {
   if (!Number.isSafeInteger(total + amount)) {
-    throw ruleBroken('AMOUNT_TOO_LARGE', `${field} would take the account's total past ${Number.MAX_SAFE_INTEGER} minor units.`, { field, maximum: Number.MAX_SAFE_INTEGER });
+    throw ruleBroken('AMOUNT_TOO_LARGE', `${field} would take the account's total past ${Number.MAX_SAFE_INTEGER} minor units.`, {
+      field,
+      maximum: Number.MAX_SAFE_INTEGER,
+    });
   }
 }
 

@@ -71,7 +71,6 @@ export interface OpenedAccount {
   legal: { escalatedOn: IsoDate } | null;
 }
 
-
 export interface PromiseState {
   promiseId: string;
   amount: number;
@@ -120,12 +119,10 @@ export type AccountState = { status: 'unopened' } | OpenedAccount;
 export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 
 /** What is still owed on an invoice, fees included and discounts taken off. */
-export const outstanding = (invoice: InvoiceState): number =>
-  invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted - invoice.adjusted;
+export const outstanding = (invoice: InvoiceState): number => invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted - invoice.adjusted;
 
 /** The promise still waiting for its date, if any. */
-export const openPromise = (account: OpenedAccount): PromiseState | undefined =>
-  Object.values(account.promises).find((promise) => promise.status === 'open');
+export const openPromise = (account: OpenedAccount): PromiseState | undefined => Object.values(account.promises).find((promise) => promise.status === 'open');
 
 export const openDisputes = (account: Pick<OpenedAccount, 'disputes'>): DisputeState[] =>
   Object.values(account.disputes).filter((dispute) => dispute.status === 'open');
@@ -138,10 +135,7 @@ export const activeHolds = (account: Pick<OpenedAccount, 'holds'>, today: IsoDat
 export function openInvoicesOldestFirst(account: Pick<OpenedAccount, 'invoices'>): InvoiceState[] {
   return Object.values(account.invoices)
     .filter((invoice) => outstanding(invoice) > 0)
-    .sort(
-      (a, b) =>
-        a.dueOn.localeCompare(b.dueOn) || a.issuedOn.localeCompare(b.issuedOn) || a.sequence - b.sequence,
-    );
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.issuedOn.localeCompare(b.issuedOn) || a.sequence - b.sequence);
 }
 
 /**
@@ -161,8 +155,8 @@ export function spreadOver(invoices: InvoiceState[], amount: number, waiver: (in
 }
 
 /** What each open invoice still owes, oldest first. */
-export const openBalances = (account: OpenedAccount): Allocation[] => openInvoicesOldestFirst(account).map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
+export const openBalances = (account: OpenedAccount): Allocation[] =>
+  openInvoicesOldestFirst(account).map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
 
 /** The sum of everything still owed on the account. */
-export const totalOutstanding = (account: OpenedAccount): number =>
-  Object.values(account.invoices).reduce((sum, invoice) => sum + outstanding(invoice), 0);
+export const totalOutstanding = (account: OpenedAccount): number => Object.values(account.invoices).reduce((sum, invoice) => sum + outstanding(invoice), 0);

@@ -19,11 +19,20 @@ const pay = (paymentId: string, amount = 100) =>
 /** Ids are the client's: a name Object.prototype also has is an id like any other. */
 describe.each(inheritedNames)('the id %s', (id) => {
   it('is a new invoice the first time, and a duplicate the second', () => {
-    spec.given([opened]).when(issue(id)).then([issued(id, 12500, '2026-01-01', '2026-01-31')]);
-    spec.given([opened, issued(id, 12500, '2026-01-01', '2026-01-31')]).when(issue(id)).thenThrows('INVOICE_ALREADY_ISSUED');
+    spec
+      .given([opened])
+      .when(issue(id))
+      .then([issued(id, 12500, '2026-01-01', '2026-01-31')]);
+    spec
+      .given([opened, issued(id, 12500, '2026-01-01', '2026-01-31')])
+      .when(issue(id))
+      .thenThrows('INVOICE_ALREADY_ISSUED');
   });
   it('is an invoice that does not exist until issued', () => {
-    spec.given([opened]).when(command('MarkPaymentMissed', { invoiceId: id })).thenThrows('INVOICE_NOT_FOUND');
+    spec
+      .given([opened])
+      .when(command('MarkPaymentMissed', { invoiceId: id }))
+      .thenThrows('INVOICE_NOT_FOUND');
   });
   it('is a new payment, promise, dispute and hold', () => {
     const given: AccountEvent[] = [opened, issued('inv-1', 12500, '2026-01-01', '2026-01-31')];
@@ -53,7 +62,10 @@ describe('amounts past 2^53', () => {
     spec.given([opened, big]).when(issue('inv-2', 2)).thenThrows('AMOUNT_TOO_LARGE');
   });
   it('accepts one that reaches it exactly', () => {
-    spec.given([opened, issued('inv-0', max - 2, '2026-01-01', '2026-01-31')]).when(issue('inv-2', 2)).then([issued('inv-2', 2, '2026-01-01', '2026-01-31')]);
+    spec
+      .given([opened, issued('inv-0', max - 2, '2026-01-01', '2026-01-31')])
+      .when(issue('inv-2', 2))
+      .then([issued('inv-2', 2, '2026-01-01', '2026-01-31')]);
   });
   it('refuses a payment whose leftover credit would leave the exact range', () => {
     const credited = paymentReceived(max, '2026-02-10', { paymentId: 'pay-0', allocations: [], credited: max });

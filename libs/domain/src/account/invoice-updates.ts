@@ -3,11 +3,7 @@ import type { Allocation } from './allocation';
 import type { InvoiceState, OpenedAccount } from './account.state';
 
 /** The account with one invoice changed; an unknown invoice leaves it as it is. */
-export function updateInvoice(
-  account: OpenedAccount,
-  invoiceId: string,
-  change: (invoice: InvoiceState) => InvoiceState,
-): OpenedAccount {
+export function updateInvoice(account: OpenedAccount, invoiceId: string, change: (invoice: InvoiceState) => InvoiceState): OpenedAccount {
   const invoice = entryOf(account.invoices, invoiceId);
   if (!invoice) return account;
   return { ...account, invoices: { ...account.invoices, [invoiceId]: change(invoice) } };

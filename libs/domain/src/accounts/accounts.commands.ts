@@ -8,8 +8,4 @@ export type ErasePersonalData = Command<'ErasePersonalData', Record<string, neve
 export type AssignAgent = Command<'AssignAgent', { agentId: string }>;
 
 /** The accounts part of the account's commands. */
-export type AccountsCommand =
-  | OpenAccount
-  | CloseAccount
-  | ErasePersonalData
-  | AssignAgent;
+export type AccountsCommand = OpenAccount | CloseAccount | ErasePersonalData | AssignAgent;

@@ -21,11 +21,7 @@ export interface AccountAssigned {
 }
 
 /** The accounts part of the account's events. */
-export type AccountsEvent =
-  | AccountOpened
-  | AccountClosed
-  | PersonalDataErased
-  | AccountAssigned;
+export type AccountsEvent = AccountOpened | AccountClosed | PersonalDataErased | AccountAssigned;
 
 /** Every accounts event type. */
 export const accountsEventTypes = eventTypesOf<AccountsEvent>()(['AccountOpened', 'AccountClosed', 'PersonalDataErased', 'AccountAssigned']);

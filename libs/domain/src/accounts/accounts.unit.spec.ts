@@ -27,7 +27,10 @@ describe('CloseAccount', () => {
   it('closes an account with nothing owed, dated in the debtor’s zone', () => {
     // 02:00 UTC on March 1st is still February 28th in New York.
     const late = { ...close('settled'), now: '2026-03-01T02:00:00Z' };
-    spec.given([opened]).when(late).then([{ type: 'AccountClosed', data: { closedOn: '2026-02-28', reason: 'settled' } }]);
+    spec
+      .given([opened])
+      .when(late)
+      .then([{ type: 'AccountClosed', data: { closedOn: '2026-02-28', reason: 'settled' } }]);
   });
   it('refuses while a balance is owed', () => {
     spec
@@ -73,7 +76,13 @@ describe('ErasePersonalData', () => {
       data: {
         accountId: 'acc-1',
         creditorId: 'cred-1',
-        debtor: { ...debtor, email: 'ada@example.com', phone: '+15551234567', otherTimeZones: ['Europe/London'], address: { lines: ['1 Main St'], city: 'Boston', country: 'US' } },
+        debtor: {
+          ...debtor,
+          email: 'ada@example.com',
+          phone: '+15551234567',
+          otherTimeZones: ['Europe/London'],
+          address: { lines: ['1 Main St'], city: 'Boston', country: 'US' },
+        },
       },
     };
     const state = [withEverything, erased].reduce<AccountState>(evolve, initialAccountState());
@@ -89,7 +98,13 @@ describe('ErasePersonalData', () => {
 describe('AssignAgent', () => {
   it('assigns an agent, refusing the same one twice', () => {
     const assign = command<AssignAgent>('AssignAgent', { agentId: 'agent-7' });
-    spec.given([opened]).when(assign).then([{ type: 'AccountAssigned', data: { agentId: 'agent-7' } }]);
-    spec.given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }]).when(assign).thenThrows('ALREADY_ASSIGNED');
+    spec
+      .given([opened])
+      .when(assign)
+      .then([{ type: 'AccountAssigned', data: { agentId: 'agent-7' } }]);
+    spec
+      .given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }])
+      .when(assign)
+      .thenThrows('ALREADY_ASSIGNED');
   });
 });

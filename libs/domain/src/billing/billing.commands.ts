@@ -10,7 +10,4 @@ export type MarkPaymentMissed = Command<'MarkPaymentMissed', { invoiceId: string
 export type AssessLateFee = Command<'AssessLateFee', { invoiceId: string }>;
 
 /** The billing part of the account's commands. */
-export type BillingCommand =
-  | IssueInvoice
-  | MarkPaymentMissed
-  | AssessLateFee;
+export type BillingCommand = IssueInvoice | MarkPaymentMissed | AssessLateFee;

@@ -5,15 +5,7 @@ import { percentOf } from '../money/money';
 import type { AssessLateFee, IssueInvoice, MarkPaymentMissed, BillingCommand } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.events';
-import {
-  requireAmount,
-  requireCurrency,
-  requireDate,
-  requireInvoice,
-  requireOpen,
-  requireSafeTotal,
-  todayFor,
-} from '../account/account.guards';
+import { requireAmount, requireCurrency, requireDate, requireInvoice, requireOpen, requireSafeTotal, todayFor } from '../account/account.guards';
 import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 
@@ -33,9 +25,7 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
     throw ruleBroken('INVOICE_DUE_BEFORE_ISSUE', 'dueOn cannot be earlier than issuedOn.', { issuedOn, dueOn });
   }
   const terms = validTerms(command.data.terms ?? { graceDays: 0 });
-  const events: AccountEvent[] = [
-    { type: 'InvoiceIssued', data: { invoiceId, amount, currency, issuedOn, dueOn, terms } },
-  ];
+  const events: AccountEvent[] = [{ type: 'InvoiceIssued', data: { invoiceId, amount, currency, issuedOn, dueOn, terms } }];
   const credit = Math.min(account.credit, amount);
   if (credit > 0) events.push({ type: 'CreditApplied', data: { invoiceId, amount: credit, currency } });
   return events;

@@ -29,11 +29,7 @@ export interface LateFeeAssessed {
 }
 
 /** The billing part of the account's events. */
-export type BillingEvent =
-  | InvoiceIssued
-  | CreditApplied
-  | PaymentMissed
-  | LateFeeAssessed;
+export type BillingEvent = InvoiceIssued | CreditApplied | PaymentMissed | LateFeeAssessed;
 
 /** Every billing event type. */
 export const billingEventTypes = eventTypesOf<BillingEvent>()(['InvoiceIssued', 'CreditApplied', 'PaymentMissed', 'LateFeeAssessed']);

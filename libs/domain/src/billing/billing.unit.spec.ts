@@ -24,17 +24,17 @@ const plan = planAgreed([{ invoiceId: 'inv-1', amount: 12500 }], [{ dueOn: '2026
 
 describe('IssueInvoice', () => {
   it('issues a backdated invoice with default terms', () => {
-    spec.given([opened]).when(issue()).then([issued('inv-1', 12500, '2026-01-01', '2026-01-31')]);
+    spec
+      .given([opened])
+      .when(issue())
+      .then([issued('inv-1', 12500, '2026-01-01', '2026-01-31')]);
   });
   it('uses credit left by an overpayment', () => {
     const credit: AccountEvent = { ...paidInFull, data: { ...paidInFull.data, allocations: [], credited: 3000 } };
     spec
       .given([opened, credit])
       .when(issue())
-      .then([
-        issued('inv-1', 12500, '2026-01-01', '2026-01-31'),
-        { type: 'CreditApplied', data: { invoiceId: 'inv-1', amount: 3000, currency: 'USD' } },
-      ]);
+      .then([issued('inv-1', 12500, '2026-01-01', '2026-01-31'), { type: 'CreditApplied', data: { invoiceId: 'inv-1', amount: 3000, currency: 'USD' } }]);
   });
   it.each([
     ['a duplicate invoice id', [opened, issued('inv-1', 1, '2026-01-01', '2026-01-02')], {}, 'INVOICE_ALREADY_ISSUED'],
@@ -68,14 +68,14 @@ describe('MarkPaymentMissed', () => {
       ]);
   });
   it('refuses on the last day of grace, even when it is already the next day in UTC', () => {
-    spec
-      .given([opened, withGrace])
-      .when(missed('2026-02-06T04:59:00Z'))
-      .thenThrows('INVOICE_NOT_OVERDUE', { overdueFrom: '2026-02-06' });
+    spec.given([opened, withGrace]).when(missed('2026-02-06T04:59:00Z')).thenThrows('INVOICE_NOT_OVERDUE', { overdueFrom: '2026-02-06' });
   });
   it('refuses a second time for the same invoice', () => {
     const first = accountDecider.decide(missed('2026-02-10T12:00:00Z'), [opened, withGrace].reduce(accountDecider.evolve, accountDecider.initialState()));
-    spec.given([opened, withGrace, ...first]).when(missed('2026-02-11T12:00:00Z')).thenThrows('PAYMENT_ALREADY_MISSED');
+    spec
+      .given([opened, withGrace, ...first])
+      .when(missed('2026-02-11T12:00:00Z'))
+      .thenThrows('PAYMENT_ALREADY_MISSED');
   });
   it('refuses for a paid invoice', () => {
     spec.given([opened, withGrace, paidInFull]).when(missed('2026-02-10T12:00:00Z')).thenThrows('INVOICE_ALREADY_PAID');
@@ -115,9 +115,7 @@ describe('AssessLateFee', () => {
     spec
       .given([opened, issued('inv-1', 12500, '2026-01-01', '2026-01-31', { graceDays: 0, lateFee: rule }), partlyPaid])
       .when(lateFee('2026-02-10T12:00:00Z'))
-      .then([
-        { type: 'LateFeeAssessed', data: { invoiceId: 'inv-1', amount: 184, currency: 'USD', assessedOn: '2026-02-10', rule } },
-      ]);
+      .then([{ type: 'LateFeeAssessed', data: { invoiceId: 'inv-1', amount: 184, currency: 'USD', assessedOn: '2026-02-10', rule } }]);
   });
   it('refuses a second fee on the same invoice', () => {
     const fee: AccountEvent = {

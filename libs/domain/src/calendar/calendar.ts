@@ -164,7 +164,7 @@ export function instantAt(date: IsoDate, minutes: number, timeZone: string): str
 /** The date `days` business days (Monday to Friday) after `date`; public holidays are not known here. */
 export function addBusinessDays(date: IsoDate, days: number): IsoDate {
   let day = dayNumber(date);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     day++;
     const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
     if (weekday !== 0 && weekday !== 6) left--;

@@ -31,7 +31,11 @@ export function contactSubjectOf(account: ContactSubject): ContactSubject {
     debtor: otherTimeZones ? { timeZone, otherTimeZones } : { timeZone },
     restrictions: account.restrictions,
     disputes: Object.fromEntries(openDisputes(account).map((dispute) => [dispute.disputeId, dispute])),
-    holds: Object.fromEntries(Object.values(account.holds).filter((hold) => hold.active).map((hold) => [hold.holdId, hold])),
+    holds: Object.fromEntries(
+      Object.values(account.holds)
+        .filter((hold) => hold.active)
+        .map((hold) => [hold.holdId, hold]),
+    ),
     interactions: account.interactions,
     validationNotice: account.validationNotice,
   };
@@ -68,7 +72,11 @@ export const holdRule: ContactRule = (account, { at }) => {
   const holds = activeHolds(account, localDate(account, at));
   if (!holds.length) return null;
   const last = holds.reduce((latest, hold) => (hold.until > latest ? hold.until : latest), '');
-  return { code: 'ACCOUNT_ON_HOLD', message: `The account is on hold (${holds.map((h) => h.reason).join('; ')}) through ${last}.`, allowedFrom: startOf(account, addDays(last, 1)) };
+  return {
+    code: 'ACCOUNT_ON_HOLD',
+    message: `The account is on hold (${holds.map((h) => h.reason).join('; ')}) through ${last}.`,
+    allowedFrom: startOf(account, addDays(last, 1)),
+  };
 };
 
 export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
@@ -76,7 +84,11 @@ export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
   if (account.validationNotice || !first) return null;
   const due = Date.parse(first) + policy.validationNoticeDays * 86_400_000;
   return Date.parse(at) > due
-    ? { code: 'VALIDATION_NOTICE_OVERDUE', message: `The validation notice was due by ${new Date(due).toISOString()} and has not been sent (1006.34).`, allowedFrom: null }
+    ? {
+        code: 'VALIDATION_NOTICE_OVERDUE',
+        message: `The validation notice was due by ${new Date(due).toISOString()} and has not been sent (1006.34).`,
+        allowedFrom: null,
+      }
     : null;
 };
 
@@ -102,7 +114,11 @@ export const conversationQuietRule: ContactRule = (account, { channel, at }, pol
   const conversationDay = localDate(account, conversation);
   const resumesOn = addDays(conversationDay, policy.quietDaysAfterConversation);
   return localDate(account, at) < resumesOn
-    ? { code: 'RECENT_CONVERSATION', message: `A telephone conversation took place on ${conversationDay}; calls resume on ${resumesOn} (1006.14(b)(2)(ii)).`, allowedFrom: startOf(account, resumesOn) }
+    ? {
+        code: 'RECENT_CONVERSATION',
+        message: `A telephone conversation took place on ${conversationDay}; calls resume on ${resumesOn} (1006.14(b)(2)(ii)).`,
+        allowedFrom: startOf(account, resumesOn),
+      }
     : null;
 };
 

@@ -12,8 +12,17 @@ import { contactRefusals, contactSubjectOf, nextAllowedContact } from './contact
  */
 const spec = deciderSpecification(accountDecider);
 const billed = [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31')];
-const contact = (at: string, channel: ContactChannel = 'call', outcome: ContactAttempted['data']['outcome'] = 'no_answer', policy: ContactPolicy = regulationF) =>
-  command<LogContactAttempt>('LogContactAttempt', { channel, direction: 'outbound', outcome, at, policies: { default: regulationF, byCreditor: { 'cred-1': policy } } }, at);
+const contact = (
+  at: string,
+  channel: ContactChannel = 'call',
+  outcome: ContactAttempted['data']['outcome'] = 'no_answer',
+  policy: ContactPolicy = regulationF,
+) =>
+  command<LogContactAttempt>(
+    'LogContactAttempt',
+    { channel, direction: 'outbound', outcome, at, policies: { default: regulationF, byCreditor: { 'cred-1': policy } } },
+    at,
+  );
 const attempted = (at: string, channel: ContactChannel = 'call', outcome: ContactAttempted['data']['outcome'] = 'no_answer'): AccountEvent => ({
   type: 'ContactAttempted',
   data: { channel, direction: 'outbound', outcome, at },
@@ -25,7 +34,10 @@ const callsOn = (...days: number[]) => days.map((day) => attempted(`2026-02-${St
 
 describe('Regulation F: call frequency (7 calls in 7 consecutive days)', () => {
   it('allows the 7th call in 7 days', () => {
-    spec.given([...known, ...callsOn(10, 11, 12, 13, 14, 15)]).when(contact('2026-02-16T15:00:00.000Z')).then([attempted('2026-02-16T15:00:00.000Z')]);
+    spec
+      .given([...known, ...callsOn(10, 11, 12, 13, 14, 15)])
+      .when(contact('2026-02-16T15:00:00.000Z'))
+      .then([attempted('2026-02-16T15:00:00.000Z')]);
   });
   it('refuses the 8th, and says it is allowed again when the oldest call leaves the window', () => {
     spec
@@ -35,7 +47,10 @@ describe('Regulation F: call frequency (7 calls in 7 consecutive days)', () => {
   });
   it('counts by the debtor’s calendar days: the window moves at midnight in New York', () => {
     // The 02-10 call drops out on 02-17 local: allowed at 08:00 local that day.
-    spec.given([...known, ...callsOn(10, 11, 12, 13, 14, 15, 16)]).when(contact('2026-02-17T13:00:00.000Z')).then([attempted('2026-02-17T13:00:00.000Z')]);
+    spec
+      .given([...known, ...callsOn(10, 11, 12, 13, 14, 15, 16)])
+      .when(contact('2026-02-17T13:00:00.000Z'))
+      .then([attempted('2026-02-17T13:00:00.000Z')]);
   });
   it('holds a creditor to a stricter rule set: the 3rd call in 7 days under 2 calls per 7 days', () => {
     const massachusetts = stricterPolicy({ maxCallsIn7Days: 2 });
@@ -49,40 +64,64 @@ describe('Regulation F: call frequency (7 calls in 7 consecutive days)', () => {
     expect(() => stricterPolicy({ contactHours: { from: 7 * 60, until: 21 * 60 } })).toThrow(/stricter/);
   });
   it('does not count other channels', () => {
-    spec.given([...known, ...callsOn(10, 11, 12, 13, 14, 15, 16)]).when(contact('2026-02-16T20:00:00.000Z', 'email')).then([attempted('2026-02-16T20:00:00.000Z', 'email')]);
+    spec
+      .given([...known, ...callsOn(10, 11, 12, 13, 14, 15, 16)])
+      .when(contact('2026-02-16T20:00:00.000Z', 'email'))
+      .then([attempted('2026-02-16T20:00:00.000Z', 'email')]);
   });
 });
 
 describe('Regulation F: 7 days without calls after a telephone conversation', () => {
   const talked = attempted('2026-02-10T15:00:00.000Z', 'call', 'right_party_contact');
   it('refuses a call on the 7th day counting the conversation’s day as the first', () => {
-    spec.given([...known, talked]).when(contact('2026-02-16T20:00:00.000Z')).thenThrows('RECENT_CONVERSATION', { allowedFrom: '2026-02-17T13:00:00.000Z' });
+    spec
+      .given([...known, talked])
+      .when(contact('2026-02-16T20:00:00.000Z'))
+      .thenThrows('RECENT_CONVERSATION', { allowedFrom: '2026-02-17T13:00:00.000Z' });
   });
   it('allows calls from the 8th day', () => {
-    spec.given([...known, talked]).when(contact('2026-02-17T13:00:00.000Z')).then([attempted('2026-02-17T13:00:00.000Z')]);
+    spec
+      .given([...known, talked])
+      .when(contact('2026-02-17T13:00:00.000Z'))
+      .then([attempted('2026-02-17T13:00:00.000Z')]);
   });
   it('lets other channels through', () => {
-    spec.given([...known, talked]).when(contact('2026-02-11T15:00:00.000Z', 'sms')).then([attempted('2026-02-11T15:00:00.000Z', 'sms')]);
+    spec
+      .given([...known, talked])
+      .when(contact('2026-02-11T15:00:00.000Z', 'sms'))
+      .then([attempted('2026-02-11T15:00:00.000Z', 'sms')]);
   });
 });
 
 describe('Regulation F: 08:00–21:00 at the debtor’s local time', () => {
   it('allows 20:59 and refuses 21:00, naming 08:00 the next morning', () => {
-    spec.given(known).when(contact('2026-02-11T01:59:00.000Z')).then([attempted('2026-02-11T01:59:00.000Z')]);
+    spec
+      .given(known)
+      .when(contact('2026-02-11T01:59:00.000Z'))
+      .then([attempted('2026-02-11T01:59:00.000Z')]);
     spec.given(known).when(contact('2026-02-11T02:00:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-02-11T13:00:00.000Z' });
   });
   it('refuses 07:59 and allows 08:00', () => {
     spec.given(known).when(contact('2026-02-11T12:59:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-02-11T13:00:00.000Z' });
-    spec.given(known).when(contact('2026-02-11T13:00:00.000Z')).then([attempted('2026-02-11T13:00:00.000Z')]);
+    spec
+      .given(known)
+      .when(contact('2026-02-11T13:00:00.000Z'))
+      .then([attempted('2026-02-11T13:00:00.000Z')]);
   });
   it('moves with daylight saving time: 08:00 is 13:00Z on 03-07 and 12:00Z on 03-09', () => {
-    spec.given(known).when(contact('2026-03-09T12:00:00.000Z')).then([attempted('2026-03-09T12:00:00.000Z')]);
+    spec
+      .given(known)
+      .when(contact('2026-03-09T12:00:00.000Z'))
+      .then([attempted('2026-03-09T12:00:00.000Z')]);
     spec.given(known).when(contact('2026-03-07T12:30:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-03-07T13:00:00.000Z' });
     // 21:30 on Saturday 03-07 (EST): the next 08:00 is Sunday 03-08, already in daylight time.
     spec.given(known).when(contact('2026-03-08T02:30:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-03-08T12:00:00.000Z' });
   });
   it('must hold in every zone the debtor may be in', () => {
-    const twoZones: AccountEvent = { ...opened, data: { ...(opened.data as object), debtor: { reference: 'D-100', timeZone: 'America/New_York', otherTimeZones: ['America/Los_Angeles'] } } } as AccountEvent;
+    const twoZones: AccountEvent = {
+      ...opened,
+      data: { ...(opened.data as object), debtor: { reference: 'D-100', timeZone: 'America/New_York', otherTimeZones: ['America/Los_Angeles'] } },
+    } as AccountEvent;
     // 08:30 in New York is 05:30 in Los Angeles: allowed from 08:00 there, 16:00Z.
     spec
       .given([twoZones, issued('inv-1', 50_000, '2026-01-01', '2026-01-31'), validated])
@@ -90,13 +129,19 @@ describe('Regulation F: 08:00–21:00 at the debtor’s local time', () => {
       .thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-02-11T16:00:00.000Z' });
   });
   it('does not apply to letters', () => {
-    spec.given(known).when(contact('2026-02-11T04:00:00.000Z', 'letter')).then([attempted('2026-02-11T04:00:00.000Z', 'letter')]);
+    spec
+      .given(known)
+      .when(contact('2026-02-11T04:00:00.000Z', 'letter'))
+      .then([attempted('2026-02-11T04:00:00.000Z', 'letter')]);
   });
 });
 
 describe('Regulation F: what only an event lifts', () => {
   const refused = (given: AccountEvent[], code: string) => {
-    spec.given([...known, ...given]).when(contact('2026-02-11T15:00:00.000Z')).thenThrows(code, { allowedFrom: null });
+    spec
+      .given([...known, ...given])
+      .when(contact('2026-02-11T15:00:00.000Z'))
+      .thenThrows(code, { allowedFrom: null });
   };
   it('refuses contact after a cease request', () => {
     refused([{ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-05' } }], 'CEASE_REQUESTED');
@@ -105,11 +150,20 @@ describe('Regulation F: what only an event lifts', () => {
     refused([{ type: 'ChannelBlocked', data: { channel: 'call' } }], 'CHANNEL_BLOCKED');
   });
   it('refuses while a dispute is open', () => {
-    refused([{ type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } }], 'DISPUTE_OPEN');
+    refused(
+      [{ type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } }],
+      'DISPUTE_OPEN',
+    );
   });
   it('refuses when the validation notice is more than 5 days late', () => {
-    spec.given([...billed, attempted('2026-02-05T15:00:00.000Z', 'call', 'right_party_contact')]).when(contact('2026-02-13T15:00:00.000Z', 'email')).thenThrows('VALIDATION_NOTICE_OVERDUE');
-    spec.given([...billed, attempted('2026-02-05T15:00:00.000Z', 'email')]).when(contact('2026-02-10T15:00:00.000Z', 'email')).then([attempted('2026-02-10T15:00:00.000Z', 'email')]);
+    spec
+      .given([...billed, attempted('2026-02-05T15:00:00.000Z', 'call', 'right_party_contact')])
+      .when(contact('2026-02-13T15:00:00.000Z', 'email'))
+      .thenThrows('VALIDATION_NOTICE_OVERDUE');
+    spec
+      .given([...billed, attempted('2026-02-05T15:00:00.000Z', 'email')])
+      .when(contact('2026-02-10T15:00:00.000Z', 'email'))
+      .then([attempted('2026-02-10T15:00:00.000Z', 'email')]);
   });
   it('lets a dispute’s rejection lift the pause', () => {
     spec
@@ -126,13 +180,22 @@ describe('Regulation F: what only an event lifts', () => {
 describe('Regulation F: holds', () => {
   const held: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'hospital stay', until: '2026-02-14' } };
   it('refuses through the hold’s last day, allowed from 08:00 the day after', () => {
-    spec.given([...known, held]).when(contact('2026-02-14T20:00:00.000Z')).thenThrows('ACCOUNT_ON_HOLD', { allowedFrom: '2026-02-15T13:00:00.000Z' });
-    spec.given([...known, held]).when(contact('2026-02-15T13:00:00.000Z')).then([attempted('2026-02-15T13:00:00.000Z')]);
+    spec
+      .given([...known, held])
+      .when(contact('2026-02-14T20:00:00.000Z'))
+      .thenThrows('ACCOUNT_ON_HOLD', { allowedFrom: '2026-02-15T13:00:00.000Z' });
+    spec
+      .given([...known, held])
+      .when(contact('2026-02-15T13:00:00.000Z'))
+      .then([attempted('2026-02-15T13:00:00.000Z')]);
   });
 });
 
 describe('The contact subject a read model keeps', () => {
-  const disputeRaised = (disputeId: string): AccountEvent => ({ type: 'DisputeRaised', data: { disputeId, invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' } });
+  const disputeRaised = (disputeId: string): AccountEvent => ({
+    type: 'DisputeRaised',
+    data: { disputeId, invoiceId: null, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05' },
+  });
   const events: AccountEvent[] = [
     ...known,
     ...callsOn(2, 3),
@@ -145,7 +208,11 @@ describe('The contact subject a read model keeps', () => {
   const fold = (given: AccountEvent[]) => given.reduce(accountDecider.evolve, accountDecider.initialState()) as OpenedAccount;
 
   it('keeps only the disputes and holds that can still refuse, and answers as the whole account does', () => {
-    const withOpen = [...events, disputeRaised('d-2'), { type: 'HoldPlaced', data: { holdId: 'h-2', reason: 'bereavement', until: '2026-02-25' } } as AccountEvent];
+    const withOpen = [
+      ...events,
+      disputeRaised('d-2'),
+      { type: 'HoldPlaced', data: { holdId: 'h-2', reason: 'bereavement', until: '2026-02-25' } } as AccountEvent,
+    ];
     for (const given of [events, withOpen]) {
       const account = fold(given);
       const subject = contactSubjectOf(account);
@@ -164,11 +231,22 @@ describe('The contact subject a read model keeps', () => {
 
 describe('LogContactAttempt', () => {
   it('records inbound contacts without the outbound rules', () => {
-    const inbound = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z', policies: regulationFEverywhere }, '2026-02-11T03:00:00.000Z');
-    spec.given(known).when(inbound).then([{ type: 'ContactAttempted', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z' } }]);
+    const inbound = command<LogContactAttempt>(
+      'LogContactAttempt',
+      { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z', policies: regulationFEverywhere },
+      '2026-02-11T03:00:00.000Z',
+    );
+    spec
+      .given(known)
+      .when(inbound)
+      .then([{ type: 'ContactAttempted', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-02-11T03:00:00.000Z' } }]);
   });
   it('refuses a contact logged in the future', () => {
-    const later = command<LogContactAttempt>('LogContactAttempt', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-02-11T16:00:00.000Z', policies: regulationFEverywhere }, '2026-02-11T15:00:00.000Z');
+    const later = command<LogContactAttempt>(
+      'LogContactAttempt',
+      { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-02-11T16:00:00.000Z', policies: regulationFEverywhere },
+      '2026-02-11T15:00:00.000Z',
+    );
     spec.given(known).when(later).thenThrows('CONTACT_IN_FUTURE');
   });
   it('refuses on an account that does not exist', () => {

@@ -4,6 +4,4 @@ export type RaiseDispute = Command<'RaiseDispute', { disputeId: string; invoiceI
 export type ResolveDispute = Command<'ResolveDispute', { disputeId: string; outcome: 'upheld' | 'rejected' }>;
 
 /** The disputes part of the account's commands. */
-export type DisputesCommand =
-  | RaiseDispute
-  | ResolveDispute;
+export type DisputesCommand = RaiseDispute | ResolveDispute;

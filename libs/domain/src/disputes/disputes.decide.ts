@@ -12,7 +12,8 @@ export function raiseDispute(command: RaiseDispute, state: AccountState): [Dispu
   const { disputeId, invoiceId, reason } = command.data;
   if (entryOf(account.disputes, disputeId)) throw conflict('DISPUTE_ALREADY_RAISED', `Dispute ${disputeId} already exists on this account.`, { id: disputeId });
   const amount = invoiceId ? outstanding(requireInvoice(account, invoiceId)) : totalOutstanding(account);
-  if (amount <= 0) throw ruleBroken('NOTHING_TO_DISPUTE', invoiceId ? `Invoice ${invoiceId} is paid.` : 'The account owes nothing.', { invoiceId: invoiceId ?? null });
+  if (amount <= 0)
+    throw ruleBroken('NOTHING_TO_DISPUTE', invoiceId ? `Invoice ${invoiceId} is paid.` : 'The account owes nothing.', { invoiceId: invoiceId ?? null });
   return [
     {
       type: 'DisputeRaised',

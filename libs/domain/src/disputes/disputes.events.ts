@@ -14,9 +14,7 @@ export interface DisputeResolved {
 }
 
 /** The disputes part of the account's events. */
-export type DisputesEvent =
-  | DisputeRaised
-  | DisputeResolved;
+export type DisputesEvent = DisputeRaised | DisputeResolved;
 
 /** Every disputes event type. */
 export const disputesEventTypes = eventTypesOf<DisputesEvent>()(['DisputeRaised', 'DisputeResolved']);

@@ -22,9 +22,6 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'not_found', message, details);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'conflict', message, details);
-export const ruleBroken = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'rule', message, details);
+export const notFound = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'not_found', message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'conflict', message, details);
+export const ruleBroken = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'rule', message, details);

@@ -13,8 +13,4 @@ export type SendValidationNotice = Command<'SendValidationNotice', { channel: Co
 export type RecordPreferredContactTime = Command<'RecordPreferredContactTime', ContactTime>;
 
 /** The interactions part of the account's commands. */
-export type InteractionsCommand =
-  | LogContactAttempt
-  | AddNote
-  | SendValidationNotice
-  | RecordPreferredContactTime;
+export type InteractionsCommand = LogContactAttempt | AddNote | SendValidationNotice | RecordPreferredContactTime;

@@ -29,11 +29,12 @@ export interface PreferredContactTimeRecorded {
 }
 
 /** The interactions part of the account's events. */
-export type InteractionsEvent =
-  | ContactAttempted
-  | NoteAdded
-  | ValidationNoticeSent
-  | PreferredContactTimeRecorded;
+export type InteractionsEvent = ContactAttempted | NoteAdded | ValidationNoticeSent | PreferredContactTimeRecorded;
 
 /** Every interactions event type. */
-export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()(['ContactAttempted', 'NoteAdded', 'ValidationNoticeSent', 'PreferredContactTimeRecorded']);
+export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()([
+  'ContactAttempted',
+  'NoteAdded',
+  'ValidationNoticeSent',
+  'PreferredContactTimeRecorded',
+]);

@@ -23,7 +23,8 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
   const later = (a: string | null, b: string) => (a && Date.parse(a) > Date.parse(b) ? a : b);
   const earlier = (a: string | null, b: string) => (a && Date.parse(a) < Date.parse(b) ? a : b);
   return {
-    recentCalls: outbound && isCall ? [...previous.recentCalls, at].sort((a, b) => Date.parse(a) - Date.parse(b)).slice(-recentCallsKept) : previous.recentCalls,
+    recentCalls:
+      outbound && isCall ? [...previous.recentCalls, at].sort((a, b) => Date.parse(a) - Date.parse(b)).slice(-recentCallsKept) : previous.recentCalls,
     lastConversationAt: conversation ? later(previous.lastConversationAt, at) : previous.lastConversationAt,
     firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
     lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },

@@ -17,4 +17,10 @@ export interface InteractionsState {
 export const recentCallsKept = 7;
 
 /** An account's interactions when it opens: none yet. */
-export const noInteractions: InteractionsState = { recentCalls: [], lastConversationAt: null, firstCommunicationAt: null, lastContact: null, preferredContactTime: null };
+export const noInteractions: InteractionsState = {
+  recentCalls: [],
+  lastConversationAt: null,
+  firstCommunicationAt: null,
+  lastContact: null,
+  preferredContactTime: null,
+};

@@ -5,9 +5,7 @@ import type { InteractionsEvent } from './interactions.events';
 export const interactionsSummaries: Summaries<InteractionsEvent> = {
   ContactAttempted: (event) =>
     `${event.data.direction === 'outbound' ? 'Outbound' : 'Inbound'} ${event.data.channel} at ${event.data.at}: ${event.data.outcome.replace(/_/g, ' ')}.`,
-  NoteAdded: (event) =>
-    `Note added (${event.data.text.length} characters).`,
-  ValidationNoticeSent: (event) =>
-    `Validation notice sent by ${event.data.channel}; the validation period ends ${event.data.periodEndsOn}.`,
+  NoteAdded: (event) => `Note added (${event.data.text.length} characters).`,
+  ValidationNoticeSent: (event) => `Validation notice sent by ${event.data.channel}; the validation period ends ${event.data.periodEndsOn}.`,
   PreferredContactTimeRecorded: (event) => `The debtor prefers contact from ${event.data.from} to ${event.data.to}, their time.`,
 };

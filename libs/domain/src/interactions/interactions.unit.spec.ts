@@ -8,8 +8,14 @@ const now = '2026-02-10T15:00:00.000Z';
 
 describe('AddNote', () => {
   it('adds a trimmed note, never an empty one', () => {
-    spec.given([opened]).when(command<AddNote>('AddNote', { text: ' called back ' }, now)).then([{ type: 'NoteAdded', data: { text: 'called back' } }]);
-    spec.given([opened]).when(command<AddNote>('AddNote', { text: '  ' }, now)).thenThrows('EMPTY_NOTE');
+    spec
+      .given([opened])
+      .when(command<AddNote>('AddNote', { text: ' called back ' }, now))
+      .then([{ type: 'NoteAdded', data: { text: 'called back' } }]);
+    spec
+      .given([opened])
+      .when(command<AddNote>('AddNote', { text: '  ' }, now))
+      .thenThrows('EMPTY_NOTE');
   });
 });
 
@@ -17,20 +23,35 @@ describe('SendValidationNotice', () => {
   const send = (at = now) => command<SendValidationNotice>('SendValidationNotice', { channel: 'email', policies: regulationFEverywhere }, at);
   it('sends it once; the period ends 30 days after receipt, assumed 5 business days after sending', () => {
     // Tuesday 02-10 + 5 business days = Tuesday 02-17; + 30 days = 03-19.
-    spec.given([opened]).when(send()).then([{ type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }]);
-    spec.given([opened, { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }]).when(send()).thenThrows('VALIDATION_NOTICE_ALREADY_SENT');
+    spec
+      .given([opened])
+      .when(send())
+      .then([{ type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }]);
+    spec
+      .given([opened, { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }])
+      .when(send())
+      .thenThrows('VALIDATION_NOTICE_ALREADY_SENT');
   });
   it('keeps to contact hours and blocked channels', () => {
     spec.given([opened]).when(send('2026-02-11T03:00:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS');
-    spec.given([opened, { type: 'ChannelBlocked', data: { channel: 'email' } }]).when(send()).thenThrows('CHANNEL_BLOCKED');
+    spec
+      .given([opened, { type: 'ChannelBlocked', data: { channel: 'email' } }])
+      .when(send())
+      .thenThrows('CHANNEL_BLOCKED');
   });
 });
 
 describe('RecordPreferredContactTime', () => {
   const prefer = (from: string, to: string) => command<RecordPreferredContactTime>('RecordPreferredContactTime', { from, to }, now);
   it('records the span of the day the debtor prefers, in their time zone', () => {
-    spec.given([opened]).when(prefer('18:00', '20:30')).then([{ type: 'PreferredContactTimeRecorded', data: { from: '18:00', to: '20:30' } }]);
-    spec.given([opened]).when(prefer('00:00', '23:59')).then([{ type: 'PreferredContactTimeRecorded', data: { from: '00:00', to: '23:59' } }]);
+    spec
+      .given([opened])
+      .when(prefer('18:00', '20:30'))
+      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '18:00', to: '20:30' } }]);
+    spec
+      .given([opened])
+      .when(prefer('00:00', '23:59'))
+      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '00:00', to: '23:59' } }]);
   });
   it('refuses what is not a span within one day', () => {
     spec.given([opened]).when(prefer('20:00', '18:00')).thenThrows('INVALID_CONTACT_TIME');

@@ -3,8 +3,7 @@
  * "constructor", "toString" or "__proto__" must behave like any other id (not as an invoice that
  * already exists, nor as a function to call). State stays plain JSON; lookups go through here.
  */
-export const entryOf = <T>(registry: Readonly<Record<string, T>>, id: string): T | undefined =>
-  Object.hasOwn(registry, id) ? registry[id] : undefined;
+export const entryOf = <T>(registry: Readonly<Record<string, T>>, id: string): T | undefined => (Object.hasOwn(registry, id) ? registry[id] : undefined);
 
 /** `registry` with `value` under `id` as an own entry (a computed key never sets the prototype). */
 export const withEntry = <T>(registry: Readonly<Record<string, T>>, id: string, value: T): Record<string, T> => ({ ...registry, [id]: value });

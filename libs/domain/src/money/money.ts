@@ -50,7 +50,9 @@ export function minorDigits(currency: string): number {
 /** "EUR 1,250.00": minor units written out for people, by string arithmetic (no float rounding). */
 export function formatMoney(amount: number, currency: string): string {
   const digits = minorDigits(currency);
-  const text = Math.abs(amount).toString().padStart(digits + 1, '0');
+  const text = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const fraction = digits ? `.${text.slice(text.length - digits)}` : '';
   return `${amount < 0 ? '-' : ''}${currency} ${whole}${fraction}`;

@@ -4,15 +4,7 @@ import { percentOf } from '../money/money';
 import type { RecordPayment, PaymentsCommand } from './payments.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InstallmentAllocation } from './payments.events';
-import {
-  requireAmount,
-  requireSafeTotal,
-  requireCurrency,
-  requireDate,
-  requireNew,
-  requireOpen,
-  todayFor,
-} from '../account/account.guards';
+import { requireAmount, requireSafeTotal, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import {
   openBalances,
   openInvoicesOldestFirst,
@@ -53,7 +45,10 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   const installmentAllocations = plan ? allocateToInstallments(plan, toPlan) : [];
   const covered = new Set(plan?.coveredInvoiceIds ?? []);
   const open = openInvoicesOldestFirst(account);
-  const planAllocations = spreadOver(open.filter((i) => covered.has(i.invoiceId)), toPlan);
+  const planAllocations = spreadOver(
+    open.filter((i) => covered.has(i.invoiceId)),
+    toPlan,
+  );
   const discounts: { invoice: InvoiceState; amount: number }[] = [];
   const otherAllocations = spreadOver(
     open.filter((i) => !covered.has(i.invoiceId)),
@@ -83,18 +78,16 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
         ...(agencyId !== undefined && { agencyId }),
       },
     },
-    ...discounts.map(
-      ({ invoice, amount: discount }): AccountEvent => ({
-        type: 'EarlyPaymentDiscountApplied',
-        data: {
-          invoiceId: invoice.invoiceId,
-          paymentId,
-          amount: discount,
-          currency,
-          percent: invoice.terms.earlyPaymentDiscount?.percent ?? 0,
-        },
-      }),
-    ),
+    ...discounts.map(({ invoice, amount: discount }): AccountEvent => ({
+      type: 'EarlyPaymentDiscountApplied',
+      data: {
+        invoiceId: invoice.invoiceId,
+        paymentId,
+        amount: discount,
+        currency,
+        percent: invoice.terms.earlyPaymentDiscount?.percent ?? 0,
+      },
+    })),
   ];
   if (plan) events.push(...planProgress(plan, installmentAllocations, paymentId));
   const settlement = account.activeSettlement;

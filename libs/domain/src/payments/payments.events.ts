@@ -29,9 +29,7 @@ export interface EarlyPaymentDiscountApplied {
 }
 
 /** The payments part of the account's events. */
-export type PaymentsEvent =
-  | PaymentReceived
-  | EarlyPaymentDiscountApplied;
+export type PaymentsEvent = PaymentReceived | EarlyPaymentDiscountApplied;
 
 /** Every payments event type. */
 export const paymentsEventTypes = eventTypesOf<PaymentsEvent>()(['PaymentReceived', 'EarlyPaymentDiscountApplied']);

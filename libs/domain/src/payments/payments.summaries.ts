@@ -7,8 +7,7 @@ import type { PaymentsEvent } from './payments.events';
 export const paymentsSummaries: Summaries<PaymentsEvent> = {
   PaymentReceived: (event) =>
     `Payment ${event.data.paymentId} of ${money(event.data)} received on ${event.data.receivedOn} by ${event.data.method}${
-        event.data.credited ? `, ${formatMoney(event.data.credited, event.data.currency)} kept as credit` : ''
-      }.`,
-  EarlyPaymentDiscountApplied: (event) =>
-    `Early-payment discount of ${money(event.data)} (${event.data.percent}%) applied to invoice ${event.data.invoiceId}.`,
+      event.data.credited ? `, ${formatMoney(event.data.credited, event.data.currency)} kept as credit` : ''
+    }.`,
+  EarlyPaymentDiscountApplied: (event) => `Early-payment discount of ${money(event.data)} (${event.data.percent}%) applied to invoice ${event.data.invoiceId}.`,
 };

@@ -56,7 +56,10 @@ describe('RecordPayment', () => {
       graceDays: 0,
       earlyPaymentDiscount: { percent: 2, withinDays: 10 },
     });
-    spec.given([opened, discounted]).when(pay(9000, '2026-02-05')).then([paymentReceived(9000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 9000 }] })]);
+    spec
+      .given([opened, discounted])
+      .when(pay(9000, '2026-02-05'))
+      .then([paymentReceived(9000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 9000 }] })]);
     spec
       .given([opened, discounted])
       .when(pay(9800, '2026-02-12'))

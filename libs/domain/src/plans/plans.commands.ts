@@ -16,7 +16,4 @@ export type MarkInstallmentMissed = Command<'MarkInstallmentMissed', { planId: s
 export type ExtendDeadline = Command<'ExtendDeadline', { planId: string; installment: number; dueOn: IsoDate }>;
 
 /** The plans part of the account's commands. */
-export type PlansCommand =
-  | AgreePlan
-  | MarkInstallmentMissed
-  | ExtendDeadline;
+export type PlansCommand = AgreePlan | MarkInstallmentMissed | ExtendDeadline;

@@ -3,15 +3,7 @@ import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed, PlansCommand } from './plans.commands';
 import type { Allocation } from '../account/allocation';
 import type { DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './plans.events';
-import {
-  requireAmount,
-  requireCurrency,
-  requireDate,
-  requireInvoice,
-  requireNew,
-  requireOpen,
-  todayFor,
-} from '../account/account.guards';
+import { requireAmount, requireCurrency, requireDate, requireInvoice, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 
@@ -44,11 +36,11 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
   const coveredTotal = covers.reduce((sum, c) => sum + c.amount, 0);
   const installmentsTotal = installments.reduce((sum, i) => sum + i.amount, 0);
   if (installmentsTotal !== coveredTotal) {
-    throw ruleBroken(
-      'PLAN_SUM_MISMATCH',
-      `The installments add up to ${installmentsTotal} but the covered balance is ${coveredTotal}.`,
-      { installmentsTotal, coveredBalance: coveredTotal, currency },
-    );
+    throw ruleBroken('PLAN_SUM_MISMATCH', `The installments add up to ${installmentsTotal} but the covered balance is ${coveredTotal}.`, {
+      installmentsTotal,
+      coveredBalance: coveredTotal,
+      currency,
+    });
   }
   return [
     {
@@ -65,9 +57,7 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
 }
 
 function coveredBalance(account: OpenedAccount, invoiceIds: string[] | undefined): Allocation[] {
-  const invoices = invoiceIds
-    ? invoiceIds.map((invoiceId) => requireInvoice(account, invoiceId))
-    : openInvoicesOldestFirst(account);
+  const invoices = invoiceIds ? invoiceIds.map((invoiceId) => requireInvoice(account, invoiceId)) : openInvoicesOldestFirst(account);
   const covers = invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
   const settled = covers.find((c) => c.amount <= 0);
   if (settled) {
@@ -79,7 +69,8 @@ function coveredBalance(account: OpenedAccount, invoiceIds: string[] | undefined
 
 function requireActivePlan(account: OpenedAccount, planId: string): PlanState {
   const plan = account.activePlan;
-  if (plan?.planId !== planId) throw conflict('PLAN_NOT_ACTIVE', `Plan ${planId} is not the account's active plan.`, { planId, activePlanId: plan?.planId ?? null });
+  if (plan?.planId !== planId)
+    throw conflict('PLAN_NOT_ACTIVE', `Plan ${planId} is not the account's active plan.`, { planId, activePlanId: plan?.planId ?? null });
   return plan;
 }
 
@@ -104,7 +95,10 @@ export function markInstallmentMissed(command: MarkInstallmentMissed, state: Acc
   if (todayFor(account, command.now) <= lastDay) {
     throw ruleBroken('INSTALLMENT_NOT_DUE', `Installment ${number} can still be paid until ${lastDay}.`, { installment: number, lastDay });
   }
-  const missed: InstallmentMissed = { type: 'InstallmentMissed', data: { planId, installment: number, dueOn: installment.dueOn, unpaid: installment.amount - installment.paid } };
+  const missed: InstallmentMissed = {
+    type: 'InstallmentMissed',
+    data: { planId, installment: number, dueOn: installment.dueOn, unpaid: installment.amount - installment.paid },
+  };
   const missedInstallments = plan.installments.filter((i) => i.missed).length + 1;
   if (missedInstallments < breakAfter) return [missed];
   const remaining = plan.installments.reduce((sum, i) => sum + i.amount - i.paid, 0);
@@ -123,7 +117,10 @@ export function extendDeadline(command: ExtendDeadline, state: AccountState): [D
   }
   const next = plan.installments.find((i) => i.number === number + 1);
   if (next && dueOn >= next.dueOn) {
-    throw ruleBroken('PLAN_INSTALLMENTS_NOT_IN_ORDER', `dueOn ${dueOn} is not before installment ${next.number} (${next.dueOn}).`, { dueOn, nextDueOn: next.dueOn });
+    throw ruleBroken('PLAN_INSTALLMENTS_NOT_IN_ORDER', `dueOn ${dueOn} is not before installment ${next.number} (${next.dueOn}).`, {
+      dueOn,
+      nextDueOn: next.dueOn,
+    });
   }
   return [{ type: 'DeadlineExtended', data: { planId, installment: number, previousDueOn: installment.dueOn, dueOn } }];
 }

@@ -42,13 +42,14 @@ export interface DeadlineExtended {
 }
 
 /** The plans part of the account's events. */
-export type PlansEvent =
-  | PlanAgreed
-  | InstallmentPaid
-  | PlanCompleted
-  | InstallmentMissed
-  | PlanBroken
-  | DeadlineExtended;
+export type PlansEvent = PlanAgreed | InstallmentPaid | PlanCompleted | InstallmentMissed | PlanBroken | DeadlineExtended;
 
 /** Every plans event type. */
-export const plansEventTypes = eventTypesOf<PlansEvent>()(['PlanAgreed', 'InstallmentPaid', 'PlanCompleted', 'InstallmentMissed', 'PlanBroken', 'DeadlineExtended']);
+export const plansEventTypes = eventTypesOf<PlansEvent>()([
+  'PlanAgreed',
+  'InstallmentPaid',
+  'PlanCompleted',
+  'InstallmentMissed',
+  'PlanBroken',
+  'DeadlineExtended',
+]);

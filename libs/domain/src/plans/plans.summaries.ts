@@ -9,10 +9,8 @@ export const plansSummaries: Summaries<PlansEvent> = {
     const total = event.data.installments.reduce((sum, installment) => sum + installment.amount, 0);
     return `Plan ${event.data.planId} agreed: ${event.data.installments.length} installments totalling ${formatMoney(total, event.data.currency)}.`;
   },
-  InstallmentPaid: (event) =>
-    `Installment ${event.data.installment} of plan ${event.data.planId} paid by payment ${event.data.paymentId}.`,
-  PlanCompleted: (event) =>
-    `Plan ${event.data.planId} completed.`,
+  InstallmentPaid: (event) => `Installment ${event.data.installment} of plan ${event.data.planId} paid by payment ${event.data.paymentId}.`,
+  PlanCompleted: (event) => `Plan ${event.data.planId} completed.`,
   InstallmentMissed: (event) =>
     `Installment ${event.data.installment} of plan ${event.data.planId}, due ${event.data.dueOn}, missed: ${units(event.data.unpaid)} unpaid.`,
   PlanBroken: (event) =>

@@ -11,16 +11,19 @@ import type { PromiseBroken, PromiseKept, PromiseToPayMade } from './promises.ev
 export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountState): [PromiseToPayMade] {
   const account = requireOpen(state);
   const { promiseId, amount, currency, dueOn, graceDays } = command.data;
-  if (entryOf(account.promises, promiseId)) throw conflict('PROMISE_ALREADY_RECORDED', `Promise ${promiseId} already exists on this account.`, { id: promiseId });
+  if (entryOf(account.promises, promiseId))
+    throw conflict('PROMISE_ALREADY_RECORDED', `Promise ${promiseId} already exists on this account.`, { id: promiseId });
   const open = openPromise(account);
-  if (open) throw conflict('PROMISE_ALREADY_OPEN', `Promise ${open.promiseId} is still open, due ${open.dueOn}.`, { promiseId: open.promiseId, dueOn: open.dueOn });
+  if (open)
+    throw conflict('PROMISE_ALREADY_OPEN', `Promise ${open.promiseId} is still open, due ${open.dueOn}.`, { promiseId: open.promiseId, dueOn: open.dueOn });
   requireAmount(amount);
   requireCurrency(account, currency);
   requireDate(dueOn, 'dueOn');
   const today = todayFor(account, command.now);
   if (dueOn < today) throw ruleBroken('PROMISE_DATE_IN_PAST', `dueOn ${dueOn} is before today (${today}).`, { dueOn, today });
   const balance = totalOutstanding(account);
-  if (amount > balance) throw ruleBroken('PROMISE_EXCEEDS_BALANCE', `The promise of ${amount} is more than the ${balance} owed.`, { amount, balance, currency });
+  if (amount > balance)
+    throw ruleBroken('PROMISE_EXCEEDS_BALANCE', `The promise of ${amount} is more than the ${balance} owed.`, { amount, balance, currency });
   return [{ type: 'PromiseToPayMade', data: { promiseId, amount, currency, dueOn, graceDays, madeOn: today } }];
 }
 

@@ -16,10 +16,7 @@ export interface PromiseBroken {
 }
 
 /** The promises part of the account's events. */
-export type PromisesEvent =
-  | PromiseToPayMade
-  | PromiseKept
-  | PromiseBroken;
+export type PromisesEvent = PromiseToPayMade | PromiseKept | PromiseBroken;
 
 /** Every promises event type. */
 export const promisesEventTypes = eventTypesOf<PromisesEvent>()(['PromiseToPayMade', 'PromiseKept', 'PromiseBroken']);

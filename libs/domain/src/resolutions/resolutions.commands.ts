@@ -9,10 +9,4 @@ export type RecallFromAgency = Command<'RecallFromAgency', Record<string, never>
 export type EscalateToLegal = Command<'EscalateToLegal', { reason?: string }>;
 
 /** The resolutions part of the account's commands. */
-export type ResolutionsCommand =
-  | AgreeSettlement
-  | LapseSettlement
-  | WriteOff
-  | PlaceWithAgency
-  | RecallFromAgency
-  | EscalateToLegal;
+export type ResolutionsCommand = AgreeSettlement | LapseSettlement | WriteOff | PlaceWithAgency | RecallFromAgency | EscalateToLegal;

@@ -2,7 +2,15 @@ import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff, ResolutionsCommand } from './resolutions.commands';
+import type {
+  AgreeSettlement,
+  EscalateToLegal,
+  LapseSettlement,
+  PlaceWithAgency,
+  RecallFromAgency,
+  WriteOff,
+  ResolutionsCommand,
+} from './resolutions.commands';
 import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
 
 function requireBalance(account: OpenedAccount, code: string): number {
@@ -25,7 +33,10 @@ export function agreeSettlement(command: AgreeSettlement, state: AccountState): 
   if (dueOn < today) throw ruleBroken('SETTLEMENT_DATE_IN_PAST', `dueOn ${dueOn} is before today (${today}).`, { dueOn, today });
   const settles = requireBalance(account, 'NOTHING_TO_SETTLE');
   if (amount >= settles) {
-    throw ruleBroken('SETTLEMENT_NOT_BELOW_BALANCE', `A settlement of ${amount} is not less than the ${settles} owed: record a payment instead.`, { amount, balance: settles });
+    throw ruleBroken('SETTLEMENT_NOT_BELOW_BALANCE', `A settlement of ${amount} is not less than the ${settles} owed: record a payment instead.`, {
+      amount,
+      balance: settles,
+    });
   }
   return [{ type: 'SettlementAgreed', data: { settlementId, amount, currency, dueOn, settles } }];
 }
@@ -38,7 +49,8 @@ export function lapseSettlement(command: LapseSettlement, state: AccountState): 
     throw conflict('SETTLEMENT_NOT_ACTIVE', `Settlement ${command.data.settlementId} is not active.`, { settlementId: command.data.settlementId });
   }
   const today = todayFor(account, command.now);
-  if (today <= settlement.dueOn) throw ruleBroken('SETTLEMENT_NOT_DUE', `Settlement ${settlement.settlementId} can be paid until ${settlement.dueOn}.`, { dueOn: settlement.dueOn });
+  if (today <= settlement.dueOn)
+    throw ruleBroken('SETTLEMENT_NOT_DUE', `Settlement ${settlement.settlementId} can be paid until ${settlement.dueOn}.`, { dueOn: settlement.dueOn });
   return [{ type: 'SettlementLapsed', data: { settlementId: settlement.settlementId, paid: settlement.paid } }];
 }
 

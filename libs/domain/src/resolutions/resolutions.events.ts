@@ -34,13 +34,15 @@ export interface EscalatedToLegal {
 
 /** The resolutions part of the account's events. */
 export type ResolutionsEvent =
-  | SettlementAgreed
-  | SettlementCompleted
-  | SettlementLapsed
-  | DebtWrittenOff
-  | PlacedWithAgency
-  | RecalledFromAgency
-  | EscalatedToLegal;
+  SettlementAgreed | SettlementCompleted | SettlementLapsed | DebtWrittenOff | PlacedWithAgency | RecalledFromAgency | EscalatedToLegal;
 
 /** Every resolutions event type. */
-export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()(['SettlementAgreed', 'SettlementCompleted', 'SettlementLapsed', 'DebtWrittenOff', 'PlacedWithAgency', 'RecalledFromAgency', 'EscalatedToLegal']);
+export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()([
+  'SettlementAgreed',
+  'SettlementCompleted',
+  'SettlementLapsed',
+  'DebtWrittenOff',
+  'PlacedWithAgency',
+  'RecalledFromAgency',
+  'EscalatedToLegal',
+]);

@@ -9,14 +9,9 @@ export const resolutionsSummaries: Summaries<ResolutionsEvent> = {
     `Settlement ${event.data.settlementId}: ${money(event.data)} by ${event.data.dueOn} settles ${formatMoney(event.data.settles, event.data.currency)}.`,
   SettlementCompleted: (event) =>
     `Settlement ${event.data.settlementId} completed by payment ${event.data.paymentId}; ${units(sum(event.data.writtenOff))} written off.`,
-  SettlementLapsed: (event) =>
-    `Settlement ${event.data.settlementId} lapsed with ${units(event.data.paid)} paid.`,
-  DebtWrittenOff: (event) =>
-    `${units(sum(event.data.allocations))} written off: ${event.data.reason}.`,
-  PlacedWithAgency: (event) =>
-    `Placed with agency ${event.data.agencyId} on ${event.data.placedOn} for ${units(event.data.balance)}.`,
-  RecalledFromAgency: (event) =>
-    `Recalled from agency ${event.data.agencyId}.`,
-  EscalatedToLegal: (event) =>
-    `Escalated to legal review on ${event.data.escalatedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`,
+  SettlementLapsed: (event) => `Settlement ${event.data.settlementId} lapsed with ${units(event.data.paid)} paid.`,
+  DebtWrittenOff: (event) => `${units(sum(event.data.allocations))} written off: ${event.data.reason}.`,
+  PlacedWithAgency: (event) => `Placed with agency ${event.data.agencyId} on ${event.data.placedOn} for ${units(event.data.balance)}.`,
+  RecalledFromAgency: (event) => `Recalled from agency ${event.data.agencyId}.`,
+  EscalatedToLegal: (event) => `Escalated to legal review on ${event.data.escalatedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`,
 };

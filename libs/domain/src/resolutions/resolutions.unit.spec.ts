@@ -18,11 +18,26 @@ describe('AgreeSettlement', () => {
     spec.given(billed).when(settle()).then([agreed]);
   });
   it('refuses an amount not below the balance, a past date, a second arrangement and a reused id', () => {
-    spec.given(billed).when(settle({ amount: 80_000 })).thenThrows('SETTLEMENT_NOT_BELOW_BALANCE', { balance: 80_000 });
-    spec.given(billed).when(settle({ dueOn: '2026-02-09' })).thenThrows('SETTLEMENT_DATE_IN_PAST');
-    spec.given([...billed, agreed]).when(settle({ settlementId: 's-2' })).thenThrows('ARRANGEMENT_ACTIVE', { activeId: 's-1' });
-    spec.given([...billed, planAgreed([{ invoiceId: 'inv-1', amount: 50_000 }], [{ dueOn: '2026-03-01', amount: 50_000 }])]).when(settle()).thenThrows('ARRANGEMENT_ACTIVE', { activeId: 'plan-1' });
-    spec.given([...billed, agreed, { type: 'SettlementLapsed', data: { settlementId: 's-1', paid: 0 } }]).when(settle()).thenThrows('SETTLEMENT_ALREADY_AGREED');
+    spec
+      .given(billed)
+      .when(settle({ amount: 80_000 }))
+      .thenThrows('SETTLEMENT_NOT_BELOW_BALANCE', { balance: 80_000 });
+    spec
+      .given(billed)
+      .when(settle({ dueOn: '2026-02-09' }))
+      .thenThrows('SETTLEMENT_DATE_IN_PAST');
+    spec
+      .given([...billed, agreed])
+      .when(settle({ settlementId: 's-2' }))
+      .thenThrows('ARRANGEMENT_ACTIVE', { activeId: 's-1' });
+    spec
+      .given([...billed, planAgreed([{ invoiceId: 'inv-1', amount: 50_000 }], [{ dueOn: '2026-03-01', amount: 50_000 }])])
+      .when(settle())
+      .thenThrows('ARRANGEMENT_ACTIVE', { activeId: 'plan-1' });
+    spec
+      .given([...billed, agreed, { type: 'SettlementLapsed', data: { settlementId: 's-1', paid: 0 } }])
+      .when(settle())
+      .thenThrows('SETTLEMENT_ALREADY_AGREED');
     spec.given([opened]).when(settle()).thenThrows('NOTHING_TO_SETTLE');
   });
   it('completes when payments reach the amount, writing off the rest', () => {
@@ -30,7 +45,13 @@ describe('AgreeSettlement', () => {
       .given([...billed, agreed, paymentReceived(20_000, '2026-02-05', { allocations: [{ invoiceId: 'inv-1', amount: 20_000 }] })])
       .when(pay(40_000))
       .then([
-        paymentReceived(40_000, '2026-02-10', { paymentId: 'pay-9', allocations: [{ invoiceId: 'inv-1', amount: 30_000 }, { invoiceId: 'inv-2', amount: 10_000 }] }),
+        paymentReceived(40_000, '2026-02-10', {
+          paymentId: 'pay-9',
+          allocations: [
+            { invoiceId: 'inv-1', amount: 30_000 },
+            { invoiceId: 'inv-2', amount: 10_000 },
+          ],
+        }),
         { type: 'SettlementCompleted', data: { settlementId: 's-1', paymentId: 'pay-9', writtenOff: [{ invoiceId: 'inv-2', amount: 20_000 }] } },
       ]);
   });
@@ -39,8 +60,14 @@ describe('AgreeSettlement', () => {
 describe('LapseSettlement', () => {
   const lapse = (at: string) => command<LapseSettlement>('LapseSettlement', { settlementId: 's-1' }, at);
   it('lapses only after its date', () => {
-    spec.given([...billed, agreed]).when(lapse('2026-03-01T04:59:00Z')).thenThrows('SETTLEMENT_NOT_DUE');
-    spec.given([...billed, agreed]).when(lapse('2026-03-01T15:00:00Z')).then([{ type: 'SettlementLapsed', data: { settlementId: 's-1', paid: 0 } }]);
+    spec
+      .given([...billed, agreed])
+      .when(lapse('2026-03-01T04:59:00Z'))
+      .thenThrows('SETTLEMENT_NOT_DUE');
+    spec
+      .given([...billed, agreed])
+      .when(lapse('2026-03-01T15:00:00Z'))
+      .then([{ type: 'SettlementLapsed', data: { settlementId: 's-1', paid: 0 } }]);
     spec.given(billed).when(lapse('2026-03-01T15:00:00Z')).thenThrows('SETTLEMENT_NOT_ACTIVE');
   });
 });
@@ -48,7 +75,21 @@ describe('LapseSettlement', () => {
 describe('WriteOff', () => {
   it('writes off every open balance, with its reason', () => {
     const off = command<WriteOff>('WriteOff', { reason: 'debtor deceased' }, now);
-    spec.given(billed).when(off).then([{ type: 'DebtWrittenOff', data: { reason: 'debtor deceased', allocations: [{ invoiceId: 'inv-1', amount: 50_000 }, { invoiceId: 'inv-2', amount: 30_000 }] } }]);
+    spec
+      .given(billed)
+      .when(off)
+      .then([
+        {
+          type: 'DebtWrittenOff',
+          data: {
+            reason: 'debtor deceased',
+            allocations: [
+              { invoiceId: 'inv-1', amount: 50_000 },
+              { invoiceId: 'inv-2', amount: 30_000 },
+            ],
+          },
+        },
+      ]);
     spec.given([opened]).when(off).thenThrows('NOTHING_TO_WRITE_OFF');
   });
 });
@@ -58,24 +99,42 @@ describe('Agency placement', () => {
   const placed: AccountEvent = { type: 'PlacedWithAgency', data: { agencyId: 'ag-1', placedOn: '2026-02-10', balance: 80_000 } };
   it('places with an agency once, and recalls', () => {
     spec.given(billed).when(place).then([placed]);
-    spec.given([...billed, placed]).when(place).thenThrows('ALREADY_PLACED', { agencyId: 'ag-1' });
-    spec.given([...billed, placed]).when(command<RecallFromAgency>('RecallFromAgency', {}, now)).then([{ type: 'RecalledFromAgency', data: { agencyId: 'ag-1' } }]);
-    spec.given(billed).when(command<RecallFromAgency>('RecallFromAgency', {}, now)).thenThrows('NOT_PLACED');
+    spec
+      .given([...billed, placed])
+      .when(place)
+      .thenThrows('ALREADY_PLACED', { agencyId: 'ag-1' });
+    spec
+      .given([...billed, placed])
+      .when(command<RecallFromAgency>('RecallFromAgency', {}, now))
+      .then([{ type: 'RecalledFromAgency', data: { agencyId: 'ag-1' } }]);
+    spec
+      .given(billed)
+      .when(command<RecallFromAgency>('RecallFromAgency', {}, now))
+      .thenThrows('NOT_PLACED');
   });
   it('records agency payments as such, only from the agency holding the account', () => {
     spec
       .given([...billed, placed])
       .when(pay(10_000, { agencyId: 'ag-1' }))
       .then([paymentReceived(10_000, '2026-02-10', { paymentId: 'pay-9', agencyId: 'ag-1', allocations: [{ invoiceId: 'inv-1', amount: 10_000 }] })]);
-    spec.given(billed).when(pay(10_000, { agencyId: 'ag-1' })).thenThrows('AGENCY_NOT_PLACED');
+    spec
+      .given(billed)
+      .when(pay(10_000, { agencyId: 'ag-1' }))
+      .thenThrows('AGENCY_NOT_PLACED');
   });
 });
 
 describe('EscalateToLegal', () => {
   it('escalates once, while something is owed', () => {
     const escalate = command<EscalateToLegal>('EscalateToLegal', {}, now);
-    spec.given(billed).when(escalate).then([{ type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-10', reason: null } }]);
-    spec.given([...billed, { type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-01', reason: null } }]).when(escalate).thenThrows('ALREADY_ESCALATED');
+    spec
+      .given(billed)
+      .when(escalate)
+      .then([{ type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-10', reason: null } }]);
+    spec
+      .given([...billed, { type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-01', reason: null } }])
+      .when(escalate)
+      .thenThrows('ALREADY_ESCALATED');
     spec.given([opened]).when(escalate).thenThrows('NOTHING_TO_COLLECT');
   });
 });

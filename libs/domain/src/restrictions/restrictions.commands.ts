@@ -11,10 +11,4 @@ export type PlaceHold = Command<'PlaceHold', { holdId: string; reason: string; u
 export type ReleaseHold = Command<'ReleaseHold', { holdId: string; expired?: boolean }>;
 
 /** The restrictions part of the account's commands. */
-export type RestrictionsCommand =
-  | RequestCeaseCommunication
-  | BlockChannel
-  | UnblockChannel
-  | FlagHardship
-  | PlaceHold
-  | ReleaseHold;
+export type RestrictionsCommand = RequestCeaseCommunication | BlockChannel | UnblockChannel | FlagHardship | PlaceHold | ReleaseHold;

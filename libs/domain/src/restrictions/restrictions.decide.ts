@@ -3,7 +3,15 @@ import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { requireDate, requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { BlockChannel, FlagHardship, PlaceHold, ReleaseHold, RequestCeaseCommunication, UnblockChannel, RestrictionsCommand } from './restrictions.commands';
+import type {
+  BlockChannel,
+  FlagHardship,
+  PlaceHold,
+  ReleaseHold,
+  RequestCeaseCommunication,
+  UnblockChannel,
+  RestrictionsCommand,
+} from './restrictions.commands';
 import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from './restrictions.events';
 
 /** After a cease request only the notices the law allows go out (1006.6(c)); it cannot be undone here. */

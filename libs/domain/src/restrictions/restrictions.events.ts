@@ -29,13 +29,14 @@ export interface HoldReleased {
 }
 
 /** The restrictions part of the account's events. */
-export type RestrictionsEvent =
-  | CeaseCommunicationRequested
-  | ChannelBlocked
-  | ChannelUnblocked
-  | HardshipFlagged
-  | HoldPlaced
-  | HoldReleased;
+export type RestrictionsEvent = CeaseCommunicationRequested | ChannelBlocked | ChannelUnblocked | HardshipFlagged | HoldPlaced | HoldReleased;
 
 /** Every restrictions event type. */
-export const restrictionsEventTypes = eventTypesOf<RestrictionsEvent>()(['CeaseCommunicationRequested', 'ChannelBlocked', 'ChannelUnblocked', 'HardshipFlagged', 'HoldPlaced', 'HoldReleased']);
+export const restrictionsEventTypes = eventTypesOf<RestrictionsEvent>()([
+  'CeaseCommunicationRequested',
+  'ChannelBlocked',
+  'ChannelUnblocked',
+  'HardshipFlagged',
+  'HoldPlaced',
+  'HoldReleased',
+]);

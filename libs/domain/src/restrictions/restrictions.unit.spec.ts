@@ -10,8 +10,14 @@ const held: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 
 describe('RequestCeaseCommunication', () => {
   it('records the request once', () => {
     const cease = command<RequestCeaseCommunication>('RequestCeaseCommunication', {}, now);
-    spec.given([opened]).when(cease).then([{ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-10' } }]);
-    spec.given([opened, { type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-01' } }]).when(cease).thenThrows('CEASE_ALREADY_REQUESTED');
+    spec
+      .given([opened])
+      .when(cease)
+      .then([{ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-10' } }]);
+    spec
+      .given([opened, { type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-02-01' } }])
+      .when(cease)
+      .thenThrows('CEASE_ALREADY_REQUESTED');
   });
 });
 
@@ -21,7 +27,10 @@ describe('BlockChannel and UnblockChannel', () => {
   const blocked: AccountEvent = { type: 'ChannelBlocked', data: { channel: 'sms' } };
   it('blocks and unblocks a channel', () => {
     spec.given([opened]).when(block).then([blocked]);
-    spec.given([opened, blocked]).when(unblock).then([{ type: 'ChannelUnblocked', data: { channel: 'sms' } }]);
+    spec
+      .given([opened, blocked])
+      .when(unblock)
+      .then([{ type: 'ChannelUnblocked', data: { channel: 'sms' } }]);
   });
   it('refuses to block twice or unblock what is not blocked', () => {
     spec.given([opened, blocked]).when(block).thenThrows('CHANNEL_ALREADY_BLOCKED');
@@ -32,8 +41,14 @@ describe('BlockChannel and UnblockChannel', () => {
 describe('FlagHardship', () => {
   it('flags once', () => {
     const flag = command<FlagHardship>('FlagHardship', { note: ' lost job ' }, now);
-    spec.given([opened]).when(flag).then([{ type: 'HardshipFlagged', data: { note: 'lost job' } }]);
-    spec.given([opened, { type: 'HardshipFlagged', data: { note: null } }]).when(flag).thenThrows('HARDSHIP_ALREADY_FLAGGED');
+    spec
+      .given([opened])
+      .when(flag)
+      .then([{ type: 'HardshipFlagged', data: { note: 'lost job' } }]);
+    spec
+      .given([opened, { type: 'HardshipFlagged', data: { note: null } }])
+      .when(flag)
+      .thenThrows('HARDSHIP_ALREADY_FLAGGED');
   });
 });
 
@@ -47,12 +62,21 @@ describe('PlaceHold and ReleaseHold', () => {
     spec.given([opened, held]).when(place()).thenThrows('HOLD_ALREADY_PLACED');
   });
   it('releases a hold early, or expires it once its last day has passed', () => {
-    spec.given([opened, held]).when(release(false)).then([{ type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } }]);
+    spec
+      .given([opened, held])
+      .when(release(false))
+      .then([{ type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } }]);
     spec.given([opened, held]).when(release(true, '2026-02-14T23:00:00Z')).thenThrows('HOLD_NOT_EXPIRED');
-    spec.given([opened, held]).when(release(true, '2026-02-15T06:00:00Z')).then([{ type: 'HoldReleased', data: { holdId: 'h-1', reason: 'expired' } }]);
+    spec
+      .given([opened, held])
+      .when(release(true, '2026-02-15T06:00:00Z'))
+      .then([{ type: 'HoldReleased', data: { holdId: 'h-1', reason: 'expired' } }]);
   });
   it('refuses an unknown or ended hold', () => {
     spec.given([opened]).when(release(false)).thenThrows('HOLD_NOT_FOUND');
-    spec.given([opened, held, { type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } }]).when(release(false)).thenThrows('HOLD_ALREADY_RELEASED');
+    spec
+      .given([opened, held, { type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } }])
+      .when(release(false))
+      .thenThrows('HOLD_ALREADY_RELEASED');
   });
 });

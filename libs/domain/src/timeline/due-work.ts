@@ -34,7 +34,8 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
     work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
   }
   for (const promise of Object.values(account.promises)) {
-    if (promise.status === 'open' && addDays(promise.dueOn, promise.graceDays) < today) work.push({ type: 'ResolvePromise', data: { promiseId: promise.promiseId } });
+    if (promise.status === 'open' && addDays(promise.dueOn, promise.graceDays) < today)
+      work.push({ type: 'ResolvePromise', data: { promiseId: promise.promiseId } });
   }
   const plan = account.activePlan;
   for (const installment of plan?.installments ?? []) {
@@ -46,7 +47,8 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
   for (const hold of Object.values(account.holds)) {
     if (hold.active && hold.until < today) work.push({ type: 'ReleaseHold', data: { holdId: hold.holdId, expired: true } });
   }
-  if (account.activeSettlement && account.activeSettlement.dueOn < today) work.push({ type: 'LapseSettlement', data: { settlementId: account.activeSettlement.settlementId } });
+  if (account.activeSettlement && account.activeSettlement.dueOn < today)
+    work.push({ type: 'LapseSettlement', data: { settlementId: account.activeSettlement.settlementId } });
   for (const invoice of Object.values(account.invoices)) {
     if (outstanding(invoice) <= 0) continue;
     const { timeline } = invoice;

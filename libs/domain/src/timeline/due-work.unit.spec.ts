@@ -9,7 +9,10 @@ import { defaultTimelines, stableBucket, strategyFor, timelineProblems, standard
 const settings: SchedulerSettings = { timelines: defaultTimelines, policies: regulationFEverywhere, installmentGraceDays: 3, planBreakAfter: 2 };
 const accountAfter = (events: AccountEvent[]) => events.reduce(evolve, initialAccountState()) as OpenedAccount;
 const invoice = issued('inv-1', 40_000, '2026-03-01', '2026-03-31', { graceDays: 5 });
-const started: AccountEvent = { type: 'CollectionTimelineStarted', data: { invoiceId: 'inv-1', strategyId: 'standard', arm: 'champion', nextStepOn: '2026-03-28' } };
+const started: AccountEvent = {
+  type: 'CollectionTimelineStarted',
+  data: { invoiceId: 'inv-1', strategyId: 'standard', arm: 'champion', nextStepOn: '2026-03-28' },
+};
 const types = (events: AccountEvent[], today: string) => dueWork(accountAfter(events), today, settings).map((command) => command.type);
 
 describe('the work due on an account', () => {
@@ -22,9 +25,15 @@ describe('the work due on an account', () => {
   });
 
   it('resolves a promise, ends a hold and lapses a settlement once their last day has passed', () => {
-    const promise: AccountEvent = { type: 'PromiseToPayMade', data: { promiseId: 'p-1', amount: 100, currency: 'USD', dueOn: '2026-04-10', graceDays: 2, madeOn: '2026-04-01' } };
+    const promise: AccountEvent = {
+      type: 'PromiseToPayMade',
+      data: { promiseId: 'p-1', amount: 100, currency: 'USD', dueOn: '2026-04-10', graceDays: 2, madeOn: '2026-04-01' },
+    };
     const hold: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'hospital', until: '2026-04-11' } };
-    const settlement: AccountEvent = { type: 'SettlementAgreed', data: { settlementId: 's-1', amount: 100, currency: 'USD', dueOn: '2026-04-09', settles: 40_000 } };
+    const settlement: AccountEvent = {
+      type: 'SettlementAgreed',
+      data: { settlementId: 's-1', amount: 100, currency: 'USD', dueOn: '2026-04-09', settles: 40_000 },
+    };
     const events = [opened, invoice, started, promise, hold, settlement];
     expect(nextWakeOn(accountAfter(events))).toBe('2026-03-28');
     expect(types(events, '2026-04-10')).toEqual(['LapseSettlement', 'AdvanceCollectionTimeline']);
@@ -32,19 +41,36 @@ describe('the work due on an account', () => {
   });
 
   it('marks an installment missed once its grace has passed unpaid', () => {
-    const plan = planAgreed([{ invoiceId: 'inv-1', amount: 40_000 }], [{ dueOn: '2026-04-01', amount: 20_000 }, { dueOn: '2026-05-01', amount: 20_000 }]);
-    const timelineDone: AccountEvent = { type: 'CollectionStepSkipped', data: { invoiceId: 'inv-1', step: 'legal_review', reason: 'plan', strategyId: 'standard', arm: 'champion', nextStepOn: null } };
+    const plan = planAgreed(
+      [{ invoiceId: 'inv-1', amount: 40_000 }],
+      [
+        { dueOn: '2026-04-01', amount: 20_000 },
+        { dueOn: '2026-05-01', amount: 20_000 },
+      ],
+    );
+    const timelineDone: AccountEvent = {
+      type: 'CollectionStepSkipped',
+      data: { invoiceId: 'inv-1', step: 'legal_review', reason: 'plan', strategyId: 'standard', arm: 'champion', nextStepOn: null },
+    };
     const events = [opened, invoice, started, plan, timelineDone];
     expect(nextWakeOn(accountAfter(events))).toBe('2026-04-02');
     expect(types(events, '2026-04-04')).toEqual([]);
-    expect(dueWork(accountAfter(events), '2026-04-05', settings)).toEqual([{ type: 'MarkInstallmentMissed', data: { planId: 'plan-1', installment: 1, graceDays: 3, breakAfter: 2 } }]);
+    expect(dueWork(accountAfter(events), '2026-04-05', settings)).toEqual([
+      { type: 'MarkInstallmentMissed', data: { planId: 'plan-1', installment: 1, graceDays: 3, breakAfter: 2 } },
+    ]);
   });
 
   it('sends the validation notice after a first communication that did not carry it', () => {
-    const call: AccountEvent = { type: 'ContactAttempted', data: { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-10T15:00:00.000Z' } };
+    const call: AccountEvent = {
+      type: 'ContactAttempted',
+      data: { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-10T15:00:00.000Z' },
+    };
     const events = [opened, invoice, started, call];
     expect(nextWakeOn(accountAfter(events))).toBe('2026-03-09');
-    expect(dueWork(accountAfter(events), '2026-03-10', settings)[0]).toEqual({ type: 'SendValidationNotice', data: { channel: 'letter', policies: regulationFEverywhere } });
+    expect(dueWork(accountAfter(events), '2026-03-10', settings)[0]).toEqual({
+      type: 'SendValidationNotice',
+      data: { channel: 'letter', policies: regulationFEverywhere },
+    });
   });
 
   it('has nothing to do, and never wakes, for a closed account', () => {
@@ -70,7 +96,11 @@ describe('strategies', () => {
 
   it('are checked: unknown strategies, bad shares, repeated steps, a payment missed within grace', () => {
     expect(timelineProblems(defaultTimelines)).toEqual([]);
-    const early = { ...standardStrategy, strategyId: 'early', steps: [...standardStrategy.steps, { step: 'reminder', from: 'graceEnd' as const, days: 0, action: { kind: 'mark_payment_missed' as const } }] };
+    const early = {
+      ...standardStrategy,
+      strategyId: 'early',
+      steps: [...standardStrategy.steps, { step: 'reminder', from: 'graceEnd' as const, days: 0, action: { kind: 'mark_payment_missed' as const } }],
+    };
     expect(timelineProblems({ strategies: { early }, default: { champion: 'nope', challenger: 'early', challengerPercent: 120 }, byCreditor: {} })).toEqual([
       'strategy early names a step twice',
       'strategy early: missed-payment and late-fee steps must fall at least 1 day after graceEnd',

@@ -83,10 +83,22 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
       const notificationId = `${account.accountId}:${invoiceId}:${step.step}`;
       const reminder: AccountEvent = {
         type: 'ReminderSent',
-        data: { notificationId, invoiceId, step: step.step, channel, template, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn, sentAt: now },
+        data: {
+          notificationId,
+          invoiceId,
+          step: step.step,
+          channel,
+          template,
+          amount: outstanding(invoice),
+          currency: invoice.currency,
+          dueOn: invoice.dueOn,
+          sentAt: now,
+        },
       };
       // The validation notice goes out with the first communication (1006.34(c)).
-      const notice = account.validationNotice ? [] : sendValidationNotice({ type: 'SendValidationNotice', data: { channel, policies: data.policies }, now }, account);
+      const notice = account.validationNotice
+        ? []
+        : sendValidationNotice({ type: 'SendValidationNotice', data: { channel, policies: data.policies }, now }, account);
       return { events: [reminder, ...notice] };
     }
     case 'mark_payment_missed':

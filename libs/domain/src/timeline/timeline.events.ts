@@ -22,15 +22,21 @@ export interface CollectionStepSkipped {
 /** A reminder was queued for the debtor; the outbox delivers it at least once, by this id. */
 export interface ReminderSent {
   type: 'ReminderSent';
-  data: { notificationId: string; invoiceId: string; step: string; channel: ContactChannel; template: string; amount: number; currency: string; dueOn: IsoDate; sentAt: string };
+  data: {
+    notificationId: string;
+    invoiceId: string;
+    step: string;
+    channel: ContactChannel;
+    template: string;
+    amount: number;
+    currency: string;
+    dueOn: IsoDate;
+    sentAt: string;
+  };
 }
 
 /** The timeline part of the account's events. */
-export type TimelineEvent =
-  | CollectionTimelineStarted
-  | CollectionStepTaken
-  | CollectionStepSkipped
-  | ReminderSent;
+export type TimelineEvent = CollectionTimelineStarted | CollectionStepTaken | CollectionStepSkipped | ReminderSent;
 
 /** Every timeline event type. */
 export const timelineEventTypes = eventTypesOf<TimelineEvent>()(['CollectionTimelineStarted', 'CollectionStepTaken', 'CollectionStepSkipped', 'ReminderSent']);

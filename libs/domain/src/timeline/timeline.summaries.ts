@@ -6,8 +6,7 @@ import type { TimelineEvent } from './timeline.events';
 export const timelineSummaries: Summaries<TimelineEvent> = {
   CollectionTimelineStarted: (event) =>
     `Invoice ${event.data.invoiceId} follows strategy ${event.data.strategyId} (${event.data.arm}); ${nextStep(event.data.nextStepOn)}`,
-  CollectionStepTaken: (event) =>
-    `Timeline step ${event.data.step} taken for invoice ${event.data.invoiceId}; ${nextStep(event.data.nextStepOn)}`,
+  CollectionStepTaken: (event) => `Timeline step ${event.data.step} taken for invoice ${event.data.invoiceId}; ${nextStep(event.data.nextStepOn)}`,
   CollectionStepSkipped: (event) =>
     `Timeline step ${event.data.step} skipped for invoice ${event.data.invoiceId} (${event.data.reason.replace(/_/g, ' ')}); ${nextStep(event.data.nextStepOn)}`,
   ReminderSent: (event) =>

@@ -15,11 +15,27 @@ const tag = { invoiceId: 'inv-1', strategyId: 'standard', arm: 'champion' as con
 const advance = (now: string, strategy = standardStrategy) =>
   command<AdvanceCollectionTimeline>('AdvanceCollectionTimeline', { invoiceId: 'inv-1', strategy, arm: 'champion', policies: regulationFEverywhere }, now);
 const started: AccountEvent = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2026-03-28' } };
-const taken = (step: string, action: CollectionStepTaken['data']['action'], nextStepOn: string | null): AccountEvent => ({ type: 'CollectionStepTaken', data: { ...tag, step, action, nextStepOn } });
-const skipped = (step: string, reason: CollectionStepSkipped['data']['reason'], nextStepOn: string | null): AccountEvent => ({ type: 'CollectionStepSkipped', data: { ...tag, step, reason, nextStepOn } });
+const taken = (step: string, action: CollectionStepTaken['data']['action'], nextStepOn: string | null): AccountEvent => ({
+  type: 'CollectionStepTaken',
+  data: { ...tag, step, action, nextStepOn },
+});
+const skipped = (step: string, reason: CollectionStepSkipped['data']['reason'], nextStepOn: string | null): AccountEvent => ({
+  type: 'CollectionStepSkipped',
+  data: { ...tag, step, reason, nextStepOn },
+});
 const reminder = (sentAt: string): AccountEvent => ({
   type: 'ReminderSent',
-  data: { notificationId: 'acc-1:inv-1:reminder', invoiceId: 'inv-1', step: 'reminder', channel: 'email', template: 'payment-reminder', amount: 40_000, currency: 'USD', dueOn: '2026-03-31', sentAt },
+  data: {
+    notificationId: 'acc-1:inv-1:reminder',
+    invoiceId: 'inv-1',
+    step: 'reminder',
+    channel: 'email',
+    template: 'payment-reminder',
+    amount: 40_000,
+    currency: 'USD',
+    dueOn: '2026-03-31',
+    sentAt,
+  },
 });
 const reminded = [...billed, started, taken('reminder', 'notify', '2026-04-06'), reminder('2026-03-28T14:00:00.000Z')];
 
@@ -40,8 +56,14 @@ describe('AdvanceCollectionTimeline', () => {
   });
 
   it('holds a reminder back outside the debtor’s contact hours, and does nothing before a step’s day', () => {
-    spec.given([...billed, started]).when(advance('2026-03-29T01:30:00.000Z')).thenNothingHappened();
-    spec.given([...billed, started]).when(advance('2026-03-27T15:00:00.000Z')).thenNothingHappened();
+    spec
+      .given([...billed, started])
+      .when(advance('2026-03-29T01:30:00.000Z'))
+      .thenNothingHappened();
+    spec
+      .given([...billed, started])
+      .when(advance('2026-03-27T15:00:00.000Z'))
+      .thenNothingHappened();
   });
 
   it('takes each step once: a second run on the same day finds nothing due', () => {
@@ -59,24 +81,45 @@ describe('AdvanceCollectionTimeline', () => {
   });
 
   it('records the step but not the effect an agent already brought about', () => {
-    const markedByAgent: AccountEvent = { type: 'PaymentMissed', data: { invoiceId: 'inv-1', dueOn: '2026-03-31', overdueAmount: 40_000, currency: 'USD', missedOn: '2026-04-06' } };
-    spec.given([...reminded, markedByAgent]).when(advance('2026-04-06T14:00:00.000Z')).then([taken('payment_missed', 'mark_payment_missed', '2026-04-08')]);
+    const markedByAgent: AccountEvent = {
+      type: 'PaymentMissed',
+      data: { invoiceId: 'inv-1', dueOn: '2026-03-31', overdueAmount: 40_000, currency: 'USD', missedOn: '2026-04-06' },
+    };
+    spec
+      .given([...reminded, markedByAgent])
+      .when(advance('2026-04-06T14:00:00.000Z'))
+      .then([taken('payment_missed', 'mark_payment_missed', '2026-04-08')]);
   });
 
   it('skips contact steps made moot by a dispute or a hold, and every step under a plan', () => {
     const missed = [...reminded, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
-    const dispute: AccountEvent = { type: 'DisputeRaised', data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 40_000, currency: 'USD', raisedOn: '2026-04-01' } };
-    spec.given([...missed, dispute]).when(advance('2026-04-08T14:00:00.000Z')).then([skipped('sms', 'dispute', '2026-04-12')]);
+    const dispute: AccountEvent = {
+      type: 'DisputeRaised',
+      data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 40_000, currency: 'USD', raisedOn: '2026-04-01' },
+    };
+    spec
+      .given([...missed, dispute])
+      .when(advance('2026-04-08T14:00:00.000Z'))
+      .then([skipped('sms', 'dispute', '2026-04-12')]);
     const hold: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'bereavement', until: '2026-04-30' } };
-    spec.given([...missed, hold]).when(advance('2026-04-08T14:00:00.000Z')).then([skipped('sms', 'hold', '2026-04-12')]);
+    spec
+      .given([...missed, hold])
+      .when(advance('2026-04-08T14:00:00.000Z'))
+      .then([skipped('sms', 'hold', '2026-04-12')]);
     const plan = planAgreed([{ invoiceId: 'inv-1', amount: 40_000 }], [{ dueOn: '2026-05-01', amount: 40_000 }]);
-    spec.given([...reminded, plan]).when(advance('2026-04-06T14:00:00.000Z')).then([skipped('payment_missed', 'plan', '2026-04-08')]);
+    spec
+      .given([...reminded, plan])
+      .when(advance('2026-04-06T14:00:00.000Z'))
+      .then([skipped('payment_missed', 'plan', '2026-04-08')]);
   });
 
   it('after a cease request, skips contact steps but still keeps the books', () => {
     const cease: AccountEvent = { type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-04-01' } };
     const missed = [...reminded, cease, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
-    spec.given(missed).when(advance('2026-04-08T14:00:00.000Z')).then([skipped('sms', 'cease', '2026-04-12')]);
+    spec
+      .given(missed)
+      .when(advance('2026-04-08T14:00:00.000Z'))
+      .then([skipped('sms', 'cease', '2026-04-12')]);
   });
 
   it('catches a backdated invoice up: books kept, stale contacts skipped, the rest left for their day', () => {
@@ -99,7 +142,13 @@ describe('AdvanceCollectionTimeline', () => {
   });
 
   it('refuses a paid invoice and a strategy other than the one the invoice started on', () => {
-    spec.given([...billed, paymentReceived(40_000, '2026-03-10', { allocations: [{ invoiceId: 'inv-1', amount: 40_000 }] })]).when(advance('2026-03-28T14:00:00.000Z')).thenThrows('INVOICE_ALREADY_PAID');
-    spec.given([...billed, started]).when(advance('2026-03-28T14:00:00.000Z', { ...standardStrategy, strategyId: 'other' })).thenThrows('STRATEGY_MISMATCH', { strategyId: 'standard' });
+    spec
+      .given([...billed, paymentReceived(40_000, '2026-03-10', { allocations: [{ invoiceId: 'inv-1', amount: 40_000 }] })])
+      .when(advance('2026-03-28T14:00:00.000Z'))
+      .thenThrows('INVOICE_ALREADY_PAID');
+    spec
+      .given([...billed, started])
+      .when(advance('2026-03-28T14:00:00.000Z', { ...standardStrategy, strategyId: 'other' }))
+      .thenThrows('STRATEGY_MISMATCH', { strategyId: 'standard' });
   });
 });

@@ -4,7 +4,8 @@ import { issued, opened } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { pursuable, pursuitPause } from './pursuable';
 
-const accountAfter = (...events: AccountEvent[]) => [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31'), ...events].reduce(evolve, initialAccountState()) as OpenedAccount;
+const accountAfter = (...events: AccountEvent[]) =>
+  [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31'), ...events].reduce(evolve, initialAccountState()) as OpenedAccount;
 const dispute = (invoiceId: string | null): AccountEvent => ({
   type: 'DisputeRaised',
   data: { disputeId: 'd-1', invoiceId, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-03-01' },
@@ -40,7 +41,9 @@ describe('pursuable: whether the debtor may be pursued at all', () => {
 
   it('pauses while the account is in legal review or with an agency, and after a cease request (12 CFR 1006.6(c))', () => {
     expect(pursuitPause(accountAfter({ type: 'EscalatedToLegal', data: { escalatedOn: '2026-03-01', reason: null } }), '2026-03-01')).toBe('in_legal');
-    expect(pursuitPause(accountAfter({ type: 'PlacedWithAgency', data: { agencyId: 'ag-1', placedOn: '2026-03-01', balance: 50_000 } }), '2026-03-01')).toBe('with_agency');
+    expect(pursuitPause(accountAfter({ type: 'PlacedWithAgency', data: { agencyId: 'ag-1', placedOn: '2026-03-01', balance: 50_000 } }), '2026-03-01')).toBe(
+      'with_agency',
+    );
     expect(pursuitPause(accountAfter({ type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-03-01' } }), '2026-03-01')).toBe('cease');
   });
 

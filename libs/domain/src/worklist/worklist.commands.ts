@@ -5,6 +5,4 @@ export type ClaimAccount = Command<'ClaimAccount', { agentId: string; minutes: n
 export type ReleaseAccountClaim = Command<'ReleaseAccountClaim', { agentId: string }>;
 
 /** The worklist part of the account's commands. */
-export type WorklistCommand =
-  | ClaimAccount
-  | ReleaseAccountClaim;
+export type WorklistCommand = ClaimAccount | ReleaseAccountClaim;

@@ -10,9 +10,7 @@ export interface AccountClaimReleased {
 }
 
 /** The worklist part of the account's events. */
-export type WorklistEvent =
-  | AccountClaimed
-  | AccountClaimReleased;
+export type WorklistEvent = AccountClaimed | AccountClaimReleased;
 
 /** Every worklist event type. */
 export const worklistEventTypes = eventTypesOf<WorklistEvent>()(['AccountClaimed', 'AccountClaimReleased']);

@@ -11,7 +11,10 @@ const claimed = (agentId: string, until: string): AccountEvent => ({ type: 'Acco
 
 describe('ClaimAccount', () => {
   it('gives the account to an agent for the minutes asked', () => {
-    spec.given([opened]).when(claim('agent-1', 30)).then([claimed('agent-1', '2026-03-02T10:30:00.000Z')]);
+    spec
+      .given([opened])
+      .when(claim('agent-1', 30))
+      .then([claimed('agent-1', '2026-03-02T10:30:00.000Z')]);
   });
   it('refuses another agent while the claim runs, saying who holds it and until when', () => {
     spec
@@ -47,7 +50,10 @@ describe('ReleaseAccountClaim', () => {
       .then([{ type: 'AccountClaimReleased', data: { agentId: 'agent-1' } }]);
   });
   it('refuses another agent', () => {
-    spec.given([opened, claimed('agent-1', '2026-03-02T10:30:00.000Z')]).when(release('agent-2')).thenThrows('NOT_CLAIMED_BY_AGENT');
+    spec
+      .given([opened, claimed('agent-1', '2026-03-02T10:30:00.000Z')])
+      .when(release('agent-2'))
+      .thenThrows('NOT_CLAIMED_BY_AGENT');
   });
   it('refuses when the claim has already lapsed', () => {
     spec

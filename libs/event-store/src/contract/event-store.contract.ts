@@ -12,24 +12,18 @@ export interface EventStoreHarness {
    * transaction open. Adapters that apply appends one at a time (in-memory, EventStoreDB's single
    * writer) cannot commit out of order, so they have nothing to prove here.
    */
-  openTransaction?: (
-    store: EventStore,
-    streamId: string,
-    events: NewEvent[],
-    options: AppendOptions,
-  ) => Promise<{ commit(): Promise<void> }>;
+  openTransaction?: (store: EventStore, streamId: string, events: NewEvent[], options: AppendOptions) => Promise<{ commit(): Promise<void> }>;
 }
 
-
 const stream = () => `contract-${randomUUID()}`;
-const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const rejection = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** Takes events from a subscription until `until` says stop, or fails after `timeoutMs`. */
-export async function collect(
-  subscription: Subscription,
-  until: (received: RecordedEvent[]) => boolean,
-  timeoutMs = 10_000,
-): Promise<RecordedEvent[]> {
+export async function collect(subscription: Subscription, until: (received: RecordedEvent[]) => boolean, timeoutMs = 10_000): Promise<RecordedEvent[]> {
   const received: RecordedEvent[] = [];
   const timer = setTimeout(() => void subscription.close(), timeoutMs);
   try {
@@ -64,9 +58,7 @@ export function eventStoreContract(harness: EventStoreHarness): void {
         const result = await store.append(id, events, { expectedRevision: 'no_stream' });
         expect(result.nextExpectedRevision).toBe(1n);
         const read = await store.readStream(id);
-        expect(read.map((e) => [e.id, e.type, e.data, e.metadata, e.revision])).toEqual(
-          events.map((e, i) => [e.id, e.type, e.data, e.metadata, BigInt(i)]),
-        );
+        expect(read.map((e) => [e.id, e.type, e.data, e.metadata, e.revision])).toEqual(events.map((e, i) => [e.id, e.type, e.data, e.metadata, BigInt(i)]));
         expect(read[1]?.position).toBe(result.position);
         expect(read[0]?.position).toBeLessThan(result.position);
       });

@@ -50,7 +50,11 @@ export async function findAnchor(store: EventStore, streamId: string, key: Chain
   let newer: RecordedEvent | undefined;
   let from: bigint | undefined;
   for (;;) {
-    const page = await store.readStream(checkpointStream, { direction: 'backwards', maxCount: pageSize, ...(from === undefined ? {} : { fromRevision: from }) });
+    const page = await store.readStream(checkpointStream, {
+      direction: 'backwards',
+      maxCount: pageSize,
+      ...(from === undefined ? {} : { fromRevision: from }),
+    });
     for (const event of page) {
       const forged = (detail: string) => ({ forged: { revision: Number(event.revision), detail } });
       if (!checkpointHolds(event, key)) return forged(`Checkpoint ${event.revision} does not carry a valid MAC under key ${key.id}.`);
@@ -94,9 +98,13 @@ export class ChainCheckpointer {
     const content = { throughPosition: through.toString(), heads, previousMac: previous?.mac ?? chainStart, keyId: this.key.id };
     const mac = checkpointMac(content, revision, this.key);
     try {
-      await this.store.append(checkpointStream, [{ id: randomUUID(), type: checkpointEventType, data: { ...content, mac }, metadata: checkpointMetadata(through, this.now()) }], {
-        expectedRevision: last ? last.revision : 'no_stream',
-      });
+      await this.store.append(
+        checkpointStream,
+        [{ id: randomUUID(), type: checkpointEventType, data: { ...content, mac }, metadata: checkpointMetadata(through, this.now()) }],
+        {
+          expectedRevision: last ? last.revision : 'no_stream',
+        },
+      );
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return null;
       throw error;
@@ -114,7 +122,7 @@ export class ChainCheckpointer {
     const head = await this.store.headPosition();
     const heads: Record<string, StreamHead> = Object.create(null) as Record<string, StreamHead>;
     let through = after;
-    for (let waits = 0; through < head && waits < settleWaits; ) {
+    for (let waits = 0; through < head && waits < settleWaits;) {
       const page = await this.store.readAll({ after: through, maxCount: this.readBatch });
       if (page.length === 0) {
         waits++;

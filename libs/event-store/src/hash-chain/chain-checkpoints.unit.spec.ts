@@ -5,7 +5,15 @@ import { chainKeyFrom, chainStart, chained, type ChainKey } from './hash-chain';
 
 const key = chainKeyFrom('the-chain-key-of-at-least-thirty-two-characters');
 const now = () => new Date('2026-03-01T15:00:00Z');
-const metadata = { correlationId: 'c', causationId: 'c', actor: { id: 'a', role: 'system' }, occurredAt: 't', recordedAt: 't', schemaVersion: 1, creditorId: 'cred-1' };
+const metadata = {
+  correlationId: 'c',
+  causationId: 'c',
+  actor: { id: 'a', role: 'system' },
+  occurredAt: 't',
+  recordedAt: 't',
+  schemaVersion: 1,
+  creditorId: 'cred-1',
+};
 
 /** Appends `count` chained events to a stream, as the write path does; returns the last one's hash. */
 async function appendChained(store: InMemoryEventStore, streamId: string, count: number): Promise<string> {
@@ -27,7 +35,9 @@ async function appendForgedCheckpoint(store: InMemoryEventStore, heads: ChainChe
   const revision = last ? last.revision + 1n : 0n;
   const content = { throughPosition: '999', heads, previousMac: (last?.data as unknown as ChainCheckpoint | undefined)?.mac ?? chainStart, keyId: key.id };
   const data = { ...content, mac: checkpointMac(content, revision, under) };
-  await store.append(checkpointStream, [{ id: randomUUID(), type: checkpointEventType, data, metadata }], { expectedRevision: last ? last.revision : 'no_stream' });
+  await store.append(checkpointStream, [{ id: randomUUID(), type: checkpointEventType, data, metadata }], {
+    expectedRevision: last ? last.revision : 'no_stream',
+  });
 }
 
 describe('signed checkpoints of the streams’ heads', () => {

@@ -97,12 +97,16 @@ export function verifyChain(events: RecordedEvent[], key: ChainKey, anchor?: Str
     if (revision !== index) return broken('REVISION_GAP', `Revision ${index} is missing; the next event found is revision ${revision}.`);
     const { hash, previousHash, chainKeyId } = event.metadata;
     if (typeof hash !== 'string' || typeof previousHash !== 'string') return broken('HASH_MISSING', `Revision ${revision} carries no hash.`);
-    if (previousHash !== previous) return broken('LINK_MISMATCH', `Revision ${revision} links to ${previousHash}, but the event before it hashes to ${previous}.`);
+    if (previousHash !== previous)
+      return broken('LINK_MISMATCH', `Revision ${revision} links to ${previousHash}, but the event before it hashes to ${previous}.`);
     if (chainKeyId === undefined) {
       if (unkeyedEvents !== index) return broken('UNKEYED_AFTER_KEYED', `Revision ${revision} is chained without a key after keyed events: it was re-chained.`);
       unkeyedEvents++;
     } else if (chainKeyId !== key.id) {
-      return broken('UNKNOWN_KEY', `Revision ${revision} is chained under key ${typeof chainKeyId === 'string' ? chainKeyId : JSON.stringify(chainKeyId)}, not the configured key ${key.id}.`);
+      return broken(
+        'UNKNOWN_KEY',
+        `Revision ${revision} is chained under key ${typeof chainKeyId === 'string' ? chainKeyId : JSON.stringify(chainKeyId)}, not the configured key ${key.id}.`,
+      );
     }
     if (chainHash(event, previous, chainKeyId === undefined ? undefined : key) !== hash) {
       return broken('HASH_MISMATCH', `Revision ${revision}'s content no longer matches its hash.`);

@@ -10,12 +10,24 @@ const content = (revision: number) => ({
   id: `evt-${revision}`,
   type: revision === 0 ? 'AccountOpened' : 'PaymentReceived',
   data: { amount: 100 * revision, nested: { currency: 'USD', list: [1, 2] } } as Record<string, unknown>,
-  metadata: { correlationId: 'c', causationId: 'k', actor: { id: 'a', role: 'system' }, occurredAt: 't', recordedAt: 't', schemaVersion: 1, creditorId: 'cred-1' },
+  metadata: {
+    correlationId: 'c',
+    causationId: 'k',
+    actor: { id: 'a', role: 'system' },
+    occurredAt: 't',
+    recordedAt: 't',
+    schemaVersion: 1,
+    creditorId: 'cred-1',
+  },
 });
 
 /** A stream of `count` events chained as the write path chains them. */
 function chainedStream(count: number): RecordedEvent[] {
-  return rechain(Array.from({ length: count }, (_, revision) => ({ ...content(revision), position: BigInt(revision + 10) })), 0, key);
+  return rechain(
+    Array.from({ length: count }, (_, revision) => ({ ...content(revision), position: BigInt(revision + 10) })),
+    0,
+    key,
+  );
 }
 
 /**
@@ -41,7 +53,12 @@ describe('the keyed hash chain of a stream', () => {
   it('verifies a stream chained from its first event, and ignores where it sits in the whole log', () => {
     const events = chainedStream(4);
     expect(verifyChain(events, key)).toEqual({ status: 'intact', events: 4, lastHash: events[3]?.metadata.hash, unkeyedEvents: 0, anchoredRevision: null });
-    expect(verifyChain(events.map((event) => ({ ...event, position: event.position + 1000n })), key)).toMatchObject({ status: 'intact' });
+    expect(
+      verifyChain(
+        events.map((event) => ({ ...event, position: event.position + 1000n })),
+        key,
+      ),
+    ).toMatchObject({ status: 'intact' });
   });
 
   it('names the key in every event, by an id that is not the key', () => {
@@ -71,7 +88,9 @@ describe('the keyed hash chain of a stream', () => {
   it('catches an edit re-chained to the end with plain SHA-256, whether it keeps the key id or drops it', () => {
     const edited = chainedStream(4);
     edited[1] = { ...edited[1]!, data: { amount: 1 } };
-    const keptKeyId = rechain(edited, 1, undefined).map((event, index) => (index < 1 ? event : { ...event, metadata: { ...event.metadata, chainKeyId: key.id } }));
+    const keptKeyId = rechain(edited, 1, undefined).map((event, index) =>
+      index < 1 ? event : { ...event, metadata: { ...event.metadata, chainKeyId: key.id } },
+    );
     expect(verifyChain(keptKeyId, key)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'HASH_MISMATCH' });
     expect(verifyChain(rechain(edited, 1, undefined), key)).toMatchObject({ status: 'broken', firstBrokenRevision: 1, reason: 'UNKEYED_AFTER_KEYED' });
   });

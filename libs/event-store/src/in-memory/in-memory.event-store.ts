@@ -1,14 +1,5 @@
 import { DuplicateEventIdError, WrongExpectedVersionError, revisionMatches } from '../errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  Subscription,
-} from '../event-store.port';
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '../event-store.port';
 import { ChangeSignal, PollingSubscription } from '../subscription/polling-subscription';
 
 /**
@@ -52,12 +43,7 @@ export class InMemoryEventStore implements EventStore {
    * The same ids, in the same order, already stored where this append would have put them: a retry.
    * Some of them stored but not that way: a conflict.
    */
-  private retriedAppend(
-    streamId: string,
-    stream: RecordedEvent[],
-    events: NewEvent[],
-    expected: AppendOptions['expectedRevision'],
-  ): AppendResult | undefined {
+  private retriedAppend(streamId: string, stream: RecordedEvent[], events: NewEvent[], expected: AppendOptions['expectedRevision']): AppendResult | undefined {
     const stored = events.map((event) => this.byId.get(event.id));
     if (stored.every((event) => event === undefined)) return undefined;
     const first = stored[0];

@@ -5,6 +5,5 @@ import { PostgresEventStore } from './postgres.event-store';
 eventStoreContract({
   name: 'PostgreSQL',
   create: async () => PostgresEventStore.connect({ connectionString: await createTestDatabase() }),
-  openTransaction: async (store, streamId, events, options) =>
-    (store as PostgresEventStore).beginAppend(streamId, events, options),
+  openTransaction: async (store, streamId, events, options) => (store as PostgresEventStore).beginAppend(streamId, events, options),
 });

@@ -151,12 +151,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async appendWith(
-    client: PoolClient,
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+  private async appendWith(client: PoolClient, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const { rows } = await client.query<AppendRow>({
       // Named, so each connection parses and plans it once.
       name: 'arrears_append',
@@ -173,11 +168,7 @@ export class PostgresEventStore implements EventStore {
    * means another writer committed that revision between our check and our insert: look again, and
    * the expected-revision check then answers. Ids stored in another stream are a conflict.
    */
-  private async run(
-    streamId: string,
-    work: (client: PoolClient) => Promise<AppendResult>,
-    attempt = 1,
-  ): Promise<AppendResult> {
+  private async run(streamId: string, work: (client: PoolClient) => Promise<AppendResult>, attempt = 1): Promise<AppendResult> {
     const client = await this.pool.connect();
     try {
       return await work(client);
@@ -204,10 +195,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE position > $1 AND ${settled} ORDER BY position LIMIT $2`,
-      [(options.after ?? 0n).toString(), options.maxCount ?? null],
-    );
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${columns} FROM events WHERE position > $1 AND ${settled} ORDER BY position LIMIT $2`, [
+      (options.after ?? 0n).toString(),
+      options.maxCount ?? null,
+    ]);
     return rows.map(toRecorded);
   }
 

@@ -19,7 +19,10 @@ describeWithMongo('MongoDB key store (testcontainers)', (url) => {
         return found?.key ? Buffer.from(found.key.buffer) : undefined;
       },
       insertUnwrapped: async (keyId, subject, key) => {
-        await client.db().collection('personal_data_keys').insertOne({ _id: keyId as never, subject, key: new Binary(key), live: true, createdAt: new Date(), destroyedAt: null });
+        await client
+          .db()
+          .collection('personal_data_keys')
+          .insertOne({ _id: keyId as never, subject, key: new Binary(key), live: true, createdAt: new Date(), destroyedAt: null });
       },
     }),
   );

@@ -53,7 +53,8 @@ export class PostgresKeyStore implements KeyStore {
     );
     const row =
       inserted.rows[0] ??
-      (await this.pool.query<{ key_id: string; key: Buffer }>('SELECT key_id, key FROM personal_data_keys WHERE subject = $1 AND key IS NOT NULL', [subject])).rows[0];
+      (await this.pool.query<{ key_id: string; key: Buffer }>('SELECT key_id, key FROM personal_data_keys WHERE subject = $1 AND key IS NOT NULL', [subject]))
+        .rows[0];
     // Destroyed between the two statements: make the subject's next key.
     return row ? { keyId: row.key_id, key: await this.wrapping.unwrap(row.key, row.key_id) } : this.keyFor(subject);
   }
@@ -69,10 +70,9 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async destroy(subject: string): Promise<number> {
-    const { rowCount } = await this.pool.query(
-      'UPDATE personal_data_keys SET key = NULL, destroyed_at = now() WHERE subject = $1 AND key IS NOT NULL',
-      [subject],
-    );
+    const { rowCount } = await this.pool.query('UPDATE personal_data_keys SET key = NULL, destroyed_at = now() WHERE subject = $1 AND key IS NOT NULL', [
+      subject,
+    ]);
     return rowCount ?? 0;
   }
 
@@ -83,7 +83,11 @@ export class PostgresKeyStore implements KeyStore {
   private async wrapUnwrappedKeys(): Promise<void> {
     const { rows } = await this.pool.query<{ key_id: string; key: Buffer }>('SELECT key_id, key FROM personal_data_keys WHERE length(key) = 32');
     for (const row of rows.filter((candidate) => isUnwrappedKey(candidate.key))) {
-      await this.pool.query('UPDATE personal_data_keys SET key = $2 WHERE key_id = $1 AND key = $3', [row.key_id, await this.wrapping.wrap(row.key, row.key_id), row.key]);
+      await this.pool.query('UPDATE personal_data_keys SET key = $2 WHERE key_id = $1 AND key = $3', [
+        row.key_id,
+        await this.wrapping.wrap(row.key, row.key_id),
+        row.key,
+      ]);
     }
   }
 

@@ -35,7 +35,15 @@ const recorded = (data: object, type = 'AccountOpened', revision = 0n): Recorded
     position: revision + 1n,
     type,
     data: data as Record<string, unknown>,
-    metadata: { correlationId: 'c', causationId: 'c', actor: { id: 'a', role: 'agent' }, occurredAt: '', recordedAt: '', schemaVersion: 1, creditorId: 'cred-1' },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'a', role: 'agent' },
+      occurredAt: '',
+      recordedAt: '',
+      schemaVersion: 1,
+      creditorId: 'cred-1',
+    },
   });
 
 describe('PersonalDataVault', () => {

@@ -137,7 +137,16 @@ export interface AppConfig {
  * `NAME_FILE`, the path of a file that holds it (Docker and Kubernetes secrets), so it never sits in
  * the environment that `docker inspect` or a crash report shows.
  */
-export const secretVariables = ['AUTH_JWT_SECRET', 'METRICS_TOKEN', 'CHAIN_KEY', 'KEY_ENCRYPTION_KEY', 'EVENT_STORE_URL', 'READ_STORE_URL', 'KEY_STORE_URL', 'SMTP_URL'] as const;
+export const secretVariables = [
+  'AUTH_JWT_SECRET',
+  'METRICS_TOKEN',
+  'CHAIN_KEY',
+  'KEY_ENCRYPTION_KEY',
+  'EVENT_STORE_URL',
+  'READ_STORE_URL',
+  'KEY_STORE_URL',
+  'SMTP_URL',
+] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
 function withSecretFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.ProcessEnv {
@@ -213,7 +222,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   }
   const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : undefined;
   if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant, not "${env.CLOCK_START}".`);
-  if (clockStart && env.NODE_ENV === 'production') problems.push('CLOCK_START moves the service\'s clock and is refused when NODE_ENV=production.');
+  if (clockStart && env.NODE_ENV === 'production') problems.push("CLOCK_START moves the service's clock and is refused when NODE_ENV=production.");
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
   const authSecret = env.AUTH_JWT_SECRET || undefined;
@@ -236,7 +245,10 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (chainKey && chainKey.length < 32) problems.push('CHAIN_KEY must be at least 32 characters.');
   const keyEncryptionKey = env.KEY_ENCRYPTION_KEY || undefined;
   if (keyEncryptionKey && keyEncryptionKey.length < 32) problems.push('KEY_ENCRYPTION_KEY must be at least 32 characters.');
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
   }

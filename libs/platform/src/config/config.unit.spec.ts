@@ -47,7 +47,10 @@ describe('loadConfig: read store', () => {
   });
   it('turns CORS on only for the origins listed, and refuses what is not an origin', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS must list origins/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS must list origins/);
   });
@@ -70,7 +73,7 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
   });
 
-  it('refuses the crash tests\' completion delay in production', () => {
+  it("refuses the crash tests' completion delay in production", () => {
     expect(loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000' }).testIdempotencyCompletionDelayMs).toBe(5000);
     expect(() => loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000', NODE_ENV: 'production' })).toThrow(/refused when NODE_ENV=production/);
   });
@@ -96,12 +99,23 @@ describe('loadConfig: read store', () => {
     it.each(secretVariables)('reads %s from the file %s_FILE names, trimmed', (name) => {
       const value = name.endsWith('URL') ? (name === 'SMTP_URL' ? 'smtp://user:pass@mail:587' : 'postgres://user:pass@db/arrears') : 'a'.repeat(40);
       const config = loadConfig({ [`${name}_FILE`]: secretFile(`${value}\n`) });
-      const read = { AUTH_JWT_SECRET: config.auth.secret, METRICS_TOKEN: config.metricsToken, CHAIN_KEY: config.chainKey, KEY_ENCRYPTION_KEY: config.keyEncryptionKey, EVENT_STORE_URL: config.eventStoreUrl, READ_STORE_URL: config.readStoreUrl, KEY_STORE_URL: config.keyStoreUrl, SMTP_URL: config.smtpUrl };
+      const read = {
+        AUTH_JWT_SECRET: config.auth.secret,
+        METRICS_TOKEN: config.metricsToken,
+        CHAIN_KEY: config.chainKey,
+        KEY_ENCRYPTION_KEY: config.keyEncryptionKey,
+        EVENT_STORE_URL: config.eventStoreUrl,
+        READ_STORE_URL: config.readStoreUrl,
+        KEY_STORE_URL: config.keyStoreUrl,
+        SMTP_URL: config.smtpUrl,
+      };
       expect(read[name]).toBe(value);
     });
     it('refuses a file that cannot be read, and a secret given both ways', () => {
       expect(() => loadConfig({ AUTH_JWT_SECRET_FILE: '/nonexistent/secret' })).toThrow(/AUTH_JWT_SECRET_FILE names a file that cannot be read \(ENOENT\)/);
-      expect(() => loadConfig({ METRICS_TOKEN: 'b'.repeat(40), METRICS_TOKEN_FILE: secretFile('c'.repeat(40)) })).toThrow(/Set METRICS_TOKEN or METRICS_TOKEN_FILE, not both/);
+      expect(() => loadConfig({ METRICS_TOKEN: 'b'.repeat(40), METRICS_TOKEN_FILE: secretFile('c'.repeat(40)) })).toThrow(
+        /Set METRICS_TOKEN or METRICS_TOKEN_FILE, not both/,
+      );
     });
     it('validates what the file holds like the variable itself', () => {
       expect(() => loadConfig({ METRICS_TOKEN_FILE: secretFile('short') })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
@@ -119,7 +133,9 @@ describe('loadConfig: keys held outside the databases', () => {
   });
   it('refuses a short key, both forms at once, and a file it cannot read', () => {
     expect(() => loadConfig({ CHAIN_KEY: 'short' })).toThrow(/CHAIN_KEY must be at least 32 characters/);
-    expect(() => loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', CHAIN_KEY_FILE: '/x' })).toThrow(/Set CHAIN_KEY or CHAIN_KEY_FILE, not both/);
+    expect(() => loadConfig({ CHAIN_KEY: 'a-chain-key-of-at-least-thirty-two-characters', CHAIN_KEY_FILE: '/x' })).toThrow(
+      /Set CHAIN_KEY or CHAIN_KEY_FILE, not both/,
+    );
     expect(() => loadConfig({ KEY_ENCRYPTION_KEY_FILE: '/nonexistent/kek' })).toThrow(/KEY_ENCRYPTION_KEY_FILE names a file that cannot be read \(ENOENT\)/);
   });
 });

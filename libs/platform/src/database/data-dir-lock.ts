@@ -5,10 +5,7 @@ import { join } from 'node:path';
 /** Another live process owns the data folder. */
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
-    super(
-      `DATA_DIR ${dataDir} is in use by another Arrears process (pid ${pid}). ` +
-        'Stop that process first, or give this one a DATA_DIR of its own.',
-    );
+    super(`DATA_DIR ${dataDir} is in use by another Arrears process (pid ${pid}). ` + 'Stop that process first, or give this one a DATA_DIR of its own.');
     this.name = 'DataDirInUseError';
   }
 }

@@ -335,7 +335,10 @@ function isAlive(pid: number): boolean {
  */
 async function releaseLeftoverSharedMemory(id: string): Promise<void> {
   try {
-    const row = readFileSync('/proc/sysvipc/shm', 'utf8').split('\n').map((line) => line.trim().split(/\s+/)).find((fields) => fields[1] === id);
+    const row = readFileSync('/proc/sysvipc/shm', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .find((fields) => fields[1] === id);
     if (row && row[6] === '0') return void execFileSync('ipcrm', ['-m', id]);
   } catch {
     // No /proc listing (not Linux) or no right to remove it: waiting is all that is left.

@@ -59,7 +59,12 @@ export function logRequests(fastify: FastifyInstance, logger: Logger): void {
     const status = reply.statusCode;
     const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (logger.isLevelEnabled(level)) {
-      const fields = { ...logContextOf(request), req: { method: request.method, url: request.url }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) };
+      const fields = {
+        ...logContextOf(request),
+        req: { method: request.method, url: request.url },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+      };
       logger[level](fields, 'request completed');
     }
     done();

@@ -7,7 +7,12 @@ function server() {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+      lines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line)),
+      );
       done();
     },
   });
@@ -40,7 +45,12 @@ describe('JSON logs', () => {
 
   it('writes one line per request when it is answered, at the level its status calls for', async () => {
     const { app, lines } = server();
-    await app.inject({ method: 'POST', url: '/things/2', headers: { 'x-correlation-id': 'corr-2', authorization: 'Bearer secret-token' }, payload: { name: 'a', status: 200 } });
+    await app.inject({
+      method: 'POST',
+      url: '/things/2',
+      headers: { 'x-correlation-id': 'corr-2', authorization: 'Bearer secret-token' },
+      payload: { name: 'a', status: 200 },
+    });
     await app.inject({ method: 'POST', url: '/things/3', headers: { 'x-correlation-id': 'corr-3' }, payload: { name: 'b', status: 422 } });
     await app.inject({ method: 'POST', url: '/things/4', headers: { 'x-correlation-id': 'corr-4' }, payload: { name: 'c', status: 503 } });
     const completed = lines.filter((line) => line.msg === 'request completed');
@@ -49,7 +59,12 @@ describe('JSON logs', () => {
       ['corr-3', 'warn'],
       ['corr-4', 'error'],
     ]);
-    expect(completed[0]).toMatchObject({ req: { method: 'POST', url: '/things/2' }, res: { statusCode: 200 }, route: 'POST /things/:id', responseTime: expect.any(Number) });
+    expect(completed[0]).toMatchObject({
+      req: { method: 'POST', url: '/things/2' },
+      res: { statusCode: 200 },
+      route: 'POST /things/:id',
+      responseTime: expect.any(Number),
+    });
     expect(JSON.stringify(lines)).not.toContain('secret-token');
   });
 

@@ -45,7 +45,15 @@ export class Metrics {
 
   /** A gauge whose values are read at scrape time, e.g. projection lag. */
   gauge<Label extends string>(name: string, help: string, labelNames: readonly Label[], collect: (gauge: Gauge<Label>) => Promise<void>): Gauge<Label> {
-    return new Gauge({ name, help, labelNames, registers: [this.registry], collect() { return collect(this); } });
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        return collect(this);
+      },
+    });
   }
 
   /** The exposition text and its content type. */

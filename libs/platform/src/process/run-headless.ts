@@ -19,7 +19,9 @@ export function runHeadless(name: string, configure: () => { config: AppConfig; 
     const { config, module } = configure();
     useJsonLogs(config);
     if (!config.eventStoreUrl) {
-      throw new Error(`The ${name.toLowerCase()} runs on its own only against shared stores: set EVENT_STORE_URL (and READ_STORE_URL). On the embedded default, \`npm start\` runs it inside the service.`);
+      throw new Error(
+        `The ${name.toLowerCase()} runs on its own only against shared stores: set EVENT_STORE_URL (and READ_STORE_URL). On the embedded default, \`npm start\` runs it inside the service.`,
+      );
     }
     const app = await NestFactory.createApplicationContext({ module: HeadlessModule, imports: [module] }, { bufferLogs: true, abortOnError: false });
     app.useLogger(new JsonLogger(jsonLogger(config)));

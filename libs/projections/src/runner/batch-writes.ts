@@ -54,7 +54,10 @@ export async function batchWrites(
     const refs = handled.has(event.type) ? projection.documentIds(event) : [];
     return refs.length ? [{ event, refs }] : [];
   });
-  const current = await loadDocuments(readStore, targets.flatMap(({ refs }) => refs));
+  const current = await loadDocuments(
+    readStore,
+    targets.flatMap(({ refs }) => refs),
+  );
   const changed = new Map<string, DocumentRef>();
   const outcome: BatchOutcome = { writes: [], parked: 0, held: new Map(heldBefore) };
   const park = (event: RecordedEvent, error: unknown) => {
@@ -114,8 +117,16 @@ export function reapplyEvent(projection: Projection, documents: LoadedDocuments,
 }
 
 /** What `evolve` makes of the documents, by ref. */
-function evolved(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs: DocumentRef[]): Map<DocumentRef, Evolved<ProjectedDocument> | undefined> {
-  const after = projection.evolve(refs.map((ref) => documents.get(keyOf(ref)) ?? null), event);
+function evolved(
+  projection: Projection,
+  documents: LoadedDocuments,
+  event: RecordedEvent,
+  refs: DocumentRef[],
+): Map<DocumentRef, Evolved<ProjectedDocument> | undefined> {
+  const after = projection.evolve(
+    refs.map((ref) => documents.get(keyOf(ref)) ?? null),
+    event,
+  );
   return new Map(refs.map((ref, i) => [ref, after[i]]));
 }
 

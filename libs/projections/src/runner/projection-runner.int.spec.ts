@@ -53,7 +53,11 @@ describe('ProjectionRunner', () => {
       ...(owner ? { owner } : {}),
     });
   const count = async (stream: string, values: number[], expectedRevision: bigint | 'no_stream') =>
-    events.append(stream, values.map((n) => newEvent('Counted', { n })), { expectedRevision });
+    events.append(
+      stream,
+      values.map((n) => newEvent('Counted', { n })),
+      { expectedRevision },
+    );
 
   it('catches up from the start, goes live, and resumes from its checkpoint without counting twice', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
@@ -96,7 +100,11 @@ describe('ProjectionRunner', () => {
         return reads.apply(...args);
       },
     });
-    const projector = new ProjectionRunner(events, slowReads, [{ projection: tallies(name), poison: 'skip' }], { batchSize: 50, batchWaitMs: 10, leaseTtlMs: 300 });
+    const projector = new ProjectionRunner(events, slowReads, [{ projection: tallies(name), poison: 'skip' }], {
+      batchSize: 50,
+      batchWaitMs: 10,
+      leaseTtlMs: 300,
+    });
     projector.start();
     await started;
     let stopped = false;
@@ -165,7 +173,11 @@ describe('ProjectionRunner', () => {
         return events.headPosition();
       },
     });
-    const projector = new ProjectionRunner(slowHead, reads, [{ projection: tallies(name), poison: 'skip' }], { batchSize: 50, batchWaitMs: 10, leaseTtlMs: 300 });
+    const projector = new ProjectionRunner(slowHead, reads, [{ projection: tallies(name), poison: 'skip' }], {
+      batchSize: 50,
+      batchWaitMs: 10,
+      leaseTtlMs: 300,
+    });
     projector.start();
     await askedForHead;
     const stopping = Date.now();
@@ -243,7 +255,12 @@ describe('ProjectionRunner', () => {
     const writer = (async () => {
       for (let i = 0; writing.on; i++) await count(streams[1]!, [1], BigInt(i));
     })();
-    const rebuilt = await rebuildProjection(events, reads, { projection: tallies(name), poison: 'skip' }, { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 });
+    const rebuilt = await rebuildProjection(
+      events,
+      reads,
+      { projection: tallies(name), poison: 'skip' },
+      { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 },
+    );
     writing.on = false;
     await writer;
     expect(rebuilt.position).toBeGreaterThanOrEqual(seen.position);

@@ -227,7 +227,9 @@ export class ProjectionWorker {
       if (this.status.state !== 'running') return; // stopped at a poison event by its policy
       const error = await this.attempts(() => this.write([event], lease));
       if (error === undefined) continue;
-      await this.retrying(() => this.readStore.apply([deadLetter(this.projection.name, event, error)], { name: lease.name, position: event.position, fence: lease.token }));
+      await this.retrying(() =>
+        this.readStore.apply([deadLetter(this.projection.name, event, error)], { name: lease.name, position: event.position, fence: lease.token }),
+      );
       if (this.poison === 'quarantine') this.held.set(event.streamId, event.position);
       this.status.position = event.position;
       this.status.parked++;

@@ -52,7 +52,12 @@ describe('ParkedEvents', () => {
     const parked = new ParkedEvents(reads, events, [sums(name, true)], clock, new RandomIdGenerator(), 600);
     const id = `${name}:${poison.position}`;
     const retried = await parked.retry(id, '*', { id: 'sup-1', role: 'supervisor' });
-    expect(retried).toMatchObject({ id, status: 'resolved', resolution: 'retried', decisions: [{ decision: 'retried', outcome: 'applied', by: { id: 'sup-1' }, at: '2026-03-01T12:00:00.000Z' }] });
+    expect(retried).toMatchObject({
+      id,
+      status: 'resolved',
+      resolution: 'retried',
+      decisions: [{ decision: 'retried', outcome: 'applied', by: { id: 'sup-1' }, at: '2026-03-01T12:00:00.000Z' }],
+    });
     expect(await reads.get(name, stream)).toMatchObject({ sum: 111, position: Number(later.position) });
     expect(await reads.get(DEAD_LETTERS, id)).toMatchObject({ status: 'resolved' });
     expect(await reads.find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: id }] })).toEqual([
@@ -79,7 +84,10 @@ describe('ParkedEvents', () => {
     expect(await runner.waitFor(goesOn.position, 5000)).toBe(true);
     expect(await reads.get(name, other)).toMatchObject({ sum: 5 });
     expect(await reads.get(name, stream)).toMatchObject({ sum: 1 }); // neither the poison nor what follows it
-    expect(await reads.get(DEAD_LETTERS, `${name}:${held.position}`)).toMatchObject({ status: 'parked', error: expect.stringMatching(`Held behind the parked event at position ${poison.position}`) });
+    expect(await reads.get(DEAD_LETTERS, `${name}:${held.position}`)).toMatchObject({
+      status: 'parked',
+      error: expect.stringMatching(`Held behind the parked event at position ${poison.position}`),
+    });
 
     const parked = new ParkedEvents(reads, events, [sums(name, true)], clock, new RandomIdGenerator(), 600);
     const supervisor = { id: 'sup-1', role: 'supervisor' };

@@ -3,7 +3,17 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import type { Clock, IdGenerator } from '@arrears/platform';
 import type { Checkpoint, Condition, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { Projection } from '../projection';
-import { DEAD_LETTERS, documentWrite, errorText, keyOf, loadDocuments, readStoreAnswers, reapplyEvent, storableText, type DeadLetter } from '../runner/batch-writes';
+import {
+  DEAD_LETTERS,
+  documentWrite,
+  errorText,
+  keyOf,
+  loadDocuments,
+  readStoreAnswers,
+  reapplyEvent,
+  storableText,
+  type DeadLetter,
+} from '../runner/batch-writes';
 
 /**
  * Every decision on a parked event, one document each, written once and never changed: the audit
@@ -64,7 +74,14 @@ export class ParkedEvents {
     const status = filter.status ?? 'parked';
     if (status !== 'all') where.push({ field: 'status', op: status === 'parked' ? 'ne' : 'eq', value: 'resolved' });
     if (scope !== '*') where.push({ field: 'creditorId', op: 'in', value: [...scope] });
-    return (await this.readStore.find(DEAD_LETTERS, { where, orderBy: [{ field: 'position', direction: 'asc' }, { field: 'id', direction: 'asc' }], limit: listLimit })) as ParkedEvent[];
+    return (await this.readStore.find(DEAD_LETTERS, {
+      where,
+      orderBy: [
+        { field: 'position', direction: 'asc' },
+        { field: 'id', direction: 'asc' },
+      ],
+      limit: listLimit,
+    })) as ParkedEvent[];
   }
 
   /**
@@ -137,7 +154,10 @@ export class ParkedEvents {
     })) as ParkedEvent[];
     const [first] = earlier;
     if (first) {
-      throw conflict('PARKED_EVENT_HELD', `${letter.id} is held behind ${first.id} of the same stream: retry or skip that one first.`, { id: letter.id, heldBehind: first.id });
+      throw conflict('PARKED_EVENT_HELD', `${letter.id} is held behind ${first.id} of the same stream: retry or skip that one first.`, {
+        id: letter.id,
+        heldBehind: first.id,
+      });
     }
   }
 
@@ -183,7 +203,8 @@ export class ParkedEvents {
 
   private async eventOf(letter: ParkedEvent): Promise<RecordedEvent> {
     const [event] = await this.events.readAll({ after: BigInt(letter.position) - 1n, maxCount: 1 });
-    if (!event || event.id !== letter.eventId) throw conflict('PARKED_EVENT_GONE', `The event of ${letter.id} is no longer at position ${letter.position}.`, { id: letter.id });
+    if (!event || event.id !== letter.eventId)
+      throw conflict('PARKED_EVENT_GONE', `The event of ${letter.id} is no longer at position ${letter.position}.`, { id: letter.id });
     return event;
   }
 }

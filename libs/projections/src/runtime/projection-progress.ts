@@ -105,7 +105,9 @@ export class ProjectionProgress {
           lag: Number(head > checkpoint ? head - checkpoint : 0n),
           state: status?.state ?? 'elsewhere',
           parked: parked.length,
-          parkedEvents: parked.slice(0, parkedListed).map(({ id, position, eventId, eventType, streamId, error }) => ({ id, position, eventId, eventType, streamId, error })),
+          parkedEvents: parked
+            .slice(0, parkedListed)
+            .map(({ id, position, eventId, eventType, streamId, error }) => ({ id, position, eventId, eventType, streamId, error })),
         };
         if (status?.error) health.error = status.error;
         const rebuild = status?.rebuild ?? (await this.rebuildElsewhere(projection, head));

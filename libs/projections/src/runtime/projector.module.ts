@@ -51,7 +51,14 @@ export class ProjectorModule {
     const parkedEvents = {
       provide: ParkedEvents,
       useFactory: (readStore: ReadStore, events: EventStore, clock: Clock, ids: IdGenerator) =>
-        new ParkedEvents(readStore, events, readModels.map(({ projection }) => projection), clock, ids, options.leaseTtlMs),
+        new ParkedEvents(
+          readStore,
+          events,
+          readModels.map(({ projection }) => projection),
+          clock,
+          ids,
+          options.leaseTtlMs,
+        ),
       inject: [READ_STORE, EVENT_STORE, Clock, IdGenerator],
     };
     return {

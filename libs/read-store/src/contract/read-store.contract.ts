@@ -208,7 +208,15 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
 
     it('creates indexes for query paths, idempotently', async () => {
       const c = collection();
-      const indexes = [{ name: 'by_priority', fields: [{ field: 'score.total', direction: 'desc' as const }, { field: 'id', direction: 'asc' as const }] }];
+      const indexes = [
+        {
+          name: 'by_priority',
+          fields: [
+            { field: 'score.total', direction: 'desc' as const },
+            { field: 'id', direction: 'asc' as const },
+          ],
+        },
+      ];
       await store.ensureIndexes(c, indexes);
       await store.ensureIndexes(c, indexes);
       await store.apply([{ kind: 'put', collection: c, document: { id: 'x', score: { total: 3 } } }]);

@@ -117,9 +117,12 @@ export class MongoReadStore implements ReadStore {
 
   async dropCollection(collection: string): Promise<void> {
     assertName(collection);
-    await this.db.collection(collection).drop().catch((error: unknown) => {
-      if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
-    });
+    await this.db
+      .collection(collection)
+      .drop()
+      .catch((error: unknown) => {
+        if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
+      });
   }
 
   /**

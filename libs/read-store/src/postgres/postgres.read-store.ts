@@ -283,9 +283,7 @@ function conditionSql(condition: Condition, values: unknown[]): string {
     case 'eq':
       return condition.value === null ? `(${field} IS NULL OR ${field} = 'null'::jsonb)` : `${field} = ${param(condition.value)}`;
     case 'ne':
-      return condition.value === null
-        ? `(${field} IS NOT NULL AND ${field} <> 'null'::jsonb)`
-        : `(${field} IS NULL OR ${field} <> ${param(condition.value)})`;
+      return condition.value === null ? `(${field} IS NOT NULL AND ${field} <> 'null'::jsonb)` : `(${field} IS NULL OR ${field} <> ${param(condition.value)})`;
     case 'in':
       // One array parameter, so every list length is the same statement (prepared once).
       values.push(condition.value.map((value) => (isId ? String(value) : JSON.stringify(value))));

@@ -20,7 +20,11 @@ describe('file notification sender', () => {
   });
 
   const notification: Notification = { id: 'n-1', channel: 'email', to: 'ada@example.com', dataSubject: 'cred-1/D-1', subject: 'Hello', body: 'Pay' };
-  const logged = async () => (await readFile(path, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as LoggedNotification);
+  const logged = async () =>
+    (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LoggedNotification);
 
   it('writes each notification once by id, also across a restart', async () => {
     await new FileNotificationSender(path, vault).send(notification);

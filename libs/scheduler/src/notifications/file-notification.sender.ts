@@ -37,6 +37,11 @@ export class FileNotificationSender implements NotificationSender {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
       throw error;
     });
-    return new Set(text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as LoggedNotification).id));
+    return new Set(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as LoggedNotification).id),
+    );
   }
 }

@@ -33,7 +33,14 @@ describe('SMTP notification sender', () => {
     });
   });
 
-  const reminder: Notification = { id: 'acc-1:inv-1:reminder', channel: 'email', to: 'ada@example.com', dataSubject: 'cred-1/D-1', subject: 'Payment reminder', body: 'USD 125.00 is due.' };
+  const reminder: Notification = {
+    id: 'acc-1:inv-1:reminder',
+    channel: 'email',
+    to: 'ada@example.com',
+    dataSubject: 'cred-1/D-1',
+    subject: 'Payment reminder',
+    body: 'USD 125.00 is due.',
+  };
 
   it('sends e-mail with a Message-ID derived from the notification id, and hands other channels on', async () => {
     const others: Notification[] = [];

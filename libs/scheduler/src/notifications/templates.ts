@@ -9,11 +9,23 @@ const amountDue = (facts: Facts) => formatMoney(Number(facts.amount), String(fac
 
 /** Subject and body per template; an unknown template still says what it is about. */
 const templates: Record<string, (facts: Facts) => { subject: string; body: string }> = {
-  'payment-reminder': (facts) => ({ subject: `Payment reminder: ${amountDue(facts)} due ${facts.dueOn}`, body: `Invoice ${facts.invoiceId}: ${amountDue(facts)} is due on ${facts.dueOn}.` }),
+  'payment-reminder': (facts) => ({
+    subject: `Payment reminder: ${amountDue(facts)} due ${facts.dueOn}`,
+    body: `Invoice ${facts.invoiceId}: ${amountDue(facts)} is due on ${facts.dueOn}.`,
+  }),
   'payment-reminder-sms': (facts) => ({ subject: 'Payment reminder', body: `Reminder: ${amountDue(facts)} due ${facts.dueOn} (invoice ${facts.invoiceId}).` }),
-  'past-due-sms': (facts) => ({ subject: 'Payment past due', body: `Invoice ${facts.invoiceId} (${amountDue(facts)}) was due ${facts.dueOn}. Please pay or call us.` }),
-  'final-notice': (facts) => ({ subject: `Final notice: invoice ${facts.invoiceId}`, body: `Invoice ${facts.invoiceId} (${amountDue(facts)}, due ${facts.dueOn}) remains unpaid. This is our final notice before further action.` }),
-  'validation-notice': (facts) => ({ subject: 'Validation notice', body: `This notice describes the debt we are collecting. You may dispute it until ${facts.periodEndsOn}.` }),
+  'past-due-sms': (facts) => ({
+    subject: 'Payment past due',
+    body: `Invoice ${facts.invoiceId} (${amountDue(facts)}) was due ${facts.dueOn}. Please pay or call us.`,
+  }),
+  'final-notice': (facts) => ({
+    subject: `Final notice: invoice ${facts.invoiceId}`,
+    body: `Invoice ${facts.invoiceId} (${amountDue(facts)}, due ${facts.dueOn}) remains unpaid. This is our final notice before further action.`,
+  }),
+  'validation-notice': (facts) => ({
+    subject: 'Validation notice',
+    body: `This notice describes the debt we are collecting. You may dispute it until ${facts.periodEndsOn}.`,
+  }),
 };
 
 const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']): string | null =>

@@ -43,12 +43,22 @@ export class TimelineScheduler {
   async runOnce(): Promise<SchedulerRun> {
     const now = this.clock.now().toISOString();
     const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
-    const context: CommandContext = { correlationId: `scheduler-${this.ids.uuid()}`, causationId: '', actor: { id: 'scheduler', role: 'system' }, creditors: '*', idempotencyKey: undefined, expectedRevision: undefined };
+    const context: CommandContext = {
+      correlationId: `scheduler-${this.ids.uuid()}`,
+      causationId: '',
+      actor: { id: 'scheduler', role: 'system' },
+      creditors: '*',
+      idempotencyKey: undefined,
+      expectedRevision: undefined,
+    };
     let after: Scalar[] | undefined;
     for (;;) {
       const page = (await this.readStore.find(accountProjection.collection, {
         where: [{ field: 'wakeOn', op: 'lte', value: dateIn(now, furthestAhead) }],
-        orderBy: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+        orderBy: [
+          { field: 'wakeOn', direction: 'asc' },
+          { field: 'id', direction: 'asc' },
+        ],
         limit: pageSize,
         ...(after ? { after } : {}),
       })) as AccountDocument[];

@@ -56,10 +56,28 @@ export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = 
   version: 2,
   collection: ACCOUNTS,
   indexes: [
-    { name: 'by_creditor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
-    { name: 'by_wake', fields: [{ field: 'wakeOn', direction: 'asc' }, { field: 'id', direction: 'asc' }] },
+    {
+      name: 'by_creditor',
+      fields: [
+        { field: 'creditorId', direction: 'asc' },
+        { field: 'id', direction: 'asc' },
+      ],
+    },
+    {
+      name: 'by_wake',
+      fields: [
+        { field: 'wakeOn', direction: 'asc' },
+        { field: 'id', direction: 'asc' },
+      ],
+    },
     // A debtor's accounts, found on erasure: one data key seals the debtor's data in all of them.
-    { name: 'by_debtor', fields: [{ field: 'creditorId', direction: 'asc' }, { field: 'account.debtor.reference', direction: 'asc' }] },
+    {
+      name: 'by_debtor',
+      fields: [
+        { field: 'creditorId', direction: 'asc' },
+        { field: 'account.debtor.reference', direction: 'asc' },
+      ],
+    },
   ],
   derived: { [WORKLIST]: worklistIndexes, [KPIS]: kpiIndexes },
   handles: accountEventTypes,
@@ -73,14 +91,19 @@ export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = 
     const after = evolveAccountDocument(before, event);
     if (!after) return [document ?? null, line ?? null, creditorDay ?? null, portfolioDay ?? null];
     const { account } = after;
-    return [after, worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)), ...kpiDays(before?.account ?? null, account, event, [creditorDay, portfolioDay])];
+    return [
+      after,
+      worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)),
+      ...kpiDays(before?.account ?? null, account, event, [creditorDay, portfolioDay]),
+    ];
   },
 };
 
 /** Any document of the account fold: an account, a worklist line, a KPI day. */
 export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument;
 
-const isAccountDocument = (document: AccountFoldDocument | null | undefined): document is AccountDocument => document !== null && document !== undefined && 'account' in document;
+const isAccountDocument = (document: AccountFoldDocument | null | undefined): document is AccountDocument =>
+  document !== null && document !== undefined && 'account' in document;
 
 /** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
 export const worklistReadModel = { name: accountProjection.name, collection: WORKLIST } as const;

@@ -2,7 +2,6 @@ import { accountEventTypes, erasedDebtor, summarize, type AccountEvent, type Deb
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
 
-
 /** One recorded fact of an account, as an auditor reads it. */
 export interface AuditEntry extends ProjectedDocument {
   accountId: string;
@@ -47,7 +46,15 @@ export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
   name: 'audit_trail',
   version: 1,
   collection: AUDIT_TRAIL,
-  indexes: [{ name: 'by_account', fields: [{ field: 'accountId', direction: 'asc' }, { field: 'revision', direction: 'asc' }] }],
+  indexes: [
+    {
+      name: 'by_account',
+      fields: [
+        { field: 'accountId', direction: 'asc' },
+        { field: 'revision', direction: 'asc' },
+      ],
+    },
+  ],
   handles: accountEventTypes,
   documentIds: (event) => {
     const accountId = accountIdOf(event);

@@ -11,7 +11,16 @@ const history = [
   acc('EarlyPaymentDiscountApplied', { invoiceId: 'inv-1', paymentId: 'pay-1', amount: 2_500, currency: 'EUR', percent: 2 }),
   acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-02-04', overdueAmount: 10_000, currency: 'EUR', missedOn: '2026-02-05' }),
   acc('LateFeeAssessed', { invoiceId: 'inv-1', amount: 1_500, currency: 'EUR', assessedOn: '2026-02-06', rule: { type: 'flat', amount: 1_500 } }),
-  acc('PlanAgreed', { planId: 'plan-1', currency: 'EUR', agreedOn: '2026-02-07', installments: [{ number: 1, dueOn: '2026-03-01', amount: 6_000 }, { number: 2, dueOn: '2026-04-01', amount: 5_500 }], covers: [] }),
+  acc('PlanAgreed', {
+    planId: 'plan-1',
+    currency: 'EUR',
+    agreedOn: '2026-02-07',
+    installments: [
+      { number: 1, dueOn: '2026-03-01', amount: 6_000 },
+      { number: 2, dueOn: '2026-04-01', amount: 5_500 },
+    ],
+    covers: [],
+  }),
   acc('InstallmentPaid', { planId: 'plan-1', installment: 1, paymentId: 'pay-2' }),
   acc('PlanCompleted', { planId: 'plan-1', paymentId: 'pay-3' }),
   acc('AccountClaimed', { agentId: 'agent-1', until: '2026-03-01T10:00:00.000Z' }),
@@ -76,7 +85,9 @@ describe('audit trail read model: erasure', () => {
       debtor: { reference: 'D-acc-1', timeZone: 'UTC', personalDataErased: true },
     });
     expect(JSON.stringify([...entries.values()])).not.toContain('Ada Lovelace');
-    expect(entries.get(`audit_trail/acc-1:${String(history.length).padStart(12, '0')}`)?.summary).toBe('The personal data of debtor D-acc-1 was erased on 2026-04-03.');
+    expect(entries.get(`audit_trail/acc-1:${String(history.length).padStart(12, '0')}`)?.summary).toBe(
+      'The personal data of debtor D-acc-1 was erased on 2026-04-03.',
+    );
   });
 
   it('ends the same when the events are delivered again', () => {

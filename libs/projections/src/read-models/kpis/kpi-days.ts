@@ -45,7 +45,10 @@ export function kpiDays(
 ): Evolved<KpiDayDocument>[] {
   const day = utcDate(event.metadata.recordedAt);
   const change = figuresChange(before, after, event, day);
-  return [dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change), dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change)];
+  return [
+    dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change),
+    dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change),
+  ];
 }
 
 export const isKpiDay = (document: ProjectedDocument | null | undefined): document is KpiDayDocument => document?.kind === 'day';

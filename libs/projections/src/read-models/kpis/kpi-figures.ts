@@ -83,7 +83,12 @@ export function addFlows(total: Flows, more: Flows): Flows {
  * What one account event recorded on `day` changed in its scope's figures, as figures of their own
  * (so an event, a day and a period all add up the same way), in the account's currency.
  */
-export function figuresChange(before: OpenedAccount | null, after: OpenedAccount, event: AccountEvent, day: IsoDate): { currency: string; figures: Figures } | undefined {
+export function figuresChange(
+  before: OpenedAccount | null,
+  after: OpenedAccount,
+  event: AccountEvent,
+  day: IsoDate,
+): { currency: string; figures: Figures } | undefined {
   if (!after.currency) return undefined;
   const change = emptyFigures();
   for (const invoice of Object.values(after.invoices)) {

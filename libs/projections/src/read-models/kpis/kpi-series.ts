@@ -97,7 +97,11 @@ export function workflowKpis(flow: (name: keyof Flows) => number) {
   const placed = flow('placedWithAgency');
   return {
     promises: { kept, broken: flow('promisesBroken'), keptRate: ratio(kept, kept + flow('promisesBroken'), 100) },
-    contacts: { outbound: flow('outboundContacts'), rightParty: flow('rightPartyContacts'), rightPartyContactRate: ratio(flow('rightPartyContacts'), flow('outboundContacts'), 100) },
+    contacts: {
+      outbound: flow('outboundContacts'),
+      rightParty: flow('rightPartyContacts'),
+      rightPartyContactRate: ratio(flow('rightPartyContacts'), flow('outboundContacts'), 100),
+    },
     settlements: { agreed: flow('settlementsAgreed'), completed: flow('settlementsCompleted') },
     writtenOff: flow('writtenOff'),
     agency: { placed, collected: flow('collectedByAgency'), liquidationRate: ratio(flow('collectedByAgency'), placed, 100) },

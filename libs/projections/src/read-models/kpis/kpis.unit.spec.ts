@@ -92,7 +92,17 @@ describe('KPI read model: a worked example', () => {
       ...events,
       acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-21')),
       acc4('InvoiceIssued', facts.invoice('F', 1_000, '2026-03-21', '2026-03-30'), at('2026-03-21')),
-      acc4('PlanAgreed', { planId: 'plan-1', currency: 'EUR', agreedOn: '2026-03-21', installments: [{ number: 1, dueOn: '2026-03-28', amount: 1_000 }], covers: [{ invoiceId: 'F', amount: 1_000 }] }, at('2026-03-21')),
+      acc4(
+        'PlanAgreed',
+        {
+          planId: 'plan-1',
+          currency: 'EUR',
+          agreedOn: '2026-03-21',
+          installments: [{ number: 1, dueOn: '2026-03-28', amount: 1_000 }],
+          covers: [{ invoiceId: 'F', amount: 1_000 }],
+        },
+        at('2026-03-21'),
+      ),
       acc4('PlanCompleted', { planId: 'plan-1', paymentId: 'p9' }, at('2026-03-25')),
     ];
     const { series } = report('cred-1', '2026-03-01', '2026-03-31', withPlans);
@@ -122,7 +132,12 @@ describe('KPI read model: the collections workflow', () => {
    */
   const acc4 = on('acc-4');
   const acc5 = on('acc-5');
-  const timeline = (arm: StrategyArm): DataOf<'CollectionTimelineStarted'> => ({ invoiceId: arm === 'champion' ? 'F' : 'G', strategyId: arm, arm, nextStepOn: null });
+  const timeline = (arm: StrategyArm): DataOf<'CollectionTimelineStarted'> => ({
+    invoiceId: arm === 'champion' ? 'F' : 'G',
+    strategyId: arm,
+    arm,
+    nextStepOn: null,
+  });
   const call = (outcome: ContactOutcome): DataOf<'ContactAttempted'> => ({ channel: 'call', direction: 'outbound', outcome, at: at('2026-03-05') });
   const workflow = [
     acc4('AccountOpened', facts.opened('acc-4'), at('2026-03-01')),

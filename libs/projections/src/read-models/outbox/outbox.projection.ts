@@ -17,8 +17,7 @@ export interface OutboxDocument extends ProjectedDocument {
 
 type Notifying = ReminderSent | ValidationNoticeSent;
 
-const notificationId = (accountId: string, event: Notifying) =>
-  event.type === 'ReminderSent' ? event.data.notificationId : `${accountId}:validation-notice`;
+const notificationId = (accountId: string, event: Notifying) => (event.type === 'ReminderSent' ? event.data.notificationId : `${accountId}:validation-notice`);
 
 function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocument> {
   const common = { id: notificationId(accountId, event), accountId, channel: event.data.channel };

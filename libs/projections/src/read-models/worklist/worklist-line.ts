@@ -89,6 +89,20 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<W
 export const WORKLIST = 'worklist';
 
 export const worklistIndexes: IndexSpec[] = [
-  { name: 'by_priority', fields: [{ field: 'listed', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
-  { name: 'by_agent', fields: [{ field: 'claimAgentId', direction: 'asc' }, { field: 'rank', direction: 'desc' }, { field: 'id', direction: 'asc' }] },
+  {
+    name: 'by_priority',
+    fields: [
+      { field: 'listed', direction: 'asc' },
+      { field: 'rank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
+  {
+    name: 'by_agent',
+    fields: [
+      { field: 'claimAgentId', direction: 'asc' },
+      { field: 'rank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
 ];

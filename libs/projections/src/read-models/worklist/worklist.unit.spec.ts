@@ -12,10 +12,13 @@ const issued = acc('InvoiceIssued', facts.invoice('inv-1', 99_900, '2026-01-01',
 const issued2 = acc('InvoiceIssued', facts.invoice('inv-2', 10_000, '2026-02-01', '2026-03-03'));
 const missed = acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: 99_900, currency: 'EUR', missedOn: '2026-02-01' });
 const claimed = acc('AccountClaimed', { agentId: 'agent-1', until: '2026-03-10T12:00:00.000Z' });
-const paidOff = acc('PaymentReceived', facts.payment('pay-1', 109_900, '2026-03-11', [
-  { invoiceId: 'inv-1', amount: 99_900 },
-  { invoiceId: 'inv-2', amount: 10_000 },
-]));
+const paidOff = acc(
+  'PaymentReceived',
+  facts.payment('pay-1', 109_900, '2026-03-11', [
+    { invoiceId: 'inv-1', amount: 99_900 },
+    { invoiceId: 'inv-2', amount: 10_000 },
+  ]),
+);
 const history = [opened, issued, issued2, missed, claimed];
 const entry = (events = history) => projectAll(accountProjection, events).get('worklist/acc-1') as WorklistDocument;
 
@@ -42,7 +45,10 @@ describe('worklist read model', () => {
       currency: 'EUR',
       agreedOn: '2026-03-01',
       installments: [{ number: 1, dueOn: '2026-04-01', amount: 109_900 }],
-      covers: [{ invoiceId: 'inv-1', amount: 99_900 }, { invoiceId: 'inv-2', amount: 10_000 }],
+      covers: [
+        { invoiceId: 'inv-1', amount: 99_900 },
+        { invoiceId: 'inv-2', amount: 10_000 },
+      ],
     });
     expect(entry([...history, plan])).toMatchObject({ listed: false, rank: null });
   });
@@ -88,7 +94,10 @@ describe('worklist read model', () => {
     const next = eventLog()('acc-1');
     const events = [
       next('AccountOpened', facts.opened('acc-1')),
-      next('InvoiceIssued', { ...facts.invoice('inv-1', 99_900, '2026-01-01', '2026-01-31'), terms: { graceDays: 0, lateFee: { type: 'flat', amount: 2_500 } } }),
+      next('InvoiceIssued', {
+        ...facts.invoice('inv-1', 99_900, '2026-01-01', '2026-01-31'),
+        terms: { graceDays: 0, lateFee: { type: 'flat', amount: 2_500 } },
+      }),
       next('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: 99_900, currency: 'EUR', missedOn: '2026-02-01' }),
     ];
     const line = (given: typeof history) => worklistItem(entry(given), '2026-03-10T15:00:00.000Z', regulationF).nextAction.code;
@@ -98,7 +107,14 @@ describe('worklist read model', () => {
   });
 
   it('drops an account the agent may not pursue: cease, an open dispute, a hold, an agency, legal', () => {
-    const dispute: DataOf<'DisputeRaised'> = { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 109_900, currency: 'EUR', raisedOn: '2026-03-05' };
+    const dispute: DataOf<'DisputeRaised'> = {
+      disputeId: 'd-1',
+      invoiceId: null,
+      reason: 'not mine',
+      amount: 109_900,
+      currency: 'EUR',
+      raisedOn: '2026-03-05',
+    };
     const restrictions = [
       acc('CeaseCommunicationRequested', { requestedOn: '2026-03-05' }),
       acc('DisputeRaised', dispute),
@@ -124,8 +140,15 @@ describe('worklist read model', () => {
     // 10:00 UTC is 05:00 in New York: calls open at 08:00 local, 13:00 UTC.
     const newYork = acc('AccountOpened', { ...facts.opened('acc-1'), debtor: { reference: 'D-1', name: 'Ada', timeZone: 'America/New_York' } });
     const document = entry([newYork, ...history.slice(1)]);
-    expect(worklistItem(document, '2026-03-10T10:00:00.000Z', regulationF).contact).toMatchObject({ callsInWindow: 0, contactableNow: false, nextCallAllowedAt: '2026-03-10T12:00:00.000Z' });
-    expect(worklistItem(document, '2026-03-10T15:00:00.000Z', regulationF).contact).toMatchObject({ contactableNow: true, nextCallAllowedAt: '2026-03-10T15:00:00.000Z' });
+    expect(worklistItem(document, '2026-03-10T10:00:00.000Z', regulationF).contact).toMatchObject({
+      callsInWindow: 0,
+      contactableNow: false,
+      nextCallAllowedAt: '2026-03-10T12:00:00.000Z',
+    });
+    expect(worklistItem(document, '2026-03-10T15:00:00.000Z', regulationF).contact).toMatchObject({
+      contactableNow: true,
+      nextCallAllowedAt: '2026-03-10T15:00:00.000Z',
+    });
   });
 
   it('changes nothing when events are delivered again', () => {

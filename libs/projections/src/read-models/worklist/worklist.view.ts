@@ -11,7 +11,10 @@ export function worklistItem(entry: WorklistEntry, now: string, policy: ContactP
     accountId: entry.id,
     creditorId: entry.creditorId,
     currency: entry.currency,
-    score: scoreOn({ outstanding: entry.outstanding, oldestDueOn: entry.oldestDueOn ?? today, missedOpen: entry.missedOpen, brokenPromises: entry.brokenPromises ?? 0 }, today),
+    score: scoreOn(
+      { outstanding: entry.outstanding, oldestDueOn: entry.oldestDueOn ?? today, missedOpen: entry.missedOpen, brokenPromises: entry.brokenPromises ?? 0 },
+      today,
+    ),
     daysPastDue: days,
     agingBucket: agingBucket(days),
     outstanding: entry.outstanding,
