@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
 import { accountProjection, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { ParseIdPipe } from '../http/parse-id.pipe';
+import { IdParam } from '../http/parse-id.pipe';
 import { ReadQueryParams } from '../read-side/paging';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
@@ -23,7 +23,7 @@ export class AccountController {
 
   @Get(':accountId')
   @QueryEndpoint('The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent')
-  async account(@Param('accountId', new ParseIdPipe('accountId')) accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
+  async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
     await this.consistency.reach(params.minPosition, [accountProjection.name]);
     const document = await this.readStore.get(accountProjection.collection, accountId);
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });

@@ -1,15 +1,13 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument } from '@arrears/projections';
-import { ParseIdPipe } from '../http/parse-id.pipe';
+import { IdParam } from '../http/parse-id.pipe';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { AccountStateParams } from './audit.requests';
 import { AccountEventsResponse, type AccountStateAsOf } from './audit.responses';
-
-const AccountId = () => Param('accountId', new ParseIdPipe('accountId'));
 
 /** An account's history from the event store itself: its events as stored, and the account as it stood at an instant. */
 @ApiTags('audit')
@@ -24,7 +22,7 @@ export class AuditController {
   @ApiOperation({ summary: 'The account’s events as stored, in order, with their metadata' })
   @ApiOkResponse({ type: AccountEventsResponse })
   @ApiNotFoundResponse({ description: 'Unknown account.' })
-  async events(@AccountId() accountId: string): Promise<AccountEventsResponse> {
+  async events(@IdParam('accountId') accountId: string): Promise<AccountEventsResponse> {
     const recorded = await this.store.readStream(accountStream(accountId));
     if (recorded.length === 0) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     const events = recorded.map(({ id, type, revision, position, data, metadata }) => ({
@@ -45,7 +43,7 @@ export class AuditController {
    */
   @Get(':accountId/state')
   @QueryEndpoint('The account as it stood at an instant, replayed from the event store')
-  async state(@AccountId() accountId: string, @Query() { asOf }: AccountStateParams): Promise<AccountStateAsOf> {
+  async state(@IdParam('accountId') accountId: string, @Query() { asOf }: AccountStateParams): Promise<AccountStateAsOf> {
     const instant = Date.parse(asOf);
     const recorded = (await this.store.readStream(accountStream(accountId))).filter((event) => Date.parse(event.metadata.recordedAt) <= instant);
     let document: AccountDocument | null = null;

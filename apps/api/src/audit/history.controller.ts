@@ -1,17 +1,15 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CHAIN_KEY, STORED_EVENT_STORE, findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { accountStream, notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
 import { accountProjection, auditTrailProjection, type AuditEntry } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { ParseIdPipe } from '../http/parse-id.pipe';
+import { IdParam } from '../http/parse-id.pipe';
 import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { HistoryVerification, type AccountHistory } from './audit.responses';
-
-const AccountId = () => Param('accountId', new ParseIdPipe('accountId'));
 
 /** The audit trail of an account, and whether its hash chain still holds. */
 @ApiTags('audit')
@@ -28,7 +26,7 @@ export class HistoryController {
   /** Every event in order, a page at a time. */
   @Get(':accountId/history')
   @QueryEndpoint('The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary')
-  async history(@AccountId() accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
+  async history(@IdParam('accountId') accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
     await this.consistency.reach(params.minPosition, [auditTrailProjection.name]);
     const limit = params.limit ?? 50;
     const after = decodeCursor(params.cursor, ['number']);
@@ -55,7 +53,7 @@ export class HistoryController {
   @Get(':accountId/history/verify')
   @QueryEndpoint('Integrity report: recomputes the hash chain of the account’s events and names the first broken revision')
   @ApiOkResponse({ type: HistoryVerification })
-  async verify(@AccountId() accountId: string): Promise<HistoryVerification> {
+  async verify(@IdParam('accountId') accountId: string): Promise<HistoryVerification> {
     const streamId = accountStream(accountId);
     const [recorded, anchors] = await Promise.all([this.store.readStream(streamId), findAnchor(this.store, streamId, this.chainKey)]);
     if (recorded.length === 0) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });

@@ -1,4 +1,4 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable, Param, type PipeTransform } from '@nestjs/common';
 import { ValidationProblem } from '@arrears/platform';
 import { idPattern } from './validators';
 
@@ -14,3 +14,6 @@ export class ParseIdPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** A path id, checked by ParseIdPipe: `@IdParam('accountId') accountId: string`. */
+export const IdParam = (name: string) => Param(name, new ParseIdPipe(name));

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { dueDatesIn } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { worklistItem, worklistReadModel, type WorklistEntry, type WorklistItem } from '@arrears/projections';
+import { worklistItem, worklistReadModel, type WorklistDocument, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
@@ -50,7 +50,7 @@ export class WorklistController {
       orderBy: byPriority,
       limit: limit + 1,
       ...(after ? { after } : {}),
-    })) as WorklistEntry[];
+    })) as WorklistDocument[];
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
     return {

@@ -15,12 +15,6 @@ export const isAccountEvent = (event: RecordedEvent): event is RecordedEvent & R
 export const accountIdOf = (event: Pick<RecordedEvent, 'streamId'>): string | undefined =>
   event.streamId.startsWith(streamPrefix) ? event.streamId.slice(streamPrefix.length) : undefined;
 
-/** For read models with one document per account, named by its id: that document, or none. */
-export const accountDocumentIds = (event: Pick<RecordedEvent, 'streamId'>): string[] => {
-  const id = accountIdOf(event);
-  return id ? [id] : [];
-};
-
 /**
  * The account after the event, by the domain's own evolve, so read models never re-implement the
  * rules (allocations, discounts, plans). Null until the account is opened.

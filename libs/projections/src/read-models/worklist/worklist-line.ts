@@ -51,9 +51,6 @@ export interface WorklistInvoice {
   outstanding: number;
 }
 
-/** What a worklist line is made of. */
-export type WorklistEntry = WorklistDocument;
-
 /** The worklist line of an account as it stands on `today`, the debtor's date. */
 export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<WorklistDocument> {
   const open = openInvoicesOldestFirst(account);

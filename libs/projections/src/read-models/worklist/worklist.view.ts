@@ -1,9 +1,9 @@
 import { activeClaim, callStatus, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
 import { scoreOn } from './priority';
-import type { WorklistEntry, WorklistInvoice } from './worklist-line';
+import type { WorklistDocument, WorklistInvoice } from './worklist-line';
 
 /** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
-export function worklistItem(entry: WorklistEntry, now: string, policy: ContactPolicy) {
+export function worklistItem(entry: WorklistDocument, now: string, policy: ContactPolicy) {
   const today = now.slice(0, 10);
   const days = entry.oldestDueOn ? daysPastDue(entry.oldestDueOn, today) : 0;
   const claim = activeClaim({ claim: entry.claimAgentId && entry.claimUntil ? { agentId: entry.claimAgentId, until: entry.claimUntil } : null }, now);
