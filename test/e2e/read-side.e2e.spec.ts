@@ -158,7 +158,7 @@ describe('read side (e2e)', () => {
     ]);
   });
 
-  it('gives KPIs for a creditor: aging buckets, DSO and CEI for the period', async () => {
+  it('gives KPIs for a creditor by business day: aging buckets, DSO and CEI for the period; CSV when asked', async () => {
     const creditorId = uniqueId('cred');
     await delinquent(creditorId, 30_000, '2026-01-15');
     const { accountId, position } = await delinquent(creditorId, 10_000, '2026-03-20');
@@ -168,17 +168,25 @@ describe('read side (e2e)', () => {
     expect(kpis.status).toBe(200);
     const { series, period } = kpis.body.currencies.USD;
     expect(series).toHaveLength(5);
+    // Both invoices were issued on 2025-10-01, whenever they were recorded: their sales count then.
     expect(series.at(-1)).toMatchObject({
       date: '2026-03-01',
       receivables: 35_000,
       aging: { current: 5_000, '1-30': 0, '31-60': 30_000 },
-      creditSales: 40_000,
+      creditSales: 0,
       collected: 5_000,
-      dso: { simple: 26.25 },
-      bestPossibleDso: 3.75,
+      // 1 day of March, February, January, December, November without sales, then 35,000 of October's 40,000: 121 + 27.13.
+      dso: { countBack: 148.13, simple: null },
+      bestPossibleDso: null,
     });
-    // Nothing owed before the period: (0 + 40,000 − 35,000) ÷ (0 + 40,000 − 5,000) = 14.29 %.
-    expect(period).toMatchObject({ creditSales: 40_000, collected: 5_000, cei: 14.29 });
+    // (40,000 owed on 02-24 + 0 − 35,000) ÷ (40,000 + 0 − 5,000) = 14.29 %.
+    expect(period).toMatchObject({ creditSales: 0, collected: 5_000, cei: 14.29 });
+    const csv = await api.get(`/kpis?creditorId=${creditorId}&from=2026-02-25&to=2026-03-01`, { accept: 'text/csv' });
+    expect([csv.status, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = (csv.body as string).trimEnd().split('\r\n');
+    expect(header).toMatch(/^date,currency,receivables,aging\.current,aging\.1-30,.*,dso\.countBack,dso\.countBack30,dso\.simple,/);
+    expect(rows).toHaveLength(5);
+    expect(rows.at(-1)).toMatch(/^2026-03-01,USD,35000,5000,0,30000,/);
     expect((await api.get('/kpis?from=2026-03-02&to=2026-03-01')).body.code).toBe('INVALID_PERIOD');
     expect(
       (await api.get(`/kpis?from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`)).body.currencies.USD.series.at(-1).receivables,

@@ -1,12 +1,14 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
-import { kpiReadModel, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
+import { kpiCsv, kpiReadModel, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
+import { preferredMediaType } from '../http/preferred-media-type';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { KpiParams } from './kpis.requests';
@@ -22,7 +24,8 @@ export interface KpiResponse {
 
 /**
  * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's day
- * documents up to the period's end (small: what each day changed) and computes every figure.
+ * documents up to the period's end (small: what each business day changed) and computes every
+ * figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
  */
 @ApiTags('kpis')
 @Controller('kpis')
@@ -34,9 +37,15 @@ export class KpisController {
 
   @Get()
   @QueryEndpoint(
-    'Daily KPI series per currency: receivables, aging buckets, collected, credit sales, DSO, Best Possible DSO, ADD, CEI, roll, cure and plan completion rates',
+    'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` gives one row per day and currency',
   )
-  async kpis(@Query() params: KpiParams, @Caller() caller: Principal): Promise<KpiResponse> {
+  @ApiProduces('application/json', 'text/csv', 'application/problem+json')
+  async kpis(
+    @Query() params: KpiParams,
+    @Caller() caller: Principal,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<KpiResponse | string> {
     const { from, to } = params;
     const length = daysBetween(from, to);
     if (length < 0 || length >= maxDays) {
@@ -54,7 +63,12 @@ export class KpisController {
         { field: 'date', op: 'lte', value: to },
       ],
     })) as KpiDayDocument[];
-    return { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies: kpiReport(days, from, to) };
+    const currencies = kpiReport(days, from, to);
+    if (preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv') {
+      void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);
+      return kpiCsv(currencies);
+    }
+    return { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies };
   }
 }
 

@@ -7,9 +7,12 @@ export class KpiParams extends ReadQueryParams {
   @IsId({ required: false, description: 'One creditor’s figures; the whole portfolio when absent.' })
   creditorId?: string;
 
-  @IsBusinessDate({ example: '2026-01-01', description: 'First day of the series (UTC days).' })
+  @IsBusinessDate({
+    example: '2026-01-01',
+    description: 'First business day of the series, in the creditor’s reporting zone (`REPORTING_TIME_ZONES`, UTC by default).',
+  })
   from!: string;
 
-  @IsBusinessDate({ example: '2026-12-31', description: 'Last day of the series, at most 3 years after `from`.' })
+  @IsBusinessDate({ example: '2026-12-31', description: 'Last business day of the series, at most 3 years after `from`.' })
   to!: string;
 }

@@ -10,6 +10,7 @@ export * from './account/account.view';
 export * from './audit-trail/audit-trail.projection';
 export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
+export * from './kpis/kpi-csv';
 export * from './outbox/outbox.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist-line';

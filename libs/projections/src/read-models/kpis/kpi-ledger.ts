@@ -154,7 +154,7 @@ function difference(from: Record<IsoDate, FigureChange>, to: Record<IsoDate, Fig
 
 function negated(change: FigureChange): FigureChange {
   const negative: FigureChange = {};
-  for (const name of flowNames) if (change[name]) negative[name] = -(change[name]);
+  for (const name of flowNames) if (change[name]) negative[name] = -change[name];
   if (change.accountsByOldestDue)
     negative.accountsByOldestDue = Object.fromEntries(Object.entries(change.accountsByOldestDue).map(([due, count]) => [due, -count]));
   return negative;
