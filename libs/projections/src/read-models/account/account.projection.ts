@@ -53,7 +53,8 @@ const ACCOUNTS = 'accounts';
 export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = {
   name: 'account',
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
-  version: 2,
+  // 3: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
+  version: 3,
   collection: ACCOUNTS,
   indexes: [
     {
