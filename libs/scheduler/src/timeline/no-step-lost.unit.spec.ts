@@ -1,18 +1,28 @@
 import fc from 'fast-check';
-import { decide } from '../account/account.decide';
-import type { AccountCommand } from '../account/account.commands';
-import type { AccountEvent } from '../account/account.events';
-import { evolve } from '../account/account.evolve';
-import { issued, opened } from '../account/account.fixtures';
-import { initialAccountState, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
-import { addDays } from '../calendar/calendar';
-import { regulationFEverywhere } from '../compliance/contact-policy';
-import { DomainError } from '../errors/domain-error';
-import { dueWork, nextWakeOn, type SchedulerSettings } from './due-work';
-import { communicatingActions, earlyContactStrategy, standardStrategy, type CollectionStrategy } from './strategy';
+import {
+  addDays,
+  communicatingActions,
+  decide,
+  DomainError,
+  dueWork,
+  earlyContactStrategy,
+  evolve,
+  initialAccountState,
+  nextWakeOn,
+  regulationFEverywhere,
+  standardStrategy,
+  totalOutstanding,
+  type AccountCommand,
+  type AccountEvent,
+  type AccountState,
+  type CollectionStrategy,
+  type OpenedAccount,
+  type SchedulerSettings,
+} from '@arrears/domain';
 
 /**
- * The property behind "the timeline defers, never silently drops": whatever holds, disputes and plans
+ * The scheduler's loop (wake on `nextWakeOn`, send `dueWork`), day after day, and the property behind
+ * "the timeline defers, never silently drops": whatever holds, disputes and plans
  * come and go, and however many days the scheduler is down, every step of the invoice is in the end
  * taken or skipped exactly once (none left waiting), every step that does not reach the debtor runs,
  * in its order, with its effect recorded once, and a deferral is not recorded again for the same reason.
@@ -77,7 +87,23 @@ function simulate({ blockers, downDays, strategy, lateFees }: Scenario) {
     planBreakAfter: 2,
   };
   // Due 03-10 with 5 days' grace and a flat fee: the steps fall from early March to mid-July.
-  const start: AccountEvent[] = [opened, issued('inv-1', 40_000, '2026-02-01', '2026-03-10', { graceDays: 5, lateFee: { type: 'flat', amount: 2_500 } })];
+  const start: AccountEvent[] = [
+    {
+      type: 'AccountOpened',
+      data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' } },
+    },
+    {
+      type: 'InvoiceIssued',
+      data: {
+        invoiceId: 'inv-1',
+        amount: 40_000,
+        currency: 'USD',
+        issuedOn: '2026-02-01',
+        dueOn: '2026-03-10',
+        terms: { graceDays: 5, lateFee: { type: 'flat', amount: 2_500 } },
+      },
+    },
+  ];
   let account = start.reduce<AccountState>(evolve, initialAccountState()) as OpenedAccount;
   const events: AccountEvent[] = [];
   const run = (command: Omit<AccountCommand, 'now'>, now: string) => {
