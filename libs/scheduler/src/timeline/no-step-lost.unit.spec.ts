@@ -12,12 +12,12 @@ import {
   regulationFEverywhere,
   standardStrategy,
   totalOutstanding,
-  type AccountCommand,
   type AccountEvent,
   type AccountState,
   type CollectionStrategy,
   type OpenedAccount,
   type SchedulerSettings,
+  type ScheduledCommand,
 } from '@arrears/domain';
 
 /**
@@ -49,9 +49,9 @@ const scenario = fc.record({
 });
 
 /** What people do on a day: place, release or see out holds, raise and reject disputes, agree plans never paid. */
-function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): Omit<AccountCommand, 'now'>[] {
+function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): ScheduledCommand[] {
   const date = (days: number) => addDays(firstDay, days);
-  return blockers.flatMap((b, index): Omit<AccountCommand, 'now'>[] => {
+  return blockers.flatMap((b, index): ScheduledCommand[] => {
     const id = `${b.kind}-${index}`;
     if (b.kind === 'hold') {
       const placed = b.on === offset ? [{ type: 'PlaceHold' as const, data: { holdId: id, reason: 'hardship', until: date(b.on + b.days) } }] : [];
@@ -106,9 +106,9 @@ function simulate({ blockers, downDays, strategy, lateFees }: Scenario) {
   ];
   let account = start.reduce<AccountState>(evolve, initialAccountState()) as OpenedAccount;
   const events: AccountEvent[] = [];
-  const run = (command: Omit<AccountCommand, 'now'>, now: string) => {
+  const run = (command: ScheduledCommand, now: string) => {
     try {
-      const decided = decide({ ...command, now } as AccountCommand, account);
+      const decided = decide({ ...command, now }, account);
       events.push(...decided);
       account = decided.reduce<AccountState>(evolve, account) as OpenedAccount;
     } catch (error) {
