@@ -1,4 +1,4 @@
-import type { AccountEvent } from '@arrears/domain';
+import { businessDatesOf, type AccountEvent } from '@arrears/domain';
 import { chained, type ChainKey, type NewEvent } from '@arrears/event-store';
 import type { PersonalDataVault } from '@arrears/personal-data';
 import { nameBasedUuid, type IdGenerator } from '@arrears/platform';
@@ -26,8 +26,10 @@ export class SealAndChain {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
     const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : Promise.resolve(event.data))));
+    const businessDates = businessDatesOf(events, state);
     let previousHash = known.lastHash;
     return events.map((event, index) => {
+      const occurredOn = businessDates[index];
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
       // Hashed as canonical JSON, which reads the same from this object as from what the store gives back.
       const data = stored[index] as unknown as Record<string, unknown>;
@@ -45,6 +47,7 @@ export class SealAndChain {
             causationId: context.causationId,
             actor: context.actor,
             occurredAt: now.toISOString(),
+            ...(occurredOn && { occurredOn }),
             recordedAt: now.toISOString(),
             schemaVersion,
             creditorId: state.status === 'unopened' ? opening : state.creditorId,

@@ -18,3 +18,4 @@ export * from './timeline/strategy';
 export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';
 export * from './lookup/entry-of';
+export { businessDatesOf, businessDayOf, type BusinessMetadata } from './account/business-time';

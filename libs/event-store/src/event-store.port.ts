@@ -12,6 +12,8 @@ export interface EventMetadata {
   actor: { id: string; role: string };
   /** Business time of the fact, from the injected clock. */
   occurredAt: string;
+  /** The fact's business date where the fact gives one (an invoice's issue date, a payment's receipt date); see businessDatesOf. */
+  occurredOn?: string;
   /** When the system recorded it, from the injected clock. */
   recordedAt: string;
   schemaVersion: number;

@@ -1,4 +1,5 @@
 import type { AccountEvent } from './account.events';
+import type { IsoDate } from '../calendar/calendar';
 import type { AccountState, OpenedAccount } from './account.state';
 
 /**
@@ -26,3 +27,15 @@ export type Summaries<E extends { type: string }> = {
 export function unhandled(value: { type: string }): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }
+
+/**
+ * When a fact happened in business terms: a date of its own (an invoice's `issuedOn`), an instant to
+ * read in the reporting zone (a call's `at`), or `command` — that of the command it came from (a
+ * discount takes its payment's date), else the command's business instant (`metadata.occurredAt`).
+ */
+export type BusinessTime = { date: IsoDate } | { instant: string } | 'command';
+
+/** A capability's business times: one for each event type it declares, so none is left to chance. */
+export type BusinessTimes<E extends { type: string }> = {
+  [T in E['type']]: (event: Extract<E, { type: T }>, before: OpenedAccount | null) => BusinessTime;
+};

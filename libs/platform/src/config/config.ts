@@ -61,6 +61,12 @@ export interface AppConfig {
    * creditor ids map to overrides, e.g. `{"cred-ma":{"maxCallsIn7Days":2}}`.
    */
   contactPolicies: Record<string, Record<string, unknown>>;
+  /**
+   * Each creditor's reporting time zone (`REPORTING_TIME_ZONES`, JSON: creditor id → IANA zone, and
+   * `"default"` for the rest; UTC when absent): the zone in which KPIs date facts that happened at
+   * an instant (a call) rather than on a date (an invoice's issue date).
+   */
+  reportingTimeZones: Record<string, string>;
   /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
   promiseGraceDays: number;
   /** Whether this process runs the collection timeline scheduler (`RUN_SCHEDULER`, default true). */
@@ -181,19 +187,23 @@ const readStoreSchemes = ['postgres:', 'postgresql:', 'mongodb:', 'mongodb+srv:'
 export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName = 'api'): AppConfig {
   const problems: string[] = [];
   const env = withSecretFiles(given, problems);
-  const jsonObject = (name: string): Record<string, Record<string, unknown>> => {
+  /** A JSON object whose every value passes `valid` (`what` says what they must be), or {} with a problem. */
+  const jsonObjectOf = (name: string, valid: (value: unknown) => boolean, what: string): Record<string, unknown> => {
     const raw = env[name];
     if (!raw) return {};
     try {
       const value: unknown = JSON.parse(raw);
-      if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v && typeof v === 'object')) {
-        return value as Record<string, Record<string, unknown>>;
-      }
+      if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(valid)) return value as Record<string, unknown>;
     } catch {
       // reported below
     }
-    problems.push(`${name} must be a JSON object of objects`);
+    problems.push(`${name} must be a JSON object of ${what}`);
     return {};
+  };
+  const jsonObject = (name: string) =>
+    jsonObjectOf(name, (value) => Boolean(value) && typeof value === 'object', 'objects') as Record<string, Record<string, unknown>>;
+  const timeZones = (name: string): Record<string, string> => {
+    return jsonObjectOf(name, (value) => typeof value === 'string' && isTimeZone(value), 'IANA time zones such as "Europe/Paris"') as Record<string, string>;
   };
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = env[name];
@@ -279,6 +289,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel,
     contactPolicies: jsonObject('CONTACT_POLICIES'),
+    reportingTimeZones: timeZones('REPORTING_TIME_ZONES'),
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
     runScheduler: env.RUN_SCHEDULER !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
@@ -305,6 +316,25 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Whether the runtime knows the IANA time zone (the platform cannot ask the domain). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone each creditor's KPIs date instants in, by creditor id: its own, else the configured default, else UTC. */
+export type ReportingZones = (creditorId: string) => string;
+
+export function reportingZones(zones: Record<string, string>): ReportingZones {
+  const byCreditor = new Map(Object.entries(zones));
+  const fallback = byCreditor.get('default') ?? 'UTC';
+  return (creditorId) => byCreditor.get(creditorId) ?? fallback;
 }
 
 /** `TRUST_PROXY` in the forms Fastify's trustProxy takes: a boolean, a hop count, or addresses. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, secretVariables } from './config';
+import { ConfigError, loadConfig, reportingZones, secretVariables } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in ./.data', () => {
@@ -88,6 +88,13 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({})).toMatchObject({ runScheduler: true, schedulerIntervalMs: 5_000, installmentGraceDays: 3, planBreakAfter: 2, smtpUrl: undefined });
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: '0' })).toThrow(/SCHEDULER_INTERVAL_MS must be a whole number from 100/);
     expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must start with smtp:\/\//);
+  });
+
+  it('dates KPIs in each creditor’s reporting zone, else the default one, else UTC; and refuses an unknown zone', () => {
+    const zones = reportingZones(loadConfig({ REPORTING_TIME_ZONES: '{"cred-ny":"America/New_York","default":"Europe/Paris"}' }).reportingTimeZones);
+    expect([zones('cred-ny'), zones('cred-other'), zones('__proto__')]).toEqual(['America/New_York', 'Europe/Paris', 'Europe/Paris']);
+    expect(reportingZones(loadConfig({}).reportingTimeZones)('cred-ny')).toBe('UTC');
+    expect(() => loadConfig({ REPORTING_TIME_ZONES: '{"cred-ny":"Mars/Olympus"}' })).toThrow(/REPORTING_TIME_ZONES must be a JSON object of IANA time zones/);
   });
 
   describe('secrets from files (NAME_FILE)', () => {
