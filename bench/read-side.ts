@@ -5,9 +5,13 @@
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
-import { ProjectionRunner, readModels } from '@arrears/projections';
+import { reportingZones } from '@arrears/platform';
+import { ProjectionRunner, readModelsFor } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { startService } from './service';
+
+/** The read models as configured by default: every creditor reports in UTC. */
+const readModels = readModelsFor(reportingZones({}));
 
 const accounts = 100_000;
 const timedEvents = 100_000n;

@@ -2,12 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
-import { collectionsOf, ProjectionRunner, readModels } from '@arrears/projections';
+import { reportingZones } from '@arrears/platform';
+import { collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
 import { closedAfterAll } from './support/closed-after-all';
 import { testKeyEncryptionKey } from './support/test-api';
+
+/** The read models as configured by default: every creditor reports in UTC. */
+const readModels = readModelsFor(reportingZones({}));
 
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
 const accounts = 4_000; // × 5 events = 20,000

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Backends } from '@arrears/backends';
-import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { readModelNamed, readModels, rebuildProjection } from '@arrears/projections';
+import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
+import { readModelNamed, readModelNames, rebuildProjection } from '@arrears/projections';
 
 /**
  * `npm run projections:rebuild -- <name>`: rebuilds one read model from position 0 beside the live
@@ -10,12 +10,12 @@ import { readModelNamed, readModels, rebuildProjection } from '@arrears/projecti
  */
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const target = name ? readModelNamed(name) : undefined;
+  const config = loadConfig(process.env, 'rebuild');
+  const target = name ? readModelNamed(name, reportingZones(config.reportingTimeZones)) : undefined;
   if (!target) {
-    console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModels.map(({ projection }) => projection.name).join(', ')}`);
+    console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModelNames.join(', ')}`);
     process.exit(2);
   }
-  const config = loadConfig(process.env, 'rebuild');
   const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));
   const backends = await Backends.open({ ...config, eventStoreUrl }, new SystemClock(), new RandomIdGenerator());
   try {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { accountProjection, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
+import { accountReadModel, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { ReadQueryParams } from '../read-side/paging';
@@ -24,8 +24,8 @@ export class AccountController {
   @Get(':accountId')
   @QueryEndpoint('The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent')
   async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
-    await this.consistency.reach(params.minPosition, [accountProjection.name]);
-    const document = await this.readStore.get(accountProjection.collection, accountId);
+    await this.consistency.reach(params.minPosition, [accountReadModel.name]);
+    const document = await this.readStore.get(accountReadModel.collection, accountId);
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policyFor(document.creditorId as string));
   }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CHAIN_KEY, STORED_EVENT_STORE, findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { accountStream, notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { accountProjection, auditTrailProjection, type AuditEntry } from '@arrears/projections';
+import { accountReadModel, auditTrailProjection, type AuditEntry } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
@@ -36,7 +36,7 @@ export class HistoryController {
       limit: limit + 1,
       ...(after ? { after } : {}),
     })) as AuditEntry[];
-    if (page.length === 0 && !after && !(await this.readStore.get(accountProjection.collection, accountId))) {
+    if (page.length === 0 && !after && !(await this.readStore.get(accountReadModel.collection, accountId))) {
       throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     }
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `id` is named only to leave the read model's key out of the answer

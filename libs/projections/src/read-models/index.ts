@@ -1,6 +1,7 @@
+import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
-import { accountProjection } from './account/account.projection';
+import { accountProjectionFor, accountReadModel } from './account/account.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
@@ -21,10 +22,21 @@ export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './accoun
  * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
  * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
-export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
-  { projection: accountProjection, poison: 'quarantine' },
+export interface ReadModel {
+  projection: Projection;
+  poison: PoisonPolicy;
+}
+
+/** Nest injection token of the read models this process keeps, as configured. */
+export const READ_MODELS = Symbol('ReadModels');
+
+export const readModelsFor = (zones: ReportingZones): ReadModel[] => [
+  { projection: accountProjectionFor(zones), poison: 'quarantine' },
   { projection: auditTrailProjection, poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
 ];
 
-export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);
+/** The read models' names, which no setting changes. */
+export const readModelNames = [accountReadModel.name, auditTrailProjection.name, outboxProjection.name];
+
+export const readModelNamed = (name: string, zones: ReportingZones) => readModelsFor(zones).find(({ projection }) => projection.name === name);

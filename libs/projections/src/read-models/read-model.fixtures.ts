@@ -1,4 +1,6 @@
 import type { AccountEvent, Allocation } from '@arrears/domain';
+import { reportingZones } from '@arrears/platform';
+import { accountProjectionFor } from './account/account.projection';
 import type { ProjectedDocument, Projection } from '../projection';
 import { applyEvent } from '../runner/batch-writes';
 import type { RecordedAccountEvent } from './account-events';
@@ -79,3 +81,6 @@ export const facts = {
     credited,
   }),
 };
+
+/** The account fold as configured by default: every creditor reports in UTC. */
+export const accountProjection = accountProjectionFor(reportingZones({}));

@@ -1,5 +1,4 @@
-import { accountProjection } from '../read-models/account/account.projection';
-import { eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
+import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
 
 const on = eventLog();
 const acc = on('acc-1');

@@ -1,8 +1,8 @@
 import { Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { Clock, IdGenerator } from '@arrears/platform';
-import { readModels } from '../read-models';
+import { Clock, IdGenerator, type ReportingZones } from '@arrears/platform';
+import { READ_MODELS, readModelsFor } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { WorkerOptions } from '../runner/projection-worker';
 import { ParkedEvents } from './parked-events';
@@ -14,6 +14,8 @@ export interface ProjectorOptions {
   batchSize: number;
   batchWaitMs: number;
   leaseTtlMs: number;
+  /** Each creditor's reporting zone, in which the KPIs date facts. */
+  reportingZones: ReportingZones;
 }
 
 /** Starts the runner once the application is up; on shutdown, lets the current batches finish first. */
@@ -43,6 +45,7 @@ export class ProjectorModule {
         logger.warn(message);
       },
     };
+    const readModels = readModelsFor(options.reportingZones);
     const runner = {
       provide: ProjectionRunner,
       useFactory: (events: EventStore, readStore: ReadStore) => new ProjectionRunner(events, readStore, readModels, runnerOptions),
@@ -63,7 +66,7 @@ export class ProjectorModule {
     };
     return {
       module: ProjectorModule,
-      providers: [...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
+      providers: [{ provide: READ_MODELS, useValue: readModels }, ...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
       exports: [ProjectionProgress, ParkedEvents],
     };
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { accountProjection, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
+import { accountReadModel, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { READ_STORE, type Lease, type ReadStore } from '@arrears/read-store';
 import { Clock, IdGenerator } from '@arrears/platform';
 import { NotificationSender } from '../notifications/notification.port';
@@ -64,7 +64,7 @@ export class OutboxDispatcher {
         continue;
       }
       try {
-        const account = (await this.readStore.get(accountProjection.collection, notification.accountId)) as AccountDocument | undefined;
+        const account = (await this.readStore.get(accountReadModel.collection, notification.accountId)) as AccountDocument | undefined;
         await this.sender.send(render(notification, account?.account));
       } catch (error) {
         this.logger.warn(`Notification ${notification.id} not delivered, will retry: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccountCommandService, type CommandContext } from '@arrears/commands';
 import { dateIn, DomainError, dueWork, type ScheduledCommand } from '@arrears/domain';
 import { Clock, IdGenerator, Metrics } from '@arrears/platform';
-import { accountProjection, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
 
@@ -53,7 +53,7 @@ export class TimelineScheduler {
     };
     let after: Scalar[] | undefined;
     for (;;) {
-      const page = (await this.readStore.find(accountProjection.collection, {
+      const page = (await this.readStore.find(accountReadModel.collection, {
         where: [{ field: 'wakeOn', op: 'lte', value: dateIn(now, furthestAhead) }],
         orderBy: [
           { field: 'wakeOn', direction: 'asc' },

@@ -1,7 +1,9 @@
 import { accountEventTypes, dateIn, nextWakeOn, type AccountEvent, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
+import type { ReportingZones } from '@arrears/platform';
 import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi-days';
+import { emptyLedger, type KpiLedger } from '../kpis/kpi-ledger';
 import { WORKLIST, worklistEntry, worklistIndexes, type WorklistDocument } from '../worklist/worklist-line';
 
 export interface LastPayment {
@@ -21,6 +23,8 @@ export interface AccountDocument extends ProjectedDocument {
   updatedAt: string;
   /** The earliest day the scheduler may have work on the account; null when it never will. */
   wakeOn: string | null;
+  /** What the KPIs keep of the account by business day (absent before its first event of version 3). */
+  kpis?: KpiLedger;
 }
 
 /** Folds one event into an account document; pure, and shared with the as-of replay. */
@@ -43,6 +47,7 @@ function lastPaymentOf({ data }: PaymentReceived): LastPayment {
 }
 
 const ACCOUNTS = 'accounts';
+const ACCOUNT_FOLD = 'account';
 
 /**
  * The account fold: each account's events are folded once, into its account document (loaded once
@@ -50,11 +55,12 @@ const ACCOUNTS = 'accounts';
  * changes are derived from that same fold, under one checkpoint: a line or a figure is never
  * derived from a state another read model has folded differently or not yet.
  */
-export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = {
-  name: 'account',
+export const accountProjectionFor = (zones: ReportingZones): Projection<AccountFoldDocument, AccountEvent> => ({
+  name: ACCOUNT_FOLD,
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
-  // 3: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
-  version: 3,
+  // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
+  // 4: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
+  version: 4,
   collection: ACCOUNTS,
   indexes: [
     {
@@ -85,20 +91,17 @@ export const accountProjection: Projection<AccountFoldDocument, AccountEvent> = 
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId }, ...kpiDayRefs(event)];
+    return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId }, ...kpiDayRefs(event, zones)];
   },
   evolve: ([document, line, creditorDay, portfolioDay], event) => {
     const before = isAccountDocument(document) ? document : null;
     const after = evolveAccountDocument(before, event);
     if (!after) return [document ?? null, line ?? null, creditorDay ?? null, portfolioDay ?? null];
     const { account } = after;
-    return [
-      after,
-      worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)),
-      ...kpiDays(before?.account ?? null, account, event, [creditorDay, portfolioDay]),
-    ];
+    const kpis = kpiDays(before && { account: before.account, ledger: before.kpis ?? emptyLedger() }, account, event, zones, [creditorDay, portfolioDay]);
+    return [{ ...after, kpis: kpis.ledger }, worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)), ...kpis.days];
   },
-};
+});
 
 /** Any document of the account fold: an account, a worklist line, a KPI day. */
 export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument;
@@ -107,5 +110,6 @@ const isAccountDocument = (document: AccountFoldDocument | null | undefined): do
   document !== null && document !== undefined && 'account' in document;
 
 /** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
-export const worklistReadModel = { name: accountProjection.name, collection: WORKLIST } as const;
-export const kpiReadModel = { name: accountProjection.name, collection: KPIS } as const;
+export const accountReadModel = { name: ACCOUNT_FOLD, collection: ACCOUNTS } as const;
+export const worklistReadModel = { name: ACCOUNT_FOLD, collection: WORKLIST } as const;
+export const kpiReadModel = { name: ACCOUNT_FOLD, collection: KPIS } as const;

@@ -1,6 +1,6 @@
 import { regulationF } from '@arrears/domain';
-import { eventLog, facts, projectAll } from '../read-model.fixtures';
-import { accountProjection, type AccountDocument } from './account.projection';
+import { accountProjection, eventLog, facts, projectAll } from '../read-model.fixtures';
+import { type AccountDocument } from './account.projection';
 import { accountView } from './account.view';
 
 const on = eventLog();

@@ -1,5 +1,5 @@
 import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { counted, flowNames, noFlows, type Figures, type Flows } from './kpi-figures';
+import { counted, flowNames, noFlows, type FigureChange, type Flows } from './kpi-figures';
 
 /** A day as a number of days since 1970-01-01: series step through days by the thousand. */
 export type Day = number;
@@ -7,8 +7,8 @@ export type Day = number;
 const bucketCount = agingBuckets.length;
 
 /**
- * A scope's totals at the end of every day up to `to`, in one currency, from what each day
- * changed. One sweep from its first day: each day, the amounts whose due date crosses a bucket
+ * A scope's totals at the end of every day up to `to`, in one currency, from the changes that land
+ * on each day (several may land on one: a day's own facts, and what later-recorded facts restated). One sweep from its first day: each day, the amounts whose due date crosses a bucket
  * boundary move on to the next bucket and the day's own changes land in theirs, so a day costs
  * its own changes plus a look-up per boundary, never a pass over every open due date. Days before
  * the first change have nothing; days are asked for by number, so no date is parsed per figure.
@@ -20,9 +20,16 @@ export class DailyTotals {
   private readonly delinquent: Float64Array;
   private readonly flowTotals: Record<keyof Flows, Float64Array>;
 
-  constructor(days: { date: IsoDate; figures: Figures }[], to: IsoDate) {
-    const changes = new Map(days.map(({ date, figures }) => [dayNumber(date), figures]));
+  constructor(days: { date: IsoDate; figures: FigureChange }[], to: IsoDate) {
     this.last = dayNumber(to);
+    const changes = new Map<Day, FigureChange[]>();
+    for (const { date, figures } of days) {
+      const day = dayNumber(date);
+      if (day > this.last) continue;
+      const landing = changes.get(day);
+      if (landing) landing.push(figures);
+      else changes.set(day, [figures]);
+    }
     this.first = [...changes.keys()].reduce((first, day) => Math.min(first, day), this.last);
     const length = this.last - this.first + 1;
     this.aging = new Float64Array(length * bucketCount);
@@ -41,14 +48,13 @@ export class DailyTotals {
         age(bucket, crossing);
       }
       delinquent += accountsByOldestDue.get(day - 1) ?? 0;
-      const change = changes.get(day);
-      if (change) {
-        for (const [dueOn, amount] of Object.entries(change.outstanding)) {
+      for (const change of changes.get(day) ?? []) {
+        for (const [dueOn, amount] of Object.entries(change.outstanding ?? {})) {
           const due = dayNumber(dueOn);
           add(outstanding, due, amount);
           age(agingBucketIndex(day - due), amount);
         }
-        for (const [dueOn, count] of Object.entries(change.accountsByOldestDue)) {
+        for (const [dueOn, count] of Object.entries(change.accountsByOldestDue ?? {})) {
           const due = dayNumber(dueOn);
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;

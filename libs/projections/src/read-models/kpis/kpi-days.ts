@@ -1,22 +1,26 @@
-import type { OpenedAccount } from '@arrears/domain';
+import { businessDayOf, entryOf, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import type { ReportingZones } from '@arrears/platform';
 import type { IndexSpec } from '@arrears/read-store';
 import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
-import { utcDate, type RecordedAccountEvent } from '../account-events';
-import { addFigures, emptyFigures, figuresChange, type Figures } from './kpi-figures';
+import type { RecordedAccountEvent } from '../account-events';
+import { addChange, figuresChange, invoiceMoves, type FigureChange } from './kpi-figures';
+import { emptyLedger, ledgerAfter, type KpiLedger } from './kpi-ledger';
 
 /** The scope of the whole portfolio; creditor ids cannot contain `*`. */
 export const PORTFOLIO = '*';
 
 /**
- * What changed in a scope (a creditor, or the portfolio) on one day, per currency: the day's
- * changes to receivables by due date and to accounts by oldest due date, and the day's flows.
- * A scope's figures at the end of any day are the sum of its days up to it.
+ * What the facts of one business day changed in a scope (a creditor, or the portfolio), per
+ * currency: receivables by due date and the day's flows (`figures`), and what they restated on that
+ * day and later ones (`later`): who was delinquent, and cures. A scope's figures at the end of any
+ * day are the sum of every change that lands on a day up to it.
  */
 export interface KpiDayDocument extends ProjectedDocument {
   kind: 'day';
   scope: string;
   date: string;
-  figures: Record<string, Figures>;
+  figures: Record<string, FigureChange>;
+  later?: Record<string, Record<IsoDate, FigureChange>>;
 }
 
 const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
@@ -25,36 +29,57 @@ export const KPIS = 'kpis';
 
 export const kpiIndexes: IndexSpec[] = [{ name: 'by_scope_day', fields: ['kind', 'scope', 'date'].map((field) => ({ field, direction: 'asc' as const })) }];
 
+/** The business day of an account event, in its creditor's reporting zone (see businessDayOf). */
+export const kpiDayOf = (event: RecordedAccountEvent, zones: ReportingZones): IsoDate => businessDayOf(event, event.metadata, zones(event.metadata.creditorId));
+
 /**
  * Daily KPI figures per creditor and for the portfolio, derived by the account fold (see
  * accountProjection): each account event updates its creditor's and the portfolio's document for
- * the day it was recorded, by what the event changed between the account before and after it.
- * Documents stay small; readers sum the days up to the period they ask for.
+ * the business day it happened on, however late it was recorded.
  */
-export const kpiDayRefs = (event: RecordedAccountEvent): DocumentRef[] => {
-  const day = utcDate(event.metadata.recordedAt);
+export const kpiDayRefs = (event: RecordedAccountEvent, zones: ReportingZones): DocumentRef[] => {
+  const day = kpiDayOf(event, zones);
   return [dayId(event.metadata.creditorId, day), dayId(PORTFOLIO, day)].map((id) => ({ collection: KPIS, id }));
 };
 
-/** The creditor's and the portfolio's day documents (as `kpiDayRefs` names them) after the event. */
+/** The creditor's and the portfolio's day documents (as `kpiDayRefs` names them) after the event, and the account's ledger. */
 export function kpiDays(
-  before: OpenedAccount | null,
+  before: { account: OpenedAccount; ledger: KpiLedger } | null,
   after: OpenedAccount,
   event: RecordedAccountEvent,
+  zones: ReportingZones,
   [creditorDay, portfolioDay]: (ProjectedDocument | null | undefined)[],
-): Evolved<KpiDayDocument>[] {
-  const day = utcDate(event.metadata.recordedAt);
-  const change = figuresChange(before, after, event, day);
-  return [
-    dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change),
-    dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change),
-  ];
+): { ledger: KpiLedger; days: Evolved<KpiDayDocument>[] } {
+  const day = kpiDayOf(event, zones);
+  const moves = invoiceMoves(before?.account ?? null, after);
+  const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
+  const change = after.currency ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves), restated } : undefined;
+  return {
+    ledger,
+    days: [
+      dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change),
+      dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change),
+    ],
+  };
 }
 
 export const isKpiDay = (document: ProjectedDocument | null | undefined): document is KpiDayDocument => document?.kind === 'day';
 
-function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: ReturnType<typeof figuresChange>): Evolved<KpiDayDocument> {
-  const figures = { ...(document?.figures ?? {}) };
-  if (change) figures[change.currency] = addFigures(figures[change.currency] ?? emptyFigures(), change.figures);
-  return { id: dayId(scope, date), kind: 'day', scope, date, figures };
+interface DayChange {
+  currency: string;
+  figures: FigureChange;
+  restated: Record<IsoDate, FigureChange>;
+}
+
+function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: DayChange | undefined): Evolved<KpiDayDocument> {
+  const figures = { ...document?.figures };
+  const later = { ...document?.later };
+  if (change) {
+    const { currency } = change;
+    figures[currency] = addChange(entryOf(figures, currency) ?? {}, change.figures);
+    const restated = { ...entryOf(later, currency) };
+    for (const [day, moved] of Object.entries(change.restated)) restated[day] = addChange(entryOf(restated, day) ?? {}, moved);
+    later[currency] = restated;
+  }
+  return { id: dayId(scope, date), kind: 'day', scope, date, figures, later };
 }

@@ -1,36 +1,47 @@
 import {
   entryOf,
-  openInvoicesOldestFirst,
   outstanding,
   type AccountEvent,
   type Allocation,
+  type ContactAttempted,
   type IsoDate,
   type OpenedAccount,
   type PaymentReceived,
 } from '@arrears/domain';
 
 /**
- * The figures of one scope (a creditor, or the portfolio) in one currency: what one day changed,
- * or, summed over the days up to one, the totals at its end, from which every KPI is computed.
- * Amounts are minor units; summed counters only ever grow, so a period's flow is the difference
- * between two days' totals.
+ * The figures of one scope (a creditor, or the portfolio) in one currency: what one business day
+ * changed, or, summed over the days up to one, the totals at its end, from which every KPI is
+ * computed. Amounts are minor units; summed counters only ever grow, so a period's flow is the
+ * difference between two days' totals. Stored sparse: a figure a day did not change is absent.
  */
 export interface Figures {
   /** Open receivables by due date: aging on any day is a sum over these. */
   outstanding: Record<IsoDate, number>;
-  /** Accounts owing money, by the due date of their oldest open invoice. */
+  /** Accounts with something to collect (outside a plan), by the due date of their oldest such invoice. */
   accountsByOldestDue: Record<IsoDate, number>;
-  /** Billed on credit: invoices and late fees. */
+  /** Placed with and collected by each agency. */
+  agencies: Record<string, AgencyFlows>;
+  /** Invoiced on credit, net of early-payment discounts; late fees are apart. */
   creditSales: number;
+  lateFees: number;
   collected: number;
   discounted: number;
-  /** Accounts that went from delinquent (something past due) to current. */
+  /** Delinquent accounts back to current by a payment (or credit), or by an arrangement (a plan). */
   cures: number;
+  curesByArrangement: number;
+  /** Delinquent accounts that left delinquency otherwise: these are outcomes of their own, not cures. */
+  delinquencySettled: number;
+  delinquencyWrittenOff: number;
+  delinquencyDisputeUpheld: number;
   plansAgreed: number;
   plansCompleted: number;
   promisesKept: number;
   promisesBroken: number;
   outboundContacts: number;
+  /** Outbound calls: the dials a right-party contact rate is taken over. */
+  callAttempts: number;
+  /** Outbound calls that reached the debtor. */
   rightPartyContacts: number;
   settlementsAgreed: number;
   settlementsCompleted: number;
@@ -43,19 +54,35 @@ export interface Figures {
   collectedChallenger: number;
 }
 
+export interface AgencyFlows {
+  placed: number;
+  collected: number;
+}
+
+type Keyed = 'outstanding' | 'accountsByOldestDue' | 'agencies';
+
 /** The summed counters of the figures: they only ever grow. */
-export type Flows = Omit<Figures, 'outstanding' | 'accountsByOldestDue'>;
+export type Flows = Omit<Figures, Keyed>;
+
+/** A change as stored: only what moved. */
+export type FigureChange = Partial<Figures>;
 
 export const noFlows: Flows = {
   creditSales: 0,
+  lateFees: 0,
   collected: 0,
   discounted: 0,
   cures: 0,
+  curesByArrangement: 0,
+  delinquencySettled: 0,
+  delinquencyWrittenOff: 0,
+  delinquencyDisputeUpheld: 0,
   plansAgreed: 0,
   plansCompleted: 0,
   promisesKept: 0,
   promisesBroken: 0,
   outboundContacts: 0,
+  callAttempts: 0,
   rightPartyContacts: 0,
   settlementsAgreed: 0,
   settlementsCompleted: 0,
@@ -67,56 +94,53 @@ export const noFlows: Flows = {
 };
 export const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 
-export const emptyFigures = (): Figures => ({ outstanding: {}, accountsByOldestDue: {}, ...noFlows });
-
-/** A counter as stored: a day stored before the counter existed has none, and counts 0. */
+/** A counter as stored: a change that did not move it has none, and counts 0. */
 export const counted = (flows: Partial<Flows>, name: keyof Flows): number => flows[name] ?? 0;
 
-/** Two sets of counters added up (every event of the projection does this: a plain loop, no entries). */
-export function addFlows(total: Flows, more: Flows): Flows {
-  const sum = { ...total };
-  for (const name of flowNames) sum[name] = counted(total, name) + counted(more, name);
-  return sum;
+/**
+ * What one account event changed in its scope's figures on its business day: the open amounts it
+ * moved (from folding the account before and after it), by due date, and the event's own counters.
+ * Who is delinquent is the account's ledger's to say (see kpi-ledger.ts), across days.
+ */
+export function figuresChange(before: OpenedAccount | null, event: AccountEvent, moves: InvoiceMove[]): FigureChange {
+  const change: FigureChange = {};
+  for (const { dueOn, moved } of moves) adjust((change.outstanding ??= {}), dueOn, moved);
+  eventFlows(change, before, event);
+  return change;
 }
 
-/**
- * What one account event recorded on `day` changed in its scope's figures, as figures of their own
- * (so an event, a day and a period all add up the same way), in the account's currency.
- */
-export function figuresChange(
-  before: OpenedAccount | null,
-  after: OpenedAccount,
-  event: AccountEvent,
-  day: IsoDate,
-): { currency: string; figures: Figures } | undefined {
-  if (!after.currency) return undefined;
-  const change = emptyFigures();
+/** How much an invoice's open amount moved. */
+export interface InvoiceMove {
+  invoiceId: string;
+  dueOn: IsoDate;
+  moved: number;
+}
+
+/** Every invoice whose open amount (fees in, discounts and adjustments out) an event moved, by how much. */
+export function invoiceMoves(before: OpenedAccount | null, after: OpenedAccount): InvoiceMove[] {
+  const moves: InvoiceMove[] = [];
   for (const invoice of Object.values(after.invoices)) {
     const previous = before && entryOf(before.invoices, invoice.invoiceId);
-    adjust(change.outstanding, invoice.dueOn, outstanding(invoice) - (previous ? outstanding(previous) : 0));
+    const moved = outstanding(invoice) - (previous ? outstanding(previous) : 0);
+    if (moved !== 0) moves.push({ invoiceId: invoice.invoiceId, dueOn: invoice.dueOn, moved });
   }
-  const oldestBefore = before ? oldestOpenDue(before) : null;
-  const oldestAfter = oldestOpenDue(after);
-  if (oldestBefore !== oldestAfter) {
-    if (oldestBefore) adjust(change.accountsByOldestDue, oldestBefore, -1);
-    if (oldestAfter) adjust(change.accountsByOldestDue, oldestAfter, 1);
-  }
-  if (isPastDue(oldestBefore, day) && !isPastDue(oldestAfter, day)) change.cures = 1;
-  eventFlows(change, before, event);
-  return { currency: after.currency, figures: change };
+  return moves;
 }
 
 const allocated = (allocations: Allocation[]) => allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
 
 /** The counters an event moves by itself: sales, collections, and the collections workflow's. */
-function eventFlows(change: Flows, before: OpenedAccount | null, event: AccountEvent): void {
+function eventFlows(change: FigureChange, before: OpenedAccount | null, event: AccountEvent): void {
   switch (event.type) {
     case 'InvoiceIssued':
-    case 'LateFeeAssessed':
       change.creditSales = event.data.amount;
+      return;
+    case 'LateFeeAssessed':
+      change.lateFees = event.data.amount;
       return;
     case 'EarlyPaymentDiscountApplied':
       change.discounted = event.data.amount;
+      change.creditSales = -event.data.amount;
       return;
     case 'PaymentReceived':
       paymentFlows(change, before, event);
@@ -134,9 +158,7 @@ function eventFlows(change: Flows, before: OpenedAccount | null, event: AccountE
       change.promisesBroken = 1;
       return;
     case 'ContactAttempted':
-      if (event.data.direction !== 'outbound') return;
-      change.outboundContacts = 1;
-      if (event.data.outcome === 'right_party_contact') change.rightPartyContacts = 1;
+      contactFlows(change, event.data);
       return;
     case 'SettlementAgreed':
       change.settlementsAgreed = 1;
@@ -150,36 +172,68 @@ function eventFlows(change: Flows, before: OpenedAccount | null, event: AccountE
       return;
     case 'PlacedWithAgency':
       change.placedWithAgency = event.data.balance;
+      change.agencies = { [event.data.agencyId]: { placed: event.data.balance, collected: 0 } };
       return;
     default:
       return;
   }
 }
 
+/** Letters, e-mails and texts are contacts, not dials: only outbound calls count towards the right-party rate. */
+function contactFlows(change: FigureChange, { direction, channel, outcome }: ContactAttempted['data']): void {
+  if (direction !== 'outbound') return;
+  change.outboundContacts = 1;
+  if (channel !== 'call') return;
+  change.callAttempts = 1;
+  if (outcome === 'right_party_contact') change.rightPartyContacts = 1;
+}
+
 /** A payment's collections: in all, by an agency, and by the strategy arm of each invoice it paid. */
-function paymentFlows(change: Flows, before: OpenedAccount | null, { data }: PaymentReceived): void {
+function paymentFlows(change: FigureChange, before: OpenedAccount | null, { data }: PaymentReceived): void {
   change.collected = data.amount;
-  if (data.agencyId) change.collectedByAgency = data.amount;
+  if (data.agencyId) {
+    change.collectedByAgency = data.amount;
+    change.agencies = { [data.agencyId]: { placed: 0, collected: data.amount } };
+  }
   for (const { invoiceId, amount } of data.allocations) {
     const arm = (before && entryOf(before.invoices, invoiceId))?.timeline?.arm;
-    if (arm === 'champion') change.collectedChampion += amount;
-    if (arm === 'challenger') change.collectedChallenger += amount;
+    if (arm === 'champion') change.collectedChampion = counted(change, 'collectedChampion') + amount;
+    if (arm === 'challenger') change.collectedChallenger = counted(change, 'collectedChallenger') + amount;
   }
 }
 
-const oldestOpenDue = (account: OpenedAccount): IsoDate | null => openInvoicesOldestFirst(account)[0]?.dueOn ?? null;
-const isPastDue = (oldestDue: IsoDate | null, day: IsoDate) => oldestDue !== null && oldestDue < day;
+/** Adds a change into a running sum of changes (a day's, or a day's later restatements); never mutates `more`. */
+export function addChange(total: FigureChange, more: FigureChange): FigureChange {
+  const sum: FigureChange = { ...total };
+  for (const name of flowNames) {
+    const value = counted(total, name) + counted(more, name);
+    if (value === 0) Reflect.deleteProperty(sum, name);
+    else sum[name] = value;
+  }
+  sum.outstanding = addKeyed(total.outstanding, more.outstanding);
+  sum.accountsByOldestDue = addKeyed(total.accountsByOldestDue, more.accountsByOldestDue);
+  sum.agencies = addAgencies(total.agencies, more.agencies);
+  for (const name of ['outstanding', 'accountsByOldestDue', 'agencies'] as const) if (!Object.keys(sum[name] ?? {}).length) Reflect.deleteProperty(sum, name);
+  return sum;
+}
 
-/** The sum of two days' (or a total's and a day's) figures; never mutates its inputs. */
-export function addFigures(total: Figures, day: Figures): Figures {
-  const next: Figures = { outstanding: { ...total.outstanding }, accountsByOldestDue: { ...total.accountsByOldestDue }, ...addFlows(total, day) };
-  for (const [dueOn, amount] of Object.entries(day.outstanding)) adjust(next.outstanding, dueOn, amount);
-  for (const [dueOn, count] of Object.entries(day.accountsByOldestDue)) adjust(next.accountsByOldestDue, dueOn, count);
-  return next;
+function addKeyed(total: Record<string, number> | undefined, more: Record<string, number> | undefined): Record<string, number> {
+  const sum = { ...total };
+  for (const [key, amount] of Object.entries(more ?? {})) adjust(sum, key, amount);
+  return sum;
+}
+
+function addAgencies(total: Record<string, AgencyFlows> | undefined, more: Record<string, AgencyFlows> | undefined): Record<string, AgencyFlows> {
+  const sum = { ...total };
+  for (const [agencyId, flows] of Object.entries(more ?? {})) {
+    const so = entryOf(sum, agencyId) ?? { placed: 0, collected: 0 };
+    sum[agencyId] = { placed: so.placed + flows.placed, collected: so.collected + flows.collected };
+  }
+  return sum;
 }
 
 /** Adds to a keyed total, dropping keys that come to zero so the maps stay small. */
-function adjust(totals: Record<string, number>, key: string, amount: number): void {
+export function adjust(totals: Record<string, number>, key: string, amount: number): void {
   const value = (entryOf(totals, key) ?? 0) + amount;
   if (value === 0) Reflect.deleteProperty(totals, key);
   else totals[key] = value;

@@ -1,33 +1,56 @@
-import { agingBuckets, dateOfDayNumber, dayNumber, type IsoDate } from '@arrears/domain';
+import { agingBuckets, dateOfDayNumber, dayNumber, entryOf, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
-import type { Flows } from './kpi-figures';
+import { addChange, type AgencyFlows, type FigureChange, type Flows } from './kpi-figures';
 import type { KpiDayDocument } from './kpi-days';
 
-/** A "month" of the count-back and trailing ratios: 30 days back from the day. */
+/** The trailing period of simple DSO, Best Possible DSO, roll rates and the 30-day count-back. */
 const MONTH = 30;
 /** The count-back walks back at most this many months. */
 const COUNT_BACK_MONTHS = 12;
 
-const ratio = (numerator: number, denominator: number, scale = 1): number | null =>
-  denominator > 0 ? Math.round((numerator / denominator) * scale * 100) / 100 : null;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const ratio = (numerator: number, denominator: number, scale = 1): number | null => (denominator > 0 ? round2((numerator / denominator) * scale) : null);
+
+/** A month of the count-back: the days after `after` up to and including `end`. */
+interface CountBackMonth {
+  after: Day;
+  end: Day;
+}
+
+/** Calendar months back from a day: the month so far, then each whole month before it. */
+function calendarMonths(day: Day): CountBackMonth[] {
+  const months: CountBackMonth[] = [];
+  let end = day;
+  for (let k = 0; k < COUNT_BACK_MONTHS; k++) {
+    const after = dayNumber(`${dateOfDayNumber(end).slice(0, 8)}01`) - 1;
+    months.push({ after, end });
+    end = after;
+  }
+  return months;
+}
+
+/** Thirty-day "months" back from a day. */
+const thirtyDayMonths = (day: Day): CountBackMonth[] =>
+  Array.from({ length: COUNT_BACK_MONTHS }, (_, k) => ({ after: day - MONTH * (k + 1), end: day - MONTH * k }));
 
 /**
  * DSO by the count-back method: from the day, walk back month by month, taking each month's credit
- * sales off the receivables and adding its days, until what remains is less than a month's sales;
- * then add that fraction of the month. Null when 12 months of sales do not account for it.
+ * sales off the receivables and counting its days, until what remains is less than a month's sales;
+ * then add that fraction of the month's days. Null when 12 months of sales do not account for it.
  */
-function countBackDso(totals: DailyTotals, day: Day): number | null {
+function countBackDso(totals: DailyTotals, day: Day, months: CountBackMonth[]): number | null {
   let remaining = totals.receivablesOn(day);
-  for (let month = 0; month < COUNT_BACK_MONTHS; month++) {
-    const end = day - MONTH * month;
-    const sales = totals.flowBetween(end - MONTH, end, 'creditSales');
-    if (remaining <= sales) return MONTH * month + (ratio(remaining * MONTH, sales) ?? 0);
+  let days = 0;
+  for (const { after, end } of months) {
+    const sales = totals.flowBetween(after, end, 'creditSales');
+    if (remaining <= sales) return round2(days + (sales > 0 ? (remaining * (end - after)) / sales : 0));
     remaining -= sales;
+    days += end - after;
   }
   return null;
 }
 
-/** All KPIs of one day (formulas in docs/kpis.md; rates in %). */
+/** All KPIs of one day (formulas and sources in docs/kpis.md; rates in %). */
 function kpisOn(totals: DailyTotals, day: Day) {
   const yesterday = day - 1;
   const receivables = totals.receivablesOn(day);
@@ -41,10 +64,11 @@ function kpisOn(totals: DailyTotals, day: Day) {
     receivables,
     aging,
     creditSales,
+    lateFees: totals.flowBetween(yesterday, day, 'lateFees'),
     collected: totals.flowBetween(yesterday, day, 'collected'),
-    dso: { countBack: countBackDso(totals, day), simple: simpleDso },
+    dso: { countBack: countBackDso(totals, day, calendarMonths(day)), countBack30: countBackDso(totals, day, thirtyDayMonths(day)), simple: simpleDso },
     bestPossibleDso,
-    averageDaysDelinquent: simpleDso !== null && bestPossibleDso !== null ? Math.round((simpleDso - bestPossibleDso) * 100) / 100 : null,
+    averageDaysDelinquent: simpleDso !== null && bestPossibleDso !== null ? round2(simpleDso - bestPossibleDso) : null,
     cei: cei(totals.receivablesOn(yesterday), creditSales, receivables, aging.current),
     rollRates: rollRates(totals, day - MONTH, day),
     delinquentAccounts: totals.delinquentAccountsOn(day),
@@ -70,52 +94,96 @@ export function rollRates(totals: DailyTotals, before: Day, day: Day): Record<st
   return rates;
 }
 
-/** The daily series from `from` to `to` (inclusive), with the period's own CEI, collections and cures. */
-function kpiSeries(totals: DailyTotals, from: IsoDate, to: IsoDate) {
+/** Calendar months a period touches, from `from`'s month to `to`'s: the N of CEI's monthly-average form. */
+const monthsTouched = (from: IsoDate, to: IsoDate) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+
+/** The daily series from `from` to `to` (inclusive), with the period's own figures. */
+function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from: IsoDate, to: IsoDate) {
   const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
   for (let day = first; day <= last; day++) series.push(kpisOn(totals, day));
   const before = first - 1;
-  const creditSales = totals.flowBetween(before, last, 'creditSales');
-  const cures = totals.flowBetween(before, last, 'cures');
+  const flow = (name: keyof Flows) => totals.flowBetween(before, last, name);
+  const [opening, closing, closingCurrent] = [totals.receivablesOn(before), totals.receivablesOn(last), totals.bucketOn(last, 0)];
+  const months = monthsTouched(from, to);
   return {
     series,
     period: {
-      creditSales,
-      collected: totals.flowBetween(before, last, 'collected'),
-      cei: cei(totals.receivablesOn(before), creditSales, totals.receivablesOn(last), totals.bucketOn(last, 0)),
-      cures,
-      cureRate: ratio(cures, totals.delinquentAccountsOn(before), 100),
-      workflow: workflowKpis((name) => totals.flowBetween(before, last, name)),
+      creditSales: flow('creditSales'),
+      lateFees: flow('lateFees'),
+      collected: flow('collected'),
+      cei: cei(opening, flow('creditSales'), closing, closingCurrent),
+      ceiMonthlyAverage: { months, cei: cei(opening, flow('creditSales') / months, closing, closingCurrent) },
+      cures: flow('cures'),
+      cureRate: ratio(flow('cures'), totals.delinquentAccountsOn(before), 100),
+      delinquencyOutcomes: {
+        curedByPayment: flow('cures') - flow('curesByArrangement'),
+        curedByArrangement: flow('curesByArrangement'),
+        settled: flow('delinquencySettled'),
+        writtenOff: flow('delinquencyWrittenOff'),
+        disputeUpheld: flow('delinquencyDisputeUpheld'),
+      },
+      workflow: workflowKpis(flow, agencies),
     },
   };
 }
 
 /** The collections workflow's KPIs over a period, from its flows (rates in %). */
-export function workflowKpis(flow: (name: keyof Flows) => number) {
+export function workflowKpis(flow: (name: keyof Flows) => number, agencies: Map<string, AgencyFlows>) {
   const kept = flow('promisesKept');
   const placed = flow('placedWithAgency');
   return {
     promises: { kept, broken: flow('promisesBroken'), keptRate: ratio(kept, kept + flow('promisesBroken'), 100) },
     contacts: {
       outbound: flow('outboundContacts'),
+      callAttempts: flow('callAttempts'),
       rightParty: flow('rightPartyContacts'),
-      rightPartyContactRate: ratio(flow('rightPartyContacts'), flow('outboundContacts'), 100),
+      rightPartyContactRate: ratio(flow('rightPartyContacts'), flow('callAttempts'), 100),
     },
     settlements: { agreed: flow('settlementsAgreed'), completed: flow('settlementsCompleted') },
     writtenOff: flow('writtenOff'),
-    agency: { placed, collected: flow('collectedByAgency'), liquidationRate: ratio(flow('collectedByAgency'), placed, 100) },
+    agency: {
+      placed,
+      collected: flow('collectedByAgency'),
+      liquidationRate: ratio(flow('collectedByAgency'), placed, 100),
+      byAgency: Object.fromEntries(
+        [...agencies]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([agencyId, { placed: balance, collected }]) => [agencyId, { placed: balance, collected, liquidationRate: ratio(collected, balance, 100) }]),
+      ),
+    },
     collectedByStrategy: { champion: flow('collectedChampion'), challenger: flow('collectedChallenger') },
   };
 }
 
+/** Every change that lands on a day, from the day documents: each day's own, and what later facts restated. */
+function changesOf(days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[], currency: string): { date: IsoDate; figures: FigureChange }[] {
+  return days.flatMap(({ date, figures, later }) => {
+    const own = entryOf(figures, currency);
+    const restated = Object.entries((later && entryOf(later, currency)) ?? {}).map(([day, change]) => ({ date: day, figures: change }));
+    return own ? [{ date, figures: own }, ...restated] : restated;
+  });
+}
+
+/** Placed with and collected by each agency over the days after `after` up to `to`. */
+function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after: IsoDate, to: IsoDate): Map<string, AgencyFlows> {
+  const total = changes
+    .filter(({ date }) => date > after && date <= to)
+    .reduce<FigureChange>((sum, { figures }) => addChange(sum, { agencies: figures.agencies ?? {} }), {});
+  return new Map(Object.entries(total.agencies ?? {}));
+}
+
 /** The report for a scope: one series per currency, from all its day documents up to `to` (any order). */
-export function kpiReport(days: Pick<KpiDayDocument, 'date' | 'figures'>[], from: IsoDate, to: IsoDate) {
-  const currencies = [...new Set(days.flatMap((day) => Object.keys(day.figures)))].sort();
+export function kpiReport(days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[], from: IsoDate, to: IsoDate) {
+  const currencies = [...new Set(days.flatMap((day) => [...Object.keys(day.figures), ...Object.keys(day.later ?? {})]))].sort();
   return Object.fromEntries(
     currencies.map((currency) => {
-      const changes = days.flatMap(({ date, figures }) => (figures[currency] ? [{ date, figures: figures[currency] }] : []));
-      return [currency, kpiSeries(new DailyTotals(changes, to), from, to)];
+      const changes = changesOf(days, currency);
+      const agencies = agencyFlows(changes, dateOfDayNumber(dayNumber(from) - 1), to);
+      return [currency, kpiSeries(new DailyTotals(changes, to), agencies, from, to)];
     }),
   );
 }
+
+export type KpiReport = ReturnType<typeof kpiReport>;

@@ -1,8 +1,7 @@
 import type { ContactOutcome, StrategyArm } from '@arrears/domain';
 import type { ProjectedDocument } from '../../projection';
-import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
+import { accountProjection, eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { kpiReport } from './kpi-series';
-import { accountProjection } from '../account/account.projection';
 import { isKpiDay, PORTFOLIO } from './kpi-days';
 
 /*
@@ -49,15 +48,19 @@ describe('KPI read model: a worked example', () => {
     expect(report().series[0]).toMatchObject({ receivables: 120_000, aging: { current: 30_000, '1-30': 40_000, '31-60': 50_000 } });
   });
 
-  it('counts credit sales and collections on the day they were recorded', () => {
+  it('counts credit sales and collections on their business day', () => {
     const { series } = report();
     expect(series.find((day) => day.date === '2026-03-10')).toMatchObject({ creditSales: 20_000, collected: 0 });
     expect(series.find((day) => day.date === '2026-03-15')).toMatchObject({ creditSales: 0, collected: 50_000 });
     expect(report().period).toMatchObject({ creditSales: 20_000, collected: 60_000 });
   });
 
-  it('computes count-back DSO: 80,000 − 20,000 (March) − 30,000 (February) leaves 30,000 of January’s 40,000 → 60 + 22.5 days', () => {
-    expect(on31().dso.countBack).toBe(82.5);
+  it('computes count-back DSO by calendar months: 80,000 − 20,000 (March, 31 days) − 30,000 (February, 28) leaves 30,000 of January’s 40,000 → 59 + 23.25 days', () => {
+    expect(on31().dso.countBack).toBe(82.25);
+  });
+
+  it('keeps the 30-day count-back: 80,000 − 20,000 − 30,000 leaves 30,000 of the third 30 days’ 40,000 → 60 + 22.5 days', () => {
+    expect(on31().dso.countBack30).toBe(82.5);
   });
 
   it('computes simple DSO 80,000 ÷ 20,000 × 30 = 120, Best Possible DSO 20,000 ÷ 20,000 × 30 = 30, ADD 90', () => {
@@ -68,6 +71,10 @@ describe('KPI read model: a worked example', () => {
     expect(report().period.cei).toBe(50);
     // On a quiet day nothing was collected: (80,000 + 0 − 80,000) ÷ (80,000 − 20,000) = 0 %.
     expect(on31().cei).toBe(0);
+  });
+
+  it('computes CEI’s monthly-average form over the quarter: (50,000 + 90,000 ÷ 3 − 80,000) ÷ (50,000 + 30,000 − 20,000) = 0 %', () => {
+    expect(report('cred-1', '2026-01-01', '2026-03-31').period).toMatchObject({ cei: 50, ceiMonthlyAverage: { months: 3, cei: 0 } });
   });
 
   it('computes roll rates against the buckets a month before: 30,000 ÷ 30,000, 30,000 ÷ 40,000, 0 ÷ 50,000', () => {
@@ -150,6 +157,7 @@ describe('KPI read model: the collections workflow', () => {
     acc4('ContactAttempted', call('left_message'), at('2026-03-05')),
     acc4('ContactAttempted', call('right_party_contact'), at('2026-03-05')),
     acc4('ContactAttempted', { ...call('right_party_contact'), direction: 'inbound' }, at('2026-03-05')),
+    acc4('ContactAttempted', { ...call('right_party_contact'), channel: 'letter' }, at('2026-03-05')),
     acc4('PromiseKept', { promiseId: 'p-1', paid: 4_000 }, at('2026-03-10')),
     acc4('PromiseBroken', { promiseId: 'p-2', amount: 1_000, paid: 0 }, at('2026-03-12')),
     acc5('PaymentReceived', facts.payment('p5', 5_000, '2026-03-08', [{ invoiceId: 'G', amount: 5_000 }]), at('2026-03-08')),
@@ -162,10 +170,10 @@ describe('KPI read model: the collections workflow', () => {
   ];
   const period = () => report('cred-1', '2026-03-01', '2026-03-31', workflow).period.workflow;
 
-  it('rates promises kept and right-party contacts among outbound ones', () => {
+  it('rates promises kept, and right-party contacts among call attempts: letters, e-mails and texts are not dials', () => {
     expect(period()).toMatchObject({
       promises: { kept: 1, broken: 1, keptRate: 50 },
-      contacts: { outbound: 3, rightParty: 1, rightPartyContactRate: 33.33 },
+      contacts: { outbound: 4, callAttempts: 3, rightParty: 1, rightPartyContactRate: 33.33 },
     });
   });
 
@@ -173,7 +181,7 @@ describe('KPI read model: the collections workflow', () => {
     expect(period()).toMatchObject({
       settlements: { agreed: 1, completed: 1 },
       writtenOff: 3_000,
-      agency: { placed: 16_000, collected: 4_000, liquidationRate: 25 },
+      agency: { placed: 16_000, collected: 4_000, liquidationRate: 25, byAgency: { 'ag-1': { placed: 16_000, collected: 4_000, liquidationRate: 25 } } },
     });
   });
 

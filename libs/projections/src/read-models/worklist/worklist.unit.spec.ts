@@ -1,7 +1,6 @@
 import { regulationF } from '@arrears/domain';
-import { eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
+import { accountProjection, eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
 import { rankOf, scoreOn } from './priority';
-import { accountProjection } from '../account/account.projection';
 import type { WorklistDocument } from './worklist-line';
 import { worklistItem } from './worklist.view';
 
