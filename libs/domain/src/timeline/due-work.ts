@@ -53,6 +53,7 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
   for (const invoice of Object.values(account.invoices)) {
     if (outstanding(invoice) <= 0) continue;
     const { timeline } = invoice;
+    // A new invoice starts at once; a started one waits for its next step, or for a deferred one to resume.
     const wakeOn = timeline ? timelineWakeOn(account, invoice) : today;
     if (wakeOn === null || wakeOn > today) continue;
     // An invoice keeps the strategy it started on; one since removed from the configuration stops.
