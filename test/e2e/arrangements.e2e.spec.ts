@@ -39,6 +39,21 @@ describe('payment plans over HTTP', () => {
     expect(await eventCount(api, accountId)).toBe(2);
   });
 
+  it('refuses an installment dated before the debtor’s today (422 PLAN_INSTALLMENT_IN_PAST) and appends nothing', async () => {
+    // Now is 2026-03-01 10:00 in New York, the debtor's zone.
+    const accountId = await accountWithInvoice(api, { amount: 12500 });
+    const refused = await api.post(
+      `/accounts/${accountId}/plans`,
+      plan([
+        { dueOn: '2026-02-28', amount: 6250 },
+        { dueOn: '2026-04-01', amount: 6250 },
+      ]),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'PLAN_INSTALLMENT_IN_PAST', index: 0, dueOn: '2026-02-28', today: '2026-03-01' });
+    expect(await eventCount(api, accountId)).toBe(2);
+  });
+
   it('refuses a second plan while one is active (409)', async () => {
     const accountId = await accountWithInvoice(api, { amount: 12500 });
     await api.post(`/accounts/${accountId}/plans`, plan([{ dueOn: '2026-03-01', amount: 12500 }]));

@@ -182,15 +182,17 @@ describe('a collection, from invoice to closed account', () => {
     const events = (await api.get(`${account}/events`)).body.events as { type: string; data: { step?: string; reason?: string } }[];
     const steps = events
       .filter((event) => event.type.startsWith('CollectionStep'))
-      .map(({ data }) => (data.reason ? `${data.step} skipped: ${data.reason}` : data.step));
+      .map(({ type, data }) => (data.reason ? `${data.step} ${type === 'CollectionStepDeferred' ? 'deferred' : 'skipped'}: ${data.reason}` : data.step));
     expect(steps).toEqual([
       'reminder',
       'payment_missed',
       'sms',
       'call_task',
       'late_fee skipped: no_late_fee_terms',
-      'final_notice skipped: plan',
-      'agency_placement skipped: plan',
+      // Both fell due under the plan; by the scheduler's next wake the notice was stale, and the placement
+      // waited for the plan, which was completed.
+      'final_notice skipped: stale',
+      'agency_placement deferred: plan',
     ]);
     expect(await history()).toHaveLength(events.length);
     const { collected, workflow } = await workflowKpis();

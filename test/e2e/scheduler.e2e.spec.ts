@@ -34,9 +34,23 @@ describe('the collection timeline scheduler', () => {
     const types = await eventTypes(api, accountId);
     expect(types).toEqual(expect.arrayContaining(['CollectionTimelineStarted', 'PaymentMissed', 'LateFeeAssessed']));
     expect(types).not.toContain('ReminderSent');
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
+    // Dated the days their steps fell due, not the day the scheduler got to them.
+    expect(events.find((event) => event.type === 'PaymentMissed')?.data.missedOn).toBe('2026-02-06');
+    expect(events.find((event) => event.type === 'LateFeeAssessed')?.data.assessedOn).toBe('2026-02-15');
     await readModelsCaughtUp(api);
     const history = (await api.get(`/accounts/${accountId}/history?limit=100`)).body.items.map((item: { summary: string }) => item.summary);
     expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^Timeline step reminder skipped for invoice inv-1 \(stale\)/)]));
+  });
+
+  it('places an invoice imported 100 days after it fell due with the agency, once, and sends none of its stale contacts', async () => {
+    // Due 2025-12-10 with 5 days' grace: the agency placement fell due on 03-15.
+    const accountId = await account({ issuedOn: '2025-11-10', dueOn: '2025-12-10' });
+    await wakeScheduler(api);
+    await wakeScheduler(api);
+    const types = await eventTypes(api, accountId);
+    for (const type of ['PaymentMissed', 'LateFeeAssessed', 'PlacedWithAgency']) expect(types.filter((t) => t === type)).toHaveLength(1);
+    expect(types).not.toContain('ReminderSent');
   });
 
   it('takes each step once: two schedulers at the same time, then a restart, append nothing more', async () => {
@@ -86,21 +100,27 @@ describe('the collection timeline scheduler', () => {
     api.clock.set('2026-03-20T14:00:00Z');
   });
 
-  it('under a dispute, keeps the books but skips the contact steps; takes the next ones once it is rejected', async () => {
+  it('under a dispute, keeps the books and defers the contact steps, once; takes them in order once it is rejected', async () => {
+    // Due 03-10 with 5 days' grace: reminder 03-07 (stale by 03-20), missed 03-16, SMS 03-18, call 03-22.
     const accountId = await account({ issuedOn: '2026-03-01', dueOn: '2026-03-10', terms: { graceDays: 5 } });
     expect((await api.post(`/accounts/${accountId}/disputes`, { disputeId: 'd-1', reason: 'never received' })).status).toBe(201);
     await wakeScheduler(api);
-    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
-    expect(events.filter((event) => event.type === 'CollectionStepSkipped').map((event) => [event.data.step, event.data.reason])).toEqual([
-      ['reminder', 'dispute'],
-      ['sms', 'dispute'],
-    ]);
-    expect(events.map((event) => event.type)).toContain('PaymentMissed');
+    type Event = { type: string; data: Record<string, unknown> };
+    const events = async () => (await api.get(`/accounts/${accountId}/events`)).body.events as Event[];
+    const outcomes = (list: Event[], type: string) => list.filter((event) => event.type === type).map((event) => [event.data.step, event.data.reason]);
+    const during = await events();
+    expect(outcomes(during, 'CollectionStepSkipped')).toEqual([['reminder', 'stale']]);
+    expect(outcomes(during, 'CollectionStepDeferred')).toEqual([['sms', 'dispute']]);
+    expect(during.map((event) => event.type)).toContain('PaymentMissed');
+    api.clock.set('2026-03-21T14:00:00Z');
+    await wakeScheduler(api);
+    expect(await events()).toHaveLength(during.length);
     expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected' })).status).toBe(200);
     api.clock.set('2026-03-25T14:00:00Z');
     await wakeScheduler(api);
-    const after = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
-    expect(after.filter((event) => event.type === 'CollectionStepTaken').map((event) => event.data.step)).toEqual(['payment_missed', 'call_task']);
+    const after = await events();
+    expect(after.filter((event) => event.type === 'CollectionStepTaken').map((event) => event.data.step)).toEqual(['payment_missed', 'sms', 'call_task']);
+    expect(after.filter((event) => event.type === 'ReminderSent').map((event) => event.data.step)).toEqual(['sms']);
     api.clock.set('2026-03-20T14:00:00Z');
   });
 });

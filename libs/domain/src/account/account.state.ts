@@ -2,6 +2,7 @@ import type { InteractionsState } from '../interactions/interactions.state';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StrategyArm } from '../timeline/strategy';
+import type { StepDeferReason } from '../timeline/timeline.events';
 import type { Debtor } from '../accounts/debtor';
 import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
@@ -27,8 +28,16 @@ export interface InvoiceTimeline {
   arm: StrategyArm;
   /** Steps that fell due, each once: taken or skipped. */
   steps: Record<string, 'taken' | 'skipped'>;
-  /** When the next step falls due; null once every step has fallen due. */
+  /** Steps that fell due while a plan, dispute or hold was in force, waiting for it to end. */
+  deferred: Record<string, StepDeferral>;
+  /** When the next step neither taken, skipped nor deferred falls due; null when none is left. */
   nextStepOn: IsoDate | null;
+}
+
+export interface StepDeferral {
+  reason: StepDeferReason;
+  /** The step's own date. */
+  dueOn: IsoDate;
 }
 
 export interface InstallmentState extends Installment {

@@ -22,9 +22,18 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
   }
   requireCurrency(account, currency);
   if (installments.length === 0) throw ruleBroken('PLAN_WITHOUT_INSTALLMENTS', 'A plan needs at least one installment.');
+  const today = todayFor(account, command.now);
   installments.forEach((installment, index) => {
     requireAmount(installment.amount, `installments[${index}].amount`);
     requireDate(installment.dueOn, `installments[${index}].dueOn`);
+    // An installment already past when agreed would be missed at once (and, like a promise, cannot be kept).
+    if (installment.dueOn < today) {
+      throw ruleBroken('PLAN_INSTALLMENT_IN_PAST', `installments[${index}].dueOn ${installment.dueOn} is before today (${today}).`, {
+        index,
+        dueOn: installment.dueOn,
+        today,
+      });
+    }
     const previous = installments[index - 1];
     if (previous && installment.dueOn <= previous.dueOn) {
       throw ruleBroken('PLAN_INSTALLMENTS_NOT_IN_ORDER', 'Installment due dates must be strictly increasing.', {
@@ -48,7 +57,7 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
       data: {
         planId,
         currency,
-        agreedOn: todayFor(account, command.now),
+        agreedOn: today,
         installments: installments.map((i, index) => ({ number: index + 1, dueOn: i.dueOn, amount: i.amount })),
         covers,
       },

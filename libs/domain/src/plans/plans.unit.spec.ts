@@ -58,6 +58,22 @@ describe('AgreePlan', () => {
       .when(agree([{ dueOn: '2026-03-15', amount: 2500 }], { invoiceIds: ['inv-2'] }))
       .thenThrows('INVOICE_ALREADY_PAID', { invoiceId: 'inv-2' });
   });
+  it('refuses an installment dated before the debtor’s today, and takes one dated today', () => {
+    spec
+      .given([opened, inv1, inv2])
+      .when(
+        agree([
+          { dueOn: '2026-02-28', amount: 3750 },
+          { dueOn: '2026-04-01', amount: 3750 },
+        ]),
+      )
+      .thenThrows('PLAN_INSTALLMENT_IN_PAST', { index: 0, dueOn: '2026-02-28', today: '2026-03-01' });
+    // 03:00 UTC on 03-02 is still 03-01 in New York, the debtor's zone.
+    spec
+      .given([opened, inv1, inv2])
+      .when({ ...agree(twoInstallments), now: '2026-03-02T03:00:00Z' })
+      .then([agreed]);
+  });
   it('refuses installments that do not add up to the covered balance, saying both sums', () => {
     spec
       .given([opened, inv1, inv2])

@@ -1,9 +1,10 @@
 import { entryOf } from '../lookup/entry-of';
 import type { AccountCommand } from '../account/account.commands';
-import { outstanding, type OpenedAccount } from '../account/account.state';
+import { outstanding, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import { strategyFor, type CollectionTimelines } from './strategy';
+import { resumesOn } from './deferral';
 
 /** A command as the scheduler sends it; the command path stamps `now`. */
 export type ScheduledCommand = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
@@ -52,7 +53,9 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
   for (const invoice of Object.values(account.invoices)) {
     if (outstanding(invoice) <= 0) continue;
     const { timeline } = invoice;
-    if (timeline && (timeline.nextStepOn === null || timeline.nextStepOn > today)) continue;
+    // A new invoice starts at once; a started one waits for its next step, or for a deferred one to resume.
+    const wakeOn = timeline ? timelineWakeOn(account, invoice) : today;
+    if (wakeOn === null || wakeOn > today) continue;
     // An invoice keeps the strategy it started on; one since removed from the configuration stops.
     const { strategy, arm } = timeline
       ? { strategy: entryOf(settings.timelines.strategies, timeline.strategyId), arm: timeline.arm }
@@ -78,9 +81,21 @@ export function nextWakeOn(account: OpenedAccount): IsoDate | null {
   for (const hold of Object.values(account.holds)) if (hold.active) days.push(addDays(hold.until, 1));
   if (account.activeSettlement) days.push(addDays(account.activeSettlement.dueOn, 1));
   for (const invoice of Object.values(account.invoices)) {
-    if (outstanding(invoice) <= 0) continue;
-    const next = invoice.timeline ? invoice.timeline.nextStepOn : invoice.issuedOn;
-    if (next) days.push(next);
+    const day = outstanding(invoice) > 0 ? timelineWakeOn(account, invoice) : null;
+    if (day) days.push(day);
   }
-  return days.length ? days.reduce((earliest, day) => (day < earliest ? day : earliest)) : null;
+  return earliest(days);
 }
+
+/**
+ * The day an open invoice's timeline may next move: the day it starts, its next step's day, or the day
+ * a deferred step comes due again (not while the plan or dispute holding it back lasts).
+ */
+function timelineWakeOn(account: OpenedAccount, invoice: InvoiceState): IsoDate | null {
+  const { timeline } = invoice;
+  if (!timeline) return invoice.issuedOn;
+  const resumed = Object.values(timeline.deferred).map((deferral) => resumesOn(account, invoice.invoiceId, deferral));
+  return earliest([timeline.nextStepOn, ...resumed].filter((day) => day !== null));
+}
+
+const earliest = (days: IsoDate[]): IsoDate | null => (days.length ? days.reduce((first, day) => (day < first ? day : first)) : null);

@@ -60,6 +60,20 @@ describe('the work due on an account', () => {
     ]);
   });
 
+  it('leaves an invoice whose due step is deferred alone until what holds it back ends', () => {
+    const hold: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'hospital', until: '2026-04-11' } };
+    const deferred: AccountEvent = {
+      type: 'CollectionStepDeferred',
+      data: { invoiceId: 'inv-1', step: 'reminder', reason: 'hold', dueOn: '2026-03-28', strategyId: 'standard', arm: 'champion', nextStepOn: '2026-04-06' },
+    };
+    const events = [opened, invoice, started, hold, deferred];
+    expect(types(events, '2026-04-05')).toEqual([]);
+    expect(types(events, '2026-04-06')).toEqual(['AdvanceCollectionTimeline']);
+    const released: AccountEvent = { type: 'HoldReleased', data: { holdId: 'h-1', reason: 'released' } };
+    expect(nextWakeOn(accountAfter([...events, released]))).toBe('2026-03-28');
+    expect(types([...events, released], '2026-04-01')).toEqual(['AdvanceCollectionTimeline']);
+  });
+
   it('sends the validation notice after a first communication that did not carry it', () => {
     const call: AccountEvent = {
       type: 'ContactAttempted',

@@ -26,7 +26,12 @@ export interface TimelineStep {
 export interface CollectionStrategy {
   strategyId: string;
   steps: TimelineStep[];
+  /** Whether a late fee falling due during a dispute or a hold waits for it to end (the default) or is assessed. */
+  lateFeesWhileDisputedOrHeld?: LateFeesWhileDisputedOrHeld;
 }
+
+export const lateFeesWhileDisputedOrHeld = ['defer', 'assess'] as const;
+export type LateFeesWhileDisputedOrHeld = (typeof lateFeesWhileDisputedOrHeld)[number];
 
 export type StrategyArm = 'champion' | 'challenger';
 
@@ -44,9 +49,9 @@ export interface CollectionTimelines {
   byCreditor: Record<string, StrategyAssignment>;
 }
 
-/** Steps that only keep the books straight: they still run when the contact steps have gone stale. */
+/** Steps that only keep the books straight. */
 export const bookkeepingActions: readonly StepAction['kind'][] = ['mark_payment_missed', 'assess_late_fee'];
-/** Steps that reach the debtor, which a cease request makes moot. */
+/** Steps that reach the debtor: the only ones that go stale, and the ones a cease request makes moot. */
 export const communicatingActions: readonly StepAction['kind'][] = ['notify', 'call_task'];
 
 const step = (name: string, from: TimelineStep['from'], days: number, action: StepAction): TimelineStep => ({ step: name, from, days, action });
@@ -118,6 +123,10 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
     // A payment is missed, and a fee due, only once the grace period is over.
     if (strategy.steps.some((s) => bookkeepingActions.includes(s.action.kind) && (s.from !== 'graceEnd' || s.days < 1))) {
       problems.push(`strategy ${strategy.strategyId}: missed-payment and late-fee steps must fall at least 1 day after graceEnd`);
+    }
+    const lateFees = strategy.lateFeesWhileDisputedOrHeld;
+    if (lateFees !== undefined && !lateFeesWhileDisputedOrHeld.includes(lateFees)) {
+      problems.push(`strategy ${strategy.strategyId}: lateFeesWhileDisputedOrHeld must be ${lateFeesWhileDisputedOrHeld.join(' or ')}`);
     }
   }
   for (const [scope, assignment] of [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)]) {

@@ -6,5 +6,6 @@ export const timelineBusinessTimes: BusinessTimes<TimelineEvent> = {
   CollectionTimelineStarted: () => 'command',
   CollectionStepTaken: () => 'command',
   CollectionStepSkipped: () => 'command',
+  CollectionStepDeferred: () => 'command',
   ReminderSent: (event) => ({ instant: event.data.sentAt }),
 };

@@ -11,10 +11,10 @@ import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
 import type { Decisions } from '../account/capability';
-import { bookkeepingActions, communicatingActions, stepDate, type TimelineStep } from './strategy';
+import { communicatingActions, stepDate, type TimelineStep } from './strategy';
+import { deferReason } from './deferral';
 import type { AdvanceCollectionTimeline, TimelineCommand } from './timeline.commands';
 import type { StepSkipReason } from './timeline.events';
-import { pursuitPause } from '../worklist/pursuable';
 
 /** A step that should have run this many days ago reaches the debtor no more: it is skipped as stale. */
 export const staleAfterDays = 7;
@@ -33,9 +33,9 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
   const today = todayFor(account, command.now);
   const steps = [...strategy.steps].sort((a, b) => stepDate(invoice, a).localeCompare(stepDate(invoice, b)));
   const done = new Set(Object.keys(invoice.timeline?.steps ?? {}));
-  const nextStep = () => steps.find((s) => !done.has(s.step)) ?? null;
+  const deferred = new Map(Object.entries(invoice.timeline?.deferred ?? {}).map(([step, deferral]) => [step, deferral.reason]));
   const dateOfNext = () => {
-    const next = nextStep();
+    const next = steps.find((s) => !done.has(s.step) && !deferred.has(s.step));
     return next ? stepDate(invoice, next) : null;
   };
   const events: AccountEvent[] = [];
@@ -45,36 +45,55 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
   };
   const tag = { invoiceId, strategyId: strategy.strategyId, arm };
   if (!invoice.timeline) record([{ type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: dateOfNext() } }]);
-  for (let next = nextStep(); next && stepDate(invoice, next) <= today; next = nextStep()) {
+  for (const next of steps) {
+    const dueOn = stepDate(invoice, next);
+    if (dueOn > today) break;
+    if (done.has(next.step)) continue;
     const current = entryOf(account.invoices, invoiceId) as InvoiceState;
-    const reason = mootReason(account, current, next, today);
-    const outcome: StepOutcome = reason ? { events: [] } : stepEffects(account, current, next, command);
+    const skip = skipReason(account, current, next, today);
+    const defer = skip ? null : deferReason(account, invoiceId, next, strategy, today);
+    if (defer) {
+      // Recorded once for each thing that holds the step back, not again on every wake.
+      if (deferred.get(next.step) === defer) continue;
+      deferred.set(next.step, defer);
+      record([{ type: 'CollectionStepDeferred', data: { ...tag, step: next.step, reason: defer, dueOn, nextStepOn: dateOfNext() } }]);
+      continue;
+    }
+    // A step the scheduler reaches late keeps its own date; one that waited out a blocker happens today.
+    const on = deferred.has(next.step) ? today : dueOn;
+    const outcome: StepOutcome = skip ? { events: [] } : stepEffects(account, current, next, command, on);
     if (outcome === 'wait') break;
     done.add(next.step);
-    const step = reason
-      ? { type: 'CollectionStepSkipped' as const, data: { ...tag, step: next.step, reason, nextStepOn: dateOfNext() } }
+    deferred.delete(next.step);
+    const step = skip
+      ? { type: 'CollectionStepSkipped' as const, data: { ...tag, step: next.step, reason: skip, nextStepOn: dateOfNext() } }
       : { type: 'CollectionStepTaken' as const, data: { ...tag, step: next.step, action: next.action.kind, nextStepOn: dateOfNext() } };
     record([step, ...outcome.events]);
   }
   return events;
 }
 
-/** Why a due step should not run, or null when it should. */
-function mootReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, today: IsoDate): StepSkipReason | null {
-  const { kind } = step.action;
-  if (account.activePlan?.coveredInvoiceIds.includes(invoice.invoiceId)) return 'plan';
-  // The books stay true through a dispute or a hold: only pursuing the debtor pauses.
-  if (bookkeepingActions.includes(kind)) return kind === 'assess_late_fee' && !invoice.terms.lateFee ? 'no_late_fee_terms' : null;
-  const pause = pursuitPause(account, today, invoice.invoiceId);
-  // A cease request stops only what reaches the debtor: an agency placement or a legal review still runs.
-  if (pause && (pause !== 'cease' || communicatingActions.includes(kind))) return pause;
-  if (step.action.kind === 'notify' && account.restrictions.blockedChannels.includes(step.action.channel)) return 'channel_blocked';
-  if (stepDate(invoice, step) < addDays(today, -staleAfterDays)) return 'stale';
+/**
+ * Why a due step will never run, or null. Only a step that reaches the debtor goes stale or is made
+ * moot by a cease request or a blocked channel; the others run however late, unless the account has
+ * gone to an agency or to legal review, which then pursue it instead.
+ */
+function skipReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, today: IsoDate): StepSkipReason | null {
+  const { action } = step;
+  if (communicatingActions.includes(action.kind)) {
+    if (account.restrictions.ceaseRequested) return 'cease';
+    if (action.kind === 'notify' && account.restrictions.blockedChannels.includes(action.channel)) return 'channel_blocked';
+    if (stepDate(invoice, step) < addDays(today, -staleAfterDays)) return 'stale';
+  }
+  if (action.kind === 'assess_late_fee') return invoice.terms.lateFee ? null : 'no_late_fee_terms';
+  if (action.kind === 'mark_payment_missed') return null;
+  if (account.legal) return 'in_legal';
+  if (account.agency) return 'with_agency';
   return null;
 }
 
 /** The events a step brings about, beyond the record that it ran. */
-function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, { now, data }: AdvanceCollectionTimeline): StepOutcome {
+function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, { now, data }: AdvanceCollectionTimeline, on: IsoDate): StepOutcome {
   const { invoiceId } = invoice;
   switch (step.action.kind) {
     case 'notify': {
@@ -101,10 +120,15 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
         : sendValidationNotice({ type: 'SendValidationNotice', data: { channel, policies: data.policies }, now }, account);
       return { events: [reminder, ...notice] };
     }
-    case 'mark_payment_missed':
-      return { events: invoice.missed ? [] : markPaymentMissed({ type: 'MarkPaymentMissed', data: { invoiceId }, now }, account) };
-    case 'assess_late_fee':
-      return { events: invoice.lateFeeAssessed ? [] : assessLateFee({ type: 'AssessLateFee', data: { invoiceId }, now }, account) };
+    // The books are dated by when the step fell due (`on`), not by when the scheduler got to it.
+    case 'mark_payment_missed': {
+      const missed = invoice.missed ? [] : markPaymentMissed({ type: 'MarkPaymentMissed', data: { invoiceId }, now }, account);
+      return { events: missed.map((event) => ({ ...event, data: { ...event.data, missedOn: on } })) };
+    }
+    case 'assess_late_fee': {
+      const fee = invoice.lateFeeAssessed ? [] : assessLateFee({ type: 'AssessLateFee', data: { invoiceId }, now }, account);
+      return { events: fee.map((event) => ({ ...event, data: { ...event.data, assessedOn: on } })) };
+    }
     case 'place_with_agency':
       return { events: placeWithAgency({ type: 'PlaceWithAgency', data: { agencyId: step.action.agencyId }, now }, account) };
     case 'call_task':

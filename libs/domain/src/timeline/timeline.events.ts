@@ -3,7 +3,10 @@ import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { StepAction, StrategyArm } from './strategy';
 
+/** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
 export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+/** What holds a due step back until it ends: a plan covering the invoice, a dispute of it, a hold on the account. */
+export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'hold'>;
 /** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */
 export interface CollectionTimelineStarted {
   type: 'CollectionTimelineStarted';
@@ -14,10 +17,18 @@ export interface CollectionStepTaken {
   type: 'CollectionStepTaken';
   data: { invoiceId: string; step: string; action: StepAction['kind']; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
 }
-/** A timeline step fell due but was moot (a plan, dispute, hold, cease, stale…): it will not run. */
+/** A timeline step fell due but was moot (a cease request, a blocked channel, gone stale…): it will not run. */
 export interface CollectionStepSkipped {
   type: 'CollectionStepSkipped';
   data: { invoiceId: string; step: string; reason: StepSkipReason; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
+}
+/**
+ * A timeline step fell due while a plan, a dispute or a hold was in force: it waits, and comes due again
+ * (on its own date, `dueOn`) once that ends. Recorded once per step and reason.
+ */
+export interface CollectionStepDeferred {
+  type: 'CollectionStepDeferred';
+  data: { invoiceId: string; step: string; reason: StepDeferReason; dueOn: IsoDate; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
 }
 /** A reminder was queued for the debtor; the outbox delivers it at least once, by this id. */
 export interface ReminderSent {
@@ -36,7 +47,13 @@ export interface ReminderSent {
 }
 
 /** The timeline part of the account's events. */
-export type TimelineEvent = CollectionTimelineStarted | CollectionStepTaken | CollectionStepSkipped | ReminderSent;
+export type TimelineEvent = CollectionTimelineStarted | CollectionStepTaken | CollectionStepSkipped | CollectionStepDeferred | ReminderSent;
 
 /** Every timeline event type. */
-export const timelineEventTypes = eventTypesOf<TimelineEvent>()(['CollectionTimelineStarted', 'CollectionStepTaken', 'CollectionStepSkipped', 'ReminderSent']);
+export const timelineEventTypes = eventTypesOf<TimelineEvent>()([
+  'CollectionTimelineStarted',
+  'CollectionStepTaken',
+  'CollectionStepSkipped',
+  'CollectionStepDeferred',
+  'ReminderSent',
+]);

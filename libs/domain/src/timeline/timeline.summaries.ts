@@ -9,6 +9,8 @@ export const timelineSummaries: Summaries<TimelineEvent> = {
   CollectionStepTaken: (event) => `Timeline step ${event.data.step} taken for invoice ${event.data.invoiceId}; ${nextStep(event.data.nextStepOn)}`,
   CollectionStepSkipped: (event) =>
     `Timeline step ${event.data.step} skipped for invoice ${event.data.invoiceId} (${event.data.reason.replace(/_/g, ' ')}); ${nextStep(event.data.nextStepOn)}`,
+  CollectionStepDeferred: (event) =>
+    `Timeline step ${event.data.step} (due ${event.data.dueOn}) deferred for invoice ${event.data.invoiceId} while the ${event.data.reason} lasts; ${nextStep(event.data.nextStepOn)}`,
   ReminderSent: (event) =>
     `Reminder ${event.data.template} queued by ${event.data.channel} for invoice ${event.data.invoiceId} (${money(event.data)} due ${event.data.dueOn}).`,
 };

@@ -4,7 +4,7 @@ import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { standardStrategy } from './strategy';
 import type { AdvanceCollectionTimeline } from './timeline.commands';
-import type { CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
+import type { CollectionStepDeferred, CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
 
 const spec = deciderSpecification(accountDecider);
 // Due 2026-03-31 with 5 days' grace: reminder 03-28, payment missed 04-06, SMS 04-08, call 04-12,
@@ -22,6 +22,10 @@ const taken = (step: string, action: CollectionStepTaken['data']['action'], next
 const skipped = (step: string, reason: CollectionStepSkipped['data']['reason'], nextStepOn: string | null): AccountEvent => ({
   type: 'CollectionStepSkipped',
   data: { ...tag, step, reason, nextStepOn },
+});
+const deferred = (step: string, reason: CollectionStepDeferred['data']['reason'], dueOn: string, nextStepOn: string | null): AccountEvent => ({
+  type: 'CollectionStepDeferred',
+  data: { ...tag, step, reason, dueOn, nextStepOn },
 });
 const reminder = (sentAt: string): AccountEvent => ({
   type: 'ReminderSent',
@@ -91,26 +95,31 @@ describe('AdvanceCollectionTimeline', () => {
       .then([taken('payment_missed', 'mark_payment_missed', '2026-04-08')]);
   });
 
-  it('skips contact steps made moot by a dispute or a hold, and every step under a plan', () => {
+  it('defers the steps due during a dispute or a hold, and every step under a plan, recording it once', () => {
     const missed = [...reminded, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
     const dispute: AccountEvent = {
       type: 'DisputeRaised',
       data: { disputeId: 'd-1', invoiceId: null, reason: 'not mine', amount: 40_000, currency: 'USD', raisedOn: '2026-04-01' },
     };
+    const smsDeferred = deferred('sms', 'dispute', '2026-04-08', '2026-04-12');
     spec
       .given([...missed, dispute])
       .when(advance('2026-04-08T14:00:00.000Z'))
-      .then([skipped('sms', 'dispute', '2026-04-12')]);
+      .then([smsDeferred]);
+    spec
+      .given([...missed, dispute, smsDeferred])
+      .when(advance('2026-04-09T14:00:00.000Z'))
+      .thenNothingHappened();
     const hold: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'h-1', reason: 'bereavement', until: '2026-04-30' } };
     spec
       .given([...missed, hold])
       .when(advance('2026-04-08T14:00:00.000Z'))
-      .then([skipped('sms', 'hold', '2026-04-12')]);
+      .then([deferred('sms', 'hold', '2026-04-08', '2026-04-12')]);
     const plan = planAgreed([{ invoiceId: 'inv-1', amount: 40_000 }], [{ dueOn: '2026-05-01', amount: 40_000 }]);
     spec
       .given([...reminded, plan])
       .when(advance('2026-04-06T14:00:00.000Z'))
-      .then([skipped('payment_missed', 'plan', '2026-04-08')]);
+      .then([deferred('payment_missed', 'plan', '2026-04-06', '2026-04-08')]);
   });
 
   it('after a cease request, skips contact steps but still keeps the books', () => {
@@ -122,7 +131,7 @@ describe('AdvanceCollectionTimeline', () => {
       .then([skipped('sms', 'cease', '2026-04-12')]);
   });
 
-  it('catches a backdated invoice up: books kept, stale contacts skipped, the rest left for their day', () => {
+  it('catches a backdated invoice up: books kept on their own dates, stale contacts skipped, the rest left for their day', () => {
     const old = issued('inv-1', 40_000, '2025-12-01', '2025-12-31', { graceDays: 5 });
     const steps = { ...tag };
     const events = (nextStepOn: string | null) => ({ ...steps, nextStepOn });
@@ -133,7 +142,7 @@ describe('AdvanceCollectionTimeline', () => {
         { type: 'CollectionTimelineStarted', data: events('2025-12-28') },
         { type: 'CollectionStepSkipped', data: { ...events('2026-01-06'), step: 'reminder', reason: 'stale' } },
         { type: 'CollectionStepTaken', data: { ...events('2026-01-08'), step: 'payment_missed', action: 'mark_payment_missed' } },
-        { type: 'PaymentMissed', data: { invoiceId: 'inv-1', dueOn: '2025-12-31', overdueAmount: 40_000, currency: 'USD', missedOn: '2026-03-20' } },
+        { type: 'PaymentMissed', data: { invoiceId: 'inv-1', dueOn: '2025-12-31', overdueAmount: 40_000, currency: 'USD', missedOn: '2026-01-06' } },
         { type: 'CollectionStepSkipped', data: { ...events('2026-01-12'), step: 'sms', reason: 'stale' } },
         { type: 'CollectionStepSkipped', data: { ...events('2026-01-15'), step: 'call_task', reason: 'stale' } },
         { type: 'CollectionStepSkipped', data: { ...events('2026-03-06'), step: 'late_fee', reason: 'no_late_fee_terms' } },

@@ -5,7 +5,7 @@ import { activeHolds, openDisputes, type OpenedAccount } from '../account/accoun
 /** What a pause in pursuing the debtor reads of an account. */
 export type PursuitSubject = Pick<OpenedAccount, 'restrictions' | 'disputes' | 'holds' | 'agency' | 'legal'>;
 
-/** Why the debtor may not be pursued: the reasons a collection step is skipped for, beyond the books. */
+/** Why the debtor may not be pursued (named as the collection timeline names why a step waits or is skipped). */
 export type PursuitPause = Extract<StepSkipReason, 'dispute' | 'hold' | 'in_legal' | 'with_agency' | 'cease'>;
 
 /**

@@ -34,7 +34,7 @@ export class Metrics {
 
   readonly schedulerSteps = new Counter({
     name: 'arrears_scheduler_steps_total',
-    help: 'Collection timeline steps the scheduler fired (taken) or found moot (skipped), by action or reason',
+    help: 'Collection timeline steps the scheduler fired (taken), found moot (skipped) or held back (deferred), by action or reason',
     labelNames: ['outcome', 'kind'] as const,
     registers: [this.registry],
   });

@@ -80,6 +80,7 @@ export class TimelineScheduler {
         for (const event of events) {
           if (event.type === 'CollectionStepTaken') this.metrics.schedulerSteps.inc({ outcome: 'taken', kind: event.data.action });
           if (event.type === 'CollectionStepSkipped') this.metrics.schedulerSteps.inc({ outcome: 'skipped', kind: event.data.reason });
+          if (event.type === 'CollectionStepDeferred') this.metrics.schedulerSteps.inc({ outcome: 'deferred', kind: event.data.reason });
         }
       } catch (error) {
         this.recordFailure(document.id, command, error, run);

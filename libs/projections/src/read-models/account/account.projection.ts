@@ -59,7 +59,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   name: ACCOUNT_FOLD,
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
   // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
-  version: 3,
+  // 4: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
+  version: 4,
   collection: ACCOUNTS,
   indexes: [
     {
