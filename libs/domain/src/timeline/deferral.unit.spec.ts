@@ -1,13 +1,11 @@
 import { deciderSpecification } from '@arrears/testing';
-import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { AccountEvent } from '../account/account.events';
 import { evolve } from '../account/account.evolve';
-import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import { accountDecider, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { nextWakeOn } from './due-work';
 import { standardStrategy, timelineProblems, defaultTimelines, type CollectionStrategy } from './strategy';
-import type { AdvanceCollectionTimeline } from './timeline.commands';
-import type { CollectionStepDeferred, CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
+import { advance as advanceOn, deferred, skipped, tag, taken } from './timeline.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 const wakeAfter = (events: AccountEvent[]) => nextWakeOn(events.reduce(evolve, initialAccountState()) as OpenedAccount);
@@ -15,22 +13,8 @@ const wakeAfter = (events: AccountEvent[]) => nextWakeOn(events.reduce(evolve, i
 // call 04-12, late fee 04-15, final notice 06-04, agency 07-04, legal review 08-03 (New York, UTC−4).
 const fee = { type: 'flat' as const, amount: 2_500 };
 const invoice = issued('inv-1', 40_000, '2026-03-01', '2026-03-31', { graceDays: 5, lateFee: fee });
-const tag = { invoiceId: 'inv-1', strategyId: 'standard', arm: 'champion' as const };
 const at = (day: string) => `${day}T14:00:00.000Z`;
-const advance = (day: string, strategy: CollectionStrategy = standardStrategy) =>
-  command<AdvanceCollectionTimeline>('AdvanceCollectionTimeline', { invoiceId: 'inv-1', strategy, arm: 'champion', policies: regulationFEverywhere }, at(day));
-const taken = (step: string, action: CollectionStepTaken['data']['action'], nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepTaken',
-  data: { ...tag, step, action, nextStepOn },
-});
-const skipped = (step: string, reason: CollectionStepSkipped['data']['reason'], nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepSkipped',
-  data: { ...tag, step, reason, nextStepOn },
-});
-const deferred = (step: string, reason: CollectionStepDeferred['data']['reason'], dueOn: string, nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepDeferred',
-  data: { ...tag, step, reason, dueOn, nextStepOn },
-});
+const advance = (day: string, strategy: CollectionStrategy = standardStrategy) => advanceOn(at(day), strategy);
 const missed = (missedOn: string, dueOn = '2026-03-31'): AccountEvent => ({
   type: 'PaymentMissed',
   data: { invoiceId: 'inv-1', dueOn, overdueAmount: 40_000, currency: 'USD', missedOn },

@@ -1,32 +1,15 @@
 import { deciderSpecification } from '@arrears/testing';
-import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import { accountDecider, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { standardStrategy } from './strategy';
-import type { AdvanceCollectionTimeline } from './timeline.commands';
-import type { CollectionStepDeferred, CollectionStepSkipped, CollectionStepTaken } from './timeline.events';
+import { advance, deferred, skipped, tag, taken } from './timeline.fixtures';
 
 const spec = deciderSpecification(accountDecider);
 // Due 2026-03-31 with 5 days' grace: reminder 03-28, payment missed 04-06, SMS 04-08, call 04-12,
 // late fee 04-15, final notice 06-04, agency 07-04, legal review 08-03. New York is UTC−4 in April.
 const invoice = issued('inv-1', 40_000, '2026-03-01', '2026-03-31', { graceDays: 5 });
 const billed: AccountEvent[] = [opened, invoice];
-const tag = { invoiceId: 'inv-1', strategyId: 'standard', arm: 'champion' as const };
-const advance = (now: string, strategy = standardStrategy) =>
-  command<AdvanceCollectionTimeline>('AdvanceCollectionTimeline', { invoiceId: 'inv-1', strategy, arm: 'champion', policies: regulationFEverywhere }, now);
 const started: AccountEvent = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2026-03-28' } };
-const taken = (step: string, action: CollectionStepTaken['data']['action'], nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepTaken',
-  data: { ...tag, step, action, nextStepOn },
-});
-const skipped = (step: string, reason: CollectionStepSkipped['data']['reason'], nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepSkipped',
-  data: { ...tag, step, reason, nextStepOn },
-});
-const deferred = (step: string, reason: CollectionStepDeferred['data']['reason'], dueOn: string, nextStepOn: string | null): AccountEvent => ({
-  type: 'CollectionStepDeferred',
-  data: { ...tag, step, reason, dueOn, nextStepOn },
-});
 const reminder = (sentAt: string): AccountEvent => ({
   type: 'ReminderSent',
   data: {
