@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import type { AppConfig } from '@arrears/platform';
+import { reportingZones, type AppConfig } from '@arrears/platform';
 import type { DestinationStream } from 'pino';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
@@ -57,6 +57,7 @@ export class AppModule {
           batchSize: config.projectorBatchSize,
           batchWaitMs: config.projectorBatchWaitMs,
           leaseTtlMs: config.projectorLeaseMs,
+          zones: reportingZones(config.reportingTimeZones),
         }),
       ],
       controllers: [HealthController, MetricsController, ParkedEventsController, ...queryControllers, ...commandControllers],

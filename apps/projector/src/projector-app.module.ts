@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from '@arrears/backends';
-import type { AppConfig } from '@arrears/platform';
+import { reportingZones, type AppConfig } from '@arrears/platform';
 import { ProjectorModule } from '@arrears/projections';
 
 /** The projector on its own: the stores and the projection runner, no HTTP. */
@@ -16,6 +16,7 @@ export class ProjectorAppModule {
           batchSize: config.projectorBatchSize,
           batchWaitMs: config.projectorBatchWaitMs,
           leaseTtlMs: config.projectorLeaseMs,
+          zones: reportingZones(config.reportingTimeZones),
         }),
       ],
     };

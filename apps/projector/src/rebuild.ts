@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Backends } from '@arrears/backends';
-import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { readModelNamed, readModels, rebuildProjection } from '@arrears/projections';
+import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
+import { readModelsFor, rebuildProjection } from '@arrears/projections';
 
 /**
  * `npm run projections:rebuild -- <name>`: rebuilds one read model from position 0 beside the live
@@ -9,13 +9,14 @@ import { readModelNamed, readModels, rebuildProjection } from '@arrears/projecti
  * stores, on the embedded database of a running service, or starts the embedded one itself.
  */
 async function main(): Promise<void> {
+  const config = loadConfig(process.env, 'rebuild');
+  const readModels = readModelsFor(reportingZones(config.reportingTimeZones));
   const name = process.argv[2];
-  const target = name ? readModelNamed(name) : undefined;
+  const target = readModels.find(({ projection }) => projection.name === name);
   if (!target) {
     console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModels.map(({ projection }) => projection.name).join(', ')}`);
     process.exit(2);
   }
-  const config = loadConfig(process.env, 'rebuild');
   const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));
   const backends = await Backends.open({ ...config, eventStoreUrl }, new SystemClock(), new RandomIdGenerator());
   try {

@@ -1,7 +1,8 @@
+import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjection } from './account/account.projection';
-import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export * from './account/account.projection';
@@ -21,10 +22,14 @@ export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './accoun
  * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
  * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
-export const readModels: { projection: Projection; poison: PoisonPolicy }[] = [
+export interface ReadModel {
+  projection: Projection;
+  poison: PoisonPolicy;
+}
+
+/** The read models, dating business days in each creditor's reporting zone. */
+export const readModelsFor = (zones: ReportingZones): ReadModel[] => [
   { projection: accountProjection, poison: 'quarantine' },
-  { projection: auditTrailProjection, poison: 'skip' },
+  { projection: auditTrailProjectionFor(zones), poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
 ];
-
-export const readModelNamed = (name: string) => readModels.find(({ projection }) => projection.name === name);

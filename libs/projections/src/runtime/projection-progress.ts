@@ -3,10 +3,13 @@ import { DEAD_LETTERS, type DeadLetter } from '../runner/batch-writes';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Metrics } from '@arrears/platform';
-import { readModels } from '../read-models';
+import type { ReadModel } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { RebuildProgress } from '../runner/projection-worker';
 import { versionShadowOf, type Projection } from '../projection';
+
+/** Nest injection token of the read models the service keeps (`readModelsFor` the configured reporting zones). */
+export const READ_MODELS = Symbol('ReadModels');
 
 const pollMs = 20;
 /** Parked events /health lists per projection (oldest first) and counts up to, so a flood of them keeps it cheap. */
@@ -59,6 +62,7 @@ export class ProjectionProgress {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModel[],
     metrics: Metrics,
     @Optional() private readonly runner?: ProjectionRunner,
   ) {
@@ -88,7 +92,7 @@ export class ProjectionProgress {
     const head = await this.events.headPosition();
     const local = new Map((this.runner?.status() ?? []).map((status) => [status.name, status]));
     const projections = await Promise.all(
-      readModels.map(async ({ projection }) => {
+      this.readModels.map(async ({ projection }) => {
         const { name } = projection;
         const checkpoint = (await this.readStore.checkpoint(name)) ?? 0n;
         const status = local.get(name);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type RecordedEvent } from '@arrears/event-store';
 import { PostgresReadStore, type Checkpoint, type ReadStore, type WriteOperation } from '@arrears/read-store';
-import { Metrics } from '@arrears/platform';
+import { Metrics, reportingZones } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
 import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
 import type { ProjectedDocument, Projection } from '../projection';
-import { accountProjection } from '../read-models';
+import { accountProjection, readModelsFor } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ProjectionProgress } from '../runtime/projection-progress';
 
@@ -182,7 +182,7 @@ describe('A projection whose declared version differs from the stored one', () =
     const head = await events.headPosition();
     await reads.apply([], { name, position: head, version: version - 1 });
     await reads.apply([], { name: `${name}__v${version}`, position: 3n });
-    const { projections } = await new ProjectionProgress(reads, events, new Metrics()).health();
+    const { projections } = await new ProjectionProgress(reads, events, readModelsFor(reportingZones({})), new Metrics()).health();
     expect(projections.find((projection) => projection.name === name)).toMatchObject({
       state: 'rebuilding',
       rebuild: { from: version - 1, to: version, by: 'elsewhere', position: 3, head: Number(head) },
