@@ -77,6 +77,11 @@ describe('audit in record time and business time (e2e)', () => {
       });
     });
 
+    it('answers for the calendar’s first and last days: nothing yet, then everything, aged to then', async () => {
+      expect((await state(accountId, 'asAt=0001-01-01')).status).toBe(404);
+      expect((await state(accountId, 'asAt=9999-12-31')).body).toMatchObject({ asAt: '9999-12-31', balances: { total: 9_500 }, daysPastDue: 2_912_302 });
+    });
+
     it('as of now (record time), everything recorded, aged to today', async () => {
       const answer = await state(accountId, `asOf=${paymentRecordedAt}`);
       expect(answer.body).toMatchObject({ asOf: paymentRecordedAt, balances: { total: 9_500 }, daysPastDue: 20, revision: 2 });
@@ -149,6 +154,9 @@ describe('audit in record time and business time (e2e)', () => {
       ['a business date twice', 'asAt=2026-06-01&asAt=2026-06-02', 'asAt'],
       ['a date for an instant', 'asOf=2026-06-10', 'asOf'],
       ['an instant without an offset', 'asOf=2026-06-10T12:00:00', 'asOf'],
+      ['an instant to the hour only, which ISO allows and JavaScript does not read', 'asOf=2026-06-10T12Z', 'asOf'],
+      ['an instant on a week date', 'asOf=2026-W24-3T12:00Z', 'asOf'],
+      ['an offset past 24 hours', 'asOf=2026-06-10T12:00:00%2B25:00', 'asOf'],
       ['a malformed instant beside a good date', 'asOf=yesterday&asAt=2026-06-01', 'asOf'],
       ['a NUL byte', 'asAt=2026-06-01%00', 'asAt'],
       ['an unknown parameter', 'asAt=2026-06-01&asAtt=2026-06-01', 'asAtt'],

@@ -1,4 +1,4 @@
-import { addDays, businessDayOf, instantAt, type IsoDate } from '@arrears/domain';
+import { businessDayOf, instantAt, type IsoDate } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { RecordedAccountEvent } from '@arrears/projections';
 
@@ -27,5 +27,11 @@ export function happenedBy(events: RecordedAccountEvent[], asAt: IsoDate, zones:
   return opening && kept.length > 0 && !kept.includes(opening) ? [opening, ...kept] : kept;
 }
 
-/** The last instant of `date` in `timeZone`: the debtor's days past due are counted up to that day itself. */
-export const endOfDay = (date: IsoDate, timeZone: string): string => new Date(Date.parse(instantAt(addDays(date, 1), 0, timeZone)) - 1).toISOString();
+const lastMinute = 23 * 60 + 59;
+
+/**
+ * The last instant of `date` in `timeZone`, so that the debtor's days past due are counted up to that
+ * day itself. Reached from the day's last minute, not the next day's midnight, which for 9999-12-31
+ * is no date this calendar writes.
+ */
+export const endOfDay = (date: IsoDate, timeZone: string): string => new Date(Date.parse(instantAt(date, lastMinute, timeZone)) + 59_999).toISOString();

@@ -11,14 +11,11 @@ const missingOr = (malformed: string) => (args: ValidationArguments) => (args.va
 const GivenOrWithout = (other: keyof AccountStateParams) =>
   ValidateIf((params: AccountStateParams, value: unknown) => value !== undefined || params[other] === undefined);
 
-const IsInstant = (message: (args: ValidationArguments) => string) =>
-  ValidateBy(
-    {
-      name: 'isInstant',
-      validator: { validate: (value: unknown) => typeof value === 'string' && isISO8601(value, { strict: true }) && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) },
-    },
-    { message },
-  );
+/** An ISO 8601 instant with a time and an offset that JavaScript reads (ISO also allows week and ordinal dates, which it does not). */
+const isInstant = (value: unknown): boolean =>
+  typeof value === 'string' && isISO8601(value, { strict: true }) && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+
+const IsInstant = (message: (args: ValidationArguments) => string) => ValidateBy({ name: 'isInstant', validator: { validate: isInstant } }, { message });
 
 export class AccountStateParams {
   @GivenOrWithout('asAt')
