@@ -1,4 +1,5 @@
-import { invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { addDays } from '@arrears/domain';
+import { invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
  * Auditors keep both times: the account as recorded by an instant (`asOf`), as at a business date
@@ -122,6 +123,17 @@ describe('audit in record time and business time (e2e)', () => {
     const { accountId, position } = await importedLedger('cred-tokyo');
     const history = await api.get(`/accounts/${accountId}/history?minPosition=${position}`);
     expect(history.body.items.map(({ occurredOn }: { occurredOn: string }) => occurredOn)).toEqual(['2026-06-11', '2026-05-01', '2026-06-01']);
+  });
+
+  it('answers every day of an account the collection timeline has worked on, from before its first fact to today', async () => {
+    const { accountId } = await importedLedger();
+    await wakeScheduler(api);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as unknown[];
+    expect(events.length).toBeGreaterThan(3);
+    for (let day = '2026-04-29'; day <= '2026-06-11'; day = addDays(day, 1)) {
+      const answer = await state(accountId, `asAt=${day}`);
+      expect([day, answer.status]).toEqual([day, day < '2026-05-01' ? 404 : 200]);
+    }
   });
 
   it('answers 404 as at a day before an account that has no fact but its opening was opened', async () => {
