@@ -148,7 +148,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
         // What a rebuild reads: the opening event itself, before the erasure event, has nothing left to give.
         const [opened] = await elsewhere.eventStore.readStream(`account-${accountId}`, { maxCount: 1 });
         expect(opened?.data.debtor).toEqual({ reference: debtor.reference, timeZone: 'America/New_York', personalDataErased: true });
-        for (const target of readModelsFor(reportingZones({})))
+        for (const target of readModelsFor(reportingZones(config.reportingTimeZones)))
           await rebuildProjection(elsewhere.eventStore, elsewhere.readStore, target, { batchSize: 100, batchWaitMs: 1 });
       } finally {
         await elsewhere.onApplicationShutdown();

@@ -10,12 +10,10 @@ import { createTestDatabase } from '../setup/test-database';
 import { closedAfterAll } from './support/closed-after-all';
 import { testKeyEncryptionKey } from './support/test-api';
 
-/** The read models as configured by default: every creditor reports in UTC. */
-const readModels = readModelsFor(reportingZones({}));
-
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
 const accounts = 4_000; // × 5 events = 20,000
 const appName = 'crash_test_projector';
+const readModels = readModelsFor(reportingZones({}));
 
 /**
  * The projector survives a crash at any point: 20,000 events, the built projector in a child process

@@ -57,7 +57,7 @@ export class AppModule {
           batchSize: config.projectorBatchSize,
           batchWaitMs: config.projectorBatchWaitMs,
           leaseTtlMs: config.projectorLeaseMs,
-          reportingZones: reportingZones(config.reportingTimeZones),
+          zones: reportingZones(config.reportingTimeZones),
         }),
       ],
       controllers: [HealthController, MetricsController, ParkedEventsController, ...queryControllers, ...commandControllers],

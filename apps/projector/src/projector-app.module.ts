@@ -16,7 +16,7 @@ export class ProjectorAppModule {
           batchSize: config.projectorBatchSize,
           batchWaitMs: config.projectorBatchWaitMs,
           leaseTtlMs: config.projectorLeaseMs,
-          reportingZones: reportingZones(config.reportingTimeZones),
+          zones: reportingZones(config.reportingTimeZones),
         }),
       ],
     };

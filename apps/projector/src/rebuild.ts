@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { readModelNamed, readModelNames, rebuildProjection } from '@arrears/projections';
+import { readModelsFor, rebuildProjection } from '@arrears/projections';
 
 /**
  * `npm run projections:rebuild -- <name>`: rebuilds one read model from position 0 beside the live
@@ -9,11 +9,12 @@ import { readModelNamed, readModelNames, rebuildProjection } from '@arrears/proj
  * stores, on the embedded database of a running service, or starts the embedded one itself.
  */
 async function main(): Promise<void> {
-  const name = process.argv[2];
   const config = loadConfig(process.env, 'rebuild');
-  const target = name ? readModelNamed(name, reportingZones(config.reportingTimeZones)) : undefined;
+  const readModels = readModelsFor(reportingZones(config.reportingTimeZones));
+  const name = process.argv[2];
+  const target = readModels.find(({ projection }) => projection.name === name);
   if (!target) {
-    console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModelNames.join(', ')}`);
+    console.error(`Usage: npm run projections:rebuild -- <name>, where name is one of: ${readModels.map(({ projection }) => projection.name).join(', ')}`);
     process.exit(2);
   }
   const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));

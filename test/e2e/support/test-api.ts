@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { FixedClock, loadConfig } from '@arrears/platform';
-import { ProjectionProgress, readModelNames } from '@arrears/projections';
+import { ProjectionProgress, READ_MODELS, type ReadModel } from '@arrears/projections';
 import { SchedulerLoop } from '@arrears/scheduler';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
@@ -160,7 +160,8 @@ export async function eventCount(api: TestApi, accountId: string): Promise<numbe
 /** Waits until every read model has caught up with the event store, as the scheduler reads them. */
 export async function readModelsCaughtUp(api: TestApi): Promise<void> {
   const head = await api.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
-  expect(await api.app.get(ProjectionProgress).waitFor(head, readModelNames, 10_000)).toBe(true);
+  const names = api.app.get<symbol, ReadModel[]>(READ_MODELS).map(({ projection }) => projection.name);
+  expect(await api.app.get(ProjectionProgress).waitFor(head, names, 10_000)).toBe(true);
 }
 
 /** One wake of the scheduler once the read models have caught up: the timeline's due work, then the outbox. */

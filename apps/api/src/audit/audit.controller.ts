@@ -3,20 +3,27 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument } from '@arrears/projections';
+import { APP_CONFIG, reportingZones, type AppConfig, type ReportingZones } from '@arrears/platform';
+import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument, type RecordedAccountEvent } from '@arrears/projections';
 import { IdParam } from '../http/parse-id.pipe';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { endOfDay, happenedBy, recordedBy, type ReplayCut } from './account-replay';
 import { AccountStateParams } from './audit.requests';
 import { AccountEventsResponse, type AccountStateAsOf } from './audit.responses';
 
-/** An account's history from the event store itself: its events as stored, and the account as it stood at an instant. */
+/** An account's history from the event store itself: its events as stored, and the account as it stood in record or business time. */
 @ApiTags('audit')
 @Controller('accounts')
 export class AuditController {
+  private readonly zones: ReportingZones;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly contactPolicies: ContactPoliciesInForce,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.zones = reportingZones(config.reportingTimeZones);
+  }
 
   @Get(':accountId/events')
   @ApiOperation({ summary: 'The account’s events as stored, in order, with their metadata' })
@@ -37,21 +44,38 @@ export class AuditController {
   }
 
   /**
-   * The account as it stood at an instant: its stream replayed from the event store, leaving out what
-   * was recorded later, through the same fold as the account read model. Days past due and aging are
-   * as of that instant too.
+   * The account replayed from the event store through the same fold as the account read model, in
+   * record time (`asOf`: leaving out what was recorded later), in business time (`asAt`: leaving out
+   * what happened after that date, however early it was recorded), or both (what was known at `asOf`
+   * about the account as at `asAt`). Days past due and aging are as of `asAt` when given (the end of
+   * that day for the debtor), else as of `asOf`.
    */
   @Get(':accountId/state')
-  @QueryEndpoint('The account as it stood at an instant, replayed from the event store')
-  async state(@IdParam('accountId') accountId: string, @Query() { asOf }: AccountStateParams): Promise<AccountStateAsOf> {
-    const instant = Date.parse(asOf);
-    const recorded = (await this.store.readStream(accountStream(accountId))).filter((event) => Date.parse(event.metadata.recordedAt) <= instant);
-    let document: AccountDocument | null = null;
-    for (const event of recorded.filter(isAccountEvent)) {
-      const next = evolveAccountDocument(document, event);
-      document = next && { ...next, position: Number(event.position) };
-    }
-    if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} did not exist at ${asOf}.`, { accountId, asOf });
-    return { ...accountView(document, new Date(instant).toISOString(), this.contactPolicies.policyFor(document.creditorId)), revision: recorded.length - 1 };
+  @QueryEndpoint('The account as it stood at an instant (asOf, record time) or on a business date (asAt), replayed from the event store')
+  async state(@IdParam('accountId') accountId: string, @Query() { asOf, asAt }: AccountStateParams): Promise<AccountStateAsOf> {
+    const cut: ReplayCut = { ...(asOf !== undefined && { asOf: new Date(Date.parse(asOf)).toISOString() }), ...(asAt !== undefined && { asAt }) };
+    const known = recordedBy(await this.store.readStream(accountStream(accountId)), cut.asOf);
+    const events = known.filter(isAccountEvent);
+    const document = replay(cut.asAt === undefined ? events : happenedBy(events, cut.asAt, this.zones));
+    if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} ${absence(cut)}.`, { accountId, ...cut });
+    const at = cut.asAt === undefined ? (cut.asOf as string) : endOfDay(cut.asAt, document.account.debtor.timeZone);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the view's own instant gives way to the cut the auditor asked for
+    const { asOf: _instant, ...view } = accountView(document, at, this.contactPolicies.policyFor(document.creditorId));
+    return { ...view, ...cut, revision: known.length - 1 };
   }
+}
+
+/** The account folded from the events given, or null when none opened it. */
+function replay(events: RecordedAccountEvent[]): AccountDocument | null {
+  let document: AccountDocument | null = null;
+  for (const event of events) {
+    const next = evolveAccountDocument(document, event);
+    document = next && { ...next, position: Number(event.position) };
+  }
+  return document;
+}
+
+function absence({ asOf, asAt }: ReplayCut): string {
+  if (asAt === undefined) return `did not exist at ${asOf as string}`;
+  return `had no fact by the end of ${asAt}${asOf === undefined ? '' : ` among the events recorded by ${asOf}`}`;
 }

@@ -1,9 +1,40 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { isISO8601, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsBusinessDate } from '../http/validators';
+
+const eitherOrBoth = 'give asOf (an instant: what had been recorded by then), asAt (a business date: the account as of that day), or both';
+
+/** One message per field: the pair is missing, or this one is malformed. */
+const missingOr = (malformed: string) => (args: ValidationArguments) => (args.value === undefined ? eitherOrBoth : malformed);
+
+/** Checked when given, and when the other is not: an audit asks by record time, by business date, or by both. */
+const GivenOrWithout = (other: keyof AccountStateParams) =>
+  ValidateIf((params: AccountStateParams, value: unknown) => value !== undefined || params[other] === undefined);
+
+/** An ISO 8601 instant with a time and an offset that JavaScript reads (ISO also allows week and ordinal dates, which it does not). */
+const isInstant = (value: unknown): boolean =>
+  typeof value === 'string' && isISO8601(value, { strict: true }) && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+
+const IsInstant = (message: (args: ValidationArguments) => string) => ValidateBy({ name: 'isInstant', validator: { validate: isInstant } }, { message });
 
 export class AccountStateParams {
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, such as 2026-03-01T12:00:00Z' })
-  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/, { message: 'asOf must be an instant with a time and an offset (Z or ±hh:mm)' })
-  @ApiProperty({ example: '2026-03-01T12:00:00Z', description: 'Events recorded after this instant are left out.' })
-  asOf!: string;
+  @GivenOrWithout('asAt')
+  @IsInstant(missingOr('asOf must be an ISO 8601 instant with a time and an offset (Z or ±hh:mm), such as 2026-03-01T12:00:00Z'))
+  @ApiPropertyOptional({
+    example: '2026-03-01T12:00:00Z',
+    description: 'Record time: events recorded after this instant are left out (what had been recorded by then). At least one of asOf and asAt.',
+  })
+  asOf?: string;
+
+  @GivenOrWithout('asOf')
+  @IsBusinessDate(
+    {
+      required: false,
+      example: '2026-02-28',
+      description:
+        'Business time: the account as of the end of this date in the creditor’s reporting zone, with everything recorded since (or by asOf, when both are given): events whose business day is later are left out.',
+    },
+    { message: missingOr('asAt must be a real calendar date written YYYY-MM-DD') },
+  )
+  asAt?: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { IsoDate } from '@arrears/domain';
 import type { EventMetadata } from '@arrears/event-store';
 import type { AccountView, AuditEntry } from '@arrears/projections';
 
@@ -8,7 +9,11 @@ export class AccountEventResponse {
   @ApiProperty({ example: 1, description: 'Position in the account stream, from 0.' }) revision!: number;
   @ApiProperty({ example: 42, description: 'Position in the whole log.' }) position!: number;
   @ApiProperty({ type: Object }) data!: Record<string, unknown>;
-  @ApiProperty({ type: Object, description: 'correlationId, causationId, actor, occurredAt, recordedAt, schemaVersion, creditorId' })
+  @ApiProperty({
+    type: Object,
+    description:
+      'correlationId, causationId, actor, occurredAt, occurredOn (the business date, where the fact gives one), recordedAt, schemaVersion, creditorId',
+  })
   metadata!: EventMetadata;
 }
 
@@ -24,7 +29,11 @@ export interface AccountHistory {
   nextCursor: string | null;
 }
 
-export type AccountStateAsOf = AccountView & { revision: number };
+/**
+ * The account as an audit asked for it: `asOf` and `asAt` echo the cut (either or both), and
+ * `revision` is the last revision known at `asOf` (the head without it).
+ */
+export type AccountStateAsOf = Omit<AccountView, 'asOf'> & { asOf?: string; asAt?: IsoDate; revision: number };
 
 export class HistoryVerification {
   @ApiProperty({ example: 'acc-1' }) accountId!: string;

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CHAIN_KEY, STORED_EVENT_STORE, findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { accountStream, notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { accountReadModel, auditTrailProjection, type AuditEntry } from '@arrears/projections';
+import { accountReadModel, AUDIT_TRAIL, type AuditEntry } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
@@ -27,10 +27,10 @@ export class HistoryController {
   @Get(':accountId/history')
   @QueryEndpoint('The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary')
   async history(@IdParam('accountId') accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
-    await this.consistency.reach(params.minPosition, [auditTrailProjection.name]);
+    await this.consistency.reach(params.minPosition, [AUDIT_TRAIL]);
     const limit = params.limit ?? 50;
     const after = decodeCursor(params.cursor, ['number']);
-    const page = (await this.readStore.find(auditTrailProjection.collection, {
+    const page = (await this.readStore.find(AUDIT_TRAIL, {
       where: [{ field: 'accountId', op: 'eq', value: accountId }],
       orderBy: [{ field: 'revision', direction: 'asc' }],
       limit: limit + 1,

@@ -31,15 +31,18 @@ export const IsCurrency = () =>
     described({ type: String, example: 'USD', description: 'ISO 4217 code' }),
   );
 
-export const IsBusinessDate = (options: ApiPropertyOptions = {}) =>
+export const IsBusinessDate = (options: ApiPropertyOptions = {}, validationOptions?: ValidationOptions) =>
   applyDecorators(
-    ValidateBy({
-      name: 'isBusinessDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: () => '$property must be a real calendar date written YYYY-MM-DD',
+    ValidateBy(
+      {
+        name: 'isBusinessDate',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+          defaultMessage: () => '$property must be a real calendar date written YYYY-MM-DD',
+        },
       },
-    }),
+      validationOptions,
+    ),
     described({ type: String, format: 'date', example: '2026-01-31', ...options }),
   );
 

@@ -1,8 +1,8 @@
 import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
-import { accountProjectionFor, accountReadModel } from './account/account.projection';
-import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { accountProjectionFor } from './account/account.projection';
+import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export * from './account/account.projection';
@@ -28,16 +28,9 @@ export interface ReadModel {
   poison: PoisonPolicy;
 }
 
-/** Nest injection token of the read models this process keeps, as configured. */
-export const READ_MODELS = Symbol('ReadModels');
-
+/** The read models, dating business days in each creditor's reporting zone. */
 export const readModelsFor = (zones: ReportingZones): ReadModel[] => [
   { projection: accountProjectionFor(zones), poison: 'quarantine' },
-  { projection: auditTrailProjection, poison: 'skip' },
+  { projection: auditTrailProjectionFor(zones), poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
 ];
-
-/** The read models' names, which no setting changes. */
-export const readModelNames = [accountReadModel.name, auditTrailProjection.name, outboxProjection.name];
-
-export const readModelNamed = (name: string, zones: ReportingZones) => readModelsFor(zones).find(({ projection }) => projection.name === name);

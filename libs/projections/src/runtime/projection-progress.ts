@@ -3,10 +3,13 @@ import { DEAD_LETTERS, type DeadLetter } from '../runner/batch-writes';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Metrics } from '@arrears/platform';
-import { READ_MODELS, type ReadModel } from '../read-models';
+import type { ReadModel } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { RebuildProgress } from '../runner/projection-worker';
 import { versionShadowOf, type Projection } from '../projection';
+
+/** Nest injection token of the read models the service keeps (`readModelsFor` the configured reporting zones). */
+export const READ_MODELS = Symbol('ReadModels');
 
 const pollMs = 20;
 /** Parked events /health lists per projection (oldest first) and counts up to, so a flood of them keeps it cheap. */

@@ -2,11 +2,11 @@ import { Injectable, Logger, Module, type BeforeApplicationShutdown, type Dynami
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { Clock, IdGenerator, type ReportingZones } from '@arrears/platform';
-import { READ_MODELS, readModelsFor } from '../read-models';
+import { readModelsFor, type ReadModel } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { WorkerOptions } from '../runner/projection-worker';
 import { ParkedEvents } from './parked-events';
-import { ProjectionProgress } from './projection-progress';
+import { ProjectionProgress, READ_MODELS } from './projection-progress';
 
 export interface ProjectorOptions {
   /** Run the projections in this process (else only follow their progress). */
@@ -14,8 +14,8 @@ export interface ProjectorOptions {
   batchSize: number;
   batchWaitMs: number;
   leaseTtlMs: number;
-  /** Each creditor's reporting zone, in which the KPIs date facts. */
-  reportingZones: ReportingZones;
+  /** Each creditor's reporting zone, in which the read models date business days. */
+  zones: ReportingZones;
 }
 
 /** Starts the runner once the application is up; on shutdown, lets the current batches finish first. */
@@ -45,29 +45,29 @@ export class ProjectorModule {
         logger.warn(message);
       },
     };
-    const readModels = readModelsFor(options.reportingZones);
+    const readModels = { provide: READ_MODELS, useValue: readModelsFor(options.zones) };
     const runner = {
       provide: ProjectionRunner,
-      useFactory: (events: EventStore, readStore: ReadStore) => new ProjectionRunner(events, readStore, readModels, runnerOptions),
-      inject: [EVENT_STORE, READ_STORE],
+      useFactory: (events: EventStore, readStore: ReadStore, models: ReadModel[]) => new ProjectionRunner(events, readStore, models, runnerOptions),
+      inject: [EVENT_STORE, READ_STORE, READ_MODELS],
     };
     const parkedEvents = {
       provide: ParkedEvents,
-      useFactory: (readStore: ReadStore, events: EventStore, clock: Clock, ids: IdGenerator) =>
+      useFactory: (readStore: ReadStore, events: EventStore, models: ReadModel[], clock: Clock, ids: IdGenerator) =>
         new ParkedEvents(
           readStore,
           events,
-          readModels.map(({ projection }) => projection),
+          models.map(({ projection }) => projection),
           clock,
           ids,
           options.leaseTtlMs,
         ),
-      inject: [READ_STORE, EVENT_STORE, Clock, IdGenerator],
+      inject: [READ_STORE, EVENT_STORE, READ_MODELS, Clock, IdGenerator],
     };
     return {
       module: ProjectorModule,
-      providers: [{ provide: READ_MODELS, useValue: readModels }, ...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
-      exports: [ProjectionProgress, ParkedEvents],
+      providers: [readModels, ...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
+      exports: [ProjectionProgress, ParkedEvents, READ_MODELS],
     };
   }
 }

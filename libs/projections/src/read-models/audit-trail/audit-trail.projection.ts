@@ -1,4 +1,5 @@
-import { accountEventTypes, erasedDebtor, summarize, type AccountEvent, type Debtor } from '@arrears/domain';
+import { accountEventTypes, businessDayOf, erasedDebtor, summarize, type AccountEvent, type Debtor, type IsoDate } from '@arrears/domain';
+import type { ReportingZones } from '@arrears/platform';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
 
@@ -10,6 +11,9 @@ export interface AuditEntry extends ProjectedDocument {
   eventId: string;
   type: string;
   occurredAt: string;
+  /** The business day of the fact in the creditor's reporting zone: an invoice issued in March happened in March, whenever recorded. */
+  occurredOn: IsoDate;
+  /** When the system recorded it. */
   recordedAt: string;
   actor: { id: string; role: string };
   correlationId: string;
@@ -21,7 +25,7 @@ export interface AuditEntry extends ProjectedDocument {
 /** Ids sort in revision order within an account (revisions zero-padded). */
 const auditEntryId = (accountId: string, revision: bigint | number) => `${accountId}:${revision.toString().padStart(12, '0')}`;
 
-function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<AuditEntry> {
+function auditEntry(accountId: string, event: RecordedAccountEvent, zones: ReportingZones): Evolved<AuditEntry> {
   const { metadata } = event;
   return {
     id: auditEntryId(accountId, event.revision),
@@ -31,6 +35,7 @@ function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<Aud
     eventId: event.id,
     type: event.type,
     occurredAt: metadata.occurredAt,
+    occurredOn: businessDayOf(event, metadata, zones(metadata.creditorId)),
     recordedAt: metadata.recordedAt,
     actor: metadata.actor,
     correlationId: metadata.correlationId,
@@ -40,11 +45,14 @@ function auditEntry(accountId: string, event: RecordedAccountEvent): Evolved<Aud
   };
 }
 
-const AUDIT_TRAIL = 'audit_trail';
+/** The audit trail's name and collection, for its readers. */
+export const AUDIT_TRAIL = 'audit_trail';
 
-export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
-  name: 'audit_trail',
-  version: 1,
+/** The audit trail, dating each fact's business day in its creditor's reporting zone. */
+export const auditTrailProjectionFor = (zones: ReportingZones): Projection<AuditEntry, AccountEvent> => ({
+  name: AUDIT_TRAIL,
+  // 2: each entry has its business day (occurredOn) beside its recording time.
+  version: 2,
   collection: AUDIT_TRAIL,
   indexes: [
     {
@@ -64,10 +72,10 @@ export const auditTrailProjection: Projection<AuditEntry, AccountEvent> = {
     return event.type === 'PersonalDataErased' ? [entry, { collection: AUDIT_TRAIL, id: auditEntryId(accountId, 0) }] : [entry];
   },
   evolve: ([existing, opening], event) => {
-    const entry = existing ?? auditEntry(accountIdOf(event) as string, event);
+    const entry = existing ?? auditEntry(accountIdOf(event) as string, event, zones);
     return event.type === 'PersonalDataErased' ? [entry, opening ? withErasedDebtor(opening) : null] : [entry];
   },
-};
+});
 
 function withErasedDebtor(opening: AuditEntry): AuditEntry {
   return { ...opening, data: { ...opening.data, debtor: erasedDebtor(opening.data.debtor as Debtor) } };

@@ -1,5 +1,9 @@
+import { reportingZones } from '@arrears/platform';
 import { eventLog, facts, projectAll } from '../read-model.fixtures';
-import { auditTrailProjection } from './audit-trail.projection';
+import { auditTrailProjectionFor } from './audit-trail.projection';
+
+// cred-1 reports in Tokyo, where the fixtures' recording instant (12:00 UTC) is already 21:00.
+const auditTrailProjection = auditTrailProjectionFor(reportingZones({ 'cred-1': 'Asia/Tokyo' }));
 
 const on = eventLog();
 const acc = on('acc-1');
@@ -42,6 +46,7 @@ describe('audit trail read model', () => {
       eventId: 'evt-2',
       type: 'InvoiceIssued',
       occurredAt: '2026-03-01T12:00:00.000Z',
+      occurredOn: '2026-01-05',
       recordedAt: '2026-03-01T12:00:00.000Z',
       actor: { id: 'agent-7', role: 'agent' },
       correlationId: 'corr-2',
@@ -71,6 +76,25 @@ describe('audit trail read model', () => {
 
   it('changes nothing when events are delivered again', () => {
     expect(projectAll(auditTrailProjection, [...history, ...history])).toEqual(projectAll(auditTrailProjection, history));
+  });
+});
+
+describe('audit trail read model: the two times of each event', () => {
+  const late = on('acc-2');
+  const recordedAt = '2026-03-01T16:30:00.000Z';
+  const entryOf = (event: ReturnType<typeof late>) => [...projectAll(auditTrailProjection, [event]).values()][0];
+
+  it('gives a fact recorded late its business day, and keeps when it was recorded', () => {
+    const invoice = late('InvoiceIssued', facts.invoice('inv-1', 10_000, '2026-01-20', '2026-02-19'), recordedAt);
+    expect(entryOf({ ...invoice, metadata: { ...invoice.metadata, occurredOn: '2026-01-20' } })).toMatchObject({ occurredOn: '2026-01-20', recordedAt });
+  });
+
+  it('dates a fact without a date of its own on its command’s day in the creditor’s reporting zone', () => {
+    expect(entryOf(late('AccountOpened', facts.opened('acc-2'), recordedAt))).toMatchObject({ occurredOn: '2026-03-02', recordedAt });
+  });
+
+  it('dates an event written before dates were stamped by its own date', () => {
+    expect(entryOf(late('AccountClosed', { closedOn: '2026-02-27', reason: 'paid' }, recordedAt))).toMatchObject({ occurredOn: '2026-02-27' });
   });
 });
 
