@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { accountStream, DomainError, evolve, type AccountEvent, type ContactPolicies } from '@arrears/domain';
-import { chainStart, WrongExpectedVersionError, type EventStore, type NewEvent } from '@arrears/event-store';
+import { appendToStreams, chainStart, readStreams, type EventStore, type StreamAppend } from '@arrears/event-store';
 import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
 import type { CommandContext } from '../command-context';
@@ -28,6 +28,17 @@ interface Cursor extends KnownState {
 
 interface LineFact extends ImportFact {
   line: number;
+}
+
+/** An account's lines of a chunk, decided: the events to append, and what became of each line. */
+interface DecidedAccount {
+  accountId: string;
+  known: KnownState;
+  ids: Set<string>;
+  append: StreamAppend;
+  applied: number;
+  present: number;
+  refused: [number, LineRefused][];
 }
 
 /**
@@ -111,28 +122,57 @@ export class LedgerImport {
         this.refuse(line.number, error);
       }
     }
-    await Promise.all([...byAccount].map(([accountId, facts]) => this.importAccount(accountId, facts)));
+    const conflicted = await this.importAccounts(byAccount);
+    // Another writer appended to these accounts meanwhile: read them again and decide once more.
+    if (conflicted.size > 0) {
+      await this.reload([...conflicted.keys()]);
+      for (const [accountId, facts] of await this.importAccounts(conflicted)) {
+        for (const fact of facts)
+          this.refuse(
+            fact.line,
+            new LineRefused(undefined, 'CONCURRENCY_CONFLICT', `Account ${accountId} kept changing while it was imported; import the file again.`),
+          );
+      }
+    }
     this.forgetOldAccounts();
+  }
+
+  /** Decides each account's lines, then appends all the accounts' events together; answers the accounts that conflicted. */
+  private async importAccounts(byAccount: Map<string, LineFact[]>): Promise<Map<string, LineFact[]>> {
+    const recordedAt = this.clock.now();
+    const decided = await Promise.all([...byAccount].map(([accountId, facts]) => this.decideAccount(accountId, facts, recordedAt)));
+    const appending = decided.filter((account) => account.append.events.length > 0);
+    const outcomes = await appendToStreams(
+      this.store,
+      appending.map((account) => account.append),
+    );
+    const conflicted = new Map<string, LineFact[]>();
+    appending.forEach((account, index) => {
+      if (outcomes[index] && 'actual' in outcomes[index]) conflicted.set(account.accountId, byAccount.get(account.accountId) ?? []);
+    });
+    for (const account of decided.filter(({ accountId }) => !conflicted.has(accountId))) this.settle(account);
+    return conflicted;
   }
 
   /** Reads the accounts the chunk names that are not in memory, all at once. */
   private async loadAccounts(lines: LedgerLine[]): Promise<void> {
     const named = new Set(lines.flatMap((line) => ('fields' in line && typeof line.fields.accountId === 'string' ? [line.fields.accountId] : [])));
     const missing = [...named].filter((accountId) => !this.cursors.has(accountId) && /^[A-Za-z0-9._-]{1,64}$/.test(accountId));
-    await Promise.all(missing.map((accountId) => this.reload(accountId)));
+    await this.reload(missing);
   }
 
-  private async reload(accountId: string): Promise<Cursor> {
-    const recorded = await this.store.readStream(accountStream(accountId));
-    const last = recorded[recorded.length - 1];
-    const cursor: Cursor = {
-      state: foldAccount(recorded),
-      revision: last ? last.revision : 'no_stream',
-      lastHash: last?.metadata.hash ?? chainStart,
-      ids: new Set(recorded.map((event) => event.id)),
-    };
-    this.cursors.set(accountId, cursor);
-    return cursor;
+  private async reload(accountIds: string[]): Promise<void> {
+    const streams = await readStreams(this.store, accountIds.map(accountStream));
+    for (const accountId of accountIds) {
+      const recorded = streams.get(accountStream(accountId)) ?? [];
+      const last = recorded[recorded.length - 1];
+      this.cursors.set(accountId, {
+        state: foldAccount(recorded),
+        revision: last ? last.revision : 'no_stream',
+        lastHash: last?.metadata.hash ?? chainStart,
+        ids: new Set(recorded.map((event) => event.id)),
+      });
+    }
   }
 
   /** The debtor's zone, which dates the account's date-only facts. */
@@ -141,57 +181,55 @@ export class LedgerImport {
     return state && state.status !== 'unopened' ? state.debtor.timeZone : undefined;
   }
 
-  /**
-   * Decides an account's lines of the chunk in order, then appends their events at once. Another
-   * writer appending to the account meanwhile costs one fresh read and a second try.
-   */
-  private async importAccount(accountId: string, facts: LineFact[], attempt = 1): Promise<void> {
+  /** Decides an account's lines of the chunk in order, on the account as the lines before left it. */
+  private async decideAccount(accountId: string, facts: LineFact[], recordedAt: Date): Promise<DecidedAccount> {
     const streamId = accountStream(accountId);
-    const cursor = this.cursors.get(accountId) ?? (await this.reload(accountId));
-    let known: KnownState = cursor;
-    const toAppend: NewEvent[] = [];
-    const applied: number[] = [];
-    const present: number[] = [];
-    const refused: [number, LineRefused][] = [];
-    const seen = new Set<string>();
-    const recordedAt = this.clock.now();
+    const cursor = this.cursors.get(accountId) as Cursor;
+    const decided: DecidedAccount = {
+      accountId,
+      known: cursor,
+      ids: new Set(cursor.ids),
+      append: { streamId, events: [], expectedRevision: cursor.revision },
+      applied: 0,
+      present: 0,
+      refused: [],
+    };
     for (const fact of facts) {
       const context: CommandContext = { ...this.caller, idempotencyKey: factKey(fact), expectedRevision: undefined };
-      const firstId = eventIdOf(context.idempotencyKey as string, streamId, 0);
-      if (cursor.ids.has(firstId) || seen.has(firstId)) {
-        present.push(fact.line);
+      if (decided.ids.has(eventIdOf(context.idempotencyKey as string, streamId, 0))) {
+        decided.present++;
         continue;
       }
       let events: AccountEvent[];
       try {
-        events = decideCommand(accountId, fact.command, known, context, fact.occurredAt);
+        events = decideCommand(accountId, fact.command, decided.known, context, fact.occurredAt);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        refused.push([fact.line, refusalOf(error)]);
+        decided.refused.push([fact.line, refusalOf(error)]);
         continue;
       }
-      seen.add(firstId);
-      applied.push(fact.line);
+      decided.applied++;
       if (events.length === 0) continue;
-      const sealed = await this.sealer.newEvents(events, streamId, known, context, recordedAt, fact.occurredAt);
-      const revision = known.revision === 'no_stream' ? BigInt(sealed.length - 1) : known.revision + BigInt(sealed.length);
-      known = { state: events.reduce(evolve, known.state), revision, lastHash: sealed[sealed.length - 1]?.metadata.hash ?? known.lastHash };
-      toAppend.push(...sealed);
+      const sealed = await this.sealer.newEvents(events, streamId, decided.known, context, recordedAt, fact.occurredAt);
+      const { revision, lastHash, state } = decided.known;
+      decided.known = {
+        state: events.reduce(evolve, state),
+        revision: revision === 'no_stream' ? BigInt(sealed.length - 1) : revision + BigInt(sealed.length),
+        lastHash: sealed[sealed.length - 1]?.metadata.hash ?? lastHash,
+      };
+      for (const event of sealed) decided.ids.add(event.id);
+      decided.append.events.push(...sealed);
     }
-    if (toAppend.length > 0) {
-      try {
-        await this.store.append(streamId, toAppend, { expectedRevision: cursor.revision });
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt > 1) throw error;
-        await this.reload(accountId);
-        return this.importAccount(accountId, facts, attempt + 1);
-      }
-    }
-    this.cursors.set(accountId, { ...known, ids: new Set([...cursor.ids, ...toAppend.map((event) => event.id)]) });
-    this.progress.linesApplied += applied.length;
-    this.progress.linesAlreadyPresent += present.length;
-    this.progress.factsAppended += toAppend.length;
-    for (const [line, why] of refused) this.refuse(line, why);
+    return decided;
+  }
+
+  /** An account's lines, appended (or with nothing to append): counted, and the account kept as they left it. */
+  private settle(account: DecidedAccount): void {
+    this.cursors.set(account.accountId, { ...account.known, ids: account.ids });
+    this.progress.linesApplied += account.applied;
+    this.progress.linesAlreadyPresent += account.present;
+    this.progress.factsAppended += account.append.events.length;
+    for (const [line, why] of account.refused) this.refuse(line, why);
   }
 
   private refuse(line: number, why: LineRefused): void {
