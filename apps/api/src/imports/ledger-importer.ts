@@ -1,4 +1,4 @@
-import { LedgerImport, SealAndChain, type ImportCaller } from '@arrears/commands';
+import { LedgerImport, SealAndChain, type ImportCaller, type LedgerImportOptions } from '@arrears/commands';
 import type { ContactPolicies } from '@arrears/domain';
 import type { ChainKey, EventStore } from '@arrears/event-store';
 import type { PersonalDataVault } from '@arrears/personal-data';
@@ -15,7 +15,13 @@ export interface ImportTools {
 }
 
 /** One import of one file, by one caller. */
-export function ledgerImport(tools: ImportTools, caller: ImportCaller, importId: string, bytesTotal: number | null): LedgerImport {
+export function ledgerImport(
+  tools: ImportTools,
+  caller: ImportCaller,
+  importId: string,
+  bytesTotal: number | null,
+  options?: LedgerImportOptions,
+): LedgerImport {
   const sealer = new SealAndChain(tools.vault, tools.ids, tools.chainKey);
-  return new LedgerImport(tools.eventStore, sealer, tools.clock, tools.policies, caller, importId, bytesTotal);
+  return new LedgerImport(tools.eventStore, sealer, tools.clock, tools.policies, caller, importId, bytesTotal, options);
 }

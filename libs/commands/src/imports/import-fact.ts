@@ -9,6 +9,8 @@ export interface ImportFact {
   occurredAt: Date;
   /** What the line says, canonical: the same line imported again is known by it. */
   content: string;
+  /** The field that dates the fact, and for a date-only fact its date in the debtor's zone. */
+  dated: { field: string; date?: IsoDate; zone?: string };
 }
 
 /** Why a line was refused: which field, a stable code, and a sentence. */
@@ -53,26 +55,31 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
   const type = read.oneOf('type', factTypes);
   read.onlyFields(['type', 'accountId', ...fieldsOf[type]]);
   const accountId = read.id('accountId');
-  const atNoon = (date: IsoDate, zone = timeZoneOf(accountId)) => {
+  let dated: ImportFact['dated'] = { field: 'at' };
+  const atNoon = (field: string, zone = timeZoneOf(accountId)) => {
+    const date = read.date(field);
     if (zone === undefined) throw new LineRefused('accountId', 'ACCOUNT_NOT_FOUND', `Account ${accountId} is opened by no earlier line and does not exist.`);
+    dated = { field, date, zone };
     return new Date(instantAt(date, noon, zone));
   };
   // Made once every field was read: each is a checked string or number by then.
-  const fact = (command: AccountCommandInput, occurredAt: Date): ImportFact => ({ accountId, command, occurredAt, content: canonical(line) });
+  const fact = (command: AccountCommandInput, occurredAt: Date): ImportFact => ({ accountId, command, occurredAt, content: canonical(line), dated });
   switch (type) {
     case 'account': {
       const timeZone = read.text('timeZone', 64);
       const openedOn = read.date('openedOn');
       const debtor = { reference: read.text('debtorReference', 64), timeZone, ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone' }) };
-      const occurredAt = isTimeZone(timeZone) ? atNoon(openedOn, timeZone) : new Date(`${openedOn}T12:00:00Z`);
+      const occurredAt = atNoon('openedOn', isTimeZone(timeZone) ? timeZone : 'UTC');
       return fact({ type: 'OpenAccount', data: { accountId, creditorId: read.id('creditorId'), debtor, openedOn } }, occurredAt);
     }
     case 'invoice': {
+      const occurredAt = atNoon('issuedOn');
       const issuedOn = read.date('issuedOn');
       const data = { invoiceId: read.id('invoiceId'), amount: read.int('amount'), currency: read.text('currency', 3), issuedOn, dueOn: read.date('dueOn') };
-      return fact({ type: 'IssueInvoice', data: { ...data, terms: termsOf(read) } }, atNoon(issuedOn));
+      return fact({ type: 'IssueInvoice', data: { ...data, terms: termsOf(read) } }, occurredAt);
     }
     case 'payment': {
+      const occurredAt = atNoon('receivedOn');
       const receivedOn = read.date('receivedOn');
       const data = {
         paymentId: read.id('paymentId'),
@@ -81,16 +88,16 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
         receivedOn,
         method: read.text('method', 64),
       };
-      return fact({ type: 'RecordPayment', data }, atNoon(receivedOn));
+      return fact({ type: 'RecordPayment', data }, occurredAt);
     }
     case 'plan': {
       const invoiceIds = read.optionalList('invoiceIds');
       const data = { planId: read.id('planId'), currency: read.text('currency', 3), installments: installmentsOf(read) };
-      return fact({ type: 'AgreePlan', data: invoiceIds ? { ...data, invoiceIds } : data }, atNoon(read.date('agreedOn')));
+      return fact({ type: 'AgreePlan', data: invoiceIds ? { ...data, invoiceIds } : data }, atNoon('agreedOn'));
     }
     case 'promise': {
       const data = { promiseId: read.id('promiseId'), amount: read.int('amount'), currency: read.text('currency', 3), dueOn: read.date('dueOn') };
-      return fact({ type: 'RecordPromiseToPay', data: { ...data, graceDays: read.optionalInt('graceDays') ?? 0 } }, atNoon(read.date('madeOn')));
+      return fact({ type: 'RecordPromiseToPay', data: { ...data, graceDays: read.optionalInt('graceDays') ?? 0 } }, atNoon('madeOn'));
     }
     case 'contact': {
       const at = read.instant('at');

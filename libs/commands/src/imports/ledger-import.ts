@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accountStream, DomainError, evolve, type AccountEvent, type ContactPolicies } from '@arrears/domain';
+import { accountStream, dateIn, DomainError, evolve, type AccountEvent, type ContactPolicies } from '@arrears/domain';
 import { appendToStreams, chainStart, readStreams, type EventStore, type StreamAppend } from '@arrears/event-store';
 import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
@@ -200,6 +200,11 @@ export class LedgerImport {
         decided.present++;
         continue;
       }
+      const future = inTheFuture(fact, recordedAt);
+      if (future) {
+        decided.refused.push([fact.line, future]);
+        continue;
+      }
       let events: AccountEvent[];
       try {
         events = decideCommand(accountId, fact.command, decided.known, context, fact.occurredAt);
@@ -249,6 +254,12 @@ export class LedgerImport {
 
 /** A line's fact is known by its content: the same line, in any run, makes the same event ids. */
 const factKey = (fact: ImportFact) => `import:${createHash('sha256').update(fact.content).digest('hex')}`;
+
+/** A fact dated after today (the debtor's today, for a date) has not happened: no ledger holds it yet. */
+function inTheFuture({ dated, occurredAt }: ImportFact, now: Date): LineRefused | undefined {
+  const later = dated.date !== undefined && dated.zone !== undefined ? dated.date > dateIn(now.toISOString(), dated.zone) : occurredAt > now;
+  return later ? new LineRefused(dated.field, 'FACT_IN_FUTURE', `${dated.field} is later than now: the fact has not happened yet.`) : undefined;
+}
 
 /** A decider's refusal, told as a line error: its code, and the field it names when it names one. */
 function refusalOf(error: DomainError): LineRefused {
