@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { accountStream, dateIn, DomainError, evolve, type AccountEvent, type ContactPolicies } from '@arrears/domain';
-import { appendToStreams, chainStart, readStreams, type EventStore, type StreamAppend } from '@arrears/event-store';
+import { appendToStreams, chainStart, readStreams, type EventStore, type StreamAppend, type StreamAppendOutcome } from '@arrears/event-store';
 import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
 import type { CommandContext } from '../command-context';
@@ -77,15 +77,17 @@ export class LedgerImport {
     onChunk: (progress: ImportProgress) => void = () => undefined,
   ): Promise<ImportProgress> {
     try {
+      // A chunk is decided while the one before it is appended: the two wait on different machines.
+      let appending: Promise<AppendedChunk> = Promise.resolve({ conflicted: new Set<string>() });
       let chunk: LedgerLine[] = [];
       for await (const line of ledgerLines(source, format)) {
         chunk.push(line);
         if (chunk.length < this.options.chunkLines) continue;
-        await this.importChunk(chunk);
+        ({ appending } = await this.nextChunk(chunk, appending));
         chunk = [];
         onChunk(this.current);
       }
-      await this.importChunk(chunk);
+      await settled((await this.nextChunk(chunk, appending)).appending);
       this.progress = { ...this.progress, status: 'done', finishedAt: this.clock.now().toISOString() };
     } catch (error) {
       this.progress = {
@@ -100,8 +102,32 @@ export class LedgerImport {
     return finished;
   }
 
-  private async importChunk(lines: LedgerLine[]): Promise<void> {
-    if (lines.length === 0) return;
+  /**
+   * Decides a chunk on the accounts as the chunks before it left them (their appends may still be
+   * running), then, once the chunk before is appended, starts appending this one. An account whose
+   * append there conflicted was decided here on events that never landed: it is read and decided again.
+   */
+  private async nextChunk(lines: LedgerLine[], previous: Promise<AppendedChunk>): Promise<{ appending: Promise<AppendedChunk> }> {
+    const byAccount = await this.readChunk(lines);
+    const recordedAt = this.clock.now();
+    const decided = await Promise.all([...byAccount].map(([accountId, facts]) => this.decideAccount(accountId, facts, recordedAt)));
+    const { conflicted } = await settled(previous);
+    const redo = [...byAccount.keys()].filter((accountId) => conflicted.has(accountId));
+    await this.reload(redo);
+    const redecided = await Promise.all(redo.map((accountId) => this.decideAccount(accountId, byAccount.get(accountId) ?? [], recordedAt)));
+    const current = [...decided.filter(({ accountId }) => !conflicted.has(accountId)), ...redecided];
+    this.forgetOldAccounts();
+    // Caught at once: a failure waits, handled, for the next chunk (or the end) to raise it.
+    return {
+      appending: this.appendChunk(current, byAccount).catch((error: unknown) => ({
+        conflicted: new Set<string>(),
+        error: error instanceof Error ? error : new Error(JSON.stringify(error)),
+      })),
+    };
+  }
+
+  /** The chunk's lines read into facts, by account, in order; the accounts they name read from the store. */
+  private async readChunk(lines: LedgerLine[]): Promise<Map<string, LineFact[]>> {
     await this.loadAccounts(lines);
     const byAccount = new Map<string, LineFact[]>();
     const zones = new Map<string, string>();
@@ -116,42 +142,49 @@ export class LedgerImport {
       try {
         const fact = { ...importFact(line.fields, zoneOf, this.policies), line: line.number };
         if (fact.command.type === 'OpenAccount') zones.set(fact.accountId, fact.command.data.debtor.timeZone);
-        byAccount.set(fact.accountId, [...(byAccount.get(fact.accountId) ?? []), fact]);
+        const facts = byAccount.get(fact.accountId);
+        if (facts) facts.push(fact);
+        else byAccount.set(fact.accountId, [fact]);
       } catch (error) {
         if (!(error instanceof LineRefused)) throw error;
         this.refuse(line.number, error);
       }
     }
-    const conflicted = await this.importAccounts(byAccount);
-    // Another writer appended to these accounts meanwhile: read them again and decide once more.
-    if (conflicted.size > 0) {
-      await this.reload([...conflicted.keys()]);
-      for (const [accountId, facts] of await this.importAccounts(conflicted)) {
-        for (const fact of facts)
-          this.refuse(
-            fact.line,
-            new LineRefused(undefined, 'CONCURRENCY_CONFLICT', `Account ${accountId} kept changing while it was imported; import the file again.`),
-          );
-      }
-    }
-    this.forgetOldAccounts();
+    return byAccount;
   }
 
-  /** Decides each account's lines, then appends all the accounts' events together; answers the accounts that conflicted. */
-  private async importAccounts(byAccount: Map<string, LineFact[]>): Promise<Map<string, LineFact[]>> {
+  /**
+   * Appends the decided accounts together. Those another writer appended to meanwhile are read
+   * again, decided once more and appended; a second conflict refuses their lines.
+   */
+  private async appendChunk(decided: DecidedAccount[], byAccount: Map<string, LineFact[]>): Promise<AppendedChunk> {
+    const conflicted = await this.append(decided);
+    if (conflicted.length === 0) return { conflicted: new Set() };
+    await this.reload(conflicted);
     const recordedAt = this.clock.now();
-    const decided = await Promise.all([...byAccount].map(([accountId, facts]) => this.decideAccount(accountId, facts, recordedAt)));
+    const again = await Promise.all(conflicted.map((accountId) => this.decideAccount(accountId, byAccount.get(accountId) ?? [], recordedAt)));
+    for (const accountId of await this.append(again)) {
+      this.cursors.delete(accountId);
+      for (const fact of byAccount.get(accountId) ?? []) {
+        this.refuse(
+          fact.line,
+          new LineRefused(undefined, 'CONCURRENCY_CONFLICT', `Account ${accountId} kept changing while it was imported; import the file again.`),
+        );
+      }
+    }
+    return { conflicted: new Set(conflicted) };
+  }
+
+  /** Appends the accounts' events in few round trips; counts the lines of those appended, and answers those that conflicted. */
+  private async append(decided: DecidedAccount[]): Promise<string[]> {
     const appending = decided.filter((account) => account.append.events.length > 0);
     const outcomes = await appendToStreams(
       this.store,
       appending.map((account) => account.append),
     );
-    const conflicted = new Map<string, LineFact[]>();
-    appending.forEach((account, index) => {
-      if (outcomes[index] && 'actual' in outcomes[index]) conflicted.set(account.accountId, byAccount.get(account.accountId) ?? []);
-    });
-    for (const account of decided.filter(({ accountId }) => !conflicted.has(accountId))) this.settle(account);
-    return conflicted;
+    const conflicted = new Set(appending.filter((_, index) => isConflict(outcomes[index])).map(({ accountId }) => accountId));
+    for (const account of decided) if (!conflicted.has(account.accountId)) this.count(account);
+    return [...conflicted];
   }
 
   /** Reads the accounts the chunk names that are not in memory, all at once. */
@@ -225,12 +258,13 @@ export class LedgerImport {
       for (const event of sealed) decided.ids.add(event.id);
       decided.append.events.push(...sealed);
     }
+    // Taken as appended: the next chunk is decided on it while this one's append runs.
+    this.cursors.set(accountId, { ...decided.known, ids: decided.ids });
     return decided;
   }
 
-  /** An account's lines, appended (or with nothing to append): counted, and the account kept as they left it. */
-  private settle(account: DecidedAccount): void {
-    this.cursors.set(account.accountId, { ...account.known, ids: account.ids });
+  /** An account's lines, appended (or with nothing to append): counted. */
+  private count(account: DecidedAccount): void {
     this.progress.linesApplied += account.applied;
     this.progress.linesAlreadyPresent += account.present;
     this.progress.factsAppended += account.append.events.length;
@@ -251,6 +285,21 @@ export class LedgerImport {
     }
   }
 }
+
+/** A chunk's append, ended: the accounts that met another writer, and the failure that stops the import, if any. */
+interface AppendedChunk {
+  conflicted: Set<string>;
+  error?: Error;
+}
+
+/** The chunk's append, ended; its failure raised. */
+async function settled(appending: Promise<AppendedChunk>): Promise<AppendedChunk> {
+  const appended = await appending;
+  if (appended.error) throw appended.error;
+  return appended;
+}
+
+const isConflict = (outcome: StreamAppendOutcome | undefined) => outcome !== undefined && 'actual' in outcome;
 
 /** A line's fact is known by its content: the same line, in any run, makes the same event ids. */
 const factKey = (fact: ImportFact) => `import:${createHash('sha256').update(fact.content).digest('hex')}`;
