@@ -137,7 +137,12 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
       await Promise.all(
         Array.from({ length: 50 }, async (_, j) => {
           const accountId = `bench-${i + j}`;
-          await post('/accounts', { accountId, creditorId: 'cred-bench', debtor: { reference: accountId, timeZone: 'America/New_York' } });
+          await post('/accounts', {
+            accountId,
+            creditorId: 'cred-bench',
+            debtor: { reference: accountId, timeZone: 'America/New_York' },
+            openedOn: '2025-12-01',
+          });
           await post(`/accounts/${accountId}/invoices`, {
             invoiceId: 'inv-1',
             amount: 1_000_000_000,
