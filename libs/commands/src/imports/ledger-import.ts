@@ -76,9 +76,9 @@ export class LedgerImport {
     format: LedgerFormat,
     onChunk: (progress: ImportProgress) => void = () => undefined,
   ): Promise<ImportProgress> {
+    // A chunk is decided while the one before it is appended: the two wait on different machines.
+    let appending: Promise<AppendedChunk> = Promise.resolve({ conflicted: new Set<string>() });
     try {
-      // A chunk is decided while the one before it is appended: the two wait on different machines.
-      let appending: Promise<AppendedChunk> = Promise.resolve({ conflicted: new Set<string>() });
       let chunk: LedgerLine[] = [];
       for await (const line of ledgerLines(source, format)) {
         chunk.push(line);
@@ -90,6 +90,8 @@ export class LedgerImport {
       await settled((await this.nextChunk(chunk, appending)).appending);
       this.progress = { ...this.progress, status: 'done', finishedAt: this.clock.now().toISOString() };
     } catch (error) {
+      // An append still running ends before the import is said to have stopped (it never rejects).
+      await appending;
       this.progress = {
         ...this.progress,
         status: 'failed',
