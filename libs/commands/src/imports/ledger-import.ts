@@ -61,7 +61,7 @@ export class LedgerImport {
     private readonly caller: ImportCaller,
     importId: string,
     bytesTotal: number | null,
-    private readonly options: LedgerImportOptions = { chunkLines: 5_000, cachedAccounts: 20_000 },
+    private readonly options: LedgerImportOptions = { chunkLines: 5_000, cachedAccounts: 5_000 },
   ) {
     this.progress = startingProgress(importId, bytesTotal, clock.now());
   }
