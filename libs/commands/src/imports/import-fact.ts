@@ -7,7 +7,7 @@ export interface ImportFact {
   command: AccountCommandInput;
   /** The business instant: the command is decided as of it, and its events are dated by it. */
   occurredAt: Date;
-  /** What the line says, canonical: the same line imported again is known by it. */
+  /** What the line says, as read: the same fact imported again is known by it. */
   content: string;
   /** The field that dates the fact, and for a date-only fact its date in the debtor's zone. */
   dated: { field: string; date?: IsoDate; zone?: string };
@@ -62,8 +62,13 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
     dated = { field, date, zone };
     return new Date(instantAt(date, noon, zone));
   };
-  // Made once every field was read: each is a checked string or number by then.
-  const fact = (command: AccountCommandInput, occurredAt: Date): ImportFact => ({ accountId, command, occurredAt, content: canonical(line), dated });
+  const fact = (command: AccountCommandInput, occurredAt: Date): ImportFact => ({
+    accountId,
+    command,
+    occurredAt,
+    content: contentOf(accountId, command, occurredAt),
+    dated,
+  });
   switch (type) {
     case 'account': {
       const timeZone = read.text('timeZone', 64);
@@ -142,13 +147,12 @@ function installmentsOf(read: FieldReader) {
   });
 }
 
-/** The line's fields, keys sorted: how the same fact is recognised on a re-run. */
-function canonical(line: Line): string {
-  return JSON.stringify(
-    Object.keys(line)
-      .sort()
-      .map((key) => [key, line[key]]),
-  );
+/**
+ * What the fact says, as read (so the same fact reads the same from NDJSON and CSV), without the
+ * contact rules in force (configuration, not the fact): how it is recognised on a re-run.
+ */
+function contentOf(accountId: string, command: AccountCommandInput, occurredAt: Date): string {
+  return JSON.stringify([accountId, command.type, { ...command.data, policies: undefined }, occurredAt.toISOString()]);
 }
 
 /** Reads typed fields from a line, refusing the first that is missing, ill-typed or unclean. */
