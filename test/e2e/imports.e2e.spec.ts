@@ -141,6 +141,26 @@ describe('importing an existing ledger over HTTP', () => {
     for (let i = 0; i < 30; i++) expect((await events(`res-${i}`)).map(({ type }) => type)).toEqual(['AccountOpened', 'InvoiceIssued']);
   });
 
+  it('takes a file larger than the body limit of the other routes: it is streamed to disk, not parsed in memory', async () => {
+    const file = lines(
+      ...Array.from({ length: 8_000 }, (_, i) => ({
+        type: 'account',
+        accountId: `big-${i}`,
+        creditorId: 'cred-1',
+        debtorReference: `B-${i}`.padEnd(60, '.'),
+        timeZone: 'UTC',
+        openedOn: '2025-01-01',
+      })),
+    );
+    expect(Buffer.byteLength(file)).toBeGreaterThan(1_048_576);
+    expect(await imported(file)).toMatchObject({
+      status: 'done',
+      linesApplied: 8_000,
+      bytesRead: Buffer.byteLength(file),
+      bytesTotal: Buffer.byteLength(file),
+    });
+  });
+
   it('takes only NDJSON or CSV, only from supervisors and systems', async () => {
     expect((await api.post('/imports', { type: 'account' })).status).toBe(415);
     expect((await api.post('/imports', '', { ...ndjson, ...(await as('agent')) })).status).toBe(403);
