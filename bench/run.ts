@@ -12,8 +12,9 @@ import { Client, Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones, startEmbeddedPostgres } from '@arrears/platform';
 import { readModelsFor } from '@arrears/projections';
+import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureReadSide } from './read-side';
-import { startService } from './service';
+import { benchSecrets, startService } from './service';
 
 const clients = 8;
 const streams = 1_000;
@@ -136,7 +137,12 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
       await Promise.all(
         Array.from({ length: 50 }, async (_, j) => {
           const accountId = `bench-${i + j}`;
-          await post('/accounts', { accountId, creditorId: 'cred-bench', debtor: { reference: accountId, timeZone: 'America/New_York' } });
+          await post('/accounts', {
+            accountId,
+            creditorId: 'cred-bench',
+            debtor: { reference: accountId, timeZone: 'America/New_York' },
+            openedOn: '2025-12-01',
+          });
           await post(`/accounts/${accountId}/invoices`, {
             invoiceId: 'inv-1',
             amount: 1_000_000_000,
@@ -181,6 +187,42 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
   }
 }
 
+const importFacts = 110_000;
+
+/** (h) A generated ledger imported on a fresh database, next to the 100-row INSERT baseline. */
+async function importFigure(serverUrl: string, facts: number, database: string): Promise<ImportFigure> {
+  const dir = await mkdtemp(join(tmpdir(), 'arrears-import-'));
+  try {
+    const path = join(dir, 'ledger.ndjson');
+    const written = await writeLedger(path, facts);
+    console.log(`measuring (h) import of ${written} facts…`);
+    return await measureImport(await createDatabase(serverUrl, database), path, written, benchSecrets);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run bench -- --import-million`: the import of 1,000,000 facts alone, with its baseline. */
+async function importMillion(serverUrl: string): Promise<void> {
+  const url = await createDatabase(serverUrl, 'bench');
+  const baseline = await batchInsertBaseline(url);
+  const figure = await importFigure(serverUrl, 1_000_000, 'bench_import_million');
+  const results = {
+    measuredAt: new Date().toISOString(),
+    batchInsertBaselineRowsPerSecond: Math.round(baseline),
+    ...figure,
+    ratio: round(figure.factsPerSecond / baseline),
+  };
+  console.table({
+    '(c) INSERT, 100 rows, 1 client': { value: `${results.batchInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
+    [`(h) import, ${figure.facts} facts`]: { value: `${figure.factsPerSecond} facts/s in ${figure.seconds} s`, target: `≥ 20000 (ratio ${results.ratio})` },
+    '(h) peak RSS of the import': { value: `${figure.peakRssMiB} MiB`, target: 'bounded' },
+  });
+  const out = resolve(__dirname, '../../bench/results');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'import-million.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
 /** The write-side figures (a)–(d), each database created fresh. */
 async function measureWriteSide(serverUrl: string) {
   const url = await createDatabase(serverUrl, 'bench');
@@ -194,7 +236,8 @@ async function measureWriteSide(serverUrl: string) {
   await store.close();
   console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
   const http = await httpPayments(await createDatabase(serverUrl, 'bench_http'));
-  return { singleBaseline, single, batchBaseline, batch, http };
+  const imported = await importFigure(serverUrl, importFacts, 'bench_import');
+  return { singleBaseline, single, batchBaseline, batch, http, imported };
 }
 
 /** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
@@ -205,12 +248,17 @@ const skippedWriteSide = {
   batchBaseline: NaN,
   batch: NaN,
   http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
+  imported: { facts: NaN, seconds: NaN, wallSeconds: NaN, factsPerSecond: NaN, eventsAppended: NaN, peakRssMiB: NaN },
 };
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
+    if (process.argv.includes('--import-million')) {
+      await importMillion(server.url);
+      return;
+    }
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
     const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => {
       console.log(line);
@@ -229,6 +277,10 @@ async function main(): Promise<void> {
       httpP50Ms: write.http.p50,
       httpP99Ms: write.http.p99,
       httpErrors: write.http.errors,
+      importFacts: write.imported.facts,
+      importFactsPerSecond: write.imported.factsPerSecond,
+      importRatio: round(write.imported.factsPerSecond / write.batchBaseline),
+      importPeakRssMiB: write.imported.peakRssMiB,
       ...read,
     };
     const writeRows = {
@@ -239,6 +291,8 @@ async function main(): Promise<void> {
       '(d) HTTP payments, 50 conns': { value: `${results.httpCommandsPerSecond} commands/s`, target: '≥ 2000' },
       '(d) latency p50 / p99': { value: `${results.httpP50Ms} / ${results.httpP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(d) non-2xx or errors': { value: String(results.httpErrors), target: '0' },
+      [`(h) import, ${results.importFacts} facts`]: { value: `${results.importFactsPerSecond} facts/s`, target: `≥ 20000 (ratio ${results.importRatio})` },
+      '(h) peak RSS of the import': { value: `${results.importPeakRssMiB} MiB`, target: 'bounded' },
     };
     console.table({
       ...(readSideOnly ? {} : writeRows),

@@ -35,6 +35,8 @@ export function freePort(): Promise<number> {
 const benchSecret = 'bench-secret-of-at-least-thirty-two-characters';
 const benchChainKey = 'bench-chain-key-of-at-least-thirty-two-characters';
 const benchKeyEncryptionKey = 'bench-key-encryption-key-of-at-least-32-characters';
+/** The secrets every process of the bench runs with. */
+export const benchSecrets = { AUTH_JWT_SECRET: benchSecret, CHAIN_KEY: benchChainKey, KEY_ENCRYPTION_KEY: benchKeyEncryptionKey };
 
 export interface BenchService {
   base: string;

@@ -40,7 +40,10 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
       [strangerId, { reference: uniqueId('D'), timeZone: 'America/New_York', name: 'Grace Hopper', email: 'grace@example.com', phone: '+15557654321' }],
     ] as const) {
       // With an Idempotency-Key, so that the stored first answer is searched for personal data too.
-      expect((await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person }, { 'idempotency-key': uniqueId('open') })).status).toBe(201);
+      expect(
+        (await api.post('/accounts', { accountId: id, creditorId: 'cred-1', debtor: person, openedOn: '2025-12-01' }, { 'idempotency-key': uniqueId('open') }))
+          .status,
+      ).toBe(201);
     }
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);

@@ -16,6 +16,8 @@ import { commandController } from './command-handling/command-routes';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
+import { Imports } from './imports/imports';
+import { ImportsController } from './imports/imports.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
@@ -60,7 +62,7 @@ export class AppModule {
           zones: reportingZones(config.reportingTimeZones),
         }),
       ],
-      controllers: [HealthController, MetricsController, ParkedEventsController, ...queryControllers, ...commandControllers],
+      controllers: [HealthController, MetricsController, ParkedEventsController, ImportsController, ...queryControllers, ...commandControllers],
       providers: [
         CommandsInFlight,
         IdempotentRequests,
@@ -68,6 +70,7 @@ export class AppModule {
         AccountCommandsRunner,
         ...erasureProviders,
         PersonalDataErasureProcess,
+        Imports,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,

@@ -7,6 +7,7 @@ import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests
 import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
+import { acceptLedgerFiles } from './imports/ledger-upload';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
@@ -37,6 +38,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   guardEdgeInput(fastify);
+  acceptLedgerFiles(fastify);
   // The request id is the correlation id: the log lines, the events' metadata and the client's copy
   // of it in the answer are the same.
   logRequests(fastify, logger);

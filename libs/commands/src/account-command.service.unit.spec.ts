@@ -53,7 +53,7 @@ describe('AccountCommandService: a retry of a command whose answer was lost', ()
     const service = restarted();
     await service.handle(
       accountId,
-      { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
+      { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' }, openedOn: '2026-01-01' } },
       context(),
     );
     await service.handle(

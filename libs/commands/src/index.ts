@@ -5,3 +5,5 @@ export * from './command-refusals';
 export * from './creditor-scope';
 export * from './commands.module';
 export * from './contact-policies-in-force';
+export * from './imports';
+export { SealAndChain } from './seal-and-chain';

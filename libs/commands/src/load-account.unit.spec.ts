@@ -24,6 +24,14 @@ describe('loading an account: read its stream and fold it', () => {
     });
   });
 
+  it('reads an opening recorded before openedOn existed as opened on the day it was recorded, in the debtor’s zone', async () => {
+    const store = new InMemoryEventStore();
+    const older = { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'Pacific/Kiritimati' } };
+    await record(store, 'acc-1', [{ type: 'AccountOpened', data: older }]);
+    // Recorded at 15:00 UTC on March 1st: already March 2nd at UTC+14.
+    expect((await loadAccount(store, 'account-acc-1')).state).toMatchObject({ openedOn: '2026-03-02' });
+  });
+
   it('reads one account’s stream only', async () => {
     const store = new InMemoryEventStore();
     await record(store, 'acc-1', [opened('acc-1')]);

@@ -22,7 +22,11 @@ export class SealAndChain {
     private readonly chainKey: ChainKey,
   ) {}
 
-  async newEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date): Promise<NewEvent[]> {
+  /**
+   * `now` is when the events are recorded; `occurredAt`, when the facts happened in the business (an
+   * imported ledger's facts happened long before they are recorded), is `now` unless told.
+   */
+  async newEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date, occurredAt = now): Promise<NewEvent[]> {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
     const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : Promise.resolve(event.data))));
@@ -46,7 +50,7 @@ export class SealAndChain {
             correlationId: context.correlationId,
             causationId: context.causationId,
             actor: context.actor,
-            occurredAt: now.toISOString(),
+            occurredAt: occurredAt.toISOString(),
             ...(occurredOn && { occurredOn }),
             recordedAt: now.toISOString(),
             schemaVersion,

@@ -47,6 +47,13 @@ describe('sealing and chaining: the events as they are stored', () => {
     expect(later?.metadata).toMatchObject(expected);
   });
 
+  it('dates a fact of the past by its business instant (occurredAt) and records it at the real clock (recordedAt)', async () => {
+    const known = await loadAccount(new InMemoryEventStore(), 'account-acc-1');
+    const happened = new Date('2025-06-30T12:00:00Z');
+    const [opening] = await sealAndChain().newEvents([opened('acc-1')], 'account-acc-1', known, callerWith(), now, happened);
+    expect(opening?.metadata).toMatchObject({ occurredAt: '2025-06-30T12:00:00.000Z', recordedAt: now.toISOString() });
+  });
+
   it('derives the event ids from the Idempotency-Key, so two copies of a request append once; without one, they are fresh', async () => {
     const known = await loadAccount(new InMemoryEventStore(), 'account-acc-1');
     const idsOf = async (idempotencyKey?: string) =>

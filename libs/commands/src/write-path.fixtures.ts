@@ -23,9 +23,10 @@ export const callerWith = (overrides: Partial<CommandContext> = {}): CommandCont
 });
 
 export const debtor: Debtor = { reference: 'D-1', timeZone: 'UTC' };
+/** Opened on the day of `now`, as an account opened without an opening date is. */
 export const opened = (accountId: string, creditorId = 'cred-1', who: Debtor = debtor): AccountOpened => ({
   type: 'AccountOpened',
-  data: { accountId, creditorId, debtor: who },
+  data: { accountId, creditorId, debtor: who, openedOn: '2026-03-01' },
 });
 export const noteAdded = (text: string): NoteAdded => ({ type: 'NoteAdded', data: { text } });
 

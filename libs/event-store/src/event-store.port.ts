@@ -3,6 +3,7 @@
  * positions order the whole log and are always > 0, so `0n` means "before everything". Both are bigint
  * end to end.
  */
+
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
 /** Who did it, why, and when; carried by every event. */
@@ -50,6 +51,16 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's part of a many-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+/** How one stream's part ended: appended, or the stream was at another revision (`actual`) and nothing was written. */
+export type StreamAppendOutcome = { appended: AppendResult } | { actual: bigint | 'no_stream' };
+
 export interface ReadStreamOptions {
   /** Inclusive; defaults to the first (forwards) or last (backwards) event. */
   fromRevision?: bigint;
@@ -80,8 +91,16 @@ export interface EventStore {
    * in which case it returns the original result.
    */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to many streams in few round trips (a bulk load's): each append is atomic and checked
+   * against its own expected revision and answers alone, in order. Optional: `appendToStreams`
+   * appends one by one without it.
+   */
+  appendMany?(appends: StreamAppend[]): Promise<StreamAppendOutcome[]>;
   /** A missing stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Whole streams at once, each in revision order, a missing one empty. Optional: see `readStreams`. */
+  readMany?(streamIds: string[]): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: { after?: bigint }): Subscription;
   /**

@@ -113,9 +113,11 @@ export async function startTestApi(
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
+/** Opened before the backdated invoices and payments the specs record on it (a payment before the opening is refused). */
 export const openAccountBody = (accountId: string, creditorId = 'cred-1') => ({
   accountId,
   creditorId,
+  openedOn: '2025-12-01',
   debtor: {
     reference: 'D-100',
     name: 'Ada Lovelace',

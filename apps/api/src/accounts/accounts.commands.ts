@@ -14,7 +14,10 @@ export const accountsCommands: CommandDeclarations = {
     request: OpenAccountRequest,
     // Derived from the Idempotency-Key when there is one, so that a retry opens the same account.
     accountId: ({ request, context, newId }) => request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : newId()),
-    command: ({ request, accountId }) => ({ type: 'OpenAccount', data: { accountId, creditorId: request.creditorId, debtor: debtorOf(request.debtor) } }),
+    command: ({ request, accountId }) => ({
+      type: 'OpenAccount',
+      data: { accountId, creditorId: request.creditorId, debtor: debtorOf(request.debtor), ...defined({ openedOn: request.openedOn }) },
+    }),
   }),
 
   close: accountCommand({

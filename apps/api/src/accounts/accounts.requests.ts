@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsId, IsTimeZone } from '../http/validators';
+import { IsBusinessDate, IsId, IsTimeZone } from '../http/validators';
 
 export class PostalAddressRequest {
   @IsArray()
@@ -92,6 +92,10 @@ export class OpenAccountRequest {
   @Type(() => DebtorRequest)
   @ApiProperty({ type: DebtorRequest })
   debtor!: DebtorRequest;
+
+  @IsOptional()
+  @IsBusinessDate({ required: false, description: 'The business date the account opened: today in the debtor’s zone when absent; never in the future.' })
+  openedOn?: string;
 }
 
 export class CloseAccountRequest {

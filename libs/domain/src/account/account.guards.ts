@@ -42,7 +42,7 @@ export function requireDate(value: string, field: string): void {
 /** An account keeps one currency, fixed by its first invoice or payment. */
 export function requireCurrency(account: OpenedAccount, currency: string): void {
   if (!isCurrencyCode(currency)) {
-    throw ruleBroken('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`, { currency });
+    throw ruleBroken('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`, { field: 'currency', currency });
   }
   if (account.currency !== null && account.currency !== currency) {
     throw ruleBroken('CURRENCY_MISMATCH', `The account is kept in ${account.currency}, not ${currency}.`, {

@@ -56,6 +56,8 @@ export interface OpenedAccount {
   accountId: string;
   creditorId: string;
   debtor: Debtor;
+  /** The business date it opened; null only for an opening recorded before the date was (see loadAccount). */
+  openedOn: IsoDate | null;
   /** Fixed by the first invoice or payment: an account keeps one currency. */
   currency: string | null;
   invoices: Record<string, InvoiceState>;

@@ -1,7 +1,9 @@
 import type { Command } from '../account/command';
+import type { IsoDate } from '../calendar/calendar';
 import type { Debtor } from './debtor';
 
-export type OpenAccount = Command<'OpenAccount', { accountId: string; creditorId: string; debtor: Debtor }>;
+/** `openedOn`, the business date the account was opened, defaults to the debtor's today. */
+export type OpenAccount = Command<'OpenAccount', { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate }>;
 export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
 /** Erases the debtor's personal fields; again on an erased account, it does nothing (a retry). */
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;

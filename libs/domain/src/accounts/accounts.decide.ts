@@ -1,6 +1,6 @@
-import { isTimeZone } from '../calendar/calendar';
+import { dateIn, isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import { requireOpen, todayFor } from '../account/account.guards';
+import { requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
@@ -14,7 +14,13 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
   if (!isTimeZone(debtor.timeZone)) {
     throw ruleBroken('INVALID_TIME_ZONE', `${debtor.timeZone} is not an IANA time zone.`, { timeZone: debtor.timeZone });
   }
-  return [{ type: 'AccountOpened', data: command.data }];
+  const today = dateIn(command.now, debtor.timeZone);
+  const openedOn = command.data.openedOn ?? today;
+  requireDate(openedOn, 'openedOn');
+  if (openedOn > today) {
+    throw ruleBroken('OPENED_IN_FUTURE', `openedOn ${openedOn} is after today (${today}).`, { field: 'openedOn', openedOn, today });
+  }
+  return [{ type: 'AccountOpened', data: { ...command.data, openedOn } }];
 }
 
 /** An account closes only when nothing is owed either way (no balance, no unused credit). */

@@ -4,7 +4,8 @@ import type { Debtor } from './debtor';
 
 export interface AccountOpened {
   type: 'AccountOpened';
-  data: { accountId: string; creditorId: string; debtor: Debtor };
+  /** `openedOn` is absent from events recorded before it existed: those accounts opened when recorded. */
+  data: { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate };
 }
 export interface AccountClosed {
   type: 'AccountClosed';

@@ -6,12 +6,13 @@ import { erasedDebtor } from './debtor';
 
 /** The account as it opens: nothing owed, agreed, restricted or contacted yet. */
 export function accountOpened(event: AccountOpened): OpenedAccount {
-  const { accountId, creditorId, debtor } = event.data;
+  const { accountId, creditorId, debtor, openedOn } = event.data;
   return {
     status: 'open',
     accountId,
     creditorId,
     debtor,
+    openedOn: openedOn ?? null,
     currency: null,
     invoices: {},
     paymentIds: {},

@@ -7,13 +7,29 @@ import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from '
 
 const spec = deciderSpecification(accountDecider);
 const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };
-const open = (timeZone = 'America/New_York') =>
-  command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, timeZone } });
+const open = (timeZone = 'America/New_York', openedOn?: string) =>
+  command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, timeZone }, ...(openedOn && { openedOn }) });
+const openedOn = (date: string): AccountEvent => ({ ...opened, data: { ...(opened.data as OpenAccount['data']), openedOn: date } }) as AccountEvent;
 const close = (reason?: string) => command<CloseAccount>('CloseAccount', reason ? { reason } : {});
 
 describe('OpenAccount', () => {
-  it('opens a new account', () => {
-    spec.given([]).when(open()).then([opened]);
+  it('opens a new account, on the debtor’s today when no opening date is given', () => {
+    spec
+      .given([])
+      .when(open())
+      .then([openedOn('2026-03-01')]);
+  });
+  it('opens an account on an earlier business date: a ledger brought in from elsewhere', () => {
+    spec
+      .given([])
+      .when(open('America/New_York', '2024-06-30'))
+      .then([openedOn('2024-06-30')]);
+  });
+  it('refuses an opening date after the debtor’s today', () => {
+    spec.given([]).when(open('America/New_York', '2026-03-02')).thenThrows('OPENED_IN_FUTURE', { field: 'openedOn', today: '2026-03-01' });
+  });
+  it('refuses an opening date that is no calendar date', () => {
+    spec.given([]).when(open('America/New_York', '2026-02-30')).thenThrows('INVALID_DATE', { field: 'openedOn' });
   });
   it('refuses to open an account twice', () => {
     spec.given([opened]).when(open()).thenThrows('ACCOUNT_ALREADY_EXISTS');

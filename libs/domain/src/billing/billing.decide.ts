@@ -22,7 +22,7 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
   requireDate(issuedOn, 'issuedOn');
   requireDate(dueOn, 'dueOn');
   if (dueOn < issuedOn) {
-    throw ruleBroken('INVOICE_DUE_BEFORE_ISSUE', 'dueOn cannot be earlier than issuedOn.', { issuedOn, dueOn });
+    throw ruleBroken('INVOICE_DUE_BEFORE_ISSUE', 'dueOn cannot be earlier than issuedOn.', { field: 'dueOn', issuedOn, dueOn });
   }
   const terms = validTerms(command.data.terms ?? { graceDays: 0 });
   const events: AccountEvent[] = [{ type: 'InvoiceIssued', data: { invoiceId, amount, currency, issuedOn, dueOn, terms } }];

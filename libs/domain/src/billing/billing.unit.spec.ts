@@ -40,6 +40,7 @@ describe('IssueInvoice', () => {
     ['a duplicate invoice id', [opened, issued('inv-1', 1, '2026-01-01', '2026-01-02')], {}, 'INVOICE_ALREADY_ISSUED'],
     ['a zero amount', [opened], { amount: 0 }, 'INVALID_AMOUNT'],
     ['a fractional amount', [opened], { amount: 10.5 }, 'INVALID_AMOUNT'],
+    ['a negative amount', [opened], { amount: -12500 }, 'INVALID_AMOUNT'],
     ['an unknown currency', [opened], { currency: 'XYZ' }, 'UNKNOWN_CURRENCY'],
     ['a second currency', [opened, issued('inv-0', 1, '2026-01-01', '2026-01-02')], { currency: 'EUR' }, 'CURRENCY_MISMATCH'],
     ['an impossible date', [opened], { dueOn: '2026-02-30' }, 'INVALID_DATE'],

@@ -39,6 +39,13 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   if (receivedOn > today) {
     throw ruleBroken('PAYMENT_DATE_IN_FUTURE', `receivedOn ${receivedOn} is after today (${today}).`, { receivedOn, today });
   }
+  if (account.openedOn !== null && receivedOn < account.openedOn) {
+    throw ruleBroken('PAYMENT_BEFORE_ACCOUNT_OPENED', `receivedOn ${receivedOn} is before the account opened (${account.openedOn}).`, {
+      field: 'receivedOn',
+      receivedOn,
+      openedOn: account.openedOn,
+    });
+  }
 
   const plan = account.activePlan;
   const toPlan = plan ? Math.min(amount, planRemaining(plan)) : 0;

@@ -19,6 +19,23 @@ const plan = planAgreed(
 );
 
 describe('RecordPayment', () => {
+  const openedOnFeb = { ...opened, data: { ...opened.data, openedOn: '2026-02-01' } } as typeof opened;
+  it('refuses a payment received before the account opened', () => {
+    spec.given([openedOnFeb, older]).when(pay(1000, '2026-01-31')).thenThrows('PAYMENT_BEFORE_ACCOUNT_OPENED', { field: 'receivedOn', openedOn: '2026-02-01' });
+  });
+  it('takes a payment received on the day the account opened', () => {
+    spec
+      .given([openedOnFeb, older])
+      .when(pay(1000, '2026-02-01'))
+      .then([paymentReceived(1000, '2026-02-01', { allocations: [{ invoiceId: 'inv-old', amount: 1000 }] })]);
+  });
+  it('refuses a negative amount and a currency ISO 4217 does not know', () => {
+    spec.given([opened, older]).when(pay(-100)).thenThrows('INVALID_AMOUNT', { field: 'amount' });
+    spec
+      .given([opened, older])
+      .when(pay(100, '2026-02-10', { currency: 'XYZ' }))
+      .thenThrows('UNKNOWN_CURRENCY', { field: 'currency' });
+  });
   it('pays the oldest open amount first', () => {
     spec
       .given([opened, newer, older])

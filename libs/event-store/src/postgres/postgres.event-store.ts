@@ -10,6 +10,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
+  StreamAppendOutcome,
   Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from '../subscription/polling-subscription';
@@ -40,6 +42,8 @@ const columns = 'position, stream_id, revision, event_id, type, data, metadata';
 /** Rows whose transaction is older than every running one: no lower position can still appear. */
 const settled = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
 const uniqueViolation = '23505';
+/** A bulk load's appends per statement: one transaction, one commit each. */
+const maxAppendsPerStatement = 1_000;
 
 /**
  * Event store on PostgreSQL (`pg`). One transaction per append, a unique (stream, revision)
@@ -73,6 +77,49 @@ export class PostgresEventStore implements EventStore {
     const result = await this.batcher.submit({ streamId, events, expected: options.expectedRevision });
     this.notifier.changed();
     return result;
+  }
+
+  /**
+   * A bulk load's appends, many streams in one statement and one transaction per slice (see
+   * arrears_append_many). A slice that meets another writer's insert is appended one by one instead.
+   */
+  async appendMany(appends: StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const outcomes: StreamAppendOutcome[] = [];
+    for (let start = 0; start < appends.length; start += maxAppendsPerStatement) {
+      const slice = appends.slice(start, start + maxAppendsPerStatement);
+      outcomes.push(...(await this.appendSlice(slice).catch(() => Promise.all(slice.map((append) => this.appendAlone(append))))));
+    }
+    this.notifier.changed();
+    return outcomes;
+  }
+
+  private async appendSlice(slice: StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const { rows } = await this.pool.query<BatchRow>({
+      name: 'arrears_append_many',
+      text: 'SELECT * FROM arrears_append_many($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::uuid[], $7::text[], $8::jsonb[], $9::jsonb[])',
+      values: [
+        slice.map((append) => append.streamId),
+        slice.map((append) => String(append.expectedRevision)),
+        slice.map((append) => append.events.length),
+        slice.flatMap((append, index) => append.events.map(() => index + 1)),
+        slice.flatMap((append) => append.events.map((_, place) => place + 1)),
+        ...eventColumns(slice.flatMap((append) => append.events)),
+      ],
+    });
+    return rows.map((row) =>
+      row.outcome === 'appended'
+        ? { appended: { nextExpectedRevision: BigInt(row.current_revision ?? -1), position: BigInt(row.last_position ?? 0) } }
+        : { actual: row.current_revision === null ? 'no_stream' : BigInt(row.current_revision) },
+    );
+  }
+
+  private async appendAlone({ streamId, events, expectedRevision }: StreamAppend): Promise<StreamAppendOutcome> {
+    try {
+      return { appended: await this.run(streamId, (client) => this.appendWith(client, streamId, events, expectedRevision)) };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return { actual: error.actual };
+      throw error;
+    }
   }
 
   private async sendBatch(batch: QueuedAppend<AppendRequest, AppendResult>[]): Promise<void> {
@@ -192,6 +239,17 @@ export class PostgresEventStore implements EventStore {
       values: [streamId, options.fromRevision?.toString() ?? null, options.maxCount ?? null],
     });
     return rows.map(toRecorded);
+  }
+
+  async readMany(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'read_many_streams',
+      text: `SELECT ${columns} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`,
+      values: [streamIds],
+    });
+    const streams = new Map(streamIds.map((streamId) => [streamId, [] as RecordedEvent[]]));
+    for (const row of rows) streams.get(row.stream_id)?.push(toRecorded(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

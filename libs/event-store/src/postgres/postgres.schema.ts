@@ -176,4 +176,55 @@ const initialSchema = [
    $fn$`,
 ];
 
-export const eventStoreMigrations: readonly Migration[] = [{ id: 1, name: 'events and their append functions', statements: initialSchema }];
+// A bulk load's appends (many streams, thousands of events): every stream checked, and every event
+// inserted, by one statement each, with no subtransaction. Per-event arrays name each event's append
+// (p_append) and its place in it (p_place), so no array is sliced per append. Any unique violation (a
+// writer racing in, an id stored elsewhere) fails the whole call: the caller then appends one by one.
+const appendMany = [
+  `CREATE OR REPLACE FUNCTION arrears_append_many(
+     p_streams text[], p_expected text[], p_counts int[],
+     p_append int[], p_place int[], p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+   ) RETURNS TABLE (idx int, outcome text, current_revision bigint, last_position bigint)
+   LANGUAGE plpgsql AS $fn$
+   BEGIN
+     IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+       RAISE EXCEPTION 'arrears_append_many must be the first write of its transaction';
+     END IF;
+     PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
+     BEGIN
+       RETURN QUERY
+       WITH appends AS (
+         SELECT a.i::int AS i, a.stream, c.current,
+                (p_expected[a.i] = 'any'
+                 OR (p_expected[a.i] = 'no_stream' AND c.current IS NULL)
+                 OR (p_expected[a.i] = 'stream_exists' AND c.current IS NOT NULL)
+                 OR (p_expected[a.i] ~ '^[0-9]+$' AND c.current IS NOT NULL AND c.current = p_expected[a.i]::bigint)) AS ok
+           FROM unnest(p_streams) WITH ORDINALITY AS a(stream, i)
+           CROSS JOIN LATERAL (SELECT max(revision) AS current FROM events WHERE stream_id = a.stream) AS c),
+       inserted AS (
+         INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata)
+           SELECT nextval('events_position_seq'), a.stream, coalesce(a.current, -1) + e.place, e.id, e.type, e.data, e.metadata
+             FROM unnest(p_append, p_place, p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(append, place, id, type, data, metadata, k)
+             JOIN appends a ON a.i = e.append AND a.ok
+            ORDER BY e.k
+         RETURNING stream_id, position),
+       last AS (SELECT stream_id, max(position) AS position FROM inserted GROUP BY stream_id)
+       SELECT a.i,
+              CASE WHEN a.ok THEN 'appended' ELSE 'wrong_expected_revision' END,
+              CASE WHEN a.ok THEN coalesce(a.current, -1) + p_counts[a.i] ELSE a.current END,
+              l.position
+         FROM appends a LEFT JOIN last l ON l.stream_id = a.stream
+        ORDER BY a.i;
+       PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+     EXCEPTION WHEN OTHERS OR query_canceled THEN
+       PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+       RAISE;
+     END;
+   END
+   $fn$`,
+];
+
+export const eventStoreMigrations: readonly Migration[] = [
+  { id: 1, name: 'events and their append functions', statements: initialSchema },
+  { id: 2, name: 'the many-stream append of a bulk load', statements: appendMany },
+];

@@ -1,4 +1,17 @@
-import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from '@arrears/event-store';
+import {
+  appendToStreams,
+  readStreams,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamAppend,
+  type StreamAppendOutcome,
+  type Subscription,
+} from '@arrears/event-store';
 import type { PersonalDataVault } from './personal-data-vault';
 
 /**
@@ -18,6 +31,18 @@ export class OpeningEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     return this.stored.append(streamId, events, options);
+  }
+
+  appendMany(appends: StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    return appendToStreams(this.stored, appends);
+  }
+
+  /** Opens all the streams' debtors in one pass: one look-up for all their keys. */
+  async readMany(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = await readStreams(this.stored, streamIds);
+    const opened = await this.vault.open([...streams.values()].flat());
+    let next = 0;
+    return new Map([...streams].map(([streamId, events]) => [streamId, opened.slice(next, (next += events.length))]));
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

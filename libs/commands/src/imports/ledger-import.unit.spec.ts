@@ -1,0 +1,104 @@
+import { chainKeyFrom, InMemoryEventStore, verifyChain, type EventStore } from '@arrears/event-store';
+import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
+import { FixedClock, RandomIdGenerator } from '@arrears/platform';
+import { SealAndChain } from '../seal-and-chain';
+import { LedgerImport, type ImportCaller } from './ledger-import';
+
+const chainKey = chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters');
+const caller: ImportCaller = { correlationId: 'import-1', causationId: 'import-1', actor: { id: 'loader', role: 'system' }, creditors: '*' };
+const policies = { default: {}, byCreditor: {} } as never;
+const clock = new FixedClock(new Date('2026-03-01T15:00:00Z'));
+
+const ledger = [
+  {
+    type: 'account',
+    accountId: 'acc-1',
+    creditorId: 'cred-1',
+    debtorReference: 'D-1',
+    timeZone: 'America/New_York',
+    openedOn: '2025-06-01',
+    debtorName: 'Ada',
+  },
+  { type: 'invoice', accountId: 'acc-1', invoiceId: 'inv-1', amount: 70000, currency: 'USD', issuedOn: '2025-10-01', dueOn: '2025-10-31', graceDays: 5 },
+  { type: 'payment', accountId: 'acc-1', paymentId: 'pay-1', amount: 20000, currency: 'USD', receivedOn: '2025-11-15', method: 'card' },
+  { type: 'note', accountId: 'acc-1', text: 'Imported from the old ledger.', at: '2025-11-16T10:00:00Z' },
+];
+const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
+
+async function importInto(store: EventStore, text: string, format: 'ndjson' | 'csv' = 'ndjson') {
+  const sealer = new SealAndChain(new PersonalDataVault(new InMemoryKeyStore()), new RandomIdGenerator(), chainKey);
+  return new LedgerImport(store, sealer, clock, policies, caller, 'import-1', text.length, { chunkLines: 2, cachedAccounts: 10 }).run([text], format);
+}
+
+describe('importing a ledger', () => {
+  it('given a file, appends the events the API would, dated by their business dates and recorded now', async () => {
+    const store = new InMemoryEventStore();
+    const progress = await importInto(store, ndjson(ledger));
+    expect(progress).toMatchObject({ status: 'done', linesRead: 4, linesApplied: 4, linesRefused: 0 });
+    const events = await store.readStream('account-acc-1');
+    expect(events.map((event) => [event.type, event.metadata.occurredAt, event.metadata.recordedAt])).toEqual([
+      ['AccountOpened', '2025-06-01T16:00:00.000Z', '2026-03-01T15:00:00.000Z'],
+      ['InvoiceIssued', '2025-10-01T16:00:00.000Z', '2026-03-01T15:00:00.000Z'],
+      ['PaymentReceived', '2025-11-15T17:00:00.000Z', '2026-03-01T15:00:00.000Z'],
+      ['NoteAdded', '2025-11-16T10:00:00.000Z', '2026-03-01T15:00:00.000Z'],
+    ]);
+    expect(events[0]?.data).toMatchObject({ openedOn: '2025-06-01' });
+    expect(verifyChain(events, chainKey)).toMatchObject({ status: 'intact', events: 4 });
+  });
+
+  it('when run again on the same file, appends nothing', async () => {
+    const store = new InMemoryEventStore();
+    await importInto(store, ndjson(ledger));
+    expect(await importInto(store, ndjson(ledger))).toMatchObject({ linesAlreadyPresent: 4, linesApplied: 0, factsAppended: 0 });
+    expect(await store.readStream('account-acc-1')).toHaveLength(4);
+  });
+
+  it('refuses a line the deciders refuse, by line, field and code, and appends nothing for it', async () => {
+    const store = new InMemoryEventStore();
+    const early = { ...ledger[2], paymentId: 'pay-0', receivedOn: '2025-05-01' };
+    const progress = await importInto(store, ndjson([...ledger, early, { ...ledger[1], invoiceId: 'inv-2', currency: 'ZZZ' }]));
+    expect(progress.errors).toEqual([
+      expect.objectContaining({ line: 5, field: 'receivedOn', code: 'PAYMENT_BEFORE_ACCOUNT_OPENED' }),
+      expect.objectContaining({ line: 6, field: 'currency', code: 'UNKNOWN_CURRENCY' }),
+    ]);
+    expect(await store.readStream('account-acc-1')).toHaveLength(4);
+  });
+
+  it('reports malformed lines one by one, and goes on', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const lines = [
+      '{not json',
+      '{"type":"note","accountId":"acc-1","text":"a\\u0000b","at":"2025-11-16T10:00:00Z"}',
+      '{"type":"note","accountId":"acc-1","text":"\\ud800","at":"2025-11-16T10:00:00Z"}',
+      '{"type":"note","accountId":"acc-1","__proto__":{"x":1},"text":"t","at":"2025-11-16T10:00:00Z"}',
+      { ...ledger[1], amount: 2 ** 53 + 2 },
+      deep,
+      { ...ledger[1], amount: 'lots' },
+      { type: 'invoice', accountId: 'acc-1' },
+      'x'.repeat(70_000),
+    ];
+    const progress = await importInto(new InMemoryEventStore(), ndjson([ledger[0], ...lines]));
+    expect(progress.errors.map(({ line, field, code }) => [line, field, code])).toEqual([
+      [2, null, 'MALFORMED_JSON'],
+      [3, 'text', 'INVALID_TEXT'],
+      [4, 'text', 'INVALID_TEXT'],
+      [5, '__proto__', 'UNKNOWN_FIELD'],
+      [6, 'amount', 'INVALID_FIELD'],
+      [7, 'type', 'MISSING_FIELD'],
+      [8, 'amount', 'INVALID_FIELD'],
+      [9, 'issuedOn', 'MISSING_FIELD'],
+      [10, null, 'LINE_TOO_LONG'],
+    ]);
+  });
+
+  it('reads CSV with a header, quoted cells included', async () => {
+    const csv = [
+      'type,accountId,creditorId,debtorReference,timeZone,openedOn,text,at',
+      'account,acc-1,cred-1,D-1,UTC,2025-06-01,,',
+      'note,acc-1,,,,,"Said ""call later"", then hung up",2025-11-16T10:00:00Z',
+    ].join('\r\n');
+    const store = new InMemoryEventStore();
+    expect(await importInto(store, csv, 'csv')).toMatchObject({ linesApplied: 2, linesRefused: 0 });
+    expect((await store.readStream('account-acc-1'))[1]?.data).toEqual({ text: 'Said "call later", then hung up' });
+  });
+});
