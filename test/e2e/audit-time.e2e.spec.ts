@@ -18,11 +18,11 @@ describe('audit in record time and business time (e2e)', () => {
     await api.close();
   });
 
-  /** An account opened today with the backdated invoice, and a payment received on 2026-06-01 recorded an hour later. */
+  /** An account opened on 2026-05-01 and its invoice of that day, both recorded today, and a payment received on 2026-06-01 recorded an hour later. */
   async function importedLedger(creditorId = 'cred-1') {
     const accountId = uniqueId('acc');
     api.clock.set(today);
-    expect((await api.post('/accounts', openAccountBody(accountId, creditorId))).status).toBe(201);
+    expect((await api.post('/accounts', { ...openAccountBody(accountId, creditorId), openedOn: '2026-05-01' })).status).toBe(201);
     const invoice = invoiceBody('inv-1', { amount: 12_500, issuedOn: '2026-05-01', dueOn: '2026-05-21', terms: { graceDays: 0 } });
     expect((await api.post(`/accounts/${accountId}/invoices`, invoice)).status).toBe(201);
     api.clock.set(paymentRecordedAt);
@@ -103,7 +103,7 @@ describe('audit in record time and business time (e2e)', () => {
     it('lists the history with each event’s business day beside when it was recorded', async () => {
       const history = await api.get(`/accounts/${accountId}/history?minPosition=${position}`);
       expect(history.body.items.map(({ type, occurredOn, recordedAt }: Record<string, string>) => ({ type, occurredOn, recordedAt }))).toEqual([
-        { type: 'AccountOpened', occurredOn: '2026-06-10', recordedAt: today },
+        { type: 'AccountOpened', occurredOn: '2026-05-01', recordedAt: today },
         { type: 'InvoiceIssued', occurredOn: '2026-05-01', recordedAt: today },
         { type: 'PaymentReceived', occurredOn: '2026-06-01', recordedAt: paymentRecordedAt },
       ]);
@@ -112,7 +112,7 @@ describe('audit in record time and business time (e2e)', () => {
     it('stores the business date in the metadata of the events that give one', async () => {
       const { events } = (await api.get(`/accounts/${accountId}/events`)).body;
       expect(events.map(({ type, metadata }: { type: string; metadata: { occurredOn?: string } }) => [type, metadata.occurredOn])).toEqual([
-        ['AccountOpened', undefined],
+        ['AccountOpened', '2026-05-01'],
         ['InvoiceIssued', '2026-05-01'],
         ['PaymentReceived', '2026-06-01'],
       ]);
@@ -120,9 +120,11 @@ describe('audit in record time and business time (e2e)', () => {
   });
 
   it('dates an event without a date of its own in the creditor’s reporting zone: 15:00 UTC is already the next day in Tokyo', async () => {
-    const { accountId, position } = await importedLedger('cred-tokyo');
-    const history = await api.get(`/accounts/${accountId}/history?minPosition=${position}`);
-    expect(history.body.items.map(({ occurredOn }: { occurredOn: string }) => occurredOn)).toEqual(['2026-06-11', '2026-05-01', '2026-06-01']);
+    const { accountId } = await importedLedger('cred-tokyo');
+    const noted = await api.post(`/accounts/${accountId}/notes`, { text: 'called back' });
+    expect(noted.status).toBe(201);
+    const history = await api.get(`/accounts/${accountId}/history?minPosition=${noted.body.position}`);
+    expect(history.body.items.map(({ occurredOn }: { occurredOn: string }) => occurredOn)).toEqual(['2026-05-01', '2026-05-01', '2026-06-01', '2026-06-11']);
   });
 
   it('answers every day of an account the collection timeline has worked on, from before its first fact to today', async () => {
@@ -138,7 +140,8 @@ describe('audit in record time and business time (e2e)', () => {
 
   it('answers 404 as at a day before an account that has no fact but its opening was opened', async () => {
     const accountId = uniqueId('acc');
-    expect((await api.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+    // Opened today: no `openedOn`, so the debtor's today.
+    expect((await api.post('/accounts', { ...openAccountBody(accountId), openedOn: undefined })).status).toBe(201);
     expect((await state(accountId, 'asAt=2026-06-09')).status).toBe(404);
     expect((await state(accountId, 'asAt=2026-06-10')).body).toMatchObject({ accountId, status: 'open', asAt: '2026-06-10', invoices: [] });
   });
