@@ -15,7 +15,11 @@ function withOpenedOn(event: AccountEvent, recorded: RecordedEvent): AccountEven
 
 /** The account as its stream now stands: its state, the revision read, and the hash to chain to. */
 export async function loadAccount(store: EventStore, streamId: string): Promise<KnownState> {
-  const recorded = await store.readStream(streamId);
+  return knownStateOf(await store.readStream(streamId));
+}
+
+/** The account its recorded events make, at their last revision and hash. */
+export function knownStateOf(recorded: RecordedEvent[]): KnownState {
   const last = recorded[recorded.length - 1];
   return {
     state: foldAccount(recorded),

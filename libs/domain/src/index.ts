@@ -19,3 +19,4 @@ export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';
 export * from './lookup/entry-of';
 export { businessDatesOf, businessDayOf, type BusinessMetadata } from './account/business-time';
+export * from './lookup/ids';

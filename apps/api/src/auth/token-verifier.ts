@@ -1,4 +1,5 @@
 import { actorRoles, type ActorRole } from '@arrears/commands';
+import { isId } from '@arrears/domain';
 import { ProblemException, type AppConfig } from '@arrears/platform';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { createHash } from 'node:crypto';
@@ -6,8 +7,6 @@ import type { Principal } from './principal';
 import { RevocationList } from './revocation-list';
 
 const idPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
-/** A creditor id as the API takes it anywhere else (see validators.ts): "*" is none. */
-const creditorIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 const verifiedKept = 10_000;
 
 interface Verified {
@@ -91,11 +90,7 @@ function principalFrom(payload: JWTPayload): Principal {
   // Only the string "*" is the whole portfolio: ["*"] is a list naming a creditor "*", which no
   // creditor is, and is refused rather than read either way.
   const scope =
-    creditors === '*'
-      ? '*'
-      : Array.isArray(creditors) && creditors.every((id) => typeof id === 'string' && creditorIdPattern.test(id))
-        ? (creditors as string[])
-        : undefined;
+    creditors === '*' ? '*' : Array.isArray(creditors) && creditors.every((id) => typeof id === 'string' && isId(id)) ? (creditors as string[]) : undefined;
   if (!scope) throw unauthorized('The token\'s creditors must be a list of creditor ids, or "*".');
   return { id: sub, role: role as ActorRole, creditors: scope };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Param, type PipeTransform } from '@nestjs/common';
 import { ValidationProblem } from '@arrears/platform';
-import { idPattern } from './validators';
+import { idPattern } from '@arrears/domain';
 
 /** Path ids are checked like body ids: a malformed one is a 400 naming the parameter, never a lookup. */
 @Injectable()

@@ -1,10 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { isIsoDate, isTimeZone } from '@arrears/domain';
+import { idPattern, isIsoDate, isTimeZone } from '@arrears/domain';
 import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
-
-/** Ids travel in URLs: letters, digits and . _ - only. */
-export const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 const described = (options: ApiPropertyOptions) => ApiProperty(options);
 

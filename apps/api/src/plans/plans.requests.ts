@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits, idPattern } from '../http/validators';
+import { idPattern } from '@arrears/domain';
+import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../http/validators';
 
 export class InstallmentRequest {
   @IsBusinessDate({ example: '2026-03-01' })

@@ -1,4 +1,4 @@
-import { contactChannels, contactOutcomes, instantAt, isTimeZone, type ContactPolicies, type IsoDate } from '@arrears/domain';
+import { contactChannels, contactOutcomes, instantAt, isId, isTimeZone, type ContactPolicies, type IsoDate } from '@arrears/domain';
 import type { AccountCommandInput } from '../account-command';
 
 /** One line of a ledger file as the command the API would send for it, and when it happened. */
@@ -26,7 +26,6 @@ export class LineRefused extends Error {
 
 type Line = Record<string, unknown>;
 
-const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const noon = 12 * 60;
@@ -175,7 +174,7 @@ class FieldReader {
 
   id(field: string): string {
     const value = this.text(field, 64);
-    if (!idPattern.test(value)) throw this.invalid(field, '1–64 letters, digits, dots, dashes or underscores');
+    if (!isId(value)) throw this.invalid(field, '1–64 letters, digits, dots, dashes or underscores');
     return value;
   }
 
@@ -230,7 +229,7 @@ class FieldReader {
   optionalList(field: string): string[] | undefined {
     if (this.line[field] === undefined || this.line[field] === '') return undefined;
     const ids = this.text(field, 4000).split(';');
-    if (!ids.every((id) => idPattern.test(id))) throw this.invalid(field, 'ids separated by semicolons');
+    if (!ids.every(isId)) throw this.invalid(field, 'ids separated by semicolons');
     return ids;
   }
 

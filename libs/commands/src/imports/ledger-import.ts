@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { accountStream, dateIn, DomainError, evolve, type AccountEvent, type ContactPolicies } from '@arrears/domain';
-import { appendToStreams, chainStart, readStreams, type EventStore, type StreamAppend, type StreamAppendOutcome } from '@arrears/event-store';
+import { accountStream, dateIn, DomainError, evolve, isId, type AccountEvent, type ContactPolicies } from '@arrears/domain';
+import { appendToStreams, readStreams, type EventStore, type StreamAppend, type StreamAppendOutcome } from '@arrears/event-store';
 import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
 import type { CommandContext } from '../command-context';
 import { decideCommand } from '../decide-command';
-import { foldAccount } from '../load-account';
+import { knownStateOf } from '../load-account';
 import { eventIdOf, type SealAndChain } from '../seal-and-chain';
 import { importFact, LineRefused, type ImportFact } from './import-fact';
 import { keptErrors, paced, startingProgress, type ImportProgress } from './import-progress';
@@ -192,7 +192,7 @@ export class LedgerImport {
   /** Reads the accounts the chunk names that are not in memory, all at once. */
   private async loadAccounts(lines: LedgerLine[]): Promise<void> {
     const named = new Set(lines.flatMap((line) => ('fields' in line && typeof line.fields.accountId === 'string' ? [line.fields.accountId] : [])));
-    const missing = [...named].filter((accountId) => !this.cursors.has(accountId) && /^[A-Za-z0-9._-]{1,64}$/.test(accountId));
+    const missing = [...named].filter((accountId) => !this.cursors.has(accountId) && isId(accountId));
     await this.reload(missing);
   }
 
@@ -200,13 +200,7 @@ export class LedgerImport {
     const streams = await readStreams(this.store, accountIds.map(accountStream));
     for (const accountId of accountIds) {
       const recorded = streams.get(accountStream(accountId)) ?? [];
-      const last = recorded[recorded.length - 1];
-      this.cursors.set(accountId, {
-        state: foldAccount(recorded),
-        revision: last ? last.revision : 'no_stream',
-        lastHash: last?.metadata.hash ?? chainStart,
-        ids: new Set(recorded.map((event) => event.id)),
-      });
+      this.cursors.set(accountId, { ...knownStateOf(recorded), ids: new Set(recorded.map((event) => event.id)) });
     }
   }
 

@@ -11,7 +11,6 @@ import { restrictionsBusinessTimes } from '../restrictions/restrictions.business
 import { timelineBusinessTimes } from '../timeline/timeline.business-time';
 import { worklistBusinessTimes } from '../worklist/worklist.business-time';
 import type { AccountEvent } from './account.events';
-import { evolve } from './account.evolve';
 import type { AccountState, OpenedAccount } from './account.state';
 import { unhandled, type BusinessTime, type BusinessTimes } from './capability';
 
@@ -37,16 +36,15 @@ const timeOf = (event: AccountEvent, before: OpenedAccount | null): BusinessTime
 
 /**
  * The business date of each of one command's events, where one is known without a time zone: its
- * own date, one the account before it gives (a promise is kept or broken on its date), or the date of
- * the command's latest dated event before it (a discount on its payment's day). Stamped on the events
- * when they are written (`metadata.occurredOn`), so readers date each event by itself.
+ * own date, one the account before the command gives (a promise is kept or broken on its date), or
+ * the date of the command's latest dated event before it (a discount on its payment's day). Stamped
+ * on the events when they are written (`metadata.occurredOn`), so readers date each event by itself.
  */
 export function businessDatesOf(events: AccountEvent[], before: AccountState): (IsoDate | undefined)[] {
-  let state = before;
+  const account = before.status === 'unopened' ? null : before;
   let commandDate: IsoDate | undefined;
   return events.map((event) => {
-    const time = timeOf(event, state.status === 'unopened' ? null : state);
-    state = evolve(state, event);
+    const time = timeOf(event, account);
     if (time === 'command') return commandDate;
     if ('date' in time) commandDate = time.date;
     return 'date' in time ? time.date : undefined;

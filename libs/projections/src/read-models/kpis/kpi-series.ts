@@ -1,6 +1,6 @@
 import { agingBuckets, dateOfDayNumber, dayNumber, entryOf, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
-import { addChange, type AgencyFlows, type FigureChange, type Flows } from './kpi-figures';
+import type { AgencyFlows, FigureChange, Flows } from './kpi-figures';
 import type { KpiDayDocument } from './kpi-days';
 
 /** The trailing period of simple DSO, Best Possible DSO, roll rates and the 30-day count-back. */
@@ -168,10 +168,15 @@ function changesOf(days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[], c
 
 /** Placed with and collected by each agency over the days after `after` up to `to`. */
 function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after: IsoDate, to: IsoDate): Map<string, AgencyFlows> {
-  const total = changes
-    .filter(({ date }) => date > after && date <= to)
-    .reduce<FigureChange>((sum, { figures }) => addChange(sum, { agencies: figures.agencies ?? {} }), {});
-  return new Map(Object.entries(total.agencies ?? {}));
+  const agencies = new Map<string, AgencyFlows>();
+  for (const { date, figures } of changes) {
+    if (date <= after || date > to) continue;
+    for (const [agencyId, { placed, collected }] of Object.entries(figures.agencies ?? {})) {
+      const sum = agencies.get(agencyId) ?? { placed: 0, collected: 0 };
+      agencies.set(agencyId, { placed: sum.placed + placed, collected: sum.collected + collected });
+    }
+  }
+  return agencies;
 }
 
 /** The report for a scope: one series per currency, from all its day documents up to `to` (any order). */
