@@ -1,8 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { policyFor, stricterPolicy, type ContactPolicies, type ContactPolicy } from '@arrears/domain';
+import {
+  creditorProfileProblems,
+  demoCreditorProfile,
+  policyFor,
+  profileFor,
+  stricterPolicy,
+  type ContactPolicies,
+  type ContactPolicy,
+  type CreditorProfile,
+  type CreditorProfiles,
+} from '@arrears/domain';
 import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
-/** The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F. */
+/**
+ * The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F;
+ * and who each creditor is, from `CREDITOR_PROFILES`, checked at boot too.
+ */
 @Injectable()
 export class ContactPoliciesInForce {
   readonly policies: ContactPolicies;
@@ -13,10 +26,22 @@ export class ContactPoliciesInForce {
     this.policies = {
       default: base,
       byCreditor: Object.fromEntries(Object.entries(byCreditor).map(([creditorId, overrides]) => [creditorId, stricterPolicy({ ...base, ...overrides })])),
+      profiles: creditorProfilesOf(config.creditorProfiles),
     };
   }
 
   policyFor(creditorId: string): ContactPolicy {
     return policyFor(this.policies, creditorId);
   }
+
+  profileFor(creditorId: string): CreditorProfile {
+    return profileFor(this.policies.profiles, creditorId);
+  }
+}
+
+function creditorProfilesOf(configured: Record<string, unknown>): CreditorProfiles {
+  const problems = Object.entries(configured).flatMap(([id, profile]) => creditorProfileProblems(profile, `CREDITOR_PROFILES.${id}`));
+  if (problems.length) throw new Error(`CREDITOR_PROFILES is not valid: ${problems.join('; ')}`);
+  const { default: defaults = demoCreditorProfile, ...byCreditor } = configured as Record<string, CreditorProfile>;
+  return { default: defaults, byCreditor };
 }

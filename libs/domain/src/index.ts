@@ -10,6 +10,7 @@ export { decide } from './account/account.decide';
 export * from './aging/aging';
 export { claimAccount, maxClaimMinutes, releaseAccountClaim } from './worklist/worklist.decide';
 export * from './compliance/contact-policy';
+export * from './compliance/creditor-profile';
 export * from './compliance/contact-rules';
 export * from './compliance/call-window';
 export * from './compliance/contact-status';

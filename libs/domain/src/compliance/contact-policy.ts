@@ -1,4 +1,5 @@
 import { entryOf } from '../lookup/entry-of';
+import type { CreditorProfiles } from './creditor-profile';
 /** The ways an account's debtor can be contacted. */
 export const contactChannels = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -40,10 +41,14 @@ export function stricterPolicy(overrides: Partial<ContactPolicy>): ContactPolicy
   return policy;
 }
 
-/** The rule sets in force: Regulation F's (or a stricter default) and stricter ones for some creditors. */
+/**
+ * The rule sets in force: Regulation F's (or a stricter default) and stricter ones for some creditors,
+ * and who each creditor is (the demo profile when not told: see `profileFor`).
+ */
 export interface ContactPolicies {
   default: ContactPolicy;
   byCreditor: Record<string, ContactPolicy>;
+  profiles?: CreditorProfiles;
 }
 
 export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };

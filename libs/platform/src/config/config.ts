@@ -67,6 +67,12 @@ export interface AppConfig {
    * an instant (a call) rather than on a date (an invoice's issue date).
    */
   reportingTimeZones: Record<string, string>;
+  /**
+   * Who each creditor is (`CREDITOR_PROFILES`, JSON: `"default"` and creditor ids map to profiles:
+   * creditor and collector names and addresses, `debtCollector`, `jurisdiction`): notices name them,
+   * and whether the creditor is a debt collector decides which of Regulation F's duties apply.
+   */
+  creditorProfiles: Record<string, Record<string, unknown>>;
   /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
   promiseGraceDays: number;
   /** Whether this process runs the collection timeline scheduler (`RUN_SCHEDULER`, default true). */
@@ -290,6 +296,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     logLevel,
     contactPolicies: jsonObject('CONTACT_POLICIES'),
     reportingTimeZones: timeZones('REPORTING_TIME_ZONES'),
+    creditorProfiles: jsonObject('CREDITOR_PROFILES'),
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
     runScheduler: env.RUN_SCHEDULER !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
