@@ -10,6 +10,7 @@ import { interactionsEventTypes } from '../interactions/interactions.events';
 import { resolutionsEventTypes } from '../resolutions/resolutions.events';
 import { worklistEventTypes } from '../worklist/worklist.events';
 import { timelineEventTypes } from '../timeline/timeline.events';
+import { noticesEventTypes } from '../notices/notices.events';
 import type { AccountClosed, AccountOpened, AccountsEvent, PersonalDataErased } from '../accounts/accounts.events';
 import type { BillingEvent, CreditApplied, InvoiceIssued, LateFeeAssessed, PaymentMissed } from '../billing/billing.events';
 import type { DisputesEvent } from '../disputes/disputes.events';
@@ -20,6 +21,7 @@ import type { PromisesEvent } from '../promises/promises.events';
 import type { ResolutionsEvent } from '../resolutions/resolutions.events';
 import type { RestrictionsEvent } from '../restrictions/restrictions.events';
 import type { TimelineEvent } from '../timeline/timeline.events';
+import type { NoticesEvent } from '../notices/notices.events';
 import type { AccountClaimed, AccountClaimReleased, WorklistEvent } from '../worklist/worklist.events';
 
 export * from './allocation';
@@ -34,6 +36,7 @@ export * from '../promises/promises.events';
 export * from '../resolutions/resolutions.events';
 export * from '../restrictions/restrictions.events';
 export * from '../timeline/timeline.events';
+export * from '../notices/notices.events';
 export * from '../worklist/worklist.events';
 
 /** Every fact recorded on an account stream, each declared in its capability's folder. The `type` strings are stored: never rename them. */
@@ -48,7 +51,8 @@ export type AccountEvent =
   | InteractionsEvent
   | ResolutionsEvent
   | WorklistEvent
-  | TimelineEvent;
+  | TimelineEvent
+  | NoticesEvent;
 
 /** The account's lifecycle, billing, payments and plans, and claims. */
 export type LedgerEvent =
@@ -85,6 +89,7 @@ export const accountEventTypes = eventTypesOf<AccountEvent>()([
   ...resolutionsEventTypes,
   ...worklistEventTypes,
   ...timelineEventTypes,
+  ...noticesEventTypes,
 ]);
 
 /** Stream holding one account's events. */

@@ -9,6 +9,7 @@ import { promisesEvolvers } from '../promises/promises.evolve';
 import { resolutionsEvolvers } from '../resolutions/resolutions.evolve';
 import { restrictionsEvolvers } from '../restrictions/restrictions.evolve';
 import { timelineEvolvers } from '../timeline/timeline.evolve';
+import { noticesEvolvers } from '../notices/notices.evolve';
 import { worklistEvolvers } from '../worklist/worklist.evolve';
 import type { AccountEvent } from './account.events';
 import type { AccountState, OpenedAccount } from './account.state';
@@ -30,6 +31,7 @@ const evolvers: Evolvers<OpenedAccountEvent> = {
   ...resolutionsEvolvers,
   ...worklistEvolvers,
   ...timelineEvolvers,
+  ...noticesEvolvers,
 };
 // One lookup per event, however many types there are (the projector folds millions of events), and none
 // answered by an inherited key. Each entry folds exactly its own type, as `Evolvers` checks above.

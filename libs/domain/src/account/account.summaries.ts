@@ -9,6 +9,7 @@ import { interactionsSummaries } from '../interactions/interactions.summaries';
 import { resolutionsSummaries } from '../resolutions/resolutions.summaries';
 import { worklistSummaries } from '../worklist/worklist.summaries';
 import { timelineSummaries } from '../timeline/timeline.summaries';
+import { noticesSummaries } from '../notices/notices.summaries';
 import type { AccountEvent } from './account.events';
 import { unhandled, type Summaries } from './capability';
 
@@ -27,6 +28,7 @@ const summaries: Summaries<AccountEvent> = {
   ...resolutionsSummaries,
   ...worklistSummaries,
   ...timelineSummaries,
+  ...noticesSummaries,
 };
 const summaryFor = new Map(Object.entries(summaries) as [AccountEvent['type'], Summary][]);
 

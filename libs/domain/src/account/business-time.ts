@@ -9,6 +9,7 @@ import { promisesBusinessTimes } from '../promises/promises.business-time';
 import { resolutionsBusinessTimes } from '../resolutions/resolutions.business-time';
 import { restrictionsBusinessTimes } from '../restrictions/restrictions.business-time';
 import { timelineBusinessTimes } from '../timeline/timeline.business-time';
+import { noticesBusinessTimes } from '../notices/notices.business-time';
 import { worklistBusinessTimes } from '../worklist/worklist.business-time';
 import type { AccountEvent } from './account.events';
 import type { AccountState, OpenedAccount } from './account.state';
@@ -26,6 +27,7 @@ const businessTimes: BusinessTimes<AccountEvent> = {
   ...resolutionsBusinessTimes,
   ...worklistBusinessTimes,
   ...timelineBusinessTimes,
+  ...noticesBusinessTimes,
 };
 const businessTimeFor = new Map(Object.entries(businessTimes) as [AccountEvent['type'], (event: AccountEvent, before: OpenedAccount | null) => BusinessTime][]);
 

@@ -1,4 +1,4 @@
-import type { ContactChannel, ReminderSent, ValidationNoticeSent } from '@arrears/domain';
+import type { ContactChannel, NoticeSent, ReminderSent, ValidationNoticeSent } from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf } from '../account-events';
 
@@ -15,14 +15,19 @@ export interface OutboxDocument extends ProjectedDocument {
   queuedAt: string;
 }
 
-type Notifying = ReminderSent | ValidationNoticeSent;
+type Notifying = ReminderSent | ValidationNoticeSent | NoticeSent;
 
-const notificationId = (accountId: string, event: Notifying) => (event.type === 'ReminderSent' ? event.data.notificationId : `${accountId}:validation-notice`);
+const notificationId = (accountId: string, event: Notifying) =>
+  event.type === 'ValidationNoticeSent' ? `${accountId}:validation-notice` : event.data.notificationId;
 
 function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocument> {
   const common = { id: notificationId(accountId, event), accountId, channel: event.data.channel };
   if (event.type === 'ValidationNoticeSent') {
     return { ...common, template: 'validation-notice', facts: { periodEndsOn: event.data.periodEndsOn }, queuedAt: event.data.sentAt };
+  }
+  if (event.type === 'NoticeSent') {
+    const { purpose, template, invoiceId, sentAt } = event.data;
+    return { ...common, template, facts: { purpose, ...(invoiceId && { invoiceId }) }, queuedAt: sentAt };
   }
   const { invoiceId, amount, currency, dueOn, template, sentAt } = event.data;
   return { ...common, template, facts: { invoiceId, amount, currency, dueOn }, queuedAt: sentAt };
@@ -40,7 +45,7 @@ export const outboxProjection: Projection<OutboxDocument, Notifying> = {
   version: 1,
   collection: OUTBOX,
   indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
-  handles: ['ReminderSent', 'ValidationNoticeSent'],
+  handles: ['ReminderSent', 'ValidationNoticeSent', 'NoticeSent'],
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     return accountId ? [{ collection: OUTBOX, id: notificationId(accountId, event) }] : [];
