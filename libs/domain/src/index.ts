@@ -1,5 +1,7 @@
 export * from './money/money';
 export * from './calendar/calendar';
+export * from './calendar/business-days';
+export * from './calendar/us-federal-holidays';
 export * from './errors/domain-error';
 export * from './account/account.events';
 export * from './account/account.commands';

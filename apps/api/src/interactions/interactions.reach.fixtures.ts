@@ -16,6 +16,10 @@ export const interactionsReach: CapabilityReach<InteractionsCommand> = {
       scheduler([{ type: 'LogContactAttempt', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', policies: contactPolicies } }]),
     ],
   },
+  RecordElectronicDeliveryConsent: {
+    fields: { basis: true, consentedOn: true },
+    made: [http('POST /accounts/:accountId/electronic-delivery-consent', { basis: 'esign_consent', consentedOn: '2026-01-05' })],
+  },
   RecordPreferredContactTime: {
     fields: { from: true, to: true },
     made: [http('POST /accounts/:accountId/preferred-contact-time', { from: '18:00', to: '20:30' })],

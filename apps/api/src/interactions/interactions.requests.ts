@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { contactChannels, contactOutcomes, type ContactChannel, type ContactOutcome } from '@arrears/domain';
+import {
+  contactChannels,
+  contactOutcomes,
+  electronicDeliveryBases,
+  type ContactChannel,
+  type ContactOutcome,
+  type ElectronicDeliveryBasis,
+} from '@arrears/domain';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { IsText } from '../http/validators';
+import { IsBusinessDate, IsText } from '../http/validators';
 
 export class LogContactRequest {
   @IsIn(contactChannels)
@@ -43,4 +50,18 @@ export class ValidationNoticeRequest {
   @IsIn(['letter', 'email'])
   @ApiProperty({ enum: ['letter', 'email'] })
   channel!: 'letter' | 'email';
+}
+
+export class ElectronicDeliveryConsentRequest {
+  @IsIn(electronicDeliveryBases)
+  @ApiProperty({
+    enum: electronicDeliveryBases,
+    description:
+      'esign_consent: the debtor consented under E-SIGN section 101(c); safe_harbor_procedure: the procedure of 12 CFR 1006.6(d)(4)(i) or (ii) was carried out (1006.42(b)).',
+  })
+  basis!: ElectronicDeliveryBasis;
+
+  @IsOptional()
+  @IsBusinessDate({ required: false, description: 'The day the consent was given or the procedure completed (the debtor’s date); today when absent.' })
+  consentedOn?: string;
 }

@@ -75,7 +75,8 @@ export interface OpenedAccount {
   disputes: Record<string, DisputeState>;
   holds: Record<string, HoldState>;
   restrictions: { ceaseRequested: boolean; blockedChannels: ContactChannel[]; hardship: boolean };
-  validationNotice: { sentAt: string; periodEndsOn: IsoDate } | null;
+  /** The validation notice once sent; `receivedOn` is absent for a notice recorded before it was kept. */
+  validationNotice: { sentAt: string; periodEndsOn: IsoDate; receivedOn?: IsoDate } | null;
   settlementIds: Record<string, true>;
   activeSettlement: SettlementState | null;
   agency: { agencyId: string; placedOn: IsoDate } | null;

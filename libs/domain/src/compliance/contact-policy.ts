@@ -1,5 +1,5 @@
 import { entryOf } from '../lookup/entry-of';
-import type { CreditorProfiles } from './creditor-profile';
+import { profileFor, type CreditorProfiles } from './creditor-profile';
 /** The ways an account's debtor can be contacted. */
 export const contactChannels = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -17,6 +17,11 @@ export interface ContactPolicy {
   contactHours: { from: number; until: number };
   /** Days after the first communication by which the validation notice must have gone out (1006.34). */
   validationNoticeDays: number;
+  /**
+   * Whether the creditor's accounts are collected by a debt collector (its profile's `debtCollector`),
+   * which `policyFor` fills in; absent means they are, and every duty of Regulation F applies.
+   */
+  debtCollector?: boolean;
 }
 
 export const regulationF: ContactPolicy = {
@@ -53,4 +58,8 @@ export interface ContactPolicies {
 
 export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };
 
-export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => entryOf(policies.byCreditor, creditorId) ?? policies.default;
+/** The creditor's rule set, saying whether a debt collector collects for it (so which duties apply). */
+export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => ({
+  ...(entryOf(policies.byCreditor, creditorId) ?? policies.default),
+  debtCollector: profileFor(policies.profiles, creditorId).debtCollector,
+});

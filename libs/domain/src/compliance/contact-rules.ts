@@ -79,9 +79,10 @@ export const holdRule: ContactRule = (account, { at }) => {
   };
 };
 
+/** A debt collector's validation notice is due within 5 days of the first communication (1006.34(a)(1)(i)(B)); a creditor owes none. */
 export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
   const first = account.interactions.firstCommunicationAt;
-  if (account.validationNotice || !first) return null;
+  if (account.validationNotice || !first || policy.debtCollector === false) return null;
   const due = Date.parse(first) + policy.validationNoticeDays * 86_400_000;
   return Date.parse(at) > due
     ? {

@@ -1,6 +1,6 @@
 import type { Command } from '../account/command';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
-import type { ContactDirection, ContactOutcome, ContactTime } from './interactions.events';
+import type { ContactDirection, ContactOutcome, ContactTime, ElectronicDeliveryBasis } from './interactions.events';
 
 /** Outbound contacts are checked against the creditor's contact rule set; `at` defaults to now. */
 export type LogContactAttempt = Command<
@@ -12,5 +12,8 @@ export type SendValidationNotice = Command<'SendValidationNotice', { channel: Co
 /** The hours of the day (`HH:MM`, the debtor's time zone) the debtor said suit them for contact. */
 export type RecordPreferredContactTime = Command<'RecordPreferredContactTime', ContactTime>;
 
+/** Records why required notices may go by e-mail (1006.42(b)); `consentedOn` defaults to the debtor's today. */
+export type RecordElectronicDeliveryConsent = Command<'RecordElectronicDeliveryConsent', { basis: ElectronicDeliveryBasis; consentedOn?: string }>;
+
 /** The interactions part of the account's commands. */
-export type InteractionsCommand = LogContactAttempt | AddNote | SendValidationNotice | RecordPreferredContactTime;
+export type InteractionsCommand = LogContactAttempt | AddNote | SendValidationNotice | RecordPreferredContactTime | RecordElectronicDeliveryConsent;

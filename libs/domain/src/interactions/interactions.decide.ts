@@ -1,18 +1,32 @@
-import { addBusinessDays, addDays } from '../calendar/calendar';
+import { isIsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { AddNote, LogContactAttempt, RecordPreferredContactTime, SendValidationNotice, InteractionsCommand } from './interactions.commands';
-import type { ContactAttempted, NoteAdded, PreferredContactTimeRecorded, ValidationNoticeSent } from './interactions.events';
+import type {
+  AddNote,
+  LogContactAttempt,
+  RecordElectronicDeliveryConsent,
+  RecordPreferredContactTime,
+  SendValidationNotice,
+  InteractionsCommand,
+} from './interactions.commands';
+import {
+  electronicDeliveryBases,
+  type ContactAttempted,
+  type ElectronicDeliveryConsentRecorded,
+  type NoteAdded,
+  type PreferredContactTimeRecorded,
+  type ValidationNoticeSent,
+} from './interactions.events';
+import { itemizationOf } from './itemization';
+import { validationPeriodOf } from './validation-period';
+import { noticeChannelRefusal, owesValidationNotice } from './validation-notice';
 
 /** A contact logged up to this long after the command's clock still counts as now (clocks drift). */
 const clockSkewMs = 60_000;
-/** The validation period runs 30 days from assumed receipt, 5 business days after sending (1006.34(b)(5)). */
-const receiptBusinessDays = 5;
-const validationPeriodDays = 30;
 
 /**
  * Records a contact made or attempted. An outbound one must pass every contact rule at the moment it
@@ -38,16 +52,42 @@ export function addNote(command: AddNote, state: AccountState): [NoteAdded] {
   return [{ type: 'NoteAdded', data: { text } }];
 }
 
-/** The validation notice goes out once, by a channel the debtor has not blocked, at a convenient time. */
+/**
+ * The validation notice goes out once, where a debt collector owes it, by letter or e-mail (see
+ * noticeChannelRefusal), by a channel the debtor has not blocked, at a convenient time. It carries its
+ * validation period (1006.34(b)(5)) and the itemization of the debt (1006.34(c)(2)(vi)–(viii)).
+ */
 export function sendValidationNotice(command: SendValidationNotice, state: AccountState): [ValidationNoticeSent] {
   const account = requireOpen(state);
   if (account.validationNotice) {
     throw conflict('VALIDATION_NOTICE_ALREADY_SENT', `The validation notice went out at ${account.validationNotice.sentAt}.`, { ...account.validationNotice });
   }
   const { channel, policies } = command.data;
+  if (!owesValidationNotice(account, policies)) {
+    throw ruleBroken('VALIDATION_NOTICE_NOT_OWED', 'The creditor collects its own debts: only debt collectors owe a validation notice (1006.34).');
+  }
+  const refusal = noticeChannelRefusal(account, channel);
+  if (refusal) throw ruleBroken(refusal.code, refusal.message, { channel });
   requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
-  const receivedOn = addBusinessDays(todayFor(account, command.now), receiptBusinessDays);
-  return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
+  const itemization = itemizationOf(account);
+  const period = validationPeriodOf(todayFor(account, command.now));
+  return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, ...period, ...(itemization && { itemization }) } }];
+}
+
+/** Records why required notices may go to the debtor by e-mail (1006.42(b)), as of a day not yet to come. */
+export function recordElectronicDeliveryConsent(command: RecordElectronicDeliveryConsent, state: AccountState): [ElectronicDeliveryConsentRecorded] {
+  const account = requireOpen(state);
+  const { basis } = command.data;
+  const today = todayFor(account, command.now);
+  const consentedOn = command.data.consentedOn ?? today;
+  if (!electronicDeliveryBases.includes(basis)) {
+    throw ruleBroken('INVALID_CONSENT_BASIS', `basis must be one of ${electronicDeliveryBases.join(', ')}.`, { field: 'basis' });
+  }
+  if (!isIsoDate(consentedOn)) throw ruleBroken('INVALID_DATE', 'consentedOn must be a date written YYYY-MM-DD.', { field: 'consentedOn' });
+  if (consentedOn > today) {
+    throw ruleBroken('CONSENT_IN_FUTURE', `Consent is recorded once given; ${consentedOn} is after today (${today}).`, { field: 'consentedOn', today });
+  }
+  return [{ type: 'ElectronicDeliveryConsentRecorded', data: { basis, consentedOn } }];
 }
 
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -70,4 +110,5 @@ export const interactionsDecisions: Decisions<InteractionsCommand> = {
   AddNote: addNote,
   SendValidationNotice: sendValidationNotice,
   RecordPreferredContactTime: recordPreferredContactTime,
+  RecordElectronicDeliveryConsent: recordElectronicDeliveryConsent,
 };

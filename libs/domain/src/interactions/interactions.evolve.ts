@@ -7,11 +7,12 @@ export const interactionsEvolvers: Evolvers<InteractionsEvent> = {
   ContactAttempted: (account, event) => ({ ...account, interactions: withContact(account, event.data) }),
   NoteAdded: (account) => account,
   ValidationNoticeSent: (account, event) => {
-    const { sentAt, periodEndsOn } = event.data;
+    const { sentAt, periodEndsOn, receivedOn } = event.data;
     const interactions = { ...account.interactions, firstCommunicationAt: account.interactions.firstCommunicationAt ?? sentAt };
-    return { ...account, interactions, validationNotice: { sentAt, periodEndsOn } };
+    return { ...account, interactions, validationNotice: { sentAt, periodEndsOn, ...(receivedOn && { receivedOn }) } };
   },
   PreferredContactTimeRecorded: (account, event) => ({ ...account, interactions: { ...account.interactions, preferredContactTime: event.data } }),
+  ElectronicDeliveryConsentRecorded: (account, event) => ({ ...account, interactions: { ...account.interactions, electronicDelivery: event.data } }),
 };
 
 function withContact(account: OpenedAccount, contact: ContactAttempted['data']): InteractionsState {
@@ -23,11 +24,11 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
   const later = (a: string | null, b: string) => (a && Date.parse(a) > Date.parse(b) ? a : b);
   const earlier = (a: string | null, b: string) => (a && Date.parse(a) < Date.parse(b) ? a : b);
   return {
+    ...previous,
     recentCalls:
       outbound && isCall ? [...previous.recentCalls, at].sort((a, b) => Date.parse(a) - Date.parse(b)).slice(-recentCallsKept) : previous.recentCalls,
     lastConversationAt: conversation ? later(previous.lastConversationAt, at) : previous.lastConversationAt,
     firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
     lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
-    preferredContactTime: previous.preferredContactTime,
   };
 }

@@ -1,5 +1,5 @@
 import type { ContactChannel } from '../compliance/contact-policy';
-import type { ContactOutcome, ContactTime } from './interactions.events';
+import type { ContactOutcome, ContactTime, ElectronicDeliveryConsent } from './interactions.events';
 
 /** What the contact rules need to know about past contacts. */
 export interface InteractionsState {
@@ -11,6 +11,8 @@ export interface InteractionsState {
   lastContact: { at: string; channel: ContactChannel; outcome: ContactOutcome } | null;
   /** When the debtor said contact suits them, if they did. */
   preferredContactTime: ContactTime | null;
+  /** Why required notices may go by e-mail, once recorded (absent from accounts stored before it was kept). */
+  electronicDelivery?: ElectronicDeliveryConsent;
 }
 
 /** Call attempts kept in state: as many as the most any policy allows in a week. */

@@ -31,14 +31,29 @@ describe('AdvanceCollectionTimeline', () => {
     spec.given(billed).when(advance('2026-03-02T15:00:00.000Z')).then([started]);
   });
 
-  it('sends the reminder on its day, with the validation notice as the first communication', () => {
+  it('sends the reminder on its day, with the validation notice by letter as the first communication', () => {
+    // 1006.34(a)(1)(i)(A): with the initial communication; by letter, as 1006.42 allows without e-mail consent.
+    // Saturday 03-28 + 5 business days = Friday 04-03; + 30 days = Sunday 05-03, so Monday 05-04 (1006.34(b)(5)).
+    const itemization = {
+      itemizationDate: '2026-03-01',
+      amountOnItemizationDate: 40_000,
+      interest: 0,
+      fees: 0,
+      payments: 0,
+      credits: 0,
+      currentAmount: 40_000,
+      currency: 'USD',
+    };
     spec
       .given([...billed, started])
       .when(advance('2026-03-28T14:00:00.000Z'))
       .then([
         taken('reminder', 'notify', '2026-04-06'),
         reminder('2026-03-28T14:00:00.000Z'),
-        { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: '2026-03-28T14:00:00.000Z', periodEndsOn: '2026-05-03' } },
+        {
+          type: 'ValidationNoticeSent',
+          data: { channel: 'letter', sentAt: '2026-03-28T14:00:00.000Z', receivedOn: '2026-04-03', periodEndsOn: '2026-05-04', itemization },
+        },
       ]);
   });
 
