@@ -139,6 +139,12 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
     if (strategy.steps.some((s) => bookkeepingActions.includes(s.action.kind) && (s.from !== 'graceEnd' || s.days < 1))) {
       problems.push(`strategy ${strategy.strategyId}: missed-payment and late-fee steps must fall at least 1 day after graceEnd`);
     }
+    // A step that escalates says so plainly, or it would slip past the validation period unnoticed.
+    // The configuration is JSON: until checked, the flag may be of any type.
+    const flagOf = (s: TimelineStep): unknown => s.escalation;
+    if (strategy.steps.some((s) => flagOf(s) !== undefined && flagOf(s) !== true)) {
+      problems.push(`strategy ${strategy.strategyId}: a step's escalation, when given, must be true`);
+    }
     const lateFees = strategy.lateFeesWhileDisputedOrHeld;
     if (lateFees !== undefined && !lateFeesWhileDisputedOrHeld.includes(lateFees)) {
       problems.push(`strategy ${strategy.strategyId}: lateFeesWhileDisputedOrHeld must be ${lateFeesWhileDisputedOrHeld.join(' or ')}`);
