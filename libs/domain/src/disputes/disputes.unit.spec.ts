@@ -1,16 +1,26 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import { regulationFEverywhere, type ContactPolicies } from '../compliance/contact-policy';
 import type { RaiseDispute, ResolveDispute } from './disputes.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00Z';
 const billed = [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31'), issued('inv-2', 30_000, '2026-01-15', '2026-02-14')];
-const raise = (invoiceId?: string) =>
-  command<RaiseDispute>('RaiseDispute', { disputeId: 'd-1', reason: 'not delivered', ...(invoiceId && { invoiceId }) }, now);
-const raised = (invoiceId: string | null, amount: number): AccountEvent => ({
+const raise = (invoiceId?: string, policies: ContactPolicies = regulationFEverywhere, at = now) =>
+  command<RaiseDispute>('RaiseDispute', { disputeId: 'd-1', reason: 'not delivered', ...(invoiceId && { invoiceId }), policies }, at);
+const raised = (invoiceId: string | null, amount: number, late?: { raisedOn: string; pausesCollection: boolean }): AccountEvent => ({
   type: 'DisputeRaised',
-  data: { disputeId: 'd-1', invoiceId, reason: 'not delivered', amount, currency: 'USD', raisedOn: '2026-02-10' },
+  data: {
+    disputeId: 'd-1',
+    invoiceId,
+    reason: 'not delivered',
+    amount,
+    currency: 'USD',
+    raisedOn: late?.raisedOn ?? '2026-02-10',
+    timely: !late,
+    pausesCollection: late?.pausesCollection ?? true,
+  },
 });
 const resolve = (outcome: 'upheld' | 'rejected') => command<ResolveDispute>('ResolveDispute', { disputeId: 'd-1', outcome }, now);
 
@@ -70,7 +80,7 @@ describe('ResolveDispute', () => {
     spec.given(state).when(raise()).thenThrows('DISPUTE_ALREADY_RAISED');
     spec
       .given(state)
-      .when(command<RaiseDispute>('RaiseDispute', { disputeId: 'd-2', reason: 'again' }, now))
+      .when(command<RaiseDispute>('RaiseDispute', { disputeId: 'd-2', reason: 'again', policies: regulationFEverywhere }, now))
       .thenThrows('NOTHING_TO_DISPUTE');
   });
   it('refuses an unknown or resolved dispute', () => {

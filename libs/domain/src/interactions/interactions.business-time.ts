@@ -7,4 +7,5 @@ export const interactionsBusinessTimes: BusinessTimes<InteractionsEvent> = {
   NoteAdded: () => 'command',
   ValidationNoticeSent: (event) => ({ instant: event.data.sentAt }),
   PreferredContactTimeRecorded: () => 'command',
+  CallConsentRecorded: (event) => ({ instant: event.data.givenAt }),
 };

@@ -2,13 +2,21 @@ import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
 
-export const contactOutcomes = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay'] as const;
+/**
+ * How a contact ended. `not_connected`: the call never reached the dialed number (a busy signal, a
+ * number not in service); a call that rings unanswered or reaches voicemail is connected (comment
+ * 14(b)(3)(ii)-1) and is `no_answer` or `left_message`.
+ */
+export const contactOutcomes = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay', 'not_connected'] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
 export type ContactDirection = 'inbound' | 'outbound';
-/** A contact made or attempted, at `at` (an instant), by the agent in the metadata. */
+/**
+ * A contact made or attempted, at `at` (an instant), by the agent in the metadata; `invoiceIds`: the
+ * debts it was about, absent when about the account as a whole (and on contacts logged before it was kept).
+ */
 export interface ContactAttempted {
   type: 'ContactAttempted';
-  data: { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at: string };
+  data: { channel: ContactChannel; direction: ContactDirection; outcome: ContactOutcome; at: string; invoiceIds?: string[] };
 }
 export interface NoteAdded {
   type: 'NoteAdded';
@@ -28,8 +36,18 @@ export interface PreferredContactTimeRecorded {
   data: ContactTime;
 }
 
+/**
+ * The debtor gave the collector, directly, their consent to further calls (12 CFR 1006.14(b)(3)(i)) at
+ * `givenAt`: calls placed from then through `through` (the debtor's date, at most the 7th day counting
+ * the day of consent, `givenOn`, as the first) do not count toward the call frequencies.
+ */
+export interface CallConsentRecorded {
+  type: 'CallConsentRecorded';
+  data: { givenAt: string; givenOn: IsoDate; through: IsoDate };
+}
+
 /** The interactions part of the account's events. */
-export type InteractionsEvent = ContactAttempted | NoteAdded | ValidationNoticeSent | PreferredContactTimeRecorded;
+export type InteractionsEvent = ContactAttempted | NoteAdded | ValidationNoticeSent | PreferredContactTimeRecorded | CallConsentRecorded;
 
 /** Every interactions event type. */
 export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()([
@@ -37,4 +55,5 @@ export const interactionsEventTypes = eventTypesOf<InteractionsEvent>()([
   'NoteAdded',
   'ValidationNoticeSent',
   'PreferredContactTimeRecorded',
+  'CallConsentRecorded',
 ]);

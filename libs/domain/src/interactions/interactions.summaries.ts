@@ -8,4 +8,5 @@ export const interactionsSummaries: Summaries<InteractionsEvent> = {
   NoteAdded: (event) => `Note added (${event.data.text.length} characters).`,
   ValidationNoticeSent: (event) => `Validation notice sent by ${event.data.channel}; the validation period ends ${event.data.periodEndsOn}.`,
   PreferredContactTimeRecorded: (event) => `The debtor prefers contact from ${event.data.from} to ${event.data.to}, their time.`,
+  CallConsentRecorded: (event) => `The debtor consented to further calls on ${event.data.givenOn}, through ${event.data.through}.`,
 };
