@@ -150,9 +150,6 @@ export const outstanding = (invoice: InvoiceBalance): number => invoice.amount +
 /** The promise still waiting for its date, if any. */
 export const openPromise = (account: OpenedAccount): PromiseState | undefined => Object.values(account.promises).find((promise) => promise.status === 'open');
 
-export const openDisputes = (account: Pick<OpenedAccount, 'disputes'>): DisputeState[] =>
-  Object.values(account.disputes).filter((dispute) => dispute.status === 'open');
-
 /** Holds in force on `today` (the debtor's date): placed, not released, not past their end. */
 export const activeHolds = (account: Pick<OpenedAccount, 'holds'>, today: IsoDate): HoldState[] =>
   Object.values(account.holds).filter((hold) => hold.active && hold.until >= today);
