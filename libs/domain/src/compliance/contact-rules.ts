@@ -1,7 +1,7 @@
 import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { activeHolds, outstanding, type InvoiceBalance, type OpenedAccount } from '../account/account.state';
-import { collectionPauses, pauseOfContact } from '../disputes/collection-pause';
+import { collectionPauses, pauseOfContact, type PauseReason } from '../disputes/collection-pause';
 import type { Debtor } from '../account/account.events';
 import { callDaysInWindow, withinCallConsent } from './call-window';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
@@ -32,7 +32,7 @@ export type ContactSubject = Pick<OpenedAccount, 'restrictions' | 'disputes' | '
 export function contactSubjectOf(account: ContactSubject): ContactSubject {
   const { timeZone, otherTimeZones } = account.debtor;
   const pauses = collectionPauses(account);
-  const kept = (reason: string) => new Set(pauses.filter((pause) => pause.reason === reason).map((pause) => pause.id));
+  const kept = (reason: PauseReason) => new Set(pauses.filter((pause) => pause.reason === reason).map((pause) => pause.id));
   const [disputes, requests] = [kept('dispute'), kept('original_creditor_request')];
   const owed = Object.values(account.invoices).filter((invoice) => outstanding(invoice) > 0);
   return {
