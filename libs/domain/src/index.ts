@@ -17,6 +17,7 @@ export * from './compliance/contact-rules';
 export * from './compliance/call-window';
 export * from './compliance/contact-status';
 export * from './worklist/pursuable';
+export * from './restrictions/restrictions.vocabulary';
 export * from './timeline/strategy';
 export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';

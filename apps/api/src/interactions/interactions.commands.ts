@@ -1,6 +1,7 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import {
   AddNoteRequest,
+  CallConsentRequest,
   ElectronicDeliveryConsentRequest,
   LogContactRequest,
   PreferredContactTimeRequest,
@@ -15,9 +16,22 @@ export const interactionsCommands: CommandDeclarations = {
     summary: 'Log a contact or attempt; outbound ones are checked against the contact rules (422 names the rule and when contact is allowed again)',
     status: 201,
     request: LogContactRequest,
-    command: ({ request: { channel, direction, outcome, at }, policies }) => ({
+    command: ({ request: { channel, direction, outcome, at, invoiceIds }, policies }) => ({
       type: 'LogContactAttempt',
-      data: { channel, direction, outcome, ...(at && { at }), policies },
+      data: { channel, direction, outcome, ...(at && { at }), ...(invoiceIds && { invoiceIds }), policies },
+    }),
+  }),
+  recordCallConsent: accountCommand({
+    route: 'POST /accounts/:accountId/call-consent',
+    roles: ['agent', 'supervisor'],
+    summary:
+      'Record the debtor’s consent, given directly, to further calls for up to 7 days: those calls neither count toward nor are refused by the call frequencies',
+    status: 201,
+    request: CallConsentRequest,
+    optionalBody: true,
+    command: ({ request: { givenAt, days } }) => ({
+      type: 'RecordCallConsent',
+      data: { ...(givenAt && { givenAt }), ...(days !== undefined && { days }) },
     }),
   }),
 

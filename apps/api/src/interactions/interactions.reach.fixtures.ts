@@ -5,8 +5,20 @@ import { contactPolicies } from '../command-handling/command-producers.fixtures'
 /** How each field of the interactions commands is set from outside (see every-field-reachable.unit.spec.ts). */
 export const interactionsReach: CapabilityReach<InteractionsCommand> = {
   LogContactAttempt: {
-    fields: { channel: true, direction: true, outcome: true, at: true, policies },
-    made: [http('POST /accounts/:accountId/contacts', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-01-05T15:00:00Z' })],
+    fields: { channel: true, direction: true, outcome: true, at: true, invoiceIds: true, policies },
+    made: [
+      http('POST /accounts/:accountId/contacts', {
+        channel: 'call',
+        direction: 'outbound',
+        outcome: 'no_answer',
+        at: '2026-01-05T15:00:00Z',
+        invoiceIds: ['inv-1'],
+      }),
+    ],
+  },
+  RecordCallConsent: {
+    fields: { givenAt: true, days: true },
+    made: [http('POST /accounts/:accountId/call-consent', { givenAt: '2026-01-05T15:00:00Z', days: 3 })],
   },
   AddNote: { fields: { text: true }, made: [http('POST /accounts/:accountId/notes', { text: 'Called back later' })] },
   SendValidationNotice: {

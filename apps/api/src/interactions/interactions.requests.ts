@@ -3,11 +3,12 @@ import {
   contactChannels,
   contactOutcomes,
   electronicDeliveryBases,
+  idPattern,
   type ContactChannel,
   type ContactOutcome,
   type ElectronicDeliveryBasis,
 } from '@arrears/domain';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsBusinessDate, IsText } from '../http/validators';
 
 export class LogContactRequest {
@@ -27,6 +28,31 @@ export class LogContactRequest {
   @IsISO8601({ strict: true, strictSeparator: true })
   @ApiPropertyOptional({ format: 'date-time', description: 'When the contact happened; now when absent.' })
   at?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(idPattern, { each: true, message: 'each invoice id must be 1–64 letters, digits, dots, dashes or underscores' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The debts the contact is about; the account as a whole when absent (allowed while an undisputed, unpaused invoice is owed).',
+  })
+  invoiceIds?: string[];
+}
+
+export class CallConsentRequest {
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the debtor gave the consent, directly to the collector; now when absent.' })
+  givenAt?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Consecutive days the consent covers, its own day the first; 7 when absent (1006.14(b)(3)(i)).' })
+  days?: number;
 }
 
 export class AddNoteRequest {

@@ -13,7 +13,7 @@ export interface ContactPolicy {
   maxCallsIn7Days: number;
   /** Days without calls after a telephone conversation, its own day counting as the first (1006.14(b)(2)(ii)). */
   quietDaysAfterConversation: number;
-  /** Local time in which contact is convenient, in minutes after midnight: [from, until) (1006.6(b)(1)(i)). */
+  /** Local time in which contact is convenient, in minutes after midnight: [from, until), `until` itself refused (1006.6(b)(1)(i)). */
   contactHours: { from: number; until: number };
   /** Days after the first communication by which the validation notice must have gone out (1006.34). */
   validationNoticeDays: number;

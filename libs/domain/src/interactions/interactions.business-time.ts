@@ -8,4 +8,5 @@ export const interactionsBusinessTimes: BusinessTimes<InteractionsEvent> = {
   ValidationNoticeSent: (event) => ({ instant: event.data.sentAt }),
   PreferredContactTimeRecorded: () => 'command',
   ElectronicDeliveryConsentRecorded: () => 'command',
+  CallConsentRecorded: (event) => ({ instant: event.data.givenAt }),
 };

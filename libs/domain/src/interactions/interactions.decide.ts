@@ -1,20 +1,22 @@
-import { isIsoDate } from '../calendar/calendar';
+import { addDays, isIsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import { requireOpen, todayFor } from '../account/account.guards';
+import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type {
   AddNote,
   LogContactAttempt,
   RecordElectronicDeliveryConsent,
+  RecordCallConsent,
   RecordPreferredContactTime,
   SendValidationNotice,
   InteractionsCommand,
 } from './interactions.commands';
 import {
   electronicDeliveryBases,
+  type CallConsentRecorded,
   type ContactAttempted,
   type ElectronicDeliveryConsentRecorded,
   type NoteAdded,
@@ -34,15 +36,42 @@ const clockSkewMs = 60_000;
  */
 export function logContactAttempt(command: LogContactAttempt, state: AccountState): [ContactAttempted] {
   const account = requireOpen(state);
-  const { channel, direction, outcome, at = command.now, policies } = command.data;
+  const { channel, direction, outcome, at = command.now, invoiceIds, policies } = command.data;
+  const instant = pastInstant(at, command.now, 'CONTACT_IN_FUTURE');
+  for (const invoiceId of invoiceIds ?? []) requireInvoice(account, invoiceId);
+  const about = invoiceIds?.length ? { invoiceIds: [...new Set(invoiceIds)] } : {};
+  if (direction === 'outbound') requireContactAllowed(account, { channel, at: instant, ...about }, policyFor(policies, account.creditorId));
+  return [{ type: 'ContactAttempted', data: { channel, direction, outcome, at: instant, ...about } }];
+}
+
+/** `at` as `Date#toISOString` writes it, refused when not an instant or later than now (clock skew aside). */
+function pastInstant(at: string, now: string, futureCode: string): string {
   const when = Date.parse(at);
   if (Number.isNaN(when)) throw ruleBroken('INVALID_INSTANT', 'at must be an ISO 8601 instant.', { field: 'at' });
-  if (when > Date.parse(command.now) + clockSkewMs) {
-    throw ruleBroken('CONTACT_IN_FUTURE', `A contact can be logged once it has happened; at ${at} is after now (${command.now}).`, { at, now: command.now });
+  if (when > Date.parse(now) + clockSkewMs) {
+    throw ruleBroken(futureCode, `This can be recorded once it has happened; ${at} is after now (${now}).`, { at, now });
   }
-  const instant = new Date(when).toISOString();
-  if (direction === 'outbound') requireContactAllowed(account, { channel, at: instant }, policyFor(policies, account.creditorId));
-  return [{ type: 'ContactAttempted', data: { channel, direction, outcome, at: instant } }];
+  return new Date(when).toISOString();
+}
+
+/** Consent covers calls on no more than 7 consecutive days, the day it is received the first (1006.14(b)(3)(i)). */
+const consentDaysAtMost = 7;
+
+/**
+ * Records the debtor's prior consent, given directly to the collector, to calls beyond the call
+ * frequencies: calls placed from `givenAt` through the period's last day neither count toward the
+ * 7-in-7 frequency nor are refused by it or by the quiet week after a conversation (1006.14(b)(3)(i),
+ * whose exclusion covers both frequencies of (b)(2)(i)). A later consent replaces an earlier one.
+ */
+export function recordCallConsent(command: RecordCallConsent, state: AccountState): [CallConsentRecorded] {
+  const account = requireOpen(state);
+  const { givenAt = command.now, days = consentDaysAtMost } = command.data;
+  const instant = pastInstant(givenAt, command.now, 'CONSENT_IN_FUTURE');
+  if (!Number.isInteger(days) || days < 1 || days > consentDaysAtMost) {
+    throw ruleBroken('INVALID_CONSENT_PERIOD', `days must be a whole number from 1 to ${consentDaysAtMost} (1006.14(b)(3)(i)).`, { field: 'days', days });
+  }
+  const givenOn = todayFor(account, instant);
+  return [{ type: 'CallConsentRecorded', data: { givenAt: instant, givenOn, through: addDays(givenOn, days - 1) } }];
 }
 
 export function addNote(command: AddNote, state: AccountState): [NoteAdded] {
@@ -111,4 +140,5 @@ export const interactionsDecisions: Decisions<InteractionsCommand> = {
   SendValidationNotice: sendValidationNotice,
   RecordPreferredContactTime: recordPreferredContactTime,
   RecordElectronicDeliveryConsent: recordElectronicDeliveryConsent,
+  RecordCallConsent: recordCallConsent,
 };

@@ -10,4 +10,5 @@ export const interactionsSummaries: Summaries<InteractionsEvent> = {
   ElectronicDeliveryConsentRecorded: (event) =>
     `Required notices may go by e-mail from ${event.data.consentedOn} (${event.data.basis === 'esign_consent' ? 'E-SIGN consent' : 'safe-harbour procedure'}).`,
   PreferredContactTimeRecorded: (event) => `The debtor prefers contact from ${event.data.from} to ${event.data.to}, their time.`,
+  CallConsentRecorded: (event) => `The debtor consented to further calls on ${event.data.givenOn}, through ${event.data.through}.`,
 };

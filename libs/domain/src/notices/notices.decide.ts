@@ -1,6 +1,6 @@
 import type { ContactChannel } from '../compliance/contact-policy';
 import type { OpenedAccount } from '../account/account.state';
-import type { NoticePurpose, NoticeSent } from './notices.events';
+import type { CeaseRemedy, NoticePurpose, NoticeSent } from './notices.events';
 
 /** What a decider asks to say: why, by which channel, with which template, about which invoice if one. */
 export interface NoticeRequest {
@@ -8,10 +8,30 @@ export interface NoticeRequest {
   channel: ContactChannel;
   template: string;
   invoiceId?: string;
+  remedy?: CeaseRemedy;
+  inReplyTo?: string;
 }
 
 /** The event that queues a notice, its id stable for the same notice decided again. */
 export function noticeSent(account: OpenedAccount, notice: NoticeRequest, now: string): NoticeSent {
-  const about = notice.invoiceId ?? 'account';
+  const about = notice.inReplyTo ?? notice.invoiceId ?? 'account';
   return { type: 'NoticeSent', data: { notificationId: `${account.accountId}:${notice.purpose}:${about}:${now}`, ...notice, sentAt: now } };
+}
+
+/**
+ * What a notice the law allows only once says, as a key, or null for other notices: that efforts end
+ * (1006.6(c)(2)(i)); that a specified remedy may be (ii) or will be (iii) invoked, once for each remedy;
+ * a reply on a blocked medium, once for each inbound contact (1006.14(h)(2)(ii)).
+ */
+export function onceOnlyKey(notice: Pick<NoticeSent['data'], 'purpose' | 'remedy' | 'inReplyTo'>): string | null {
+  switch (notice.purpose) {
+    case 'efforts_terminated':
+      return 'efforts_terminated';
+    case 'remedy_notice':
+      return notice.remedy ? `remedy_notice:${notice.remedy.invoked}:${notice.remedy.text.trim().toLowerCase().replace(/\s+/g, ' ')}` : null;
+    case 'blocked_medium_reply':
+      return notice.inReplyTo ? `blocked_medium_reply:${notice.inReplyTo}` : null;
+    default:
+      return null;
+  }
 }

@@ -1,24 +1,30 @@
 import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactPolicies } from '../compliance/contact-policy';
-import { activeHolds, openDisputes, type OpenedAccount, type StepDeferral } from '../account/account.state';
+import { activeHolds, type OpenedAccount, type StepDeferral } from '../account/account.state';
+import { pauseOf } from '../disputes/collection-pause';
 import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
 import { communicatingActions, isEscalation, type CollectionStrategy, type TimelineStep } from './strategy';
 import type { StepDeferReason } from './timeline.events';
 
-type Blockers = Pick<OpenedAccount, 'activePlan' | 'disputes' | 'holds' | 'validationNotice' | 'creditorId' | 'restrictions' | 'interactions'>;
+type Blockers = Pick<
+  OpenedAccount,
+  'activePlan' | 'disputes' | 'creditorRequests' | 'holds' | 'validationNotice' | 'creditorId' | 'restrictions' | 'interactions'
+>;
 
 /** A plan's schedule replaces the due dates of the invoices it covers. */
 const underPlan = (account: Blockers, invoiceId: string): boolean => account.activePlan?.coveredInvoiceIds.includes(invoiceId) ?? false;
 
-/** A dispute of the invoice, or of the whole account, stops its collection until resolved (12 CFR 1006.38). */
-const disputed = (account: Blockers, invoiceId: string): boolean =>
-  openDisputes(account).some((dispute) => dispute.invoiceId === null || dispute.invoiceId === invoiceId);
+/**
+ * A dispute of the invoice or of the whole account stops its collection until resolved (12 CFR
+ * 1006.38(d)(2)); a request for its original creditor until answered (1006.38(c)). Other invoices go on.
+ */
+const paused = (account: Blockers, invoiceId: string) => pauseOf(account, invoiceId)?.reason;
 
 /**
  * What holds a due step back on `today` (the debtor's date), or null when it may run. A plan holds back
- * every step of the invoices it covers; a dispute or a hold every step but the missed payment (the
- * books stay true), and the late fee unless the strategy assesses fees through them; the validation
- * notice and its period what reaches the debtor or escalates (see validationDeferral).
+ * every step of the invoices it covers; a dispute, an original-creditor request or a hold every step but
+ * the missed payment (the books stay true), and the late fee unless the strategy assesses fees through
+ * them; the validation notice and its period what reaches the debtor or escalates (see validationDeferral).
  */
 export function deferReason(
   account: Blockers,
@@ -32,7 +38,8 @@ export function deferReason(
   const { kind } = step.action;
   if (kind === 'mark_payment_missed') return null;
   if (kind === 'assess_late_fee' && strategy.lateFeesWhileDisputedOrHeld === 'assess') return null;
-  if (disputed(account, invoiceId)) return 'dispute';
+  const pause = paused(account, invoiceId);
+  if (pause) return pause;
   if (activeHolds(account, today).length) return 'hold';
   return validationDeferral(account, step, today, policies);
 }
@@ -62,7 +69,8 @@ export function resumesOn(account: Blockers, invoiceId: string, deferral: StepDe
     case 'plan':
       return underPlan(account, invoiceId) ? null : deferral.dueOn;
     case 'dispute':
-      return disputed(account, invoiceId) ? null : deferral.dueOn;
+    case 'original_creditor_request':
+      return paused(account, invoiceId) ? null : deferral.dueOn;
     case 'hold': {
       const holdsEnd = Object.values(account.holds)
         .filter((hold) => hold.active)

@@ -4,14 +4,15 @@ import type { ContactChannel } from '../compliance/contact-policy';
 import type { StepAction, StrategyArm } from './strategy';
 
 /** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
-export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+export type StepSkipReason =
+  'plan' | 'dispute' | 'original_creditor_request' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
 /**
- * What holds a due step back until it ends: a plan covering the invoice, a dispute of it, a hold on the
- * account; the validation period, which an escalation may not overshadow (1006.38(b)); or, for a step
- * that would reach the debtor before the validation notice could, the lack of a channel the notice may
- * go by (1006.34(a)(1)).
+ * What holds a due step back until it ends: a plan covering the invoice, a dispute of it or an unanswered
+ * request for its original creditor, a hold on the account; the validation period, which an escalation may
+ * not overshadow (1006.38(b)); or, for a step that would reach the debtor before the validation notice
+ * could, the lack of a channel the notice may go by (1006.34(a)(1)).
  */
-export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'hold'> | 'validation_period' | 'validation_notice';
+export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'original_creditor_request' | 'hold'> | 'validation_period' | 'validation_notice';
 /** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */
 export interface CollectionTimelineStarted {
   type: 'CollectionTimelineStarted';

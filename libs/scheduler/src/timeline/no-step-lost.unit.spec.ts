@@ -71,7 +71,12 @@ function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): 
     if (b.kind === 'dispute') {
       const raised =
         b.on === offset
-          ? [{ type: 'RaiseDispute' as const, data: { disputeId: id, reason: 'not mine', ...(b.wholeAccount ? {} : { invoiceId: 'inv-1' }) } }]
+          ? [
+              {
+                type: 'RaiseDispute' as const,
+                data: { disputeId: id, reason: 'not mine', ...(b.wholeAccount ? {} : { invoiceId: 'inv-1' }), policies: regulationFEverywhere },
+              },
+            ]
           : [];
       const rejected = b.on + b.days === offset ? [{ type: 'ResolveDispute' as const, data: { disputeId: id, outcome: 'rejected' as const } }] : [];
       return [...raised, ...rejected];
