@@ -55,5 +55,6 @@ export async function postToProvider(
 function reasonOf(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  if (cause?.message) return cause.code ? `${cause.message} (${cause.code})` : cause.message;
+  return cause?.code ?? (error instanceof Error ? error.message : String(error));
 }
