@@ -181,7 +181,8 @@ describe('the outbox dispatcher, when deliveries fail', () => {
   it('dead-letters at once what no retry can fix: a number the provider refuses, a letter with no postal address; keeps no address', async () => {
     twilio.answer({ status: 400, body: { code: 21211, message: "The 'To' number +15551234567 is not a valid phone number.", status: 400 } });
     const sms = await queued('sms');
-    const { address: _none, ...unaddressed } = ada;
+    const unaddressed: Debtor = { ...ada };
+    delete unaddressed.address;
     const letter = await queued('letter', { debtor: unaddressed });
 
     await dispatcher().dispatch();
