@@ -28,12 +28,13 @@ describe('letters to the hand-over folder', () => {
     channel: 'letter',
     to: { name: 'Ada Lovelace', address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } },
     from: collector,
+    envelopeName: null,
     dataSubject: `cred-1/${debtor}`,
     subject: 'Final notice: invoice inv-1',
     body: 'Invoice inv-1 remains unpaid.',
   });
 
-  it('writes a printable letter to the postal address, with the collector’s return address, sealed in a file of its own', async () => {
+  it('writes a printable letter to the postal address, with the collector’s return address (no name: 1006.22(f)(2)), sealed in a file of its own', async () => {
     await new FileLetterSender(folder, vault, clock).send(letter('D-1'));
     const file = letterFile(folder, 'acc-1:inv-1:final-notice');
     const stored = await readFile(file, 'utf8');
@@ -45,9 +46,16 @@ describe('letters to the hand-over folder', () => {
     });
     const html = await openLetter(file, vault);
     expect(html).toContain('<div class="recipient">Ada Lovelace<br>12 Analytical Row<br>Albany, NY 12207<br>US</div>');
-    expect(html).toContain(`<div class="return">${collector.name}<br>${collector.address.lines[0]}<br>Springfield, IL 62701<br>US</div>`);
+    expect(html).toContain(`<div class="return">${collector.address.lines[0]}<br>Springfield, IL 62701<br>US</div>`);
+    expect(html).toContain(`<div class="sender">${collector.name}<br>${collector.phone}<br>${collector.email}<br>${collector.website}</div>`);
     expect(html).toContain('<h1>Final notice: invoice inv-1</h1>');
     expect(html).toContain('<p>Invoice inv-1 remains unpaid.</p>');
+  });
+
+  it('names the sender on the envelope where it may: a creditor collecting its own debts', async () => {
+    await new FileLetterSender(folder, vault, clock).send({ ...letter('D-5'), envelopeName: 'Example Utility Co' });
+    const html = await openLetter(letterFile(folder, 'acc-1:inv-1:final-notice'), vault);
+    expect(html).toContain(`<div class="return">Example Utility Co<br>${collector.address.lines[0]}`);
   });
 
   it('hands each letter over once by id, also across a restart', async () => {

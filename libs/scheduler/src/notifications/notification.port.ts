@@ -26,6 +26,12 @@ export interface LetterNotification extends Message {
   channel: 'letter';
   to: PostalRecipient | null;
   from: CollectorIdentity;
+  /**
+   * The name the envelope may show beside the return address: none for a debt collector, whose
+   * envelopes may carry only its address (12 CFR 1006.22(f)(2); its business name only where that name
+   * does not indicate debt collection, which the code cannot judge); the creditor's own name otherwise.
+   */
+  envelopeName: string | null;
 }
 
 /** A message ready to go: rendered and addressed. */

@@ -23,6 +23,7 @@ describe('letters through a print-and-mail API', () => {
     channel: 'letter',
     to: { name: 'Ada Lovelace', address: { lines: ['12 Analytical Row', 'Apt 3'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } },
     from: collector,
+    envelopeName: null,
     dataSubject: 'cred-1/D-1',
     subject: 'Final notice: invoice inv-1',
     body: 'Invoice inv-1 remains unpaid.\n\nCall us <today>.',
@@ -47,13 +48,20 @@ describe('letters through a print-and-mail API', () => {
         address_zip: '12207',
         address_country: 'US',
       },
-      from: { name: collector.name, address_line1: collector.address.lines[0], address_city: collector.address.city, address_country: 'US' },
+      from: { address_line1: collector.address.lines[0], address_city: collector.address.city, address_country: 'US' },
       color: false,
       metadata: { notification_id: 'acc-1:inv-1:final-notice' },
     });
     expect(sent().file).toContain('Ada Lovelace<br>12 Analytical Row<br>Apt 3<br>Albany, NY 12207<br>US');
     expect(sent().file).toContain('<p>Call us &lt;today&gt;.</p>');
     expect(sent().file).toContain('2026-04-02');
+    // A debt collector's envelope shows its address only (1006.22(f)(2)).
+    expect(sent().from).not.toHaveProperty('name');
+  });
+
+  it('names the sender on the envelope where it may', async () => {
+    await new PrintMailLetterSender(settings, clock).send({ ...letter, envelopeName: 'Example Utility Co' });
+    expect(sent().from).toMatchObject({ name: 'Example Utility Co', address_line1: collector.address.lines[0] });
   });
 
   it('fails for good when the service refuses the letter itself (422), with its code and message', async () => {

@@ -1,5 +1,5 @@
 import type { Clock } from '@arrears/platform';
-import type { CollectorIdentity, PostalAddress } from '@arrears/domain';
+import type { PostalAddress } from '@arrears/domain';
 import { letterHtml } from './letter';
 import { noAddress, notMine, type Notification, type NotificationSender } from './notification.port';
 import { postToProvider, type ProviderEndpoint } from './provider-http';
@@ -26,8 +26,6 @@ function lobAddress(name: string | null, address: PostalAddress) {
   };
 }
 
-const sender = (from: CollectorIdentity) => lobAddress(from.name, from.address);
-
 /** Lob's error body: `{ error: { message, status_code, code } }`. */
 const lobError = (body: unknown) => {
   const { code, message } = ((body ?? {}) as { error?: { code?: string; message?: string } }).error ?? {};
@@ -36,7 +34,9 @@ const lobError = (body: unknown) => {
 
 /**
  * Letters printed and mailed by a print-and-mail service: `POST {url}/letters` with the recipient's and
- * the sender's addresses and the letter as HTML, the API key as HTTP Basic user. The notification id
+ * the sender's addresses and the letter as HTML, the API key as HTTP Basic user. The sender's address
+ * goes without a name for a debt collector: a service that insists on one (Lob wants a name or a
+ * company) must be given a name that does not indicate debt collection, which is not configurable yet. The notification id
  * is the Idempotency-Key, so a retry after a lost answer does not print the letter twice.
  */
 export class PrintMailLetterSender implements NotificationSender {
@@ -56,7 +56,8 @@ export class PrintMailLetterSender implements NotificationSender {
     const letter = {
       description: notification.subject.slice(0, 255),
       to: lobAddress(to.name, to.address),
-      from: sender(notification.from),
+      // Printed on the envelope: a debt collector's address only (1006.22(f)(2)), see envelopeName.
+      from: lobAddress(notification.envelopeName, notification.from.address),
       file: letterHtml({ ...notification, to }, this.clock.now().toISOString().slice(0, 10)),
       color: false,
       use_type: 'operational',
