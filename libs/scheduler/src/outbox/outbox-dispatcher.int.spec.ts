@@ -249,6 +249,25 @@ describe('the outbox dispatcher, when deliveries fail', () => {
     expect(await reads.find(RETRIES)).toEqual([]);
   });
 
+  it('holds an e-mail or SMS whose try falls outside the debtor’s contact hours until they open, untried; a letter goes', async () => {
+    clock.set('2026-04-02T06:00:00Z'); // 02:00 in New York
+    const sms = await queued('sms');
+    const letter = await queued('letter');
+
+    expect(await dispatcher().dispatch()).toBe(1);
+
+    expect(twilio.received).toHaveLength(0);
+    expect(await delivery(letter)).toBeDefined();
+    expect(await retry(sms)).toMatchObject({
+      attempts: 0,
+      nextAttemptAt: '2026-04-02T12:00:00.000Z',
+      lastError: expect.stringMatching(/^waiting for contact hours: It is outside 08:00–21:00 in America\/New_York/),
+    });
+    clock.set('2026-04-02T12:00:00Z');
+    expect(await dispatcher().dispatch()).toBe(1);
+    expect(await delivery(sms)).toMatchObject({ attempts: 1 });
+  });
+
   it('waits for the account read model: a notification it has not reached is not tried, and the checkpoint stays before it', async () => {
     const email = await queued('email', { accountsBehind: true });
     expect(await dispatcher().dispatch()).toBe(0);

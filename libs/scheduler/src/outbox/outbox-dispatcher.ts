@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
+import { contactHoursRule } from '@arrears/domain';
 import { accountReadModel, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { LeaseLostError, READ_STORE, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
@@ -63,7 +64,7 @@ export class OutboxDispatcher {
     private readonly clock: Clock,
     ids: IdGenerator,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly profiles: ContactPoliciesInForce,
+    private readonly policies: ContactPoliciesInForce,
   ) {
     this.owner = `outbox-${ids.uuid()}`;
     this.settings = config.delivery;
@@ -159,9 +160,11 @@ export class OutboxDispatcher {
     const creditorId = account?.creditorId ?? null;
     const failing = wake.failing.get(queued.channel as NotificationChannel);
     if (failing) return { outcome: { kind: 'deferred', ...failing }, creditorId };
+    const hours = account ? this.outsideContactHours(queued, account, wake) : undefined;
+    if (hours) return { outcome: hours, creditorId };
     let notification: Notification | undefined;
     try {
-      notification = addressed(queued, account?.account, this.profiles.profileFor(creditorId ?? ''), render(queued));
+      notification = addressed(queued, account?.account, this.policies.profileFor(creditorId ?? ''), render(queued));
       await this.sender.send(notification);
       return { outcome: { kind: 'delivered' }, creditorId };
     } catch (error) {
@@ -170,6 +173,16 @@ export class OutboxDispatcher {
       this.logger.warn(`Notification ${queued.id} by ${queued.channel} not delivered${permanent ? ', for good' : ''}: ${text}`);
       return { outcome: { kind: 'failed', error: text, permanent }, creditorId };
     }
+  }
+
+  /**
+   * An e-mail or SMS whose try falls outside the debtor's contact hours (1006.6(b)(1)(i)) waits for them,
+   * untried: a retry's time, or a backlog after an outage, may come at night. Letters are not held.
+   */
+  private outsideContactHours(queued: OutboxDocument, account: AccountDocument, wake: Wake): Outcome | undefined {
+    const contact = { channel: queued.channel, at: wake.now.toISOString() };
+    const refusal = contactHoursRule(account.account, contact, this.policies.policyFor(account.creditorId));
+    return refusal?.allowedFrom ? { kind: 'deferred', error: `waiting for contact hours: ${refusal.message}`, until: refusal.allowedFrom } : undefined;
   }
 
   /** The writes that record an outcome: a delivery, the next try, or a dead letter (and the retry gone). */
