@@ -20,6 +20,7 @@ import { Imports } from './imports/imports';
 import { ImportsController } from './imports/imports.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
+import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
@@ -62,7 +63,15 @@ export class AppModule {
           zones: reportingZones(config.reportingTimeZones),
         }),
       ],
-      controllers: [HealthController, MetricsController, ParkedEventsController, ImportsController, ...queryControllers, ...commandControllers],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ParkedEventsController,
+        DeadLettersController,
+        ImportsController,
+        ...queryControllers,
+        ...commandControllers,
+      ],
       providers: [
         CommandsInFlight,
         IdempotentRequests,

@@ -1,7 +1,5 @@
-import { formatMoney, type Debtor } from '@arrears/domain';
-import { debtorSubject } from '@arrears/personal-data';
+import { formatMoney } from '@arrears/domain';
 import type { OutboxDocument } from '@arrears/projections';
-import type { Notification } from './notification.port';
 
 type Facts = OutboxDocument['facts'];
 
@@ -28,12 +26,7 @@ const templates: Record<string, (facts: Facts) => { subject: string; body: strin
   }),
 };
 
-const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']): string | null =>
-  (channel === 'email' ? debtor?.email : channel === 'sms' ? debtor?.phone : (debtor?.name ?? debtor?.reference)) ?? null;
-
-/** The message for a queued notification, addressed from the debtor as the account read model has them now. */
-export function render(queued: OutboxDocument, account: { creditorId: string; debtor: Debtor } | undefined): Notification {
-  const content = templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
-  const dataSubject = account ? debtorSubject(account.creditorId, account.debtor.reference) : null;
-  return { id: queued.id, channel: queued.channel, to: addressFor(account?.debtor, queued.channel), dataSubject, ...content };
+/** What a queued notification says: its subject and body (addressing it is addressing.ts's part). */
+export function render(queued: OutboxDocument): { subject: string; body: string } {
+  return templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
 }
