@@ -45,6 +45,6 @@ export const resolutionsCommands: CommandDeclarations = {
     status: 201,
     request: EscalateToLegalRequest,
     optionalBody: true,
-    command: ({ request }) => ({ type: 'EscalateToLegal', data: { ...(request.reason && { reason: request.reason }) } }),
+    command: ({ request, policies }) => ({ type: 'EscalateToLegal', data: { ...(request.reason && { reason: request.reason }), policies } }),
   }),
 };

@@ -7,6 +7,7 @@ import type { Debtor } from '../accounts/debtor';
 import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
+import type { DebtType } from '../compliance/limitations';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -19,6 +20,8 @@ export interface InvoiceState extends IssuedInvoice {
   missed: boolean;
   /** Taken off without payment: an upheld dispute, a write-off, a settlement's remainder. */
   adjusted: number;
+  /** The days payments were received towards it, in the order recorded: a part payment may restart the statute of limitations. */
+  paidOn: IsoDate[];
   /** Where the invoice is on its collection timeline; null until the scheduler starts it. */
   timeline: InvoiceTimeline | null;
 }
@@ -56,6 +59,8 @@ export interface OpenedAccount {
   accountId: string;
   creditorId: string;
   debtor: Debtor;
+  /** What kind of debt the account is, for the statute of limitations (`defaultDebtType` when opened without one). */
+  debtType: DebtType;
   /** The business date it opened; null only for an opening recorded before the date was (see loadAccount). */
   openedOn: IsoDate | null;
   /** Fixed by the first invoice or payment: an account keeps one currency. */

@@ -20,6 +20,7 @@ export const billingEvolvers: Evolvers<BillingEvent> = {
       lateFeeAssessed: false,
       missed: false,
       adjusted: 0,
+      paidOn: [],
       timeline: null,
     };
     return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice } };

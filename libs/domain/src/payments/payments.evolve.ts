@@ -16,7 +16,7 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
       activeSettlement: account.activeSettlement && { ...account.activeSettlement, paid: account.activeSettlement.paid + amount },
     };
     for (const { invoiceId, amount } of allocations) {
-      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount }));
+      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount, paidOn: [...i.paidOn, receivedOn] }));
     }
     if (next.activePlan && installmentAllocations.length > 0) {
       const installments = next.activePlan.installments.map((installment) => {

@@ -2,6 +2,9 @@ import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { IsoDate } from '../calendar/calendar';
+import type { ContactPolicies } from '../compliance/contact-policy';
+import { timeBarOf } from '../compliance/time-bar';
 import type {
   AgreeSettlement,
   EscalateToLegal,
@@ -77,7 +80,20 @@ export function escalateToLegal(command: EscalateToLegal, state: AccountState): 
   const account = requireOpen(state);
   if (account.legal) throw conflict('ALREADY_ESCALATED', `The account went to legal review on ${account.legal.escalatedOn}.`, { ...account.legal });
   requireBalance(account, 'NOTHING_TO_COLLECT');
-  return [{ type: 'EscalatedToLegal', data: { escalatedOn: todayFor(account, command.now), reason: command.data.reason?.trim() || null } }];
+  const today = todayFor(account, command.now);
+  requireNotTimeBarred(account, command.data.policies, today);
+  return [{ type: 'EscalatedToLegal', data: { escalatedOn: today, reason: command.data.reason?.trim() || null } }];
+}
+
+/** A debt collector must not bring or threaten to bring a legal action to collect a time-barred debt (12 CFR 1006.26(b)). */
+function requireNotTimeBarred(account: OpenedAccount, policies: ContactPolicies, today: IsoDate): void {
+  const { timeBarred, since, jurisdiction } = timeBarOf(account, policies, today);
+  if (timeBarred) {
+    throw ruleBroken('DEBT_TIME_BARRED', `The debt has been time-barred in ${jurisdiction} since ${since}: no legal action may be brought on it.`, {
+      jurisdiction,
+      since,
+    });
+  }
 }
 
 export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
