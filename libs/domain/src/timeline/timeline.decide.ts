@@ -1,6 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
-import { policyFor } from '../compliance/contact-policy';
+import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
+import { timeBarOf } from '../compliance/time-bar';
 import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import type { AccountEvent } from '../account/account.events';
@@ -50,7 +51,7 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
     if (dueOn > today) break;
     if (done.has(next.step)) continue;
     const current = entryOf(account.invoices, invoiceId) as InvoiceState;
-    const skip = skipReason(account, current, next, today);
+    const skip = skipReason(account, current, next, command.data.policies, today);
     const defer = skip ? null : deferReason(account, invoiceId, next, strategy, today);
     if (defer) {
       // Recorded once for each thing that holds the step back, not again on every wake.
@@ -76,9 +77,10 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
 /**
  * Why a due step will never run, or null. Only a step that reaches the debtor goes stale or is made
  * moot by a cease request or a blocked channel; the others run however late, unless the account has
- * gone to an agency or to legal review, which then pursue it instead.
+ * gone to an agency or to legal review, which then pursue it instead. A legal review of a time-barred
+ * debt is skipped: no legal action may be brought on it (12 CFR 1006.26(b)).
  */
-function skipReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, today: IsoDate): StepSkipReason | null {
+function skipReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, policies: ContactPolicies, today: IsoDate): StepSkipReason | null {
   const { action } = step;
   if (communicatingActions.includes(action.kind)) {
     if (account.restrictions.ceaseRequested) return 'cease';
@@ -87,6 +89,7 @@ function skipReason(account: OpenedAccount, invoice: InvoiceState, step: Timelin
   }
   if (action.kind === 'assess_late_fee') return invoice.terms.lateFee ? null : 'no_late_fee_terms';
   if (action.kind === 'mark_payment_missed') return null;
+  if (action.kind === 'legal_review' && timeBarOf(account, policies, today).timeBarred) return 'time_barred';
   if (account.legal) return 'in_legal';
   if (account.agency) return 'with_agency';
   return null;

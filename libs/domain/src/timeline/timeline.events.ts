@@ -4,7 +4,18 @@ import type { ContactChannel } from '../compliance/contact-policy';
 import type { StepAction, StrategyArm } from './strategy';
 
 /** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
-export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+export type StepSkipReason =
+  | 'plan'
+  | 'dispute'
+  | 'hold'
+  | 'cease'
+  | 'channel_blocked'
+  | 'with_agency'
+  | 'in_legal'
+  | 'stale'
+  | 'no_late_fee_terms'
+  /** A legal review of a time-barred debt (12 CFR 1006.26(b)). */
+  | 'time_barred';
 /** What holds a due step back until it ends: a plan covering the invoice, a dispute of it, a hold on the account. */
 export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'hold'>;
 /** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */

@@ -144,3 +144,34 @@ describe('AdvanceCollectionTimeline', () => {
       .thenThrows('STRATEGY_MISMATCH', { strategyId: 'standard' });
   });
 });
+
+describe('A legal review of a time-barred debt', () => {
+  // 12 CFR 1006.26(b): no legal action, nor a threat of one, to collect a time-barred debt.
+  // New York: 3 years (CPLR 214-i) from default on 2023-01-01, so time-barred from 2026-01-01.
+  const inNewYork: AccountEvent = {
+    type: 'AccountOpened',
+    data: {
+      accountId: 'acc-1',
+      creditorId: 'cred-1',
+      debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
+    },
+  };
+  const legalOnly = {
+    strategyId: 'standard',
+    steps: [{ step: 'legal_review', from: 'graceEnd' as const, days: 1, action: { kind: 'legal_review' as const } }],
+  };
+  const old = [inNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31')];
+  const startedOn = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2023-01-01' } } as const;
+  it('runs the day before the debt is time-barred', () => {
+    spec
+      .given(old)
+      .when(advance('2025-12-31T15:00:00Z', legalOnly))
+      .then([startedOn, taken('legal_review', 'legal_review', null)]);
+  });
+  it('is skipped as time_barred on the day it is', () => {
+    spec
+      .given(old)
+      .when(advance('2026-01-01T15:00:00Z', legalOnly))
+      .then([startedOn, skipped('legal_review', 'time_barred', null)]);
+  });
+});

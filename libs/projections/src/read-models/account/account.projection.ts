@@ -60,7 +60,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
   // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
   // 4: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
-  version: 4,
+  // 5: an invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
+  version: 5,
   collection: ACCOUNTS,
   indexes: [
     {
