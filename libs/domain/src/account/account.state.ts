@@ -8,6 +8,7 @@ import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
+import type { ResolutionState } from '../resolutions/resolution';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -85,6 +86,10 @@ export interface OpenedAccount {
   activeSettlement: SettlementState | null;
   agency: { agencyId: string; placedOn: IsoDate } | null;
   legal: { escalatedOn: IsoDate } | null;
+  /** The resolution of what the account owed, until a new invoice is issued. */
+  resolution: ResolutionState | null;
+  /** Under a cease request, the debtor asked to be sent the confirmation of a resolution all the same. */
+  resolutionConfirmationRequested: boolean;
 }
 
 export interface PromiseState {

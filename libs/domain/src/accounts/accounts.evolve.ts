@@ -33,6 +33,8 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
     activeSettlement: null,
     agency: null,
     legal: null,
+    resolution: null,
+    resolutionConfirmationRequested: false,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Evolvers } from '../account/capability';
 import type { NoticesEvent } from './notices.events';
 
-/** A notice changes nothing the rules read: it is a record of what was said. */
+/** A notice is a record of what was said; the rules read only that a resolution was confirmed, once. */
 export const noticesEvolvers: Evolvers<NoticesEvent> = {
-  NoticeSent: (account) => account,
+  NoticeSent: (account, event) =>
+    event.data.purpose === 'resolution_confirmation' && account.resolution ? { ...account, resolution: { ...account.resolution, confirmed: true } } : account,
 };

@@ -1,5 +1,6 @@
 import type { Evolvers } from '../account/capability';
-import type { OpenedAccount } from '../account/account.state';
+import { totalOutstanding, type OpenedAccount } from '../account/account.state';
+import { resolvedBy } from '../resolutions/resolution';
 import { updateInvoice } from '../account/invoice-updates';
 import { promisesPaid } from '../promises/promises.evolve';
 import type { PaymentsEvent } from './payments.events';
@@ -25,7 +26,7 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
       });
       next = { ...next, activePlan: { ...next.activePlan, installments } };
     }
-    return next;
+    return totalOutstanding(account) > 0 ? resolvedBy(next, 'paid_in_full', receivedOn) : next;
   },
   EarlyPaymentDiscountApplied: (account, event) =>
     updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, discounted: i.discounted + event.data.amount })),

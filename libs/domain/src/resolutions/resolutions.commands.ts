@@ -10,5 +10,18 @@ export type RecallFromAgency = Command<'RecallFromAgency', Record<string, never>
 /** `policies` carry the creditor profiles: the state whose statute of limitations applies when the debtor's address names none. */
 export type EscalateToLegal = Command<'EscalateToLegal', { reason?: string; policies: ContactPolicies }>;
 
+/** The scheduler sends the thank-you and confirmation of a resolution, once (see `confirmationDue`). */
+export type SendResolutionConfirmation = Command<'SendResolutionConfirmation', { policies: ContactPolicies }>;
+/** Records that the debtor, under a cease request (1006.6(c)), asked to be sent the confirmation of a resolution. */
+export type RequestResolutionConfirmation = Command<'RequestResolutionConfirmation', Record<string, never>>;
+
 /** The resolutions part of the account's commands. */
-export type ResolutionsCommand = AgreeSettlement | LapseSettlement | WriteOff | PlaceWithAgency | RecallFromAgency | EscalateToLegal;
+export type ResolutionsCommand =
+  | AgreeSettlement
+  | LapseSettlement
+  | WriteOff
+  | PlaceWithAgency
+  | RecallFromAgency
+  | EscalateToLegal
+  | SendResolutionConfirmation
+  | RequestResolutionConfirmation;

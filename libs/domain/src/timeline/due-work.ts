@@ -5,6 +5,7 @@ import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import { strategyFor, type CollectionTimelines } from './strategy';
 import { resumesOn } from './deferral';
+import { confirmationDue } from '../resolutions/resolution';
 
 /** A command as the scheduler sends it; the command path stamps `now`. */
 export type ScheduledCommand = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
@@ -25,11 +26,13 @@ const noticeChannels: ContactChannel[] = ['letter', 'email'];
 /**
  * Everything that has fallen due on an account by `today` (the debtor's date), as commands: deadlines
  * that have passed (promises, installments, holds, settlements), the validation notice after a first
- * communication, and each open invoice's timeline. Pure; the deciders check each again.
+ * communication, each open invoice's timeline, and the confirmation of a resolution (which a closed
+ * account may still be owed). A resolved account owes nothing: no timeline has a step left for it.
+ * Pure; the deciders check each again.
  */
 export function dueWork(account: OpenedAccount, today: IsoDate, settings: SchedulerSettings): ScheduledCommand[] {
-  if (account.status !== 'open') return [];
-  const work: ScheduledCommand[] = [];
+  const work: ScheduledCommand[] = confirmationDue(account) ? [{ type: 'SendResolutionConfirmation', data: { policies: settings.policies } }] : [];
+  if (account.status !== 'open') return work;
   const channel = noticeChannels.find((c) => !account.restrictions.blockedChannels.includes(c));
   if (account.interactions.firstCommunicationAt && !account.validationNotice && channel) {
     work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
@@ -70,8 +73,8 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
  * can: what the schedule read model keeps, so the scheduler reads only accounts with work.
  */
 export function nextWakeOn(account: OpenedAccount): IsoDate | null {
-  if (account.status !== 'open') return null;
-  const days: IsoDate[] = [];
+  const days: IsoDate[] = account.resolution && confirmationDue(account) ? [account.resolution.resolvedOn] : [];
+  if (account.status !== 'open') return earliest(days);
   const firstCommunication = account.interactions.firstCommunicationAt;
   if (firstCommunication && !account.validationNotice) days.push(addDays(firstCommunication.slice(0, 10), -1));
   for (const promise of Object.values(account.promises)) if (promise.status === 'open') days.push(addDays(promise.dueOn, promise.graceDays + 1));
