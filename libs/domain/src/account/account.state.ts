@@ -8,7 +8,6 @@ import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
-import type { ResolutionState } from '../resolutions/resolution';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -124,6 +123,18 @@ export interface SettlementState {
   settles: number;
   /** Received since the settlement was agreed. */
   paid: number;
+}
+
+/** How an account's balance came to nothing, with the debtor's money: the resolutions thanked and confirmed. */
+export type ResolutionKind = 'paid_in_full' | 'settled' | 'plan_completed';
+
+/** The account's debts are resolved; what was owed is no longer, until a new invoice is issued. */
+export interface ResolutionState {
+  how: ResolutionKind;
+  /** The day of the payment that resolved it. */
+  resolvedOn: IsoDate;
+  /** The thank-you and confirmation went out (a NoticeSent of purpose `resolution_confirmation`). */
+  confirmed: boolean;
 }
 
 export interface AccountClaim {

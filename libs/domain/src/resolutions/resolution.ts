@@ -1,17 +1,5 @@
 import type { IsoDate } from '../calendar/calendar';
-import { totalOutstanding, type OpenedAccount } from '../account/account.state';
-
-/** How an account's balance came to nothing, with the debtor's money: the resolutions thanked and confirmed. */
-export type ResolutionKind = 'paid_in_full' | 'settled' | 'plan_completed';
-
-/** The account's debts are resolved; what was owed is no longer, until a new invoice is issued. */
-export interface ResolutionState {
-  how: ResolutionKind;
-  /** The day of the payment that resolved it. */
-  resolvedOn: IsoDate;
-  /** The thank-you and confirmation went out (a NoticeSent of purpose `resolution_confirmation`). */
-  confirmed: boolean;
-}
+import { totalOutstanding, type OpenedAccount, type ResolutionKind } from '../account/account.state';
 
 /**
  * The account resolved by `how` on `on`, if that left nothing owed; as it was otherwise. A write-off or
