@@ -54,6 +54,15 @@ describe('Resolution: paid in full, settled, or the plan completed', () => {
     expect(nextWakeOn(accountAfter([...resolved, confirmation('email')]))).toBeNull();
   });
 
+  it('is owed no validation notice once the debt is paid (1006.34(a)(2))', () => {
+    const contacted: AccountEvent = {
+      type: 'ContactAttempted',
+      data: { channel: 'call', direction: 'outbound', outcome: 'right_party_contact', at: '2026-03-08T15:00:00Z' },
+    };
+    expect(work([...billed(), contacted])).toContain('SendValidationNotice');
+    expect(work([...billed(), contacted, paidInFull])).toEqual(['SendResolutionConfirmation']);
+  });
+
   it('goes by letter when the debtor has no e-mail address or has blocked e-mail, and waits for the debtor’s hours by e-mail', () => {
     spec
       .given([...billed(opened), paidInFull])

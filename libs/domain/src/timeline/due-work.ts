@@ -34,7 +34,8 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
   const work: ScheduledCommand[] = confirmationDue(account) ? [{ type: 'SendResolutionConfirmation', data: { policies: settings.policies } }] : [];
   if (account.status !== 'open') return work;
   const channel = noticeChannels.find((c) => !account.restrictions.blockedChannels.includes(c));
-  if (account.interactions.firstCommunicationAt && !account.validationNotice && channel) {
+  // A debtor who has paid the debt is owed no validation notice after the initial communication (1006.34(a)(2)).
+  if (account.interactions.firstCommunicationAt && !account.validationNotice && !account.resolution && channel) {
     work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
   }
   for (const promise of Object.values(account.promises)) {
@@ -76,7 +77,7 @@ export function nextWakeOn(account: OpenedAccount): IsoDate | null {
   const days: IsoDate[] = account.resolution && confirmationDue(account) ? [account.resolution.resolvedOn] : [];
   if (account.status !== 'open') return earliest(days);
   const firstCommunication = account.interactions.firstCommunicationAt;
-  if (firstCommunication && !account.validationNotice) days.push(addDays(firstCommunication.slice(0, 10), -1));
+  if (firstCommunication && !account.validationNotice && !account.resolution) days.push(addDays(firstCommunication.slice(0, 10), -1));
   for (const promise of Object.values(account.promises)) if (promise.status === 'open') days.push(addDays(promise.dueOn, promise.graceDays + 1));
   for (const installment of account.activePlan?.installments ?? []) {
     if (!installment.missed && installment.paid < installment.amount) days.push(addDays(installment.dueOn, 1));
