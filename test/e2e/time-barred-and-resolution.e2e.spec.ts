@@ -1,4 +1,5 @@
 import {
+  as,
   eventTypes,
   invoiceBody,
   openAccountBody,
@@ -71,6 +72,41 @@ describe('time-barred debts and resolution (e2e)', () => {
     const notices = (await api.get(`/accounts/${accountId}/events`)).body.events.filter((event: { type: string }) => event.type === 'NoticeSent');
     expect(notices.map((notice: { data: object }) => notice.data)).toEqual([
       expect.objectContaining({ purpose: 'resolution_confirmation', channel: 'email', template: 'resolution-confirmation' }),
+    ]);
+  });
+
+  it('sends one confirmation for an imported ledger whose debts were paid off twice in the past: the resolution standing now', async () => {
+    api.clock.set('2026-01-07T15:00:00Z');
+    const accountId = uniqueId('acc');
+    const lines = [
+      {
+        type: 'account',
+        accountId,
+        creditorId: 'cred-1',
+        debtorReference: 'D-9',
+        timeZone: 'America/New_York',
+        openedOn: '2025-01-01',
+        debtType: 'written_contract',
+      },
+      { type: 'invoice', accountId, invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2025-01-01', dueOn: '2025-01-31' },
+      { type: 'payment', accountId, paymentId: 'pay-1', amount: 10_000, currency: 'USD', receivedOn: '2025-02-10', method: 'card' },
+      { type: 'invoice', accountId, invoiceId: 'inv-2', amount: 20_000, currency: 'USD', issuedOn: '2025-03-01', dueOn: '2025-03-31' },
+      { type: 'payment', accountId, paymentId: 'pay-2', amount: 20_000, currency: 'USD', receivedOn: '2025-04-10', method: 'card' },
+    ];
+    const body = lines.map((line) => JSON.stringify(line)).join('\n');
+    const started = await api.post('/imports', body, { 'content-type': 'application/x-ndjson', ...(await as('supervisor')) });
+    let progress = started.body;
+    for (let tries = 0; progress.status === 'running' && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      progress = (await api.get(`/imports/${progress.importId}`, await as('supervisor'))).body;
+    }
+    expect(progress).toMatchObject({ status: 'done', linesApplied: 5, linesRefused: 0 });
+    await wakeScheduler(api);
+    await wakeScheduler(api);
+    const notices = (await api.get(`/accounts/${accountId}/events`)).body.events.filter((event: { type: string }) => event.type === 'NoticeSent');
+    // No e-mail address on the line: a letter, sent now (not on a historical business day).
+    expect(notices.map((notice: { data: object }) => notice.data)).toEqual([
+      expect.objectContaining({ purpose: 'resolution_confirmation', channel: 'letter', sentAt: expect.stringMatching(/^2026-01-07T15:00:00/) }),
     ]);
   });
 
