@@ -1,5 +1,5 @@
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import { policyFor } from '../compliance/contact-policy';
+import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
 import { contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { noticeSent } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
@@ -8,7 +8,6 @@ import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, t
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { IsoDate } from '../calendar/calendar';
-import type { ContactPolicies } from '../compliance/contact-policy';
 import { timeBarOf } from '../compliance/time-bar';
 import type {
   AgreeSettlement,
