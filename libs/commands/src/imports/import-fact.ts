@@ -1,4 +1,4 @@
-import { contactChannels, contactOutcomes, instantAt, isId, isTimeZone, type ContactPolicies, type IsoDate } from '@arrears/domain';
+import { contactChannels, contactOutcomes, debtTypes, instantAt, isId, isTimeZone, type ContactPolicies, type IsoDate } from '@arrears/domain';
 import type { AccountCommandInput } from '../account-command';
 
 /** One line of a ledger file as the command the API would send for it, and when it happened. */
@@ -31,7 +31,7 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+
 const noon = 12 * 60;
 
 const fieldsOf = {
-  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone'],
+  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone', 'debtType'],
   invoice: ['invoiceId', 'amount', 'currency', 'issuedOn', 'dueOn', 'graceDays', 'lateFeeAmount', 'lateFeePercent', 'discountPercent', 'discountWithinDays'],
   payment: ['paymentId', 'amount', 'currency', 'receivedOn', 'method'],
   plan: ['planId', 'currency', 'agreedOn', 'installments', 'invoiceIds'],
@@ -74,7 +74,9 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
       const openedOn = read.date('openedOn');
       const debtor = { reference: read.text('debtorReference', 64), timeZone, ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone' }) };
       const occurredAt = atNoon('openedOn', isTimeZone(timeZone) ? timeZone : 'UTC');
-      return fact({ type: 'OpenAccount', data: { accountId, creditorId: read.id('creditorId'), debtor, openedOn } }, occurredAt);
+      const debtType = read.optionalOneOf('debtType', debtTypes);
+      const data = { accountId, creditorId: read.id('creditorId'), debtor, openedOn, ...(debtType && { debtType }) };
+      return fact({ type: 'OpenAccount', data }, occurredAt);
     }
     case 'invoice': {
       const occurredAt = atNoon('issuedOn');
@@ -195,6 +197,10 @@ class FieldReader {
     const value = this.present(field);
     if (!values.includes(value as Value)) throw this.invalid(field, `one of ${values.join(', ')}`);
     return value as Value;
+  }
+
+  optionalOneOf<Value extends string>(field: string, values: readonly Value[]): Value | undefined {
+    return this.line[field] === undefined || this.line[field] === '' ? undefined : this.oneOf(field, values);
   }
 
   /** A whole number, from JSON or from CSV's text; the sign is the deciders' to judge. */

@@ -46,6 +46,15 @@ describe('importing a ledger', () => {
     expect(verifyChain(events, chainKey)).toMatchObject({ status: 'intact', events: 4 });
   });
 
+  it('opens an account with the debt type its line names, and refuses one it does not know (12 CFR 1006.26: the statute of limitations per debt type)', async () => {
+    const store = new InMemoryEventStore();
+    const typed = { ...ledger[0], debtType: 'written_contract' };
+    const unknown = { ...ledger[0], accountId: 'acc-2', debtType: 'credit_card' };
+    const progress = await importInto(store, ndjson([typed, unknown]));
+    expect(progress.errors).toEqual([expect.objectContaining({ line: 2, field: 'debtType', code: 'INVALID_FIELD' })]);
+    expect((await store.readStream('account-acc-1'))[0]?.data).toMatchObject({ debtType: 'written_contract' });
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));
