@@ -3,6 +3,7 @@ import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireOpen, todayFor } from '../account/account.guards';
+import { messageFor } from '../notices/notices.decide';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { AddNote, LogContactAttempt, RecordPreferredContactTime, SendValidationNotice, InteractionsCommand } from './interactions.commands';
@@ -47,7 +48,10 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   const { channel, policies } = command.data;
   requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
   const receivedOn = addBusinessDays(todayFor(account, command.now), receiptBusinessDays);
-  return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) } }];
+  const data = { channel, sentAt: command.now, periodEndsOn: addDays(receivedOn, validationPeriodDays) };
+  // Rendered from the event's own facts (1006.34(c)), so the stored notice says what the event records.
+  const message = messageFor(account, policies, command.now, { templateId: 'validation-notice', channel, facts: data });
+  return [{ type: 'ValidationNoticeSent', data: { ...data, ...(message && { message }) } }];
 }
 
 const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;

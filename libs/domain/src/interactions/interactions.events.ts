@@ -1,6 +1,7 @@
 import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
+import type { RenderedMessage } from '../notices/notices.events';
 
 export const contactOutcomes = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay'] as const;
 export type ContactOutcome = (typeof contactOutcomes)[number];
@@ -17,7 +18,8 @@ export interface NoteAdded {
 /** The validation notice (1006.34) went out; the debtor may dispute until `periodEndsOn`. */
 export interface ValidationNoticeSent {
   type: 'ValidationNoticeSent';
-  data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate };
+  /** `message` (what went out) is absent from notices recorded before messages were rendered. */
+  data: { channel: ContactChannel; sentAt: string; periodEndsOn: IsoDate; message?: RenderedMessage };
 }
 /** From `from` to `to` (each `HH:MM`, `from` earlier), in the debtor's time zone. */
 // A type, not an interface: an event's data must be assignable to a plain record.

@@ -1,3 +1,4 @@
+import type { RenderedMessage } from '../notices/notices.events';
 import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import { accountDecider, command, opened } from '../account/account.fixtures';
@@ -26,7 +27,22 @@ describe('SendValidationNotice', () => {
     spec
       .given([opened])
       .when(send())
-      .then([{ type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }]);
+      .then([
+        {
+          type: 'ValidationNoticeSent',
+          data: {
+            channel: 'email',
+            sentAt: now,
+            periodEndsOn: '2026-03-19',
+            // The notice as it went out, rendered from the event's own facts (1006.34(c)).
+            message: expect.objectContaining({
+              templateId: 'validation-notice',
+              version: 1,
+              body: expect.stringContaining('Call or write to us by March 19, 2026'),
+            }) as RenderedMessage,
+          },
+        },
+      ]);
     spec
       .given([opened, { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }])
       .when(send())

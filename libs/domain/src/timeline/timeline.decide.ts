@@ -9,6 +9,7 @@ import { requireInvoice, requireOpen, todayFor } from '../account/account.guards
 import { outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
+import { messageFor } from '../notices/notices.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
 import type { Decisions } from '../account/capability';
 import { communicatingActions, stepDate, type TimelineStep } from './strategy';
@@ -100,19 +101,11 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
       const { channel, template } = step.action;
       if (contactHoursRule(account, { channel, at: now }, policyFor(data.policies, account.creditorId))) return 'wait';
       const notificationId = `${account.accountId}:${invoiceId}:${step.step}`;
+      const facts = { invoiceId, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn };
+      const message = messageFor(account, data.policies, now, { templateId: template, channel, facts });
       const reminder: AccountEvent = {
         type: 'ReminderSent',
-        data: {
-          notificationId,
-          invoiceId,
-          step: step.step,
-          channel,
-          template,
-          amount: outstanding(invoice),
-          currency: invoice.currency,
-          dueOn: invoice.dueOn,
-          sentAt: now,
-        },
+        data: { notificationId, step: step.step, channel, template, ...facts, sentAt: now, ...(message && { message }) },
       };
       // The validation notice goes out with the first communication (1006.34(c)).
       const notice = account.validationNotice
