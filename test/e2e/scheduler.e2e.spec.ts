@@ -85,8 +85,13 @@ describe('the collection timeline scheduler', () => {
       { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
       { id: `${accountId}:validation-notice`, channel: 'email', to: 'ada@example.com' },
     ]);
-    expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due 2026-03-23');
-    expect((await deliveredNotifications(api, dataDir)).clear).not.toContain('ada@example.com');
+    // What goes out is what the event stored: the date in the debtor's language, the collector's
+    // disclosure (1006.18(e)) and a signed opt-out link (1006.6(e)); on disk, only sealed.
+    expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due March 23, 2026');
+    expect(mine[0]?.body).toMatch(/attempt to collect a debt[\s\S]*open this link: http:\/\/localhost:\d+\/opt-out\/[\w-]+\.[\w-]{22}$/);
+    expect(mine[1]?.body).toContain('How can you dispute the debt?');
+    const { clear } = await deliveredNotifications(api, dataDir);
+    for (const text of ['ada@example.com', 'Payment reminder', 'dispute']) expect(clear).not.toContain(text);
   });
 
   it('holds a reminder back outside the debtor’s contact hours, and sends it once they open', async () => {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import type { ChainCheckpointer } from '@arrears/event-store';
+import { InMemoryEventStore, type ChainCheckpointer } from '@arrears/event-store';
 import { FixedClock, loadConfig, RandomIdGenerator } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../../../test/setup/test-database';
@@ -41,7 +41,7 @@ describe('SchedulerLoop when the outbox’s store is unreachable', () => {
     } as unknown as TimelineScheduler;
     // The outbox is empty and chain checkpoints are off: neither the sender nor the checkpointer is ever called.
     const sender: NotificationSender = { send: () => Promise.resolve() };
-    const outbox = new OutboxDispatcher(reads, sender, new FixedClock(new Date('2026-03-01T00:00:00Z')), new RandomIdGenerator());
+    const outbox = new OutboxDispatcher(reads, new InMemoryEventStore(), sender, new FixedClock(new Date('2026-03-01T00:00:00Z')), new RandomIdGenerator());
     const loop = new SchedulerLoop(loadConfig({ SCHEDULER_INTERVAL_MS: '100', CHAIN_CHECKPOINT_INTERVAL_MS: '0' }), timeline, outbox, {} as ChainCheckpointer);
     loop.onApplicationBootstrap();
     await until(() => wakes.length >= 3);

@@ -3,14 +3,22 @@ import { dirname } from 'node:path';
 import type { PersonalDataVault, SealedPersonalData } from '@arrears/personal-data';
 import type { Notification, NotificationSender } from './notification.port';
 
-/** A line of the file: the notification with its address sealed under the debtor's data key. */
-export type LoggedNotification = Omit<Notification, 'to' | 'dataSubject'> & { to: SealedPersonalData | null; deliveredAt: string };
+/**
+ * A line of the file: the notification with its address, and its subject and body (which name the
+ * debtor), sealed under the debtor's data key; null where there was no debtor to seal them for.
+ */
+export type LoggedNotification = Pick<Notification, 'id' | 'channel'> & {
+  to: SealedPersonalData | null;
+  content: SealedPersonalData | null;
+  deliveredAt: string;
+};
 
 /**
  * The default adapter: one JSON line per notification in a file (DATA_DIR/notifications.log), for
  * the embedded default and demos. A notification already in the file is not written again. The
- * address is personal data, and the file cannot be rewritten when a debtor is erased: it is kept sealed
- * under the debtor's data key, bound to the notification's id, so erasing the debtor erases it here too.
+ * address and the message are personal data, and the file cannot be rewritten when a debtor is erased:
+ * they are kept sealed under the debtor's data key, bound to the notification's id, so erasing the
+ * debtor erases them here too.
  */
 export class FileNotificationSender implements NotificationSender {
   private written: Promise<Set<string>> | undefined;
@@ -23,10 +31,16 @@ export class FileNotificationSender implements NotificationSender {
   async send(notification: Notification): Promise<void> {
     const written = await (this.written ??= this.load());
     if (written.has(notification.id)) return;
-    const { to, dataSubject, ...message } = notification;
-    // An address with no debtor to seal it for cannot be kept: it is left out.
-    const sealed = to !== null && dataSubject !== null ? await this.vault.sealValue(dataSubject, to, notification.id) : null;
-    const line: LoggedNotification = { ...message, to: sealed, deliveredAt: new Date().toISOString() };
+    const { id, channel, to, dataSubject, subject, body } = notification;
+    // What has no debtor to seal it for cannot be kept: it is left out.
+    const seal = (value: unknown) => (dataSubject === null ? Promise.resolve(null) : this.vault.sealValue(dataSubject, value, id));
+    const line: LoggedNotification = {
+      id,
+      channel,
+      to: to === null ? null : await seal(to),
+      content: await seal({ subject, body }),
+      deliveredAt: new Date().toISOString(),
+    };
     await appendFile(this.path, `${JSON.stringify(line)}\n`);
     written.add(notification.id);
   }

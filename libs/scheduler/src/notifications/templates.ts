@@ -1,4 +1,4 @@
-import { formatMoney, type Debtor } from '@arrears/domain';
+import { formatMoney, type Debtor, type RenderedMessage } from '@arrears/domain';
 import { debtorSubject } from '@arrears/personal-data';
 import type { OutboxDocument } from '@arrears/projections';
 import type { Notification } from './notification.port';
@@ -7,7 +7,7 @@ type Facts = OutboxDocument['facts'];
 
 const amountDue = (facts: Facts) => formatMoney(Number(facts.amount), String(facts.currency));
 
-/** Subject and body per template; an unknown template still says what it is about. */
+/** For events recorded before messages were rendered and stored: subject and body per template; an unknown template still says what it is about. */
 const templates: Record<string, (facts: Facts) => { subject: string; body: string }> = {
   'payment-reminder': (facts) => ({
     subject: `Payment reminder: ${amountDue(facts)} due ${facts.dueOn}`,
@@ -31,9 +31,15 @@ const templates: Record<string, (facts: Facts) => { subject: string; body: strin
 const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']): string | null =>
   (channel === 'email' ? debtor?.email : channel === 'sms' ? debtor?.phone : (debtor?.name ?? debtor?.reference)) ?? null;
 
-/** The message for a queued notification, addressed from the debtor as the account read model has them now. */
-export function render(queued: OutboxDocument, account: { creditorId: string; debtor: Debtor } | undefined): Notification {
-  const content = templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
+/**
+ * The notification for a queued message, addressed from the debtor as the account read model has them
+ * now. It says exactly what was stored with the event (`stored`), not a rendering of today's templates;
+ * only an event recorded before messages were stored is rendered here from its facts.
+ */
+export function render(queued: OutboxDocument, account: { creditorId: string; debtor: Debtor } | undefined, stored?: RenderedMessage): Notification {
+  const content = stored
+    ? { subject: stored.subject, body: stored.body }
+    : (templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) });
   const dataSubject = account ? debtorSubject(account.creditorId, account.debtor.reference) : null;
   return { id: queued.id, channel: queued.channel, to: addressFor(account?.debtor, queued.channel), dataSubject, ...content };
 }

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { accountStream, type RenderedMessage } from '@arrears/domain';
+import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountReadModel, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { READ_STORE, type Lease, type ReadStore } from '@arrears/read-store';
 import { Clock, IdGenerator } from '@arrears/platform';
@@ -23,6 +25,7 @@ export class OutboxDispatcher {
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly sender: NotificationSender,
     private readonly clock: Clock,
     ids: IdGenerator,
@@ -65,7 +68,7 @@ export class OutboxDispatcher {
       }
       try {
         const account = (await this.readStore.get(accountReadModel.collection, notification.accountId)) as AccountDocument | undefined;
-        await this.sender.send(render(notification, account?.account));
+        await this.sender.send(render(notification, account?.account, await this.storedMessage(notification)));
       } catch (error) {
         this.logger.warn(`Notification ${notification.id} not delivered, will retry: ${error instanceof Error ? error.message : String(error)}`);
         failed = true;
@@ -80,5 +83,16 @@ export class OutboxDispatcher {
     // Notifications delivered before (a crash after sending) only move the checkpoint.
     if (reached > stored) await this.readStore.apply([], { name: dispatcherName, position: reached, fence: lease.token });
     return { delivered, more: !failed && queued.length === batchSize };
+  }
+
+  /**
+   * The message as the event stored it, opened with the debtor's key: the outbox keeps only where it
+   * is. None for an event recorded before messages were, or once the debtor is erased.
+   */
+  private async storedMessage({ accountId, messageRevision }: OutboxDocument): Promise<RenderedMessage | undefined> {
+    if (messageRevision === undefined) return undefined;
+    const [event] = await this.events.readStream(accountStream(accountId), { fromRevision: BigInt(messageRevision), maxCount: 1 });
+    const message = (event?.data as { message?: RenderedMessage } | undefined)?.message;
+    return message && !message.erased ? message : undefined;
   }
 }
