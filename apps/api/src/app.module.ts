@@ -25,6 +25,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
+import { OptOutController } from './notices/opt-out.controller';
+import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
 import { ProjectorModule } from '@arrears/projections';
@@ -36,7 +38,7 @@ import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard'
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
 const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
 
-const queryControllers = [AccountController, AuditController, HistoryController, WorklistController, KpisController];
+const queryControllers = [AccountController, AuditController, HistoryController, WorklistController, KpisController, TemplatesController];
 
 /** What tests replace: the clock and ids, and where log lines go (stdout by default). */
 export interface AppOverrides extends BackendsOverrides {
@@ -62,7 +64,15 @@ export class AppModule {
           zones: reportingZones(config.reportingTimeZones),
         }),
       ],
-      controllers: [HealthController, MetricsController, ParkedEventsController, ImportsController, ...queryControllers, ...commandControllers],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ParkedEventsController,
+        ImportsController,
+        OptOutController,
+        ...queryControllers,
+        ...commandControllers,
+      ],
       providers: [
         CommandsInFlight,
         IdempotentRequests,

@@ -12,7 +12,8 @@ const codes = { email: 'e', sms: 's' } as const;
 const channelsByCode: Record<string, OptOut['channel']> = { e: 'email', s: 'sms' };
 /** 128 bits of HMAC-SHA256, base64url: enough against forgery, short enough for a text. */
 const signatureLength = 22;
-const tokenPattern = /^([A-Za-z0-9_-]{2,100})\.([A-Za-z0-9_-]{22})$/;
+/** What a token looks like: anything else is malformed, not merely unknown. */
+export const optOutTokenPattern = /^([A-Za-z0-9_-]{2,100})\.([A-Za-z0-9_-]{22})$/;
 
 /**
  * Signed opt-out links: the token names the account and the medium, and carries an HMAC-SHA256 of
@@ -40,7 +41,7 @@ export class OptOutLinks {
 
   /** What a token asks, or undefined when it was not signed here (forged, altered, truncated). */
   read(token: string): OptOut | undefined {
-    const match = tokenPattern.exec(token);
+    const match = optOutTokenPattern.exec(token);
     if (!match) return undefined;
     const payload = Buffer.from(match[1] as string, 'base64url').toString('utf8');
     const expected = Buffer.from(this.signature(payload));
