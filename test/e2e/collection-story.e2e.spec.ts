@@ -59,14 +59,15 @@ describe('a collection, from invoice to closed account', () => {
     expect(await worklistLine()).toBeUndefined();
   });
 
-  it('28 March, 10:00: the reminder goes out by e-mail, with the validation notice', async () => {
+  it('28 March, 10:00: the reminder goes out by e-mail, with the validation notice by letter', async () => {
     on('2026-03-28T14:00:00Z');
     await wakeScheduler(api);
     await wakeScheduler(api);
     const sent = (await deliveredNotifications(api, dataDir)).notifications;
-    expect(sent.map(({ id, to }) => ({ id, to }))).toEqual([
-      { id: `${accountId}:inv-1:reminder`, to: 'ada@example.com' },
-      { id: `${accountId}:validation-notice`, to: 'ada@example.com' },
+    // Without e-mail consent the notice goes only by letter (1006.34(a)(1)(i), 1006.42).
+    expect(sent.map(({ id, channel, to }) => ({ id, channel, to }))).toEqual([
+      { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
+      { id: `${accountId}:validation-notice`, channel: 'letter', to: expect.anything() },
     ]);
     expect(await history()).toContain('Reminder payment-reminder queued by email for invoice inv-1 (USD 500.00 due 2026-03-31).');
   });

@@ -31,7 +31,8 @@ describe('messages: templates, opt-out and disclosure', () => {
     await sql.connect();
     expect((await api.post('/accounts', { accountId, creditorId: 'cred-1', debtor, openedOn: '2026-01-02' })).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
-    // 15:00Z is 10:00 in New York.
+    // By e-mail once the debtor's E-SIGN consent is recorded (1006.42(b)); 15:00Z is 10:00 in New York.
+    expect((await api.post(`/accounts/${accountId}/electronic-delivery-consent`, { basis: 'esign_consent' })).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'email' })).status).toBe(201);
     const body = ((await notice()).data.message as { body: string }).body;
     link = /http:\/\/\S+\/opt-out\/\S+/.exec(body)?.[0] as string;

@@ -43,11 +43,26 @@ describe('the collection timeline scheduler', () => {
     expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^Timeline step reminder skipped for invoice inv-1 \(stale\)/)]));
   });
 
-  it('places an invoice imported 100 days after it fell due with the agency, once, and sends none of its stale contacts', async () => {
-    // Due 2025-12-10 with 5 days' grace: the agency placement fell due on 03-15.
+  it('places an invoice imported 100 days after it fell due with the agency, once, after the validation period, and sends none of its stale contacts', async () => {
+    // Due 2025-12-10 with 5 days' grace: the agency placement fell due on 03-15. No notice went out, so the
+    // placement waits for one (1006.38(b)): sent by letter on Friday 03-20, received 03-27, the period ends
+    // Monday 04-27 (04-26 is a Sunday), and the account is placed on 04-28.
     const accountId = await account({ issuedOn: '2025-11-10', dueOn: '2025-12-10' });
     await wakeScheduler(api);
     await wakeScheduler(api);
+    const waiting = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
+    expect(waiting.find((event) => event.type === 'ValidationNoticeSent')?.data).toMatchObject({ channel: 'letter', periodEndsOn: '2026-04-27' });
+    expect(waiting.map((event) => event.type)).not.toContain('PlacedWithAgency');
+    try {
+      api.clock.set('2026-04-27T14:00:00Z');
+      await wakeScheduler(api);
+      expect(await eventTypes(api, accountId)).not.toContain('PlacedWithAgency');
+      api.clock.set('2026-04-28T14:00:00Z');
+      await wakeScheduler(api);
+      await wakeScheduler(api);
+    } finally {
+      api.clock.set('2026-03-20T14:00:00Z');
+    }
     const types = await eventTypes(api, accountId);
     for (const type of ['PaymentMissed', 'LateFeeAssessed', 'PlacedWithAgency']) expect(types.filter((t) => t === type)).toHaveLength(1);
     expect(types).not.toContain('ReminderSent');
@@ -73,7 +88,7 @@ describe('the collection timeline scheduler', () => {
     }
   });
 
-  it('sends the reminder before the due date through the outbox, once, with the validation notice', async () => {
+  it('sends the reminder before the due date through the outbox, once, with the validation notice by letter', async () => {
     // Due 03-23: the reminder falls due on 03-20, now 10:00 in New York.
     const accountId = await account({ issuedOn: '2026-03-01', dueOn: '2026-03-23' });
     await wakeScheduler(api);
@@ -81,17 +96,17 @@ describe('the collection timeline scheduler', () => {
     await wakeScheduler(api);
     await wakeScheduler(api);
     const mine = (await delivered()).filter((notification) => notification.id.startsWith(accountId));
-    expect(mine.map(({ id, channel, to }) => ({ id, channel, to }))).toEqual([
-      { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
-      { id: `${accountId}:validation-notice`, channel: 'email', to: 'ada@example.com' },
-    ]);
     // What goes out is what the event stored: the date in the debtor's language, the collector's
     // disclosure (1006.18(e)) and a signed opt-out link (1006.6(e)); on disk, only sealed.
     expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due March 23, 2026');
     expect(mine[0]?.body).toMatch(/attempt to collect a debt[\s\S]*open this link: http:\/\/localhost:\d+\/opt-out\/[\w-]+\.[\w-]{22}$/);
-    expect(mine[1]?.body).toContain('How can you dispute the debt?');
     const { clear } = await deliveredNotifications(api, dataDir);
-    for (const text of ['ada@example.com', 'Payment reminder', 'dispute']) expect(clear).not.toContain(text);
+    for (const text of ['ada@example.com', 'Payment reminder', 'attempt to collect']) expect(clear).not.toContain(text);
+    expect(mine.map(({ id, channel, to }) => ({ id, channel, to }))).toEqual([
+      { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
+      // Only by letter without e-mail consent (1006.34(a)(1)(i), 1006.42).
+      { id: `${accountId}:validation-notice`, channel: 'letter', to: expect.anything() },
+    ]);
   });
 
   it('holds a reminder back outside the debtor’s contact hours, and sends it once they open', async () => {

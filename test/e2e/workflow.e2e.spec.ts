@@ -111,6 +111,34 @@ describe('collections workflow (e2e)', () => {
     expect((await api.post('/accounts/nobody/notes', { text: 'hello' })).body).toMatchObject({ status: 404, code: 'ACCOUNT_NOT_FOUND' });
   });
 
+  it('sends the validation notice by e-mail only once electronic delivery is recorded, never by text (1006.34, 1006.42(b))', async () => {
+    const accountId = await accountWithInvoice(api);
+    api.clock.set('2026-03-02T15:00:00Z');
+    expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'sms' })).status).toBe(400);
+    expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'email' })).body).toMatchObject({
+      status: 422,
+      code: 'ELECTRONIC_DELIVERY_NOT_ESTABLISHED',
+    });
+    const bad = await api.post(`/accounts/${accountId}/electronic-delivery-consent`, { basis: 'verbal', consentedOn: '2026-02-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['basis', 'consentedOn']);
+    expect((await api.post(`/accounts/${accountId}/electronic-delivery-consent`, { basis: 'esign_consent', consentedOn: '2026-03-05' })).body).toMatchObject({
+      status: 422,
+      code: 'CONSENT_IN_FUTURE',
+    });
+    expect((await api.post(`/accounts/${accountId}/electronic-delivery-consent`, { basis: 'esign_consent' })).status).toBe(201);
+    const sent = await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'email' });
+    expect(sent.status).toBe(201);
+    // Monday 03-02 + 5 business days = Monday 03-09; + 30 days = Wednesday 04-08 (1006.34(b)(5)).
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
+    expect(events.find((event) => event.type === 'ValidationNoticeSent')?.data).toMatchObject({
+      channel: 'email',
+      receivedOn: '2026-03-09',
+      periodEndsOn: '2026-04-08',
+      itemization: { itemizationDate: expect.any(String), interest: 0, currency: 'USD' },
+    });
+  });
+
   it('holds a creditor to its stricter contact policy', async () => {
     const accountId = 'acc-ma-1';
     expect((await api.post('/accounts', openAccountBody(accountId, 'cred-ma'))).status).toBe(201);

@@ -20,6 +20,7 @@ import { Imports } from './imports/imports';
 import { ImportsController } from './imports/imports.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
+import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
@@ -68,6 +69,7 @@ export class AppModule {
         HealthController,
         MetricsController,
         ParkedEventsController,
+        DeadLettersController,
         ImportsController,
         OptOutController,
         ...queryControllers,

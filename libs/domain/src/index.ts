@@ -1,5 +1,7 @@
 export * from './money/money';
 export * from './calendar/calendar';
+export * from './calendar/business-days';
+export * from './calendar/us-federal-holidays';
 export * from './errors/domain-error';
 export * from './account/account.events';
 export * from './account/account.commands';
@@ -15,6 +17,7 @@ export * from './compliance/contact-rules';
 export * from './compliance/call-window';
 export * from './compliance/contact-status';
 export * from './worklist/pursuable';
+export * from './restrictions/restrictions.vocabulary';
 export * from './timeline/strategy';
 export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';

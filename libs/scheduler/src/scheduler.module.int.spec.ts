@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import { ContactPoliciesInForce } from '@arrears/commands';
 import { InMemoryEventStore, type ChainCheckpointer } from '@arrears/event-store';
 import { FixedClock, loadConfig, RandomIdGenerator } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
@@ -41,8 +42,10 @@ describe('SchedulerLoop when the outbox’s store is unreachable', () => {
     } as unknown as TimelineScheduler;
     // The outbox is empty and chain checkpoints are off: neither the sender nor the checkpointer is ever called.
     const sender: NotificationSender = { send: () => Promise.resolve() };
-    const outbox = new OutboxDispatcher(reads, new InMemoryEventStore(), sender, new FixedClock(new Date('2026-03-01T00:00:00Z')), new RandomIdGenerator());
-    const loop = new SchedulerLoop(loadConfig({ SCHEDULER_INTERVAL_MS: '100', CHAIN_CHECKPOINT_INTERVAL_MS: '0' }), timeline, outbox, {} as ChainCheckpointer);
+    const config = loadConfig({ SCHEDULER_INTERVAL_MS: '100', CHAIN_CHECKPOINT_INTERVAL_MS: '0' });
+    const clock = new FixedClock(new Date('2026-03-01T00:00:00Z'));
+    const outbox = new OutboxDispatcher(reads, new InMemoryEventStore(), sender, clock, new RandomIdGenerator(), config, new ContactPoliciesInForce(config));
+    const loop = new SchedulerLoop(config, timeline, outbox, {} as ChainCheckpointer);
     loop.onApplicationBootstrap();
     await until(() => wakes.length >= 3);
     logged.length = 0;

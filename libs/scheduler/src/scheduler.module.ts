@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CommandsModule } from '@arrears/commands';
 import { CHAIN_KEY, ChainCheckpointer, STORED_EVENT_STORE, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { APP_CONFIG, Backoff, Clock, type AppConfig } from '@arrears/platform';
-import { FileNotificationSender } from './notifications/file-notification.sender';
+import { channelRouter } from './notifications/channel-router';
 import { NotificationSender } from './notifications/notification.port';
-import { SmtpNotificationSender } from './notifications/smtp-notification.sender';
+import { OutboxDeadLetters } from './outbox/dead-letters';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { SchedulerSettingsInForce } from './timeline/scheduler-settings';
 import { TimelineScheduler } from './timeline/timeline-scheduler';
@@ -100,10 +99,11 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-/** The default sender writes to DATA_DIR/notifications.log (addresses sealed); with SMTP_URL, e-mail goes out by SMTP. */
-function notificationSender(config: AppConfig, vault: PersonalDataVault): NotificationSender {
-  const file = new FileNotificationSender(join(config.dataDir, 'notifications.log'), vault);
-  return config.smtpUrl ? new SmtpNotificationSender(config.smtpUrl, config.notifyFrom, file) : file;
+/** Each channel to the adapter the configuration names (files by default), said once at boot. */
+function notificationSender(config: AppConfig, vault: PersonalDataVault, clock: Clock): NotificationSender {
+  const router = channelRouter(config, vault, clock);
+  if (config.runScheduler) new Logger('Outbox').log(`Notifications go out by ${router.describe()}`);
+  return router;
 }
 
 /** The collection timeline scheduler and the outbox's delivery, for the service or a process of their own. */
@@ -117,15 +117,16 @@ export class SchedulerModule {
         SchedulerSettingsInForce,
         TimelineScheduler,
         OutboxDispatcher,
+        OutboxDeadLetters,
         SchedulerLoop,
         {
           provide: ChainCheckpointer,
           useFactory: (store: EventStore, key: ChainKey, clock: Clock) => new ChainCheckpointer(store, key, () => clock.now()),
           inject: [STORED_EVENT_STORE, CHAIN_KEY, Clock],
         },
-        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG, PersonalDataVault] },
+        { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG, PersonalDataVault, Clock] },
       ],
-      exports: [TimelineScheduler, OutboxDispatcher, SchedulerLoop, ChainCheckpointer],
+      exports: [TimelineScheduler, OutboxDispatcher, OutboxDeadLetters, SchedulerLoop, ChainCheckpointer],
     };
   }
 }

@@ -54,7 +54,7 @@ function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, add
 }
 
 /** The validated request is a class instance: the event holds its fields as plain data. */
-function postalAddressOf({ lines, city, region, postalCode, country }: PostalAddressRequest): PostalAddress {
+export function postalAddressOf({ lines, city, region, postalCode, country }: PostalAddressRequest): PostalAddress {
   return { lines, city, ...defined({ region, postalCode }), country };
 }
 

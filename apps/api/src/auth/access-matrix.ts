@@ -34,6 +34,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'GET /parked-events': supervisors,
   'POST /parked-events/:parkedEventId/retry': supervisors,
   'POST /parked-events/:parkedEventId/skip': supervisors,
+  'GET /notifications/dead-letters': supervisors,
+  'POST /notifications/dead-letters/:notificationId/retry': supervisors,
   'POST /imports': ['supervisor', 'system'],
   'GET /imports/:importId': ['supervisor', 'system'],
   'GET /templates': supervisors,

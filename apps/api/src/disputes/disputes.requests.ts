@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { PostalAddressRequest } from '../accounts/accounts.requests';
 import { IsId, IsText } from '../http/validators';
 
 export class RaiseDisputeRequest {
@@ -21,4 +23,28 @@ export class ResolveDisputeRequest {
     description: 'Upheld: the disputed balance is adjusted off. Rejected: validation provided, collection resumes.',
   })
   outcome!: 'upheld' | 'rejected';
+}
+
+export class OriginalCreditorRequestRequest {
+  @IsId({ example: 'ocr-1' })
+  requestId!: string;
+
+  @IsOptional()
+  @IsId({ required: false, example: 'inv-1', description: 'The debt asked about; the whole account when absent.' })
+  invoiceId?: string;
+}
+
+export class ProvideOriginalCreditorRequest {
+  @IsText(200, 'The original creditor’s name.')
+  name!: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PostalAddressRequest)
+  @ApiProperty({ type: PostalAddressRequest, description: 'The original creditor’s address.' })
+  address!: PostalAddressRequest;
+
+  @IsIn(['letter', 'email'])
+  @ApiProperty({ enum: ['letter', 'email'], description: 'How the answer goes to the debtor: in writing.' })
+  channel!: 'letter' | 'email';
 }

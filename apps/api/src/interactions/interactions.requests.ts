@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { contactChannels, contactOutcomes, type ContactChannel, type ContactOutcome } from '@arrears/domain';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { IsText } from '../http/validators';
+import {
+  contactChannels,
+  contactOutcomes,
+  electronicDeliveryBases,
+  idPattern,
+  type ContactChannel,
+  type ContactOutcome,
+  type ElectronicDeliveryBasis,
+} from '@arrears/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBusinessDate, IsText } from '../http/validators';
 
 export class LogContactRequest {
   @IsIn(contactChannels)
@@ -20,6 +28,31 @@ export class LogContactRequest {
   @IsISO8601({ strict: true, strictSeparator: true })
   @ApiPropertyOptional({ format: 'date-time', description: 'When the contact happened; now when absent.' })
   at?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(idPattern, { each: true, message: 'each invoice id must be 1–64 letters, digits, dots, dashes or underscores' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The debts the contact is about; the account as a whole when absent (allowed while an undisputed, unpaused invoice is owed).',
+  })
+  invoiceIds?: string[];
+}
+
+export class CallConsentRequest {
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the debtor gave the consent, directly to the collector; now when absent.' })
+  givenAt?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Consecutive days the consent covers, its own day the first; 7 when absent (1006.14(b)(3)(i)).' })
+  days?: number;
 }
 
 export class AddNoteRequest {
@@ -43,4 +76,18 @@ export class ValidationNoticeRequest {
   @IsIn(['letter', 'email'])
   @ApiProperty({ enum: ['letter', 'email'] })
   channel!: 'letter' | 'email';
+}
+
+export class ElectronicDeliveryConsentRequest {
+  @IsIn(electronicDeliveryBases)
+  @ApiProperty({
+    enum: electronicDeliveryBases,
+    description:
+      'esign_consent: the debtor consented under E-SIGN section 101(c); safe_harbor_procedure: the procedure of 12 CFR 1006.6(d)(4)(i) or (ii) was carried out (1006.42(b)).',
+  })
+  basis!: ElectronicDeliveryBasis;
+
+  @IsOptional()
+  @IsBusinessDate({ required: false, description: 'The day the consent was given or the procedure completed (the debtor’s date); today when absent.' })
+  consentedOn?: string;
 }

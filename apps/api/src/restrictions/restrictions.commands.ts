@@ -1,9 +1,10 @@
 import { ParseEnumPipe } from '@nestjs/common';
-import { contactChannels, type ContactChannel } from '@arrears/domain';
+import { contactChannels, replyChannels, type ContactChannel, type ReplyChannel } from '@arrears/domain';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
-import { FlagHardshipRequest, PlaceHoldRequest } from './restrictions.requests';
+import { BlockedMediumReplyRequest, CeaseNoticeRequest, FlagHardshipRequest, PlaceHoldRequest } from './restrictions.requests';
 
-const channelPipe = { channel: new ParseEnumPipe(Object.fromEntries(contactChannels.map((channel) => [channel, channel]))) };
+const enumPipe = (values: readonly string[]) => new ParseEnumPipe(Object.fromEntries(values.map((value) => [value, value])));
+const channelPipe = { channel: enumPipe(contactChannels) };
 const agentWork = ['agent', 'supervisor'] as const;
 
 /** What pauses or limits collection: the debtor's requests, hardship and holds. */
@@ -14,6 +15,30 @@ export const restrictionsCommands: CommandDeclarations = {
     summary: 'Record the debtor’s request that communication cease',
     status: 200,
     command: () => ({ type: 'RequestCeaseCommunication', data: {} }),
+  }),
+  sendCeaseNotice: accountCommand({
+    route: 'POST /accounts/:accountId/cease/notices',
+    roles: agentWork,
+    summary: 'After a cease request, send one of the notices 1006.6(c)(2) allows (efforts end; a remedy may or will be invoked), each once',
+    status: 201,
+    request: CeaseNoticeRequest,
+    command: ({ request: { kind, remedy, channel }, policies }) => ({
+      type: 'SendCeaseNotice',
+      data: { kind, ...(remedy !== undefined && { remedy }), channel, policies },
+    }),
+  }),
+  replyOnBlockedMedium: accountCommand({
+    route: 'POST /accounts/:accountId/channels/:channel/reply',
+    roles: agentWork,
+    summary: 'Reply once, by a blocked medium, to the debtor’s contact by it (1006.14(h)(2)(ii)); a second reply to the same contact is refused',
+    status: 201,
+    pipes: { channel: enumPipe(replyChannels) },
+    request: BlockedMediumReplyRequest,
+    optionalBody: true,
+    command: ({ params, request: { inboundAt }, policies }) => ({
+      type: 'ReplyOnBlockedMedium',
+      data: { channel: params.channel as ReplyChannel, ...(inboundAt && { inboundAt }), policies },
+    }),
   }),
 
   blockChannel: accountCommand({

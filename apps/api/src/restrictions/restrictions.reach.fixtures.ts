@@ -1,5 +1,5 @@
 import type { RestrictionsCommand } from '@arrears/domain';
-import { type CapabilityReach, http, scheduler } from '../command-handling/command-reach.fixtures';
+import { type CapabilityReach, http, policies, scheduler } from '../command-handling/command-reach.fixtures';
 
 /** How each field of the restrictions commands is set from outside (see every-field-reachable.unit.spec.ts). */
 export const restrictionsReach: CapabilityReach<RestrictionsCommand> = {
@@ -17,5 +17,13 @@ export const restrictionsReach: CapabilityReach<RestrictionsCommand> = {
       http('POST /accounts/:accountId/holds/:holdId/release', undefined, { holdId: 'hold-1' }),
       scheduler([{ type: 'PlaceHold', data: { holdId: 'hold-1', reason: 'Bereavement', until: '2026-01-20' } }]),
     ],
+  },
+  SendCeaseNotice: {
+    fields: { kind: true, remedy: true, channel: true, policies },
+    made: [http('POST /accounts/:accountId/cease/notices', { kind: 'remedy_intended', remedy: 'A lawsuit to collect the debt', channel: 'letter' })],
+  },
+  ReplyOnBlockedMedium: {
+    fields: { channel: true, inboundAt: true, policies },
+    made: [http('POST /accounts/:accountId/channels/:channel/reply', { inboundAt: '2026-01-05T15:00:00Z' }, { channel: 'email' })],
   },
 };

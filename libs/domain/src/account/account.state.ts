@@ -73,13 +73,18 @@ export interface OpenedAccount {
   interactions: InteractionsState;
   promises: Record<string, PromiseState>;
   disputes: Record<string, DisputeState>;
+  /** The debtor's requests for the original creditor's name and address (12 CFR 1006.38(c)). */
+  creditorRequests: Record<string, CreditorRequestState>;
   holds: Record<string, HoldState>;
   restrictions: { ceaseRequested: boolean; blockedChannels: ContactChannel[]; hardship: boolean };
-  validationNotice: { sentAt: string; periodEndsOn: IsoDate } | null;
+  /** The validation notice once sent; `receivedOn` is absent for a notice recorded before it was kept. */
+  validationNotice: { sentAt: string; periodEndsOn: IsoDate; receivedOn?: IsoDate } | null;
   settlementIds: Record<string, true>;
   activeSettlement: SettlementState | null;
   agency: { agencyId: string; placedOn: IsoDate } | null;
   legal: { escalatedOn: IsoDate } | null;
+  /** The notices the law allows only once, by `onceOnlyKey`, and when each went out. */
+  noticesSent: Record<string, string>;
 }
 
 export interface PromiseState {
@@ -98,6 +103,15 @@ export interface DisputeState {
   invoiceId: string | null;
   amount: number;
   status: 'open' | 'upheld' | 'rejected';
+  /** False for a dispute received after the validation period that the creditor's policy only records. */
+  pausesCollection: boolean;
+}
+/** A request for the original creditor's name and address: collection of the debt waits for the answer. */
+export interface CreditorRequestState {
+  requestId: string;
+  /** The debt asked about; null: the account as a whole. */
+  invoiceId: string | null;
+  status: 'open' | 'answered';
 }
 
 export interface HoldState {
@@ -129,14 +143,13 @@ export type AccountState = { status: 'unopened' } | OpenedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 
+/** What `outstanding` reads of an invoice. */
+export type InvoiceBalance = Pick<InvoiceState, 'invoiceId' | 'amount' | 'lateFees' | 'paid' | 'discounted' | 'adjusted'>;
 /** What is still owed on an invoice, fees included and discounts taken off. */
-export const outstanding = (invoice: InvoiceState): number => invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted - invoice.adjusted;
+export const outstanding = (invoice: InvoiceBalance): number => invoice.amount + invoice.lateFees - invoice.paid - invoice.discounted - invoice.adjusted;
 
 /** The promise still waiting for its date, if any. */
 export const openPromise = (account: OpenedAccount): PromiseState | undefined => Object.values(account.promises).find((promise) => promise.status === 'open');
-
-export const openDisputes = (account: Pick<OpenedAccount, 'disputes'>): DisputeState[] =>
-  Object.values(account.disputes).filter((dispute) => dispute.status === 'open');
 
 /** Holds in force on `today` (the debtor's date): placed, not released, not past their end. */
 export const activeHolds = (account: Pick<OpenedAccount, 'holds'>, today: IsoDate): HoldState[] =>

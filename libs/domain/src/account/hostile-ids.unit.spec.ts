@@ -4,6 +4,7 @@ import type { RaiseDispute } from '../disputes/disputes.commands';
 import type { RecordPayment } from '../payments/payments.commands';
 import type { RecordPromiseToPay } from '../promises/promises.commands';
 import type { PlaceHold } from '../restrictions/restrictions.commands';
+import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { AccountEvent } from './account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from './account.fixtures';
 
@@ -42,7 +43,7 @@ describe.each(inheritedNames)('the id %s', (id) => {
     const state = after.reduce(accountDecider.evolve, accountDecider.initialState());
     const types = [
       command<RecordPromiseToPay>('RecordPromiseToPay', { promiseId: id, amount: 1000, currency: 'USD', dueOn: '2026-03-10', graceDays: 2 }),
-      command<RaiseDispute>('RaiseDispute', { disputeId: id, reason: 'not mine' }),
+      command<RaiseDispute>('RaiseDispute', { disputeId: id, reason: 'not mine', policies: regulationFEverywhere }),
       command<PlaceHold>('PlaceHold', { holdId: id, reason: 'hardship', until: '2026-04-01' }),
     ].map((next) => accountDecider.decide(next, state)[0]?.type);
     expect(types).toEqual(['PromiseToPayMade', 'DisputeRaised', 'HoldPlaced']);

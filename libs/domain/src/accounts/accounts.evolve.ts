@@ -24,6 +24,7 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
     interactions: noInteractions,
     promises: {},
     disputes: {},
+    creditorRequests: {},
     holds: {},
     restrictions: { ceaseRequested: false, blockedChannels: [], hardship: false },
     validationNotice: null,
@@ -31,6 +32,7 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
     activeSettlement: null,
     agency: null,
     legal: null,
+    noticesSent: {},
   };
 }
 

@@ -160,14 +160,3 @@ export function instantAt(date: IsoDate, minutes: number, timeZone: string): str
   };
   return new Date(candidates.find(reached) ?? (candidates[1] as number)).toISOString();
 }
-
-/** The date `days` business days (Monday to Friday) after `date`; public holidays are not known here. */
-export function addBusinessDays(date: IsoDate, days: number): IsoDate {
-  let day = dayNumber(date);
-  for (let left = days; left > 0;) {
-    day++;
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
-    if (weekday !== 0 && weekday !== 6) left--;
-  }
-  return dateOfDayNumber(day);
-}

@@ -47,4 +47,21 @@ describe('where a call stands, as a reader is shown it', () => {
       nextCallAllowedAt: '2026-02-17T13:00:00.000Z',
     });
   });
+
+  it('counts neither calls not connected nor calls to a wrong party, and names the consent that covers now', () => {
+    const notCounted = [
+      {
+        type: 'ContactAttempted' as const,
+        data: { channel: 'call' as const, direction: 'outbound' as const, outcome: 'not_connected' as const, at: '2026-02-12T15:00:00.000Z' },
+      },
+      {
+        type: 'ContactAttempted' as const,
+        data: { channel: 'call' as const, direction: 'outbound' as const, outcome: 'wrong_party' as const, at: '2026-02-13T15:00:00.000Z' },
+      },
+    ];
+    const consent = { type: 'CallConsentRecorded' as const, data: { givenAt: '2026-02-14T15:00:00.000Z', givenOn: '2026-02-14', through: '2026-02-15' } };
+    const account = accountAfter(...callsOn(10, 11), ...notCounted, consent);
+    expect(callStatus(account, '2026-02-15T15:00:00.000Z', regulationF)).toMatchObject({ callsInWindow: 2, callConsentThrough: '2026-02-15' });
+    expect(callStatus(account, '2026-02-16T15:00:00.000Z', regulationF)).toMatchObject({ callsInWindow: 2, callConsentThrough: null });
+  });
 });

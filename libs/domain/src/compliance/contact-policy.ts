@@ -1,5 +1,5 @@
 import { entryOf } from '../lookup/entry-of';
-import type { CreditorProfiles } from './creditor-profile';
+import { profileFor, type CreditorProfiles } from './creditor-profile';
 import type { NoticeTemplate } from '../notices/notice-template';
 /** The ways an account's debtor can be contacted. */
 export const contactChannels = ['call', 'sms', 'email', 'letter', 'visit'] as const;
@@ -14,10 +14,15 @@ export interface ContactPolicy {
   maxCallsIn7Days: number;
   /** Days without calls after a telephone conversation, its own day counting as the first (1006.14(b)(2)(ii)). */
   quietDaysAfterConversation: number;
-  /** Local time in which contact is convenient, in minutes after midnight: [from, until) (1006.6(b)(1)(i)). */
+  /** Local time in which contact is convenient, in minutes after midnight: [from, until), `until` itself refused (1006.6(b)(1)(i)). */
   contactHours: { from: number; until: number };
   /** Days after the first communication by which the validation notice must have gone out (1006.34). */
   validationNoticeDays: number;
+  /**
+   * Whether the creditor's accounts are collected by a debt collector (its profile's `debtCollector`),
+   * which `policyFor` fills in; absent means they are, and every duty of Regulation F applies.
+   */
+  debtCollector?: boolean;
 }
 
 export const regulationF: ContactPolicy = {
@@ -56,4 +61,8 @@ export interface ContactPolicies {
 
 export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };
 
-export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => entryOf(policies.byCreditor, creditorId) ?? policies.default;
+/** The creditor's rule set, saying whether a debt collector collects for it (so which duties apply). */
+export const policyFor = (policies: ContactPolicies, creditorId: string): ContactPolicy => ({
+  ...(entryOf(policies.byCreditor, creditorId) ?? policies.default),
+  debtCollector: profileFor(policies.profiles, creditorId).debtCollector,
+});

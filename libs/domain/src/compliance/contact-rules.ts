@@ -1,14 +1,16 @@
 import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
-import { activeHolds, openDisputes, type OpenedAccount } from '../account/account.state';
+import { activeHolds, outstanding, type InvoiceBalance, type OpenedAccount } from '../account/account.state';
+import { collectionPauses, pauseOfContact, type PauseReason } from '../disputes/collection-pause';
 import type { Debtor } from '../account/account.events';
-import { callDaysInWindow } from './call-window';
+import { callDaysInWindow, withinCallConsent } from './call-window';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
 
-/** An outbound contact about to be made: by which channel, at which instant. */
+/** An outbound contact about to be made: by which channel, at which instant, about which debts (the account as a whole when absent). */
 export interface OutboundContact {
   channel: ContactChannel;
   at: string;
+  invoiceIds?: string[];
 }
 
 /** Why a contact may not be made, and from when a rule would allow it (null: only an event lifts it). */
@@ -20,17 +22,27 @@ export interface ContactRefusal {
 }
 
 /** What the contact rules read of an account: a read model may keep just this much. */
-export type ContactSubject = Pick<OpenedAccount, 'restrictions' | 'disputes' | 'holds' | 'interactions' | 'validationNotice'> & {
+export type ContactSubject = Pick<OpenedAccount, 'restrictions' | 'disputes' | 'creditorRequests' | 'holds' | 'interactions' | 'validationNotice'> & {
   debtor: Pick<Debtor, 'timeZone' | 'otherTimeZones'>;
+  /** What is owed on each invoice: a contact about the account as a whole goes on while an unpaused one is owed. */
+  invoices: Record<string, InvoiceBalance>;
 };
 
-/** The least an account's contact rules need: its zones, and only the disputes and holds that can still refuse. */
+/** The least an account's contact rules need: its zones, the invoices owed, and only the pauses and holds that can still refuse. */
 export function contactSubjectOf(account: ContactSubject): ContactSubject {
   const { timeZone, otherTimeZones } = account.debtor;
+  const pauses = collectionPauses(account);
+  const kept = (reason: PauseReason) => new Set(pauses.filter((pause) => pause.reason === reason).map((pause) => pause.id));
+  const [disputes, requests] = [kept('dispute'), kept('original_creditor_request')];
+  const owed = Object.values(account.invoices).filter((invoice) => outstanding(invoice) > 0);
   return {
     debtor: otherTimeZones ? { timeZone, otherTimeZones } : { timeZone },
     restrictions: account.restrictions,
-    disputes: Object.fromEntries(openDisputes(account).map((dispute) => [dispute.disputeId, dispute])),
+    disputes: Object.fromEntries(Object.entries(account.disputes).filter(([id]) => disputes.has(id))),
+    creditorRequests: Object.fromEntries(Object.entries(account.creditorRequests).filter(([id]) => requests.has(id))),
+    invoices: Object.fromEntries(
+      owed.map(({ invoiceId, amount, lateFees, paid, discounted, adjusted }) => [invoiceId, { invoiceId, amount, lateFees, paid, discounted, adjusted }]),
+    ),
     holds: Object.fromEntries(
       Object.values(account.holds)
         .filter((hold) => hold.active)
@@ -60,11 +72,23 @@ export const blockedChannelRule: ContactRule = (account, { channel }) =>
     ? { code: 'CHANNEL_BLOCKED', message: `The debtor asked not to be contacted by ${channel} (1006.14(h)).`, allowedFrom: null }
     : null;
 
-export const openDisputeRule: ContactRule = (account) => {
-  const open = openDisputes(account);
-  return open.length
-    ? { code: 'DISPUTE_OPEN', message: `Collection is paused until dispute ${open[0]?.disputeId} is resolved (1006.38).`, allowedFrom: null }
-    : null;
+/**
+ * A disputed debt, or one whose original creditor the debtor asked for, is not collected until the
+ * dispute is resolved or the answer sent (1006.38(c), (d)(2)); only that debt, unless the dispute or
+ * request is of the whole account. A contact about the account as a whole goes on while an
+ * undisputed, unpaused invoice is owed.
+ */
+export const collectionPauseRule: ContactRule = (account, { invoiceIds }) => {
+  const pause = pauseOfContact(account, invoiceIds);
+  if (!pause) return null;
+  const what = pause.invoiceId ? `invoice ${pause.invoiceId}` : 'the account';
+  return pause.reason === 'dispute'
+    ? { code: 'DISPUTE_OPEN', message: `Collection of ${what} is paused until dispute ${pause.id} is resolved (1006.38(d)(2)).`, allowedFrom: null }
+    : {
+        code: 'ORIGINAL_CREDITOR_REQUESTED',
+        message: `Collection of ${what} is paused until the original creditor's name and address are sent (request ${pause.id}, 1006.38(c)).`,
+        allowedFrom: null,
+      };
 };
 
 export const holdRule: ContactRule = (account, { at }) => {
@@ -79,9 +103,10 @@ export const holdRule: ContactRule = (account, { at }) => {
   };
 };
 
+/** A debt collector's validation notice is due within 5 days of the first communication (1006.34(a)(1)(i)(B)); a creditor owes none. */
 export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
   const first = account.interactions.firstCommunicationAt;
-  if (account.validationNotice || !first) return null;
+  if (account.validationNotice || !first || policy.debtCollector === false) return null;
   const due = Date.parse(first) + policy.validationNoticeDays * 86_400_000;
   return Date.parse(at) > due
     ? {
@@ -92,9 +117,14 @@ export const validationNoticeRule: ContactRule = (account, { at }, policy) => {
     : null;
 };
 
-/** At most `maxCallsIn7Days` call attempts on any 7 consecutive days of the debtor's calendar. */
+/**
+ * At most `maxCallsIn7Days` call attempts on any 7 consecutive days of the debtor's calendar
+ * (1006.14(b)(2)(i)(A)), counting only the calls that count (see `countsTowardCallFrequency`); none
+ * refused while the debtor's consent covers the call (1006.14(b)(3)(i)).
+ */
 export const callFrequencyRule: ContactRule = (account, { channel, at }, policy) => {
   if (channel !== 'call' || account.interactions.recentCalls.length < policy.maxCallsIn7Days) return null;
+  if (withinCallConsent(account, at)) return null;
   const today = localDate(account, at);
   const inWindow = callDaysInWindow(account, at);
   if (inWindow.length < policy.maxCallsIn7Days) return null;
@@ -107,10 +137,14 @@ export const callFrequencyRule: ContactRule = (account, { channel, at }, policy)
   };
 };
 
-/** No calls for 7 days after a telephone conversation, the conversation's day being the first. */
+/**
+ * No calls for 7 days after a telephone conversation, the conversation's day being the first. Calls
+ * the debtor consented to within the past 7 days are excluded from this frequency too (1006.14(b)(3)
+ * excludes them from "the telephone call frequencies described in paragraph (b)(2)(i)": both).
+ */
 export const conversationQuietRule: ContactRule = (account, { channel, at }, policy) => {
   const conversation = account.interactions.lastConversationAt;
-  if (channel !== 'call' || !conversation) return null;
+  if (channel !== 'call' || !conversation || withinCallConsent(account, at)) return null;
   const conversationDay = localDate(account, conversation);
   const resumesOn = addDays(conversationDay, policy.quietDaysAfterConversation);
   return localDate(account, at) < resumesOn
@@ -122,7 +156,13 @@ export const conversationQuietRule: ContactRule = (account, { channel, at }, pol
     : null;
 };
 
-/** Contact between 08:00 and 21:00 local time, in every zone the debtor may be in; letters excepted. */
+/**
+ * Contact between 08:00 and 21:00 local time, in every zone the debtor may be in; letters excepted.
+ * 1006.6(b)(1)(i) holds "a time before 8:00 a.m. and after 9:00 p.m. local time at the consumer's
+ * location" inconvenient. The window is [08:00, 21:00): 08:00:00 is allowed, and so is 20:59:59, but
+ * the project reads the instant 21:00:00 as no longer before 9 p.m., so a contact then is refused
+ * (the stricter reading of the boundary; the policy's `until` is exclusive).
+ */
 export const contactHoursRule: ContactRule = (account, { channel, at }, policy) => {
   if (channel === 'letter') return null;
   const { from, until } = policy.contactHours;
@@ -165,7 +205,7 @@ const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(
 export const regulationFRules: ContactRule[] = [
   ceaseRule,
   blockedChannelRule,
-  openDisputeRule,
+  collectionPauseRule,
   holdRule,
   validationNoticeRule,
   callFrequencyRule,

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
-import type { LogContactAttempt } from '../account/account.commands';
+import type { LogContactAttempt, RecordCallConsent } from '../account/account.commands';
 import type { AccountEvent, ContactAttempted } from '../account/account.events';
-import { accountDecider, command, issued, opened } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 import type { OpenedAccount } from '../account/account.state';
 import { regulationF, regulationFEverywhere, stricterPolicy, type ContactChannel, type ContactPolicy } from './contact-policy';
 import { contactRefusals, contactSubjectOf, nextAllowedContact } from './contact-rules';
@@ -251,5 +251,189 @@ describe('LogContactAttempt', () => {
   });
   it('refuses on an account that does not exist', () => {
     spec.given([]).when(contact('2026-02-11T15:00:00.000Z')).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+});
+
+describe('Regulation F: calls that do not count toward 7 in 7 (1006.14(b)(3))', () => {
+  const sixCounted = callsOn(10, 11, 12, 13, 14, 15);
+  it('does not count a call not connected to the dialed number (1006.14(b)(3)(ii), comment 14(b)(3)(ii)-1)', () => {
+    // A 7th attempt that met a busy signal leaves room for the 7th counted call.
+    spec
+      .given([...known, ...sixCounted, attempted('2026-02-16T14:00:00.000Z', 'call', 'not_connected')])
+      .when(contact('2026-02-16T15:00:00.000Z'))
+      .then([attempted('2026-02-16T15:00:00.000Z')]);
+  });
+  it('does not count a call that reached someone other than the debtor (comment 14(b)(2)(i)-1.iii counts those apart)', () => {
+    spec
+      .given([...known, ...sixCounted, attempted('2026-02-16T14:00:00.000Z', 'call', 'wrong_party')])
+      .when(contact('2026-02-16T15:00:00.000Z'))
+      .then([attempted('2026-02-16T15:00:00.000Z')]);
+  });
+  it('still counts a call that rang unanswered or reached voicemail: it was connected', () => {
+    spec
+      .given([...known, ...sixCounted, attempted('2026-02-16T14:00:00.000Z', 'call', 'left_message')])
+      .when(contact('2026-02-16T15:00:00.000Z'))
+      .thenThrows('CALL_FREQUENCY_LIMIT');
+  });
+});
+
+describe('Regulation F: calls with the debtor’s prior consent (1006.14(b)(3)(i))', () => {
+  // Consent received on Monday 02-16 at 10:00 New York: its 7 days are 02-16 to 02-22, the 16th the first.
+  const consent: AccountEvent = { type: 'CallConsentRecorded', data: { givenAt: '2026-02-16T15:00:00.000Z', givenOn: '2026-02-16', through: '2026-02-22' } };
+  const seven = callsOn(10, 11, 12, 13, 14, 15, 16);
+  it('lifts the 7-in-7 frequency for calls within its days, not before it was given', () => {
+    spec
+      .given([...known, ...seven, consent])
+      .when(contact('2026-02-16T20:00:00.000Z'))
+      .then([attempted('2026-02-16T20:00:00.000Z')]);
+    spec
+      .given([...known, ...callsOn(10, 11, 12, 13, 14, 15), attempted('2026-02-16T13:30:00.000Z'), consent])
+      .when(
+        command<LogContactAttempt>(
+          'LogContactAttempt',
+          { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-02-16T14:00:00.000Z', policies: regulationFEverywhere },
+          '2026-02-16T15:30:00.000Z',
+        ),
+      )
+      .thenThrows('CALL_FREQUENCY_LIMIT');
+  });
+  it('lifts the quiet week after a conversation too: (b)(3) excludes the calls from both frequencies of (b)(2)(i)', () => {
+    spec
+      .given([...known, attempted('2026-02-16T14:00:00.000Z', 'call', 'right_party_contact'), consent])
+      .when(contact('2026-02-18T15:00:00.000Z'))
+      .then([attempted('2026-02-18T15:00:00.000Z')]);
+  });
+  it('ends with its 7th day, the day of consent the first: the frequencies hold again on the 8th', () => {
+    const lastDay = '2026-02-23T04:59:59.000Z'; // 23:59:59 on 02-22 in New York: contact hours aside, still within consent
+    const account = [...known, attempted('2026-02-16T14:00:00.000Z', 'call', 'right_party_contact'), consent].reduce(
+      accountDecider.evolve,
+      accountDecider.initialState(),
+    ) as OpenedAccount;
+    expect(contactRefusals(account, { channel: 'call', at: lastDay }, regulationF).map((refusal) => refusal.code)).toEqual(['OUTSIDE_CONTACT_HOURS']);
+    spec
+      .given([...known, attempted('2026-02-17T14:00:00.000Z', 'call', 'right_party_contact'), consent])
+      .when(contact('2026-02-23T15:00:00.000Z'))
+      .thenThrows('RECENT_CONVERSATION', { allowedFrom: '2026-02-24T13:00:00.000Z' });
+  });
+  it('does not count the calls it covers once it has ended', () => {
+    const covered = [16, 17, 18, 19, 20, 21, 22].map((day) => attempted(`2026-02-${day}T16:00:00.000Z`));
+    spec
+      .given([...known, consent, ...covered])
+      .when(contact('2026-02-23T15:00:00.000Z'))
+      .then([attempted('2026-02-23T15:00:00.000Z')]);
+  });
+  it('is recorded with its days, at most 7, given directly and not in the future', () => {
+    const record = (data: { givenAt?: string; days?: number }) => command<RecordCallConsent>('RecordCallConsent', data, '2026-02-16T15:00:00.000Z');
+    spec.given(known).when(record({})).then([consent]);
+    spec
+      .given(known)
+      .when(record({ givenAt: '2026-02-16T14:00:00Z', days: 1 }))
+      .then([{ type: 'CallConsentRecorded', data: { givenAt: '2026-02-16T14:00:00.000Z', givenOn: '2026-02-16', through: '2026-02-16' } }]);
+    spec
+      .given(known)
+      .when(record({ days: 8 }))
+      .thenThrows('INVALID_CONSENT_PERIOD');
+    spec
+      .given(known)
+      .when(record({ days: 0 }))
+      .thenThrows('INVALID_CONSENT_PERIOD');
+    spec
+      .given(known)
+      .when(record({ givenAt: '2026-02-16T16:00:00Z' }))
+      .thenThrows('CONSENT_IN_FUTURE');
+  });
+});
+
+describe('Regulation F: 21:00 is no longer before 9 p.m. (1006.6(b)(1)(i))', () => {
+  // 1006.6(b)(1)(i): "a time before 8:00 a.m. and after 9:00 p.m. local time at the consumer's location is
+  // inconvenient". The project reads the instant 21:00:00 as no longer before 9 p.m.: the window is [08:00, 21:00).
+  it('allows 20:59:59 and refuses 21:00:00 exactly', () => {
+    spec
+      .given(known)
+      .when(contact('2026-02-11T01:59:59.000Z'))
+      .then([attempted('2026-02-11T01:59:59.000Z')]);
+    spec.given(known).when(contact('2026-02-11T02:00:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-02-11T13:00:00.000Z' });
+  });
+});
+
+describe('Regulation F: a dispute pauses the debt it is about (1006.38(d)(2))', () => {
+  const twoInvoices = [...known, issued('inv-2', 30_000, '2026-01-15', '2026-02-14')];
+  const disputed = (invoiceId: string | null): AccountEvent => ({
+    type: 'DisputeRaised',
+    data: { disputeId: 'd-1', invoiceId, reason: 'not mine', amount: 50_000, currency: 'USD', raisedOn: '2026-02-05', timely: true, pausesCollection: true },
+  });
+  const about = (at: string, invoiceIds?: string[]) =>
+    command<LogContactAttempt>(
+      'LogContactAttempt',
+      { channel: 'call', direction: 'outbound', outcome: 'no_answer', at, ...(invoiceIds && { invoiceIds }), policies: regulationFEverywhere },
+      at,
+    );
+  const at = '2026-02-11T15:00:00.000Z';
+  it('refuses a contact about the disputed invoice, allows one about another', () => {
+    spec
+      .given([...twoInvoices, disputed('inv-1')])
+      .when(about(at, ['inv-1']))
+      .thenThrows('DISPUTE_OPEN', { allowedFrom: null });
+    spec
+      .given([...twoInvoices, disputed('inv-1')])
+      .when(about(at, ['inv-1', 'inv-2']))
+      .thenThrows('DISPUTE_OPEN');
+    spec
+      .given([...twoInvoices, disputed('inv-1')])
+      .when(about(at, ['inv-2']))
+      .then([{ type: 'ContactAttempted', data: { channel: 'call', direction: 'outbound', outcome: 'no_answer', at, invoiceIds: ['inv-2'] } }]);
+  });
+  it('allows a contact about the account as a whole while an undisputed invoice is owed, not once none is', () => {
+    spec
+      .given([...twoInvoices, disputed('inv-1')])
+      .when(about(at))
+      .then([attempted(at)]);
+    spec
+      .given([...known, disputed('inv-1')])
+      .when(about(at))
+      .thenThrows('DISPUTE_OPEN');
+    spec
+      .given([...twoInvoices, disputed('inv-1'), paymentReceived(30_000, '2026-02-10', { allocations: [{ invoiceId: 'inv-2', amount: 30_000 }] })])
+      .when(about(at))
+      .thenThrows('DISPUTE_OPEN');
+  });
+  it('pauses every debt when the whole account is disputed', () => {
+    spec
+      .given([...twoInvoices, disputed(null)])
+      .when(about(at, ['inv-2']))
+      .thenThrows('DISPUTE_OPEN');
+    spec
+      .given([...twoInvoices, disputed(null)])
+      .when(about(at))
+      .thenThrows('DISPUTE_OPEN');
+  });
+  it('pauses a debt whose original creditor was asked for until the answer is sent (1006.38(c))', () => {
+    const requested: AccountEvent = { type: 'OriginalCreditorRequested', data: { requestId: 'r-1', invoiceId: 'inv-1', requestedOn: '2026-02-05' } };
+    spec
+      .given([...twoInvoices, requested])
+      .when(about(at, ['inv-1']))
+      .thenThrows('ORIGINAL_CREDITOR_REQUESTED', { allowedFrom: null });
+    spec
+      .given([...twoInvoices, requested])
+      .when(about(at))
+      .then([attempted(at)]);
+    const answered: AccountEvent = {
+      type: 'OriginalCreditorProvided',
+      data: {
+        requestId: 'r-1',
+        originalCreditor: { name: 'First Bank', address: { lines: ['1 Bank St'], city: 'Albany', country: 'US' } },
+        providedOn: '2026-02-09',
+      },
+    };
+    spec
+      .given([...twoInvoices, requested, answered])
+      .when(about(at, ['inv-1']))
+      .then([{ type: 'ContactAttempted', data: { channel: 'call', direction: 'outbound', outcome: 'no_answer', at, invoiceIds: ['inv-1'] } }]);
+  });
+  it('refuses a contact about an invoice the account does not have', () => {
+    spec
+      .given(twoInvoices)
+      .when(about(at, ['inv-9']))
+      .thenThrows('INVOICE_NOT_FOUND');
   });
 });

@@ -1,20 +1,49 @@
 import { eventTypesOf } from '../account/event-types';
 import type { Allocation } from '../account/allocation';
+import type { PostalAddress } from '../accounts/debtor';
 import type { IsoDate } from '../calendar/calendar';
 
-/** The debtor disputes one invoice or, without `invoiceId`, the whole account: `amount` was owed then. */
+/**
+ * The debtor disputes one invoice or, without `invoiceId`, the whole account: `amount` was owed then.
+ * `timely`: received by the end of the validation period (or before any validation notice went out);
+ * `pausesCollection`: whether collection of the disputed debt waits for the resolution — always for a
+ * timely dispute, for a late one as the creditor's policy says. Both are absent on disputes recorded
+ * before disputes could be late: those read as timely, pausing.
+ */
 export interface DisputeRaised {
   type: 'DisputeRaised';
-  data: { disputeId: string; invoiceId: string | null; reason: string; amount: number; currency: string; raisedOn: IsoDate };
+  data: {
+    disputeId: string;
+    invoiceId: string | null;
+    reason: string;
+    amount: number;
+    currency: string;
+    raisedOn: IsoDate;
+    timely?: boolean;
+    pausesCollection?: boolean;
+  };
 }
+
 /** Upheld: the disputed balance is adjusted off. Rejected: validation was provided; collection resumes. */
 export interface DisputeResolved {
   type: 'DisputeResolved';
   data: { disputeId: string; outcome: 'upheld' | 'rejected'; adjustments: Allocation[] };
 }
 
+/** The debtor asked for the original creditor's name and address (1006.38(c)); collection of the debt waits for the answer. */
+export interface OriginalCreditorRequested {
+  type: 'OriginalCreditorRequested';
+  data: { requestId: string; invoiceId: string | null; requestedOn: IsoDate };
+}
+
+/** The answer to a request, as sent to the debtor (a NoticeSent of purpose `original_creditor` queues it); collection resumes. */
+export interface OriginalCreditorProvided {
+  type: 'OriginalCreditorProvided';
+  data: { requestId: string; originalCreditor: { name: string; address: PostalAddress }; providedOn: IsoDate };
+}
+
 /** The disputes part of the account's events. */
-export type DisputesEvent = DisputeRaised | DisputeResolved;
+export type DisputesEvent = DisputeRaised | DisputeResolved | OriginalCreditorRequested | OriginalCreditorProvided;
 
 /** Every disputes event type. */
-export const disputesEventTypes = eventTypesOf<DisputesEvent>()(['DisputeRaised', 'DisputeResolved']);
+export const disputesEventTypes = eventTypesOf<DisputesEvent>()(['DisputeRaised', 'DisputeResolved', 'OriginalCreditorRequested', 'OriginalCreditorProvided']);

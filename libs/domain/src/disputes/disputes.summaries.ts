@@ -5,7 +5,13 @@ import type { DisputesEvent } from './disputes.events';
 /** How each disputes fact reads in the account's history: one line a person can read. */
 export const disputesSummaries: Summaries<DisputesEvent> = {
   DisputeRaised: (event) =>
-    `Dispute ${event.data.disputeId} raised on ${event.data.invoiceId ? `invoice ${event.data.invoiceId}` : 'the account'} for ${money(event.data)}: ${event.data.reason}.`,
+    `Dispute ${event.data.disputeId} raised on ${about(event.data.invoiceId)} for ${money(event.data)}: ${event.data.reason}` +
+    (event.data.timely === false ? `; after the validation period, ${event.data.pausesCollection ? 'collection paused' : 'recorded only'}.` : '.'),
   DisputeResolved: (event) =>
     `Dispute ${event.data.disputeId} ${event.data.outcome}${event.data.outcome === 'upheld' ? `; ${units(sum(event.data.adjustments))} adjusted off` : '; collection resumes'}.`,
+  OriginalCreditorRequested: (event) =>
+    `The debtor asked for the original creditor's name and address on ${about(event.data.invoiceId)} (request ${event.data.requestId}).`,
+  OriginalCreditorProvided: (event) => `The original creditor's name and address were sent (request ${event.data.requestId}); collection resumes.`,
 };
+
+const about = (invoiceId: string | null) => (invoiceId ? `invoice ${invoiceId}` : 'the account');

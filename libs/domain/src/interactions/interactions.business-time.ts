@@ -7,4 +7,6 @@ export const interactionsBusinessTimes: BusinessTimes<InteractionsEvent> = {
   NoteAdded: () => 'command',
   ValidationNoticeSent: (event) => ({ instant: event.data.sentAt }),
   PreferredContactTimeRecorded: () => 'command',
+  ElectronicDeliveryConsentRecorded: () => 'command',
+  CallConsentRecorded: (event) => ({ instant: event.data.givenAt }),
 };

@@ -1,8 +1,9 @@
-import type { RenderedMessage } from '../notices/notices.events';
 import { deciderSpecification } from '@arrears/testing';
-import { regulationFEverywhere } from '../compliance/contact-policy';
-import { accountDecider, command, opened } from '../account/account.fixtures';
-import type { AddNote, RecordPreferredContactTime, SendValidationNotice } from './interactions.commands';
+import { regulationFEverywhere, type ContactChannel } from '../compliance/contact-policy';
+import { demoCreditorProfile } from '../compliance/creditor-profile';
+import type { AccountEvent } from '../account/account.events';
+import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import type { AddNote, RecordElectronicDeliveryConsent, RecordPreferredContactTime, SendValidationNotice } from './interactions.commands';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-02-10T15:00:00.000Z';
@@ -21,39 +22,127 @@ describe('AddNote', () => {
 });
 
 describe('SendValidationNotice', () => {
-  const send = (at = now) => command<SendValidationNotice>('SendValidationNotice', { channel: 'email', policies: regulationFEverywhere }, at);
-  it('sends it once; the period ends 30 days after receipt, assumed 5 business days after sending', () => {
-    // Tuesday 02-10 + 5 business days = Tuesday 02-17; + 30 days = 03-19.
+  /** The notice as decided: with what it says, rendered from its own facts (1006.34(c); the notices specs' part). */
+  const rendered = (event: AccountEvent, periodEnd: string): AccountEvent =>
+    ({
+      ...event,
+      data: { ...event.data, message: expect.objectContaining({ templateId: 'validation-notice', body: expect.stringContaining(`by ${periodEnd}`) }) },
+    }) as AccountEvent;
+  const send = (at = now, channel: ContactChannel = 'letter') =>
+    command<SendValidationNotice>('SendValidationNotice', { channel, policies: regulationFEverywhere }, at);
+  const consented: AccountEvent = { type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-02-01' } };
+  it('sends it once; the period ends 30 days after receipt, assumed 5 business days after sending (1006.34(b)(5))', () => {
+    // Tuesday 02-10 + 5 business days, Washington's Birthday (Monday 02-16) not one = Wednesday 02-18; + 30 days = Friday 03-20.
+    const sent: AccountEvent = { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: now, receivedOn: '2026-02-18', periodEndsOn: '2026-03-20' } };
     spec
       .given([opened])
       .when(send())
-      .then([
-        {
-          type: 'ValidationNoticeSent',
-          data: {
-            channel: 'email',
-            sentAt: now,
-            periodEndsOn: '2026-03-19',
-            // The notice as it went out, rendered from the event's own facts (1006.34(c)).
-            message: expect.objectContaining({
-              templateId: 'validation-notice',
-              version: 1,
-              body: expect.stringContaining('Call or write to us by March 19, 2026'),
-            }) as RenderedMessage,
-          },
-        },
-      ]);
+      .then([rendered(sent, 'March 20, 2026')]);
+    spec.given([opened, sent]).when(send()).thenThrows('VALIDATION_NOTICE_ALREADY_SENT');
+  });
+  it('ends the period on the next business day when the 30th day is none (1006.34(b)(5), read for the debtor)', () => {
+    // Sent Friday 2026-10-02, received Friday 10-09; + 30 days = Sunday 11-08, so Monday 11-09.
     spec
-      .given([opened, { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, periodEndsOn: '2026-03-19' } }])
-      .when(send())
-      .thenThrows('VALIDATION_NOTICE_ALREADY_SENT');
+      .given([opened])
+      .when(send('2026-10-02T15:00:00.000Z'))
+      .then([
+        rendered(
+          {
+            type: 'ValidationNoticeSent',
+            data: { channel: 'letter', sentAt: '2026-10-02T15:00:00.000Z', receivedOn: '2026-10-09', periodEndsOn: '2026-11-09' },
+          },
+          'November 9, 2026',
+        ),
+      ]);
+    // Sent Tuesday 11-24, received Wednesday 12-02 (Thanksgiving, 11-26, not counted); + 30 days = New Year's Day 2027, so Monday 01-04.
+    spec
+      .given([opened])
+      .when(send('2026-11-24T15:00:00.000Z'))
+      .then([
+        rendered(
+          {
+            type: 'ValidationNoticeSent',
+            data: { channel: 'letter', sentAt: '2026-11-24T15:00:00.000Z', receivedOn: '2026-12-02', periodEndsOn: '2027-01-04' },
+          },
+          'January 4, 2027',
+        ),
+      ]);
+  });
+  it('goes by letter or e-mail only, never by text or call (1006.34(a)(1)(i), 1006.42)', () => {
+    spec.given([opened]).when(send(now, 'sms')).thenThrows('VALIDATION_NOTICE_CHANNEL');
+    spec.given([opened]).when(send(now, 'call')).thenThrows('VALIDATION_NOTICE_CHANNEL');
+  });
+  it('goes by e-mail only once E-SIGN consent or a safe-harbour procedure is recorded (1006.42(b))', () => {
+    spec.given([opened]).when(send(now, 'email')).thenThrows('ELECTRONIC_DELIVERY_NOT_ESTABLISHED');
+    spec
+      .given([opened, consented])
+      .when(send(now, 'email'))
+      .then([
+        rendered(
+          { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, receivedOn: '2026-02-18', periodEndsOn: '2026-03-20' } },
+          'March 20, 2026',
+        ),
+      ]);
   });
   it('keeps to contact hours and blocked channels', () => {
-    spec.given([opened]).when(send('2026-02-11T03:00:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS');
+    spec.given([opened, consented]).when(send('2026-02-11T03:00:00.000Z', 'email')).thenThrows('OUTSIDE_CONTACT_HOURS');
     spec
-      .given([opened, { type: 'ChannelBlocked', data: { channel: 'email' } }])
+      .given([opened, { type: 'ChannelBlocked', data: { channel: 'letter' } }])
       .when(send())
       .thenThrows('CHANNEL_BLOCKED');
+  });
+  it('is owed by debt collectors only: a creditor collecting its own debts sends none', () => {
+    const firstParty = { ...regulationFEverywhere, profiles: { default: { ...demoCreditorProfile, debtCollector: false }, byCreditor: {} } };
+    spec
+      .given([opened])
+      .when(command<SendValidationNotice>('SendValidationNotice', { channel: 'letter', policies: firstParty }, now))
+      .thenThrows('VALIDATION_NOTICE_NOT_OWED');
+  });
+  it('itemizes the open debt (1006.34(c)(2)(vi)–(viii))', () => {
+    const events = [
+      opened,
+      issued('inv-1', 40_000, '2026-01-01', '2026-01-31'),
+      paymentReceived(5_000, '2026-02-01', { allocations: [{ invoiceId: 'inv-1', amount: 5_000 }] }),
+    ];
+    const [sent] = accountDecider.decide(send(), events.reduce(accountDecider.evolve, accountDecider.initialState()));
+    expect(sent?.type === 'ValidationNoticeSent' && sent.data.itemization).toEqual({
+      itemizationDate: '2026-01-01',
+      amountOnItemizationDate: 40_000,
+      interest: 0,
+      fees: 0,
+      payments: 5_000,
+      credits: 0,
+      currentAmount: 35_000,
+      currency: 'USD',
+    });
+  });
+});
+
+describe('RecordElectronicDeliveryConsent', () => {
+  const record = (data: RecordElectronicDeliveryConsent['data']) => command<RecordElectronicDeliveryConsent>('RecordElectronicDeliveryConsent', data, now);
+  it('records the basis, as of today unless told the day', () => {
+    spec
+      .given([opened])
+      .when(record({ basis: 'safe_harbor_procedure' }))
+      .then([{ type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'safe_harbor_procedure', consentedOn: '2026-02-10' } }]);
+    spec
+      .given([opened])
+      .when(record({ basis: 'esign_consent', consentedOn: '2026-01-15' }))
+      .then([{ type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-01-15' } }]);
+  });
+  it('refuses an unknown basis, a date that is none and a day still to come', () => {
+    spec
+      .given([opened])
+      .when(record({ basis: 'verbal' as 'esign_consent' }))
+      .thenThrows('INVALID_CONSENT_BASIS');
+    spec
+      .given([opened])
+      .when(record({ basis: 'esign_consent', consentedOn: '2026-02-30' }))
+      .thenThrows('INVALID_DATE');
+    spec
+      .given([opened])
+      .when(record({ basis: 'esign_consent', consentedOn: '2026-02-11' }))
+      .thenThrows('CONSENT_IN_FUTURE');
   });
 });
 

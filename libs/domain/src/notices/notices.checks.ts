@@ -39,6 +39,8 @@ const validationElements = {
  *   what information is for (1006.18(e)); one from a creditor collecting its own debt says neither;
  * - the validation notice shows each element of 1006.34(c) and its prompts: a tear-off form by letter,
  *   the equivalent prompts by e-mail (1006.34(c)(4));
+ * - a remedy notice names its remedy (1006.6(c)(2)(ii), (iii)); an original-creditor notice, the
+ *   original creditor's name and address (1006.38(c));
  * - the time-barred paragraph where the state requires it (1006.26).
  */
 export function missingElements(message: RenderedMessage, expected: MessageExpectations): string[] {
@@ -55,6 +57,14 @@ export function missingElements(message: RenderedMessage, expected: MessageExpec
   const timeBarred = expected.values.timeBarredDisclosure;
   if (expected.timeBarredDisclosure && !(timeBarred && text.includes(timeBarred))) missing.push('time-barred disclosure (1006.26)');
   if (expected.templateId === 'validation-notice') missing.push(...missingValidationElements(text, expected, message.language));
+  const shows = (variable: keyof MessageValues) => {
+    const value = expected.values[variable];
+    return value !== undefined && value !== '' && text.includes(value);
+  };
+  if (expected.templateId === 'remedy-notice' && !shows('remedy')) missing.push('the remedy specified (1006.6(c)(2)(ii), (iii))');
+  if (expected.templateId === 'original-creditor' && !(shows('originalCreditorName') && shows('originalCreditorAddress'))) {
+    missing.push('the original creditor’s name and address (1006.38(c))');
+  }
   return missing;
 }
 

@@ -35,8 +35,15 @@ export interface NoticeSent {
     invoiceId?: string;
     sentAt: string;
     message?: RenderedMessage;
+    /** A remedy notice's remedy, as the collector specified it, and whether it may be or will be invoked (1006.6(c)(2)(ii), (iii)). */
+    remedy?: CeaseRemedy;
+    /** A blocked-medium reply's inbound contact: the instant the debtor's contact by that medium was logged. */
+    inReplyTo?: string;
   };
 }
+
+/** A remedy named in a notice after a cease request: one the collector or creditor `may` invoke, or `will` invoke. */
+export type CeaseRemedy = { invoked: 'may' | 'will'; text: string };
 
 /** The notices part of the account's events. */
 export type NoticesEvent = NoticeSent;

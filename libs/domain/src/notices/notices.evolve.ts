@@ -1,7 +1,11 @@
 import type { Evolvers } from '../account/capability';
+import { onceOnlyKey } from './notices.decide';
 import type { NoticesEvent } from './notices.events';
 
-/** A notice changes nothing the rules read: it is a record of what was said. */
+/** A notice is a record of what was said; the account keeps only when a once-only notice went out. */
 export const noticesEvolvers: Evolvers<NoticesEvent> = {
-  NoticeSent: (account) => account,
+  NoticeSent: (account, event) => {
+    const key = onceOnlyKey(event.data);
+    return key ? { ...account, noticesSent: { ...account.noticesSent, [key]: event.data.sentAt } } : account;
+  },
 };

@@ -19,6 +19,9 @@ export interface Phrases {
   /** The model form's prompts (1006.34(c)(4)): how to dispute, and how to ask for the original creditor. */
   disputePrompt: string;
   originalCreditorPrompt: string;
+  /** How a remedy notice names its remedy: one that may be invoked (1006.6(c)(2)(ii)), or will be ((iii)). */
+  remedyPossible: string;
+  remedyIntended: string;
 }
 
 export const phrases: Record<string, Phrases> = {
@@ -32,6 +35,8 @@ export const phrases: Record<string, Phrases> = {
     },
     disputePrompt: 'I want to dispute the debt',
     originalCreditorPrompt: 'name and address of the original creditor',
+    remedyPossible: 'we or the creditor may invoke this remedy, which we ordinarily invoke:',
+    remedyIntended: 'we or the creditor intend to invoke this remedy:',
   },
   es: {
     initialDisclosure:
@@ -43,6 +48,8 @@ export const phrases: Record<string, Phrases> = {
     },
     disputePrompt: 'Quiero disputar la deuda',
     originalCreditorPrompt: 'nombre y la dirección del acreedor original',
+    remedyPossible: 'nosotros o el acreedor podemos ejercer este recurso, que ejercemos habitualmente:',
+    remedyIntended: 'nosotros o el acreedor tenemos la intención de ejercer este recurso:',
   },
 };
 

@@ -4,7 +4,7 @@ import { collectorOf, profileFor, type CollectorIdentity } from '../compliance/c
 import { formatMoney } from '../money/money';
 import type { PostalAddress } from '../accounts/debtor';
 import { outstanding, type OpenedAccount } from '../account/account.state';
-import type { RenderedMessage } from './notices.events';
+import type { CeaseRemedy, RenderedMessage } from './notices.events';
 import { optOutLinkMarker, phrasesIn } from './notices.phrases';
 import { fallbackLanguage, templateFor, templatesIn, type NoticeTemplate } from './notices.templates';
 
@@ -28,6 +28,10 @@ export interface MessageFacts {
   dueOn?: IsoDate;
   periodEndsOn?: IsoDate;
   itemization?: ItemizationFacts;
+  /** A remedy notice's remedy after a cease request (1006.6(c)(2)(ii), (iii)). */
+  remedy?: CeaseRemedy;
+  /** The original creditor, as the debtor asked (1006.38(c)). */
+  originalCreditor?: { name: string; address: PostalAddress };
 }
 
 /** A message to render: which template, by which channel, about what. */
@@ -75,6 +79,9 @@ export const messageVariables = [
   'credits',
   'paymentsAndCredits',
   'currentAmount',
+  'remedy',
+  'originalCreditorName',
+  'originalCreditorAddress',
   'disclosure',
   'optOut',
   'optOutUrl',
@@ -144,6 +151,9 @@ export function valuesFor({ account, policies, today }: MessageContext, request:
     credits: money(item?.credits, item?.currency),
     paymentsAndCredits: item && money(item.payments + item.credits, item.currency),
     currentAmount: money(item?.currentAmount, item?.currency),
+    remedy: facts.remedy && `${facts.remedy.invoked === 'will' ? said.remedyIntended : said.remedyPossible} ${facts.remedy.text}`,
+    originalCreditorName: facts.originalCreditor?.name,
+    originalCreditorAddress: facts.originalCreditor && oneLine(facts.originalCreditor.address),
     // First-party creditors are not debt collectors and must not say they are (15 U.S.C. 1692a(6)).
     disclosure: profile.debtCollector ? (initial ? said.initialDisclosure : said.laterDisclosure) : '',
     optOut: channel === 'email' || channel === 'sms' ? said.optOut[channel] : '',

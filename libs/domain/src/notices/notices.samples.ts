@@ -55,6 +55,8 @@ export const sampleFacts: MessageFacts = {
     currentAmount: 12_500,
     currency: 'USD',
   },
+  remedy: { invoked: 'may', text: 'a lawsuit to collect the debt' },
+  originalCreditor: { name: 'Original Sample Bank', address: { lines: ['5 Origin Way'], city: 'Buffalo', region: 'NY', postalCode: '14201', country: 'US' } },
 };
 
 /** The facts of a real account's message preview: its oldest outstanding invoice, if any. */

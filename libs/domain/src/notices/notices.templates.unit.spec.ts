@@ -173,6 +173,17 @@ describe('the checks catch a template that breaks a rule', () => {
     ]);
   });
 
+  it('a remedy notice that does not name its remedy (1006.6(c)(2)), an answer without the original creditor (1006.38(c))', () => {
+    const remedy = templateFor(defaultTemplates, 'remedy-notice', 'letter', 'en') as NoticeTemplate;
+    expect(renderSample({ ...remedy, body: remedy.body.replace('{{remedy}}', 'a remedy') }, defaultTemplates).missing).toEqual([
+      'the remedy specified (1006.6(c)(2)(ii), (iii))',
+    ]);
+    const answer = templateFor(defaultTemplates, 'original-creditor', 'letter', 'en') as NoticeTemplate;
+    expect(renderSample({ ...answer, body: answer.body.replace('{{originalCreditorAddress}}', '') }, defaultTemplates).missing).toEqual([
+      'the original creditor’s name and address (1006.38(c))',
+    ]);
+  });
+
   it('a message without the time-barred paragraph the state requires (1006.26)', () => {
     const bare = { ...reminder, body: reminder.body.replace('{{timeBarredDisclosure}}', '') };
     expect(renderSample(bare, defaultTemplates, { timeBarredDisclosure: true }).missing).toEqual(['time-barred disclosure (1006.26)']);

@@ -12,6 +12,7 @@ import type {
   UnblockChannel,
   RestrictionsCommand,
 } from './restrictions.commands';
+import { replyOnBlockedMedium, sendCeaseNotice } from './cease-notices';
 import type { CeaseCommunicationRequested, ChannelBlocked, ChannelUnblocked, HardshipFlagged, HoldPlaced, HoldReleased } from './restrictions.events';
 
 /** After a cease request only the notices the law allows go out (1006.6(c)); it cannot be undone here. */
@@ -70,4 +71,6 @@ export const restrictionsDecisions: Decisions<RestrictionsCommand> = {
   FlagHardship: flagHardship,
   PlaceHold: placeHold,
   ReleaseHold: releaseHold,
+  SendCeaseNotice: sendCeaseNotice,
+  ReplyOnBlockedMedium: replyOnBlockedMedium,
 };

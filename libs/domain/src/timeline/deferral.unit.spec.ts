@@ -230,7 +230,7 @@ describe('an invoice imported 100 days after it fell due', () => {
   // final notice 2026-02-08, agency 03-10, legal review 04-09; imported and first advanced on 2026-03-15.
   const imported = issued('inv-1', 40_000, '2025-11-01', '2025-12-05', { graceDays: 5, lateFee: fee });
 
-  it('is marked missed, charged its fee and placed with the agency once each; its contacts are skipped as stale', () => {
+  it('is marked missed and charged its fee; its contacts are skipped as stale; the placement waits for a validation notice (1006.38(b))', () => {
     const caughtUp: AccountEvent[] = [
       { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2025-12-02' } },
       skipped('reminder', 'stale', '2025-12-11'),
@@ -241,14 +241,39 @@ describe('an invoice imported 100 days after it fell due', () => {
       taken('late_fee', 'assess_late_fee', '2026-02-08'),
       feeAssessed('2025-12-20'),
       skipped('final_notice', 'stale', '2026-03-10'),
-      taken('agency_placement', 'place_with_agency', '2026-04-09'),
-      { type: 'PlacedWithAgency', data: { agencyId: 'default-agency', placedOn: '2026-03-15', balance: 42_500 } },
+      deferred('agency_placement', 'validation_period', '2026-03-10', '2026-04-09'),
     ];
     spec.given([opened, imported]).when(advance('2026-03-15')).then(caughtUp);
     spec
       .given([opened, imported, ...caughtUp])
       .when(advance('2026-03-16'))
       .thenNothingHappened();
+  });
+
+  it('is placed the day after the validation period of the notice the scheduler then sends, legal review following it', () => {
+    const caughtUp = accountDecider.decide(advance('2026-03-15'), [opened, imported].reduce(evolve, initialAccountState()));
+    // Sent Monday 03-16, received Monday 03-23; the period ends Wednesday 04-22 (1006.34(b)(5)).
+    const notice: AccountEvent = {
+      type: 'ValidationNoticeSent',
+      data: { channel: 'letter', sentAt: at('2026-03-16'), receivedOn: '2026-03-23', periodEndsOn: '2026-04-22' },
+    };
+    const noticed = [opened, imported, ...caughtUp, notice];
+    expect(wakeAfter(noticed)).toBe('2026-04-09');
+    const legalWaits = deferred('legal_review', 'validation_period', '2026-04-09', null);
+    spec.given(noticed).when(advance('2026-04-09')).then([legalWaits]);
+    expect(wakeAfter([...noticed, legalWaits])).toBe('2026-04-23');
+    spec
+      .given([...noticed, legalWaits])
+      .when(advance('2026-04-22'))
+      .thenNothingHappened();
+    spec
+      .given([...noticed, legalWaits])
+      .when(advance('2026-04-23'))
+      .then([
+        taken('agency_placement', 'place_with_agency', null),
+        { type: 'PlacedWithAgency', data: { agencyId: 'default-agency', placedOn: '2026-04-23', balance: 42_500 } },
+        skipped('legal_review', 'with_agency', null),
+      ]);
   });
 
   it('after a cease request, skips its contacts as moot but is still placed', () => {

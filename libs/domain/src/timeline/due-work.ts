@@ -2,7 +2,8 @@ import { entryOf } from '../lookup/entry-of';
 import type { AccountCommand } from '../account/account.commands';
 import { outstanding, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import { addDays, type IsoDate } from '../calendar/calendar';
-import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
+import type { ContactPolicies } from '../compliance/contact-policy';
+import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
 import { strategyFor, type CollectionTimelines } from './strategy';
 import { resumesOn } from './deferral';
 
@@ -19,19 +20,17 @@ export interface SchedulerSettings {
   planBreakAfter: number;
 }
 
-/** Channels the validation notice may go by, in order of preference. */
-const noticeChannels: ContactChannel[] = ['letter', 'email'];
-
 /**
  * Everything that has fallen due on an account by `today` (the debtor's date), as commands: deadlines
- * that have passed (promises, installments, holds, settlements), the validation notice after a first
- * communication, and each open invoice's timeline. Pure; the deciders check each again.
+ * that have passed (promises, installments, holds, settlements), the validation notice a debt collector
+ * owes, and each open invoice's timeline. Pure; the deciders check each again.
  */
 export function dueWork(account: OpenedAccount, today: IsoDate, settings: SchedulerSettings): ScheduledCommand[] {
   if (account.status !== 'open') return [];
   const work: ScheduledCommand[] = [];
-  const channel = noticeChannels.find((c) => !account.restrictions.blockedChannels.includes(c));
-  if (account.interactions.firstCommunicationAt && !account.validationNotice && channel) {
+  const channel = validationNoticeChannel(account);
+  const noticeDue = noticeDueSince(account);
+  if (channel && noticeDue && noticeDue <= today && owesValidationNotice(account, settings.policies)) {
     work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
   }
   for (const promise of Object.values(account.promises)) {
@@ -72,8 +71,8 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
 export function nextWakeOn(account: OpenedAccount): IsoDate | null {
   if (account.status !== 'open') return null;
   const days: IsoDate[] = [];
-  const firstCommunication = account.interactions.firstCommunicationAt;
-  if (firstCommunication && !account.validationNotice) days.push(addDays(firstCommunication.slice(0, 10), -1));
+  const noticeDue = !account.validationNotice && validationNoticeChannel(account) ? noticeDueSince(account) : null;
+  if (noticeDue) days.push(noticeDue);
   for (const promise of Object.values(account.promises)) if (promise.status === 'open') days.push(addDays(promise.dueOn, promise.graceDays + 1));
   for (const installment of account.activePlan?.installments ?? []) {
     if (!installment.missed && installment.paid < installment.amount) days.push(addDays(installment.dueOn, 1));
@@ -85,6 +84,22 @@ export function nextWakeOn(account: OpenedAccount): IsoDate | null {
     if (day) days.push(day);
   }
   return earliest(days);
+}
+
+/**
+ * From when a validation notice not yet sent is due, or null: within 5 days of a first communication
+ * that did not carry it (1006.34(a)(1)(i)(B); the day before, in UTC, covers every zone), or once an
+ * escalation waits for it and its period (1006.38(b)), since nothing else may bring it about then.
+ */
+function noticeDueSince(account: OpenedAccount): IsoDate | null {
+  if (account.validationNotice) return null;
+  const first = account.interactions.firstCommunicationAt;
+  // After a cease request (1006.6(c)) no escalation waits for a notice, so none is sent on its account.
+  const open = account.restrictions.ceaseRequested ? [] : Object.values(account.invoices).filter((invoice) => outstanding(invoice) > 0);
+  const waiting = open.flatMap((invoice) =>
+    Object.values(invoice.timeline?.deferred ?? {}).flatMap((deferral) => (deferral.reason === 'validation_period' ? [deferral.dueOn] : [])),
+  );
+  return earliest([...(first ? [addDays(first.slice(0, 10), -1)] : []), ...waiting]);
 }
 
 /**

@@ -4,7 +4,7 @@ import { issued, opened, planAgreed } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import { dueWork, nextWakeOn, type SchedulerSettings } from './due-work';
-import { defaultTimelines, stableBucket, strategyFor, timelineProblems, standardStrategy } from './strategy';
+import { defaultTimelines, stableBucket, strategyFor, timelineProblems, standardStrategy, type TimelineStep } from './strategy';
 
 const settings: SchedulerSettings = { timelines: defaultTimelines, policies: regulationFEverywhere, installmentGraceDays: 3, planBreakAfter: 2 };
 const accountAfter = (events: AccountEvent[]) => events.reduce(evolve, initialAccountState()) as OpenedAccount;
@@ -106,6 +106,18 @@ describe('strategies', () => {
   it('are assigned per creditor', () => {
     const timelines = { ...defaultTimelines, byCreditor: { 'cred-2': { champion: 'early-contact' } } };
     expect(strategyFor(timelines, 'cred-2', 'acc-1')).toMatchObject({ arm: 'champion', strategy: { strategyId: 'early-contact' } });
+  });
+
+  it('mark final notices as escalations, and refuse an escalation flag that is not true', () => {
+    expect(standardStrategy.steps.filter((s) => s.escalation).map((s) => s.step)).toEqual(['final_notice']);
+    const vague = {
+      ...standardStrategy,
+      strategyId: 'vague',
+      steps: [{ ...(standardStrategy.steps[5] as TimelineStep), escalation: 'yes' as unknown as true }],
+    };
+    expect(timelineProblems({ strategies: { vague }, default: { champion: 'vague' }, byCreditor: {} })).toEqual([
+      "strategy vague: a step's escalation, when given, must be true",
+    ]);
   });
 
   it('are checked: unknown strategies, bad shares, repeated steps, a payment missed within grace', () => {

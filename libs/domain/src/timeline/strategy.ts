@@ -20,6 +20,11 @@ export interface TimelineStep {
   from: 'dueOn' | 'graceEnd';
   days: number;
   action: StepAction;
+  /**
+   * A step that threatens action or demands payment by a date (a "final notice"): it must not overshadow
+   * the debtor's rights during the validation period (12 CFR 1006.38(b)), so it waits for the period to end.
+   */
+  escalation?: true;
 }
 
 /** A collection strategy as data: its steps, which the scheduler takes in date order. */
@@ -54,7 +59,17 @@ export const bookkeepingActions: readonly StepAction['kind'][] = ['mark_payment_
 /** Steps that reach the debtor: the only ones that go stale, and the ones a cease request makes moot. */
 export const communicatingActions: readonly StepAction['kind'][] = ['notify', 'call_task'];
 
-const step = (name: string, from: TimelineStep['from'], days: number, action: StepAction): TimelineStep => ({ step: name, from, days, action });
+/** Placing the debt with an agency and legal review escalate by their kind, whatever the step says. */
+export const escalatingActions: readonly StepAction['kind'][] = ['place_with_agency', 'legal_review'];
+export const isEscalation = (step: TimelineStep): boolean => step.escalation === true || escalatingActions.includes(step.action.kind);
+
+const step = (name: string, from: TimelineStep['from'], days: number, action: StepAction, escalation?: true): TimelineStep => ({
+  step: name,
+  from,
+  days,
+  action,
+  ...(escalation && { escalation }),
+});
 
 /** The strategies the service ships with: a standard timeline, and one that texts earlier and more. */
 export const standardStrategy: CollectionStrategy = {
@@ -65,7 +80,7 @@ export const standardStrategy: CollectionStrategy = {
     step('sms', 'graceEnd', 3, { kind: 'notify', channel: 'sms', template: 'past-due-sms' }),
     step('call_task', 'graceEnd', 7, { kind: 'call_task' }),
     step('late_fee', 'graceEnd', 10, { kind: 'assess_late_fee' }),
-    step('final_notice', 'graceEnd', 60, { kind: 'notify', channel: 'letter', template: 'final-notice' }),
+    step('final_notice', 'graceEnd', 60, { kind: 'notify', channel: 'letter', template: 'final-notice' }, true),
     step('agency_placement', 'graceEnd', 90, { kind: 'place_with_agency', agencyId: 'default-agency' }),
     step('legal_review', 'graceEnd', 120, { kind: 'legal_review' }),
   ],
@@ -79,7 +94,7 @@ export const earlyContactStrategy: CollectionStrategy = {
     step('payment_missed', 'graceEnd', 1, { kind: 'mark_payment_missed' }),
     step('call_task', 'graceEnd', 2, { kind: 'call_task' }),
     step('late_fee', 'graceEnd', 10, { kind: 'assess_late_fee' }),
-    step('final_notice', 'graceEnd', 45, { kind: 'notify', channel: 'letter', template: 'final-notice' }),
+    step('final_notice', 'graceEnd', 45, { kind: 'notify', channel: 'letter', template: 'final-notice' }, true),
     step('agency_placement', 'graceEnd', 75, { kind: 'place_with_agency', agencyId: 'default-agency' }),
     step('legal_review', 'graceEnd', 120, { kind: 'legal_review' }),
   ],
@@ -123,6 +138,12 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
     // A payment is missed, and a fee due, only once the grace period is over.
     if (strategy.steps.some((s) => bookkeepingActions.includes(s.action.kind) && (s.from !== 'graceEnd' || s.days < 1))) {
       problems.push(`strategy ${strategy.strategyId}: missed-payment and late-fee steps must fall at least 1 day after graceEnd`);
+    }
+    // A step that escalates says so plainly, or it would slip past the validation period unnoticed.
+    // The configuration is JSON: until checked, the flag may be of any type.
+    const flagOf = (s: TimelineStep): unknown => s.escalation;
+    if (strategy.steps.some((s) => flagOf(s) !== undefined && flagOf(s) !== true)) {
+      problems.push(`strategy ${strategy.strategyId}: a step's escalation, when given, must be true`);
     }
     const lateFees = strategy.lateFeesWhileDisputedOrHeld;
     if (lateFees !== undefined && !lateFeesWhileDisputedOrHeld.includes(lateFees)) {

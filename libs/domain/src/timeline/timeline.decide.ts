@@ -9,6 +9,7 @@ import { requireInvoice, requireOpen, todayFor } from '../account/account.guards
 import { outstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
+import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
 import { messageFor } from '../notices/notices.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
 import type { Decisions } from '../account/capability';
@@ -52,7 +53,7 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
     if (done.has(next.step)) continue;
     const current = entryOf(account.invoices, invoiceId) as InvoiceState;
     const skip = skipReason(account, current, next, today);
-    const defer = skip ? null : deferReason(account, invoiceId, next, strategy, today);
+    const defer = skip ? null : deferReason(account, invoiceId, next, strategy, today, command.data.policies);
     if (defer) {
       // Recorded once for each thing that holds the step back, not again on every wake.
       if (deferred.get(next.step) === defer) continue;
@@ -99,7 +100,11 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
   switch (step.action.kind) {
     case 'notify': {
       const { channel, template } = step.action;
-      if (contactHoursRule(account, { channel, at: now }, policyFor(data.policies, account.creditorId))) return 'wait';
+      // The validation notice goes with the first communication, by letter or e-mail whatever the
+      // reminder's channel (1006.34(a)(1)(i)(A), 1006.42); a step with no channel for it was deferred.
+      const noticeChannel = owesValidationNotice(account, data.policies) ? validationNoticeChannel(account) : null;
+      const policy = policyFor(data.policies, account.creditorId);
+      if ([channel, noticeChannel].some((by) => by && contactHoursRule(account, { channel: by, at: now }, policy))) return 'wait';
       const notificationId = `${account.accountId}:${invoiceId}:${step.step}`;
       const facts = { invoiceId, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn };
       const message = messageFor(account, data.policies, now, { templateId: template, channel, facts });
@@ -107,10 +112,9 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
         type: 'ReminderSent',
         data: { notificationId, step: step.step, channel, template, ...facts, sentAt: now, ...(message && { message }) },
       };
-      // The validation notice goes out with the first communication (1006.34(c)).
-      const notice = account.validationNotice
-        ? []
-        : sendValidationNotice({ type: 'SendValidationNotice', data: { channel, policies: data.policies }, now }, account);
+      const notice = noticeChannel
+        ? sendValidationNotice({ type: 'SendValidationNotice', data: { channel: noticeChannel, policies: data.policies }, now }, account)
+        : [];
       return { events: [reminder, ...notice] };
     }
     // The books are dated by when the step fell due (`on`), not by when the scheduler got to it.

@@ -5,9 +5,15 @@ import type { RenderedMessage } from '../notices/notices.events';
 import type { StepAction, StrategyArm } from './strategy';
 
 /** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
-export type StepSkipReason = 'plan' | 'dispute' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
-/** What holds a due step back until it ends: a plan covering the invoice, a dispute of it, a hold on the account. */
-export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'hold'>;
+export type StepSkipReason =
+  'plan' | 'dispute' | 'original_creditor_request' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+/**
+ * What holds a due step back until it ends: a plan covering the invoice, a dispute of it or an unanswered
+ * request for its original creditor, a hold on the account; the validation period, which an escalation may
+ * not overshadow (1006.38(b)); or, for a step that would reach the debtor before the validation notice
+ * could, the lack of a channel the notice may go by (1006.34(a)(1)).
+ */
+export type StepDeferReason = Extract<StepSkipReason, 'plan' | 'dispute' | 'original_creditor_request' | 'hold'> | 'validation_period' | 'validation_notice';
 /** The scheduler started an invoice on a strategy's timeline; nothing is due before `nextStepOn`. */
 export interface CollectionTimelineStarted {
   type: 'CollectionTimelineStarted';
@@ -24,8 +30,9 @@ export interface CollectionStepSkipped {
   data: { invoiceId: string; step: string; reason: StepSkipReason; strategyId: string; arm: StrategyArm; nextStepOn: IsoDate | null };
 }
 /**
- * A timeline step fell due while a plan, a dispute or a hold was in force: it waits, and comes due again
- * (on its own date, `dueOn`) once that ends. Recorded once per step and reason.
+ * A timeline step fell due while a plan, a dispute, a hold or the validation period was in force (or
+ * before the validation notice could go): it waits, and comes due again (on its own date, `dueOn`, or
+ * the day after what held it back) once that ends. Recorded once per step and reason.
  */
 export interface CollectionStepDeferred {
   type: 'CollectionStepDeferred';

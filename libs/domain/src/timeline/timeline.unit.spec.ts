@@ -33,7 +33,19 @@ describe('AdvanceCollectionTimeline', () => {
     spec.given(billed).when(advance('2026-03-02T15:00:00.000Z')).then([started]);
   });
 
-  it('sends the reminder on its day, with the validation notice as the first communication', () => {
+  it('sends the reminder on its day, with the validation notice by letter as the first communication', () => {
+    // 1006.34(a)(1)(i)(A): with the initial communication; by letter, as 1006.42 allows without e-mail consent.
+    // Saturday 03-28 + 5 business days = Friday 04-03; + 30 days = Sunday 05-03, so Monday 05-04 (1006.34(b)(5)).
+    const itemization = {
+      itemizationDate: '2026-03-01',
+      amountOnItemizationDate: 40_000,
+      interest: 0,
+      fees: 0,
+      payments: 0,
+      credits: 0,
+      currentAmount: 40_000,
+      currency: 'USD',
+    };
     spec
       .given([...billed, started])
       .when(advance('2026-03-28T14:00:00.000Z'))
@@ -52,10 +64,12 @@ describe('AdvanceCollectionTimeline', () => {
         {
           type: 'ValidationNoticeSent',
           data: {
-            channel: 'email',
+            channel: 'letter',
             sentAt: '2026-03-28T14:00:00.000Z',
-            periodEndsOn: '2026-05-03',
-            message: expect.objectContaining({ templateId: 'validation-notice', body: expect.stringContaining('by May 3, 2026') }) as RenderedMessage,
+            receivedOn: '2026-04-03',
+            periodEndsOn: '2026-05-04',
+            itemization,
+            message: expect.objectContaining({ templateId: 'validation-notice', body: expect.stringContaining('by May 4, 2026') }) as RenderedMessage,
           },
         },
       ]);
@@ -122,6 +136,52 @@ describe('AdvanceCollectionTimeline', () => {
       .given([...reminded, plan])
       .when(advance('2026-04-06T14:00:00.000Z'))
       .then([deferred('payment_missed', 'plan', '2026-04-06', '2026-04-08')]);
+  });
+
+  it('goes on with an undisputed invoice while another is disputed (1006.38(d)(2): only the disputed debt pauses)', () => {
+    const missed = [...reminded, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
+    const other = issued('inv-2', 10_000, '2026-03-01', '2026-03-31');
+    const disputeOfOther: AccountEvent = {
+      type: 'DisputeRaised',
+      data: {
+        disputeId: 'd-2',
+        invoiceId: 'inv-2',
+        reason: 'not mine',
+        amount: 10_000,
+        currency: 'USD',
+        raisedOn: '2026-04-01',
+        timely: true,
+        pausesCollection: true,
+      },
+    };
+    const events = accountDecider.decide(
+      advance('2026-04-08T14:00:00.000Z'),
+      [...missed, other, disputeOfOther].reduce(accountDecider.evolve, accountDecider.initialState()),
+    );
+    expect(events.map((event) => event.type)).toEqual(['CollectionStepTaken', 'ReminderSent', 'ValidationNoticeSent']);
+  });
+
+  it('defers the steps of a debt whose original creditor was asked for, until the answer is sent (1006.38(c))', () => {
+    const missed = [...reminded, taken('payment_missed', 'mark_payment_missed', '2026-04-08')];
+    const requested: AccountEvent = { type: 'OriginalCreditorRequested', data: { requestId: 'r-1', invoiceId: 'inv-1', requestedOn: '2026-04-01' } };
+    const smsDeferred = deferred('sms', 'original_creditor_request', '2026-04-08', '2026-04-12');
+    spec
+      .given([...missed, requested])
+      .when(advance('2026-04-08T14:00:00.000Z'))
+      .then([smsDeferred]);
+    const answered: AccountEvent = {
+      type: 'OriginalCreditorProvided',
+      data: {
+        requestId: 'r-1',
+        originalCreditor: { name: 'First Bank', address: { lines: ['1 Bank St'], city: 'Albany', country: 'US' } },
+        providedOn: '2026-04-09',
+      },
+    };
+    const events = accountDecider.decide(
+      advance('2026-04-09T14:00:00.000Z'),
+      [...missed, requested, smsDeferred, answered].reduce(accountDecider.evolve, accountDecider.initialState()),
+    );
+    expect(events.map((event) => event.type)).toEqual(['CollectionStepTaken', 'ReminderSent', 'ValidationNoticeSent']);
   });
 
   it('after a cease request, skips contact steps but still keeps the books', () => {

@@ -28,8 +28,16 @@ describe('pursuable: whether the debtor may be pursued at all', () => {
     expect(pursuitPause(accountAfter(dispute('inv-1')), '2026-03-01', 'inv-1')).toBe('dispute');
     expect(pursuitPause(accountAfter(dispute(null)), '2026-03-01', 'inv-1')).toBe('dispute');
     expect(pursuitPause(accountAfter(dispute('inv-2')), '2026-03-01', 'inv-1')).toBeNull();
-    // The account as a whole is not pursued while any of its invoices is disputed.
-    expect(pursuitPause(accountAfter(dispute('inv-2')), '2026-03-01')).toBe('dispute');
+  });
+
+  it('pursues the account as a whole while an undisputed invoice is owed, not once every owed invoice is paused (1006.38(d)(2))', () => {
+    const second = issued('inv-2', 20_000, '2026-01-15', '2026-02-14');
+    expect(pursuitPause(accountAfter(second, dispute('inv-2')), '2026-03-01')).toBeNull();
+    expect(pursuitPause(accountAfter(dispute('inv-1')), '2026-03-01')).toBe('dispute');
+    const requested: AccountEvent = { type: 'OriginalCreditorRequested', data: { requestId: 'r-1', invoiceId: 'inv-1', requestedOn: '2026-03-01' } };
+    expect(pursuitPause(accountAfter(second, dispute('inv-2'), requested), '2026-03-01')).toBe('dispute');
+    expect(pursuitPause(accountAfter(second, requested), '2026-03-01', 'inv-1')).toBe('original_creditor_request');
+    expect(pursuitPause(accountAfter(second, requested), '2026-03-01')).toBeNull();
   });
 
   it('pauses for a hold through its last day, and no longer after it', () => {

@@ -87,10 +87,18 @@ export class PostgresEventStore implements EventStore {
     const outcomes: StreamAppendOutcome[] = [];
     for (let start = 0; start < appends.length; start += maxAppendsPerStatement) {
       const slice = appends.slice(start, start + maxAppendsPerStatement);
-      outcomes.push(...(await this.appendSlice(slice).catch(() => Promise.all(slice.map((append) => this.appendAlone(append))))));
+      outcomes.push(...(await this.appendSlice(slice).catch(() => this.appendEachAlone(slice))));
     }
     this.notifier.changed();
     return outcomes;
+  }
+
+  /** Each append on its own; a failure is thrown once every other append has finished, so none is still in flight. */
+  private async appendEachAlone(slice: StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    const settled = await Promise.allSettled(slice.map((append) => this.appendAlone(append)));
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((outcome) => (outcome as PromiseFulfilledResult<StreamAppendOutcome>).value);
   }
 
   private async appendSlice(slice: StreamAppend[]): Promise<StreamAppendOutcome[]> {

@@ -102,6 +102,24 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   /** The sender of e-mail notifications (`NOTIFY_FROM`). */
   notifyFrom: string;
+  /**
+   * Where text messages go out: a provider with Twilio's Messages API (`SMS_PROVIDER_URL`, e.g.
+   * https://api.twilio.com, with `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN` and `SMS_FROM`, a number or a
+   * Messaging Service SID); without it SMS go to the notification file.
+   */
+  sms: { url: string; accountSid: string; authToken: string; from: string } | undefined;
+  /**
+   * Where letters go out: a print-and-mail service with Lob's letters API (`PRINT_MAIL_URL`, e.g.
+   * https://api.lob.com/v1, with `PRINT_MAIL_API_KEY`); without it letters go to DATA_DIR/letters.
+   */
+  printMail: { url: string; apiKey: string } | undefined;
+  /**
+   * How the outbox retries a failed delivery: at most `maxAttempts` tries (`NOTIFY_MAX_ATTEMPTS`,
+   * default 8) before the notification is dead-lettered, the delays doubling from `retryBaseMs`
+   * (`NOTIFY_RETRY_BASE_MS`, default 1 min) up to `retryMaxMs` (`NOTIFY_RETRY_MAX_MS`, default 1 h);
+   * a provider that does not answer within `timeoutMs` (`NOTIFY_TIMEOUT_MS`, default 10 s) failed.
+   */
+  delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
   /**
@@ -168,6 +186,8 @@ export const secretVariables = [
   'READ_STORE_URL',
   'KEY_STORE_URL',
   'SMTP_URL',
+  'SMS_AUTH_TOKEN',
+  'PRINT_MAIL_API_KEY',
 ] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
@@ -251,6 +271,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (clockStart && env.NODE_ENV === 'production') problems.push("CLOCK_START moves the service's clock and is refused when NODE_ENV=production.");
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
+  const sms = smsProviderOf(env, problems);
+  const printMail = printMailOf(env, problems);
   const authSecret = env.AUTH_JWT_SECRET || undefined;
   if (authSecret && authSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters.');
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
@@ -329,6 +351,14 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     collectionStrategies: jsonObject('COLLECTION_STRATEGIES'),
     smtpUrl,
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
+    sms,
+    printMail,
+    delivery: {
+      maxAttempts: integer('NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+      retryBaseMs: integer('NOTIFY_RETRY_BASE_MS', 60_000, 100, 86_400_000),
+      retryMaxMs: integer('NOTIFY_RETRY_MAX_MS', 3_600_000, 100, 7 * 86_400_000),
+      timeoutMs: integer('NOTIFY_TIMEOUT_MS', 10_000, 100, 300_000),
+    },
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: {
       ...(authSecret ? { secret: authSecret } : {}),
@@ -345,8 +375,54 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
     keyEncryptionKey,
   };
+  if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * A provider's URL: https, or http to this machine only (a local relay, a test's fake server), since
+ * the credentials travel with every request.
+ */
+function providerUrlProblem(name: string, url: string): string | undefined {
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
+  if (URL.canParse(url) && (url.startsWith('https://') || local.test(url))) return undefined;
+  return `${name} must be an https:// URL (http:// only to localhost), not "${url.split(':')[0]}:…".`;
+}
+
+/** The SMS provider's settings: all four together, or none (SMS then go to the notification file). */
+function smsProviderOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['sms'] {
+  const [url, accountSid, authToken, from] = (['SMS_PROVIDER_URL', 'SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).map(
+    (name) => env[name] || undefined,
+  );
+  if (!url) {
+    if (accountSid || authToken || from) problems.push('SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM need SMS_PROVIDER_URL (the provider to send through).');
+    return undefined;
+  }
+  const before = problems.length;
+  const urlProblem = providerUrlProblem('SMS_PROVIDER_URL', url);
+  if (urlProblem) problems.push(urlProblem);
+  if (!accountSid || !/^AC[0-9a-fA-F]{32}$/.test(accountSid))
+    problems.push('SMS_ACCOUNT_SID must be the account SID (AC and 32 hex digits) with SMS_PROVIDER_URL.');
+  if (!authToken) problems.push('SMS_AUTH_TOKEN (or SMS_AUTH_TOKEN_FILE) is required with SMS_PROVIDER_URL.');
+  if (!from || !/^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/.test(from)) {
+    problems.push('SMS_FROM must be the sending number in E.164 (+15551234567) or a Messaging Service SID (MG and 32 hex digits).');
+  }
+  return problems.length === before ? { url, accountSid: accountSid as string, authToken: authToken as string, from: from as string } : undefined;
+}
+
+/** The print-and-mail service's settings: URL and key together, or neither (letters then go to DATA_DIR/letters). */
+function printMailOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['printMail'] {
+  const url = env.PRINT_MAIL_URL || undefined;
+  const apiKey = env.PRINT_MAIL_API_KEY || undefined;
+  if (!url) {
+    if (apiKey) problems.push('PRINT_MAIL_API_KEY needs PRINT_MAIL_URL (the service to send letters to).');
+    return undefined;
+  }
+  const urlProblem = providerUrlProblem('PRINT_MAIL_URL', url);
+  if (urlProblem) problems.push(urlProblem);
+  if (!apiKey) problems.push('PRINT_MAIL_API_KEY (or PRINT_MAIL_API_KEY_FILE) is required with PRINT_MAIL_URL.');
+  return urlProblem || !apiKey ? undefined : { url, apiKey };
 }
 
 /** Whether the runtime knows the IANA time zone (the platform cannot ask the domain). */

@@ -111,7 +111,7 @@ describe('loadConfig: read store', () => {
     };
     it.each(secretVariables)('reads %s from the file %s_FILE names, trimmed', (name) => {
       const value = name.endsWith('URL') ? (name === 'SMTP_URL' ? 'smtp://user:pass@mail:587' : 'postgres://user:pass@db/arrears') : 'a'.repeat(40);
-      const config = loadConfig({ [`${name}_FILE`]: secretFile(`${value}\n`) });
+      const config = loadConfig({ ...providersNeeding(name), [`${name}_FILE`]: secretFile(`${value}\n`) });
       const read = {
         AUTH_JWT_SECRET: config.auth.secret,
         METRICS_TOKEN: config.metricsToken,
@@ -121,6 +121,8 @@ describe('loadConfig: read store', () => {
         READ_STORE_URL: config.readStoreUrl,
         KEY_STORE_URL: config.keyStoreUrl,
         SMTP_URL: config.smtpUrl,
+        SMS_AUTH_TOKEN: config.sms?.authToken,
+        PRINT_MAIL_API_KEY: config.printMail?.apiKey,
       };
       expect(read[name]).toBe(value);
     });
@@ -133,6 +135,60 @@ describe('loadConfig: read store', () => {
     it('validates what the file holds like the variable itself', () => {
       expect(() => loadConfig({ METRICS_TOKEN_FILE: secretFile('short') })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
     });
+  });
+});
+
+/** The settings a provider's secret comes with: a token alone configures nothing. */
+const smsProvider = { SMS_PROVIDER_URL: 'https://api.twilio.com', SMS_ACCOUNT_SID: `AC${'0a'.repeat(16)}`, SMS_FROM: '+15005550006' };
+const providersNeeding = (name: string): Record<string, string> =>
+  name === 'SMS_AUTH_TOKEN' ? smsProvider : name === 'PRINT_MAIL_API_KEY' ? { PRINT_MAIL_URL: 'https://api.lob.com/v1' } : {};
+
+describe('loadConfig: delivery of notifications', () => {
+  it('sends by files with no settings, retrying 8 times from 1 min to 1 h', () => {
+    expect(loadConfig({})).toMatchObject({
+      sms: undefined,
+      printMail: undefined,
+      delivery: { maxAttempts: 8, retryBaseMs: 60_000, retryMaxMs: 3_600_000, timeoutMs: 10_000 },
+    });
+  });
+
+  it('takes an SMS provider with its account, token and sender, a number or a Messaging Service', () => {
+    const { sms } = loadConfig({ ...smsProvider, SMS_AUTH_TOKEN: 'token' });
+    expect(sms).toEqual({ url: 'https://api.twilio.com', accountSid: smsProvider.SMS_ACCOUNT_SID, authToken: 'token', from: '+15005550006' });
+    expect(loadConfig({ ...smsProvider, SMS_AUTH_TOKEN: 'token', SMS_FROM: `MG${'1b'.repeat(16)}` }).sms?.from).toBe(`MG${'1b'.repeat(16)}`);
+  });
+
+  it('refuses incomplete or malformed SMS settings, naming each', () => {
+    expect(() => loadConfig({ SMS_PROVIDER_URL: 'https://api.twilio.com' })).toThrow(
+      /SMS_ACCOUNT_SID must be the account SID[\s\S]*SMS_AUTH_TOKEN \(or SMS_AUTH_TOKEN_FILE\) is required[\s\S]*SMS_FROM must be the sending number/,
+    );
+    expect(() => loadConfig({ ...smsProvider, SMS_AUTH_TOKEN: 't', SMS_FROM: '555-1234' })).toThrow(/SMS_FROM must be the sending number in E.164/);
+    expect(() => loadConfig({ SMS_AUTH_TOKEN: 'token' })).toThrow(/SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM need SMS_PROVIDER_URL/);
+    expect(() => loadConfig({ ...smsProvider, SMS_AUTH_TOKEN: 't', SMS_PROVIDER_URL: 'http://api.twilio.com' })).toThrow(
+      /SMS_PROVIDER_URL must be an https:\/\/ URL \(http:\/\/ only to localhost\)/,
+    );
+    expect(loadConfig({ ...smsProvider, SMS_AUTH_TOKEN: 't', SMS_PROVIDER_URL: 'http://127.0.0.1:8080' }).sms?.url).toBe('http://127.0.0.1:8080');
+  });
+
+  it('takes a print-and-mail service with its key, and refuses one without the other', () => {
+    expect(loadConfig({ PRINT_MAIL_URL: 'https://api.lob.com/v1', PRINT_MAIL_API_KEY: 'test_key' }).printMail).toEqual({
+      url: 'https://api.lob.com/v1',
+      apiKey: 'test_key',
+    });
+    expect(() => loadConfig({ PRINT_MAIL_URL: 'https://api.lob.com/v1' })).toThrow(/PRINT_MAIL_API_KEY \(or PRINT_MAIL_API_KEY_FILE\) is required/);
+    expect(() => loadConfig({ PRINT_MAIL_API_KEY: 'test_key' })).toThrow(/PRINT_MAIL_API_KEY needs PRINT_MAIL_URL/);
+  });
+
+  it('checks the retry settings', () => {
+    expect(loadConfig({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_RETRY_BASE_MS: '1000', NOTIFY_RETRY_MAX_MS: '5000' }).delivery).toMatchObject({
+      maxAttempts: 3,
+      retryBaseMs: 1000,
+      retryMaxMs: 5000,
+    });
+    expect(() => loadConfig({ NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/NOTIFY_MAX_ATTEMPTS must be a whole number from 1 to 100/);
+    expect(() => loadConfig({ NOTIFY_RETRY_BASE_MS: '60000', NOTIFY_RETRY_MAX_MS: '1000' })).toThrow(
+      /NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS/,
+    );
   });
 });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { FileNotificationSender, type LoggedNotification } from './file-notification.sender';
-import type { Notification } from './notification.port';
+import { demoCreditorProfile } from '@arrears/domain';
+import { PermanentDeliveryError, type Notification } from './notification.port';
 
 describe('file notification sender', () => {
   let keys: KeyStore;
@@ -44,17 +45,25 @@ describe('file notification sender', () => {
     await expect(vault.openValue(line!.to!, 'n-2')).rejects.toThrow();
   });
 
-  it('holds nothing that reveals the address or the name once the debtor is erased', async () => {
+  it('holds nothing that reveals the address once the debtor is erased', async () => {
     const sender = new FileNotificationSender(path, vault);
     await sender.send({ ...notification, dataSubject: 'cred-1/D-3' });
-    await sender.send({ ...notification, id: 'n-2', channel: 'letter', to: 'Ada Lovelace', dataSubject: 'cred-1/D-3', body: 'Dear Ada Lovelace' });
+    await sender.send({ ...notification, id: 'n-2', channel: 'sms', to: '+15551234567', dataSubject: 'cred-1/D-3', body: 'Dear Ada Lovelace' });
     expect(await vault.forget('cred-1', 'D-3')).toBe(1);
     const text = await readFile(path, 'utf8');
-    for (const clear of ['ada@example.com', 'Ada', 'Lovelace']) expect(text).not.toContain(clear);
+    for (const clear of ['ada@example.com', '5551234567', 'Lovelace']) expect(text).not.toContain(clear);
     for (const line of await logged()) {
       expect(await vault.openValue(line.to!, line.id)).toBeUndefined();
       expect(await vault.openValue(line.content!, line.id)).toBeUndefined();
     }
+  });
+
+  it('refuses for good a notification with no address, and letters (they go to the letter folder)', async () => {
+    const sender = new FileNotificationSender(path, vault);
+    await expect(sender.send({ ...notification, to: null })).rejects.toThrow(new PermanentDeliveryError('The debtor has no e-mail address'));
+    const letter = { ...notification, channel: 'letter' as const, to: null, from: demoCreditorProfile.creditor, envelopeName: null };
+    await expect(sender.send(letter)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    expect(await readFile(path, 'utf8').catch(() => '')).toBe('');
   });
 
   it('keeps no address or message it has no debtor to seal them for', async () => {

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import type { Notification, NotificationSender } from './notification.port';
+import { PermanentDeliveryError, type Notification } from './notification.port';
 import { SmtpNotificationSender } from './smtp-notification.sender';
 
 /** A real SMTP conversation with a local server: what the debtor's mail server would receive. */
@@ -42,22 +42,19 @@ describe('SMTP notification sender', () => {
     body: 'USD 125.00 is due.',
   };
 
-  it('sends e-mail with a Message-ID derived from the notification id, and hands other channels on', async () => {
-    const others: Notification[] = [];
-    const fallback: NotificationSender = {
-      send: (notification) => {
-        others.push(notification);
-        return Promise.resolve();
-      },
-    };
-    const sender = new SmtpNotificationSender(`smtp://127.0.0.1:${port}`, 'Arrears <no-reply@arrears.invalid>', fallback);
+  it('sends e-mail with a Message-ID derived from the notification id, and refuses for good what it cannot send', async () => {
+    const sender = new SmtpNotificationSender(`smtp://127.0.0.1:${port}`, 'Arrears <no-reply@arrears.invalid>');
     await sender.send(reminder);
-    await sender.send({ ...reminder, id: 'acc-1:inv-1:sms', channel: 'sms', to: '+15551234567' });
+    await expect(sender.send({ ...reminder, id: 'acc-1:inv-1:sms', channel: 'sms', to: '+15551234567' })).rejects.toThrow(
+      new PermanentDeliveryError('SMTP does not deliver by sms'),
+    );
+    await expect(sender.send({ ...reminder, id: 'acc-1:inv-2:reminder', to: null })).rejects.toThrow(
+      new PermanentDeliveryError('The debtor has no e-mail address'),
+    );
     sender.close();
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual(['ada@example.com']);
     expect(received[0]?.message).toMatch(/Message-ID: <acc-1%3Ainv-1%3Areminder@arrears>/i);
     expect(received[0]?.message).toMatch(/Subject: Payment reminder/);
-    expect(others.map((notification) => notification.channel)).toEqual(['sms']);
   });
 });

@@ -1,10 +1,9 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { Notification, NotificationSender } from './notification.port';
+import { noAddress, notMine, type Notification, type NotificationSender } from './notification.port';
 
 /**
- * E-mail over SMTP (nodemailer) when SMTP_URL is set; other channels go to `others` (an SMS or print
- * gateway would plug in there). The Message-ID is derived from the notification id, so a receiver
- * can drop a second delivery of the same notification.
+ * E-mail over SMTP (nodemailer) when SMTP_URL is set. The Message-ID is derived from the notification
+ * id, so a receiver can drop a second delivery of the same notification.
  */
 export class SmtpNotificationSender implements NotificationSender {
   private readonly transport: Transporter;
@@ -12,13 +11,13 @@ export class SmtpNotificationSender implements NotificationSender {
   constructor(
     url: string,
     private readonly from: string,
-    private readonly others: NotificationSender,
   ) {
     this.transport = createTransport(url);
   }
 
   async send(notification: Notification): Promise<void> {
-    if (notification.channel !== 'email' || !notification.to) return this.others.send(notification);
+    if (notification.channel !== 'email') throw notMine('SMTP', notification.channel);
+    if (!notification.to) throw noAddress('email');
     await this.transport.sendMail({
       from: this.from,
       to: notification.to,

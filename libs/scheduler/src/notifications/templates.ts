@@ -1,7 +1,5 @@
-import { formatMoney, type Debtor, type RenderedMessage } from '@arrears/domain';
-import { debtorSubject } from '@arrears/personal-data';
+import { formatMoney, type RenderedMessage } from '@arrears/domain';
 import type { OutboxDocument } from '@arrears/projections';
-import type { Notification } from './notification.port';
 
 type Facts = OutboxDocument['facts'];
 
@@ -28,18 +26,12 @@ const templates: Record<string, (facts: Facts) => { subject: string; body: strin
   }),
 };
 
-const addressFor = (debtor: Debtor | undefined, channel: Notification['channel']): string | null =>
-  (channel === 'email' ? debtor?.email : channel === 'sms' ? debtor?.phone : (debtor?.name ?? debtor?.reference)) ?? null;
-
 /**
- * The notification for a queued message, addressed from the debtor as the account read model has them
- * now. It says exactly what was stored with the event (`stored`), not a rendering of today's templates;
- * only an event recorded before messages were stored is rendered here from its facts.
+ * What a queued notification says (addressing it is addressing.ts's part): exactly what was stored
+ * with the event (`stored`), not a rendering of today's templates; only an event recorded before
+ * messages were stored is rendered here from its facts.
  */
-export function render(queued: OutboxDocument, account: { creditorId: string; debtor: Debtor } | undefined, stored?: RenderedMessage): Notification {
-  const content = stored
-    ? { subject: stored.subject, body: stored.body }
-    : (templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) });
-  const dataSubject = account ? debtorSubject(account.creditorId, account.debtor.reference) : null;
-  return { id: queued.id, channel: queued.channel, to: addressFor(account?.debtor, queued.channel), dataSubject, ...content };
+export function render(queued: OutboxDocument, stored?: RenderedMessage): { subject: string; body: string } {
+  if (stored) return { subject: stored.subject, body: stored.body };
+  return templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
 }

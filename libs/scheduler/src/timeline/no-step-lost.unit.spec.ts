@@ -26,6 +26,9 @@ import {
  * come and go, and however many days the scheduler is down, every step of the invoice is in the end
  * taken or skipped exactly once (none left waiting), every step that does not reach the debtor runs,
  * in its order, with its effect recorded once, and a deferral is not recorded again for the same reason.
+ * The validation notice goes with the first reminder, or is sent by hand on some day, or can go only by
+ * e-mail once electronic delivery is recorded (post blocked): escalations wait out its period, first
+ * communications wait for a channel that may carry it, and still no step is lost.
  */
 const firstDay = '2026-03-01';
 const lastDay = 300;
@@ -40,8 +43,15 @@ const blocker: fc.Arbitrary<Blocker> = fc.oneof(
   fc.record({ kind: fc.constant('dispute' as const), on: day, days: length, wholeAccount: fc.boolean() }),
   fc.record({ kind: fc.constant('plan' as const), on: day }),
 );
+type NoticeWay = { kind: 'with_first_reminder' } | { kind: 'sent_by_hand'; on: number } | { kind: 'email_only'; consentOn: number };
+const noticeWay: fc.Arbitrary<NoticeWay> = fc.oneof(
+  fc.constant({ kind: 'with_first_reminder' as const }),
+  fc.record({ kind: fc.constant('sent_by_hand' as const), on: day }),
+  fc.record({ kind: fc.constant('email_only' as const), consentOn: fc.integer({ min: 0, max: 250 }) }),
+);
 const scenario = fc.record({
   blockers: fc.array(blocker, { maxLength: 6 }),
+  notice: noticeWay,
   // The scheduler is down on these days; it always runs in the last weeks, after every blocker has ended.
   downDays: fc.uniqueArray(fc.integer({ min: 0, max: 250 }), { maxLength: 120 }),
   strategy: fc.constantFrom(standardStrategy, earlyContactStrategy),
@@ -61,7 +71,12 @@ function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): 
     if (b.kind === 'dispute') {
       const raised =
         b.on === offset
-          ? [{ type: 'RaiseDispute' as const, data: { disputeId: id, reason: 'not mine', ...(b.wholeAccount ? {} : { invoiceId: 'inv-1' }) } }]
+          ? [
+              {
+                type: 'RaiseDispute' as const,
+                data: { disputeId: id, reason: 'not mine', ...(b.wholeAccount ? {} : { invoiceId: 'inv-1' }), policies: regulationFEverywhere },
+              },
+            ]
           : [];
       const rejected = b.on + b.days === offset ? [{ type: 'ResolveDispute' as const, data: { disputeId: id, outcome: 'rejected' as const } }] : [];
       return [...raised, ...rejected];
@@ -76,9 +91,17 @@ function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): 
   });
 }
 
+/** What people do about the validation notice on a day: send it by letter, or record e-mail consent. */
+function noticeWorkOn(offset: number, notice: NoticeWay): ScheduledCommand[] {
+  if (notice.kind === 'sent_by_hand' && notice.on === offset)
+    return [{ type: 'SendValidationNotice', data: { channel: 'letter', policies: regulationFEverywhere } }];
+  if (notice.kind === 'email_only' && notice.consentOn === offset) return [{ type: 'RecordElectronicDeliveryConsent', data: { basis: 'esign_consent' } }];
+  return [];
+}
+
 type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
 
-function simulate({ blockers, downDays, strategy, lateFees }: Scenario) {
+function simulate({ blockers, notice, downDays, strategy, lateFees }: Scenario) {
   const used: CollectionStrategy = { ...strategy, lateFeesWhileDisputedOrHeld: lateFees };
   const settings: SchedulerSettings = {
     timelines: { strategies: { [used.strategyId]: used }, default: { champion: used.strategyId }, byCreditor: {} },
@@ -103,6 +126,7 @@ function simulate({ blockers, downDays, strategy, lateFees }: Scenario) {
         terms: { graceDays: 5, lateFee: { type: 'flat', amount: 2_500 } },
       },
     },
+    ...(notice.kind === 'email_only' ? [{ type: 'ChannelBlocked' as const, data: { channel: 'letter' as const } }] : []),
   ];
   let account = start.reduce<AccountState>(evolve, initialAccountState()) as OpenedAccount;
   const events: AccountEvent[] = [];
@@ -118,7 +142,7 @@ function simulate({ blockers, downDays, strategy, lateFees }: Scenario) {
   for (let offset = 0; offset <= lastDay; offset++) {
     const today = addDays(firstDay, offset);
     const noon = `${today}T16:00:00.000Z`;
-    for (const command of peopleOn(offset, blockers, account)) run(command, noon);
+    for (const command of [...peopleOn(offset, blockers, account), ...noticeWorkOn(offset, notice)]) run(command, noon);
     const wakeOn = nextWakeOn(account);
     if (downDays.includes(offset) || wakeOn === null || wakeOn > today) continue;
     for (const command of dueWork(account, today, settings)) run(command, noon);
@@ -142,6 +166,15 @@ describe('whatever the blockers and however late the scheduler', () => {
         // Legal review follows the placement: the agency pursues the account instead.
         expect(ran.map((e) => (e.type === 'CollectionStepSkipped' ? e.data.reason : 'taken'))).toEqual(['taken', 'taken', 'taken', 'with_agency']);
         for (const type of ['PaymentMissed', 'LateFeeAssessed', 'PlacedWithAgency']) expect(events.filter((e) => e.type === type)).toHaveLength(1);
+
+        // No overshadowing (1006.38(b)): the placement and a final notice come after the validation period.
+        const notice = events.find((e) => e.type === 'ValidationNoticeSent');
+        const periodEndsOn = notice?.type === 'ValidationNoticeSent' ? notice.data.periodEndsOn : null;
+        expect(periodEndsOn).not.toBeNull();
+        const escalatedOn = events.flatMap((e) =>
+          e.type === 'PlacedWithAgency' ? [e.data.placedOn] : e.type === 'ReminderSent' && e.data.step === 'final_notice' ? [e.data.sentAt.slice(0, 10)] : [],
+        );
+        for (const on of escalatedOn) expect(on > (periodEndsOn as string)).toBe(true);
 
         const deferrals = events.flatMap((e) => (e.type === 'CollectionStepDeferred' ? [`${e.data.step}:${e.data.reason}`] : []));
         deferrals.forEach((deferral, index) => {

@@ -60,7 +60,9 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
   // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
   // 4: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
-  version: 4,
+  // 5: the account keeps original-creditor requests, call consent, inbound contacts on blocked media and
+  //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt.
+  version: 5,
   collection: ACCOUNTS,
   indexes: [
     {

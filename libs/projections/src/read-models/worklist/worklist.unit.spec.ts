@@ -127,6 +127,38 @@ describe('worklist read model', () => {
     expect(entry([...history, disputed, rejected])).toMatchObject({ listed: true });
   });
 
+  it('lists an account while something undisputed is owed: a dispute of one invoice pauses only it (1006.38(d)(2))', () => {
+    const disputeOf = (invoiceId: string | null, amount: number): DataOf<'DisputeRaised'> => ({
+      disputeId: 'd-1',
+      invoiceId,
+      reason: 'not mine',
+      amount,
+      currency: 'EUR',
+      raisedOn: '2026-03-05',
+      timely: true,
+      pausesCollection: true,
+    });
+    expect(entry([...history, acc('DisputeRaised', disputeOf('inv-1', 99_900))])).toMatchObject({ listed: true });
+    const both = [
+      acc('DisputeRaised', disputeOf('inv-1', 99_900)),
+      acc('OriginalCreditorRequested', { requestId: 'r-1', invoiceId: 'inv-2', requestedOn: '2026-03-05' }),
+    ];
+    expect(entry([...history, ...both])).toMatchObject({ listed: false, rank: null });
+    const line = entry([...history, acc('DisputeRaised', disputeOf('inv-1', 99_900))]);
+    expect(worklistItem(line, '2026-03-10T15:00:00.000Z', regulationF).contact).toMatchObject({ contactableNow: true });
+  });
+
+  it('counts calls as the call-frequency rule does: not those not connected or to a wrong party', () => {
+    const call = (at: string, outcome: DataOf<'ContactAttempted'>['outcome']) =>
+      acc('ContactAttempted', { channel: 'call', direction: 'outbound', outcome, at });
+    const calls = [
+      call('2026-03-09T15:00:00.000Z', 'no_answer'),
+      call('2026-03-09T16:00:00.000Z', 'not_connected'),
+      call('2026-03-09T17:00:00.000Z', 'wrong_party'),
+    ];
+    expect(worklistItem(entry([...history, ...calls]), '2026-03-10T15:00:00.000Z', regulationF).contact).toMatchObject({ callsInWindow: 1 });
+  });
+
   it('ranks a broken promise higher', () => {
     const promise = acc('PromiseToPayMade', { promiseId: 'p-1', amount: 10_000, currency: 'EUR', dueOn: '2026-03-05', graceDays: 0, madeOn: '2026-03-01' });
     const broken = acc('PromiseBroken', { promiseId: 'p-1', amount: 10_000, paid: 0 });

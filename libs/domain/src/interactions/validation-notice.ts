@@ -1,0 +1,43 @@
+import { profileFor } from '../compliance/creditor-profile';
+import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
+import type { OpenedAccount } from '../account/account.state';
+
+type NoticeSubject = Pick<OpenedAccount, 'creditorId' | 'restrictions' | 'interactions' | 'validationNotice'>;
+
+/**
+ * Only debt collectors owe a validation notice (15 U.S.C. 1692g; 12 CFR 1006.34): a creditor collecting
+ * its own debts does not, so none is sent and nothing waits for one.
+ */
+export const owesValidationNotice = (account: NoticeSubject, policies: ContactPolicies): boolean =>
+  !account.validationNotice && profileFor(policies.profiles, account.creditorId).debtCollector;
+
+/**
+ * Why the validation notice may not go by `channel`, or null. It is written notice, sent "in the manner
+ * required by § 1006.42" (1006.34(a)(1)(i)): on paper, or electronically only as 1006.42(b) allows — with
+ * the debtor's E-SIGN consent or the procedure of 1006.6(d)(4)(i) or (ii) recorded. Never by text
+ * message or call: those media cannot carry it here, and a call is no written notice.
+ */
+export function noticeChannelRefusal(account: NoticeSubject, channel: ContactChannel): { code: string; message: string } | null {
+  if (channel !== 'letter' && channel !== 'email') {
+    return {
+      code: 'VALIDATION_NOTICE_CHANNEL',
+      message: `The validation notice goes by letter or e-mail only, never by ${channel} (12 CFR 1006.34(a)(1)(i), 1006.42).`,
+    };
+  }
+  if (channel === 'email' && !account.interactions.electronicDelivery) {
+    return {
+      code: 'ELECTRONIC_DELIVERY_NOT_ESTABLISHED',
+      message: 'The validation notice goes by e-mail only once the debtor’s E-SIGN consent or a 1006.42(b) procedure is recorded.',
+    };
+  }
+  return null;
+}
+
+/**
+ * The channel the validation notice goes by: a letter unless the debtor blocked post, else e-mail where
+ * it may go (see noticeChannelRefusal) and is not blocked; null when neither may, and the notice waits.
+ */
+export function validationNoticeChannel(account: NoticeSubject): 'letter' | 'email' | null {
+  const allowed = (channel: 'letter' | 'email') => !account.restrictions.blockedChannels.includes(channel) && !noticeChannelRefusal(account, channel);
+  return (['letter', 'email'] as const).find(allowed) ?? null;
+}
