@@ -149,9 +149,19 @@ describe('messages: templates, opt-out and disclosure', () => {
       expect(shown.body).toMatchObject({ language: 'es', missing: [] });
       expect(shown.body.body).toContain('Estimado/a Ada Lovelace:');
       expect(shown.body.body).toContain('La factura inv-1');
+      // As if sent today: the account's itemization and the validation period it would start (1006.34(c)).
       const validation = await preview('validation-notice', { channel: 'letter', accountId, language: 'en' });
-      // Until the itemization is known (the validation notice's own data), the preview says what is missing.
-      expect(validation.body.missing).toEqual(expect.arrayContaining(['itemization date (34(c)(2)(vi))']));
+      expect(validation.body).toMatchObject({ language: 'en', missing: [] });
+      expect(validation.body.body).toContain('Total amount of the debt now: USD');
+      const anonymous = await api.post('/accounts', {
+        accountId: uniqueId('acc'),
+        creditorId: 'cred-1',
+        debtor: { reference: uniqueId('D'), timeZone: 'UTC' },
+      });
+      await readModelsCaughtUp(api);
+      const bare = await preview('validation-notice', { channel: 'letter', accountId: anonymous.body.accountId });
+      // A debtor with no name or postal address on file: the preview names what the notice would lack.
+      expect(bare.body.missing).toEqual(expect.arrayContaining(['consumer name (34(c)(2)(ii))', 'consumer mailing address (34(c)(2)(ii))']));
     });
 
     it('validates every input: 400 naming the field, 404 for a template or account that is not there', async () => {

@@ -102,8 +102,8 @@ export class TemplatesController {
       ? undefined
       : templateFor(templatesIn(policies), templateId, channel, request.language ?? account.debtor.language);
     if (!template) throw notFound('TEMPLATE_NOT_FOUND', `No template ${templateId} goes by ${channel}.`, { templateId, channel });
-    const facts = request.accountId ? factsOf(account) : sampleFacts;
     const today = request.accountId ? dateIn(this.clock.now().toISOString(), account.debtor.timeZone) : sampleToday;
+    const facts = request.accountId ? factsOf(account, today) : sampleFacts;
     const values = valuesFor({ account, policies, today }, { templateId, channel, facts }, template);
     const rendered = renderTemplate(template, values);
     const { debtCollector } = profileFor(policies.profiles, account.creditorId);

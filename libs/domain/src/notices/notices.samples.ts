@@ -2,6 +2,8 @@ import type { IsoDate } from '../calendar/calendar';
 import { evolve } from '../account/account.evolve';
 import { initialAccountState, outstanding, type OpenedAccount } from '../account/account.state';
 import type { AccountEvent } from '../account/account.events';
+import { itemizationOf } from '../interactions/itemization';
+import { validationPeriodOf } from '../interactions/validation-period';
 import type { MessageFacts } from './notices.render';
 
 /** The day sample messages are rendered on. */
@@ -59,13 +61,18 @@ export const sampleFacts: MessageFacts = {
   originalCreditor: { name: 'Original Sample Bank', address: { lines: ['5 Origin Way'], city: 'Buffalo', region: 'NY', postalCode: '14201', country: 'US' } },
 };
 
-/** The facts of a real account's message preview: its oldest outstanding invoice, if any. */
-export function factsOf(account: OpenedAccount): MessageFacts {
+/**
+ * The facts of a real account's message preview, as if it went out today: its oldest outstanding
+ * invoice, its itemization, and its validation period (the one running, or the one a notice sent
+ * today would start).
+ */
+export function factsOf(account: OpenedAccount, today: IsoDate): MessageFacts {
   const unpaid = Object.values(account.invoices).filter((invoice) => outstanding(invoice) > 0);
   const invoice = unpaid.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.sequence - b.sequence)[0];
-  const periodEndsOn = account.validationNotice?.periodEndsOn;
+  const itemization = itemizationOf(account);
   return {
     ...(invoice && { invoiceId: invoice.invoiceId, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn }),
-    ...(periodEndsOn && { periodEndsOn }),
+    ...(itemization && { itemization }),
+    periodEndsOn: account.validationNotice?.periodEndsOn ?? validationPeriodOf(today).periodEndsOn,
   };
 }
