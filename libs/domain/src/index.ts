@@ -16,6 +16,8 @@ export * from './compliance/creditor-profile';
 export * from './compliance/contact-rules';
 export * from './compliance/call-window';
 export * from './compliance/contact-status';
+export * from './compliance/limitations';
+export * from './compliance/time-bar';
 export * from './worklist/pursuable';
 export * from './restrictions/restrictions.vocabulary';
 export * from './timeline/strategy';

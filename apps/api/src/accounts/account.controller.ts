@@ -27,6 +27,6 @@ export class AccountController {
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
     const document = await this.readStore.get(accountReadModel.collection, accountId);
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
-    return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policyFor(document.creditorId as string));
+    return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policies);
   }
 }

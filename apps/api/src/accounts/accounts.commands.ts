@@ -16,7 +16,12 @@ export const accountsCommands: CommandDeclarations = {
     accountId: ({ request, context, newId }) => request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : newId()),
     command: ({ request, accountId }) => ({
       type: 'OpenAccount',
-      data: { accountId, creditorId: request.creditorId, debtor: debtorOf(request.debtor), ...defined({ openedOn: request.openedOn }) },
+      data: {
+        accountId,
+        creditorId: request.creditorId,
+        debtor: debtorOf(request.debtor),
+        ...defined({ openedOn: request.openedOn, debtType: request.debtType }),
+      },
     }),
   }),
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { debtTypes, defaultDebtType, type DebtType } from '@arrears/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsBusinessDate, IsId, IsTimeZone } from '../http/validators';
 
 export class PostalAddressRequest {
@@ -101,6 +102,14 @@ export class OpenAccountRequest {
   @IsOptional()
   @IsBusinessDate({ required: false, description: 'The business date the account opened: today in the debtor’s zone when absent; never in the future.' })
   openedOn?: string;
+
+  @IsOptional()
+  @IsIn(debtTypes)
+  @ApiPropertyOptional({
+    enum: debtTypes,
+    description: `What the statute of limitations calls the debt (12 CFR 1006.26): ${defaultDebtType} when absent.`,
+  })
+  debtType?: DebtType;
 }
 
 export class CloseAccountRequest {

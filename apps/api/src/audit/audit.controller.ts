@@ -60,7 +60,7 @@ export class AuditController {
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} ${absence(cut)}.`, { accountId, ...cut });
     const at = cut.asAt === undefined ? (cut.asOf as string) : endOfDay(cut.asAt, document.account.debtor.timeZone);
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the view's own instant gives way to the cut the auditor asked for
-    const { asOf: _instant, ...view } = accountView(document, at, this.contactPolicies.policyFor(document.creditorId));
+    const { asOf: _instant, ...view } = accountView(document, at, this.contactPolicies.policies);
     return { ...view, ...cut, revision: known.length - 1 };
   }
 }

@@ -1,7 +1,7 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { AgreeSettlementRequest, EscalateToLegalRequest, PlaceWithAgencyRequest, WriteOffRequest } from './resolutions.requests';
 
-/** How collection ends or escalates: settlement, write-off, agency placement and recall, legal review. All a supervisor's call. */
+/** How collection ends or escalates: settlement, write-off, agency placement and recall, legal review (a supervisor's call), and the debtor's request for a confirmation. */
 export const resolutionsCommands: CommandDeclarations = {
   agreeSettlement: accountCommand({
     route: 'POST /accounts/:accountId/settlements',
@@ -45,6 +45,15 @@ export const resolutionsCommands: CommandDeclarations = {
     status: 201,
     request: EscalateToLegalRequest,
     optionalBody: true,
-    command: ({ request }) => ({ type: 'EscalateToLegal', data: { ...(request.reason && { reason: request.reason }) } }),
+    command: ({ request, policies }) => ({ type: 'EscalateToLegal', data: { ...(request.reason && { reason: request.reason }), policies } }),
+  }),
+
+  // The confirmation itself is the scheduler's (SendResolutionConfirmation, from dueWork): one per resolution.
+  requestResolutionConfirmation: accountCommand({
+    route: 'POST /accounts/:accountId/resolution-confirmation-requests',
+    roles: ['agent', 'supervisor'],
+    summary: 'Record that the debtor, under a cease request, asked to be sent the confirmation of a resolution (12 CFR 1006.6(c))',
+    status: 201,
+    command: () => ({ type: 'RequestResolutionConfirmation', data: {} }),
   }),
 };

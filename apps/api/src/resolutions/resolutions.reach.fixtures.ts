@@ -1,5 +1,5 @@
 import type { ResolutionsCommand } from '@arrears/domain';
-import { type CapabilityReach, http, scheduler } from '../command-handling/command-reach.fixtures';
+import { type CapabilityReach, http, policies, scheduler } from '../command-handling/command-reach.fixtures';
 
 /** A request with every optional field set. */
 const settlement = { settlementId: 'settlement-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20' };
@@ -14,5 +14,10 @@ export const resolutionsReach: CapabilityReach<ResolutionsCommand> = {
   WriteOff: { fields: { reason: true }, made: [http('POST /accounts/:accountId/write-off', { reason: 'Uncollectable' })] },
   PlaceWithAgency: { fields: { agencyId: true }, made: [http('POST /accounts/:accountId/agency-placements', { agencyId: 'agency-1' })] },
   RecallFromAgency: { fields: {}, made: [http('POST /accounts/:accountId/agency-placements/recall')] },
-  EscalateToLegal: { fields: { reason: true }, made: [http('POST /accounts/:accountId/legal-escalations', { reason: 'Assets found' })] },
+  SendResolutionConfirmation: {
+    fields: { policies },
+    made: [scheduler([{ type: 'RecordPayment', data: { paymentId: 'pay-1', amount: 10_000, currency: 'USD', receivedOn: '2026-01-05', method: 'card' } }])],
+  },
+  RequestResolutionConfirmation: { fields: {}, made: [http('POST /accounts/:accountId/resolution-confirmation-requests')] },
+  EscalateToLegal: { fields: { reason: true, policies }, made: [http('POST /accounts/:accountId/legal-escalations', { reason: 'Assets found' })] },
 };

@@ -1,4 +1,14 @@
-import { contactChannels, contactOutcomes, instantAt, isId, isTimeZone, type ContactPolicies, type IsoDate } from '@arrears/domain';
+import {
+  contactChannels,
+  contactOutcomes,
+  debtTypes,
+  instantAt,
+  isId,
+  isTimeZone,
+  type ContactPolicies,
+  type IsoDate,
+  type PostalAddress,
+} from '@arrears/domain';
 import type { AccountCommandInput } from '../account-command';
 
 /** One line of a ledger file as the command the API would send for it, and when it happened. */
@@ -30,8 +40,11 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const noon = 12 * 60;
 
+/** A postal address as flat fields, so a CSV row can hold it: letters (the validation notice) go there. */
+const addressFields = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'] as const;
+
 const fieldsOf = {
-  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone'],
+  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone', ...addressFields, 'debtType'],
   invoice: ['invoiceId', 'amount', 'currency', 'issuedOn', 'dueOn', 'graceDays', 'lateFeeAmount', 'lateFeePercent', 'discountPercent', 'discountWithinDays'],
   payment: ['paymentId', 'amount', 'currency', 'receivedOn', 'method'],
   plan: ['planId', 'currency', 'agreedOn', 'installments', 'invoiceIds'],
@@ -72,9 +85,17 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
     case 'account': {
       const timeZone = read.text('timeZone', 64);
       const openedOn = read.date('openedOn');
-      const debtor = { reference: read.text('debtorReference', 64), timeZone, ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone' }) };
+      const address = addressOf(read);
+      const debtor = {
+        reference: read.text('debtorReference', 64),
+        timeZone,
+        ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone' }),
+        ...(address && { address }),
+      };
       const occurredAt = atNoon('openedOn', isTimeZone(timeZone) ? timeZone : 'UTC');
-      return fact({ type: 'OpenAccount', data: { accountId, creditorId: read.id('creditorId'), debtor, openedOn } }, occurredAt);
+      const debtType = read.optionalOneOf('debtType', debtTypes);
+      const data = { accountId, creditorId: read.id('creditorId'), debtor, openedOn, ...(debtType && { debtType }) };
+      return fact({ type: 'OpenAccount', data }, occurredAt);
     }
     case 'invoice': {
       const occurredAt = atNoon('issuedOn');
@@ -155,6 +176,30 @@ function contentOf(accountId: string, command: AccountCommandInput, occurredAt: 
 }
 
 /** Reads typed fields from a line, refusing the first that is missing, ill-typed or unclean. */
+/** The debtor's postal address when the line gives one: a first line, a city and a two-letter country at least. */
+function addressOf(read: FieldReader): PostalAddress | undefined {
+  const { line1, line2, city, region, postalCode, country } = read.optionalTexts({
+    line1: 'addressLine1',
+    line2: 'addressLine2',
+    city: 'city',
+    region: 'region',
+    postalCode: 'postalCode',
+    country: 'country',
+  });
+  if ([line1, line2, city, region, postalCode, country].every((part) => part === undefined)) return undefined;
+  if (line1 === undefined) throw new LineRefused('addressLine1', 'MISSING_FIELD', 'addressLine1 is required with any other part of an address.');
+  if (city === undefined) throw new LineRefused('city', 'MISSING_FIELD', 'city is required with an address.');
+  if (country === undefined || !/^[A-Z]{2}$/.test(country))
+    throw new LineRefused('country', 'INVALID_FIELD', 'country must be an ISO 3166-1 alpha-2 code such as US.');
+  return {
+    lines: line2 === undefined ? [line1] : [line1, line2],
+    city,
+    country,
+    ...(region !== undefined && { region }),
+    ...(postalCode !== undefined && { postalCode }),
+  };
+}
+
 class FieldReader {
   constructor(private readonly line: Line) {}
 
@@ -195,6 +240,10 @@ class FieldReader {
     const value = this.present(field);
     if (!values.includes(value as Value)) throw this.invalid(field, `one of ${values.join(', ')}`);
     return value as Value;
+  }
+
+  optionalOneOf<Value extends string>(field: string, values: readonly Value[]): Value | undefined {
+    return this.line[field] === undefined || this.line[field] === '' ? undefined : this.oneOf(field, values);
   }
 
   /** A whole number, from JSON or from CSV's text; the sign is the deciders' to judge. */

@@ -52,6 +52,29 @@ describe('importing a ledger', () => {
     expect(verifyChain(events, chainKey)).toMatchObject({ status: 'intact', events: 4 });
   });
 
+  it('opens an account with the debt type its line names, and refuses one it does not know (12 CFR 1006.26: the statute of limitations per debt type)', async () => {
+    const store = new InMemoryEventStore();
+    const typed = { ...ledger[0], debtType: 'written_contract' };
+    const unknown = { ...ledger[0], accountId: 'acc-2', debtType: 'credit_card' };
+    const progress = await importInto(store, ndjson([typed, unknown]));
+    expect(progress.errors).toEqual([expect.objectContaining({ line: 2, field: 'debtType', code: 'INVALID_FIELD' })]);
+    expect((await store.readStream('account-acc-1'))[0]?.data).toMatchObject({ debtType: 'written_contract' });
+  });
+
+  it('opens an account with the postal address its line gives (where letters go), and refuses a partial one naming the missing field', async () => {
+    const store = new InMemoryEventStore();
+    const address = { addressLine1: '12 Elm St', addressLine2: 'Apt 3', city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' };
+    const withAddress = { ...ledger[0], ...address };
+    const noCity = { ...ledger[0], accountId: 'acc-2', addressLine1: '1 Main St', country: 'US' };
+    const badCountry = { ...ledger[0], accountId: 'acc-3', ...address, country: 'USA' };
+    const progress = await importInto(store, ndjson([withAddress, noCity, badCountry]));
+    expect(progress).toMatchObject({ linesApplied: 1 });
+    expect(progress.errors).toEqual([
+      expect.objectContaining({ line: 2, field: 'city', code: 'MISSING_FIELD' }),
+      expect.objectContaining({ line: 3, field: 'country', code: 'INVALID_FIELD' }),
+    ]);
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));

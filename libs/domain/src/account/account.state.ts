@@ -7,6 +7,7 @@ import type { Debtor } from '../accounts/debtor';
 import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
+import type { DebtType } from '../compliance/limitations';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -19,6 +20,8 @@ export interface InvoiceState extends IssuedInvoice {
   missed: boolean;
   /** Taken off without payment: an upheld dispute, a write-off, a settlement's remainder. */
   adjusted: number;
+  /** The days payments were received towards it, in the order recorded: a part payment may restart the statute of limitations. */
+  paidOn: IsoDate[];
   /** Where the invoice is on its collection timeline; null until the scheduler starts it. */
   timeline: InvoiceTimeline | null;
 }
@@ -56,6 +59,8 @@ export interface OpenedAccount {
   accountId: string;
   creditorId: string;
   debtor: Debtor;
+  /** What kind of debt the account is, for the statute of limitations (`defaultDebtType` when opened without one). */
+  debtType: DebtType;
   /** The business date it opened; null only for an opening recorded before the date was (see loadAccount). */
   openedOn: IsoDate | null;
   /** Fixed by the first invoice or payment: an account keeps one currency. */
@@ -85,6 +90,10 @@ export interface OpenedAccount {
   legal: { escalatedOn: IsoDate } | null;
   /** The notices the law allows only once, by `onceOnlyKey`, and when each went out. */
   noticesSent: Record<string, string>;
+  /** The resolution of what the account owed, until a new invoice is issued. */
+  resolution: ResolutionState | null;
+  /** Under a cease request, the debtor asked to be sent the confirmation of a resolution all the same. */
+  resolutionConfirmationRequested: boolean;
 }
 
 export interface PromiseState {
@@ -128,6 +137,18 @@ export interface SettlementState {
   settles: number;
   /** Received since the settlement was agreed. */
   paid: number;
+}
+
+/** How an account's balance came to nothing, with the debtor's money: the resolutions thanked and confirmed. */
+export type ResolutionKind = 'paid_in_full' | 'settled' | 'plan_completed';
+
+/** The account's debts are resolved; what was owed is no longer, until a new invoice is issued. */
+export interface ResolutionState {
+  how: ResolutionKind;
+  /** The day of the payment that resolved it. */
+  resolvedOn: IsoDate;
+  /** The thank-you and confirmation went out (a NoticeSent of purpose `resolution_confirmation`). */
+  confirmed: boolean;
 }
 
 export interface AccountClaim {

@@ -1,9 +1,13 @@
 import type { Command } from '../account/command';
 import type { IsoDate } from '../calendar/calendar';
 import type { Debtor } from './debtor';
+import type { DebtType } from '../compliance/limitations';
 
-/** `openedOn`, the business date the account was opened, defaults to the debtor's today. */
-export type OpenAccount = Command<'OpenAccount', { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate }>;
+/**
+ * `openedOn`, the business date the account was opened, defaults to the debtor's today; `debtType`,
+ * what the statute of limitations calls the debt, to `defaultDebtType`.
+ */
+export type OpenAccount = Command<'OpenAccount', { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate; debtType?: DebtType }>;
 export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
 /** Erases the debtor's personal fields; again on an erased account, it does nothing (a retry). */
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;

@@ -4,6 +4,7 @@ import { requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
+import { debtTypes } from '../compliance/limitations';
 import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
 
 export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
@@ -17,6 +18,10 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
   const today = dateIn(command.now, debtor.timeZone);
   const openedOn = command.data.openedOn ?? today;
   requireDate(openedOn, 'openedOn');
+  const { debtType } = command.data;
+  if (debtType !== undefined && !debtTypes.includes(debtType)) {
+    throw ruleBroken('INVALID_DEBT_TYPE', `debtType must be one of ${debtTypes.join(', ')}.`, { field: 'debtType', debtTypes });
+  }
   if (openedOn > today) {
     throw ruleBroken('OPENED_IN_FUTURE', `openedOn ${openedOn} is after today (${today}).`, { field: 'openedOn', openedOn, today });
   }

@@ -1,11 +1,15 @@
 import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { Debtor } from './debtor';
+import type { DebtType } from '../compliance/limitations';
 
 export interface AccountOpened {
   type: 'AccountOpened';
-  /** `openedOn` is absent from events recorded before it existed: those accounts opened when recorded. */
-  data: { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate };
+  /**
+   * `openedOn` is absent from events recorded before it existed: those accounts opened when recorded.
+   * `debtType` is absent when not given (and from events recorded before it existed): `defaultDebtType`.
+   */
+  data: { accountId: string; creditorId: string; debtor: Debtor; openedOn?: IsoDate; debtType?: DebtType };
 }
 export interface AccountClosed {
   type: 'AccountClosed';

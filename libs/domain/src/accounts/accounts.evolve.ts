@@ -3,15 +3,17 @@ import type { Evolvers } from '../account/capability';
 import type { OpenedAccount } from '../account/account.state';
 import type { AccountOpened, AccountsEvent } from './accounts.events';
 import { erasedDebtor } from './debtor';
+import { defaultDebtType } from '../compliance/limitations';
 
 /** The account as it opens: nothing owed, agreed, restricted or contacted yet. */
 export function accountOpened(event: AccountOpened): OpenedAccount {
-  const { accountId, creditorId, debtor, openedOn } = event.data;
+  const { accountId, creditorId, debtor, openedOn, debtType } = event.data;
   return {
     status: 'open',
     accountId,
     creditorId,
     debtor,
+    debtType: debtType ?? defaultDebtType,
     openedOn: openedOn ?? null,
     currency: null,
     invoices: {},
@@ -33,6 +35,8 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
     agency: null,
     legal: null,
     noticesSent: {},
+    resolution: null,
+    resolutionConfirmationRequested: false,
   };
 }
 

@@ -20,9 +20,11 @@ export const billingEvolvers: Evolvers<BillingEvent> = {
       lateFeeAssessed: false,
       missed: false,
       adjusted: 0,
+      paidOn: [],
       timeline: null,
     };
-    return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice } };
+    // A new debt is owed: the account is no longer resolved.
+    return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice }, resolution: null };
   },
   CreditApplied: (account, event) => ({
     ...updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, paid: i.paid + event.data.amount })),

@@ -1,6 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import { todayFor } from '../account/account.guards';
+import { timeBarOf } from '../compliance/time-bar';
 import type { OpenedAccount } from '../account/account.state';
 import type { CeaseRemedy, NoticePurpose, NoticeSent, RenderedMessage } from './notices.events';
 import { renderMessage, type MessageFacts, type MessageRequest } from './notices.render';
@@ -32,8 +33,8 @@ export function noticeSent(account: OpenedAccount, notice: NoticeRequest, now: s
 }
 
 /**
- * The message a decider queues, rendered on the debtor's today under the rule set the command carries.
- * The time-barred paragraph waits for the time bar to be known (`timeBarOf`): not included until then.
+ * The message a decider queues, rendered on the debtor's today under the rule set the command carries,
+ * with the time-barred paragraph where the debt is time-barred and the state requires saying so (1006.26).
  */
 export function messageFor(
   account: OpenedAccount,
@@ -41,7 +42,8 @@ export function messageFor(
   now: string,
   request: Omit<MessageRequest, 'timeBarredDisclosure'>,
 ): RenderedMessage | undefined {
-  return renderMessage({ account, policies, today: todayFor(account, now) }, { ...request, timeBarredDisclosure: false });
+  const today = todayFor(account, now);
+  return renderMessage({ account, policies, today }, { ...request, timeBarredDisclosure: timeBarOf(account, policies, today).disclosureRequired });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Evolvers } from '../account/capability';
-import type { OpenedAccount } from '../account/account.state';
+import { totalOutstanding, type OpenedAccount } from '../account/account.state';
+import { resolvedBy } from '../resolutions/resolution';
 import { updateInvoice } from '../account/invoice-updates';
 import { promisesPaid } from '../promises/promises.evolve';
 import type { PaymentsEvent } from './payments.events';
@@ -16,7 +17,7 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
       activeSettlement: account.activeSettlement && { ...account.activeSettlement, paid: account.activeSettlement.paid + amount },
     };
     for (const { invoiceId, amount } of allocations) {
-      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount }));
+      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount, paidOn: [...i.paidOn, receivedOn] }));
     }
     if (next.activePlan && installmentAllocations.length > 0) {
       const installments = next.activePlan.installments.map((installment) => {
@@ -25,7 +26,7 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
       });
       next = { ...next, activePlan: { ...next.activePlan, installments } };
     }
-    return next;
+    return totalOutstanding(account) > 0 ? resolvedBy(next, 'paid_in_full', receivedOn) : next;
   },
   EarlyPaymentDiscountApplied: (account, event) =>
     updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, discounted: i.discounted + event.data.amount })),

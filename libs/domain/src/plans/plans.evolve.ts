@@ -16,7 +16,12 @@ export const plansEvolvers: Evolvers<PlansEvent> = {
     };
   },
   InstallmentPaid: (account) => account,
-  PlanCompleted: (account) => ({ ...account, activePlan: null }),
+  // The payment that completed the plan resolved the account if nothing else is owed: say it was the plan.
+  PlanCompleted: (account) => ({
+    ...account,
+    activePlan: null,
+    resolution: account.resolution && !account.resolution.confirmed ? { ...account.resolution, how: 'plan_completed' } : account.resolution,
+  }),
   InstallmentMissed: (account, event) => withInstallment(account, event.data.installment, (installment) => ({ ...installment, missed: true })),
   DeadlineExtended: (account, event) =>
     withInstallment(account, event.data.installment, (installment) => ({ ...installment, dueOn: event.data.dueOn, missed: false })),

@@ -11,4 +11,5 @@ export const resolutionsBusinessTimes: BusinessTimes<ResolutionsEvent> = {
   PlacedWithAgency: (event) => ({ date: event.data.placedOn }),
   RecalledFromAgency: () => 'command',
   EscalatedToLegal: (event) => ({ date: event.data.escalatedOn }),
+  ResolutionConfirmationRequested: (event) => ({ date: event.data.requestedOn }),
 };

@@ -1,17 +1,34 @@
-import { conflict, ruleBroken } from '../errors/domain-error';
+import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
+import { contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { noticeSent } from '../notices/notices.decide';
+import type { NoticeSent } from '../notices/notices.events';
+import { confirmationChannel } from './resolution';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import type { IsoDate } from '../calendar/calendar';
+import { timeBarOf } from '../compliance/time-bar';
 import type {
   AgreeSettlement,
   EscalateToLegal,
   LapseSettlement,
   PlaceWithAgency,
   RecallFromAgency,
+  RequestResolutionConfirmation,
+  SendResolutionConfirmation,
   WriteOff,
   ResolutionsCommand,
 } from './resolutions.commands';
-import type { DebtWrittenOff, EscalatedToLegal, PlacedWithAgency, RecalledFromAgency, SettlementAgreed, SettlementLapsed } from './resolutions.events';
+import type {
+  DebtWrittenOff,
+  EscalatedToLegal,
+  PlacedWithAgency,
+  RecalledFromAgency,
+  ResolutionConfirmationRequested,
+  SettlementAgreed,
+  SettlementLapsed,
+} from './resolutions.events';
 
 function requireBalance(account: OpenedAccount, code: string): number {
   const balance = totalOutstanding(account);
@@ -77,7 +94,51 @@ export function escalateToLegal(command: EscalateToLegal, state: AccountState): 
   const account = requireOpen(state);
   if (account.legal) throw conflict('ALREADY_ESCALATED', `The account went to legal review on ${account.legal.escalatedOn}.`, { ...account.legal });
   requireBalance(account, 'NOTHING_TO_COLLECT');
-  return [{ type: 'EscalatedToLegal', data: { escalatedOn: todayFor(account, command.now), reason: command.data.reason?.trim() || null } }];
+  const today = todayFor(account, command.now);
+  requireNotTimeBarred(account, command.data.policies, today);
+  return [{ type: 'EscalatedToLegal', data: { escalatedOn: today, reason: command.data.reason?.trim() || null } }];
+}
+
+/** A debt collector must not bring or threaten to bring a legal action to collect a time-barred debt (12 CFR 1006.26(b)). */
+function requireNotTimeBarred(account: OpenedAccount, policies: ContactPolicies, today: IsoDate): void {
+  const { timeBarred, since, jurisdiction } = timeBarOf(account, policies, today);
+  if (timeBarred) {
+    throw ruleBroken('DEBT_TIME_BARRED', `The debt has been time-barred in ${jurisdiction} since ${since}: no legal action may be brought on it.`, {
+      jurisdiction,
+      since,
+    });
+  }
+}
+
+/** A closed account may still be owed its confirmation, and the debtor may still ask for one. */
+function requireOpened(state: AccountState): OpenedAccount {
+  if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  return state;
+}
+
+/**
+ * The thank-you and confirmation of a resolution, once per resolution; under a cease request only
+ * where the debtor asked for it (1006.6(c)); by e-mail, or by letter, never at an inconvenient time
+ * (1006.6(b)(1)(i): e-mail is held to the debtor's hours like any contact; a letter is not).
+ */
+export function sendResolutionConfirmation(command: SendResolutionConfirmation, state: AccountState): [NoticeSent] {
+  const account = requireOpened(state);
+  const { resolution } = account;
+  if (!resolution) throw ruleBroken('NOT_RESOLVED', 'The account still owes, or was never resolved by a payment.');
+  if (resolution.confirmed) throw conflict('RESOLUTION_ALREADY_CONFIRMED', `The resolution of ${resolution.resolvedOn} was confirmed.`, { ...resolution });
+  if (account.restrictions.ceaseRequested && !account.resolutionConfirmationRequested) {
+    throw ruleBroken('CEASE_REQUESTED', 'The debtor asked that communication cease (1006.6(c)) and did not ask for a confirmation.');
+  }
+  const channel = confirmationChannel(account);
+  if (!channel) throw ruleBroken('NO_CHANNEL', 'Neither e-mail nor letter may reach the debtor.');
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(command.data.policies, account.creditorId), [contactHoursRule]);
+  return [noticeSent(account, { purpose: 'resolution_confirmation', channel, template: 'resolution-confirmation' }, command.now, command.data.policies)];
+}
+
+export function requestResolutionConfirmation(command: RequestResolutionConfirmation, state: AccountState): [ResolutionConfirmationRequested] {
+  const account = requireOpened(state);
+  if (account.resolutionConfirmationRequested) throw conflict('CONFIRMATION_ALREADY_REQUESTED', 'The debtor already asked for a confirmation.');
+  return [{ type: 'ResolutionConfirmationRequested', data: { requestedOn: todayFor(account, command.now) } }];
 }
 
 export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
@@ -87,4 +148,6 @@ export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
   PlaceWithAgency: placeWithAgency,
   RecallFromAgency: recallFromAgency,
   EscalateToLegal: escalateToLegal,
+  SendResolutionConfirmation: sendResolutionConfirmation,
+  RequestResolutionConfirmation: requestResolutionConfirmation,
 };

@@ -32,9 +32,22 @@ export interface EscalatedToLegal {
   data: { escalatedOn: IsoDate; reason: string | null };
 }
 
+/** Under a cease request (1006.6(c)), the debtor asked to be sent the confirmation of a resolution all the same. */
+export interface ResolutionConfirmationRequested {
+  type: 'ResolutionConfirmationRequested';
+  data: { requestedOn: IsoDate };
+}
+
 /** The resolutions part of the account's events. */
 export type ResolutionsEvent =
-  SettlementAgreed | SettlementCompleted | SettlementLapsed | DebtWrittenOff | PlacedWithAgency | RecalledFromAgency | EscalatedToLegal;
+  | SettlementAgreed
+  | SettlementCompleted
+  | SettlementLapsed
+  | DebtWrittenOff
+  | PlacedWithAgency
+  | RecalledFromAgency
+  | EscalatedToLegal
+  | ResolutionConfirmationRequested;
 
 /** Every resolutions event type. */
 export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()([
@@ -45,4 +58,5 @@ export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()([
   'PlacedWithAgency',
   'RecalledFromAgency',
   'EscalatedToLegal',
+  'ResolutionConfirmationRequested',
 ]);

@@ -1,6 +1,7 @@
 import type { Evolvers } from '../account/capability';
 import { adjust } from '../account/invoice-updates';
 import type { ResolutionsEvent } from './resolutions.events';
+import { latestPaidOn, resolvedBy } from './resolution';
 
 export const resolutionsEvolvers: Evolvers<ResolutionsEvent> = {
   SettlementAgreed: (account, event) => {
@@ -11,10 +12,11 @@ export const resolutionsEvolvers: Evolvers<ResolutionsEvent> = {
       activeSettlement: { settlementId, amount, dueOn, settles, paid: 0 },
     };
   },
-  SettlementCompleted: (account, event) => ({ ...adjust(account, event.data.writtenOff), activeSettlement: null }),
+  SettlementCompleted: (account, event) => resolvedBy({ ...adjust(account, event.data.writtenOff), activeSettlement: null }, 'settled', latestPaidOn(account)),
   SettlementLapsed: (account) => ({ ...account, activeSettlement: null }),
   DebtWrittenOff: (account, event) => adjust(account, event.data.allocations),
   PlacedWithAgency: (account, event) => ({ ...account, agency: { agencyId: event.data.agencyId, placedOn: event.data.placedOn } }),
   RecalledFromAgency: (account) => ({ ...account, agency: null }),
   EscalatedToLegal: (account, event) => ({ ...account, legal: { escalatedOn: event.data.escalatedOn } }),
+  ResolutionConfirmationRequested: (account) => ({ ...account, resolutionConfirmationRequested: true }),
 };

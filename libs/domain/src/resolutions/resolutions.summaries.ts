@@ -13,5 +13,6 @@ export const resolutionsSummaries: Summaries<ResolutionsEvent> = {
   DebtWrittenOff: (event) => `${units(sum(event.data.allocations))} written off: ${event.data.reason}.`,
   PlacedWithAgency: (event) => `Placed with agency ${event.data.agencyId} on ${event.data.placedOn} for ${units(event.data.balance)}.`,
   RecalledFromAgency: (event) => `Recalled from agency ${event.data.agencyId}.`,
+  ResolutionConfirmationRequested: (event) => `The debtor asked, on ${event.data.requestedOn}, to be sent a confirmation when the account is resolved.`,
   EscalatedToLegal: (event) => `Escalated to legal review on ${event.data.escalatedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`,
 };

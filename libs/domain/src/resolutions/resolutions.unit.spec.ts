@@ -1,4 +1,5 @@
 import { deciderSpecification } from '@arrears/testing';
+import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { RecordPayment } from '../payments/payments.commands';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
@@ -125,8 +126,8 @@ describe('Agency placement', () => {
 });
 
 describe('EscalateToLegal', () => {
+  const escalate = command<EscalateToLegal>('EscalateToLegal', { policies: regulationFEverywhere }, now);
   it('escalates once, while something is owed', () => {
-    const escalate = command<EscalateToLegal>('EscalateToLegal', {}, now);
     spec
       .given(billed)
       .when(escalate)
@@ -136,5 +137,29 @@ describe('EscalateToLegal', () => {
       .when(escalate)
       .thenThrows('ALREADY_ESCALATED');
     spec.given([opened]).when(escalate).thenThrows('NOTHING_TO_COLLECT');
+  });
+});
+
+describe('EscalateToLegal of a time-barred debt', () => {
+  // 12 CFR 1006.26(b): a debt collector must not bring or threaten to bring a legal action against a
+  // consumer to collect a time-barred debt. New York: 3 years (CPLR 214-i) from default, 2023-01-01.
+  const inNewYork: AccountEvent = {
+    type: 'AccountOpened',
+    data: {
+      accountId: 'acc-1',
+      creditorId: 'cred-1',
+      debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
+    },
+  };
+  const old = [inNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31')];
+  const escalateOn = (day: string) => command<EscalateToLegal>('EscalateToLegal', { policies: regulationFEverywhere }, `${day}T15:00:00Z`);
+  it('escalates the day before the debt is time-barred', () => {
+    spec
+      .given(old)
+      .when(escalateOn('2025-12-31'))
+      .then([{ type: 'EscalatedToLegal', data: { escalatedOn: '2025-12-31', reason: null } }]);
+  });
+  it('refuses on the day it is, naming the state and the date', () => {
+    spec.given(old).when(escalateOn('2026-01-01')).thenThrows('DEBT_TIME_BARRED', { jurisdiction: 'US-NY', since: '2026-01-01' });
   });
 });

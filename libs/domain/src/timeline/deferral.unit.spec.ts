@@ -212,12 +212,23 @@ describe('a plan defers every step of the invoices it covers', () => {
       ]);
   });
 
-  it('completed: nothing is owed and the timeline ends', () => {
+  it('completed: nothing is owed and the timeline ends; only the confirmation of the resolution is left', () => {
     const paid: AccountEvent[] = [
       paymentReceived(40_000, '2026-04-20', { allocations: [{ invoiceId: 'inv-1', amount: 40_000 }] }),
       { type: 'PlanCompleted', data: { planId: 'plan-1', paymentId: 'pay-1' } },
     ];
-    expect(wakeAfter([...underPlan, ...paid])).toBeNull();
+    const confirmed: AccountEvent = {
+      type: 'NoticeSent',
+      data: {
+        notificationId: 'n-1',
+        purpose: 'resolution_confirmation',
+        channel: 'letter',
+        template: 'resolution-confirmation',
+        sentAt: '2026-04-21T15:00:00Z',
+      },
+    };
+    expect(wakeAfter([...underPlan, ...paid])).toBe('2026-04-20');
+    expect(wakeAfter([...underPlan, ...paid, confirmed])).toBeNull();
     spec
       .given([...underPlan, ...paid])
       .when(advance('2026-04-21'))

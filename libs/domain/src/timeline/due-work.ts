@@ -6,6 +6,7 @@ import type { ContactPolicies } from '../compliance/contact-policy';
 import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
 import { strategyFor, type CollectionTimelines } from './strategy';
 import { resumesOn } from './deferral';
+import { confirmationDue } from '../resolutions/resolution';
 
 /** A command as the scheduler sends it; the command path stamps `now`. */
 export type ScheduledCommand = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
@@ -23,14 +24,17 @@ export interface SchedulerSettings {
 /**
  * Everything that has fallen due on an account by `today` (the debtor's date), as commands: deadlines
  * that have passed (promises, installments, holds, settlements), the validation notice a debt collector
- * owes, and each open invoice's timeline. Pure; the deciders check each again.
+ * owes, each open invoice's timeline, and the confirmation of a resolution (which a closed account may
+ * still be owed). A resolved account owes nothing: no timeline has a step left for it. Pure; the deciders
+ * check each again.
  */
 export function dueWork(account: OpenedAccount, today: IsoDate, settings: SchedulerSettings): ScheduledCommand[] {
-  if (account.status !== 'open') return [];
-  const work: ScheduledCommand[] = [];
+  const work: ScheduledCommand[] = confirmationDue(account) ? [{ type: 'SendResolutionConfirmation', data: { policies: settings.policies } }] : [];
+  if (account.status !== 'open') return work;
   const channel = validationNoticeChannel(account);
   const noticeDue = noticeDueSince(account);
-  if (channel && noticeDue && noticeDue <= today && owesValidationNotice(account, settings.policies)) {
+  // A debtor who has paid the debt is owed no validation notice after the initial communication (1006.34(a)(2)).
+  if (channel && noticeDue && noticeDue <= today && !account.resolution && owesValidationNotice(account, settings.policies)) {
     work.push({ type: 'SendValidationNotice', data: { channel, policies: settings.policies } });
   }
   for (const promise of Object.values(account.promises)) {
@@ -69,9 +73,9 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
  * can: what the schedule read model keeps, so the scheduler reads only accounts with work.
  */
 export function nextWakeOn(account: OpenedAccount): IsoDate | null {
-  if (account.status !== 'open') return null;
-  const days: IsoDate[] = [];
-  const noticeDue = !account.validationNotice && validationNoticeChannel(account) ? noticeDueSince(account) : null;
+  const days: IsoDate[] = account.resolution && confirmationDue(account) ? [account.resolution.resolvedOn] : [];
+  if (account.status !== 'open') return earliest(days);
+  const noticeDue = !account.validationNotice && !account.resolution && validationNoticeChannel(account) ? noticeDueSince(account) : null;
   if (noticeDue) days.push(noticeDue);
   for (const promise of Object.values(account.promises)) if (promise.status === 'open') days.push(addDays(promise.dueOn, promise.graceDays + 1));
   for (const installment of account.activePlan?.installments ?? []) {

@@ -1,6 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
-import { policyFor } from '../compliance/contact-policy';
+import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
+import { timeBarOf } from '../compliance/time-bar';
 import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import type { AccountEvent } from '../account/account.events';
@@ -52,7 +53,7 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
     if (dueOn > today) break;
     if (done.has(next.step)) continue;
     const current = entryOf(account.invoices, invoiceId) as InvoiceState;
-    const skip = skipReason(account, current, next, today);
+    const skip = skipReason(account, current, next, command.data.policies, today);
     const defer = skip ? null : deferReason(account, invoiceId, next, strategy, today, command.data.policies);
     if (defer) {
       // Recorded once for each thing that holds the step back, not again on every wake.
@@ -78,10 +79,14 @@ export function advanceCollectionTimeline(command: AdvanceCollectionTimeline, st
 /**
  * Why a due step will never run, or null. Only a step that reaches the debtor goes stale or is made
  * moot by a cease request or a blocked channel; the others run however late, unless the account has
- * gone to an agency or to legal review, which then pursue it instead.
+ * gone to an agency or to legal review, which then pursue it instead. A legal review of a time-barred
+ * debt is skipped, and so is a notice that threatens action: no legal action may be brought on it, nor
+ * threatened (12 CFR 1006.26(b)).
  */
-function skipReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, today: IsoDate): StepSkipReason | null {
+function skipReason(account: OpenedAccount, invoice: InvoiceState, step: TimelineStep, policies: ContactPolicies, today: IsoDate): StepSkipReason | null {
   const { action } = step;
+  const threatens = action.kind === 'legal_review' || (action.kind === 'notify' && step.escalation === true);
+  if (threatens && timeBarOf(account, policies, today).timeBarred) return 'time_barred';
   if (communicatingActions.includes(action.kind)) {
     if (account.restrictions.ceaseRequested) return 'cease';
     if (action.kind === 'notify' && account.restrictions.blockedChannels.includes(action.channel)) return 'channel_blocked';

@@ -6,7 +6,18 @@ import type { StepAction, StrategyArm } from './strategy';
 
 /** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
 export type StepSkipReason =
-  'plan' | 'dispute' | 'original_creditor_request' | 'hold' | 'cease' | 'channel_blocked' | 'with_agency' | 'in_legal' | 'stale' | 'no_late_fee_terms';
+  | 'plan'
+  | 'dispute'
+  | 'original_creditor_request'
+  | 'hold'
+  | 'cease'
+  | 'channel_blocked'
+  | 'with_agency'
+  | 'in_legal'
+  | 'stale'
+  | 'no_late_fee_terms'
+  /** A legal review of a time-barred debt (12 CFR 1006.26(b)). */
+  | 'time_barred';
 /**
  * What holds a due step back until it ends: a plan covering the invoice, a dispute of it or an unanswered
  * request for its original creditor, a hold on the account; the validation period, which an escalation may

@@ -223,3 +223,50 @@ describe('AdvanceCollectionTimeline', () => {
       .thenThrows('STRATEGY_MISMATCH', { strategyId: 'standard' });
   });
 });
+
+describe('A legal review of a time-barred debt', () => {
+  // 12 CFR 1006.26(b): no legal action, nor a threat of one, to collect a time-barred debt.
+  // New York: 3 years (CPLR 214-i) from default on 2023-01-01, so time-barred from 2026-01-01.
+  const inNewYork: AccountEvent = {
+    type: 'AccountOpened',
+    data: {
+      accountId: 'acc-1',
+      creditorId: 'cred-1',
+      debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
+    },
+  };
+  const legalOnly = {
+    strategyId: 'standard',
+    steps: [{ step: 'legal_review', from: 'graceEnd' as const, days: 1, action: { kind: 'legal_review' as const } }],
+  };
+  // The validation notice went out, and its period ended, long before (no overshadowing to wait for).
+  const noticed: AccountEvent = { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2023-01-03T15:00:00.000Z', periodEndsOn: '2023-02-09' } };
+  const old = [inNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31'), noticed];
+  const startedOn = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2023-01-01' } } as const;
+  it('runs the day before the debt is time-barred', () => {
+    spec
+      .given(old)
+      .when(advance('2025-12-31T15:00:00Z', legalOnly))
+      .then([startedOn, taken('legal_review', 'legal_review', null)]);
+  });
+  it('is skipped as time_barred on the day it is', () => {
+    spec
+      .given(old)
+      .when(advance('2026-01-01T15:00:00Z', legalOnly))
+      .then([startedOn, skipped('legal_review', 'time_barred', null)]);
+  });
+  it('skips a notice that threatens further action (an escalation) once the debt is time-barred, and sends it the day before', () => {
+    // Due 2025-12-30, 1,095 days after the grace period ended: not stale on either day.
+    const action = { kind: 'notify' as const, channel: 'letter' as const, template: 'final-notice' };
+    const finalNotice = {
+      strategyId: 'standard',
+      steps: [{ step: 'final_notice', from: 'graceEnd' as const, days: 1_095, action, escalation: true as const }],
+    };
+    const before = old.reduce((state, event) => accountDecider.evolve(state, event), accountDecider.initialState());
+    const on = (now: string) => accountDecider.decide(advance(now, finalNotice), before);
+    expect(on('2025-12-31T15:00:00Z').map((event) => event.type)).toEqual(['CollectionTimelineStarted', 'CollectionStepTaken', 'ReminderSent']);
+    expect(on('2026-01-01T15:00:00Z')).toContainEqual(
+      expect.objectContaining({ type: 'CollectionStepSkipped', data: expect.objectContaining({ reason: 'time_barred' }) }),
+    );
+  });
+});

@@ -61,7 +61,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
   // 4: an invoice's timeline keeps the steps deferred by a plan, dispute or hold (and wakes on their end).
   // 5: the account keeps original-creditor requests, call consent, inbound contacts on blocked media and
-  //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt.
+  //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt; an
+  //    invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
   version: 5,
   collection: ACCOUNTS,
   indexes: [

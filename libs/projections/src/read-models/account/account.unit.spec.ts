@@ -1,4 +1,4 @@
-import { regulationF } from '@arrears/domain';
+import { demoCreditorProfile, regulationFEverywhere } from '@arrears/domain';
 import { accountProjection, eventLog, facts, projectAll } from '../read-model.fixtures';
 import { type AccountDocument } from './account.projection';
 import { accountView } from './account.view';
@@ -28,17 +28,34 @@ describe('account read model', () => {
   });
 
   it('shows days past due, overdue and aging as of the day asked, and the agent holding the claim', () => {
-    const view = accountView(project(), '2026-03-10T10:00:00.000Z', regulationF);
+    const view = accountView(project(), '2026-03-10T10:00:00.000Z', regulationFEverywhere);
     expect(view.balances).toEqual({ total: 11_000, overdue: 11_000, credit: 0 });
     expect(view.invoices.map((i) => [i.invoiceId, i.outstanding, i.daysPastDue, i.agingBucket])).toEqual([
       ['inv-1', 7_000, 34, '31-60'],
       ['inv-2', 4_000, 7, '1-30'],
     ]);
     expect(view).toMatchObject({ daysPastDue: 34, agingBucket: '31-60', assignedAgentId: 'agent-1' });
-    const earlier = accountView(project(), '2026-02-04T10:00:00.000Z', regulationF);
+    const earlier = accountView(project(), '2026-02-04T10:00:00.000Z', regulationFEverywhere);
     expect(earlier.balances.overdue).toBe(0);
     expect(earlier).toMatchObject({ agingBucket: 'current', assignedAgentId: 'agent-1' });
-    expect(accountView(project(), '2026-03-10T10:30:00.000Z', regulationF).assignedAgentId).toBeNull();
+    expect(accountView(project(), '2026-03-10T10:30:00.000Z', regulationFEverywhere).assignedAgentId).toBeNull();
+  });
+
+  it('shows whether the account holds a time-barred debt as of the day asked (12 CFR 1006.26)', () => {
+    // The creditor's state is New York (3 years, CPLR 214-i): inv-1, in default from 2026-02-05, is time-barred from 2029-02-05.
+    const inNewYork = { ...regulationFEverywhere, profiles: { default: { ...demoCreditorProfile, jurisdiction: 'US-NY' }, byCreditor: {} } };
+    expect(accountView(project(), '2029-02-04T15:00:00.000Z', inNewYork).timeBar).toEqual({
+      timeBarred: false,
+      since: null,
+      disclosureRequired: false,
+      jurisdiction: 'US-NY',
+    });
+    expect(accountView(project(), '2029-02-05T15:00:00.000Z', inNewYork).timeBar).toEqual({
+      timeBarred: true,
+      since: '2029-02-05',
+      disclosureRequired: true,
+      jurisdiction: 'US-NY',
+    });
   });
 
   it('ignores events before the account opens and events of other streams', () => {

@@ -7,17 +7,19 @@ import {
   openInvoicesOldestFirst,
   outstanding,
   totalOutstanding,
-  type ContactPolicy,
+  policyFor,
+  timeBarOf,
+  type ContactPolicies,
   type OpenedAccount,
 } from '@arrears/domain';
 import type { AccountDocument } from './account.projection';
 
 /**
  * What a reader gets for an account at an instant: the stored facts plus what depends on the day
- * (days past due, overdue, aging, holds in force, when a call is allowed), worked out in the
- * debtor's time zone at `now` under the creditor's contact rules.
+ * (days past due, overdue, aging, holds in force, when a call is allowed, whether a debt is
+ * time-barred), worked out in the debtor's time zone at `now` under the creditor's rules.
  */
-export function accountView(document: AccountDocument, now: string, policy: ContactPolicy) {
+export function accountView(document: AccountDocument, now: string, policies: ContactPolicies) {
   const { account } = document;
   const today = dateIn(now, account.debtor.timeZone);
   const invoices = Object.values(account.invoices)
@@ -66,7 +68,8 @@ export function accountView(document: AccountDocument, now: string, policy: Cont
     holds: Object.values(account.holds).map((hold) => ({ ...hold, inForce: hold.active && hold.until >= today })),
     restrictions: account.restrictions,
     validationNotice: account.validationNotice,
-    contact: callStatus(account, now, policy),
+    contact: callStatus(account, now, policyFor(policies, account.creditorId)),
+    timeBar: timeBarOf(account, policies, today),
     settlement: account.activeSettlement,
     agency: account.agency,
     legal: account.legal,
