@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ContactPoliciesInForce, type ImportProgress } from '@arrears/commands';
+import { ContactPoliciesInForce, OptOutLinks, type ImportProgress } from '@arrears/commands';
 import { CHAIN_KEY, EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { Clock, IdGenerator } from '@arrears/platform';
@@ -125,6 +125,7 @@ describe('importing an existing ledger over HTTP', () => {
       clock: api.app.get(Clock),
       ids: api.app.get(IdGenerator),
       policies: api.app.get(ContactPoliciesInForce).policies,
+      links: api.app.get(OptOutLinks),
     };
     const caller = { correlationId: 'resume', causationId: 'resume', actor: { id: 'loader', role: 'system' as const }, creditors: '*' as const };
     const file = lines(

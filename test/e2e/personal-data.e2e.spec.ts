@@ -47,6 +47,8 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     }
     expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);
+    // A message that names the debtor and their address: stored sealed, gone with the key.
+    expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'letter' })).status).toBe(201);
   });
 
   it('stores the personal fields only encrypted, and shows them to those who may read the account', async () => {
@@ -105,6 +107,8 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
       expect(account.body.debtor).toEqual({ reference: debtor.reference, timeZone: 'America/New_York', personalDataErased: true });
       const events = await api.get(`/accounts/${accountId}/events`, supervisor);
       expect(events.body.events.at(-1)).toMatchObject({ type: 'PersonalDataErased', data: { debtorReference: debtor.reference } });
+      const notice = events.body.events.find((event: { type: string }) => event.type === 'ValidationNoticeSent');
+      expect(notice.data.message).toEqual({ templateId: 'validation-notice', version: 1, language: 'en', subject: '', body: '', erased: true });
       const history = await api.get(`/accounts/${accountId}/history`, supervisor);
       const asOfBefore = await api.get(`/accounts/${accountId}/state?asOf=2026-03-01T15:00:00Z`, supervisor);
       for (const response of [account, events, history, asOfBefore]) {

@@ -96,13 +96,17 @@ describe('the collection timeline scheduler', () => {
     await wakeScheduler(api);
     await wakeScheduler(api);
     const mine = (await delivered()).filter((notification) => notification.id.startsWith(accountId));
+    // What goes out is what the event stored: the date in the debtor's language, the collector's
+    // disclosure (1006.18(e)) and a signed opt-out link (1006.6(e)); on disk, only sealed.
+    expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due March 23, 2026');
+    expect(mine[0]?.body).toMatch(/attempt to collect a debt[\s\S]*open this link: http:\/\/localhost:\d+\/opt-out\/[\w-]+\.[\w-]{22}$/);
+    const { clear } = await deliveredNotifications(api, dataDir);
+    for (const text of ['ada@example.com', 'Payment reminder', 'attempt to collect']) expect(clear).not.toContain(text);
     expect(mine.map(({ id, channel, to }) => ({ id, channel, to }))).toEqual([
       { id: `${accountId}:inv-1:reminder`, channel: 'email', to: 'ada@example.com' },
       // Only by letter without e-mail consent (1006.34(a)(1)(i), 1006.42).
       { id: `${accountId}:validation-notice`, channel: 'letter', to: expect.anything() },
     ]);
-    expect(mine[0]?.subject).toBe('Payment reminder: USD 125.00 due 2026-03-23');
-    expect((await deliveredNotifications(api, dataDir)).clear).not.toContain('ada@example.com');
   });
 
   it('holds a reminder back outside the debtor’s contact hours, and sends it once they open', async () => {

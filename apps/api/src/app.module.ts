@@ -26,6 +26,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
+import { OptOutController } from './notices/opt-out.controller';
+import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
 import { ProjectorModule } from '@arrears/projections';
@@ -37,7 +39,7 @@ import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard'
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
 const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
 
-const queryControllers = [AccountController, AuditController, HistoryController, WorklistController, KpisController];
+const queryControllers = [AccountController, AuditController, HistoryController, WorklistController, KpisController, TemplatesController];
 
 /** What tests replace: the clock and ids, and where log lines go (stdout by default). */
 export interface AppOverrides extends BackendsOverrides {
@@ -69,6 +71,7 @@ export class AppModule {
         ParkedEventsController,
         DeadLettersController,
         ImportsController,
+        OptOutController,
         ...queryControllers,
         ...commandControllers,
       ],

@@ -8,6 +8,7 @@ import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 import { acceptLedgerFiles } from './imports/ledger-upload';
+import { acceptOptOutForms } from './notices/opt-out-form';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
@@ -39,6 +40,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   fastify.removeContentTypeParser('text/plain');
   guardEdgeInput(fastify);
   acceptLedgerFiles(fastify);
+  acceptOptOutForms(fastify);
   // The request id is the correlation id: the log lines, the events' metadata and the client's copy
   // of it in the answer are the same.
   logRequests(fastify, logger);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Backends } from '@arrears/backends';
-import { ContactPoliciesInForce, progressLine, type ImportProgress } from '@arrears/commands';
+import { ContactPoliciesInForce, OptOutLinks, progressLine, type ImportProgress } from '@arrears/commands';
 import { loadChainKey } from '@arrears/event-store';
 import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
 import { ledgerImport } from './imports/ledger-importer';
@@ -31,7 +31,16 @@ async function main(): Promise<void> {
   try {
     const importId = ids.uuid();
     const caller = { correlationId: importId, causationId: importId, actor: { id: 'import-cli', role: 'system' as const }, creditors: '*' as const };
-    const tools = { eventStore: backends.eventStore, vault: backends.vault, chainKey, clock, ids, policies: new ContactPoliciesInForce(config).policies };
+    const policies = new ContactPoliciesInForce(config).policies;
+    const tools = {
+      eventStore: backends.eventStore,
+      vault: backends.vault,
+      chainKey,
+      clock,
+      ids,
+      policies,
+      links: new OptOutLinks(chainKey, config.publicUrl),
+    };
     let printed = 0;
     finished = await ledgerImport(tools, caller, importId, bytesTotal).run(createReadStream(path, { highWaterMark: 1 << 20 }), format, (progress) => {
       if (Date.now() - printed < 1000) return;

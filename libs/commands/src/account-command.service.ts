@@ -9,6 +9,7 @@ import type { CommandContext } from './command-context';
 import { OutOfCreditorScope } from './command-refusals';
 import { KeyedQueue } from './keyed-queue';
 import { recallOutcome } from './recall-outcome';
+import { OptOutLinks } from './opt-out-links';
 import { SealAndChain } from './seal-and-chain';
 
 /**
@@ -30,8 +31,9 @@ export class AccountCommandService {
     private readonly vault: PersonalDataVault,
     private readonly metrics: Metrics,
     @Inject(CHAIN_KEY) chainKey: ChainKey,
+    links: OptOutLinks,
   ) {
-    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey), clock, metrics, config);
+    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey, links), clock, metrics, config);
   }
 
   async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {

@@ -1,4 +1,5 @@
 import { chainKeyFrom, InMemoryEventStore } from '@arrears/event-store';
+import { OptOutLinks } from './opt-out-links';
 import { PersonalDataVault, type KeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, Metrics, RandomIdGenerator } from '@arrears/platform';
 import type { AccountCommandInput } from './account-command';
@@ -33,6 +34,8 @@ const note: AccountCommandInput = { type: 'AddNote', data: { text: 'Called, left
  * A keyed command whose events were appended but whose answer was lost (the process died before the
  * answer was stored) is answered, when retried, with the first outcome rebuilt from those events.
  */
+const chainKey = chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters');
+
 describe('AccountCommandService: a retry of a command whose answer was lost', () => {
   const store = new InMemoryEventStore();
   const clock = new FixedClock(new Date('2026-03-01T15:00:00Z'));
@@ -45,7 +48,8 @@ describe('AccountCommandService: a retry of a command whose answer was lost', ()
       new RandomIdGenerator(),
       new PersonalDataVault(noKeys),
       new Metrics(),
-      chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'),
+      chainKey,
+      new OptOutLinks(chainKey, 'https://arrears.example'),
     );
   const types = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map((event) => event.type);
 

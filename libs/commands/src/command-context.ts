@@ -8,7 +8,8 @@ export interface CommandContext extends CreditorScope {
   correlationId: string;
   /** This request's own id: the cause of the events it appends. */
   causationId: string;
-  actor: { id: string; role: ActorRole };
+  /** A token's holder, or the debtor themself where they act by a link we sent them (an opt-out). */
+  actor: { id: string; role: ActorRole | 'debtor' };
   /** Scoped to the actor, so two clients' keys never collide. */
   idempotencyKey: string | undefined;
   /** From `If-Match`: the revision the client last saw. */

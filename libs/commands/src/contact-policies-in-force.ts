@@ -5,6 +5,8 @@ import {
   policyFor,
   profileFor,
   stricterPolicy,
+  templateSetProblems,
+  type NoticeTemplate,
   type ContactPolicies,
   type ContactPolicy,
   type CreditorProfile,
@@ -14,7 +16,8 @@ import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
 /**
  * The contact rule sets from `CONTACT_POLICIES`, checked at boot: none may be looser than Regulation F;
- * and who each creditor is, from `CREDITOR_PROFILES`, checked at boot too.
+ * who each creditor is, from `CREDITOR_PROFILES`, and the message templates, from `NOTICE_TEMPLATES_FILE`
+ * (else the shipped set), checked at boot too.
  */
 @Injectable()
 export class ContactPoliciesInForce {
@@ -27,6 +30,7 @@ export class ContactPoliciesInForce {
       default: base,
       byCreditor: Object.fromEntries(Object.entries(byCreditor).map(([creditorId, overrides]) => [creditorId, stricterPolicy({ ...base, ...overrides })])),
       profiles: creditorProfilesOf(config.creditorProfiles),
+      ...(config.noticeTemplates !== undefined && { templates: noticeTemplatesOf(config.noticeTemplates) }),
     };
   }
 
@@ -44,4 +48,14 @@ function creditorProfilesOf(configured: Record<string, unknown>): CreditorProfil
   if (problems.length) throw new Error(`CREDITOR_PROFILES is not valid: ${problems.join('; ')}`);
   const { default: defaults = demoCreditorProfile, ...byCreditor } = configured as Record<string, CreditorProfile>;
   return { default: defaults, byCreditor };
+}
+
+/**
+ * Configured templates, refused at boot when any lacks what the law requires of its messages (opt-out,
+ * disclosure, the validation notice's elements) or threatens action undeclared (see templateSetProblems).
+ */
+function noticeTemplatesOf(configured: unknown): NoticeTemplate[] {
+  const problems = templateSetProblems(configured, 'NOTICE_TEMPLATES_FILE');
+  if (problems.length) throw new Error(`NOTICE_TEMPLATES_FILE is not valid: ${problems.join('; ')}`);
+  return configured as NoticeTemplate[];
 }

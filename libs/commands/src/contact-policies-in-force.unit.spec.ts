@@ -1,4 +1,7 @@
-import { demoCreditorProfile } from '@arrears/domain';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultTemplates, demoCreditorProfile, templatesIn, type NoticeTemplate } from '@arrears/domain';
 import { loadConfig } from '@arrears/platform';
 import { ContactPoliciesInForce } from './contact-policies-in-force';
 
@@ -29,5 +32,42 @@ describe('creditor profiles in force (CREDITOR_PROFILES)', () => {
   it('refuses a jurisdiction that is not a US state, and a debtCollector that is not a boolean', () => {
     expect(() => inForce({ 'cred-1': { ...agency, jurisdiction: 'NY' } })).toThrow(/jurisdiction must be a US state/);
     expect(() => inForce({ 'cred-1': { ...agency, debtCollector: 'yes' } })).toThrow(/debtCollector must be true or false/);
+  });
+});
+
+describe('message templates in force (NOTICE_TEMPLATES_FILE)', () => {
+  const withFile = (templates: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'arrears-templates-')), 'templates.json');
+    writeFileSync(file, JSON.stringify(templates));
+    return new ContactPoliciesInForce(loadConfig({ NOTICE_TEMPLATES_FILE: file }));
+  };
+  const reminder = defaultTemplates.find(
+    (template) => template.id === 'payment-reminder' && template.channel === 'email' && template.language === 'en',
+  ) as NoticeTemplate;
+
+  it('given none, the shipped set is in force', () => {
+    expect(templatesIn(new ContactPoliciesInForce(loadConfig({})).policies)).toBe(defaultTemplates);
+  });
+
+  it('given a sound set, it is in force instead', () => {
+    const own = [{ ...reminder, version: 2, subject: 'Reminder from Acme: {{amountDue}}' }];
+    expect(templatesIn(withFile(own).policies)).toEqual(own);
+  });
+
+  it('refuses at boot an e-mail without its opt-out, and a threat not declared an escalation, naming the template', () => {
+    expect(() => withFile([{ ...reminder, body: reminder.body.replace('{{optOut}}', '') }])).toThrow(
+      /payment-reminder \(email, en\) lacks: opt-out link \(1006\.6\(e\)\)/,
+    );
+    expect(() => withFile([{ ...reminder, body: `${reminder.body}\nFinal notice before legal action.` }])).toThrow(
+      /must be declared an escalation \(1006\.38\(b\)\)/,
+    );
+  });
+
+  it('refuses a file that is not JSON, or not a set of templates', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'arrears-templates-')), 'broken.json');
+    writeFileSync(file, '{not json');
+    expect(() => loadConfig({ NOTICE_TEMPLATES_FILE: file })).toThrow(/NOTICE_TEMPLATES_FILE must name a readable JSON file/);
+    expect(() => loadConfig({ NOTICE_TEMPLATES_FILE: join(tmpdir(), 'no-such-templates.json') })).toThrow(/NOTICE_TEMPLATES_FILE/);
+    expect(() => withFile({ templates: [] })).toThrow(/NOTICE_TEMPLATES_FILE must be a non-empty array of templates/);
   });
 });

@@ -7,3 +7,4 @@ export * from './commands.module';
 export * from './contact-policies-in-force';
 export * from './imports';
 export { SealAndChain } from './seal-and-chain';
+export { OptOutLinks, optOutTokenPattern, type OptOut } from './opt-out-links';

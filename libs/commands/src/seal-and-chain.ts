@@ -1,9 +1,10 @@
-import { businessDatesOf, type AccountEvent } from '@arrears/domain';
+import { businessDatesOf, type AccountEvent, type AccountState, type ContactChannel, type RenderedMessage } from '@arrears/domain';
 import { chained, type ChainKey, type NewEvent } from '@arrears/event-store';
-import type { PersonalDataVault } from '@arrears/personal-data';
+import { debtorSubject, type PersonalDataVault } from '@arrears/personal-data';
 import { nameBasedUuid, type IdGenerator } from '@arrears/platform';
 import type { KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
+import type { OptOutLinks } from './opt-out-links';
 
 const schemaVersion = 1;
 
@@ -11,15 +12,17 @@ const schemaVersion = 1;
 export const eventIdOf = (key: string, streamId: string, index: number) => nameBasedUuid(`${key}|${streamId}|${index}`);
 
 /**
- * The events as stored: the debtor's personal data sealed, then each chained to the one before it
- * under the chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data
- * key's destruction.
+ * The events as stored: the debtor's personal data sealed (their details on the opening, and every
+ * rendered message, its opt-out link signed first), then each chained to the one before it under the
+ * chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data key's
+ * destruction.
  */
 export class SealAndChain {
   constructor(
     private readonly vault: PersonalDataVault,
     private readonly ids: IdGenerator,
     private readonly chainKey: ChainKey,
+    private readonly links: OptOutLinks,
   ) {}
 
   /**
@@ -29,14 +32,15 @@ export class SealAndChain {
   async newEvents(events: AccountEvent[], streamId: string, known: KnownState, context: CommandContext, now: Date, occurredAt = now): Promise<NewEvent[]> {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
-    const stored = await Promise.all(events.map((event) => (event.type === 'AccountOpened' ? this.vault.seal(event.data) : Promise.resolve(event.data))));
+    const debtor = debtorOf(state, events);
+    const stored = await Promise.all(events.map((event) => this.stored(event, streamId, debtor)));
     const businessDates = businessDatesOf(events, state);
     let previousHash = known.lastHash;
     return events.map((event, index) => {
       const occurredOn = businessDates[index];
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
       // Hashed as canonical JSON, which reads the same from this object as from what the store gives back.
-      const data = stored[index] as unknown as Record<string, unknown>;
+      const data = stored[index] as Record<string, unknown>;
       // Derived from the Idempotency-Key when there is one, so two racing copies of a request append once.
       const id = context.idempotencyKey ? eventIdOf(context.idempotencyKey, streamId, index) : this.ids.uuid();
       const metadata = chained(
@@ -64,4 +68,25 @@ export class SealAndChain {
       return { id, type: event.type, data, metadata };
     });
   }
+
+  private async stored(event: AccountEvent, streamId: string, debtor: DebtorOfEvents | undefined): Promise<unknown> {
+    if (event.type === 'AccountOpened') return this.vault.seal(event.data);
+    const message = 'message' in event.data ? (event.data.message as RenderedMessage | undefined) : undefined;
+    if (!message || !debtor) return event.data;
+    const { channel } = event.data as { channel: ContactChannel };
+    const signed = this.links.signed(message, debtor.accountId, channel);
+    return { ...event.data, message: await this.vault.sealMessage(debtor.subject, signed, streamId) };
+  }
+}
+
+interface DebtorOfEvents {
+  accountId: string;
+  /** The debtor's data-key subject. */
+  subject: string;
+}
+
+/** Whose data key seals the events' messages: the account's debtor, opened before or among these events. */
+function debtorOf(state: AccountState, events: AccountEvent[]): DebtorOfEvents | undefined {
+  const opened = state.status === 'unopened' ? events.find((event) => event.type === 'AccountOpened')?.data : state;
+  return opened && { accountId: opened.accountId, subject: debtorSubject(opened.creditorId, opened.debtor.reference) };
 }

@@ -1,8 +1,9 @@
+import { optOutLinkMarker, type AccountEvent } from '@arrears/domain';
 import { InMemoryEventStore, verifyChain } from '@arrears/event-store';
 import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
 import { loadAccount } from './load-account';
 import { eventIdOf } from './seal-and-chain';
-import { callerWith, chainKey, noteAdded, now, opened, record, sealAndChain } from './write-path.fixtures';
+import { callerWith, chainKey, noteAdded, now, opened, optOutLinks, record, sealAndChain } from './write-path.fixtures';
 
 describe('sealing and chaining: the events as they are stored', () => {
   it('chains the events to the stream’s last hash, at the revisions after it, so the stream verifies', async () => {
@@ -26,6 +27,48 @@ describe('sealing and chaining: the events as they are stored', () => {
     const [stored] = await store.readStream('account-acc-1');
     expect(JSON.stringify(stored?.data)).not.toMatch(/Ada|ada@/);
     expect((await vault.open(await store.readStream('account-acc-1')))[0]?.data).toEqual(named.data);
+  });
+
+  it('seals a rendered message under the debtor’s key, its opt-out link signed first; erasing the debtor erases what it said', async () => {
+    const store = new InMemoryEventStore();
+    const vault = new PersonalDataVault(new InMemoryKeyStore(), 0);
+    await record(store, 'acc-1', [opened('acc-1', 'cred-1', { reference: 'D-1', timeZone: 'UTC', name: 'Ada Lovelace' })], vault);
+    const message = {
+      templateId: 'payment-reminder',
+      version: 1,
+      language: 'en',
+      subject: 'For Ada Lovelace',
+      body: `Dear Ada Lovelace,\nStop: ${optOutLinkMarker}`,
+    };
+    const reminder: AccountEvent = {
+      type: 'ReminderSent',
+      data: {
+        notificationId: 'n-1',
+        invoiceId: 'inv-1',
+        step: 'reminder',
+        channel: 'email',
+        template: 'payment-reminder',
+        amount: 100,
+        currency: 'USD',
+        dueOn: '2026-03-01',
+        sentAt: now.toISOString(),
+        message,
+      },
+    };
+    const known = await loadAccount(store, 'account-acc-1');
+    const stored = await sealAndChain(vault).newEvents([reminder], 'account-acc-1', known, callerWith(), now);
+    await store.append('account-acc-1', stored, { expectedRevision: known.revision });
+    const [, raw] = await store.readStream('account-acc-1');
+    expect(JSON.stringify(raw?.data)).not.toMatch(/Ada|Dear/);
+    expect(raw?.data).toMatchObject({ message: { templateId: 'payment-reminder', version: 1, language: 'en', sealed: { keyId: expect.any(String) } } });
+    const [, reopened] = await vault.open(await store.readStream('account-acc-1'));
+    const link = optOutLinks.linkFor('acc-1', 'email');
+    expect(reopened?.data).toMatchObject({ message: { ...message, body: `Dear Ada Lovelace,\nStop: ${link}` } });
+    expect(optOutLinks.read(link.split('/').pop() as string)).toEqual({ accountId: 'acc-1', channel: 'email' });
+    await vault.forget('cred-1', 'D-1');
+    const [, erased] = await vault.open(await store.readStream('account-acc-1'));
+    expect(erased?.data).toMatchObject({ message: { templateId: 'payment-reminder', version: 1, language: 'en', subject: '', body: '', erased: true } });
+    expect(verifyChain(await store.readStream('account-acc-1'), chainKey)).toMatchObject({ status: 'intact', events: 2 });
   });
 
   it('records who asked, under which request and when, and the account’s creditor, in every event’s metadata', async () => {

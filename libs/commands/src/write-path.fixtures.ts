@@ -5,6 +5,7 @@ import { RandomIdGenerator } from '@arrears/platform';
 import type { KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
 import { loadAccount } from './load-account';
+import { OptOutLinks } from './opt-out-links';
 import { SealAndChain } from './seal-and-chain';
 
 /** What the write path's specs share: a chain key, a moment, a caller, typed events and a way to record them. */
@@ -37,7 +38,8 @@ export const knownAfter = (events: AccountEvent[]): KnownState => ({
   lastHash: chainStart,
 });
 
-export const sealAndChain = (vault = new PersonalDataVault(new InMemoryKeyStore())) => new SealAndChain(vault, new RandomIdGenerator(), chainKey);
+export const optOutLinks = new OptOutLinks(chainKey, 'https://arrears.example');
+export const sealAndChain = (vault = new PersonalDataVault(new InMemoryKeyStore())) => new SealAndChain(vault, new RandomIdGenerator(), chainKey, optOutLinks);
 
 /** Records events on an account's stream as the write path stores them: sealed and chained to the last. */
 export async function record(store: EventStore, accountId: string, events: AccountEvent[], vault?: PersonalDataVault): Promise<void> {

@@ -1,4 +1,4 @@
-import { AccountCommandService, type CommandContext } from '@arrears/commands';
+import { AccountCommandService, OptOutLinks, type CommandContext } from '@arrears/commands';
 import type { AccountOpened, Debtor } from '@arrears/domain';
 import { chainKeyFrom, InMemoryEventStore, type EventStore } from '@arrears/event-store';
 import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
@@ -32,6 +32,8 @@ const caller: CommandContext = {
 const ada: Debtor = { reference: 'D-ADA', timeZone: 'UTC', name: 'Ada Lovelace', email: 'ada@example.com' };
 const grace: Debtor = { reference: 'D-GRACE', timeZone: 'UTC', name: 'Grace Hopper' };
 
+const chainKey = chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters');
+
 describe('erasing a debtor’s personal data, from one of their accounts', () => {
   const store = new InMemoryEventStore();
   const vault = new PersonalDataVault(new InMemoryKeyStore(), 0);
@@ -42,7 +44,8 @@ describe('erasing a debtor’s personal data, from one of their accounts', () =>
     new RandomIdGenerator(),
     vault,
     new Metrics(),
-    chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters'),
+    chainKey,
+    new OptOutLinks(chainKey, 'https://arrears.example'),
   );
   const erasure = new DebtorErasure(accounts, vault, new DebtorAccountsInTheLog(store));
   const open = (accountId: string, creditorId: string, debtor: Debtor) =>

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import type { ChainCheckpointer } from '@arrears/event-store';
+import { InMemoryEventStore, type ChainCheckpointer } from '@arrears/event-store';
 import { FixedClock, loadConfig, RandomIdGenerator } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../../../test/setup/test-database';
@@ -44,7 +44,7 @@ describe('SchedulerLoop when the outbox’s store is unreachable', () => {
     const sender: NotificationSender = { send: () => Promise.resolve() };
     const config = loadConfig({ SCHEDULER_INTERVAL_MS: '100', CHAIN_CHECKPOINT_INTERVAL_MS: '0' });
     const clock = new FixedClock(new Date('2026-03-01T00:00:00Z'));
-    const outbox = new OutboxDispatcher(reads, sender, clock, new RandomIdGenerator(), config, new ContactPoliciesInForce(config));
+    const outbox = new OutboxDispatcher(reads, new InMemoryEventStore(), sender, clock, new RandomIdGenerator(), config, new ContactPoliciesInForce(config));
     const loop = new SchedulerLoop(config, timeline, outbox, {} as ChainCheckpointer);
     loop.onApplicationBootstrap();
     await until(() => wakes.length >= 3);

@@ -1,25 +1,43 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PersonalDataVault } from '@arrears/personal-data';
-import type { LoggedNotification } from '@arrears/scheduler';
+import { openLetter, type HandedOverLetter, type LoggedNotification } from '@arrears/scheduler';
 import type { TestApi } from './test-api';
 
 /**
- * What the file sender wrote to DATA_DIR/notifications.log, each address opened with the service's
- * data keys (null once the debtor was erased); `clear` is the file as it lies on disk.
+ * A notification as delivered, opened with the service's data keys: an e-mail or text's address,
+ * subject and body; a letter's printable HTML as both its address and body. Null, and empty, once the
+ * debtor was erased.
  */
-export async function deliveredNotifications(
-  api: TestApi,
-  dataDir: string,
-): Promise<{ clear: string; notifications: Array<Omit<LoggedNotification, 'to'> & { to: string | null }> }> {
-  const clear = await readFile(join(dataDir, 'notifications.log'), 'utf8').catch(() => '');
+export type DeliveredNotification = { id: string; channel: LoggedNotification['channel'] | 'letter'; to: string | null; subject: string; body: string };
+
+/**
+ * What the file adapters wrote: DATA_DIR/notifications.log (e-mail and SMS), then DATA_DIR/letters/;
+ * `clear` is both as they lie on disk.
+ */
+export async function deliveredNotifications(api: TestApi, dataDir: string): Promise<{ clear: string; notifications: DeliveredNotification[] }> {
+  const log = await readFile(join(dataDir, 'notifications.log'), 'utf8').catch(() => '');
   const vault = api.app.get(PersonalDataVault);
-  const lines = clear
+  const lines = log
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LoggedNotification);
-  const notifications = await Promise.all(
-    lines.map(async (line) => ({ ...line, to: line.to ? (((await vault.openValue(line.to, line.id)) as string | undefined) ?? null) : null })),
+  const messages = await Promise.all(
+    lines.map(async ({ id, channel, to, content }) => {
+      const opened = content ? ((await vault.openValue(content, id)) as { subject: string; body: string } | undefined) : undefined;
+      const address = to ? (((await vault.openValue(to, id)) as string | undefined) ?? null) : null;
+      return { id, channel, to: address, subject: opened?.subject ?? '', body: opened?.body ?? '' };
+    }),
   );
-  return { clear, notifications };
+  const folder = join(dataDir, 'letters');
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.letter.json')).sort();
+  const letters = await Promise.all(
+    files.map(async (name) => {
+      const text = await readFile(join(folder, name), 'utf8');
+      const { id, subject } = JSON.parse(text) as HandedOverLetter;
+      const html = (await openLetter(join(folder, name), vault)) ?? null;
+      return { raw: text, notification: { id, channel: 'letter' as const, to: html, subject, body: html ?? '' } };
+    }),
+  );
+  return { clear: [log, ...letters.map(({ raw }) => raw)].join('\n'), notifications: [...messages, ...letters.map(({ notification }) => notification)] };
 }

@@ -54,8 +54,8 @@ export const accountsCommands: CommandDeclarations = {
   },
 };
 
-function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, address }: DebtorRequest): Debtor {
-  return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && postalAddressOf(address) }) };
+function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, address, language }: DebtorRequest): Debtor {
+  return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && postalAddressOf(address), language }) };
 }
 
 /** The validated request is a class instance: the event holds its fields as plain data. */

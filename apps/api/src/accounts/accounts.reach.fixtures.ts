@@ -11,6 +11,7 @@ const debtor = {
   email: 'ada@example.com',
   phone: '+15551234567',
   address,
+  language: 'es',
 };
 
 /** How each field of the accounts commands is set from outside (see every-field-reachable.unit.spec.ts). */
@@ -27,6 +28,7 @@ export const accountsReach: CapabilityReach<AccountsCommand> = {
         email: true,
         phone: true,
         address: { lines: true, city: true, region: true, postalCode: true, country: true },
+        language: true,
         personalDataErased: { notAnInput: 'the mark an erased debtor carries in events and state (Debtor is shared); ErasePersonalData sets it' },
       },
       openedOn: true,

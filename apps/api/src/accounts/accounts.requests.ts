@@ -78,6 +78,11 @@ export class DebtorRequest {
   @Type(() => PostalAddressRequest)
   @ApiPropertyOptional({ type: PostalAddressRequest })
   address?: PostalAddressRequest;
+
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter ISO 639-1 code such as en or es' })
+  @ApiPropertyOptional({ example: 'es', description: 'The language messages are written in where a template exists in it; English otherwise.' })
+  language?: string;
 }
 
 export class OpenAccountRequest {

@@ -38,6 +38,11 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'POST /notifications/dead-letters/:notificationId/retry': supervisors,
   'POST /imports': ['supervisor', 'system'],
   'GET /imports/:importId': ['supervisor', 'system'],
+  'GET /templates': supervisors,
+  'POST /templates/:templateId/preview': supervisors,
+  // The debtor opens the link we sent them: its signature is the authority (see OptOutController).
+  'GET /opt-out/:token': publicRoute,
+  'POST /opt-out/:token': publicRoute,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

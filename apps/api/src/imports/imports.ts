@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ContactPoliciesInForce, type ImportProgress, type LedgerImport } from '@arrears/commands';
+import { ContactPoliciesInForce, OptOutLinks, type ImportProgress, type LedgerImport } from '@arrears/commands';
 import { notFound } from '@arrears/domain';
 import { CHAIN_KEY, EVENT_STORE, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
@@ -36,8 +36,9 @@ export class Imports {
     clock: Clock,
     private readonly ids: IdGenerator,
     policies: ContactPoliciesInForce,
+    links: OptOutLinks,
   ) {
-    this.tools = { eventStore, vault, chainKey, clock, ids, policies: policies.policies };
+    this.tools = { eventStore, vault, chainKey, clock, ids, policies: policies.policies, links };
   }
 
   start(ledger: SpooledLedger, caller: Principal, correlationId: string): ImportProgress {

@@ -1,4 +1,4 @@
-import { LedgerImport, SealAndChain, type ImportCaller, type LedgerImportOptions } from '@arrears/commands';
+import { LedgerImport, SealAndChain, type ImportCaller, type LedgerImportOptions, type OptOutLinks } from '@arrears/commands';
 import type { ContactPolicies } from '@arrears/domain';
 import type { ChainKey, EventStore } from '@arrears/event-store';
 import type { PersonalDataVault } from '@arrears/personal-data';
@@ -12,6 +12,7 @@ export interface ImportTools {
   clock: Clock;
   ids: IdGenerator;
   policies: ContactPolicies;
+  links: OptOutLinks;
 }
 
 /** One import of one file, by one caller. */
@@ -22,6 +23,6 @@ export function ledgerImport(
   bytesTotal: number | null,
   options?: LedgerImportOptions,
 ): LedgerImport {
-  const sealer = new SealAndChain(tools.vault, tools.ids, tools.chainKey);
+  const sealer = new SealAndChain(tools.vault, tools.ids, tools.chainKey, tools.links);
   return new LedgerImport(tools.eventStore, sealer, tools.clock, tools.policies, caller, importId, bytesTotal, options);
 }

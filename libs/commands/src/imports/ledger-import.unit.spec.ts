@@ -1,6 +1,7 @@
 import { chainKeyFrom, InMemoryEventStore, verifyChain, type EventStore } from '@arrears/event-store';
 import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
 import { FixedClock, RandomIdGenerator } from '@arrears/platform';
+import { OptOutLinks } from '../opt-out-links';
 import { SealAndChain } from '../seal-and-chain';
 import { LedgerImport, type ImportCaller } from './ledger-import';
 
@@ -26,7 +27,12 @@ const ledger = [
 const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
 
 async function importInto(store: EventStore, text: string, format: 'ndjson' | 'csv' = 'ndjson') {
-  const sealer = new SealAndChain(new PersonalDataVault(new InMemoryKeyStore()), new RandomIdGenerator(), chainKey);
+  const sealer = new SealAndChain(
+    new PersonalDataVault(new InMemoryKeyStore()),
+    new RandomIdGenerator(),
+    chainKey,
+    new OptOutLinks(chainKey, 'https://arrears.example'),
+  );
   return new LedgerImport(store, sealer, clock, policies, caller, 'import-1', text.length, { chunkLines: 2, cachedAccounts: 10 }).run([text], format);
 }
 

@@ -1,5 +1,6 @@
 import { entryOf } from '../lookup/entry-of';
 import { profileFor, type CreditorProfiles } from './creditor-profile';
+import type { NoticeTemplate } from '../notices/notice-template';
 /** The ways an account's debtor can be contacted. */
 export const contactChannels = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -48,12 +49,14 @@ export function stricterPolicy(overrides: Partial<ContactPolicy>): ContactPolicy
 
 /**
  * The rule sets in force: Regulation F's (or a stricter default) and stricter ones for some creditors,
- * and who each creditor is (the demo profile when not told: see `profileFor`).
+ * who each creditor is (the demo profile when not told: see `profileFor`), and the message templates
+ * (the shipped set when not told: see `templatesIn`).
  */
 export interface ContactPolicies {
   default: ContactPolicy;
   byCreditor: Record<string, ContactPolicy>;
   profiles?: CreditorProfiles;
+  templates?: readonly NoticeTemplate[];
 }
 
 export const regulationFEverywhere: ContactPolicies = { default: regulationF, byCreditor: {} };

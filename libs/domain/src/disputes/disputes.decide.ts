@@ -76,7 +76,9 @@ export function provideOriginalCreditor(command: ProvideOriginalCreditor, state:
   const invoice = request.invoiceId ? { invoiceId: request.invoiceId } : {};
   return [
     { type: 'OriginalCreditorProvided', data: { requestId, originalCreditor: { name: name.trim(), address }, providedOn: todayFor(account, command.now) } },
-    noticeSent(account, { purpose: 'original_creditor', channel, template: 'original-creditor', ...invoice }, command.now),
+    noticeSent(account, { purpose: 'original_creditor', channel, template: 'original-creditor', ...invoice }, command.now, policies, {
+      originalCreditor: { name: name.trim(), address },
+    }),
   ];
 }
 

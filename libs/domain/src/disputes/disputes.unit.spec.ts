@@ -1,3 +1,4 @@
+import type { RenderedMessage } from '../notices/notices.events';
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
@@ -190,6 +191,11 @@ describe('RequestOriginalCreditor and ProvideOriginalCreditor (1006.38(c))', () 
             template: 'original-creditor',
             invoiceId: 'inv-1',
             sentAt: now,
+            // The answer as it went out: the original creditor the collector gave (1006.38(c)).
+            message: expect.objectContaining({
+              templateId: 'original-creditor',
+              body: expect.stringContaining('First Bank') as string,
+            }) as RenderedMessage,
           },
         },
       ]);

@@ -3,6 +3,7 @@ import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
+import { messageFor } from '../notices/notices.decide';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type {
@@ -100,7 +101,10 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
   const itemization = itemizationOf(account);
   const period = validationPeriodOf(todayFor(account, command.now));
-  return [{ type: 'ValidationNoticeSent', data: { channel, sentAt: command.now, ...period, ...(itemization && { itemization }) } }];
+  const data = { channel, sentAt: command.now, ...period, ...(itemization && { itemization }) };
+  // Rendered from the event's own facts (1006.34(c)), so the stored notice says what the event records.
+  const message = messageFor(account, policies, command.now, { templateId: 'validation-notice', channel, facts: data });
+  return [{ type: 'ValidationNoticeSent', data: { ...data, ...(message && { message }) } }];
 }
 
 /** Records why required notices may go to the debtor by e-mail (1006.42(b)), as of a day not yet to come. */

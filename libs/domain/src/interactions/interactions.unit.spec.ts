@@ -22,13 +22,22 @@ describe('AddNote', () => {
 });
 
 describe('SendValidationNotice', () => {
+  /** The notice as decided: with what it says, rendered from its own facts (1006.34(c); the notices specs' part). */
+  const rendered = (event: AccountEvent, periodEnd: string): AccountEvent =>
+    ({
+      ...event,
+      data: { ...event.data, message: expect.objectContaining({ templateId: 'validation-notice', body: expect.stringContaining(`by ${periodEnd}`) }) },
+    }) as AccountEvent;
   const send = (at = now, channel: ContactChannel = 'letter') =>
     command<SendValidationNotice>('SendValidationNotice', { channel, policies: regulationFEverywhere }, at);
   const consented: AccountEvent = { type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-02-01' } };
   it('sends it once; the period ends 30 days after receipt, assumed 5 business days after sending (1006.34(b)(5))', () => {
     // Tuesday 02-10 + 5 business days, Washington's Birthday (Monday 02-16) not one = Wednesday 02-18; + 30 days = Friday 03-20.
     const sent: AccountEvent = { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: now, receivedOn: '2026-02-18', periodEndsOn: '2026-03-20' } };
-    spec.given([opened]).when(send()).then([sent]);
+    spec
+      .given([opened])
+      .when(send())
+      .then([rendered(sent, 'March 20, 2026')]);
     spec.given([opened, sent]).when(send()).thenThrows('VALIDATION_NOTICE_ALREADY_SENT');
   });
   it('ends the period on the next business day when the 30th day is none (1006.34(b)(5), read for the debtor)', () => {
@@ -37,14 +46,26 @@ describe('SendValidationNotice', () => {
       .given([opened])
       .when(send('2026-10-02T15:00:00.000Z'))
       .then([
-        { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2026-10-02T15:00:00.000Z', receivedOn: '2026-10-09', periodEndsOn: '2026-11-09' } },
+        rendered(
+          {
+            type: 'ValidationNoticeSent',
+            data: { channel: 'letter', sentAt: '2026-10-02T15:00:00.000Z', receivedOn: '2026-10-09', periodEndsOn: '2026-11-09' },
+          },
+          'November 9, 2026',
+        ),
       ]);
     // Sent Tuesday 11-24, received Wednesday 12-02 (Thanksgiving, 11-26, not counted); + 30 days = New Year's Day 2027, so Monday 01-04.
     spec
       .given([opened])
       .when(send('2026-11-24T15:00:00.000Z'))
       .then([
-        { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2026-11-24T15:00:00.000Z', receivedOn: '2026-12-02', periodEndsOn: '2027-01-04' } },
+        rendered(
+          {
+            type: 'ValidationNoticeSent',
+            data: { channel: 'letter', sentAt: '2026-11-24T15:00:00.000Z', receivedOn: '2026-12-02', periodEndsOn: '2027-01-04' },
+          },
+          'January 4, 2027',
+        ),
       ]);
   });
   it('goes by letter or e-mail only, never by text or call (1006.34(a)(1)(i), 1006.42)', () => {
@@ -56,7 +77,12 @@ describe('SendValidationNotice', () => {
     spec
       .given([opened, consented])
       .when(send(now, 'email'))
-      .then([{ type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, receivedOn: '2026-02-18', periodEndsOn: '2026-03-20' } }]);
+      .then([
+        rendered(
+          { type: 'ValidationNoticeSent', data: { channel: 'email', sentAt: now, receivedOn: '2026-02-18', periodEndsOn: '2026-03-20' } },
+          'March 20, 2026',
+        ),
+      ]);
   });
   it('keeps to contact hours and blocked channels', () => {
     spec.given([opened, consented]).when(send('2026-02-11T03:00:00.000Z', 'email')).thenThrows('OUTSIDE_CONTACT_HOURS');

@@ -3,9 +3,11 @@ import type { ContactChannel } from '../compliance/contact-policy';
 
 /**
  * A message as it went out, rendered from a versioned template: what an auditor is shown. Personal
- * data (it names the debtor and their address): the write path seals it like the debtor's details.
+ * data (it names the debtor and their address): the write path seals its subject and body under the
+ * debtor's data key. Once that key is destroyed the message reads as gone: which template, version
+ * and language stay; subject and body are empty and `erased` is set.
  */
-export type RenderedMessage = { templateId: string; version: number; language: string; subject: string; body: string };
+export type RenderedMessage = { templateId: string; version: number; language: string; subject: string; body: string; erased?: true };
 
 /** Why a message other than a reminder or the validation notice went to the debtor. */
 export const noticePurposes = [

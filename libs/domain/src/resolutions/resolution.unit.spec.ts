@@ -33,6 +33,14 @@ const confirmation = (channel: NoticeSent['data']['channel'], at = now): NoticeS
     sentAt: at,
   },
 });
+/** The confirmation as decided: with the thank-you its template renders to (what it says is the notices specs' part). */
+const confirmed = (channel: NoticeSent['data']['channel']): NoticeSent => {
+  const event = confirmation(channel);
+  return {
+    ...event,
+    data: { ...event.data, message: expect.objectContaining({ templateId: 'resolution-confirmation', body: expect.stringContaining('Thank you') }) },
+  };
+};
 const cease: AccountEvent = { type: 'CeaseCommunicationRequested', data: { requestedOn: '2026-03-01' } };
 const requested: AccountEvent = { type: 'ResolutionConfirmationRequested', data: { requestedOn: '2026-03-05' } };
 
@@ -45,7 +53,7 @@ describe('Resolution: paid in full, settled, or the plan completed', () => {
     spec
       .given(resolved)
       .when(confirm())
-      .then([confirmation('email')]);
+      .then([confirmed('email')]);
     spec
       .given([...resolved, confirmation('email')])
       .when(confirm())
@@ -67,12 +75,12 @@ describe('Resolution: paid in full, settled, or the plan completed', () => {
     spec
       .given([...billed(opened), paidInFull])
       .when(confirm())
-      .then([confirmation('letter')]);
+      .then([confirmed('letter')]);
     const blocked: AccountEvent = { type: 'ChannelBlocked', data: { channel: 'email' } };
     spec
       .given([...billed(), blocked, paidInFull])
       .when(confirm())
-      .then([confirmation('letter')]);
+      .then([confirmed('letter')]);
     // 02:00 in New York: an e-mail then would be at an inconvenient time (1006.6(b)(1)(i)).
     spec
       .given([...billed(), paidInFull])
@@ -125,7 +133,7 @@ describe('Resolution: paid in full, settled, or the plan completed', () => {
     spec
       .given([...billed(), paidInFull, closed])
       .when(confirm())
-      .then([confirmation('email')]);
+      .then([confirmed('email')]);
   });
 });
 
@@ -152,6 +160,6 @@ describe('Resolution under a cease request (12 CFR 1006.6(c))', () => {
     spec
       .given([...billed(), cease, paidInFull, requested])
       .when(confirm())
-      .then([confirmation('email')]);
+      .then([confirmed('email')]);
   });
 });

@@ -132,7 +132,7 @@ export function sendResolutionConfirmation(command: SendResolutionConfirmation, 
   const channel = confirmationChannel(account);
   if (!channel) throw ruleBroken('NO_CHANNEL', 'Neither e-mail nor letter may reach the debtor.');
   requireContactAllowed(account, { channel, at: command.now }, policyFor(command.data.policies, account.creditorId), [contactHoursRule]);
-  return [noticeSent(account, { purpose: 'resolution_confirmation', channel, template: 'resolution-confirmation' }, command.now)];
+  return [noticeSent(account, { purpose: 'resolution_confirmation', channel, template: 'resolution-confirmation' }, command.now, command.data.policies)];
 }
 
 export function requestResolutionConfirmation(command: RequestResolutionConfirmation, state: AccountState): [ResolutionConfirmationRequested] {

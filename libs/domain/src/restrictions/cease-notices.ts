@@ -27,7 +27,7 @@ export function sendCeaseNotice(command: SendCeaseNotice, state: AccountState): 
   const sentAt = key ? account.noticesSent[key] : undefined;
   if (sentAt) throw conflict('NOTICE_ALREADY_SENT', `This notice went out at ${sentAt}; 1006.6(c)(2) allows it once.`, { kind, sentAt });
   requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
-  return [noticeSent(account, { ...notice, channel }, command.now)];
+  return [noticeSent(account, { ...notice, channel }, command.now, policies)];
 }
 
 function ceaseNoticeOf(kind: CeaseNoticeKind, remedy: string | undefined): Omit<NoticeRequest, 'channel'> {
@@ -74,5 +74,5 @@ export function replyOnBlockedMedium(command: ReplyOnBlockedMedium, state: Accou
       repliedAt,
     });
   requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [ceaseRule, contactHoursRule]);
-  return [noticeSent(account, notice, command.now)];
+  return [noticeSent(account, notice, command.now, policies)];
 }

@@ -24,13 +24,28 @@ const sent = (
   type: 'NoticeSent',
   data: { notificationId: `acc-1:${data.purpose}:${data.inReplyTo ?? 'account'}:${at}`, channel, sentAt: at, ...data },
 });
+/** The event as decided: with the message its template renders to (what it says is the notices specs' part). */
+const rendered = <E extends AccountEvent>(event: E, body?: string): E =>
+  ({
+    ...event,
+    data: {
+      ...event.data,
+      message: expect.objectContaining({
+        templateId: (event.data as { template: string }).template,
+        ...(body && { body: expect.stringContaining(body) as string }),
+      }),
+    },
+  });
 const effortsEnd = sent({ purpose: 'efforts_terminated', template: 'efforts-terminated' });
 const lawsuit = (invoked: 'may' | 'will') =>
   sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked, text: 'A lawsuit to collect the debt' } });
 
 describe('SendCeaseNotice: what may still be said after a cease request (1006.6(c)(2))', () => {
   it('says once that further efforts are being terminated (1006.6(c)(2)(i))', () => {
-    spec.given(ceased).when(send('efforts_terminated')).then([effortsEnd]);
+    spec
+      .given(ceased)
+      .when(send('efforts_terminated'))
+      .then([rendered(effortsEnd)]);
     spec
       .given([...ceased, effortsEnd])
       .when(send('efforts_terminated', undefined, 'email', '2026-02-12T15:00:00.000Z'))
@@ -40,11 +55,11 @@ describe('SendCeaseNotice: what may still be said after a cease request (1006.6(
     spec
       .given(ceased)
       .when(send('remedy_may_be_invoked', ' A lawsuit to collect the debt '))
-      .then([lawsuit('may')]);
+      .then([rendered(lawsuit('may'), 'we or the creditor may invoke this remedy, which we ordinarily invoke: A lawsuit to collect the debt')]);
     spec
       .given([...ceased, lawsuit('may')])
       .when(send('remedy_intended', 'A lawsuit to collect the debt'))
-      .then([lawsuit('will')]);
+      .then([rendered(lawsuit('will'), 'we or the creditor intend to invoke this remedy: A lawsuit to collect the debt')]);
     spec
       .given([...ceased, lawsuit('may')])
       .when(send('remedy_may_be_invoked', 'a lawsuit  to collect the debt'))
@@ -52,7 +67,9 @@ describe('SendCeaseNotice: what may still be said after a cease request (1006.6(
     spec
       .given([...ceased, lawsuit('may')])
       .when(send('remedy_may_be_invoked', 'Reporting the debt to a credit bureau'))
-      .then([sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked: 'may', text: 'Reporting the debt to a credit bureau' } })]);
+      .then([
+        rendered(sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked: 'may', text: 'Reporting the debt to a credit bureau' } })),
+      ]);
   });
   it('needs a remedy for a remedy notice and none for the end of efforts', () => {
     spec.given(ceased).when(send('remedy_intended')).thenThrows('REMEDY_REQUIRED');
@@ -100,7 +117,7 @@ describe('ReplyOnBlockedMedium: one reply to the debtor’s contact by a blocked
     spec
       .given([...billed, blocked, inbound(first)])
       .when(reply())
-      .then([replied(first)]);
+      .then([rendered(replied(first))]);
     spec
       .given([...billed, blocked, inbound(first), replied(first)])
       .when(reply(first, '2026-02-10T16:00:00.000Z'))
@@ -111,11 +128,11 @@ describe('ReplyOnBlockedMedium: one reply to the debtor’s contact by a blocked
     spec
       .given([...billed, blocked, inbound(first), replied(first, '2026-02-09T16:00:00.000Z'), inbound(second)])
       .when(reply())
-      .then([replied(second)]);
+      .then([rendered(replied(second))]);
     spec
       .given([...billed, blocked, inbound(first), inbound(second)])
       .when(reply('2026-02-09T15:00:00Z'))
-      .then([replied(first)]);
+      .then([rendered(replied(first))]);
   });
   it('needs the debtor to have asked first: a contact before the block, or by another medium, owes no reply here', () => {
     spec

@@ -117,7 +117,17 @@ describe('a dispute defers the steps due until it is resolved', () => {
     spec
       .given([...waiting, rejected])
       .when(advance('2026-04-10'))
-      .then([taken('sms', 'notify', '2026-04-12'), sms(at('2026-04-10'))]);
+      .then([
+        taken('sms', 'notify', '2026-04-12'),
+        {
+          ...sms(at('2026-04-10')),
+          // Not the first communication (the validation notice went out before): the short disclosure (1006.18(e)(2)).
+          data: {
+            ...sms(at('2026-04-10')).data,
+            message: expect.objectContaining({ body: expect.stringMatching(/^This communication is from a debt collector\. Invoice/) }),
+          },
+        } as AccountEvent,
+      ]);
   });
 
   it('upheld: nothing is owed and the timeline ends', () => {

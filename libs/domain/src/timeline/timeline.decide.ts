@@ -11,6 +11,7 @@ import { outstanding, type AccountState, type InvoiceState, type OpenedAccount }
 import { assessLateFee, markPaymentMissed } from '../billing/billing.decide';
 import { sendValidationNotice } from '../interactions/interactions.decide';
 import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
+import { messageFor } from '../notices/notices.decide';
 import { placeWithAgency } from '../resolutions/resolutions.decide';
 import type { Decisions } from '../account/capability';
 import { communicatingActions, stepDate, type TimelineStep } from './strategy';
@@ -110,19 +111,11 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
       const policy = policyFor(data.policies, account.creditorId);
       if ([channel, noticeChannel].some((by) => by && contactHoursRule(account, { channel: by, at: now }, policy))) return 'wait';
       const notificationId = `${account.accountId}:${invoiceId}:${step.step}`;
+      const facts = { invoiceId, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn };
+      const message = messageFor(account, data.policies, now, { templateId: template, channel, facts });
       const reminder: AccountEvent = {
         type: 'ReminderSent',
-        data: {
-          notificationId,
-          invoiceId,
-          step: step.step,
-          channel,
-          template,
-          amount: outstanding(invoice),
-          currency: invoice.currency,
-          dueOn: invoice.dueOn,
-          sentAt: now,
-        },
+        data: { notificationId, step: step.step, channel, template, ...facts, sentAt: now, ...(message && { message }) },
       };
       const notice = noticeChannel
         ? sendValidationNotice({ type: 'SendValidationNotice', data: { channel: noticeChannel, policies: data.policies }, now }, account)

@@ -1,6 +1,7 @@
 import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
+import type { RenderedMessage } from '../notices/notices.events';
 import type { StepAction, StrategyArm } from './strategy';
 
 /** Why a step will not run. `plan`, `dispute` and `hold` are only found on events recorded before such steps were deferred. */
@@ -61,6 +62,8 @@ export interface ReminderSent {
     currency: string;
     dueOn: IsoDate;
     sentAt: string;
+    /** What went out; absent from reminders recorded before messages were rendered (or with no template for the channel). */
+    message?: RenderedMessage;
   };
 }
 

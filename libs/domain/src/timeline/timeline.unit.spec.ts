@@ -1,3 +1,4 @@
+import type { RenderedMessage } from '../notices/notices.events';
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
@@ -10,7 +11,7 @@ const spec = deciderSpecification(accountDecider);
 const invoice = issued('inv-1', 40_000, '2026-03-01', '2026-03-31', { graceDays: 5 });
 const billed: AccountEvent[] = [opened, invoice];
 const started: AccountEvent = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2026-03-28' } };
-const reminder = (sentAt: string): AccountEvent => ({
+const reminder = (sentAt: string, message?: RenderedMessage): AccountEvent => ({
   type: 'ReminderSent',
   data: {
     notificationId: 'acc-1:inv-1:reminder',
@@ -22,6 +23,7 @@ const reminder = (sentAt: string): AccountEvent => ({
     currency: 'USD',
     dueOn: '2026-03-31',
     sentAt,
+    ...(message && { message }),
   },
 });
 const reminded = [...billed, started, taken('reminder', 'notify', '2026-04-06'), reminder('2026-03-28T14:00:00.000Z')];
@@ -49,10 +51,26 @@ describe('AdvanceCollectionTimeline', () => {
       .when(advance('2026-03-28T14:00:00.000Z'))
       .then([
         taken('reminder', 'notify', '2026-04-06'),
-        reminder('2026-03-28T14:00:00.000Z'),
+        reminder('2026-03-28T14:00:00.000Z', {
+          templateId: 'payment-reminder',
+          version: 1,
+          language: 'en',
+          subject: 'Payment reminder: USD 400.00 due March 31, 2026',
+          // The first communication: the full debt-collector disclosure (1006.18(e)(1)) and, by e-mail, the opt-out (1006.6(e)).
+          body: expect.stringMatching(
+            /attempt to collect a debt[\s\S]*Invoice inv-1 for USD 400\.00 is due on March 31, 2026[\s\S]*open this link: \{\{optOutUrl\}\}$/,
+          ) as string,
+        }),
         {
           type: 'ValidationNoticeSent',
-          data: { channel: 'letter', sentAt: '2026-03-28T14:00:00.000Z', receivedOn: '2026-04-03', periodEndsOn: '2026-05-04', itemization },
+          data: {
+            channel: 'letter',
+            sentAt: '2026-03-28T14:00:00.000Z',
+            receivedOn: '2026-04-03',
+            periodEndsOn: '2026-05-04',
+            itemization,
+            message: expect.objectContaining({ templateId: 'validation-notice', body: expect.stringContaining('by May 4, 2026') }) as RenderedMessage,
+          },
         },
       ]);
   });

@@ -59,7 +59,8 @@ export class OpeningEventStore implements EventStore {
     return {
       close: () => source.close(),
       async *[Symbol.asyncIterator]() {
-        for await (const event of source) yield event.type === 'AccountOpened' ? ((await vault.open([event]))[0] as RecordedEvent) : event;
+        // Openings and messages are sealed; open() passes any other event through as it is.
+        for await (const event of source) yield (await vault.open([event]))[0] as RecordedEvent;
       },
     };
   }

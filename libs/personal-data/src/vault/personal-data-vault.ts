@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { erasedDebtor, personalFields, withoutPersonalData, type AccountOpened, type Debtor } from '@arrears/domain';
+import { erasedDebtor, personalFields, withoutPersonalData, type AccountOpened, type Debtor, type RenderedMessage } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { KeyStore } from '../key-store.port';
 
@@ -14,6 +14,9 @@ export interface SealedPersonalData {
 
 /** A debtor as stored: what is not personal in clear, the rest sealed. */
 export type StoredDebtor = Omit<Debtor, (typeof personalFields)[number]> & { sealed?: SealedPersonalData };
+
+/** A rendered message as stored: which template in clear, what it said (subject and body) sealed. */
+export type StoredMessage = Pick<RenderedMessage, 'templateId' | 'version' | 'language'> & { sealed: SealedPersonalData };
 
 type OpenedData = AccountOpened['data'];
 type StoredData = Omit<OpenedData, 'debtor'> & { debtor: StoredDebtor };
@@ -58,21 +61,35 @@ export class PersonalDataVault {
     return { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
   }
 
+  /**
+   * A message as stored: its subject and body (which name the debtor and their address) sealed under
+   * the debtor's data key, bound to the account's stream, so erasing the debtor erases what was said.
+   */
+  async sealMessage(subject: string, message: RenderedMessage, streamId: string): Promise<StoredMessage> {
+    const { templateId, version, language } = message;
+    return { templateId, version, language, sealed: await this.sealValue(subject, { subject: message.subject, body: message.body }, streamId) };
+  }
+
   /** What `sealValue` sealed, or undefined once the subject was forgotten. */
   async openValue(sealed: SealedPersonalData, context: string): Promise<unknown> {
     const key = (await this.keysById([sealed.keyId])).get(sealed.keyId);
     return key ? unseal(sealed, key, context) : undefined;
   }
 
-  /** The events with sealed debtors opened, or erased where the key is gone; others as they are. */
+  /**
+   * The events with sealed debtors and messages opened, or erased where the key is gone; others as
+   * they are. An erased message keeps which template it was; its subject and body are gone.
+   */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const sealedKeyIds = events.flatMap((event) => {
-      const sealed = sealedIn(event);
+      const sealed = sealedIn(event) ?? sealedMessageIn(event)?.sealed;
       return sealed ? [sealed.keyId] : [];
     });
     if (sealedKeyIds.length === 0) return events;
     const keys = await this.keysById(sealedKeyIds);
     return events.map((event) => {
+      const message = sealedMessageIn(event);
+      if (message) return { ...event, data: { ...event.data, message: openedMessage(message, keys.get(message.sealed.keyId), event.streamId) } };
       const sealed = sealedIn(event);
       if (!sealed) return event;
       const data = event.data as unknown as StoredData;
@@ -115,6 +132,18 @@ export class PersonalDataVault {
 
 function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
   return event.type === 'AccountOpened' ? (event.data as unknown as StoredData).debtor.sealed : undefined;
+}
+
+/** The sealed message an event carries (`data.message.sealed`), if any: any event type may carry one. */
+function sealedMessageIn(event: RecordedEvent): StoredMessage | undefined {
+  const message = (event.data as { message?: Partial<StoredMessage> } | null)?.message;
+  return message?.sealed ? (message as StoredMessage) : undefined;
+}
+
+function openedMessage({ templateId, version, language, sealed }: StoredMessage, key: Buffer | undefined, streamId: string): RenderedMessage {
+  if (!key) return { templateId, version, language, subject: '', body: '', erased: true };
+  const { subject, body } = unseal(sealed, key, streamId) as Pick<RenderedMessage, 'subject' | 'body'>;
+  return { templateId, version, language, subject, body };
 }
 
 /** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */

@@ -73,6 +73,16 @@ export interface AppConfig {
    * and whether the creditor is a debt collector decides which of Regulation F's duties apply.
    */
   creditorProfiles: Record<string, Record<string, unknown>>;
+  /**
+   * The message templates (`NOTICE_TEMPLATES_FILE`, the path of a JSON array of templates), in place
+   * of the shipped set; checked at boot like the shipped ones. Undefined: the shipped set.
+   */
+  noticeTemplates: unknown;
+  /**
+   * Where debtors reach this service from outside (`PUBLIC_URL`, default `http://localhost:<PORT>`):
+   * the base of the opt-out links every e-mail and text carries.
+   */
+  publicUrl: string;
   /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
   promiseGraceDays: number;
   /** Whether this process runs the collection timeline scheduler (`RUN_SCHEDULER`, default true). */
@@ -290,10 +300,22 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://app.example.com, not "${origin}".`);
   }
+  const noticeTemplatesFile = env.NOTICE_TEMPLATES_FILE || undefined;
+  let noticeTemplates: unknown;
+  if (noticeTemplatesFile) {
+    try {
+      noticeTemplates = JSON.parse(readFileSync(noticeTemplatesFile, 'utf8'));
+    } catch (error) {
+      problems.push(`NOTICE_TEMPLATES_FILE must name a readable JSON file (${error instanceof Error ? error.message : String(error)}): ${noticeTemplatesFile}`);
+    }
+  }
+  const port = integer('PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s?#]+$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL such as https://arrears.example.com, not "${publicUrl}".`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
-    port: integer('PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || '.data'),
     eventStoreUrl,
@@ -319,6 +341,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     contactPolicies: jsonObject('CONTACT_POLICIES'),
     reportingTimeZones: timeZones('REPORTING_TIME_ZONES'),
     creditorProfiles: jsonObject('CREDITOR_PROFILES'),
+    noticeTemplates,
+    publicUrl,
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
     runScheduler: env.RUN_SCHEDULER !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),

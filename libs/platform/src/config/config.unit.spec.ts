@@ -97,6 +97,12 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ REPORTING_TIME_ZONES: '{"cred-ny":"Mars/Olympus"}' })).toThrow(/REPORTING_TIME_ZONES must be a JSON object of IANA time zones/);
   });
 
+  it('bases opt-out links on PUBLIC_URL, else this port on localhost; and refuses what is not an http(s) URL', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://arrears.example/' }).publicUrl).toBe('https://arrears.example');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://arrears.example' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+  });
+
   describe('secrets from files (NAME_FILE)', () => {
     const secretFile = (content: string) => {
       const file = join(mkdtempSync(join(tmpdir(), 'arrears-secret-')), 'secret');

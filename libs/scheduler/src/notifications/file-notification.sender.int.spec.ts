@@ -35,23 +35,27 @@ describe('file notification sender', () => {
     expect((await logged()).map(({ id }) => id)).toEqual(['n-1', 'n-2']);
   });
 
-  it('keeps the address only sealed under the debtor’s data key, bound to the notification', async () => {
-    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: 'cred-1/D-2' });
-    expect(await readFile(path, 'utf8')).not.toContain('ada@example.com');
+  it('keeps the address and the message only sealed under the debtor’s data key, bound to the notification', async () => {
+    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: 'cred-1/D-2', body: 'Dear Ada Lovelace' });
+    expect(await readFile(path, 'utf8')).not.toMatch(/ada@example.com|Lovelace/);
     const [line] = await logged();
-    expect(line).toMatchObject({ id: 'n-1', channel: 'email', subject: 'Hello', body: 'Pay' });
+    expect(line).toMatchObject({ id: 'n-1', channel: 'email' });
     expect(await vault.openValue(line!.to!, 'n-1')).toBe('ada@example.com');
+    expect(await vault.openValue(line!.content!, 'n-1')).toEqual({ subject: 'Hello', body: 'Dear Ada Lovelace' });
     await expect(vault.openValue(line!.to!, 'n-2')).rejects.toThrow();
   });
 
   it('holds nothing that reveals the address once the debtor is erased', async () => {
     const sender = new FileNotificationSender(path, vault);
     await sender.send({ ...notification, dataSubject: 'cred-1/D-3' });
-    await sender.send({ ...notification, id: 'n-2', channel: 'sms', to: '+15551234567', dataSubject: 'cred-1/D-3' });
+    await sender.send({ ...notification, id: 'n-2', channel: 'sms', to: '+15551234567', dataSubject: 'cred-1/D-3', body: 'Dear Ada Lovelace' });
     expect(await vault.forget('cred-1', 'D-3')).toBe(1);
     const text = await readFile(path, 'utf8');
-    for (const clear of ['ada@example.com', '5551234567']) expect(text).not.toContain(clear);
-    for (const line of await logged()) expect(await vault.openValue(line.to!, line.id)).toBeUndefined();
+    for (const clear of ['ada@example.com', '5551234567', 'Lovelace']) expect(text).not.toContain(clear);
+    for (const line of await logged()) {
+      expect(await vault.openValue(line.to!, line.id)).toBeUndefined();
+      expect(await vault.openValue(line.content!, line.id)).toBeUndefined();
+    }
   });
 
   it('refuses for good a notification with no address, and letters (they go to the letter folder)', async () => {
@@ -62,8 +66,8 @@ describe('file notification sender', () => {
     expect(await readFile(path, 'utf8').catch(() => '')).toBe('');
   });
 
-  it('keeps no address it has no debtor to seal it for', async () => {
+  it('keeps no address or message it has no debtor to seal them for', async () => {
     await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: null });
-    expect((await logged())[0]).toMatchObject({ id: 'n-1', to: null });
+    expect((await logged())[0]).toMatchObject({ id: 'n-1', to: null, content: null });
   });
 });

@@ -1,11 +1,11 @@
-import { formatMoney } from '@arrears/domain';
+import { formatMoney, type RenderedMessage } from '@arrears/domain';
 import type { OutboxDocument } from '@arrears/projections';
 
 type Facts = OutboxDocument['facts'];
 
 const amountDue = (facts: Facts) => formatMoney(Number(facts.amount), String(facts.currency));
 
-/** Subject and body per template; an unknown template still says what it is about. */
+/** For events recorded before messages were rendered and stored: subject and body per template; an unknown template still says what it is about. */
 const templates: Record<string, (facts: Facts) => { subject: string; body: string }> = {
   'payment-reminder': (facts) => ({
     subject: `Payment reminder: ${amountDue(facts)} due ${facts.dueOn}`,
@@ -26,7 +26,12 @@ const templates: Record<string, (facts: Facts) => { subject: string; body: strin
   }),
 };
 
-/** What a queued notification says: its subject and body (addressing it is addressing.ts's part). */
-export function render(queued: OutboxDocument): { subject: string; body: string } {
+/**
+ * What a queued notification says (addressing it is addressing.ts's part): exactly what was stored
+ * with the event (`stored`), not a rendering of today's templates; only an event recorded before
+ * messages were stored is rendered here from its facts.
+ */
+export function render(queued: OutboxDocument, stored?: RenderedMessage): { subject: string; body: string } {
+  if (stored) return { subject: stored.subject, body: stored.body };
   return templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
 }

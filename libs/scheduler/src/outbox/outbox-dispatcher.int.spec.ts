@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import type { Debtor } from '@arrears/domain';
+import { InMemoryEventStore } from '@arrears/event-store';
 import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, RandomIdGenerator, type AppConfig } from '@arrears/platform';
 import { accountReadModel, outboxProjection } from '@arrears/projections';
@@ -66,7 +67,16 @@ describe('the outbox dispatcher, when deliveries fail', () => {
     });
   const dispatcherWith = (sender: NotificationSender) => {
     const config = settings();
-    const dispatcher = new OutboxDispatcher(reads, sender, clock, new RandomIdGenerator(), config, new ContactPoliciesInForce(config));
+    // Notifications queued here name no stored message: the event store is never read.
+    const dispatcher = new OutboxDispatcher(
+      reads,
+      new InMemoryEventStore(),
+      sender,
+      clock,
+      new RandomIdGenerator(),
+      config,
+      new ContactPoliciesInForce(config),
+    );
     dispatcher.random = () => 0.5;
     return dispatcher;
   };

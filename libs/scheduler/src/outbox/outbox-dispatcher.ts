@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import { contactHoursRule } from '@arrears/domain';
+import { accountStream, contactHoursRule, type RenderedMessage } from '@arrears/domain';
+import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountReadModel, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { LeaseLostError, READ_STORE, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
@@ -60,6 +61,7 @@ export class OutboxDispatcher {
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly sender: NotificationSender,
     private readonly clock: Clock,
     ids: IdGenerator,
@@ -164,7 +166,7 @@ export class OutboxDispatcher {
     if (hours) return { outcome: hours, creditorId };
     let notification: Notification | undefined;
     try {
-      notification = addressed(queued, account?.account, this.policies.profileFor(creditorId ?? ''), render(queued));
+      notification = addressed(queued, account?.account, this.policies.profileFor(creditorId ?? ''), render(queued, await this.storedMessage(queued)));
       await this.sender.send(notification);
       return { outcome: { kind: 'delivered' }, creditorId };
     } catch (error) {
@@ -235,6 +237,17 @@ export class OutboxDispatcher {
       this.indexed = undefined;
       throw error;
     }
+  }
+
+  /**
+   * The message as the event stored it, opened with the debtor's key: the outbox keeps only where it
+   * is. None for an event recorded before messages were, or once the debtor is erased.
+   */
+  private async storedMessage({ accountId, messageRevision }: OutboxDocument): Promise<RenderedMessage | undefined> {
+    if (messageRevision === undefined) return undefined;
+    const [event] = await this.events.readStream(accountStream(accountId), { fromRevision: BigInt(messageRevision), maxCount: 1 });
+    const message = (event?.data as { message?: RenderedMessage } | undefined)?.message;
+    return message && !message.erased ? message : undefined;
   }
 }
 

@@ -41,8 +41,19 @@ function auditEntry(accountId: string, event: RecordedAccountEvent, zones: Repor
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     summary: summarize(event),
-    data: event.data,
+    data: withoutMessageText(event.data),
   };
+}
+
+/**
+ * A rendered message names the debtor and their address: the trail keeps which template, version and
+ * language went out, never the text, which stays sealed in the log (GET /accounts/:id/events shows it
+ * to an auditor) and so is gone with the debtor's key without any entry to rewrite.
+ */
+function withoutMessageText(data: AccountEvent['data']): Record<string, unknown> {
+  if (!('message' in data)) return data;
+  const { templateId, version, language } = data.message;
+  return { ...data, message: { templateId, version, language } };
 }
 
 /** The audit trail's name and collection, for its readers. */
@@ -51,8 +62,8 @@ export const AUDIT_TRAIL = 'audit_trail';
 /** The audit trail, dating each fact's business day in its creditor's reporting zone. */
 export const auditTrailProjectionFor = (zones: ReportingZones): Projection<AuditEntry, AccountEvent> => ({
   name: AUDIT_TRAIL,
-  // 2: each entry has its business day (occurredOn) beside its recording time.
-  version: 2,
+  // 2: each entry has its business day (occurredOn) beside its recording time. 3: messages without their text.
+  version: 3,
   collection: AUDIT_TRAIL,
   indexes: [
     {

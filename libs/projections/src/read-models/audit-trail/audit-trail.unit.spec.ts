@@ -118,3 +118,20 @@ describe('audit trail read model: erasure', () => {
     expect(projectAll(auditTrailProjection, [...history, erasure, ...history, erasure])).toEqual(entries);
   });
 });
+
+describe('audit trail read model: messages', () => {
+  const other = eventLog()('acc-2');
+  const message = { templateId: 'validation-notice', version: 1, language: 'en', subject: 'Notice', body: 'To: Ada Lovelace, 12 Elm Street' };
+  const notice = other('ValidationNoticeSent', { channel: 'letter', sentAt: '2026-03-01T15:00:00.000Z', periodEndsOn: '2026-04-07', message });
+  const entries = [...projectAll(auditTrailProjection, [other('AccountOpened', facts.opened('acc-2')), notice]).values()];
+
+  it('records which template, version and language went out, never the text that names the debtor (it stays sealed in the log)', () => {
+    expect(entries[1]?.data).toEqual({
+      channel: 'letter',
+      sentAt: '2026-03-01T15:00:00.000Z',
+      periodEndsOn: '2026-04-07',
+      message: { templateId: 'validation-notice', version: 1, language: 'en' },
+    });
+    expect(JSON.stringify(entries)).not.toContain('Elm Street');
+  });
+});

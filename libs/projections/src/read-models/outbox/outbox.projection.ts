@@ -1,10 +1,12 @@
 import type { ContactChannel, NoticeSent, ReminderSent, ValidationNoticeSent } from '@arrears/domain';
-import type { Evolved, ProjectedDocument, Projection } from '../../projection';
+import type { Evolved, ProjectedDocument, Projection, Recorded } from '../../projection';
 import { accountIdOf } from '../account-events';
 
 /**
- * A notification waiting to go out, as the outbox keeps it: what to say and to which account, never
- * the address (looked up at delivery, so it is current and never copied). `position` orders delivery.
+ * A notification waiting to go out, as the outbox keeps it: which account and what about, never the
+ * address (looked up at delivery, so it is current and never copied) nor the rendered text, which
+ * names the debtor: that stays sealed in the account's event, read from there at delivery, so erasing
+ * the debtor leaves nothing here to blank. `position` orders delivery.
  */
 export interface OutboxDocument extends ProjectedDocument {
   accountId: string;
@@ -13,6 +15,8 @@ export interface OutboxDocument extends ProjectedDocument {
   /** What the template fills in: the invoice, the amount and date, the validation period. */
   facts: Record<string, string | number>;
   queuedAt: string;
+  /** The revision, in the account's stream, of the event whose stored message goes out; absent for events recorded before messages were. */
+  messageRevision?: number;
 }
 
 type Notifying = ReminderSent | ValidationNoticeSent | NoticeSent;
@@ -20,8 +24,13 @@ type Notifying = ReminderSent | ValidationNoticeSent | NoticeSent;
 const notificationId = (accountId: string, event: Notifying) =>
   event.type === 'ValidationNoticeSent' ? `${accountId}:validation-notice` : event.data.notificationId;
 
-function notificationOf(accountId: string, event: Notifying): Evolved<OutboxDocument> {
-  const common = { id: notificationId(accountId, event), accountId, channel: event.data.channel };
+function notificationOf(accountId: string, event: Recorded<Notifying>): Evolved<OutboxDocument> {
+  const common = {
+    id: notificationId(accountId, event),
+    accountId,
+    channel: event.data.channel,
+    ...(event.data.message && { messageRevision: Number(event.revision) }),
+  };
   if (event.type === 'ValidationNoticeSent') {
     return { ...common, template: 'validation-notice', facts: { periodEndsOn: event.data.periodEndsOn }, queuedAt: event.data.sentAt };
   }
@@ -42,7 +51,8 @@ const OUTBOX = 'outbox';
 
 export const outboxProjection: Projection<OutboxDocument, Notifying> = {
   name: 'outbox',
-  version: 1,
+  // 2: notifications name the event whose stored message goes out.
+  version: 2,
   collection: OUTBOX,
   indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }],
   handles: ['ReminderSent', 'ValidationNoticeSent', 'NoticeSent'],
