@@ -124,6 +124,8 @@ export const openAccountBody = (accountId: string, creditorId = 'cred-1') => ({
     timeZone: 'America/New_York',
     email: 'ada@example.com',
     phone: '+15551234567',
+    // Letters (the validation notice) go to a postal address: one without is dead-lettered.
+    address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' },
   },
 });
 
