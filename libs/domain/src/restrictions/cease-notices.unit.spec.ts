@@ -25,17 +25,16 @@ const sent = (
   data: { notificationId: `acc-1:${data.purpose}:${data.inReplyTo ?? 'account'}:${at}`, channel, sentAt: at, ...data },
 });
 /** The event as decided: with the message its template renders to (what it says is the notices specs' part). */
-const rendered = <E extends AccountEvent>(event: E, body?: string): E =>
-  ({
-    ...event,
-    data: {
-      ...event.data,
-      message: expect.objectContaining({
-        templateId: (event.data as { template: string }).template,
-        ...(body && { body: expect.stringContaining(body) as string }),
-      }),
-    },
-  });
+const rendered = <E extends AccountEvent>(event: E, body?: string): E => ({
+  ...event,
+  data: {
+    ...event.data,
+    message: expect.objectContaining({
+      templateId: (event.data as { template: string }).template,
+      ...(body && { body: expect.stringContaining(body) as string }),
+    }),
+  },
+});
 const effortsEnd = sent({ purpose: 'efforts_terminated', template: 'efforts-terminated' });
 const lawsuit = (invoked: 'may' | 'will') =>
   sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked, text: 'A lawsuit to collect the debt' } });
