@@ -234,13 +234,20 @@ describe('the strategies replayed for accounts imported 100 days overdue (12 CFR
     for (const { message } of messagesOf('own')) expect(message.body).not.toContain('debt collector');
   });
 
-  it('lets e-mails and texts go only within 08:00–21:00 in the debtor’s zone (1006.6(b)(1)(i))', () => {
+  it('queues and delivers e-mails and texts only within 08:00–21:00 in the debtor’s zone (1006.6(b)(1)(i))', async () => {
+    const { notifications } = await deliveredNotifications(api, dataDir);
+    const deliveredAt = new Map(notifications.map(({ id, deliveredAt }) => [id, deliveredAt]));
+    let checked = 0;
     for (const debtor of Object.keys(debtors) as Debtor[]) {
-      for (const { channel, at } of messagesOf(debtor).filter(({ channel }) => channel !== 'letter')) {
-        const time = localTime(at, debtors[debtor].timeZone);
-        expect({ debtor, channel, at, inHours: time >= '08:00' && time < '21:00' }).toEqual({ debtor, channel, at, inHours: true });
+      for (const { event, channel, at } of messagesOf(debtor).filter(({ channel }) => channel !== 'letter')) {
+        const { notificationId } = event.data as { notificationId?: string };
+        const delivered = deliveredAt.get(notificationId ?? `${accountOf(debtor)}:validation-notice`) ?? '';
+        const inHours = (instant: string) => ((time) => time >= '08:00' && time < '21:00')(localTime(instant, debtors[debtor].timeZone));
+        expect({ debtor, channel, at, delivered, inHours: inHours(at) && inHours(delivered) }).toEqual({ debtor, channel, at, delivered, inHours: true });
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(5);
   });
 
   it('threatens nothing and demands nothing by a date until the validation period has ended (1006.38(b))', () => {

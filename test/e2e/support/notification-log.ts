@@ -9,7 +9,15 @@ import type { TestApi } from './test-api';
  * subject and body; a letter's printable HTML as both its address and body. Null, and empty, once the
  * debtor was erased.
  */
-export type DeliveredNotification = { id: string; channel: LoggedNotification['channel'] | 'letter'; to: string | null; subject: string; body: string };
+export type DeliveredNotification = {
+  id: string;
+  channel: LoggedNotification['channel'] | 'letter';
+  to: string | null;
+  subject: string;
+  body: string;
+  /** When the log says an e-mail or text went out; letters are handed over, not timed. */
+  deliveredAt?: string;
+};
 
 /**
  * What the file adapters wrote: DATA_DIR/notifications.log (e-mail and SMS), then DATA_DIR/letters/;
@@ -23,10 +31,10 @@ export async function deliveredNotifications(api: TestApi, dataDir: string): Pro
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LoggedNotification);
   const messages = await Promise.all(
-    lines.map(async ({ id, channel, to, content }) => {
+    lines.map(async ({ id, channel, to, content, deliveredAt }) => {
       const opened = content ? ((await vault.openValue(content, id)) as { subject: string; body: string } | undefined) : undefined;
       const address = to ? (((await vault.openValue(to, id)) as string | undefined) ?? null) : null;
-      return { id, channel, to: address, subject: opened?.subject ?? '', body: opened?.body ?? '' };
+      return { id, channel, to: address, subject: opened?.subject ?? '', body: opened?.body ?? '', deliveredAt };
     }),
   );
   const folder = join(dataDir, 'letters');

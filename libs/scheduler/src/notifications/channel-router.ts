@@ -35,7 +35,7 @@ export class ChannelRouter implements NotificationSender {
  * delivers with no configuration at all.
  */
 export function channelRouter(config: AppConfig, vault: PersonalDataVault, clock: Clock): ChannelRouter {
-  const log = { sender: new FileNotificationSender(join(config.dataDir, 'notifications.log'), vault), adapter: 'file (notifications.log)' };
+  const log = { sender: new FileNotificationSender(join(config.dataDir, 'notifications.log'), vault, clock), adapter: 'file (notifications.log)' };
   const { smtpUrl, sms, printMail, delivery } = config;
   return new ChannelRouter({
     email: smtpUrl ? { sender: new SmtpNotificationSender(smtpUrl, config.notifyFrom), adapter: 'smtp' } : log,

@@ -5,6 +5,7 @@ import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore 
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { FileNotificationSender, type LoggedNotification } from './file-notification.sender';
 import { demoCreditorProfile } from '@arrears/domain';
+import { FixedClock } from '@arrears/platform';
 import { PermanentDeliveryError, type Notification } from './notification.port';
 
 describe('file notification sender', () => {
@@ -27,16 +28,20 @@ describe('file notification sender', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as LoggedNotification);
 
+  const clock = new FixedClock(new Date('2026-03-20T14:00:00Z'));
+
   it('writes each notification once by id, also across a restart', async () => {
-    await new FileNotificationSender(path, vault).send(notification);
-    const restarted = new FileNotificationSender(path, vault);
+    await new FileNotificationSender(path, vault, clock).send(notification);
+    const restarted = new FileNotificationSender(path, vault, clock);
     await restarted.send(notification);
     await restarted.send({ ...notification, id: 'n-2' });
     expect((await logged()).map(({ id }) => id)).toEqual(['n-1', 'n-2']);
+    // Delivered when the service's clock says, like every other time it records.
+    expect((await logged()).map(({ deliveredAt }) => deliveredAt)).toEqual(['2026-03-20T14:00:00.000Z', '2026-03-20T14:00:00.000Z']);
   });
 
   it('keeps the address and the message only sealed under the debtor’s data key, bound to the notification', async () => {
-    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: 'cred-1/D-2', body: 'Dear Ada Lovelace' });
+    await new FileNotificationSender(path, vault, clock).send({ ...notification, dataSubject: 'cred-1/D-2', body: 'Dear Ada Lovelace' });
     expect(await readFile(path, 'utf8')).not.toMatch(/ada@example.com|Lovelace/);
     const [line] = await logged();
     expect(line).toMatchObject({ id: 'n-1', channel: 'email' });
@@ -46,7 +51,7 @@ describe('file notification sender', () => {
   });
 
   it('holds nothing that reveals the address once the debtor is erased', async () => {
-    const sender = new FileNotificationSender(path, vault);
+    const sender = new FileNotificationSender(path, vault, clock);
     await sender.send({ ...notification, dataSubject: 'cred-1/D-3' });
     await sender.send({ ...notification, id: 'n-2', channel: 'sms', to: '+15551234567', dataSubject: 'cred-1/D-3', body: 'Dear Ada Lovelace' });
     expect(await vault.forget('cred-1', 'D-3')).toBe(1);
@@ -59,7 +64,7 @@ describe('file notification sender', () => {
   });
 
   it('refuses for good a notification with no address, and letters (they go to the letter folder)', async () => {
-    const sender = new FileNotificationSender(path, vault);
+    const sender = new FileNotificationSender(path, vault, clock);
     await expect(sender.send({ ...notification, to: null })).rejects.toThrow(new PermanentDeliveryError('The debtor has no e-mail address'));
     const letter = { ...notification, channel: 'letter' as const, to: null, from: demoCreditorProfile.creditor, envelopeName: null };
     await expect(sender.send(letter)).rejects.toBeInstanceOf(PermanentDeliveryError);
@@ -67,7 +72,7 @@ describe('file notification sender', () => {
   });
 
   it('keeps no address or message it has no debtor to seal them for', async () => {
-    await new FileNotificationSender(path, vault).send({ ...notification, dataSubject: null });
+    await new FileNotificationSender(path, vault, clock).send({ ...notification, dataSubject: null });
     expect((await logged())[0]).toMatchObject({ id: 'n-1', to: null, content: null });
   });
 });

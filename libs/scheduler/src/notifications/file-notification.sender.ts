@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Clock } from '@arrears/platform';
 import type { PersonalDataVault, SealedPersonalData } from '@arrears/personal-data';
 import { noAddress, notMine, type Notification, type NotificationSender, type TextNotification } from './notification.port';
 
@@ -26,6 +27,7 @@ export class FileNotificationSender implements NotificationSender {
   constructor(
     private readonly path: string,
     private readonly vault: PersonalDataVault,
+    private readonly clock: Clock,
   ) {}
 
   async send(notification: Notification): Promise<void> {
@@ -36,7 +38,7 @@ export class FileNotificationSender implements NotificationSender {
     const { id, channel, to, dataSubject, subject, body } = notification;
     // What has no debtor to seal it for cannot be kept: it is left out.
     const seal = (value: unknown) => (dataSubject === null ? Promise.resolve(null) : this.vault.sealValue(dataSubject, value, id));
-    const line: LoggedNotification = { id, channel, to: await seal(to), content: await seal({ subject, body }), deliveredAt: new Date().toISOString() };
+    const line: LoggedNotification = { id, channel, to: await seal(to), content: await seal({ subject, body }), deliveredAt: this.clock.now().toISOString() };
     await appendFile(this.path, `${JSON.stringify(line)}\n`);
     written.add(notification.id);
   }
