@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ProblemException } from '@arrears/platform';
@@ -12,7 +12,7 @@ export class ReadQueryParams {
 }
 
 /** Cursor paging: `limit` and the opaque `cursor` of the previous page's `nextCursor`. */
-export class PageQueryParams extends ReadQueryParams {
+export class PageParams {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -26,6 +26,9 @@ export class PageQueryParams extends ReadQueryParams {
   @ApiPropertyOptional({ type: String, description: 'The previous page’s nextCursor.' })
   cursor?: string;
 }
+
+/** Paging through a read model, which may first be asked to reach a position. */
+export class PageQueryParams extends IntersectionType(ReadQueryParams, PageParams) {}
 
 /** Cursors are the last item's sort key, opaque to clients (base64url JSON). */
 export const encodeCursor = (key: (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -26,6 +26,16 @@ export const opened: AccountEvent = {
   },
 };
 
+/** A debtor whose postal address puts the debt under New York's statute of limitations (CPLR 214-i: 3 years). */
+export const openedInNewYork: AccountEvent = {
+  type: 'AccountOpened',
+  data: {
+    accountId: 'acc-1',
+    creditorId: 'cred-1',
+    debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
+  },
+};
+
 export const issued = (invoiceId: string, amount: number, issuedOn: string, dueOn: string, terms: InvoiceTerms = { graceDays: 0 }): InvoiceIssued => ({
   type: 'InvoiceIssued',
   data: { invoiceId, amount, currency: 'USD', issuedOn, dueOn, terms },

@@ -4,21 +4,10 @@ import { collectorOf, profileFor, type CollectorIdentity } from '../compliance/c
 import { formatMoney } from '../money/money';
 import type { PostalAddress } from '../accounts/debtor';
 import { outstanding, type OpenedAccount } from '../account/account.state';
+import type { Itemization } from '../interactions/interactions.events';
 import type { CeaseRemedy, RenderedMessage } from './notices.events';
 import { optOutLinkMarker, phrasesIn } from './notices.phrases';
 import { fallbackLanguage, templateFor, templatesIn, type NoticeTemplate } from './notices.templates';
-
-/** The itemization of the debt a validation notice shows (1006.34(c)(2)(vii)–(viii)), in minor units. */
-export interface ItemizationFacts {
-  itemizationDate: IsoDate;
-  amountOnItemizationDate: number;
-  interest: number;
-  fees: number;
-  payments: number;
-  credits: number;
-  currentAmount: number;
-  currency: string;
-}
 
 /** What a message is about, beyond the account: the invoice and its amount, the validation period. */
 export interface MessageFacts {
@@ -27,7 +16,8 @@ export interface MessageFacts {
   currency?: string;
   dueOn?: IsoDate;
   periodEndsOn?: IsoDate;
-  itemization?: ItemizationFacts;
+  /** The itemization of the debt a validation notice shows (1006.34(c)(2)(vii)–(viii)), in minor units. */
+  itemization?: Itemization;
   /** A remedy notice's remedy after a cease request (1006.6(c)(2)(ii), (iii)). */
   remedy?: CeaseRemedy;
   /** The original creditor, as the debtor asked (1006.38(c)). */

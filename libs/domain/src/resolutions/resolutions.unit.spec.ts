@@ -2,7 +2,7 @@ import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { RecordPayment } from '../payments/payments.commands';
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, openedInNewYork, paymentReceived, planAgreed } from '../account/account.fixtures';
 import type { AgreeSettlement, EscalateToLegal, LapseSettlement, PlaceWithAgency, RecallFromAgency, WriteOff } from './resolutions.commands';
 
 const spec = deciderSpecification(accountDecider);
@@ -143,15 +143,7 @@ describe('EscalateToLegal', () => {
 describe('EscalateToLegal of a time-barred debt', () => {
   // 12 CFR 1006.26(b): a debt collector must not bring or threaten to bring a legal action against a
   // consumer to collect a time-barred debt. New York: 3 years (CPLR 214-i) from default, 2023-01-01.
-  const inNewYork: AccountEvent = {
-    type: 'AccountOpened',
-    data: {
-      accountId: 'acc-1',
-      creditorId: 'cred-1',
-      debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
-    },
-  };
-  const old = [inNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31')];
+  const old = [openedInNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31')];
   const escalateOn = (day: string) => command<EscalateToLegal>('EscalateToLegal', { policies: regulationFEverywhere }, `${day}T15:00:00Z`);
   it('escalates the day before the debt is time-barred', () => {
     spec

@@ -1,7 +1,7 @@
 import type { RenderedMessage } from '../notices/notices.events';
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import { accountDecider, issued, opened, openedInNewYork, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { standardStrategy } from './strategy';
 import { advance, deferred, skipped, tag, taken } from './timeline.fixtures';
 
@@ -227,21 +227,13 @@ describe('AdvanceCollectionTimeline', () => {
 describe('A legal review of a time-barred debt', () => {
   // 12 CFR 1006.26(b): no legal action, nor a threat of one, to collect a time-barred debt.
   // New York: 3 years (CPLR 214-i) from default on 2023-01-01, so time-barred from 2026-01-01.
-  const inNewYork: AccountEvent = {
-    type: 'AccountOpened',
-    data: {
-      accountId: 'acc-1',
-      creditorId: 'cred-1',
-      debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
-    },
-  };
   const legalOnly = {
     strategyId: 'standard',
     steps: [{ step: 'legal_review', from: 'graceEnd' as const, days: 1, action: { kind: 'legal_review' as const } }],
   };
   // The validation notice went out, and its period ended, long before (no overshadowing to wait for).
   const noticed: AccountEvent = { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2023-01-03T15:00:00.000Z', periodEndsOn: '2023-02-09' } };
-  const old = [inNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31'), noticed];
+  const old = [openedInNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31'), noticed];
   const startedOn = { type: 'CollectionTimelineStarted', data: { ...tag, nextStepOn: '2023-01-01' } } as const;
   it('runs the day before the debt is time-barred', () => {
     spec
