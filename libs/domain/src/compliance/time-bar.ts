@@ -1,4 +1,5 @@
 import { entryOf } from '../lookup/entry-of';
+import { ruleBroken } from '../errors/domain-error';
 import { addDays, isIsoDate, type IsoDate } from '../calendar/calendar';
 import { outstanding, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import type { ContactPolicies } from './contact-policy';
@@ -70,4 +71,18 @@ export function timeBarOf(account: OpenedAccount, policies: Pick<ContactPolicies
     .sort();
   const since = barred[0] ?? null;
   return { timeBarred: since !== null, since, disclosureRequired: since !== null && rule.disclosure !== undefined, jurisdiction };
+}
+
+/**
+ * A debt collector must not bring or threaten to bring a legal action against a consumer to collect a
+ * time-barred debt (12 CFR 1006.26(b)): escalating to legal review, or a notice naming a legal remedy.
+ */
+export function requireNotTimeBarred(account: OpenedAccount, policies: ContactPolicies, today: IsoDate): void {
+  const { timeBarred, since, jurisdiction } = timeBarOf(account, policies, today);
+  if (timeBarred) {
+    throw ruleBroken('DEBT_TIME_BARRED', `The debt has been time-barred in ${jurisdiction} since ${since}: no legal action may be brought on it.`, {
+      jurisdiction,
+      since,
+    });
+  }
 }

@@ -92,6 +92,13 @@ const threats: readonly RegExp[] = [
   /\bpag(ar|ue)\b[^.\n]*\bantes del?\b|dentro de \d+ d[ií]as/i,
 ];
 
+/** Words that name a legal action: a suit, a court, a judgment, a lawyer, a garnishment (English and Spanish). */
+const legalAction =
+  /legal action|lawsuit|\bsu(e|ed|ing)\b|\bcourts?\b|attorney|lawyer|judge?ment|garnish|acci[oó]n(es)? legal(es)?|demanda|tribunal|juicio|abogad[oa]|embargo/i;
+
+/** Whether a text names a legal action, which a time-barred debt must not be threatened with (1006.26(b)). */
+export const namesLegalAction = (text: string): boolean => legalAction.test(text);
+
 /** The words of a template's text that threaten action or demand payment by a date. */
 export function threateningWords(template: Pick<NoticeTemplate, 'subject' | 'body'>): string[] {
   const text = `${template.subject}\n${template.body}`;

@@ -1,5 +1,5 @@
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
+import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { noticeSent } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
@@ -7,8 +7,7 @@ import { confirmationChannel } from './resolution';
 import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { IsoDate } from '../calendar/calendar';
-import { timeBarOf } from '../compliance/time-bar';
+import { requireNotTimeBarred } from '../compliance/time-bar';
 import type {
   AgreeSettlement,
   EscalateToLegal,
@@ -97,17 +96,6 @@ export function escalateToLegal(command: EscalateToLegal, state: AccountState): 
   const today = todayFor(account, command.now);
   requireNotTimeBarred(account, command.data.policies, today);
   return [{ type: 'EscalatedToLegal', data: { escalatedOn: today, reason: command.data.reason?.trim() || null } }];
-}
-
-/** A debt collector must not bring or threaten to bring a legal action to collect a time-barred debt (12 CFR 1006.26(b)). */
-function requireNotTimeBarred(account: OpenedAccount, policies: ContactPolicies, today: IsoDate): void {
-  const { timeBarred, since, jurisdiction } = timeBarOf(account, policies, today);
-  if (timeBarred) {
-    throw ruleBroken('DEBT_TIME_BARRED', `The debt has been time-barred in ${jurisdiction} since ${since}: no legal action may be brought on it.`, {
-      jurisdiction,
-      since,
-    });
-  }
 }
 
 /** A closed account may still be owed its confirmation, and the debtor may still ask for one. */

@@ -1,7 +1,9 @@
 import { policyFor } from '../compliance/contact-policy';
 import { blockedChannelRule, ceaseRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import { requireOpen } from '../account/account.guards';
+import { requireOpen, todayFor } from '../account/account.guards';
+import { requireNotTimeBarred } from '../compliance/time-bar';
+import { namesLegalAction } from '../notices/notices.checks';
 import type { AccountState } from '../account/account.state';
 import { noticeSent, onceOnlyKey, type NoticeRequest } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
@@ -23,6 +25,8 @@ export function sendCeaseNotice(command: SendCeaseNotice, state: AccountState): 
   const { kind, remedy, channel, policies } = command.data;
   if (!account.restrictions.ceaseRequested) throw conflict('CEASE_NOT_REQUESTED', 'The debtor has not asked that communication cease.');
   const notice = ceaseNoticeOf(kind, remedy?.trim());
+  // A remedy may be a lawsuit (1006.6(c)(2)(iii)), but not on a time-barred debt (1006.26(b)).
+  if (notice.remedy && namesLegalAction(notice.remedy.text)) requireNotTimeBarred(account, policies, todayFor(account, command.now));
   const key = onceOnlyKey(notice);
   const sentAt = key ? account.noticesSent[key] : undefined;
   if (sentAt) throw conflict('NOTICE_ALREADY_SENT', `This notice went out at ${sentAt}; 1006.6(c)(2) allows it once.`, { kind, sentAt });

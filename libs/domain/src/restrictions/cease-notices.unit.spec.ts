@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, command, issued, opened } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, openedInNewYork } from '../account/account.fixtures';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { NoticeSent } from '../notices/notices.events';
 import type { ReplyOnBlockedMedium, SendCeaseNotice } from './restrictions.commands';
@@ -91,6 +91,33 @@ describe('SendCeaseNotice: what may still be said after a cease request (1006.6(
       .given(ceased)
       .when(send('efforts_terminated', undefined, 'email', '2026-02-11T02:00:00.000Z'))
       .thenThrows('OUTSIDE_CONTACT_HOURS');
+  });
+  it('names no legal remedy on a time-barred debt (1006.26(b)), and any other remedy still', () => {
+    // New York: 3 years from default (CPLR 214-i). Due 2022-12-31, in default from 2023-01-01: time-barred from 2026-01-01.
+    const barred: AccountEvent[] = [openedInNewYork, issued('inv-1', 50_000, '2022-12-01', '2022-12-31'), ceased[2] as AccountEvent];
+    spec.given(barred).when(send('remedy_intended', 'A lawsuit to collect the debt')).thenThrows('DEBT_TIME_BARRED');
+    spec.given(barred).when(send('remedy_may_be_invoked', 'Garnishment of wages after judgment')).thenThrows('DEBT_TIME_BARRED');
+    spec.given(barred).when(send('remedy_intended', 'Una demanda judicial')).thenThrows('DEBT_TIME_BARRED');
+    spec
+      .given(barred)
+      .when(send('remedy_intended', 'Reporting the debt to the creditor as unpaid'))
+      .then([
+        rendered(
+          sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked: 'will', text: 'Reporting the debt to the creditor as unpaid' } }),
+        ),
+      ]);
+    // The day before it is time-barred, the suit may still be named.
+    spec
+      .given(barred)
+      .when(send('remedy_intended', 'A lawsuit to collect the debt', 'letter', '2025-12-31T15:00:00.000Z'))
+      .then([
+        rendered(
+          sent(
+            { purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked: 'will', text: 'A lawsuit to collect the debt' } },
+            '2025-12-31T15:00:00.000Z',
+          ),
+        ),
+      ]);
   });
   it('leaves every other contact refused (1006.6(c)(1))', () => {
     spec
