@@ -14,6 +14,7 @@ export { claimAccount, maxClaimMinutes, releaseAccountClaim } from './worklist/w
 export * from './compliance/contact-policy';
 export * from './compliance/creditor-profile';
 export * from './compliance/contact-rules';
+export * from './compliance/delivery-rules';
 export * from './compliance/call-window';
 export * from './compliance/contact-status';
 export * from './compliance/limitations';

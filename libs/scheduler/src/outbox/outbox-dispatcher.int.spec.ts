@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import type { Debtor } from '@arrears/domain';
+import type { Debtor, OpenedAccount } from '@arrears/domain';
+
+type Restrictions = OpenedAccount['restrictions'];
 import { InMemoryEventStore } from '@arrears/event-store';
 import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, RandomIdGenerator, type AppConfig } from '@arrears/platform';
@@ -95,21 +97,27 @@ describe('the outbox dispatcher, when deliveries fail', () => {
   /** Queues a notification as the projections would: the outbox entry, and its account as the account read model has it. */
   async function queued(
     channel: 'email' | 'sms' | 'letter',
-    options: { debtor?: Debtor; creditorId?: string; accountsBehind?: boolean } = {},
+    options: { debtor?: Debtor; creditorId?: string; accountsBehind?: boolean; restrictions?: Partial<Restrictions>; template?: string } = {},
   ): Promise<string> {
     position++;
     const accountId = `acc-${position}`;
     const id = `${accountId}:inv-1:${channel}`;
     const creditorId = options.creditorId ?? 'cred-1';
-    const facts = { invoiceId: 'inv-1', amount: 12_500, currency: 'USD', dueOn: '2026-03-23' };
-    const template = channel === 'sms' ? 'past-due-sms' : channel === 'letter' ? 'final-notice' : 'payment-reminder';
+    const template = options.template ?? (channel === 'sms' ? 'past-due-sms' : channel === 'letter' ? 'final-notice' : 'payment-reminder');
+    const facts = options.template ? { purpose: 'efforts_terminated' } : { invoiceId: 'inv-1', amount: 12_500, currency: 'USD', dueOn: '2026-03-23' };
+    const restrictions = { ceaseRequested: false, blockedChannels: [], hardship: false, ...options.restrictions };
     await reads.apply(
       [
         { kind: 'put', collection: outboxProjection.collection, document: { id, accountId, channel, template, facts, queuedAt: at(0), position } },
         {
           kind: 'put',
           collection: accountReadModel.collection,
-          document: { id: accountId, creditorId, account: { creditorId, debtor: options.debtor ?? ada }, position },
+          document: {
+            id: accountId,
+            creditorId,
+            account: { creditorId, debtor: options.debtor ?? ada, restrictions, disputes: {}, creditorRequests: {} },
+            position,
+          },
         },
       ],
       options.accountsBehind ? undefined : { name: accountReadModel.name, position: BigInt(position) },
@@ -276,6 +284,25 @@ describe('the outbox dispatcher, when deliveries fail', () => {
     clock.set('2026-04-02T12:00:00Z');
     expect(await dispatcher().dispatch()).toBe(1);
     expect(await delivery(sms)).toMatchObject({ attempts: 1 });
+  });
+
+  it('withholds a reminder the debtor has since ruled out (a cease request, a blocked medium), dead-lettered with why; a notice 1006.6(c)(2) allows goes', async () => {
+    const ceased = await queued('email', { restrictions: { ceaseRequested: true } });
+    const blocked = await queued('sms', { restrictions: { blockedChannels: ['sms'] } });
+    const effortsEnd = await queued('email', { restrictions: { ceaseRequested: true }, template: 'efforts-terminated' });
+
+    expect(await dispatcher().dispatch()).toBe(1);
+
+    expect(twilio.received).toHaveLength(0);
+    expect(await deadLetter(ceased)).toMatchObject({
+      permanent: true,
+      lastError: expect.stringMatching(/^withdrawn: The debtor asked that communication cease/),
+    });
+    expect(await deadLetter(blocked)).toMatchObject({
+      permanent: true,
+      lastError: expect.stringMatching(/^withdrawn: The debtor asked not to be contacted by sms/),
+    });
+    expect(await delivery(effortsEnd)).toBeDefined();
   });
 
   it('waits for the account read model: a notification it has not reached is not tried, and the checkpoint stays before it', async () => {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import { accountStream, contactHoursRule, type RenderedMessage } from '@arrears/domain';
+import { accountStream, contactHoursRule, withdrawnBeforeDelivery, type RenderedMessage } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountReadModel, outboxProjection, type AccountDocument, type OutboxDocument } from '@arrears/projections';
+import { accountReadModel, outboxProjection, reminderOf, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { LeaseLostError, READ_STORE, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
 import { addressed } from '../notifications/addressing';
@@ -162,8 +162,8 @@ export class OutboxDispatcher {
     const creditorId = account?.creditorId ?? null;
     const failing = wake.failing.get(queued.channel as NotificationChannel);
     if (failing) return { outcome: { kind: 'deferred', ...failing }, creditorId };
-    const hours = account ? this.outsideContactHours(queued, account, wake) : undefined;
-    if (hours) return { outcome: hours, creditorId };
+    const held = account ? (this.withdrawn(queued, account, wake) ?? this.outsideContactHours(queued, account, wake)) : undefined;
+    if (held) return { outcome: held, creditorId };
     let notification: Notification | undefined;
     try {
       notification = addressed(queued, account?.account, this.policies.profileFor(creditorId ?? ''), render(queued, await this.storedMessage(queued)));
@@ -175,6 +175,17 @@ export class OutboxDispatcher {
       this.logger.warn(`Notification ${queued.id} by ${queued.channel} not delivered${permanent ? ', for good' : ''}: ${text}`);
       return { outcome: { kind: 'failed', error: text, permanent }, creditorId };
     }
+  }
+
+  /**
+   * A message the debtor has since ruled out (a cease request, a blocked medium, a dispute of its debt)
+   * is not sent when its try comes: dead-lettered with why, so a person sees what was withheld.
+   */
+  private withdrawn(queued: OutboxDocument, account: AccountDocument, wake: Wake): Outcome | undefined {
+    const reminder = reminderOf(queued);
+    const message = { channel: queued.channel, template: queued.template, ...(reminder && { reminderOf: reminder }) };
+    const refusal = withdrawnBeforeDelivery(account.account, message, wake.now.toISOString(), this.policies.policyFor(account.creditorId));
+    return refusal ? { kind: 'failed', error: `withdrawn: ${refusal.message}`, permanent: true } : undefined;
   }
 
   /**

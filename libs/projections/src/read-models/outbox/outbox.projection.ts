@@ -21,6 +21,10 @@ export interface OutboxDocument extends ProjectedDocument {
 
 type Notifying = ReminderSent | ValidationNoticeSent | NoticeSent;
 
+/** The invoice a strategy's reminder is about; undefined for a notice (its facts name a purpose) or the validation notice. */
+export const reminderOf = ({ template, facts }: Pick<OutboxDocument, 'template' | 'facts'>): string | undefined =>
+  template === 'validation-notice' || 'purpose' in facts ? undefined : String(facts.invoiceId);
+
 const notificationId = (accountId: string, event: Notifying) =>
   event.type === 'ValidationNoticeSent' ? `${accountId}:validation-notice` : event.data.notificationId;
 
