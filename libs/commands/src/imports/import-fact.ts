@@ -44,7 +44,7 @@ const noon = 12 * 60;
 const addressFields = ['addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'] as const;
 
 const fieldsOf = {
-  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone', ...addressFields, 'debtType'],
+  account: ['creditorId', 'debtorReference', 'timeZone', 'openedOn', 'debtorName', 'email', 'phone', ...addressFields, 'debtType', 'language'],
   invoice: ['invoiceId', 'amount', 'currency', 'issuedOn', 'dueOn', 'graceDays', 'lateFeeAmount', 'lateFeePercent', 'discountPercent', 'discountWithinDays'],
   payment: ['paymentId', 'amount', 'currency', 'receivedOn', 'method'],
   plan: ['planId', 'currency', 'agreedOn', 'installments', 'invoiceIds'],
@@ -89,7 +89,7 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
       const debtor = {
         reference: read.text('debtorReference', 64),
         timeZone,
-        ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone' }),
+        ...read.optionalTexts({ name: 'debtorName', email: 'email', phone: 'phone', language: 'language' }),
         ...(address && { address }),
       };
       const occurredAt = atNoon('openedOn', isTimeZone(timeZone) ? timeZone : 'UTC');

@@ -75,6 +75,17 @@ describe('importing a ledger', () => {
     ]);
   });
 
+  it('opens an account in the debtor’s language, so messages are written in it, and refuses one that is not a two-letter code', async () => {
+    const store = new InMemoryEventStore();
+    const spanish = { ...ledger[0], language: 'es' };
+    const wordy = { ...ledger[0], accountId: 'acc-2', language: 'Spanish' };
+    const progress = await importInto(store, ndjson([spanish, wordy]));
+    expect(progress).toMatchObject({ linesApplied: 1 });
+    expect(progress.errors).toEqual([expect.objectContaining({ line: 2, field: 'language', code: 'INVALID_LANGUAGE' })]);
+    const [opened] = await store.readStream('account-acc-1');
+    expect(opened?.data).toMatchObject({ debtor: { language: 'es' } });
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));

@@ -15,6 +15,10 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
   if (!isTimeZone(debtor.timeZone)) {
     throw ruleBroken('INVALID_TIME_ZONE', `${debtor.timeZone} is not an IANA time zone.`, { timeZone: debtor.timeZone });
   }
+  // Two letters (ISO 639-1): the key templates are chosen by, never free text.
+  if (debtor.language !== undefined && !/^[a-z]{2}$/.test(debtor.language)) {
+    throw ruleBroken('INVALID_LANGUAGE', 'language must be a two-letter ISO 639-1 code such as en or es.', { field: 'language', language: debtor.language });
+  }
   const today = dateIn(command.now, debtor.timeZone);
   const openedOn = command.data.openedOn ?? today;
   requireDate(openedOn, 'openedOn');

@@ -37,6 +37,16 @@ describe('OpenAccount', () => {
   it('refuses a time zone that does not exist', () => {
     spec.given([]).when(open('Mars/Olympus_Mons')).thenThrows('INVALID_TIME_ZONE');
   });
+  it('takes the debtor’s language as a two-letter code, the key templates are chosen by', () => {
+    const inLanguage = (language: string) =>
+      command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, language }, openedOn: '2026-03-01' });
+    spec.given([]).when(inLanguage('Spanish')).thenThrows('INVALID_LANGUAGE', { field: 'language' });
+    spec.given([]).when(inLanguage('ES')).thenThrows('INVALID_LANGUAGE', { field: 'language' });
+    spec
+      .given([])
+      .when(inLanguage('es'))
+      .then([{ type: 'AccountOpened', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, language: 'es' }, openedOn: '2026-03-01' } }]);
+  });
 });
 
 describe('CloseAccount', () => {
