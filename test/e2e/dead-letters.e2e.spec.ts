@@ -6,14 +6,16 @@ import { as, openAccountBody, startTestApi, uniqueId, wakeScheduler, type TestAp
 /**
  * Letters through the outbox on the embedded default (no delivery settings): one to a debtor with a
  * postal address goes to DATA_DIR/letters; one to a debtor without cannot go, and is dead-lettered
- * for their creditor's supervisors to see and requeue.
+ * for their creditor's supervisors to see and requeue. (The validation notice is not even queued
+ * without the address it names: the letter that goes to the unaddressed debtor is the notice that
+ * efforts end after a cease request.)
  */
 describe('notifications the outbox gave up on', () => {
   let api: TestApi;
   let dataDir: string;
   const creditorId = uniqueId('cred');
   const unaddressed = uniqueId('acc');
-  const notificationId = `${unaddressed}:validation-notice`;
+  const notificationId = `${unaddressed}:efforts_terminated:account:2026-03-20T14:00:00.000Z`;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'arrears-dead-letters-'));
     api = await startTestApi({ now: '2026-03-20T14:00:00Z', env: { DATA_DIR: dataDir } });
@@ -23,16 +25,23 @@ describe('notifications the outbox gave up on', () => {
   });
 
   /** The debtor given, or the default one without a postal address. */
-  const openWithLetter = async (accountId: string, debtor: Record<string, unknown> = {}) => {
+  const open = async (accountId: string, debtor: Record<string, unknown> = {}) => {
     const body = openAccountBody(accountId, creditorId);
     expect((await api.post('/accounts', { ...body, debtor: { ...body.debtor, address: undefined, ...debtor } })).status).toBe(201);
-    expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'letter' })).status).toBe(201);
   };
 
   it('sends a letter to the postal address into the letters folder, and dead-letters one to a debtor without an address', async () => {
     const addressed = uniqueId('acc');
-    await openWithLetter(addressed, { address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } });
-    await openWithLetter(unaddressed);
+    await open(addressed, { address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } });
+    expect((await api.post(`/accounts/${addressed}/validation-notice`, { channel: 'letter' })).status).toBe(201);
+    await open(unaddressed);
+    // The validation notice names the consumer's mailing address (1006.34(c)(2)(ii)): without one it is refused, not queued.
+    expect((await api.post(`/accounts/${unaddressed}/validation-notice`, { channel: 'letter' })).body).toMatchObject({
+      status: 422,
+      code: 'VALIDATION_NOTICE_INCOMPLETE',
+    });
+    expect((await api.post(`/accounts/${unaddressed}/cease`)).status).toBe(200);
+    expect((await api.post(`/accounts/${unaddressed}/cease/notices`, { kind: 'efforts_terminated', channel: 'letter' })).status).toBe(201);
     await wakeScheduler(api);
     expect(await readdir(join(dataDir, 'letters'))).toEqual([`${encodeURIComponent(`${addressed}:validation-notice`)}.letter.json`]);
 
@@ -45,7 +54,7 @@ describe('notifications the outbox gave up on', () => {
           accountId: unaddressed,
           creditorId,
           channel: 'letter',
-          template: 'validation-notice',
+          template: 'efforts-terminated',
           position: expect.any(Number),
           attempts: 1,
           lastError: 'The debtor has no postal address',

@@ -47,7 +47,14 @@ export async function viaHttp(route: string, body: object | undefined, params: R
 
 /** Opens an account and issues it one invoice of 100.00 USD, due 2026-01-31, before `setup`. */
 const opened: AccountCommandInput[] = [
-  { type: 'OpenAccount', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
+  {
+    type: 'OpenAccount',
+    data: {
+      accountId: 'acc-1',
+      creditorId: 'cred-1',
+      debtor: { reference: 'D-1', name: 'Ada Lovelace', timeZone: 'UTC', address: { lines: ['1 Main St'], city: 'Albany', country: 'US' } },
+    },
+  },
   { type: 'IssueInvoice', data: { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31' } },
 ];
 

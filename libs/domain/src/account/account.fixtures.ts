@@ -3,7 +3,7 @@ import type { PaymentReceived } from '../payments/payments.events';
 import type { Installment, PlanAgreed } from '../plans/plans.events';
 import type { AccountCommand } from './account.commands';
 import { decide } from './account.decide';
-import type { AccountEvent } from './account.events';
+import type { AccountEvent, AccountOpened, Debtor } from './account.events';
 import type { Allocation } from './allocation';
 import { evolve } from './account.evolve';
 import { initialAccountState, type AccountState } from './account.state';
@@ -17,12 +17,18 @@ export const accountDecider = {
 
 export const NOW = '2026-03-01T15:00:00Z';
 
-export const opened: AccountEvent = {
+export const opened: AccountOpened = {
   type: 'AccountOpened',
   data: {
     accountId: 'acc-1',
     creditorId: 'cred-1',
-    debtor: { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' },
+    // A postal address on file: the validation notice names it (1006.34(c)(2)(ii)).
+    debtor: {
+      reference: 'D-100',
+      name: 'Ada Lovelace',
+      timeZone: 'America/New_York',
+      address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' },
+    },
   },
 };
 
@@ -35,6 +41,15 @@ export const openedInNewYork: AccountEvent = {
     debtor: { reference: 'D-1', timeZone: 'America/New_York', address: { lines: ['1 Main St'], city: 'Albany', region: 'NY', country: 'US' } },
   },
 };
+
+/** The same opening, the debtor lacking some of their details (never given). */
+export const openedWithout = (...fields: (keyof Debtor)[]): AccountOpened => ({
+  ...opened,
+  data: {
+    ...opened.data,
+    debtor: Object.fromEntries(Object.entries(opened.data.debtor).filter(([field]) => !fields.includes(field as keyof Debtor))) as Debtor,
+  },
+});
 
 export const issued = (invoiceId: string, amount: number, issuedOn: string, dueOn: string, terms: InvoiceTerms = { graceDays: 0 }): InvoiceIssued => ({
   type: 'InvoiceIssued',

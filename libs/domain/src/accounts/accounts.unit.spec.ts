@@ -6,10 +6,10 @@ import { accountDecider, command, issued, opened, paymentReceived } from '../acc
 import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
 
 const spec = deciderSpecification(accountDecider);
-const debtor = { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' };
+const { debtor } = opened.data;
 const open = (timeZone = 'America/New_York', openedOn?: string) =>
   command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, timeZone }, ...(openedOn && { openedOn }) });
-const openedOn = (date: string): AccountEvent => ({ ...opened, data: { ...(opened.data as OpenAccount['data']), openedOn: date } }) as AccountEvent;
+const openedOn = (date: string): AccountEvent => ({ ...opened, data: { ...opened.data, openedOn: date } });
 const close = (reason?: string) => command<CloseAccount>('CloseAccount', reason ? { reason } : {});
 
 describe('OpenAccount', () => {

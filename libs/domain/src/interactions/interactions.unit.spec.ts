@@ -2,7 +2,7 @@ import { deciderSpecification } from '@arrears/testing';
 import { regulationFEverywhere, type ContactChannel } from '../compliance/contact-policy';
 import { demoCreditorProfile } from '../compliance/creditor-profile';
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, openedWithout, paymentReceived } from '../account/account.fixtures';
 import type { AddNote, RecordElectronicDeliveryConsent, RecordPreferredContactTime, SendValidationNotice } from './interactions.commands';
 
 const spec = deciderSpecification(accountDecider);
@@ -67,6 +67,16 @@ describe('SendValidationNotice', () => {
           'January 4, 2027',
         ),
       ]);
+  });
+  it('is not sent lacking the consumer’s name or mailing address (1006.34(c)(2)(ii)), by any channel', () => {
+    spec
+      .given([openedWithout('address')])
+      .when(send(now))
+      .thenThrows('VALIDATION_NOTICE_INCOMPLETE');
+    spec
+      .given([openedWithout('name'), consented])
+      .when(send(now, 'email'))
+      .thenThrows('VALIDATION_NOTICE_INCOMPLETE');
   });
   it('goes by letter or e-mail only, never by text or call (1006.34(a)(1)(i), 1006.42)', () => {
     spec.given([opened]).when(send(now, 'sms')).thenThrows('VALIDATION_NOTICE_CHANNEL');

@@ -2,7 +2,7 @@ import { profileFor } from '../compliance/creditor-profile';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import type { OpenedAccount } from '../account/account.state';
 
-type NoticeSubject = Pick<OpenedAccount, 'creditorId' | 'restrictions' | 'interactions' | 'validationNotice'>;
+type NoticeSubject = Pick<OpenedAccount, 'creditorId' | 'debtor' | 'restrictions' | 'interactions' | 'validationNotice'>;
 
 /**
  * Only debt collectors owe a validation notice (15 U.S.C. 1692g; 12 CFR 1006.34): a creditor collecting
@@ -12,12 +12,21 @@ export const owesValidationNotice = (account: NoticeSubject, policies: ContactPo
   !account.validationNotice && profileFor(policies.profiles, account.creditorId).debtCollector;
 
 /**
- * Why the validation notice may not go by `channel`, or null. It is written notice, sent "in the manner
+ * Why the validation notice may not go by `channel`, or null. It names the consumer and their mailing
+ * address (1006.34(c)(2)(ii)): without both on file (never given, or erased) it cannot be complete by any
+ * channel, so it is not sent rather than sent lacking them. It is written notice, sent "in the manner
  * required by § 1006.42" (1006.34(a)(1)(i)): on paper, or electronically only as 1006.42(b) allows — with
  * the debtor's E-SIGN consent or the procedure of 1006.6(d)(4)(i) or (ii) recorded. Never by text
  * message or call: those media cannot carry it here, and a call is no written notice.
  */
 export function noticeChannelRefusal(account: NoticeSubject, channel: ContactChannel): { code: string; message: string } | null {
+  if (!account.debtor.name || !account.debtor.address) {
+    return {
+      code: 'VALIDATION_NOTICE_INCOMPLETE',
+      message:
+        'The validation notice names the consumer and their mailing address (12 CFR 1006.34(c)(2)(ii)): record the debtor’s name and postal address first.',
+    };
+  }
   if (channel !== 'letter' && channel !== 'email') {
     return {
       code: 'VALIDATION_NOTICE_CHANNEL',

@@ -6,8 +6,7 @@ import { demoCreditorProfile } from '../compliance/creditor-profile';
 import { noticeSent } from './notices.decide';
 
 const account = (language?: string): OpenedAccount => {
-  const opening =
-    opened.type === 'AccountOpened' ? { ...opened, data: { ...opened.data, debtor: { ...opened.data.debtor, ...(language && { language }) } } } : opened;
+  const opening = { ...opened, data: { ...opened.data, debtor: { ...opened.data.debtor, ...(language && { language }) } } };
   return [opening, issued('inv-1', 40_000, '2026-01-01', '2026-01-31')].reduce(evolve, initialAccountState()) as OpenedAccount;
 };
 const collector: ContactPolicies = { default: regulationF, byCreditor: {} };

@@ -19,7 +19,7 @@ const now = '2026-03-10T15:00:00Z';
 const confirm = (at = now) => command<SendResolutionConfirmation>('SendResolutionConfirmation', { policies: regulationFEverywhere }, at);
 const withEmail: AccountEvent = {
   type: 'AccountOpened',
-  data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-100', timeZone: 'America/New_York', email: 'ada@example.com' } },
+  data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...opened.data.debtor, email: 'ada@example.com' } },
 };
 const billed = (opening: AccountEvent = withEmail) => [opening, issued('inv-1', 50_000, '2026-01-01', '2026-01-31')];
 const paidInFull = paymentReceived(50_000, '2026-03-09', { allocations: [{ invoiceId: 'inv-1', amount: 50_000 }] });

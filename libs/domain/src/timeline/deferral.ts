@@ -8,7 +8,7 @@ import type { StepDeferReason } from './timeline.events';
 
 type Blockers = Pick<
   OpenedAccount,
-  'activePlan' | 'disputes' | 'creditorRequests' | 'holds' | 'validationNotice' | 'creditorId' | 'restrictions' | 'interactions'
+  'activePlan' | 'disputes' | 'creditorRequests' | 'holds' | 'validationNotice' | 'creditorId' | 'debtor' | 'restrictions' | 'interactions'
 >;
 
 /** A plan's schedule replaces the due dates of the invoices it covers. */

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { evolve } from '../account/account.evolve';
-import { accountDecider, command, issued, opened } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, openedWithout } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { policyFor, regulationFEverywhere, type ContactPolicies } from '../compliance/contact-policy';
 import { contactRefusals } from '../compliance/contact-rules';
@@ -65,6 +65,13 @@ describe('the validation notice goes with the first communication, by letter or 
     const resumed = decided([...billed, letterBlocked, waits, consented], '2026-03-31');
     expect(resumed.map((event) => event.type)).toEqual(['CollectionStepTaken', 'ReminderSent', 'ValidationNoticeSent']);
     expect(noticeOf(resumed)?.data).toMatchObject({ channel: 'email', sentAt: at('2026-03-31') });
+  });
+
+  it('without the debtor’s postal address on file it cannot be complete (1006.34(c)(2)(ii)): the first communication waits as for a channel', () => {
+    spec
+      .given([openedWithout('address'), invoice, started, consented])
+      .when(advance('2026-03-28'))
+      .then([deferred('reminder', 'validation_notice', '2026-03-28', '2026-04-06')]);
   });
 
   it('after another first communication, the scheduler sends it by an allowed channel, or waits without waking for it', () => {

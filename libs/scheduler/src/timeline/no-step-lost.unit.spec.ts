@@ -113,7 +113,16 @@ function simulate({ blockers, notice, downDays, strategy, lateFees }: Scenario) 
   const start: AccountEvent[] = [
     {
       type: 'AccountOpened',
-      data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-100', name: 'Ada Lovelace', timeZone: 'America/New_York' } },
+      data: {
+        accountId: 'acc-1',
+        creditorId: 'cred-1',
+        debtor: {
+          reference: 'D-100',
+          name: 'Ada Lovelace',
+          timeZone: 'America/New_York',
+          address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' },
+        },
+      },
     },
     {
       type: 'InvoiceIssued',
