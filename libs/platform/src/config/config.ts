@@ -312,6 +312,13 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   const port = integer('PORT', 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s?#]+$/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL such as https://arrears.example.com, not "${publicUrl}".`);
+  // Notices name the collector and the creditor (12 CFR 1006.34(c)(2)): in production never the demo ones.
+  const creditorProfiles = jsonObject('CREDITOR_PROFILES');
+  if (!Object.hasOwn(creditorProfiles, 'default') && env.NODE_ENV === 'production') {
+    problems.push('CREDITOR_PROFILES must give a "default" profile when NODE_ENV=production: every creditor without its own would be named as the demo one.');
+  }
+  // The opt-out link in every e-mail and text must reach the service from outside (12 CFR 1006.6(e)): localhost does not.
+  if (!env.PUBLIC_URL && env.NODE_ENV === 'production') problems.push('PUBLIC_URL is required when NODE_ENV=production: opt-out links point to it.');
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -340,7 +347,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     logLevel,
     contactPolicies: jsonObject('CONTACT_POLICIES'),
     reportingTimeZones: timeZones('REPORTING_TIME_ZONES'),
-    creditorProfiles: jsonObject('CREDITOR_PROFILES'),
+    creditorProfiles,
     noticeTemplates,
     publicUrl,
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),

@@ -78,6 +78,14 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ TEST_IDEMPOTENCY_COMPLETION_DELAY_MS: '5000', NODE_ENV: 'production' })).toThrow(/refused when NODE_ENV=production/);
   });
 
+  it('needs, in production, the public URL opt-out links point to (1006.6(e)) and a default creditor profile (1006.34(c)(2))', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://arrears.example.com', CREDITOR_PROFILES: JSON.stringify({ default: {} }) };
+    expect(loadConfig(production).publicUrl).toBe('https://arrears.example.com');
+    expect(() => loadConfig({ ...production, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, CREDITOR_PROFILES: JSON.stringify({ 'cred-1': {} }) })).toThrow(/CREDITOR_PROFILES must give a "default" profile/);
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+  });
+
   it('starts the clock at CLOCK_START for demos, and refuses it in production', () => {
     expect(loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z' }).clockStart?.toISOString()).toBe('2026-01-31T14:00:00.000Z');
     expect(() => loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START .* refused when NODE_ENV=production/);
