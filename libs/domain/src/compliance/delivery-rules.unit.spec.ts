@@ -1,5 +1,5 @@
 import type { AccountEvent } from '../account/account.events';
-import { accountDecider, issued, opened } from '../account/account.fixtures';
+import { accountDecider, issued, opened, paymentReceived } from '../account/account.fixtures';
 import type { OpenedAccount } from '../account/account.state';
 import { regulationF } from './contact-policy';
 import { withdrawnBeforeDelivery, type QueuedMessage } from './delivery-rules';
@@ -32,13 +32,27 @@ describe('a message queued before the debtor changed what they allow', () => {
     expect(withdrawn([disputed('inv-1')], reminder('email', 'inv-2'))).toBeNull();
     expect(withdrawn([disputed(null)], reminder('email', 'inv-2'))).toBe('DISPUTE_OPEN');
   });
-  it('lets the notices decided knowing the cease and the disputes go, but not by a medium since blocked', () => {
+  it('withdraws a reminder of a debt since paid: it would misstate what is owed (1006.18(b)(2)(i))', () => {
+    const paid = paymentReceived(50_000, '2026-02-09', { allocations: [{ invoiceId: 'inv-1', amount: 50_000 }] });
+    expect(withdrawn([paid], reminder('email', 'inv-1'))).toBe('INVOICE_PAID');
+    expect(withdrawn([paid], reminder('email', 'inv-2'))).toBeNull();
+  });
+  it('lets the notices 1006.6(c)(2) allows go after a cease request, and the validation notice owed; not by a medium since blocked', () => {
     const effortsEnd: QueuedMessage = { channel: 'email', template: 'efforts-terminated' };
     expect(withdrawn([ceased, disputed(null)], effortsEnd)).toBeNull();
+    expect(withdrawn([ceased], { channel: 'letter', template: 'remedy-notice' })).toBeNull();
+    expect(withdrawn([ceased], { channel: 'letter', template: 'validation-notice' })).toBeNull();
     expect(withdrawn([ceased, emailBlocked], effortsEnd)).toBe('CHANNEL_BLOCKED');
     expect(withdrawn([emailBlocked], { channel: 'email', template: 'validation-notice' })).toBe('CHANNEL_BLOCKED');
   });
-  it('lets the one reply by a blocked medium go by it (1006.14(h)(2)(ii))', () => {
+  it('withdraws any other notice decided before a cease request (1006.6(c)(1)); a confirmation the debtor asked for goes', () => {
+    expect(withdrawn([ceased], { channel: 'letter', template: 'original-creditor' })).toBe('CEASE_REQUESTED');
+    expect(withdrawn([ceased], { channel: 'email', template: 'resolution-confirmation' })).toBe('CEASE_REQUESTED');
+    const asked: AccountEvent = { type: 'ResolutionConfirmationRequested', data: { requestedOn: '2026-02-09' } };
+    expect(withdrawn([ceased, asked], { channel: 'email', template: 'resolution-confirmation' })).toBeNull();
+  });
+  it('lets the one reply by a blocked medium go by it (1006.14(h)(2)(ii)), but not after a cease request', () => {
     expect(withdrawn([emailBlocked], { channel: 'email', template: 'blocked-medium-reply' })).toBeNull();
+    expect(withdrawn([emailBlocked, ceased], { channel: 'email', template: 'blocked-medium-reply' })).toBe('CEASE_REQUESTED');
   });
 });

@@ -33,6 +33,9 @@ export function noticeChannelRefusal(account: NoticeSubject, channel: ContactCha
       message: `The validation notice goes by letter or e-mail only, never by ${channel} (12 CFR 1006.34(a)(1)(i), 1006.42).`,
     };
   }
+  if (channel === 'email' && !account.debtor.email) {
+    return { code: 'NO_EMAIL_ADDRESS', message: 'The debtor has no e-mail address on file: the validation notice cannot go by e-mail.' };
+  }
   if (channel === 'email' && !account.interactions.electronicDelivery) {
     return {
       code: 'ELECTRONIC_DELIVERY_NOT_ESTABLISHED',

@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { evolve } from '../account/account.evolve';
-import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
+import { accountDecider, command, issued, opened, openedWithout, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import type { NoticeSent } from '../notices/notices.events';
@@ -73,7 +73,7 @@ describe('Resolution: paid in full, settled, or the plan completed', () => {
 
   it('goes by letter when the debtor has no e-mail address or has blocked e-mail, and waits for the debtor’s hours by e-mail', () => {
     spec
-      .given([...billed(opened), paidInFull])
+      .given([...billed(openedWithout('email')), paidInFull])
       .when(confirm())
       .then([confirmed('letter')]);
     const blocked: AccountEvent = { type: 'ChannelBlocked', data: { channel: 'email' } };

@@ -120,6 +120,7 @@ function simulate({ blockers, notice, downDays, strategy, lateFees }: Scenario) 
           reference: 'D-100',
           name: 'Ada Lovelace',
           timeZone: 'America/New_York',
+          email: 'ada@example.com',
           address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' },
         },
       },
