@@ -49,16 +49,34 @@ describe('message templates in force (NOTICE_TEMPLATES_FILE)', () => {
     expect(templatesIn(new ContactPoliciesInForce(loadConfig({})).policies)).toBe(defaultTemplates);
   });
 
+  /** The shipped set with the e-mail reminder replaced: a set in force keeps every template the service sends by itself. */
+  const replacing = (template: NoticeTemplate) => defaultTemplates.map((shipped) => (shipped === reminder ? template : shipped));
+
   it('given a sound set, it is in force instead', () => {
-    const own = [{ ...reminder, version: 2, subject: 'Reminder from Acme: {{amountDue}}' }];
+    const own = replacing({ ...reminder, version: 2, subject: 'Reminder from Acme: {{amountDue}}' });
     expect(templatesIn(withFile(own).policies)).toEqual(own);
   });
 
+  it('refuses at boot a set without a template the service sends by itself, such as the validation notice', () => {
+    expect(() => withFile(defaultTemplates.filter((template) => !(template.id === 'validation-notice' && template.channel === 'email')))).toThrow(
+      /lacks validation-notice \(email, en\), which the service sends/,
+    );
+  });
+
+  it('refuses at boot a template that would drop the time-barred paragraph a state requires (1006.26), or claim a first party collects debts', () => {
+    expect(() => withFile(replacing({ ...reminder, body: reminder.body.replace('{{timeBarredDisclosure}}', '') }))).toThrow(
+      /payment-reminder \(email, en\) on a time-barred debt lacks: time-barred disclosure/,
+    );
+    expect(() => withFile(replacing({ ...reminder, body: `This communication is from a debt collector.\n${reminder.body}` }))).toThrow(
+      /payment-reminder \(email, en\) from a creditor collecting its own debt lacks/,
+    );
+  });
+
   it('refuses at boot an e-mail without its opt-out, and a threat not declared an escalation, naming the template', () => {
-    expect(() => withFile([{ ...reminder, body: reminder.body.replace('{{optOut}}', '') }])).toThrow(
+    expect(() => withFile(replacing({ ...reminder, body: reminder.body.replace('{{optOut}}', '') }))).toThrow(
       /payment-reminder \(email, en\) lacks: opt-out link \(1006\.6\(e\)\)/,
     );
-    expect(() => withFile([{ ...reminder, body: `${reminder.body}\nFinal notice before legal action.` }])).toThrow(
+    expect(() => withFile(replacing({ ...reminder, body: `${reminder.body}\nFinal notice before legal action.` }))).toThrow(
       /must be declared an escalation \(1006\.38\(b\)\)/,
     );
   });

@@ -22,6 +22,7 @@ export * from './compliance/time-bar';
 export * from './worklist/pursuable';
 export * from './restrictions/restrictions.vocabulary';
 export * from './timeline/strategy';
+export * from './timeline/strategy-templates';
 export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';
 export * from './lookup/entry-of';

@@ -4,7 +4,28 @@ import type { RenderedMessage } from './notices.events';
 import { missingElements, overshadowingProblems } from './notices.checks';
 import { messageVariables, renderTemplate, valuesFor, type MessageRequest } from './notices.render';
 import { sampleAccount, sampleFacts, sampleToday } from './notices.samples';
-import { fallbackLanguage, messageChannels, paragraphTemplateIds, variablesOf, type NoticeTemplate } from './notices.templates';
+import { fallbackLanguage, messageChannels, paragraphTemplateIds, templateFor, variablesOf, type NoticeTemplate } from './notices.templates';
+import { defaultTemplates } from './templates/default-templates';
+
+/**
+ * The templates the code itself sends, whatever the strategies say: the validation notice, the notices
+ * after a cease request, the original creditor's name, the confirmation of a resolution, the reply on a
+ * blocked medium, and the time-barred paragraph. A set that replaces the shipped one keeps each of them
+ * for every channel the shipped one has it in, in English, or a message would go out without its text.
+ */
+const sentByTheCode = [
+  'validation-notice',
+  'efforts-terminated',
+  'remedy-notice',
+  'original-creditor',
+  'resolution-confirmation',
+  'blocked-medium-reply',
+  'time-barred-disclosure',
+];
+const requiredTemplates = defaultTemplates.filter((template) => template.language === fallbackLanguage && sentByTheCode.includes(template.id));
+
+/** A creditor collecting its own debts: its messages must not claim to be from a debt collector (1006.18(e) reversed). */
+const firstParty: CreditorProfile = { ...demoCreditorProfile, debtCollector: false };
 
 /** A template rendered with sample data for a creditor profile, and what it lacks. */
 export interface SampleRendering {
@@ -67,12 +88,28 @@ export function templateSetProblems(value: unknown, path: string): string[] {
     const unknown = variablesOf(`${template.subject}\n${template.body}`).filter((variable) => !known.has(variable));
     if (unknown.length) problems.push(`${name} names unknown variables: ${unknown.join(', ')}`);
     problems.push(...overshadowingProblems(template).map((problem) => `${path}: ${problem}`));
-    if (!paragraphTemplateIds.includes(template.id)) {
-      const { missing } = renderSample(template, templates);
-      if (missing.length) problems.push(`${name} lacks: ${missing.join('; ')}`);
-    }
+    if (!paragraphTemplateIds.includes(template.id)) problems.push(...renderingProblems(template, templates, name));
+  }
+  for (const { id, channel } of requiredTemplates) {
+    if (!templateFor(templates, id, channel, fallbackLanguage)) problems.push(`${path} lacks ${id} (${channel}, en), which the service sends`);
   }
   return problems;
+}
+
+/**
+ * What a template lacks, rendered as each kind of message it may become: from a debt collector and from
+ * a creditor collecting its own debts, and with the time-barred paragraph a state requires (1006.26).
+ */
+function renderingProblems(template: NoticeTemplate, templates: readonly NoticeTemplate[], name: string): string[] {
+  const variants: [string, SampleOptions][] = [
+    ['', {}],
+    [' on a time-barred debt', { timeBarredDisclosure: true }],
+    [' from a creditor collecting its own debt', { profile: firstParty }],
+  ];
+  return variants.flatMap(([as, options]) => {
+    const { missing } = renderSample(template, templates, options);
+    return missing.length ? [`${name}${as} lacks: ${missing.join('; ')}`] : [];
+  });
 }
 
 function shapeProblemsOf(value: unknown, path: string): string[] {

@@ -115,7 +115,7 @@ describe('the outbox dispatcher, when deliveries fail', () => {
           document: {
             id: accountId,
             creditorId,
-            account: { creditorId, debtor: options.debtor ?? ada, restrictions, disputes: {}, creditorRequests: {} },
+            account: { creditorId, debtor: options.debtor ?? ada, restrictions, disputes: {}, creditorRequests: {}, invoices: {} },
             position,
           },
         },

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import {
   defaultTimelines,
+  strategyTemplateProblems,
+  templatesIn,
   timelineProblems,
   type CollectionStrategy,
   type CollectionTimelines,
@@ -12,7 +14,8 @@ import { APP_CONFIG, type AppConfig } from '@arrears/platform';
 
 /**
  * The scheduler's settings from the configuration: COLLECTION_STRATEGIES merged over the built-in
- * strategies and checked at boot (an unknown strategy or a malformed step stops the service).
+ * strategies and checked at boot (an unknown strategy, a malformed step, or a message step the templates
+ * in force cannot say or would let escalate unmarked stops the service).
  */
 @Injectable()
 export class SchedulerSettingsInForce {
@@ -25,7 +28,9 @@ export class SchedulerSettingsInForce {
       default: configured.default ?? defaultTimelines.default,
       byCreditor: configured.byCreditor ?? {},
     };
-    const problems = wellFormed(timelines) ? timelineProblems(timelines) : ['it must hold strategies with steps, and assignments naming a champion'];
+    const problems = wellFormed(timelines)
+      ? [...timelineProblems(timelines), ...strategyTemplateProblems(timelines, templatesIn(contactPolicies.policies))]
+      : ['it must hold strategies with steps, and assignments naming a champion'];
     if (problems.length) throw new Error(`COLLECTION_STRATEGIES: ${problems.join('; ')}`);
     this.settings = { timelines, policies: contactPolicies.policies, installmentGraceDays: config.installmentGraceDays, planBreakAfter: config.planBreakAfter };
   }
