@@ -44,7 +44,14 @@ export function addressed(
     case 'sms':
       return { ...message, channel: 'sms', to: debtor?.phone ?? null };
     case 'letter':
-      return { ...message, channel: 'letter', to: postalRecipient(debtor), from: collectorOf(profile), envelopeName: envelopeNameOf(profile) };
+      return {
+        ...message,
+        channel: 'letter',
+        to: postalRecipient(debtor),
+        from: collectorOf(profile),
+        envelopeName: envelopeNameOf(profile),
+        timeZone: debtor?.timeZone ?? 'UTC',
+      };
     default:
       // Calls and visits are made by people, never queued in the outbox.
       throw new PermanentDeliveryError(`The outbox cannot deliver by ${queued.channel}`);

@@ -28,6 +28,7 @@ describe('letters to the hand-over folder', () => {
     channel: 'letter',
     to: { name: 'Ada Lovelace', address: { lines: ['12 Analytical Row'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } },
     from: collector,
+    timeZone: 'America/New_York',
     envelopeName: null,
     dataSubject: `cred-1/${debtor}`,
     subject: 'Final notice: invoice inv-1',
@@ -50,6 +51,12 @@ describe('letters to the hand-over folder', () => {
     expect(html).toContain(`<div class="sender">${collector.name}<br>${collector.phone}<br>${collector.email}<br>${collector.website}</div>`);
     expect(html).toContain('<h1>Final notice: invoice inv-1</h1>');
     expect(html).toContain('<p>Invoice inv-1 remains unpaid.</p>');
+  });
+
+  it('dates the letter by the debtor’s calendar: at 22:00 in New York it is still that day there', async () => {
+    await new FileLetterSender(folder, vault, new FixedClock(new Date('2026-04-03T02:00:00Z'))).send(letter('D-6'));
+    const html = await openLetter(letterFile(folder, 'acc-1:inv-1:final-notice'), vault);
+    expect(html).toContain('<div class="date">2026-04-02</div>');
   });
 
   it('names the sender on the envelope where it may: a creditor collecting its own debts', async () => {

@@ -1,3 +1,4 @@
+import { dateIn } from '@arrears/domain';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '@arrears/platform';
@@ -41,7 +42,7 @@ export class FileLetterSender implements NotificationSender {
     const file = letterFile(this.folder, notification.id);
     if (await exists(file)) return;
     const now = this.clock.now();
-    const html = letterHtml({ ...notification, to }, now.toISOString().slice(0, 10));
+    const html = letterHtml({ ...notification, to }, dateIn(now.toISOString(), notification.timeZone));
     const letter: HandedOverLetter = {
       id: notification.id,
       subject: notification.subject,

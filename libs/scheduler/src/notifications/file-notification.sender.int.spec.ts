@@ -66,7 +66,7 @@ describe('file notification sender', () => {
   it('refuses for good a notification with no address, and letters (they go to the letter folder)', async () => {
     const sender = new FileNotificationSender(path, vault, clock);
     await expect(sender.send({ ...notification, to: null })).rejects.toThrow(new PermanentDeliveryError('The debtor has no e-mail address'));
-    const letter = { ...notification, channel: 'letter' as const, to: null, from: demoCreditorProfile.creditor, envelopeName: null };
+    const letter = { ...notification, channel: 'letter' as const, to: null, from: demoCreditorProfile.creditor, envelopeName: null, timeZone: 'UTC' };
     await expect(sender.send(letter)).rejects.toBeInstanceOf(PermanentDeliveryError);
     expect(await readFile(path, 'utf8').catch(() => '')).toBe('');
   });

@@ -32,6 +32,8 @@ export interface LetterNotification extends Message {
    * does not indicate debt collection, which the code cannot judge); the creditor's own name otherwise.
    */
   envelopeName: string | null;
+  /** The debtor's zone: the letter is dated by their calendar. */
+  timeZone: string;
 }
 
 /** A message ready to go: rendered and addressed. */

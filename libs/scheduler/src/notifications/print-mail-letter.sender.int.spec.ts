@@ -23,6 +23,7 @@ describe('letters through a print-and-mail API', () => {
     channel: 'letter',
     to: { name: 'Ada Lovelace', address: { lines: ['12 Analytical Row', 'Apt 3'], city: 'Albany', region: 'NY', postalCode: '12207', country: 'US' } },
     from: collector,
+    timeZone: 'America/New_York',
     envelopeName: null,
     dataSubject: 'cred-1/D-1',
     subject: 'Final notice: invoice inv-1',

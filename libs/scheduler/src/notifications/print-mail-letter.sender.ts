@@ -1,3 +1,4 @@
+import { dateIn } from '@arrears/domain';
 import type { Clock } from '@arrears/platform';
 import type { PostalAddress } from '@arrears/domain';
 import { letterHtml } from './letter';
@@ -58,7 +59,7 @@ export class PrintMailLetterSender implements NotificationSender {
       to: lobAddress(to.name, to.address),
       // Printed on the envelope: a debt collector's address only (1006.22(f)(2)), see envelopeName.
       from: lobAddress(notification.envelopeName, notification.from.address),
-      file: letterHtml({ ...notification, to }, this.clock.now().toISOString().slice(0, 10)),
+      file: letterHtml({ ...notification, to }, dateIn(this.clock.now().toISOString(), notification.timeZone)),
       color: false,
       use_type: 'operational',
       metadata: { notification_id: notification.id.slice(0, 500) },
