@@ -4,9 +4,9 @@ import type { CommandOutcome } from '@arrears/commands';
 /** What every command answers: where its events landed. */
 export class CommandReceipt {
   @ApiProperty({ example: 'acc-1' }) accountId!: string;
-  @ApiProperty({ description: 'The account stream’s revision after this command; also sent as ETag.', example: 3 })
+  @ApiProperty({ type: 'integer', description: 'The account stream’s revision after this command; also sent as ETag.', example: 3 })
   revision!: number;
-  @ApiProperty({ description: 'Global position of the last event appended: queries can wait until they reach it.', example: 42 })
+  @ApiProperty({ type: 'integer', description: 'Global position of the last event appended: queries can wait until they reach it.', example: 42 })
   position!: number;
 }
 
