@@ -11,7 +11,7 @@ class EventStoreHealth {
   @ApiProperty({ type: 'integer', example: 42 }) headPosition!: number;
 }
 
-class ParkedEventResponse {
+class ParkedEventSummaryResponse {
   @ApiProperty({ example: 'account:42', description: 'Its id for `/parked-events/:id/retry` and `/skip`.' }) id!: string;
   @ApiProperty({ type: 'integer', example: 42 }) position!: number;
   @ApiProperty() eventId!: string;
@@ -36,7 +36,7 @@ class ProjectionHealthResponse {
   @ApiProperty({ type: 'integer', example: 2, description: 'Head position minus checkpoint.' }) lag!: number;
   @ApiProperty({ example: 'running', enum: ['starting', 'standby', 'rebuilding', 'running', 'stopped', 'elsewhere'] }) state!: string;
   @ApiProperty({ type: 'integer', example: 0, description: 'Parked events not yet resolved (counted up to 1,000).' }) parked!: number;
-  @ApiProperty({ type: [ParkedEventResponse], description: 'The oldest parked events, at most 20.' }) parkedEvents!: ParkedEventResponse[];
+  @ApiProperty({ type: [ParkedEventSummaryResponse], description: 'The oldest parked events, at most 20.' }) parkedEvents!: ParkedEventSummaryResponse[];
   @ApiProperty({ required: false }) error?: string;
   @ApiProperty({ required: false, type: RebuildHealthResponse, description: 'While its declared version is rebuilt (blue/green).' })
   rebuild?: RebuildHealthResponse;
