@@ -8,7 +8,7 @@ import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { AccountResponse } from './account.responses';
 import { ReadQueryParams } from '../read-side/paging';
-import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 
 /** The account read model, with what depends on the day worked out for now. */
@@ -26,6 +26,7 @@ export class AccountController {
   @QueryEndpoint(
     'The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent',
     AccountResponse,
+    unknownAccount,
   )
   async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);

@@ -7,7 +7,7 @@ import { accountReadModel, AUDIT_TRAIL, type AuditEntry } from '@arrears/project
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
-import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { AccountHistory, HistoryVerification } from './audit.responses';
 
@@ -28,6 +28,7 @@ export class HistoryController {
   @QueryEndpoint(
     'The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary',
     AccountHistory,
+    unknownAccount,
   )
   async history(@IdParam('accountId') accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
     await this.consistency.reach(params.minPosition, [AUDIT_TRAIL]);
@@ -54,7 +55,7 @@ export class HistoryController {
    * head the latest signed checkpoint saw, which tells a truncated or re-chained stream.
    */
   @Get(':accountId/history/verify')
-  @QueryEndpoint('Integrity report: recomputes the hash chain of the account’s events and names the first broken revision', HistoryVerification)
+  @QueryEndpoint('Integrity report: recomputes the hash chain of the account’s events and names the first broken revision', HistoryVerification, unknownAccount)
   async verify(@IdParam('accountId') accountId: string): Promise<HistoryVerification> {
     const streamId = accountStream(accountId);
     const [recorded, anchors] = await Promise.all([this.store.readStream(streamId), findAnchor(this.store, streamId, this.chainKey)]);
