@@ -23,6 +23,22 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'This service')
+    .addTag('accounts', 'Opening, assigning, closing accounts and erasing personal data; the account read model')
+    .addTag('billing', 'Invoices, missed payments and late fees')
+    .addTag('payments', 'Payments and their allocation')
+    .addTag('plans', 'Payment plans and their installments')
+    .addTag('promises', 'Promises to pay')
+    .addTag('interactions', 'Contacts and their outcomes, notes, consents and the validation notice')
+    .addTag('disputes', 'Disputes and requests for the original creditor')
+    .addTag('restrictions', 'Cease, blocked media, hardship and holds: the debtor’s requests and pauses')
+    .addTag('resolutions', 'Settlements, write-offs, agency placements and legal escalation')
+    .addTag('worklist', 'The prioritized worklist, and claiming accounts')
+    .addTag('audit', 'The events as stored, the audit trail, the hash chain’s check, the account as of a time')
+    .addTag('kpis', 'Daily collection KPIs per currency')
+    .addTag('notices', 'Message templates, and the debtor’s opt-out link')
+    .addTag('notifications', 'Notifications the outbox gave up on')
+    .addTag('imports', 'Loading an existing ledger')
+    .addTag('operations', 'Health, metrics and parked events')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from `npm run token` or the identity provider.' }, bearerScheme)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetails, FieldErrorResponse] });
@@ -44,6 +60,7 @@ const sharedHeaders = {
     description: 'The request’s correlation id (the one sent, or one generated): in the logs and every event’s metadata.',
     schema: { type: 'string' },
   },
+  'WWW-Authenticate': { description: 'The scheme to authenticate with.', schema: { type: 'string', example: 'Bearer realm="arrears"' } },
   'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
   ETag: { description: 'The account’s revision after the command, quoted: send it back as If-Match.', schema: { type: 'string', example: '"3"' } },
   'Idempotent-Replayed': {
@@ -104,6 +121,7 @@ function withEdgeAnswers(operation: OperationObject, method: string, path: strin
     if (Number(status) >= 400) {
       response.content = problemContent;
       if (status === '429' || status === '503') response.headers = { ...response.headers, 'Retry-After': ref('headers', 'Retry-After') };
+      if (status === '401') response.headers = { ...response.headers, 'WWW-Authenticate': ref('headers', 'WWW-Authenticate') };
     }
     response.headers = { ...response.headers, 'X-Correlation-Id': ref('headers', 'X-Correlation-Id') };
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 /** One bad field of a malformed request. */
 export class FieldErrorResponse {
@@ -24,6 +24,9 @@ export class ContactRefusalResponse {
  * `code` is stable and machine-readable; a problem may carry more fields that say more of it (the
  * optional ones below are those clients act on; others name the ids and values involved).
  */
+@ApiSchema({
+  description: 'RFC 9457 problem details: every error is answered so. `code` is stable: clients branch on it. Other fields name the ids and values involved.',
+})
 export class ProblemDetails {
   @ApiProperty({ example: 'urn:problem:arrears:validation-failed', description: '`urn:problem:arrears:` and the code in kebab case.' }) type!: string;
   @ApiProperty({ example: 'The request is malformed' }) title!: string;
