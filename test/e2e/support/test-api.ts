@@ -6,10 +6,12 @@ import { SchedulerLoop } from '@arrears/scheduler';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../../../apps/api/src/bootstrap';
+import { openApiDocument } from '../../../apps/api/src/http/openapi-document';
 import { accessMatrix, publicRoute } from '../../../apps/api/src/auth/access-matrix';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import type { Principal } from '../../../apps/api/src/auth/principal';
 import { createTestDatabase } from '../../setup/test-database';
+import { ContractCheck } from './contract';
 
 /** A parsed JSON body, typed as `JSON.parse` types it: the specs' assertions (toEqual, toMatchObject) check its shape. */
 export type ParsedJson = ReturnType<typeof JSON.parse>;
@@ -66,6 +68,16 @@ async function withAuthorization(method: string, url: string, headers: Record<st
   return authorization ? headers : rest;
 }
 
+/** What the spec file's exchanges did that the OpenAPI document does not allow, each with how often. */
+const outsideTheContract = new Map<string, number>();
+
+// The spec file fails after its tests if any response (or accepted request) was outside the document.
+afterAll(() => {
+  if (outsideTheContract.size === 0) return;
+  const lines = [...outsideTheContract].map(([violation, times]) => `  ${violation}${times > 1 ? ` (×${times})` : ''}`);
+  throw new Error(`${outsideTheContract.size} kinds of exchange outside the OpenAPI document:\n${lines.join('\n')}`);
+});
+
 /**
  * The real application, in this process, on a fresh database of the run's embedded PostgreSQL, with
  * a clock the test moves. Requests go through Fastify's full request pipeline (inject).
@@ -88,6 +100,7 @@ export async function startTestApi(
   const app = await createApp(config, { clock, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const contract = new ContractCheck(openApiDocument(app));
   const request: TestApi['request'] = async (method, url, body, given = {}) => {
     const headers = await withAuthorization(method, url, given);
     const response = await app.inject({
@@ -97,8 +110,13 @@ export async function startTestApi(
       ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = response.body;
-    const json = /json/.test(String(response.headers['content-type']));
-    return { status: response.statusCode, headers: response.headers, body: text && json ? JSON.parse(text) : text || undefined };
+    const contentType = response.headers['content-type'] as string | undefined;
+    const parsed = text && /json/.test(String(contentType)) ? JSON.parse(text) : text || undefined;
+    const requestBody = typeof body === 'string' ? parsedOrText(body) : body;
+    for (const violation of contract.violations({ method, url, requestBody, status: response.statusCode, contentType, responseBody: parsed })) {
+      outsideTheContract.set(violation, (outsideTheContract.get(violation) ?? 0) + 1);
+    }
+    return { status: response.statusCode, headers: response.headers, body: parsed };
   };
   return {
     app,
@@ -109,6 +127,15 @@ export async function startTestApi(
     get: (url, headers) => request('GET', url, undefined, headers),
     close: () => app.close(),
   };
+}
+
+/** A body a spec sent as text: what the service parsed it as, if it is JSON. */
+function parsedOrText(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -6,8 +6,9 @@ import { Clock } from '@arrears/platform';
 import { accountReadModel, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
+import { AccountResponse } from './account.responses';
 import { ReadQueryParams } from '../read-side/paging';
-import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 
 /** The account read model, with what depends on the day worked out for now. */
@@ -22,7 +23,11 @@ export class AccountController {
   ) {}
 
   @Get(':accountId')
-  @QueryEndpoint('The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent')
+  @QueryEndpoint(
+    'The account: status, balances (total, overdue, credit), invoices with days past due, aging, plan, last payment, assigned agent',
+    AccountResponse,
+    unknownAccount,
+  )
   async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
     const document = await this.readStore.get(accountReadModel.collection, accountId);

@@ -1,15 +1,16 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { accountStream, notFound } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { APP_CONFIG, reportingZones, type AppConfig, type ReportingZones } from '@arrears/platform';
 import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument, type RecordedAccountEvent } from '@arrears/projections';
 import { IdParam } from '../http/parse-id.pipe';
-import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { endOfDay, happenedBy, recordedBy, type ReplayCut } from './account-replay';
 import { AccountStateParams } from './audit.requests';
-import { AccountEventsResponse, type AccountStateAsOf } from './audit.responses';
+import { AccountEventsResponse, AccountStateAsOfResponse, type AccountStateAsOf } from './audit.responses';
+import { ApiProblems } from '../http/api-problems.decorator';
 
 /** An account's history from the event store itself: its events as stored, and the account as it stood in record or business time. */
 @ApiTags('audit')
@@ -28,7 +29,7 @@ export class AuditController {
   @Get(':accountId/events')
   @ApiOperation({ summary: 'The account’s events as stored, in order, with their metadata' })
   @ApiOkResponse({ type: AccountEventsResponse })
-  @ApiNotFoundResponse({ description: 'Unknown account.' })
+  @ApiProblems(unknownAccount)
   async events(@IdParam('accountId') accountId: string): Promise<AccountEventsResponse> {
     const recorded = await this.store.readStream(accountStream(accountId));
     if (recorded.length === 0) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
@@ -51,7 +52,11 @@ export class AuditController {
    * that day for the debtor), else as of `asOf`.
    */
   @Get(':accountId/state')
-  @QueryEndpoint('The account as it stood at an instant (asOf, record time) or on a business date (asAt), replayed from the event store')
+  @QueryEndpoint(
+    'The account as it stood at an instant (asOf, record time) or on a business date (asAt), replayed from the event store',
+    AccountStateAsOfResponse,
+    unknownAccount,
+  )
   async state(@IdParam('accountId') accountId: string, @Query() { asOf, asAt }: AccountStateParams): Promise<AccountStateAsOf> {
     const cut: ReplayCut = { ...(asOf !== undefined && { asOf: new Date(Date.parse(asOf)).toISOString() }), ...(asAt !== undefined && { asAt }) };
     const known = recordedBy(await this.store.readStream(accountStream(accountId)), cut.asOf);

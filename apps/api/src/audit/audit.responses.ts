@@ -2,15 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { IsoDate } from '@arrears/domain';
 import type { EventMetadata } from '@arrears/event-store';
 import type { AccountView, AuditEntry } from '@arrears/projections';
+import { AccountStateResponse } from '../accounts/account.responses';
 
 export class AccountEventResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'InvoiceIssued' }) type!: string;
-  @ApiProperty({ example: 1, description: 'Position in the account stream, from 0.' }) revision!: number;
-  @ApiProperty({ example: 42, description: 'Position in the whole log.' }) position!: number;
-  @ApiProperty({ type: Object }) data!: Record<string, unknown>;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Position in the account stream, from 0.' }) revision!: number;
+  @ApiProperty({ type: 'integer', example: 42, description: 'Position in the whole log.' }) position!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       'correlationId, causationId, actor, occurredAt, occurredOn (the business date, where the fact gives one), recordedAt, schemaVersion, creditorId',
   })
@@ -19,14 +21,40 @@ export class AccountEventResponse {
 
 export class AccountEventsResponse {
   @ApiProperty({ example: 'acc-1' }) accountId!: string;
-  @ApiProperty({ example: 3, description: 'The current revision (also the ETag).' }) revision!: number;
+  @ApiProperty({ type: 'integer', example: 3, description: 'The current revision.' }) revision!: number;
   @ApiProperty({ type: [AccountEventResponse] }) events!: AccountEventResponse[];
 }
 
-export interface AccountHistory {
-  accountId: string;
-  items: Omit<AuditEntry, 'id'>[];
-  nextCursor: string | null;
+class ActorResponse {
+  @ApiProperty({ example: 'agent-7' }) id!: string;
+  @ApiProperty({ example: 'agent' }) role!: string;
+}
+
+/** One recorded fact of an account, as an auditor reads it: both its times, who did it, and why (correlation, causation). */
+export class AuditEntryResponse {
+  @ApiProperty({ example: 'acc-1' }) accountId!: string;
+  @ApiProperty({ example: 'cred-1' }) creditorId!: string;
+  @ApiProperty({ type: 'integer', description: 'Position in the account stream, from 0.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'Position in the whole log.' }) position!: number;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'InvoiceIssued' }) type!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it happened.' }) occurredAt!: string;
+  @ApiProperty({ format: 'date', description: 'Its business day in the creditor’s reporting zone.' }) occurredOn!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the system recorded it.' }) recordedAt!: string;
+  @ApiProperty() actor!: ActorResponse;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty() causationId!: string;
+  @ApiProperty({ example: 'Invoice inv-1 issued: 125.00 USD due 2026-01-31.' }) summary!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event’s data, without a rendered message’s text.' }) data!: Record<
+    string,
+    unknown
+  >;
+}
+
+export class AccountHistory {
+  @ApiProperty({ example: 'acc-1' }) accountId!: string;
+  @ApiProperty({ type: [AuditEntryResponse] }) items!: Omit<AuditEntry, 'id'>[];
+  @ApiProperty({ type: String, nullable: true, description: 'The next page’s cursor; null at the end.' }) nextCursor!: string | null;
 }
 
 /**
@@ -35,19 +63,30 @@ export interface AccountHistory {
  */
 export type AccountStateAsOf = Omit<AccountView, 'asOf'> & { asOf?: string; asAt?: IsoDate; revision: number };
 
+export class AccountStateAsOfResponse extends AccountStateResponse {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The record-time cut: events recorded later are left out.' }) asOf?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'The business-time cut: facts that happened after this day are left out.' }) asAt?: string;
+  @ApiProperty({ type: 'integer', description: 'The last revision known at `asOf` (the head without it).' }) revision!: number;
+}
+
 export class HistoryVerification {
   @ApiProperty({ example: 'acc-1' }) accountId!: string;
   @ApiProperty({ enum: ['intact', 'broken'] }) status!: 'intact' | 'broken';
-  @ApiProperty({ example: 12, description: 'Events in the stream.' }) events!: number;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Events in the stream.' }) events!: number;
   @ApiPropertyOptional({ description: 'The hash of the last event, when intact: keep it to notice a later truncation.' }) lastHash?: string;
   @ApiPropertyOptional({
+    type: 'integer',
     example: 0,
     description: 'Leading events chained with plain SHA-256, before the chain was keyed: only a checkpoint vouches for them.',
   })
   unkeyedEvents?: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest revision a signed checkpoint saw, when intact.' }) anchoredRevision?:
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'The latest revision a signed checkpoint saw, when intact.' }) anchoredRevision?:
     number | null;
-  @ApiPropertyOptional({ example: 4, description: 'The first revision whose hash or link does not hold (for TRUNCATED: the first one missing).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 4,
+    description: 'The first revision whose hash or link does not hold (for TRUNCATED: the first one missing).',
+  })
   firstBrokenRevision?: number;
   @ApiPropertyOptional({
     enum: [
@@ -64,5 +103,5 @@ export class HistoryVerification {
   })
   reason?: string;
   @ApiPropertyOptional() detail?: string;
-  @ApiProperty({ description: 'When the check ran.' }) verifiedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the check ran.' }) verifiedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CHAIN_KEY, STORED_EVENT_STORE, findAnchor, verifyChain, type ChainKey, type ChainReport, type EventStore } from '@arrears/event-store';
 import { accountStream, notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
@@ -7,9 +7,9 @@ import { accountReadModel, AUDIT_TRAIL, type AuditEntry } from '@arrears/project
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
-import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
-import { HistoryVerification, type AccountHistory } from './audit.responses';
+import { AccountHistory, HistoryVerification } from './audit.responses';
 
 /** The audit trail of an account, and whether its hash chain still holds. */
 @ApiTags('audit')
@@ -25,7 +25,11 @@ export class HistoryController {
 
   /** Every event in order, a page at a time. */
   @Get(':accountId/history')
-  @QueryEndpoint('The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary')
+  @QueryEndpoint(
+    'The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary',
+    AccountHistory,
+    unknownAccount,
+  )
   async history(@IdParam('accountId') accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
     await this.consistency.reach(params.minPosition, [AUDIT_TRAIL]);
     const limit = params.limit ?? 50;
@@ -51,8 +55,7 @@ export class HistoryController {
    * head the latest signed checkpoint saw, which tells a truncated or re-chained stream.
    */
   @Get(':accountId/history/verify')
-  @QueryEndpoint('Integrity report: recomputes the hash chain of the account’s events and names the first broken revision')
-  @ApiOkResponse({ type: HistoryVerification })
+  @QueryEndpoint('Integrity report: recomputes the hash chain of the account’s events and names the first broken revision', HistoryVerification, unknownAccount)
   async verify(@IdParam('accountId') accountId: string): Promise<HistoryVerification> {
     const streamId = accountStream(accountId);
     const [recorded, anchors] = await Promise.all([this.store.readStream(streamId), findAnchor(this.store, streamId, this.chainKey)]);

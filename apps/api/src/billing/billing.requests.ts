@@ -24,7 +24,7 @@ export class EarlyPaymentDiscountRequest {
   @IsInt()
   @Min(0)
   @Max(3650)
-  @ApiProperty({ example: 10, description: 'Days after the issue date the discount is available.' })
+  @ApiProperty({ type: 'integer', example: 10, description: 'Days after the issue date the discount is available.' })
   withinDays!: number;
 }
 
@@ -32,7 +32,7 @@ export class InvoiceTermsRequest {
   @IsInt()
   @Min(0)
   @Max(365)
-  @ApiProperty({ example: 5, description: 'Days after the due date before the invoice counts as missed.' })
+  @ApiProperty({ type: 'integer', example: 5, description: 'Days after the due date before the invoice counts as missed.' })
   graceDays!: number;
 
   @IsOptional()

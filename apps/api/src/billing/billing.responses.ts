@@ -3,18 +3,18 @@ import { CommandReceipt } from '../command-handling/command-receipt';
 
 export class InvoiceIssuedResponse extends CommandReceipt {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ description: 'Credit from earlier overpayments used for this invoice (minor units).', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Credit from earlier overpayments used for this invoice (minor units).', example: 0 })
   creditApplied!: number;
 }
 
 export class PaymentMissedResponse extends CommandReceipt {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ example: 7500, description: 'What was still owed on the invoice (minor units).' }) overdueAmount!: number;
+  @ApiProperty({ type: 'integer', example: 7500, description: 'What was still owed on the invoice (minor units).' }) overdueAmount!: number;
   @ApiProperty({ example: '2026-02-06', description: 'The debtor’s date when it was marked.' }) missedOn!: string;
 }
 
 export class LateFeeAssessedResponse extends CommandReceipt {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ example: 1500, description: 'The fee (minor units), per the invoice’s terms.' }) fee!: number;
+  @ApiProperty({ type: 'integer', example: 1500, description: 'The fee (minor units), per the invoice’s terms.' }) fee!: number;
   @ApiProperty({ example: '2026-02-16' }) assessedOn!: string;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Metrics } from '@arrears/platform';
 import type { FastifyReply } from 'fastify';
@@ -12,7 +12,9 @@ export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus scrape target (a supervisor’s or system’s token, or the METRICS_TOKEN scrape token)' })
   @ApiOkResponse({
+    content: { 'text/plain': { schema: { type: 'string' } } },
     description: 'Prometheus text exposition: HTTP latency, command outcomes, append latency, projection lag, scheduler steps, process figures.',
   })
   async scrape(@Res() reply: FastifyReply): Promise<void> {

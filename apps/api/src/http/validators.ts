@@ -18,7 +18,7 @@ export const IsMinorUnits = (options: ApiPropertyOptions = {}) =>
     IsInt({ message: '$property must be an integer number of minor units (e.g. cents)' }),
     Min(1),
     Max(Number.MAX_SAFE_INTEGER),
-    described({ type: Number, minimum: 1, example: 12500, ...options }),
+    described({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 12500, ...options }),
   );
 
 export const IsCurrency = () =>

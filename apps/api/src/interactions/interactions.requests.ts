@@ -51,7 +51,12 @@ export class CallConsentRequest {
   @IsInt()
   @Min(1)
   @Max(7)
-  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: 'Consecutive days the consent covers, its own day the first; 7 when absent (1006.14(b)(3)(i)).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 7,
+    description: 'Consecutive days the consent covers, its own day the first; 7 when absent (1006.14(b)(3)(i)).',
+  })
   days?: number;
 }
 

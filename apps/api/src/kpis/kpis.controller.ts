@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
@@ -12,6 +12,7 @@ import { preferredMediaType } from '../http/preferred-media-type';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { KpiParams } from './kpis.requests';
+import { KpiCurrencyResponse, KpisResponse } from './kpis.responses';
 
 const maxDays = 3 * 366;
 
@@ -38,8 +39,14 @@ export class KpisController {
   @Get()
   @QueryEndpoint(
     'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` gives one row per day and currency',
+    KpisResponse,
+    {
+      400: 'Malformed parameters, or a period that ends before it starts or is longer than 3 × 366 days (`INVALID_PERIOD`).',
+      403: 'The role may not read KPIs, or a token for some creditors names none, or one it may not act for (`CREDITOR_REQUIRED`, `CREDITOR_NOT_ALLOWED`).',
+    },
   )
-  @ApiProduces('application/json', 'text/csv', 'application/problem+json')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(KpiCurrencyResponse)
   async kpis(
     @Query() params: KpiParams,
     @Caller() caller: Principal,

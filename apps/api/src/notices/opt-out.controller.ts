@@ -1,13 +1,15 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AccountCommandService, OptOutLinks, optOutTokenPattern, type CommandContext, type OptOut } from '@arrears/commands';
 import { DomainError, notFound } from '@arrears/domain';
 import { ValidationProblem } from '@arrears/platform';
+import { ApiProblems } from '../http/api-problems.decorator';
 import { confirmationPage, optedOutPage } from './opt-out.page';
 
 const html = 'text/html; charset=utf-8';
+const htmlPage = { 'text/html': { schema: { type: 'string' } } };
 
 /**
  * The opt-out link every e-mail and text carries (12 CFR 1006.6(e)): opening it shows a confirmation
@@ -15,8 +17,10 @@ const html = 'text/html; charset=utf-8';
  * through the same command an agent uses. No token: the signed link is the debtor's authority.
  */
 @ApiTags('notices')
-@ApiResponse({ status: 400, description: 'A malformed link (`VALIDATION_FAILED`).' })
-@ApiResponse({ status: 404, description: 'A link we did not sign, or altered (`OPT_OUT_LINK_NOT_FOUND`), or for an account that does not exist.' })
+@ApiProblems({
+  400: 'A malformed link (`VALIDATION_FAILED`).',
+  404: 'A link we did not sign, or altered (`OPT_OUT_LINK_NOT_FOUND`), or for an account that does not exist.',
+})
 @Controller('opt-out')
 export class OptOutController {
   constructor(
@@ -28,8 +32,7 @@ export class OptOutController {
   @Header('content-type', html)
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'The opt-out confirmation page (HTML): changes nothing, since link scanners open links by themselves' })
-  @ApiProduces(html, 'application/problem+json')
-  @ApiOkResponse({ description: 'The page, with a button that confirms.' })
+  @ApiOkResponse({ description: 'The page, with a button that confirms.', content: htmlPage })
   confirm(@Param('token') token: string): string {
     return confirmationPage(this.read(token));
   }
@@ -39,8 +42,9 @@ export class OptOutController {
   @Header('content-type', html)
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'Opt out: blocks the link’s medium (e-mail or SMS) for the link’s account, as the debtor asked; again changes nothing' })
-  @ApiProduces(html, 'application/problem+json')
-  @ApiOkResponse({ description: 'The medium is blocked (now or before).' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ required: false, description: 'The page’s form, empty: nothing in it is read.', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The medium is blocked (now or before): a page that says so.', content: htmlPage })
   async optOut(@Param('token') token: string, @Req() request: FastifyRequest): Promise<string> {
     const optOut = this.read(token);
     const context: CommandContext = {

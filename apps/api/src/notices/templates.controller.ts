@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce, OptOutLinks, requireAccountInScope } from '@arrears/commands';
 import {
   factsOf,
@@ -23,38 +23,14 @@ import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../http/api-problems.decorator';
 import { PreviewTemplateRequest } from './notices.requests';
-
-/** A template as listed: what it is, never its text (preview it to read it). */
-export interface TemplateSummary {
-  id: string;
-  version: number;
-  channel: string;
-  language: string;
-  purpose: string;
-  escalation: boolean;
-  variables: string[];
-}
-
-/** A template rendered as it would go out, and what the law requires of it that it lacks (empty when complete). */
-export interface TemplatePreview {
-  templateId: string;
-  version: number;
-  channel: string;
-  language: string;
-  escalation: boolean;
-  subject: string;
-  body: string;
-  missing: string[];
-}
+import { TemplatePreview, TemplatesResponse, type TemplateSummary } from './templates.responses';
 
 const templateIdPattern = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The message templates in force, for a supervisor to list and preview (with sample data, or an account's). */
 @ApiTags('notices')
-@ApiBearerAuth()
-@ApiResponse({ status: 401, description: 'No valid bearer token.' })
-@ApiResponse({ status: 403, description: 'Only supervisors list and preview templates (`ROLE_NOT_ALLOWED`).' })
 @Controller('templates')
 export class TemplatesController {
   constructor(
@@ -66,7 +42,7 @@ export class TemplatesController {
 
   @Get()
   @ApiOperation({ summary: 'Every template in force: id, version, channel, language, purpose, whether it is an escalation, the variables it names' })
-  @ApiOkResponse({ description: 'The templates.' })
+  @ApiOkResponse({ type: TemplatesResponse, description: 'The templates.' })
   list(): { templates: TemplateSummary[] } {
     return {
       templates: templatesIn(this.rules.policies).map(({ id, version, channel, language, purpose, escalation, subject, body }) => ({
@@ -86,11 +62,10 @@ export class TemplatesController {
   @ApiOperation({
     summary: 'Render a template for a channel and language, with an account’s data or sample data, and list the elements the law requires that it lacks',
   })
-  @ApiOkResponse({ description: 'The rendered message.' })
-  @ApiResponse({ status: 400, description: 'A malformed template id, channel, language or account id: one entry per bad field.' })
-  @ApiResponse({
-    status: 404,
-    description: 'No such template for that channel (`TEMPLATE_NOT_FOUND`), or no such account for the caller (`ACCOUNT_NOT_FOUND`).',
+  @ApiOkResponse({ type: TemplatePreview, description: 'The rendered message.' })
+  @ApiProblems({
+    400: 'A malformed template id, channel, language or account id: one entry per bad field.',
+    404: 'No such template for that channel (`TEMPLATE_NOT_FOUND`), or no such account for the caller (`ACCOUNT_NOT_FOUND`).',
   })
   async preview(@Param('templateId') templateId: string, @Body() request: PreviewTemplateRequest, @Caller() caller: Principal): Promise<TemplatePreview> {
     if (!templateIdPattern.test(templateId))

@@ -6,17 +6,17 @@ import { RecordPaymentRequest } from './payments.requests';
 
 class AllocationResponse {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ example: 5000 }) amount!: number;
+  @ApiProperty({ type: 'integer', example: 5000 }) amount!: number;
 }
 
 class InstallmentAllocationResponse {
-  @ApiProperty({ example: 1 }) installment!: number;
-  @ApiProperty({ example: 3750 }) amount!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) installment!: number;
+  @ApiProperty({ type: 'integer', example: 3750 }) amount!: number;
 }
 
 class DiscountResponse {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ example: 250 }) amount!: number;
+  @ApiProperty({ type: 'integer', example: 250 }) amount!: number;
 }
 
 export class PaymentRecordedResponse extends CommandReceipt {
@@ -25,7 +25,7 @@ export class PaymentRecordedResponse extends CommandReceipt {
   allocations!: AllocationResponse[];
   @ApiProperty({ type: [InstallmentAllocationResponse], description: 'To the active plan’s installments, if any.' })
   installmentAllocations!: InstallmentAllocationResponse[];
-  @ApiProperty({ description: 'Overpayment kept as credit for later invoices.', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Overpayment kept as credit for later invoices.', example: 0 })
   credited!: number;
   @ApiProperty({ type: [DiscountResponse], description: 'Early-payment discounts this payment earned.' })
   discounts!: DiscountResponse[];

@@ -7,7 +7,7 @@ import { AgreePlanRequest, ExtendDeadlineRequest } from './plans.requests';
 
 class CoveredInvoiceResponse {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
-  @ApiProperty({ example: 7500 }) amount!: number;
+  @ApiProperty({ type: 'integer', example: 7500 }) amount!: number;
 }
 
 export class PlanAgreedResponse extends CommandReceipt {

@@ -1,16 +1,18 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems, type ProblemStatus } from '../http/api-problems.decorator';
 
-/** A read route's documentation: what it answers, and the problem answers reads share. */
-export const QueryEndpoint = (summary: string) =>
+/** What a read of one account answers when there is none the caller may see. */
+export const unknownAccount = { 404: 'Unknown account, or one of a creditor the token may not act for (`ACCOUNT_NOT_FOUND`).' } as const;
+
+/** A read route's documentation: what it answers (its schema), and the problem answers reads share, or the route's own where it says more. */
+export const QueryEndpoint = (summary: string, response: Type<unknown>, problems: Partial<Record<ProblemStatus, string>> = {}) =>
   applyDecorators(
     ApiOperation({ summary }),
-    ApiBearerAuth(),
-    ApiProduces('application/json', 'application/problem+json'),
-    ApiResponse({ status: 200, description: 'The read model (JSON).' }),
-    ApiResponse({ status: 400, description: 'Malformed parameters: one entry per bad field.' }),
-    ApiResponse({ status: 401, description: 'No valid bearer token.' }),
-    ApiResponse({ status: 403, description: "The token's role may not call this route (`ROLE_NOT_ALLOWED`)." }),
-    ApiResponse({ status: 404, description: 'Unknown account, or one of a creditor the token may not act for.' }),
-    ApiResponse({ status: 503, description: '`minPosition` not reached within 5 s (`READ_MODEL_BEHIND`); see Retry-After.' }),
+    ApiOkResponse({ type: response, description: 'The read model, as of now (or of `minPosition` at least).' }),
+    ApiProblems({
+      400: 'Malformed parameters: one entry per bad field; `minPosition` past the log’s head; a cursor this list did not return (`INVALID_CURSOR`).',
+      503: '`minPosition` not reached within 5 s (`READ_MODEL_BEHIND`), or a store cannot be reached (`STORE_UNAVAILABLE`); see Retry-After.',
+      ...problems,
+    }),
   );

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../read-side/paging';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { WorklistParams } from './worklist.requests';
+import { WorklistResponse } from './worklist.responses';
 
 export interface Worklist {
   asOf: string;
@@ -39,7 +40,10 @@ export class WorklistController {
   ) {}
 
   @Get()
-  @QueryEndpoint('Open delinquent accounts by priority, with the score’s parts, days past due, overdue amount, next action and assigned agent')
+  @QueryEndpoint(
+    'Open delinquent accounts by priority, with the score’s parts, days past due, overdue amount, next action and assigned agent',
+    WorklistResponse,
+  )
   async worklist(@Query() params: WorklistParams, @Caller() caller: Principal): Promise<Worklist> {
     await this.consistency.reach(params.minPosition, [worklistReadModel.name]);
     const now = this.clock.now().toISOString();

@@ -15,7 +15,7 @@ export class ClaimAccountRequest {
   @IsInt()
   @Min(1)
   @Max(maxClaimMinutes)
-  @ApiPropertyOptional({ example: 30, description: 'How long the claim lasts; CLAIM_MINUTES (30) when absent.' })
+  @ApiPropertyOptional({ type: 'integer', example: 30, description: 'How long the claim lasts; CLAIM_MINUTES (30) when absent.' })
   minutes?: number;
 }
 

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { agingBucketProperty, CallStatusResponse, ClaimResponse } from '../read-side/contact.responses';
+
+class ScorePartsResponse {
+  @ApiProperty({ description: 'Points for the amount outstanding.' }) amount!: number;
+  @ApiProperty({ description: 'Points for the days the oldest open invoice is past due.' }) age!: number;
+  @ApiProperty() missedPayments!: number;
+  @ApiProperty() brokenPromises!: number;
+}
+
+class ScoreResponse {
+  @ApiProperty({ example: 182.5, description: 'The priority: the sum of its parts, to hundredths.' }) total!: number;
+  @ApiProperty() parts!: ScorePartsResponse;
+}
+
+class NextActionResponse {
+  @ApiProperty({
+    enum: ['mark_payment_missed', 'assess_late_fee', 'reminder_call', 'call', 'final_notice', 'agency_or_legal_review'],
+  })
+  code!: string;
+  @ApiProperty({ example: '45 days past due.' }) reason!: string;
+}
+
+export class WorklistItemResponse {
+  @ApiProperty({ example: 'acc-1' }) accountId!: string;
+  @ApiProperty({ example: 'cred-1' }) creditorId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'USD' }) currency!: string | null;
+  @ApiProperty() score!: ScoreResponse;
+  @ApiProperty({ type: 'integer', description: 'Of the oldest open invoice.' }) daysPastDue!: number;
+  @ApiProperty(agingBucketProperty) agingBucket!: string;
+  @ApiProperty({ type: 'integer', description: 'Minor units.' }) outstanding!: number;
+  @ApiProperty({ type: 'integer', description: 'Minor units past due.' }) overdueAmount!: number;
+  @ApiProperty() nextAction!: NextActionResponse;
+  @ApiProperty() contact!: CallStatusResponse;
+  @ApiProperty({ type: String, nullable: true }) assignedAgentId!: string | null;
+  @ApiProperty({ type: ClaimResponse, nullable: true }) claim!: ClaimResponse | null;
+}
+
+export class WorklistResponse {
+  @ApiProperty({ format: 'date-time', description: 'The instant the days and contact rules were worked out for.' }) asOf!: string;
+  @ApiProperty({ type: [WorklistItemResponse] }) items!: WorklistItemResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'The next page’s cursor; null at the end.' }) nextCursor!: string | null;
+}
