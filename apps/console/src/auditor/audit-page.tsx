@@ -50,7 +50,7 @@ function AccountPicker({ initial }: { initial: string }) {
 
 function AuditHistory({ accountId }: { accountId: string }) {
   const { read } = useRead(
-    async () => readAs<History>(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 200 } } })),
+    async () => readAs<History>(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100 } } })),
     [accountId],
   );
   return (

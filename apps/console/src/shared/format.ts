@@ -27,9 +27,11 @@ export function minorUnits(typed: string, currency: string): number | null {
 
 /** An instant, in the reader's zone unless another is named. */
 export function instant(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone && { timeZone, timeZoneName: 'short' }) }).format(
-    new Date(iso),
-  );
+  // dateStyle and timeStyle do not combine with timeZoneName: another zone's time is spelled out field by field.
+  const style: Intl.DateTimeFormatOptions = timeZone
+    ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(undefined, style).format(new Date(iso));
 }
 
 /** A business date (YYYY-MM-DD), which belongs to no zone: formatted as that calendar day. */
