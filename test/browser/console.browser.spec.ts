@@ -21,16 +21,17 @@ inChromium('the console, in a browser, against the built service on the embedded
   jest.setTimeout(120_000);
   const nightZone = zoneAtNight();
   let dataDir: string;
-  let service: BuiltService;
-  let browser: ConsoleBrowser;
+  // Unset when beforeAll failed half-way: afterAll stops what did start.
+  let service: BuiltService | undefined;
+  let browser: ConsoleBrowser | undefined;
   let seededAt: Date;
 
   const token = async (role: ActorRole, id: string) =>
     mintToken((await readFile(signingSecretFile(dataDir), 'utf8')).trim(), { id, role, creditors: '*' }, '1h');
 
   const signedIn = async (role: ActorRole, id: string) => {
-    const tab = await newTab(browser);
-    await signIn(tab.page, service.url, await token(role, id));
+    const tab = await newTab(browser!);
+    await signIn(tab.page, service!.url, await token(role, id));
     return tab;
   };
 
@@ -49,7 +50,9 @@ inChromium('the console, in a browser, against the built service on the embedded
 
   afterAll(async () => {
     await browser?.close();
-    if (service && (await Promise.race([stopService(service, 'SIGTERM'), new Promise((r) => setTimeout(r, 15_000, 'late'))])) === 'late') await killServiceGroup(service);
+    // A service that does not stop within 15 s is killed with its database, so the run never hangs on it.
+    const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
+    if (service && (await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -109,7 +112,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(new RegExp(`^kpis-portfolio-${from}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const csv = await readFile((await file.path()) as string, 'utf8');
+    const csv = await readFile(await file.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^date,currency,/);
     expect(csv).toContain(`${from},USD,`);
     await screenshot(page, 'analyst');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { forgetToken, storedSession, type Role, type Session } from './shared/session';
 import { Link, navigate, useRoute } from './shared/router';
 import { onNotice } from './shared/notices';
@@ -9,8 +9,11 @@ import { SearchPage } from './agent/search-page';
 import { TeamPage } from './supervisor/team-page';
 import { ParkedPage } from './supervisor/parked-page';
 import { StrategiesPage } from './supervisor/strategies-page';
-import { DashboardPage } from './analyst/dashboard-page';
 import { AuditPage } from './auditor/audit-page';
+import { Loading } from './shared/problem-view';
+
+// The charts library is most of the bundle: loaded with the dashboard, not before.
+const DashboardPage = lazy(() => import('./analyst/dashboard-page').then(({ DashboardPage }) => ({ default: DashboardPage })));
 
 /** Each role's pages, the first its home. */
 const menus: Record<Role, { to: string; label: string }[]> = {
@@ -93,7 +96,11 @@ function Page({ path, session }: { path: string; session: Session }) {
     case 'strategies':
       return <StrategiesPage />;
     case 'kpis':
-      return <DashboardPage />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <DashboardPage />
+        </Suspense>
+      );
     case 'audit':
       return <AuditPage key={id ?? ''} accountId={id ?? null} />;
     default: {

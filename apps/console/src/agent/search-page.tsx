@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
-import { answer } from '../api/client';
+import { money } from '../shared/format';
 import type { SearchHit } from '../api/reads';
-import { asProblem, ApiProblem, problemFrom, type Problem } from '../api/problem';
-import { storedSession } from '../shared/session';
+import { asProblem, type Problem } from '../api/problem';
+import { callUndocumented } from '../api/client';
 import { Link, navigate } from '../shared/router';
 import { Empty, ProblemView } from '../shared/problem-view';
 
@@ -57,7 +57,10 @@ export function SearchPage() {
             {hits.map((hit) => (
               <li key={hit.accountId}>
                 <Link to={`/accounts/${encodeURIComponent(hit.accountId)}`}>{hit.accountId}</Link> · {hit.debtorName ?? '—'} · {hit.debtorReference} ·{' '}
-                {hit.phone ?? ''} <span className="muted">({hit.creditorId})</span>
+                {hit.currency ? money(hit.balance, hit.currency) : 'nothing owed'} · {hit.status}{' '}
+                <span className="muted">
+                  ({hit.creditorId}; matched by {hit.matchedBy.join(', ')})
+                </span>
               </li>
             ))}
           </ul>
@@ -67,12 +70,4 @@ export function SearchPage() {
 }
 
 // until the document types this read: GET /accounts/search is not in the generated paths yet.
-async function search(q: string): Promise<SearchHit[]> {
-  const response = await fetch(`/accounts/search?${new URLSearchParams({ q: q.trim() })}`, {
-    headers: { authorization: `Bearer ${storedSession()?.token ?? ''}` },
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiProblem(problemFrom(response.status, body));
-  const found = answer({ data: body as { items?: SearchHit[]; accounts?: SearchHit[] }, response });
-  return found.items ?? found.accounts ?? [];
-}
+const search = async (q: string) => (await callUndocumented<{ items: SearchHit[] }>('GET', `/accounts/search?${new URLSearchParams({ q: q.trim() })}`)).items;

@@ -37,7 +37,7 @@ export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistIte
         </div>
       </td>
       <td>
-        {item.contact.contactableNow ? 'Now' : item.contact.nextCallAllowedAt ? `From ${instant(item.contact.nextCallAllowedAt)}` : 'Not while restricted'}
+        {item.contact.contactableNow ? 'Now' : item.contact.nextCallAllowedAt ? `From ${instant(item.contact.nextCallAllowedAt)}` : 'Not now (see the account)'}
       </td>
       <td>{item.nextAction.reason}</td>
       <td>

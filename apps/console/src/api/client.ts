@@ -61,3 +61,20 @@ export function answer<T>(result: { data?: T; error?: unknown; response: Respons
 /** A read the document does not type yet: its answer is typed by api/reads.ts (see there). */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the type the caller reads the answer as: the document has none
 export const readAs = <T>(result: { error?: unknown; response: Response }): T => answer(result as { data?: T; error?: unknown; response: Response });
+
+/**
+ * A call to a route the generated `paths` do not have yet (added alongside the console): same token,
+ * same READ_MODEL_BEHIND retries, same problem details; its answer typed by api/reads.ts.
+ */
+export async function callUndocumented<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const session = storedSession();
+  const request = new Request(new URL(path, window.location.origin), {
+    method,
+    headers: { ...(session && { authorization: `Bearer ${session.token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const response = await fetchRetryingBehind(request);
+  const parsed: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiProblem(problemFrom(response.status, parsed));
+  return parsed as T;
+}

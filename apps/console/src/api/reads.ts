@@ -190,8 +190,28 @@ export interface SearchHit {
   accountId: string;
   creditorId: string;
   debtorReference: string;
-  debtorName?: string | null;
-  phone?: string | null;
+  debtorName: string | null;
+  status: string;
+  currency: string | null;
+  balance: number;
+  matchedBy: string[];
+}
+
+// until the document types this read (GET /team, added with the team read model)
+export interface TeamView {
+  creditorId: string;
+  date: string;
+  timeZone: string;
+  asOf: string;
+  agents: {
+    agentId: string;
+    claimedNow: number;
+    assigned: number;
+    contacts: number;
+    promisesTaken: number;
+    promisesKept: number;
+    promisesBroken: number;
+  }[];
 }
 
 // until the document types this read (POST /auth/dev-token, the development sign-in)

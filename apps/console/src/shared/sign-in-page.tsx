@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import { ApiProblem, asProblem, problemFrom, type Problem } from '../api/problem';
+import { ApiProblem, asProblem, type Problem } from '../api/problem';
+import { callUndocumented } from '../api/client';
 import type { DevToken } from '../api/reads';
 import { keepToken, sessionOf, type Role } from './session';
 import { ProblemView } from './problem-view';
@@ -31,10 +32,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
 function DevSignIn({ onToken, onProblem }: { onToken: (token: string) => void; onProblem: (problem: Problem) => void }) {
   const [role, setRole] = useState<Role>('agent');
   const [creditors, setCreditors] = useState('*');
+  const [sub, setSub] = useState('');
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     try {
-      onToken((await devToken(role, creditors)).token);
+      onToken((await devToken(role, creditors, sub.trim())).token);
     } catch (error) {
       onProblem(asProblem(error));
     }
@@ -63,6 +65,17 @@ function DevSignIn({ onToken, onProblem }: { onToken: (token: string) => void; o
             setCreditors(e.target.value);
           }}
           required
+        />
+      </label>
+      <label>
+        Your id (optional)
+        <input
+          value={sub}
+          onChange={(e) => {
+            setSub(e.target.value);
+          }}
+          pattern="[A-Za-z0-9._\-]{1,64}"
+          placeholder={`dev-${role}`}
         />
       </label>
       <button type="submit">Sign in</button>
@@ -99,7 +112,7 @@ function PasteToken({ onToken }: { onToken: (token: string) => void }) {
 }
 
 // until the document types this read: POST /auth/dev-token is not in the generated paths yet.
-async function devToken(role: Role, creditors: string): Promise<DevToken> {
+async function devToken(role: Role, creditors: string, sub: string): Promise<DevToken> {
   const list =
     creditors.trim() === '*'
       ? '*'
@@ -107,13 +120,12 @@ async function devToken(role: Role, creditors: string): Promise<DevToken> {
           .split(',')
           .map((c) => c.trim())
           .filter(Boolean);
-  const response = await fetch('/auth/dev-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role, creditors: list }),
-  });
-  const body: unknown = await response.json().catch(() => null);
-  if (response.status === 404) throw new ApiProblem({ status: 404, title: 'Development sign-in is off on this service', detail: 'Paste a token instead.' });
-  if (!response.ok) throw new ApiProblem(problemFrom(response.status, body));
-  return body as DevToken;
+  try {
+    return await callUndocumented<DevToken>('POST', '/auth/dev-token', { role, creditors: list, ...(sub && { sub }) });
+  } catch (error) {
+    if (error instanceof ApiProblem && error.problem.status === 404) {
+      throw new ApiProblem({ status: 404, title: 'Development sign-in is off on this service', detail: 'Paste a token instead.' });
+    }
+    throw error;
+  }
 }

@@ -7,6 +7,7 @@ import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { Empty, ProblemView } from '../shared/problem-view';
 import { Link } from '../shared/router';
+import { TeamFigures } from './team-figures';
 
 /** The team's claims on the worklist, and reassigning accounts in bulk to an agent. */
 export function TeamPage() {
@@ -17,6 +18,7 @@ export function TeamPage() {
       <ReadView read={read}>
         {(worklist) => (
           <>
+            <TeamFigures creditors={[...new Set(worklist.items.map((item) => item.creditorId))]} />
             <ClaimsPerAgent items={worklist.items} />
             <Reassign items={worklist.items} onDone={reload} />
           </>
