@@ -77,6 +77,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await refusal.getByText('OUTSIDE_CONTACT_HOURS').waitFor();
     await expect(refusal.textContent()).resolves.toContain(`outside 08:00–21:00 in ${nightZone}`);
     await refusal.getByText('Allowed from').waitFor();
+    await screenshot(page, 'agent-call-refused');
 
     // The call the agent made this afternoon, the debtor's time, when calling was allowed.
     await logContact.getByLabel('When (your time; empty for now)').fill(wallClock(afternoonBefore(nightZone)));
@@ -93,6 +94,10 @@ inChromium('the console, in a browser, against the built service on the embedded
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
     await row(page, 'acc-night').locator('.promise', { hasText: '$250.00' }).waitFor();
     await screenshot(page, 'agent');
+    // A tablet held upright: the worklist scrolls sideways within its box, the page does not.
+    await page.setViewportSize({ width: 810, height: 1080 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(810);
+    await screenshot(page, 'agent-tablet');
     expect(complaints).toEqual([]);
   });
 
