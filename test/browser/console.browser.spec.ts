@@ -96,7 +96,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await screenshot(page, 'agent');
     // A tablet held upright: the worklist scrolls sideways within its box, the page does not.
     await page.setViewportSize({ width: 810, height: 1080 });
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(810);
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(810);
     await screenshot(page, 'agent-tablet');
     expect(complaints).toEqual([]);
   });

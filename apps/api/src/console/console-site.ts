@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 
 /** Where the console is served from, and where `npm run build` puts its static assets. */
 export const consolePrefix = '/console';
@@ -29,10 +29,9 @@ export function consoleAssetsDir(): string {
   return basename(root) === 'dist' ? join(root, 'console') : join(root, 'dist', 'console');
 }
 
-/** Hashed file names change with their content, so they may be kept for a year; index.html must be asked for again. */
-function cacheFor(reply: FastifyReply, path: string): void {
-  const hashed = path.includes(join('console', 'assets'));
-  void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+/** Hashed file names (assets/) change with their content, so they may be kept for a year; anything else must be asked for again. */
+function cacheFor(reply: FastifyReply, path: string, assetsDir: string): void {
+  void reply.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /**
@@ -57,7 +56,7 @@ export async function serveConsole(fastify: FastifyInstance, dir = consoleAssets
         index: false,
         decorateReply: false,
         setHeaders: (reply, path) => {
-          cacheFor(reply, path);
+          cacheFor(reply, path, join(dir, 'assets', sep));
         },
       });
       const page = (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
