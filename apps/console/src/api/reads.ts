@@ -11,8 +11,13 @@ export interface ContactStatus {
   maxCallsInWindow: number;
   lastContact: { at: string; channel: string; outcome: string } | null;
   callConsentThrough: string | null;
-  /** Why calls are refused now, when the service says (the "may I call now?" read). */
-  refusals?: { code: string; message: string; allowedFrom: string | null }[];
+}
+
+// until the document types this read (GET /accounts/:accountId/contact-status, the "may I call now?" read)
+export interface ContactRules {
+  allowedNow: boolean;
+  refusals: { code: string; message: string; allowedFrom: string | null }[];
+  nextAllowedAt: string | null;
 }
 
 // until the document types this read
