@@ -101,6 +101,31 @@ inChromium('the console, in a browser, against the built service on the embedded
     expect(complaints).toEqual([]);
   });
 
+  it('asks again when the read model is behind, saying so meanwhile, and then shows the read', async () => {
+    const { page, complaints } = await newTab(browser!);
+    let behind = 1;
+    await page.route('**/worklist?**', async (route) => {
+      if (behind-- > 0) {
+        await route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/problem+json' },
+          body: JSON.stringify({
+            status: 503,
+            code: 'READ_MODEL_BEHIND',
+            title: 'Service unavailable',
+            detail: 'The worklist read model has not reached position 9 yet; retry shortly.',
+          }),
+        });
+      } else await route.continue();
+    });
+    // Signed in, the agent lands on the worklist: its first read finds the read model behind.
+    await signIn(page, service!.url, await token('agent', 'agent-8'));
+    await page.getByText('The figures are catching up with the latest changes; asking again…').waitFor();
+    await row(page, 'acc-night').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'catching up' }).count()).resolves.toBe(0);
+    expect(complaints).toEqual([]);
+  });
+
   it('shows an analyst the KPI dashboard, for another period, and downloads it as CSV', async () => {
     const { page, complaints } = await signedIn('analyst', 'analyst-1');
     await page.getByRole('heading', { name: 'KPIs' }).waitFor();
