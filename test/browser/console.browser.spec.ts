@@ -6,7 +6,7 @@ import type { ActorRole } from '@arrears/commands';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
 import { killServiceGroup, startBuiltService, stopService, type BuiltService } from '../e2e/support/built-service';
-import { chromiumPath, launchConsoleBrowser, newTab, screenshot, signIn, type ConsoleBrowser } from './support/browser';
+import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, signIn, type ConsoleBrowser } from './support/browser';
 import { afternoonBefore, seedPortfolio, zoneAtNight } from './support/portfolio';
 
 if (!chromiumPath) {
@@ -78,6 +78,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await expect(refusal.textContent()).resolves.toContain(`outside 08:00–21:00 in ${nightZone}`);
     await refusal.getByText('Allowed from').waitFor();
     await screenshot(page, 'agent-call-refused');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
 
     // The call the agent made this afternoon, the debtor's time, when calling was allowed.
     await logContact.getByLabel('When (your time; empty for now)').fill(wallClock(afternoonBefore(nightZone)));
@@ -94,6 +95,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
     await row(page, 'acc-night').locator('.promise', { hasText: '$250.00' }).waitFor();
     await screenshot(page, 'agent');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     // A tablet held upright: the worklist scrolls sideways within its box, the page does not.
     await page.setViewportSize({ width: 810, height: 1080 });
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(810);
@@ -146,6 +148,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     expect(csv.split('\r\n')[0]).toMatch(/^date,currency,/);
     expect(csv).toContain(`${from},USD,`);
     await screenshot(page, 'analyst');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     expect(complaints).toEqual([]);
   });
 
@@ -168,6 +171,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByText('PaymentReceived').waitFor();
     await screenshot(page, 'auditor');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     expect(complaints).toEqual([]);
   });
 
@@ -182,6 +186,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     await row(page, 'acc-team-2').locator('.agent', { hasText: 'agent-9' }).waitFor();
     await page.getByText('agent-9: 2 accounts').waitFor();
     await screenshot(page, 'supervisor');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
     expect(complaints).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -61,4 +61,18 @@ export async function signIn(page: Page, baseUrl: string, token: string): Promis
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+}
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { html: string }[] }[];
+}
+
+/**
+ * The page's WCAG 2 A and AA violations, as axe-core finds them in the page itself (evaluated through the
+ * debugging protocol, which the console's Content-Security-Policy does not govern), one line each.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate<AxeResults>("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })");
+  return results.violations.map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }

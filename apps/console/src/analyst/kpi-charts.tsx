@@ -68,7 +68,7 @@ export function RollRates({ figures }: { figures: KpiCurrency }) {
       <tbody>
         <tr>
           {transitions.map(([transition, rate]) => (
-            <td key={transition} style={{ background: rate === null ? undefined : `rgba(200, 60, 40, ${Math.min(rate, 100) / 125})` }}>
+            <td key={transition} style={{ background: rate === null ? undefined : `rgba(200, 60, 40, ${Math.min(rate, 100) / 220})` }}>
               {percent(rate)}
             </td>
           ))}
