@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge
 import { openApiDocument } from './http/openapi-document';
 import { acceptLedgerFiles } from './imports/ledger-upload';
 import { acceptOptOutForms } from './notices/opt-out-form';
+import { serveConsole } from './console/console-site';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
@@ -59,6 +60,8 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
     done();
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
+  // The web console's static pages at /console, under a policy of their own (connect-src 'self', no inline script).
+  await serveConsole(fastify);
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -85,7 +85,10 @@ describe('SendValidationNotice', () => {
   it('goes by e-mail only once E-SIGN consent or a safe-harbour procedure is recorded (1006.42(b))', () => {
     spec.given([opened]).when(send(now, 'email')).thenThrows('ELECTRONIC_DELIVERY_NOT_ESTABLISHED');
     // Consent to e-mail delivery without an address to deliver to: nothing would arrive, so nothing is recorded as provided.
-    spec.given([openedWithout('email'), consented]).when(send(now, 'email')).thenThrows('NO_EMAIL_ADDRESS');
+    spec
+      .given([openedWithout('email'), consented])
+      .when(send(now, 'email'))
+      .thenThrows('NO_EMAIL_ADDRESS');
     spec
       .given([opened, consented])
       .when(send(now, 'email'))

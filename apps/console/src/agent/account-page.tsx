@@ -1,0 +1,98 @@
+import { answer, api, readAs, sinceLastChange } from '../api/client';
+import type { AccountRead } from '../api/reads';
+import { money } from '../shared/format';
+import { ReadView } from '../shared/read-view';
+import { useRead } from '../shared/use-read';
+import { useCommand } from '../shared/use-command';
+import { CommandOutcome } from '../shared/command-outcome';
+import { storedSession } from '../shared/session';
+import { CallNow } from './call-now';
+import { InvoicesTable } from './invoices-table';
+import { Arrangements } from './arrangements';
+import { Timeline } from './timeline';
+import { AccountActions } from './actions/account-actions';
+
+/** One account for the agent working it: what is owed, may I call now, what was agreed, what happened, and what to record. */
+export function AccountPage({ accountId }: { accountId: string }) {
+  const { read, reload } = useRead(
+    async () => readAs<AccountRead>(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
+    [accountId],
+  );
+  return (
+    <ReadView read={read}>
+      {(account) => (
+        <article className="account" aria-labelledby="account-title">
+          <AccountHeader account={account} onChange={reload} />
+          <div className="columns">
+            <div>
+              <CallNow account={account} />
+              <Balances account={account} />
+              <InvoicesTable account={account} />
+              <Arrangements account={account} />
+            </div>
+            <div>
+              <AccountActions account={account} onChange={reload} />
+            </div>
+          </div>
+          <Timeline accountId={account.accountId} version={account.asOf ?? ''} />
+        </article>
+      )}
+    </ReadView>
+  );
+}
+
+function AccountHeader({ account, onChange }: { account: AccountRead; onChange: () => void }) {
+  const { outcome, send, sending } = useCommand(onChange);
+  const claim = () =>
+    send(async () => answer(await api.POST('/worklist/{accountId}/claim', { params: { path: { accountId: account.accountId } }, body: {} })), 'Claimed.');
+  const mine = account.claim?.agentId === storedSession()?.subject;
+  return (
+    <header className="account-header">
+      <h1 id="account-title">
+        {account.debtor.name ?? account.debtor.reference} <span className="muted">· {account.accountId}</span>
+      </h1>
+      <p className="muted">
+        Creditor {account.creditorId} · debtor {account.debtor.reference} · {account.debtor.timeZone}
+        {account.debtor.phone && <> · {account.debtor.phone}</>} · {account.status}
+      </p>
+      <p>
+        {account.claim ? (
+          <span>Claimed by {mine ? 'you' : account.claim.agentId}</span>
+        ) : (
+          <button type="button" onClick={() => void claim()} disabled={sending}>
+            Claim this account
+          </button>
+        )}
+      </p>
+      <CommandOutcome outcome={outcome} />
+    </header>
+  );
+}
+
+function Balances({ account }: { account: AccountRead }) {
+  return (
+    <section aria-labelledby="balances-title">
+      <h2 id="balances-title">Balances</h2>
+      <dl className="figures">
+        <div>
+          <dt>Owed</dt>
+          <dd>{money(account.balances.total, account.currency)}</dd>
+        </div>
+        <div>
+          <dt>Overdue</dt>
+          <dd>{money(account.balances.overdue, account.currency)}</dd>
+        </div>
+        <div>
+          <dt>Credit</dt>
+          <dd>{money(account.balances.credit, account.currency)}</dd>
+        </div>
+        <div>
+          <dt>Days past due</dt>
+          <dd>
+            {account.daysPastDue} ({account.agingBucket})
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState, type SyntheticEvent } from 'react';
+import { answer, api } from '../../api/client';
+import type { components } from '../../api/openapi';
+import { CommandOutcome } from '../../shared/command-outcome';
+import { useCommand } from '../../shared/use-command';
+import type { ActionProps } from './action-props';
+
+type LogContact = components['schemas']['LogContactRequest'];
+
+const channels: LogContact['channel'][] = ['call', 'sms', 'email', 'letter', 'visit'];
+const outcomes: LogContact['outcome'][] = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay', 'not_connected'];
+const label = (code: string) => code.replace(/_/g, ' ');
+
+/** A contact made or attempted; an outbound one is checked against the contact rules at the moment it was made. */
+export function LogContactForm({ account, onChange }: ActionProps) {
+  const [channel, setChannel] = useState<LogContact['channel']>('call');
+  const [direction, setDirection] = useState<LogContact['direction']>('outbound');
+  const [outcome, setOutcome] = useState<LogContact['outcome']>('right_party_contact');
+  const [when, setWhen] = useState('');
+  const command = useCommand(onChange);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    // datetime-local is the agent's wall clock: the browser turns it into an instant in the agent's zone.
+    const body: LogContact = { channel, direction, outcome, ...(when && { at: new Date(when).toISOString() }) };
+    void command.send(
+      async () => answer(await api.POST('/accounts/{accountId}/contacts', { params: { path: { accountId: account.accountId } }, body })),
+      `Logged: ${direction} ${channel}, ${label(outcome)}.`,
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-label="Log a contact">
+      <label>
+        Channel
+        <select
+          value={channel}
+          onChange={(e) => {
+            setChannel(e.target.value as LogContact['channel']);
+          }}
+        >
+          {channels.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Direction
+        <select
+          value={direction}
+          onChange={(e) => {
+            setDirection(e.target.value as LogContact['direction']);
+          }}
+        >
+          <option value="outbound">outbound (we contacted them)</option>
+          <option value="inbound">inbound (they contacted us)</option>
+        </select>
+      </label>
+      <label>
+        Outcome
+        <select
+          value={outcome}
+          onChange={(e) => {
+            setOutcome(e.target.value as LogContact['outcome']);
+          }}
+        >
+          {outcomes.map((o) => (
+            <option key={o} value={o}>
+              {label(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        When (your time; empty for now)
+        <input
+          type="datetime-local"
+          value={when}
+          onChange={(e) => {
+            setWhen(e.target.value);
+          }}
+        />
+      </label>
+      <button type="submit" disabled={command.sending}>
+        Log contact
+      </button>
+      <CommandOutcome outcome={command.outcome} debtorZone={account.debtor.timeZone} />
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState, type SyntheticEvent } from 'react';
+import { answer, api } from '../../api/client';
+import { localDate, majorUnits, minorUnits, money } from '../../shared/format';
+import { CommandOutcome } from '../../shared/command-outcome';
+import { useCommand } from '../../shared/use-command';
+import { newId, type ActionProps } from './action-props';
+import { dueDates, splitEvenly, sum, type Interval } from './installments';
+
+interface Row {
+  dueOn: string;
+  amount: string;
+}
+
+/** A payment plan over every open invoice: built evenly, adjusted by hand, sent only when it adds up to what is owed. */
+export function PlanForm({ account, onChange }: ActionProps) {
+  const covered = account.invoices.reduce((total, invoice) => total + invoice.outstanding, 0);
+  const [count, setCount] = useState(3);
+  const [first, setFirst] = useState(localDate(7));
+  const [interval, setInterval] = useState<Interval>('monthly');
+  const build = () => {
+    const dates = dueDates(first, count, interval);
+    return splitEvenly(covered, count).map((amount, i) => ({ dueOn: dates[i] ?? first, amount: majorUnits(amount, account.currency) }));
+  };
+  const [rows, setRows] = useState<Row[]>(build);
+  const amounts = rows.map((row) => minorUnits(row.amount, account.currency));
+  const total = amounts.every((a) => a !== null) ? sum(amounts) : null;
+  const command = useCommand(onChange);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (total !== covered) return;
+    const installments = rows.map((row, i) => ({ dueOn: row.dueOn, amount: amounts[i] as number }));
+    const body = { planId: newId('plan'), currency: account.currency, installments };
+    void command.send(
+      async () => answer(await api.POST('/accounts/{accountId}/plans', { params: { path: { accountId: account.accountId } }, body })),
+      'Plan agreed.',
+    );
+  };
+  const edit = (index: number, change: Partial<Row>) => {
+    setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  };
+  return (
+    <form onSubmit={submit} aria-label="Agree a payment plan">
+      <p>Covers every open invoice: {money(covered, account.currency)}.</p>
+      <div className="inline">
+        <label>
+          Installments
+          <input
+            type="number"
+            min={1}
+            max={120}
+            value={count}
+            onChange={(e) => {
+              setCount(Math.max(1, Math.min(120, Number(e.target.value) || 1)));
+            }}
+          />
+        </label>
+        <label>
+          First due
+          <input
+            type="date"
+            value={first}
+            onChange={(e) => {
+              setFirst(e.target.value);
+            }}
+          />
+        </label>
+        <label>
+          Every
+          <select
+            value={interval}
+            onChange={(e) => {
+              setInterval(e.target.value as Interval);
+            }}
+          >
+            <option value="weekly">week</option>
+            <option value="fortnightly">two weeks</option>
+            <option value="monthly">month</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            setRows(build());
+          }}
+        >
+          Build schedule
+        </button>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Due</th>
+            <th scope="col">Amount ({account.currency})</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>
+                <input
+                  type="date"
+                  aria-label={`Installment ${i + 1} due`}
+                  value={row.dueOn}
+                  onChange={(e) => {
+                    edit(i, { dueOn: e.target.value });
+                  }}
+                />
+              </td>
+              <td>
+                <input
+                  inputMode="decimal"
+                  aria-label={`Installment ${i + 1} amount`}
+                  value={row.amount}
+                  onChange={(e) => {
+                    edit(i, { amount: e.target.value });
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status">
+        {total === null
+          ? 'An amount does not read as one.'
+          : total === covered
+            ? `Adds up to ${money(total, account.currency)}.`
+            : `Adds up to ${money(total, account.currency)}: ${money(Math.abs(covered - total), account.currency)} ${total < covered ? 'short' : 'over'}.`}
+      </p>
+      <button type="submit" disabled={command.sending || total !== covered}>
+        Agree plan
+      </button>
+      <CommandOutcome outcome={command.outcome} />
+    </form>
+  );
+}

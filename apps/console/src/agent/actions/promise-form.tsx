@@ -1,0 +1,43 @@
+import { useState, type SyntheticEvent } from 'react';
+import { answer, api } from '../../api/client';
+import { localDate, minorUnits } from '../../shared/format';
+import { CommandOutcome } from '../../shared/command-outcome';
+import { useCommand } from '../../shared/use-command';
+import { newId, type ActionProps } from './action-props';
+import { AmountInput } from './amount-input';
+
+export function PromiseForm({ account, onChange }: ActionProps) {
+  const [amount, setAmount] = useState('');
+  const [dueOn, setDueOn] = useState(localDate(7));
+  const command = useCommand(onChange);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const minor = minorUnits(amount, account.currency);
+    if (minor === null) return;
+    const body = { promiseId: newId('promise'), amount: minor, currency: account.currency, dueOn };
+    void command.send(
+      async () => answer(await api.POST('/accounts/{accountId}/promises', { params: { path: { accountId: account.accountId } }, body })),
+      'Promise recorded.',
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-label="Record a promise to pay">
+      <AmountInput label="Promised amount" currency={account.currency} value={amount} onChange={setAmount} />
+      <label>
+        Pay by
+        <input
+          type="date"
+          value={dueOn}
+          onChange={(e) => {
+            setDueOn(e.target.value);
+          }}
+          required
+        />
+      </label>
+      <button type="submit" disabled={command.sending}>
+        Record promise
+      </button>
+      <CommandOutcome outcome={command.outcome} />
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { answer, api, readAs, sinceLastChange } from '../api/client';
+import type { AccountRead, WorklistItem } from '../api/reads';
+import { businessDate, instant, money } from '../shared/format';
+import { Link } from '../shared/router';
+import { useCommand } from '../shared/use-command';
+import { CommandOutcome } from '../shared/command-outcome';
+import { useRead } from '../shared/use-read';
+import { storedSession } from '../shared/session';
+
+const scorePart = (name: string) => name.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistItem; rank: number; asOf: string; onChange: () => void }) {
+  const { outcome, send, sending } = useCommand(onChange);
+  const claim = () =>
+    send(async () => answer(await api.POST('/worklist/{accountId}/claim', { params: { path: { accountId: item.accountId } }, body: {} })), 'Claimed.');
+  const mine = item.claim?.agentId === storedSession()?.subject;
+  return (
+    <tr data-account={item.accountId}>
+      <td>{rank}</td>
+      <td>
+        <Link to={`/accounts/${encodeURIComponent(item.accountId)}`}>{item.accountId}</Link>
+        <div className="muted">{item.creditorId}</div>
+      </td>
+      <td>
+        {money(item.overdueAmount, item.currency)}
+        <div className="muted">
+          {item.daysPastDue} days · {item.agingBucket}
+        </div>
+      </td>
+      <td>
+        <strong>{item.score.total.toFixed(1)}</strong>
+        <div className="muted">
+          {Object.entries(item.score.parts)
+            .filter(([, value]) => value !== 0)
+            .map(([name, value]) => `${scorePart(name)} ${value.toFixed(1)}`)
+            .join(' · ')}
+        </div>
+      </td>
+      <td>
+        {item.contact.contactableNow ? 'Now' : item.contact.nextCallAllowedAt ? `From ${instant(item.contact.nextCallAllowedAt)}` : 'Not now (see the account)'}
+      </td>
+      <td>{item.nextAction.reason}</td>
+      <td>
+        <OpenPromise item={item} asOf={asOf} />
+      </td>
+      <td>
+        {item.claim ? (
+          <span>
+            {mine ? 'Yours' : item.claim.agentId} until {instant(item.claim.until)}
+          </span>
+        ) : (
+          <button type="button" onClick={() => void claim()} disabled={sending} aria-label={`Claim ${item.accountId}`}>
+            Claim
+          </button>
+        )}
+        <CommandOutcome outcome={outcome} />
+      </td>
+    </tr>
+  );
+}
+
+/** The line's open promise: from the line when the worklist carries it, else from the account read. */
+function OpenPromise({ item, asOf }: { item: WorklistItem; asOf: string }) {
+  if (item.openPromise !== undefined) return <PromiseText promise={item.openPromise} currency={item.currency} />;
+  return <OpenPromiseFromAccount accountId={item.accountId} currency={item.currency} asOf={asOf} />;
+}
+
+function OpenPromiseFromAccount({ accountId, currency, asOf }: { accountId: string; currency: string; asOf: string }) {
+  const { read } = useRead(
+    async () => readAs<AccountRead>(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
+    [accountId, asOf],
+  );
+  if (read.state !== 'loaded') return <span className="muted">…</span>;
+  return <PromiseText promise={read.data.promises.find((promise) => promise.status === 'open') ?? null} currency={currency} />;
+}
+
+function PromiseText({ promise, currency }: { promise: { amount: number; dueOn: string } | null; currency: string }) {
+  if (!promise) return <span className="muted">None</span>;
+  return (
+    <span className="promise">
+      {money(promise.amount, currency)} by {businessDate(promise.dueOn)}
+    </span>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { callUndocumented } from '../api/client';
+import type { TeamView } from '../api/reads';
+import { businessDate } from '../shared/format';
+import { ReadView } from '../shared/read-view';
+import { useRead } from '../shared/use-read';
+import { Empty } from '../shared/problem-view';
+
+/** Per agent, for one creditor's business day: claims now, assignments, contacts logged, promises taken and kept. */
+export function TeamFigures({ creditors }: { creditors: string[] }) {
+  const [creditorId, setCreditorId] = useState(creditors[0] ?? '');
+  return (
+    <section aria-labelledby="team-figures-title">
+      <h2 id="team-figures-title">Today per agent</h2>
+      <label>
+        Creditor
+        <select
+          value={creditorId}
+          onChange={(e) => {
+            setCreditorId(e.target.value);
+          }}
+          disabled={creditors.length === 0}
+        >
+          {creditors.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      {creditorId ? <TeamTable creditorId={creditorId} /> : <Empty>No creditor has accounts on the worklist.</Empty>}
+    </section>
+  );
+}
+
+function TeamTable({ creditorId }: { creditorId: string }) {
+  // until the document types this read: GET /team is not in the generated paths yet.
+  const { read } = useRead(() => callUndocumented<TeamView>('GET', `/team?${new URLSearchParams({ creditorId })}`), [creditorId]);
+  return (
+    <ReadView read={read}>
+      {(team) =>
+        team.agents.length === 0 ? (
+          <Empty>No agent has claims, assignments or activity today.</Empty>
+        ) : (
+          <table>
+            <caption>
+              {businessDate(team.date)} ({team.timeZone})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Agent</th>
+                <th scope="col">Claimed now</th>
+                <th scope="col">Assigned</th>
+                <th scope="col">Contacts</th>
+                <th scope="col">Promises taken</th>
+                <th scope="col">Kept</th>
+                <th scope="col">Broken</th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.agents.map((agent) => (
+                <tr key={agent.agentId}>
+                  <td>{agent.agentId}</td>
+                  <td>{agent.claimedNow}</td>
+                  <td>{agent.assigned}</td>
+                  <td>{agent.contacts}</td>
+                  <td>{agent.promisesTaken}</td>
+                  <td>{agent.promisesKept}</td>
+                  <td>{agent.promisesBroken}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </ReadView>
+  );
+}

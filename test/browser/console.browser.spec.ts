@@ -1,0 +1,192 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ActorRole } from '@arrears/commands';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
+import { killServiceGroup, startBuiltService, stopService, type BuiltService } from '../e2e/support/built-service';
+import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, signIn, type ConsoleBrowser } from './support/browser';
+import { afternoonBefore, seedPortfolio, zoneAtNight } from './support/portfolio';
+
+if (!chromiumPath) {
+  console.warn('Skipping the console in a browser: no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`, or set CHROMIUM_PATH).');
+}
+const inChromium = chromiumPath ? describe : describe.skip;
+
+/** datetime-local's value for an instant, in the browser's zone (UTC here). */
+const wallClock = (at: Date) => at.toISOString().slice(0, 16);
+
+inChromium('the console, in a browser, against the built service on the embedded default', () => {
+  jest.setTimeout(120_000);
+  const nightZone = zoneAtNight();
+  let dataDir: string;
+  // Unset when beforeAll failed half-way: afterAll stops what did start.
+  let service: BuiltService | undefined;
+  let browser: ConsoleBrowser | undefined;
+  let seededAt: Date;
+
+  const token = async (role: ActorRole, id: string) =>
+    mintToken((await readFile(signingSecretFile(dataDir), 'utf8')).trim(), { id, role, creditors: '*' }, '1h');
+
+  const signedIn = async (role: ActorRole, id: string) => {
+    const tab = await newTab(browser!);
+    await signIn(tab.page, service!.url, await token(role, id));
+    return tab;
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'arrears-console-'));
+    service = await startBuiltService({ DATA_DIR: dataDir });
+    // The top of the worklist (most owed) lives where it is night now; the others are reassigned by the supervisor.
+    await seedPortfolio(service, [
+      { accountId: 'acc-night', name: 'Ada Lovelace', timeZone: nightZone, owed: 90_000 },
+      { accountId: 'acc-team-1', name: 'Charles Babbage', timeZone: 'America/Chicago', owed: 20_000 },
+      { accountId: 'acc-team-2', name: 'Grace Hopper', timeZone: 'America/Denver', owed: 10_000 },
+    ]);
+    seededAt = new Date();
+    browser = await launchConsoleBrowser(chromiumPath as string);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    // A service that does not stop within 15 s is killed with its database, so the run never hangs on it.
+    const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
+    if (service && (await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const row = (page: Page, accountId: string) => page.locator(`tr[data-account="${accountId}"]`);
+
+  it('lets an agent take the top account, be refused a call at night with the rule, log an allowed call and a promise, and see it on the worklist', async () => {
+    const { page, complaints } = await signedIn('agent', 'agent-7');
+    await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+    const top = page.locator('table.worklist tbody tr').first();
+    await expect(top.getAttribute('data-account')).resolves.toBe('acc-night');
+    await top.getByRole('button', { name: 'Claim acc-night' }).click();
+    await top.getByText('Yours until').waitFor();
+
+    await top.getByRole('link', { name: 'acc-night' }).click();
+    await page.getByRole('heading', { name: 'May I call now?' }).waitFor();
+    await page.getByText('Not now.').waitFor();
+    await page.getByText(`the debtor’s time (${nightZone})`).first().waitFor();
+
+    const logContact = page.getByRole('form', { name: 'Log a contact' });
+    await logContact.getByRole('button', { name: 'Log contact' }).click();
+    const refusal = logContact.getByRole('alert');
+    await refusal.getByText('OUTSIDE_CONTACT_HOURS').waitFor();
+    await expect(refusal.textContent()).resolves.toContain(`outside 08:00–21:00 in ${nightZone}`);
+    await refusal.getByText('Allowed from').waitFor();
+    await screenshot(page, 'agent-call-refused');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+
+    // The call the agent made this afternoon, the debtor's time, when calling was allowed.
+    await logContact.getByLabel('When (your time; empty for now)').fill(wallClock(afternoonBefore(nightZone)));
+    await logContact.getByRole('button', { name: 'Log contact' }).click();
+    await logContact.getByText('Logged: outbound call, right party contact.').waitFor();
+
+    await page.getByRole('button', { name: 'Promise' }).click();
+    const promise = page.getByRole('form', { name: 'Record a promise to pay' });
+    await promise.getByLabel('Promised amount (USD)').fill('250.00');
+    await promise.getByRole('button', { name: 'Record promise' }).click();
+    await promise.getByText('Promise recorded.').waitFor();
+    await page.getByText(/Open promise promise-\w+: \$250\.00 by/).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
+    await row(page, 'acc-night').locator('.promise', { hasText: '$250.00' }).waitFor();
+    await screenshot(page, 'agent');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    // A tablet held upright: the worklist scrolls sideways within its box, the page does not.
+    await page.setViewportSize({ width: 810, height: 1080 });
+    await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(810);
+    await screenshot(page, 'agent-tablet');
+    expect(complaints).toEqual([]);
+  });
+
+  it('asks again when the read model is behind, saying so meanwhile, and then shows the read', async () => {
+    const { page, complaints } = await newTab(browser!);
+    let behind = 1;
+    await page.route('**/worklist?**', async (route) => {
+      if (behind-- > 0) {
+        await route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/problem+json' },
+          body: JSON.stringify({
+            status: 503,
+            code: 'READ_MODEL_BEHIND',
+            title: 'Service unavailable',
+            detail: 'The worklist read model has not reached position 9 yet; retry shortly.',
+          }),
+        });
+      } else await route.continue();
+    });
+    // Signed in, the agent lands on the worklist: its first read finds the read model behind.
+    await signIn(page, service!.url, await token('agent', 'agent-8'));
+    await page.getByText('The figures are catching up with the latest changes; asking again…').waitFor();
+    await row(page, 'acc-night').waitFor();
+    await expect(page.getByRole('status').filter({ hasText: 'catching up' }).count()).resolves.toBe(0);
+    expect(complaints).toEqual([]);
+  });
+
+  it('shows an analyst the KPI dashboard, for another period, and downloads it as CSV', async () => {
+    const { page, complaints } = await signedIn('analyst', 'analyst-1');
+    await page.getByRole('heading', { name: 'KPIs' }).waitFor();
+    await page.locator('.chart canvas').first().waitFor();
+    await page.getByText('Collected', { exact: true }).waitFor();
+
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const asked = page.waitForResponse((response) => response.url().includes(`/kpis?from=${from}`) && response.status() === 200);
+    await page.getByLabel('From').fill(from);
+    await asked;
+    await page.locator('.chart canvas').first().waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^kpis-portfolio-${from}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = await readFile(await file.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^date,currency,/);
+    expect(csv).toContain(`${from},USD,`);
+    await screenshot(page, 'analyst');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    expect(complaints).toEqual([]);
+  });
+
+  it('lets an auditor verify an account’s chain and see it as of an instant and as at a business date, side by side', async () => {
+    const { page, complaints } = await signedIn('auditor', 'auditor-1');
+    await page.getByLabel('Account id').fill('acc-team-1');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText(/^Intact: 3 events/).waitFor();
+
+    const byRecord = page.locator('[data-cut="asOf"]');
+    await byRecord.getByLabel('Recorded by (instant, your time)').fill(wallClock(new Date(seededAt.getTime() + 60_000)));
+    await byRecord.getByRole('button', { name: 'Show as of' }).click();
+    await byRecord.getByText('$200.00').first().waitFor();
+
+    const byBusiness = page.locator('[data-cut="asAt"]');
+    await byBusiness.getByRole('button', { name: 'Show as at' }).click();
+    // 30 days ago the payment (20 days ago) had not been received: the whole invoice was owed.
+    await byBusiness.getByText('$250.00').first().waitFor();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByText('PaymentReceived').waitFor();
+    await screenshot(page, 'auditor');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    expect(complaints).toEqual([]);
+  });
+
+  it('lets a supervisor reassign accounts in bulk', async () => {
+    const { page, complaints } = await signedIn('supervisor', 'supervisor-1');
+    await page.getByRole('heading', { name: 'Reassign' }).waitFor();
+    await page.getByLabel('Select acc-team-1').check();
+    await page.getByLabel('Select acc-team-2').check();
+    await page.getByLabel('To agent').fill('agent-9');
+    await page.getByRole('button', { name: 'Reassign 2 selected' }).click();
+    await row(page, 'acc-team-1').locator('.agent', { hasText: 'agent-9' }).waitFor();
+    await row(page, 'acc-team-2').locator('.agent', { hasText: 'agent-9' }).waitFor();
+    await page.getByText('agent-9: 2 accounts').waitFor();
+    await screenshot(page, 'supervisor');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    expect(complaints).toEqual([]);
+  });
+});
