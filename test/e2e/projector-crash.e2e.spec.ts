@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
+import { AccountSearchKey, collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
@@ -13,7 +13,8 @@ import { testKeyEncryptionKey } from './support/test-api';
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
 const accounts = 4_000; // × 5 events = 20,000
 const appName = 'crash_test_projector';
-const readModels = readModelsFor(reportingZones({}));
+// The key the projector below derives its search digests from: the same, so both runs store the same documents.
+const readModels = readModelsFor(reportingZones({}), new AccountSearchKey(testKeyEncryptionKey));
 
 /**
  * The projector survives a crash at any point: 20,000 events, the built projector in a child process

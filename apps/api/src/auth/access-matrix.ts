@@ -24,6 +24,7 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   [scrapeRoute]: ['supervisor', 'system'],
 
   'GET /worklist': agentWork,
+  'GET /accounts/search': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId/history': auditors,
   'GET /accounts/:accountId/events': auditors,
@@ -43,6 +44,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   // The debtor opens the link we sent them: its signature is the authority (see OptOutController).
   'GET /opt-out/:token': publicRoute,
   'POST /opt-out/:token': publicRoute,
+  // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
+  'POST /auth/dev-token': publicRoute,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

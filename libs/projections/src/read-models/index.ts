@@ -2,11 +2,15 @@ import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjectionFor } from './account/account.projection';
+import { accountSearchProjectionFor } from './account-search/account-search.projection';
+import type { AccountSearchKey } from './account-search/search-tokens';
 import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export * from './account/account.projection';
 export * from './account/account.view';
+export * from './account-search/account-search.projection';
+export * from './account-search/search-tokens';
 export * from './audit-trail/audit-trail.projection';
 export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
@@ -19,7 +23,7 @@ export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './accoun
 
 /**
  * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it
- * derives), the audit trail and the outbox. A poison event holds its own stream in a model that folds
+ * derives), the account search's blind index, the audit trail and the outbox. A poison event holds its own stream in a model that folds
  * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
  * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
@@ -28,9 +32,11 @@ export interface ReadModel {
   poison: PoisonPolicy;
 }
 
-/** The read models, dating business days in each creditor's reporting zone. */
-export const readModelsFor = (zones: ReportingZones): ReadModel[] => [
+/** The read models, dating business days in each creditor's reporting zone, the search's digests keyed by `searchKey`. */
+export const readModelsFor = (zones: ReportingZones, searchKey: AccountSearchKey): ReadModel[] => [
   { projection: accountProjectionFor(zones), poison: 'quarantine' },
+  // Skipping an event would leave an erased debtor findable: it holds the account's stream instead.
+  { projection: accountSearchProjectionFor(searchKey), poison: 'quarantine' },
   { projection: auditTrailProjectionFor(zones), poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
 ];
