@@ -202,7 +202,13 @@ describe('read side (e2e)', () => {
     }
     const health = await api.get('/health');
     expect(health.body.readStore.backend).toBe('postgres');
-    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'account_search', 'audit_trail', 'outbox']);
+    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual([
+      'account',
+      'account_search',
+      'audit_trail',
+      'outbox',
+      'team_activity',
+    ]);
     for (const projection of health.body.readStore.projections) {
       expect(projection).toMatchObject({ state: 'running', parked: 0 });
       expect(projection.checkpoint).toBeGreaterThanOrEqual(position);

@@ -22,6 +22,8 @@ import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
 import { AccountSearch, ACCOUNT_SEARCH_KEY } from './search/account-search';
 import { SearchController } from './search/search.controller';
+import { TeamActivity } from './team/team-activity';
+import { TeamController } from './team/team.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
@@ -42,7 +44,16 @@ import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard'
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
 const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
 
-const queryControllers = [SearchController, AccountController, AuditController, HistoryController, WorklistController, KpisController, TemplatesController];
+const queryControllers = [
+  SearchController,
+  TeamController,
+  AccountController,
+  AuditController,
+  HistoryController,
+  WorklistController,
+  KpisController,
+  TemplatesController,
+];
 
 /** What tests replace: the clock and ids, and where log lines go (stdout by default). */
 export interface AppOverrides extends BackendsOverrides {
@@ -88,6 +99,7 @@ export class AppModule {
         PersonalDataErasureProcess,
         Imports,
         AccountSearch,
+        TeamActivity,
         { provide: ACCOUNT_SEARCH_KEY, useFactory: loadAccountSearchKey, inject: [APP_CONFIG] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },

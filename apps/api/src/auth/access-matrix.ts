@@ -32,6 +32,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'GET /accounts/:accountId/history/verify': auditors,
   'GET /kpis': ['analyst', 'supervisor'],
 
+  'GET /team': supervisors,
+  'POST /team/reassign': supervisors,
   'GET /parked-events': supervisors,
   'POST /parked-events/:parkedEventId/retry': supervisors,
   'POST /parked-events/:parkedEventId/skip': supervisors,

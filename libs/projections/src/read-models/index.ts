@@ -4,6 +4,7 @@ import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjectionFor } from './account/account.projection';
 import { accountSearchProjectionFor } from './account-search/account-search.projection';
 import type { AccountSearchKey } from './account-search/search-tokens';
+import { teamActivityProjectionFor } from './team/team-activity.projection';
 import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
@@ -16,6 +17,7 @@ export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
 export * from './kpis/kpi-csv';
 export * from './outbox/outbox.projection';
+export * from './team/team-activity.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
@@ -23,7 +25,7 @@ export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './accoun
 
 /**
  * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it
- * derives), the account search's blind index, the audit trail and the outbox. A poison event holds its own stream in a model that folds
+ * derives), the account search's blind index, the audit trail, the outbox and the team's activity. A poison event holds its own stream in a model that folds
  * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
  * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
@@ -39,4 +41,6 @@ export const readModelsFor = (zones: ReportingZones, searchKey: AccountSearchKey
   { projection: accountSearchProjectionFor(searchKey), poison: 'quarantine' },
   { projection: auditTrailProjectionFor(zones), poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
+  // Skipping an event would leave an assignment counted for the wrong agent from then on.
+  { projection: teamActivityProjectionFor(zones), poison: 'quarantine' },
 ];
