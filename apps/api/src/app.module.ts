@@ -22,6 +22,7 @@ import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
 import { AccountSearch, ACCOUNT_SEARCH_KEY } from './search/account-search';
 import { SearchController } from './search/search.controller';
+import { ContactStatusController } from './contact-status/contact-status.controller';
 import { TeamActivity } from './team/team-activity';
 import { TeamController } from './team/team.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
@@ -47,6 +48,7 @@ const commandControllers = Object.entries(accountCommands).map(([capability, dec
 const queryControllers = [
   SearchController,
   TeamController,
+  ContactStatusController,
   AccountController,
   AuditController,
   HistoryController,

@@ -26,6 +26,7 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'GET /worklist': agentWork,
   'GET /accounts/search': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],
+  'GET /accounts/:accountId/contact-status': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId/history': auditors,
   'GET /accounts/:accountId/events': auditors,
   'GET /accounts/:accountId/state': auditors,
