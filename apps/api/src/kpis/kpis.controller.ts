@@ -37,7 +37,7 @@ export class KpisController {
 
   @Get()
   @QueryEndpoint(
-    'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` gives one row per day and currency',
+    'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` or `format=csv` gives one row per day and currency',
   )
   @ApiProduces('application/json', 'text/csv', 'application/problem+json')
   async kpis(
@@ -64,7 +64,8 @@ export class KpisController {
       ],
     })) as KpiDayDocument[];
     const currencies = kpiReport(days, from, to);
-    if (preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv') {
+    const csv = params.format ? params.format === 'csv' : preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv';
+    if (csv) {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);
       return kpiCsv(currencies);
     }
