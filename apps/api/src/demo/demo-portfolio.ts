@@ -175,9 +175,12 @@ function paymentLines(accountId: string, firstIssuedOn: IsoDate, today: IsoDate,
   return amounts.reduce((sum, amount) => sum + amount, 0);
 }
 
-/** A promise made in the last three weeks: due already (the scheduler finds it kept or broken) or in the next two weeks. */
+/**
+ * A promise made in the last three weeks: due already (the scheduler finds it kept or broken) or in the
+ * next two weeks. Not today: a date's fact happens at noon in the debtor's zone, which may be still to come.
+ */
 function promiseLines(accountId: string, today: IsoDate, open: number, draw: Draw): ImportLine[] {
-  const madeOn = addDays(today, -draw.int(0, 20));
+  const madeOn = addDays(today, -draw.int(1, 20));
   const dueOn = addDays(madeOn, draw.int(3, 14));
   const due = dueOn > today ? dueOn : addDays(today, 1);
   return [{ type: 'promise', accountId, promiseId: 'prom-1', amount: Math.round((open * draw.int(20, 60)) / 100), currency: 'USD', dueOn: due, madeOn }];
