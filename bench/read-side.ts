@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { ProjectionRunner, readModelsFor } from '@arrears/projections';
+import { AccountSearchKey, ProjectionRunner, readModelsFor } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { startService } from './service';
 
@@ -35,7 +35,10 @@ export async function measureReadSide(url: string, log: (line: string) => void):
   const baseline = await readLogBaseline(url);
   log('measuring (e) projection catch-up, all read models together…');
   const reads = await PostgresReadStore.connect(url, 8);
-  const runner = new ProjectionRunner(events, reads, readModelsFor(reportingZones({})), { batchSize: 1000, batchWaitMs: 5 });
+  const runner = new ProjectionRunner(events, reads, readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters')), {
+    batchSize: 1000,
+    batchWaitMs: 5,
+  });
   const started = process.hrtime.bigint();
   runner.start();
   await runner.waitFor(timedEvents, 600_000);

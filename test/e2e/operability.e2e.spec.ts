@@ -101,7 +101,7 @@ describe('operability: logs, metrics, health', () => {
       expect(text).toMatch(/arrears_commands_total\{command="RecordPayment",outcome="refused"\} [1-9]/);
       expect(text).toMatch(/arrears_event_append_duration_seconds_count\{outcome="appended"\} [1-9]/);
       expect(text).toMatch(/arrears_scheduler_steps_total\{outcome="taken",kind="[a-z_]+"\} [1-9]/);
-      for (const projection of ['account', 'audit_trail', 'outbox']) {
+      for (const projection of ['account', 'account_search', 'audit_trail', 'outbox', 'team_activity']) {
         expect(text).toContain(`arrears_projection_lag_events{projection="${projection}"} 0`);
       }
       expect(text).toContain('arrears_nodejs_eventloop_lag_seconds');

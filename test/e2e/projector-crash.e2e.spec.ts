@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
+import { AccountSearchKey, collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
@@ -11,12 +11,13 @@ import { closedAfterAll } from './support/closed-after-all';
 import { testKeyEncryptionKey } from './support/test-api';
 
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
-const accounts = 4_000; // × 5 events = 20,000
+const accounts = 4_000; // × 6 events = 24,000
 const appName = 'crash_test_projector';
-const readModels = readModelsFor(reportingZones({}));
+// The key the projector below derives its search digests from: the same, so both runs store the same documents.
+const readModels = readModelsFor(reportingZones({}), new AccountSearchKey(testKeyEncryptionKey));
 
 /**
- * The projector survives a crash at any point: 20,000 events, the built projector in a child process
+ * The projector survives a crash at any point: 24,000 events, the built projector in a child process
  * SIGKILLed in the middle of catching up, restarted, its database connections cut mid-batch, and in
  * the end every read model equals a rebuild from zero, document for document.
  */
@@ -36,7 +37,7 @@ describe('projector crash recovery (e2e)', () => {
 
   it('ends identical to a fresh rebuild after a SIGKILL mid catch-up and connections cut mid-batch', async () => {
     const head = await events.headPosition();
-    expect(head).toBeGreaterThanOrEqual(20_000n);
+    expect(head).toBeGreaterThanOrEqual(24_000n);
 
     const first = startProjector(url);
     const reached = await until(async () => {
@@ -131,7 +132,7 @@ const checkpoints = (reads: ReadStore) => Promise.all(readModels.map(async ({ pr
 
 const everything = async (store: ReadStore, collection: string) => store.find(collection, { orderBy: [{ field: 'id', direction: 'asc' }] });
 
-/** 4,000 accounts of five creditors, five events each, recorded an hour apart (so KPIs span months). */
+/** 4,000 accounts of five creditors, six events each, recorded an hour apart (so KPIs span months). */
 async function writeHistory(store: PostgresEventStore): Promise<void> {
   const append = async (i: number) => {
     const accountId = `crash-${i}`;
@@ -155,7 +156,8 @@ async function writeHistory(store: PostgresEventStore): Promise<void> {
     await store.append(
       `account-${accountId}`,
       [
-        event('AccountOpened', { accountId, creditorId, debtor: { reference: `D-${i}`, timeZone: 'UTC' } }, 0),
+        // A name (stored as it is here: nothing seals it) for the search's index to recover too.
+        event('AccountOpened', { accountId, creditorId, debtor: { reference: `D-${i}`, name: `Debtor Number${i}`, timeZone: 'UTC' } }, 0),
         event('InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms: { graceDays: 0 } }, 1),
         event('InvoiceIssued', { invoiceId: 'inv-2', amount: 5_000, currency: 'EUR', issuedOn: '2026-02-01', dueOn: '2026-02-28', terms: { graceDays: 0 } }, 2),
         event(
@@ -190,6 +192,8 @@ async function writeHistory(store: PostgresEventStore): Promise<void> {
               4,
             )
           : event('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-01-31', overdueAmount: amount - 7_000, currency: 'EUR', missedOn: '2026-02-01' }, 4),
+        // And an agent each, for the team's assignments.
+        event('AccountAssigned', { agentId: `agent-${i % 7}` }, 5),
       ],
       { expectedRevision: 'no_stream' },
     );

@@ -187,6 +187,11 @@ describe('read side (e2e)', () => {
     expect(header).toMatch(/^date,currency,receivables,aging\.current,aging\.1-30,.*,dso\.countBack,dso\.countBack30,dso\.simple,/);
     expect(rows).toHaveLength(5);
     expect(rows.at(-1)).toMatch(/^2026-03-01,USD,35000,5000,0,30000,/);
+    // The same rows for a link that cannot set Accept; and JSON when the URL says so, whatever Accept says.
+    expect((await api.get(`/kpis?creditorId=${creditorId}&from=2026-02-25&to=2026-03-01&format=csv`)).body).toBe(csv.body);
+    const json = await api.get(`/kpis?creditorId=${creditorId}&from=2026-02-25&to=2026-03-01&format=json`, { accept: 'text/csv' });
+    expect(json.body.currencies.USD.series).toHaveLength(5);
+    expect((await api.get(`/kpis?from=2026-02-25&to=2026-03-01&format=xlsx`)).body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
     expect((await api.get('/kpis?from=2026-03-02&to=2026-03-01')).body.code).toBe('INVALID_PERIOD');
     expect(
       (await api.get(`/kpis?from=2026-02-25&to=2026-03-01&minPosition=${paid.body.position}`)).body.currencies.USD.series.at(-1).receivables,
@@ -202,7 +207,13 @@ describe('read side (e2e)', () => {
     }
     const health = await api.get('/health');
     expect(health.body.readStore.backend).toBe('postgres');
-    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual(['account', 'audit_trail', 'outbox']);
+    expect(health.body.readStore.projections.map((p: { name: string }) => p.name)).toEqual([
+      'account',
+      'account_search',
+      'audit_trail',
+      'outbox',
+      'team_activity',
+    ]);
     for (const projection of health.body.readStore.projections) {
       expect(projection).toMatchObject({ state: 'running', parked: 0 });
       expect(projection.checkpoint).toBeGreaterThanOrEqual(position);

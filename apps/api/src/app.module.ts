@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { reportingZones, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, reportingZones, type AppConfig } from '@arrears/platform';
 import type { DestinationStream } from 'pino';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
@@ -20,6 +20,12 @@ import { Imports } from './imports/imports';
 import { ImportsController } from './imports/imports.controller';
 import { MetricsController } from './health/metrics.controller';
 import { ScrapeToken } from './health/scrape-token';
+import { AccountSearch, ACCOUNT_SEARCH_KEY } from './search/account-search';
+import { SearchController } from './search/search.controller';
+import { ContactStatusController } from './contact-status/contact-status.controller';
+import { TeamActivity } from './team/team-activity';
+import { TeamController } from './team/team.controller';
+import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -30,7 +36,7 @@ import { OptOutController } from './notices/opt-out.controller';
 import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
-import { ProjectorModule } from '@arrears/projections';
+import { loadAccountSearchKey, ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FixedWindowStorage } from './hardening/fixed-window.storage';
@@ -39,7 +45,17 @@ import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard'
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
 const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
 
-const queryControllers = [AccountController, AuditController, HistoryController, WorklistController, KpisController, TemplatesController];
+const queryControllers = [
+  SearchController,
+  TeamController,
+  ContactStatusController,
+  AccountController,
+  AuditController,
+  HistoryController,
+  WorklistController,
+  KpisController,
+  TemplatesController,
+];
 
 /** What tests replace: the clock and ids, and where log lines go (stdout by default). */
 export interface AppOverrides extends BackendsOverrides {
@@ -72,6 +88,7 @@ export class AppModule {
         DeadLettersController,
         ImportsController,
         OptOutController,
+        DevSignInController,
         ...queryControllers,
         ...commandControllers,
       ],
@@ -83,6 +100,9 @@ export class AppModule {
         ...erasureProviders,
         PersonalDataErasureProcess,
         Imports,
+        AccountSearch,
+        TeamActivity,
+        { provide: ACCOUNT_SEARCH_KEY, useFactory: loadAccountSearchKey, inject: [APP_CONFIG] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,

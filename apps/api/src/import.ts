@@ -1,11 +1,6 @@
 import 'reflect-metadata';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Backends } from '@arrears/backends';
-import { ContactPoliciesInForce, OptOutLinks, progressLine, type ImportProgress } from '@arrears/commands';
-import { loadChainKey } from '@arrears/event-store';
-import { loadConfig, RandomIdGenerator, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { ledgerImport } from './imports/ledger-importer';
+import { progressLine } from '@arrears/commands';
+import { importLedgerFile } from './imports/ledger-file-import';
 
 /**
  * `npm run import -- <file.ndjson|file.csv> [--json]`: loads an existing ledger (docs/imports.md) on
@@ -19,37 +14,12 @@ async function main(): Promise<void> {
     console.error('Usage: npm run import -- <file.ndjson|file.csv> [--json]');
     process.exit(2);
   }
-  const format = path.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson';
-  const bytesTotal = (await stat(path)).size;
-  const config = loadConfig(process.env, 'import');
-  const eventStoreUrl = config.eventStoreUrl ?? (await runningEmbeddedPostgres(config.dataDir));
-  const clock = new SystemClock();
-  const ids = new RandomIdGenerator();
-  const chainKey = await loadChainKey(config);
-  const backends = await Backends.open({ ...config, eventStoreUrl }, clock, ids);
-  let finished: ImportProgress;
-  try {
-    const importId = ids.uuid();
-    const caller = { correlationId: importId, causationId: importId, actor: { id: 'import-cli', role: 'system' as const }, creditors: '*' as const };
-    const policies = new ContactPoliciesInForce(config).policies;
-    const tools = {
-      eventStore: backends.eventStore,
-      vault: backends.vault,
-      chainKey,
-      clock,
-      ids,
-      policies,
-      links: new OptOutLinks(chainKey, config.publicUrl),
-    };
-    let printed = 0;
-    finished = await ledgerImport(tools, caller, importId, bytesTotal).run(createReadStream(path, { highWaterMark: 1 << 20 }), format, (progress) => {
-      if (Date.now() - printed < 1000) return;
-      printed = Date.now();
-      console.log(progressLine(progress));
-    });
-  } finally {
-    await backends.onApplicationShutdown();
-  }
+  let printed = 0;
+  const finished = await importLedgerFile(path, 'import-cli', (progress) => {
+    if (Date.now() - printed < 1000) return;
+    printed = Date.now();
+    console.log(progressLine(progress));
+  });
   console.log(`${finished.status}: ${progressLine(finished)}`);
   for (const error of finished.errors.slice(0, 20)) console.log(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.code} ${error.reason}`);
   if (finished.errorCount > 20) console.log(`… and ${finished.errorCount - 20} more refused lines.`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { readModelsFor, rebuildProjection } from '@arrears/projections';
+import { loadAccountSearchKey, readModelsFor, rebuildProjection } from '@arrears/projections';
 
 /**
  * `npm run projections:rebuild -- <name>`: rebuilds one read model from position 0 beside the live
@@ -10,7 +10,7 @@ import { readModelsFor, rebuildProjection } from '@arrears/projections';
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'rebuild');
-  const readModels = readModelsFor(reportingZones(config.reportingTimeZones));
+  const readModels = readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config));
   const name = process.argv[2];
   const target = readModels.find(({ projection }) => projection.name === name);
   if (!target) {

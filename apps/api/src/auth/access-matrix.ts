@@ -24,13 +24,17 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   [scrapeRoute]: ['supervisor', 'system'],
 
   'GET /worklist': agentWork,
+  'GET /accounts/search': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],
+  'GET /accounts/:accountId/contact-status': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId/history': auditors,
   'GET /accounts/:accountId/events': auditors,
   'GET /accounts/:accountId/state': auditors,
   'GET /accounts/:accountId/history/verify': auditors,
   'GET /kpis': ['analyst', 'supervisor'],
 
+  'GET /team': supervisors,
+  'POST /team/reassign': supervisors,
   'GET /parked-events': supervisors,
   'POST /parked-events/:parkedEventId/retry': supervisors,
   'POST /parked-events/:parkedEventId/skip': supervisors,
@@ -43,6 +47,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   // The debtor opens the link we sent them: its signature is the authority (see OptOutController).
   'GET /opt-out/:token': publicRoute,
   'POST /opt-out/:token': publicRoute,
+  // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
+  'POST /auth/dev-token': publicRoute,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

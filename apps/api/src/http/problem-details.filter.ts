@@ -4,7 +4,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event
 import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-const domainStatus = { not_found: 404, conflict: 409, rule: 422, forbidden: 403, stale_revision: 412 } as const;
+export const domainStatus = { not_found: 404, conflict: 409, rule: 422, forbidden: 403, stale_revision: 412 } as const;
 
 /**
  * Fastify's own refusals (bad JSON, too large, wrong media type) reach us as plain HttpExceptions

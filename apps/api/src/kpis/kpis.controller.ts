@@ -38,7 +38,7 @@ export class KpisController {
 
   @Get()
   @QueryEndpoint(
-    'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` gives one row per day and currency',
+    'Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` or `format=csv` gives one row per day and currency',
     KpisResponse,
     {
       400: 'Malformed parameters, or a period that ends before it starts or is longer than 3 × 366 days (`INVALID_PERIOD`).',
@@ -71,7 +71,8 @@ export class KpisController {
       ],
     })) as KpiDayDocument[];
     const currencies = kpiReport(days, from, to);
-    if (preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv') {
+    const csv = params.format ? params.format === 'csv' : preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv';
+    if (csv) {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);
       return kpiCsv(currencies);
     }

@@ -208,6 +208,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/contact-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** May I contact the debtor now? Every rule refusing it, with its code, and the next allowed instant, also on the debtor’s clock */
+        get: operations["ContactStatusController_contactStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/contacts": {
         parameters: {
             query?: never;
@@ -684,6 +701,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find accounts by account id, debtor reference, debtor name words (whole or first 3–8 letters) or phone number, by account id */
+        get: operations["SearchController_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Development sign-in: a 15-minute token for a role and creditors (embedded default, or DEV_SIGN_IN=true; 404 otherwise) */
+        post: operations["DevSignInController_devToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -776,7 +827,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` gives one row per day and currency */
+        /** Daily KPI series per currency, by business day in the creditor’s reporting zone: receivables, aging buckets, collected, credit sales, late fees, DSO (count-back by calendar months and by 30 days, simple), Best Possible DSO, ADD, CEI, roll, cure and plan completion rates; `Accept: text/csv` or `format=csv` gives one row per day and currency */
         get: operations["KpisController_kpis"];
         put?: never;
         post?: never;
@@ -900,6 +951,40 @@ export interface paths {
         put?: never;
         /** Resolve a parked event without applying it: its projection goes on without it */
         post: operations["ParkedEventsController_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agent: accounts claimed now and assigned, contacts logged and promises taken, kept and broken on a business day of the creditor */
+        get: operations["TeamController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign up to 100 accounts to an agent, each through POST /accounts/:accountId/assign; one outcome per account */
+        post: operations["TeamController_reassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1084,6 +1169,42 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             validationNotice: components["schemas"]["ValidationNoticeResponse"] | null;
+        };
+        AccountSearchLine: {
+            /** @example acc-1 */
+            accountId: string;
+            /**
+             * @description What is owed now, in minor units (cents).
+             * @example 7500
+             */
+            balance: number;
+            /** @example cred-1 */
+            creditorId: string;
+            /**
+             * @description ISO 4217 code of the balance; null before the first invoice or payment.
+             * @example USD
+             */
+            currency: string | null;
+            /**
+             * @description Null when none was given or it was erased.
+             * @example Ada Lovelace
+             */
+            debtorName: string | null;
+            /** @example D-100 */
+            debtorReference: string;
+            /** @description What the query matched. */
+            matchedBy: ("accountId" | "debtorReference" | "name" | "phone")[];
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "open" | "closed";
+        };
+        AccountSearchResponse: {
+            /** @description By account id. */
+            items: components["schemas"]["AccountSearchLine"][];
+            /** @description The next page’s cursor; null on the last page. */
+            nextCursor: string | null;
         };
         AccountStateAsOfResponse: {
             /** @example acc-1 */
@@ -1382,6 +1503,20 @@ export interface components {
             /** @description %. */
             rightPartyContactRate: number | null;
         };
+        ContactRefusalLine: {
+            /**
+             * Format: date-time
+             * @description When this rule alone would allow the contact; null when only an event lifts it.
+             */
+            allowedFrom: string | null;
+            /**
+             * @description The rule’s code, as a refused contact command answers it (422).
+             * @example OUTSIDE_CONTACT_HOURS
+             */
+            code: string;
+            /** @example It is outside 08:00–21:00 in America/New_York (1006.6(b)(1)(i)). */
+            message: string;
+        };
         ContactRefusalResponse: {
             /**
              * Format: date-time
@@ -1391,6 +1526,28 @@ export interface components {
             /** @example OUTSIDE_CONTACT_HOURS */
             code: string;
             message: string;
+        };
+        ContactStatus: {
+            /** @example acc-1 */
+            accountId: string;
+            /** @description Whether the contact rules allow the contact now. */
+            allowedNow: boolean;
+            /**
+             * Format: date-time
+             * @description The instant asked about: now.
+             */
+            asOf: string;
+            /** @enum {string} */
+            channel: "call" | "sms" | "email" | "letter" | "visit";
+            /**
+             * Format: date-time
+             * @description The first instant every rule allows it; null when only an event can (a dispute’s resolution, say).
+             */
+            nextAllowedAt: string | null;
+            /** @description The same instant on the debtor’s clock. */
+            nextAllowedLocal: components["schemas"]["NextAllowedLocal"] | null;
+            /** @description Every rule refusing it now, the most lasting first (empty when allowed). */
+            refusals: components["schemas"]["ContactRefusalLine"][];
         };
         CoveredInvoiceResponse: {
             /** @example 7500 */
@@ -1495,6 +1652,34 @@ export interface components {
             disputeUpheld: number;
             settled: number;
             writtenOff: number;
+        };
+        DevTokenRequest: {
+            /**
+             * @description The creditors the token acts for: ids, or `*` for all.
+             * @example [
+             *       "cred-1"
+             *     ]
+             */
+            creditors: "*" | string[];
+            /**
+             * @example agent
+             * @enum {string}
+             */
+            role: "agent" | "supervisor" | "auditor" | "analyst" | "system";
+            /**
+             * @description The actor id the token names; `dev-<role>` when absent.
+             * @example agent-7
+             */
+            sub?: string;
+        };
+        DevTokenResponse: {
+            /**
+             * Format: date-time
+             * @description When the token stops being accepted: 15 minutes after it was minted.
+             */
+            expiresAt: string;
+            /** @description A bearer token (HS256 JWT) for the role and creditors asked for. */
+            token: string;
         };
         DiscountResponse: {
             /** @example 250 */
@@ -1967,6 +2152,23 @@ export interface components {
             /** @example 45 days past due. */
             reason: string;
         };
+        NextAllowedLocal: {
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            date: string;
+            /**
+             * @description Wall-clock time (HH:MM) in that zone.
+             * @example 08:00
+             */
+            time: string;
+            /**
+             * @description The debtor’s time zone.
+             * @example America/New_York
+             */
+            timeZone: string;
+        };
         OpenAccountRequest: {
             /**
              * @description Generated when absent.
@@ -2394,6 +2596,48 @@ export interface components {
             backend: "postgres" | "mongodb";
             projections: components["schemas"]["ProjectionHealthResponse"][];
         };
+        ReassignOutcome: {
+            /** @example acc-1 */
+            accountId: string;
+            /**
+             * @description Why the account was not assigned (when refused).
+             * @example ALREADY_ASSIGNED
+             */
+            code?: string;
+            /** @description The refusal, in words. */
+            detail?: string;
+            /** @description The position of the assignment (when assigned). */
+            position?: number;
+            /** @description The stream’s revision after the assignment (when assigned). */
+            revision?: number;
+            /**
+             * @description What POST /accounts/:accountId/assign would have answered.
+             * @example 200
+             */
+            status: number;
+        };
+        ReassignRequest: {
+            /**
+             * @example [
+             *       "acc-1",
+             *       "acc-2"
+             *     ]
+             */
+            accountIds: string[];
+            /**
+             * @description The agent every account is assigned to.
+             * @example agent-7
+             */
+            agentId: string;
+        };
+        ReassignResponse: {
+            /** @example agent-7 */
+            agentId: string;
+            /** @description The last position written: pass it as minPosition to GET /team; null when nothing was. */
+            position: number | null;
+            /** @description One per account, in the order asked. */
+            results: components["schemas"]["ReassignOutcome"][];
+        };
         RebuildHealthResponse: {
             /**
              * @example this process
@@ -2528,6 +2772,43 @@ export interface components {
             settlementId: string;
             /** @description What it settles. */
             settles: number;
+        };
+        TeamAgentLine: {
+            /** @example agent-7 */
+            agentId: string;
+            /** @description Open accounts assigned to the agent. */
+            assigned: number;
+            /** @description Accounts the agent holds an unexpired claim on now. */
+            claimedNow: number;
+            /** @description Contacts the agent logged on the day (calls, e-mails, texts, letters; inbound too). */
+            contacts: number;
+            /** @description Promises the agent took (any day) that were broken on the day. */
+            promisesBroken: number;
+            /** @description Promises the agent took (any day) that were kept on the day. */
+            promisesKept: number;
+            /** @description Promises to pay the agent took on the day. */
+            promisesTaken: number;
+        };
+        TeamView: {
+            /** @description Every agent with a claim, an assignment or activity on the day, by agent id. */
+            agents: components["schemas"]["TeamAgentLine"][];
+            /**
+             * Format: date-time
+             * @description The instant claims are reckoned at.
+             */
+            asOf: string;
+            /** @example cred-1 */
+            creditorId: string;
+            /**
+             * Format: date
+             * @description The business day the day’s figures are for.
+             */
+            date: string;
+            /**
+             * @description The creditor’s reporting zone, in which the day is reckoned.
+             * @example America/New_York
+             */
+            timeZone: string;
         };
         TemplatePreview: {
             body: string;
@@ -4372,6 +4653,100 @@ export interface operations {
                 };
             };
             /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ContactStatusController_contactStatus: {
+        parameters: {
+            query?: {
+                /** @description The medium of the contact about to be made; `call` when absent. */
+                channel?: "call" | "sms" | "email" | "letter" | "visit";
+                /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
+                minPosition?: string;
+            };
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read model, as of now (or of `minPosition` at least). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactStatus"];
+                };
+            };
+            /** @description Malformed parameters: one entry per bad field; `minPosition` past the log’s head; a cursor this list did not return (`INVALID_CURSOR`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account, or one of a creditor the token may not act for (`ACCOUNT_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `minPosition` not reached within 5 s (`READ_MODEL_BEHIND`), or a store cannot be reached (`STORE_UNAVAILABLE`); see Retry-After. */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8313,6 +8688,183 @@ export interface operations {
             };
         };
     };
+    SearchController_accounts: {
+        parameters: {
+            query: {
+                /** @description Only this creditor’s accounts. */
+                creditorId?: string;
+                /** @description The previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+                /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
+                minPosition?: string;
+                /** @description An account id or debtor reference (exactly), a phone number (7 digits or more: its last digits, or all of them with the country code), or words of the debtor’s name (each a whole word, or the first 3 to 8 letters of one; case and accents ignored; all must match). */
+                q: string;
+            };
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read model, as of now (or of `minPosition` at least). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSearchResponse"];
+                };
+            };
+            /** @description Malformed parameters: one entry per bad field; `minPosition` past the log’s head; a cursor this list did not return (`INVALID_CURSOR`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `minPosition` not reached within 5 s (`READ_MODEL_BEHIND`), or a store cannot be reached (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DevSignInController_devToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token and when it expires. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevTokenResponse"];
+                };
+            };
+            /** @description Malformed body: one entry per bad field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Development sign-in is off here (`ROUTE_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     "HealthController_health[0]": {
         parameters: {
             query?: never;
@@ -8631,6 +9183,8 @@ export interface operations {
             query: {
                 /** @description One creditor’s figures; the whole portfolio when absent. */
                 creditorId?: string;
+                /** @description The answer’s format, whatever Accept says: `csv` is one row per day and currency. */
+                format?: "json" | "csv";
                 /** @description First business day of the series, in the creditor’s reporting zone (`REPORTING_TIME_ZONES`, UTC by default). */
                 from: string;
                 /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
@@ -9429,6 +9983,194 @@ export interface operations {
                 };
             };
             /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TeamController_team: {
+        parameters: {
+            query: {
+                /** @description The creditor whose team this is. */
+                creditorId: string;
+                /** @description The business day of the contacts and promises, in the creditor’s reporting zone (`REPORTING_TIME_ZONES`); today there when absent. */
+                date?: string;
+                /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
+                minPosition?: string;
+            };
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read model, as of now (or of `minPosition` at least). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            /** @description Malformed parameters: one entry per bad field; `minPosition` past the log’s head; a cursor this list did not return (`INVALID_CURSOR`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `minPosition` not reached within 5 s (`READ_MODEL_BEHIND`), or a store cannot be reached (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TeamController_reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets each account’s first outcome and assigns nothing twice. */
+                "Idempotency-Key"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per account: 200 assigned, else the refusal the single route would answer. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignResponse"];
+                    "application/problem+json": components["schemas"]["ReassignResponse"];
+                };
+            };
+            /** @description Malformed body: one entry per bad field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached; the accounts done so far stay done (retry with the same Idempotency-Key). */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];

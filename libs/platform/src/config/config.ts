@@ -26,6 +26,11 @@ export interface AppConfig {
   keyStoreUrl: string | undefined;
   /** Whether this process runs the projector too (`RUN_PROJECTOR`, default true; `--no-projector` turns it off). */
   runProjector: boolean;
+  /**
+   * `POST /auth/dev-token` mints short-lived tokens for anyone who asks: on the embedded default (no
+   * EVENT_STORE_URL) unless `DEV_SIGN_IN=false`, elsewhere only with `DEV_SIGN_IN=true`.
+   */
+  devSignIn: boolean;
   /** The projector's batches: most events per batch, and how long a batch waits to fill (`PROJECTOR_BATCH_SIZE`, `PROJECTOR_BATCH_WAIT_MS`). */
   projectorBatchSize: number;
   projectorBatchWaitMs: number;
@@ -329,6 +334,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     readStoreUrl,
     keyStoreUrl,
     runProjector: env.RUN_PROJECTOR !== 'false',
+    devSignIn: env.DEV_SIGN_IN === 'true' || (!eventStoreUrl && env.DEV_SIGN_IN !== 'false'),
     projectorBatchSize: integer('PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
     projectorBatchWaitMs: integer('PROJECTOR_BATCH_WAIT_MS', 5, 0, 10_000),
     projectorLeaseMs: integer('PROJECTOR_LEASE_MS', 10_000, 1_000, 600_000),

@@ -2,16 +2,22 @@ import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
 import { accountProjectionFor } from './account/account.projection';
+import { accountSearchProjectionFor } from './account-search/account-search.projection';
+import type { AccountSearchKey } from './account-search/search-tokens';
+import { teamActivityProjectionFor } from './team/team-activity.projection';
 import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
 
 export * from './account/account.projection';
 export * from './account/account.view';
+export * from './account-search/account-search.projection';
+export * from './account-search/search-tokens';
 export * from './audit-trail/audit-trail.projection';
 export * from './kpis/kpi-days';
 export * from './kpis/kpi-series';
 export * from './kpis/kpi-csv';
 export * from './outbox/outbox.projection';
+export * from './team/team-activity.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
@@ -19,7 +25,7 @@ export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './accoun
 
 /**
  * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it
- * derives), the audit trail and the outbox. A poison event holds its own stream in a model that folds
+ * derives), the account search's blind index, the audit trail, the outbox and the team's activity. A poison event holds its own stream in a model that folds
  * each account (balances, the worklist, KPIs, notifications), whose answers for that account would be
  * wrong without it, while every other account goes on; one that only lists facts (the audit trail) skips it.
  */
@@ -28,9 +34,13 @@ export interface ReadModel {
   poison: PoisonPolicy;
 }
 
-/** The read models, dating business days in each creditor's reporting zone. */
-export const readModelsFor = (zones: ReportingZones): ReadModel[] => [
+/** The read models, dating business days in each creditor's reporting zone, the search's digests keyed by `searchKey`. */
+export const readModelsFor = (zones: ReportingZones, searchKey: AccountSearchKey): ReadModel[] => [
   { projection: accountProjectionFor(zones), poison: 'quarantine' },
+  // Skipping an event would leave an erased debtor findable: it holds the account's stream instead.
+  { projection: accountSearchProjectionFor(searchKey), poison: 'quarantine' },
   { projection: auditTrailProjectionFor(zones), poison: 'skip' },
   { projection: outboxProjection, poison: 'quarantine' },
+  // Skipping an event would leave an assignment counted for the wrong agent from then on.
+  { projection: teamActivityProjectionFor(zones), poison: 'quarantine' },
 ];

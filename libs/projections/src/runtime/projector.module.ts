@@ -1,8 +1,8 @@
 import { Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
-import { Clock, IdGenerator, type ReportingZones } from '@arrears/platform';
-import { readModelsFor, type ReadModel } from '../read-models';
+import { APP_CONFIG, Clock, IdGenerator, type AppConfig, type ReportingZones } from '@arrears/platform';
+import { loadAccountSearchKey, readModelsFor, type ReadModel } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { WorkerOptions } from '../runner/projection-worker';
 import { ParkedEvents } from './parked-events';
@@ -45,7 +45,11 @@ export class ProjectorModule {
         logger.warn(message);
       },
     };
-    const readModels = { provide: READ_MODELS, useValue: readModelsFor(options.zones) };
+    const readModels = {
+      provide: READ_MODELS,
+      useFactory: async (config: AppConfig) => readModelsFor(options.zones, await loadAccountSearchKey(config)),
+      inject: [APP_CONFIG],
+    };
     const runner = {
       provide: ProjectionRunner,
       useFactory: (events: EventStore, readStore: ReadStore, models: ReadModel[]) => new ProjectionRunner(events, readStore, models, runnerOptions),

@@ -5,7 +5,7 @@ import { Metrics, reportingZones } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
 import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
 import type { ProjectedDocument, Projection } from '../projection';
-import { readModelsFor } from '../read-models';
+import { AccountSearchKey, readModelsFor } from '../read-models';
 import { accountProjection } from '../read-models/read-model.fixtures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { ProjectionProgress } from '../runtime/projection-progress';
@@ -183,7 +183,12 @@ describe('A projection whose declared version differs from the stored one', () =
     const head = await events.headPosition();
     await reads.apply([], { name, position: head, version: version - 1 });
     await reads.apply([], { name: `${name}__v${version}`, position: 3n });
-    const { projections } = await new ProjectionProgress(reads, events, readModelsFor(reportingZones({})), new Metrics()).health();
+    const { projections } = await new ProjectionProgress(
+      reads,
+      events,
+      readModelsFor(reportingZones({}), new AccountSearchKey('a-search-key-secret-of-at-least-32-characters')),
+      new Metrics(),
+    ).health();
     expect(projections.find((projection) => projection.name === name)).toMatchObject({
       state: 'rebuilding',
       rebuild: { from: version - 1, to: version, by: 'elsewhere', position: 3, head: Number(head) },

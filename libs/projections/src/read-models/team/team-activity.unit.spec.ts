@@ -1,0 +1,55 @@
+import type { AccountEvent } from '@arrears/domain';
+import { reportingZones } from '@arrears/platform';
+import type { Projection } from '../../projection';
+import type { RecordedAccountEvent } from '../account-events';
+import { eventLog, facts, projectAll } from '../read-model.fixtures';
+import { teamActivityProjectionFor, teamDayId, teamRosterId, type TeamDocument } from './team-activity.projection';
+
+const projection = teamActivityProjectionFor(reportingZones({ 'cred-1': 'America/New_York' })) as unknown as Projection<TeamDocument, AccountEvent>;
+const on = eventLog();
+const by =
+  (role: string, id: string) =>
+  (event: RecordedAccountEvent): RecordedAccountEvent => ({ ...event, metadata: { ...event.metadata, actor: { id, role } } });
+const [acc1, acc2] = [on('acc-1'), on('acc-2')];
+const promise = (promiseId: string) => ({ promiseId, amount: 5000, currency: 'EUR', dueOn: '2026-03-10', graceDays: 0, madeOn: '2026-03-01' });
+// 2026-03-02T03:00Z is still 1 March in New York: the creditor's business day.
+const lateEvening = '2026-03-02T03:00:00.000Z';
+
+const history = [
+  acc1('AccountOpened', facts.opened('acc-1')),
+  acc2('AccountOpened', facts.opened('acc-2')),
+  by('supervisor', 'sup-1')(acc1('AccountAssigned', { agentId: 'agent-7' })),
+  by('supervisor', 'sup-1')(acc2('AccountAssigned', { agentId: 'agent-7' })),
+  by('supervisor', 'sup-1')(acc2('AccountAssigned', { agentId: 'agent-9' })),
+  by('agent', 'agent-7')(acc1('ContactAttempted', { channel: 'call', direction: 'outbound', outcome: 'right_party_contact', at: lateEvening }, lateEvening)),
+  by('system', 'scheduler')(acc1('ContactAttempted', { channel: 'email', direction: 'outbound', outcome: 'no_answer', at: lateEvening }, lateEvening)),
+  by('agent', 'agent-7')(acc1('PromiseToPayMade', promise('p-1'))),
+  by('agent', 'agent-9')(acc2('PromiseToPayMade', promise('p-2'))),
+  by('system', 'scheduler')(acc1('PromiseKept', { promiseId: 'p-1', paid: 5000 })),
+  by('system', 'scheduler')(acc2('PromiseBroken', { promiseId: 'p-2', amount: 5000, paid: 0 })),
+];
+
+describe('team activity read model', () => {
+  const documents = projectAll(projection, history);
+  const document = (id: string) => documents.get(`team_activity/${id}`);
+
+  it('counts the open accounts assigned to each agent, moving one when it is reassigned', () => {
+    expect(document(teamRosterId('cred-1'))).toMatchObject({ kind: 'roster', creditorId: 'cred-1', assigned: { 'agent-7': 1, 'agent-9': 1 } });
+    expect(Object.keys((document(teamRosterId('cred-1')) as { assigned: object }).assigned)).toHaveLength(2);
+  });
+
+  it('counts contacts and promises of people on the creditor’s business day; a promise kept or broken counts for whoever took it', () => {
+    expect(document(teamDayId('cred-1', '2026-03-01'))).toMatchObject({
+      agents: {
+        'agent-7': { contacts: 1, promisesTaken: 1, promisesKept: 1, promisesBroken: 0 },
+        'agent-9': { contacts: 0, promisesTaken: 1, promisesKept: 0, promisesBroken: 1 },
+      },
+    });
+  });
+
+  it('stops counting an account as assigned once it is closed', () => {
+    const closed = projectAll(projection, [...history, acc2('AccountClosed', { closedOn: '2026-03-05' })]);
+    expect(closed.get(`team_activity/${teamRosterId('cred-1')}`)).toMatchObject({ assigned: { 'agent-7': 1 } });
+    expect(closed.get(`team_activity/${teamRosterId('cred-1')}`)).not.toHaveProperty(['assigned', 'agent-9']);
+  });
+});
