@@ -11,6 +11,8 @@ const agingSchema = {
   type: 'object',
   description: 'Receivables by aging bucket (minor units).',
   required: [...agingBuckets],
+  // `required` above lists the buckets; `selfRequired` is what marks the property itself required.
+  selfRequired: true,
   properties: Object.fromEntries(agingBuckets.map((bucket) => [bucket, { type: 'integer' }])),
 } satisfies ApiPropertyOptions;
 
@@ -97,6 +99,7 @@ class WorkflowKpisResponse {
   @ApiProperty({
     type: 'object',
     required: ['champion', 'challenger'],
+    selfRequired: true,
     properties: { champion: { type: 'integer' }, challenger: { type: 'integer' } },
     description: 'Collected on invoices by the strategy arm their timeline follows.',
   })

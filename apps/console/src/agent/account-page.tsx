@@ -1,5 +1,5 @@
-import { answer, api, readAs, sinceLastChange } from '../api/client';
-import type { AccountRead } from '../api/reads';
+import { answer, api, sinceLastChange } from '../api/client';
+import type { AccountRead } from '../api/schemas';
 import { money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -15,7 +15,7 @@ import { AccountActions } from './actions/account-actions';
 /** One account for the agent working it: what is owed, may I call now, what was agreed, what happened, and what to record. */
 export function AccountPage({ accountId }: { accountId: string }) {
   const { read, reload } = useRead(
-    async () => readAs<AccountRead>(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
+    async () => answer(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
     [accountId],
   );
   return (
@@ -34,7 +34,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
               <AccountActions account={account} onChange={reload} />
             </div>
           </div>
-          <Timeline accountId={account.accountId} version={account.asOf ?? ''} />
+          <Timeline accountId={account.accountId} version={account.asOf} />
         </article>
       )}
     </ReadView>

@@ -1,4 +1,4 @@
-import type { AccountRead } from '../api/reads';
+import type { AccountRead } from '../api/schemas';
 import { businessDate, money } from '../shared/format';
 
 /** What is agreed or standing on the account: promises, the plan, disputes, holds, restrictions. */
@@ -23,7 +23,7 @@ export function Arrangements({ account }: { account: AccountRead }) {
         {account.disputes.map((dispute) => (
           <li key={dispute.disputeId}>
             Dispute {dispute.disputeId}
-            {dispute.invoiceId && ` on ${dispute.invoiceId}`}: {dispute.reason} {dispute.status && `(${dispute.status})`}
+            {dispute.invoiceId && ` on ${dispute.invoiceId}`}: ({dispute.status})
           </li>
         ))}
         {account.holds

@@ -1,5 +1,6 @@
 import { callUndocumented, sinceLastChange } from '../api/client';
-import type { AccountRead, ContactRules } from '../api/reads';
+import type { ContactRules } from '../api/reads';
+import type { AccountRead } from '../api/schemas';
 import { instant } from '../shared/format';
 import { AllowedFrom } from '../shared/problem-view';
 import { useRead } from '../shared/use-read';

@@ -1,4 +1,4 @@
-import type { AccountRead } from '../api/reads';
+import type { AccountRead } from '../api/schemas';
 import { businessDate, money } from '../shared/format';
 import { Empty } from '../shared/problem-view';
 

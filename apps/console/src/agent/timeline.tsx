@@ -1,5 +1,4 @@
-import { api, readAs, sinceLastChange } from '../api/client';
-import type { History } from '../api/reads';
+import { api, answer, sinceLastChange } from '../api/client';
 import { HistoryTable } from '../auditor/history-table';
 import { ReadView } from '../shared/read-view';
 import { storedSession } from '../shared/session';
@@ -22,8 +21,7 @@ export function Timeline({ accountId, version }: { accountId: string; version: s
 
 function TimelineRead({ accountId, version }: { accountId: string; version: string }) {
   const { read } = useRead(
-    async () =>
-      readAs<History>(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100, ...sinceLastChange() } } })),
+    async () => answer(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100, ...sinceLastChange() } } })),
     [accountId, version],
   );
   return <ReadView read={read}>{(history) => <HistoryTable items={[...history.items].reverse()} />}</ReadView>;

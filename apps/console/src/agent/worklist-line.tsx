@@ -1,5 +1,5 @@
-import { answer, api, readAs, sinceLastChange } from '../api/client';
-import type { AccountRead, WorklistItem } from '../api/reads';
+import { answer, api, sinceLastChange } from '../api/client';
+import type { WorklistItem } from '../api/schemas';
 import { businessDate, instant, money } from '../shared/format';
 import { Link } from '../shared/router';
 import { useCommand } from '../shared/use-command';
@@ -41,7 +41,7 @@ export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistIte
       </td>
       <td>{item.nextAction.reason}</td>
       <td>
-        <OpenPromise item={item} asOf={asOf} />
+        <OpenPromise accountId={item.accountId} currency={item.currency} asOf={asOf} />
       </td>
       <td>
         {item.claim ? (
@@ -59,22 +59,17 @@ export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistIte
   );
 }
 
-/** The line's open promise: from the line when the worklist carries it, else from the account read. */
-function OpenPromise({ item, asOf }: { item: WorklistItem; asOf: string }) {
-  if (item.openPromise !== undefined) return <PromiseText promise={item.openPromise} currency={item.currency} />;
-  return <OpenPromiseFromAccount accountId={item.accountId} currency={item.currency} asOf={asOf} />;
-}
-
-function OpenPromiseFromAccount({ accountId, currency, asOf }: { accountId: string; currency: string; asOf: string }) {
+/** The line's open promise, from the account read: the worklist does not carry it. */
+function OpenPromise({ accountId, currency, asOf }: { accountId: string; currency: string | null; asOf: string }) {
   const { read } = useRead(
-    async () => readAs<AccountRead>(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
+    async () => answer(await api.GET('/accounts/{accountId}', { params: { path: { accountId }, query: sinceLastChange() } })),
     [accountId, asOf],
   );
   if (read.state !== 'loaded') return <span className="muted">…</span>;
   return <PromiseText promise={read.data.promises.find((promise) => promise.status === 'open') ?? null} currency={currency} />;
 }
 
-function PromiseText({ promise, currency }: { promise: { amount: number; dueOn: string } | null; currency: string }) {
+function PromiseText({ promise, currency }: { promise: { amount: number; dueOn: string } | null; currency: string | null }) {
   if (!promise) return <span className="muted">None</span>;
   return (
     <span className="promise">

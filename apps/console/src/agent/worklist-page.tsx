@@ -1,5 +1,4 @@
-import { api, readAs, sinceLastChange } from '../api/client';
-import type { Worklist } from '../api/reads';
+import { api, answer, sinceLastChange } from '../api/client';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { Empty } from '../shared/problem-view';
@@ -7,7 +6,7 @@ import { WorklistLine } from './worklist-line';
 
 /** The agent's worklist: open delinquent accounts, highest priority first, with why and what to do next. */
 export function WorklistPage() {
-  const { read, reload } = useRead(async () => readAs<Worklist>(await api.GET('/worklist', { params: { query: { limit: 25, ...sinceLastChange() } } })), []);
+  const { read, reload } = useRead(async () => answer(await api.GET('/worklist', { params: { query: { limit: 25, ...sinceLastChange() } } })), []);
   return (
     <section aria-labelledby="worklist-title">
       <div className="title-row">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, readAs } from '../api/client';
+import { api, answer } from '../api/client';
 import { asProblem, type Problem } from '../api/problem';
 import { ProblemView } from '../shared/problem-view';
 import type { KpiQuery } from './kpi-query';
@@ -34,6 +34,6 @@ export function CsvDownload({ query }: { query: KpiQuery }) {
 
 /** The series as the service writes it for spreadsheets, read as text. */
 async function kpiCsv(query: KpiQuery): Promise<Blob> {
-  const csv = readAs<string>(await api.GET('/kpis', { params: { query }, headers: { accept: 'text/csv' }, parseAs: 'text' }));
+  const csv = answer(await api.GET('/kpis', { params: { query }, headers: { accept: 'text/csv' }, parseAs: 'text' }));
   return new Blob([csv], { type: 'text/csv' });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, readAs } from '../api/client';
-import type { KpiCurrency, Kpis } from '../api/reads';
+import { api, answer } from '../api/client';
+import type { KpiCurrency } from '../api/schemas';
 import { localDate, money, percent } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -13,7 +13,7 @@ import type { KpiQuery } from './kpi-query';
 export function DashboardPage() {
   const [query, setQuery] = useState<KpiQuery>({ from: localDate(-90), to: localDate() });
   const [currency, setCurrency] = useState<string | null>(null);
-  const { read } = useRead(async () => readAs<Kpis>(await api.GET('/kpis', { params: { query } })), [query.from, query.to, query.creditorId]);
+  const { read } = useRead(async () => answer(await api.GET('/kpis', { params: { query } })), [query.from, query.to, query.creditorId]);
   return (
     <section aria-labelledby="kpi-title">
       <h1 id="kpi-title">KPIs</h1>

@@ -1,8 +1,8 @@
-import type { KpiCurrency } from '../api/reads';
+import type { KpiCurrency } from '../api/schemas';
 import { money, percent } from '../shared/format';
 import { Chart, type ChartOption } from './chart';
 
-const agingBuckets = ['current', '1-30', '31-60', '61-90', '91-120', '120+'];
+const agingBuckets = ['current', '1-30', '31-60', '61-90', '91-120', '120+'] as const;
 const axisOf = (figures: KpiCurrency) => ({ type: 'category' as const, data: figures.series.map((day) => day.date) });
 const lines = (named: Record<string, (number | null)[]>) =>
   Object.entries(named).map(([name, data]) => ({ name, type: 'line' as const, data, connectNulls: true, showSymbol: false }));
@@ -19,7 +19,7 @@ export function AgingChart({ figures, currency }: { figures: KpiCurrency; curren
       stack: 'aging',
       areaStyle: {},
       showSymbol: false,
-      data: figures.series.map((day) => day.aging[bucket] ?? 0),
+      data: figures.series.map((day) => day.aging[bucket]),
     })),
   };
   return <Chart option={option} label={`Receivables by aging bucket, ${currency}, stacked by day`} />;

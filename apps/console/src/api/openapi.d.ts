@@ -1989,7 +1989,7 @@ export interface components {
         };
         KpiDayResponse: {
             /** @description Receivables by aging bucket (minor units). */
-            aging?: {
+            aging: {
                 "1-30": number;
                 "31-60": number;
                 "61-90": number;
@@ -2879,7 +2879,7 @@ export interface components {
         WorkflowKpisResponse: {
             agency: components["schemas"]["AgencyKpisResponse"];
             /** @description Collected on invoices by the strategy arm their timeline follows. */
-            collectedByStrategy?: {
+            collectedByStrategy: {
                 challenger: number;
                 champion: number;
             };

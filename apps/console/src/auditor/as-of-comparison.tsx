@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import { api, readAs } from '../api/client';
-import type { AccountRead } from '../api/reads';
+import { api, answer } from '../api/client';
+import type { AccountAsOf } from '../api/schemas';
 import { asProblem, type Problem } from '../api/problem';
 import { businessDate, instant, localDate, money } from '../shared/format';
 import { ProblemView } from '../shared/problem-view';
@@ -28,13 +28,13 @@ export function AsOfComparison({ accountId }: { accountId: string }) {
 
 function CutColumn({ accountId, kind }: { accountId: string; kind: 'asOf' | 'asAt' }) {
   const [value, setValue] = useState(kind === 'asAt' ? localDate(-30) : '');
-  const [state, setState] = useState<{ account: AccountRead } | { problem: Problem } | null>(null);
+  const [state, setState] = useState<{ account: AccountAsOf } | { problem: Problem } | null>(null);
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     // datetime-local is the auditor's wall clock; the service wants an instant with its offset.
     const cut: Cut = kind === 'asOf' ? { asOf: new Date(value).toISOString() } : { asAt: value };
     try {
-      setState({ account: readAs<AccountRead>(await api.GET('/accounts/{accountId}/state', { params: { path: { accountId }, query: cut } })) });
+      setState({ account: answer(await api.GET('/accounts/{accountId}/state', { params: { path: { accountId }, query: cut } })) });
     } catch (error) {
       setState({ problem: asProblem(error) });
     }
@@ -61,7 +61,7 @@ function CutColumn({ accountId, kind }: { accountId: string; kind: 'asOf' | 'asA
   );
 }
 
-function CutSummary({ account }: { account: AccountRead }) {
+function CutSummary({ account }: { account: AccountAsOf }) {
   return (
     <dl className="figures cut-summary">
       <div>

@@ -1,6 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { api, readAs } from '../api/client';
-import type { History } from '../api/reads';
+import { api, answer } from '../api/client';
 import { navigate } from '../shared/router';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -50,7 +49,7 @@ function AccountPicker({ initial }: { initial: string }) {
 
 function AuditHistory({ accountId }: { accountId: string }) {
   const { read } = useRead(
-    async () => readAs<History>(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100 } } })),
+    async () => answer(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100 } } })),
     [accountId],
   );
   return (

@@ -1,5 +1,5 @@
-import { api, readAs } from '../api/client';
-import type { ChainVerification } from '../api/reads';
+import { api, answer } from '../api/client';
+import type { ChainVerification } from '../api/schemas';
 import { instant } from '../shared/format';
 import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
@@ -11,7 +11,7 @@ export function ChainBadge({ accountId }: { accountId: string }) {
   const command = useCommand(() => undefined);
   const verify = () =>
     void command.send(async () => {
-      setReport(readAs<ChainVerification>(await api.GET('/accounts/{accountId}/history/verify', { params: { path: { accountId } } })));
+      setReport(answer(await api.GET('/accounts/{accountId}/history/verify', { params: { path: { accountId } } })));
     }, 'Verified.');
   return (
     <section aria-labelledby="chain-title" className="chain">

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../api/reads';
+import type { HistoryEntry } from '../api/schemas';
 import { businessDate, instant } from '../shared/format';
 import { Empty } from '../shared/problem-view';
 
@@ -30,9 +30,11 @@ export function HistoryTable({ items }: { items: HistoryEntry[] }) {
                 <strong>{entry.type}</strong>
                 <div>{entry.summary}</div>
               </td>
-              <td>{entry.actor ? `${entry.actor.id} (${entry.actor.role})` : '—'}</td>
               <td>
-                <code title={entry.correlationId ?? ''}>{entry.correlationId?.slice(0, 8) ?? '—'}</code>
+                {entry.actor.id} ({entry.actor.role})
+              </td>
+              <td>
+                <code title={entry.correlationId}>{entry.correlationId.slice(0, 8)}</code>
               </td>
             </tr>
           ))}

@@ -2,7 +2,9 @@
 
 const fractionDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
-export function money(minor: number, currency: string): string {
+/** An account's currency is fixed by its first invoice or payment: before either, its amounts (all zero) name none. */
+export function money(minor: number, currency: string | null): string {
+  if (currency === null) return new Intl.NumberFormat().format(minor);
   return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 10 ** fractionDigits(currency));
 }
 

@@ -1,5 +1,4 @@
-import { answer, api, readAs } from '../api/client';
-import type { DeadLetter, ParkedEvent } from '../api/reads';
+import { answer, api } from '../api/client';
 import { instant } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -19,7 +18,7 @@ export function ParkedPage() {
 }
 
 function ParkedEvents() {
-  const { read, reload } = useRead(async () => readAs<{ parkedEvents: ParkedEvent[] }>(await api.GET('/parked-events')).parkedEvents, []);
+  const { read, reload } = useRead(async () => answer(await api.GET('/parked-events')).parkedEvents, []);
   const command = useCommand(reload);
   const act = (id: string, how: 'retry' | 'skip') =>
     void command.send(
@@ -71,7 +70,7 @@ function ParkedEvents() {
 }
 
 function DeadLetters() {
-  const { read, reload } = useRead(async () => readAs<{ deadLetters: DeadLetter[] }>(await api.GET('/notifications/dead-letters')).deadLetters, []);
+  const { read, reload } = useRead(async () => answer(await api.GET('/notifications/dead-letters')).deadLetters, []);
   const command = useCommand(reload);
   const retry = (id: string) =>
     void command.send(async () => {

@@ -1,5 +1,4 @@
-import { api, readAs } from '../api/client';
-import type { Kpis, Template } from '../api/reads';
+import { api, answer } from '../api/client';
 import { localDate, money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -17,7 +16,7 @@ export function StrategiesPage() {
 }
 
 export function ChampionChallenger() {
-  const { read } = useRead(async () => readAs<Kpis>(await api.GET('/kpis', { params: { query: { from: localDate(-90), to: localDate() } } })), []);
+  const { read } = useRead(async () => answer(await api.GET('/kpis', { params: { query: { from: localDate(-90), to: localDate() } } })), []);
   return (
     <section aria-labelledby="arms-title">
       <h2 id="arms-title">Champion vs challenger (last 90 days)</h2>
@@ -38,8 +37,8 @@ export function ChampionChallenger() {
                 {Object.entries(kpis.currencies).map(([currency, figures]) => (
                   <tr key={currency}>
                     <td>{currency}</td>
-                    <td>{money(figures.period.workflow.collectedByStrategy.champion ?? 0, currency)}</td>
-                    <td>{money(figures.period.workflow.collectedByStrategy.challenger ?? 0, currency)}</td>
+                    <td>{money(figures.period.workflow.collectedByStrategy.champion, currency)}</td>
+                    <td>{money(figures.period.workflow.collectedByStrategy.challenger, currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -52,7 +51,7 @@ export function ChampionChallenger() {
 }
 
 function Templates() {
-  const { read } = useRead(async () => readAs<{ templates: Template[] }>(await api.GET('/templates')).templates, []);
+  const { read } = useRead(async () => answer(await api.GET('/templates')).templates, []);
   return (
     <section aria-labelledby="templates-title">
       <h2 id="templates-title">Templates</h2>

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import { answer, api, readAs, sinceLastChange } from '../api/client';
-import type { Worklist, WorklistItem } from '../api/reads';
+import { answer, api, sinceLastChange } from '../api/client';
+import type { WorklistItem } from '../api/schemas';
 import { asProblem, type Problem } from '../api/problem';
 import { money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
@@ -11,7 +11,7 @@ import { TeamFigures } from './team-figures';
 
 /** The team's claims on the worklist, and reassigning accounts in bulk to an agent. */
 export function TeamPage() {
-  const { read, reload } = useRead(async () => readAs<Worklist>(await api.GET('/worklist', { params: { query: { limit: 100, ...sinceLastChange() } } })), []);
+  const { read, reload } = useRead(async () => answer(await api.GET('/worklist', { params: { query: { limit: 100, ...sinceLastChange() } } })), []);
   return (
     <section aria-labelledby="team-title">
       <h1 id="team-title">Team</h1>

@@ -3,7 +3,8 @@ import { answer, api } from '../../api/client';
 import { localDate, majorUnits, minorUnits, money } from '../../shared/format';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId, type ActionProps } from './action-props';
+import { newId } from './action-props';
+import { needsCurrency, type AmountProps } from './needs-currency';
 import { dueDates, splitEvenly, sum, type Interval } from './installments';
 
 interface Row {
@@ -12,24 +13,24 @@ interface Row {
 }
 
 /** A payment plan over every open invoice: built evenly, adjusted by hand, sent only when it adds up to what is owed. */
-export function PlanForm({ account, onChange }: ActionProps) {
+export const PlanForm = needsCurrency(function PlanForm({ account, currency, onChange }: AmountProps) {
   const covered = account.invoices.reduce((total, invoice) => total + invoice.outstanding, 0);
   const [count, setCount] = useState(3);
   const [first, setFirst] = useState(localDate(7));
   const [interval, setInterval] = useState<Interval>('monthly');
   const build = () => {
     const dates = dueDates(first, count, interval);
-    return splitEvenly(covered, count).map((amount, i) => ({ dueOn: dates[i] ?? first, amount: majorUnits(amount, account.currency) }));
+    return splitEvenly(covered, count).map((amount, i) => ({ dueOn: dates[i] ?? first, amount: majorUnits(amount, currency) }));
   };
   const [rows, setRows] = useState<Row[]>(build);
-  const amounts = rows.map((row) => minorUnits(row.amount, account.currency));
+  const amounts = rows.map((row) => minorUnits(row.amount, currency));
   const total = amounts.every((a) => a !== null) ? sum(amounts) : null;
   const command = useCommand(onChange);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (total !== covered) return;
     const installments = rows.map((row, i) => ({ dueOn: row.dueOn, amount: amounts[i] as number }));
-    const body = { planId: newId('plan'), currency: account.currency, installments };
+    const body = { planId: newId('plan'), currency, installments };
     void command.send(
       async () => answer(await api.POST('/accounts/{accountId}/plans', { params: { path: { accountId: account.accountId } }, body })),
       'Plan agreed.',
@@ -40,7 +41,7 @@ export function PlanForm({ account, onChange }: ActionProps) {
   };
   return (
     <form onSubmit={submit} aria-label="Agree a payment plan">
-      <p>Covers every open invoice: {money(covered, account.currency)}.</p>
+      <p>Covers every open invoice: {money(covered, currency)}.</p>
       <div className="inline">
         <label>
           Installments
@@ -91,7 +92,7 @@ export function PlanForm({ account, onChange }: ActionProps) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Due</th>
-            <th scope="col">Amount ({account.currency})</th>
+            <th scope="col">Amount ({currency})</th>
           </tr>
         </thead>
         <tbody>
@@ -126,8 +127,8 @@ export function PlanForm({ account, onChange }: ActionProps) {
         {total === null
           ? 'An amount does not read as one.'
           : total === covered
-            ? `Adds up to ${money(total, account.currency)}.`
-            : `Adds up to ${money(total, account.currency)}: ${money(Math.abs(covered - total), account.currency)} ${total < covered ? 'short' : 'over'}.`}
+            ? `Adds up to ${money(total, currency)}.`
+            : `Adds up to ${money(total, currency)}: ${money(Math.abs(covered - total), currency)} ${total < covered ? 'short' : 'over'}.`}
       </p>
       <button type="submit" disabled={command.sending || total !== covered}>
         Agree plan
@@ -135,4 +136,4 @@ export function PlanForm({ account, onChange }: ActionProps) {
       <CommandOutcome outcome={command.outcome} />
     </form>
   );
-}
+});

@@ -3,18 +3,19 @@ import { answer, api } from '../../api/client';
 import { localDate, minorUnits } from '../../shared/format';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId, type ActionProps } from './action-props';
+import { newId } from './action-props';
+import { needsCurrency, type AmountProps } from './needs-currency';
 import { AmountInput } from './amount-input';
 
-export function PromiseForm({ account, onChange }: ActionProps) {
+export const PromiseForm = needsCurrency(function PromiseForm({ account, currency, onChange }: AmountProps) {
   const [amount, setAmount] = useState('');
   const [dueOn, setDueOn] = useState(localDate(7));
   const command = useCommand(onChange);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const minor = minorUnits(amount, account.currency);
+    const minor = minorUnits(amount, currency);
     if (minor === null) return;
-    const body = { promiseId: newId('promise'), amount: minor, currency: account.currency, dueOn };
+    const body = { promiseId: newId('promise'), amount: minor, currency, dueOn };
     void command.send(
       async () => answer(await api.POST('/accounts/{accountId}/promises', { params: { path: { accountId: account.accountId } }, body })),
       'Promise recorded.',
@@ -22,7 +23,7 @@ export function PromiseForm({ account, onChange }: ActionProps) {
   };
   return (
     <form onSubmit={submit} aria-label="Record a promise to pay">
-      <AmountInput label="Promised amount" currency={account.currency} value={amount} onChange={setAmount} />
+      <AmountInput label="Promised amount" currency={currency} value={amount} onChange={setAmount} />
       <label>
         Pay by
         <input
@@ -40,4 +41,4 @@ export function PromiseForm({ account, onChange }: ActionProps) {
       <CommandOutcome outcome={command.outcome} />
     </form>
   );
-}
+});

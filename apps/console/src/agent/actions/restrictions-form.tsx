@@ -38,7 +38,7 @@ export function RestrictionsForm({ account, onChange }: ActionProps) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={block} disabled={command.sending || account.restrictions.blockedChannels.includes(channel)}>
+        <button type="button" onClick={block} disabled={command.sending || account.restrictions.blockedChannels.some((blocked) => blocked === channel)}>
           Block channel
         </button>
       </div>
