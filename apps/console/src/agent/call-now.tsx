@@ -1,5 +1,5 @@
-import { callUndocumented, sinceLastChange } from '../api/client';
-import type { ContactRules } from '../api/reads';
+import { answer, api, sinceLastChange } from '../api/client';
+import type { ContactRules } from '../api/schemas';
 import type { AccountRead } from '../api/schemas';
 import { instant } from '../shared/format';
 import { AllowedFrom } from '../shared/problem-view';
@@ -46,11 +46,11 @@ export function CallNow({ account }: { account: AccountRead }) {
 /** Each rule refusing a call now, from the contact-status read; null where the service has no such read (the account's own summary stands). */
 function useContactRules(account: AccountRead): ContactRules | null {
   const { read } = useRead(
-    // until the document types this read: GET /accounts/:accountId/contact-status is not in the generated paths yet.
-    () =>
-      callUndocumented<ContactRules>(
-        'GET',
-        `/accounts/${encodeURIComponent(account.accountId)}/contact-status?${new URLSearchParams({ channel: 'call', ...sinceLastChange() })}`,
+    async () =>
+      answer(
+        await api.GET('/accounts/{accountId}/contact-status', {
+          params: { path: { accountId: account.accountId }, query: { channel: 'call', ...sinceLastChange() } },
+        }),
       ),
     [account.accountId, account.asOf],
   );

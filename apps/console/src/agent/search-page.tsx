@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { money } from '../shared/format';
-import type { SearchHit } from '../api/reads';
+import type { SearchHit } from '../api/schemas';
 import { asProblem, type Problem } from '../api/problem';
-import { callUndocumented } from '../api/client';
+import { answer, api } from '../api/client';
 import { Link, navigate } from '../shared/router';
 import { Empty, ProblemView } from '../shared/problem-view';
 
@@ -70,4 +70,4 @@ export function SearchPage() {
 }
 
 // until the document types this read: GET /accounts/search is not in the generated paths yet.
-const search = async (q: string) => (await callUndocumented<{ items: SearchHit[] }>('GET', `/accounts/search?${new URLSearchParams({ q: q.trim() })}`)).items;
+const search = async (q: string) => answer(await api.GET('/accounts/search', { params: { query: { q: q.trim() } } })).items;

@@ -61,20 +61,3 @@ export function answer<T>(result: { data?: T; error?: unknown; response: Respons
   if (typeof position === 'number' && position > seen) seen = position;
   return data;
 }
-
-/**
- * A call to a route the generated `paths` do not have yet (added alongside the console): same token,
- * same READ_MODEL_BEHIND retries, same problem details; its answer typed by api/reads.ts.
- */
-export async function callUndocumented<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = storedSession();
-  const request = new Request(new URL(path, window.location.origin), {
-    method,
-    headers: { ...(session && { authorization: `Bearer ${session.token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const response = await fetchRetryingBehind(request);
-  const parsed: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiProblem(problemFrom(response.status, parsed));
-  return parsed as T;
-}

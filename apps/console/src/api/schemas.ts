@@ -13,3 +13,6 @@ export type WorklistItem = Schemas['WorklistItemResponse'];
 export type HistoryEntry = Schemas['AuditEntryResponse'];
 export type ChainVerification = Schemas['HistoryVerification'];
 export type KpiCurrency = Schemas['KpiCurrencyResponse'];
+export type ContactRules = Schemas['ContactStatus'];
+export type SearchHit = Schemas['AccountSearchResponse']['items'][number];
+export type DevToken = Schemas['DevTokenResponse'];

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { ApiProblem, asProblem, type Problem } from '../api/problem';
-import { callUndocumented } from '../api/client';
-import type { DevToken } from '../api/reads';
+import { answer, api } from '../api/client';
+import type { DevToken } from '../api/schemas';
 import { keepToken, sessionOf, type Role } from './session';
 import { ProblemView } from './problem-view';
 
@@ -111,7 +111,6 @@ function PasteToken({ onToken }: { onToken: (token: string) => void }) {
   );
 }
 
-// until the document types this read: POST /auth/dev-token is not in the generated paths yet.
 async function devToken(role: Role, creditors: string, sub: string): Promise<DevToken> {
   const list =
     creditors.trim() === '*'
@@ -121,7 +120,7 @@ async function devToken(role: Role, creditors: string, sub: string): Promise<Dev
           .map((c) => c.trim())
           .filter(Boolean);
   try {
-    return await callUndocumented<DevToken>('POST', '/auth/dev-token', { role, creditors: list, ...(sub && { sub }) });
+    return answer(await api.POST('/auth/dev-token', { body: { role, creditors: list, ...(sub && { sub }) } }));
   } catch (error) {
     if (error instanceof ApiProblem && error.problem.status === 404) {
       throw new ApiProblem({ status: 404, title: 'Development sign-in is off on this service', detail: 'Paste a token instead.' });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { callUndocumented } from '../api/client';
-import type { TeamView } from '../api/reads';
+import { answer, api } from '../api/client';
 import { businessDate } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -32,8 +31,7 @@ export function TeamFigures({ creditors }: { creditors: string[] }) {
 }
 
 function TeamTable({ creditorId }: { creditorId: string }) {
-  // until the document types this read: GET /team is not in the generated paths yet.
-  const { read } = useRead(() => callUndocumented<TeamView>('GET', `/team?${new URLSearchParams({ creditorId })}`), [creditorId]);
+  const { read } = useRead(async () => answer(await api.GET('/team', { params: { query: { creditorId } } })), [creditorId]);
   return (
     <ReadView read={read}>
       {(team) =>
