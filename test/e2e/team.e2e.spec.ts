@@ -30,7 +30,9 @@ describe('the supervisor’s team view (GET /team) and bulk reassignment (POST /
     expect(retried.body.results.map((result: { status: number }) => result.status)).toEqual([200, 404, 200]);
     const again = await api.post('/team/reassign', { accountIds: [first], agentId: 'agent-7' });
     expect(again.body.results).toEqual([{ accountId: first, status: 409, code: 'ALREADY_ASSIGNED', detail: expect.any(String) }]);
-    expect((await api.get(`/accounts/${first}/history`)).body.items.filter((entry: { type: string }) => entry.type === 'AccountAssigned')).toHaveLength(1);
+    // Read once the audit trail has the reassignment (a read does not wait unless asked).
+    const history = await api.get(`/accounts/${first}/history?minPosition=${reassigned.body.position as number}`);
+    expect(history.body.items.filter((entry: { type: string }) => entry.type === 'AccountAssigned')).toHaveLength(1);
   });
 
   it('shows per agent the claims now, assignments, and the day’s contacts and promises', async () => {
