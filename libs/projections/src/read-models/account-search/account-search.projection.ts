@@ -15,8 +15,9 @@ const handled = ['AccountOpened', 'PersonalDataErased'] as const;
 type SearchEvent = Extract<AccountEvent, { type: (typeof handled)[number] }>;
 
 /** Every slot of an account, whatever it holds: an erasure removes them all without knowing what they were. */
-const slotsOf = (accountId: string): DocumentRef[] =>
-  Array.from({ length: searchSlots }, (_, slot) => ({ collection: ACCOUNT_SEARCH, id: `${accountId}#${slot}` }));
+const slotId = (accountId: string, slot: number) => `${accountId}#${slot}`;
+const slotsOf = (accountId: string, count = searchSlots): DocumentRef[] =>
+  Array.from({ length: count }, (_, slot) => ({ collection: ACCOUNT_SEARCH, id: slotId(accountId, slot) }));
 
 /**
  * The account search's blind index: for each account, the keyed digests of its debtor's name words
@@ -41,18 +42,18 @@ export const accountSearchProjectionFor = (key: AccountSearchKey): Projection<Se
     },
   ],
   handles: handled,
+  // An opening touches only the slots its tokens fill (most debtors need a dozen, not all 32): catch-up
+  // reads and writes each slot it names. An erasure empties them all.
   documentIds: (event) => {
     const accountId = accountIdOf(event);
-    return accountId ? slotsOf(accountId) : [];
+    if (!accountId) return [];
+    return event.type === 'AccountOpened' ? slotsOf(accountId, debtorTokens(event.data.debtor).length) : slotsOf(accountId);
   },
   evolve: (_documents, event): Evolved<SearchEntryDocument>[] => {
     const accountId = accountIdOf(event) as string;
-    const tokens = event.type === 'AccountOpened' ? debtorTokens(event.data.debtor) : [];
-    const creditorId = event.type === 'AccountOpened' ? event.data.creditorId : '';
-    return slotsOf(accountId).map(({ id }, slot) => {
-      const token = tokens[slot];
-      return token === undefined ? null : { id, digest: key.digest(token), accountId, creditorId };
-    });
+    if (event.type !== 'AccountOpened') return slotsOf(accountId).map(() => null);
+    const { creditorId, debtor } = event.data;
+    return debtorTokens(debtor).map((token, slot) => ({ id: slotId(accountId, slot), digest: key.digest(token), accountId, creditorId }));
   },
 });
 
