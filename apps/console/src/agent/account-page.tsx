@@ -1,3 +1,4 @@
+import { Figures } from '../shared/figures';
 import { answer, api, sinceLastChange } from '../api/client';
 import type { AccountRead } from '../api/schemas';
 import { money } from '../shared/format';
@@ -73,26 +74,14 @@ function Balances({ account }: { account: AccountRead }) {
   return (
     <section aria-labelledby="balances-title">
       <h2 id="balances-title">Balances</h2>
-      <dl className="figures">
-        <div>
-          <dt>Owed</dt>
-          <dd>{money(account.balances.total, account.currency)}</dd>
-        </div>
-        <div>
-          <dt>Overdue</dt>
-          <dd>{money(account.balances.overdue, account.currency)}</dd>
-        </div>
-        <div>
-          <dt>Credit</dt>
-          <dd>{money(account.balances.credit, account.currency)}</dd>
-        </div>
-        <div>
-          <dt>Days past due</dt>
-          <dd>
-            {account.daysPastDue} ({account.agingBucket})
-          </dd>
-        </div>
-      </dl>
+      <Figures
+        figures={[
+          ['Owed', money(account.balances.total, account.currency)],
+          ['Overdue', money(account.balances.overdue, account.currency)],
+          ['Credit', money(account.balances.credit, account.currency)],
+          ['Days past due', `${account.daysPastDue} (${account.agingBucket})`],
+        ]}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { AccountAsOf } from '../api/schemas';
 import { asProblem, type Problem } from '../api/problem';
 import { businessDate, instant, localDate, money } from '../shared/format';
 import { ProblemView } from '../shared/problem-view';
+import { Figures } from '../shared/figures';
 
 interface Cut {
   asOf?: string;
@@ -62,37 +63,24 @@ function CutColumn({ accountId, kind }: { accountId: string; kind: 'asOf' | 'asA
 }
 
 function CutSummary({ account }: { account: AccountAsOf }) {
+  const { lastPayment } = account;
   return (
-    <dl className="figures cut-summary">
-      <div>
-        <dt>Cut</dt>
-        <dd>
-          {account.asOf && <>recorded by {instant(account.asOf)} </>}
-          {account.asAt && <>as at {businessDate(account.asAt)}</>} · revision {account.revision}
-        </dd>
-      </div>
-      <div>
-        <dt>Owed</dt>
-        <dd>{money(account.balances.total, account.currency)}</dd>
-      </div>
-      <div>
-        <dt>Overdue</dt>
-        <dd>{money(account.balances.overdue, account.currency)}</dd>
-      </div>
-      <div>
-        <dt>Days past due</dt>
-        <dd>{account.daysPastDue}</dd>
-      </div>
-      <div>
-        <dt>Invoices</dt>
-        <dd>{account.invoices.map((invoice) => `${invoice.invoiceId} ${money(invoice.outstanding, invoice.currency)}`).join(', ') || '—'}</dd>
-      </div>
-      <div>
-        <dt>Last payment</dt>
-        <dd>
-          {account.lastPayment ? `${money(account.lastPayment.amount, account.lastPayment.currency)} on ${businessDate(account.lastPayment.receivedOn)}` : '—'}
-        </dd>
-      </div>
-    </dl>
+    <Figures
+      className="figures cut-summary"
+      figures={[
+        [
+          'Cut',
+          <>
+            {account.asOf && <>recorded by {instant(account.asOf)} </>}
+            {account.asAt && <>as at {businessDate(account.asAt)}</>} · revision {account.revision}
+          </>,
+        ],
+        ['Owed', money(account.balances.total, account.currency)],
+        ['Overdue', money(account.balances.overdue, account.currency)],
+        ['Days past due', account.daysPastDue],
+        ['Invoices', account.invoices.map((invoice) => `${invoice.invoiceId} ${money(invoice.outstanding, invoice.currency)}`).join(', ') || '—'],
+        ['Last payment', lastPayment ? `${money(lastPayment.amount, lastPayment.currency)} on ${businessDate(lastPayment.receivedOn)}` : '—'],
+      ]}
+    />
   );
 }
