@@ -8,6 +8,7 @@ import { Empty } from '../shared/problem-view';
 import { AgingChart, DaysChart, RatesChart, RollRates, StrategyArms } from './kpi-charts';
 import { CsvDownload } from './csv-download';
 import type { KpiQuery } from './kpi-query';
+import { Choice } from '../shared/choice';
 
 /** The analyst's KPIs at a glance, for a period, a creditor (or the portfolio) and a currency. */
 export function DashboardPage() {
@@ -26,20 +27,7 @@ export function DashboardPage() {
           return (
             <>
               <div className="inline">
-                <label>
-                  Currency
-                  <select
-                    value={shown ?? ''}
-                    onChange={(e) => {
-                      setCurrency(e.target.value);
-                    }}
-                    disabled={currencies.length === 0}
-                  >
-                    {currencies.map((c) => (
-                      <option key={c}>{c}</option>
-                    ))}
-                  </select>
-                </label>
+                <Choice label="Currency" value={shown ?? ''} options={currencies} onChange={setCurrency} disabled={currencies.length === 0} />
                 <CsvDownload query={query} />
               </div>
               {figures && shown ? <Figures figures={figures} currency={shown} scope={kpis.scope} /> : <Empty>No figures for this period and scope yet.</Empty>}

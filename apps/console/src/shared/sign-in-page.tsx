@@ -4,6 +4,7 @@ import { answer, api } from '../api/client';
 import type { DevToken } from '../api/schemas';
 import { keepToken, sessionOf, type Role } from './session';
 import { ProblemView } from './problem-view';
+import { Choice } from './choice';
 
 const roles: Role[] = ['agent', 'supervisor', 'analyst', 'auditor'];
 
@@ -44,19 +45,7 @@ function DevSignIn({ onToken, onProblem }: { onToken: (token: string) => void; o
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="dev-title">
       <h2 id="dev-title">Development sign-in</h2>
-      <label>
-        Role
-        <select
-          value={role}
-          onChange={(e) => {
-            setRole(e.target.value as Role);
-          }}
-        >
-          {roles.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Role" value={role} options={roles} onChange={setRole} />
       <label>
         Creditors (comma-separated, or * for all)
         <input

@@ -4,6 +4,7 @@ import { businessDate } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { Empty } from '../shared/problem-view';
+import { Choice } from '../shared/choice';
 
 /** Per agent, for one creditor's business day: claims now, assignments, contacts logged, promises taken and kept. */
 export function TeamFigures({ creditors }: { creditors: string[] }) {
@@ -11,20 +12,7 @@ export function TeamFigures({ creditors }: { creditors: string[] }) {
   return (
     <section aria-labelledby="team-figures-title">
       <h2 id="team-figures-title">Today per agent</h2>
-      <label>
-        Creditor
-        <select
-          value={creditorId}
-          onChange={(e) => {
-            setCreditorId(e.target.value);
-          }}
-          disabled={creditors.length === 0}
-        >
-          {creditors.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Creditor" value={creditorId} options={creditors} onChange={setCreditorId} disabled={creditors.length === 0} />
       {creditorId ? <TeamTable creditorId={creditorId} /> : <Empty>No creditor has accounts on the worklist.</Empty>}
     </section>
   );

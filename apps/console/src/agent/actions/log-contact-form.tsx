@@ -4,11 +4,14 @@ import type { components } from '../../api/openapi';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
 import type { ActionProps } from './action-props';
+import { Choice } from '../../shared/choice';
 
 type LogContact = components['schemas']['LogContactRequest'];
 
 const channels: LogContact['channel'][] = ['call', 'sms', 'email', 'letter', 'visit'];
 const outcomes: LogContact['outcome'][] = ['no_answer', 'left_message', 'right_party_contact', 'wrong_party', 'refused_to_pay', 'not_connected'];
+const directions: LogContact['direction'][] = ['outbound', 'inbound'];
+const describedDirections: Record<LogContact['direction'], string> = { outbound: 'outbound (we contacted them)', inbound: 'inbound (they contacted us)' };
 const label = (code: string) => code.replace(/_/g, ' ');
 
 /** A contact made or attempted; an outbound one is checked against the contact rules at the moment it was made. */
@@ -29,48 +32,9 @@ export function LogContactForm({ account, onChange }: ActionProps) {
   };
   return (
     <form onSubmit={submit} aria-label="Log a contact">
-      <label>
-        Channel
-        <select
-          value={channel}
-          onChange={(e) => {
-            setChannel(e.target.value as LogContact['channel']);
-          }}
-        >
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Direction
-        <select
-          value={direction}
-          onChange={(e) => {
-            setDirection(e.target.value as LogContact['direction']);
-          }}
-        >
-          <option value="outbound">outbound (we contacted them)</option>
-          <option value="inbound">inbound (they contacted us)</option>
-        </select>
-      </label>
-      <label>
-        Outcome
-        <select
-          value={outcome}
-          onChange={(e) => {
-            setOutcome(e.target.value as LogContact['outcome']);
-          }}
-        >
-          {outcomes.map((o) => (
-            <option key={o} value={o}>
-              {label(o)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Channel" value={channel} options={channels} onChange={setChannel} />
+      <Choice label="Direction" value={direction} options={directions} onChange={setDirection} describe={(d) => describedDirections[d]} />
+      <Choice label="Outcome" value={outcome} options={outcomes} onChange={setOutcome} describe={label} />
       <label>
         When (your time; empty for now)
         <input

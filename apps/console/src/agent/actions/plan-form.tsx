@@ -6,6 +6,10 @@ import { useCommand } from '../../shared/use-command';
 import { newId } from './action-props';
 import { needsCurrency, type AmountProps } from './needs-currency';
 import { dueDates, splitEvenly, sum, type Interval } from './installments';
+import { Choice } from '../../shared/choice';
+
+const intervals: Interval[] = ['weekly', 'fortnightly', 'monthly'];
+const describedIntervals: Record<Interval, string> = { weekly: 'week', fortnightly: 'two weeks', monthly: 'month' };
 
 interface Row {
   dueOn: string;
@@ -65,19 +69,7 @@ export const PlanForm = needsCurrency(function PlanForm({ account, currency, onC
             }}
           />
         </label>
-        <label>
-          Every
-          <select
-            value={interval}
-            onChange={(e) => {
-              setInterval(e.target.value as Interval);
-            }}
-          >
-            <option value="weekly">week</option>
-            <option value="fortnightly">two weeks</option>
-            <option value="monthly">month</option>
-          </select>
-        </label>
+        <Choice label="Every" value={interval} options={intervals} onChange={setInterval} describe={(every) => describedIntervals[every]} />
         <button
           type="button"
           onClick={() => {

@@ -3,6 +3,7 @@ import { answer, api } from '../../api/client';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
 import type { ActionProps } from './action-props';
+import { Choice } from '../../shared/choice';
 
 const blockable = ['call', 'sms', 'email', 'letter', 'visit'];
 
@@ -23,21 +24,7 @@ export function RestrictionsForm({ account, onChange }: ActionProps) {
   return (
     <div aria-label="Restrict contact" role="group">
       <div className="inline">
-        <label>
-          Channel the debtor asked us not to use
-          <select
-            value={channel}
-            onChange={(e) => {
-              setChannel(e.target.value);
-            }}
-          >
-            {blockable.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Channel the debtor asked us not to use" value={channel} options={blockable} onChange={setChannel} />
         <button type="button" onClick={block} disabled={command.sending || account.restrictions.blockedChannels.some((blocked) => blocked === channel)}>
           Block channel
         </button>
