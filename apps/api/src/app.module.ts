@@ -33,6 +33,11 @@ import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
+import { OnlinePaymentsModule } from '@arrears/online-payments';
+import { CheckoutController } from './online-payments/checkout.controller';
+import { PaymentWebhooksController } from './online-payments/payment-webhooks.controller';
+import { TestCheckoutController } from './online-payments/test-checkout.controller';
+import { WebhookReception } from './online-payments/webhook-reception';
 import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
@@ -72,6 +77,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false, storage: new FixedWindowStorage() }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
+        OnlinePaymentsModule,
         SchedulerModule.forRoot(),
         ProjectorModule.forRoot({
           run: config.runProjector,
@@ -88,6 +94,9 @@ export class AppModule {
         DeadLettersController,
         ImportsController,
         OptOutController,
+        CheckoutController,
+        PaymentWebhooksController,
+        TestCheckoutController,
         DevSignInController,
         ...queryControllers,
         ...commandControllers,
@@ -97,6 +106,7 @@ export class AppModule {
         IdempotentRequests,
         ReadConsistency,
         AccountCommandsRunner,
+        WebhookReception,
         ...erasureProviders,
         PersonalDataErasureProcess,
         Imports,
