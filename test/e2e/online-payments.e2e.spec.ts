@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { accountWithInvoice, as, eventCount, eventTypes, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { accountWithInvoice, as, eventCount, eventTypes, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 const stripeEnv = { PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_arrears_offline', STRIPE_WEBHOOK_SECRET: 'whsec_arrears_offline_test' };
 const webhook = '/online-payments/stripe/webhook';
@@ -143,6 +143,26 @@ describe('online payment through Stripe (signed webhooks, offline)', () => {
     expect((await deliver(stripeEvent(api, 'customer.created', { id: 'cus_1' }))).body).toEqual({ outcomes: [] });
   });
 
+  it('takes a reversal from a payment system over the API too, answering what it reopened', async () => {
+    const accountId = await accountWithInvoice(api);
+    await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5000));
+    const reversal = { reversalId: 'rev-1', amount: 2000, currency: 'USD', reversedOn: '2026-02-20', reason: 'refund' };
+    const reversed = await api.post(`/accounts/${accountId}/payments/pay-1/reversals`, reversal);
+    expect(reversed).toMatchObject({
+      status: 201,
+      body: { paymentId: 'pay-1', reversalId: 'rev-1', reopened: [{ invoiceId: 'inv-1', amount: 2000 }], creditReversed: 0 },
+    });
+    const again = await api.post(`/accounts/${accountId}/payments/pay-1/reversals`, reversal);
+    expect(again).toMatchObject({ status: 201, body: { reopened: [] } });
+    expect((await api.post(`/accounts/${accountId}/payments/pay-1/reversals`, { ...reversal, reversalId: 'rev-2', amount: 3001 })).body).toMatchObject({
+      status: 422,
+      code: 'REVERSAL_EXCEEDS_PAYMENT',
+      remaining: 3000,
+    });
+    expect((await api.post(`/accounts/${accountId}/payments/pay-9/reversals`, { ...reversal, reversalId: 'rev-3' })).body.code).toBe('PAYMENT_NOT_FOUND');
+    expect(await owed(accountId)).toBe(12_500 - 5000 + 2000);
+  });
+
   it('serves no test checkout page when Stripe is the provider', async () => {
     expect((await api.get(`/online-payments/test-checkout/tcs_${'0'.repeat(32)}`)).body.code).toBe('PAYMENT_PROVIDER_NOT_CONFIGURED');
   });
@@ -205,6 +225,7 @@ describe('online payment through the test provider (its hosted page over HTTP)',
     const paid = await api.post(`${pagePath(body.checkoutUrl)}/pay`, '', form);
     expect(paid.status).toBe(303);
     expect(paid.headers.location).toBe('https://arrears.example.com/portal/thanks');
+    expect(paid.body).toContain('Payment received');
     expect((await api.post(`${pagePath(body.checkoutUrl)}/pay`, '', form)).status).toBe(303);
     const received = (await api.get(`/accounts/${accountId}/events`)).body.events.filter((event: { type: string }) => event.type === 'PaymentReceived');
     expect(received).toHaveLength(1);

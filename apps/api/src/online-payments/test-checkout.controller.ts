@@ -1,11 +1,11 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Redirect, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound, ruleBroken } from '@arrears/domain';
 import { PAYMENT_PROVIDER, TestPaymentProvider, testSessionPattern, type PaymentProvider, type TestSession } from '@arrears/online-payments';
 import { APP_CONFIG, ValidationProblem, type AppConfig } from '@arrears/platform';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { declinedPage, finishedPage, testCheckoutPage } from './test-checkout.page';
+import { declinedPage, finishedPage, paidPage, testCheckoutPage } from './test-checkout.page';
 import { WebhookReception } from './webhook-reception';
 
 const html = 'text/html; charset=utf-8';
@@ -57,21 +57,29 @@ export class TestCheckoutController {
   }
 
   @Post('test-checkout/:sessionId/pay')
-  @Redirect(undefined, 303)
+  @HttpCode(303)
+  @Header('content-type', html)
+  @Header('cache-control', 'no-store')
   @sessionParam
   @ApiConsumes('application/x-www-form-urlencoded')
   @emptyForm
   @ApiOperation({
     summary: 'Pay the test session: the provider’s webhook is recorded (PaymentReceived, once per session), then the payer is sent to its successUrl',
   })
-  @ApiResponse({ status: 303, description: 'Paid: to the session’s successUrl.', headers: { Location: { schema: { type: 'string', format: 'uri' } } } })
+  @ApiResponse({
+    status: 303,
+    description: 'Paid: to the session’s successUrl (Location), with a page linking there for a client that does not follow.',
+    headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+    content: htmlPage,
+  })
   @ApiProblems({ 422: 'The session expired (`CHECKOUT_SESSION_EXPIRED`).' })
-  async pay(@Param('sessionId') sessionId: string, @Req() request: FastifyRequest): Promise<{ url: string }> {
+  async pay(@Param('sessionId') sessionId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { session, expired } = await this.read(sessionId);
     if (expired) throw ruleBroken('CHECKOUT_SESSION_EXPIRED', 'This payment page has expired.');
     const { rawBody, headers } = this.testProvider().paymentWebhook(sessionId, session);
     await this.reception.receive('test', rawBody, headers, request.id);
-    return { url: session.successUrl };
+    void reply.header('location', session.successUrl).header('content-security-policy', this.policy);
+    return paidPage(session);
   }
 
   @Post('test-checkout/:sessionId/decline')

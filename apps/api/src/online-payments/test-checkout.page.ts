@@ -27,6 +27,11 @@ export function testCheckoutPage(sessionId: string, session: TestSession, expire
   );
 }
 
+/** After Pay, for a client that does not follow the redirect to the session's success page. */
+export function paidPage(session: TestSession): string {
+  return page('Payment received', `${notice}<p><a href="${escaped(session.successUrl)}">Continue</a></p>`);
+}
+
 /** After Decline: as a declined card, nothing happened; the payer may try again or go back. */
 export function declinedPage(sessionId: string, session: TestSession): string {
   return page(
