@@ -70,7 +70,11 @@ function partsReversed(account: OpenedAccount, payment: PaymentState, amount: nu
   const allocations = takeFromLast(payment.allocations, fromInvoices);
   // The plan's invoices were paid first, so a reversal reaches them, and the installments, last.
   const outsidePlan = sum(payment.allocations) - sum(payment.installmentAllocations);
-  const installmentAllocations = takeFromLast<InstallmentAllocation>(payment.installmentAllocations, Math.max(0, sum(allocations) - outsidePlan));
+  const planInForce = payment.planId !== null && account.activePlan?.planId === payment.planId;
+  // A plan completed or broken since stays so: only the plan still in force has installments to reopen.
+  const installmentAllocations = planInForce
+    ? takeFromLast<InstallmentAllocation>(payment.installmentAllocations, Math.max(0, sum(allocations) - outsidePlan))
+    : [];
   const reopened = new Set(allocations.map(({ invoiceId }) => invoiceId));
   const discountsWithdrawn = payment.discounts.filter(({ invoiceId }) => reopened.has(invoiceId));
   return { creditReversed, spentCreditReopened, allocations, installmentAllocations, discountsWithdrawn };

@@ -140,6 +140,19 @@ describe('ReversePayment', () => {
     ]);
   });
 
+  it('leaves a plan completed since as it is: its invoices are owed again, outside any plan', () => {
+    const plan = planAgreed([{ invoiceId: 'inv-old', amount: 3000 }], [{ dueOn: '2026-03-01', amount: 3000 }]);
+    const paid = paymentReceived(3000, '2026-02-10', {
+      allocations: [{ invoiceId: 'inv-old', amount: 3000 }],
+      installmentAllocations: [{ installment: 1, amount: 3000 }],
+    });
+    const completed = { type: 'PlanCompleted' as const, data: { planId: 'plan-1', paymentId: 'pay-1' } };
+    spec
+      .given([opened, older, plan, paid, completed])
+      .when(reverse(3000))
+      .then([reversed(3000, { allocations: [{ invoiceId: 'inv-old', amount: 3000 }] })]);
+  });
+
   it('withdraws the early-payment discount of an invoice the payment no longer settles', () => {
     const discounted = issued('inv-1', 10000, '2026-02-01', '2026-03-01', { graceDays: 0, earlyPaymentDiscount: { percent: 2, withinDays: 10 } });
     const paid = paymentReceived(9800, '2026-02-11', { allocations: [{ invoiceId: 'inv-1', amount: 9800 }] });
