@@ -10381,14 +10381,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Paid: to the session’s successUrl. */
+            /** @description Paid: to the session’s successUrl (Location), with a page linking there for a client that does not follow. */
             303: {
                 headers: {
                     Location?: string;
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description A malformed session id (`VALIDATION_FAILED`). */
             400: {
