@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags }
 import { CheckoutStarter } from '@arrears/online-payments';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdParam } from '../http/parse-id.pipe';
-import { StartCheckoutRequest } from './checkout.requests';
-import { CheckoutStartedResponse } from './checkout.responses';
+import { StartCheckoutRequest } from './online-payments.requests';
+import { CheckoutStartedResponse } from './online-payments.responses';
 
 /**
  * A payment link for the debtor: an agent (or supervisor) opens a hosted checkout for an amount the

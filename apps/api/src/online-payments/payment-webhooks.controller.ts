@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyRequest } from 'fastify';
 import { stripeEventTypes } from '@arrears/online-payments';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { WebhookReceivedResponse } from './checkout.responses';
+import { WebhookReceivedResponse } from './online-payments.responses';
 import { rawBodyOf } from './webhook-body';
 import { WebhookReception } from './webhook-reception';
 
