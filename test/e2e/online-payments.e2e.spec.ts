@@ -136,6 +136,14 @@ describe('online payment through Stripe (signed webhooks, offline)', () => {
     const crossed = await deliver(sessionCompleted(api, accountId, 'pi_crossed', 1000, 'cred-2'));
     expect(crossed.body.outcomes).toEqual([expect.objectContaining({ outcome: 'refused', code: 'ACCOUNT_NOT_FOUND' })]);
     expect(await eventCount(api, accountId)).toBe(before);
+    // A payment the account refuses (another currency) is refused again when told again, and so is its refund: nothing is waited for.
+    const euros = sessionCompleted(api, accountId, 'pi_euros', 1000).replace('"usd"', '"eur"');
+    expect((await deliver(euros)).body.outcomes).toEqual([expect.objectContaining({ outcome: 'refused', code: 'CURRENCY_MISMATCH' })]);
+    expect((await deliver(euros)).body.outcomes).toEqual([expect.objectContaining({ outcome: 'refused', code: 'CURRENCY_MISMATCH' })]);
+    expect((await deliver(refund(api, 're_euros', 'pi_euros', 1000))).body.outcomes).toEqual([
+      expect.objectContaining({ outcome: 'refused', code: 'PAYMENT_NOT_RECORDED' }),
+    ]);
+    expect(await eventCount(api, accountId)).toBe(before);
     // An event of a session Arrears did not open (no account in its metadata) is none of its business.
     expect(
       (await deliver(stripeEvent(api, 'checkout.session.completed', { id: 'cs_other', payment_status: 'paid', payment_intent: 'pi_x', metadata: {} }))).body,

@@ -47,12 +47,18 @@ export class PaymentFactsRecorder {
       type: 'RecordPayment',
       data: { paymentId, amount: fact.amount, currency: fact.currency, receivedOn: this.dayOf(fact.at, account), method: 'card' },
     };
-    return this.handle(account, input, paymentId, correlationId, (error) => (error.code === 'PAYMENT_ALREADY_RECORDED' ? 'already_recorded' : undefined));
+    const outcome = await this.handle(account, input, paymentId, correlationId, (error) =>
+      error.code === 'PAYMENT_ALREADY_RECORDED' ? 'already_recorded' : undefined,
+    );
+    if (outcome.outcome === 'refused') await this.links.refused(this.provider.name, paymentId, link, outcome.code, correlationId);
+    return outcome;
   }
 
   private async reversed(fact: Extract<PaymentFact, { kind: 'payment_reversed' }>, correlationId: string): Promise<FactOutcome> {
     const { paymentId, reversalId } = fact;
     const link = await this.links.find(this.provider.name, paymentId);
+    if (link?.refused)
+      return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${link.refused}): there is nothing to reverse.`);
     const account = link && (await this.account(link.accountId));
     if (!account) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
     const input: AccountCommandInput = {
