@@ -1,4 +1,4 @@
-import { accountStream, ruleBroken, requirePayableOnline } from '@arrears/domain';
+import { accountStream, DomainError, ruleBroken, requirePayableOnline } from '@arrears/domain';
 import { loadAccount } from '@arrears/commands';
 import type { EventStore } from '@arrears/event-store';
 import { ProblemException } from '@arrears/platform';
@@ -38,7 +38,8 @@ const providerRetryAfterSeconds = 30;
  * own portal alike. The account's rules say what may be asked (requirePayableOnline); nothing is
  * recorded until the provider tells that the payment went through (see PaymentFactsRecorder).
  * Refusals are the domain's typed errors (404 ACCOUNT_NOT_FOUND; 422 ACCOUNT_CLOSED, INVALID_AMOUNT,
- * CURRENCY_MISMATCH, NOTHING_OWED, AMOUNT_EXCEEDS_BALANCE, RETURN_URL_NOT_OURS, ONLINE_PAYMENT_OFF); a
+ * CURRENCY_MISMATCH, NOTHING_OWED, AMOUNT_EXCEEDS_BALANCE, RETURN_URL_NOT_OURS, ONLINE_PAYMENT_OFF,
+ * PAYMENT_PROVIDER_REFUSED); a
  * provider that cannot be reached is 503 PAYMENT_PROVIDER_UNAVAILABLE with Retry-After. The caller
  * checks who may ask for the account (a token's creditors, a portal link's account).
  */
@@ -66,6 +67,7 @@ export class CheckoutStarter {
     try {
       return { provider: this.provider.name, amount, currency, ...(await this.provider.startCheckout(request)) };
     } catch (error) {
+      if (error instanceof DomainError) throw error;
       throw new ProblemException(
         503,
         'PAYMENT_PROVIDER_UNAVAILABLE',

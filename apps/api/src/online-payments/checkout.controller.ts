@@ -23,7 +23,7 @@ export class CheckoutController {
   @ApiProblems({
     400: 'Malformed body: one entry per bad field.',
     404: 'No such account (`ACCOUNT_NOT_FOUND`), or one of a creditor the token may not act for.',
-    422: 'Refused: `AMOUNT_EXCEEDS_BALANCE`, `NOTHING_OWED`, `CURRENCY_MISMATCH`, `ACCOUNT_CLOSED`, `RETURN_URL_NOT_OURS`, `ONLINE_PAYMENT_OFF` (no PAYMENT_PROVIDER).',
+    422: 'Refused: `AMOUNT_EXCEEDS_BALANCE`, `NOTHING_OWED`, `CURRENCY_MISMATCH`, `ACCOUNT_CLOSED`, `RETURN_URL_NOT_OURS`, `ONLINE_PAYMENT_OFF` (no PAYMENT_PROVIDER), `PAYMENT_PROVIDER_REFUSED` (the provider refused the request).',
     503: 'The payment provider or a store cannot be reached (`PAYMENT_PROVIDER_UNAVAILABLE`): try again after Retry-After.',
   })
   async start(@IdParam('accountId') accountId: string, @Body() request: StartCheckoutRequest): Promise<CheckoutStartedResponse> {

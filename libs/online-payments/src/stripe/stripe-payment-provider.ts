@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { ruleBroken } from '@arrears/domain';
 import type { CheckoutRequest, PaymentFact, PaymentProvider, StartedCheckout } from '../payment-provider.port';
 import { WebhookSignatureInvalid } from '../payment-provider.port';
 import { stripeFacts } from './stripe-facts';
@@ -15,15 +16,28 @@ export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
   private readonly stripe: Stripe;
 
+  /** `api` points the client elsewhere than api.stripe.com: a local stand-in, in tests. */
   constructor(
     secretKey: string,
     private readonly webhookSecret: string,
+    api: Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> = {},
   ) {
     // No retries of our own making: a failed start is answered 503 and the caller tries again.
-    this.stripe = new Stripe(secretKey, { maxNetworkRetries: 0, timeout: 10_000 });
+    this.stripe = new Stripe(secretKey, { maxNetworkRetries: 0, timeout: 10_000, telemetry: false, ...api });
   }
 
   async startCheckout(request: CheckoutRequest): Promise<StartedCheckout> {
+    try {
+      return await this.createSession(request);
+    } catch (error) {
+      // Stripe's refusal of the request itself (a currency it does not take, an amount too small) is no outage.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError)
+        throw ruleBroken('PAYMENT_PROVIDER_REFUSED', `Stripe refused the checkout: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async createSession(request: CheckoutRequest): Promise<StartedCheckout> {
     const metadata = { accountId: request.accountId, creditorId: request.creditorId };
     const session = await this.stripe.checkout.sessions.create({
       mode: 'payment',
