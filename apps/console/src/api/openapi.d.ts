@@ -4854,7 +4854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Refused: `AMOUNT_EXCEEDS_BALANCE`, `NOTHING_OWED`, `CURRENCY_MISMATCH`, `ACCOUNT_CLOSED`, `RETURN_URL_NOT_OURS`, `ONLINE_PAYMENT_OFF` (no PAYMENT_PROVIDER). */
+            /** @description Refused: `AMOUNT_EXCEEDS_BALANCE`, `NOTHING_OWED`, `CURRENCY_MISMATCH`, `ACCOUNT_CLOSED`, `RETURN_URL_NOT_OURS`, `ONLINE_PAYMENT_OFF` (no PAYMENT_PROVIDER), `PAYMENT_PROVIDER_REFUSED` (the provider refused the request). */
             422: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
