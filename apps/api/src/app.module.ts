@@ -34,6 +34,11 @@ import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
+import { OnlinePaymentsModule } from '@arrears/online-payments';
+import { CheckoutController } from './online-payments/checkout.controller';
+import { PaymentWebhooksController } from './online-payments/payment-webhooks.controller';
+import { TestCheckoutController } from './online-payments/test-checkout.controller';
+import { WebhookReception } from './online-payments/webhook-reception';
 import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
@@ -73,6 +78,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false, storage: new FixedWindowStorage() }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
+        OnlinePaymentsModule,
         SchedulerModule.forRoot(),
         ProjectorModule.forRoot({
           run: config.runProjector,
@@ -89,6 +95,9 @@ export class AppModule {
         DeadLettersController,
         ImportsController,
         OptOutController,
+        CheckoutController,
+        PaymentWebhooksController,
+        TestCheckoutController,
         DevSignInController,
         SignInOptionsController,
         ...queryControllers,
@@ -99,6 +108,7 @@ export class AppModule {
         IdempotentRequests,
         ReadConsistency,
         AccountCommandsRunner,
+        WebhookReception,
         ...erasureProviders,
         PersonalDataErasureProcess,
         Imports,

@@ -8,3 +8,4 @@ export * from './contact-policies-in-force';
 export * from './imports';
 export { SealAndChain } from './seal-and-chain';
 export { OptOutLinks, optOutTokenPattern, type OptOut } from './opt-out-links';
+export { loadAccount } from './load-account';

@@ -35,3 +35,4 @@ export * from './notices/notices.checks';
 export * from './notices/notices.template-checks';
 export * from './notices/notices.samples';
 export { defaultTemplates } from './notices/templates/default-templates';
+export { requirePayableOnline, payableOnline } from './payments/online-payment';
