@@ -28,6 +28,7 @@ import { TeamController } from './team/team.controller';
 import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -86,6 +87,7 @@ export class AppModule {
         MetricsController,
         ParkedEventsController,
         DeadLettersController,
+        WebhooksController,
         ImportsController,
         OptOutController,
         DevSignInController,
