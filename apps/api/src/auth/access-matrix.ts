@@ -43,7 +43,7 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'POST /webhooks': ['supervisor', 'system'],
   'GET /webhooks': ['supervisor', 'system'],
   'GET /webhooks/:webhookId': ['supervisor', 'system'],
-  'DELETE /webhooks/:webhookId': ['supervisor', 'system'],
+  'POST /webhooks/:webhookId/disable': ['supervisor', 'system'],
   'POST /webhooks/:webhookId/replay': ['supervisor', 'system'],
   'GET /webhooks/:webhookId/dead-letters': ['supervisor', 'system'],
   'POST /webhooks/:webhookId/dead-letters/:eventId/retry': ['supervisor', 'system'],

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookSubscriptions, type WebhookDeadLetter, type WebhookSubscription } from '@arrears/scheduler';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
@@ -50,7 +50,7 @@ export class WebhooksController {
       },
       caller,
     );
-    return { ...view(subscription), secret };
+    return Object.assign(view(subscription), { secret });
   }
 
   @Get()
@@ -66,23 +66,28 @@ export class WebhooksController {
   @ApiProblems({ 400: 'A malformed id.', ...unknownWebhook })
   async get(@IdParam('webhookId') id: string, @Caller() caller: Principal): Promise<WebhookDetailResponse> {
     const subscription = await this.subscriptions.get(id, caller);
-    return { ...view(subscription), delivery: await this.subscriptions.delivery(subscription) };
+    return Object.assign(view(subscription), { delivery: await this.subscriptions.delivery(subscription) });
   }
 
-  @Delete(':webhookId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a subscription, its status and dead letters; deliveries stop within WEBHOOK_POLL_MS' })
-  @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiProblems({ 400: 'A malformed id.', ...unknownWebhook })
-  async remove(@IdParam('webhookId') id: string, @Caller() caller: Principal): Promise<void> {
-    await this.subscriptions.remove(id, caller);
+  @Post(':webhookId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a subscription for good: nothing is sent any more; it stays listed, with its status and dead letters' })
+  @ApiOkResponse({ type: WebhookResponse, description: 'The subscription, disabled (disabling again changes nothing).' })
+  @ApiProblems({ 400: 'A malformed id, or a body.', ...unknownWebhook })
+  async disable(@IdParam('webhookId') id: string, @Body(NoBodyPipe) _: undefined, @Caller() caller: Principal): Promise<WebhookResponse> {
+    return view(await this.subscriptions.disable(id, caller));
   }
 
   @Post(':webhookId/replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deliver again, in order, every event of the subscription from a log position on' })
   @ApiOkResponse({ type: WebhookReplayResponse, description: 'Delivery goes on from there.' })
-  @ApiProblems({ 400: 'A malformed id or body.', ...unknownWebhook, 422: '`fromPosition` past the log’s next position (`FROM_POSITION_AHEAD`).' })
+  @ApiProblems({
+    400: 'A malformed id or body.',
+    ...unknownWebhook,
+    409: 'The subscription is disabled (`WEBHOOK_DISABLED`).',
+    422: '`fromPosition` past the log’s next position (`FROM_POSITION_AHEAD`).',
+  })
   async replay(@IdParam('webhookId') id: string, @Body() request: ReplayWebhookRequest, @Caller() caller: Principal): Promise<WebhookReplayResponse> {
     await this.subscriptions.replay(id, request.fromPosition, caller);
     return { id, fromPosition: request.fromPosition };
@@ -109,7 +114,11 @@ export class WebhooksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Try again the dead letter’s account: all its letters, in log order, so none overtakes another' })
   @ApiOkResponse({ type: WebhookRetryResponse, description: 'The account, and how many of its letters wait for their try.' })
-  @ApiProblems({ 400: 'A malformed id.', 404: 'No such subscription, or no dead letter of that event (`WEBHOOK_NOT_FOUND`, `WEBHOOK_DEAD_LETTER_NOT_FOUND`).' })
+  @ApiProblems({
+    400: 'A malformed id, or a body.',
+    404: 'No such subscription, or no dead letter of that event (`WEBHOOK_NOT_FOUND`, `WEBHOOK_DEAD_LETTER_NOT_FOUND`).',
+    409: 'The subscription is disabled (`WEBHOOK_DISABLED`).',
+  })
   retry(
     @IdParam('webhookId') id: string,
     @IdParam('eventId') eventId: string,
@@ -121,8 +130,19 @@ export class WebhooksController {
 }
 
 function view(subscription: WebhookSubscription): WebhookResponse {
-  const { id, url, eventTypes, creditorIds, personalData, description, createdAt, createdBy, startAfter } = subscription;
-  return { id, url, eventTypes, creditorIds, personalData, ...(description ? { description } : {}), createdAt, createdBy, startAfter };
+  const { id, url, eventTypes, creditorIds, personalData, description, createdAt, createdBy, startAfter, disabled } = subscription;
+  return {
+    id,
+    url,
+    eventTypes,
+    creditorIds,
+    personalData,
+    ...(description ? { description } : {}),
+    createdAt,
+    createdBy,
+    startAfter,
+    ...(disabled ? { disabled } : {}),
+  };
 }
 
 function letterView(letter: WebhookDeadLetter): WebhookDeadLetterResponse {

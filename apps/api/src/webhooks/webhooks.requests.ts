@@ -1,6 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { accountEventTypes, idPattern } from '@arrears/domain';
 import { everything } from '@arrears/scheduler';
 import { IsText } from '../http/validators';
@@ -14,7 +29,7 @@ const maxCreditors = 100;
  * every list of subscriptions, so the receiver authenticates us by the signature instead.
  */
 function isWebhookUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || /[\s\u0000-\u001f\u007f]/.test(value) || !URL.canParse(value)) return false;
+  if (typeof value !== 'string' || /[\s\p{Cc}]/u.test(value) || !URL.canParse(value)) return false;
   const url = new URL(value);
   return ['http:', 'https:'].includes(url.protocol) && url.hostname !== '' && url.username === '' && url.password === '';
 }
@@ -42,9 +57,16 @@ export class CreateWebhookRequest {
   @MaxLength(maxUrlLength)
   @ValidateBy({
     name: 'isWebhookUrl',
-    validator: { validate: isWebhookUrl, defaultMessage: () => '$property must be an absolute http:// or https:// URL with a host and no user name or password' },
+    validator: {
+      validate: isWebhookUrl,
+      defaultMessage: () => '$property must be an absolute http:// or https:// URL with a host and no user name or password',
+    },
   })
-  @ApiProperty({ maxLength: maxUrlLength, example: 'https://erp.example.com/arrears-events', description: 'Where events are POSTed: https (http only to this machine unless WEBHOOK_ALLOW_HTTP).' })
+  @ApiProperty({
+    maxLength: maxUrlLength,
+    example: 'https://erp.example.com/arrears-events',
+    description: 'Where events are POSTed: https (http only to this machine unless WEBHOOK_ALLOW_HTTP).',
+  })
   url!: string;
 
   @IsArray()
@@ -53,7 +75,13 @@ export class CreateWebhookRequest {
   @ArrayUnique()
   @IsIn([...accountEventTypes, everything], { each: true, message: 'each of eventTypes must be an account event type (see the event catalogue) or "*"' })
   @IsEverythingAlone('event type')
-  @ApiProperty({ type: [String], minItems: 1, uniqueItems: true, example: ['PaymentReceived', 'PromiseToPayMade'], description: 'The event types sent, or ["*"] for all.' })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    uniqueItems: true,
+    example: ['PaymentReceived', 'PromiseToPayMade'],
+    description: 'The event types sent, or ["*"] for all.',
+  })
   eventTypes!: string[];
 
   @IsArray()
@@ -68,7 +96,8 @@ export class CreateWebhookRequest {
     maxItems: maxCreditors,
     uniqueItems: true,
     example: ['cred-1'],
-    description: 'The creditors whose accounts’ events are sent, each one the token acts for; ["*"] (all, present and future) only for a token that acts for all.',
+    description:
+      'The creditors whose accounts’ events are sent, each one the token acts for; ["*"] (all, present and future) only for a token that acts for all.',
   })
   creditorIds!: string[];
 
@@ -76,7 +105,8 @@ export class CreateWebhookRequest {
   @IsBoolean()
   @ApiPropertyOptional({
     default: false,
-    description: 'Send debtors’ personal fields (name, contact details, address, messages’ text): only a supervisor may ask, only to an https URL; erased debtors’ fields are blank.',
+    description:
+      'Send debtors’ personal fields (name, contact details, address, messages’ text): only a supervisor may ask, only to an https URL; erased debtors’ fields are blank.',
   })
   personalData?: boolean;
 

@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-class WebhookCreatorResponse {
+class WebhookActorResponse {
   @ApiProperty() id!: string;
   @ApiProperty() role!: string;
+}
+
+class WebhookDisabledResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: WebhookActorResponse }) by!: WebhookActorResponse;
 }
 
 /** A subscription as its managers see it: never its secret. */
@@ -14,8 +19,10 @@ export class WebhookResponse {
   @ApiProperty({ description: 'Whether debtors’ personal fields are sent (else they are withheld).' }) personalData!: boolean;
   @ApiPropertyOptional() description?: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: WebhookCreatorResponse }) createdBy!: WebhookCreatorResponse;
+  @ApiProperty({ type: WebhookActorResponse }) createdBy!: WebhookActorResponse;
   @ApiProperty({ type: 'integer', description: 'The log position delivery started after.' }) startAfter!: number;
+  @ApiPropertyOptional({ type: WebhookDisabledResponse, description: 'When and by whom it was disabled; absent while it delivers.' })
+  disabled?: WebhookDisabledResponse;
 }
 
 export class CreatedWebhookResponse extends WebhookResponse {

@@ -10,7 +10,8 @@ import { WebhookWorker } from './webhook-worker';
 /**
  * Runs a worker per subscription in this process (when RUN_WEBHOOKS is on), each delivering only while
  * it holds its subscription's lease: any number of processes may run them, one delivers each. Every
- * WEBHOOK_POLL_MS the subscriptions are read again: new ones get a worker, deleted ones lose theirs.
+ * WEBHOOK_POLL_MS the subscriptions are read again: new ones get a worker, disabled ones lose theirs
+ * (disabling takes the lease over, so their delivery has stopped already).
  */
 @Injectable()
 export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -58,13 +59,14 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
   }
 
-  /** Starts a worker for each new subscription and stops those of the deleted ones. */
+  /** Starts a worker for each new subscription and stops those of the disabled ones. */
   async sync(): Promise<void> {
     if (!this.indexed) {
       await this.readStore.ensureIndexes(WEBHOOK_DEAD_LETTERS, webhookDeadLetterIndexes);
       this.indexed = true;
     }
-    const ids = new Set((await this.readStore.find(WEBHOOK_SUBSCRIPTIONS, { omit: ['secret'] })).map(({ id }) => id));
+    const subscriptions = await this.readStore.find(WEBHOOK_SUBSCRIPTIONS, { omit: ['secret'] });
+    const ids = new Set(subscriptions.filter(({ disabled }) => !disabled).map(({ id }) => id));
     for (const [id, worker] of this.workers) {
       if (ids.has(id)) continue;
       this.workers.delete(id);

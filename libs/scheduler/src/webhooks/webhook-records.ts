@@ -31,6 +31,11 @@ export interface WebhookSubscription extends ReadDocument {
   createdBy: { id: string; role: string };
   /** The log position delivery started after: the head when created, unless a start was asked for. */
   startAfter: number;
+  /**
+   * Set once disabled, for good: nothing is sent any more, and the subscription stays listed with its
+   * status and dead letters, a record of where the events went.
+   */
+  disabled?: { at: string; by: { id: string; role: string } };
 }
 
 /** Where a subscription's delivery stands; the checkpoint itself is the read store's. */

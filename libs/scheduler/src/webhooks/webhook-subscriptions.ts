@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DomainError, notFound, ruleBroken } from '@arrears/domain';
+import { conflict, DomainError, notFound, ruleBroken } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
@@ -61,8 +61,8 @@ const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The webhook subscriptions, for supervisors and integrations (system tokens): made, listed, read with
- * their delivery status, deleted; a subscription's log replayed from a position; its dead letters listed
- * and retried. A caller sees only subscriptions wholly within their creditors. Replays and retries take
+ * their delivery status, disabled; a subscription's log replayed from a position; its dead letters listed
+ * and retried. A caller sees only subscriptions wholly within their creditors. Disabling, replays and retries take
  * the subscription's lease over for their write, so the process delivering it starts again from what
  * they wrote.
  */
@@ -141,20 +141,22 @@ export class WebhookSubscriptions {
     };
   }
 
-  /** Deletes the subscription with its status and dead letters: whoever delivers it stops within WEBHOOK_POLL_MS. */
-  async remove(id: string, caller: WebhookCaller): Promise<void> {
-    await this.get(id, caller);
-    const letters = await this.readStore.find(WEBHOOK_DEAD_LETTERS, { where: [{ field: 'subscriptionId', op: 'eq', value: id }] });
-    await this.readStore.apply([
-      { kind: 'delete', collection: WEBHOOK_SUBSCRIPTIONS, id },
-      { kind: 'delete', collection: WEBHOOK_STATUS, id },
-      ...letters.map((letter): WriteOperation => ({ kind: 'delete', collection: WEBHOOK_DEAD_LETTERS, id: letter.id })),
-    ]);
+  /**
+   * Disables the subscription for good, under its lease taken over: nothing is sent from the moment this
+   * answers. Disabling it again changes nothing.
+   */
+  async disable(id: string, caller: WebhookCaller): Promise<WebhookSubscription> {
+    const subscription = await this.get(id, caller);
+    if (subscription.disabled) return subscription;
+    const disabled = { at: this.clock.now().toISOString(), by: { id: caller.id, role: caller.role } };
+    await this.writeUnderTakenLease(subscription, [{ kind: 'update', collection: WEBHOOK_SUBSCRIPTIONS, id, set: { disabled } }]);
+    return { ...subscription, disabled };
   }
 
   /** Delivers again every event of the subscription from `fromPosition` on, in order (receivers drop duplicates by id). */
   async replay(id: string, fromPosition: number, caller: WebhookCaller): Promise<void> {
     const subscription = await this.get(id, caller);
+    requireEnabled(subscription);
     this.requireNotAhead(fromPosition, await this.events.headPosition());
     await this.writeUnderTakenLease(subscription, [], BigInt(fromPosition - 1));
   }
@@ -179,6 +181,7 @@ export class WebhookSubscriptions {
    */
   async retry(id: string, eventId: string, caller: WebhookCaller): Promise<{ accountId: string; requeued: number }> {
     const subscription = await this.get(id, caller);
+    requireEnabled(subscription);
     const letter = (await this.readStore.get(WEBHOOK_DEAD_LETTERS, `${id}:${eventId}`)) as WebhookDeadLetter | undefined;
     if (!letter) throw notFound('WEBHOOK_DEAD_LETTER_NOT_FOUND', `No dead letter of event ${eventId} for webhook ${id}.`, { id, eventId });
     const letters = await this.readStore.find(WEBHOOK_DEAD_LETTERS, {
@@ -243,6 +246,10 @@ export class WebhookSubscriptions {
       throw ruleBroken('FROM_POSITION_AHEAD', `Position ${fromPosition} is past the log’s next one (${head + 1n}).`, { headPosition: Number(head) });
     }
   }
+}
+
+function requireEnabled(subscription: WebhookSubscription): void {
+  if (subscription.disabled) throw conflict('WEBHOOK_DISABLED', `Webhook ${subscription.id} is disabled: it sends nothing any more.`, { id: subscription.id });
 }
 
 /** Whether the caller acts for every creditor the subscription covers. */

@@ -143,11 +143,11 @@ export class WebhookWorker {
     }
   }
 
-  /** The subscription as stored now, its secret, checkpoint and status; undefined once it is deleted. */
+  /** The subscription as stored now, its secret, checkpoint and status; undefined once it is disabled. */
   private async begin(lease: Lease, signal: AbortSignal): Promise<Tenure | undefined> {
     const { readStore, secretOf } = this.deps;
     const subscription = (await readStore.get(WEBHOOK_SUBSCRIPTIONS, this.subscriptionId)) as WebhookSubscription | undefined;
-    if (!subscription) return undefined;
+    if (!subscription || subscription.disabled) return undefined;
     const position = (await readStore.checkpoint(lease.name)) ?? BigInt(subscription.startAfter);
     const status = ((await readStore.get(WEBHOOK_STATUS, this.subscriptionId)) as WebhookStatus | undefined) ?? {
       id: this.subscriptionId,
@@ -250,7 +250,9 @@ export class WebhookWorker {
           continue;
         }
         const failed = { ...letter, state: 'failed', attempts: outcome.attempts, lastError: outcome.error, deadAt: this.deps.clock.now().toISOString() };
-        const behind = letters.slice(index + 1).map((later): WriteOperation => ({ kind: 'update', collection: WEBHOOK_DEAD_LETTERS, id: later.id, set: { state: 'held' } }));
+        const behind = letters
+          .slice(index + 1)
+          .map((later): WriteOperation => ({ kind: 'update', collection: WEBHOOK_DEAD_LETTERS, id: later.id, set: { state: 'held' } }));
         await this.store(tenure, [{ kind: 'put', collection: WEBHOOK_DEAD_LETTERS, document: failed }, ...behind], tenure.position);
         break;
       }
