@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface Received {
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body parsed, once, as it came. */
+  json: unknown;
   status: number | 'hang';
 }
 
@@ -37,7 +39,7 @@ export class WebhookReceiver {
 
   /** The bodies answered 2xx, parsed. */
   delivered<T = Record<string, unknown>>(): T[] {
-    return this.received.filter(({ status }) => typeof status === 'number' && status < 300).map(({ body }) => JSON.parse(body) as T);
+    return this.received.filter(({ status }) => typeof status === 'number' && status < 300).map(({ json }) => json as T);
   }
 
   /** Down: every connection is cut and new ones are refused, until `start`. */
@@ -73,7 +75,7 @@ export class WebhookReceiver {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const status = this.answer(body);
-        this.received.push({ headers: request.headers, body, status });
+        this.received.push({ headers: request.headers, body, json: parsedOrUndefined(body), status });
         if (status !== 'hang') response.writeHead(status).end();
       });
     });
@@ -86,5 +88,13 @@ export class WebhookReceiver {
         resolve();
       });
     });
+  }
+}
+
+function parsedOrUndefined(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
   }
 }
