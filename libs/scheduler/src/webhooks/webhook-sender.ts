@@ -7,14 +7,21 @@ export type PostOutcome = { delivered: true } | { delivered: false; error: strin
  * and every other answer, a timeout and a connection failure are failures to retry. The answer's body
  * is not read. The error names the status or the failure, never the URL (which may carry a token).
  */
-export async function postToReceiver(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostOutcome> {
+export async function postToReceiver(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  /** Ends the try at once: the worker stops, or lost its lease. */
+  cancel: AbortSignal,
+): Promise<PostOutcome> {
   try {
     const response = await fetch(url, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'user-agent': 'Arrears-Webhooks/1', ...headers },
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]),
     });
     await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return { delivered: true };

@@ -209,10 +209,12 @@ export class WebhookWorker {
     const { clock, settings, random } = this.deps;
     const body = JSON.stringify(payloadOf(event));
     for (let attempt = 1; ; attempt++) {
-      if (tenure.signal.aborted) throw new LeaseLostError(tenure.lease.name);
+      if (aborted(tenure.signal)) throw new LeaseLostError(tenure.lease.name);
       const sentAt = Math.floor(clock.now().getTime() / 1000);
       const headers = { [signatureHeaderName]: signatureOf(tenure.secret, sentAt, body), 'Arrears-Event-Id': event.id, 'Arrears-Event-Type': event.type };
-      const outcome = await postToReceiver(tenure.subscription.url, body, headers, settings.timeoutMs);
+      const outcome = await postToReceiver(tenure.subscription.url, body, headers, settings.timeoutMs, tenure.signal);
+      // A try cut short by a stop or a lost lease says nothing of the receiver: the next holder tries again.
+      if (aborted(tenure.signal)) throw new LeaseLostError(tenure.lease.name);
       const { status } = tenure;
       if (outcome.delivered) {
         Object.assign(status, { delivered: status.delivered + 1, lastDeliveredAt: clock.now().toISOString(), attempts: 0 });
@@ -324,6 +326,9 @@ async function inLanes<T>(lanes: T[], concurrency: number, work: (lane: T) => Pr
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, runner));
 }
+
+/** Asked afresh at each call: a signal aborts while the caller awaits, which a narrowed property would hide. */
+const aborted = (signal: AbortSignal) => signal.aborted;
 
 /** Waits `ms`, or less if the signal aborts first. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
