@@ -42,20 +42,16 @@ function verified(secret: string, header: string, body: string): boolean {
 describe('webhooks out', () => {
   const closing = closedAfterAll();
   let api: TestApi;
+  const env = {
+    WEBHOOK_POLL_MS: '50',
+    WEBHOOK_RETRY_BASE_MS: '20',
+    WEBHOOK_RETRY_MAX_MS: '100',
+    WEBHOOK_TIMEOUT_MS: '300',
+    WEBHOOK_MAX_ATTEMPTS: '40',
+    WEBHOOK_LEASE_MS: '5000',
+  };
   beforeAll(async () => {
-    api = closing(
-      await startTestApi({
-        env: {
-          WEBHOOK_POLL_MS: '50',
-          WEBHOOK_RETRY_BASE_MS: '20',
-          WEBHOOK_RETRY_MAX_MS: '100',
-          WEBHOOK_TIMEOUT_MS: '300',
-          WEBHOOK_MAX_ATTEMPTS: '40',
-          WEBHOOK_LEASE_MS: '1000',
-        },
-      }),
-      (app) => app.close(),
-    );
+    api = closing(await startTestApi({ env }), (app) => app.close());
   });
 
   const receiver = async () => closing(await WebhookReceiver.start(), (started) => started.stop());
@@ -229,6 +225,21 @@ describe('webhooks out', () => {
     expect(receiving.received).toEqual([]);
     expect((await api.get('/webhooks', system)).body.webhooks.map((webhook: { id: string }) => webhook.id)).toEqual([id]);
     expect((await api.post(`/webhooks/${id}/replay`, { fromPosition: 1 }, system)).body).toMatchObject({ status: 409, code: 'WEBHOOK_DISABLED' });
+  });
+
+  it('is delivered by one of two service instances on the same stores: every event once, each account in order', async () => {
+    const other = closing(await startTestApi({ databaseUrl: api.databaseUrl, env }), (app) => app.close());
+    const creditorId = uniqueId('cred');
+    const receiving = await receiver();
+    await subscribe(receiving.url, creditorId);
+    const accounts = [await account(creditorId, 2), await account(creditorId, 2)];
+    expect((await other.post(`/accounts/${accounts[0] as string}/payments`, paymentBody('pay-3', 100))).status).toBe(201);
+    await receiving.until(() => ofAccount(receiving, accounts[0] as string).length === 5 && ofAccount(receiving, accounts[1] as string).length === 4);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const ids = receiving.delivered<Payload>().map((payload) => payload.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ofAccount(receiving, accounts[0] as string).map((payload) => payload.revision)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('shows a subscription only to callers acting for all its creditors', async () => {
