@@ -164,6 +164,11 @@ describe('webhooks out', () => {
     expect(letters.body.deadLetters[0].lastError).toBe('the receiver answered 500');
     expect(ofAccount(receiving, refused)).toEqual([]);
 
+    // A replay over them leaves the letters as they are: the account stays held behind the one that failed.
+    expect((await api.post(`/webhooks/${id}/replay`, { fromPosition: letters.body.deadLetters[0].position }, system)).status).toBe(200);
+    await receiving.until(() => ofAccount(receiving, later).length === 4);
+    expect((await api.get(`/webhooks/${id}/dead-letters`, system)).body.deadLetters).toEqual(letters.body.deadLetters);
+
     receiving.answer = () => 200;
     const retried = await api.post(`/webhooks/${id}/dead-letters/${letters.body.deadLetters[2].eventId}/retry`, undefined, system);
     expect(retried.body).toEqual({ accountId: refused, requeued: 3 });

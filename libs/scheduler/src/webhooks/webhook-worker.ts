@@ -45,6 +45,8 @@ interface Tenure {
   position: bigint;
   status: WebhookStatus;
   held: Set<string>;
+  /** The events with a letter already: one read again (a replay) keeps its letter as it is. */
+  lettered: Set<string>;
 }
 
 /** Delivered, or given up on after the tries allowed. */
@@ -136,7 +138,7 @@ export class WebhookWorker {
         return;
       }
       await this.retryQueued(tenure);
-      tenure.held = await this.heldAccounts();
+      await this.loadLetters(tenure);
       await this.followLog(tenure);
       if (lost.signal.aborted) throw new LeaseLostError(lease.name);
     } finally {
@@ -155,7 +157,7 @@ export class WebhookWorker {
       delivered: 0,
       attempts: 0,
     };
-    return { lease, signal, subscription, secret: await secretOf(subscription), position, status, held: new Set() };
+    return { lease, signal, subscription, secret: await secretOf(subscription), position, status, held: new Set(), lettered: new Set() };
   }
 
   private async followLog(tenure: Tenure): Promise<void> {
@@ -188,7 +190,7 @@ export class WebhookWorker {
       for (const event of lane) {
         const accountId = accountOf(event) as string;
         if (tenure.held.has(accountId)) {
-          letters.push(this.letter(tenure, event, 'held', { attempts: 0, error: null }));
+          if (!tenure.lettered.has(event.id)) letters.push(this.letter(tenure, event, 'held', { attempts: 0, error: null }));
           continue;
         }
         const outcome = await this.deliver(tenure, event);
@@ -272,12 +274,13 @@ export class WebhookWorker {
     })) as WebhookDeadLetter[];
   }
 
-  /** The accounts with a letter: their later events must wait behind it. */
-  private async heldAccounts(): Promise<Set<string>> {
+  /** The letters left after the retries: their accounts' later events must wait behind them. */
+  private async loadLetters(tenure: Tenure): Promise<void> {
     const letters = (await this.deps.readStore.find(WEBHOOK_DEAD_LETTERS, {
       where: [{ field: 'subscriptionId', op: 'eq', value: this.subscriptionId }],
     })) as WebhookDeadLetter[];
-    return new Set(letters.map((letter) => letter.accountId));
+    tenure.held = new Set(letters.map((letter) => letter.accountId));
+    tenure.lettered = new Set(letters.map((letter) => letter.eventId));
   }
 
   private letter(tenure: Tenure, event: RecordedEvent, state: DeadLetterState, failure: { attempts: number; error: string | null }): WriteOperation {
