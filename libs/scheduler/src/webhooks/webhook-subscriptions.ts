@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { conflict, DomainError, notFound, ruleBroken } from '@arrears/domain';
-import { EVENT_STORE, type EventStore } from '@arrears/event-store';
+import { STORED_EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
 import { READ_STORE, type ReadStore, type WriteOperation } from '@arrears/read-store';
@@ -72,7 +72,8 @@ export class WebhookSubscriptions {
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    /** The log as stored: only positions and times are read here, nothing to open. */
+    @Inject(STORED_EVENT_STORE) private readonly events: EventStore,
     private readonly vault: PersonalDataVault,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
