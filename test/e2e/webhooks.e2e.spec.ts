@@ -222,6 +222,9 @@ describe('webhooks out', () => {
     const receiving = await receiver();
     const { id } = await subscribe(receiving.url, creditorId);
     const system = await as('system', 'system-1', [creditorId]);
+    const before = await account(creditorId);
+    await receiving.until(() => ofAccount(receiving, before).length === 2);
+    receiving.received.length = 0;
     const disabled = await api.post(`/webhooks/${id}/disable`, undefined, system);
     expect(disabled.status).toBe(200);
     expect(disabled.body.disabled).toMatchObject({ by: { id: 'system-1', role: 'system' } });

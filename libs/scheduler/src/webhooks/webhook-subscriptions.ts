@@ -143,8 +143,8 @@ export class WebhookSubscriptions {
   }
 
   /**
-   * Disables the subscription for good, under its lease taken over: nothing is sent from the moment this
-   * answers. Disabling it again changes nothing.
+   * Disables the subscription for good, under its lease taken over: its worker sends no further batch
+   * (at most the one in hand, whose checkpoint is then refused). Disabling it again changes nothing.
    */
   async disable(id: string, caller: WebhookCaller): Promise<WebhookSubscription> {
     const subscription = await this.get(id, caller);

@@ -179,6 +179,7 @@ export class WebhookWorker {
   /** Delivers a batch's events of the subscription, account by account, then stores the checkpoint past it. */
   private async deliverBatch(tenure: Tenure, batch: RecordedEvent[]): Promise<void> {
     const taken = batch.filter((event) => subscribedTo(tenure.subscription, event));
+    if (taken.length > 0) await this.confirmLease(tenure);
     const events = tenure.subscription.personalData ? await this.deps.vault.open(taken) : taken;
     const lanes = new Map<string, RecordedEvent[]>();
     for (const event of events) {
@@ -204,6 +205,15 @@ export class WebhookWorker {
     if (!last) return;
     await this.store(tenure, letters, last.position);
     tenure.position = last.position;
+  }
+
+  /**
+   * Renews the lease before a batch is sent, and stops if it has passed: a disable, a replay or a retry
+   * takes it over, and then not one more batch goes out under the old one.
+   */
+  private async confirmLease({ lease }: Tenure): Promise<void> {
+    const renewed = await this.deps.readStore.acquireLease(lease.name, lease.owner, this.deps.settings.leaseMs);
+    if (renewed?.token !== lease.token) throw new LeaseLostError(lease.name);
   }
 
   /** POSTs one event until the receiver takes it or the tries allowed are spent; the status shows each failure. */
