@@ -184,7 +184,9 @@ export class WebhookWorker {
     const lanes = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const accountId = accountOf(event) as string;
-      lanes.set(accountId, [...(lanes.get(accountId) ?? []), event]);
+      const lane = lanes.get(accountId);
+      if (lane) lane.push(event);
+      else lanes.set(accountId, [event]);
     }
     const letters: WriteOperation[] = [];
     await inLanes([...lanes.values()], this.deps.settings.concurrency, async (lane) => {
