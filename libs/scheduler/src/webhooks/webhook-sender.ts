@@ -15,19 +15,31 @@ export async function postToReceiver(
   /** Ends the try at once: the worker stops, or lost its lease. */
   cancel: AbortSignal,
 ): Promise<PostOutcome> {
+  // One controller per try, its listener removed after: AbortSignal.any would leave one behind on `cancel` per try.
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('timed out', 'TimeoutError'));
+  }, timeoutMs);
+  const stop = () => {
+    controller.abort();
+  };
+  cancel.addEventListener('abort', stop, { once: true });
   try {
     const response = await fetch(url, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'user-agent': 'Arrears-Webhooks/1', ...headers },
       redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]),
+      signal: controller.signal,
     });
     await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return { delivered: true };
     return { delivered: false, error: `the receiver answered ${response.status}` };
   } catch (error) {
     return { delivered: false, error: failureText(error, timeoutMs) };
+  } finally {
+    clearTimeout(timer);
+    cancel.removeEventListener('abort', stop);
   }
 }
 
