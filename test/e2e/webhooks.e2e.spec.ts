@@ -103,12 +103,16 @@ describe('webhooks out', () => {
     expect(status.body).toMatchObject({ id, url: receiving.url, eventTypes: ['*'], creditorIds: [creditorId], personalData: false });
     expect(status.body).not.toHaveProperty('secret');
     expect(status.body.delivery).toMatchObject({ delivered: 4, attempts: 0, deadLetters: 0 });
+    const metrics = (await api.get('/metrics', await as('system'))).body as string;
+    expect(metrics).toMatch(/^arrears_webhook_tries_total\{outcome="delivered"\} \d+$/m);
+    expect(metrics).toContain(`arrears_webhook_behind_positions{webhook="${id}"}`);
   });
 
-  it('retries after 500s and after timeouts, then delivers, each account’s events still in order', async () => {
+  it('retries after 500s, timeouts and redirects, then delivers, each account’s events still in order', async () => {
     const creditorId = uniqueId('cred');
     const receiving = await receiver();
-    const answers: ('hang' | number)[] = [500, 'hang', 503, 'hang'];
+    // A redirect is not followed: it is a failed try like any answer but a 2xx.
+    const answers: ('hang' | number)[] = [500, 'hang', 302, 503, 'hang'];
     receiving.answer = () => answers.shift() ?? 200;
     await subscribe(receiving.url, creditorId);
     const first = await account(creditorId, 1);
@@ -116,7 +120,7 @@ describe('webhooks out', () => {
     await receiving.until(() => ofAccount(receiving, first).length === 3 && ofAccount(receiving, second).length === 3);
 
     for (const accountId of [first, second]) expect(ofAccount(receiving, accountId).map((payload) => payload.revision)).toEqual([0, 1, 2]);
-    expect(receiving.received.filter(({ status }) => status !== 200).length).toBe(4);
+    expect(receiving.received.filter(({ status }) => status !== 200).length).toBe(5);
   });
 
   it('catches up, in order, once a receiver that was down comes back', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { STORED_EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { APP_CONFIG, Backoff, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, Backoff, Clock, IdGenerator, Metrics, type AppConfig } from '@arrears/platform';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { webhookDeadLetterIndexes, WEBHOOK_DEAD_LETTERS, WEBHOOK_SUBSCRIPTIONS } from './webhook-records';
 import { WebhookSubscriptions } from './webhook-subscriptions';
@@ -34,6 +34,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     private readonly subscriptions: WebhookSubscriptions,
     ids: IdGenerator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.owner = `webhooks-${ids.uuid()}`;
     this.backoff = new Backoff({
@@ -85,6 +86,9 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
         random: () => this.random(),
         log: (message) => {
           this.logger.warn(message);
+        },
+        tried: (outcome) => {
+          this.metrics.webhookTries.inc({ outcome });
         },
       });
       this.workers.set(id, worker);

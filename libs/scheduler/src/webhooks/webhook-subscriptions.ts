@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { conflict, DomainError, notFound, ruleBroken } from '@arrears/domain';
 import { STORED_EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
-import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, Clock, IdGenerator, Metrics, type AppConfig } from '@arrears/platform';
 import { READ_STORE, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import {
   deliveryName,
@@ -78,8 +78,17 @@ export class WebhookSubscriptions {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    metrics: Metrics,
   ) {
     this.owner = `webhooks-api-${ids.uuid()}`;
+    metrics.gauge('arrears_webhook_behind_positions', 'Log positions an enabled webhook subscription has not passed yet', ['webhook'], async (gauge) => {
+      const head = await this.events.headPosition();
+      const subscriptions = (await this.readStore.find(WEBHOOK_SUBSCRIPTIONS, { omit: ['secret'] })) as WebhookSubscription[];
+      for (const subscription of subscriptions.filter(({ disabled }) => !disabled)) {
+        const position = (await this.readStore.checkpoint(deliveryName(subscription.id))) ?? BigInt(subscription.startAfter);
+        gauge.set({ webhook: subscription.id }, Math.max(0, Number(head - position)));
+      }
+    });
   }
 
   /** Makes a subscription; its signing secret is answered here only, and kept sealed. */

@@ -34,6 +34,8 @@ export interface WebhookWorkerDeps {
   owner: string;
   random: () => number;
   log: (message: string) => void;
+  /** Told of each try's outcome, for the metrics. */
+  tried: (outcome: 'delivered' | 'failed' | 'dead_lettered') => void;
 }
 
 /** One tenure of the lease: what it delivers, where it stands, and which accounts wait behind a dead letter. */
@@ -232,10 +234,15 @@ export class WebhookWorker {
       const { status } = tenure;
       if (outcome.delivered) {
         Object.assign(status, { delivered: status.delivered + 1, lastDeliveredAt: clock.now().toISOString(), attempts: 0 });
+        this.deps.tried('delivered');
         return outcome;
       }
       Object.assign(status, { lastError: outcome.error, lastErrorAt: clock.now().toISOString(), attempts: attempt });
-      if (attempt >= settings.maxAttempts) return { delivered: false, error: outcome.error, attempts: attempt };
+      if (attempt >= settings.maxAttempts) {
+        this.deps.tried('dead_lettered');
+        return { delivered: false, error: outcome.error, attempts: attempt };
+      }
+      this.deps.tried('failed');
       await this.store(tenure, [], tenure.position).catch((error: unknown) => {
         if (error instanceof LeaseLostError) throw error; // else only the status shown waits for the next write
       });
