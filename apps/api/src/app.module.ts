@@ -25,9 +25,11 @@ import { SearchController } from './search/search.controller';
 import { ContactStatusController } from './contact-status/contact-status.controller';
 import { TeamActivity } from './team/team-activity';
 import { TeamController } from './team/team.controller';
-import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
+import { DevSignInController } from './sign-in/dev-sign-in.controller';
+import { SignInOptionsController } from './sign-in/sign-in-options.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -92,12 +94,14 @@ export class AppModule {
         MetricsController,
         ParkedEventsController,
         DeadLettersController,
+        WebhooksController,
         ImportsController,
         OptOutController,
         CheckoutController,
         PaymentWebhooksController,
         TestCheckoutController,
         DevSignInController,
+        SignInOptionsController,
         ...queryControllers,
         ...commandControllers,
       ],

@@ -12,7 +12,7 @@ import { acceptLedgerFiles } from './imports/ledger-upload';
 import { acceptOptOutForms } from './notices/opt-out-form';
 import { testCheckoutFormRoutes } from './online-payments/test-checkout.controller';
 import { keepRawWebhookBodies } from './online-payments/webhook-body';
-import { serveConsole } from './console/console-site';
+import { identityProviderOrigins, serveConsole } from './console/console-site';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
@@ -64,7 +64,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // The web console's static pages at /console, under a policy of their own (connect-src 'self', no inline script).
-  await serveConsole(fastify);
+  await serveConsole(fastify, { connectTo: identityProviderOrigins(config.auth) });
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -27,7 +27,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'GET /accounts/search': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId/contact-status': ['agent', 'supervisor', 'auditor'],
-  'GET /accounts/:accountId/history': auditors,
+  // Agents read it as the account's timeline of every interaction; the rest of the audit is the auditors'.
+  'GET /accounts/:accountId/history': ['agent', ...auditors],
   'GET /accounts/:accountId/events': auditors,
   'GET /accounts/:accountId/state': auditors,
   'GET /accounts/:accountId/history/verify': auditors,
@@ -40,6 +41,13 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'POST /parked-events/:parkedEventId/skip': supervisors,
   'GET /notifications/dead-letters': supervisors,
   'POST /notifications/dead-letters/:notificationId/retry': supervisors,
+  'POST /webhooks': ['supervisor', 'system'],
+  'GET /webhooks': ['supervisor', 'system'],
+  'GET /webhooks/:webhookId': ['supervisor', 'system'],
+  'POST /webhooks/:webhookId/disable': ['supervisor', 'system'],
+  'POST /webhooks/:webhookId/replay': ['supervisor', 'system'],
+  'GET /webhooks/:webhookId/dead-letters': ['supervisor', 'system'],
+  'POST /webhooks/:webhookId/dead-letters/:eventId/retry': ['supervisor', 'system'],
   'POST /imports': ['supervisor', 'system'],
   'GET /imports/:importId': ['supervisor', 'system'],
   'GET /templates': supervisors,
@@ -56,6 +64,8 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'GET /online-payments/finished/:outcome': publicRoute,
   // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
   'POST /auth/dev-token': publicRoute,
+  // Asked by the console's sign-in page, before anyone is signed in.
+  'GET /auth/sign-in-options': publicRoute,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

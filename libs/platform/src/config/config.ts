@@ -125,6 +125,29 @@ export interface AppConfig {
    * a provider that does not answer within `timeoutMs` (`NOTIFY_TIMEOUT_MS`, default 10 s) failed.
    */
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
+  /**
+   * Webhooks out (docs/webhooks.md). `run` (`RUN_WEBHOOKS`, default true): whether this process delivers
+   * them (each subscription by the holder of its lease, so any number of processes may). An event is
+   * tried at most `maxAttempts` times (`WEBHOOK_MAX_ATTEMPTS`, default 16, about half an hour of tries)
+   * before it is dead-lettered, the delays doubling from `retryBaseMs` (`WEBHOOK_RETRY_BASE_MS`, default
+   * 1 s) up to `retryMaxMs` (`WEBHOOK_RETRY_MAX_MS`, default 5 min), with jitter; a receiver that does not
+   * answer within `timeoutMs` (`WEBHOOK_TIMEOUT_MS`, default 10 s) failed. Up to `concurrency` accounts
+   * (`WEBHOOK_CONCURRENCY`, default 8) are delivered side by side per subscription, each in order.
+   * `pollMs` (`WEBHOOK_POLL_MS`, default 1 s): how often new and deleted subscriptions are looked for;
+   * `leaseMs` (`WEBHOOK_LEASE_MS`, default 15 s): how long a subscription's lease lasts unless renewed.
+   * `allowHttp` (`WEBHOOK_ALLOW_HTTP`, default false): plain http to other hosts than this machine.
+   */
+  webhooks: {
+    run: boolean;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    timeoutMs: number;
+    concurrency: number;
+    pollMs: number;
+    leaseMs: number;
+    allowHttp: boolean;
+  };
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
   /**
@@ -143,6 +166,12 @@ export interface AppConfig {
     revokedFile?: string;
     /** How often the revocation file is looked at again (`AUTH_REVOKED_REFRESH_MS`, default 5 s; 0 = every request). */
     revokedRefreshMs: number;
+    /**
+     * The console's single sign-on (`AUTH_OIDC_CLIENT_ID`, with AUTH_JWKS_URL): the public client the
+     * identity provider at AUTH_ISSUER knows the console as, signing in by authorization code + PKCE,
+     * with the scopes `AUTH_OIDC_SCOPE` (default `openid`). Unset: the console offers no single sign-on.
+     */
+    oidc?: { clientId: string; scope: string };
   };
   /**
    * Whom to believe about the client's address (`TRUST_PROXY`, Fastify's trustProxy): unset or `false`
@@ -302,6 +331,12 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   // An identity provider signs tokens for many services: without both checks, a token minted for
   // another of them would be accepted here.
   if (jwksUrl && (!issuer || !audience)) problems.push('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL.');
+  const oidcClientId = env.AUTH_OIDC_CLIENT_ID || undefined;
+  // The console finds the provider at AUTH_ISSUER and its tokens are checked against AUTH_JWKS_URL's keys.
+  if (oidcClientId && !jwksUrl)
+    problems.push('AUTH_OIDC_CLIENT_ID needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: the identity provider signs the tokens.');
+  if (oidcClientId && issuer && !/^https?:\/\//.test(issuer))
+    problems.push('AUTH_ISSUER must be the identity provider’s URL (https://…) with AUTH_OIDC_CLIENT_ID.');
   const testDelay = env.TEST_IDEMPOTENCY_COMPLETION_DELAY_MS;
   if (testDelay && testDelay !== '0' && env.NODE_ENV === 'production') {
     problems.push('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS is for crash tests and is refused when NODE_ENV=production.');
@@ -384,6 +419,17 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       retryMaxMs: integer('NOTIFY_RETRY_MAX_MS', 3_600_000, 100, 7 * 86_400_000),
       timeoutMs: integer('NOTIFY_TIMEOUT_MS', 10_000, 100, 300_000),
     },
+    webhooks: {
+      run: env.RUN_WEBHOOKS !== 'false',
+      maxAttempts: integer('WEBHOOK_MAX_ATTEMPTS', 16, 1, 100),
+      retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', 1_000, 1, 3_600_000),
+      retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 10, 120_000),
+      concurrency: integer('WEBHOOK_CONCURRENCY', 8, 1, 256),
+      pollMs: integer('WEBHOOK_POLL_MS', 1_000, 10, 600_000),
+      leaseMs: integer('WEBHOOK_LEASE_MS', 15_000, 1_000, 600_000),
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+    },
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: {
       ...(authSecret ? { secret: authSecret } : {}),
@@ -392,6 +438,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       ...(audience ? { audience } : {}),
       ...(env.AUTH_REVOKED_FILE ? { revokedFile: resolve(env.AUTH_REVOKED_FILE) } : {}),
       revokedRefreshMs: integer('AUTH_REVOKED_REFRESH_MS', 5_000, 0, 3_600_000),
+      ...(oidcClientId ? { oidc: { clientId: oidcClientId, scope: env.AUTH_OIDC_SCOPE || 'openid' } } : {}),
     },
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     testIdempotencyCompletionDelayMs: integer('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS', 0, 0, 600_000),
@@ -402,6 +449,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     onlinePayments,
   };
   if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
+  if (config.webhooks.retryMaxMs < config.webhooks.retryBaseMs) problems.push('WEBHOOK_RETRY_MAX_MS must not be less than WEBHOOK_RETRY_BASE_MS.');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -66,6 +66,15 @@ describe('loadConfig: read store', () => {
     });
   });
 
+  it('offers the console single sign-on only with the identity provider whose tokens it verifies', () => {
+    const provider = { AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'arrears' };
+    expect(loadConfig(provider).auth.oidc).toBeUndefined();
+    expect(loadConfig({ ...provider, AUTH_OIDC_CLIENT_ID: 'arrears-console' }).auth.oidc).toEqual({ clientId: 'arrears-console', scope: 'openid' });
+    expect(loadConfig({ ...provider, AUTH_OIDC_CLIENT_ID: 'c', AUTH_OIDC_SCOPE: 'openid collections' }).auth.oidc?.scope).toBe('openid collections');
+    expect(() => loadConfig({ AUTH_OIDC_CLIENT_ID: 'arrears-console' })).toThrow(/AUTH_OIDC_CLIENT_ID needs AUTH_JWKS_URL/);
+    expect(() => loadConfig({ ...provider, AUTH_ISSUER: 'idp.example', AUTH_OIDC_CLIENT_ID: 'c' })).toThrow(/AUTH_ISSUER must be the identity provider’s URL/);
+  });
+
   it('reads TRUST_PROXY as Fastify takes it: off by default, a boolean, a hop count or addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
@@ -164,6 +173,28 @@ describe('loadConfig: read store', () => {
     it('validates what the file holds like the variable itself', () => {
       expect(() => loadConfig({ METRICS_TOKEN_FILE: secretFile('short') })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
     });
+  });
+});
+
+describe('loadConfig: webhooks out', () => {
+  it('delivers in every process by default, 16 tries from 1 s to 5 min, 10 s each, 8 accounts at once', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      run: true,
+      maxAttempts: 16,
+      retryBaseMs: 1_000,
+      retryMaxMs: 300_000,
+      timeoutMs: 10_000,
+      concurrency: 8,
+      pollMs: 1_000,
+      leaseMs: 15_000,
+      allowHttp: false,
+    });
+    expect(loadConfig({ RUN_WEBHOOKS: 'false', WEBHOOK_ALLOW_HTTP: 'true' }).webhooks).toMatchObject({ run: false, allowHttp: true });
+  });
+
+  it('refuses a cap below the first delay, and numbers out of range', () => {
+    expect(() => loadConfig({ WEBHOOK_RETRY_BASE_MS: '5000', WEBHOOK_RETRY_MAX_MS: '1000' })).toThrow(/WEBHOOK_RETRY_MAX_MS must not be less/);
+    expect(() => loadConfig({ WEBHOOK_CONCURRENCY: '0' })).toThrow(/WEBHOOK_CONCURRENCY must be a whole number from 1 to 256/);
   });
 });
 

@@ -63,8 +63,9 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 5: the account keeps original-creditor requests, call consent, inbound contacts on blocked media and
   //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt; an
   //    invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
-  // 6: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
-  version: 6,
+  // 6: the worklist line carries the agent the account is assigned to, apart from the one claiming it.
+  // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
+  version: 7,
   collection: ACCOUNTS,
   indexes: [
     {
