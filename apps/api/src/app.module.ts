@@ -33,6 +33,11 @@ import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
+import { PortalAccess } from './portal/portal-access';
+import { PortalAccountController } from './portal/portal-account.controller';
+import { PortalLinksController } from './portal/portal-links.controller';
+import { PortalSessionController } from './portal/portal-session.controller';
+import { PortalSessions } from './portal/portal-sessions';
 import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
@@ -88,6 +93,9 @@ export class AppModule {
         DeadLettersController,
         ImportsController,
         OptOutController,
+        PortalSessionController,
+        PortalLinksController,
+        PortalAccountController,
         DevSignInController,
         ...queryControllers,
         ...commandControllers,
@@ -106,6 +114,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
+        PortalSessions,
+        PortalAccess,
         { provide: ScrapeToken, useValue: new ScrapeToken(config.metricsToken) },
         // Guards run in this order: a flood is refused before its tokens are checked.
         ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerCallerThrottlerGuard }] : []),

@@ -1,4 +1,4 @@
-import type { ActorRole } from '@arrears/commands';
+import type { ActorRole, CallerRole } from '@arrears/commands';
 import { everyAccountCommand } from '../account-commands';
 
 /** Anyone may call it, without a token. */
@@ -17,7 +17,7 @@ const auditors: ActorRole[] = ['auditor', 'supervisor'];
  * route is listed). The README's table is this one. Command routes come from their declarations; the
  * rest (health, reads, parked events) are listed here.
  */
-export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof publicRoute>> = {
+export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeof publicRoute>> = {
   'GET /health': publicRoute,
   'GET /health/live': publicRoute,
   'GET /health/ready': publicRoute,
@@ -49,6 +49,11 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'POST /opt-out/:token': publicRoute,
   // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
   'POST /auth/dev-token': publicRoute,
+  // The debtor's portal: the link and its second factor are the sign-in; the rest needs the portal's own token.
+  'POST /portal/api/sessions': publicRoute,
+  'GET /portal/api/account': ['debtor'],
+  'GET /portal/api/statement': ['debtor'],
+  'POST /accounts/:accountId/portal-links': supervisors,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

@@ -1,4 +1,4 @@
-import { actorRoles } from '@arrears/commands';
+import { callerRoles as actorRoles } from '@arrears/commands';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { everyAccountCommand } from '../account-commands';

@@ -3,6 +3,7 @@ import { actsForEveryCreditor, requireAccountInScope, requireCreditorInScope } f
 import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { ScrapeToken } from '../health/scrape-token';
+import { PortalAccess } from '../portal/portal-access';
 import { accessTo, publicRoute, scrapeRoute } from './access-matrix';
 import { AccountCreditors } from './account-creditors';
 import { attachPrincipal, type Principal } from './principal';
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenVerifier,
     private readonly creditors: AccountCreditors,
     private readonly scrapeToken: ScrapeToken,
+    private readonly portal: PortalAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,7 +33,8 @@ export class AuthGuard implements CanActivate {
     log.route = `${request.method} ${route}`;
     if (access === publicRoute) return true;
     if (`${request.method} ${route}` === scrapeRoute && this.scrapeToken.allows(request.headers.authorization)) return true;
-    const principal = await this.tokens.verify(request.headers.authorization);
+    // The portal's routes take the portal's tokens only (the debtor of one account), and no other route takes them.
+    const principal = route.startsWith(portalApiPrefix) ? await this.portal.admit(request) : await this.tokens.verify(request.headers.authorization);
     log.actor = { id: principal.id, role: principal.role };
     if (!access?.includes(principal.role)) {
       throw new ProblemException(403, 'ROLE_NOT_ALLOWED', 'Forbidden', `The role ${principal.role} may not call ${request.method} ${route}.`, {
@@ -49,6 +52,9 @@ export class AuthGuard implements CanActivate {
     requireAccountInScope(principal, accountId, await this.creditors.of(accountId));
   }
 }
+
+/** Where the debtor's portal calls: its own tokens, never staff ones. */
+const portalApiPrefix = '/portal/api/';
 
 /**
  * A body naming a creditor (opening an account) must name one the token may act for. Checked here,
