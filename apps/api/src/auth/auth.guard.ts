@@ -33,8 +33,7 @@ export class AuthGuard implements CanActivate {
     log.route = `${request.method} ${route}`;
     if (access === publicRoute) return true;
     if (`${request.method} ${route}` === scrapeRoute && this.scrapeToken.allows(request.headers.authorization)) return true;
-    // The portal's routes take the portal's tokens only (the debtor of one account), and no other route takes them.
-    const principal = route.startsWith(portalApiPrefix) ? await this.portal.admit(request) : await this.tokens.verify(request.headers.authorization);
+    const principal = route.startsWith(portalApiPrefix) ? await this.portalPrincipal(request) : await this.tokens.verify(request.headers.authorization);
     log.actor = { id: principal.id, role: principal.role };
     if (!access?.includes(principal.role)) {
       throw new ProblemException(403, 'ROLE_NOT_ALLOWED', 'Forbidden', `The role ${principal.role} may not call ${request.method} ${route}.`, {
@@ -45,6 +44,24 @@ export class AuthGuard implements CanActivate {
     requireBodyCreditorInScope(principal, request.body);
     attachPrincipal(request, principal);
     return true;
+  }
+
+  /**
+   * The portal's routes take the portal's tokens only (the debtor of one account), and no other route
+   * takes them (they are signed under another key). A staff token there is a known caller in the wrong
+   * role: 403, as anywhere else.
+   */
+  private async portalPrincipal(request: FastifyRequest): Promise<Principal> {
+    try {
+      return await this.portal.admit(request);
+    } catch (error) {
+      const staff =
+        error instanceof ProblemException && error.getStatus() === 401
+          ? await this.tokens.verify(request.headers.authorization).catch(() => undefined)
+          : undefined;
+      if (staff) return staff;
+      throw error;
+    }
   }
 
   private async requireRouteAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 const int = (description?: string) => ApiProperty({ type: 'integer', ...(description && { description }) });
 const date = () => ApiProperty({ format: 'date', example: '2026-04-30' });
-const nullable = (type: () => object) => ApiProperty({ type, nullable: true });
+const nullable = (type: new () => object) => ApiProperty({ type, nullable: true });
 
 class PortalParty {
   @ApiProperty() name!: string;
@@ -95,7 +95,7 @@ class PortalItemization {
 }
 class PortalValidation {
   @date() periodEndsOn!: string;
-  @nullable(() => PortalItemization) itemization!: PortalItemization | null;
+  @nullable(PortalItemization) itemization!: PortalItemization | null;
 }
 class PortalContactTime {
   @ApiProperty({ example: '18:00' }) from!: string;
@@ -114,13 +114,13 @@ export class PortalAccountResponse {
   @ApiProperty({ type: [PortalPayment] }) payments!: PortalPayment[];
   @ApiProperty({ type: [PortalFee] }) fees!: PortalFee[];
   @ApiProperty({ type: [PortalDiscount] }) discounts!: PortalDiscount[];
-  @nullable(() => PortalPromise) promise!: PortalPromise | null;
-  @nullable(() => PortalPlan) plan!: PortalPlan | null;
-  @nullable(() => PortalSettlement) settlement!: PortalSettlement | null;
+  @nullable(PortalPromise) promise!: PortalPromise | null;
+  @nullable(PortalPlan) plan!: PortalPlan | null;
+  @nullable(PortalSettlement) settlement!: PortalSettlement | null;
   @ApiProperty({ type: [PortalSettlementOffer] }) settlementOffers!: PortalSettlementOffer[];
   @ApiProperty({ type: [PortalPlanOffer], description: 'The plans the creditor offers for the whole balance today.' }) planOffers!: PortalPlanOffer[];
   @ApiProperty({ type: [PortalDispute] }) disputes!: PortalDispute[];
-  @nullable(() => PortalValidation) validation!: PortalValidation | null;
+  @nullable(PortalValidation) validation!: PortalValidation | null;
   @ApiProperty({ type: [String], enum: ['call', 'sms', 'email', 'letter', 'visit'] }) blockedChannels!: string[];
-  @nullable(() => PortalContactTime) preferredContactTime!: PortalContactTime | null;
+  @nullable(PortalContactTime) preferredContactTime!: PortalContactTime | null;
 }
