@@ -23,10 +23,10 @@ export const consolePolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The built console: dist/console, whether this module runs from dist/ (the built service) or from the sources (tests). */
-export function consoleAssetsDir(): string {
+/** A built site under dist/ (`console`, `portal`), whether this module runs from dist/ (the built service) or from the sources (tests). */
+export function siteAssetsDir(site: string): string {
   const root = resolve(__dirname, '../../../..');
-  return basename(root) === 'dist' ? join(root, 'console') : join(root, 'dist', 'console');
+  return basename(root) === 'dist' ? join(root, site) : join(root, 'dist', site);
 }
 
 /** Hashed file names (assets/) change with their content, so they may be kept for a year; anything else must be asked for again. */
@@ -34,19 +34,32 @@ function cacheFor(reply: FastifyReply, path: string, assetsDir: string): void {
   void reply.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
+/** A single-page site the API serves: where, from which built folder, under which Content-Security-Policy. */
+export interface Site {
+  prefix: string;
+  dir: string;
+  policy: string;
+  /** Paths under the prefix that are the API's, never the page (a mistyped API route is a 404, not HTML). */
+  apiPrefix?: string;
+}
+
 /**
  * Serves the console's static assets at /console with their own Content-Security-Policy, and index.html
  * for every other path under it (the console's own routes, such as /console/accounts/acc-1), so a
  * bookmarked or reloaded page opens. Returns false when the console has not been built.
  */
-export async function serveConsole(fastify: FastifyInstance, dir = consoleAssetsDir()): Promise<boolean> {
+export const serveConsole = (fastify: FastifyInstance, dir = siteAssetsDir('console')): Promise<boolean> =>
+  serveSite(fastify, { prefix: consolePrefix, dir, policy: consolePolicy });
+
+/** Serves a built single-page site (see serveConsole); false when it has not been built. */
+export async function serveSite(fastify: FastifyInstance, { prefix, dir, policy, apiPrefix }: Site): Promise<boolean> {
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
   const indexHtml = readFileSync(indexFile, 'utf8');
   await fastify.register(
     async (site) => {
       site.addHook('onSend', (_request, reply, payload, done) => {
-        void reply.header('content-security-policy', consolePolicy);
+        void reply.header('content-security-policy', policy);
         done(null, payload);
       });
       await site.register(fastifyStatic, {
@@ -63,11 +76,13 @@ export async function serveConsole(fastify: FastifyInstance, dir = consoleAssets
       site.get('/', page);
       site.get('/*', (request, reply) => {
         // A missing asset is a 404, not the page: a stale page asking for an old bundle must fail visibly.
-        if (request.url.startsWith(`${consolePrefix}/assets/`)) return reply.code(404).type('text/plain').send('Not found');
+        if (request.url.startsWith(`${prefix}/assets/`) || (apiPrefix && request.url.startsWith(apiPrefix))) {
+          return reply.code(404).type('text/plain').send('Not found');
+        }
         return page(request, reply);
       });
     },
-    { prefix: consolePrefix },
+    { prefix },
   );
   return true;
 }
