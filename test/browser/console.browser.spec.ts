@@ -91,6 +91,10 @@ inChromium('the console, in a browser, against the built service on the embedded
     await promise.getByRole('button', { name: 'Record promise' }).click();
     await promise.getByText('Promise recorded.').waitFor();
     await page.getByText(/Open promise promise-\w+: \$250\.00 by/).waitFor();
+    // The timeline, newest first: the promise, then the call it followed.
+    const timeline = page.getByRole('region', { name: 'Timeline' }).locator('tbody tr');
+    await timeline.first().getByText('PromiseToPayMade').waitFor();
+    await timeline.nth(1).getByText('ContactAttempted').waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
     await row(page, 'acc-night').locator('.promise', { hasText: '$250.00' }).waitFor();
@@ -184,7 +188,11 @@ inChromium('the console, in a browser, against the built service on the embedded
     await page.getByRole('button', { name: 'Reassign 2 selected' }).click();
     await row(page, 'acc-team-1').locator('.agent', { hasText: 'agent-9' }).waitFor();
     await row(page, 'acc-team-2').locator('.agent', { hasText: 'agent-9' }).waitFor();
-    await page.getByText('agent-9: 2 accounts').waitFor();
+    await page.getByRole('status').filter({ hasText: 'acc-team-1 → agent-9' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'acc-team-2 → agent-9' }).waitFor();
+    // The day's figures per agent are read again: agent-9 now holds both accounts.
+    const figures = page.getByRole('region', { name: 'Today per agent' }).locator('tbody tr', { hasText: 'agent-9' });
+    await figures.locator('td:nth-child(3)', { hasText: /^2$/ }).waitFor();
     await screenshot(page, 'supervisor');
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     expect(complaints).toEqual([]);

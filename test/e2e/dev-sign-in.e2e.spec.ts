@@ -48,4 +48,9 @@ describe('development sign-in (POST /auth/dev-token)', () => {
       expect(refused.body.code).toBe('ROUTE_NOT_FOUND');
     }
   });
+
+  it('tells the sign-in page what it may offer: the development sign-in where it is on, no single sign-on without a provider', async () => {
+    expect((await on.get('/auth/sign-in-options', {})).body).toEqual({ devSignIn: true, identityProvider: null });
+    expect((await off.get('/auth/sign-in-options', {})).body).toEqual({ devSignIn: false, identityProvider: null });
+  });
 });

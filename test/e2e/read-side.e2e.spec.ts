@@ -68,6 +68,13 @@ describe('read side (e2e)', () => {
       }),
     ]);
     expect(rest.body.nextCursor).toBeNull();
+    // Newest first, as an agent's timeline reads it; an agent may read it, an analyst may not.
+    const newest = await api.get(`/accounts/${accountId}/history?order=desc&limit=2`, await as('agent', 'agent-1'));
+    expect(newest.body.items.map((item: { revision: number }) => item.revision)).toEqual([2, 1]);
+    const older = await api.get(`/accounts/${accountId}/history?order=desc&limit=2&cursor=${newest.body.nextCursor}`);
+    expect(older.body.items.map((item: { revision: number }) => item.revision)).toEqual([0]);
+    expect((await api.get(`/accounts/${accountId}/history?order=newest`)).body.errors).toEqual([expect.objectContaining({ field: 'order' })]);
+    expect((await api.get(`/accounts/${accountId}/history`, await as('analyst', 'analyst-1'))).status).toBe(403);
     expect((await api.get(`/accounts/${accountId}/history?cursor=not-ours`)).body.code).toBe('INVALID_CURSOR');
   });
 
@@ -121,7 +128,7 @@ describe('read side (e2e)', () => {
     expect(rival.status).toBe(409);
     expect(rival.body).toMatchObject({ code: 'ACCOUNT_CLAIMED', agentId: 'agent-1', until: '2026-03-01T15:15:00.000Z' });
     const mine = await api.get(`/worklist?agentId=agent-1&minPosition=${claimed.body.position}`);
-    expect(mine.body.items).toEqual([expect.objectContaining({ accountId, assignedAgentId: 'agent-1' })]);
+    expect(mine.body.items).toEqual([expect.objectContaining({ accountId, claim: expect.objectContaining({ agentId: 'agent-1' }) as unknown })]);
     expect((await api.post(`/worklist/${accountId}/release`, {}, agent2)).body.code).toBe('NOT_CLAIMED_BY_AGENT');
     expect((await api.post(`/worklist/${accountId}/release`, { agentId: 'agent-1' }, agent1)).status).toBe(200);
     expect((await api.post(`/worklist/${accountId}/claim`, {}, agent2)).status).toBe(200);

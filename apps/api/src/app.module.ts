@@ -25,7 +25,8 @@ import { SearchController } from './search/search.controller';
 import { ContactStatusController } from './contact-status/contact-status.controller';
 import { TeamActivity } from './team/team-activity';
 import { TeamController } from './team/team.controller';
-import { DevSignInController } from './dev-sign-in/dev-sign-in.controller';
+import { DevSignInController } from './sign-in/dev-sign-in.controller';
+import { SignInOptionsController } from './sign-in/sign-in-options.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -97,6 +98,7 @@ export class AppModule {
         PortalLinksController,
         PortalAccountController,
         DevSignInController,
+        SignInOptionsController,
         ...queryControllers,
         ...commandControllers,
       ],

@@ -10,7 +10,7 @@ import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge
 import { openApiDocument } from './http/openapi-document';
 import { acceptLedgerFiles } from './imports/ledger-upload';
 import { acceptOptOutForms } from './notices/opt-out-form';
-import { serveConsole } from './console/console-site';
+import { identityProviderOrigins, serveConsole } from './console/console-site';
 import { servePortal } from './portal/portal-site';
 
 /**
@@ -62,7 +62,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // The web console's static pages at /console, under a policy of their own (connect-src 'self', no inline script).
-  await serveConsole(fastify);
+  await serveConsole(fastify, { connectTo: identityProviderOrigins(config.auth) });
   // The debtor's portal at /portal, likewise (its API is under /portal/api, routed by Nest).
   await servePortal(fastify);
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.

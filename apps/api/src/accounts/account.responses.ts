@@ -180,7 +180,8 @@ export class AccountStateResponse {
   @ApiProperty({ type: SettlementResponse, nullable: true }) settlement!: SettlementResponse | null;
   @ApiProperty({ type: AgencyPlacementResponse, nullable: true }) agency!: AgencyPlacementResponse | null;
   @ApiProperty({ type: LegalEscalationResponse, nullable: true }) legal!: LegalEscalationResponse | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The agent whose claim is running.' }) assignedAgentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The agent the account is assigned to; who claims it now is `claim`.' }) assignedAgentId!:
+    string | null;
   @ApiProperty({ type: ClaimResponse, nullable: true }) claim!: ClaimResponse | null;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

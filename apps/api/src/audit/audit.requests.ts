@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { isISO8601, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
+import { IsIn, IsOptional, isISO8601, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
+import { PageQueryParams } from '../read-side/paging';
 import { IsBusinessDate } from '../http/validators';
 
 const eitherOrBoth = 'give asOf (an instant: what had been recorded by then), asAt (a business date: the account as of that day), or both';
@@ -37,4 +38,18 @@ export class AccountStateParams {
     { message: missingOr('asAt must be a real calendar date written YYYY-MM-DD') },
   )
   asAt?: string;
+}
+
+const orders = ['asc', 'desc'] as const;
+
+/** A page of the audit trail, oldest first (an audit's reading order) or newest first (an agent's timeline). */
+export class HistoryParams extends PageQueryParams {
+  @IsOptional()
+  @IsIn(orders, { message: `order must be one of ${orders.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: orders,
+    default: 'asc',
+    description: 'By revision: asc (oldest first) or desc (newest first). A cursor pages on in the order it was made in.',
+  })
+  order?: (typeof orders)[number];
 }

@@ -6,7 +6,8 @@ import { Clock } from '@arrears/platform';
 import { accountReadModel, AUDIT_TRAIL, type AuditEntry } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
-import { decodeCursor, encodeCursor, PageQueryParams } from '../read-side/paging';
+import { decodeCursor, encodeCursor } from '../read-side/paging';
+import { HistoryParams } from './audit.requests';
 import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { AccountHistory, HistoryVerification } from './audit.responses';
@@ -23,20 +24,20 @@ export class HistoryController {
     private readonly clock: Clock,
   ) {}
 
-  /** Every event in order, a page at a time. */
+  /** Every event in order (or newest first), a page at a time. */
   @Get(':accountId/history')
   @QueryEndpoint(
     'The audit trail: every event in order with position, revision, type, times, actor, correlation and causation ids, and a summary',
     AccountHistory,
     unknownAccount,
   )
-  async history(@IdParam('accountId') accountId: string, @Query() params: PageQueryParams): Promise<AccountHistory> {
+  async history(@IdParam('accountId') accountId: string, @Query() params: HistoryParams): Promise<AccountHistory> {
     await this.consistency.reach(params.minPosition, [AUDIT_TRAIL]);
     const limit = params.limit ?? 50;
     const after = decodeCursor(params.cursor, ['number']);
     const page = (await this.readStore.find(AUDIT_TRAIL, {
       where: [{ field: 'accountId', op: 'eq', value: accountId }],
-      orderBy: [{ field: 'revision', direction: 'asc' }],
+      orderBy: [{ field: 'revision', direction: params.order ?? 'asc' }],
       limit: limit + 1,
       ...(after ? { after } : {}),
     })) as AuditEntry[];

@@ -27,7 +27,8 @@ export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeo
   'GET /accounts/search': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId': ['agent', 'supervisor', 'auditor'],
   'GET /accounts/:accountId/contact-status': ['agent', 'supervisor', 'auditor'],
-  'GET /accounts/:accountId/history': auditors,
+  // Agents read it as the account's timeline of every interaction; the rest of the audit is the auditors'.
+  'GET /accounts/:accountId/history': ['agent', ...auditors],
   'GET /accounts/:accountId/events': auditors,
   'GET /accounts/:accountId/state': auditors,
   'GET /accounts/:accountId/history/verify': auditors,
@@ -49,6 +50,8 @@ export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeo
   'POST /opt-out/:token': publicRoute,
   // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
   'POST /auth/dev-token': publicRoute,
+  // Asked by the console's sign-in page, before anyone is signed in.
+  'GET /auth/sign-in-options': publicRoute,
   // The debtor's portal: the link and its second factor are the sign-in; the rest needs the portal's own token.
   'POST /portal/api/sessions': publicRoute,
   'GET /portal/api/account': ['debtor'],

@@ -2,26 +2,32 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
+import type { AppConfig } from '@arrears/platform';
 
 /** Where the console is served from, and where `npm run build` puts its static assets. */
 export const consolePrefix = '/console';
 
 /**
- * The console's pages run only their own scripts, talk only to this origin and are framed by nobody.
- * Styles may be set by scripts (ECharts positions its tooltips with inline styles); no inline script runs.
+ * The console's pages run only their own scripts, talk only to this origin (and, for single sign-on, to
+ * the identity provider's: its discovery document and token endpoint) and are framed by nobody. Styles
+ * may be set by scripts (ECharts positions its tooltips with inline styles); no inline script runs.
  */
-export const consolePolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const consolePolicy = (connectTo: readonly string[] = []): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    ["connect-src 'self'", ...connectTo].join(' '),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+/** The identity provider's origin the console signs in with, if any (`AUTH_ISSUER` with `AUTH_OIDC_CLIENT_ID`). */
+export const identityProviderOrigins = (auth: AppConfig['auth']): string[] => (auth.oidc && auth.issuer ? [new URL(auth.issuer).origin] : []);
 
 /** A built site under dist/ (`console`, `portal`), whether this module runs from dist/ (the built service) or from the sources (tests). */
 export function siteAssetsDir(site: string): string {
@@ -48,8 +54,10 @@ export interface Site {
  * for every other path under it (the console's own routes, such as /console/accounts/acc-1), so a
  * bookmarked or reloaded page opens. Returns false when the console has not been built.
  */
-export const serveConsole = (fastify: FastifyInstance, dir = siteAssetsDir('console')): Promise<boolean> =>
-  serveSite(fastify, { prefix: consolePrefix, dir, policy: consolePolicy });
+export const serveConsole = (
+  fastify: FastifyInstance,
+  { dir = siteAssetsDir('console'), connectTo = [] }: { dir?: string; connectTo?: readonly string[] } = {},
+): Promise<boolean> => serveSite(fastify, { prefix: consolePrefix, dir, policy: consolePolicy(connectTo) });
 
 /** Serves a built single-page site (see serveConsole); false when it has not been built. */
 export async function serveSite(fastify: FastifyInstance, { prefix, dir, policy, apiPrefix }: Site): Promise<boolean> {

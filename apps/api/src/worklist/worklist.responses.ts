@@ -32,7 +32,12 @@ export class WorklistItemResponse {
   @ApiProperty({ type: 'integer', description: 'Minor units past due.' }) overdueAmount!: number;
   @ApiProperty() nextAction!: NextActionResponse;
   @ApiProperty() contact!: CallStatusResponse;
-  @ApiProperty({ type: String, nullable: true }) assignedAgentId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The agent the account is assigned to (POST /accounts/:accountId/assign, POST /team/reassign); who claims it now is `claim`.',
+  })
+  assignedAgentId!: string | null;
   @ApiProperty({ type: ClaimResponse, nullable: true }) claim!: ClaimResponse | null;
 }
 

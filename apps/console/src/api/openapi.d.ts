@@ -786,6 +786,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one may sign in here: the development sign-in, single sign-on with the identity provider, or neither (paste a token) */
+        get: operations["SignInOptionsController_signInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1365,7 +1382,7 @@ export interface components {
              * @description The instant days past due, holds in force and contact rules were worked out for.
              */
             asOf: string;
-            /** @description The agent whose claim is running. */
+            /** @description The agent the account is assigned to; who claims it now is `claim`. */
             assignedAgentId: string | null;
             balances: components["schemas"]["BalancesResponse"];
             claim: components["schemas"]["ClaimResponse"] | null;
@@ -1456,7 +1473,7 @@ export interface components {
              * @description The record-time cut: events recorded later are left out.
              */
             asOf?: string;
-            /** @description The agent whose claim is running. */
+            /** @description The agent the account is assigned to; who claims it now is `claim`. */
             assignedAgentId: string | null;
             balances: components["schemas"]["BalancesResponse"];
             claim: components["schemas"]["ClaimResponse"] | null;
@@ -2053,6 +2070,28 @@ export interface components {
              * @description Its last day.
              */
             until: string;
+        };
+        IdentityProviderOption: {
+            /**
+             * @description The `aud` the service requires of access tokens (AUTH_AUDIENCE), for providers that take it as a parameter.
+             * @example arrears
+             */
+            audience: string;
+            /**
+             * @description The public client the provider knows the console as (AUTH_OIDC_CLIENT_ID).
+             * @example arrears-console
+             */
+            clientId: string;
+            /**
+             * @description The provider (AUTH_ISSUER): its /.well-known/openid-configuration says where to sign in.
+             * @example https://id.example.com/realms/collections
+             */
+            issuer: string;
+            /**
+             * @description The scopes asked for, space-separated (AUTH_OIDC_SCOPE).
+             * @example openid
+             */
+            scope: string;
         };
         ImportProgressResponse: {
             bytesRead: number;
@@ -3271,6 +3310,12 @@ export interface components {
             /** @description What it settles. */
             settles: number;
         };
+        SignInOptionsResponse: {
+            /** @description Whether POST /auth/dev-token mints tokens here (the embedded default, or DEV_SIGN_IN=true). */
+            devSignIn: boolean;
+            /** @description Single sign-on by authorization code + PKCE, when the service is configured for it; else null. */
+            identityProvider: components["schemas"]["IdentityProviderOption"] | null;
+        };
         TeamAgentLine: {
             /** @example agent-7 */
             agentId: string;
@@ -3394,6 +3439,7 @@ export interface components {
              * @enum {string}
              */
             agingBucket: "current" | "1-30" | "31-60" | "61-90" | "91-120" | "120+";
+            /** @description The agent the account is assigned to (POST /accounts/:accountId/assign, POST /team/reassign); who claims it now is `claim`. */
             assignedAgentId: string | null;
             claim: components["schemas"]["ClaimResponse"] | null;
             contact: components["schemas"]["CallStatusResponse"];
@@ -6244,6 +6290,8 @@ export interface operations {
                 limit?: number;
                 /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
                 minPosition?: string;
+                /** @description By revision: asc (oldest first) or desc (newest first). A cursor pages on in the order it was made in. */
+                order?: "asc" | "desc";
             };
             header?: {
                 /** @description Carried into the logs and every event’s metadata; generated when absent. */
@@ -9742,6 +9790,61 @@ export interface operations {
             };
             /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
             415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignInOptionsController_signInOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptionsResponse"];
+                };
+            };
+            /** @description Malformed request (`VALIDATION_FAILED`, one entry per bad field; `MALFORMED_JSON`, `JSON_TOO_DEEP`, `INVALID_HEADER`, `BAD_URL`). */
+            400: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;

@@ -16,3 +16,6 @@ export type KpiCurrency = Schemas['KpiCurrencyResponse'];
 export type ContactRules = Schemas['ContactStatus'];
 export type SearchHit = Schemas['AccountSearchResponse']['items'][number];
 export type DevToken = Schemas['DevTokenResponse'];
+export type ReassignResponse = Schemas['ReassignResponse'];
+export type IdentityProvider = Schemas['IdentityProviderOption'];
+export type SignInOptions = Schemas['SignInOptionsResponse'];

@@ -1,32 +1,78 @@
-import { useState, type SyntheticEvent } from 'react';
-import { ApiProblem, asProblem, type Problem } from '../api/problem';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { asProblem, type Problem } from '../api/problem';
 import { answer, api } from '../api/client';
-import type { DevToken } from '../api/schemas';
+import type { DevToken, IdentityProvider } from '../api/schemas';
+import { ReadView } from './read-view';
+import { useRead } from './use-read';
+import { finishSingleSignOn, isSingleSignOnReturn, startSingleSignOn } from './single-sign-on';
 import { keepToken, sessionOf, type Role } from './session';
 import { ProblemView } from './problem-view';
 import { Choice } from './choice';
 
 const roles: Role[] = ['agent', 'supervisor', 'analyst', 'auditor'];
 
-/** Signing in: the development sign-in (where the service offers it), or a token pasted from elsewhere. */
+/** Signing in: single sign-on, the development sign-in (each where the service offers it), or a token pasted from elsewhere. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
+  const { read } = useRead(async () => answer(await api.GET('/auth/sign-in-options')), []);
   const use = (token: string) => {
     if (!sessionOf(token)) {
-      setProblem({ status: 0, title: 'Not a token the console can read', detail: 'Paste the whole bearer token (three parts separated by dots).' });
+      setProblem({
+        status: 0,
+        title: 'Not a token the console can read',
+        detail: 'It needs the claims sub and role (and creditors); ask for a token that carries them.',
+      });
       return;
     }
     keepToken(token);
     onSignedIn();
   };
+  useSingleSignOnReturn(use, setProblem);
   return (
     <main className="sign-in">
       <h1>Arrears console</h1>
       {problem && <ProblemView problem={problem} />}
-      <DevSignIn onToken={use} onProblem={setProblem} />
+      <ReadView read={read}>
+        {(options) => (
+          <>
+            {options.identityProvider && <SingleSignOn provider={options.identityProvider} onProblem={setProblem} />}
+            {options.devSignIn && <DevSignIn onToken={use} onProblem={setProblem} />}
+          </>
+        )}
+      </ReadView>
       <PasteToken onToken={use} />
-      <p className="muted">Single sign-on with the identity provider is not offered by this console yet: ask for a token, or use the development sign-in.</p>
     </main>
+  );
+}
+
+/** Back from the identity provider: the code becomes a token, and the address loses the code. */
+function useSingleSignOnReturn(use: (token: string) => void, onProblem: (problem: Problem) => void) {
+  useEffect(() => {
+    const query = new URLSearchParams(window.location.search);
+    if (!isSingleSignOnReturn(query)) return;
+    window.history.replaceState(null, '', window.location.pathname);
+    finishSingleSignOn(query).then(use, (error: unknown) => {
+      onProblem(asProblem(error));
+    });
+    // Once, on the page the provider sent the browser back to.
+  }, []);
+}
+
+function SingleSignOn({ provider, onProblem }: { provider: IdentityProvider; onProblem: (problem: Problem) => void }) {
+  return (
+    <section aria-labelledby="sso-title">
+      <h2 id="sso-title">Single sign-on</h2>
+      <button
+        type="button"
+        onClick={() => {
+          startSingleSignOn(provider).catch((error: unknown) => {
+            onProblem(asProblem(error));
+          });
+        }}
+      >
+        Sign in with {new URL(provider.issuer).host}
+      </button>
+    </section>
   );
 }
 
@@ -108,12 +154,5 @@ async function devToken(role: Role, creditors: string, sub: string): Promise<Dev
           .split(',')
           .map((c) => c.trim())
           .filter(Boolean);
-  try {
-    return answer(await api.POST('/auth/dev-token', { body: { role, creditors: list, ...(sub && { sub }) } }));
-  } catch (error) {
-    if (error instanceof ApiProblem && error.problem.status === 404) {
-      throw new ApiProblem({ status: 404, title: 'Development sign-in is off on this service', detail: 'Paste a token instead.' });
-    }
-    throw error;
-  }
+  return answer(await api.POST('/auth/dev-token', { body: { role, creditors: list, ...(sub && { sub }) } }));
 }

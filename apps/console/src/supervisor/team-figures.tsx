@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { answer, api } from '../api/client';
+import { answer, api, sinceLastChange } from '../api/client';
 import { businessDate } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
@@ -7,19 +7,20 @@ import { Empty } from '../shared/problem-view';
 import { Choice } from '../shared/choice';
 
 /** Per agent, for one creditor's business day: claims now, assignments, contacts logged, promises taken and kept. */
-export function TeamFigures({ creditors }: { creditors: string[] }) {
+/** `version` changes when the team changed (a reassignment): the figures are read again. */
+export function TeamFigures({ creditors, version }: { creditors: string[]; version: string }) {
   const [creditorId, setCreditorId] = useState(creditors[0] ?? '');
   return (
     <section aria-labelledby="team-figures-title">
       <h2 id="team-figures-title">Today per agent</h2>
       <Choice label="Creditor" value={creditorId} options={creditors} onChange={setCreditorId} disabled={creditors.length === 0} />
-      {creditorId ? <TeamTable creditorId={creditorId} /> : <Empty>No creditor has accounts on the worklist.</Empty>}
+      {creditorId ? <TeamTable creditorId={creditorId} version={version} /> : <Empty>No creditor has accounts on the worklist.</Empty>}
     </section>
   );
 }
 
-function TeamTable({ creditorId }: { creditorId: string }) {
-  const { read } = useRead(async () => answer(await api.GET('/team', { params: { query: { creditorId } } })), [creditorId]);
+function TeamTable({ creditorId, version }: { creditorId: string; version: string }) {
+  const { read } = useRead(async () => answer(await api.GET('/team', { params: { query: { creditorId, ...sinceLastChange() } } })), [creditorId, version]);
   return (
     <ReadView read={read}>
       {(team) =>

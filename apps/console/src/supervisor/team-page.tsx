@@ -1,15 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
 import { answer, api, sinceLastChange } from '../api/client';
-import type { WorklistItem } from '../api/schemas';
+import type { ReassignResponse, WorklistItem } from '../api/schemas';
 import { asProblem, type Problem } from '../api/problem';
 import { money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
-import { Empty, ProblemView } from '../shared/problem-view';
+import { ProblemView } from '../shared/problem-view';
 import { Link } from '../shared/router';
 import { TeamFigures } from './team-figures';
 
-/** The team's claims on the worklist, and reassigning accounts in bulk to an agent. */
+/** The team's day per agent, and reassigning accounts on the worklist in bulk to an agent. */
 export function TeamPage() {
   const { read, reload } = useRead(async () => answer(await api.GET('/worklist', { params: { query: { limit: 100, ...sinceLastChange() } } })), []);
   return (
@@ -18,8 +18,7 @@ export function TeamPage() {
       <ReadView read={read}>
         {(worklist) => (
           <>
-            <TeamFigures creditors={[...new Set(worklist.items.map((item) => item.creditorId))]} />
-            <ClaimsPerAgent items={worklist.items} />
+            <TeamFigures creditors={[...new Set(worklist.items.map((item) => item.creditorId))]} version={worklist.asOf} />
             <Reassign items={worklist.items} onDone={reload} />
           </>
         )}
@@ -28,31 +27,12 @@ export function TeamPage() {
   );
 }
 
-function ClaimsPerAgent({ items }: { items: WorklistItem[] }) {
-  const byAgent = new Map<string, number>();
-  for (const item of items) if (item.claim) byAgent.set(item.claim.agentId, (byAgent.get(item.claim.agentId) ?? 0) + 1);
-  return (
-    <section aria-labelledby="claims-title">
-      <h2 id="claims-title">Claims per agent</h2>
-      {byAgent.size === 0 ? (
-        <Empty>No account on the worklist is claimed.</Empty>
-      ) : (
-        <ul className="facts">
-          {[...byAgent].map(([agent, count]) => (
-            <li key={agent}>
-              {agent}: {count} account{count === 1 ? '' : 's'}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
+type Outcome = { state: 'none' } | { state: 'refused'; problem: Problem } | { state: 'done'; response: ReassignResponse };
 
 function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [agentId, setAgentId] = useState('');
-  const [results, setResults] = useState<{ accountId: string; problem: Problem | null }[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'none' });
   const toggle = (accountId: string) => {
     const next = new Set(selected);
     if (!next.delete(accountId)) next.add(accountId);
@@ -60,19 +40,16 @@ function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void
   };
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
-    const done = [];
-    // One claim each, in the named agent's name: a supervisor may claim for another agent.
-    for (const accountId of selected) {
-      try {
-        answer(await api.POST('/worklist/{accountId}/claim', { params: { path: { accountId } }, body: { agentId } }));
-        done.push({ accountId, problem: null });
-      } catch (error) {
-        done.push({ accountId, problem: asProblem(error) });
-      }
+    try {
+      // One key per submission: a retry of it (a lost answer) assigns nothing twice.
+      const headers = { 'Idempotency-Key': crypto.randomUUID() };
+      const response = answer(await api.POST('/team/reassign', { body: { accountIds: [...selected], agentId }, headers }));
+      setOutcome({ state: 'done', response });
+      setSelected(new Set());
+      onDone();
+    } catch (error) {
+      setOutcome({ state: 'refused', problem: asProblem(error) });
     }
-    setResults(done);
-    setSelected(new Set());
-    onDone();
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="reassign-title">
@@ -84,7 +61,8 @@ function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void
               <th scope="col">Select</th>
               <th scope="col">Account</th>
               <th scope="col">Overdue</th>
-              <th scope="col">Agent</th>
+              <th scope="col">Assigned to</th>
+              <th scope="col">Claimed by</th>
             </tr>
           </thead>
           <tbody>
@@ -104,7 +82,8 @@ function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void
                   <Link to={`/accounts/${encodeURIComponent(item.accountId)}`}>{item.accountId}</Link>
                 </td>
                 <td>{money(item.overdueAmount, item.currency)}</td>
-                <td className="agent">{item.claim?.agentId ?? '—'}</td>
+                <td className="agent">{item.assignedAgentId ?? '—'}</td>
+                <td>{item.claim?.agentId ?? '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -126,17 +105,26 @@ function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void
           Reassign {selected.size} selected
         </button>
       </div>
-      {results.map(({ accountId, problem }) =>
-        problem ? (
-          <div key={accountId}>
-            {accountId}: <ProblemView problem={problem} />
-          </div>
-        ) : (
-          <p key={accountId} role="status">
-            {accountId} → {agentId}
-          </p>
-        ),
-      )}
+      {outcome.state === 'refused' && <ProblemView problem={outcome.problem} />}
+      {outcome.state === 'done' && <Outcomes response={outcome.response} />}
     </form>
+  );
+}
+
+/** Each account's outcome: assigned, or the refusal the single assign route would have answered. */
+function Outcomes({ response }: { response: ReassignResponse }) {
+  const refused = response.results.filter((result) => result.status !== 200);
+  return (
+    <div role={refused.length ? 'alert' : 'status'}>
+      <ul className="facts" aria-label="Reassignment outcomes">
+        {response.results.map((result) => (
+          <li key={result.accountId}>
+            {result.status === 200
+              ? `${result.accountId} → ${response.agentId}`
+              : `${result.accountId} not reassigned: ${result.code ?? result.status} — ${result.detail ?? ''}`}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -150,6 +150,12 @@ export interface AppConfig {
     revokedFile?: string;
     /** How often the revocation file is looked at again (`AUTH_REVOKED_REFRESH_MS`, default 5 s; 0 = every request). */
     revokedRefreshMs: number;
+    /**
+     * The console's single sign-on (`AUTH_OIDC_CLIENT_ID`, with AUTH_JWKS_URL): the public client the
+     * identity provider at AUTH_ISSUER knows the console as, signing in by authorization code + PKCE,
+     * with the scopes `AUTH_OIDC_SCOPE` (default `openid`). Unset: the console offers no single sign-on.
+     */
+    oidc?: { clientId: string; scope: string };
   };
   /**
    * Whom to believe about the client's address (`TRUST_PROXY`, Fastify's trustProxy): unset or `false`
@@ -297,6 +303,12 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   // An identity provider signs tokens for many services: without both checks, a token minted for
   // another of them would be accepted here.
   if (jwksUrl && (!issuer || !audience)) problems.push('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL.');
+  const oidcClientId = env.AUTH_OIDC_CLIENT_ID || undefined;
+  // The console finds the provider at AUTH_ISSUER and its tokens are checked against AUTH_JWKS_URL's keys.
+  if (oidcClientId && !jwksUrl)
+    problems.push('AUTH_OIDC_CLIENT_ID needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: the identity provider signs the tokens.');
+  if (oidcClientId && issuer && !/^https?:\/\//.test(issuer))
+    problems.push('AUTH_ISSUER must be the identity provider’s URL (https://…) with AUTH_OIDC_CLIENT_ID.');
   const testDelay = env.TEST_IDEMPOTENCY_COMPLETION_DELAY_MS;
   if (testDelay && testDelay !== '0' && env.NODE_ENV === 'production') {
     problems.push('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS is for crash tests and is refused when NODE_ENV=production.');
@@ -388,6 +400,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       ...(audience ? { audience } : {}),
       ...(env.AUTH_REVOKED_FILE ? { revokedFile: resolve(env.AUTH_REVOKED_FILE) } : {}),
       revokedRefreshMs: integer('AUTH_REVOKED_REFRESH_MS', 5_000, 0, 3_600_000),
+      ...(oidcClientId ? { oidc: { clientId: oidcClientId, scope: env.AUTH_OIDC_SCOPE || 'openid' } } : {}),
     },
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     testIdempotencyCompletionDelayMs: integer('TEST_IDEMPOTENCY_COMPLETION_DELAY_MS', 0, 0, 600_000),

@@ -66,6 +66,15 @@ describe('loadConfig: read store', () => {
     });
   });
 
+  it('offers the console single sign-on only with the identity provider whose tokens it verifies', () => {
+    const provider = { AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'arrears' };
+    expect(loadConfig(provider).auth.oidc).toBeUndefined();
+    expect(loadConfig({ ...provider, AUTH_OIDC_CLIENT_ID: 'arrears-console' }).auth.oidc).toEqual({ clientId: 'arrears-console', scope: 'openid' });
+    expect(loadConfig({ ...provider, AUTH_OIDC_CLIENT_ID: 'c', AUTH_OIDC_SCOPE: 'openid collections' }).auth.oidc?.scope).toBe('openid collections');
+    expect(() => loadConfig({ AUTH_OIDC_CLIENT_ID: 'arrears-console' })).toThrow(/AUTH_OIDC_CLIENT_ID needs AUTH_JWKS_URL/);
+    expect(() => loadConfig({ ...provider, AUTH_ISSUER: 'idp.example', AUTH_OIDC_CLIENT_ID: 'c' })).toThrow(/AUTH_ISSUER must be the identity provider’s URL/);
+  });
+
   it('reads TRUST_PROXY as Fastify takes it: off by default, a boolean, a hop count or addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

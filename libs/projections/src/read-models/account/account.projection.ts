@@ -63,7 +63,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 5: the account keeps original-creditor requests, call consent, inbound contacts on blocked media and
   //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt; an
   //    invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
-  version: 5,
+  // 6: the worklist line carries the agent the account is assigned to, apart from the one claiming it.
+  version: 6,
   collection: ACCOUNTS,
   indexes: [
     {

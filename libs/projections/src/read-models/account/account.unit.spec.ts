@@ -34,11 +34,13 @@ describe('account read model', () => {
       ['inv-1', 7_000, 34, '31-60'],
       ['inv-2', 4_000, 7, '1-30'],
     ]);
-    expect(view).toMatchObject({ daysPastDue: 34, agingBucket: '31-60', assignedAgentId: 'agent-1' });
+    expect(view).toMatchObject({ daysPastDue: 34, agingBucket: '31-60', claim: { agentId: 'agent-1' }, assignedAgentId: null });
     const earlier = accountView(project(), '2026-02-04T10:00:00.000Z', regulationFEverywhere);
     expect(earlier.balances.overdue).toBe(0);
-    expect(earlier).toMatchObject({ agingBucket: 'current', assignedAgentId: 'agent-1' });
-    expect(accountView(project(), '2026-03-10T10:30:00.000Z', regulationFEverywhere).assignedAgentId).toBeNull();
+    expect(earlier).toMatchObject({ agingBucket: 'current', claim: { agentId: 'agent-1' } });
+    expect(accountView(project(), '2026-03-10T10:30:00.000Z', regulationFEverywhere).claim).toBeNull();
+    const assigned = acc('AccountAssigned', { agentId: 'agent-9' });
+    expect(accountView(project([...history, assigned]), '2026-03-10T10:30:00.000Z', regulationFEverywhere).assignedAgentId).toBe('agent-9');
   });
 
   it('shows whether the account holds a time-barred debt as of the day asked (12 CFR 1006.26)', () => {

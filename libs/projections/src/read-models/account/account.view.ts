@@ -73,7 +73,7 @@ export function accountView(document: AccountDocument, now: string, policies: Co
     settlement: account.activeSettlement,
     agency: account.agency,
     legal: account.legal,
-    assignedAgentId: claim?.agentId ?? null,
+    assignedAgentId: account.assignedAgentId,
     claim,
     openedAt: document.openedAt,
     updatedAt: document.updatedAt,

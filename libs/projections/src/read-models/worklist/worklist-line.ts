@@ -30,6 +30,8 @@ export interface WorklistDocument extends ProjectedDocument {
   /** Absent from a line stored before broken promises were counted. */
   brokenPromises?: number;
   rank: number | null;
+  /** The agent the account is assigned to (AccountAssigned), whoever claims it now. */
+  assignedAgentId: string | null;
   /** The agent of the latest claim and when it lapses; readers compare with the time. */
   claimAgentId: string | null;
   claimUntil: string | null;
@@ -69,6 +71,7 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<W
     missedOpen,
     brokenPromises,
     rank: listed && oldestDueOn ? rankOf({ outstanding, oldestDueOn, missedOpen, brokenPromises }) : null,
+    assignedAgentId: account.assignedAgentId,
     claimAgentId: account.claim?.agentId ?? null,
     claimUntil: account.claim?.until ?? null,
     contact: contactSubjectOf(account),

@@ -77,9 +77,17 @@ describe('worklist read model', () => {
       overdueAmount: 109_900,
       score: { total: 54 + 0.41, parts: { amount: 30.41, age: 19, missedPayments: 5, brokenPromises: 0 } },
       nextAction: { code: 'mark_payment_missed' },
-      assignedAgentId: 'agent-1',
+      claim: { agentId: 'agent-1', until: '2026-03-10T12:00:00.000Z' },
+      assignedAgentId: null,
     });
-    expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z', regulationF).assignedAgentId).toBeNull();
+    expect(worklistItem(entry(), '2026-03-10T12:00:00.000Z', regulationF).claim).toBeNull();
+  });
+
+  it('names the agent the account is assigned to, apart from the one claiming it, and keeps it past the claim', () => {
+    const assigned = acc('AccountAssigned', { agentId: 'agent-9' });
+    const line = (at: string) => worklistItem(entry([...history, assigned]), at, regulationF);
+    expect(line('2026-03-10T10:00:00.000Z')).toMatchObject({ assignedAgentId: 'agent-9', claim: { agentId: 'agent-1' } });
+    expect(line('2026-03-10T12:00:00.000Z')).toMatchObject({ assignedAgentId: 'agent-9', claim: null });
   });
 
   it('makes a line from the account fold without keeping a fold of its own', () => {

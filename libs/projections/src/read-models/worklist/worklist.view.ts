@@ -21,7 +21,7 @@ export function worklistItem(entry: WorklistDocument, now: string, policy: Conta
     overdueAmount: entry.openInvoices.reduce((sum, invoice) => (invoice.dueOn < today ? sum + invoice.outstanding : sum), 0),
     nextAction: nextAction(entry.openInvoices, today, days),
     contact: callStatus(entry.contact, now, policy),
-    assignedAgentId: claim?.agentId ?? null,
+    assignedAgentId: entry.assignedAgentId,
     claim,
   };
 }

@@ -10,13 +10,16 @@ import { DevTokenResponse } from './dev-sign-in.responses';
 /** Long enough to try the console, short enough that a token copied somewhere soon means nothing. */
 const devTokenTtl = '15m';
 
+/** Whether the service mints development tokens: asked for, and signing its own tokens. */
+export const devSignInEnabled = (config: AppConfig): boolean => config.devSignIn && !!config.auth.secret;
+
 /** Off, the route answers as one that does not exist — before its body is read, so a 400 tells nothing either. */
 @Injectable()
 class DevSignInEnabled implements CanActivate {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   canActivate(): boolean {
-    if (this.config.devSignIn && this.config.auth.secret) return true;
+    if (devSignInEnabled(this.config)) return true;
     throw new NotFoundException('Route POST:/auth/dev-token not found');
   }
 }
