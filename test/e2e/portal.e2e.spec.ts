@@ -1,4 +1,4 @@
-import { as, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { as, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
  * The debtor's portal over HTTP: a supervisor mints a link, the debtor opens it with the postal code on
@@ -7,7 +7,8 @@ import { as, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, t
 describe('the debtor’s portal (e2e)', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ now: '2026-03-02T15:00:00Z' });
+    // Every account on the standard strategy (its reminder e-mail 3 days before the due date), whatever its id hashes to.
+    api = await startTestApi({ now: '2026-03-02T15:00:00Z', env: { COLLECTION_STRATEGIES: JSON.stringify({ default: { champion: 'standard' } }) } });
   });
   afterAll(async () => {
     await api.close();
@@ -130,5 +131,19 @@ describe('the debtor’s portal (e2e)', () => {
     expect((await api.post('/portal/api/settlement-offers/offer-1/accept', undefined, debtor)).body).toMatchObject({ code: 'SETTLEMENT_ALREADY_AGREED' });
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: Record<string, unknown> }[];
     expect(events.find((event) => event.type === 'DisputeRaised')?.data).toMatchObject({ attachmentRef: 'upload-7' });
+  });
+
+  it('puts a working portal link in the reminder e-mail the timeline sends', async () => {
+    api.clock.set('2026-03-02T15:00:00Z');
+    const accountId = uniqueId('acc');
+    expect((await api.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', { issuedOn: '2026-03-01', dueOn: '2026-03-05' }))).status).toBe(201);
+    await wakeScheduler(api);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; data: { channel?: string; message?: { body: string } } }[];
+    const reminder = events.find((event) => event.type === 'ReminderSent' && event.data.channel === 'email');
+    const url = /http:\/\/\S+\/portal\/#link=(\S+)/.exec(reminder?.data.message?.body ?? '');
+    expect(url?.[1]).toMatch(/^[\w-]+\.[\w-]{22}$/);
+    const opened = await signIn(url?.[1] as string);
+    expect(opened.body).toMatchObject({ accountId });
   });
 });
