@@ -145,5 +145,10 @@ describe('the debtor’s portal (e2e)', () => {
     expect(url?.[1]).toMatch(/^[\w-]+\.[\w-]{22}$/);
     const opened = await signIn(url?.[1] as string);
     expect(opened.body).toMatchObject({ accountId });
+    // Every read model took the portal's facts (this file's accounts' too) without parking one.
+    await wakeScheduler(api);
+    expect((await api.get('/parked-events')).body.parkedEvents).toEqual([]);
+    const history = (await api.get(`/accounts/${accountId}/history?limit=100`)).body.items.map((item: { summary: string }) => item.summary);
+    expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^The debtor opened the portal \(link n-/)]));
   });
 });

@@ -30,14 +30,15 @@ export const newId = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 
 /**
  * Where the Pay button goes: POST /portal/api/checkout starts a hosted checkout with the payment
- * provider and answers its URL (see docs/portal.md). Until the service offers it (404), the page says
+ * provider for the portal's account and answers its URL; the provider sends the debtor back to
+ * /portal/thanks (see docs/portal.md). Where the service offers no online payment (404), the page says
  * how else to pay.
  */
 export async function startCheckout(amount: number): Promise<string | null> {
   const response = await fetch('/portal/api/checkout', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ amount, returnUrl: `${window.location.origin}/portal/thanks${window.location.hash}` }),
+    body: JSON.stringify({ amount }),
   });
   if (response.status === 404) return null;
   const body = (await response.json().catch(() => null)) as { checkoutUrl?: string } | null;

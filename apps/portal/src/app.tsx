@@ -6,8 +6,17 @@ import { languageOf, languages, words as allWords, type Language } from './words
 
 const languageKey = 'arrears-portal-language';
 
-/** The link's token, from the address's fragment (`#link=…`), which the browser never sends to a server. */
-const linkToken = () => new URLSearchParams(window.location.hash.slice(1)).get('link');
+const linkKey = 'arrears-portal-link';
+
+/**
+ * The link's token, from the address's fragment (`#link=…`), which the browser never sends to a server;
+ * kept in this tab's storage so that coming back from the payment page (which is never told it) finds it.
+ */
+function linkToken(): string | null {
+  const given = new URLSearchParams(window.location.hash.slice(1)).get('link');
+  if (given) sessionStorage.setItem(linkKey, given);
+  return given ?? sessionStorage.getItem(linkKey);
+}
 
 /** The debtor's portal: the link, the second factor, then their account; a thank-you page after paying. */
 export function App() {
