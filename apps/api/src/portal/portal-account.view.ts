@@ -1,7 +1,9 @@
 import {
   collectorOf,
   dateIn,
+  daysPastDue,
   defaultPlanOfferPolicy,
+  entryOf,
   itemizationOf,
   openInvoicesOldestFirst,
   openPromise,
@@ -36,22 +38,15 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
     balance: {
       total: totalOutstanding(account),
       overdue: openInvoicesOldestFirst(account)
-        .filter((i) => i.dueOn < today)
-        .reduce((sum, i) => sum + outstanding(i), 0),
+        .filter((invoice) => daysPastDue(invoice.dueOn, today) > 0)
+        .reduce((sum, invoice) => sum + outstanding(invoice), 0),
     },
     invoices: Object.values(account.invoices)
       .sort((a, b) => a.sequence - b.sequence)
-      .map(({ invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted }) => ({
-        invoiceId,
-        issuedOn,
-        dueOn,
-        amount,
-        lateFees,
-        discounted,
-        paid,
-        adjusted,
-        outstanding: amount + lateFees - paid - discounted - adjusted,
-      })),
+      .map((invoice) => {
+        const { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted } = invoice;
+        return { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted, outstanding: outstanding(invoice) };
+      }),
     payments: facts.flatMap((event) =>
       event.type === 'PaymentReceived'
         ? [{ paymentId: event.data.paymentId, amount: event.data.amount, receivedOn: event.data.receivedOn, method: event.data.method }]
@@ -74,7 +69,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
       dueOn: account.activeSettlement.dueOn,
     },
     settlementOffers: Object.values(account.settlementOffers ?? {})
-      .filter((offer) => offer.expiresOn >= today && !account.settlementIds[offer.offerId])
+      .filter((offer) => offer.expiresOn >= today && !entryOf(account.settlementIds, offer.offerId))
       .map(({ offerId, amount, dueOn, expiresOn }) => ({ offerId, amount, dueOn, expiresOn })),
     planOffers: planOffers(account, profile.planOffers ?? defaultPlanOfferPolicy, today).map(({ installmentCount, installments }) => ({
       installmentCount,
