@@ -39,6 +39,11 @@ import { PortalAccountController } from './portal/portal-account.controller';
 import { PortalLinksController } from './portal/portal-links.controller';
 import { PortalSessionController } from './portal/portal-session.controller';
 import { PortalSessions } from './portal/portal-sessions';
+import { OnlinePaymentsModule } from '@arrears/online-payments';
+import { CheckoutController } from './online-payments/checkout.controller';
+import { PaymentWebhooksController } from './online-payments/payment-webhooks.controller';
+import { TestCheckoutController } from './online-payments/test-checkout.controller';
+import { WebhookReception } from './online-payments/webhook-reception';
 import { TemplatesController } from './notices/templates.controller';
 import { ReadConsistency } from './read-side/read-consistency';
 import { WorklistController } from './worklist/worklist.controller';
@@ -78,6 +83,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false, storage: new FixedWindowStorage() }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
+        OnlinePaymentsModule,
         SchedulerModule.forRoot(),
         ProjectorModule.forRoot({
           run: config.runProjector,
@@ -97,6 +103,9 @@ export class AppModule {
         PortalSessionController,
         PortalLinksController,
         PortalAccountController,
+        CheckoutController,
+        PaymentWebhooksController,
+        TestCheckoutController,
         DevSignInController,
         SignInOptionsController,
         ...queryControllers,
@@ -107,6 +116,7 @@ export class AppModule {
         IdempotentRequests,
         ReadConsistency,
         AccountCommandsRunner,
+        WebhookReception,
         ...erasureProviders,
         PersonalDataErasureProcess,
         Imports,

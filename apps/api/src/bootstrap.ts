@@ -10,6 +10,8 @@ import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge
 import { openApiDocument } from './http/openapi-document';
 import { acceptLedgerFiles } from './imports/ledger-upload';
 import { acceptOptOutForms } from './notices/opt-out-form';
+import { testCheckoutFormRoutes } from './online-payments/test-checkout.controller';
+import { keepRawWebhookBodies } from './online-payments/webhook-body';
 import { identityProviderOrigins, serveConsole } from './console/console-site';
 import { servePortal } from './portal/portal-site';
 
@@ -43,7 +45,8 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   fastify.removeContentTypeParser('text/plain');
   guardEdgeInput(fastify);
   acceptLedgerFiles(fastify);
-  acceptOptOutForms(fastify);
+  acceptOptOutForms(fastify, testCheckoutFormRoutes);
+  keepRawWebhookBodies(fastify);
   // The request id is the correlation id: the log lines, the events' metadata and the client's copy
   // of it in the answer are the same.
   logRequests(fastify, logger);

@@ -10,4 +10,4 @@ export { SealAndChain } from './seal-and-chain';
 export { OptOutLinks, optOutTokenPattern, type OptOut } from './opt-out-links';
 export { PortalLinks, type PortalLink } from './portal-links';
 export { signedTokenPattern } from './signed-links';
-export { foldAccount } from './load-account';
+export { foldAccount, loadAccount } from './load-account';

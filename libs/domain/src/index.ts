@@ -41,3 +41,4 @@ export type { PortalState } from './portal/portal.state';
 export { requireUsableLink } from './portal/portal.decide';
 export * from './interactions/itemization';
 export * from './plans/plan-offer-policy';
+export { requirePayableOnline, payableOnline } from './payments/online-payment';

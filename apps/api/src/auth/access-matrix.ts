@@ -48,6 +48,13 @@ export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeo
   // The debtor opens the link we sent them: its signature is the authority (see OptOutController).
   'GET /opt-out/:token': publicRoute,
   'POST /opt-out/:token': publicRoute,
+  // A payment link for the debtor; the provider's webhooks and the test provider's pages are signed: the signature is the authority.
+  'POST /accounts/:accountId/checkout': agentWork,
+  'POST /online-payments/stripe/webhook': publicRoute,
+  'GET /online-payments/test-checkout/:sessionId': publicRoute,
+  'POST /online-payments/test-checkout/:sessionId/pay': publicRoute,
+  'POST /online-payments/test-checkout/:sessionId/decline': publicRoute,
+  'GET /online-payments/finished/:outcome': publicRoute,
   // Mints tokens for anyone, so it is on only on the embedded default or where DEV_SIGN_IN=true (else 404).
   'POST /auth/dev-token': publicRoute,
   // Asked by the console's sign-in page, before anyone is signed in.

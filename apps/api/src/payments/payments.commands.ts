@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommandOutcome } from '@arrears/commands';
+import { eventOf, type CommandOutcome } from '@arrears/commands';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { CommandReceipt, receiptOf } from '../command-handling/command-receipt';
-import { RecordPaymentRequest } from './payments.requests';
+import { RecordPaymentRequest, ReversePaymentRequest } from './payments.requests';
 
 class AllocationResponse {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
@@ -35,6 +35,19 @@ export class PaymentRecordedResponse extends CommandReceipt {
   planCompleted!: boolean;
 }
 
+export class PaymentReversedResponse extends CommandReceipt {
+  @ApiProperty({ example: 'pay-1' }) paymentId!: string;
+  @ApiProperty({ example: 're_1' }) reversalId!: string;
+  @ApiProperty({ type: 'integer', description: 'Taken back out of the account’s unspent credit.', example: 0 })
+  creditReversed!: number;
+  @ApiProperty({ type: [AllocationResponse], description: 'Invoices owed again, the most recently paid first (credit later invoices had used included).' })
+  reopened!: AllocationResponse[];
+  @ApiProperty({ type: [InstallmentAllocationResponse], description: 'Plan installments owed again, the last paid first.' })
+  installmentsReopened!: InstallmentAllocationResponse[];
+  @ApiProperty({ type: [DiscountResponse], description: 'Early-payment discounts withdrawn with the invoices they no longer settle.' })
+  discountsWithdrawn!: DiscountResponse[];
+}
+
 export const paymentsCommands: CommandDeclarations = {
   recordPayment: accountCommand({
     route: 'POST /accounts/:accountId/payments',
@@ -48,7 +61,45 @@ export const paymentsCommands: CommandDeclarations = {
     }),
     response: { type: PaymentRecordedResponse, from: (outcome, { request }) => paymentRecorded(outcome, request.paymentId) },
   }),
+  reversePayment: accountCommand({
+    route: 'POST /accounts/:accountId/payments/:paymentId/reversals',
+    roles: ['system'],
+    summary:
+      'Reverse a payment (a refund or a lost chargeback): what it paid is owed again, its most recent part first; the same reversalId again changes nothing',
+    status: 201,
+    request: ReversePaymentRequest,
+    command: ({ params, request: { reversalId, amount, currency, reversedOn, reason, providerReference } }) => ({
+      type: 'ReversePayment',
+      data: {
+        reversalId,
+        paymentId: params.paymentId,
+        amount,
+        currency,
+        reversedOn,
+        reason,
+        ...(providerReference === undefined ? {} : { providerReference }),
+      },
+    }),
+    response: { type: PaymentReversedResponse, from: paymentReversed },
+  }),
 };
+
+/** What the reversal reopened; nothing for a reversal already recorded. */
+function paymentReversed(
+  outcome: CommandOutcome,
+  { params, request }: { params: { paymentId: string }; request: ReversePaymentRequest },
+): PaymentReversedResponse {
+  const reversed = eventOf(outcome, 'PaymentReversed')?.data;
+  return {
+    ...receiptOf(outcome),
+    paymentId: params.paymentId,
+    reversalId: request.reversalId,
+    creditReversed: reversed?.creditReversed ?? 0,
+    reopened: reversed ? [...reversed.spentCreditReopened, ...reversed.allocations] : [],
+    installmentsReopened: reversed?.installmentAllocations ?? [],
+    discountsWithdrawn: reversed?.discountsWithdrawn ?? [],
+  };
+}
 
 /** Where the payment went, from the events it produced. */
 function paymentRecorded(outcome: CommandOutcome, paymentId: string): PaymentRecordedResponse {

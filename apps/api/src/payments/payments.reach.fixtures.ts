@@ -10,4 +10,14 @@ export const paymentsReach: CapabilityReach<PaymentsCommand> = {
     fields: { paymentId: true, amount: true, currency: true, receivedOn: true, method: true, agencyId: true },
     made: [http('POST /accounts/:accountId/payments', payment)],
   },
+  ReversePayment: {
+    fields: { reversalId: true, paymentId: true, amount: true, currency: true, reversedOn: true, reason: true, providerReference: true },
+    made: [
+      http(
+        'POST /accounts/:accountId/payments/:paymentId/reversals',
+        { reversalId: 're-1', amount: 100, currency: 'USD', reversedOn: '2026-01-03', reason: 'chargeback', providerReference: 'du_1' },
+        { paymentId: 'pay-1' },
+      ),
+    ],
+  },
 };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { reversalReasons, type ReversalReason } from '@arrears/domain';
 import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../http/validators';
 
 export const paymentMethods = ['card', 'bank_transfer', 'ach', 'wire', 'direct_debit', 'check', 'cash', 'agency', 'other'] as const;
@@ -28,4 +29,26 @@ export class RecordPaymentRequest {
     description: 'The collection agency that collected it; accepted only while the account is placed with that agency.',
   })
   agencyId?: string;
+}
+
+export class ReversePaymentRequest {
+  @IsId({ example: 're_3PqY8x2eZvKYlo2C0sYcL1xU', description: 'Names this reversal: sending it again changes nothing.' })
+  reversalId!: string;
+
+  @IsMinorUnits({ example: 2500, description: 'At most what is left of the payment after earlier reversals.' })
+  amount!: number;
+
+  @IsCurrency()
+  currency!: string;
+
+  @IsBusinessDate({ example: '2026-02-12', description: 'The day the money went back: not before the payment, not after the debtor’s today.' })
+  reversedOn!: string;
+
+  @IsIn(reversalReasons)
+  @ApiProperty({ enum: reversalReasons, example: 'refund', description: 'A refund by the creditor, or a chargeback the creditor lost.' })
+  reason!: ReversalReason;
+
+  @IsOptional()
+  @IsId({ required: false, example: 'du_1PqY8x2eZvKYlo2C', description: 'The payment provider’s id of the refund or dispute.' })
+  providerReference?: string;
 }

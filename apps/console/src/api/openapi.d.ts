@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a hosted checkout (a payment link) for the debtor: at most what the account owes, in its currency */
+        post: operations["CheckoutController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/close": {
         parameters: {
             query?: never;
@@ -548,6 +565,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/payments/{paymentId}/reversals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment (a refund or a lost chargeback): what it paid is owed again, its most recent part first; the same reversalId again changes nothing */
+        post: operations["PaymentsCommandsController_reversePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/plans": {
         parameters: {
             query?: never;
@@ -576,40 +610,6 @@ export interface paths {
         put?: never;
         /** Move an unpaid installment’s due date later */
         post: operations["PlansCommandsController_extendDeadline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{accountId}/portal-links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mint a signed, expiring portal link for the account (recorded as PortalLinkIssued; revoke it with …/portal-links/revoke) */
-        post: operations["PortalLinksController_issue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{accountId}/portal-links/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke one portal link, or every link issued so far (notices’ links too): a session opened by one ends on its next request */
-        post: operations["PortalCommandsController_revokePortalLinks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -661,23 +661,6 @@ export interface paths {
         put?: never;
         /** Record that the debtor, under a cease request, asked to be sent the confirmation of a resolution (12 CFR 1006.6(c)) */
         post: operations["ResolutionsCommandsController_requestResolutionConfirmation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/accounts/{accountId}/settlement-offers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Offer the debtor a settlement they may accept on the portal until expiresOn (the rules of agreeing one apply, now and on acceptance) */
-        post: operations["ResolutionsCommandsController_offerSettlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -956,6 +939,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/online-payments/finished/{outcome}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a payer returns from any provider’s checkout when it named no page of its own: thanks, or cancelled */
+        get: operations["TestCheckoutController_finished"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/online-payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's webhook (PAYMENT_PROVIDER=stripe) for checkout.session.completed, checkout.session.async_payment_succeeded, payment_intent.succeeded, refund.created, refund.updated, charge.refunded, charge.dispute.closed: a paid session is PaymentReceived once; a refund or a lost dispute is PaymentReversed */
+        post: operations["PaymentWebhooksController_stripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/online-payments/test-checkout/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The test provider’s checkout page (HTML): the amount, Pay and Decline */
+        get: operations["TestCheckoutController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/online-payments/test-checkout/{sessionId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the test session, as a declined card: nothing is recorded */
+        post: operations["TestCheckoutController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/online-payments/test-checkout/{sessionId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay the test session: the provider’s webhook is recorded (PaymentReceived, once per session), then the payer is sent to its successUrl */
+        post: operations["TestCheckoutController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/opt-out/{token}": {
         parameters: {
             query?: never;
@@ -1019,176 +1087,6 @@ export interface paths {
         put?: never;
         /** Resolve a parked event without applying it: its projection goes on without it */
         post: operations["ParkedEventsController_skip"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/account": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The account as the debtor sees it: balance, invoices, fees and discounts, payments, promise or plan, offers, validation information */
-        get: operations["PortalAccountController_account"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/channels/{channel}/opt-out": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor asks us to stop using a channel */
-        post: operations["PortalCommandsController_portalOptOut"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/disputes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor disputes the debt or an invoice, with a reason and, if any, a document by reference */
-        post: operations["PortalCommandsController_portalDispute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/original-creditor-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor asks for the original creditor’s name and address (12 CFR 1006.38(c)) */
-        post: operations["PortalCommandsController_portalOriginalCreditor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor accepts one of the plans the creditor offers (see `planOffers` of GET /portal/api/account) */
-        post: operations["PortalCommandsController_portalAcceptPlan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/preferred-contact-time": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor says when contact suits them (times of day, their time zone) */
-        post: operations["PortalCommandsController_portalContactTime"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/promises": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor promises to pay an amount by a date */
-        post: operations["PortalCommandsController_portalPromise"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Open the portal: a portal link and the postal code on file give a short-lived token for that account (every try is recorded) */
-        post: operations["PortalSessionController_open"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/settlement-offers/{offerId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The debtor accepts a settlement a supervisor offered, before it expires */
-        post: operations["PortalCommandsController_portalAcceptSettlementOffer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/statement": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A printable statement of the account (HTML, in the debtor’s language; print or save it as PDF from the browser) */
-        get: operations["PortalAccountController_statement"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1318,15 +1216,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptPlanOfferRequest: {
-            /**
-             * @description The number of installments of the offered plan chosen.
-             * @example 3
-             */
-            installmentCount: number;
-            /** @example plan-1 */
-            planId: string;
-        };
         AccountEventResponse: {
             data: {
                 [key: string]: unknown;
@@ -1682,6 +1571,31 @@ export interface components {
             /** @description Calendar months the period touches. */
             months: number;
         };
+        CheckoutStartedResponse: {
+            /** @example acc-1 */
+            accountId: string;
+            /** @example 5000 */
+            amount: number;
+            /**
+             * Format: uri
+             * @description The hosted payment page: send it to the debtor.
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1b2c3
+             */
+            checkoutUrl: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description Who hosts the payment page (PAYMENT_PROVIDER).
+             * @example stripe
+             * @enum {string}
+             */
+            provider: "test" | "stripe";
+            /**
+             * @description The provider’s id of the checkout session.
+             * @example cs_test_a1b2c3
+             */
+            sessionId: string;
+        };
         ClaimAccountRequest: {
             /**
              * @description The agent taking the account: the caller when absent; only a supervisor may name another agent.
@@ -1998,6 +1912,18 @@ export interface components {
              */
             dueOn: string;
         };
+        FactOutcomeLine: {
+            /** @example ACCOUNT_CLOSED */
+            code?: string;
+            message?: string;
+            /**
+             * @description `refused`: the account’s rules refused it (the code says why); it is logged, not recorded, and not worth delivering again.
+             * @enum {string}
+             */
+            outcome: "recorded" | "already_recorded" | "refused";
+            /** @example pi_3PqY8x2eZvKYlo2C1 */
+            paymentId: string;
+        };
         FieldErrorResponse: {
             /**
              * @description The field’s path in the request (body, query or path parameter, or header).
@@ -2252,10 +2178,6 @@ export interface components {
             /** @description Default: no grace days, no fee, no discount. */
             terms?: components["schemas"]["InvoiceTermsRequest"];
         };
-        IssuePortalLinkRequest: {
-            /** @description Days the link stays good (PORTAL_LINK_DAYS when absent). */
-            days?: number;
-        };
         KpiCurrencyResponse: {
             period: components["schemas"]["KpiPeriodResponse"];
             series: components["schemas"]["KpiDayResponse"][];
@@ -2442,32 +2364,6 @@ export interface components {
              */
             timeZone: string;
         };
-        OfferSettlementRequest: {
-            /**
-             * @description What the debtor would pay to settle the whole balance.
-             * @example 12500
-             */
-            amount: number;
-            /**
-             * @description ISO 4217 code
-             * @example USD
-             */
-            currency: string;
-            /**
-             * Format: date
-             * @description By when the debtor would pay.
-             * @example 2026-01-31
-             */
-            dueOn: string;
-            /**
-             * Format: date
-             * @description The last day the debtor may accept the offer (on the portal), no later than dueOn.
-             * @example 2026-01-31
-             */
-            expiresOn: string;
-            /** @example offer-1 */
-            offerId: string;
-        };
         OpenAccountRequest: {
             /**
              * @description Generated when absent.
@@ -2488,18 +2384,6 @@ export interface components {
              * @example 2026-01-31
              */
             openedOn?: string;
-        };
-        OpenPortalRequest: {
-            /**
-             * @description The token of the portal link (what follows `#link=` in it).
-             * @example YWNjLTEgbC0xIDE3OTk5OTk5OTkgMTgwMDAwMDAwMA.abcdefghijklmnopqrstuv
-             */
-            link: string;
-            /**
-             * @description The second factor: the postal code of the address on file.
-             * @example 12207
-             */
-            postalCode: string;
         };
         OriginalCreditorRequestRequest: {
             /**
@@ -2631,6 +2515,35 @@ export interface components {
              */
             revision: number;
         };
+        PaymentReversedResponse: {
+            /** @example acc-1 */
+            accountId: string;
+            /**
+             * @description Taken back out of the account’s unspent credit.
+             * @example 0
+             */
+            creditReversed: number;
+            /** @description Early-payment discounts withdrawn with the invoices they no longer settle. */
+            discountsWithdrawn: components["schemas"]["DiscountResponse"][];
+            /** @description Plan installments owed again, the last paid first. */
+            installmentsReopened: components["schemas"]["InstallmentAllocationResponse"][];
+            /** @example pay-1 */
+            paymentId: string;
+            /**
+             * @description Global position of the last event appended: queries can wait until they reach it.
+             * @example 42
+             */
+            position: number;
+            /** @description Invoices owed again, the most recently paid first (credit later invoices had used included). */
+            reopened: components["schemas"]["AllocationResponse"][];
+            /** @example re_1 */
+            reversalId: string;
+            /**
+             * @description The account stream’s revision after this command; also sent as ETag.
+             * @example 3
+             */
+            revision: number;
+        };
         PendingRetryResponse: {
             /** @example acc-1 */
             accountId: string;
@@ -2715,223 +2628,6 @@ export interface components {
             coveredInvoiceIds: string[];
             installments: components["schemas"]["InstallmentResponse"][];
             planId: string;
-        };
-        PortalAccountResponse: {
-            accountId: string;
-            balance: components["schemas"]["PortalBalance"];
-            blockedChannels: ("call" | "sms" | "email" | "letter" | "visit")[];
-            collector: components["schemas"]["PortalCollector"];
-            creditor: components["schemas"]["PortalParty"];
-            /** @example USD */
-            currency: string;
-            discounts: components["schemas"]["PortalDiscount"][];
-            disputes: components["schemas"]["PortalDispute"][];
-            fees: components["schemas"]["PortalFee"][];
-            invoices: components["schemas"]["PortalInvoice"][];
-            /** @example en */
-            language: string;
-            payments: components["schemas"]["PortalPayment"][];
-            plan: components["schemas"]["PortalPlan"] | null;
-            /** @description The plans the creditor offers for the whole balance today. */
-            planOffers: components["schemas"]["PortalPlanOffer"][];
-            preferredContactTime: components["schemas"]["PortalContactTime"] | null;
-            promise: components["schemas"]["PortalPromise"] | null;
-            settlement: components["schemas"]["PortalSettlement"] | null;
-            settlementOffers: components["schemas"]["PortalSettlementOffer"][];
-            /** @enum {string} */
-            status: "open" | "closed";
-            validation: components["schemas"]["PortalValidation"] | null;
-        };
-        PortalBalance: {
-            /** @description What of it is past due. */
-            overdue: number;
-            /** @description All that is owed, fees included and discounts taken off (minor units). */
-            total: number;
-        };
-        PortalCollector: {
-            email: string | null;
-            name: string;
-            phone: string | null;
-            website: string | null;
-        };
-        PortalContactTime: {
-            /** @example 18:00 */
-            from: string;
-            /** @example 20:30 */
-            to: string;
-        };
-        PortalDiscount: {
-            amount: number;
-            invoiceId: string;
-            percent: number;
-        };
-        PortalDispute: {
-            disputeId: string;
-            invoiceId: string | null;
-            /** @enum {string} */
-            status: "open" | "upheld" | "rejected";
-        };
-        PortalFee: {
-            amount: number;
-            invoiceId: string;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            on: string;
-        };
-        PortalInstallment: {
-            amount: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-            number: number;
-            paid: number;
-        };
-        PortalInvoice: {
-            /** @description Taken off without payment: an upheld dispute, a write-off, a settlement’s remainder. */
-            adjusted: number;
-            amount: number;
-            discounted: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-            invoiceId: string;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            issuedOn: string;
-            lateFees: number;
-            outstanding: number;
-            paid: number;
-        };
-        PortalItemization: {
-            amountOnItemizationDate: number;
-            credits: number;
-            currency: string;
-            currentAmount: number;
-            fees: number;
-            interest: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            itemizationDate: string;
-            payments: number;
-        };
-        PortalLinkIssuedResponse: {
-            /** @example acc-1 */
-            accountId: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /** @example f4b0c8de-0b1e-4b7c-9a43-0f7f6b1f2a11 */
-            linkId: string;
-            /**
-             * @description Global position of the last event appended: queries can wait until they reach it.
-             * @example 42
-             */
-            position: number;
-            /**
-             * @description The account stream’s revision after this command; also sent as ETag.
-             * @example 3
-             */
-            revision: number;
-            /**
-             * @description The link to send the debtor; it opens the portal for this account only.
-             * @example https://arrears.example/portal/#link=…
-             */
-            url: string;
-        };
-        PortalOfferedInstallment: {
-            amount: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-        };
-        PortalParty: {
-            name: string;
-        };
-        PortalPayment: {
-            amount: number;
-            method: string;
-            paymentId: string;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            receivedOn: string;
-        };
-        PortalPlan: {
-            installments: components["schemas"]["PortalInstallment"][];
-            planId: string;
-        };
-        PortalPlanOffer: {
-            installmentCount: number;
-            /** @description They add up exactly to the balance. */
-            installments: components["schemas"]["PortalOfferedInstallment"][];
-        };
-        PortalPromise: {
-            amount: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-            promiseId: string;
-        };
-        PortalSessionResponse: {
-            /** @example acc-1 */
-            accountId: string;
-            /**
-             * Format: date-time
-             * @description When the token stops working (the session’s minutes, or the link’s end).
-             */
-            expiresAt: string;
-            /**
-             * @description The debtor’s language on file (`en` when none).
-             * @example en
-             */
-            language: string;
-            /** @description The portal’s bearer token: the debtor role, this account only, good on /portal/api only. */
-            token: string;
-        };
-        PortalSettlement: {
-            amount: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-            settlementId: string;
-        };
-        PortalSettlementOffer: {
-            amount: number;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            dueOn: string;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            expiresOn: string;
-            offerId: string;
-        };
-        PortalValidation: {
-            itemization: components["schemas"]["PortalItemization"] | null;
-            /**
-             * Format: date
-             * @example 2026-04-30
-             */
-            periodEndsOn: string;
         };
         PostalAddressRequest: {
             /** @example London */
@@ -3106,8 +2802,6 @@ export interface components {
             name: string;
         };
         RaiseDisputeRequest: {
-            /** @description A document sent with the dispute, by reference (a file id or URL in the sender’s document store). */
-            attachmentRef?: string;
             /** @example dispute-1 */
             disputeId: string;
             /**
@@ -3272,12 +2966,39 @@ export interface components {
             ceaseRequested: boolean;
             hardship: boolean;
         };
-        RevokePortalLinksRequest: {
+        ReversePaymentRequest: {
             /**
-             * @description The link to revoke; every link issued so far (notices’ too) when absent.
-             * @example f4b0c8de-0b1e-4b7c-9a43-0f7f6b1f2a11
+             * @description At most what is left of the payment after earlier reversals.
+             * @example 2500
              */
-            linkId?: string;
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The payment provider’s id of the refund or dispute.
+             * @example du_1PqY8x2eZvKYlo2C
+             */
+            providerReference?: string;
+            /**
+             * @description A refund by the creditor, or a chargeback the creditor lost.
+             * @example refund
+             * @enum {string}
+             */
+            reason: "refund" | "chargeback";
+            /**
+             * @description Names this reversal: sending it again changes nothing.
+             * @example re_3PqY8x2eZvKYlo2C0sYcL1xU
+             */
+            reversalId: string;
+            /**
+             * Format: date
+             * @description The day the money went back: not before the payment, not after the debtor’s today.
+             * @example 2026-02-12
+             */
+            reversedOn: string;
         };
         ScorePartsResponse: {
             /** @description Points for the days the oldest open invoice is past due. */
@@ -3315,6 +3036,32 @@ export interface components {
             devSignIn: boolean;
             /** @description Single sign-on by authorization code + PKCE, when the service is configured for it; else null. */
             identityProvider: components["schemas"]["IdentityProviderOption"] | null;
+        };
+        StartCheckoutRequest: {
+            /**
+             * @description At most what the account owes, less its credit.
+             * @example 5000
+             */
+            amount: number;
+            /**
+             * Format: uri
+             * @description Where the payer returns after giving up: under PUBLIC_URL; this service’s page by default.
+             * @example https://arrears.example.com/portal/thank-you
+             */
+            cancelUrl?: string;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+            /** @description What the payer reads on the payment page; “Payment on account <id>” when absent. */
+            description?: string;
+            /**
+             * Format: uri
+             * @description Where the payer returns after paying: under PUBLIC_URL (422 RETURN_URL_NOT_OURS otherwise); this service’s thank-you page by default.
+             * @example https://arrears.example.com/portal/thank-you
+             */
+            successUrl?: string;
         };
         TeamAgentLine: {
             /** @example agent-7 */
@@ -3418,6 +3165,10 @@ export interface components {
             receivedOn?: string;
             /** Format: date-time */
             sentAt: string;
+        };
+        WebhookReceivedResponse: {
+            /** @description What became of each fact the delivery told, in order; empty for an event Arrears does not act on. */
+            outcomes: components["schemas"]["FactOutcomeLine"][];
         };
         WorkflowKpisResponse: {
             agency: components["schemas"]["AgencyKpisResponse"];
@@ -5048,6 +4799,129 @@ export interface operations {
                 };
             };
             /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckoutController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartCheckoutRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutStartedResponse"];
+                    "application/problem+json": components["schemas"]["CheckoutStartedResponse"];
+                };
+            };
+            /** @description Malformed body: one entry per bad field. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such account (`ACCOUNT_NOT_FOUND`), or one of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused: `AMOUNT_EXCEEDS_BALANCE`, `NOTHING_OWED`, `CURRENCY_MISMATCH`, `ACCOUNT_CLOSED`, `RETURN_URL_NOT_OURS`, `ONLINE_PAYMENT_OFF` (no PAYMENT_PROVIDER). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The payment provider or a store cannot be reached (`PAYMENT_PROVIDER_UNAVAILABLE`): try again after Retry-After. */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7950,6 +7824,156 @@ export interface operations {
             };
         };
     };
+    PaymentsCommandsController_reversePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversePaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReversedResponse"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PlansCommandsController_agreePlan: {
         parameters: {
             query?: never;
@@ -8120,268 +8144,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExtendDeadlineRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalLinksController_issue: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["IssuePortalLinkRequest"];
-            };
-        };
-        responses: {
-            /** @description The link, and where its event landed. */
-            201: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalLinkIssuedResponse"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field. */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account, or one of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_revokePortalLinks: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokePortalLinksRequest"];
             };
         };
         responses: {
@@ -8827,155 +8589,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ResolutionsCommandsController_offerSettlement: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OfferSettlementRequest"];
-            };
-        };
         responses: {
             /** @description Done: where the events landed. ETag carries the new revision. */
             201: {
@@ -10527,6 +10140,435 @@ export interface operations {
             };
         };
     };
+    TestCheckoutController_finished: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                outcome: "paid" | "cancelled";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A malformed session id (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No session opened under this id (`CHECKOUT_SESSION_NOT_FOUND`), or the test provider is not the one configured (`PAYMENT_PROVIDER_NOT_CONFIGURED`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PaymentWebhooksController_stripe: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe’s signature over the raw body, under STRIPE_WEBHOOK_SECRET. */
+                "Stripe-Signature": string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Stripe event, as Stripe sends it. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Taken: each fact recorded, already recorded, or refused by the account (and logged). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceivedResponse"];
+                };
+            };
+            /** @description The signature is missing, does not hold, or is too old (`WEBHOOK_SIGNATURE_INVALID`): nothing is recorded. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Online payment here is not through Stripe (`PAYMENT_PROVIDER_NOT_CONFIGURED`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description It reverses a payment not told yet (`PAYMENT_NOT_YET_KNOWN`), or a store cannot be reached: deliver it again after Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestCheckoutController_show: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                /** @description The test checkout session, as its checkoutUrl names it. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page (or, once expired, a page that says so). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A malformed session id (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No session opened under this id (`CHECKOUT_SESSION_NOT_FOUND`), or the test provider is not the one configured (`PAYMENT_PROVIDER_NOT_CONFIGURED`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestCheckoutController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                /** @description The test checkout session, as its checkoutUrl names it. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The page’s form, empty: nothing in it is read. */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description A page that says so, to try again or go back. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A malformed session id (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No session opened under this id (`CHECKOUT_SESSION_NOT_FOUND`), or the test provider is not the one configured (`PAYMENT_PROVIDER_NOT_CONFIGURED`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TestCheckoutController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                /** @description The test checkout session, as its checkoutUrl names it. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The page’s form, empty: nothing in it is read. */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Paid: to the session’s successUrl (Location), with a page linking there for a client that does not follow. */
+            303: {
+                headers: {
+                    Location?: string;
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A malformed session id (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No session opened under this id (`CHECKOUT_SESSION_NOT_FOUND`), or the test provider is not the one configured (`PAYMENT_PROVIDER_NOT_CONFIGURED`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The session expired (`CHECKOUT_SESSION_EXPIRED`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     OptOutController_confirm: {
         parameters: {
             query?: never;
@@ -10975,1305 +11017,6 @@ export interface operations {
             };
             /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
             415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalAccountController_account: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalAccountResponse"];
-                };
-            };
-            /** @description Malformed request (`VALIDATION_FAILED`, one entry per bad field; `MALFORMED_JSON`, `JSON_TOO_DEEP`, `INVALID_HEADER`, `BAD_URL`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalOptOut: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path: {
-                channel: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalDispute: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RaiseDisputeRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalOriginalCreditor: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OriginalCreditorRequestRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalAcceptPlan: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptPlanOfferRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanAgreedResponse"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalContactTime: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PreferredContactTimeRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalPromise: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordPromiseRequest"];
-            };
-        };
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalSessionController_open: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OpenPortalRequest"];
-            };
-        };
-        responses: {
-            /** @description The second factor was right: the access is recorded (PortalAccessed). */
-            201: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PortalSessionResponse"];
-                };
-            };
-            /** @description A malformed link or postal code: one entry per bad field. */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A link we did not sign or that was altered (`PORTAL_LINK_INVALID`), or a wrong postal code (`SECOND_FACTOR_WRONG`, with `attemptsLeft`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The link expired (`PORTAL_LINK_EXPIRED`), was revoked (`PORTAL_LINK_REVOKED`) or is locked after too many wrong answers (`PORTAL_LINK_LOCKED`). */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The link’s account does not exist (`ACCOUNT_NOT_FOUND`). */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No postal code is on file, so the portal cannot be opened (`NO_SECOND_FACTOR`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalCommandsController_portalAcceptSettlementOffer: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A retry with the same key and body returns the first response and appends nothing. */
-                "Idempotency-Key"?: string;
-                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
-                "If-Match"?: string;
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path: {
-                offerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done: where the events landed. ETag carries the new revision. */
-            201: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandReceipt"];
-                };
-            };
-            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
-            404: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
-            409: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
-            412: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
-            413: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
-            415: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
-            422: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
-            503: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    PortalAccountController_statement: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Carried into the logs and every event’s metadata; generated when absent. */
-                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The statement. */
-            200: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Malformed request (`VALIDATION_FAILED`, one entry per bad field; `MALFORMED_JSON`, `JSON_TOO_DEEP`, `INVALID_HEADER`, `BAD_URL`). */
-            400: {
-                headers: {
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description No valid bearer token (`UNAUTHENTICATED`). */
-            401: {
-                headers: {
-                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
-                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
-            403: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;

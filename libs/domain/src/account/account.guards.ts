@@ -58,6 +58,6 @@ export function requireInvoice(account: OpenedAccount, invoiceId: string): Invoi
   return invoice;
 }
 
-export function requireNew(registry: Record<string, true>, id: string, code: string, what: string): void {
+export function requireNew(registry: Readonly<Record<string, unknown>>, id: string, code: string, what: string): void {
   if (entryOf(registry, id)) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
 }

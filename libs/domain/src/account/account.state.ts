@@ -49,6 +49,29 @@ export interface InstallmentState extends Installment {
   missed: boolean;
 }
 
+/**
+ * A payment as received, and what of it still stands: its allocations, installment allocations, credit
+ * and discounts shrink as reversals take them back (the last of each first), so the next reversal
+ * starts where the previous one stopped.
+ */
+export interface PaymentState {
+  paymentId: string;
+  amount: number;
+  receivedOn: IsoDate;
+  agencyId: string | null;
+  /** Not yet reversed: to invoices, in the order paid (the plan's invoices first, then oldest first). */
+  allocations: Allocation[];
+  /** Not yet reversed: to the installments of `planId`, in order. */
+  installmentAllocations: { installment: number; amount: number }[];
+  /** The plan in force when it was received, whose installments it paid; null without one. */
+  planId: string | null;
+  /** Not yet reversed: what it left as credit. */
+  credited: number;
+  /** The early-payment discounts it earned, not withdrawn. */
+  discounts: Allocation[];
+  reversed: number;
+}
+
 export interface PlanState {
   planId: string;
   installments: InstallmentState[];
@@ -67,7 +90,10 @@ export interface OpenedAccount {
   /** Fixed by the first invoice or payment: an account keeps one currency. */
   currency: string | null;
   invoices: Record<string, InvoiceState>;
-  paymentIds: Record<string, true>;
+  /** Each payment received, by id, with what of it is not reversed yet: a reversal reopens what it paid. */
+  payments: Record<string, PaymentState>;
+  /** The reversals recorded, by id: the same one again changes nothing. */
+  reversalIds: Record<string, true>;
   planIds: Record<string, true>;
   activePlan: PlanState | null;
   /** Overpaid money not yet used by an invoice. */

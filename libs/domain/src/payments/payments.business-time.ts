@@ -5,4 +5,5 @@ import type { PaymentsEvent } from './payments.events';
 export const paymentsBusinessTimes: BusinessTimes<PaymentsEvent> = {
   PaymentReceived: (event) => ({ date: event.data.receivedOn }),
   EarlyPaymentDiscountApplied: () => 'command',
+  PaymentReversed: (event) => ({ date: event.data.reversedOn }),
 };

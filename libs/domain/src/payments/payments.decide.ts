@@ -17,6 +17,7 @@ import {
 } from '../account/account.state';
 import { evolve } from '../account/account.evolve';
 import type { Decisions } from '../account/capability';
+import { reversePayment } from './payment-reversal';
 
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),
@@ -26,7 +27,7 @@ import type { Decisions } from '../account/capability';
 export function recordPayment(command: RecordPayment, state: AccountState): AccountEvent[] {
   const account = requireOpen(state);
   const { paymentId, amount, currency, receivedOn, method, agencyId } = command.data;
-  requireNew(account.paymentIds, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment');
+  requireNew(account.payments, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment');
   if (agencyId !== undefined && account.agency?.agencyId !== agencyId) {
     throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
   }
@@ -145,4 +146,5 @@ function planProgress(plan: PlanState, paid: InstallmentAllocation[], paymentId:
 
 export const paymentsDecisions: Decisions<PaymentsCommand> = {
   RecordPayment: recordPayment,
+  ReversePayment: reversePayment,
 };

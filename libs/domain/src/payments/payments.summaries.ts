@@ -9,5 +9,9 @@ export const paymentsSummaries: Summaries<PaymentsEvent> = {
     `Payment ${event.data.paymentId} of ${money(event.data)} received on ${event.data.receivedOn} by ${event.data.method}${
       event.data.credited ? `, ${formatMoney(event.data.credited, event.data.currency)} kept as credit` : ''
     }.`,
+  PaymentReversed: (event) =>
+    `Payment ${event.data.paymentId}: ${money(event.data)} ${event.data.reason === 'refund' ? 'refunded' : 'taken back by a chargeback'} on ${event.data.reversedOn}${
+      event.data.providerReference ? ` (${event.data.providerReference})` : ''
+    }; what it paid is owed again.`,
   EarlyPaymentDiscountApplied: (event) => `Early-payment discount of ${money(event.data)} (${event.data.percent}%) applied to invoice ${event.data.invoiceId}.`,
 };

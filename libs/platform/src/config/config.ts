@@ -188,7 +188,16 @@ export interface AppConfig {
    * 32 characters or more), held outside every database. Unset: as `chainKey`.
    */
   keyEncryptionKey: string | undefined;
+  /**
+   * Online payment (`PAYMENT_PROVIDER`): `test`, the built-in test provider whose checkout page this
+   * service serves (the default on the embedded default; refused when NODE_ENV=production), `stripe`
+   * (with `STRIPE_SECRET_KEY` and `STRIPE_WEBHOOK_SECRET`, or their `_FILE` variants), or `none`, the
+   * default elsewhere: no payment links.
+   */
+  onlinePayments: OnlinePaymentsConfig;
 }
+
+export type OnlinePaymentsConfig = { provider: 'none' } | { provider: 'test' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
 
 /**
  * Variables that hold secrets (or URLs that embed a password). Each may instead be given as
@@ -206,6 +215,8 @@ export const secretVariables = [
   'SMTP_URL',
   'SMS_AUTH_TOKEN',
   'PRINT_MAIL_API_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
 ] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
@@ -291,6 +302,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://.');
   const sms = smsProviderOf(env, problems);
   const printMail = printMailOf(env, problems);
+  const onlinePayments = onlinePaymentsOf(env, problems);
   const authSecret = env.AUTH_JWT_SECRET || undefined;
   if (authSecret && authSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters.');
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
@@ -408,6 +420,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     chainKey,
     chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
     keyEncryptionKey,
+    onlinePayments,
   };
   if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -457,6 +470,35 @@ function printMailOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['pri
   if (urlProblem) problems.push(urlProblem);
   if (!apiKey) problems.push('PRINT_MAIL_API_KEY (or PRINT_MAIL_API_KEY_FILE) is required with PRINT_MAIL_URL.');
   return urlProblem || !apiKey ? undefined : { url, apiKey };
+}
+
+/**
+ * The payment provider: `test` by default on the embedded default (no EVENT_STORE_URL) and never in
+ * production, where it would let anyone mark an account paid; Stripe with both its keys; else none.
+ */
+function onlinePaymentsOf(env: NodeJS.ProcessEnv, problems: string[]): OnlinePaymentsConfig {
+  const provider = env.PAYMENT_PROVIDER || (env.EVENT_STORE_URL || env.NODE_ENV === 'production' ? 'none' : 'test');
+  const secretKey = env.STRIPE_SECRET_KEY || undefined;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET || undefined;
+  if (provider !== 'stripe' && (secretKey || webhookSecret)) problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET need PAYMENT_PROVIDER=stripe.');
+  switch (provider) {
+    case 'none':
+      return { provider };
+    case 'test':
+      if (env.NODE_ENV === 'production') problems.push('PAYMENT_PROVIDER=test marks accounts paid without any money and is refused when NODE_ENV=production.');
+      return { provider };
+    case 'stripe':
+      if (!secretKey || !/^(sk|rk)_(test|live)_\w+$/.test(secretKey))
+        problems.push('STRIPE_SECRET_KEY (or STRIPE_SECRET_KEY_FILE) must be a Stripe secret or restricted key (sk_… or rk_…) with PAYMENT_PROVIDER=stripe.');
+      if (!webhookSecret || !/^whsec_\w+$/.test(webhookSecret))
+        problems.push(
+          'STRIPE_WEBHOOK_SECRET (or STRIPE_WEBHOOK_SECRET_FILE) must be the webhook endpoint’s signing secret (whsec_…) with PAYMENT_PROVIDER=stripe.',
+        );
+      return secretKey && webhookSecret ? { provider, secretKey, webhookSecret } : { provider: 'none' };
+    default:
+      problems.push(`PAYMENT_PROVIDER must be test, stripe or none, not "${provider}".`);
+      return { provider: 'none' };
+  }
 }
 
 /** Whether the runtime knows the IANA time zone (the platform cannot ask the domain). */

@@ -95,6 +95,21 @@ describe('loadConfig: read store', () => {
     expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
   });
 
+  it('takes payments with the test provider on the embedded default only, never in production, and with Stripe given both its keys', () => {
+    expect(loadConfig({}).onlinePayments).toEqual({ provider: 'test' });
+    expect(loadConfig({ EVENT_STORE_URL: 'postgres://db/arrears' }).onlinePayments).toEqual({ provider: 'none' });
+    expect(loadConfig({ EVENT_STORE_URL: 'postgres://db/arrears', PAYMENT_PROVIDER: 'test' }).onlinePayments).toEqual({ provider: 'test' });
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'test', NODE_ENV: 'production' })).toThrow(/PAYMENT_PROVIDER=test .* refused when NODE_ENV=production/);
+    expect(loadConfig({ PAYMENT_PROVIDER: 'stripe', ...stripeKeys }).onlinePayments).toEqual({
+      provider: 'stripe',
+      secretKey: stripeKeys.STRIPE_SECRET_KEY,
+      webhookSecret: stripeKeys.STRIPE_WEBHOOK_SECRET,
+    });
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'pk_test_1' })).toThrow(/STRIPE_SECRET_KEY .*\n.*STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: stripeKeys.STRIPE_SECRET_KEY })).toThrow(/need PAYMENT_PROVIDER=stripe/);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'paypal' })).toThrow(/PAYMENT_PROVIDER must be test, stripe or none/);
+  });
+
   it('starts the clock at CLOCK_START for demos, and refuses it in production', () => {
     expect(loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z' }).clockStart?.toISOString()).toBe('2026-01-31T14:00:00.000Z');
     expect(() => loadConfig({ CLOCK_START: '2026-01-31T14:00:00Z', NODE_ENV: 'production' })).toThrow(/CLOCK_START .* refused when NODE_ENV=production/);
@@ -127,7 +142,11 @@ describe('loadConfig: read store', () => {
       return file;
     };
     it.each(secretVariables)('reads %s from the file %s_FILE names, trimmed', (name) => {
-      const value = name.endsWith('URL') ? (name === 'SMTP_URL' ? 'smtp://user:pass@mail:587' : 'postgres://user:pass@db/arrears') : 'a'.repeat(40);
+      const value = name.endsWith('URL')
+        ? name === 'SMTP_URL'
+          ? 'smtp://user:pass@mail:587'
+          : 'postgres://user:pass@db/arrears'
+        : (stripeKeys[name] ?? 'a'.repeat(40));
       const config = loadConfig({ ...providersNeeding(name), [`${name}_FILE`]: secretFile(`${value}\n`) });
       const read = {
         AUTH_JWT_SECRET: config.auth.secret,
@@ -140,6 +159,8 @@ describe('loadConfig: read store', () => {
         SMTP_URL: config.smtpUrl,
         SMS_AUTH_TOKEN: config.sms?.authToken,
         PRINT_MAIL_API_KEY: config.printMail?.apiKey,
+        STRIPE_SECRET_KEY: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.secretKey : undefined,
+        STRIPE_WEBHOOK_SECRET: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.webhookSecret : undefined,
       };
       expect(read[name]).toBe(value);
     });
@@ -157,8 +178,19 @@ describe('loadConfig: read store', () => {
 
 /** The settings a provider's secret comes with: a token alone configures nothing. */
 const smsProvider = { SMS_PROVIDER_URL: 'https://api.twilio.com', SMS_ACCOUNT_SID: `AC${'0a'.repeat(16)}`, SMS_FROM: '+15005550006' };
+const stripeKeys: Record<string, string> = { STRIPE_SECRET_KEY: `sk_test_${'a'.repeat(32)}`, STRIPE_WEBHOOK_SECRET: `whsec_${'b'.repeat(32)}` };
+const stripeNeeding = (name: string): Record<string, string> => ({
+  PAYMENT_PROVIDER: 'stripe',
+  ...Object.fromEntries(Object.entries(stripeKeys).filter(([key]) => key !== name)),
+});
 const providersNeeding = (name: string): Record<string, string> =>
-  name === 'SMS_AUTH_TOKEN' ? smsProvider : name === 'PRINT_MAIL_API_KEY' ? { PRINT_MAIL_URL: 'https://api.lob.com/v1' } : {};
+  name === 'SMS_AUTH_TOKEN'
+    ? smsProvider
+    : name === 'PRINT_MAIL_API_KEY'
+      ? { PRINT_MAIL_URL: 'https://api.lob.com/v1' }
+      : name in stripeKeys
+        ? stripeNeeding(name)
+        : {};
 
 describe('loadConfig: delivery of notifications', () => {
   it('sends by files with no settings, retrying 8 times from 1 min to 1 h', () => {

@@ -64,7 +64,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   //    once-only notices; calls not connected or to a wrong party no longer count; pauses are per debt; an
   //    invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
   // 6: the worklist line carries the agent the account is assigned to, apart from the one claiming it.
-  version: 6,
+  // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
+  version: 7,
   collection: ACCOUNTS,
   indexes: [
     {

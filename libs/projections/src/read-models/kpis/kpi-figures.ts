@@ -6,7 +6,7 @@ import {
   type ContactAttempted,
   type IsoDate,
   type OpenedAccount,
-  type PaymentReceived,
+  type PaymentReversed,
 } from '@arrears/domain';
 
 /**
@@ -143,7 +143,10 @@ function eventFlows(change: FigureChange, before: OpenedAccount | null, event: A
       change.creditSales = -event.data.amount;
       return;
     case 'PaymentReceived':
-      paymentFlows(change, before, event);
+      paymentFlows(change, before, event.data, 1);
+      return;
+    case 'PaymentReversed':
+      reversalFlows(change, before, event);
       return;
     case 'PlanAgreed':
       change.plansAgreed = 1;
@@ -188,17 +191,37 @@ function contactFlows(change: FigureChange, { direction, channel, outcome }: Con
   if (outcome === 'right_party_contact') change.rightPartyContacts = 1;
 }
 
-/** A payment's collections: in all, by an agency, and by the strategy arm of each invoice it paid. */
-function paymentFlows(change: FigureChange, before: OpenedAccount | null, { data }: PaymentReceived): void {
-  change.collected = data.amount;
+/**
+ * A payment's collections: in all, by an agency, and by the strategy arm of each invoice it paid;
+ * `sign` −1 takes a reversed part back on the reversal's day (the payment's day keeps what it collected then).
+ */
+function paymentFlows(
+  change: FigureChange,
+  before: OpenedAccount | null,
+  data: { amount: number; agencyId?: string | undefined; allocations: Allocation[] },
+  sign: 1 | -1,
+): void {
+  const amount = sign * data.amount;
+  change.collected = amount;
   if (data.agencyId) {
-    change.collectedByAgency = data.amount;
-    change.agencies = { [data.agencyId]: { placed: 0, collected: data.amount } };
+    change.collectedByAgency = amount;
+    change.agencies = { [data.agencyId]: { placed: 0, collected: amount } };
   }
-  for (const { invoiceId, amount } of data.allocations) {
-    const arm = (before && entryOf(before.invoices, invoiceId))?.timeline?.arm;
-    if (arm === 'champion') change.collectedChampion = counted(change, 'collectedChampion') + amount;
-    if (arm === 'challenger') change.collectedChallenger = counted(change, 'collectedChallenger') + amount;
+  for (const allocation of data.allocations) {
+    const arm = (before && entryOf(before.invoices, allocation.invoiceId))?.timeline?.arm;
+    if (arm === 'champion') change.collectedChampion = counted(change, 'collectedChampion') + sign * allocation.amount;
+    if (arm === 'challenger') change.collectedChallenger = counted(change, 'collectedChallenger') + sign * allocation.amount;
+  }
+}
+
+/** A reversal takes back its payment's collections (by the agency that collected it) and the discounts it withdraws. */
+function reversalFlows(change: FigureChange, before: OpenedAccount | null, { data }: PaymentReversed): void {
+  const agencyId = (before && entryOf(before.payments, data.paymentId))?.agencyId ?? undefined;
+  paymentFlows(change, before, { amount: data.amount, agencyId, allocations: [...data.spentCreditReopened, ...data.allocations] }, -1);
+  const withdrawn = allocated(data.discountsWithdrawn);
+  if (withdrawn) {
+    change.discounted = -withdrawn;
+    change.creditSales = withdrawn;
   }
 }
 

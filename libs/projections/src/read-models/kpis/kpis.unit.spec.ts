@@ -129,6 +129,41 @@ describe('KPI read model: a worked example', () => {
   });
 });
 
+describe('KPI read model: a payment reversed', () => {
+  /* acc-1's payment of 03-15 (50,000, which paid A off) is charged back on 03-25: A is owed again from that day. */
+  const chargeback: DataOf<'PaymentReversed'> = {
+    reversalId: 'du-1',
+    paymentId: 'p1',
+    amount: 50_000,
+    currency: 'EUR',
+    reversedOn: '2026-03-25',
+    reason: 'chargeback',
+    creditReversed: 0,
+    spentCreditReopened: [],
+    allocations: [{ invoiceId: 'A', amount: 50_000 }],
+    installmentAllocations: [],
+    discountsWithdrawn: [],
+  };
+  const withChargeback = [...events, on('acc-1')('PaymentReversed', chargeback, at('2026-03-25'))];
+  const day = (date: string) => report('cred-1', '2026-03-01', '2026-03-31', withChargeback).series.find((figures) => figures.date === date);
+
+  it('takes the collection back on the reversal’s day, leaving the payment’s day as it was', () => {
+    expect(day('2026-03-15')).toMatchObject({ collected: 50_000 });
+    expect(day('2026-03-25')).toMatchObject({ collected: -50_000 });
+    expect(report('cred-1', '2026-03-01', '2026-03-31', withChargeback).period).toMatchObject({ collected: 10_000 });
+  });
+
+  it('puts the reopened invoice back in its aging bucket from that day on', () => {
+    expect(day('2026-03-24')).toMatchObject({ receivables: 80_000 });
+    // A, due 01-14, is 70 days past due on 03-25.
+    expect(day('2026-03-25')).toMatchObject({ receivables: 130_000, aging: { '61-90': 50_000 } });
+  });
+
+  it('gives the same figures when the reversal is delivered again', () => {
+    expect(projectAll(accountProjection, [...withChargeback, ...withChargeback.slice(-1)])).toEqual(projectAll(accountProjection, withChargeback));
+  });
+});
+
 describe('KPI read model: the collections workflow', () => {
   /*
    * acc-4 (champion timeline) and acc-5 (challenger), March 2026:

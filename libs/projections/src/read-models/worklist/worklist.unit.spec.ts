@@ -38,6 +38,25 @@ describe('worklist read model', () => {
     expect(entry([...history, paidOff])).toMatchObject({ listed: false, rank: null, outstanding: 0 });
   });
 
+  it('puts a paid-off account back on the list when its payment is charged back, and keeps it there when told again', () => {
+    const chargeback = acc('PaymentReversed', {
+      reversalId: 'du-1',
+      paymentId: 'pay-1',
+      amount: 10_000,
+      currency: 'EUR',
+      reversedOn: '2026-03-12',
+      reason: 'chargeback',
+      creditReversed: 0,
+      spentCreditReopened: [],
+      allocations: [{ invoiceId: 'inv-2', amount: 10_000 }],
+      installmentAllocations: [],
+      discountsWithdrawn: [],
+    });
+    const events = [...history, paidOff, chargeback];
+    expect(entry(events)).toMatchObject({ listed: true, outstanding: 10_000, oldestDueOn: '2026-03-03' });
+    expect(projectAll(accountProjection, [...events, chargeback])).toEqual(projectAll(accountProjection, events));
+  });
+
   it('takes an account under a plan off the list', () => {
     const plan = acc('PlanAgreed', {
       planId: 'plan-1',

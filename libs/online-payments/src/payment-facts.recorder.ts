@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { accountStream, dateIn, DomainError, type AccountState, type OpenedAccount } from '@arrears/domain';
+import { AccountCommandService, loadAccount, type AccountCommandInput, type CommandContext } from '@arrears/commands';
+import type { EventStore } from '@arrears/event-store';
+import type { Clock } from '@arrears/platform';
+import type { PaymentLinks } from './payment-links';
+import type { PaymentFact, PaymentProvider } from './payment-provider.port';
+
+/**
+ * What became of one fact: recorded now, recorded before (a redelivery, a replay, the same payment
+ * told by two events), deferred (it reverses a payment not told yet: the provider delivers it again
+ * later), or refused by the account's rules (a closed account, another currency, an unknown account).
+ */
+export type FactOutcome =
+  | { outcome: 'recorded' | 'already_recorded'; paymentId: string }
+  | { outcome: 'deferred'; paymentId: string; reason: string }
+  | { outcome: 'refused'; paymentId: string; code: string; message: string };
+
+/**
+ * Turns a provider's facts into the account's commands, the same commands the payment API takes:
+ * a payment succeeded is `RecordPayment` (its id the provider's, so it is recorded once), a refund or
+ * a lost dispute is `ReversePayment` (its id the refund's or dispute's). Dates are the debtor's, as
+ * every payment's: the day the provider's instant falls on in the debtor's time zone.
+ */
+export class PaymentFactsRecorder {
+  constructor(
+    private readonly provider: PaymentProvider,
+    private readonly accounts: AccountCommandService,
+    private readonly store: EventStore,
+    private readonly links: PaymentLinks,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(fact: PaymentFact, correlationId: string): Promise<FactOutcome> {
+    return fact.kind === 'payment_succeeded' ? this.paid(fact, correlationId) : this.reversed(fact, correlationId);
+  }
+
+  private async paid(fact: Extract<PaymentFact, { kind: 'payment_succeeded' }>, correlationId: string): Promise<FactOutcome> {
+    const { paymentId, accountId, creditorId } = fact;
+    const account = await this.account(accountId);
+    // A session names its account and creditor: one that is not (or is another creditor's) is not paid into.
+    if (!account || account.creditorId !== creditorId)
+      return refused(paymentId, 'ACCOUNT_NOT_FOUND', `Account ${accountId} of creditor ${creditorId} does not exist.`);
+    const link = await this.links.link(this.provider.name, paymentId, { accountId, creditorId }, correlationId);
+    if (link.accountId !== accountId) return refused(paymentId, 'PAYMENT_FOR_ANOTHER_ACCOUNT', `Payment ${paymentId} was recorded for another account.`);
+    const input: AccountCommandInput = {
+      type: 'RecordPayment',
+      data: { paymentId, amount: fact.amount, currency: fact.currency, receivedOn: this.dayOf(fact.at, account), method: 'card' },
+    };
+    const outcome = await this.handle(account, input, paymentId, correlationId, (error) =>
+      error.code === 'PAYMENT_ALREADY_RECORDED' ? 'already_recorded' : undefined,
+    );
+    if (outcome.outcome === 'refused') await this.links.refused(this.provider.name, paymentId, link, outcome.code, correlationId);
+    return outcome;
+  }
+
+  private async reversed(fact: Extract<PaymentFact, { kind: 'payment_reversed' }>, correlationId: string): Promise<FactOutcome> {
+    const { paymentId, reversalId } = fact;
+    const link = await this.links.find(this.provider.name, paymentId);
+    if (link?.refused)
+      return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${link.refused}): there is nothing to reverse.`);
+    const account = link && (await this.account(link.accountId));
+    if (!account) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
+    const input: AccountCommandInput = {
+      type: 'ReversePayment',
+      data: {
+        reversalId,
+        paymentId,
+        amount: fact.amount,
+        currency: fact.currency,
+        reversedOn: this.dayOf(fact.at, account),
+        reason: fact.reason,
+        providerReference: reversalId,
+      },
+    };
+    return this.handle(account, input, paymentId, correlationId, (error) => (error.code === 'PAYMENT_NOT_FOUND' ? 'deferred' : undefined));
+  }
+
+  /** Runs the command as the provider; a refusal `known` names is an outcome, any other is `refused`. */
+  private async handle(
+    account: OpenedAccount,
+    input: AccountCommandInput,
+    paymentId: string,
+    correlationId: string,
+    known: (error: DomainError) => 'already_recorded' | 'deferred' | undefined,
+  ): Promise<FactOutcome> {
+    const context: CommandContext = {
+      correlationId,
+      causationId: randomUUID(),
+      actor: { id: this.provider.name, role: 'system' },
+      creditors: [account.creditorId],
+      idempotencyKey: undefined,
+      expectedRevision: undefined,
+    };
+    try {
+      const { events } = await this.accounts.handle(account.accountId, input, context);
+      return { outcome: events.length > 0 ? 'recorded' : 'already_recorded', paymentId };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const outcome = known(error);
+      if (outcome === 'deferred') return { outcome, paymentId, reason: error.message };
+      return outcome ? { outcome, paymentId } : refused(paymentId, error.code, error.message);
+    }
+  }
+
+  private async account(accountId: string): Promise<OpenedAccount | undefined> {
+    const { state } = await loadAccount(this.store, accountStream(accountId));
+    return isOpened(state) ? state : undefined;
+  }
+
+  /** The debtor's day of the provider's instant, never after the debtor's today (the provider's clock may run ahead of ours). */
+  private dayOf(at: string, account: OpenedAccount): string {
+    const now = this.clock.now().toISOString();
+    return dateIn(Date.parse(at) > Date.parse(now) ? now : at, account.debtor.timeZone);
+  }
+}
+
+const isOpened = (state: AccountState): state is OpenedAccount => state.status !== 'unopened';
+const refused = (paymentId: string, code: string, message: string): FactOutcome => ({ outcome: 'refused', paymentId, code, message });
