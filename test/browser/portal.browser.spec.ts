@@ -102,15 +102,24 @@ inChromium('the debtor’s portal, in a phone-sized browser, against the built s
     expect(await page.locator('#plan-title + ol li').count()).toBe(3);
     await checked(page, 'portal-4-plan-agreed');
 
-    // The next installment is what is due now.
+    // The next installment is what is due now; the built-in test provider's hosted page stands in for a card form.
     await page.getByRole('button', { name: 'Pay now: $100.00' }).click();
+    await page.waitForURL(/\/online-payments\/test-checkout\//);
+    await screenshot(page, 'portal-5-checkout');
+    await page.getByRole('button', { name: 'Pay USD 100.00' }).click();
+    await page.waitForURL(/\/portal\/thanks$/);
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await checked(page, 'portal-6-thank-you');
+
+    // Back to the account (the link kept in the tab), the payment is there.
+    await page.getByRole('link', { name: 'Back to your account' }).click();
+    await signedIn(page);
+    await page.getByRole('heading', { name: 'You owe' }).waitFor();
+    expect(await page.locator('.balance .figure').textContent()).toBe('$200.00');
     await page
-      .getByText(/Paying online is not available yet|Thank you/)
+      .getByText(/: \$100\.00$/)
       .first()
       .waitFor();
-    if (!page.url().includes('/portal/thanks')) await page.goto(link.replace('/portal/#', '/portal/thanks#'));
-    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
-    await checked(page, 'portal-5-thank-you');
     expect(complaints).toEqual([]);
   });
 
@@ -124,21 +133,21 @@ inChromium('the debtor’s portal, in a phone-sized browser, against the built s
     await page.getByLabel(/Reference of a document/).fill('receipt-2026-01');
     await page.locator('#dispute').getByRole('button', { name: 'Send' }).click();
     await page.locator('#dispute').getByText('Done. Thank you.').waitFor();
-    await checked(page, 'portal-6-dispute');
+    await checked(page, 'portal-7-dispute');
 
     await page.getByText('Stop contacting me by…').click();
     await page.getByLabel('Way of contact').selectOption('sms');
     await page.locator('#opt-out').getByRole('button', { name: 'Stop' }).click();
     await page.locator('#opt-out').getByText('Done. Thank you.').waitFor();
     await page.locator('#opt-out').getByRole('button', { name: 'Already stopped' }).waitFor();
-    await checked(page, 'portal-7-opt-out');
+    await checked(page, 'portal-8-opt-out');
 
     await page.getByText('Promise to pay').click();
     await page.getByLabel('Amount (USD)').fill('50');
     await page.getByLabel('By (date)').fill(day(-3));
     await page.locator('#promise').getByRole('button', { name: 'Send' }).click();
     await page.locator('#promise').getByText('PROMISE_DATE_IN_PAST').waitFor();
-    await checked(page, 'portal-8-refusal');
+    await checked(page, 'portal-9-refusal');
     expect(complaints).toEqual([]);
   });
 
@@ -147,7 +156,7 @@ inChromium('the debtor’s portal, in a phone-sized browser, against the built s
     await signedIn(page);
     await page.getByRole('heading', { name: 'Usted debe' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    await checked(page, 'portal-9-spanish');
+    await checked(page, 'portal-10-spanish');
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('heading', { name: 'You owe' }).waitFor();
     expect(complaints).toEqual([]);

@@ -8,7 +8,10 @@ describe('the debtor’s portal (e2e)', () => {
   let api: TestApi;
   beforeAll(async () => {
     // Every account on the standard strategy (its reminder e-mail 3 days before the due date), whatever its id hashes to.
-    api = await startTestApi({ now: '2026-03-02T15:00:00Z', env: { COLLECTION_STRATEGIES: JSON.stringify({ default: { champion: 'standard' } }) } });
+    api = await startTestApi({
+      now: '2026-03-02T15:00:00Z',
+      env: { COLLECTION_STRATEGIES: JSON.stringify({ default: { champion: 'standard' } }), PAYMENT_PROVIDER: 'test' },
+    });
   });
   afterAll(async () => {
     await api.close();
@@ -150,5 +153,20 @@ describe('the debtor’s portal (e2e)', () => {
     expect((await api.get('/parked-events')).body.parkedEvents).toEqual([]);
     const history = (await api.get(`/accounts/${accountId}/history?limit=100`)).body.items.map((item: { summary: string }) => item.summary);
     expect(history).toEqual(expect.arrayContaining([expect.stringMatching(/^The debtor opened the portal \(link n-/)]));
+  });
+
+  it('pays through a hosted checkout for the portal’s own account, at most what is owed, and back to the thank-you page', async () => {
+    const accountId = await account();
+    const debtor = await session(accountId);
+    expect((await api.post('/portal/api/checkout', { amount: 12_501 }, debtor)).body).toMatchObject({ status: 422, code: 'AMOUNT_EXCEEDS_BALANCE' });
+    expect((await api.post('/portal/api/checkout', { amount: -1 }, debtor)).status).toBe(400);
+    expect((await api.post('/portal/api/checkout', { amount: 100 }, await as('supervisor'))).status).toBe(403);
+    const started = await api.post('/portal/api/checkout', { amount: 5000 }, debtor);
+    expect(started.body).toMatchObject({ accountId, provider: 'test', amount: 5000, currency: 'USD' });
+    const paid = await api.post(`${new URL(started.body.checkoutUrl as string).pathname}/pay`, '', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.location).toMatch(/\/portal\/thanks$/);
+    const view = (await api.get('/portal/api/account', debtor)).body;
+    expect(view).toMatchObject({ balance: { total: 7500 }, payments: [{ amount: 5000 }] });
   });
 });

@@ -36,6 +36,7 @@ import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
 import { PortalAccess } from './portal/portal-access';
 import { PortalAccountController } from './portal/portal-account.controller';
+import { PortalCheckoutController } from './portal/portal-checkout.controller';
 import { PortalLinksController } from './portal/portal-links.controller';
 import { PortalSessionController } from './portal/portal-session.controller';
 import { PortalSessions } from './portal/portal-sessions';
@@ -103,6 +104,7 @@ export class AppModule {
         PortalSessionController,
         PortalLinksController,
         PortalAccountController,
+        PortalCheckoutController,
         CheckoutController,
         PaymentWebhooksController,
         TestCheckoutController,

@@ -29,21 +29,14 @@ export function answer<T>(result: { data?: T; error?: unknown; response: Respons
 export const newId = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 
 /**
- * Where the Pay button goes: POST /portal/api/checkout starts a hosted checkout with the payment
- * provider for the portal's account and answers its URL; the provider sends the debtor back to
- * /portal/thanks (see docs/portal.md). Where the service offers no online payment (404), the page says
- * how else to pay.
+ * Pay: POST /portal/api/checkout opens a hosted checkout with the payment provider for the portal's
+ * account and answers its URL; the provider sends the debtor back to /portal/thanks, or to /portal when
+ * they give up (see docs/portal.md). Null where the service takes no payment online (`ONLINE_PAYMENT_OFF`).
  */
 export async function startCheckout(amount: number): Promise<string | null> {
-  const response = await fetch('/portal/api/checkout', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ amount }),
-  });
-  if (response.status === 404) return null;
-  const body = (await response.json().catch(() => null)) as { checkoutUrl?: string } | null;
-  if (!response.ok || !body?.checkoutUrl) throw new ApiProblem(problemFrom(response.status, body));
-  return body.checkoutUrl;
+  const result = await api.POST('/portal/api/checkout', { body: { amount } });
+  if ((result.error as { code?: string } | undefined)?.code === 'ONLINE_PAYMENT_OFF') return null;
+  return answer(result).checkoutUrl;
 }
 
 /** The printable statement, opened in a new tab from this page's memory (it needs the token). */

@@ -63,6 +63,7 @@ export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeo
   'POST /portal/api/sessions': publicRoute,
   'GET /portal/api/account': ['debtor'],
   'GET /portal/api/statement': ['debtor'],
+  'POST /portal/api/checkout': ['debtor'],
   'POST /accounts/:accountId/portal-links': supervisors,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };

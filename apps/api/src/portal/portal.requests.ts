@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsId } from '../http/validators';
+import { IsId, IsMinorUnits } from '../http/validators';
 
 export class AcceptPlanOfferRequest {
   @IsId({ example: 'plan-1' })
@@ -11,6 +11,11 @@ export class AcceptPlanOfferRequest {
   @Max(60)
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 60, example: 3, description: 'The number of installments of the offered plan chosen.' })
   installmentCount!: number;
+}
+
+export class PortalCheckoutRequest {
+  @IsMinorUnits({ example: 10_000, description: 'What the debtor pays now, in the account’s currency: at most what the account owes.' })
+  amount!: number;
 }
 
 export class RevokePortalLinksRequest {
