@@ -15,6 +15,7 @@ import { AccountSearchKey, readModelsFor } from '@arrears/projections';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureReadSide } from './read-side';
 import { benchSecrets, startService } from './service';
+import { measureWebhooks, webhookRows } from './webhooks';
 
 const clients = 8;
 const streams = 1_000;
@@ -242,6 +243,18 @@ async function measureWriteSide(serverUrl: string) {
 
 /** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
 const readSideOnly = process.argv.includes('--read-side');
+/** `npm run bench -- --webhooks` measures (i) only. */
+const webhooksOnly = process.argv.includes('--webhooks');
+
+async function webhooksAlone(serverUrl: string): Promise<void> {
+  const figures = await measureWebhooks(await createDatabase(serverUrl, 'bench_webhooks'), (line) => {
+    console.log(line);
+  });
+  console.table(webhookRows(figures));
+  const out = resolve(__dirname, '../../bench/results');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'webhooks.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
+}
 const skippedWriteSide = {
   singleBaseline: NaN,
   single: NaN,
@@ -259,8 +272,15 @@ async function main(): Promise<void> {
       await importMillion(server.url);
       return;
     }
+    if (webhooksOnly) {
+      await webhooksAlone(server.url);
+      return;
+    }
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
     const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => {
+      console.log(line);
+    });
+    const webhooks = await measureWebhooks(await createDatabase(server.url, 'bench_webhooks'), (line) => {
       console.log(line);
     });
 
@@ -282,6 +302,7 @@ async function main(): Promise<void> {
       importRatio: round(write.imported.factsPerSecond / write.batchBaseline),
       importPeakRssMiB: write.imported.peakRssMiB,
       ...read,
+      ...webhooks,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -307,6 +328,7 @@ async function main(): Promise<void> {
       },
       '(g) GET /kpis, 365 days': { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(f, g) non-2xx or errors': { value: String(read.queryErrors), target: '0' },
+      ...webhookRows(webhooks),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });

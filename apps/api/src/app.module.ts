@@ -29,6 +29,7 @@ import { DevSignInController } from './sign-in/dev-sign-in.controller';
 import { SignInOptionsController } from './sign-in/sign-in-options.controller';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { ParkedEventsController } from './parked-events/parked-events.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
@@ -99,6 +100,7 @@ export class AppModule {
         MetricsController,
         ParkedEventsController,
         DeadLettersController,
+        WebhooksController,
         ImportsController,
         OptOutController,
         PortalSessionController,

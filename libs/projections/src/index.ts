@@ -7,3 +7,4 @@ export * from './runtime/projector.module';
 export * from './runtime/projection-progress';
 export * from './runner/rebuild';
 export * from './runtime/parked-events';
+export * from './runner/in-batches';

@@ -10,6 +10,8 @@ import { OutboxDeadLetters } from './outbox/dead-letters';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher';
 import { SchedulerSettingsInForce } from './timeline/scheduler-settings';
 import { TimelineScheduler } from './timeline/timeline-scheduler';
+import { WebhookDelivery } from './webhooks/webhook-delivery';
+import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
 
 /**
  * Wakes every SCHEDULER_INTERVAL_MS (when this process runs the scheduler): takes the timeline's due
@@ -106,7 +108,7 @@ function notificationSender(config: AppConfig, vault: PersonalDataVault, clock: 
   return router;
 }
 
-/** The collection timeline scheduler and the outbox's delivery, for the service or a process of their own. */
+/** The collection timeline scheduler, the outbox's delivery and the webhooks', for the service or a process of their own. */
 @Module({})
 export class SchedulerModule {
   static forRoot(): DynamicModule {
@@ -119,6 +121,8 @@ export class SchedulerModule {
         OutboxDispatcher,
         OutboxDeadLetters,
         SchedulerLoop,
+        WebhookSubscriptions,
+        WebhookDelivery,
         {
           provide: ChainCheckpointer,
           useFactory: (store: EventStore, key: ChainKey, clock: Clock) => new ChainCheckpointer(store, key, () => clock.now()),
@@ -126,7 +130,7 @@ export class SchedulerModule {
         },
         { provide: NotificationSender, useFactory: notificationSender, inject: [APP_CONFIG, PersonalDataVault, Clock] },
       ],
-      exports: [TimelineScheduler, OutboxDispatcher, OutboxDeadLetters, SchedulerLoop, ChainCheckpointer],
+      exports: [TimelineScheduler, OutboxDispatcher, OutboxDeadLetters, SchedulerLoop, ChainCheckpointer, WebhookSubscriptions, WebhookDelivery],
     };
   }
 }

@@ -1399,6 +1399,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriptions wholly within the caller’s creditors, oldest first */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Subscribe a receiver to account events; the answer carries the signing secret, this once */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription and how its delivery goes: position delivered, lag, last error, tries, dead letters */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events given up on, and those of their accounts held behind them, in log order */
+        get: operations["WebhooksController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/dead-letters/{eventId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try again the dead letter’s account: all its letters, in log order, so none overtakes another */
+        post: operations["WebhooksController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a subscription for good: nothing is sent any more; it stays listed, with its status and dead letters */
+        post: operations["WebhooksController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver again, in order, every event of the subscription from a log position on */
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/worklist": {
         parameters: {
             query?: never;
@@ -1962,6 +2065,64 @@ export interface components {
             amount: number;
             /** @example inv-1 */
             invoiceId: string;
+        };
+        CreatedWebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["WebhookActorResponse"];
+            /** @description The creditors whose accounts’ events are sent, or ["*"] for all. */
+            creditorIds: string[];
+            description?: string;
+            /** @description When and by whom it was disabled; absent while it delivers. */
+            disabled?: components["schemas"]["WebhookDisabledResponse"];
+            /** @description The event types sent, or ["*"] for all. */
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Whether debtors’ personal fields are sent (else they are withheld). */
+            personalData: boolean;
+            /**
+             * @description The secret that signs every delivery (see docs/webhooks.md): shown this once, kept only sealed.
+             * @example whsec_…
+             */
+            secret: string;
+            /** @description The log position delivery started after. */
+            startAfter: number;
+            url: string;
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description The creditors whose accounts’ events are sent, each one the token acts for; ["*"] (all, present and future) only for a token that acts for all.
+             * @example [
+             *       "cred-1"
+             *     ]
+             */
+            creditorIds: string[];
+            /** @description What the subscription is for, for the people who manage it. */
+            description?: string;
+            /**
+             * @description The event types sent, or ["*"] for all.
+             * @example [
+             *       "PaymentReceived",
+             *       "PromiseToPayMade"
+             *     ]
+             */
+            eventTypes: string[];
+            /**
+             * @description Deliver from this log position on (1: the whole history); from the next event when absent.
+             * @example 1
+             */
+            fromPosition?: number;
+            /**
+             * @description Send debtors’ personal fields (name, contact details, address, messages’ text): only a supervisor may ask, only to an https URL; erased debtors’ fields are blank.
+             * @default false
+             */
+            personalData: boolean;
+            /**
+             * @description Where events are POSTed: https (http only to this machine unless WEBHOOK_ALLOW_HTTP).
+             * @example https://erp.example.com/arrears-events
+             */
+            url: string;
         };
         DeadLetterResponse: {
             /** @example acc-1 */
@@ -3460,6 +3621,13 @@ export interface components {
              */
             agentId?: string;
         };
+        ReplayWebhookRequest: {
+            /**
+             * @description Deliver again every event of the subscription from this log position on, in order.
+             * @example 1
+             */
+            fromPosition: number;
+        };
         RequeueResponse: {
             /** Format: date-time */
             at: string;
@@ -3688,9 +3856,117 @@ export interface components {
             /** Format: date-time */
             sentAt: string;
         };
+        WebhookActorResponse: {
+            id: string;
+            role: string;
+        };
+        WebhookDeadLetterResponse: {
+            accountId: string;
+            attempts: number;
+            creditorId: string;
+            /** Format: date-time */
+            deadAt: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @description Why the last try failed; null for a held event. */
+            lastError: string | null;
+            position: number;
+            revision: number;
+            /**
+             * @description failed: given up on after its tries; held: not tried, behind an earlier dead letter of its account; queued: to be tried again.
+             * @enum {string}
+             */
+            state: "failed" | "held" | "queued";
+            /** @example PaymentReceived */
+            type: string;
+        };
+        WebhookDeadLettersPageResponse: {
+            deadLetters: components["schemas"]["WebhookDeadLetterResponse"][];
+            /** @description The next page’s cursor; null at the end. */
+            nextCursor: string | null;
+        };
+        WebhookDeliveryResponse: {
+            /** @description Tries of the event being retried now (0 when none is). */
+            attempts: number;
+            /** @description Positions between the two. */
+            behind: number;
+            /** @description Events in the dead-letter list. */
+            deadLetters: number;
+            /** @description Deliveries the receiver took (a redelivery counts again). */
+            delivered: number;
+            /** @description The log’s last position. */
+            headPosition: number;
+            /** @description Seconds since the oldest event not yet passed was recorded (0: none waits). */
+            lagSeconds: number;
+            /** Format: date-time */
+            lastDeliveredAt?: string;
+            /** @description The last failed try: the receiver’s status, a timeout or a connection failure. */
+            lastError?: string;
+            /** Format: date-time */
+            lastErrorAt?: string;
+            /** @description Every event up to this log position is delivered or dead-lettered. */
+            position: number;
+        };
+        WebhookDetailResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["WebhookActorResponse"];
+            /** @description The creditors whose accounts’ events are sent, or ["*"] for all. */
+            creditorIds: string[];
+            delivery: components["schemas"]["WebhookDeliveryResponse"];
+            description?: string;
+            /** @description When and by whom it was disabled; absent while it delivers. */
+            disabled?: components["schemas"]["WebhookDisabledResponse"];
+            /** @description The event types sent, or ["*"] for all. */
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Whether debtors’ personal fields are sent (else they are withheld). */
+            personalData: boolean;
+            /** @description The log position delivery started after. */
+            startAfter: number;
+            url: string;
+        };
+        WebhookDisabledResponse: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["WebhookActorResponse"];
+        };
+        WebhookListResponse: {
+            webhooks: components["schemas"]["WebhookResponse"][];
+        };
         WebhookReceivedResponse: {
             /** @description What became of each fact the delivery told, in order; empty for an event Arrears does not act on. */
             outcomes: components["schemas"]["FactOutcomeLine"][];
+        };
+        WebhookReplayResponse: {
+            fromPosition: number;
+            /** Format: uuid */
+            id: string;
+        };
+        WebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["WebhookActorResponse"];
+            /** @description The creditors whose accounts’ events are sent, or ["*"] for all. */
+            creditorIds: string[];
+            description?: string;
+            /** @description When and by whom it was disabled; absent while it delivers. */
+            disabled?: components["schemas"]["WebhookDisabledResponse"];
+            /** @description The event types sent, or ["*"] for all. */
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Whether debtors’ personal fields are sent (else they are withheld). */
+            personalData: boolean;
+            /** @description The log position delivery started after. */
+            startAfter: number;
+            url: string;
+        };
+        WebhookRetryResponse: {
+            accountId: string;
+            /** @description The account’s letters to be tried again, in log order. */
+            requeued: number;
         };
         WorkflowKpisResponse: {
             agency: components["schemas"]["AgencyKpisResponse"];
@@ -13726,6 +14002,738 @@ export interface operations {
             };
             /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
             415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions, without their secrets. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            /** @description Malformed request (`VALIDATION_FAILED`, one entry per bad field; `MALFORMED_JSON`, `JSON_TOO_DEEP`, `INVALID_HEADER`, `BAD_URL`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, and its signing secret. */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookResponse"];
+                };
+            };
+            /** @description Malformed request (`VALIDATION_FAILED`, one entry per bad field; `MALFORMED_JSON`, `JSON_TOO_DEEP`, `INVALID_HEADER`, `BAD_URL`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A creditor the token does not act for, or "*" without acting for all (`CREDITOR_NOT_ALLOWED`); personal data asked by another than a supervisor (`PERSONAL_DATA_NOT_ALLOWED`). */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A URL this service does not send to (`WEBHOOK_URL_NOT_ALLOWED`), or `fromPosition` past the log’s next position (`FROM_POSITION_AHEAD`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its delivery status. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDetailResponse"];
+                };
+            };
+            /** @description A malformed id. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such subscription wholly within the caller’s creditors (`WEBHOOK_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_deadLetters: {
+        parameters: {
+            query?: {
+                /** @description The previous page’s nextCursor. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters, and the cursor of the next one (null at the end). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeadLettersPageResponse"];
+                };
+            };
+            /** @description A malformed id or parameter, or a cursor this list did not return (`INVALID_CURSOR`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such subscription wholly within the caller’s creditors (`WEBHOOK_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_retry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                eventId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account, and how many of its letters wait for their try. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRetryResponse"];
+                };
+            };
+            /** @description A malformed id, or a body. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such subscription, or no dead letter of that event (`WEBHOOK_NOT_FOUND`, `WEBHOOK_DEAD_LETTER_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The subscription is disabled (`WEBHOOK_DISABLED`). */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_disable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, disabled (disabling again changes nothing). */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description A malformed id, or a body. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such subscription wholly within the caller’s creditors (`WEBHOOK_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Delivery goes on from there. */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResponse"];
+                };
+            };
+            /** @description A malformed id or body. */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such subscription wholly within the caller’s creditors (`WEBHOOK_NOT_FOUND`). */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The subscription is disabled (`WEBHOOK_DISABLED`). */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `fromPosition` past the log’s next position (`FROM_POSITION_AHEAD`). */
+            422: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;

@@ -132,6 +132,29 @@ export interface AppConfig {
    * a provider that does not answer within `timeoutMs` (`NOTIFY_TIMEOUT_MS`, default 10 s) failed.
    */
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
+  /**
+   * Webhooks out (docs/webhooks.md). `run` (`RUN_WEBHOOKS`, default true): whether this process delivers
+   * them (each subscription by the holder of its lease, so any number of processes may). An event is
+   * tried at most `maxAttempts` times (`WEBHOOK_MAX_ATTEMPTS`, default 16, about half an hour of tries)
+   * before it is dead-lettered, the delays doubling from `retryBaseMs` (`WEBHOOK_RETRY_BASE_MS`, default
+   * 1 s) up to `retryMaxMs` (`WEBHOOK_RETRY_MAX_MS`, default 5 min), with jitter; a receiver that does not
+   * answer within `timeoutMs` (`WEBHOOK_TIMEOUT_MS`, default 10 s) failed. Up to `concurrency` accounts
+   * (`WEBHOOK_CONCURRENCY`, default 8) are delivered side by side per subscription, each in order.
+   * `pollMs` (`WEBHOOK_POLL_MS`, default 1 s): how often new and deleted subscriptions are looked for;
+   * `leaseMs` (`WEBHOOK_LEASE_MS`, default 15 s): how long a subscription's lease lasts unless renewed.
+   * `allowHttp` (`WEBHOOK_ALLOW_HTTP`, default false): plain http to other hosts than this machine.
+   */
+  webhooks: {
+    run: boolean;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    timeoutMs: number;
+    concurrency: number;
+    pollMs: number;
+    leaseMs: number;
+    allowHttp: boolean;
+  };
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
   /**
@@ -404,6 +427,17 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       retryMaxMs: integer('NOTIFY_RETRY_MAX_MS', 3_600_000, 100, 7 * 86_400_000),
       timeoutMs: integer('NOTIFY_TIMEOUT_MS', 10_000, 100, 300_000),
     },
+    webhooks: {
+      run: env.RUN_WEBHOOKS !== 'false',
+      maxAttempts: integer('WEBHOOK_MAX_ATTEMPTS', 16, 1, 100),
+      retryBaseMs: integer('WEBHOOK_RETRY_BASE_MS', 1_000, 1, 3_600_000),
+      retryMaxMs: integer('WEBHOOK_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 10, 120_000),
+      concurrency: integer('WEBHOOK_CONCURRENCY', 8, 1, 256),
+      pollMs: integer('WEBHOOK_POLL_MS', 1_000, 10, 600_000),
+      leaseMs: integer('WEBHOOK_LEASE_MS', 15_000, 1_000, 600_000),
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+    },
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: {
       ...(authSecret ? { secret: authSecret } : {}),
@@ -423,6 +457,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     onlinePayments,
   };
   if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
+  if (config.webhooks.retryMaxMs < config.webhooks.retryBaseMs) problems.push('WEBHOOK_RETRY_MAX_MS must not be less than WEBHOOK_RETRY_BASE_MS.');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -176,6 +176,28 @@ describe('loadConfig: read store', () => {
   });
 });
 
+describe('loadConfig: webhooks out', () => {
+  it('delivers in every process by default, 16 tries from 1 s to 5 min, 10 s each, 8 accounts at once', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      run: true,
+      maxAttempts: 16,
+      retryBaseMs: 1_000,
+      retryMaxMs: 300_000,
+      timeoutMs: 10_000,
+      concurrency: 8,
+      pollMs: 1_000,
+      leaseMs: 15_000,
+      allowHttp: false,
+    });
+    expect(loadConfig({ RUN_WEBHOOKS: 'false', WEBHOOK_ALLOW_HTTP: 'true' }).webhooks).toMatchObject({ run: false, allowHttp: true });
+  });
+
+  it('refuses a cap below the first delay, and numbers out of range', () => {
+    expect(() => loadConfig({ WEBHOOK_RETRY_BASE_MS: '5000', WEBHOOK_RETRY_MAX_MS: '1000' })).toThrow(/WEBHOOK_RETRY_MAX_MS must not be less/);
+    expect(() => loadConfig({ WEBHOOK_CONCURRENCY: '0' })).toThrow(/WEBHOOK_CONCURRENCY must be a whole number from 1 to 256/);
+  });
+});
+
 /** The settings a provider's secret comes with: a token alone configures nothing. */
 const smsProvider = { SMS_PROVIDER_URL: 'https://api.twilio.com', SMS_ACCOUNT_SID: `AC${'0a'.repeat(16)}`, SMS_FROM: '+15005550006' };
 const stripeKeys: Record<string, string> = { STRIPE_SECRET_KEY: `sk_test_${'a'.repeat(32)}`, STRIPE_WEBHOOK_SECRET: `whsec_${'b'.repeat(32)}` };

@@ -39,6 +39,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly webhookTries = new Counter({
+    name: 'arrears_webhook_tries_total',
+    help: 'Webhook tries by this process: delivered (a 2xx), failed (to be tried again), dead_lettered (the last try allowed failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'arrears_' });
   }
