@@ -5,6 +5,7 @@ import { disputesCommands } from './disputes/disputes.commands';
 import { interactionsCommands } from './interactions/interactions.commands';
 import { paymentsCommands } from './payments/payments.commands';
 import { plansCommands } from './plans/plans.commands';
+import { portalCommands } from './portal/portal.commands';
 import { promisesCommands } from './promises/promises.commands';
 import { resolutionsCommands } from './resolutions/resolutions.commands';
 import { restrictionsCommands } from './restrictions/restrictions.commands';
@@ -22,6 +23,7 @@ export const accountCommands: Readonly<Record<string, CommandDeclarations>> = {
   interactions: interactionsCommands,
   resolutions: resolutionsCommands,
   worklist: worklistCommands,
+  portal: portalCommands,
 };
 
 /** Each declaration once, whatever its capability. */

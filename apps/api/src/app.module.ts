@@ -35,6 +35,12 @@ import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
+import { PortalAccess } from './portal/portal-access';
+import { PortalAccountController } from './portal/portal-account.controller';
+import { PortalCheckoutController } from './portal/portal-checkout.controller';
+import { PortalLinksController } from './portal/portal-links.controller';
+import { PortalSessionController } from './portal/portal-session.controller';
+import { PortalSessions } from './portal/portal-sessions';
 import { OnlinePaymentsModule } from '@arrears/online-payments';
 import { CheckoutController } from './online-payments/checkout.controller';
 import { PaymentWebhooksController } from './online-payments/payment-webhooks.controller';
@@ -97,6 +103,10 @@ export class AppModule {
         WebhooksController,
         ImportsController,
         OptOutController,
+        PortalSessionController,
+        PortalLinksController,
+        PortalAccountController,
+        PortalCheckoutController,
         CheckoutController,
         PaymentWebhooksController,
         TestCheckoutController,
@@ -120,6 +130,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
+        PortalSessions,
+        PortalAccess,
         { provide: ScrapeToken, useValue: new ScrapeToken(config.metricsToken) },
         // Guards run in this order: a flood is refused before its tokens are checked.
         ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerCallerThrottlerGuard }] : []),

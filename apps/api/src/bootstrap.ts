@@ -13,6 +13,7 @@ import { acceptOptOutForms } from './notices/opt-out-form';
 import { testCheckoutFormRoutes } from './online-payments/test-checkout.controller';
 import { keepRawWebhookBodies } from './online-payments/webhook-body';
 import { identityProviderOrigins, serveConsole } from './console/console-site';
+import { servePortal } from './portal/portal-site';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS only for the
@@ -65,6 +66,8 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // The web console's static pages at /console, under a policy of their own (connect-src 'self', no inline script).
   await serveConsole(fastify, { connectTo: identityProviderOrigins(config.auth) });
+  // The debtor's portal at /portal, likewise (its API is under /portal/api, routed by Nest).
+  await servePortal(fastify);
   // Off unless configured: without CORS headers a browser keeps other sites' pages from calling us.
   if (config.corsOrigins.length > 0) {
     app.enableCors({

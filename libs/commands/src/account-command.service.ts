@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
 import { CHAIN_KEY, DuplicateEventIdError, EVENT_STORE, WrongExpectedVersionError, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
@@ -10,6 +10,7 @@ import { OutOfCreditorScope } from './command-refusals';
 import { KeyedQueue } from './keyed-queue';
 import { recallOutcome } from './recall-outcome';
 import { OptOutLinks } from './opt-out-links';
+import { PortalLinks } from './portal-links';
 import { SealAndChain } from './seal-and-chain';
 
 /**
@@ -32,8 +33,9 @@ export class AccountCommandService {
     private readonly metrics: Metrics,
     @Inject(CHAIN_KEY) chainKey: ChainKey,
     links: OptOutLinks,
+    @Optional() portalLinks?: PortalLinks,
   ) {
-    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey, links), clock, metrics, config);
+    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey, links, portalLinks), clock, metrics, config);
   }
 
   async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {

@@ -8,4 +8,6 @@ export * from './contact-policies-in-force';
 export * from './imports';
 export { SealAndChain } from './seal-and-chain';
 export { OptOutLinks, optOutTokenPattern, type OptOut } from './opt-out-links';
-export { loadAccount } from './load-account';
+export { PortalLinks, type PortalLink } from './portal-links';
+export { signedTokenPattern } from './signed-links';
+export { foldAccount, loadAccount } from './load-account';

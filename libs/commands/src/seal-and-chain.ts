@@ -5,6 +5,7 @@ import { nameBasedUuid, type IdGenerator } from '@arrears/platform';
 import type { KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
 import type { OptOutLinks } from './opt-out-links';
+import type { PortalLinks } from './portal-links';
 
 const schemaVersion = 1;
 
@@ -13,7 +14,7 @@ export const eventIdOf = (key: string, streamId: string, index: number) => nameB
 
 /**
  * The events as stored: the debtor's personal data sealed (their details on the opening, and every
- * rendered message, its opt-out link signed first), then each chained to the one before it under the
+ * rendered message, its opt-out and portal links signed first), then each chained to the one before it under the
  * chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data key's
  * destruction.
  */
@@ -23,6 +24,7 @@ export class SealAndChain {
     private readonly ids: IdGenerator,
     private readonly chainKey: ChainKey,
     private readonly links: OptOutLinks,
+    private readonly portalLinks?: PortalLinks,
   ) {}
 
   /**
@@ -33,7 +35,7 @@ export class SealAndChain {
     const { state } = known;
     const firstRevision = known.revision === 'no_stream' ? 0n : known.revision + 1n;
     const debtor = debtorOf(state, events);
-    const stored = await Promise.all(events.map((event) => this.stored(event, streamId, debtor)));
+    const stored = await Promise.all(events.map((event) => this.stored(event, streamId, debtor, now)));
     const businessDates = businessDatesOf(events, state);
     let previousHash = known.lastHash;
     return events.map((event, index) => {
@@ -69,12 +71,13 @@ export class SealAndChain {
     });
   }
 
-  private async stored(event: AccountEvent, streamId: string, debtor: DebtorOfEvents | undefined): Promise<unknown> {
+  private async stored(event: AccountEvent, streamId: string, debtor: DebtorOfEvents | undefined, now: Date): Promise<unknown> {
     if (event.type === 'AccountOpened') return this.vault.seal(event.data);
     const message = 'message' in event.data ? (event.data.message as RenderedMessage | undefined) : undefined;
     if (!message || !debtor) return event.data;
     const { channel } = event.data as { channel: ContactChannel };
-    const signed = this.links.signed(message, debtor.accountId, channel);
+    const optedOut = this.links.signed(message, debtor.accountId, channel);
+    const signed = this.portalLinks ? this.portalLinks.signed(optedOut, debtor.accountId, now) : optedOut;
     return { ...event.data, message: await this.vault.sealMessage(debtor.subject, signed, streamId) };
   }
 }

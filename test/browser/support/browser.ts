@@ -68,11 +68,12 @@ interface AxeResults {
 }
 
 /**
- * The page's WCAG 2 A and AA violations, as axe-core finds them in the page itself (evaluated through the
- * debugging protocol, which the console's Content-Security-Policy does not govern), one line each.
+ * The page's WCAG 2 A and AA violations (or those of the rule sets `tags` names), as axe-core finds them in
+ * the page itself (evaluated through the debugging protocol, which the pages' Content-Security-Policy does
+ * not govern), one line each.
  */
-export async function accessibilityViolations(page: Page): Promise<string[]> {
+export async function accessibilityViolations(page: Page, tags: readonly string[] = ['wcag2a', 'wcag2aa']): Promise<string[]> {
   await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const results = await page.evaluate<AxeResults>("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })");
+  const results = await page.evaluate<AxeResults>(`axe.run(document, { runOnly: ${JSON.stringify(tags)} })`);
   return results.violations.map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }

@@ -1,4 +1,4 @@
-import type { ActorRole } from '@arrears/commands';
+import type { ActorRole, CallerRole } from '@arrears/commands';
 import { everyAccountCommand } from '../account-commands';
 
 /** Anyone may call it, without a token. */
@@ -17,7 +17,7 @@ const auditors: ActorRole[] = ['auditor', 'supervisor'];
  * route is listed). The README's table is this one. Command routes come from their declarations; the
  * rest (health, reads, parked events) are listed here.
  */
-export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof publicRoute>> = {
+export const accessMatrix: Readonly<Record<string, readonly CallerRole[] | typeof publicRoute>> = {
   'GET /health': publicRoute,
   'GET /health/live': publicRoute,
   'GET /health/ready': publicRoute,
@@ -66,6 +66,12 @@ export const accessMatrix: Readonly<Record<string, readonly ActorRole[] | typeof
   'POST /auth/dev-token': publicRoute,
   // Asked by the console's sign-in page, before anyone is signed in.
   'GET /auth/sign-in-options': publicRoute,
+  // The debtor's portal: the link and its second factor are the sign-in; the rest needs the portal's own token.
+  'POST /portal/api/sessions': publicRoute,
+  'GET /portal/api/account': ['debtor'],
+  'GET /portal/api/statement': ['debtor'],
+  'POST /portal/api/checkout': ['debtor'],
+  'POST /accounts/:accountId/portal-links': supervisors,
   ...Object.fromEntries(everyAccountCommand.map(({ route, roles }) => [route, roles])),
 };
 

@@ -1,4 +1,4 @@
-import { actorRoles } from '@arrears/commands';
+import { callerRoles } from '@arrears/commands';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { everyAccountCommand } from '../account-commands';
@@ -7,13 +7,13 @@ import { accessMatrix, accessTo, publicRoute } from './access-matrix';
 describe('the access matrix', () => {
   it('is the table the README shows, row for row', () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
-    const isMatrixRow = (marks: string[]) => marks.length === actorRoles.length && marks.every((mark) => ['', '✓', 'public'].includes(mark));
-    const access = (marks: string[]) => (marks.every((mark) => mark === 'public') ? publicRoute : actorRoles.filter((_, i) => marks[i] === '✓'));
+    const isMatrixRow = (marks: string[]) => marks.length === callerRoles.length && marks.every((mark) => ['', '✓', 'public'].includes(mark));
+    const access = (marks: string[]) => (marks.every((mark) => mark === 'public') ? publicRoute : callerRoles.filter((_, i) => marks[i] === '✓'));
     const inReadme = [...readme.matchAll(/^\| `((?:GET|POST) [^`]+)` \|(.*)\|$/gm)]
       .map(([, route, cells]) => [route, (cells as string).split('|').map((cell) => cell.trim())] as const)
       .filter(([, marks]) => isMatrixRow(marks))
       .map(([route, marks]) => [route, access(marks)]);
-    const byRoleOrder = (allowed: (typeof accessMatrix)[string]) => (allowed === publicRoute ? allowed : actorRoles.filter((role) => allowed.includes(role)));
+    const byRoleOrder = (allowed: (typeof accessMatrix)[string]) => (allowed === publicRoute ? allowed : callerRoles.filter((role) => allowed.includes(role)));
     expect(Object.fromEntries(inReadme)).toEqual(Object.fromEntries(Object.entries(accessMatrix).map(([route, allowed]) => [route, byRoleOrder(allowed)])));
   });
 

@@ -3,6 +3,7 @@ import { actsForEveryCreditor, requireAccountInScope, requireCreditorInScope } f
 import { logContextOf, ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { ScrapeToken } from '../health/scrape-token';
+import { PortalAccess } from '../portal/portal-access';
 import { accessTo, publicRoute, scrapeRoute } from './access-matrix';
 import { AccountCreditors } from './account-creditors';
 import { attachPrincipal, type Principal } from './principal';
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenVerifier,
     private readonly creditors: AccountCreditors,
     private readonly scrapeToken: ScrapeToken,
+    private readonly portal: PortalAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,7 +33,7 @@ export class AuthGuard implements CanActivate {
     log.route = `${request.method} ${route}`;
     if (access === publicRoute) return true;
     if (`${request.method} ${route}` === scrapeRoute && this.scrapeToken.allows(request.headers.authorization)) return true;
-    const principal = await this.tokens.verify(request.headers.authorization);
+    const principal = route.startsWith(portalApiPrefix) ? await this.portalPrincipal(request) : await this.tokens.verify(request.headers.authorization);
     log.actor = { id: principal.id, role: principal.role };
     if (!access?.includes(principal.role)) {
       throw new ProblemException(403, 'ROLE_NOT_ALLOWED', 'Forbidden', `The role ${principal.role} may not call ${request.method} ${route}.`, {
@@ -44,11 +46,32 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * The portal's routes take the portal's tokens only (the debtor of one account), and no other route
+   * takes them (they are signed under another key). A staff token there is a known caller in the wrong
+   * role: 403, as anywhere else.
+   */
+  private async portalPrincipal(request: FastifyRequest): Promise<Principal> {
+    try {
+      return await this.portal.admit(request);
+    } catch (error) {
+      const staff =
+        error instanceof ProblemException && error.getStatus() === 401
+          ? await this.tokens.verify(request.headers.authorization).catch(() => undefined)
+          : undefined;
+      if (staff) return staff;
+      throw error;
+    }
+  }
+
   private async requireRouteAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
     if (actsForEveryCreditor(principal) || accountId === undefined) return;
     requireAccountInScope(principal, accountId, await this.creditors.of(accountId));
   }
 }
+
+/** Where the debtor's portal calls: its own tokens, never staff ones. */
+const portalApiPrefix = '/portal/api/';
 
 /**
  * A body naming a creditor (opening an account) must name one the token may act for. Checked here,

@@ -1,10 +1,10 @@
-import type { ActorRole } from '@arrears/commands';
+import type { CallerRole } from '@arrears/commands';
 import type { FastifyRequest } from 'fastify';
 
 /** Who a verified token says the caller is, and for which creditors (`*`: all) they may act. */
 export interface Principal {
   id: string;
-  role: ActorRole;
+  role: CallerRole;
   creditors: readonly string[] | '*';
 }
 

@@ -1,5 +1,5 @@
 import type { PipeTransform, Type } from '@nestjs/common';
-import type { AccountCommandInput, ActorRole, CommandContext, CommandOutcome } from '@arrears/commands';
+import type { AccountCommandInput, CallerRole, CommandContext, CommandOutcome } from '@arrears/commands';
 import type { ContactPolicies } from '@arrears/domain';
 import type { AppConfig } from '@arrears/platform';
 import type { CommandReceipt } from './command-receipt';
@@ -40,7 +40,7 @@ export type AccountCommandSources<Request, Route extends string = string> = Comm
  */
 export interface AccountCommandDeclaration<Request = unknown, Response extends CommandReceipt = CommandReceipt, Route extends CommandRoute = CommandRoute> {
   route: Route;
-  roles: readonly ActorRole[];
+  roles: readonly CallerRole[];
   summary: string;
   status: 200 | 201;
   /** The body's class (class-validator rules, OpenAPI schema); a command without one takes no body. */
@@ -65,7 +65,7 @@ export interface AccountCommandDeclaration<Request = unknown, Response extends C
  */
 export interface AccountProcessDeclaration<Response extends CommandReceipt = CommandReceipt> {
   route: CommandRoute;
-  roles: readonly ActorRole[];
+  roles: readonly CallerRole[];
   summary: string;
   status: 200 | 201;
   process: Type<AccountProcess<Response>>;

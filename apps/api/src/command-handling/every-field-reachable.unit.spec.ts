@@ -6,6 +6,7 @@ import { disputesReach } from '../disputes/disputes.reach.fixtures';
 import { interactionsReach } from '../interactions/interactions.reach.fixtures';
 import { paymentsReach } from '../payments/payments.reach.fixtures';
 import { plansReach } from '../plans/plans.reach.fixtures';
+import { portalReach } from '../portal/portal.reach.fixtures';
 import { promisesReach } from '../promises/promises.reach.fixtures';
 import { resolutionsReach } from '../resolutions/resolutions.reach.fixtures';
 import { restrictionsReach } from '../restrictions/restrictions.reach.fixtures';
@@ -47,6 +48,7 @@ const reach: ReachTable = {
   ...restrictionsReach,
   ...worklistReach,
   ...timelineReach,
+  ...portalReach,
 };
 
 /** The paths of `fields` that `data` leaves unset. */

@@ -29,10 +29,10 @@ export const consolePolicy = (connectTo: readonly string[] = []): string =>
 /** The identity provider's origin the console signs in with, if any (`AUTH_ISSUER` with `AUTH_OIDC_CLIENT_ID`). */
 export const identityProviderOrigins = (auth: AppConfig['auth']): string[] => (auth.oidc && auth.issuer ? [new URL(auth.issuer).origin] : []);
 
-/** The built console: dist/console, whether this module runs from dist/ (the built service) or from the sources (tests). */
-export function consoleAssetsDir(): string {
+/** A built site under dist/ (`console`, `portal`), whether this module runs from dist/ (the built service) or from the sources (tests). */
+export function siteAssetsDir(site: string): string {
   const root = resolve(__dirname, '../../../..');
-  return basename(root) === 'dist' ? join(root, 'console') : join(root, 'dist', 'console');
+  return basename(root) === 'dist' ? join(root, site) : join(root, 'dist', site);
 }
 
 /** Hashed file names (assets/) change with their content, so they may be kept for a year; anything else must be asked for again. */
@@ -40,16 +40,27 @@ function cacheFor(reply: FastifyReply, path: string, assetsDir: string): void {
   void reply.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
+/** A single-page site the API serves: where, from which built folder, under which Content-Security-Policy. */
+export interface Site {
+  prefix: string;
+  dir: string;
+  policy: string;
+  /** Paths under the prefix that are the API's, never the page (a mistyped API route is a 404, not HTML). */
+  apiPrefix?: string;
+}
+
 /**
  * Serves the console's static assets at /console with their own Content-Security-Policy, and index.html
  * for every other path under it (the console's own routes, such as /console/accounts/acc-1), so a
  * bookmarked or reloaded page opens. Returns false when the console has not been built.
  */
-export async function serveConsole(
+export const serveConsole = (
   fastify: FastifyInstance,
-  { dir = consoleAssetsDir(), connectTo = [] }: { dir?: string; connectTo?: readonly string[] } = {},
-): Promise<boolean> {
-  const policy = consolePolicy(connectTo);
+  { dir = siteAssetsDir('console'), connectTo = [] }: { dir?: string; connectTo?: readonly string[] } = {},
+): Promise<boolean> => serveSite(fastify, { prefix: consolePrefix, dir, policy: consolePolicy(connectTo) });
+
+/** Serves a built single-page site (see serveConsole); false when it has not been built. */
+export async function serveSite(fastify: FastifyInstance, { prefix, dir, policy, apiPrefix }: Site): Promise<boolean> {
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
   const indexHtml = readFileSync(indexFile, 'utf8');
@@ -73,11 +84,13 @@ export async function serveConsole(
       site.get('/', page);
       site.get('/*', (request, reply) => {
         // A missing asset is a 404, not the page: a stale page asking for an old bundle must fail visibly.
-        if (request.url.startsWith(`${consolePrefix}/assets/`)) return reply.code(404).type('text/plain').send('Not found');
+        if (request.url.startsWith(`${prefix}/assets/`) || (apiPrefix && request.url.startsWith(apiPrefix))) {
+          return reply.code(404).type('text/plain').send('Not found');
+        }
         return page(request, reply);
       });
     },
-    { prefix: consolePrefix },
+    { prefix },
   );
   return true;
 }

@@ -11,9 +11,9 @@ export const disputesCommands: CommandDeclarations = {
       'Raise a dispute on an invoice or the whole account; collection of what is disputed pauses (after the validation period, as the creditor’s policy says)',
     status: 201,
     request: RaiseDisputeRequest,
-    command: ({ request: { disputeId, invoiceId, reason }, policies }) => ({
+    command: ({ request: { disputeId, invoiceId, reason, attachmentRef }, policies }) => ({
       type: 'RaiseDispute',
-      data: { disputeId, reason, ...(invoiceId && { invoiceId }), policies },
+      data: { disputeId, reason, ...(invoiceId && { invoiceId }), ...(attachmentRef && { attachmentRef }), policies },
     }),
   }),
 

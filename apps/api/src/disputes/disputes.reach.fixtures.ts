@@ -4,8 +4,8 @@ import { type CapabilityReach, http, policies } from '../command-handling/comman
 /** How each field of the disputes commands is set from outside (see every-field-reachable.unit.spec.ts). */
 export const disputesReach: CapabilityReach<DisputesCommand> = {
   RaiseDispute: {
-    fields: { disputeId: true, invoiceId: true, reason: true, policies },
-    made: [http('POST /accounts/:accountId/disputes', { disputeId: 'dispute-1', invoiceId: 'inv-1', reason: 'Never ordered' })],
+    fields: { disputeId: true, invoiceId: true, reason: true, attachmentRef: true, policies },
+    made: [http('POST /accounts/:accountId/disputes', { disputeId: 'dispute-1', invoiceId: 'inv-1', reason: 'Never ordered', attachmentRef: 'doc-1' })],
   },
   ResolveDispute: {
     fields: { disputeId: true, outcome: true },

@@ -14,6 +14,10 @@ export class RaiseDisputeRequest {
 
   @IsText(1000, 'Why the debtor disputes the debt.')
   reason!: string;
+
+  @IsOptional()
+  @IsText(500, 'A document sent with the dispute, by reference (a file id or URL in the sender’s document store).', true)
+  attachmentRef?: string;
 }
 
 export class ResolveDisputeRequest {

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 
 /** The error statuses a route may declare beside those the edge answers for every route (see openapi-document.ts). */
-export type ProblemStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 503;
 
 /**
  * The problems a route answers of its own making, by status, each with what it means there. The

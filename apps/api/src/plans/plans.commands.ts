@@ -1,6 +1,6 @@
 import { ParseIntPipe } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { eventOf } from '@arrears/commands';
+import { eventOf, type CommandOutcome } from '@arrears/commands';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { CommandReceipt, receiptOf } from '../command-handling/command-receipt';
 import { AgreePlanRequest, ExtendDeadlineRequest } from './plans.requests';
@@ -16,9 +16,19 @@ export class PlanAgreedResponse extends CommandReceipt {
   covers!: CoveredInvoiceResponse[];
 }
 
+/** What agreeing a plan answers, whoever agrees it: the plan and the balance it covers. */
+export const planAgreedResponse = {
+  type: PlanAgreedResponse,
+  from: (outcome: CommandOutcome, { request }: { request: { planId: string } }) => ({
+    ...receiptOf(outcome),
+    planId: request.planId,
+    covers: eventOf(outcome, 'PlanAgreed')?.data.covers ?? [],
+  }),
+};
+
 /** Payment plans: agreed with the debtor, an installment's date moved. (Missed installments are the scheduler's.) */
 export const plansCommands: CommandDeclarations = {
-  agreePlan: accountCommand({
+  agreePlan: accountCommand<AgreePlanRequest, PlanAgreedResponse>({
     route: 'POST /accounts/:accountId/plans',
     roles: ['agent', 'supervisor'],
     summary: 'Agree a payment plan whose installments add up exactly to the balance it covers',
@@ -28,10 +38,7 @@ export const plansCommands: CommandDeclarations = {
       type: 'AgreePlan',
       data: { planId, currency, installments: installments.map(({ dueOn, amount }) => ({ dueOn, amount })), ...(invoiceIds ? { invoiceIds } : {}) },
     }),
-    response: {
-      type: PlanAgreedResponse,
-      from: (outcome, { request }) => ({ ...receiptOf(outcome), planId: request.planId, covers: eventOf(outcome, 'PlanAgreed')?.data.covers ?? [] }),
-    },
+    response: planAgreedResponse,
   }),
 
   extendDeadline: accountCommand({

@@ -1,5 +1,5 @@
 import type { PlansCommand } from '@arrears/domain';
-import { type CapabilityReach, http, scheduler } from '../command-handling/command-reach.fixtures';
+import { type CapabilityReach, http, policies, scheduler } from '../command-handling/command-reach.fixtures';
 
 /** A request with every optional field set. */
 const plan = { planId: 'plan-1', currency: 'USD', installments: [{ dueOn: '2026-02-15', amount: 10_000 }], invoiceIds: ['inv-1'] };
@@ -9,6 +9,10 @@ export const plansReach: CapabilityReach<PlansCommand> = {
   AgreePlan: {
     fields: { planId: true, currency: true, installments: { dueOn: true, amount: true }, invoiceIds: true },
     made: [http('POST /accounts/:accountId/plans', plan)],
+  },
+  AcceptPlanOffer: {
+    fields: { planId: true, installmentCount: true, policies },
+    made: [http('POST /portal/api/plans', { planId: 'plan-1', installmentCount: 3 })],
   },
   MarkInstallmentMissed: {
     fields: {

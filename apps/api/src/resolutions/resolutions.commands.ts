@@ -1,5 +1,5 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
-import { AgreeSettlementRequest, EscalateToLegalRequest, PlaceWithAgencyRequest, WriteOffRequest } from './resolutions.requests';
+import { AgreeSettlementRequest, OfferSettlementRequest, EscalateToLegalRequest, PlaceWithAgencyRequest, WriteOffRequest } from './resolutions.requests';
 
 /** How collection ends or escalates: settlement, write-off, agency placement and recall, legal review (a supervisor's call), and the debtor's request for a confirmation. */
 export const resolutionsCommands: CommandDeclarations = {
@@ -10,6 +10,18 @@ export const resolutionsCommands: CommandDeclarations = {
     status: 201,
     request: AgreeSettlementRequest,
     command: ({ request: { settlementId, amount, currency, dueOn } }) => ({ type: 'AgreeSettlement', data: { settlementId, amount, currency, dueOn } }),
+  }),
+
+  offerSettlement: accountCommand({
+    route: 'POST /accounts/:accountId/settlement-offers',
+    roles: ['supervisor'],
+    summary: 'Offer the debtor a settlement they may accept on the portal until expiresOn (the rules of agreeing one apply, now and on acceptance)',
+    status: 201,
+    request: OfferSettlementRequest,
+    command: ({ request: { offerId, amount, currency, dueOn, expiresOn } }) => ({
+      type: 'OfferSettlement',
+      data: { offerId, amount, currency, dueOn, expiresOn },
+    }),
   }),
 
   writeOff: accountCommand({

@@ -10,6 +10,13 @@ export const resolutionsReach: CapabilityReach<ResolutionsCommand> = {
     fields: { settlementId: true, amount: true, currency: true, dueOn: true },
     made: [http('POST /accounts/:accountId/settlements', settlement)],
   },
+  OfferSettlement: {
+    fields: { offerId: true, amount: true, currency: true, dueOn: true, expiresOn: true },
+    made: [
+      http('POST /accounts/:accountId/settlement-offers', { offerId: 'offer-1', amount: 5000, currency: 'USD', dueOn: '2026-01-20', expiresOn: '2026-01-15' }),
+    ],
+  },
+  AcceptSettlementOffer: { fields: { offerId: true }, made: [http('POST /portal/api/settlement-offers/:offerId/accept', undefined, { offerId: 'offer-1' })] },
   LapseSettlement: { fields: { settlementId: true }, made: [scheduler([{ type: 'AgreeSettlement', data: settlement }])] },
   WriteOff: { fields: { reason: true }, made: [http('POST /accounts/:accountId/write-off', { reason: 'Uncollectable' })] },
   PlaceWithAgency: { fields: { agencyId: true }, made: [http('POST /accounts/:accountId/agency-placements', { agencyId: 'agency-1' })] },

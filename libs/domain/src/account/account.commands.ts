@@ -4,6 +4,7 @@ import type { DisputesCommand } from '../disputes/disputes.commands';
 import type { InteractionsCommand } from '../interactions/interactions.commands';
 import type { PaymentsCommand } from '../payments/payments.commands';
 import type { PlansCommand } from '../plans/plans.commands';
+import type { PortalCommand } from '../portal/portal.commands';
 import type { PromisesCommand } from '../promises/promises.commands';
 import type { ResolutionsCommand } from '../resolutions/resolutions.commands';
 import type { RestrictionsCommand } from '../restrictions/restrictions.commands';
@@ -16,6 +17,7 @@ export type * from '../disputes/disputes.commands';
 export type * from '../interactions/interactions.commands';
 export type * from '../payments/payments.commands';
 export type * from '../plans/plans.commands';
+export type * from '../portal/portal.commands';
 export type * from '../promises/promises.commands';
 export type * from '../resolutions/resolutions.commands';
 export type * from '../restrictions/restrictions.commands';
@@ -34,4 +36,5 @@ export type AccountCommand =
   | InteractionsCommand
   | ResolutionsCommand
   | WorklistCommand
-  | TimelineCommand;
+  | TimelineCommand
+  | PortalCommand;

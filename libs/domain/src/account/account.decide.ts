@@ -4,6 +4,7 @@ import { disputesDecisions } from '../disputes/disputes.decide';
 import { interactionsDecisions } from '../interactions/interactions.decide';
 import { paymentsDecisions } from '../payments/payments.decide';
 import { plansDecisions } from '../plans/plans.decide';
+import { portalDecisions } from '../portal/portal.decide';
 import { promisesDecisions } from '../promises/promises.decide';
 import { resolutionsDecisions } from '../resolutions/resolutions.decide';
 import { restrictionsDecisions } from '../restrictions/restrictions.decide';
@@ -29,6 +30,7 @@ const decisions: Decisions<AccountCommand> = {
   ...resolutionsDecisions,
   ...worklistDecisions,
   ...timelineDecisions,
+  ...portalDecisions,
 };
 // A Map, so that no inherited key ("toString") answers a command type. Each entry decides exactly its
 // own type, as `Decisions` checks above.

@@ -11,6 +11,7 @@ import { resolutionsEventTypes } from '../resolutions/resolutions.events';
 import { worklistEventTypes } from '../worklist/worklist.events';
 import { timelineEventTypes } from '../timeline/timeline.events';
 import { noticesEventTypes } from '../notices/notices.events';
+import { portalEventTypes } from '../portal/portal.events';
 import type { AccountClosed, AccountOpened, AccountsEvent, PersonalDataErased } from '../accounts/accounts.events';
 import type { BillingEvent, CreditApplied, InvoiceIssued, LateFeeAssessed, PaymentMissed } from '../billing/billing.events';
 import type { DisputesEvent } from '../disputes/disputes.events';
@@ -22,6 +23,7 @@ import type { ResolutionsEvent } from '../resolutions/resolutions.events';
 import type { RestrictionsEvent } from '../restrictions/restrictions.events';
 import type { TimelineEvent } from '../timeline/timeline.events';
 import type { NoticesEvent } from '../notices/notices.events';
+import type { PortalEvent } from '../portal/portal.events';
 import type { AccountClaimed, AccountClaimReleased, WorklistEvent } from '../worklist/worklist.events';
 
 export * from './allocation';
@@ -38,6 +40,7 @@ export * from '../restrictions/restrictions.events';
 export * from '../timeline/timeline.events';
 export * from '../notices/notices.events';
 export * from '../worklist/worklist.events';
+export * from '../portal/portal.events';
 
 /** Every fact recorded on an account stream, each declared in its capability's folder. The `type` strings are stored: never rename them. */
 export type AccountEvent =
@@ -52,7 +55,8 @@ export type AccountEvent =
   | ResolutionsEvent
   | WorklistEvent
   | TimelineEvent
-  | NoticesEvent;
+  | NoticesEvent
+  | PortalEvent;
 
 /** The account's lifecycle, billing, payments and plans, and claims. */
 export type LedgerEvent =
@@ -90,6 +94,7 @@ export const accountEventTypes = eventTypesOf<AccountEvent>()([
   ...worklistEventTypes,
   ...timelineEventTypes,
   ...noticesEventTypes,
+  ...portalEventTypes,
 ]);
 
 /** Stream holding one account's events. */

@@ -1,3 +1,4 @@
+import { portalEvolvers } from '../portal/portal.evolve';
 import { accountOpened, accountsEvolvers } from '../accounts/accounts.evolve';
 import type { AccountOpened } from '../accounts/accounts.events';
 import { billingEvolvers } from '../billing/billing.evolve';
@@ -32,6 +33,7 @@ const evolvers: Evolvers<OpenedAccountEvent> = {
   ...worklistEvolvers,
   ...timelineEvolvers,
   ...noticesEvolvers,
+  ...portalEvolvers,
 };
 // One lookup per event, however many types there are (the projector folds millions of events), and none
 // answered by an inherited key. Each entry folds exactly its own type, as `Evolvers` checks above.

@@ -8,6 +8,7 @@ import type { IssuedInvoice } from '../billing/billing.events';
 import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
+import type { PortalState } from '../portal/portal.state';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -120,6 +121,19 @@ export interface OpenedAccount {
   resolution: ResolutionState | null;
   /** Under a cease request, the debtor asked to be sent the confirmation of a resolution all the same. */
   resolutionConfirmationRequested: boolean;
+  /** The portal links revoked or locked, and wrong answers in a row (absent until the portal is first used). */
+  portal?: PortalState;
+  /** Settlements a supervisor offered the debtor, by id, until accepted or expired. */
+  settlementOffers?: Record<string, SettlementOffer>;
+}
+
+/** Paying `amount` by `dueOn` would settle the balance, if the debtor accepts by `expiresOn`. */
+export interface SettlementOffer {
+  offerId: string;
+  amount: number;
+  currency: string;
+  dueOn: IsoDate;
+  expiresOn: IsoDate;
 }
 
 export interface PromiseState {

@@ -1,3 +1,4 @@
+import { portalSummaries } from '../portal/portal.summaries';
 import { accountsSummaries } from '../accounts/accounts.summaries';
 import { billingSummaries } from '../billing/billing.summaries';
 import { paymentsSummaries } from '../payments/payments.summaries';
@@ -29,6 +30,7 @@ const summaries: Summaries<AccountEvent> = {
   ...worklistSummaries,
   ...timelineSummaries,
   ...noticesSummaries,
+  ...portalSummaries,
 };
 const summaryFor = new Map(Object.entries(summaries) as [AccountEvent['type'], Summary][]);
 

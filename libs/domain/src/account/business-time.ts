@@ -1,3 +1,4 @@
+import { portalBusinessTimes } from '../portal/portal.business-time';
 import { accountsBusinessTimes } from '../accounts/accounts.business-time';
 import { billingBusinessTimes } from '../billing/billing.business-time';
 import { dateIn, isIsoDate, type IsoDate } from '../calendar/calendar';
@@ -28,6 +29,7 @@ const businessTimes: BusinessTimes<AccountEvent> = {
   ...worklistBusinessTimes,
   ...timelineBusinessTimes,
   ...noticesBusinessTimes,
+  ...portalBusinessTimes,
 };
 const businessTimeFor = new Map(Object.entries(businessTimes) as [AccountEvent['type'], (event: AccountEvent, before: OpenedAccount | null) => BusinessTime][]);
 

@@ -1,5 +1,6 @@
 import { entryOf } from '../lookup/entry-of';
 import type { PostalAddress } from '../accounts/debtor';
+import { planOfferPolicyProblems, type PlanOfferPolicy } from '../plans/plan-offer-policy';
 
 /** Who collects a creditor's debts, as notices must name them (12 CFR 1006.34(c)(2)(i)). */
 export interface CollectorIdentity {
@@ -27,6 +28,8 @@ export interface CreditorProfile {
   jurisdiction?: string;
   /** What a dispute received after the validation period does: pause collection of the debt (the default) or be recorded only. */
   disputesAfterValidationPeriod?: 'pause_collection' | 'record_only';
+  /** The plans debtors may accept on the portal (`defaultPlanOfferPolicy` when absent). */
+  planOffers?: PlanOfferPolicy;
 }
 
 /** The profiles in force: a default and one per creditor. */
@@ -94,5 +97,6 @@ export function creditorProfileProblems(value: unknown, path: string): string[] 
   if (late !== undefined && late !== 'pause_collection' && late !== 'record_only') {
     problems.push(`${path}.disputesAfterValidationPeriod must be pause_collection or record_only`);
   }
+  if (profile.planOffers !== undefined) problems.push(...planOfferPolicyProblems(profile.planOffers, `${path}.planOffers`));
   return problems;
 }

@@ -3,7 +3,11 @@ import type { PostalAddress } from '../accounts/debtor';
 import type { ContactPolicies } from '../compliance/contact-policy';
 
 /** The creditor's profile in `policies` says what a dispute after the validation period does. */
-export type RaiseDispute = Command<'RaiseDispute', { disputeId: string; invoiceId?: string; reason: string; policies: ContactPolicies }>;
+/** `attachmentRef` names a document the debtor sent with the dispute (a file id or URL of the sender's store; the document is not kept here). */
+export type RaiseDispute = Command<
+  'RaiseDispute',
+  { disputeId: string; invoiceId?: string; reason: string; attachmentRef?: string; policies: ContactPolicies }
+>;
 export type ResolveDispute = Command<'ResolveDispute', { disputeId: string; outcome: 'upheld' | 'rejected' }>;
 /** The debtor asks for the original creditor's name and address, about one invoice or the whole account. */
 export type RequestOriginalCreditor = Command<'RequestOriginalCreditor', { requestId: string; invoiceId?: string }>;

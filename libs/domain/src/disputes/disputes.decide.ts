@@ -20,7 +20,7 @@ import type { DisputeRaised, DisputeResolved, OriginalCreditorProvided, Original
  */
 export function raiseDispute(command: RaiseDispute, state: AccountState): [DisputeRaised] {
   const account = requireOpen(state);
-  const { disputeId, invoiceId, reason, policies } = command.data;
+  const { disputeId, invoiceId, reason, attachmentRef, policies } = command.data;
   if (entryOf(account.disputes, disputeId)) throw conflict('DISPUTE_ALREADY_RAISED', `Dispute ${disputeId} already exists on this account.`, { id: disputeId });
   const amount = invoiceId ? outstanding(requireInvoice(account, invoiceId)) : totalOutstanding(account);
   if (amount <= 0)
@@ -32,7 +32,17 @@ export function raiseDispute(command: RaiseDispute, state: AccountState): [Dispu
   return [
     {
       type: 'DisputeRaised',
-      data: { disputeId, invoiceId: invoiceId ?? null, reason, amount, currency: account.currency ?? '', raisedOn, timely, pausesCollection },
+      data: {
+        disputeId,
+        invoiceId: invoiceId ?? null,
+        reason,
+        ...(attachmentRef && { attachmentRef }),
+        amount,
+        currency: account.currency ?? '',
+        raisedOn,
+        timely,
+        pausesCollection,
+      },
     },
   ];
 }

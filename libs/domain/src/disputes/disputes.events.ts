@@ -16,6 +16,8 @@ export interface DisputeRaised {
     disputeId: string;
     invoiceId: string | null;
     reason: string;
+    /** A document sent with the dispute, by reference; absent when none was. */
+    attachmentRef?: string;
     amount: number;
     currency: string;
     raisedOn: IsoDate;

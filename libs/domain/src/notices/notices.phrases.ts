@@ -7,6 +7,10 @@ import type { MessageChannel } from './notices.templates';
 export const optOutLinkMarker = '{{optOutUrl}}';
 /** The path the signed link opens: short, since it goes into texts too. */
 export const optOutPath = '/opt-out/';
+/** Where a message's link to the debtor's portal goes: the write path replaces it with a signed, expiring link. */
+export const portalLinkMarker = '{{portalUrl}}';
+/** The portal's page; the link's token follows in the fragment, which is never sent to a server. */
+export const portalPath = '/portal/#link=';
 
 /** The sentences the law makes a message say, per language; a message in another language says them in English. */
 export interface Phrases {

@@ -6,7 +6,7 @@ import type { PostalAddress } from '../accounts/debtor';
 import { outstanding, type OpenedAccount } from '../account/account.state';
 import type { Itemization } from '../interactions/interactions.events';
 import type { CeaseRemedy, RenderedMessage } from './notices.events';
-import { optOutLinkMarker, phrasesIn } from './notices.phrases';
+import { optOutLinkMarker, phrasesIn, portalLinkMarker } from './notices.phrases';
 import { fallbackLanguage, templateFor, templatesIn, type NoticeTemplate } from './notices.templates';
 
 /** What a message is about, beyond the account: the invoice and its amount, the validation period. */
@@ -75,6 +75,7 @@ export const messageVariables = [
   'disclosure',
   'optOut',
   'optOutUrl',
+  'portalUrl',
   'timeBarredDisclosure',
 ] as const;
 export type MessageVariable = (typeof messageVariables)[number];
@@ -148,6 +149,7 @@ export function valuesFor({ account, policies, today }: MessageContext, request:
     disclosure: profile.debtCollector ? (initial ? said.initialDisclosure : said.laterDisclosure) : '',
     optOut: channel === 'email' || channel === 'sms' ? said.optOut[channel] : '',
     optOutUrl: optOutLinkMarker,
+    portalUrl: portalLinkMarker,
   };
   if (timeBarred) values.timeBarredDisclosure = renderTemplate(timeBarred, values).body;
   return values;

@@ -61,7 +61,7 @@ describe.each(messages.map((template) => [named(template), template] as const))(
     expect(missing).toEqual([]);
     expect(message.body).toContain(said?.initialDisclosure);
     expect(message).toMatchObject({ templateId: template.id, version: template.version, language: template.language });
-    expect(message.body).not.toMatch(/\{\{(?!optOutUrl\}\})\w+\}\}/);
+    expect(message.body).not.toMatch(/\{\{(?!optOutUrl\}\}|portalUrl\}\})\w+\}\}/);
   });
 
   it('from a debt collector, later: lacks nothing, and says it is from a debt collector (1006.18(e)(2))', () => {

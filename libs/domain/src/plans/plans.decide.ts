@@ -1,6 +1,9 @@
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import type { AgreePlan, ExtendDeadline, MarkInstallmentMissed, PlansCommand } from './plans.commands';
+import { profileFor } from '../compliance/creditor-profile';
+import { defaultPlanOfferPolicy } from './plan-offer-policy';
+import { planOffers } from './plan-offers';
+import type { AcceptPlanOffer, AgreePlan, ExtendDeadline, MarkInstallmentMissed, PlansCommand } from './plans.commands';
 import type { Allocation } from '../account/allocation';
 import type { DeadlineExtended, InstallmentMissed, PlanAgreed, PlanBroken } from './plans.events';
 import { requireAmount, requireCurrency, requireDate, requireInvoice, requireNew, requireOpen, todayFor } from '../account/account.guards';
@@ -63,6 +66,21 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
       },
     },
   ];
+}
+
+/** The offered plan of that many installments, agreed under the same rules as any plan. */
+export function acceptPlanOffer(command: AcceptPlanOffer, state: AccountState): [PlanAgreed] {
+  const account = requireOpen(state);
+  const { planId, installmentCount, policies } = command.data;
+  const policy = profileFor(policies.profiles, account.creditorId).planOffers ?? defaultPlanOfferPolicy;
+  const offers = planOffers(account, policy, todayFor(account, command.now));
+  const offer = offers.find((candidate) => candidate.installmentCount === installmentCount);
+  if (!offer) {
+    throw ruleBroken('PLAN_OFFER_NOT_AVAILABLE', `No plan of ${installmentCount} installments is offered for this account today.`, {
+      offered: offers.map((candidate) => candidate.installmentCount),
+    });
+  }
+  return agreePlan({ type: 'AgreePlan', data: { planId, currency: offer.currency, installments: offer.installments }, now: command.now }, state);
 }
 
 function coveredBalance(account: OpenedAccount, invoiceIds: string[] | undefined): Allocation[] {
@@ -136,6 +154,7 @@ export function extendDeadline(command: ExtendDeadline, state: AccountState): [D
 
 export const plansDecisions: Decisions<PlansCommand> = {
   AgreePlan: agreePlan,
+  AcceptPlanOffer: acceptPlanOffer,
   MarkInstallmentMissed: markInstallmentMissed,
   ExtendDeadline: extendDeadline,
 };

@@ -3,6 +3,10 @@ import type { IsoDate } from '../calendar/calendar';
 import type { ContactPolicies } from '../compliance/contact-policy';
 
 export type AgreeSettlement = Command<'AgreeSettlement', { settlementId: string; amount: number; currency: string; dueOn: IsoDate }>;
+/** A supervisor offers the debtor a settlement, which the debtor may accept (on the portal) until `expiresOn`. */
+export type OfferSettlement = Command<'OfferSettlement', { offerId: string; amount: number; currency: string; dueOn: IsoDate; expiresOn: IsoDate }>;
+/** The debtor accepts an offer: the settlement is agreed as if a supervisor had agreed it, under the same rules. */
+export type AcceptSettlementOffer = Command<'AcceptSettlementOffer', { offerId: string }>;
 export type LapseSettlement = Command<'LapseSettlement', { settlementId: string }>;
 export type WriteOff = Command<'WriteOff', { reason: string }>;
 export type PlaceWithAgency = Command<'PlaceWithAgency', { agencyId: string }>;
@@ -18,6 +22,8 @@ export type RequestResolutionConfirmation = Command<'RequestResolutionConfirmati
 /** The resolutions part of the account's commands. */
 export type ResolutionsCommand =
   | AgreeSettlement
+  | OfferSettlement
+  | AcceptSettlementOffer
   | LapseSettlement
   | WriteOff
   | PlaceWithAgency

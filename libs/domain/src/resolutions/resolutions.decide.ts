@@ -1,4 +1,5 @@
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
+import { entryOf } from '../lookup/entry-of';
 import { policyFor } from '../compliance/contact-policy';
 import { contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
 import { noticeSent } from '../notices/notices.decide';
@@ -9,8 +10,10 @@ import { openBalances, totalOutstanding, type AccountState, type OpenedAccount }
 import type { Decisions } from '../account/capability';
 import { requireNotTimeBarred } from '../compliance/time-bar';
 import type {
+  AcceptSettlementOffer,
   AgreeSettlement,
   EscalateToLegal,
+  OfferSettlement,
   LapseSettlement,
   PlaceWithAgency,
   RecallFromAgency,
@@ -27,6 +30,7 @@ import type {
   ResolutionConfirmationRequested,
   SettlementAgreed,
   SettlementLapsed,
+  SettlementOffered,
 } from './resolutions.events';
 
 function requireBalance(account: OpenedAccount, code: string): number {
@@ -55,6 +59,40 @@ export function agreeSettlement(command: AgreeSettlement, state: AccountState): 
     });
   }
   return [{ type: 'SettlementAgreed', data: { settlementId, amount, currency, dueOn, settles } }];
+}
+
+/**
+ * An offer must be one a supervisor could agree today (the same rules as AgreeSettlement), open for
+ * acceptance until `expiresOn`, no later than the date it is to be paid by.
+ */
+export function offerSettlement(command: OfferSettlement, state: AccountState): [SettlementOffered] {
+  const { offerId, amount, currency, dueOn, expiresOn } = command.data;
+  const account = requireOpen(state);
+  if (entryOf(account.settlementOffers ?? {}, offerId))
+    throw conflict('SETTLEMENT_ALREADY_OFFERED', `Settlement offer ${offerId} already exists.`, { offerId });
+  agreeSettlement({ type: 'AgreeSettlement', data: { settlementId: offerId, amount, currency, dueOn }, now: command.now }, state);
+  requireDate(expiresOn, 'expiresOn');
+  const today = todayFor(account, command.now);
+  if (expiresOn < today || expiresOn > dueOn) {
+    throw ruleBroken('SETTLEMENT_OFFER_EXPIRY_OUT_OF_RANGE', `expiresOn ${expiresOn} must be from today (${today}) to dueOn (${dueOn}).`, {
+      expiresOn,
+      today,
+      dueOn,
+    });
+  }
+  return [{ type: 'SettlementOffered', data: { offerId, amount, currency, dueOn, expiresOn } }];
+}
+
+/** The debtor accepts an offer still open: the settlement is agreed under the rules of AgreeSettlement, as they stand today. */
+export function acceptSettlementOffer(command: AcceptSettlementOffer, state: AccountState): [SettlementAgreed] {
+  const account = requireOpen(state);
+  const { offerId } = command.data;
+  const offer = entryOf(account.settlementOffers ?? {}, offerId);
+  if (!offer) throw notFound('SETTLEMENT_OFFER_NOT_FOUND', `There is no settlement offer ${offerId}.`, { offerId });
+  const today = todayFor(account, command.now);
+  if (today > offer.expiresOn) throw ruleBroken('SETTLEMENT_OFFER_EXPIRED', `The offer ran until ${offer.expiresOn}.`, { expiresOn: offer.expiresOn, today });
+  const { amount, currency, dueOn } = offer;
+  return agreeSettlement({ type: 'AgreeSettlement', data: { settlementId: offerId, amount, currency, dueOn }, now: command.now }, state);
 }
 
 /** A settlement not paid in full by its date lapses; the balance is collected as before. */
@@ -131,6 +169,8 @@ export function requestResolutionConfirmation(command: RequestResolutionConfirma
 
 export const resolutionsDecisions: Decisions<ResolutionsCommand> = {
   AgreeSettlement: agreeSettlement,
+  OfferSettlement: offerSettlement,
+  AcceptSettlementOffer: acceptSettlementOffer,
   LapseSettlement: lapseSettlement,
   WriteOff: writeOff,
   PlaceWithAgency: placeWithAgency,

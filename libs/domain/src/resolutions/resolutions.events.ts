@@ -7,6 +7,11 @@ export interface SettlementAgreed {
   type: 'SettlementAgreed';
   data: { settlementId: string; amount: number; currency: string; dueOn: IsoDate; settles: number };
 }
+/** A settlement the debtor may accept until `expiresOn` (see AcceptSettlementOffer). */
+export interface SettlementOffered {
+  type: 'SettlementOffered';
+  data: { offerId: string; amount: number; currency: string; dueOn: IsoDate; expiresOn: IsoDate };
+}
 export interface SettlementCompleted {
   type: 'SettlementCompleted';
   data: { settlementId: string; paymentId: string; writtenOff: Allocation[] };
@@ -41,6 +46,7 @@ export interface ResolutionConfirmationRequested {
 /** The resolutions part of the account's events. */
 export type ResolutionsEvent =
   | SettlementAgreed
+  | SettlementOffered
   | SettlementCompleted
   | SettlementLapsed
   | DebtWrittenOff
@@ -52,6 +58,7 @@ export type ResolutionsEvent =
 /** Every resolutions event type. */
 export const resolutionsEventTypes = eventTypesOf<ResolutionsEvent>()([
   'SettlementAgreed',
+  'SettlementOffered',
   'SettlementCompleted',
   'SettlementLapsed',
   'DebtWrittenOff',

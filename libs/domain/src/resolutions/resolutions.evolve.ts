@@ -12,6 +12,7 @@ export const resolutionsEvolvers: Evolvers<ResolutionsEvent> = {
       activeSettlement: { settlementId, amount, dueOn, settles, paid: 0 },
     };
   },
+  SettlementOffered: (account, { data }) => ({ ...account, settlementOffers: { ...account.settlementOffers, [data.offerId]: data } }),
   SettlementCompleted: (account, event) => resolvedBy({ ...adjust(account, event.data.writtenOff), activeSettlement: null }, 'settled', latestPaidOn(account)),
   SettlementLapsed: (account) => ({ ...account, activeSettlement: null }),
   DebtWrittenOff: (account, event) => adjust(account, event.data.allocations),

@@ -7,6 +7,7 @@ import type { ResolutionsEvent } from './resolutions.events';
 export const resolutionsSummaries: Summaries<ResolutionsEvent> = {
   SettlementAgreed: (event) =>
     `Settlement ${event.data.settlementId}: ${money(event.data)} by ${event.data.dueOn} settles ${formatMoney(event.data.settles, event.data.currency)}.`,
+  SettlementOffered: (event) => `Settlement offered (${event.data.offerId}): ${money(event.data)} by ${event.data.dueOn}, open until ${event.data.expiresOn}.`,
   SettlementCompleted: (event) =>
     `Settlement ${event.data.settlementId} completed by payment ${event.data.paymentId}; ${units(sum(event.data.writtenOff))} written off.`,
   SettlementLapsed: (event) => `Settlement ${event.data.settlementId} lapsed with ${units(event.data.paid)} paid.`,

@@ -90,6 +90,13 @@ export interface AppConfig {
   publicUrl: string;
   /** Days after a promise's date that payments still keep it (`PROMISE_GRACE_DAYS`, default 2). */
   promiseGraceDays: number;
+  /** The debtor's portal: how long a link in a notice (or one a supervisor mints without saying) stays good, and a session after the second factor. */
+  portal: {
+    /** `PORTAL_LINK_DAYS`, default 30. */
+    linkDays: number;
+    /** `PORTAL_SESSION_MINUTES`, default 15: the portal's token is short-lived, and no session is kept on the server. */
+    sessionMinutes: number;
+  };
   /** Whether this process runs the collection timeline scheduler (`RUN_SCHEDULER`, default true). */
   runScheduler: boolean;
   /** How often the scheduler wakes (`SCHEDULER_INTERVAL_MS`, default 5 s). */
@@ -404,6 +411,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     noticeTemplates,
     publicUrl,
     promiseGraceDays: integer('PROMISE_GRACE_DAYS', 2, 0, 30),
+    portal: { linkDays: integer('PORTAL_LINK_DAYS', 30, 1, 365), sessionMinutes: integer('PORTAL_SESSION_MINUTES', 15, 1, 120) },
     runScheduler: env.RUN_SCHEDULER !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
     installmentGraceDays: integer('INSTALLMENT_GRACE_DAYS', 3, 0, 30),

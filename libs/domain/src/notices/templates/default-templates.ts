@@ -146,8 +146,14 @@ function family(id: string, version: number, purpose: string, variants: Variant[
   }));
 }
 
+/** E-mails invite the debtor to the portal by a signed link (a letter's reader could not type it). */
+const portalInvitation: Record<string, string> = {
+  en: 'See your account, pay, or choose a payment plan online: {{portalUrl}}',
+  es: 'Consulte su cuenta, pague o elija un plan de pagos en línea: {{portalUrl}}',
+};
+
 const emailAndLetter = (language: string, text: Text): Variant[] => [
-  { channel: 'email', language, subject: text.subject, body: [...text.body, '{{optOut}}'] },
+  { channel: 'email', language, subject: text.subject, body: [...text.body, portalInvitation[language] ?? '', '{{optOut}}'] },
   { channel: 'letter', language, ...text },
 ];
 const everyChannel = (language: string, text: Text, sms: string): Variant[] => [
