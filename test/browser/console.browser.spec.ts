@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { ActorRole } from '@arrears/commands';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
-import { killServiceGroup, startBuiltService, stopService, type BuiltService } from '../e2e/support/built-service';
+import { startBuiltService, stopServiceAfterAll, type BuiltService } from '../e2e/support/built-service';
 import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, signIn, type ConsoleBrowser } from './support/browser';
 import { afternoonBefore, seedPortfolio, zoneAtNight } from './support/portfolio';
 
@@ -50,9 +50,7 @@ inChromium('the console, in a browser, against the built service on the embedded
 
   afterAll(async () => {
     await browser?.close();
-    // A service that does not stop within 15 s is killed with its database, so the run never hangs on it.
-    const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
-    if (service && (await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
+    await stopServiceAfterAll(service);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { killServiceGroup, startBuiltService, stopService, type BuiltService } from '../e2e/support/built-service';
+import { startBuiltService, stopServiceAfterAll, type BuiltService } from '../e2e/support/built-service';
 import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, type ConsoleBrowser } from './support/browser';
 
 if (!chromiumPath) {
@@ -58,8 +58,7 @@ inChromium('the debtor’s portal, in a phone-sized browser, against the built s
 
   afterAll(async () => {
     await browser?.close();
-    const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
-    if (service && (await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
+    await stopServiceAfterAll(service);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killServiceGroup, startBuiltService, stopService, type BuiltService } from '../e2e/support/built-service';
+import { startBuiltService, stopServiceAfterAll, type BuiltService } from '../e2e/support/built-service';
 import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, type ConsoleBrowser } from './support/browser';
 import { startIdentityProvider, type IdentityProvider } from './support/identity-provider';
 
@@ -33,8 +33,7 @@ inChromium('signing in to the console with the identity provider (authorization 
 
   afterAll(async () => {
     await browser?.close();
-    const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
-    if (service && (await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
+    await stopServiceAfterAll(service);
     await provider?.close();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -1,3 +1,4 @@
+import { Field } from './field';
 import { useState, type SyntheticEvent, type ReactNode } from 'react';
 import { minorUnits } from '../../console/src/shared/format';
 import { answer, api, newId, type PortalAccount } from './api';
@@ -45,28 +46,8 @@ function PromiseForm({ account, words, onChange }: { account: PortalAccount; wor
   return (
     <Action id="promise" title={words.promise} help={words.promiseHelp}>
       <form onSubmit={submit}>
-        <label htmlFor="promise-amount">
-          {words.amount} ({account.currency})
-        </label>
-        <input
-          id="promise-amount"
-          inputMode="decimal"
-          required
-          value={amount}
-          onChange={(e) => {
-            setAmount(e.target.value);
-          }}
-        />
-        <label htmlFor="promise-date">{words.date}</label>
-        <input
-          id="promise-date"
-          type="date"
-          required
-          value={dueOn}
-          onChange={(e) => {
-            setDueOn(e.target.value);
-          }}
-        />
+        <Field id="promise-amount" label={`${words.amount} (${account.currency})`} inputMode="decimal" required value={amount} onChange={setAmount} />
+        <Field id="promise-date" label={words.date} type="date" required value={dueOn} onChange={setDueOn} />
         <button type="submit">{words.send}</button>
       </form>
       <Feedback outcome={outcome} words={words} />
@@ -112,15 +93,7 @@ function DisputeForm({ account, words, onChange }: { account: PortalAccount; wor
             setReason(e.target.value);
           }}
         />
-        <label htmlFor="dispute-attachment">{words.attachment}</label>
-        <input
-          id="dispute-attachment"
-          maxLength={500}
-          value={attachmentRef}
-          onChange={(e) => {
-            setAttachmentRef(e.target.value);
-          }}
-        />
+        <Field id="dispute-attachment" label={words.attachment} maxLength={500} value={attachmentRef} onChange={setAttachmentRef} />
         <button type="submit">{words.send}</button>
       </form>
       <Feedback outcome={outcome} words={words} />
@@ -182,26 +155,8 @@ function ContactTimes({ words, onChange }: { words: Words; onChange: () => void 
   return (
     <Action id="contact-times" title={words.contactTimes} help="">
       <form onSubmit={submit}>
-        <label htmlFor="contact-from">{words.from}</label>
-        <input
-          id="contact-from"
-          type="time"
-          required
-          value={from}
-          onChange={(e) => {
-            setFrom(e.target.value);
-          }}
-        />
-        <label htmlFor="contact-to">{words.to}</label>
-        <input
-          id="contact-to"
-          type="time"
-          required
-          value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
-          }}
-        />
+        <Field id="contact-from" label={words.from} type="time" required value={from} onChange={setFrom} />
+        <Field id="contact-to" label={words.to} type="time" required value={to} onChange={setTo} />
         <button type="submit">{words.save}</button>
       </form>
       <Feedback outcome={outcome} words={words} />

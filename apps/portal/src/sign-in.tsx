@@ -1,3 +1,4 @@
+import { Field } from './field';
 import { useState, type SyntheticEvent } from 'react';
 import { answer, api, setToken } from './api';
 import { Feedback, useAction } from './feedback';
@@ -21,17 +22,15 @@ export function SignIn({ link, words, onSignedIn }: { link: string; words: Words
       <h2 id="sign-in-title">{words.signInTitle}</h2>
       <p>{words.signInHelp}</p>
       <form onSubmit={submit}>
-        <label htmlFor="postal-code">{words.postalCode}</label>
-        <input
+        <Field
           id="postal-code"
+          label={words.postalCode}
           name="postalCode"
           autoComplete="postal-code"
           required
           maxLength={12}
           value={postalCode}
-          onChange={(e) => {
-            setPostalCode(e.target.value);
-          }}
+          onChange={setPostalCode}
         />
         <button type="submit" disabled={outcome.state === 'busy'}>
           {words.continue}

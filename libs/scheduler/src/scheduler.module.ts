@@ -1,3 +1,4 @@
+import { RepeatingTask } from './repeating-task';
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { CommandsModule } from '@arrears/commands';
@@ -23,12 +24,9 @@ import { WebhookSubscriptions } from './webhooks/webhook-subscriptions';
 @Injectable()
 export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly wakes: RepeatingTask;
   /** Monotonic time of the next chain checkpoint: an interval after the start, then after each one. */
   private checkpointDueAt: number;
-  private readonly backoff: Backoff;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,7 +35,7 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
     private readonly checkpointer: ChainCheckpointer,
   ) {
     this.checkpointDueAt = performance.now() + config.chainCheckpointIntervalMs;
-    this.backoff = new Backoff({
+    const backoff = new Backoff({
       // The first retry comes between one and two intervals later, then each ceiling doubles.
       initialMs: 2 * config.schedulerIntervalMs,
       maxMs: Math.max(2 * config.schedulerIntervalMs, 60_000),
@@ -48,12 +46,13 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
         this.logger.log(`Wakes succeed again, after ${failures} failed`);
       },
     });
+    this.wakes = new RepeatingTask(() => this.wake(), config.schedulerIntervalMs, backoff);
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.runScheduler) return;
     this.logger.log(`Collection timeline scheduler waking every ${this.config.schedulerIntervalMs} ms`);
-    this.schedule();
+    this.wakes.start();
   }
 
   /** One wake: the timeline's due work, then the outbox, then a chain checkpoint if one is due. */
@@ -77,27 +76,7 @@ export class SchedulerLoop implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-  }
-
-  private schedule(delay = this.config.schedulerIntervalMs): void {
-    this.timer = setTimeout(() => {
-      let next = this.config.schedulerIntervalMs;
-      this.current = this.wake()
-        .then(
-          () => {
-            this.backoff.succeeded();
-          },
-          (error: unknown) => {
-            next = this.backoff.failed(error);
-          },
-        )
-        .finally(() => {
-          if (!this.stopped) this.schedule(next);
-        });
-    }, delay);
+    await this.wakes.stop();
   }
 }
 

@@ -117,6 +117,13 @@ export async function killServiceGroup(service: BuiltService): Promise<void> {
   await service.exited;
 }
 
+/** Stops the service (if it started), killing it with its database when it does not stop within 15 s, so a run never hangs on it. */
+export async function stopServiceAfterAll(service: BuiltService | undefined): Promise<void> {
+  if (!service) return;
+  const late = new Promise((resolve) => setTimeout(resolve, 15_000, 'late').unref());
+  if ((await Promise.race([stopService(service, 'SIGTERM'), late])) === 'late') await killServiceGroup(service);
+}
+
 /** Polls `check` until it returns a value, failing after `timeoutMs` or when the service exits. */
 export async function eventually<T>(service: BuiltService, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {

@@ -6,6 +6,7 @@ import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { webhookDeadLetterIndexes, WEBHOOK_DEAD_LETTERS, WEBHOOK_SUBSCRIPTIONS } from './webhook-records';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 import { WebhookWorker } from './webhook-worker';
+import { RepeatingTask } from '../repeating-task';
 
 /**
  * Runs a worker per subscription in this process (when RUN_WEBHOOKS is on), each delivering only while
@@ -18,10 +19,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('Webhooks');
   private readonly workers = new Map<string, WebhookWorker>();
   private readonly owner: string;
-  private readonly backoff: Backoff;
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly syncs: RepeatingTask;
   private indexed = false;
   /** Where the jitter of retry delays comes from. */
   random: () => number = Math.random;
@@ -37,7 +35,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
     private readonly metrics: Metrics,
   ) {
     this.owner = `webhooks-${ids.uuid()}`;
-    this.backoff = new Backoff({
+    const backoff = new Backoff({
       initialMs: config.webhooks.pollMs,
       maxMs: Math.max(config.webhooks.pollMs, 60_000),
       onFirstFailure: (error) => {
@@ -47,16 +45,15 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
         this.logger.log(`The subscriptions are read again, after ${failures} failed tries`);
       },
     });
+    this.syncs = new RepeatingTask(() => this.sync(), config.webhooks.pollMs, backoff);
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.run) this.schedule(0);
+    if (this.config.webhooks.run) this.syncs.start(0);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
+    await this.syncs.stop();
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
   }
 
@@ -74,7 +71,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
       await worker.stop();
     }
     for (const id of ids) {
-      if (this.workers.has(id) || this.stopped) continue;
+      if (this.workers.has(id) || this.syncs.stopped()) continue;
       const worker = new WebhookWorker(id, {
         readStore: this.readStore,
         events: this.events,
@@ -94,23 +91,5 @@ export class WebhookDelivery implements OnApplicationBootstrap, BeforeApplicatio
       this.workers.set(id, worker);
       worker.start();
     }
-  }
-
-  private schedule(delay: number): void {
-    this.timer = setTimeout(() => {
-      let next = this.config.webhooks.pollMs;
-      this.current = this.sync()
-        .then(
-          () => {
-            this.backoff.succeeded();
-          },
-          (error: unknown) => {
-            next = this.backoff.failed(error);
-          },
-        )
-        .finally(() => {
-          if (!this.stopped) this.schedule(next);
-        });
-    }, delay);
   }
 }

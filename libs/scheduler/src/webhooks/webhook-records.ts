@@ -1,3 +1,4 @@
+import type { AppConfig } from '@arrears/platform';
 import type { SealedPersonalData } from '@arrears/personal-data';
 import type { IndexSpec, ReadDocument } from '@arrears/read-store';
 
@@ -90,13 +91,4 @@ export const webhookDeadLetterIndexes: IndexSpec[] = [
 ];
 
 /** How deliveries are retried and bounded (from the WEBHOOK_* variables). */
-export interface WebhookSettings {
-  maxAttempts: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
-  timeoutMs: number;
-  concurrency: number;
-  pollMs: number;
-  leaseMs: number;
-  allowHttp: boolean;
-}
+export type WebhookSettings = Omit<AppConfig['webhooks'], 'run'>;
