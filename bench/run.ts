@@ -16,6 +16,7 @@ import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureReadSide } from './read-side';
 import { benchSecrets, startService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
+import { benchMetadata as metadata } from './bench-metadata';
 
 const clients = 8;
 const streams = 1_000;
@@ -33,15 +34,6 @@ const eventsTable = (name: string) => `CREATE TABLE ${name} (
   UNIQUE (stream_id, revision), UNIQUE (event_id))`;
 
 const sampleData = { paymentId: 'pay-00000001', amount: 5000, currency: 'USD', receivedOn: '2026-02-10', method: 'card' };
-const metadata = {
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  actor: { id: 'bench', role: 'system' },
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  schemaVersion: 1,
-  creditorId: 'cred-bench',
-};
 const newEvent = (): NewEvent => ({ id: randomUUID(), type: 'PaymentReceived', data: sampleData, metadata });
 
 /** Runs `worker` on `count` concurrent workers until `seconds` pass; returns operations per second. */

@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { PostgresEventStore, type NewEvent, type StreamAppend } from '@arrears/event-store';
 import { startService } from './service';
 import { WebhookReceiver } from './webhook-receiver';
+import { benchMetadata as metadata } from './bench-metadata';
 
 const accounts = 1_000;
 /** Events per account in the history delivered first, and in the backlog an outage leaves. */
@@ -28,16 +29,6 @@ export interface WebhookFigures {
   webhookCatchUpBaselineSeconds: number;
   webhookCatchUpRatio: number;
 }
-
-const metadata = {
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  actor: { id: 'bench', role: 'system' },
-  occurredAt: '2026-01-01T00:00:00.000Z',
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  schemaVersion: 1,
-  creditorId: 'cred-bench',
-};
 
 /** One payment on every account per round, accounts interleaved in the log as a busy service's are. */
 async function appendRounds(store: PostgresEventStore, rounds: number, firstRevision: number): Promise<number> {
