@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { portalPolicy } from '../../apps/api/src/portal/portal-site';
 import { as, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
@@ -58,6 +60,11 @@ describe('the debtor’s portal (e2e)', () => {
     const statement = await api.get('/portal/api/statement', debtor);
     expect(statement.status).toBe(200);
     expect(String(statement.body)).toContain('Account statement');
+    // Its one style is allowed by hash, by its own policy and by the portal's (a blob tab opened from the portal inherits that one).
+    const style = /<style>(.*?)<\/style>/.exec(String(statement.body))?.[1] ?? '';
+    const allowed = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    expect(statement.headers['content-security-policy']).toContain(`style-src ${allowed}`);
+    expect(portalPolicy).toContain(`style-src 'self' ${allowed}`);
     expect(await eventTypes(api, accountId)).toEqual(expect.arrayContaining(['PortalLinkIssued', 'PortalSecondFactorFailed', 'PortalAccessed', 'PlanAgreed']));
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; metadata: { actor: { role: string } } }[];
     expect(events.find((event) => event.type === 'PlanAgreed')?.metadata.actor).toEqual({ id: `debtor:${accountId}`, role: 'debtor' });

@@ -7,7 +7,7 @@ import { Clock } from '@arrears/platform';
 import { portalAccountFor } from './portal-access';
 import { portalAccountView } from './portal-account.view';
 import { PortalAccountResponse } from './portal.responses';
-import { statementPage } from './statement.page';
+import { statementPage, statementStyleSource } from './statement.page';
 
 /**
  * What the debtor reads on the portal, from the account's own events (not a read model), so what
@@ -34,7 +34,7 @@ export class PortalAccountController {
   @Get('statement')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'")
+  @Header('content-security-policy', `default-src 'none'; style-src ${statementStyleSource}; frame-ancestors 'self'`)
   @ApiOperation({ summary: 'A printable statement of the account (HTML, in the debtor’s language; print or save it as PDF from the browser)' })
   @ApiOkResponse({ description: 'The statement.', content: { 'text/html': { schema: { type: 'string' } } } })
   statement(@Req() request: FastifyRequest): string {

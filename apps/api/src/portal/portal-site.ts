@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { serveSite, siteAssetsDir } from '../console/console-site';
+import { statementStyleSource } from './statement.page';
 
 /**
  * The portal's pages run only their own scripts and styles, talk only to this origin, send forms
- * nowhere else, and are framed by nobody; the statement they open is a page of this origin too.
+ * nowhere else, and are framed by nobody; the statement they open (under this policy) keeps its one style.
  */
 export const portalPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${statementStyleSource}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { formatDate, formatMoney } from '@arrears/domain';
 import type { PortalAccountView } from './portal-account.view';
 
@@ -42,6 +43,15 @@ const words = {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const statementStyle =
+  'body{font-family:system-ui,sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.3rem;text-align:left}';
+
+/**
+ * The one inline style a policy lets the statement keep, by its hash: the portal opens the statement
+ * in a tab of its own (a blob), which inherits the portal's policy, so that policy names it too.
+ */
+export const statementStyleSource = `'sha256-${createHash('sha256').update(statementStyle).digest('base64')}'`;
+
 /** A statement the debtor can print or save (as PDF, from the browser): plain HTML, no script, in their language. */
 export function statementPage(view: PortalAccountView, today: string): string {
   const language = view.language === 'es' ? 'es' : 'en';
@@ -64,7 +74,7 @@ export function statementPage(view: PortalAccountView, today: string): string {
     .join(' · ');
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${w.title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.3rem;text-align:left}</style></head>
+<style>${statementStyle}</style></head>
 <body><h1>${w.title}</h1><p>${w.asOf} ${day(today)} · ${w.creditor}: ${escape(view.creditor.name)}</p>
 <p><strong>${w.owed}: ${money(view.balance.total)}</strong></p>
 <table><thead><tr><th>${w.invoice}</th><th>${w.issued}</th><th>${w.due}</th><th>${w.amount}</th><th>${w.fees}</th><th>${w.discounts}</th><th>${w.paid}</th><th>${w.left}</th></tr></thead><tbody>${rows}</tbody></table>
