@@ -128,6 +128,12 @@ describe('online payment through Stripe (signed webhooks, offline)', () => {
     expect(await owed(accountId)).toBe(12_500 - 4000 + 2000);
   });
 
+  it('acknowledges a refund of a payment it never took once that payment has been awaited an hour: the provider’s other payments', async () => {
+    const twoHoursAgo = refund(api, 're_foreign', 'pi_foreign', 1000).replace(`"created":${seconds(api)}`, `"created":${seconds(api) - 2 * 3600}`);
+    const answered = await deliver(twoHoursAgo);
+    expect(answered).toMatchObject({ status: 200, body: { outcomes: [{ paymentId: 'pi_foreign', outcome: 'refused', code: 'PAYMENT_UNKNOWN' }] } });
+  });
+
   it('records nothing for an unknown account or another creditor’s, answering without a 5xx', async () => {
     const unknown = await deliver(sessionCompleted(api, 'acc-nobody', 'pi_nobody', 1000));
     expect(unknown).toMatchObject({ status: 200, body: { outcomes: [{ paymentId: 'pi_nobody', outcome: 'refused', code: 'ACCOUNT_NOT_FOUND' }] } });

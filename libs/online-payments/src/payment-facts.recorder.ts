@@ -17,6 +17,13 @@ export type FactOutcome =
   | { outcome: 'refused'; paymentId: string; code: string; message: string };
 
 /**
+ * How long a reversal waits for its payment to be told (a provider may deliver a refund first): after
+ * that it is a payment this service never took (the provider's account takes others too), and
+ * deferring it again would have the provider retry it for days and then disable the endpoint.
+ */
+const paymentAwaitedMs = 60 * 60_000;
+
+/**
  * Turns a provider's facts into the account's commands, the same commands the payment API takes:
  * a payment succeeded is `RecordPayment` (its id the provider's, so it is recorded once), a refund or
  * a lost dispute is `ReversePayment` (its id the refund's or dispute's). Dates are the debtor's, as
@@ -60,6 +67,9 @@ export class PaymentFactsRecorder {
     if (link?.refused)
       return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${link.refused}): there is nothing to reverse.`);
     const account = link && (await this.account(link.accountId));
+    if (!account && this.clock.now().getTime() - Date.parse(fact.at) > paymentAwaitedMs) {
+      return refused(paymentId, 'PAYMENT_UNKNOWN', `Payment ${paymentId} was never told to this service: not one of its checkouts, nothing to reverse.`);
+    }
     if (!account) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
     const input: AccountCommandInput = {
       type: 'ReversePayment',

@@ -15,6 +15,8 @@ export interface InvoiceState extends IssuedInvoice {
   /** Order of issue, the last tie-breaker of "oldest first". */
   sequence: number;
   paid: number;
+  /** Of `paid`, what came from the account's credit (CreditApplied), less what reversals reopened of it. */
+  creditApplied: number;
   discounted: number;
   lateFees: number;
   lateFeeAssessed: boolean;

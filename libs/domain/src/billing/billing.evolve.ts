@@ -15,6 +15,7 @@ export const billingEvolvers: Evolvers<BillingEvent> = {
       terms,
       sequence: Object.keys(account.invoices).length,
       paid: 0,
+      creditApplied: 0,
       discounted: 0,
       lateFees: 0,
       lateFeeAssessed: false,
@@ -27,7 +28,7 @@ export const billingEvolvers: Evolvers<BillingEvent> = {
     return { ...account, currency, invoices: { ...account.invoices, [invoiceId]: invoice }, resolution: null };
   },
   CreditApplied: (account, event) => ({
-    ...updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, paid: i.paid + event.data.amount })),
+    ...updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, paid: i.paid + event.data.amount, creditApplied: i.creditApplied + event.data.amount })),
     credit: account.credit - event.data.amount,
   }),
   PaymentMissed: (account, event) => updateInvoice(account, event.data.invoiceId, (i) => ({ ...i, missed: true })),

@@ -80,12 +80,14 @@ function partsReversed(account: OpenedAccount, payment: PaymentState, amount: nu
   return { creditReversed, spentCreditReopened, allocations, installmentAllocations, discountsWithdrawn };
 }
 
-/** Credit the payment left that later invoices used: reopened on those paid, the latest due first, above what the payment itself paid them. */
+/**
+ * Credit the payment left that later invoices used: reopened on what credit paid of them (never what
+ * another payment paid in cash), the latest due first.
+ */
 function reopenSpentCredit(account: OpenedAccount, payment: PaymentState, amount: number): Allocation[] {
   if (amount <= 0) return [];
-  const ownPaid = new Map(payment.allocations.map(({ invoiceId, amount }) => [invoiceId, amount]));
   const paidOldestDueFirst = Object.values(account.invoices)
-    .map((invoice) => ({ invoice, amount: invoice.paid - (ownPaid.get(invoice.invoiceId) ?? 0) }))
+    .map((invoice) => ({ invoice, amount: Math.min(invoice.creditApplied, invoice.paid) }))
     .filter((paid) => paid.amount > 0)
     .sort((a, b) => a.invoice.dueOn.localeCompare(b.invoice.dueOn) || a.invoice.sequence - b.invoice.sequence)
     .map(({ invoice, amount }) => ({ invoiceId: invoice.invoiceId, amount }));

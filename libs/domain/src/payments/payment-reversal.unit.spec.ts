@@ -83,6 +83,21 @@ describe('ReversePayment', () => {
     expect(owed(account, 'inv-old')).toBe(300);
   });
 
+  it('reopens only what credit paid, never an invoice another payment paid in cash', () => {
+    const overpaid = paymentReceived(3100, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 100 });
+    const later = issued('inv-later', 100, '2026-02-11', '2026-03-11');
+    const third = issued('inv-third', 100, '2026-02-12', '2026-04-11');
+    const used = { type: 'CreditApplied' as const, data: { invoiceId: 'inv-later', amount: 100, currency: 'USD' } };
+    const cash = paymentReceived(50, '2026-02-15', { paymentId: 'pay-2', allocations: [{ invoiceId: 'inv-third', amount: 50 }] });
+    const event = reversed(3100, {
+      spentCreditReopened: [{ invoiceId: 'inv-later', amount: 100 }],
+      allocations: [{ invoiceId: 'inv-old', amount: 3000 }],
+    });
+    spec.given([opened, older, overpaid, later, third, used, cash]).when(reverse(3100)).then([event]);
+    const account = fold([opened, older, overpaid, later, third, used, cash, event]);
+    expect([owed(account, 'inv-old'), owed(account, 'inv-later'), owed(account, 'inv-third')]).toEqual([3000, 100, 50]);
+  });
+
   it('reopens the invoice that used the payment’s credit when that credit is spent', () => {
     const overpaid = paymentReceived(3500, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 500 });
     const later = issued('inv-later', 400, '2026-02-11', '2026-03-11');

@@ -46,7 +46,9 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
     for (const { invoiceId, amount } of allocations) {
       next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount, paidOn: withoutOne(i.paidOn, payment.receivedOn) }));
     }
-    for (const { invoiceId, amount } of spentCreditReopened) next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount }));
+    for (const { invoiceId, amount } of spentCreditReopened) {
+      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount, creditApplied: i.creditApplied - amount }));
+    }
     for (const { invoiceId, amount } of discountsWithdrawn) next = updateInvoice(next, invoiceId, (i) => ({ ...i, discounted: i.discounted - amount }));
     next = withInstallmentsPaid(next, payment.planId, installmentAllocations, -1);
     // What was resolved is owed again: the thank-you no longer holds.

@@ -38,6 +38,8 @@ export function subscribedTo(subscription: Pick<WebhookSubscription, 'eventTypes
  * The payload of an event as read (opened for a subscription allowed personal data, else as stored).
  * Whatever is still sealed in it is taken out either way: ciphertext tells a receiver nothing it may
  * use, and a kind of personal data sealed in future events is then withheld without a change here.
+ * The debtor's own links in a message's text (portal, opt-out) are withheld too: whoever holds one
+ * acts as the debtor, and a receiver given the postal code would hold the portal's second factor.
  */
 export function payloadOf(event: RecordedEvent): WebhookPayload {
   return {
@@ -49,17 +51,21 @@ export function payloadOf(event: RecordedEvent): WebhookPayload {
     position: Number(event.position),
     recordedAt: event.metadata.recordedAt,
     occurredAt: event.metadata.occurredAt,
-    data: withoutSealed(event.data) as Record<string, unknown>,
+    data: forReceivers(event.data) as Record<string, unknown>,
   };
 }
 
-/** The value with every sealed part (`{…, sealed: {keyId, iv, data, tag}}`) replaced by `personalDataWithheld: true`. */
-function withoutSealed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSealed);
+/** A portal link's token (after `#link=`) and an opt-out link's (after `/opt-out/`). */
+const debtorLinkToken = /(#link=|\/opt-out\/)[\w-]+(?:\.[\w-]+)*/g;
+
+/** The value with every sealed part (`{…, sealed: {keyId, iv, data, tag}}`) replaced by `personalDataWithheld: true`, and debtors' link tokens by `withheld`. */
+function forReceivers(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(debtorLinkToken, '$1withheld');
+  if (Array.isArray(value)) return value.map(forReceivers);
   if (!value || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>);
   const sealed = entries.some(([key, part]) => key === 'sealed' && isSealed(part));
-  const kept = entries.filter(([key, part]) => !(key === 'sealed' && isSealed(part))).map(([key, part]) => [key, withoutSealed(part)]);
+  const kept = entries.filter(([key, part]) => !(key === 'sealed' && isSealed(part))).map(([key, part]) => [key, forReceivers(part)]);
   return Object.fromEntries(sealed ? [...kept, ['personalDataWithheld', true]] : kept);
 }
 

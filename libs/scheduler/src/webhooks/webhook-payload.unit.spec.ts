@@ -46,6 +46,19 @@ describe('a webhook payload', () => {
       notes: [{ sealed: 'no' }],
     });
   });
+
+  it('withholds the debtor’s portal and opt-out link tokens from an opened message: whoever holds one acts as the debtor', () => {
+    const body = 'Pay online: https://arrears.example/portal/#link=eyJhIjoxfQ.c2lnbmF0dXJl. Stop e-mails: https://arrears.example/opt-out/eyJiIjoyfQ.c2ln';
+    const data = { channel: 'email', message: { templateId: 't', subject: 'Reminder', body } };
+    expect(payloadOf(event({ type: 'ReminderSent', data })).data).toEqual({
+      channel: 'email',
+      message: {
+        templateId: 't',
+        subject: 'Reminder',
+        body: 'Pay online: https://arrears.example/portal/#link=withheld. Stop e-mails: https://arrears.example/opt-out/withheld',
+      },
+    });
+  });
 });
 
 describe('a subscription’s filter', () => {
