@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import { Backoff, type BackoffOptions } from '@arrears/platform';
-import { LeaseLostError, type Lease, type ReadStore } from '@arrears/read-store';
+import { LeaseLostError, whileLeaseHeld, type Lease, type ReadStore } from '@arrears/read-store';
 import { collectionsOf, type Projection } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
 import { batchWrites, DEAD_LETTERS, deadLetter, errorText, readStoreAnswers, type DeadLetter } from './batch-writes';
@@ -159,17 +159,8 @@ export class ProjectionWorker {
   }
 
   /** Projects batch after batch while the lease holds, renewing it; throws LeaseLostError when lost. */
-  private async projectUnder(lease: Lease): Promise<void> {
-    const lost = new AbortController();
-    const renewal = setInterval(() => {
-      this.readStore.acquireLease(lease.name, lease.owner, this.leaseTtlMs).then(
-        (renewed) => {
-          if (renewed?.token !== lease.token) lost.abort();
-        },
-        () => undefined, // the store is down: the fence on the next write decides
-      );
-    }, this.leaseTtlMs / 3);
-    try {
+  private projectUnder(lease: Lease): Promise<void> {
+    return whileLeaseHeld(this.readStore, lease, this.leaseTtlMs, async (lost) => {
       if (await this.superseded()) {
         await this.readStore.releaseLease(lease).catch(() => undefined);
         await this.pause(this.leaseTtlMs);
@@ -182,12 +173,10 @@ export class ProjectionWorker {
       this.status.state = 'running';
       this.onProgress();
       while (!this.stopped() && this.running()) {
-        if (lost.signal.aborted) throw new LeaseLostError(lease.name);
-        await this.followLog(lease, lost.signal);
+        if (lost.aborted) throw new LeaseLostError(lease.name);
+        await this.followLog(lease, lost);
       }
-    } finally {
-      clearInterval(renewal);
-    }
+    });
   }
 
   /** One subscription from the checkpoint; returns to resubscribe after a read failure. */

@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '@arrears/event-store';
 import type { PersonalDataVault } from '@arrears/personal-data';
 import { Backoff, type Clock } from '@arrears/platform';
 import { inBatches } from '@arrears/projections';
-import { LeaseLostError, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
+import { LeaseLostError, whileLeaseHeld, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { retryDelay } from '../outbox/delivery-records';
 import { accountOf, payloadOf, signatureHeaderName, signatureOf, subscribedTo } from './webhook-payload';
 import {
@@ -122,19 +122,10 @@ export class WebhookWorker {
   }
 
   /** Delivers while the lease holds, renewing it; throws LeaseLostError once it has passed to another holder. */
-  private async deliverUnder(lease: Lease): Promise<void> {
+  private deliverUnder(lease: Lease): Promise<void> {
     const { readStore, settings } = this.deps;
-    const lost = new AbortController();
-    const renewal = setInterval(() => {
-      readStore.acquireLease(lease.name, lease.owner, settings.leaseMs).then(
-        (renewed) => {
-          if (renewed?.token !== lease.token) lost.abort();
-        },
-        () => undefined, // the store is down: the fence on the next write decides
-      );
-    }, settings.leaseMs / 3);
-    try {
-      const tenure = await this.begin(lease, AbortSignal.any([this.stopping.signal, lost.signal]));
+    return whileLeaseHeld(readStore, lease, settings.leaseMs, async (lost) => {
+      const tenure = await this.begin(lease, AbortSignal.any([this.stopping.signal, lost]));
       if (!tenure) {
         await pause(settings.pollMs, this.stopping.signal);
         return;
@@ -142,10 +133,8 @@ export class WebhookWorker {
       await this.retryQueued(tenure);
       await this.loadLetters(tenure);
       await this.followLog(tenure);
-      if (lost.signal.aborted) throw new LeaseLostError(lease.name);
-    } finally {
-      clearInterval(renewal);
-    }
+      if (lost.aborted) throw new LeaseLostError(lease.name);
+    });
   }
 
   /** The subscription as stored now, its secret, checkpoint and status; undefined once it is disabled. */
