@@ -118,8 +118,58 @@ async function batchAppends(store: PostgresEventStore): Promise<number> {
   return (batches * batchSize) / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
+interface CommandFigures {
+  commandsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** 50 connections POSTing payments to `base` for `httpSeconds`, after a 2 s warm-up; each a new payment. */
+async function loadPayments(base: string, headers: Record<string, string>): Promise<CommandFigures> {
+  let sequence = 0;
+  const run = (seconds: number) =>
+    autocannon({
+      url: base,
+      connections: httpConnections,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          setupRequest: (request) => {
+            const n = sequence++;
+            return {
+              ...request,
+              path: `/accounts/bench-${n % httpAccounts}/payments`,
+              body: JSON.stringify({ paymentId: `pay-${n}`, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' }),
+            };
+          },
+        },
+      ],
+    });
+  await run(2);
+  const result = await run(httpSeconds);
+  return {
+    commandsPerSecond: result['2xx'] / httpSeconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** The baseline of (d): a bare Fastify route appending the same event with the project's `store.append`. */
+async function bareAppendPayments(url: string): Promise<CommandFigures> {
+  const bare = await startService(url, { DATABASE_POOL_SIZE: '16' }, './bare-append-service.js');
+  try {
+    return await loadPayments(bare.base, {});
+  } finally {
+    await bare.stop();
+  }
+}
+
 /** The built service in its own process, against its own database of the bench's PostgreSQL. */
-async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p50: number; p99: number; errors: number }> {
+async function httpPayments(url: string): Promise<CommandFigures> {
   const service = await startService(url, { DATABASE_POOL_SIZE: '16' });
   const { base } = service;
   try {
@@ -146,38 +196,17 @@ async function httpPayments(url: string): Promise<{ commandsPerSecond: number; p
         }),
       );
     }
-    let sequence = 0;
-    const run = (seconds: number) =>
-      autocannon({
-        url: base,
-        connections: httpConnections,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...system },
-            setupRequest: (request) => {
-              const n = sequence++;
-              return {
-                ...request,
-                path: `/accounts/bench-${n % httpAccounts}/payments`,
-                body: JSON.stringify({ paymentId: `pay-${n}`, amount: 100, currency: 'USD', receivedOn: '2026-02-10', method: 'card' }),
-              };
-            },
-          },
-        ],
-      });
-    await run(2);
-    const result = await run(httpSeconds);
-    return {
-      commandsPerSecond: result['2xx'] / httpSeconds,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.non2xx + result.errors + result.timeouts,
-    };
+    return await loadPayments(base, system);
   } finally {
     await service.stop();
   }
+}
+
+/** (d) the service's payments next to the bare append route, each on a fresh database. */
+async function commandPath(serverUrl: string) {
+  const bare = await bareAppendPayments(await createDatabase(serverUrl, 'bench_bare'));
+  const http = await httpPayments(await createDatabase(serverUrl, 'bench_http'));
+  return { bare, http };
 }
 
 const importFacts = 110_000;
@@ -228,9 +257,31 @@ async function measureWriteSide(serverUrl: string) {
   const batch = await batchAppends(store);
   await store.close();
   console.log(`measuring (d) HTTP POST /accounts/:id/payments, ${httpConnections} connections…`);
-  const http = await httpPayments(await createDatabase(serverUrl, 'bench_http'));
+  const { bare, http } = await commandPath(serverUrl);
   const imported = await importFigure(serverUrl, importFacts, 'bench_import');
-  return { singleBaseline, single, batchBaseline, batch, http, imported };
+  return { singleBaseline, single, batchBaseline, batch, bare, http, imported };
+}
+
+/** The rows of (d): the bare route, then the service as a ratio of it. */
+function commandRows({ bare, http }: { bare: CommandFigures; http: CommandFigures }) {
+  return {
+    '(d) bare Fastify + store.append, 50 conns': { value: `${Math.round(bare.commandsPerSecond)} commands/s, p99 ${bare.p99} ms`, target: 'baseline' },
+    '(d) HTTP payments, 50 conns': {
+      value: `${Math.round(http.commandsPerSecond)} commands/s`,
+      target: `d/bare = ${round(http.commandsPerSecond / bare.commandsPerSecond)} (≥ 0.8)`,
+    },
+    '(d) latency p50 / p99': { value: `${http.p50} / ${http.p99} ms`, target: 'p99 ≤ 50 ms' },
+    '(d) non-2xx or errors': { value: `${http.errors} (bare ${bare.errors})`, target: '0' },
+  };
+}
+
+/** `npm run bench -- --command-path` measures (d) only, with its baseline: quicker while working on it. */
+async function commandPathAlone(serverUrl: string): Promise<void> {
+  const figures = await commandPath(serverUrl);
+  console.table(commandRows(figures));
+  const out = resolve(__dirname, '../../bench/results');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'command-path.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...figures }, null, 2)}\n`);
 }
 
 /** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
@@ -252,6 +303,7 @@ const skippedWriteSide = {
   single: NaN,
   batchBaseline: NaN,
   batch: NaN,
+  bare: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
   http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
   imported: { facts: NaN, seconds: NaN, wallSeconds: NaN, factsPerSecond: NaN, eventsAppended: NaN, peakRssMiB: NaN },
 };
@@ -262,6 +314,10 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--import-million')) {
       await importMillion(server.url);
+      return;
+    }
+    if (process.argv.includes('--command-path')) {
+      await commandPathAlone(server.url);
       return;
     }
     if (webhooksOnly) {
@@ -285,7 +341,10 @@ async function main(): Promise<void> {
       batchInsertBaselineRowsPerSecond: Math.round(write.batchBaseline),
       appendBatchEventsPerSecond: Math.round(write.batch),
       appendBatchRatio: round(write.batch / write.batchBaseline),
+      bareAppendCommandsPerSecond: Math.round(write.bare.commandsPerSecond),
+      bareAppendP99Ms: write.bare.p99,
       httpCommandsPerSecond: Math.round(write.http.commandsPerSecond),
+      httpRatio: round(write.http.commandsPerSecond / write.bare.commandsPerSecond),
       httpP50Ms: write.http.p50,
       httpP99Ms: write.http.p99,
       httpErrors: write.http.errors,
@@ -301,9 +360,7 @@ async function main(): Promise<void> {
       '(b) append, 1 event, 8 clients': { value: `${results.appendSingleEventsPerSecond} events/s`, target: `b/a = ${results.appendSingleRatio} (≥ 0.5)` },
       '(c) INSERT, 100 rows, 1 client': { value: `${results.batchInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
       '(c) append, 100 events, 1 client': { value: `${results.appendBatchEventsPerSecond} events/s`, target: `ratio = ${results.appendBatchRatio} (≥ 0.5)` },
-      '(d) HTTP payments, 50 conns': { value: `${results.httpCommandsPerSecond} commands/s`, target: '≥ 2000' },
-      '(d) latency p50 / p99': { value: `${results.httpP50Ms} / ${results.httpP99Ms} ms`, target: 'p99 ≤ 50 ms' },
-      '(d) non-2xx or errors': { value: String(results.httpErrors), target: '0' },
+      ...commandRows(write),
       [`(h) import, ${results.importFacts} facts`]: { value: `${results.importFactsPerSecond} facts/s`, target: `≥ 20000 (ratio ${results.importRatio})` },
       '(h) peak RSS of the import': { value: `${results.importPeakRssMiB} MiB`, target: 'bounded' },
     };

@@ -49,10 +49,11 @@ export interface BenchService {
  * The built service in its own process against `url`, without the projector or the scheduler (they
  * would share its two cores; each is measured apart), answering once healthy. The rate limiter runs
  * (its cost is part of what is measured) with a limit no benchmark reaches: the load comes from one token.
+ * `script` names another server to start the same way, such as the command path's bare baseline.
  */
-export async function startService(url: string, env: Record<string, string> = {}): Promise<BenchService> {
+export async function startService(url: string, env: Record<string, string> = {}, script = '../apps/api/src/main.js'): Promise<BenchService> {
   const port = await freePort();
-  const service = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
+  const service = spawn(process.execPath, [resolve(__dirname, script)], {
     env: {
       ...process.env,
       EVENT_STORE_URL: url,
