@@ -14,7 +14,7 @@ import { reportingZones, startEmbeddedPostgres } from '@arrears/platform';
 import { AccountSearchKey, readModelsFor } from '@arrears/projections';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureReadSide } from './read-side';
-import { benchSecrets, startService } from './service';
+import { benchSecrets, startService, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
 
@@ -120,13 +120,18 @@ async function batchAppends(store: PostgresEventStore): Promise<number> {
 
 interface CommandFigures {
   commandsPerSecond: number;
+  cpuMsPerCommand: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
-/** 50 connections POSTing payments to `base` for `httpSeconds`, after a 2 s warm-up; each a new payment. */
-async function loadPayments(base: string, headers: Record<string, string>): Promise<CommandFigures> {
+/**
+ * 50 connections POSTing payments to the server for `httpSeconds`, after a 2 s warm-up; each a new
+ * payment. The server's CPU per command is the figure that holds on a busy machine.
+ */
+async function loadPayments(server: BenchService, headers: Record<string, string>): Promise<CommandFigures> {
+  const { base } = server;
   let sequence = 0;
   const run = (seconds: number) =>
     autocannon({
@@ -149,9 +154,12 @@ async function loadPayments(base: string, headers: Record<string, string>): Prom
       ],
     });
   await run(2);
+  const cpuBefore = await server.cpuSeconds();
   const result = await run(httpSeconds);
+  const cpuMs = ((await server.cpuSeconds()) - cpuBefore) * 1000;
   return {
     commandsPerSecond: result['2xx'] / httpSeconds,
+    cpuMsPerCommand: round(cpuMs / result['2xx']),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
@@ -162,7 +170,7 @@ async function loadPayments(base: string, headers: Record<string, string>): Prom
 async function bareAppendPayments(url: string): Promise<CommandFigures> {
   const bare = await startService(url, { DATABASE_POOL_SIZE: '16' }, './bare-append-service.js');
   try {
-    return await loadPayments(bare.base, {});
+    return await loadPayments(bare, {});
   } finally {
     await bare.stop();
   }
@@ -196,7 +204,7 @@ async function httpPayments(url: string): Promise<CommandFigures> {
         }),
       );
     }
-    return await loadPayments(base, system);
+    return await loadPayments(service, system);
   } finally {
     await service.stop();
   }
@@ -271,6 +279,7 @@ function commandRows({ bare, http }: { bare: CommandFigures; http: CommandFigure
       target: `d/bare = ${round(http.commandsPerSecond / bare.commandsPerSecond)} (≥ 0.8)`,
     },
     '(d) latency p50 / p99': { value: `${http.p50} / ${http.p99} ms`, target: 'p99 ≤ 50 ms' },
+    '(d) service CPU per command': { value: `${http.cpuMsPerCommand} ms (bare ${bare.cpuMsPerCommand} ms)`, target: '≈ 0.3 ms' },
     '(d) non-2xx or errors': { value: `${http.errors} (bare ${bare.errors})`, target: '0' },
   };
 }
@@ -303,8 +312,8 @@ const skippedWriteSide = {
   single: NaN,
   batchBaseline: NaN,
   batch: NaN,
-  bare: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
-  http: { commandsPerSecond: NaN, p50: NaN, p99: NaN, errors: NaN },
+  bare: { commandsPerSecond: NaN, cpuMsPerCommand: NaN, p50: NaN, p99: NaN, errors: NaN },
+  http: { commandsPerSecond: NaN, cpuMsPerCommand: NaN, p50: NaN, p99: NaN, errors: NaN },
   imported: { facts: NaN, seconds: NaN, wallSeconds: NaN, factsPerSecond: NaN, eventsAppended: NaN, peakRssMiB: NaN },
 };
 
@@ -345,6 +354,8 @@ async function main(): Promise<void> {
       bareAppendP99Ms: write.bare.p99,
       httpCommandsPerSecond: Math.round(write.http.commandsPerSecond),
       httpRatio: round(write.http.commandsPerSecond / write.bare.commandsPerSecond),
+      httpCpuMsPerCommand: write.http.cpuMsPerCommand,
+      bareAppendCpuMsPerCommand: write.bare.cpuMsPerCommand,
       httpP50Ms: write.http.p50,
       httpP99Ms: write.http.p99,
       httpErrors: write.http.errors,

@@ -1,5 +1,6 @@
 import type { ActorRole } from '@arrears/commands';
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { mintToken } from '../apps/api/src/auth/mint-token';
@@ -43,6 +44,16 @@ export interface BenchService {
   /** Authorization for a role, for every creditor. */
   as(role: ActorRole): Promise<Record<string, string>>;
   stop(): Promise<void>;
+  /** CPU time the server's process has used so far (user + system), NaN where /proc is not there. */
+  cpuSeconds(): Promise<number>;
+}
+
+/** A process's CPU seconds from /proc/<pid>/stat (utime and stime, fields 14 and 15, in clock ticks of 1/100 s). */
+async function cpuSecondsOf(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : NaN;
 }
 
 /**
@@ -53,7 +64,9 @@ export interface BenchService {
  */
 export async function startService(url: string, env: Record<string, string> = {}, script = '../apps/api/src/main.js'): Promise<BenchService> {
   const port = await freePort();
-  const service = spawn(process.execPath, [resolve(__dirname, script)], {
+  // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", profiles the servers under load.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const service = spawn(process.execPath, [...nodeArgs, resolve(__dirname, script)], {
     env: {
       ...process.env,
       EVENT_STORE_URL: url,
@@ -83,5 +96,5 @@ export async function startService(url: string, env: Record<string, string> = {}
     throw error;
   }
   const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors: '*' }, '1h')}` });
-  return { base, as, stop };
+  return { base, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid) };
 }

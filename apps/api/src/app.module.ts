@@ -14,6 +14,7 @@ import { HistoryController } from './audit/history.controller';
 import { AccountCommandsRunner } from './command-handling/account-commands.runner';
 import { commandController } from './command-handling/command-routes';
 import { CommandsInFlight } from './command-handling/commands-in-flight';
+import { CommandResponses } from './command-handling/command-responses';
 import { IdempotentRequests } from './command-handling/idempotent-requests';
 import { HealthController } from './health/health.controller';
 import { Imports } from './imports/imports';
@@ -118,6 +119,7 @@ export class AppModule {
       providers: [
         CommandsInFlight,
         IdempotentRequests,
+        CommandResponses,
         ReadConsistency,
         AccountCommandsRunner,
         WebhookReception,

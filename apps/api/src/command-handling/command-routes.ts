@@ -1,4 +1,5 @@
-import { Body, Controller, Inject, Param, ParseIntPipe, type PipeTransform, type Type } from '@nestjs/common';
+import { Body, Controller, Inject, Param, ParseIntPipe, Req, Res, type PipeTransform, type Type } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@arrears/commands';
 import { CommandEndpoint } from '../http/command-endpoint.decorator';
@@ -9,6 +10,7 @@ import type { CommandDeclaration, CommandDeclarations } from './account-command.
 import { AccountCommandsRunner } from './account-commands.runner';
 import { Context } from './command-context';
 import { CommandReceipt } from './command-receipt';
+import { CommandResponses } from './command-responses';
 
 /**
  * The Nest controller of a capability's declared commands, tagged with the capability in the OpenAPI
@@ -20,7 +22,10 @@ export function commandController(capability: string, declarations: CommandDecla
   @ApiTags(capability)
   @Controller()
   class CommandsController {
-    constructor(@Inject(AccountCommandsRunner) readonly runner: AccountCommandsRunner) {}
+    constructor(
+      @Inject(AccountCommandsRunner) readonly runner: AccountCommandsRunner,
+      @Inject(CommandResponses) readonly responses: CommandResponses,
+    ) {}
   }
   Object.defineProperty(CommandsController, 'name', { value: `${capitalized(capability)}CommandsController` });
   for (const [name, declaration] of Object.entries(declarations)) addRoute(CommandsController.prototype, name, declaration);
@@ -33,17 +38,22 @@ function addRoute(prototype: object, name: string, declaration: CommandDeclarati
   const paramNames = [...path.matchAll(/:(\w+)/g)].map(([, param]) => param as string);
   const pipes = paramNames.map((param) => ('pipes' in declaration ? declaration.pipes[param] : undefined) ?? new ParseIdPipe(param));
   const request = 'request' in declaration ? declaration.request : undefined;
-  async function handle(this: { runner: AccountCommandsRunner }, ...args: unknown[]): Promise<CommandReceipt> {
+  const [bodyAt, contextAt, requestAt, replyAt] = [0, 1, 2, 3].map((n) => paramNames.length + n) as [number, number, number, number];
+  function handle(this: { runner: AccountCommandsRunner; responses: CommandResponses }, ...args: unknown[]): Promise<unknown> {
     const params = Object.fromEntries(paramNames.map((param, i) => [param, args[i] as string]));
-    return this.runner.run(declaration, args[paramNames.length], params, args[paramNames.length + 1] as CommandContext);
+    const run = () => this.runner.run(declaration, args[bodyAt], params, args[contextAt] as CommandContext);
+    return this.responses.respond(args[requestAt] as FastifyRequest, args[replyAt] as FastifyReply, declaration.status, run);
   }
   Object.defineProperty(handle, 'name', { value: name });
   Object.defineProperty(prototype, name, { value: handle, writable: true, configurable: true });
   // What the compiler records for a written method: the validation pipe and the OpenAPI document read it.
-  Reflect.defineMetadata('design:paramtypes', [...pipes.map(designTypeOf), request ?? Object, Object], prototype, name);
+  Reflect.defineMetadata('design:paramtypes', [...pipes.map(designTypeOf), request ?? Object, Object, Object, Object], prototype, name);
   // Last parameter first, as the compiler applies parameter decorators: the OpenAPI document lists them in path order.
-  Context()(prototype, name, paramNames.length + 1);
-  Body(...bodyPipes(declaration))(prototype, name, paramNames.length);
+  // The reply passes through: the handler sets headers on it, Nest still sends what the handler returns.
+  Res({ passthrough: true })(prototype, name, replyAt);
+  Req()(prototype, name, requestAt);
+  Context()(prototype, name, contextAt);
+  Body(...bodyPipes(declaration))(prototype, name, bodyAt);
   for (let i = pipes.length - 1; i >= 0; i--) Param(paramNames[i] as string, pipes[i] as PipeTransform)(prototype, name, i);
   const response = 'process' in declaration ? declaration.response : (declaration.response?.type ?? CommandReceipt);
   const { summary, status } = declaration;

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProblemException, type AppConfig, APP_CONFIG } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { IDEMPOTENCY_STORE } from '@arrears/backends';
 import { readCommandContext } from './command-context';
 import type { IdempotencyStore, StoredResponse } from '@arrears/idempotency';
@@ -21,7 +20,7 @@ export class IdempotentRequests {
   ) {}
 
   /** Runs `handle` for a first request, or answers a retry with the first response. */
-  async respond(request: FastifyRequest, reply: FastifyReply, statusCode: number, handle: () => Observable<unknown>): Promise<Observable<unknown>> {
+  async respond(request: FastifyRequest, reply: FastifyReply, statusCode: number, handle: () => Promise<unknown>): Promise<unknown> {
     const key = readCommandContext(request).idempotencyKey;
     if (!key) return handle();
 
@@ -35,14 +34,16 @@ export class IdempotentRequests {
     }
     if (reservation.outcome === 'completed') {
       void reply.status(reservation.response.statusCode).header('idempotent-replayed', 'true');
-      return of(reservation.response.body);
+      return reservation.response.body;
     }
 
-    return handle().pipe(
-      mergeMap((body) => from(this.completed(key, { statusCode, body }))),
+    try {
+      return await this.completed(key, { statusCode, body: await handle() });
+    } catch (error) {
       // A failure gives the key back (and is rethrown), so that the retry runs again.
-      catchError((error: unknown) => from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error)))),
-    );
+      await this.store.release(key).catch(() => undefined);
+      throw error;
+    }
   }
 
   /**

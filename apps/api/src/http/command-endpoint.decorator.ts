@@ -1,18 +1,15 @@
-import { applyDecorators, HttpCode, Post, UseInterceptors, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { CommandResponseInterceptor } from '../command-handling/command-response.interceptor';
 import { ApiProblems } from './api-problems.decorator';
 
 /**
- * A command route: POST, its success answer, the headers and problem answers every command shares,
- * and what every command goes through (CommandResponseInterceptor). Only command routes pay for an
- * interceptor: queries pass straight to their handlers.
+ * A command route: POST, its success answer, and the headers and problem answers every command
+ * shares (what every command goes through is CommandResponses, called by the route's handler).
  */
 export function CommandEndpoint(path: string, options: { summary: string; status: 200 | 201; response: Type<unknown> }) {
   return applyDecorators(
     Post(path),
     HttpCode(options.status),
-    UseInterceptors(CommandResponseInterceptor),
     ApiOperation({ summary: options.summary }),
     ApiHeader({
       name: 'Idempotency-Key',
