@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, strictValidationPipe, type AppConfig } from '@arrears/platform';
 import { AppModule, type AppOverrides } from './app.module';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 import { openApiDocument } from './http/openapi-document';
+import { sendSecurityHeaders } from './http/security-headers';
 import { acceptLedgerFiles } from './imports/ledger-upload';
 import { acceptOptOutForms } from './notices/opt-out-form';
 import { testCheckoutFormRoutes } from './online-payments/test-checkout.controller';
@@ -63,7 +63,7 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
     );
     done();
   });
-  await app.register(helmet, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
+  sendSecurityHeaders(fastify, { contentSecurityPolicy: { directives: swaggerUiPolicy } });
   // The web console's static pages at /console, under a policy of their own (connect-src 'self', no inline script).
   await serveConsole(fastify, { connectTo: identityProviderOrigins(config.auth) });
   // The debtor's portal at /portal, likewise (its API is under /portal/api, routed by Nest).
