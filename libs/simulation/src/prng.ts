@@ -6,7 +6,7 @@
 
 /** A generator of numbers in [0, 1), with the helpers the behaviour model needs. */
 export interface Draw {
-  next(): number;
+  next: () => number;
   /** An integer from `min` to `max`, both included. */
   int(min: number, max: number): number;
   chance(probability: number): boolean;
