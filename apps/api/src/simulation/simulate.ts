@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '@arrears/domain';
 import { loadConfig } from '@arrears/platform';
 import { runSimulation } from './run-simulation';
-import type { SimulationProgress } from './simulation-report';
+import { progressLine } from './simulation-report';
 
 const usage = `Usage: npm run simulate -- --accounts N --months M [--seed 1] [--start YYYY-MM-DD] [--calls-per-day C]
                         [--concurrency 16] [--report report.json] [--truth truth.csv]`;
@@ -53,11 +53,6 @@ function whole(value: string | undefined, min: number, max: number): number {
   const number = Number(value);
   if (value === undefined || !Number.isInteger(number) || number < min || number > max) throw new Error(usage);
   return number;
-}
-
-export function progressLine({ day, days, date, facts, factsPerSecond, etaSeconds }: SimulationProgress): string {
-  const eta = etaSeconds === null ? '…' : `${Math.floor(etaSeconds / 60)}m${String(etaSeconds % 60).padStart(2, '0')}s`;
-  return `day ${day}/${days} (${date}) · ${facts.toLocaleString('en-US')} facts · ${factsPerSecond.toLocaleString('en-US')} facts/s · ETA ${eta}`;
 }
 
 main().catch((error: unknown) => {

@@ -49,3 +49,9 @@ export interface SimulationReport {
   arms: Record<StrategyArm, ArmOutcome>;
   truth: Record<Segment, { accounts: number; meanPropensity: number }>;
 }
+
+/** One line of progress, for stderr. */
+export function progressLine({ day, days, date, facts, factsPerSecond, etaSeconds }: SimulationProgress): string {
+  const eta = etaSeconds === null ? '…' : `${Math.floor(etaSeconds / 60)}m${String(etaSeconds % 60).padStart(2, '0')}s`;
+  return `day ${day}/${days} (${date}) · ${facts.toLocaleString('en-US')} facts · ${factsPerSecond.toLocaleString('en-US')} facts/s · ETA ${eta}`;
+}

@@ -120,6 +120,10 @@ export class Simulation {
     }
     this.opening = await ledgerImport(this.tools.imports, caller, `simulation-${seed}`, null).run(ledger(), 'ndjson');
     if (this.opening.status === 'failed') throw new Error(`The opening ledger failed: ${this.opening.failure ?? 'unknown'}`);
+    // Living the same days again on accounts that have lived them would only be refused, or repeat contacts.
+    if (this.opening.linesAlreadyPresent > 0 || this.opening.linesRefused > 0) {
+      throw new Error('The store already holds accounts of a simulation: simulate into a fresh database (DATA_DIR or EVENT_STORE_URL).');
+    }
     for (let from = 0; from < accounts; from += readBatch) {
       const batch = range(from, Math.min(accounts, from + readBatch));
       for (const [index, account, recorded] of await this.read(batch)) {
