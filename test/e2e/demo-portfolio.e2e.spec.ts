@@ -15,7 +15,7 @@ describe('the demo portfolio (npm run demo: the simulator at a small size)', () 
   it('lives three months into the service’s database, and fills the worklist, the KPIs and the search', async () => {
     Logger.overrideLogger(['error']);
     const config = loadConfig({ ...testSecretsEnv, EVENT_STORE_URL: api.databaseUrl }, 'demo');
-    const report = await runSimulation(config, { accounts: 60, months: 3, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 });
+    const report = await runSimulation(config, { accounts: 60, creditors: 3, months: 3, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 });
     expect(report).toMatchObject({ end: '2026-02-28', opening: { linesRefused: 0 } });
     await readModelsCaughtUp(api);
     expect((await api.get('/worklist?limit=5')).body.items).toHaveLength(5);
@@ -25,8 +25,8 @@ describe('the demo portfolio (npm run demo: the simulator at a small size)', () 
 
   it('refuses to live the same portfolio again in a store that holds it', async () => {
     const config = loadConfig({ ...testSecretsEnv, EVENT_STORE_URL: api.databaseUrl }, 'demo');
-    await expect(runSimulation(config, { accounts: 60, months: 1, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 })).rejects.toThrow(
-      /already holds/,
-    );
+    await expect(
+      runSimulation(config, { accounts: 60, creditors: 3, months: 1, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 }),
+    ).rejects.toThrow(/already holds/);
   });
 });

@@ -3,7 +3,7 @@ import { issued, opened } from '../../domain/src/account/account.fixtures';
 import { agentsQueue } from './agents';
 import { traitsOf } from './behaviour';
 import { billing, call, debtor, installments, type AccountDay } from './day-plan';
-import { openingLines } from './opening';
+import { accountOf, openingLines } from './opening';
 import { noDay, PortfolioState } from './portfolio';
 
 const start = '2026-01-05';
@@ -25,6 +25,17 @@ describe('the opening ledger', () => {
   it('is the same for the same seed, and another for another seed', () => {
     expect(lines(1)).toEqual(lines(1));
     expect(lines(1)).not.toEqual(lines(2));
+  });
+
+  it('shares the accounts between the creditors in turn, the three named ones first', () => {
+    expect([0, 1, 2, 3, 4, 5].map((index) => accountOf(index, 5))).toMatchObject([
+      { accountId: 'ae-000001', creditor: { creditorId: 'acme-energy' } },
+      { accountId: 'nw-000001', creditor: { creditorId: 'northwind-telecom' } },
+      { accountId: 'gw-000001', creditor: { creditorId: 'globex-water' } },
+      { accountId: 'c4-000001', creditor: { creditorId: 'creditor-4', timeZone: 'America/New_York' } },
+      { accountId: 'c5-000001', creditor: { creditorId: 'creditor-5', timeZone: 'America/Chicago' } },
+      { accountId: 'ae-000002', creditor: { creditorId: 'acme-energy' } },
+    ]);
   });
 
   it('dates every fact before the start, and after the account opened', () => {

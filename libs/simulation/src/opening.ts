@@ -6,12 +6,13 @@ import { drawFor, purposes, type Draw } from './prng';
 /** A line of a ledger import file (docs/imports.md): flat, every value a string or a number. */
 export type ImportLine = Record<string, string | number>;
 
+/** The creditors a portfolio starts with, each in its own zone; more are made in their image. */
 export const creditors = [
   { creditorId: 'acme-energy', prefix: 'ae', timeZone: 'America/New_York', areaCodes: ['212', '315', '518', '716'], city: 'Albany', region: 'NY' },
   { creditorId: 'northwind-telecom', prefix: 'nw', timeZone: 'America/Chicago', areaCodes: ['312', '414', '608', '763'], city: 'Madison', region: 'WI' },
   { creditorId: 'globex-water', prefix: 'gw', timeZone: 'America/Los_Angeles', areaCodes: ['206', '415', '503', '702'], city: 'Portland', region: 'OR' },
 ] as const;
-export type Creditor = (typeof creditors)[number];
+export type Creditor = Omit<(typeof creditors)[number], 'creditorId' | 'prefix'> & { creditorId: string; prefix: string };
 
 // prettier-ignore
 const firstNames = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret', 'Dennis', 'Radia', 'Ken', 'Hedy', 'Tim', 'Joan', 'Linus', 'Karen', 'Niklaus', 'Sophie'];
@@ -19,10 +20,16 @@ const firstNames = ['Ada', 'Grace', 'Alan', 'Katherine', 'Edsger', 'Barbara', 'D
 const lastNames = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'McCarthy', 'Hamilton', 'Ritchie', 'Perlman', 'Thompson', 'Lamarr', 'Berners-Lee', 'Clarke', 'Torvalds', 'Spärck Jones', 'Wirth', 'Wilson'];
 const streets = ['Main St', 'Oak Ave', 'Maple Dr', 'Cedar Ln', 'Pine St', 'Elm St', 'Lake Rd', 'Hill Ct'];
 
-/** The account numbered `index` (from 0): its creditor goes round the three, its id counts within the creditor. */
-export function accountOf(index: number): { accountId: string; creditor: Creditor } {
-  const creditor = creditors[index % creditors.length] as Creditor;
-  return { accountId: `${creditor.prefix}-${String(Math.floor(index / creditors.length) + 1).padStart(6, '0')}`, creditor };
+/** The `n`th creditor (from 0): the three named ones, then `creditor-4`, `creditor-5`… in their zones. */
+export function creditorOf(n: number): Creditor {
+  const model = creditors[n % creditors.length] as Creditor;
+  return n < creditors.length ? model : { ...model, creditorId: `creditor-${n + 1}`, prefix: `c${n + 1}` };
+}
+
+/** The account numbered `index` (from 0): its creditor goes round the `creditorCount`, its id counts within the creditor. */
+export function accountOf(index: number, creditorCount: number = creditors.length): { accountId: string; creditor: Creditor } {
+  const creditor = creditorOf(index % creditorCount);
+  return { accountId: `${creditor.prefix}-${String(Math.floor(index / creditorCount) + 1).padStart(6, '0')}`, creditor };
 }
 
 /**
@@ -30,9 +37,16 @@ export function accountOf(index: number): { accountId: string; creditor: Credito
  * to two years before), and for most accounts the last one to three monthly invoices with what the
  * debtor already paid of them. Payments the debtor will make later are planned in `state`.
  */
-export function openingLines(seed: number, index: number, traits: AccountTraits, start: IsoDate, state: PortfolioState): ImportLine[] {
+export function openingLines(
+  seed: number,
+  index: number,
+  traits: AccountTraits,
+  start: IsoDate,
+  state: PortfolioState,
+  creditorCount: number = creditors.length,
+): ImportLine[] {
   const draw = drawFor(seed, index, purposes.opening);
-  const { accountId, creditor } = accountOf(index);
+  const { accountId, creditor } = accountOf(index, creditorCount);
   const lines: ImportLine[] = [accountLine(accountId, creditor, index, draw, addDays(start, -draw.int(130, 720)))];
   const months = draw.chance(0.7) ? draw.int(1, 3) : 0;
   for (let month = months; month >= 1; month--) {

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const report = await runSimulation(loadConfig(process.env, 'demo'), {
     accounts,
+    creditors: 3,
     months,
     seed,
     start: addMonths(today, -months),

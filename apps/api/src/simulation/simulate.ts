@@ -7,8 +7,8 @@ import { loadConfig } from '@arrears/platform';
 import { runSimulation } from './run-simulation';
 import { progressLine } from './simulation-report';
 
-const usage = `Usage: npm run simulate -- --accounts N --months M [--seed 1] [--start YYYY-MM-DD] [--calls-per-day C]
-                        [--concurrency 16] [--report report.json] [--truth truth.csv]`;
+const usage = `Usage: npm run simulate -- --accounts N --months M [--seed 1] [--creditors 3] [--start YYYY-MM-DD] [--calls-per-day C]
+                        [--concurrency 64] [--report report.json] [--truth truth.csv]`;
 
 /**
  * \`npm run simulate\`: lives a portfolio through, day by day, through the service's write path, on
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
       accounts: { type: 'string' },
       months: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      creditors: { type: 'string', default: '3' },
       start: { type: 'string' },
       'calls-per-day': { type: 'string' },
-      concurrency: { type: 'string', default: '16' },
+      concurrency: { type: 'string', default: '64' },
       report: { type: 'string' },
       truth: { type: 'string' },
     },
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     accounts,
     months,
     seed: whole(values.seed, 0, 2 ** 32 - 1),
+    creditors: whole(values.creditors, 1, 1000),
     start,
     callsPerDay: values['calls-per-day'] === undefined ? Math.max(10, Math.round(accounts / 10)) : whole(values['calls-per-day'], 0, 10_000_000),
     concurrency: whole(values.concurrency, 1, 256),

@@ -5,6 +5,8 @@ import type { ArmOutcome, Segment } from '@arrears/simulation';
 /** The knobs of a run (docs/simulator.md). */
 export interface SimulationOptions {
   accounts: number;
+  /** Creditors the accounts are shared between, in turn (the first three named, the others `creditor-N`). */
+  creditors: number;
   months: number;
   seed: number;
   /** The first simulated day; the opening ledger is dated before it. */
@@ -31,6 +33,7 @@ export interface SimulationProgress {
 export interface SimulationReport {
   seed: number;
   accounts: number;
+  creditors: number;
   months: number;
   start: IsoDate;
   end: IsoDate;

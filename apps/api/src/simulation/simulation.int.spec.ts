@@ -7,7 +7,7 @@ import type { SimulationOptions, SimulationReport } from './simulation-report';
 
 /** The keys held outside the databases, which configured stores need. */
 const secrets = { CHAIN_KEY: 'simulation-chain-key-of-at-least-32-characters', KEY_ENCRYPTION_KEY: 'simulation-key-encryption-key-of-32-characters' };
-const options: SimulationOptions = { accounts: 50, months: 2, seed: 7, start: '2026-01-05', callsPerDay: 8, concurrency: 8 };
+const options: SimulationOptions = { accounts: 50, creditors: 3, months: 2, seed: 7, start: '2026-01-05', callsPerDay: 8, concurrency: 8 };
 
 /** Every fact in the store, as the simulation is judged by: where, what, when (not ids, hashes or the time it was written). */
 async function factsIn(config: AppConfig): Promise<string[]> {

@@ -89,7 +89,7 @@ export class Simulation {
     await write(truth, 'accountId,creditorId,arm,segment,propensity,contactability\n');
     for (let index = 0; index < this.options.accounts; index++) {
       const traits = traitsOf(this.options.seed, index);
-      const { accountId, creditor } = accountOf(index);
+      const { accountId, creditor } = accountOf(index, this.options.creditors);
       this.segmentOf[index] = segments.indexOf(traits.segment);
       this.propensity[index] = traits.propensity;
       this.billingDay[index] = traits.billingDay;
@@ -102,7 +102,7 @@ export class Simulation {
 
   /** The opening ledger, streamed through the ledger import; then each account read back once, to know where it stands. */
   private async open(): Promise<void> {
-    const { seed, accounts, start } = this.options;
+    const { seed, accounts, start, creditors } = this.options;
     this.tools.clock.set(instant(addDays(start, 0), hours.opening));
     const caller = {
       correlationId: `simulation-${seed}`,
@@ -113,7 +113,7 @@ export class Simulation {
     const state = this.state;
     function* ledger() {
       for (let index = 0; index < accounts; index++) {
-        yield `${openingLines(seed, index, traitsOf(seed, index), start, state)
+        yield `${openingLines(seed, index, traitsOf(seed, index), start, state, creditors)
           .map((line) => JSON.stringify(line))
           .join('\n')}\n`;
       }
@@ -199,7 +199,7 @@ export class Simulation {
   private async send(index: number, command: ScheduledCommand, date: IsoDate, context: CommandContext): Promise<CommandOutcome | null> {
     this.tally.commands++;
     try {
-      const outcome = await this.tools.commands.handle(accountOf(index).accountId, command, context);
+      const outcome = await this.tools.commands.handle(this.accountIdOf(index), command, context);
       this.took(index, outcome, date);
       return outcome;
     } catch (error) {
@@ -220,13 +220,17 @@ export class Simulation {
   private async read(indices: number[]): Promise<[number, OpenedAccount, { type: string }[]][]> {
     const streams = await readStreams(
       this.tools.imports.eventStore,
-      indices.map((index) => accountStream(accountOf(index).accountId)),
+      indices.map((index) => accountStream(this.accountIdOf(index))),
     );
     return indices.flatMap((index) => {
-      const recorded = streams.get(accountStream(accountOf(index).accountId)) ?? [];
+      const recorded = streams.get(accountStream(this.accountIdOf(index))) ?? [];
       const account = foldAccount(recorded);
       return account.status === 'unopened' ? [] : [[index, account, recorded] as [number, OpenedAccount, { type: string }[]]];
     });
+  }
+
+  private accountIdOf(index: number): string {
+    return accountOf(index, this.options.creditors).accountId;
   }
 
   private context(actorId: string, role: 'system' | 'agent', cause: string): CommandContext {
@@ -282,6 +286,7 @@ export class Simulation {
     return {
       seed: this.options.seed,
       accounts: this.options.accounts,
+      creditors: this.options.creditors,
       months: this.options.months,
       start: this.options.start,
       end: addDays(this.options.start, this.days - 1),
