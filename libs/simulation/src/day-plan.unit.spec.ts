@@ -3,7 +3,7 @@ import { issued, opened } from '../../domain/src/account/account.fixtures';
 import { agentsQueue } from './agents';
 import { traitsOf } from './behaviour';
 import { billing, call, debtor, installments, type AccountDay } from './day-plan';
-import { accountOf, openingLines } from './opening';
+import { accountOf, addMonths, openingLines } from './opening';
 import { noDay, PortfolioState } from './portfolio';
 
 const start = '2026-01-05';
@@ -36,6 +36,10 @@ describe('the opening ledger', () => {
       { accountId: 'c5-000001', creditor: { creditorId: 'creditor-5', timeZone: 'America/Chicago' } },
       { accountId: 'ae-000002', creditor: { creditorId: 'acme-energy' } },
     ]);
+  });
+
+  it('counts months by the calendar, to the month’s last day when it is shorter', () => {
+    expect([addMonths('2026-01-31', 1), addMonths('2026-03-15', -3), addMonths('2026-01-05', 2)]).toEqual(['2026-02-28', '2025-12-15', '2026-03-05']);
   });
 
   it('dates every fact before the start, and after the account opened', () => {

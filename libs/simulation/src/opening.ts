@@ -108,3 +108,10 @@ function lastBillingDayBefore(start: IsoDate, billingDay: number, months: number
   const shifted = new Date(Date.UTC(year, month - 1, billingDay));
   return shifted.toISOString().slice(0, 10);
 }
+
+/** The same day of the month `months` later (the month's last day when it has fewer days). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, Number(date.slice(8, 10))];
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(day, last))).toISOString().slice(0, 10);
+}

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@arrears/platform';
+import { addMonths } from '@arrears/simulation';
 import { runSimulation } from '../simulation/run-simulation';
 import { progressLine } from '../simulation/simulation-report';
-import { addMonths } from '../simulation/simulator';
 
 const usage = 'Usage: npm run demo -- [--seed 1] [--accounts 300]   (accounts, 3 to 6000)';
 /** The demo's portfolio lives its last three months up to yesterday. */

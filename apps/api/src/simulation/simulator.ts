@@ -18,6 +18,7 @@ import { readStreams } from '@arrears/event-store';
 import type { SchedulerRun } from '@arrears/scheduler';
 import {
   accountOf,
+  addMonths,
   agentsQueue,
   billing,
   call,
@@ -312,13 +313,6 @@ export class Simulation {
 const instant = (date: IsoDate, hour: string) => `${date}T${hour}:00.000Z`;
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const isBusinessDay = (date: IsoDate) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
-
-/** The same day of the month `months` later (the month's last day when it has fewer days). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, Number(date.slice(8, 10))];
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(day, last))).toISOString().slice(0, 10);
-}
 
 async function write(stream: WriteStream | undefined, text: string): Promise<void> {
   if (stream && !stream.write(text)) await once(stream, 'drain');
