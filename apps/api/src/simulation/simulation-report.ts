@@ -1,6 +1,6 @@
 import type { IsoDate, StrategyArm } from '@arrears/domain';
 import type { SchedulerRun } from '@arrears/scheduler';
-import type { ArmOutcome, Segment } from '@arrears/simulation';
+import type { ArmOutcome, Priority, Segment } from '@arrears/simulation';
 
 /** The knobs of a run (docs/simulator.md). */
 export interface SimulationOptions {
@@ -13,6 +13,8 @@ export interface SimulationOptions {
   start: IsoDate;
   /** Calls the agents make on a business day, best accounts first. */
   callsPerDay: number;
+  /** How the agents rank accounts (the heuristic by default): the same agents, another worklist order. */
+  priority?: Priority;
   /** Accounts worked side by side (each account's commands stay in order). */
   concurrency: number;
   /** Where to write each account's true behaviour (CSV), if anywhere. */

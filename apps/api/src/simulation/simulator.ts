@@ -159,7 +159,7 @@ export class Simulation {
     );
     if (isBusinessDay(date)) {
       const at = this.at(date, hours.agents);
-      await this.each(agentsQueue(this.state, this.day, this.options.callsPerDay), (index) => this.call(today(index), date, at));
+      await this.each(agentsQueue(this.state, this.day, this.options.callsPerDay, this.options.priority), (index) => this.call(today(index), date, at));
     }
   }
 
