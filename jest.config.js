@@ -13,7 +13,7 @@ const transform = {
 };
 const transformIgnorePatterns = [`/node_modules/(?!(${esmDependencies.join('|')})/)`];
 const moduleNameMapper = {
-  '^@arrears/(backends|commands|domain|erasure|event-store|idempotency|online-payments|personal-data|platform|projections|read-store|scheduler|testing)$':
+  '^@arrears/(backends|commands|domain|erasure|event-store|idempotency|online-payments|personal-data|platform|projections|read-store|scheduler|simulation|testing)$':
     '<rootDir>/libs/$1/src',
 };
 const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };

@@ -1,31 +1,32 @@
-import { demoPortfolio } from '../../apps/api/src/demo/demo-portfolio';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@arrears/platform';
+import { runSimulation } from '../../apps/api/src/simulation/run-simulation';
 import { closedAfterAll } from './support/closed-after-all';
-import { readModelsCaughtUp, startTestApi, type TestApi } from './support/test-api';
+import { readModelsCaughtUp, startTestApi, testSecretsEnv, type TestApi } from './support/test-api';
 
-describe('the demo portfolio (npm run demo)', () => {
+describe('the demo portfolio (npm run demo: the simulator at a small size)', () => {
   const closeLater = closedAfterAll();
   let api: TestApi;
 
   beforeAll(async () => {
-    // Early in the UTC day, when it is still the day before in the debtors' zones: facts must not be in their future.
     api = closeLater(await startTestApi({ now: '2026-03-01T04:00:00Z' }), (started) => started.close());
   });
 
-  it('imports as npm run demo loads it (seed 1, 100 accounts a creditor) without a refused line, and fills the worklist, the KPIs and the search', async () => {
-    const body = `${demoPortfolio('2026-03-01')
-      .map((line) => JSON.stringify(line))
-      .join('\n')}\n`;
-    const started = await api.post('/imports', body, { 'content-type': 'application/x-ndjson' });
-    expect(started.status).toBe(202);
-    let progress = started.body;
-    while (progress.status === 'running') {
-      await new Promise((done) => setTimeout(done, 50));
-      progress = (await api.get(`/imports/${started.body.importId as string}`)).body;
-    }
-    expect(progress).toMatchObject({ status: 'done', linesRefused: 0, errors: [] });
+  it('lives three months into the service’s database, and fills the worklist, the KPIs and the search', async () => {
+    Logger.overrideLogger(['error']);
+    const config = loadConfig({ ...testSecretsEnv, EVENT_STORE_URL: api.databaseUrl }, 'demo');
+    const report = await runSimulation(config, { accounts: 60, creditors: 3, months: 3, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 });
+    expect(report).toMatchObject({ end: '2026-02-28', opening: { linesRefused: 0 } });
     await readModelsCaughtUp(api);
     expect((await api.get('/worklist?limit=5')).body.items).toHaveLength(5);
     expect((await api.get('/kpis?from=2026-02-01&to=2026-03-01&creditorId=acme-energy')).status).toBe(200);
-    expect((await api.get('/accounts/search?q=ae-0001')).body.items).toMatchObject([{ accountId: 'ae-0001', creditorId: 'acme-energy' }]);
+    expect((await api.get('/accounts/search?q=ae-000001')).body.items).toMatchObject([{ accountId: 'ae-000001', creditorId: 'acme-energy' }]);
+  });
+
+  it('refuses to live the same portfolio again in a store that holds it', async () => {
+    const config = loadConfig({ ...testSecretsEnv, EVENT_STORE_URL: api.databaseUrl }, 'demo');
+    await expect(
+      runSimulation(config, { accounts: 60, creditors: 3, months: 1, seed: 1, start: '2025-12-01', callsPerDay: 10, concurrency: 8 }),
+    ).rejects.toThrow(/already holds/);
   });
 });

@@ -1,36 +1,42 @@
 import 'reflect-metadata';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';
-import { progressLine } from '@arrears/commands';
-import { importLedgerFile } from '../imports/ledger-file-import';
-import { demoPortfolio } from './demo-portfolio';
+import { loadConfig } from '@arrears/platform';
+import { addMonths } from '@arrears/simulation';
+import { runSimulation } from '../simulation/run-simulation';
+import { progressLine } from '../simulation/simulation-report';
 
-const usage = 'Usage: npm run demo -- [--seed 1] [--accounts 100]   (accounts per creditor, 1 to 2000)';
+const usage = 'Usage: npm run demo -- [--seed 1] [--accounts 300]   (accounts, 3 to 6000)';
+/** The demo's portfolio lives its last three months up to yesterday. */
+const months = 3;
 
 /**
- * `npm run demo`: loads a small portfolio (three creditors, 100 accounts each by default) through the
- * ledger import into the running service's embedded database (or the configured stores), then exits.
- * The same seed on the same day gives the same facts: running it again appends nothing.
+ * `npm run demo`: the simulator at a small size (300 accounts of three creditors by default, three
+ * months up to yesterday) into the running service's embedded database (or the configured stores), so
+ * the console shows a portfolio with a history: invoices, payments, reminders, calls, promises, plans
+ * and disputes. Run it once per database: the simulator refuses a store that already holds its accounts.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, accounts: { type: 'string', default: '100' } } });
+  Logger.overrideLogger(['warn', 'error', 'fatal']);
+  const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, accounts: { type: 'string', default: '300' } } });
   const [seed, accounts] = [Number(values.seed), Number(values.accounts)];
-  if (!Number.isInteger(seed) || !Number.isInteger(accounts) || accounts < 1 || accounts > 2000) throw new Error(usage);
+  if (!Number.isInteger(seed) || seed < 0 || !Number.isInteger(accounts) || accounts < 3 || accounts > 6000) throw new Error(usage);
   const today = new Date().toISOString().slice(0, 10);
-  const lines = demoPortfolio(today, seed, accounts);
-  const directory = await mkdtemp(join(tmpdir(), 'arrears-demo-'));
-  const file = join(directory, 'demo.ndjson');
-  try {
-    await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
-    const finished = await importLedgerFile(file, 'demo', () => undefined);
-    console.log(`${finished.status}: ${progressLine(finished)}`);
-    for (const error of finished.errors.slice(0, 10)) console.log(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.code} ${error.reason}`);
-    process.exitCode = finished.status === 'failed' ? 1 : 0;
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+  const report = await runSimulation(loadConfig(process.env, 'demo'), {
+    accounts,
+    creditors: 3,
+    months,
+    seed,
+    start: addMonths(today, -months),
+    callsPerDay: Math.max(10, Math.round(accounts / 10)),
+    concurrency: 16,
+    onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
+  });
+  const { champion, challenger } = report.arms;
+  console.log(`Loaded ${report.accounts} accounts, ${report.facts} facts (${report.start} to ${report.end}) in ${report.wallSeconds} s.`);
+  console.log(
+    `Collected: champion ${champion.collected / 100} USD over ${champion.accounts} accounts, challenger ${challenger.collected / 100} USD over ${challenger.accounts}.`,
+  );
 }
 
 main().catch((error: unknown) => {

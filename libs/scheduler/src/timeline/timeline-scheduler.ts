@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccountCommandService, type CommandContext } from '@arrears/commands';
-import { dateIn, DomainError, dueWork, type ScheduledCommand } from '@arrears/domain';
+import { AccountCommandService, type CommandContext, type CommandOutcome } from '@arrears/commands';
+import { dateIn, DomainError, dueWork, type IsoDate, type OpenedAccount, type ScheduledCommand } from '@arrears/domain';
 import { Clock, IdGenerator, Metrics } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore, type Scalar } from '@arrears/read-store';
@@ -72,20 +72,38 @@ export class TimelineScheduler {
   private async work(document: AccountDocument, now: string, context: CommandContext, run: SchedulerRun): Promise<void> {
     const today = dateIn(now, document.account.debtor.timeZone);
     if (document.wakeOn === null || document.wakeOn > today) return;
+    await this.workAccount(document.account, today, context, run);
+  }
+
+  /**
+   * Sends what has fallen due on one account by `today` (the debtor's date); answers what the commands
+   * did. The simulator drives it day by day on its moved clock, with the accounts as it knows them.
+   */
+  async workAccount(
+    account: OpenedAccount,
+    today: IsoDate,
+    context: CommandContext,
+    run: SchedulerRun,
+    onRefused?: (error: DomainError) => void,
+  ): Promise<CommandOutcome[]> {
     run.accounts++;
-    for (const command of dueWork(document.account, today, this.settings.settings)) {
+    const outcomes: CommandOutcome[] = [];
+    for (const command of dueWork(account, today, this.settings.settings)) {
       run.commands++;
       try {
-        const { events } = await this.commands.handle(document.id, command, { ...context, causationId: this.ids.uuid() });
-        for (const event of events) {
+        const outcome = await this.commands.handle(account.accountId, command, { ...context, causationId: this.ids.uuid() });
+        outcomes.push(outcome);
+        for (const event of outcome.events) {
           if (event.type === 'CollectionStepTaken') this.metrics.schedulerSteps.inc({ outcome: 'taken', kind: event.data.action });
           if (event.type === 'CollectionStepSkipped') this.metrics.schedulerSteps.inc({ outcome: 'skipped', kind: event.data.reason });
           if (event.type === 'CollectionStepDeferred') this.metrics.schedulerSteps.inc({ outcome: 'deferred', kind: event.data.reason });
         }
       } catch (error) {
-        this.recordFailure(document.id, command, error, run);
+        this.recordFailure(account.accountId, command, error, run);
+        if (error instanceof DomainError) onRefused?.(error);
       }
     }
+    return outcomes;
   }
 
   private recordFailure(accountId: string, command: ScheduledCommand, error: unknown, run: SchedulerRun): void {

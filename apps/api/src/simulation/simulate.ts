@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { Logger } from '@nestjs/common';
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '@arrears/domain';
+import { loadConfig } from '@arrears/platform';
+import { runSimulation } from './run-simulation';
+import { progressLine } from './simulation-report';
+
+const usage = `Usage: npm run simulate -- --accounts N --months M [--seed 1] [--creditors 3] [--start YYYY-MM-DD] [--calls-per-day C]
+                        [--concurrency 64] [--report report.json] [--truth truth.csv]`;
+
+/**
+ * \`npm run simulate\`: lives a portfolio through, day by day, through the service's write path, on
+ * the configured stores, on the embedded database of a running service, or on an embedded one it
+ * starts. Progress goes to stderr; the report (JSON) to stdout, and to --report's file.
+ */
+async function main(): Promise<void> {
+  // Stdout carries the report: the stores say only what goes wrong (on stderr).
+  Logger.overrideLogger(['warn', 'error', 'fatal']);
+  const { values } = parseArgs({
+    options: {
+      accounts: { type: 'string' },
+      months: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      creditors: { type: 'string', default: '3' },
+      start: { type: 'string' },
+      'calls-per-day': { type: 'string' },
+      concurrency: { type: 'string', default: '64' },
+      report: { type: 'string' },
+      truth: { type: 'string' },
+    },
+  });
+  const accounts = whole(values.accounts, 1, 10_000_000);
+  const months = whole(values.months, 1, 120);
+  const start = values.start ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(start)) throw new Error(usage);
+  const report = await runSimulation(loadConfig(process.env, 'simulate'), {
+    accounts,
+    months,
+    seed: whole(values.seed, 0, 2 ** 32 - 1),
+    creditors: whole(values.creditors, 1, 1000),
+    start,
+    callsPerDay: values['calls-per-day'] === undefined ? Math.max(10, Math.round(accounts / 10)) : whole(values['calls-per-day'], 0, 10_000_000),
+    concurrency: whole(values.concurrency, 1, 256),
+    ...(values.truth ? { truthPath: values.truth } : {}),
+    onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
+  });
+  const json = JSON.stringify(report, null, 2);
+  if (values.report) await writeFile(values.report, `${json}\n`);
+  console.log(json);
+}
+
+function whole(value: string | undefined, min: number, max: number): number {
+  const number = Number(value);
+  if (value === undefined || !Number.isInteger(number) || number < min || number > max) throw new Error(usage);
+  return number;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

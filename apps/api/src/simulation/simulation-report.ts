@@ -1,0 +1,62 @@
+import type { IsoDate, StrategyArm } from '@arrears/domain';
+import type { SchedulerRun } from '@arrears/scheduler';
+import type { ArmOutcome, Priority, Segment } from '@arrears/simulation';
+
+/** The knobs of a run (docs/simulator.md). */
+export interface SimulationOptions {
+  accounts: number;
+  /** Creditors the accounts are shared between, in turn (the first three named, the others `creditor-N`). */
+  creditors: number;
+  months: number;
+  seed: number;
+  /** The first simulated day; the opening ledger is dated before it. */
+  start: IsoDate;
+  /** Calls the agents make on a business day, best accounts first. */
+  callsPerDay: number;
+  /** How the agents rank accounts (the heuristic by default): the same agents, another worklist order. */
+  priority?: Priority;
+  /** Accounts worked side by side (each account's commands stay in order). */
+  concurrency: number;
+  /** Where to write each account's true behaviour (CSV), if anywhere. */
+  truthPath?: string;
+  onProgress?: (progress: SimulationProgress) => void;
+}
+
+export interface SimulationProgress {
+  day: number;
+  days: number;
+  date: IsoDate;
+  facts: number;
+  factsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+/** What a run wrote and what its strategies achieved. */
+export interface SimulationReport {
+  seed: number;
+  accounts: number;
+  creditors: number;
+  months: number;
+  start: IsoDate;
+  end: IsoDate;
+  days: number;
+  wallSeconds: number;
+  /** Events written, the opening ledger's included. */
+  facts: number;
+  factsPerSecond: number;
+  factsByType: Record<string, number>;
+  peakRssBytes: number;
+  opening: { linesApplied: number; linesRefused: number; facts: number };
+  /** Commands sent (the scheduler's included), and those the deciders refused, by command and code. */
+  commands: { sent: number; refusals: Record<string, number> };
+  scheduler: SchedulerRun;
+  calls: { perBusinessDay: number; attempted: number; refused: number };
+  arms: Record<StrategyArm, ArmOutcome>;
+  truth: Record<Segment, { accounts: number; meanPropensity: number }>;
+}
+
+/** One line of progress, for stderr. */
+export function progressLine({ day, days, date, facts, factsPerSecond, etaSeconds }: SimulationProgress): string {
+  const eta = etaSeconds === null ? '…' : `${Math.floor(etaSeconds / 60)}m${String(etaSeconds % 60).padStart(2, '0')}s`;
+  return `day ${day}/${days} (${date}) · ${facts.toLocaleString('en-US')} facts · ${factsPerSecond.toLocaleString('en-US')} facts/s · ETA ${eta}`;
+}
