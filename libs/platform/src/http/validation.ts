@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { FieldError } from './problem';
 import { ProblemException } from './problem';
 
@@ -27,8 +29,9 @@ export class ValidationProblem extends ProblemException {
  * Strict validation at the edge: unknown fields are rejected (not silently dropped), values are not
  * coerced from strings, and each bad field is reported by name.
  */
-export const strictValidationPipe = () =>
-  new ValidationPipe({
+export const strictValidationPipe = () => {
+  rememberValidationRules();
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -37,3 +40,28 @@ export const strictValidationPipe = () =>
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)),
   });
+};
+
+let remembering = false;
+
+/**
+ * class-validator finds a class's rules anew on every validation, testing the class against every
+ * class it holds rules for (for inherited rules): the largest cost of a command's validation, for an
+ * answer that never changes, since a class's rules and its ancestors' are all declared by the time it
+ * exists. Each answer is kept, by class and by the options asked with.
+ */
+export function rememberValidationRules(): void {
+  if (remembering) return;
+  remembering = true;
+  const storage = getMetadataStorage();
+  const find = storage.getTargetValidationMetadatas.bind(storage);
+  const known = new Map<unknown, Map<string, ValidationMetadata[]>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const options = JSON.stringify([schema, always, strictGroups, groups ?? null]);
+    const ofTarget = known.get(target) ?? new Map<string, ValidationMetadata[]>();
+    known.set(target, ofTarget);
+    let rules = ofTarget.get(options);
+    if (!rules) ofTarget.set(options, (rules = find(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+}
