@@ -17,6 +17,7 @@ import { measureReadSide } from './read-side';
 import { benchSecrets, startService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
+import { measureFold, type FoldFigure } from './fold';
 
 const clients = 8;
 const streams = 1_000;
@@ -256,7 +257,21 @@ const skippedWriteSide = {
   imported: { facts: NaN, seconds: NaN, wallSeconds: NaN, factsPerSecond: NaN, eventsAppended: NaN, peakRssMiB: NaN },
 };
 
+/** (j) Folding a payment into an account, by its history: no database, so it runs first, alone. */
+const foldRows = (figures: FoldFigure[]) =>
+  Object.fromEntries(
+    figures.map(({ pastPayments, microsecondsPerPayment }) => [
+      `(j) fold a payment after ${pastPayments} payments`,
+      { value: `${microsecondsPerPayment} µs`, target: `flat (× ${round(microsecondsPerPayment / (figures[0]?.microsecondsPerPayment ?? NaN))} of the first)` },
+    ]),
+  );
+
 async function main(): Promise<void> {
+  const fold = measureFold();
+  if (process.argv.includes('--fold')) {
+    console.table(foldRows(fold));
+    return;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
@@ -295,6 +310,7 @@ async function main(): Promise<void> {
       importPeakRssMiB: write.imported.peakRssMiB,
       ...read,
       ...webhooks,
+      fold,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -321,6 +337,7 @@ async function main(): Promise<void> {
       '(g) GET /kpis, 365 days': { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
       '(f, g) non-2xx or errors': { value: String(read.queryErrors), target: '0' },
       ...webhookRows(webhooks),
+      ...foldRows(fold),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });
