@@ -1,68 +1,123 @@
 /**
- * Read-side figures: projection catch-up for all read models against a raw read of the same log
- * (the baseline), then GET /worklist and GET /kpis on the built service over 100,000 open accounts.
+ * Read-side figures for a portfolio of a given size: projection catch-up for all read models against
+ * a raw read of the same log (the baseline), a rebuild of every model from zero, then GET /worklist,
+ * GET /accounts/:id and GET /kpis on the built service, and the service's memory after them.
  */
 import autocannon from 'autocannon';
+import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { AccountSearchKey, ProjectionRunner, readModelsFor } from '@arrears/projections';
+import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { startService } from './service';
 
-const accounts = 100_000;
-const timedEvents = 100_000n;
+/** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
+export const defaultAccounts = 100_000;
 const httpSeconds = 10;
 const firstDay = Date.UTC(2025, 2, 1);
 const msPerDay = 86_400_000;
+const runnerOptions = { batchSize: 1000, batchWaitMs: 5 };
 
 export interface ReadSideResults {
+  accounts: number;
+  events: number;
   logReadRowsPerSecond: number;
   projectionEventsPerSecond: number;
   projectionRatio: number;
+  rebuildEventsPerSecond: number;
+  rebuildSeconds: number;
   worklistP50Ms: number;
   worklistP99Ms: number;
   worklistRequestsPerSecond: number;
+  accountP50Ms: number;
+  accountP99Ms: number;
   kpisP50Ms: number;
   kpisP99Ms: number;
+  serviceRssMiB: number;
   queryErrors: number;
 }
 
-export async function measureReadSide(url: string, log: (line: string) => void): Promise<ReadSideResults> {
+export const benchReadModels = (): ReadModel[] => readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters'));
+
+export async function measureReadSide(url: string, log: (line: string) => void, accounts = defaultAccounts): Promise<ReadSideResults> {
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
   log(`writing ${accounts} accounts spread over a year…`);
-  await writeAccounts(events);
-  const baseline = await readLogBaseline(url);
-  log('measuring (e) projection catch-up, all read models together…');
+  await writeAccounts(events, accounts, log);
+  const head = await events.headPosition();
+  const baseline = await readLogBaseline(url, head);
+  log(`measuring (e) projection catch-up of ${head} events, all read models together…`);
   const reads = await PostgresReadStore.connect(url, 8);
-  const runner = new ProjectionRunner(events, reads, readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters')), {
-    batchSize: 1000,
-    batchWaitMs: 5,
-  });
-  const started = process.hrtime.bigint();
-  runner.start();
-  await runner.waitFor(timedEvents, 600_000);
-  const projectionRate = Number(timedEvents) / (Number(process.hrtime.bigint() - started) / 1e9);
-  await runner.waitFor(await events.headPosition(), 600_000);
-  await runner.stop();
+  const projectionRate = await catchUp(events, reads);
+  await analyze(url);
+  log(`measuring (e) the rebuild of every read model from zero…`);
+  const rebuild = await rebuildAll(events, reads, log);
   await reads.close();
-  // What autovacuum does soon after a bulk load: statistics, so the planner picks the right indexes.
-  const pool = new Pool({ connectionString: url, max: 1 });
-  await pool.query('ANALYZE');
-  await pool.end();
   await events.close();
-  log('measuring (f) GET /worklist, 20 connections, and (g) GET /kpis over 365 days…');
-  const http = await queryLatencies(url);
+  await analyze(url);
+  log('measuring (f) GET /worklist, 20 connections, (f) GET /accounts/:id, 20 connections, and (g) GET /kpis over 365 days…');
+  const http = await queryLatencies(url, accounts);
   return {
+    accounts,
+    events: Number(head),
     logReadRowsPerSecond: Math.round(baseline),
     projectionEventsPerSecond: Math.round(projectionRate),
     projectionRatio: Math.round((projectionRate / baseline) * 100) / 100,
+    rebuildEventsPerSecond: Math.round(Number(head) / rebuild),
+    rebuildSeconds: Math.round(rebuild * 10) / 10,
     ...http,
   };
 }
 
+/**
+ * Events per second of the runner catching up with every read model from an empty read store,
+ * timed after a warm-up (the first tenth of the log: JIT, connections, plans).
+ */
+export async function catchUp(events: PostgresEventStore, reads: PostgresReadStore): Promise<number> {
+  const head = await events.headPosition();
+  const warm = head / 10n;
+  const runner = new ProjectionRunner(events, reads, benchReadModels(), runnerOptions);
+  runner.start();
+  await runner.waitFor(warm, 600_000);
+  const started = process.hrtime.bigint();
+  await runner.waitFor(head, 3_600_000);
+  const rate = Number(head - warm) / (Number(process.hrtime.bigint() - started) / 1e9);
+  await runner.stop();
+  return rate;
+}
+
+/** What autovacuum does soon after a bulk load: statistics, so the planner picks the right indexes. */
+async function analyze(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  await pool.query('ANALYZE');
+  await pool.end();
+}
+
+/** Seconds to rebuild every read model from position 0 beside the live ones and swap them in, all at once. */
+async function rebuildAll(events: PostgresEventStore, reads: PostgresReadStore, log: (line: string) => void): Promise<number> {
+  const started = Date.now();
+  const at = new Map<string, bigint>();
+  const timer = setInterval(() => {
+    const done = [...at.values()].reduce((least, position) => (position < least ? position : least), BigInt(Number.MAX_SAFE_INTEGER));
+    log(`  rebuilding: every model past position ${at.size ? done : 0n} after ${Math.round((Date.now() - started) / 1000)} s`);
+  }, 10_000);
+  try {
+    await Promise.all(
+      benchReadModels().map((model) =>
+        rebuildProjection(events, reads, model, {
+          ...runnerOptions,
+          progress: (position) => at.set(model.projection.name, position),
+        }),
+      ),
+    );
+  } finally {
+    clearInterval(timer);
+  }
+  return (Date.now() - started) / 1000;
+}
+
 /** Every account opens and gets an invoice; one in four also pays part and misses the rest. */
-async function writeAccounts(store: PostgresEventStore): Promise<void> {
+export async function writeAccounts(store: PostgresEventStore, accounts: number, log: (line: string) => void): Promise<void> {
   const append = async (i: number) => {
     const accountId = `acc-${i}`;
     const creditorId = `cred-${i % 10}`;
@@ -110,33 +165,49 @@ async function writeAccounts(store: PostgresEventStore): Promise<void> {
     }
     await store.append(`account-${accountId}`, batch, { expectedRevision: 'no_stream' });
   };
-  for (let next = 0; next < accounts; next += 32) await Promise.all(Array.from({ length: 32 }, (_, k) => append(next + k)));
+  const tenth = Math.max(1, Math.floor(accounts / 10));
+  for (let next = 0; next < accounts; next += 32) {
+    await Promise.all(Array.from({ length: Math.min(32, accounts - next) }, (_, k) => append(next + k)));
+    if (Math.floor((next + 32) / tenth) > Math.floor(next / tenth) && next + 32 < accounts) log(`  written ${next + 32} accounts`);
+  }
 }
 
-/** The baseline: reading the first 100,000 events back in position order, 1,000 rows a query. */
-async function readLogBaseline(url: string): Promise<number> {
+/** The baseline: reading the log back in position order, 1,000 rows a query (at most its first 200,000 events). */
+async function readLogBaseline(url: string, head: bigint): Promise<number> {
+  const rows = Math.min(Number(head), 200_000);
   const pool = new Pool({ connectionString: url, max: 1 });
   const started = process.hrtime.bigint();
-  for (let after = 0; after < Number(timedEvents); after += 1000) {
+  for (let after = 0; after < rows; after += 1000) {
     await pool.query('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > $1 ORDER BY position LIMIT 1000', [
       after,
     ]);
   }
-  const rate = Number(timedEvents) / (Number(process.hrtime.bigint() - started) / 1e9);
+  const rate = rows / (Number(process.hrtime.bigint() - started) / 1e9);
   await pool.end();
   return rate;
 }
 
-async function queryLatencies(url: string) {
+async function queryLatencies(url: string, accounts: number) {
   const service = await startService(url);
   const { base } = service;
   try {
-    // Tokens as a supervisor holds one: a supervisor may read both the worklist and the KPIs.
+    // Tokens as a supervisor holds one: a supervisor may read the worklist, any account and the KPIs.
     const headers = await service.as('supervisor');
     const run = (path: string, connections: number, seconds: number) => autocannon({ url: `${base}${path}`, connections, duration: seconds, headers });
+    // Each request reads an account picked at random across the portfolio, so the cache helps no more than it would.
+    const accountReads = (seconds: number) =>
+      autocannon({
+        url: base,
+        connections: 20,
+        duration: seconds,
+        headers,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/accounts/acc-${Math.floor(Math.random() * accounts)}` }) }],
+      });
     // Warm-up: JIT, and every pooled connection's prepared statements settle on their plans.
     await run('/worklist?limit=20', 20, 5);
     const worklist = await run('/worklist?limit=20', 20, httpSeconds);
+    await accountReads(5);
+    const account = await accountReads(httpSeconds);
     const kpiPath = '/kpis?from=2025-03-01&to=2026-02-28';
     await run(kpiPath, 4, 5);
     const kpis = await run(kpiPath, 4, httpSeconds);
@@ -144,11 +215,54 @@ async function queryLatencies(url: string) {
       worklistP50Ms: worklist.latency.p50,
       worklistP99Ms: worklist.latency.p99,
       worklistRequestsPerSecond: Math.round(worklist['2xx'] / httpSeconds),
+      accountP50Ms: account.latency.p50,
+      accountP99Ms: account.latency.p99,
       kpisP50Ms: kpis.latency.p50,
       kpisP99Ms: kpis.latency.p99,
-      queryErrors: worklist.non2xx + worklist.errors + kpis.non2xx + kpis.errors,
+      serviceRssMiB: await rssMiB(service.pid),
+      queryErrors: [worklist, account, kpis].reduce((sum, result) => sum + result.non2xx + result.errors, 0),
     };
   } finally {
     await service.stop();
   }
+}
+
+/** The resident memory of a process (Linux), in MiB. */
+async function rssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+}
+
+const sized = (accounts: number) => (accounts >= 1_000_000 ? `${accounts / 1_000_000}M` : accounts >= 1_000 ? `${accounts / 1_000}k` : String(accounts));
+
+/** The figures of one portfolio size as table rows, each with its target. */
+export function readSideRows(read: ReadSideResults): Record<string, { value: string; target: string }> {
+  const at = `${sized(read.accounts)} accounts`;
+  return {
+    [`(e) log read back, ${at}`]: { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
+    [`(e) catch-up, ${benchReadModels().length} models, ${read.events} events`]: {
+      value: `${read.projectionEventsPerSecond} events/s`,
+      target: `≥ 0.25× (ratio ${read.projectionRatio})`,
+    },
+    [`(e) rebuild of every model from zero, ${at}`]: { value: `${read.rebuildEventsPerSecond} events/s in ${read.rebuildSeconds} s`, target: 'reported' },
+    [`(f) GET /worklist, ${at}, 20 conns`]: {
+      value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`,
+      target: 'p99 ≤ 10 ms at 1M',
+    },
+    [`(f) GET /accounts/:id, ${at}, 20 conns`]: { value: `p50 ${read.accountP50Ms} / p99 ${read.accountP99Ms} ms`, target: 'p99 ≤ 5 ms at 1M' },
+    [`(g) GET /kpis, 365 days, ${at}`]: { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
+    [`(f, g) service RSS after the queries, ${at}`]: { value: `${read.serviceRssMiB} MiB`, target: 'reported' },
+    [`(f, g) non-2xx or errors, ${at}`]: { value: String(read.queryErrors), target: '0' },
+  };
+}
+
+/** `--accounts 10000,100000,1000000`: the portfolio sizes to measure, in order; the default size without it. */
+export function portfolioSizes(argv: readonly string[]): number[] {
+  const index = argv.indexOf('--accounts');
+  if (index < 0) return [defaultAccounts];
+  const sizes = (argv[index + 1] ?? '').split(',').map(Number);
+  if (!sizes.length || sizes.some((size) => !Number.isSafeInteger(size) || size < 100)) {
+    throw new Error('--accounts takes sizes of at least 100, separated by commas: --accounts 10000,100000,1000000');
+  }
+  return sizes;
 }

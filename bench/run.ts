@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
-import { reportingZones, startEmbeddedPostgres } from '@arrears/platform';
-import { AccountSearchKey, readModelsFor } from '@arrears/projections';
+import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
-import { measureReadSide } from './read-side';
+import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
 import { benchSecrets, startService, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
+import { measureFold, type FoldFigure } from './fold';
 
 const clients = 8;
 const streams = 1_000;
@@ -293,7 +293,10 @@ async function commandPathAlone(serverUrl: string): Promise<void> {
   await writeFile(join(out, 'command-path.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...figures }, null, 2)}\n`);
 }
 
-/** `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models. */
+/**
+ * `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models.
+ * `--accounts 10000,100000,1000000` measures them at each portfolio size, to show how they grow.
+ */
 const readSideOnly = process.argv.includes('--read-side');
 /** `npm run bench -- --webhooks` measures (i) only. */
 const webhooksOnly = process.argv.includes('--webhooks');
@@ -317,7 +320,21 @@ const skippedWriteSide = {
   imported: { facts: NaN, seconds: NaN, wallSeconds: NaN, factsPerSecond: NaN, eventsAppended: NaN, peakRssMiB: NaN },
 };
 
+/** (j) Folding a payment into an account, by its history: no database, so it runs first, alone. */
+const foldRows = (figures: FoldFigure[]) =>
+  Object.fromEntries(
+    figures.map(({ pastPayments, microsecondsPerPayment }) => [
+      `(j) fold a payment after ${pastPayments} payments`,
+      { value: `${microsecondsPerPayment} µs`, target: `flat (× ${round(microsecondsPerPayment / (figures[0]?.microsecondsPerPayment ?? NaN))} of the first)` },
+    ]),
+  );
+
 async function main(): Promise<void> {
+  const fold = measureFold();
+  if (process.argv.includes('--fold')) {
+    console.table(foldRows(fold));
+    return;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
   const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
   try {
@@ -334,9 +351,19 @@ async function main(): Promise<void> {
       return;
     }
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
-    const read = await measureReadSide(await createDatabase(server.url, 'bench_read'), (line) => {
-      console.log(line);
-    });
+    const reads: ReadSideResults[] = [];
+    for (const accounts of portfolioSizes(process.argv)) {
+      reads.push(
+        await measureReadSide(
+          await createDatabase(server.url, `bench_read_${accounts}`),
+          (line) => {
+            console.log(line);
+          },
+          accounts,
+        ),
+      );
+    }
+    const [read] = reads as [ReadSideResults];
     const webhooks = await measureWebhooks(await createDatabase(server.url, 'bench_webhooks'), (line) => {
       console.log(line);
     });
@@ -364,7 +391,9 @@ async function main(): Promise<void> {
       importRatio: round(write.imported.factsPerSecond / write.batchBaseline),
       importPeakRssMiB: write.imported.peakRssMiB,
       ...read,
+      ...(reads.length > 1 && { growth: reads }),
       ...webhooks,
+      fold,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -377,18 +406,9 @@ async function main(): Promise<void> {
     };
     console.table({
       ...(readSideOnly ? {} : writeRows),
-      '(e) log read back, 1,000 rows/query': { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
-      [`(e) projection catch-up, ${readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters')).length} models`]: {
-        value: `${read.projectionEventsPerSecond} events/s`,
-        target: `≥ 10000 (ratio ${read.projectionRatio})`,
-      },
-      '(f) GET /worklist, 100k accounts, 20 conns': {
-        value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`,
-        target: 'p99 ≤ 20 ms',
-      },
-      '(g) GET /kpis, 365 days': { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
-      '(f, g) non-2xx or errors': { value: String(read.queryErrors), target: '0' },
+      ...Object.assign({}, ...reads.map(readSideRows)),
       ...webhookRows(webhooks),
+      ...foldRows(fold),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });

@@ -41,6 +41,8 @@ export const benchSecrets = { AUTH_JWT_SECRET: benchSecret, CHAIN_KEY: benchChai
 
 export interface BenchService {
   base: string;
+  /** The service's process, for its memory. */
+  pid: number;
   /** Authorization for a role, for every creditor. */
   as(role: ActorRole): Promise<Record<string, string>>;
   stop(): Promise<void>;
@@ -96,5 +98,5 @@ export async function startService(url: string, env: Record<string, string> = {}
     throw error;
   }
   const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors: '*' }, '1h')}` });
-  return { base, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid) };
+  return { base, pid: service.pid ?? NaN, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid) };
 }

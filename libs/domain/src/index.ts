@@ -26,6 +26,7 @@ export * from './timeline/strategy-templates';
 export * from './timeline/due-work';
 export { staleAfterDays } from './timeline/timeline.decide';
 export * from './lookup/entry-of';
+export * from './lookup/shared-registry';
 export { businessDatesOf, businessDayOf, type BusinessMetadata } from './account/business-time';
 export * from './lookup/ids';
 export * from './notices/notices.templates';

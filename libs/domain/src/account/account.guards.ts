@@ -58,6 +58,7 @@ export function requireInvoice(account: OpenedAccount, invoiceId: string): Invoi
   return invoice;
 }
 
-export function requireNew(registry: Readonly<Record<string, unknown>>, id: string, code: string, what: string): void {
-  if (entryOf(registry, id)) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
+/** Refuses an id already in `registry`, as `lookup` reads it (`entryOf` a plain one, `sharedEntryOf` a shared one). */
+export function requireNew<Registry>(registry: Registry, id: string, code: string, what: string, lookup: (registry: Registry, id: string) => unknown): void {
+  if (lookup(registry, id)) throw conflict(code, `${what} ${id} already exists on this account.`, { id });
 }

@@ -9,6 +9,7 @@ import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
 import type { PortalState } from '../portal/portal.state';
+import { sharedEntries, sharedEntryOf, withSharedEntry, type SharedRegistry } from '../lookup/shared-registry';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
 export interface InvoiceState extends IssuedInvoice {
@@ -23,8 +24,11 @@ export interface InvoiceState extends IssuedInvoice {
   missed: boolean;
   /** Taken off without payment: an upheld dispute, a write-off, a settlement's remainder. */
   adjusted: number;
-  /** The days payments were received towards it, in the order recorded: a part payment may restart the statute of limitations. */
-  paidOn: IsoDate[];
+  /**
+   * How many payments not reversed were received towards it on each day, by day: a part payment may
+   * restart the statute of limitations. Shared, so that folding a payment never copies every day before it.
+   */
+  paidOn: SharedRegistry<number>;
   /** Where the invoice is on its collection timeline; null until the scheduler starts it. */
   timeline: InvoiceTimeline | null;
 }
@@ -92,10 +96,13 @@ export interface OpenedAccount {
   /** Fixed by the first invoice or payment: an account keeps one currency. */
   currency: string | null;
   invoices: Record<string, InvoiceState>;
-  /** Each payment received, by id, with what of it is not reversed yet: a reversal reopens what it paid. */
-  payments: Record<string, PaymentState>;
+  /**
+   * Each payment received, by id, with what of it is not reversed yet: a reversal reopens what it paid.
+   * Shared (see SharedRegistry): folding a payment never copies every payment before it.
+   */
+  payments: SharedRegistry<PaymentState>;
   /** The reversals recorded, by id: the same one again changes nothing. */
-  reversalIds: Record<string, true>;
+  reversalIds: SharedRegistry<true>;
   planIds: Record<string, true>;
   activePlan: PlanState | null;
   /** Overpaid money not yet used by an invoice. */
@@ -205,6 +212,18 @@ export const activeClaim = (account: Pick<OpenedAccount, 'claim'>, now: string):
 export type AccountState = { status: 'unopened' } | OpenedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'unopened' });
+
+/** The days payments not reversed were received towards an invoice, each once, earliest first. */
+export const paidDays = (invoice: Pick<InvoiceState, 'paidOn'>): IsoDate[] =>
+  sharedEntries(invoice.paidOn)
+    .map(([day]) => day)
+    .sort();
+
+/** The days paid on with one payment more (`change` 1) or less (-1) on `day`; a day without one is dropped. */
+export function paidOnChanged(paidOn: SharedRegistry<number>, day: IsoDate, change: 1 | -1): SharedRegistry<number> {
+  const count = (sharedEntryOf(paidOn, day) ?? 0) + change;
+  return withSharedEntry<number>(paidOn, day, count > 0 ? count : undefined);
+}
 
 /** What `outstanding` reads of an invoice. */
 export type InvoiceBalance = Pick<InvoiceState, 'invoiceId' | 'amount' | 'lateFees' | 'paid' | 'discounted' | 'adjusted'>;

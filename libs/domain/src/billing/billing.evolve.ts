@@ -21,7 +21,7 @@ export const billingEvolvers: Evolvers<BillingEvent> = {
       lateFeeAssessed: false,
       missed: false,
       adjusted: 0,
-      paidOn: [],
+      paidOn: {},
       timeline: null,
     };
     // A new debt is owed: the account is no longer resolved.

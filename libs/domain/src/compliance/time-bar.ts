@@ -1,7 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { ruleBroken } from '../errors/domain-error';
 import { addDays, isIsoDate, type IsoDate } from '../calendar/calendar';
-import { outstanding, type InvoiceState, type OpenedAccount } from '../account/account.state';
+import { outstanding, paidDays, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import type { ContactPolicies } from './contact-policy';
 import { profileFor } from './creditor-profile';
 import { statutesOfLimitations, type DebtType, type StateLimitations } from './limitations';
@@ -47,7 +47,7 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 export function timeBarredOn(invoice: InvoiceState, rule: StateLimitations, debtType: DebtType): IsoDate {
   const period = rule.years[debtType];
   let barredOn = addYears(addDays(invoice.dueOn, invoice.terms.graceDays + 1), period);
-  for (const paidOn of rule.paymentRestarts ? [...invoice.paidOn].sort() : []) {
+  for (const paidOn of rule.paymentRestarts ? paidDays(invoice) : []) {
     if (paidOn < barredOn) barredOn = laterOf(barredOn, addYears(paidOn, period));
   }
   return barredOn;

@@ -1,4 +1,4 @@
-import { entryOf } from '../lookup/entry-of';
+import { sharedEntryOf } from '../lookup/shared-registry';
 import { notFound, ruleBroken } from '../errors/domain-error';
 import type { Allocation } from '../account/allocation';
 import { sum } from '../account/summary-words';
@@ -22,8 +22,8 @@ export function reversePayment(command: ReversePayment, state: AccountState): Ac
   const account = requireOpen(state);
   const { reversalId, paymentId, amount, currency, reversedOn, reason, providerReference } = command.data;
   // The same reversal told again (a provider's redelivery) is already in the account.
-  if (entryOf(account.reversalIds, reversalId)) return [];
-  const payment = entryOf(account.payments, paymentId);
+  if (sharedEntryOf(account.reversalIds, reversalId)) return [];
+  const payment = sharedEntryOf(account.payments, paymentId);
   if (!payment) throw notFound('PAYMENT_NOT_FOUND', `Payment ${paymentId} was not received on this account.`, { paymentId });
   requireAmount(amount);
   requireCurrency(account, currency);

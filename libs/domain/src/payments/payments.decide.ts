@@ -18,6 +18,7 @@ import {
 import { evolve } from '../account/account.evolve';
 import type { Decisions } from '../account/capability';
 import { reversePayment } from './payment-reversal';
+import { sharedEntryOf } from '../lookup/shared-registry';
 
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),
@@ -27,7 +28,7 @@ import { reversePayment } from './payment-reversal';
 export function recordPayment(command: RecordPayment, state: AccountState): AccountEvent[] {
   const account = requireOpen(state);
   const { paymentId, amount, currency, receivedOn, method, agencyId } = command.data;
-  requireNew(account.payments, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment');
+  requireNew(account.payments, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment', sharedEntryOf);
   if (agencyId !== undefined && account.agency?.agencyId !== agencyId) {
     throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
   }

@@ -1,6 +1,6 @@
 import type { Evolvers } from '../account/capability';
-import { totalOutstanding, type OpenedAccount, type PaymentState } from '../account/account.state';
-import { entryOf, withEntry } from '../lookup/entry-of';
+import { paidOnChanged, totalOutstanding, type OpenedAccount, type PaymentState } from '../account/account.state';
+import { sharedEntryOf, withSharedEntry } from '../lookup/shared-registry';
 import { resolvedBy } from '../resolutions/resolution';
 import { updateInvoice } from '../account/invoice-updates';
 import { sum } from '../account/summary-words';
@@ -13,13 +13,13 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
     let next: OpenedAccount = {
       ...account,
       currency,
-      payments: withEntry(account.payments, paymentId, paymentStateOf(event, account.activePlan?.planId ?? null)),
+      payments: withSharedEntry(account.payments, paymentId, paymentStateOf(event, account.activePlan?.planId ?? null)),
       credit: account.credit + credited,
       promises: promisesPaid(account, amount, receivedOn),
       activeSettlement: account.activeSettlement && { ...account.activeSettlement, paid: account.activeSettlement.paid + amount },
     };
     for (const { invoiceId, amount } of allocations) {
-      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount, paidOn: [...i.paidOn, receivedOn] }));
+      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid + amount, paidOn: paidOnChanged(i.paidOn, receivedOn, 1) }));
     }
     next = withInstallmentsPaid(next, next.activePlan?.planId ?? null, installmentAllocations, 1);
     return totalOutstanding(account) > 0 ? resolvedBy(next, 'paid_in_full', receivedOn) : next;
@@ -27,24 +27,24 @@ export const paymentsEvolvers: Evolvers<PaymentsEvent> = {
   EarlyPaymentDiscountApplied: (account, event) => {
     const { invoiceId, paymentId, amount } = event.data;
     const next = updateInvoice(account, invoiceId, (i) => ({ ...i, discounted: i.discounted + amount }));
-    const payment = entryOf(next.payments, paymentId);
+    const payment = sharedEntryOf(next.payments, paymentId);
     if (!payment) return next;
-    return { ...next, payments: withEntry(next.payments, paymentId, { ...payment, discounts: [...payment.discounts, { invoiceId, amount }] }) };
+    return { ...next, payments: withSharedEntry(next.payments, paymentId, { ...payment, discounts: [...payment.discounts, { invoiceId, amount }] }) };
   },
   PaymentReversed: (account, event) => {
     const { reversalId, paymentId, amount, allocations, spentCreditReopened, installmentAllocations, creditReversed, discountsWithdrawn } = event.data;
-    const payment = entryOf(account.payments, paymentId);
+    const payment = sharedEntryOf(account.payments, paymentId);
     if (!payment) return account;
     let next: OpenedAccount = {
       ...account,
-      payments: withEntry(account.payments, paymentId, paymentAfterReversal(payment, event.data)),
-      reversalIds: withEntry(account.reversalIds, reversalId, true as const),
+      payments: withSharedEntry(account.payments, paymentId, paymentAfterReversal(payment, event.data)),
+      reversalIds: withSharedEntry(account.reversalIds, reversalId, true as const),
       credit: account.credit - creditReversed,
       promises: promisesPaid(account, -amount, payment.receivedOn),
       activeSettlement: account.activeSettlement && { ...account.activeSettlement, paid: Math.max(0, account.activeSettlement.paid - amount) },
     };
     for (const { invoiceId, amount } of allocations) {
-      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount, paidOn: withoutOne(i.paidOn, payment.receivedOn) }));
+      next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount, paidOn: paidOnChanged(i.paidOn, payment.receivedOn, -1) }));
     }
     for (const { invoiceId, amount } of spentCreditReopened) {
       next = updateInvoice(next, invoiceId, (i) => ({ ...i, paid: i.paid - amount, creditApplied: i.creditApplied - amount }));
@@ -83,12 +83,6 @@ function lessOf<T extends { amount: number }>(parts: T[], taken: T[], key: (part
     minus.delete(key(part));
     return left > 0 ? [{ ...part, amount: left }] : [];
   });
-}
-
-/** The days paid on, less one of `day`: a reversed payment no longer counts as one (it may restart the statute of limitations). */
-function withoutOne(days: string[], day: string): string[] {
-  const index = days.lastIndexOf(day);
-  return index < 0 ? days : [...days.slice(0, index), ...days.slice(index + 1)];
 }
 
 /** The plan in force with its installments' paid amounts moved by `sign`, if it is the plan `planId`. */

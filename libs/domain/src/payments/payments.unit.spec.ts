@@ -1,6 +1,9 @@
 import { deciderSpecification } from '@arrears/testing';
 import { accountDecider, command, issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import type { RecordPayment } from './payments.commands';
+import { evolve } from '../account/account.evolve';
+import { initialAccountState, type OpenedAccount } from '../account/account.state';
+import { sharedEntryOf } from '../lookup/shared-registry';
 
 const spec = deciderSpecification(accountDecider);
 const pay = (amount: number, receivedOn = '2026-02-10', data: Partial<RecordPayment['data']> = {}) =>
@@ -157,5 +160,32 @@ describe('RecordPayment', () => {
     ['an account that does not exist', [], pay(100), 'ACCOUNT_NOT_FOUND'],
   ])('refuses %s', (_case, given, payment, code) => {
     spec.given(given).when(payment).thenThrows(code);
+  });
+});
+
+describe('Folding a payment', () => {
+  const big = issued('inv-1', 1e12, '2026-01-01', '2026-01-31');
+  const payment = (n: number) =>
+    paymentReceived(1, `2026-02-${String((n % 28) + 1).padStart(2, '0')}`, { paymentId: `pay-${n}`, allocations: [{ invoiceId: 'inv-1', amount: 1 }] });
+  const objectsOf = (value: unknown, seen = new Set<object>()): Set<object> => {
+    if (typeof value === 'object' && value !== null && !seen.has(value)) {
+      seen.add(value);
+      for (const child of Object.values(value)) objectsOf(child, seen);
+    }
+    return seen;
+  };
+
+  it.each([10, 1_000, 10_000])('after %i payments copies none of them, and leaves the account before it as it was', (past) => {
+    let before = [opened, big].reduce(evolve, initialAccountState()) as OpenedAccount;
+    for (let n = 0; n < past; n++) before = evolve(before, payment(n)) as OpenedAccount;
+    const stored = JSON.stringify(before);
+    const after = evolve(before, payment(past)) as OpenedAccount;
+    expect(JSON.stringify(before)).toBe(stored);
+    const added = sharedEntryOf(after.payments, `pay-${past}`);
+    expect(added).toMatchObject({ amount: 1 });
+    // The payments, and the invoice's days paid on, each build a root, two index objects and a bucket: the rest is shared.
+    const old = objectsOf(added, objectsOf(before));
+    expect([...objectsOf(after.payments)].filter((object) => !old.has(object))).toHaveLength(4);
+    expect([...objectsOf(after.invoices['inv-1']?.paidOn)].filter((object) => !old.has(object))).toHaveLength(4);
   });
 });

@@ -1,3 +1,4 @@
+import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { profileFor } from '../compliance/creditor-profile';
@@ -17,7 +18,7 @@ import type { Decisions } from '../account/capability';
 export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed] {
   const account = requireOpen(state);
   const { planId, currency, installments, invoiceIds } = command.data;
-  requireNew(account.planIds, planId, 'PLAN_ALREADY_AGREED', 'Plan');
+  requireNew(account.planIds, planId, 'PLAN_ALREADY_AGREED', 'Plan', entryOf);
   if (account.activePlan) {
     throw conflict('PLAN_ALREADY_ACTIVE', `Plan ${account.activePlan.planId} is still active.`, {
       activePlanId: account.activePlan.planId,

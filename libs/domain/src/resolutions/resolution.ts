@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/calendar';
-import { totalOutstanding, type OpenedAccount, type ResolutionKind } from '../account/account.state';
+import { paidDays, totalOutstanding, type OpenedAccount, type ResolutionKind } from '../account/account.state';
 
 /**
  * The account resolved by `how` on `on`, if that left nothing owed; as it was otherwise. A write-off or
@@ -12,7 +12,7 @@ export function resolvedBy(account: OpenedAccount, how: ResolutionKind, on: IsoD
 
 /** The day of the latest payment towards any invoice, or null before any. */
 export function latestPaidOn(account: OpenedAccount): IsoDate | null {
-  const days = Object.values(account.invoices).flatMap((invoice) => invoice.paidOn);
+  const days = Object.values(account.invoices).flatMap(paidDays);
   return days.length ? days.reduce((latest, day) => (day > latest ? day : latest)) : null;
 }
 

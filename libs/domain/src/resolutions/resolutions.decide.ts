@@ -43,7 +43,7 @@ function requireBalance(account: OpenedAccount, code: string): number {
 export function agreeSettlement(command: AgreeSettlement, state: AccountState): [SettlementAgreed] {
   const account = requireOpen(state);
   const { settlementId, amount, currency, dueOn } = command.data;
-  requireNew(account.settlementIds, settlementId, 'SETTLEMENT_ALREADY_AGREED', 'Settlement');
+  requireNew(account.settlementIds, settlementId, 'SETTLEMENT_ALREADY_AGREED', 'Settlement', entryOf);
   const activeId = account.activeSettlement?.settlementId ?? account.activePlan?.planId;
   if (activeId) throw conflict('ARRANGEMENT_ACTIVE', `Settlement or plan ${activeId} is still active.`, { activeId });
   requireAmount(amount);

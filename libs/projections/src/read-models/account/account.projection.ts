@@ -65,7 +65,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   //    invoice keeps the days it was paid on, and the account its debt type (the statute of limitations reads them).
   // 6: the worklist line carries the agent the account is assigned to, apart from the one claiming it.
   // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
-  version: 7,
+  // 8: the account's payments, reversals and each invoice's days paid on are shared registries (folding a payment copies none before it).
+  version: 8,
   collection: ACCOUNTS,
   indexes: [
     {

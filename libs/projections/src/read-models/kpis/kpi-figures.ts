@@ -1,6 +1,7 @@
 import {
   entryOf,
   outstanding,
+  sharedEntryOf,
   type AccountEvent,
   type Allocation,
   type ContactAttempted,
@@ -216,7 +217,7 @@ function paymentFlows(
 
 /** A reversal takes back its payment's collections (by the agency that collected it) and the discounts it withdraws. */
 function reversalFlows(change: FigureChange, before: OpenedAccount | null, { data }: PaymentReversed): void {
-  const agencyId = (before && entryOf(before.payments, data.paymentId))?.agencyId ?? undefined;
+  const agencyId = (before && sharedEntryOf(before.payments, data.paymentId))?.agencyId ?? undefined;
   paymentFlows(change, before, { amount: data.amount, agencyId, allocations: [...data.spentCreditReopened, ...data.allocations] }, -1);
   const withdrawn = allocated(data.discountsWithdrawn);
   if (withdrawn) {
