@@ -1,10 +1,13 @@
 import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { counted, flowNames, noFlows, type FigureChange, type Flows } from './kpi-figures';
+import { flowNames, type FigureChange, type Flows } from './kpi-figures';
 
 /** A day as a number of days since 1970-01-01: series step through days by the thousand. */
 export type Day = number;
 
 const bucketCount = agingBuckets.length;
+const flowCount = flowNames.length;
+const flowIndex = new Map<string, number>(flowNames.map((name, k) => [name, k]));
+const salesIndex = flowIndex.get('creditSales') as number;
 
 /**
  * A scope's totals at the end of every day up to `to`, in one currency, from the changes that land
@@ -19,7 +22,8 @@ export class DailyTotals {
   private readonly aging: Float64Array;
   private readonly receivables: Float64Array;
   private readonly delinquent: Float64Array;
-  private readonly flowTotals: Record<keyof Flows, Float64Array>;
+  /** Every counter's total at the end of each day: a row of `flowNames.length` per day. */
+  private readonly flowTotals: Float64Array;
   /** Credit sales up to each day from `salesFirst` on, those before the first day included (from `salesBefore`). */
   private readonly sales: Float64Array;
   private readonly salesFirst: Day;
@@ -45,12 +49,12 @@ export class DailyTotals {
     this.aging = new Float64Array(length * bucketCount);
     this.receivables = new Float64Array(length);
     this.delinquent = new Float64Array(length);
-    this.flowTotals = Object.fromEntries(flowNames.map((name) => [name, new Float64Array(length)])) as Record<keyof Flows, Float64Array>;
+    this.flowTotals = new Float64Array(length * flowCount);
     const outstanding = new Map<Day, number>();
     const accountsByOldestDue = new Map<Day, number>();
     const aging = new Float64Array(bucketCount);
     const age = (bucket: number, amount: number) => (aging[bucket] = (aging[bucket] as number) + amount);
-    const flows = { ...noFlows };
+    const flows = new Float64Array(flowCount);
     let delinquent = 0;
     for (let day = this.first; day <= this.last; day++) {
       for (let bucket = 1; bucket < bucketCount; bucket++) {
@@ -70,19 +74,24 @@ export class DailyTotals {
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;
         }
-        for (const name of flowNames) flows[name] += counted(change, name);
+        // A change is sparse: only the counters it moved are in it.
+        for (const [name, value] of Object.entries(change)) {
+          const k = flowIndex.get(name);
+          if (k !== undefined && typeof value === 'number') flows[k] = (flows[k] as number) + value;
+        }
       }
       const index = day - this.first;
       this.aging.set(aging, index * bucketCount);
       this.receivables[index] = aging.reduce((sum, amount) => sum + amount, 0);
       this.delinquent[index] = delinquent;
-      for (const name of flowNames) this.flowTotals[name][index] = flows[name];
+      this.flowTotals.set(flows, index * flowCount);
     }
-    const early = earlyTotals(salesBefore, this.first, this.flowTotals.creditSales[0] ?? 0);
+    const sales = Float64Array.from({ length }, (_, index) => this.flowTotals[index * flowCount + salesIndex] as number);
+    const early = earlyTotals(salesBefore, this.first, sales[0] ?? 0);
     this.salesFirst = this.first - early.length;
     this.sales = new Float64Array(early.length + length);
     this.sales.set(early);
-    this.sales.set(this.flowTotals.creditSales, early.length);
+    this.sales.set(sales, early.length);
   }
 
   /** Receivables by aging bucket at the end of `day`. */
@@ -113,7 +122,7 @@ export class DailyTotals {
   flowUntil(day: Day, name: keyof Flows): number {
     if (name === 'creditSales') return this.salesUntil(day);
     const index = this.indexOf(day);
-    return index < 0 ? 0 : (this.flowTotals[name][index] as number);
+    return index < 0 ? 0 : (this.flowTotals[index * flowCount + (flowIndex.get(name) as number)] as number);
   }
 
   /** Credit sales up to and including `day`: the count-back asks for these a year back, 24 times a day. */
