@@ -48,12 +48,14 @@ export function monthWith(document: KpiMonthDocument | null, scope: string, day:
 
 function totalsWith(totals: MonthTotals | undefined, day: IsoDate, change: DayChange): MonthTotals {
   const month = day.slice(0, 7);
-  let figures = addChange(totals?.figures ?? {}, change.figures);
+  // The event's own change is small and the month's totals are not: the month is copied once.
+  let inMonth = change.figures;
   let later = totals?.later;
   for (const [landing, moved] of Object.entries(change.restated)) {
-    if (landing.slice(0, 7) <= month) figures = addChange(figures, moved);
+    if (landing.slice(0, 7) <= month) inMonth = addChange(inMonth, moved);
     else later = { ...later, [landing]: addChange(entryOf(later ?? {}, landing) ?? {}, moved) };
   }
+  const figures = addChange(totals?.figures ?? {}, inMonth);
   let creditSales = totals?.creditSales;
   if (change.figures.creditSales) {
     creditSales = { ...creditSales };
