@@ -12,6 +12,7 @@ import { Client, Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
+import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
 import { benchSecrets, startService, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
@@ -298,6 +299,8 @@ async function commandPathAlone(serverUrl: string): Promise<void> {
  * `--accounts 10000,100000,1000000` measures them at each portfolio size, to show how they grow.
  */
 const readSideOnly = process.argv.includes('--read-side');
+/** (g) over 3 years of history: 100,000 accounts, or as many as `--kpi-history-accounts N` says (fewer write quicker). */
+const kpiHistoryAccounts = Number(process.argv[process.argv.indexOf('--kpi-history-accounts') + 1]) || 100_000;
 /** `npm run bench -- --webhooks` measures (i) only. */
 const webhooksOnly = process.argv.includes('--webhooks');
 
@@ -364,6 +367,9 @@ async function main(): Promise<void> {
       );
     }
     const [read] = reads as [ReadSideResults];
+    const kpiHistory = await measureKpiHistory(await createDatabase(server.url, 'bench_kpi_history'), 3, kpiHistoryAccounts, (line) => {
+      console.log(line);
+    });
     const webhooks = await measureWebhooks(await createDatabase(server.url, 'bench_webhooks'), (line) => {
       console.log(line);
     });
@@ -392,6 +398,9 @@ async function main(): Promise<void> {
       importPeakRssMiB: write.imported.peakRssMiB,
       ...read,
       ...(reads.length > 1 && { growth: reads }),
+      kpisThreeYearsP50Ms: kpiHistory.p50Ms,
+      kpisThreeYearsP99Ms: kpiHistory.p99Ms,
+      kpisThreeYearsAccounts: kpiHistory.accounts,
       ...webhooks,
       fold,
     };
@@ -407,6 +416,10 @@ async function main(): Promise<void> {
     console.table({
       ...(readSideOnly ? {} : writeRows),
       ...Object.assign({}, ...reads.map(readSideRows)),
+      [`(g) GET /kpis, 365 days of 3 years (${kpiHistory.accounts} accounts)`]: {
+        value: `p50 ${kpiHistory.p50Ms} / p99 ${kpiHistory.p99Ms} ms (${kpiHistory.errors} non-2xx or errors)`,
+        target: 'p99 ≤ 50 ms',
+      },
       ...webhookRows(webhooks),
       ...foldRows(fold),
     });

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
-import { kpiCsv, kpiReadModel, kpiReport, PORTFOLIO, type KpiDayDocument } from '@arrears/projections';
+import { kpiCsv, kpiReadModel, kpiReport, PORTFOLIO, windowStart, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
@@ -24,9 +24,9 @@ export interface KpiResponse {
 }
 
 /**
- * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's day
- * documents up to the period's end (small: what each business day changed) and computes every
- * figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
+ * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's month
+ * totals before the period's window and its day documents in it (small: what each business day
+ * changed), so its cost does not grow with the portfolio's age, and computes every figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
  */
 @ApiTags('kpis')
 @Controller('kpis')
@@ -63,14 +63,25 @@ export class KpisController {
     }
     await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);
-    const days = (await this.readStore.find(kpiReadModel.collection, {
-      where: [
-        { field: 'kind', op: 'eq', value: 'day' },
-        { field: 'scope', op: 'eq', value: scope },
-        { field: 'date', op: 'lte', value: to },
-      ],
-    })) as KpiDayDocument[];
-    const currencies = kpiReport(days, from, to);
+    const start = windowStart(from);
+    const [months, days] = await Promise.all([
+      this.readStore.find(kpiReadModel.collection, {
+        where: [
+          { field: 'kind', op: 'eq', value: 'month' },
+          { field: 'scope', op: 'eq', value: scope },
+          { field: 'date', op: 'lt', value: start },
+        ],
+      }) as Promise<KpiMonthDocument[]>,
+      this.readStore.find(kpiReadModel.collection, {
+        where: [
+          { field: 'kind', op: 'eq', value: 'day' },
+          { field: 'scope', op: 'eq', value: scope },
+          { field: 'date', op: 'gte', value: start },
+          { field: 'date', op: 'lte', value: to },
+        ],
+      }) as Promise<KpiDayDocument[]>,
+    ]);
+    const currencies = kpiReport(days, from, to, months);
     const csv = params.format ? params.format === 'csv' : preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv';
     if (csv) {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);

@@ -14,6 +14,7 @@ export * from './account-search/account-search.projection';
 export * from './account-search/search-tokens';
 export * from './audit-trail/audit-trail.projection';
 export * from './kpis/kpi-days';
+export * from './kpis/kpi-months';
 export * from './kpis/kpi-series';
 export * from './kpis/kpi-csv';
 export * from './outbox/outbox.projection';

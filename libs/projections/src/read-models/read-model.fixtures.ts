@@ -1,9 +1,12 @@
-import type { AccountEvent, Allocation } from '@arrears/domain';
+import type { AccountEvent, Allocation, IsoDate } from '@arrears/domain';
 import { reportingZones } from '@arrears/platform';
 import { accountProjectionFor } from './account/account.projection';
 import type { ProjectedDocument, Projection } from '../projection';
 import { applyEvent } from '../runner/batch-writes';
 import type { RecordedAccountEvent } from './account-events';
+import { isKpiDay } from './kpis/kpi-days';
+import { isKpiMonth } from './kpis/kpi-months';
+import { windowStart } from './kpis/kpi-series';
 
 /** Folds events through a projection in memory, as the runner would: the documents it ends with, by `collection/id`. */
 export function projectAll<Document extends ProjectedDocument>(
@@ -84,3 +87,16 @@ export const facts = {
 
 /** The account fold as configured by default: every creditor reports in UTC. */
 export const accountProjection = accountProjectionFor(reportingZones({}));
+
+/**
+ * What GET /kpis reads of a scope for a period, from the documents of `projectAll`: its month totals
+ * before the window, and the window's day documents (see windowStart).
+ */
+export function kpiWindowOf(documents: Map<string, ProjectedDocument>, scope: string, from: IsoDate, to: IsoDate) {
+  const start = windowStart(from);
+  const kpis = [...documents.values()];
+  return {
+    days: kpis.filter(isKpiDay).filter((day) => day.scope === scope && day.date >= start && day.date <= to),
+    months: kpis.filter(isKpiMonth).filter((month) => month.scope === scope && month.date < start),
+  };
+}

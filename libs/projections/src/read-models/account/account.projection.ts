@@ -4,6 +4,7 @@ import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account
 import type { ReportingZones } from '@arrears/platform';
 import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi-days';
 import { emptyLedger, type KpiLedger } from '../kpis/kpi-ledger';
+import type { KpiMonthDocument } from '../kpis/kpi-months';
 import { WORKLIST, worklistEntry, worklistIndexes, type WorklistDocument } from '../worklist/worklist-line';
 
 export interface LastPayment {
@@ -66,7 +67,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 6: the worklist line carries the agent the account is assigned to, apart from the one claiming it.
   // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
   // 8: the account's payments, reversals and each invoice's days paid on are shared registries (folding a payment copies none before it).
-  version: 8,
+  // 9: the KPIs keep each month's totals beside its days, so that a report reads only its window's days.
+  version: 9,
   collection: ACCOUNTS,
   indexes: [
     {
@@ -99,18 +101,18 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
     if (!accountId) return [];
     return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId }, ...kpiDayRefs(event, zones)];
   },
-  evolve: ([document, line, creditorDay, portfolioDay], event) => {
+  evolve: ([document, line, ...kpiDocuments], event) => {
     const before = isAccountDocument(document) ? document : null;
     const after = evolveAccountDocument(before, event);
-    if (!after) return [document ?? null, line ?? null, creditorDay ?? null, portfolioDay ?? null];
+    if (!after) return [document ?? null, line ?? null, ...kpiDocuments.map((kpi) => kpi ?? null)];
     const { account } = after;
-    const kpis = kpiDays(before && { account: before.account, ledger: before.kpis ?? emptyLedger() }, account, event, zones, [creditorDay, portfolioDay]);
+    const kpis = kpiDays(before && { account: before.account, ledger: before.kpis ?? emptyLedger() }, account, event, zones, kpiDocuments);
     return [{ ...after, kpis: kpis.ledger }, worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)), ...kpis.days];
   },
 });
 
-/** Any document of the account fold: an account, a worklist line, a KPI day. */
-export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument;
+/** Any document of the account fold: an account, a worklist line, a KPI day or month. */
+export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument | KpiMonthDocument;
 
 const isAccountDocument = (document: AccountFoldDocument | null | undefined): document is AccountDocument =>
   document !== null && document !== undefined && 'account' in document;

@@ -1,10 +1,13 @@
 import { agingBucketIndex, agingBucketStarts, agingBuckets, dayNumber, type AgingBucket, type IsoDate } from '@arrears/domain';
-import { counted, flowNames, noFlows, type FigureChange, type Flows } from './kpi-figures';
+import { flowNames, type FigureChange, type Flows } from './kpi-figures';
 
 /** A day as a number of days since 1970-01-01: series step through days by the thousand. */
 export type Day = number;
 
 const bucketCount = agingBuckets.length;
+const flowCount = flowNames.length;
+const flowIndex = new Map<string, number>(flowNames.map((name, k) => [name, k]));
+const salesIndex = flowIndex.get('creditSales') as number;
 
 /**
  * A scope's totals at the end of every day up to `to`, in one currency, from the changes that land
@@ -17,14 +20,25 @@ export class DailyTotals {
   private readonly first: Day;
   private readonly last: Day;
   private readonly aging: Float64Array;
+  private readonly receivables: Float64Array;
   private readonly delinquent: Float64Array;
-  private readonly flowTotals: Record<keyof Flows, Float64Array>;
+  /** Every counter's total at the end of each day: a row of `flowNames.length` per day. */
+  private readonly flowTotals: Float64Array;
+  /** Credit sales up to each day from `salesFirst` on, those before the first day included (from `salesBefore`). */
+  private readonly sales: Float64Array;
+  private readonly salesFirst: Day;
 
-  constructor(days: { date: IsoDate; figures: FigureChange }[], to: IsoDate) {
+  /**
+   * `salesBefore`: when the first change is the sum of everything up to its day (a report's opening,
+   * from month totals), the credit sales of each day before it, so the count-back can still walk
+   * back through them.
+   */
+  constructor(days: { date: IsoDate; figures: FigureChange }[], to: IsoDate, salesBefore: Map<Day, number> = new Map()) {
     this.last = dayNumber(to);
+    const dayOf = dayNumbers();
     const changes = new Map<Day, FigureChange[]>();
     for (const { date, figures } of days) {
-      const day = dayNumber(date);
+      const day = dayOf(date);
       if (day > this.last) continue;
       const landing = changes.get(day);
       if (landing) landing.push(figures);
@@ -33,13 +47,14 @@ export class DailyTotals {
     this.first = [...changes.keys()].reduce((first, day) => Math.min(first, day), this.last);
     const length = this.last - this.first + 1;
     this.aging = new Float64Array(length * bucketCount);
+    this.receivables = new Float64Array(length);
     this.delinquent = new Float64Array(length);
-    this.flowTotals = Object.fromEntries(flowNames.map((name) => [name, new Float64Array(length)])) as Record<keyof Flows, Float64Array>;
+    this.flowTotals = new Float64Array(length * flowCount);
     const outstanding = new Map<Day, number>();
     const accountsByOldestDue = new Map<Day, number>();
     const aging = new Float64Array(bucketCount);
     const age = (bucket: number, amount: number) => (aging[bucket] = (aging[bucket] as number) + amount);
-    const flows = { ...noFlows };
+    const flows = new Float64Array(flowCount);
     let delinquent = 0;
     for (let day = this.first; day <= this.last; day++) {
       for (let bucket = 1; bucket < bucketCount; bucket++) {
@@ -50,22 +65,33 @@ export class DailyTotals {
       delinquent += accountsByOldestDue.get(day - 1) ?? 0;
       for (const change of changes.get(day) ?? []) {
         for (const [dueOn, amount] of Object.entries(change.outstanding ?? {})) {
-          const due = dayNumber(dueOn);
+          const due = dayOf(dueOn);
           add(outstanding, due, amount);
           age(agingBucketIndex(day - due), amount);
         }
         for (const [dueOn, count] of Object.entries(change.accountsByOldestDue ?? {})) {
-          const due = dayNumber(dueOn);
+          const due = dayOf(dueOn);
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;
         }
-        for (const name of flowNames) flows[name] += counted(change, name);
+        // A change is sparse: only the counters it moved are in it.
+        for (const [name, value] of Object.entries(change)) {
+          const k = flowIndex.get(name);
+          if (k !== undefined && typeof value === 'number') flows[k] = (flows[k] as number) + value;
+        }
       }
       const index = day - this.first;
       this.aging.set(aging, index * bucketCount);
+      this.receivables[index] = aging.reduce((sum, amount) => sum + amount, 0);
       this.delinquent[index] = delinquent;
-      for (const name of flowNames) this.flowTotals[name][index] = flows[name];
+      this.flowTotals.set(flows, index * flowCount);
     }
+    const sales = Float64Array.from({ length }, (_, index) => this.flowTotals[index * flowCount + salesIndex] as number);
+    const early = earlyTotals(salesBefore, this.first, sales[0] ?? 0);
+    this.salesFirst = this.first - early.length;
+    this.sales = new Float64Array(early.length + length);
+    this.sales.set(early);
+    this.sales.set(sales, early.length);
   }
 
   /** Receivables by aging bucket at the end of `day`. */
@@ -82,9 +108,8 @@ export class DailyTotals {
   }
 
   receivablesOn(day: Day): number {
-    let sum = 0;
-    for (let k = 0; k < bucketCount; k++) sum += this.bucketOn(day, k);
-    return sum;
+    const index = this.indexOf(day);
+    return index < 0 ? 0 : (this.receivables[index] as number);
   }
 
   /** Accounts with something past due at the end of `day`. */
@@ -93,10 +118,17 @@ export class DailyTotals {
     return index < 0 ? 0 : (this.delinquent[index] as number);
   }
 
-  /** A counter summed over every day up to and including `day`. */
+  /** A counter summed over every day up to and including `day`; before the first day, only credit sales are known. */
   flowUntil(day: Day, name: keyof Flows): number {
+    if (name === 'creditSales') return this.salesUntil(day);
     const index = this.indexOf(day);
-    return index < 0 ? 0 : (this.flowTotals[name][index] as number);
+    return index < 0 ? 0 : (this.flowTotals[index * flowCount + (flowIndex.get(name) as number)] as number);
+  }
+
+  /** Credit sales up to and including `day`: the count-back asks for these a year back, 24 times a day. */
+  salesUntil(day: Day): number {
+    const index = (day < this.last ? day : this.last) - this.salesFirst;
+    return index < 0 ? 0 : (this.sales[index] as number);
   }
 
   /** A counter's growth in the days after `from` up to and including `to`. */
@@ -107,6 +139,31 @@ export class DailyTotals {
   private indexOf(day: Day): number {
     return Math.min(day, this.last) - this.first;
   }
+}
+
+/**
+ * The running totals of the days before `first`, from each day's amount and the total at the end of
+ * `first` (which includes them all): index k is the day `first − length + k`; 0 before the earliest.
+ */
+function earlyTotals(amounts: Map<Day, number>, first: Day, atFirst: number): Float64Array {
+  const earliest = [...amounts.keys()].reduce((min, day) => Math.min(min, day), first);
+  const totals = new Float64Array(first - earliest);
+  let total = atFirst;
+  for (let day = first; day > earliest; day--) {
+    total -= amounts.get(day) ?? 0;
+    totals[day - 1 - earliest] = total;
+  }
+  return totals;
+}
+
+/** `dayNumber`, remembered: the same due dates come back in change after change. */
+function dayNumbers(): (date: IsoDate) => Day {
+  const known = new Map<IsoDate, Day>();
+  return (date) => {
+    let day = known.get(date);
+    if (day === undefined) known.set(date, (day = dayNumber(date)));
+    return day;
+  };
 }
 
 function add(totals: Map<Day, number>, key: Day, amount: number): void {

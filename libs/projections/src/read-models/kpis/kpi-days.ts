@@ -5,6 +5,7 @@ import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
 import type { RecordedAccountEvent } from '../account-events';
 import { addChange, figuresChange, invoiceMoves, type FigureChange } from './kpi-figures';
 import { emptyLedger, ledgerAfter, type KpiLedger } from './kpi-ledger';
+import { isKpiMonth, monthId, monthWith, type DayChange, type KpiMonthDocument } from './kpi-months';
 
 /** The scope of the whole portfolio; creditor ids cannot contain `*`. */
 export const PORTFOLIO = '*';
@@ -35,21 +36,25 @@ export const kpiDayOf = (event: RecordedAccountEvent, zones: ReportingZones): Is
 /**
  * Daily KPI figures per creditor and for the portfolio, derived by the account fold (see
  * accountProjection): each account event updates its creditor's and the portfolio's document for
- * the business day it happened on, however late it was recorded.
+ * the business day it happened on, however late it was recorded, and their totals of its month.
  */
 export const kpiDayRefs = (event: RecordedAccountEvent, zones: ReportingZones): DocumentRef[] => {
   const day = kpiDayOf(event, zones);
-  return [dayId(event.metadata.creditorId, day), dayId(PORTFOLIO, day)].map((id) => ({ collection: KPIS, id }));
+  const scopes = [event.metadata.creditorId, PORTFOLIO];
+  return [...scopes.map((scope) => dayId(scope, day)), ...scopes.map((scope) => monthId(scope, day))].map((id) => ({ collection: KPIS, id }));
 };
 
-/** The creditor's and the portfolio's day documents (as `kpiDayRefs` names them) after the event, and the account's ledger. */
+/**
+ * The creditor's and the portfolio's day and month documents (as `kpiDayRefs` names them) after the
+ * event, and the account's ledger.
+ */
 export function kpiDays(
   before: { account: OpenedAccount; ledger: KpiLedger } | null,
   after: OpenedAccount,
   event: RecordedAccountEvent,
   zones: ReportingZones,
-  [creditorDay, portfolioDay]: (ProjectedDocument | null | undefined)[],
-): { ledger: KpiLedger; days: Evolved<KpiDayDocument>[] } {
+  [creditorDay, portfolioDay, creditorMonth, portfolioMonth]: (ProjectedDocument | null | undefined)[],
+): { ledger: KpiLedger; days: Evolved<KpiDayDocument | KpiMonthDocument>[] } {
   const day = kpiDayOf(event, zones);
   const moves = invoiceMoves(before?.account ?? null, after);
   const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
@@ -59,17 +64,13 @@ export function kpiDays(
     days: [
       dayWith(isKpiDay(creditorDay) ? creditorDay : null, after.creditorId, day, change),
       dayWith(isKpiDay(portfolioDay) ? portfolioDay : null, PORTFOLIO, day, change),
+      monthWith(isKpiMonth(creditorMonth) ? creditorMonth : null, after.creditorId, day, change),
+      monthWith(isKpiMonth(portfolioMonth) ? portfolioMonth : null, PORTFOLIO, day, change),
     ],
   };
 }
 
 export const isKpiDay = (document: ProjectedDocument | null | undefined): document is KpiDayDocument => document?.kind === 'day';
-
-interface DayChange {
-  currency: string;
-  figures: FigureChange;
-  restated: Record<IsoDate, FigureChange>;
-}
 
 function dayWith(document: KpiDayDocument | null, scope: string, date: string, change: DayChange | undefined): Evolved<KpiDayDocument> {
   const figures = { ...document?.figures };

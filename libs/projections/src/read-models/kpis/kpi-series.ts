@@ -1,7 +1,8 @@
-import { agingBuckets, dateOfDayNumber, dayNumber, entryOf, type IsoDate } from '@arrears/domain';
+import { addDays, agingBuckets, dateOfDayNumber, dayNumber, entryOf, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
-import type { AgencyFlows, FigureChange, Flows } from './kpi-figures';
+import { addChange, type AgencyFlows, type FigureChange, type Flows } from './kpi-figures';
 import type { KpiDayDocument } from './kpi-days';
+import { monthOf, type KpiMonthDocument } from './kpi-months';
 
 /** The trailing period of simple DSO, Best Possible DSO, roll rates and the 30-day count-back. */
 const MONTH = 30;
@@ -11,47 +12,47 @@ const COUNT_BACK_MONTHS = 12;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const ratio = (numerator: number, denominator: number, scale = 1): number | null => (denominator > 0 ? round2((numerator / denominator) * scale) : null);
 
-/** A month of the count-back: the days after `after` up to and including `end`. */
-interface CountBackMonth {
-  after: Day;
-  end: Day;
-}
+/** The day before the count-back month that ends on a day: a calendar month's, or a 30-day one's. */
+type MonthBefore = (end: Day) => Day;
 
-/** Calendar months back from a day: the month so far, then each whole month before it. */
-function calendarMonths(day: Day): CountBackMonth[] {
-  const months: CountBackMonth[] = [];
-  let end = day;
-  for (let k = 0; k < COUNT_BACK_MONTHS; k++) {
-    const after = dayNumber(`${dateOfDayNumber(end).slice(0, 8)}01`) - 1;
-    months.push({ after, end });
-    end = after;
-  }
-  return months;
+/**
+ * Calendar months back from a day: the month so far, then each whole month before it. A series asks
+ * for the same month ends day after day, so each day's month start is worked out once per report.
+ */
+function calendarMonthsOf(): MonthBefore {
+  const lastOfPreviousMonth = new Map<Day, Day>();
+  return (end) => {
+    let after = lastOfPreviousMonth.get(end);
+    if (after === undefined) lastOfPreviousMonth.set(end, (after = end - Number(dateOfDayNumber(end).slice(8, 10))));
+    return after;
+  };
 }
 
 /** Thirty-day "months" back from a day. */
-const thirtyDayMonths = (day: Day): CountBackMonth[] =>
-  Array.from({ length: COUNT_BACK_MONTHS }, (_, k) => ({ after: day - MONTH * (k + 1), end: day - MONTH * k }));
+const thirtyDayMonths: MonthBefore = (end) => end - MONTH;
 
 /**
  * DSO by the count-back method: from the day, walk back month by month, taking each month's credit
  * sales off the receivables and counting its days, until what remains is less than a month's sales;
  * then add that fraction of the month's days. Null when 12 months of sales do not account for it.
  */
-function countBackDso(totals: DailyTotals, day: Day, months: CountBackMonth[]): number | null {
+function countBackDso(totals: DailyTotals, day: Day, monthBefore: MonthBefore): number | null {
   let remaining = totals.receivablesOn(day);
   let days = 0;
-  for (const { after, end } of months) {
-    const sales = totals.flowBetween(after, end, 'creditSales');
+  let end = day;
+  for (let k = 0; k < COUNT_BACK_MONTHS; k++) {
+    const after = monthBefore(end);
+    const sales = totals.salesUntil(end) - totals.salesUntil(after);
     if (remaining <= sales) return round2(days + (sales > 0 ? (remaining * (end - after)) / sales : 0));
     remaining -= sales;
     days += end - after;
+    end = after;
   }
   return null;
 }
 
 /** All KPIs of one day (formulas and sources in docs/kpis.md; rates in %). */
-function kpisOn(totals: DailyTotals, day: Day) {
+function kpisOn(totals: DailyTotals, day: Day, calendarMonths: MonthBefore) {
   const yesterday = day - 1;
   const receivables = totals.receivablesOn(day);
   const aging = totals.agingOn(day);
@@ -66,7 +67,7 @@ function kpisOn(totals: DailyTotals, day: Day) {
     creditSales,
     lateFees: totals.flowBetween(yesterday, day, 'lateFees'),
     collected: totals.flowBetween(yesterday, day, 'collected'),
-    dso: { countBack: countBackDso(totals, day, calendarMonths(day)), countBack30: countBackDso(totals, day, thirtyDayMonths(day)), simple: simpleDso },
+    dso: { countBack: countBackDso(totals, day, calendarMonths), countBack30: countBackDso(totals, day, thirtyDayMonths), simple: simpleDso },
     bestPossibleDso,
     averageDaysDelinquent: simpleDso !== null && bestPossibleDso !== null ? round2(simpleDso - bestPossibleDso) : null,
     cei: cei(totals.receivablesOn(yesterday), creditSales, receivables, aging.current),
@@ -102,7 +103,8 @@ const monthsTouched = (from: IsoDate, to: IsoDate) =>
 function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from: IsoDate, to: IsoDate) {
   const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
-  for (let day = first; day <= last; day++) series.push(kpisOn(totals, day));
+  const calendarMonths = calendarMonthsOf();
+  for (let day = first; day <= last; day++) series.push(kpisOn(totals, day, calendarMonths));
   const before = first - 1;
   const flow = (name: keyof Flows) => totals.flowBetween(before, last, name);
   const [opening, closing, closingCurrent] = [totals.receivablesOn(before), totals.receivablesOn(last), totals.bucketOn(last, 0)];
@@ -166,6 +168,40 @@ function changesOf(days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[], c
   });
 }
 
+/**
+ * The first day whose day documents a report from `from` reads: the first of a month, at least the
+ * 30 days before `from` that roll rates and simple DSO look back over. Before it, month totals.
+ */
+export const windowStart = (from: IsoDate): IsoDate => monthOf(addDays(from, -MONTH));
+
+/** How far back the count-back reads daily credit sales: 12 months from the first day, and a margin. */
+const COUNT_BACK_DAYS = 400;
+
+/**
+ * A scope's figures at the end of the day before `windowStart(from)`, as one change landing on it,
+ * from its month totals before the window (and what they restated in the window, on its days); with
+ * the credit sales of each day the count-back may walk back to.
+ */
+function openingOf(months: Pick<KpiMonthDocument, 'currencies'>[], currency: string, from: IsoDate) {
+  const salesBefore = new Map<Day, number>();
+  if (!months.length) return { opening: [], salesBefore };
+  const start = windowStart(from);
+  const oldestSales = addDays(from, -COUNT_BACK_DAYS);
+  let figures: FigureChange = {};
+  const restated: { date: IsoDate; figures: FigureChange }[] = [];
+  for (const month of months) {
+    const totals = entryOf(month.currencies, currency);
+    if (!totals) continue;
+    figures = addChange(figures, totals.figures);
+    for (const [date, change] of Object.entries(totals.later ?? {})) {
+      if (date < start) figures = addChange(figures, change);
+      else restated.push({ date, figures: change });
+    }
+    for (const [date, amount] of Object.entries(totals.creditSales ?? {})) if (date >= oldestSales) salesBefore.set(dayNumber(date), amount);
+  }
+  return { opening: [{ date: addDays(start, -1), figures }, ...restated], salesBefore };
+}
+
 /** Placed with and collected by each agency over the days after `after` up to `to`. */
 function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after: IsoDate, to: IsoDate): Map<string, AgencyFlows> {
   const agencies = new Map<string, AgencyFlows>();
@@ -179,14 +215,28 @@ function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after:
   return agencies;
 }
 
-/** The report for a scope: one series per currency, from all its day documents up to `to` (any order). */
-export function kpiReport(days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[], from: IsoDate, to: IsoDate) {
-  const currencies = [...new Set(days.flatMap((day) => [...Object.keys(day.figures), ...Object.keys(day.later ?? {})]))].sort();
+/**
+ * The report for a scope: one series per currency, from its day documents up to `to` (any order):
+ * all of them, or those from `windowStart(from)` on with the month totals before it (`monthsBefore`).
+ */
+export function kpiReport(
+  days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[],
+  from: IsoDate,
+  to: IsoDate,
+  monthsBefore: Pick<KpiMonthDocument, 'currencies'>[] = [],
+) {
+  const currencies = [
+    ...new Set([
+      ...days.flatMap((day) => [...Object.keys(day.figures), ...Object.keys(day.later ?? {})]),
+      ...monthsBefore.flatMap((month) => Object.keys(month.currencies)),
+    ]),
+  ].sort();
   return Object.fromEntries(
     currencies.map((currency) => {
-      const changes = changesOf(days, currency);
+      const { opening, salesBefore } = openingOf(monthsBefore, currency, from);
+      const changes = [...opening, ...changesOf(days, currency)];
       const agencies = agencyFlows(changes, dateOfDayNumber(dayNumber(from) - 1), to);
-      return [currency, kpiSeries(new DailyTotals(changes, to), agencies, from, to)];
+      return [currency, kpiSeries(new DailyTotals(changes, to, salesBefore), agencies, from, to)];
     }),
   );
 }

@@ -4,7 +4,7 @@ import { reportingZones } from '@arrears/platform';
 import type { ProjectedDocument } from '../../projection';
 import type { RecordedAccountEvent } from '../account-events';
 import { accountProjectionFor } from '../account/account.projection';
-import { accountProjection, eventLog, facts, projectAll, type DataOf } from '../read-model.fixtures';
+import { accountProjection, eventLog, facts, kpiWindowOf, projectAll, type DataOf } from '../read-model.fixtures';
 import { isKpiDay, PORTFOLIO } from './kpi-days';
 import { kpiReport } from './kpi-series';
 
@@ -271,6 +271,36 @@ describe('KPIs: the order facts arrive in does not matter', () => {
           const shuffled = recorded(arrival(ledger, keys), (entry, k) => at(addDays(start, delays[k % delays.length]!)));
           for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
             expect(reportOf(shuffled, '2026-01-01', '2026-05-31', scope)).toEqual(reportOf(dayByDay(arrival(inOrder, [0])), '2026-01-01', '2026-05-31', scope));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads the same figures from month totals and the window’s days as from every day up to its end, whatever arrived late, before the window or in it', () => {
+    fc.assert(
+      fc.property(
+        ledgers,
+        fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 }),
+        fc.array(fc.nat(330), { minLength: 30, maxLength: 30 }),
+        fc.nat(200),
+        fc.nat(120),
+        (accounts, keys, delays, offset, length) => {
+          const documents = projectAll(
+            accountProjection,
+            recorded(arrival(accounts.flat(), keys), (entry, k) => at(addDays(start, delays[k % delays.length]!))),
+          );
+          const [from, to] = [addDays(start, offset), addDays(start, offset + length)];
+          for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
+            const { days, months } = kpiWindowOf(documents, scope, from, to);
+            expect(kpiReport(days, from, to, months)).toEqual(
+              kpiReport(
+                daysOf(documents, scope).filter(({ date }) => date <= to),
+                from,
+                to,
+              ),
+            );
           }
         },
       ),

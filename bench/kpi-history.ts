@@ -1,0 +1,95 @@
+/**
+ * (g) at another age of the portfolio: GET /kpis over the same 365 days as (g), on a portfolio whose
+ * accounts opened over the 3 years up to that window's end. A report reads its window and month totals
+ * before it, so its cost should not grow with the history behind the window.
+ */
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
+import { reportingZones } from '@arrears/platform';
+import { accountProjectionFor, ProjectionRunner } from '@arrears/projections';
+import { PostgresReadStore } from '@arrears/read-store';
+import { startService } from './service';
+
+const msPerDay = 86_400_000;
+/** The last day of the history, and of the window queried: the same as (g)'s. */
+const lastDay = Date.UTC(2026, 1, 28);
+const window = '/kpis?from=2025-03-01&to=2026-02-28';
+
+export interface KpiHistoryResults {
+  years: number;
+  accounts: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** `accounts` accounts opened evenly over `years` years, projected by the account fold, then the window's KPIs measured as (g) is. */
+export async function measureKpiHistory(url: string, years: number, accounts: number, log: (line: string) => void): Promise<KpiHistoryResults> {
+  const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
+  log(`writing ${accounts} accounts spread over ${years} years…`);
+  const days = 365 * years;
+  for (let next = 0; next < accounts; next += 32) {
+    await Promise.all(
+      Array.from({ length: Math.min(32, accounts - next) }, async (_, k) => {
+        const i = next + k;
+        const day = lastDay - (days - 1 - Math.floor((i * days) / accounts)) * msPerDay;
+        await events.append(`account-acc-${i}`, accountHistory(i, day), { expectedRevision: 'no_stream' });
+      }),
+    );
+  }
+  const reads = await PostgresReadStore.connect(url, 8);
+  const runner = new ProjectionRunner(events, reads, [{ projection: accountProjectionFor(reportingZones({})) }], { batchSize: 1000, batchWaitMs: 5 });
+  runner.start();
+  await runner.waitFor(await events.headPosition(), 900_000);
+  await runner.stop();
+  await reads.close();
+  await events.close();
+  const pool = new Pool({ connectionString: url, max: 1 });
+  await pool.query('ANALYZE');
+  await pool.end();
+  log(`measuring (g) GET /kpis over the last 365 days of ${years} years…`);
+  const service = await startService(url);
+  try {
+    const headers = await service.as('supervisor');
+    const run = (seconds: number) => autocannon({ url: `${service.base}${window}`, connections: 4, duration: seconds, headers });
+    await run(5);
+    const measured = await run(10);
+    return { years, accounts, p50Ms: measured.latency.p50, p99Ms: measured.latency.p99, errors: measured.non2xx + measured.errors };
+  } finally {
+    await service.stop();
+  }
+}
+
+/** An account opened on `day` with an invoice due 30 days later; one in four pays part of it on the day and misses the rest. */
+function accountHistory(i: number, day: number): NewEvent[] {
+  const accountId = `acc-${i}`;
+  const creditorId = `cred-${i % 10}`;
+  const at = new Date(day).toISOString();
+  const [issuedOn, dueOn] = [at.slice(0, 10), new Date(day + 30 * msPerDay).toISOString().slice(0, 10)];
+  const metadata = {
+    correlationId: accountId,
+    causationId: accountId,
+    actor: { id: 'bench', role: 'system' },
+    occurredAt: at,
+    recordedAt: at,
+    schemaVersion: 1,
+    creditorId,
+  };
+  const amount = 5_000 + (i % 997) * 100;
+  const facts: [string, Record<string, unknown>][] = [
+    ['AccountOpened', { accountId, creditorId, debtor: { reference: accountId, timeZone: 'UTC' } }],
+    ['InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn, dueOn, terms: { graceDays: 0 } }],
+  ];
+  if (i % 4 === 0) {
+    const allocations = [{ invoiceId: 'inv-1', amount: 1_000 }];
+    facts.push(
+      [
+        'PaymentReceived',
+        { paymentId: 'pay-1', amount: 1_000, currency: 'EUR', receivedOn: issuedOn, method: 'card', allocations, installmentAllocations: [], credited: 0 },
+      ],
+      ['PaymentMissed', { invoiceId: 'inv-1', dueOn, overdueAmount: amount - 1_000, currency: 'EUR', missedOn: dueOn }],
+    );
+  }
+  return facts.map(([type, data], n) => ({ id: `00000000-0000-4000-9000-${(i * 10 + n).toString(16).padStart(12, '0')}`, type, data, metadata }));
+}
