@@ -6,17 +6,17 @@
 import autocannon from 'autocannon';
 import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
-import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
+import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
+import { accountHistory, msPerDay } from './bench-accounts';
 import { startService } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
 export const defaultAccounts = 100_000;
 const httpSeconds = 10;
 const firstDay = Date.UTC(2025, 2, 1);
-const msPerDay = 86_400_000;
 const runnerOptions = { batchSize: 1000, batchWaitMs: 5 };
 
 export interface ReadSideResults {
@@ -119,51 +119,8 @@ async function rebuildAll(events: PostgresEventStore, reads: PostgresReadStore, 
 /** Every account opens and gets an invoice; one in four also pays part and misses the rest. */
 export async function writeAccounts(store: PostgresEventStore, accounts: number, log: (line: string) => void): Promise<void> {
   const append = async (i: number) => {
-    const accountId = `acc-${i}`;
-    const creditorId = `cred-${i % 10}`;
-    const day = new Date(firstDay + Math.floor((i * 365) / accounts) * msPerDay).toISOString();
-    const issuedOn = day.slice(0, 10);
-    const dueOn = new Date(Date.parse(day) + 30 * msPerDay).toISOString().slice(0, 10);
-    const metadata = {
-      correlationId: accountId,
-      causationId: accountId,
-      actor: { id: 'bench', role: 'system' },
-      occurredAt: day,
-      recordedAt: day,
-      schemaVersion: 1,
-      creditorId,
-    };
-    const event = (type: string, data: Record<string, unknown>, n: number): NewEvent => ({
-      id: `00000000-0000-4000-8000-${(i * 10 + n).toString(16).padStart(12, '0')}`,
-      type,
-      data,
-      metadata,
-    });
-    const amount = 5_000 + (i % 997) * 100;
-    const batch = [
-      event('AccountOpened', { accountId, creditorId, debtor: { reference: accountId, timeZone: 'UTC' } }, 0),
-      event('InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn, dueOn, terms: { graceDays: 0 } }, 1),
-    ];
-    if (i % 4 === 0) {
-      batch.push(
-        event(
-          'PaymentReceived',
-          {
-            paymentId: 'pay-1',
-            amount: 1_000,
-            currency: 'EUR',
-            receivedOn: issuedOn,
-            method: 'card',
-            allocations: [{ invoiceId: 'inv-1', amount: 1_000 }],
-            installmentAllocations: [],
-            credited: 0,
-          },
-          2,
-        ),
-        event('PaymentMissed', { invoiceId: 'inv-1', dueOn, overdueAmount: amount - 1_000, currency: 'EUR', missedOn: dueOn }, 3),
-      );
-    }
-    await store.append(`account-${accountId}`, batch, { expectedRevision: 'no_stream' });
+    const day = firstDay + Math.floor((i * 365) / accounts) * msPerDay;
+    await store.append(`account-acc-${i}`, accountHistory(i, day), { expectedRevision: 'no_stream' });
   };
   const tenth = Math.max(1, Math.floor(accounts / 10));
   for (let next = 0; next < accounts; next += 32) {

@@ -1,0 +1,37 @@
+/** The accounts the read-side benchmarks write straight into the log, as a ledger would have them. */
+import type { NewEvent } from '@arrears/event-store';
+
+export const msPerDay = 86_400_000;
+
+/** An account opened on `day` with an invoice due 30 days later; one in four pays part of it on the day and misses the rest. */
+export function accountHistory(i: number, day: number): NewEvent[] {
+  const accountId = `acc-${i}`;
+  const creditorId = `cred-${i % 10}`;
+  const at = new Date(day).toISOString();
+  const [issuedOn, dueOn] = [at.slice(0, 10), new Date(day + 30 * msPerDay).toISOString().slice(0, 10)];
+  const metadata = {
+    correlationId: accountId,
+    causationId: accountId,
+    actor: { id: 'bench', role: 'system' },
+    occurredAt: at,
+    recordedAt: at,
+    schemaVersion: 1,
+    creditorId,
+  };
+  const amount = 5_000 + (i % 997) * 100;
+  const facts: [string, Record<string, unknown>][] = [
+    ['AccountOpened', { accountId, creditorId, debtor: { reference: accountId, timeZone: 'UTC' } }],
+    ['InvoiceIssued', { invoiceId: 'inv-1', amount, currency: 'EUR', issuedOn, dueOn, terms: { graceDays: 0 } }],
+  ];
+  if (i % 4 === 0) {
+    const allocations = [{ invoiceId: 'inv-1', amount: 1_000 }];
+    facts.push(
+      [
+        'PaymentReceived',
+        { paymentId: 'pay-1', amount: 1_000, currency: 'EUR', receivedOn: issuedOn, method: 'card', allocations, installmentAllocations: [], credited: 0 },
+      ],
+      ['PaymentMissed', { invoiceId: 'inv-1', dueOn, overdueAmount: amount - 1_000, currency: 'EUR', missedOn: dueOn }],
+    );
+  }
+  return facts.map(([type, data], n) => ({ id: `00000000-0000-4000-9000-${(i * 10 + n).toString(16).padStart(12, '0')}`, type, data, metadata }));
+}
