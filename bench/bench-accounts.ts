@@ -1,10 +1,30 @@
 /** The accounts the read-side benchmarks write straight into the log, as a ledger would have them. */
-import type { NewEvent } from '@arrears/event-store';
+import type { NewEvent, PostgresEventStore } from '@arrears/event-store';
 
-export const msPerDay = 86_400_000;
+const msPerDay = 86_400_000;
+/** The last day of every portfolio's history, and of the KPI window the benchmarks query. */
+const lastDay = Date.UTC(2026, 1, 28);
+
+/**
+ * `accounts` accounts opened evenly over the `years` years up to `lastDay`, 32 appends at a time;
+ * `log` hears every tenth of them.
+ */
+export async function writeAccounts(store: PostgresEventStore, accounts: number, years: number, log: (line: string) => void): Promise<void> {
+  const days = 365 * years;
+  const firstDay = lastDay - (days - 1) * msPerDay;
+  const append = async (i: number) => {
+    const day = firstDay + Math.floor((i * days) / accounts) * msPerDay;
+    await store.append(`account-acc-${i}`, accountHistory(i, day), { expectedRevision: 'no_stream' });
+  };
+  const tenth = Math.max(1, Math.floor(accounts / 10));
+  for (let next = 0; next < accounts; next += 32) {
+    await Promise.all(Array.from({ length: Math.min(32, accounts - next) }, (_, k) => append(next + k)));
+    if (Math.floor((next + 32) / tenth) > Math.floor(next / tenth) && next + 32 < accounts) log(`  written ${next + 32} accounts`);
+  }
+}
 
 /** An account opened on `day` with an invoice due 30 days later; one in four pays part of it on the day and misses the rest. */
-export function accountHistory(i: number, day: number): NewEvent[] {
+function accountHistory(i: number, day: number): NewEvent[] {
   const accountId = `acc-${i}`;
   const creditorId = `cred-${i % 10}`;
   const at = new Date(day).toISOString();

@@ -9,11 +9,10 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { accountProjectionFor, ProjectionRunner } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { accountHistory, msPerDay } from './bench-accounts';
+import { writeAccounts } from './bench-accounts';
 import { startService } from './service';
 
-/** The last day of the history, and of the window queried: the same as (g)'s. */
-const lastDay = Date.UTC(2026, 1, 28);
+/** The window queried: the same as (g)'s, the last 365 days of the history. */
 const window = '/kpis?from=2025-03-01&to=2026-02-28';
 
 export interface KpiHistoryResults {
@@ -28,16 +27,7 @@ export interface KpiHistoryResults {
 export async function measureKpiHistory(url: string, years: number, accounts: number, log: (line: string) => void): Promise<KpiHistoryResults> {
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
   log(`writing ${accounts} accounts spread over ${years} years…`);
-  const days = 365 * years;
-  for (let next = 0; next < accounts; next += 32) {
-    await Promise.all(
-      Array.from({ length: Math.min(32, accounts - next) }, async (_, k) => {
-        const i = next + k;
-        const day = lastDay - (days - 1 - Math.floor((i * days) / accounts)) * msPerDay;
-        await events.append(`account-acc-${i}`, accountHistory(i, day), { expectedRevision: 'no_stream' });
-      }),
-    );
-  }
+  await writeAccounts(events, accounts, years, log);
   const reads = await PostgresReadStore.connect(url, 8);
   const runner = new ProjectionRunner(events, reads, [{ projection: accountProjectionFor(reportingZones({})) }], { batchSize: 1000, batchWaitMs: 5 });
   runner.start();

@@ -10,13 +10,12 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { accountHistory, msPerDay } from './bench-accounts';
+import { writeAccounts } from './bench-accounts';
 import { startService } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
 export const defaultAccounts = 100_000;
 const httpSeconds = 10;
-const firstDay = Date.UTC(2025, 2, 1);
 const runnerOptions = { batchSize: 1000, batchWaitMs: 5 };
 
 export interface ReadSideResults {
@@ -43,7 +42,7 @@ export const benchReadModels = (): ReadModel[] => readModelsFor(reportingZones({
 export async function measureReadSide(url: string, log: (line: string) => void, accounts = defaultAccounts): Promise<ReadSideResults> {
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
   log(`writing ${accounts} accounts spread over a year…`);
-  await writeAccounts(events, accounts, log);
+  await writeAccounts(events, accounts, 1, log);
   const head = await events.headPosition();
   const baseline = await readLogBaseline(url, head);
   log(`measuring (e) projection catch-up of ${head} events, all read models together…`);
@@ -114,19 +113,6 @@ async function rebuildAll(events: PostgresEventStore, reads: PostgresReadStore, 
     clearInterval(timer);
   }
   return (Date.now() - started) / 1000;
-}
-
-/** Every account opens and gets an invoice; one in four also pays part and misses the rest. */
-export async function writeAccounts(store: PostgresEventStore, accounts: number, log: (line: string) => void): Promise<void> {
-  const append = async (i: number) => {
-    const day = firstDay + Math.floor((i * 365) / accounts) * msPerDay;
-    await store.append(`account-acc-${i}`, accountHistory(i, day), { expectedRevision: 'no_stream' });
-  };
-  const tenth = Math.max(1, Math.floor(accounts / 10));
-  for (let next = 0; next < accounts; next += 32) {
-    await Promise.all(Array.from({ length: Math.min(32, accounts - next) }, (_, k) => append(next + k)));
-    if (Math.floor((next + 32) / tenth) > Math.floor(next / tenth) && next + 32 < accounts) log(`  written ${next + 32} accounts`);
-  }
 }
 
 /** The baseline: reading the log back in position order, 1,000 rows a query (at most its first 200,000 events). */

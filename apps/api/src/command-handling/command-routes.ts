@@ -38,7 +38,9 @@ function addRoute(prototype: object, name: string, declaration: CommandDeclarati
   const paramNames = [...path.matchAll(/:(\w+)/g)].map(([, param]) => param as string);
   const pipes = paramNames.map((param) => ('pipes' in declaration ? declaration.pipes[param] : undefined) ?? new ParseIdPipe(param));
   const request = 'request' in declaration ? declaration.request : undefined;
-  const [bodyAt, contextAt, requestAt, replyAt] = [0, 1, 2, 3].map((n) => paramNames.length + n) as [number, number, number, number];
+  // After the path parameters: the body, the command context, the request and the reply.
+  const bodyAt = paramNames.length;
+  const [contextAt, requestAt, replyAt] = [bodyAt + 1, bodyAt + 2, bodyAt + 3];
   function handle(this: { runner: AccountCommandsRunner; responses: CommandResponses }, ...args: unknown[]): Promise<unknown> {
     const params = Object.fromEntries(paramNames.map((param, i) => [param, args[i] as string]));
     const run = () => this.runner.run(declaration, args[bodyAt], params, args[contextAt] as CommandContext);
