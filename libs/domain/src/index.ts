@@ -43,3 +43,5 @@ export { requireUsableLink } from './portal/portal.decide';
 export * from './interactions/itemization';
 export * from './plans/plan-offer-policy';
 export { requirePayableOnline, payableOnline } from './payments/online-payment';
+export * from './risk/behaviour-features';
+export * from './risk/score-model';

@@ -134,6 +134,17 @@ export interface OpenedAccount {
   portal?: PortalState;
   /** Settlements a supervisor offered the debtor, by id, until accepted or expired. */
   settlementOffers?: Record<string, SettlementOffer>;
+  /** The latest credit report recorded for the debtor, by its date; absent until one is. */
+  latestCreditReport?: CreditReportState;
+}
+
+/** A bureau's score for the debtor on `reportedOn`, on the bureau's scale from `scaleMin` (worst) to `scaleMax`. */
+export interface CreditReportState {
+  bureau: string;
+  score: number;
+  scaleMin: number;
+  scaleMax: number;
+  reportedOn: IsoDate;
 }
 
 /** Paying `amount` by `dueOn` would settle the balance, if the debtor accepts by `expiresOn`. */
