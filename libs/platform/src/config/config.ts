@@ -143,6 +143,8 @@ export interface AppConfig {
    * `pollMs` (`WEBHOOK_POLL_MS`, default 1 s): how often new and deleted subscriptions are looked for;
    * `leaseMs` (`WEBHOOK_LEASE_MS`, default 15 s): how long a subscription's lease lasts unless renewed.
    * `allowHttp` (`WEBHOOK_ALLOW_HTTP`, default false): plain http to other hosts than this machine.
+   * `allowPrivateReceivers` (`WEBHOOK_ALLOW_PRIVATE_RECEIVERS`, default true, false when NODE_ENV=production):
+   * receivers on this machine, a private network or link-local addresses (docs/webhooks.md#receivers).
    */
   webhooks: {
     run: boolean;
@@ -154,6 +156,7 @@ export interface AppConfig {
     pollMs: number;
     leaseMs: number;
     allowHttp: boolean;
+    allowPrivateReceivers: boolean;
   };
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
@@ -437,6 +440,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       pollMs: integer('WEBHOOK_POLL_MS', 1_000, 10, 600_000),
       leaseMs: integer('WEBHOOK_LEASE_MS', 15_000, 1_000, 600_000),
       allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+      // A subscriber names the URL: in production, the service's own network is out of its reach unless allowed.
+      allowPrivateReceivers: env.WEBHOOK_ALLOW_PRIVATE_RECEIVERS ? env.WEBHOOK_ALLOW_PRIVATE_RECEIVERS === 'true' : env.NODE_ENV !== 'production',
     },
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: {

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, reportingZones, secretVariables } from './config';
 
+/** What production needs at the least besides its secrets. */
+const productionEnv = () => ({ NODE_ENV: 'production', PUBLIC_URL: 'https://arrears.example.com', CREDITOR_PROFILES: JSON.stringify({ default: {} }) });
+
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in ./.data', () => {
     const config = loadConfig({});
@@ -88,7 +91,7 @@ describe('loadConfig: read store', () => {
   });
 
   it('needs, in production, the public URL opt-out links point to (1006.6(e)) and a default creditor profile (1006.34(c)(2))', () => {
-    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://arrears.example.com', CREDITOR_PROFILES: JSON.stringify({ default: {} }) };
+    const production = productionEnv();
     expect(loadConfig(production).publicUrl).toBe('https://arrears.example.com');
     expect(() => loadConfig({ ...production, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
     expect(() => loadConfig({ ...production, CREDITOR_PROFILES: JSON.stringify({ 'cred-1': {} }) })).toThrow(/CREDITOR_PROFILES must give a "default" profile/);
@@ -188,8 +191,15 @@ describe('loadConfig: webhooks out', () => {
       pollMs: 1_000,
       leaseMs: 15_000,
       allowHttp: false,
+      allowPrivateReceivers: true,
     });
     expect(loadConfig({ RUN_WEBHOOKS: 'false', WEBHOOK_ALLOW_HTTP: 'true' }).webhooks).toMatchObject({ run: false, allowHttp: true });
+  });
+
+  it('keeps receivers on private networks out of reach in production unless allowed', () => {
+    expect(loadConfig(productionEnv()).webhooks.allowPrivateReceivers).toBe(false);
+    expect(loadConfig({ ...productionEnv(), WEBHOOK_ALLOW_PRIVATE_RECEIVERS: 'true' }).webhooks.allowPrivateReceivers).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_RECEIVERS: 'false' }).webhooks.allowPrivateReceivers).toBe(false);
   });
 
   it('refuses a cap below the first delay, and numbers out of range', () => {
