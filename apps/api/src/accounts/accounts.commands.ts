@@ -1,7 +1,14 @@
-import type { Debtor, PostalAddress } from '@arrears/domain';
+import type { Debtor, DebtorContactChanges, PostalAddress } from '@arrears/domain';
 import { nameBasedUuid } from '@arrears/platform';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
-import { AssignAgentRequest, CloseAccountRequest, OpenAccountRequest, type DebtorRequest, type PostalAddressRequest } from './accounts.requests';
+import {
+  AssignAgentRequest,
+  ChangeDebtorContactDetailsRequest,
+  CloseAccountRequest,
+  OpenAccountRequest,
+  type DebtorRequest,
+  type PostalAddressRequest,
+} from './accounts.requests';
 import { PersonalDataErasure, PersonalDataErasureProcess } from './personal-data-erasure';
 
 /** An account's life: opened, assigned, closed, and its debtor's personal data erased. */
@@ -44,6 +51,15 @@ export const accountsCommands: CommandDeclarations = {
     command: ({ request }) => ({ type: 'AssignAgent', data: { agentId: request.agentId } }),
   }),
 
+  changeContactDetails: accountCommand({
+    route: 'POST /accounts/:accountId/contact-details',
+    roles: ['agent', 'supervisor', 'system'],
+    summary: 'Record the debtor’s new name, e-mail, phone, address, time zones or language (null removes one)',
+    status: 200,
+    request: ChangeDebtorContactDetailsRequest,
+    command: ({ request }) => ({ type: 'ChangeDebtorContactDetails', data: contactChangesOf(request) }),
+  }),
+
   erasePersonalData: {
     route: 'POST /accounts/:accountId/erase-personal-data',
     roles: ['supervisor'],
@@ -56,6 +72,13 @@ export const accountsCommands: CommandDeclarations = {
 
 function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, address, language }: DebtorRequest): Debtor {
   return { reference, timeZone, ...defined({ otherTimeZones, name, email, phone, address: address && postalAddressOf(address), language }) };
+}
+
+/** The fields sent, null included (it removes the field); an address as plain data. */
+function contactChangesOf({ address, ...rest }: ChangeDebtorContactDetailsRequest): DebtorContactChanges {
+  // JSON's null gets past the optional fields' validation as it is: it removes the field.
+  const given = address as PostalAddressRequest | null | undefined;
+  return { ...defined(rest), ...(given !== undefined && { address: given && postalAddressOf(given) }) };
 }
 
 /** The validated request is a class instance: the event holds its fields as plain data. */

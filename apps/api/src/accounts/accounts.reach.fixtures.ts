@@ -38,5 +38,27 @@ export const accountsReach: CapabilityReach<AccountsCommand> = {
   },
   CloseAccount: { fields: { reason: true }, made: [http('POST /accounts/:accountId/close', { reason: 'Paid in full' })] },
   ErasePersonalData: { fields: {}, made: [] },
+  ChangeDebtorContactDetails: {
+    fields: {
+      name: true,
+      email: true,
+      phone: true,
+      address: { lines: true, city: true, region: true, postalCode: true, country: true },
+      timeZone: true,
+      otherTimeZones: true,
+      language: true,
+    },
+    made: [
+      http('POST /accounts/:accountId/contact-details', {
+        name: 'Ada',
+        email: 'ada@example.com',
+        phone: '+15551234567',
+        address,
+        timeZone: 'America/Chicago',
+        otherTimeZones: ['America/Denver'],
+        language: 'en',
+      }),
+    ],
+  },
   AssignAgent: { fields: { agentId: true }, made: [http('POST /accounts/:accountId/assign', { agentId: 'agent-7' })] },
 };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { debtTypes, defaultDebtType, type DebtType } from '@arrears/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -84,6 +84,12 @@ export class DebtorRequest {
   @ApiPropertyOptional({ example: 'es', description: 'The language messages are written in where a template exists in it; English otherwise.' })
   language?: string;
 }
+
+/**
+ * What changes of the debtor: any of the debtor's fields but the reference; a field sent as null is removed
+ * (time zone excepted: a debtor always has one), one left out stays as it is.
+ */
+export class ChangeDebtorContactDetailsRequest extends PartialType(OmitType(DebtorRequest, ['reference'] as const)) {}
 
 export class OpenAccountRequest {
   @IsOptional()

@@ -8,4 +8,5 @@ export const accountsBusinessTimes: BusinessTimes<AccountsEvent> = {
   AccountClosed: (event) => ({ date: event.data.closedOn }),
   PersonalDataErased: (event) => ({ date: event.data.erasedOn }),
   AccountAssigned: () => 'command',
+  DebtorContactDetailsChanged: () => 'command',
 };

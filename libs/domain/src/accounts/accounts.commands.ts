@@ -1,6 +1,6 @@
 import type { Command } from '../account/command';
 import type { IsoDate } from '../calendar/calendar';
-import type { Debtor } from './debtor';
+import type { Debtor, DebtorContactChanges } from './debtor';
 import type { DebtType } from '../compliance/limitations';
 
 /**
@@ -12,6 +12,8 @@ export type CloseAccount = Command<'CloseAccount', { reason?: string }>;
 /** Erases the debtor's personal fields; again on an erased account, it does nothing (a retry). */
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
 export type AssignAgent = Command<'AssignAgent', { agentId: string }>;
+/** Records what the debtor now goes by and where they are reached; a field set to null is removed, one absent is kept. */
+export type ChangeDebtorContactDetails = Command<'ChangeDebtorContactDetails', DebtorContactChanges>;
 
 /** The accounts part of the account's commands. */
-export type AccountsCommand = OpenAccount | CloseAccount | ErasePersonalData | AssignAgent;
+export type AccountsCommand = OpenAccount | CloseAccount | ErasePersonalData | AssignAgent | ChangeDebtorContactDetails;

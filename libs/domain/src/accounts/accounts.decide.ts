@@ -3,22 +3,17 @@ import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
+import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
+import { effectiveChanges, type DebtorContactChanges } from './debtor';
 import { debtTypes } from '../compliance/limitations';
-import type { AccountAssigned, AccountClosed, AccountOpened, PersonalDataErased } from './accounts.events';
+import type { AccountAssigned, AccountClosed, AccountOpened, DebtorContactDetailsChanged, PersonalDataErased } from './accounts.events';
 
 export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
   if (state.status !== 'unopened') {
     throw conflict('ACCOUNT_ALREADY_EXISTS', `Account ${state.accountId} already exists.`, { accountId: state.accountId });
   }
   const { debtor } = command.data;
-  if (!isTimeZone(debtor.timeZone)) {
-    throw ruleBroken('INVALID_TIME_ZONE', `${debtor.timeZone} is not an IANA time zone.`, { timeZone: debtor.timeZone });
-  }
-  // Two letters (ISO 639-1): the key templates are chosen by, never free text.
-  if (debtor.language !== undefined && !/^[a-z]{2}$/.test(debtor.language)) {
-    throw ruleBroken('INVALID_LANGUAGE', 'language must be a two-letter ISO 639-1 code such as en or es.', { field: 'language', language: debtor.language });
-  }
+  requireDebtorSettings(debtor);
   const today = dateIn(command.now, debtor.timeZone);
   const openedOn = command.data.openedOn ?? today;
   requireDate(openedOn, 'openedOn');
@@ -30,6 +25,31 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
     throw ruleBroken('OPENED_IN_FUTURE', `openedOn ${openedOn} is after today (${today}).`, { field: 'openedOn', openedOn, today });
   }
   return [{ type: 'AccountOpened', data: { ...command.data, openedOn } }];
+}
+
+/** The debtor's zones and language as the collection rules read them (an absent or null one is not checked). */
+function requireDebtorSettings({ timeZone, otherTimeZones, language }: Pick<DebtorContactChanges, 'timeZone' | 'otherTimeZones' | 'language'>): void {
+  const unknownZone = [timeZone, ...(otherTimeZones ?? [])].find((zone) => zone !== undefined && !isTimeZone(zone));
+  if (unknownZone !== undefined) throw ruleBroken('INVALID_TIME_ZONE', `${unknownZone} is not an IANA time zone.`, { timeZone: unknownZone });
+  // Two letters (ISO 639-1): the key templates are chosen by, never free text.
+  if (typeof language === 'string' && !/^[a-z]{2}$/.test(language)) {
+    throw ruleBroken('INVALID_LANGUAGE', 'language must be a two-letter ISO 639-1 code such as en or es.', { field: 'language', language });
+  }
+}
+
+/**
+ * The debtor moved, changed number or address, or goes by another name: the fields that differ are
+ * recorded (none: nothing happens, so a retry changes nothing). Not once their personal data is erased:
+ * there is no one left to reach.
+ */
+export function changeDebtorContactDetails(command: ChangeDebtorContactDetails, state: AccountState): DebtorContactDetailsChanged[] {
+  const account = requireOpen(state);
+  if (account.debtor.personalDataErased) {
+    throw ruleBroken('PERSONAL_DATA_ERASED', 'The debtor’s personal data was erased: their contact details are no longer kept.');
+  }
+  requireDebtorSettings(command.data);
+  const changes = effectiveChanges(account.debtor, command.data);
+  return Object.keys(changes).length > 0 ? [{ type: 'DebtorContactDetailsChanged', data: changes }] : [];
 }
 
 /** An account closes only when nothing is owed either way (no balance, no unused credit). */
@@ -68,4 +88,5 @@ export const accountsDecisions: Decisions<AccountsCommand> = {
   CloseAccount: closeAccount,
   ErasePersonalData: erasePersonalData,
   AssignAgent: assignAgent,
+  ChangeDebtorContactDetails: changeDebtorContactDetails,
 };

@@ -1,6 +1,6 @@
 import { eventTypesOf } from '../account/event-types';
 import type { IsoDate } from '../calendar/calendar';
-import type { Debtor } from './debtor';
+import type { Debtor, DebtorContactChanges } from './debtor';
 import type { DebtType } from '../compliance/limitations';
 
 export interface AccountOpened {
@@ -25,8 +25,20 @@ export interface AccountAssigned {
   data: { agentId: string };
 }
 
+/** The debtor's name or contact details changed: the fields given are the new ones (null: removed). */
+export interface DebtorContactDetailsChanged {
+  type: 'DebtorContactDetailsChanged';
+  data: DebtorContactChanges;
+}
+
 /** The accounts part of the account's events. */
-export type AccountsEvent = AccountOpened | AccountClosed | PersonalDataErased | AccountAssigned;
+export type AccountsEvent = AccountOpened | AccountClosed | PersonalDataErased | AccountAssigned | DebtorContactDetailsChanged;
 
 /** Every accounts event type. */
-export const accountsEventTypes = eventTypesOf<AccountsEvent>()(['AccountOpened', 'AccountClosed', 'PersonalDataErased', 'AccountAssigned']);
+export const accountsEventTypes = eventTypesOf<AccountsEvent>()([
+  'AccountOpened',
+  'AccountClosed',
+  'PersonalDataErased',
+  'AccountAssigned',
+  'DebtorContactDetailsChanged',
+]);

@@ -1,8 +1,8 @@
-import { noInteractions } from '../interactions/interactions.state';
+import { noInteractions, type InteractionsState } from '../interactions/interactions.state';
 import type { Evolvers } from '../account/capability';
 import type { OpenedAccount } from '../account/account.state';
 import type { AccountOpened, AccountsEvent } from './accounts.events';
-import { erasedDebtor } from './debtor';
+import { erasedDebtor, withContactChanges } from './debtor';
 import { defaultDebtType } from '../compliance/limitations';
 
 /** The account as it opens: nothing owed, agreed, restricted or contacted yet. */
@@ -45,4 +45,18 @@ export const accountsEvolvers: Evolvers<Exclude<AccountsEvent, AccountOpened>> =
   AccountClosed: (account) => ({ ...account, status: 'closed', claim: null }),
   PersonalDataErased: (account) => ({ ...account, debtor: erasedDebtor(account.debtor) }),
   AccountAssigned: (account, event) => ({ ...account, assignedAgentId: event.data.agentId }),
+  DebtorContactDetailsChanged: (account, { data }) => ({
+    ...account,
+    debtor: withContactChanges(account.debtor, data),
+    // Both grounds for e-mailing required notices hold for one address: an address the debtor used, or one
+    // the creditor gave notice of (12 CFR 1006.6(d)(4)(i)-(ii)), or the E-SIGN consent given for it
+    // (1006.42(b)). A new address has none of them until recorded again: notices go by post meanwhile.
+    interactions: data.email === undefined ? account.interactions : withoutElectronicDelivery(account.interactions),
+  }),
 };
+
+function withoutElectronicDelivery(interactions: InteractionsState): InteractionsState {
+  const kept = { ...interactions };
+  delete kept.electronicDelivery;
+  return kept;
+}

@@ -1,9 +1,10 @@
 import { deciderSpecification } from '@arrears/testing';
 import { evolve } from '../account/account.evolve';
-import { initialAccountState, type AccountState } from '../account/account.state';
+import { initialAccountState, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
-import type { AssignAgent, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
+import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
+import type { DebtorContactChanges } from './debtor';
 
 const spec = deciderSpecification(accountDecider);
 const { debtor } = opened.data;
@@ -132,5 +133,77 @@ describe('AssignAgent', () => {
       .given([opened, { type: 'AccountAssigned', data: { agentId: 'agent-7' } }])
       .when(assign)
       .thenThrows('ALREADY_ASSIGNED');
+  });
+});
+
+describe('ChangeDebtorContactDetails', () => {
+  const change = (data: DebtorContactChanges) => command<ChangeDebtorContactDetails>('ChangeDebtorContactDetails', data);
+  const changed = (data: DebtorContactChanges): AccountEvent => ({ type: 'DebtorContactDetailsChanged', data });
+  const stateAfter = (...events: AccountEvent[]) => [opened, ...events].reduce(evolve, initialAccountState()) as OpenedAccount;
+
+  it('records the fields that differ, and leaves out those sent as they already are', () => {
+    spec
+      .given([opened])
+      .when(change({ phone: '+15559876543', email: 'ada@example.com', timeZone: 'America/Chicago' }))
+      .then([changed({ phone: '+15559876543', timeZone: 'America/Chicago' })]);
+  });
+  it('changes nothing when nothing differs: a retry records nothing twice', () => {
+    spec
+      .given([opened, changed({ phone: '+15559876543' })])
+      .when(change({ phone: '+15559876543' }))
+      .then([]);
+  });
+  it('removes a field sent as null, and the debtor then has none', () => {
+    spec
+      .given([opened])
+      .when(change({ address: null }))
+      .then([changed({ address: null })]);
+    expect(stateAfter(changed({ address: null })).debtor).not.toHaveProperty('address');
+  });
+  it('moves the debtor to another zone: their today and contact hours follow it', () => {
+    expect(stateAfter(changed({ timeZone: 'America/Los_Angeles', otherTimeZones: ['America/Denver'] })).debtor).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      otherTimeZones: ['America/Denver'],
+      reference: 'D-100',
+    });
+  });
+  it('drops the grounds for e-mailing required notices with a new e-mail address: they held for the old one (1006.6(d)(4), 1006.42(b))', () => {
+    const consented: AccountEvent = { type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-02-01' } };
+    expect(stateAfter(consented, changed({ phone: '+15559876543' })).interactions.electronicDelivery).toBeDefined();
+    expect(stateAfter(consented, changed({ email: 'ada@example.org' })).interactions.electronicDelivery).toBeUndefined();
+    expect(stateAfter(consented, changed({ email: null })).interactions.electronicDelivery).toBeUndefined();
+  });
+  it('refuses a zone or a language the rules cannot read, and removing the time zone', () => {
+    spec
+      .given([opened])
+      .when(change({ timeZone: 'Mars/Olympus_Mons' }))
+      .thenThrows('INVALID_TIME_ZONE');
+    spec
+      .given([opened])
+      .when(change({ otherTimeZones: ['America/Chicago', 'Nowhere/Land'] }))
+      .thenThrows('INVALID_TIME_ZONE');
+    spec
+      .given([opened])
+      .when(change({ timeZone: null as unknown as string }))
+      .thenThrows('INVALID_TIME_ZONE');
+    spec
+      .given([opened])
+      .when(change({ language: 'english' }))
+      .thenThrows('INVALID_LANGUAGE');
+  });
+  it('refuses once the debtor’s personal data is erased, on a closed account, and on an account that does not exist', () => {
+    const erased: AccountEvent = { type: 'PersonalDataErased', data: { debtorReference: 'D-100', erasedOn: '2026-03-01' } };
+    spec
+      .given([opened, erased])
+      .when(change({ phone: '+15559876543' }))
+      .thenThrows('PERSONAL_DATA_ERASED');
+    spec
+      .given([opened, { type: 'AccountClosed', data: { closedOn: '2026-03-01' } }])
+      .when(change({ phone: '+15559876543' }))
+      .thenThrows('ACCOUNT_CLOSED');
+    spec
+      .given([])
+      .when(change({ phone: '+15559876543' }))
+      .thenThrows('ACCOUNT_NOT_FOUND');
   });
 });

@@ -33,3 +33,40 @@ export function withoutPersonalData(debtor: Debtor): Omit<Debtor, (typeof person
 }
 /** The debtor without personal fields, marked as erased. */
 export const erasedDebtor = (debtor: Debtor): Debtor => ({ ...withoutPersonalData(debtor), personalDataErased: true });
+
+/** The debtor's fields a change of contact details may set: null removes an optional one. The reference never changes. */
+export type DebtorContactChanges = {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: PostalAddress | null;
+  timeZone?: string;
+  otherTimeZones?: string[] | null;
+  language?: string | null;
+};
+export const debtorContactFields = [
+  'name',
+  'email',
+  'phone',
+  'address',
+  'timeZone',
+  'otherTimeZones',
+  'language',
+] as const satisfies readonly (keyof DebtorContactChanges)[];
+
+/** The changes that change something: a field given with the value it already has is left out. */
+export function effectiveChanges(debtor: Debtor, changes: DebtorContactChanges): DebtorContactChanges {
+  return Object.fromEntries(
+    debtorContactFields.flatMap((field) => {
+      const value = changes[field];
+      if (value === undefined || JSON.stringify(value) === JSON.stringify(debtor[field] ?? null)) return [];
+      return [[field, value]];
+    }),
+  );
+}
+
+/** The debtor with the changes made: a field set to null is gone. */
+export function withContactChanges(debtor: Debtor, changes: DebtorContactChanges): Debtor {
+  const merged = { ...debtor, ...changes } as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null && value !== undefined)) as unknown as Debtor;
+}

@@ -1,17 +1,19 @@
-import type { AccountEvent } from '@arrears/domain';
+import type { AccountEvent, DebtorContactChanges } from '@arrears/domain';
 import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf } from '../account-events';
-import { debtorTokens, searchSlots, type AccountSearchKey } from './search-tokens';
+import { debtorTokens, nameTokens, phoneTokens, searchSlots, type AccountSearchKey } from './search-tokens';
 
 /** One token of one account: the keyed digest a query's token is looked up by. */
 export interface SearchEntryDocument extends ProjectedDocument {
   digest: string;
+  /** What the token is of (a phone number or a name), so that a change of one keeps the other's tokens. */
+  kind: TokenKind;
   accountId: string;
   creditorId: string;
 }
 
 const ACCOUNT_SEARCH = 'account_search';
-const handled = ['AccountOpened', 'PersonalDataErased'] as const;
+const handled = ['AccountOpened', 'DebtorContactDetailsChanged', 'PersonalDataErased'] as const;
 type SearchEvent = Extract<AccountEvent, { type: (typeof handled)[number] }>;
 
 /** Every slot of an account, whatever it holds: an erasure removes them all without knowing what they were. */
@@ -24,12 +26,14 @@ const slotsOf = (accountId: string, count = searchSlots): DocumentRef[] =>
  * (and their prefixes) and phone number suffixes, one document each, in a fixed number of slots. It
  * reads the opened events (the vault opens them for projections), so what it stores is only digests;
  * `PersonalDataErased` empties every slot, and a rebuild after an erasure finds nothing to index, since
- * the opened event then reads as erased. Account ids and debtor references are searched in the
+ * the opened event then reads as erased. A change of name or phone replaces the tokens of what changed and
+ * keeps the others (each slot knows its kind). Account ids and debtor references are searched in the
  * account read model, where they are in clear anyway.
  */
 export const accountSearchProjectionFor = (key: AccountSearchKey): Projection<SearchEntryDocument, SearchEvent> => ({
   name: ACCOUNT_SEARCH,
-  version: 1,
+  // 2: each slot knows whether it holds a phone or a name token; a change of contact details re-indexes.
+  version: 2,
   collection: ACCOUNT_SEARCH,
   indexes: [
     {
@@ -47,15 +51,60 @@ export const accountSearchProjectionFor = (key: AccountSearchKey): Projection<Se
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    return event.type === 'AccountOpened' ? slotsOf(accountId, debtorTokens(event.data.debtor).length) : slotsOf(accountId);
+    if (event.type === 'AccountOpened') return slotsOf(accountId, debtorTokens(event.data.debtor).length);
+    return event.type === 'PersonalDataErased' || changesSearchTokens(event.data) ? slotsOf(accountId) : [];
   },
-  evolve: (_documents, event): Evolved<SearchEntryDocument>[] => {
+  evolve: (documents, event): Evolved<SearchEntryDocument>[] => {
     const accountId = accountIdOf(event) as string;
-    if (event.type !== 'AccountOpened') return slotsOf(accountId).map(() => null);
-    const { creditorId, debtor } = event.data;
-    return debtorTokens(debtor).map((token, slot) => ({ id: slotId(accountId, slot), digest: key.digest(token), accountId, creditorId }));
+    switch (event.type) {
+      case 'PersonalDataErased':
+        return slotsOf(accountId).map(() => null);
+      case 'AccountOpened': {
+        const { creditorId, debtor } = event.data;
+        return debtorTokens(debtor).map((token, slot) => ({
+          id: slotId(accountId, slot),
+          digest: key.digest(token),
+          kind: kindOfToken(token),
+          accountId,
+          creditorId,
+        }));
+      }
+      case 'DebtorContactDetailsChanged':
+        return reindexed(documents, accountId, event.metadata.creditorId, event.data, key);
+    }
   },
 });
+
+type TokenKind = 'phone' | 'name';
+type Digested = { kind: TokenKind; digest: string };
+
+const kindOfToken = (token: string): TokenKind => (token.startsWith('p:') ? 'phone' : 'name');
+const digested = (tokens: string[], key: AccountSearchKey): Digested[] =>
+  [...new Set(tokens)].map((token) => ({ kind: kindOfToken(token), digest: key.digest(token) }));
+
+/** A change whose tokens differ: a new name or phone (sealed fields read back erased are absent, so change nothing). */
+const changesSearchTokens = (changes: DebtorContactChanges) => changes.name !== undefined || changes.phone !== undefined;
+
+/**
+ * The slots after a change: the changed kind's tokens anew, the other kind's digests as they were
+ * (phone tokens first, as at the opening), every slot past them emptied.
+ */
+function reindexed(
+  documents: (SearchEntryDocument | null)[],
+  accountId: string,
+  creditorId: string,
+  changes: DebtorContactChanges,
+  key: AccountSearchKey,
+): Evolved<SearchEntryDocument>[] {
+  const kept = (kind: TokenKind): Digested[] => documents.flatMap((document) => (document?.kind === kind ? [{ kind, digest: document.digest }] : []));
+  const phone = changes.phone !== undefined ? digested(phoneTokens(changes.phone ?? undefined), key) : kept('phone');
+  const name = changes.name !== undefined ? digested(nameTokens(changes.name ?? undefined), key) : kept('name');
+  const tokens = [...phone, ...name];
+  return slotsOf(accountId).map((_, slot) => {
+    const token = tokens[slot];
+    return token ? { id: slotId(accountId, slot), ...token, accountId, creditorId } : null;
+  });
+}
 
 /** Where readers find the search index. */
 export const accountSearchReadModel = { name: ACCOUNT_SEARCH, collection: ACCOUNT_SEARCH } as const;

@@ -64,6 +64,31 @@ describe('account search read model', () => {
     expect(projectAll(projection, [opened, erased]).size).toBe(0);
   });
 
+  describe('when the debtor’s contact details change', () => {
+    const digests = (events: Parameters<typeof projectAll>[1]) => [...projectAll(projection, events).values()].map((document) => document.digest).sort();
+    const indexedAs = (debtor: { name?: string; phone?: string }) =>
+      debtorTokens(debtor)
+        .map((token) => key.digest(token))
+        .sort();
+
+    it('finds the debtor by the new number and no longer by the old, still by name', () => {
+      const changed = acc('DebtorContactDetailsChanged', { phone: '+15559876543' });
+      expect(digests([opened, changed])).toEqual(indexedAs({ name: 'Ada Lovelace', phone: '+15559876543' }));
+    });
+
+    it('finds the debtor by the new name, still by number; a name removed leaves the number alone', () => {
+      const renamed = acc('DebtorContactDetailsChanged', { name: 'Ada King' });
+      expect(digests([opened, renamed])).toEqual(indexedAs({ name: 'Ada King', phone: '+15551234567' }));
+      const unnamed = acc('DebtorContactDetailsChanged', { name: null });
+      expect(digests([opened, unnamed])).toEqual(indexedAs({ phone: '+15551234567' }));
+    });
+
+    it('leaves the index as it is for a change of neither name nor phone', () => {
+      const moved = acc('DebtorContactDetailsChanged', { timeZone: 'America/Chicago', email: 'ada@example.org' });
+      expect(digests([opened, moved])).toEqual(digests([opened]));
+    });
+  });
+
   it('indexes nothing when a rebuild reads an opening already erased', () => {
     const rebuilt = on('acc-2')('AccountOpened', { ...facts.opened('acc-2'), debtor: { reference: 'D-2', timeZone: 'UTC', personalDataErased: true } });
     expect(projectAll(projection, [rebuilt]).size).toBe(0);

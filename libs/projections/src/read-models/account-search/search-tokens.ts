@@ -53,13 +53,20 @@ function wordTokens(word: string): string[] {
   return [...prefixes, `n:${word}`];
 }
 
+/** The tokens of a phone number: its suffixes of 7 digits or more. */
+export function phoneTokens(phone: string | undefined): string[] {
+  const digits = phone ? phoneDigits(phone) : '';
+  const tokens = [];
+  for (let length = shortestPhoneSuffix; length <= digits.length; length++) tokens.push(`p:${digits.slice(-length)}`);
+  return tokens;
+}
+
+/** The tokens of a name: its words and their prefixes. */
+export const nameTokens = (name: string | undefined): string[] => (name ? nameWords(name).flatMap(wordTokens) : []);
+
 /** Every token a debtor is found by: phone suffixes first (an inbound call's best key), then name words and their prefixes, at most `searchSlots`. */
 export function debtorTokens(debtor: { name?: string; phone?: string }): string[] {
-  const digits = debtor.phone ? phoneDigits(debtor.phone) : '';
-  const phone = [];
-  for (let length = shortestPhoneSuffix; length <= digits.length; length++) phone.push(`p:${digits.slice(-length)}`);
-  const names = debtor.name ? nameWords(debtor.name).flatMap(wordTokens) : [];
-  return [...new Set([...phone, ...names])].slice(0, searchSlots);
+  return [...new Set([...phoneTokens(debtor.phone), ...nameTokens(debtor.name)])].slice(0, searchSlots);
 }
 
 /**
