@@ -45,3 +45,6 @@ export * from './plans/plan-offer-policy';
 export { requirePayableOnline, payableOnline } from './payments/online-payment';
 export * from './risk/behaviour-features';
 export * from './risk/score-model';
+export * from './credit/credit-limit';
+export * from './credit/credit-report';
+export { requireOpen } from './account/account.guards';

@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreditBureauUnavailable } from './credit-bureau.port';
+import { HttpCreditBureau } from './http-credit-bureau';
+
+type Answer = (request: IncomingMessage, body: string, response: ServerResponse) => void;
+
+/** A bureau on a loopback port that answers as the test says, and remembers what it was asked. */
+class FakeBureau {
+  answer: Answer = (_, __, response) => response.writeHead(500).end();
+  readonly asked: { method: string | undefined; url: string | undefined; authorization: string | undefined; body: unknown }[] = [];
+  private readonly server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      this.asked.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body: JSON.parse(body || 'null') });
+      this.answer(request, body, response);
+    });
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1/`;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
+  }
+}
+
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Answer =>
+  (_, __, response) =>
+    response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+
+const subject = { creditorId: 'cred-1', debtorReference: 'D-100' };
+const answered = { bureau: 'Experian', score: 640, scale: { min: 300, max: 850 }, reportedOn: '2026-02-20', reasonCodes: ['D1', '14'] };
+
+describe('HttpCreditBureau against a bureau on a loopback port', () => {
+  const fake = new FakeBureau();
+  let bureau: HttpCreditBureau;
+  beforeAll(async () => {
+    bureau = new HttpCreditBureau({ url: await fake.start(), apiKey: 'bureau-key', timeoutMs: 300 });
+  });
+  afterAll(() => fake.stop());
+
+  const unavailable = async (retryAfterSeconds: number, message: RegExp) => {
+    const failure: unknown = await bureau.fetchReport(subject).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CreditBureauUnavailable);
+    expect(failure).toMatchObject({ retryAfterSeconds, message: expect.stringMatching(message) });
+  };
+
+  it('asks for the subject with its key, and reads the report in the documented shape', async () => {
+    fake.answer = json(200, answered);
+    expect(await bureau.fetchReport(subject)).toEqual({
+      bureau: 'Experian',
+      score: 640,
+      scaleMin: 300,
+      scaleMax: 850,
+      reportedOn: '2026-02-20',
+      reasonCodes: ['D1', '14'],
+    });
+    expect(fake.asked.at(-1)).toEqual({
+      method: 'POST',
+      url: '/v1/reports',
+      authorization: 'Bearer bureau-key',
+      body: { subject: { creditorId: 'cred-1', debtorReference: 'D-100' } },
+    });
+  });
+
+  it('reads 404 as no file on the subject', async () => {
+    fake.answer = json(404, { error: 'no file' });
+    expect(await bureau.fetchReport(subject)).toBeNull();
+  });
+
+  it('is unavailable on a refusal, for as long as the bureau’s Retry-After says, else 30 s', async () => {
+    fake.answer = json(503, {}, { 'retry-after': '120' });
+    await unavailable(120, /HTTP 503/);
+    fake.answer = json(429, {}, { 'retry-after': '999999' });
+    await unavailable(3600, /HTTP 429/);
+    fake.answer = json(401, {});
+    await unavailable(30, /HTTP 401/);
+    fake.answer = json(500, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT' });
+    await unavailable(30, /HTTP 500/);
+  });
+
+  it('is unavailable when the bureau does not answer in time', async () => {
+    fake.answer = (_, __, response) => setTimeout(() => response.writeHead(200).end('{}'), 1_000).unref();
+    await unavailable(30, /did not answer within 300 ms/);
+  });
+
+  it('is unavailable on an answer of another shape: not JSON, fields missing or mistyped, a name that cannot be stored', async () => {
+    const shapes: Answer[] = [
+      (_, __, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"bureau":'),
+      json(200, [answered]),
+      json(200, { ...answered, scale: undefined }),
+      json(200, { ...answered, score: '640' }),
+      json(200, { ...answered, reasonCodes: [14] }),
+      json(200, { ...answered, bureau: 'Exp\u0000erian' }),
+      json(200, { ...answered, bureau: ' Experian' }),
+    ];
+    for (const shape of shapes) {
+      fake.answer = shape;
+      await unavailable(30, /another shape/);
+    }
+  });
+
+  it('is unavailable when nothing listens', async () => {
+    const closed = new FakeBureau();
+    const url = await closed.start();
+    await closed.stop();
+    const nowhere = new HttpCreditBureau({ url, apiKey: 'k', timeoutMs: 300 });
+    await expect(nowhere.fetchReport(subject)).rejects.toMatchObject({ retryAfterSeconds: 30, message: 'The credit bureau could not be reached.' });
+  });
+});
