@@ -9,7 +9,7 @@ import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
 import type { PortalState } from '../portal/portal.state';
-import type { CreditApprovalState, CreditLimitState } from '../credit/credit-limit';
+import type { CreditApprovalState, CreditLimitState } from '../credit/credit.state';
 import { sharedEntries, sharedEntryOf, withSharedEntry, type SharedRegistry } from '../lookup/shared-registry';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */

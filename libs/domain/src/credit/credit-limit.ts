@@ -1,19 +1,7 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { totalOutstanding, type OpenedAccount } from '../account/account.state';
-import type { CreditLimitExceeded, CreditLimitSet } from './credit.events';
-
-/** The account's credit policy in force (CreditLimitSet's data). */
-export type CreditLimitState = CreditLimitSet['data'];
-
-/** An invoice accepted past the limit under the `approve` policy, waiting for a supervisor. */
-export interface CreditApprovalState {
-  invoiceId: string;
-  limit: number;
-  /** What the account owed with the invoice. */
-  exposure: number;
-  currency: string;
-}
+import type { CreditLimitExceeded } from './credit.events';
 
 /**
  * What the account owes: every invoice's outstanding balance, late fees in. Credit left by an
