@@ -1,45 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CreditBureauUnavailable } from './credit-bureau.port';
+import { bureauAnswer, FakeBureau, json, type Answer } from './fake-bureau.fixtures';
 import { HttpCreditBureau } from './http-credit-bureau';
 
-type Answer = (request: IncomingMessage, body: string, response: ServerResponse) => void;
-
-/** A bureau on a loopback port that answers as the test says, and remembers what it was asked. */
-class FakeBureau {
-  answer: Answer = (_, __, response) => response.writeHead(500).end();
-  readonly asked: { method: string | undefined; url: string | undefined; authorization: string | undefined; body: unknown }[] = [];
-  private readonly server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      this.asked.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body: JSON.parse(body || 'null') });
-      this.answer(request, body, response);
-    });
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1/`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) =>
-      this.server.close(() => {
-        resolve();
-      }),
-    );
-  }
-}
-
-const json =
-  (status: number, body: unknown, headers: Record<string, string> = {}): Answer =>
-  (_, __, response) =>
-    response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-
 const subject = { creditorId: 'cred-1', debtorReference: 'D-100' };
-const answered = { bureau: 'Experian', score: 640, scale: { min: 300, max: 850 }, reportedOn: '2026-02-20', reasonCodes: ['D1', '14'] };
 
 describe('HttpCreditBureau against a bureau on a loopback port', () => {
   const fake = new FakeBureau();
@@ -56,7 +19,7 @@ describe('HttpCreditBureau against a bureau on a loopback port', () => {
   };
 
   it('asks for the subject with its key, and reads the report in the documented shape', async () => {
-    fake.answer = json(200, answered);
+    fake.answer = json(200, bureauAnswer);
     expect(await bureau.fetchReport(subject)).toEqual({
       bureau: 'Experian',
       score: 640,
@@ -97,12 +60,12 @@ describe('HttpCreditBureau against a bureau on a loopback port', () => {
   it('is unavailable on an answer of another shape: not JSON, fields missing or mistyped, a name that cannot be stored', async () => {
     const shapes: Answer[] = [
       (_, __, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"bureau":'),
-      json(200, [answered]),
-      json(200, { ...answered, scale: undefined }),
-      json(200, { ...answered, score: '640' }),
-      json(200, { ...answered, reasonCodes: [14] }),
-      json(200, { ...answered, bureau: 'Exp\u0000erian' }),
-      json(200, { ...answered, bureau: ' Experian' }),
+      json(200, [bureauAnswer]),
+      json(200, { ...bureauAnswer, scale: undefined }),
+      json(200, { ...bureauAnswer, score: '640' }),
+      json(200, { ...bureauAnswer, reasonCodes: [14] }),
+      json(200, { ...bureauAnswer, bureau: 'Exp\u0000erian' }),
+      json(200, { ...bureauAnswer, bureau: ' Experian' }),
     ];
     for (const shape of shapes) {
       fake.answer = shape;
