@@ -218,6 +218,13 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect(events.body.events.map((event: { type: string }) => event.type)).toEqual(['AccountOpened']);
     });
 
+    it('refuses to fetch where no bureau is configured', async () => {
+      const without = closeLater(await startTestApi({ now: '2026-03-01T15:00:00Z' }), (started) => started.close());
+      const accountId = uniqueId('acc');
+      await without.post('/accounts', openAccountBody(accountId));
+      expect((await without.post(`/accounts/${accountId}/credit-reports/pull`)).body).toMatchObject({ status: 422, code: 'CREDIT_BUREAU_OFF' });
+    });
+
     it('asks nothing of the bureau for an account that does not exist, or of another creditor', async () => {
       const asked = bureau.asked.length;
       expect((await api.post(`/accounts/${uniqueId('acc')}/credit-reports/pull`)).status).toBe(404);
