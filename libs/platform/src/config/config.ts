@@ -221,6 +221,18 @@ export interface AppConfig {
    * default elsewhere: no payment links.
    */
   onlinePayments: OnlinePaymentsConfig;
+  /**
+   * The credit bureau reports are fetched from (`CREDIT_BUREAU_URL`, https:// or http:// to this
+   * machine, with `CREDIT_BUREAU_API_KEY` or its `_FILE`, sent as a bearer key; `CREDIT_BUREAU_TIMEOUT_MS`,
+   * default 10 s). Unset: reports are only recorded as sent to us (docs/credit.md).
+   */
+  creditBureau: CreditBureauConfig | undefined;
+}
+
+export interface CreditBureauConfig {
+  url: string;
+  apiKey: string;
+  timeoutMs: number;
 }
 
 export type OnlinePaymentsConfig = { provider: 'none' } | { provider: 'test' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
@@ -243,6 +255,7 @@ export const secretVariables = [
   'PRINT_MAIL_API_KEY',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
+  'CREDIT_BUREAU_API_KEY',
 ] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
@@ -329,6 +342,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   const sms = smsProviderOf(env, problems);
   const printMail = printMailOf(env, problems);
   const onlinePayments = onlinePaymentsOf(env, problems);
+  const creditBureau = creditBureauOf(env, problems);
   const authSecret = env.AUTH_JWT_SECRET || undefined;
   if (authSecret && authSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters.');
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
@@ -460,6 +474,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
     keyEncryptionKey,
     onlinePayments,
+    creditBureau: creditBureau && { ...creditBureau, timeoutMs: integer('CREDIT_BUREAU_TIMEOUT_MS', 10_000, 100, 120_000) },
   };
   if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
   if (config.webhooks.retryMaxMs < config.webhooks.retryBaseMs) problems.push('WEBHOOK_RETRY_MAX_MS must not be less than WEBHOOK_RETRY_BASE_MS.');
@@ -509,6 +524,20 @@ function printMailOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['pri
   const urlProblem = providerUrlProblem('PRINT_MAIL_URL', url);
   if (urlProblem) problems.push(urlProblem);
   if (!apiKey) problems.push('PRINT_MAIL_API_KEY (or PRINT_MAIL_API_KEY_FILE) is required with PRINT_MAIL_URL.');
+  return urlProblem || !apiKey ? undefined : { url, apiKey };
+}
+
+/** The credit bureau's URL and key: both or neither. */
+function creditBureauOf(env: NodeJS.ProcessEnv, problems: string[]): { url: string; apiKey: string } | undefined {
+  const url = env.CREDIT_BUREAU_URL || undefined;
+  const apiKey = env.CREDIT_BUREAU_API_KEY || undefined;
+  if (!url) {
+    if (apiKey) problems.push('CREDIT_BUREAU_API_KEY needs CREDIT_BUREAU_URL (the bureau to ask).');
+    return undefined;
+  }
+  const urlProblem = providerUrlProblem('CREDIT_BUREAU_URL', url);
+  if (urlProblem) problems.push(urlProblem);
+  if (!apiKey) problems.push('CREDIT_BUREAU_API_KEY (or CREDIT_BUREAU_API_KEY_FILE) is required with CREDIT_BUREAU_URL.');
   return urlProblem || !apiKey ? undefined : { url, apiKey };
 }
 

@@ -164,6 +164,7 @@ describe('loadConfig: read store', () => {
         PRINT_MAIL_API_KEY: config.printMail?.apiKey,
         STRIPE_SECRET_KEY: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.secretKey : undefined,
         STRIPE_WEBHOOK_SECRET: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.webhookSecret : undefined,
+        CREDIT_BUREAU_API_KEY: config.creditBureau?.apiKey,
       };
       expect(read[name]).toBe(value);
     });
@@ -220,9 +221,30 @@ const providersNeeding = (name: string): Record<string, string> =>
     ? smsProvider
     : name === 'PRINT_MAIL_API_KEY'
       ? { PRINT_MAIL_URL: 'https://api.lob.com/v1' }
-      : name in stripeKeys
-        ? stripeNeeding(name)
-        : {};
+      : name === 'CREDIT_BUREAU_API_KEY'
+        ? { CREDIT_BUREAU_URL: 'https://bureau.example/v1' }
+        : name in stripeKeys
+          ? stripeNeeding(name)
+          : {};
+
+describe('loadConfig: the credit bureau', () => {
+  it('asks none by default, and one with its URL and key, 10 s each', () => {
+    expect(loadConfig({}).creditBureau).toBeUndefined();
+    expect(loadConfig({ CREDIT_BUREAU_URL: 'https://bureau.example/v1', CREDIT_BUREAU_API_KEY: 'key' }).creditBureau).toEqual({
+      url: 'https://bureau.example/v1',
+      apiKey: 'key',
+      timeoutMs: 10_000,
+    });
+  });
+  it('refuses half the settings, a URL in clear to another machine, and a timeout out of range', () => {
+    expect(() => loadConfig({ CREDIT_BUREAU_API_KEY: 'key' })).toThrow(/CREDIT_BUREAU_API_KEY needs CREDIT_BUREAU_URL/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'https://bureau.example' })).toThrow(/CREDIT_BUREAU_API_KEY .* is required/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'http://bureau.example', CREDIT_BUREAU_API_KEY: 'key' })).toThrow(/CREDIT_BUREAU_URL must be an https/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'https://b.example', CREDIT_BUREAU_API_KEY: 'k', CREDIT_BUREAU_TIMEOUT_MS: '50' })).toThrow(
+      /CREDIT_BUREAU_TIMEOUT_MS must be a whole number from 100/,
+    );
+  });
+});
 
 describe('loadConfig: delivery of notifications', () => {
   it('sends by files with no settings, retrying 8 times from 1 min to 1 h', () => {
