@@ -76,9 +76,7 @@ function debtorOf({ reference, name, timeZone, otherTimeZones, email, phone, add
 
 /** The fields sent, null included (it removes the field); an address as plain data. */
 function contactChangesOf({ address, ...rest }: ChangeDebtorContactDetailsRequest): DebtorContactChanges {
-  // JSON's null gets past the optional fields' validation as it is: it removes the field.
-  const given = address as PostalAddressRequest | null | undefined;
-  return { ...defined(rest), ...(given !== undefined && { address: given && postalAddressOf(given) }) };
+  return { ...defined(rest), ...(address !== undefined && { address: address && postalAddressOf(address) }) };
 }
 
 /** The validated request is a class instance: the event holds its fields as plain data. */

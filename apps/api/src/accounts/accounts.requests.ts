@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { debtTypes, defaultDebtType, type DebtType } from '@arrears/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -35,6 +36,67 @@ export class PostalAddressRequest {
   country!: string;
 }
 
+const nullableIf = (removable: boolean) => (removable ? { nullable: true } : {});
+
+/**
+ * The debtor's fields as both the opening and a change take them; in a change (`removable`) a field but
+ * the time zone may be sent as null, to remove it.
+ */
+const debtorField = {
+  name: (removable = false) =>
+    applyDecorators(IsOptional(), IsString(), Length(1, 200), ApiPropertyOptional({ type: String, example: 'Ada Lovelace', ...nullableIf(removable) })),
+  timeZone: (optional = false) =>
+    applyDecorators(
+      ...(optional ? [IsOptional()] : []),
+      IsTimeZone(),
+      (optional ? ApiPropertyOptional : ApiProperty)({ example: 'America/New_York', description: 'IANA zone: contact hours and "today" are the debtor’s.' }),
+    ),
+  otherTimeZones: (removable = false) =>
+    applyDecorators(
+      IsOptional(),
+      IsArray(),
+      ArrayMaxSize(5),
+      IsTimeZone({ each: true }),
+      ApiPropertyOptional({
+        type: [String],
+        ...nullableIf(removable),
+        example: ['America/Los_Angeles'],
+        description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).',
+      }),
+    ),
+  email: (removable = false) =>
+    applyDecorators(IsOptional(), IsEmail(), ApiPropertyOptional({ type: String, example: 'ada@example.com', ...nullableIf(removable) })),
+  phone: (removable = false) =>
+    applyDecorators(
+      IsOptional(),
+      Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +15551234567' }),
+      ApiPropertyOptional({ type: String, example: '+15551234567', ...nullableIf(removable) }),
+    ),
+  address: (removable = false) =>
+    applyDecorators(
+      IsOptional(),
+      ValidateNested(),
+      Type(() => PostalAddressRequest),
+      ApiPropertyOptional(
+        // OpenAPI 3.0 makes a reference nullable only wrapped, with a type of its own.
+        removable
+          ? ({ type: 'object', nullable: true, allOf: [{ $ref: getSchemaPath(PostalAddressRequest) }] } as ApiPropertyOptions)
+          : { type: PostalAddressRequest },
+      ),
+    ),
+  language: (removable = false) =>
+    applyDecorators(
+      IsOptional(),
+      Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter ISO 639-1 code such as en or es' }),
+      ApiPropertyOptional({
+        type: String,
+        example: 'es',
+        ...nullableIf(removable),
+        description: 'The language messages are written in where a template exists in it; English otherwise.',
+      }),
+    ),
+};
+
 /** The personal fields (name, e-mail, phone, address) are stored encrypted under the debtor's data key. */
 export class DebtorRequest {
   @IsString()
@@ -42,54 +104,54 @@ export class DebtorRequest {
   @ApiProperty({ example: 'D-100', description: 'The creditor’s own reference for the debtor.' })
   reference!: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  @debtorField.name()
   name?: string;
 
-  @IsTimeZone()
-  @ApiProperty({ example: 'America/New_York', description: 'IANA zone: contact hours and "today" are the debtor’s.' })
+  @debtorField.timeZone()
   timeZone!: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsTimeZone({ each: true })
-  @ApiPropertyOptional({
-    type: [String],
-    example: ['America/Los_Angeles'],
-    description: 'Other zones the debtor may be in: contact hours must hold in each (12 CFR 1006.6(b)(1)(i)).',
-  })
+  @debtorField.otherTimeZones()
   otherTimeZones?: string[];
 
-  @IsOptional()
-  @IsEmail()
-  @ApiPropertyOptional({ example: 'ada@example.com' })
+  @debtorField.email()
   email?: string;
 
-  @IsOptional()
-  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +15551234567' })
-  @ApiPropertyOptional({ example: '+15551234567' })
+  @debtorField.phone()
   phone?: string;
 
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PostalAddressRequest)
-  @ApiPropertyOptional({ type: PostalAddressRequest })
+  @debtorField.address()
   address?: PostalAddressRequest;
 
-  @IsOptional()
-  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter ISO 639-1 code such as en or es' })
-  @ApiPropertyOptional({ example: 'es', description: 'The language messages are written in where a template exists in it; English otherwise.' })
+  @debtorField.language()
   language?: string;
 }
 
 /**
  * What changes of the debtor: any of the debtor's fields but the reference; a field sent as null is removed
- * (time zone excepted: a debtor always has one), one left out stays as it is.
+ * (time zone excepted: a debtor always has one), one left out stays as it is. The personal ones are sealed.
  */
-export class ChangeDebtorContactDetailsRequest extends PartialType(OmitType(DebtorRequest, ['reference'] as const)) {}
+export class ChangeDebtorContactDetailsRequest {
+  @debtorField.name(true)
+  name?: string | null;
+
+  @debtorField.timeZone(true)
+  timeZone?: string;
+
+  @debtorField.otherTimeZones(true)
+  otherTimeZones?: string[] | null;
+
+  @debtorField.email(true)
+  email?: string | null;
+
+  @debtorField.phone(true)
+  phone?: string | null;
+
+  @debtorField.address(true)
+  address?: PostalAddressRequest | null;
+
+  @debtorField.language(true)
+  language?: string | null;
+}
 
 export class OpenAccountRequest {
   @IsOptional()

@@ -67,6 +67,8 @@ export function effectiveChanges(debtor: Debtor, changes: DebtorContactChanges):
 
 /** The debtor with the changes made: a field set to null is gone. */
 export function withContactChanges(debtor: Debtor, changes: DebtorContactChanges): Debtor {
-  const merged = { ...debtor, ...changes } as Record<string, unknown>;
+  // Only the contact fields: a change read back after an erasure carries `erased: true` beside them.
+  const given = Object.fromEntries(debtorContactFields.flatMap((field) => (changes[field] === undefined ? [] : [[field, changes[field]]])));
+  const merged: Record<string, unknown> = { ...debtor, ...given };
   return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null && value !== undefined)) as unknown as Debtor;
 }

@@ -32,11 +32,15 @@ type StoredData = Omit<OpenedData, 'debtor'> & { debtor: StoredDebtor };
 const algorithm = 'aes-256-gcm';
 
 /**
- * The events whose data hold fields about the debtor beside facts that are not (a credit report's score
- * and reason codes beside its bureau, scale and date), by type: those fields are stored sealed, as
+ * The events whose data hold fields about the debtor beside facts that are not (a credit report’s score
+ * and reason codes beside its bureau, scale and date; a debtor's new name, e-mail, phone or address beside
+ * their new zone), by type: those fields are stored sealed, as
  * `data.sealed`, and read back as `erased: true` once the debtor's key is gone.
  */
-const sealedFieldsByType = new Map<string, readonly string[]>([['CreditReportRecorded', sealedCreditReportFields]]);
+const sealedFieldsByType = new Map<string, readonly string[]>([
+  ['CreditReportRecorded', sealedCreditReportFields],
+  ['DebtorContactDetailsChanged', personalFields],
+]);
 
 /** Whether an event of this type has fields to seal (see sealFields). */
 export const hasSealedFields = (type: string) => sealedFieldsByType.has(type);
