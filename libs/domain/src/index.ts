@@ -45,3 +45,5 @@ export * from './plans/plan-offer-policy';
 export { requirePayableOnline, payableOnline } from './payments/online-payment';
 export * from './risk/behaviour-features';
 export * from './risk/score-model';
+export * from './risk/training';
+export * from './risk/examples';
