@@ -16,6 +16,7 @@ export interface TrainingTarget {
   targetShare: number;
   from: string;
   to: string;
+  source?: string;
 }
 
 /** The ridge penalty on the standardised weights: enough to keep a separable portfolio's weights finite. */
@@ -52,7 +53,15 @@ export function trainScoreModel(examples: readonly TrainingExample[], target: Tr
     intercept: fit.intercept,
     weights: byFeature(fit.weights),
     means: byFeature(fit.means),
-    training: { from: target.from, to: target.to, examples: training.length, heldOut: heldOut.length, auc: 0.5, calibration: [] },
+    training: {
+      from: target.from,
+      to: target.to,
+      ...(target.source !== undefined && { source: target.source }),
+      examples: training.length,
+      heldOut: heldOut.length,
+      auc: 0.5,
+      calibration: [],
+    },
   };
   return { ...unscored, training: { ...unscored.training, ...judged(unscored, heldOut) } };
 }
