@@ -1,6 +1,6 @@
 import { addDays, isHeldOut, propensityOf, type ScoreModel, type ScoreTraining, type TrainingExample } from '@arrears/domain';
 import { reportingZones, type AppConfig } from '@arrears/platform';
-import { accountOf, traitsOf, type AgentsOutcome } from '@arrears/simulation';
+import { accountOf, traitsOf } from '@arrears/simulation';
 import { trainOnPortfolio } from '../risk/train-on-portfolio';
 import { runSimulation, simulateThen } from './run-simulation';
 import type { SimulationOptions, SimulationReport } from './simulation-report';
@@ -20,7 +20,7 @@ export interface ScoreJudgement {
     correlationWithTruePropensity: number;
   };
   /** The same agents, the same months, the same seed: the worklist by the heuristic, then by expected recovery. */
-  agents: { heuristic: AgentsOutcome; expectedRecovery: AgentsOutcome };
+  agents: { heuristic: SimulationReport['agents']; expectedRecovery: SimulationReport['agents'] };
   runs: { heuristic: SimulationReport; expectedRecovery: SimulationReport };
 }
 
