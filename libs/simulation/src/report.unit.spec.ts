@@ -2,11 +2,10 @@ import type { AccountEvent } from '@arrears/domain';
 import { PortfolioState } from './portfolio';
 import { afterCallDays, Tally } from './report';
 
-const paid = (amount: number): AccountEvent =>
-  ({
-    type: 'PaymentReceived',
-    data: { paymentId: 'pay-1', amount, currency: 'USD', receivedOn: '2026-01-10', method: 'card', allocations: [], installmentAllocations: [], credited: 0 },
-  }) as AccountEvent;
+const paid = (amount: number): AccountEvent => ({
+  type: 'PaymentReceived',
+  data: { paymentId: 'pay-1', amount, currency: 'USD', receivedOn: '2026-01-10', method: 'card', allocations: [], installmentAllocations: [], credited: 0 },
+});
 
 describe('what the agents’ calls achieved', () => {
   it('counts the money received within the days after a call to the account, and all the money, per call', () => {
