@@ -47,3 +47,7 @@ export * from './risk/behaviour-features';
 export * from './risk/score-model';
 export * from './risk/training';
 export * from './risk/examples';
+export * from './credit/credit-limit';
+export type * from './credit/credit.state';
+export * from './credit/credit-report';
+export { requireOpen } from './account/account.guards';

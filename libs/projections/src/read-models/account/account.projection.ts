@@ -68,8 +68,9 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
   // 8: the account's payments, reversals and each invoice's days paid on are shared registries (folding a payment copies none before it).
   // 9: the KPIs keep each month's totals beside its days, so that a report reads only its window's days.
-  // 10: the account counts its outbound calls and those that reached the debtor (the behaviour score reads them).
-  version: 10,
+  // 10: the account keeps its credit policy, the invoices past its limit waiting for approval, and its latest credit report.
+  // 11: the account counts its outbound calls and those that reached the debtor (the behaviour score reads them).
+  version: 11,
   collection: ACCOUNTS,
   indexes: [
     {
