@@ -45,8 +45,9 @@ const hours = { opening: '12:00', billing: '16:00', scheduler: '17:00', debtors:
 /** Accounts read from the store at once, to start a day's timeline work on them or to score them. */
 const readBatch = 200;
 /**
- * How often the agents' expected recovery is scored again (from the first business day on): a week
- * is how fast an account's features move, and scoring every account every day would double the reads.
+ * How often the agents' expected recovery is scored again: on the first business day, then on the first
+ * business day a week or more after the last scoring. A week is how fast an account's features move, and
+ * scoring every account every day would double the reads.
  */
 const rescoreEveryDays = 7;
 
@@ -69,6 +70,7 @@ export class Simulation {
   /** Each account's latest propensity to pay, when the agents work by expected recovery. */
   private readonly scores: Float32Array;
   private readonly priority: Priority | undefined;
+  private scoredDay = -Infinity;
   private opening: ImportProgress | undefined;
   private readonly startedAt = performance.now();
   private lastProgress = 0;
@@ -175,7 +177,7 @@ export class Simulation {
     );
     if (isBusinessDay(date)) {
       const at = this.at(date, hours.agents);
-      if (this.day % rescoreEveryDays === 0) await this.rescore(date);
+      if (this.day - this.scoredDay >= rescoreEveryDays) await this.rescore(date);
       await this.each(agentsQueue(this.state, this.day, this.options.callsPerDay, this.priority), (index) => this.call(today(index), date, at));
     }
   }
@@ -187,6 +189,7 @@ export class Simulation {
   private async rescore(date: IsoDate): Promise<void> {
     const model = this.options.scoreModel;
     if (!model) return;
+    this.scoredDay = this.day;
     const overdue = [...this.where((index) => (this.state.overdue[index] as number) > 0 && !this.state.closed[index])];
     for (let from = 0; from < overdue.length; from += readBatch) {
       for (const [index, account] of await this.read(overdue.slice(from, from + readBatch))) {
