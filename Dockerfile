@@ -15,6 +15,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The trained behaviour-score models (SCORE_MODELS_DIR's default, docs/risk.md).
+COPY score-models ./score-models
 # Where docker-compose.yml mounts the generated secrets: a new volume takes this folder's owner.
 RUN mkdir -p /run/arrears/secrets && chown -R node:node /run/arrears
 USER node

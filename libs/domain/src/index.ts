@@ -45,6 +45,8 @@ export * from './plans/plan-offer-policy';
 export { requirePayableOnline, payableOnline } from './payments/online-payment';
 export * from './risk/behaviour-features';
 export * from './risk/score-model';
+export * from './risk/training';
+export * from './risk/examples';
 export * from './credit/credit-limit';
 export type * from './credit/credit.state';
 export * from './credit/credit-report';

@@ -13,6 +13,16 @@ export const heuristicPriority: Priority = (state, index, day) => {
   return (state.overdue[index] as number) * (1 + age / 30);
 };
 
+/**
+ * Step 8's order: the expected recovery, overdue balance × the behaviour score's propensity to pay ×
+ * contactable now. `propensity[index]` is the account's latest score (re-scored as the simulation goes);
+ * contactable now is the queue's own test (open, undisputed, not touched lately), so a candidate counts 1.
+ */
+export const expectedRecoveryPriority =
+  (propensity: Float32Array): Priority =>
+  (state, index) =>
+    (state.overdue[index] as number) * (propensity[index] as number);
+
 /** An account not called for this many days is worth a call again. */
 export const callAgainAfterDays = 3;
 

@@ -1,4 +1,4 @@
-import { answerToCall, invoiceFate, segments, traitsOf, type AccountTraits } from './behaviour';
+import { answerToCall, invoiceFate, segments, spontaneousPayment, touchedUplift, traitsOf, type AccountTraits } from './behaviour';
 import { drawFor, mix } from './prng';
 
 const portfolio = (size: number, seed = 1): AccountTraits[] => Array.from({ length: size }, (_, index) => traitsOf(seed, index));
@@ -54,6 +54,17 @@ describe('the behaviour model', () => {
     });
     expect(Math.abs(paid - expected) / accounts.length).toBeLessThan(0.01);
     expect(outOfSegment).toBe(0);
+  });
+
+  it('makes a contact help the willing much more than those who do not mean to pay', () => {
+    const uplift = (segment: string) => {
+      const of = accounts.filter((traits) => traits.segment === segment);
+      const rate = (touched: boolean) => of.filter((traits, index) => spontaneousPayment(traits, drawFor(5, index), 10_000, touched) > 0).length / of.length;
+      return { gain: rate(true) - rate(false), ratio: touchedUplift(of.reduce((sum, traits) => sum + traits.propensity, 0) / of.length) };
+    };
+    expect(uplift('late').ratio).toBeGreaterThan(3);
+    expect(uplift('never').ratio).toBeLessThan(1.1);
+    expect(uplift('late').gain).toBeGreaterThan(20 * uplift('never').gain);
   });
 
   it('makes good payers promise more often than poor ones when reached', () => {

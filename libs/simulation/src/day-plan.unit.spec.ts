@@ -1,6 +1,6 @@
 import { decide, DomainError, evolve, initialAccountState, regulationFEverywhere, type AccountState, type ScheduledCommand } from '@arrears/domain';
 import { issued, opened } from '../../domain/src/account/account.fixtures';
-import { agentsQueue } from './agents';
+import { agentsQueue, expectedRecoveryPriority } from './agents';
 import { traitsOf } from './behaviour';
 import { billing, call, debtor, installments, type AccountDay } from './day-plan';
 import { accountOf, addMonths, openingLines } from './opening';
@@ -93,6 +93,14 @@ describe('the agents’ calls', () => {
     expect(agentsQueue(state, 10, 5)).toEqual([2, 0]);
     state.touchedDay[1] = -noDay;
     expect(agentsQueue(state, 10, 1)).toEqual([1]);
+  });
+
+  it('go by expected recovery when asked: a smaller balance likelier to be paid before a larger one that will not be', () => {
+    const state = new PortfolioState(3);
+    state.overdue.set([10_000, 50_000, 30_000]);
+    const propensity = Float32Array.from([0.9, 0.1, 0.5]);
+    expect(agentsQueue(state, 10, 3, expectedRecoveryPriority(propensity))).toEqual([2, 0, 1]);
+    expect(agentsQueue(state, 10, 3)).toEqual([1, 2, 0]);
   });
 
   it('are decided under the contact rules: after a conversation, the next day’s call is refused (12 CFR 1006.14(b)(2))', () => {

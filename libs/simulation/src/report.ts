@@ -1,6 +1,6 @@
 import type { AccountEvent, StrategyArm } from '@arrears/domain';
 import { segments, type Segment } from './behaviour';
-import type { PortfolioState } from './portfolio';
+import { noDay, type PortfolioState } from './portfolio';
 
 export const arms: readonly StrategyArm[] = ['champion', 'challenger'];
 
@@ -16,24 +16,68 @@ export interface ArmOutcome {
   collectedPerContact: number;
 }
 
-/** The counts a run keeps as it goes: facts by type, refusals by code, and money and contacts by arm. */
+/** What the agents' calls achieved: the worklist order is judged by it (same agents, same months, another order). */
+export interface AgentsOutcome {
+  calls: number;
+  /** Money received from every account during the months, in minor units (USD), and per call. */
+  collected: number;
+  collectedPerCall: number;
+  /** Money received from an account within `afterCallDays` of a call to it, and per call. */
+  collectedAfterCalls: number;
+  collectedAfterCallsPerCall: number;
+  /** Of the accounts overdue at some point, the share with nothing overdue at the end. */
+  cureRate: number;
+}
+
+/** A payment this many days after a call to the account is counted as following it. */
+export const afterCallDays = 14;
+
+/** The counts a run keeps as it goes: facts by type, refusals by code, and money and contacts by arm and after calls. */
 export class Tally {
   readonly factsByType = new Map<string, number>();
   readonly refusals = new Map<string, number>();
   commands = 0;
   private readonly collected = new Float64Array(2);
   private readonly contacts = new Float64Array(2);
+  private readonly calledDay: Int32Array;
+  private calls = 0;
+  private collectedAfterCalls = 0;
 
   /** `armOf[index]`: 0 champion, 1 challenger. */
-  constructor(private readonly armOf: Uint8Array) {}
+  constructor(private readonly armOf: Uint8Array) {
+    this.calledDay = new Int32Array(armOf.length).fill(-noDay);
+  }
 
-  events(index: number, events: readonly AccountEvent[]): void {
+  /** An agent's call to the account, logged on `day`. */
+  called(index: number, day: number): void {
+    this.calls++;
+    this.calledDay[index] = day;
+  }
+
+  events(index: number, events: readonly AccountEvent[], day: number): void {
     const arm = this.armOf[index] as number;
+    const afterCall = day - (this.calledDay[index] as number) <= afterCallDays;
     for (const event of events) {
       this.count(event.type);
       if (event.type === 'PaymentReceived') add(this.collected, arm, event.data.amount);
+      if (event.type === 'PaymentReceived' && afterCall) this.collectedAfterCalls += event.data.amount;
       if (event.type === 'ReminderSent' || (event.type === 'ContactAttempted' && event.data.direction === 'outbound')) add(this.contacts, arm);
     }
+  }
+
+  /** The agents' calls and what followed, with the accounts' state at the end. */
+  agents(state: PortfolioState): AgentsOutcome {
+    const arms = Object.values(this.arms(state));
+    const collected = arms.reduce((sum, arm) => sum + arm.collected, 0);
+    const [everOverdue, cured] = [0, 1].map((cure) => countWhere(state, (index) => !!state.everOverdue[index] && (!cure || !state.overdue[index])));
+    return {
+      calls: this.calls,
+      collected,
+      collectedPerCall: Math.round(ratio(collected, this.calls)),
+      collectedAfterCalls: this.collectedAfterCalls,
+      collectedAfterCallsPerCall: Math.round(ratio(this.collectedAfterCalls, this.calls)),
+      cureRate: ratio(cured as number, everOverdue as number),
+    };
   }
 
   count(type: string, facts = 1): void {
@@ -69,6 +113,12 @@ export class Tally {
     });
     return { champion: outcome(0), challenger: outcome(1) };
   }
+}
+
+function countWhere(state: PortfolioState, test: (index: number) => boolean): number {
+  let count = 0;
+  for (let index = 0; index < state.size; index++) if (test(index)) count++;
+  return count;
 }
 
 const add = (sums: Float64Array, at: number, amount = 1) => {

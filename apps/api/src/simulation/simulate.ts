@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '@arrears/domain';
-import { loadConfig } from '@arrears/platform';
+import { loadConfig, type AppConfig } from '@arrears/platform';
+import { writeScoreModel } from '../risk/score-model-files';
+import { summary } from '../risk/training-summary';
+import { judgeScore, type ScoreJudgement } from './judge-score';
 import { runSimulation } from './run-simulation';
-import { progressLine } from './simulation-report';
+import { progressLine, type SimulationOptions } from './simulation-report';
 
 const usage = `Usage: npm run simulate -- --accounts N --months M [--seed 1] [--creditors 3] [--start YYYY-MM-DD] [--calls-per-day C]
-                        [--concurrency 64] [--report report.json] [--truth truth.csv]`;
+                        [--concurrency 64] [--report report.json] [--truth truth.csv] [--judge-score]`;
 
 /**
  * \`npm run simulate\`: lives a portfolio through, day by day, through the service's write path, on
@@ -29,13 +33,15 @@ async function main(): Promise<void> {
       concurrency: { type: 'string', default: '64' },
       report: { type: 'string' },
       truth: { type: 'string' },
+      'judge-score': { type: 'boolean', default: false },
     },
   });
   const accounts = whole(values.accounts, 1, 10_000_000);
   const months = whole(values.months, 1, 120);
   const start = values.start ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(start)) throw new Error(usage);
-  const report = await runSimulation(loadConfig(process.env, 'simulate'), {
+  const config = loadConfig(process.env, 'simulate');
+  const options: SimulationOptions = {
     accounts,
     months,
     seed: whole(values.seed, 0, 2 ** 32 - 1),
@@ -45,10 +51,23 @@ async function main(): Promise<void> {
     concurrency: whole(values.concurrency, 1, 256),
     ...(values.truth ? { truthPath: values.truth } : {}),
     onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
-  });
+  };
+  const report = values['judge-score'] ? await judged(config, options) : await runSimulation(config, options);
   const json = JSON.stringify(report, null, 2);
   if (values.report) await writeFile(values.report, `${json}\n`);
   console.log(json);
+}
+
+/**
+ * `--judge-score`: the heuristic run on the configured stores, the expected-recovery run on an embedded
+ * PostgreSQL of its own (DATA_DIR/expected-recovery); the model trained in between goes to SCORE_MODELS_DIR.
+ */
+async function judged(config: AppConfig, options: SimulationOptions): Promise<ScoreJudgement> {
+  if (config.eventStoreUrl) throw new Error('--judge-score lives the portfolio twice, on embedded databases: leave EVENT_STORE_URL unset.');
+  const second = loadConfig({ ...process.env, DATA_DIR: join(config.dataDir, 'expected-recovery') }, 'simulate');
+  const judgement = await judgeScore(config, second, options);
+  process.stderr.write(`${summary(judgement.model)}\nWrote ${await writeScoreModel(config.scoreModelsDir, judgement.model)}\n`);
+  return judgement;
 }
 
 function whole(value: string | undefined, min: number, max: number): number {

@@ -1,6 +1,6 @@
-import type { IsoDate, StrategyArm } from '@arrears/domain';
+import type { IsoDate, ScoreModel, StrategyArm } from '@arrears/domain';
 import type { SchedulerRun } from '@arrears/scheduler';
-import type { ArmOutcome, Priority, Segment } from '@arrears/simulation';
+import type { AgentsOutcome, ArmOutcome, Priority, Segment } from '@arrears/simulation';
 
 /** The knobs of a run (docs/simulator.md). */
 export interface SimulationOptions {
@@ -15,6 +15,8 @@ export interface SimulationOptions {
   callsPerDay: number;
   /** How the agents rank accounts (the heuristic by default): the same agents, another worklist order. */
   priority?: Priority;
+  /** When given, the agents rank by expected recovery with this behaviour score, re-scored weekly (`priority` is then unused). */
+  scoreModel?: ScoreModel;
   /** Accounts worked side by side (each account's commands stay in order). */
   concurrency: number;
   /** Where to write each account's true behaviour (CSV), if anywhere. */
@@ -52,6 +54,8 @@ export interface SimulationReport {
   scheduler: SchedulerRun;
   calls: { perBusinessDay: number; attempted: number; refused: number };
   arms: Record<StrategyArm, ArmOutcome>;
+  /** The agents' worklist order, their calls and what followed them. */
+  agents: AgentsOutcome & { ordering: string };
   truth: Record<Segment, { accounts: number; meanPropensity: number }>;
 }
 

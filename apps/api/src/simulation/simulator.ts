@@ -6,7 +6,9 @@ import { foldAccount } from '@arrears/commands';
 import {
   accountStream,
   addDays,
+  behaviourFeatures,
   daysBetween,
+  propensityOf,
   DomainError,
   strategyFor,
   defaultTimelines,
@@ -21,6 +23,7 @@ import {
   addMonths,
   agentsQueue,
   billing,
+  expectedRecoveryPriority,
   call,
   debtor,
   disputeReview,
@@ -31,6 +34,7 @@ import {
   traitsOf,
   truthSummary,
   type AccountDay,
+  type Priority,
 } from '@arrears/simulation';
 import { ledgerImport } from '../imports/ledger-importer';
 import type { SimulationTools } from './simulation-tools';
@@ -38,8 +42,14 @@ import type { SimulationOptions, SimulationProgress, SimulationReport } from './
 
 /** When each part of a simulated day happens (UTC): business hours in every US zone the portfolio has. */
 const hours = { opening: '12:00', billing: '16:00', scheduler: '17:00', debtors: '19:00', agents: '21:00' } as const;
-/** Accounts read from the store at once, to start a day's timeline work on them. */
+/** Accounts read from the store at once, to start a day's timeline work on them or to score them. */
 const readBatch = 200;
+/**
+ * How often the agents' expected recovery is scored again: on the first business day, then on the first
+ * business day a week or more after the last scoring. A week is how fast an account's features move, and
+ * scoring every account every day would double the reads.
+ */
+const rescoreEveryDays = 7;
 
 /**
  * A portfolio lived through day by day on a moved clock, through the service's own write path: the
@@ -57,6 +67,10 @@ export class Simulation {
   private readonly days: number;
   private readonly scheduled: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
   private readonly calls = { attempted: 0, refused: 0 };
+  /** Each account's latest propensity to pay, when the agents work by expected recovery. */
+  private readonly scores: Float32Array;
+  private readonly priority: Priority | undefined;
+  private scoredDay = -Infinity;
   private opening: ImportProgress | undefined;
   private readonly startedAt = performance.now();
   private lastProgress = 0;
@@ -74,6 +88,10 @@ export class Simulation {
     this.armOf = new Uint8Array(size);
     this.tally = new Tally(this.armOf);
     this.days = daysBetween(options.start, addMonths(options.start, options.months));
+    const model = options.scoreModel;
+    // Until its first scoring, an account is the training portfolio's average one.
+    this.scores = new Float32Array(model ? size : 0).fill(model ? propensityOf(model, model.means).probability : 0);
+    this.priority = model ? expectedRecoveryPriority(this.scores) : options.priority;
   }
 
   async run(): Promise<SimulationReport> {
@@ -159,7 +177,24 @@ export class Simulation {
     );
     if (isBusinessDay(date)) {
       const at = this.at(date, hours.agents);
-      await this.each(agentsQueue(this.state, this.day, this.options.callsPerDay, this.options.priority), (index) => this.call(today(index), date, at));
+      if (this.day - this.scoredDay >= rescoreEveryDays) await this.rescore(date);
+      await this.each(agentsQueue(this.state, this.day, this.options.callsPerDay, this.priority), (index) => this.call(today(index), date, at));
+    }
+  }
+
+  /**
+   * Scores again, with the score model, every account with something overdue: read from the store and
+   * folded as the service would, so the agents work on what the service's worklist would show.
+   */
+  private async rescore(date: IsoDate): Promise<void> {
+    const model = this.options.scoreModel;
+    if (!model) return;
+    this.scoredDay = this.day;
+    const overdue = [...this.where((index) => (this.state.overdue[index] as number) > 0 && !this.state.closed[index])];
+    for (let from = 0; from < overdue.length; from += readBatch) {
+      for (const [index, account] of await this.read(overdue.slice(from, from + readBatch))) {
+        this.scores[index] = propensityOf(model, behaviourFeatures(account, date)).probability;
+      }
     }
   }
 
@@ -189,6 +224,7 @@ export class Simulation {
       this.calls.refused++;
       return;
     }
+    this.tally.called(day.index, this.day);
     await this.sendAll(day.index, sequel(), date);
   }
 
@@ -211,7 +247,7 @@ export class Simulation {
   }
 
   private took(index: number, outcome: CommandOutcome, date: IsoDate): void {
-    this.tally.events(index, outcome.events);
+    this.tally.events(index, outcome.events, this.day);
     if (outcome.events.some((event) => event.type === 'ReminderSent')) this.state.touchedDay[index] = this.day;
     if (outcome.state.status !== 'unopened') this.state.absorb(index, outcome.state, this.options.start, date);
     this.progress(false);
@@ -305,6 +341,7 @@ export class Simulation {
       scheduler: this.scheduled,
       calls: { perBusinessDay: this.options.callsPerDay, ...this.calls },
       arms: this.tally.arms(this.state),
+      agents: { ordering: this.options.scoreModel ? `expected recovery (${this.options.scoreModel.version})` : 'heuristic', ...this.tally.agents(this.state) },
       truth: truthSummary(this.segmentOf, this.propensity),
     };
   }

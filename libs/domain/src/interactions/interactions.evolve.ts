@@ -38,5 +38,8 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
     firstCommunicationAt: outbound || conversation ? earlier(previous.firstCommunicationAt, at) : previous.firstCommunicationAt,
     lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
     inboundOnBlocked: onBlocked ? [...previous.inboundOnBlocked, { channel, at }].slice(-inboundOnBlockedKept) : previous.inboundOnBlocked,
+    callsMade: (previous.callsMade ?? 0) + (outbound && isCall ? 1 : 0),
+    // A debtor who refused to pay was reached all the same.
+    callsAnswered: (previous.callsAnswered ?? 0) + (outbound && isCall && (outcome === 'right_party_contact' || outcome === 'refused_to_pay') ? 1 : 0),
   };
 }

@@ -28,6 +28,12 @@ export interface InteractionsState {
   callConsent: CallConsent | null;
   /** The latest inbound contacts by a blocked medium, oldest first. */
   inboundOnBlocked: InboundOnBlockedMedium[];
+  /**
+   * Outbound calls logged, and those of them that reached the debtor (a right-party contact): how
+   * reachable the debtor is, which the behaviour score reads. Absent from accounts stored before they were kept.
+   */
+  callsMade?: number;
+  callsAnswered?: number;
 }
 
 /** Consent given at `givenAt` to calls through `through` (the debtor's date, inclusive). */
@@ -51,4 +57,6 @@ export const noInteractions: InteractionsState = {
   preferredContactTime: null,
   callConsent: null,
   inboundOnBlocked: [],
+  callsMade: 0,
+  callsAnswered: 0,
 };

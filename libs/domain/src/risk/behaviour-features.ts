@@ -16,6 +16,7 @@ export const behaviourFeatureNames = [
   'promisesKeptShare',
   'promisesBroken',
   'plansBroken',
+  'callsAnsweredShare',
   'bureauScore',
   'hasBureauScore',
 ] as const;
@@ -40,15 +41,22 @@ const smoothedShare = (successes: number, trials: number): number => (successes 
 
 const recentSettled = 3;
 
+/** The open invoices past their due date on `today`, oldest first. */
+const overdueInvoices = (account: OpenedAccount, today: IsoDate) => openInvoicesOldestFirst(account).filter((invoice) => invoice.dueOn < today);
+
+/** What is past due on `today`, in minor units: the balance the score's target is a share of. */
+export const overdueBalance = (account: OpenedAccount, today: IsoDate): number =>
+  overdueInvoices(account, today).reduce((sum, invoice) => sum + outstanding(invoice), 0);
+
 export function behaviourFeatures(account: OpenedAccount, today: IsoDate): BehaviourFeatures {
   const open = openInvoicesOldestFirst(account);
-  const overdue = open.filter((invoice) => invoice.dueOn < today);
+  const overdue = overdueInvoices(account, today);
   const settled = settledInvoices(account).sort((a, b) => a.paidOn.localeCompare(b.paidOn));
   const beyondTerms = averageDaysBeyondTerms(settled);
   const promises = Object.values(account.promises);
   const report = account.latestCreditReport;
   return {
-    overdueAmount: Math.log10(1 + overdue.reduce((sum, invoice) => sum + outstanding(invoice), 0) / 100),
+    overdueAmount: Math.log10(1 + overdueBalance(account, today) / 100),
     daysPastDue: Math.log1p(overdue[0] ? daysPastDue(overdue[0].dueOn, today) : 0),
     daysBeyondTerms: Math.log1p(beyondTerms),
     daysBeyondTermsTrend: Math.log1p(averageDaysBeyondTerms(settled.slice(-recentSettled))) - Math.log1p(beyondTerms),
@@ -60,6 +68,7 @@ export function behaviourFeatures(account: OpenedAccount, today: IsoDate): Behav
     ),
     promisesBroken: promises.filter((promise) => promise.status === 'broken').length,
     plansBroken: Object.keys(account.planIds).length - (account.activePlan ? 1 : 0),
+    callsAnsweredShare: smoothedShare(account.interactions.callsAnswered ?? 0, account.interactions.callsMade ?? 0),
     bureauScore: report ? (report.score - report.scaleMin) / (report.scaleMax - report.scaleMin) : 0,
     hasBureauScore: report ? 1 : 0,
   };

@@ -25,6 +25,8 @@ export interface ScoreTraining {
   examples: number;
   heldOut: number;
   auc: number;
+  /** What portfolio the examples came from, when it says more than the window (a simulated one: its seed and size). */
+  source?: string;
   /** By decile of predicted probability, lowest first: accounts, mean predicted, share that paid. */
   calibration: { accounts: number; predicted: number; observed: number }[];
 }

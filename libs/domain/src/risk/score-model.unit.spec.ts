@@ -1,4 +1,5 @@
 import type { AccountEvent } from '../account/account.events';
+import type { ContactOutcome } from '../interactions/interactions.events';
 import { evolve } from '../account/account.evolve';
 import { issued, opened, paymentReceived } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
@@ -40,6 +41,23 @@ describe('behaviour features: what the score reads of an account', () => {
     const features = behaviourFeatures(account, '2026-03-02');
     expect(features.daysPastDue).toBeCloseTo(Math.log1p(30));
     expect(features.overdueAmount).toBeCloseTo(Math.log10(1 + 1_000));
+  });
+});
+
+describe('behaviour features: how reachable the debtor is', () => {
+  const called = (outcome: ContactOutcome, at: string): AccountEvent => ({
+    type: 'ContactAttempted',
+    data: { channel: 'call', direction: 'outbound', outcome, at },
+  });
+
+  it('reads the share of outbound calls that reached the debtor, a refusal included, an inbound contact not', () => {
+    const account = accountAfter(
+      called('no_answer', '2026-03-02T15:00:00Z'),
+      called('right_party_contact', '2026-03-05T15:00:00Z'),
+      called('refused_to_pay', '2026-03-09T15:00:00Z'),
+      { type: 'ContactAttempted', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-03-10T15:00:00Z' } },
+    );
+    expect(behaviourFeatures(account, '2026-03-15').callsAnsweredShare).toBeCloseTo((2 + 1) / (3 + 2));
   });
 });
 

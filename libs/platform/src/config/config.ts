@@ -12,6 +12,11 @@ export interface AppConfig {
   host: string;
   /** Where the embedded database keeps its data (`DATA_DIR`, default ./.data). */
   dataDir: string;
+  /**
+   * The folder of trained behaviour-score models, one `<version>.json` each (`SCORE_MODELS_DIR`, default
+   * ./score-models): `npm run train-score` writes there, and the service reads its models from there (docs/risk.md).
+   */
+  scoreModelsDir: string;
   /** `postgres://…` or `esdb://…` (`EVENT_STORE_URL`); absent means the embedded PostgreSQL. */
   eventStoreUrl: string | undefined;
   /**
@@ -401,6 +406,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     port,
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || '.data'),
+    scoreModelsDir: resolve(env.SCORE_MODELS_DIR || 'score-models'),
     eventStoreUrl,
     readStoreUrl,
     keyStoreUrl,

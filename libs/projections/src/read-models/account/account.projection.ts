@@ -69,7 +69,8 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 8: the account's payments, reversals and each invoice's days paid on are shared registries (folding a payment copies none before it).
   // 9: the KPIs keep each month's totals beside its days, so that a report reads only its window's days.
   // 10: the account keeps its credit policy, the invoices past its limit waiting for approval, and its latest credit report.
-  version: 10,
+  // 11: the account counts its outbound calls and those that reached the debtor (the behaviour score reads them).
+  version: 11,
   collection: ACCOUNTS,
   indexes: [
     {
