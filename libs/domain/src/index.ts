@@ -45,3 +45,6 @@ export * from './plans/plan-offer-policy';
 export { requirePayableOnline, payableOnline } from './payments/online-payment';
 export * from './risk/behaviour-features';
 export * from './risk/score-model';
+export * from './risk/risk-segments';
+export * from './risk/scoring';
+export * from './risk/score-explanation';
