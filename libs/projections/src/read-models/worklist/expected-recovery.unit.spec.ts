@@ -27,7 +27,7 @@ function account(accountId: string, amount: number, broken = 0) {
       acc('PromiseToPayMade', { promiseId: `p-${i}`, amount: 100, currency: 'EUR', dueOn: '2026-02-05', graceDays: 0, madeOn: '2026-02-01' }, at('2026-02-01')),
       acc('PromiseBroken', { promiseId: `p-${i}`, amount: 100, paid: 0 }, at('2026-02-06')),
     ]).flat(),
-    acc('NoteAdded', { noteId: `n-${accountId}`, text: 'checked' }, at('2026-03-01')),
+    acc('NoteAdded', { text: 'checked' }, at('2026-03-01')),
   ];
 }
 const lineOf = (documents: Map<string, ProjectedDocument>, id: string) => documents.get(`worklist/${id}`) as WorklistDocument;
