@@ -85,7 +85,7 @@ export function scoringFrom(files: ScoreModelFile[], assignment: unknown, bands:
     else models[(content as ScoreModel).version] = content as ScoreModel;
   }
   const chosen = assignment === undefined ? newestChampion(Object.values(models)) : assignment;
-  const assignmentFound = chosen === null ? [] : assignmentProblems(chosen, models);
+  const assignmentFound = assignment === undefined && chosen === null ? [] : assignmentProblems(chosen, models);
   problems.push(...assignmentFound.map((problem) => `SCORE_MODELS: ${problem}`));
   return { scoring: { models, assignment: assignmentFound.length ? null : (chosen as ScoringAssignment | null), bands }, problems };
 }

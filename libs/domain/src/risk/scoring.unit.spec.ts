@@ -74,6 +74,9 @@ describe('the scoring in force', () => {
     const { problems } = scoringFrom(files('m-1'), { champion: 'm-1', challenger: 'm-9', challengerShare: 0.2 }, bands);
     expect(problems).toEqual(["SCORE_MODELS: no model m-9 in the models' folder (models found: m-1)"]);
     expect(scoringFrom([], { champion: 'm-1' }, bands).problems).toEqual(["SCORE_MODELS: no model m-1 in the models' folder (models found: none)"]);
+    expect(scoringFrom(files('m-1'), null, bands).problems).toEqual([
+      'SCORE_MODELS: it must be a JSON object naming a champion: {"champion":"<version>","challenger":"<version>","challengerShare":0.2}',
+    ]);
   });
 
   it('refuses a share that is not a probability, or one without a challenger', () => {
