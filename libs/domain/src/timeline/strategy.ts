@@ -188,7 +188,7 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
 }
 
 /** Every assignment of a configuration, named by where it sits: the default, each creditor's, and their segments'. */
-export const assignmentsOf = (timelines: CollectionTimelines): (readonly [string, ArmAssignment])[] =>
+const assignmentsOf = (timelines: CollectionTimelines): (readonly [string, ArmAssignment])[] =>
   [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)].flatMap(([scope, assignment]) => [
     [scope, assignment] as const,
     ...Object.entries(assignment.bySegment ?? {}).map(([segment, inSegment]) => [`${scope}.bySegment.${segment}`, inSegment] as const),
