@@ -4,8 +4,7 @@ import { money, percent } from '../shared/format';
 const segmentWords = { low: 'low risk', medium: 'medium risk', high: 'high risk' } as const;
 
 /** "62 % likely to pay · medium risk": the score in one line. */
-export const likelihood = (score: ScoreExplanation) =>
-  `${percent(score.probability * 100)} likely to pay · ${segmentWords[score.segment]}`;
+export const likelihood = (score: ScoreExplanation) => `${percent(score.probability * 100)} likely to pay · ${segmentWords[score.segment]}`;
 
 /** Expected recovery and its three parts, in words: "$123.00 = $300.00 overdue × 41 % × contactable now". */
 export function expectedRecoveryText(recovery: ExpectedRecovery, currency: string | null): string {
