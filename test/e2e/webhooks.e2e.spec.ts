@@ -315,6 +315,27 @@ describe('webhooks out', () => {
       });
     });
 
+    it('a receiver on this machine or a private network, where they are not allowed (production’s default): 422', async () => {
+      const guarded = closing(
+        await startTestApi({ databaseUrl: api.databaseUrl, env: { ...env, RUN_WEBHOOKS: 'false', WEBHOOK_ALLOW_PRIVATE_RECEIVERS: 'false' } }),
+        (app) => app.close(),
+      );
+      const caller = await as('system', 'system-1', ['cred-a']);
+      for (const url of [
+        'http://localhost:8080/hook',
+        'https://10.1.2.3/hook',
+        'https://169.254.169.254/latest/meta-data',
+        'https://[::1]/hook',
+        'https://2130706433/hook',
+      ]) {
+        expect({ url, body: (await guarded.post('/webhooks', { ...valid, url }, caller)).body }).toMatchObject({
+          url,
+          body: { status: 422, code: 'WEBHOOK_URL_NOT_ALLOWED' },
+        });
+      }
+      expect((await guarded.post('/webhooks', valid, caller)).status).toBe(201);
+    });
+
     it('hostile bodies and ids: 400 or 404', async () => {
       const caller = await as('system', 'system-1', ['cred-a']);
       const hostile = [

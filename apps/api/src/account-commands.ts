@@ -1,6 +1,7 @@
 import { accountsCommands } from './accounts/accounts.commands';
 import { billingCommands } from './billing/billing.commands';
 import type { CommandDeclarations } from './command-handling/account-command.declaration';
+import { creditCommands } from './credit/credit.commands';
 import { disputesCommands } from './disputes/disputes.commands';
 import { interactionsCommands } from './interactions/interactions.commands';
 import { paymentsCommands } from './payments/payments.commands';
@@ -24,6 +25,7 @@ export const accountCommands: Readonly<Record<string, CommandDeclarations>> = {
   resolutions: resolutionsCommands,
   worklist: worklistCommands,
   portal: portalCommands,
+  credit: creditCommands,
 };
 
 /** Each declaration once, whatever its capability. */

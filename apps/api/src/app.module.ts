@@ -9,6 +9,8 @@ import { SchedulerModule } from '@arrears/scheduler';
 import { accountCommands } from './account-commands';
 import { AccountController } from './accounts/account.controller';
 import { PersonalDataErasureProcess } from './accounts/personal-data-erasure';
+import { creditBureauProvider } from './credit/bureau/credit-bureau.provider';
+import { CreditReportPull } from './credit/credit-report-pull';
 import { AuditController } from './audit/audit.controller';
 import { HistoryController } from './audit/history.controller';
 import { AccountCommandsRunner } from './command-handling/account-commands.runner';
@@ -125,6 +127,8 @@ export class AppModule {
         WebhookReception,
         ...erasureProviders,
         PersonalDataErasureProcess,
+        creditBureauProvider,
+        CreditReportPull,
         Imports,
         AccountSearch,
         TeamActivity,

@@ -1,6 +1,6 @@
 import { businessDatesOf, type AccountEvent, type AccountState, type ContactChannel, type RenderedMessage } from '@arrears/domain';
 import { chained, type ChainKey, type NewEvent } from '@arrears/event-store';
-import { debtorSubject, type PersonalDataVault } from '@arrears/personal-data';
+import { debtorSubject, hasSealedFields, type PersonalDataVault } from '@arrears/personal-data';
 import { nameBasedUuid, type IdGenerator } from '@arrears/platform';
 import type { KnownState } from './account-state.cache';
 import type { CommandContext } from './command-context';
@@ -13,8 +13,8 @@ const schemaVersion = 1;
 export const eventIdOf = (key: string, streamId: string, index: number) => nameBasedUuid(`${key}|${streamId}|${index}`);
 
 /**
- * The events as stored: the debtor's personal data sealed (their details on the opening, and every
- * rendered message, its opt-out and portal links signed first), then each chained to the one before it under the
+ * The events as stored: the debtor's personal data sealed (their details on the opening, the personal
+ * fields of a credit report, and every rendered message, its opt-out and portal links signed first), then each chained to the one before it under the
  * chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data key's
  * destruction.
  */
@@ -73,6 +73,7 @@ export class SealAndChain {
 
   private async stored(event: AccountEvent, streamId: string, debtor: DebtorOfEvents | undefined, now: Date): Promise<unknown> {
     if (event.type === 'AccountOpened') return this.vault.seal(event.data);
+    if (debtor && hasSealedFields(event.type)) return this.vault.sealFields(debtor.subject, event.type, event.data, streamId);
     const message = 'message' in event.data ? (event.data.message as RenderedMessage | undefined) : undefined;
     if (!message || !debtor) return event.data;
     const { channel } = event.data as { channel: ContactChannel };

@@ -48,3 +48,7 @@ export * from './risk/score-model';
 export * from './risk/risk-segments';
 export * from './risk/scoring';
 export * from './risk/score-explanation';
+export * from './credit/credit-limit';
+export type * from './credit/credit.state';
+export * from './credit/credit-report';
+export { requireOpen } from './account/account.guards';

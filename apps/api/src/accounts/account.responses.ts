@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { contactChannels } from '@arrears/domain';
+import { contactChannels, overLimitPolicies } from '@arrears/domain';
 import { agingBucketProperty, CallStatusResponse, ClaimResponse } from '../read-side/contact.responses';
 import { expectedRecoveryProperty, ExpectedRecoveryResponse, ScoreExplanationResponse, scoreProperty } from '../read-side/score.responses';
 
@@ -158,6 +158,40 @@ class LegalEscalationResponse {
   @ApiProperty(date()) escalatedOn!: string;
 }
 
+class CreditLimitResponse {
+  @ApiProperty(minorUnits('The most the account may owe.')) amount!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ enum: overLimitPolicies, description: 'What an invoice past the limit does.' }) overLimit!: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The longest terms allowed (days from issue to due date); null: any.' }) maxTermDays!:
+    number | null;
+}
+
+class CreditApprovalResponse {
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty(minorUnits('The limit when it was issued.')) limit!: number;
+  @ApiProperty(minorUnits('What the account owed with it.')) exposure!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+}
+
+class CreditReportResponse {
+  @ApiProperty({ example: 'Experian' }) bureau!: string;
+  @ApiProperty({ type: 'integer', example: 640 }) score!: number;
+  @ApiProperty({ type: 'integer', example: 300, description: 'The worst score of the bureau’s scale.' }) scaleMin!: number;
+  @ApiProperty({ type: 'integer', example: 850, description: 'The best score of the bureau’s scale.' }) scaleMax!: number;
+  @ApiProperty(date('The date of the report.')) reportedOn!: string;
+}
+
+class CreditStandingResponse {
+  @ApiProperty({ type: CreditLimitResponse, nullable: true, description: 'The credit policy in force; null: no limit.' }) limit!: CreditLimitResponse | null;
+  @ApiProperty(minorUnits('What the account owes: open invoices’ balances, late fees in.')) exposure!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The limit less the exposure (negative past it); null without a limit.' }) headroom!:
+    number | null;
+  @ApiProperty({ type: [CreditApprovalResponse], description: 'Invoices accepted past the limit, waiting for a supervisor’s decision.' })
+  pendingApprovals!: CreditApprovalResponse[];
+  @ApiProperty({ type: CreditReportResponse, nullable: true, description: 'The latest credit report by its date; null: none, or erased.' })
+  latestReport!: CreditReportResponse | null;
+}
+
 /** The account as a reader gets it, without the instant it was worked out for (an audit names its own cut). */
 export class AccountStateResponse {
   @ApiProperty({ example: 'acc-1' }) accountId!: string;
@@ -186,6 +220,8 @@ export class AccountStateResponse {
   @ApiProperty({ type: String, nullable: true, description: 'The agent the account is assigned to; who claims it now is `claim`.' }) assignedAgentId!:
     string | null;
   @ApiProperty({ type: ClaimResponse, nullable: true }) claim!: ClaimResponse | null;
+  @ApiProperty({ description: 'The credit limit, exposure and headroom, invoices waiting for approval, the latest credit report.' })
+  creditStanding!: CreditStandingResponse;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: 'integer', description: 'The global position of the last event folded in.' }) position!: number;

@@ -23,6 +23,7 @@ export const billingCommands: CommandDeclarations = {
         ...receiptOf(outcome),
         invoiceId: request.invoiceId,
         creditApplied: eventOf(outcome, 'CreditApplied')?.data.amount ?? 0,
+        overLimit: eventOf(outcome, 'CreditLimitExceeded')?.data.overLimit ?? null,
       }),
     },
   }),

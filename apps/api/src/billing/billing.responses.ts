@@ -5,6 +5,13 @@ export class InvoiceIssuedResponse extends CommandReceipt {
   @ApiProperty({ example: 'inv-1' }) invoiceId!: string;
   @ApiProperty({ type: 'integer', description: 'Credit from earlier overpayments used for this invoice (minor units).', example: 0 })
   creditApplied!: number;
+  @ApiProperty({
+    type: String,
+    enum: ['warn', 'approve'],
+    nullable: true,
+    description: 'Set when the invoice took the account past its credit limit and was accepted: with a warning, or flagged for a supervisor’s approval.',
+  })
+  overLimit!: 'warn' | 'approve' | null;
 }
 
 export class PaymentMissedResponse extends CommandReceipt {

@@ -2,6 +2,7 @@ import type { AccountCommand, TimelineCommand } from '@arrears/domain';
 import { policies, scheduler, type CapabilityReach } from './command-reach.fixtures';
 import { accountsReach } from '../accounts/accounts.reach.fixtures';
 import { billingReach } from '../billing/billing.reach.fixtures';
+import { creditReach } from '../credit/credit.reach.fixtures';
 import { disputesReach } from '../disputes/disputes.reach.fixtures';
 import { interactionsReach } from '../interactions/interactions.reach.fixtures';
 import { paymentsReach } from '../payments/payments.reach.fixtures';
@@ -49,6 +50,7 @@ const reach: ReachTable = {
   ...worklistReach,
   ...timelineReach,
   ...portalReach,
+  ...creditReach,
 };
 
 /** The paths of `fields` that `data` leaves unset. */

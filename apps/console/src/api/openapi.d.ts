@@ -259,6 +259,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/credit-approvals/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or decline an invoice accepted past the credit limit and flagged for approval */
+        post: operations["CreditCommandsController_decideCreditApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/credit-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the account’s credit limit, what an invoice past it does (refuse, warn, approve) and the longest terms allowed */
+        post: operations["CreditCommandsController_setCreditLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/credit-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a credit report on the debtor (bureau, score on its scale, date, reason codes); the score and codes are sealed */
+        post: operations["CreditCommandsController_recordCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/credit-reports/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch the debtor’s latest report from the configured credit bureau and record it (503 with Retry-After when the bureau cannot answer) */
+        post: operations["CreditCommandsController_pullCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/disputes": {
         parameters: {
             query?: never;
@@ -1629,6 +1697,8 @@ export interface components {
             contact: components["schemas"]["CallStatusResponse"];
             /** @example cred-1 */
             creditorId: string;
+            /** @description The credit limit, exposure and headroom, invoices waiting for approval, the latest credit report. */
+            creditStanding: components["schemas"]["CreditStandingResponse"];
             /**
              * @description Fixed by the first invoice or payment.
              * @example USD
@@ -1724,6 +1794,8 @@ export interface components {
             contact: components["schemas"]["CallStatusResponse"];
             /** @example cred-1 */
             creditorId: string;
+            /** @description The credit limit, exposure and headroom, invoices waiting for approval, the latest credit report. */
+            creditStanding: components["schemas"]["CreditStandingResponse"];
             /**
              * @description Fixed by the first invoice or payment.
              * @example USD
@@ -2132,6 +2204,92 @@ export interface components {
              */
             url: string;
         };
+        CreditApprovalResponse: {
+            /** @example USD */
+            currency: string;
+            /** @description What the account owed with it. */
+            exposure: number;
+            invoiceId: string;
+            /** @description The limit when it was issued. */
+            limit: number;
+        };
+        CreditLimitResponse: {
+            /** @description The most the account may owe. */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /** @description The longest terms allowed (days from issue to due date); null: any. */
+            maxTermDays: number | null;
+            /**
+             * @description What an invoice past the limit does.
+             * @enum {string}
+             */
+            overLimit: "refuse" | "warn" | "approve";
+        };
+        CreditReportPulledResponse: {
+            /** @example acc-1 */
+            accountId: string;
+            /** @example Experian */
+            bureau: string;
+            /**
+             * @description Global position of the last event appended: queries can wait until they reach it.
+             * @example 42
+             */
+            position: number;
+            /**
+             * @example [
+             *       "D1",
+             *       "14"
+             *     ]
+             */
+            reasonCodes: string[];
+            /** @example 2026-02-20 */
+            reportedOn: string;
+            /**
+             * @description The account stream’s revision after this command; also sent as ETag.
+             * @example 3
+             */
+            revision: number;
+            /** @example 850 */
+            scaleMax: number;
+            /** @example 300 */
+            scaleMin: number;
+            /** @example 640 */
+            score: number;
+        };
+        CreditReportResponse: {
+            /** @example Experian */
+            bureau: string;
+            /**
+             * Format: date
+             * @description The date of the report.
+             */
+            reportedOn: string;
+            /**
+             * @description The best score of the bureau’s scale.
+             * @example 850
+             */
+            scaleMax: number;
+            /**
+             * @description The worst score of the bureau’s scale.
+             * @example 300
+             */
+            scaleMin: number;
+            /** @example 640 */
+            score: number;
+        };
+        CreditStandingResponse: {
+            /** @description What the account owes: open invoices’ balances, late fees in. */
+            exposure: number;
+            /** @description The limit less the exposure (negative past it); null without a limit. */
+            headroom: number | null;
+            /** @description The latest credit report by its date; null: none, or erased. */
+            latestReport: components["schemas"]["CreditReportResponse"] | null;
+            /** @description The credit policy in force; null: no limit. */
+            limit: components["schemas"]["CreditLimitResponse"] | null;
+            /** @description Invoices accepted past the limit, waiting for a supervisor’s decision. */
+            pendingApprovals: components["schemas"]["CreditApprovalResponse"][];
+        };
         DeadLetterResponse: {
             /** @example acc-1 */
             accountId: string;
@@ -2216,6 +2374,15 @@ export interface components {
             reference: string;
             /** @example America/New_York */
             timeZone: string;
+        };
+        DecideCreditApprovalRequest: {
+            /**
+             * @description The supervisor’s answer; the flag is lifted either way (the invoice stays issued).
+             * @enum {string}
+             */
+            decision: "approved" | "declined";
+            /** @description Why. */
+            note?: string;
         };
         DeciderResponse: {
             /** @example sup-1 */
@@ -2527,6 +2694,11 @@ export interface components {
             creditApplied: number;
             /** @example inv-1 */
             invoiceId: string;
+            /**
+             * @description Set when the invoice took the account past its credit limit and was accepted: with a warning, or flagged for a supervisor’s approval.
+             * @enum {string|null}
+             */
+            overLimit: "warn" | "approve" | null;
             /**
              * @description Global position of the last event appended: queries can wait until they reach it.
              * @example 42
@@ -3610,6 +3782,39 @@ export interface components {
              */
             to: number;
         };
+        RecordCreditReportRequest: {
+            /** @description The bureau that made the report (e.g. Experian). */
+            bureau: string;
+            /**
+             * @description The bureau’s reason codes for the score, as it wrote them.
+             * @example [
+             *       "D1",
+             *       "14"
+             *     ]
+             */
+            reasonCodes: string[];
+            /**
+             * Format: date
+             * @description The date of the report; not after the debtor’s today.
+             * @example 2026-02-20
+             */
+            reportedOn: string;
+            /**
+             * @description The best score of the bureau’s scale (above scaleMin).
+             * @example 850
+             */
+            scaleMax: number;
+            /**
+             * @description The worst score of the bureau’s scale.
+             * @example 300
+             */
+            scaleMin: number;
+            /**
+             * @description The debtor’s score, on the scale (from scaleMin to scaleMax).
+             * @example 640
+             */
+            score: number;
+        };
         RecordPaymentRequest: {
             /**
              * @description The collection agency that collected it; accepted only while the account is placed with that agency.
@@ -3771,6 +3976,28 @@ export interface components {
              * @example 182.5
              */
             total: number;
+        };
+        SetCreditLimitRequest: {
+            /**
+             * @description The most the account may owe (minor units): open invoices’ balances, late fees in.
+             * @example 500000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The longest terms allowed: days from an invoice’s issue to its due date. Absent: any.
+             * @example 30
+             */
+            maxTermDays?: number;
+            /**
+             * @description An invoice that would take the account past the limit: `refuse` it (422), accept it with a warning, or accept it flagged for a supervisor’s approval.
+             * @enum {string}
+             */
+            overLimit: "refuse" | "warn" | "approve";
         };
         SettlementKpisResponse: {
             agreed: number;
@@ -6098,6 +6325,599 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_decideCreditApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCreditApprovalRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_setCreditLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCreditLimitRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_recordCreditReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCreditReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_pullCreditReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditReportPulledResponse"];
                 };
             };
             /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */

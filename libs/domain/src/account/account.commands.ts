@@ -1,5 +1,6 @@
 import type { AccountsCommand } from '../accounts/accounts.commands';
 import type { BillingCommand } from '../billing/billing.commands';
+import type { CreditCommand } from '../credit/credit.commands';
 import type { DisputesCommand } from '../disputes/disputes.commands';
 import type { InteractionsCommand } from '../interactions/interactions.commands';
 import type { PaymentsCommand } from '../payments/payments.commands';
@@ -13,6 +14,7 @@ import type { WorklistCommand } from '../worklist/worklist.commands';
 
 export type * from '../accounts/accounts.commands';
 export type * from '../billing/billing.commands';
+export type * from '../credit/credit.commands';
 export type * from '../disputes/disputes.commands';
 export type * from '../interactions/interactions.commands';
 export type * from '../payments/payments.commands';
@@ -37,4 +39,5 @@ export type AccountCommand =
   | ResolutionsCommand
   | WorklistCommand
   | TimelineCommand
-  | PortalCommand;
+  | PortalCommand
+  | CreditCommand;

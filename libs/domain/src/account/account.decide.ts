@@ -1,5 +1,6 @@
 import { accountsDecisions } from '../accounts/accounts.decide';
 import { billingDecisions } from '../billing/billing.decide';
+import { creditDecisions } from '../credit/credit.decide';
 import { disputesDecisions } from '../disputes/disputes.decide';
 import { interactionsDecisions } from '../interactions/interactions.decide';
 import { paymentsDecisions } from '../payments/payments.decide';
@@ -31,6 +32,7 @@ const decisions: Decisions<AccountCommand> = {
   ...worklistDecisions,
   ...timelineDecisions,
   ...portalDecisions,
+  ...creditDecisions,
 };
 // A Map, so that no inherited key ("toString") answers a command type. Each entry decides exactly its
 // own type, as `Decisions` checks above.

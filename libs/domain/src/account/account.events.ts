@@ -12,6 +12,7 @@ import { worklistEventTypes } from '../worklist/worklist.events';
 import { timelineEventTypes } from '../timeline/timeline.events';
 import { noticesEventTypes } from '../notices/notices.events';
 import { portalEventTypes } from '../portal/portal.events';
+import { creditEventTypes } from '../credit/credit.events';
 import type { AccountClosed, AccountOpened, AccountsEvent, PersonalDataErased } from '../accounts/accounts.events';
 import type { BillingEvent, CreditApplied, InvoiceIssued, LateFeeAssessed, PaymentMissed } from '../billing/billing.events';
 import type { DisputesEvent } from '../disputes/disputes.events';
@@ -24,6 +25,7 @@ import type { RestrictionsEvent } from '../restrictions/restrictions.events';
 import type { TimelineEvent } from '../timeline/timeline.events';
 import type { NoticesEvent } from '../notices/notices.events';
 import type { PortalEvent } from '../portal/portal.events';
+import type { CreditEvent } from '../credit/credit.events';
 import type { AccountClaimed, AccountClaimReleased, WorklistEvent } from '../worklist/worklist.events';
 
 export * from './allocation';
@@ -41,6 +43,7 @@ export * from '../timeline/timeline.events';
 export * from '../notices/notices.events';
 export * from '../worklist/worklist.events';
 export * from '../portal/portal.events';
+export * from '../credit/credit.events';
 
 /** Every fact recorded on an account stream, each declared in its capability's folder. The `type` strings are stored: never rename them. */
 export type AccountEvent =
@@ -56,7 +59,8 @@ export type AccountEvent =
   | WorklistEvent
   | TimelineEvent
   | NoticesEvent
-  | PortalEvent;
+  | PortalEvent
+  | CreditEvent;
 
 /** The account's lifecycle, billing, payments and plans, and claims. */
 export type LedgerEvent =
@@ -95,6 +99,7 @@ export const accountEventTypes = eventTypesOf<AccountEvent>()([
   ...timelineEventTypes,
   ...noticesEventTypes,
   ...portalEventTypes,
+  ...creditEventTypes,
 ]);
 
 /** Stream holding one account's events. */

@@ -1,4 +1,5 @@
 import { portalEvolvers } from '../portal/portal.evolve';
+import { creditEvolvers } from '../credit/credit.evolve';
 import { accountOpened, accountsEvolvers } from '../accounts/accounts.evolve';
 import type { AccountOpened } from '../accounts/accounts.events';
 import { billingEvolvers } from '../billing/billing.evolve';
@@ -34,6 +35,7 @@ const evolvers: Evolvers<OpenedAccountEvent> = {
   ...timelineEvolvers,
   ...noticesEvolvers,
   ...portalEvolvers,
+  ...creditEvolvers,
 };
 // One lookup per event, however many types there are (the projector folds millions of events), and none
 // answered by an inherited key. Each entry folds exactly its own type, as `Evolvers` checks above.

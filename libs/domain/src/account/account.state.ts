@@ -9,6 +9,7 @@ import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
 import type { PortalState } from '../portal/portal.state';
+import type { CreditApprovalState, CreditLimitState } from '../credit/credit.state';
 import { sharedEntries, sharedEntryOf, withSharedEntry, type SharedRegistry } from '../lookup/shared-registry';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
@@ -136,6 +137,10 @@ export interface OpenedAccount {
   settlementOffers?: Record<string, SettlementOffer>;
   /** The latest credit report recorded for the debtor, by its date; absent until one is. */
   latestCreditReport?: CreditReportState;
+  /** The credit policy in force (limit, what passing it does, longest terms); absent until one is set. */
+  creditLimit?: CreditLimitState;
+  /** Invoices accepted past the limit under the `approve` policy, by invoice id, until a supervisor decides. */
+  creditApprovals?: Record<string, CreditApprovalState>;
 }
 
 /** A bureau's score for the debtor on `reportedOn`, on the bureau's scale from `scaleMin` (worst) to `scaleMax`. */

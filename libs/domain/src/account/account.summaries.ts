@@ -1,4 +1,5 @@
 import { portalSummaries } from '../portal/portal.summaries';
+import { creditSummaries } from '../credit/credit.summaries';
 import { accountsSummaries } from '../accounts/accounts.summaries';
 import { billingSummaries } from '../billing/billing.summaries';
 import { paymentsSummaries } from '../payments/payments.summaries';
@@ -31,6 +32,7 @@ const summaries: Summaries<AccountEvent> = {
   ...timelineSummaries,
   ...noticesSummaries,
   ...portalSummaries,
+  ...creditSummaries,
 };
 const summaryFor = new Map(Object.entries(summaries) as [AccountEvent['type'], Summary][]);
 

@@ -1,4 +1,5 @@
 import { portalBusinessTimes } from '../portal/portal.business-time';
+import { creditBusinessTimes } from '../credit/credit.business-time';
 import { accountsBusinessTimes } from '../accounts/accounts.business-time';
 import { billingBusinessTimes } from '../billing/billing.business-time';
 import { dateIn, isIsoDate, type IsoDate } from '../calendar/calendar';
@@ -30,6 +31,7 @@ const businessTimes: BusinessTimes<AccountEvent> = {
   ...timelineBusinessTimes,
   ...noticesBusinessTimes,
   ...portalBusinessTimes,
+  ...creditBusinessTimes,
 };
 const businessTimeFor = new Map(Object.entries(businessTimes) as [AccountEvent['type'], (event: AccountEvent, before: OpenedAccount | null) => BusinessTime][]);
 

@@ -43,6 +43,11 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
 
 export const accountsEvolvers: Evolvers<Exclude<AccountsEvent, AccountOpened>> = {
   AccountClosed: (account) => ({ ...account, status: 'closed', claim: null }),
-  PersonalDataErased: (account) => ({ ...account, debtor: erasedDebtor(account.debtor) }),
+  // A credit report's score is about the debtor: it goes with the rest of their personal data.
+  PersonalDataErased: (account) => {
+    const erased = { ...account, debtor: erasedDebtor(account.debtor) };
+    delete erased.latestCreditReport;
+    return erased;
+  },
   AccountAssigned: (account, event) => ({ ...account, assignedAgentId: event.data.agentId }),
 };

@@ -8,6 +8,7 @@ import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.eve
 import { requireAmount, requireCurrency, requireDate, requireInvoice, requireOpen, requireSafeTotal, todayFor } from '../account/account.guards';
 import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
+import { creditCheck } from '../credit/credit-limit';
 
 /** Issuing may be backdated: importing receivables that are already overdue is normal. */
 export function issueInvoice(command: IssueInvoice, state: AccountState): AccountEvent[] {
@@ -28,6 +29,7 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
   const events: AccountEvent[] = [{ type: 'InvoiceIssued', data: { invoiceId, amount, currency, issuedOn, dueOn, terms } }];
   const credit = Math.min(account.credit, amount);
   if (credit > 0) events.push({ type: 'CreditApplied', data: { invoiceId, amount: credit, currency } });
+  events.push(...creditCheck(account, { invoiceId, currency, issuedOn, dueOn, added: amount - credit }));
   return events;
 }
 

@@ -1,5 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { erasedDebtor, personalFields, withoutPersonalData, type AccountOpened, type Debtor, type RenderedMessage } from '@arrears/domain';
+import {
+  erasedDebtor,
+  personalFields,
+  sealedCreditReportFields,
+  withoutPersonalData,
+  type AccountOpened,
+  type Debtor,
+  type RenderedMessage,
+} from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { KeyStore } from '../key-store.port';
 
@@ -22,6 +30,16 @@ type OpenedData = AccountOpened['data'];
 type StoredData = Omit<OpenedData, 'debtor'> & { debtor: StoredDebtor };
 
 const algorithm = 'aes-256-gcm';
+
+/**
+ * The events whose data hold fields about the debtor beside facts that are not (a credit report's score
+ * and reason codes beside its bureau, scale and date), by type: those fields are stored sealed, as
+ * `data.sealed`, and read back as `erased: true` once the debtor's key is gone.
+ */
+const sealedFieldsByType = new Map<string, readonly string[]>([['CreditReportRecorded', sealedCreditReportFields]]);
+
+/** Whether an event of this type has fields to seal (see sealFields). */
+export const hasSealedFields = (type: string) => sealedFieldsByType.has(type);
 
 /** One data key per debtor of a creditor. Creditor ids hold no '/', so subjects cannot collide. */
 export const debtorSubject = (creditorId: string, debtorReference: string) => `${creditorId}/${debtorReference}`;
@@ -70,6 +88,14 @@ export class PersonalDataVault {
     return { templateId, version, language, sealed: await this.sealValue(subject, { subject: message.subject, body: message.body }, streamId) };
   }
 
+  /** The event's data with its personal fields (see hasSealedFields) sealed under the subject's key, bound to the stream. */
+  async sealFields(subject: string, type: string, data: Record<string, unknown>, streamId: string): Promise<Record<string, unknown>> {
+    const fields = sealedFieldsByType.get(type) ?? [];
+    const clear = Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
+    const personal = Object.fromEntries(Object.entries(data).filter(([field]) => fields.includes(field)));
+    return { ...clear, sealed: await this.sealValue(subject, personal, streamId) };
+  }
+
   /** What `sealValue` sealed, or undefined once the subject was forgotten. */
   async openValue(sealed: SealedPersonalData, context: string): Promise<unknown> {
     const key = (await this.keysById([sealed.keyId])).get(sealed.keyId);
@@ -82,7 +108,7 @@ export class PersonalDataVault {
    */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const sealedKeyIds = events.flatMap((event) => {
-      const sealed = sealedIn(event) ?? sealedMessageIn(event)?.sealed;
+      const sealed = sealedIn(event) ?? sealedMessageIn(event)?.sealed ?? sealedFieldsIn(event);
       return sealed ? [sealed.keyId] : [];
     });
     if (sealedKeyIds.length === 0) return events;
@@ -90,6 +116,8 @@ export class PersonalDataVault {
     return events.map((event) => {
       const message = sealedMessageIn(event);
       if (message) return { ...event, data: { ...event.data, message: openedMessage(message, keys.get(message.sealed.keyId), event.streamId) } };
+      const fields = sealedFieldsIn(event);
+      if (fields) return { ...event, data: openedFields(event, fields, keys.get(fields.keyId)) };
       const sealed = sealedIn(event);
       if (!sealed) return event;
       const data = event.data as unknown as StoredData;
@@ -132,6 +160,17 @@ export class PersonalDataVault {
 
 function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {
   return event.type === 'AccountOpened' ? (event.data as unknown as StoredData).debtor.sealed : undefined;
+}
+
+/** The sealed fields of an event whose type has some (see hasSealedFields). */
+function sealedFieldsIn(event: RecordedEvent): SealedPersonalData | undefined {
+  return hasSealedFields(event.type) ? (event.data as { sealed?: SealedPersonalData }).sealed : undefined;
+}
+
+/** The event's data with its sealed fields back in place, or marked `erased` without them once the key is gone. */
+function openedFields(event: RecordedEvent, sealed: SealedPersonalData, key: Buffer | undefined): RecordedEvent['data'] {
+  const clear = Object.fromEntries(Object.entries(event.data).filter(([field]) => field !== 'sealed'));
+  return key ? { ...clear, ...(unseal(sealed, key, event.streamId) as Record<string, unknown>) } : { ...clear, erased: true };
 }
 
 /** The sealed message an event carries (`data.message.sealed`), if any: any event type may carry one. */

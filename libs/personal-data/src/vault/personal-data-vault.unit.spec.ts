@@ -104,4 +104,16 @@ describe('PersonalDataVault', () => {
     expect(await vault.open([payment])).toEqual([payment]);
     expect(keys.finds).toBe(1);
   });
+
+  it('seals a credit report’s score and reason codes under the debtor’s key, and reads them as erased once it is gone', async () => {
+    const report = { bureau: 'Experian', score: 640, scaleMin: 300, scaleMax: 850, reportedOn: '2026-02-20', reasonCodes: ['D1', '14'], source: 'submitted' };
+    const sealed = await vault.sealFields('cred-1/D-100', 'CreditReportRecorded', report, 'account-acc-1');
+    expect(Object.keys(sealed).sort()).toEqual(['bureau', 'reportedOn', 'scaleMax', 'scaleMin', 'sealed', 'source']);
+    expect(JSON.stringify(sealed)).not.toMatch(/640|D1/);
+    const stored = recorded(sealed, 'CreditReportRecorded', 1n);
+    expect((await vault.open([stored]))[0]?.data).toEqual(report);
+    await vault.forget('cred-1', 'D-100');
+    const { bureau, scaleMin, scaleMax, reportedOn, source } = report;
+    expect((await vault.open([stored]))[0]?.data).toEqual({ bureau, scaleMin, scaleMax, reportedOn, source, erased: true });
+  });
 });

@@ -160,6 +160,8 @@ export interface AppConfig {
    * `pollMs` (`WEBHOOK_POLL_MS`, default 1 s): how often new and deleted subscriptions are looked for;
    * `leaseMs` (`WEBHOOK_LEASE_MS`, default 15 s): how long a subscription's lease lasts unless renewed.
    * `allowHttp` (`WEBHOOK_ALLOW_HTTP`, default false): plain http to other hosts than this machine.
+   * `allowPrivateReceivers` (`WEBHOOK_ALLOW_PRIVATE_RECEIVERS`, default true, false when NODE_ENV=production):
+   * receivers on this machine, a private network or link-local addresses (docs/webhooks.md#receivers).
    */
   webhooks: {
     run: boolean;
@@ -171,6 +173,7 @@ export interface AppConfig {
     pollMs: number;
     leaseMs: number;
     allowHttp: boolean;
+    allowPrivateReceivers: boolean;
   };
   /** For demos and simulations: the instant the service's clock starts at (`CLOCK_START`); never in production. */
   clockStart: Date | undefined;
@@ -235,6 +238,18 @@ export interface AppConfig {
    * default elsewhere: no payment links.
    */
   onlinePayments: OnlinePaymentsConfig;
+  /**
+   * The credit bureau reports are fetched from (`CREDIT_BUREAU_URL`, https:// or http:// to this
+   * machine, with `CREDIT_BUREAU_API_KEY` or its `_FILE`, sent as a bearer key; `CREDIT_BUREAU_TIMEOUT_MS`,
+   * default 10 s). Unset: reports are only recorded as sent to us (docs/credit.md).
+   */
+  creditBureau: CreditBureauConfig | undefined;
+}
+
+export interface CreditBureauConfig {
+  url: string;
+  apiKey: string;
+  timeoutMs: number;
 }
 
 export type OnlinePaymentsConfig = { provider: 'none' } | { provider: 'test' } | { provider: 'stripe'; secretKey: string; webhookSecret: string };
@@ -257,6 +272,7 @@ export const secretVariables = [
   'PRINT_MAIL_API_KEY',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
+  'CREDIT_BUREAU_API_KEY',
 ] as const;
 
 /** The environment with every `NAME_FILE` read into `NAME` (trimmed); problems for unreadable or doubled ones. */
@@ -381,6 +397,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   const sms = smsProviderOf(env, problems);
   const printMail = printMailOf(env, problems);
   const onlinePayments = onlinePaymentsOf(env, problems);
+  const creditBureau = creditBureauOf(env, problems);
   const authSecret = env.AUTH_JWT_SECRET || undefined;
   if (authSecret && authSecret.length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 characters.');
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
@@ -498,6 +515,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
       pollMs: integer('WEBHOOK_POLL_MS', 1_000, 10, 600_000),
       leaseMs: integer('WEBHOOK_LEASE_MS', 15_000, 1_000, 600_000),
       allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+      // A subscriber names the URL: in production, the service's own network is out of its reach unless allowed.
+      allowPrivateReceivers: env.WEBHOOK_ALLOW_PRIVATE_RECEIVERS ? env.WEBHOOK_ALLOW_PRIVATE_RECEIVERS === 'true' : env.NODE_ENV !== 'production',
     },
     clockStart: clockStart && !Number.isNaN(clockStart.getTime()) ? clockStart : undefined,
     auth: {
@@ -516,6 +535,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     chainCheckpointIntervalMs: integer('CHAIN_CHECKPOINT_INTERVAL_MS', 60_000, 0, 86_400_000),
     keyEncryptionKey,
     onlinePayments,
+    creditBureau: creditBureau && { ...creditBureau, timeoutMs: integer('CREDIT_BUREAU_TIMEOUT_MS', 10_000, 100, 120_000) },
   };
   if (config.delivery.retryMaxMs < config.delivery.retryBaseMs) problems.push('NOTIFY_RETRY_MAX_MS must not be less than NOTIFY_RETRY_BASE_MS.');
   if (config.webhooks.retryMaxMs < config.webhooks.retryBaseMs) problems.push('WEBHOOK_RETRY_MAX_MS must not be less than WEBHOOK_RETRY_BASE_MS.');
@@ -565,6 +585,20 @@ function printMailOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['pri
   const urlProblem = providerUrlProblem('PRINT_MAIL_URL', url);
   if (urlProblem) problems.push(urlProblem);
   if (!apiKey) problems.push('PRINT_MAIL_API_KEY (or PRINT_MAIL_API_KEY_FILE) is required with PRINT_MAIL_URL.');
+  return urlProblem || !apiKey ? undefined : { url, apiKey };
+}
+
+/** The credit bureau's URL and key: both or neither. */
+function creditBureauOf(env: NodeJS.ProcessEnv, problems: string[]): { url: string; apiKey: string } | undefined {
+  const url = env.CREDIT_BUREAU_URL || undefined;
+  const apiKey = env.CREDIT_BUREAU_API_KEY || undefined;
+  if (!url) {
+    if (apiKey) problems.push('CREDIT_BUREAU_API_KEY needs CREDIT_BUREAU_URL (the bureau to ask).');
+    return undefined;
+  }
+  const urlProblem = providerUrlProblem('CREDIT_BUREAU_URL', url);
+  if (urlProblem) problems.push(urlProblem);
+  if (!apiKey) problems.push('CREDIT_BUREAU_API_KEY (or CREDIT_BUREAU_API_KEY_FILE) is required with CREDIT_BUREAU_URL.');
   return urlProblem || !apiKey ? undefined : { url, apiKey };
 }
 

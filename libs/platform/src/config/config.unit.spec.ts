@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, reportingZones, secretVariables } from './config';
 
+/** What production needs at the least besides its secrets. */
+const productionEnv = () => ({ NODE_ENV: 'production', PUBLIC_URL: 'https://arrears.example.com', CREDITOR_PROFILES: JSON.stringify({ default: {} }) });
+
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in ./.data', () => {
     const config = loadConfig({});
@@ -88,7 +91,7 @@ describe('loadConfig: read store', () => {
   });
 
   it('needs, in production, the public URL opt-out links point to (1006.6(e)) and a default creditor profile (1006.34(c)(2))', () => {
-    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://arrears.example.com', CREDITOR_PROFILES: JSON.stringify({ default: {} }) };
+    const production = productionEnv();
     expect(loadConfig(production).publicUrl).toBe('https://arrears.example.com');
     expect(() => loadConfig({ ...production, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
     expect(() => loadConfig({ ...production, CREDITOR_PROFILES: JSON.stringify({ 'cred-1': {} }) })).toThrow(/CREDITOR_PROFILES must give a "default" profile/);
@@ -161,6 +164,7 @@ describe('loadConfig: read store', () => {
         PRINT_MAIL_API_KEY: config.printMail?.apiKey,
         STRIPE_SECRET_KEY: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.secretKey : undefined,
         STRIPE_WEBHOOK_SECRET: config.onlinePayments.provider === 'stripe' ? config.onlinePayments.webhookSecret : undefined,
+        CREDIT_BUREAU_API_KEY: config.creditBureau?.apiKey,
       };
       expect(read[name]).toBe(value);
     });
@@ -225,8 +229,15 @@ describe('loadConfig: webhooks out', () => {
       pollMs: 1_000,
       leaseMs: 15_000,
       allowHttp: false,
+      allowPrivateReceivers: true,
     });
     expect(loadConfig({ RUN_WEBHOOKS: 'false', WEBHOOK_ALLOW_HTTP: 'true' }).webhooks).toMatchObject({ run: false, allowHttp: true });
+  });
+
+  it('keeps receivers on private networks out of reach in production unless allowed', () => {
+    expect(loadConfig(productionEnv()).webhooks.allowPrivateReceivers).toBe(false);
+    expect(loadConfig({ ...productionEnv(), WEBHOOK_ALLOW_PRIVATE_RECEIVERS: 'true' }).webhooks.allowPrivateReceivers).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_RECEIVERS: 'false' }).webhooks.allowPrivateReceivers).toBe(false);
   });
 
   it('refuses a cap below the first delay, and numbers out of range', () => {
@@ -247,9 +258,30 @@ const providersNeeding = (name: string): Record<string, string> =>
     ? smsProvider
     : name === 'PRINT_MAIL_API_KEY'
       ? { PRINT_MAIL_URL: 'https://api.lob.com/v1' }
-      : name in stripeKeys
-        ? stripeNeeding(name)
-        : {};
+      : name === 'CREDIT_BUREAU_API_KEY'
+        ? { CREDIT_BUREAU_URL: 'https://bureau.example/v1' }
+        : name in stripeKeys
+          ? stripeNeeding(name)
+          : {};
+
+describe('loadConfig: the credit bureau', () => {
+  it('asks none by default, and one with its URL and key, 10 s each', () => {
+    expect(loadConfig({}).creditBureau).toBeUndefined();
+    expect(loadConfig({ CREDIT_BUREAU_URL: 'https://bureau.example/v1', CREDIT_BUREAU_API_KEY: 'key' }).creditBureau).toEqual({
+      url: 'https://bureau.example/v1',
+      apiKey: 'key',
+      timeoutMs: 10_000,
+    });
+  });
+  it('refuses half the settings, a URL in clear to another machine, and a timeout out of range', () => {
+    expect(() => loadConfig({ CREDIT_BUREAU_API_KEY: 'key' })).toThrow(/CREDIT_BUREAU_API_KEY needs CREDIT_BUREAU_URL/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'https://bureau.example' })).toThrow(/CREDIT_BUREAU_API_KEY .* is required/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'http://bureau.example', CREDIT_BUREAU_API_KEY: 'key' })).toThrow(/CREDIT_BUREAU_URL must be an https/);
+    expect(() => loadConfig({ CREDIT_BUREAU_URL: 'https://b.example', CREDIT_BUREAU_API_KEY: 'k', CREDIT_BUREAU_TIMEOUT_MS: '50' })).toThrow(
+      /CREDIT_BUREAU_TIMEOUT_MS must be a whole number from 100/,
+    );
+  });
+});
 
 describe('loadConfig: delivery of notifications', () => {
   it('sends by files with no settings, retrying 8 times from 1 min to 1 h', () => {

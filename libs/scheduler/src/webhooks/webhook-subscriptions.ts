@@ -15,6 +15,7 @@ import {
   type WebhookStatus,
   type WebhookSubscription,
 } from './webhook-records';
+import { addressLiteralOf, isPublicAddress } from './receiver-address';
 
 /** Who asks: their id and role, and the creditors their token names (`*`: all). */
 export interface WebhookCaller {
@@ -237,11 +238,20 @@ export class WebhookSubscriptions {
   }
 
   /**
-   * https anywhere; plain http only to this machine unless WEBHOOK_ALLOW_HTTP; personal data only over
-   * https (or to this machine), whatever the setting: it must not cross a network in clear.
+   * A public address unless WEBHOOK_ALLOW_PRIVATE_RECEIVERS; https anywhere; plain http only to this machine
+   * unless WEBHOOK_ALLOW_HTTP; personal data only over https (or to this machine), whatever the setting:
+   * it must not cross a network in clear.
    */
   private requireUrlAllowed(url: string, personalData: boolean): void {
-    const { protocol, hostname } = new URL(url);
+    const parsed = new URL(url);
+    const { protocol, hostname } = parsed;
+    // A name is checked where it matters, at each delivery (it may resolve elsewhere by then); an address or `localhost` already here.
+    const literal = hostname === 'localhost' ? '127.0.0.1' : addressLiteralOf(parsed);
+    if (!this.config.webhooks.allowPrivateReceivers && literal !== null && !isPublicAddress(literal)) {
+      throw ruleBroken('WEBHOOK_URL_NOT_ALLOWED', 'A webhook URL must reach a public address (private receivers need WEBHOOK_ALLOW_PRIVATE_RECEIVERS=true).', {
+        field: 'url',
+      });
+    }
     if (protocol === 'https:' || loopback.has(hostname)) return;
     if (personalData) throw ruleBroken('WEBHOOK_URL_NOT_ALLOWED', 'Personal data is sent only to an https:// URL.', { field: 'url' });
     if (!this.config.webhooks.allowHttp) {

@@ -217,7 +217,8 @@ export class WebhookWorker {
       if (aborted(tenure.signal)) throw new LeaseLostError(tenure.lease.name);
       const sentAt = Math.floor(clock.now().getTime() / 1000);
       const headers = { [signatureHeaderName]: signatureOf(tenure.secret, sentAt, body), 'Arrears-Event-Id': event.id, 'Arrears-Event-Type': event.type };
-      const outcome = await postToReceiver(tenure.subscription.url, body, headers, settings.timeoutMs, tenure.signal);
+      const post = { url: tenure.subscription.url, body, headers, timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivateReceivers };
+      const outcome = await postToReceiver(post, tenure.signal);
       // A try cut short by a stop or a lost lease says nothing of the receiver: the next holder tries again.
       if (aborted(tenure.signal)) throw new LeaseLostError(tenure.lease.name);
       const { status } = tenure;

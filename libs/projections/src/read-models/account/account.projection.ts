@@ -87,9 +87,10 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 7: the account keeps each payment's allocations, so that a reversal (refund, chargeback) reopens what it paid.
   // 8: the account's payments, reversals and each invoice's days paid on are shared registries (folding a payment copies none before it).
   // 9: the KPIs keep each month's totals beside its days, so that a report reads only its window's days.
-  // 10: the account and its worklist line keep the account's behaviour score, its arm and its explanation;
+  // 10: the account keeps its credit policy, the invoices past its limit waiting for approval, and its latest credit report.
+  // 11: the account and its worklist line keep the account's behaviour score, its arm and its explanation;
   //     the line an expected-recovery rank; the KPIs collections by risk segment and by scoring arm.
-  version: 10,
+  version: 11,
   collection: ACCOUNTS,
   indexes: [
     {

@@ -4,6 +4,8 @@ import {
   agingBucket,
   dateIn,
   daysPastDue,
+  exposureOf,
+  headroomOf,
   openInvoicesOldestFirst,
   outstanding,
   totalOutstanding,
@@ -79,6 +81,7 @@ export function accountView(document: AccountDocument, now: string, policies: Co
     legal: account.legal,
     assignedAgentId: account.assignedAgentId,
     claim,
+    creditStanding: creditStandingOf(account),
     openedAt: document.openedAt,
     updatedAt: document.updatedAt,
     position: document.position,
@@ -86,6 +89,17 @@ export function accountView(document: AccountDocument, now: string, policies: Co
 }
 
 export type AccountView = ReturnType<typeof accountView>;
+
+/** The account's credit policy, what it owes against it, the invoices waiting for a supervisor, and the latest report. */
+function creditStandingOf(account: OpenedAccount) {
+  return {
+    limit: account.creditLimit ?? null,
+    exposure: exposureOf(account),
+    headroom: headroomOf(account),
+    pendingApprovals: Object.values(account.creditApprovals ?? {}),
+    latestReport: account.latestCreditReport ?? null,
+  };
+}
 
 /** Days past due of the oldest open invoice: what the account as a whole is aged by. */
 function oldestDaysPastDue(account: OpenedAccount, today: string): number {

@@ -1,0 +1,54 @@
+import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
+import { CreditReportPull } from './credit-report-pull';
+import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest } from './credit.requests';
+import { CreditReportPulledResponse } from './credit.responses';
+
+const creditDesk = ['supervisor', 'system'] as const;
+
+/** Credit: the account's limit and terms policy, a supervisor's decision on an invoice past it, and credit reports. */
+export const creditCommands: CommandDeclarations = {
+  setCreditLimit: accountCommand({
+    route: 'POST /accounts/:accountId/credit-limit',
+    roles: creditDesk,
+    summary: 'Set the account’s credit limit, what an invoice past it does (refuse, warn, approve) and the longest terms allowed',
+    status: 200,
+    request: SetCreditLimitRequest,
+    command: ({ request: { amount, currency, overLimit, maxTermDays } }) => ({
+      type: 'SetCreditLimit',
+      data: { amount, currency, overLimit, ...(maxTermDays !== undefined && { maxTermDays }) },
+    }),
+  }),
+
+  decideCreditApproval: accountCommand({
+    route: 'POST /accounts/:accountId/credit-approvals/:invoiceId',
+    roles: ['supervisor'],
+    summary: 'Approve or decline an invoice accepted past the credit limit and flagged for approval',
+    status: 200,
+    request: DecideCreditApprovalRequest,
+    command: ({ params, request: { decision, note } }) => ({
+      type: 'DecideCreditApproval',
+      data: { invoiceId: params.invoiceId, decision, ...(note !== undefined && { note }) },
+    }),
+  }),
+
+  recordCreditReport: accountCommand({
+    route: 'POST /accounts/:accountId/credit-reports',
+    roles: creditDesk,
+    summary: 'Record a credit report on the debtor (bureau, score on its scale, date, reason codes); the score and codes are sealed',
+    status: 201,
+    request: RecordCreditReportRequest,
+    command: ({ request: { bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes } }) => ({
+      type: 'RecordCreditReport',
+      data: { bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes: [...reasonCodes], source: 'submitted' },
+    }),
+  }),
+
+  pullCreditReport: {
+    route: 'POST /accounts/:accountId/credit-reports/pull',
+    roles: creditDesk,
+    summary: 'Fetch the debtor’s latest report from the configured credit bureau and record it (503 with Retry-After when the bureau cannot answer)',
+    status: 201,
+    process: CreditReportPull,
+    response: CreditReportPulledResponse,
+  },
+};

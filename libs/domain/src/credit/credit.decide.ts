@@ -1,0 +1,52 @@
+import { entryOf } from '../lookup/entry-of';
+import { ruleBroken } from '../errors/domain-error';
+import { requireAmount, requireCurrency, requireOpen, todayFor } from '../account/account.guards';
+import type { AccountState } from '../account/account.state';
+import type { Decisions } from '../account/capability';
+import { overLimitPolicies, type CreditApprovalDecided, type CreditLimitSet, type CreditReportRecorded } from './credit.events';
+import type { CreditCommand, DecideCreditApproval, RecordCreditReport, SetCreditLimit } from './credit.commands';
+import { requireValidReport } from './credit-report';
+
+/** The longest terms a policy may allow: ten years, as far as any invoice's terms reach. */
+const maxTermDaysAllowed = 3650;
+
+/**
+ * A limit is set in the account's currency (any, before its first invoice or payment fixes one); it
+ * may be below what the account already owes: the next invoice then meets the policy.
+ */
+export function setCreditLimit(command: SetCreditLimit, state: AccountState): [CreditLimitSet] {
+  const account = requireOpen(state);
+  const { amount, currency, overLimit, maxTermDays } = command.data;
+  requireAmount(amount);
+  requireCurrency(account, currency);
+  if (!overLimitPolicies.includes(overLimit)) {
+    throw ruleBroken('INVALID_CREDIT_POLICY', `overLimit must be one of ${overLimitPolicies.join(', ')}.`, { field: 'overLimit' });
+  }
+  if (maxTermDays !== undefined && !(Number.isInteger(maxTermDays) && maxTermDays >= 0 && maxTermDays <= maxTermDaysAllowed)) {
+    throw ruleBroken('INVALID_CREDIT_POLICY', `maxTermDays must be a whole number from 0 to ${maxTermDaysAllowed}.`, { field: 'maxTermDays' });
+  }
+  return [{ type: 'CreditLimitSet', data: { amount, currency, overLimit, maxTermDays: maxTermDays ?? null } }];
+}
+
+export function decideCreditApproval(command: DecideCreditApproval, state: AccountState): [CreditApprovalDecided] {
+  const account = requireOpen(state);
+  const { invoiceId, decision, note } = command.data;
+  if (!entryOf(account.creditApprovals ?? {}, invoiceId)) {
+    throw ruleBroken('NO_CREDIT_APPROVAL_PENDING', `Invoice ${invoiceId} is not waiting for a credit approval.`, { invoiceId });
+  }
+  return [{ type: 'CreditApprovalDecided', data: { invoiceId, decision, note: note?.trim() || null } }];
+}
+
+/** A report is a fact about the debtor as of its date: recorded whatever it says, once it is well formed. */
+export function recordCreditReport(command: RecordCreditReport, state: AccountState): [CreditReportRecorded] {
+  const account = requireOpen(state);
+  requireValidReport(command.data, todayFor(account, command.now));
+  const { bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes, source } = command.data;
+  return [{ type: 'CreditReportRecorded', data: { bureau: bureau.trim(), score, scaleMin, scaleMax, reportedOn, reasonCodes: [...reasonCodes], source } }];
+}
+
+export const creditDecisions: Decisions<CreditCommand> = {
+  SetCreditLimit: setCreditLimit,
+  DecideCreditApproval: decideCreditApproval,
+  RecordCreditReport: recordCreditReport,
+};

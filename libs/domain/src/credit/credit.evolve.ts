@@ -1,0 +1,20 @@
+import type { Evolvers } from '../account/capability';
+import type { CreditEvent } from './credit.events';
+import { latestReport } from './credit-report';
+
+export const creditEvolvers: Evolvers<CreditEvent> = {
+  CreditLimitSet: (account, event) => ({ ...account, creditLimit: event.data }),
+  CreditLimitExceeded: (account, event) => {
+    if (event.data.overLimit !== 'approve') return account;
+    const { invoiceId, limit, exposure, currency } = event.data;
+    return { ...account, creditApprovals: { ...account.creditApprovals, [invoiceId]: { invoiceId, limit, exposure, currency } } };
+  },
+  CreditApprovalDecided: (account, event) => {
+    const pending = Object.entries(account.creditApprovals ?? {}).filter(([invoiceId]) => invoiceId !== event.data.invoiceId);
+    return { ...account, creditApprovals: Object.fromEntries(pending) };
+  },
+  CreditReportRecorded: (account, event) => {
+    const latest = latestReport(account.latestCreditReport, event.data);
+    return latest && latest !== account.latestCreditReport ? { ...account, latestCreditReport: latest } : account;
+  },
+};

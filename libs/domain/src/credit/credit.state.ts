@@ -1,0 +1,13 @@
+import type { CreditLimitSet } from './credit.events';
+
+/** The account's credit policy in force (CreditLimitSet's data). */
+export type CreditLimitState = CreditLimitSet['data'];
+
+/** An invoice accepted past the limit under the `approve` policy, waiting for a supervisor. */
+export interface CreditApprovalState {
+  invoiceId: string;
+  limit: number;
+  /** What the account owed with the invoice. */
+  exposure: number;
+  currency: string;
+}

@@ -1,0 +1,18 @@
+import type { Summaries } from '../account/capability';
+import type { CreditEvent } from './credit.events';
+
+/**
+ * How each credit fact reads in the account's history. A report's score and reason codes are about the
+ * debtor and sealed: the line names the bureau, the date and the scale, never the score.
+ */
+export const creditSummaries: Summaries<CreditEvent> = {
+  CreditLimitSet: ({ data }) =>
+    `Credit limit set to ${data.amount} ${data.currency}; past it: ${data.overLimit}` +
+    (data.maxTermDays === null ? '.' : `; terms of at most ${data.maxTermDays} days.`),
+  CreditLimitExceeded: ({ data }) =>
+    `Invoice ${data.invoiceId} took the account to ${data.exposure} ${data.currency}, past its limit of ${data.limit}` +
+    (data.overLimit === 'approve' ? ': flagged for a supervisor’s approval.' : ': accepted with a warning.'),
+  CreditApprovalDecided: ({ data }) => `Invoice ${data.invoiceId} past the credit limit ${data.decision} by a supervisor${data.note ? `: ${data.note}` : '.'}`,
+  CreditReportRecorded: ({ data }) =>
+    `Credit report from ${data.bureau} dated ${data.reportedOn} (scale ${data.scaleMin}–${data.scaleMax}) ${data.source === 'bureau' ? 'fetched from the bureau' : 'recorded'}.`,
+};

@@ -1,0 +1,237 @@
+import { Client } from 'pg';
+import { bureauAnswer, FakeBureau, json } from '../../apps/api/src/credit/bureau/fake-bureau.fixtures';
+import { closedAfterAll } from './support/closed-after-all';
+import { as, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, type TestApi } from './support/test-api';
+
+const invoice = (invoiceId: string, amount: number, dueOn = '2026-03-31') => ({ invoiceId, amount, currency: 'USD', issuedOn: '2026-03-01', dueOn });
+const report = { bureau: 'Experian', score: 640, scaleMin: 300, scaleMax: 850, reportedOn: '2026-02-20', reasonCodes: ['D1', '14'] };
+
+describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
+  const closeLater = closedAfterAll();
+  const bureau = new FakeBureau();
+  let api: TestApi;
+  let sql: Client;
+
+  beforeAll(async () => {
+    const url = closeLater(await bureau.start(), () => bureau.stop());
+    api = closeLater(
+      await startTestApi({
+        now: '2026-03-01T15:00:00Z',
+        env: { CREDIT_BUREAU_URL: url, CREDIT_BUREAU_API_KEY: 'bureau-key', CREDIT_BUREAU_TIMEOUT_MS: '500' },
+      }),
+      (started) => started.close(),
+    );
+    sql = closeLater(new Client({ connectionString: api.databaseUrl }), (client) => client.end());
+    await sql.connect();
+  });
+
+  /** A fresh account owing 60.00 under a limit of 100.00 with the policy given. */
+  async function owing60(overLimit: 'refuse' | 'warn' | 'approve', maxTermDays?: number): Promise<string> {
+    const accountId = uniqueId('acc');
+    expect((await api.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+    const limit = await api.post(`/accounts/${accountId}/credit-limit`, {
+      amount: 10_000,
+      currency: 'USD',
+      overLimit,
+      ...(maxTermDays !== undefined && { maxTermDays }),
+    });
+    expect(limit.status).toBe(200);
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-1', 6_000))).body).toMatchObject({ overLimit: null });
+    return accountId;
+  }
+
+  const creditStanding = async (accountId: string) => {
+    await readModelsCaughtUp(api);
+    return (await api.get(`/accounts/${accountId}`)).body.creditStanding;
+  };
+
+  describe('the limit', () => {
+    it('refuses one minor unit over under `refuse`, naming the limit, exposure and headroom; takes exactly the limit', async () => {
+      const accountId = await owing60('refuse');
+      const refused = await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 4_001));
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'CREDIT_LIMIT_EXCEEDED', limit: 10_000, exposure: 6_000, headroom: 4_000, amount: 4_001, currency: 'USD' });
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 4_000))).status).toBe(201);
+      expect(await creditStanding(accountId)).toEqual({
+        limit: { amount: 10_000, currency: 'USD', overLimit: 'refuse', maxTermDays: null },
+        exposure: 10_000,
+        headroom: 0,
+        pendingApprovals: [],
+        latestReport: null,
+      });
+    });
+
+    it('accepts past the limit with a warning under `warn`; the headroom goes negative', async () => {
+      const accountId = await owing60('warn');
+      const issued = await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 4_001));
+      expect(issued.status).toBe(201);
+      expect(issued.body.overLimit).toBe('warn');
+      expect(await creditStanding(accountId)).toMatchObject({ exposure: 10_001, headroom: -1, pendingApprovals: [] });
+    });
+
+    it('flags an invoice past the limit for a supervisor under `approve`, who alone decides it, once', async () => {
+      const accountId = await owing60('approve');
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 5_000))).body.overLimit).toBe('approve');
+      expect((await creditStanding(accountId)).pendingApprovals).toEqual([{ invoiceId: 'inv-2', limit: 10_000, exposure: 11_000, currency: 'USD' }]);
+      const decide = (headers: Record<string, string>) =>
+        api.post(`/accounts/${accountId}/credit-approvals/inv-2`, { decision: 'approved', note: 'long-standing customer' }, headers);
+      expect((await decide(await as('agent'))).status).toBe(403);
+      expect((await decide(await as('supervisor'))).status).toBe(200);
+      expect((await creditStanding(accountId)).pendingApprovals).toEqual([]);
+      expect((await decide(await as('supervisor'))).body).toMatchObject({ status: 422, code: 'NO_CREDIT_APPROVAL_PENDING' });
+    });
+
+    it('refuses an invoice in another currency than the limit’s, and terms longer than the policy allows', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      await api.post(`/accounts/${accountId}/credit-limit`, { amount: 10_000, currency: 'EUR', overLimit: 'warn', maxTermDays: 30 });
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-1', 100))).body).toMatchObject({ code: 'CREDIT_LIMIT_CURRENCY_MISMATCH' });
+      const terms = await owing60('warn', 30);
+      expect((await api.post(`/accounts/${terms}/invoices`, invoice('inv-2', 1, '2026-04-01'))).body).toMatchObject({ code: 'TERMS_TOO_LONG', termDays: 31 });
+    });
+
+    it('shows no limit, the exposure and no headroom on an account without one', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      await api.post(`/accounts/${accountId}/invoices`, invoice('inv-1', 6_000));
+      expect(await creditStanding(accountId)).toMatchObject({ limit: null, exposure: 6_000, headroom: null });
+    });
+
+    it.each([
+      ['a limit of nothing', { amount: 0 }, 'amount'],
+      ['a negative limit', { amount: -100 }, 'amount'],
+      ['a limit past 2^53', { amount: 2 ** 53 + 2 }, 'amount'],
+      ['a fractional limit', { amount: 10.5 }, 'amount'],
+      ['an unknown policy', { overLimit: 'ignore' }, 'overLimit'],
+      ['terms past ten years', { maxTermDays: 3651 }, 'maxTermDays'],
+    ])('refuses %s with a problem naming the field', async (_, change, field) => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      const refused = await api.post(`/accounts/${accountId}/credit-limit`, { amount: 10_000, currency: 'USD', overLimit: 'warn', ...change });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+  });
+
+  describe('credit reports', () => {
+    it('records a report sealed where it is about the debtor, and shows the latest by date, not the last sent', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      expect((await api.post(`/accounts/${accountId}/credit-reports`, report)).status).toBe(201);
+      expect((await api.post(`/accounts/${accountId}/credit-reports`, { ...report, score: 500, reportedOn: '2026-01-05' })).status).toBe(201);
+      expect((await creditStanding(accountId)).latestReport).toEqual({
+        bureau: 'Experian',
+        score: 640,
+        scaleMin: 300,
+        scaleMax: 850,
+        reportedOn: '2026-02-20',
+      });
+      const rows = (await sql.query("SELECT data FROM events WHERE stream_id = $1 AND type = 'CreditReportRecorded'", [`account-${accountId}`])).rows;
+      expect(rows).toHaveLength(2);
+      for (const { data } of rows) {
+        expect(Object.keys(data).sort()).toEqual(['bureau', 'reportedOn', 'scaleMax', 'scaleMin', 'sealed', 'source']);
+        expect(JSON.stringify(data)).not.toMatch(/640|500|D1/);
+      }
+      const history = await api.get(`/accounts/${accountId}/history`, await as('auditor'));
+      expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain(
+        'Credit report from Experian dated 2026-02-20 (scale 300–850) recorded.',
+      );
+    });
+
+    it('forgets the score when the debtor’s personal data is erased', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', { ...openAccountBody(accountId), debtor: { ...openAccountBody(accountId).debtor, reference: uniqueId('D') } });
+      await api.post(`/accounts/${accountId}/credit-reports`, report);
+      expect((await api.post(`/accounts/${accountId}/erase-personal-data`, undefined, await as('supervisor'))).status).toBe(200);
+      expect((await creditStanding(accountId)).latestReport).toBeNull();
+      const events = await api.get(`/accounts/${accountId}/events`, await as('auditor'));
+      const recorded = events.body.events.find((event: { type: string }) => event.type === 'CreditReportRecorded');
+      expect(recorded.data).toEqual({ bureau: 'Experian', scaleMin: 300, scaleMax: 850, reportedOn: '2026-02-20', source: 'submitted', erased: true });
+    });
+
+    it.each([
+      ['a NUL in the bureau', { bureau: 'Exp\u0000erian' }, 'bureau'],
+      ['a lone surrogate in the bureau', { bureau: 'Exp\ud800erian' }, 'bureau'],
+      ['a score past 2^53', { score: 2 ** 53 + 2 }, 'score'],
+      ['a fractional score', { score: 640.5 }, 'score'],
+      ['a score as text', { score: '640' }, 'score'],
+      ['a reason code with a space', { reasonCodes: ['D 1'] }, 'reasonCodes'],
+      ['too many reason codes', { reasonCodes: Array.from({ length: 21 }, (_, i) => `R${i}`) }, 'reasonCodes'],
+      ['a date that is not one', { reportedOn: '2026-02-30' }, 'reportedOn'],
+    ])('refuses %s with 400 naming the field', async (_, change, field) => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      const refused = await api.post(`/accounts/${accountId}/credit-reports`, { ...report, ...change });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+
+    it.each([
+      ['a scale whose worst end is not below its best', { scaleMin: 850, scaleMax: 850 }, 'scaleMax'],
+      ['a score off the scale', { score: 851 }, 'score'],
+      ['a score below the scale', { score: 299 }, 'score'],
+      ['a report dated after the debtor’s today', { reportedOn: '2026-03-02' }, 'reportedOn'],
+    ])('refuses %s with 422 naming the field', async (_, change, field) => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      const refused = await api.post(`/accounts/${accountId}/credit-reports`, { ...report, ...change });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'INVALID_CREDIT_REPORT', field });
+    });
+  });
+
+  describe('the bureau', () => {
+    it('fetches the debtor’s report through the port and records it as the same fact', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      bureau.answer = json(200, bureauAnswer);
+      const pulled = await api.post(`/accounts/${accountId}/credit-reports/pull`);
+      expect(pulled.status).toBe(201);
+      expect(pulled.body).toMatchObject({
+        accountId,
+        bureau: 'Experian',
+        score: 640,
+        scaleMin: 300,
+        scaleMax: 850,
+        reportedOn: '2026-02-20',
+        reasonCodes: ['D1', '14'],
+      });
+      expect(bureau.asked.at(-1)).toMatchObject({ authorization: 'Bearer bureau-key', body: { subject: { creditorId: 'cred-1', debtorReference: 'D-100' } } });
+      expect((await creditStanding(accountId)).latestReport).toMatchObject({ bureau: 'Experian', score: 640 });
+      const history = await api.get(`/accounts/${accountId}/history`, await as('auditor'));
+      expect(history.body.items.at(-1).summary).toBe('Credit report from Experian dated 2026-02-20 (scale 300–850) fetched from the bureau.');
+    });
+
+    it('answers 503 with Retry-After when the bureau cannot answer, 422 when it holds no file, and records nothing', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      bureau.answer = json(503, {}, { 'retry-after': '90' });
+      const down = await api.post(`/accounts/${accountId}/credit-reports/pull`);
+      expect(down.status).toBe(503);
+      expect(down.headers['retry-after']).toBe('90');
+      expect(down.body).toMatchObject({ code: 'CREDIT_BUREAU_UNAVAILABLE' });
+      bureau.answer = (_, __, response) => setTimeout(() => response.writeHead(200).end('{}'), 2_000).unref();
+      expect((await api.post(`/accounts/${accountId}/credit-reports/pull`)).status).toBe(503);
+      bureau.answer = json(404, {});
+      expect((await api.post(`/accounts/${accountId}/credit-reports/pull`)).body).toMatchObject({ status: 422, code: 'NO_CREDIT_FILE' });
+      const events = await api.get(`/accounts/${accountId}/events`, await as('auditor'));
+      expect(events.body.events.map((event: { type: string }) => event.type)).toEqual(['AccountOpened']);
+    });
+
+    it('refuses to fetch where no bureau is configured', async () => {
+      const without = closeLater(await startTestApi({ now: '2026-03-01T15:00:00Z' }), (started) => started.close());
+      const accountId = uniqueId('acc');
+      await without.post('/accounts', openAccountBody(accountId));
+      expect((await without.post(`/accounts/${accountId}/credit-reports/pull`)).body).toMatchObject({ status: 422, code: 'CREDIT_BUREAU_OFF' });
+    });
+
+    it('asks nothing of the bureau for an account that does not exist, or of another creditor', async () => {
+      const asked = bureau.asked.length;
+      expect((await api.post(`/accounts/${uniqueId('acc')}/credit-reports/pull`)).status).toBe(404);
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      expect((await api.post(`/accounts/${accountId}/credit-reports/pull`, undefined, await as('supervisor', 'sup-2', ['cred-2']))).status).toBe(404);
+      expect(bureau.asked.length).toBe(asked);
+    });
+  });
+});
