@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { signingSecretFile } from '../../apps/api/src/auth/signing-secret';
 import { startBuiltService, stopServiceAfterAll, type BuiltService } from '../e2e/support/built-service';
 import { accessibilityViolations, chromiumPath, launchConsoleBrowser, newTab, screenshot, signIn, type ConsoleBrowser } from './support/browser';
 import { afternoonBefore, seedPortfolio, zoneAtNight } from './support/portfolio';
+import { fixtureModel } from '../../libs/domain/src/risk/score-model.fixtures';
 
 if (!chromiumPath) {
   console.warn('Skipping the console in a browser: no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`, or set CHROMIUM_PATH).');
@@ -37,7 +38,11 @@ inChromium('the console, in a browser, against the built service on the embedded
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'arrears-console-'));
-    service = await startBuiltService({ DATA_DIR: dataDir });
+    // One behaviour model scores the accounts (the worklist keeps its default order, the heuristic).
+    const models = join(dataDir, 'score-models');
+    await mkdir(models);
+    await writeFile(join(models, 'behaviour-test.json'), JSON.stringify(fixtureModel('behaviour-test')));
+    service = await startBuiltService({ DATA_DIR: dataDir, SCORE_MODELS_DIR: models });
     // The top of the worklist (most owed) lives where it is night now; the others are reassigned by the supervisor.
     await seedPortfolio(service, [
       { accountId: 'acc-night', name: 'Ada Lovelace', timeZone: nightZone, owed: 90_000 },
@@ -128,6 +133,26 @@ inChromium('the console, in a browser, against the built service on the embedded
     await row(page, 'acc-night').waitFor();
     await expect(page.getByRole('status').filter({ hasText: 'catching up' }).count()).resolves.toBe(0);
     expect(complaints).toEqual([]);
+  });
+
+  it('shows an agent how likely each account is to pay and why, in words, on the worklist and the account', async () => {
+    const { page } = await signedIn('agent', 'agent-8');
+    const line = row(page, 'acc-team-1');
+    await line.getByText(/likely to pay · (low|medium|high) risk/).waitFor();
+    await line.getByText(/overdue × [\d.]+ % ×/).waitFor();
+    await line.getByText('Why', { exact: true }).click();
+    await line.getByText(/^Days past due: lowers the chance of paying/).waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+
+    await line.getByRole('link', { name: 'acc-team-1' }).click();
+    const propensity = page.getByRole('region', { name: 'Propensity to pay' });
+    await propensity.getByText(/likely to pay/).waitFor();
+    await propensity.getByText(/^Expected recovery: /).waitFor();
+    // Largest first: days past due is the only feature of this model that moves for a new debtor.
+    await expect(propensity.locator('li').first().textContent()).resolves.toMatch(/^Days past due: lowers the chance of paying/);
+    await propensity.getByText('model behaviour-test (champion)', { exact: false }).waitFor();
+    await screenshot(page, 'agent-propensity');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
   });
 
   it('shows an analyst the KPI dashboard, for another period, and downloads it as CSV', async () => {

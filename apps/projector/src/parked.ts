@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Backends } from '@arrears/backends';
 import { DomainError } from '@arrears/domain';
 import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { loadAccountSearchKey, ParkedEvents, readModelsFor } from '@arrears/projections';
+import { ScoringInForce, loadAccountSearchKey, ParkedEvents, readModelsFor } from '@arrears/projections';
 
 const usage = 'Usage: npm run parked -- list [--status parked|resolved|all] | retry <id> | skip <id> [--by <name>]';
 
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     const parked = new ParkedEvents(
       backends.readStore,
       backends.eventStore,
-      readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config)).map(({ projection }) => projection),
+      readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config), new ScoringInForce(config).scoring).map(
+        ({ projection }) => projection,
+      ),
       clock,
       ids,
       config.projectorLeaseMs,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, reportingZones, runningEmbeddedPostgres, SystemClock } from '@arrears/platform';
-import { loadAccountSearchKey, readModelsFor, rebuildProjection } from '@arrears/projections';
+import { ScoringInForce, loadAccountSearchKey, readModelsFor, rebuildProjection } from '@arrears/projections';
 
 /**
  * `npm run projections:rebuild -- <name>`: rebuilds one read model from position 0 beside the live
@@ -10,7 +10,7 @@ import { loadAccountSearchKey, readModelsFor, rebuildProjection } from '@arrears
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'rebuild');
-  const readModels = readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config));
+  const readModels = readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config), new ScoringInForce(config).scoring);
   const name = process.argv[2];
   const target = readModels.find(({ projection }) => projection.name === name);
   if (!target) {

@@ -8,3 +8,4 @@ export * from './runtime/projection-progress';
 export * from './runner/rebuild';
 export * from './runtime/parked-events';
 export * from './runner/in-batches';
+export * from './runtime/scoring-in-force';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { contactChannels, overLimitPolicies } from '@arrears/domain';
 import { agingBucketProperty, CallStatusResponse, ClaimResponse } from '../read-side/contact.responses';
+import { expectedRecoveryProperty, ExpectedRecoveryResponse, ScoreExplanationResponse, scoreProperty } from '../read-side/score.responses';
 
 const minorUnits = (description = 'Minor units of the account’s currency.') => ({ type: 'integer', description }) as const;
 const date = (description?: string) => ({ type: String, format: 'date', ...(description && { description }) }) as const;
@@ -211,6 +212,8 @@ export class AccountStateResponse {
   @ApiProperty({ type: ValidationNoticeResponse, nullable: true }) validationNotice!: ValidationNoticeResponse | null;
   @ApiProperty({ description: 'Whether a call is allowed now, and if not why and from when.' }) contact!: CallStatusResponse;
   @ApiProperty() timeBar!: TimeBarResponse;
+  @ApiProperty(scoreProperty) propensity!: ScoreExplanationResponse | null;
+  @ApiProperty(expectedRecoveryProperty) expectedRecovery!: ExpectedRecoveryResponse | null;
   @ApiProperty({ type: SettlementResponse, nullable: true }) settlement!: SettlementResponse | null;
   @ApiProperty({ type: AgencyPlacementResponse, nullable: true }) agency!: AgencyPlacementResponse | null;
   @ApiProperty({ type: LegalEscalationResponse, nullable: true }) legal!: LegalEscalationResponse | null;

@@ -104,6 +104,22 @@ class WorkflowKpisResponse {
     description: 'Collected on invoices by the strategy arm their timeline follows.',
   })
   collectedByStrategy!: { champion: number; challenger: number };
+  @ApiProperty({
+    type: 'object',
+    required: ['low', 'medium', 'high'],
+    selfRequired: true,
+    properties: { low: { type: 'integer' }, medium: { type: 'integer' }, high: { type: 'integer' } },
+    description: 'Collected from accounts by the risk segment of their behaviour score before the payment (RISK_SEGMENTS); unscored accounts in none.',
+  })
+  collectedBySegment!: { low: number; medium: number; high: number };
+  @ApiProperty({
+    type: 'object',
+    required: ['champion', 'challenger'],
+    selfRequired: true,
+    properties: { champion: { type: 'integer' }, challenger: { type: 'integer' } },
+    description: 'Collected from accounts by the scoring arm (SCORE_MODELS) whose model scored them before the payment.',
+  })
+  collectedByScoringArm!: { champion: number; challenger: number };
 }
 
 /** The period’s own figures. */

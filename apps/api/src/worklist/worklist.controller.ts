@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { dueDatesIn } from '@arrears/domain';
-import { Clock } from '@arrears/platform';
-import { worklistItem, worklistReadModel, type WorklistDocument, type WorklistItem } from '@arrears/projections';
+import { APP_CONFIG, Clock, type AppConfig, type WorklistOrder } from '@arrears/platform';
+import { byExpectedRecovery, ScoringInForce, worklistItem, worklistReadModel, type WorklistDocument, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
@@ -15,19 +15,21 @@ import { WorklistResponse } from './worklist.responses';
 
 export interface Worklist {
   asOf: string;
+  order: { by: WorklistOrder; reason: string };
   items: WorklistItem[];
   nextCursor: string | null;
 }
 
-const byPriority = [
-  { field: 'rank', direction: 'desc' as const },
-  { field: 'id', direction: 'asc' as const },
-];
+/** Each order's stored sort key (ties by account id). */
+const sortKeys: Record<WorklistOrder, 'rank' | 'recoveryRank'> = { heuristic: 'rank', 'expected-recovery': 'recoveryRank' };
 
 /**
- * Open delinquent accounts, highest priority first (ties by account id), a page at a time. The
- * stored rank orders accounts the same on every day, so the list is one indexed range scan; the
- * day's condition (oldest open invoice past due) and the bucket are ranges on its due date.
+ * Open delinquent accounts, highest priority first (ties by account id), a page at a time: by the
+ * heuristic priority score, or by expected recovery (WORKLIST_ORDER, or `order`) when a score model is
+ * in use. The stored rank orders accounts the same on every day, so the list is one indexed range scan;
+ * the day's condition (oldest open invoice past due) and the bucket are ranges on its due date. Expected
+ * recovery multiplies in whether the account is contactable now, which the clock decides: each page
+ * is sorted by it (see byExpectedRecovery).
  */
 @ApiTags('worklist')
 @Controller('worklist')
@@ -37,11 +39,13 @@ export class WorklistController {
     private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
     private readonly contactPolicies: ContactPoliciesInForce,
+    private readonly scoring: ScoringInForce,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
   @QueryEndpoint(
-    'Open delinquent accounts by priority, with the score’s parts, days past due, overdue amount, next action and assigned agent',
+    'Open delinquent accounts by priority or expected recovery, with the order’s parts, the behaviour score explained, days past due, overdue amount, next action and assigned agent',
     WorklistResponse,
   )
   async worklist(@Query() params: WorklistParams, @Caller() caller: Principal): Promise<Worklist> {
@@ -49,21 +53,39 @@ export class WorklistController {
     const now = this.clock.now().toISOString();
     const limit = params.limit ?? 20;
     const after = decodeCursor(params.cursor, ['number', 'string']);
+    const order = this.orderOf(params.order ?? this.config.worklistOrder);
+    const key = sortKeys[order.by];
     const page = (await this.readStore.find(worklistReadModel.collection, {
-      where: [...conditions(params, now), ...creditorsOf(caller)],
-      orderBy: byPriority,
+      where: [...conditions(params, now), ...creditorsOf(caller), ...(order.by === 'expected-recovery' ? scored : [])],
+      orderBy: [
+        { field: key, direction: 'desc' },
+        { field: 'id', direction: 'asc' },
+      ],
       limit: limit + 1,
       ...(after ? { after } : {}),
     })) as WorklistDocument[];
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
+    const items = shown.map((document) => worklistItem(document, now, this.contactPolicies.policyFor(document.creditorId)));
     return {
       asOf: now,
-      items: shown.map((document) => worklistItem(document, now, this.contactPolicies.policyFor(document.creditorId))),
-      nextCursor: page.length > limit && last ? encodeCursor([last.rank as number, last.id]) : null,
+      order,
+      items: order.by === 'expected-recovery' ? byExpectedRecovery(items) : items,
+      nextCursor: page.length > limit && last ? encodeCursor([last[key] as number, last.id]) : null,
     };
   }
+
+  /** The order asked for, unless it is expected recovery and no model scores accounts: then the heuristic, saying so. */
+  private orderOf(asked: WorklistOrder): Worklist['order'] {
+    if (asked === 'heuristic') return { by: 'heuristic', reason: 'By the priority score: amount, age, missed payments, broken promises.' };
+    if (this.scoring.scoring.assignment)
+      return { by: 'expected-recovery', reason: 'By expected recovery: overdue balance × propensity to pay × contactable now.' };
+    return { by: 'heuristic', reason: 'Expected recovery was asked for, but no score model is in use (SCORE_MODELS_DIR holds none): by the priority score.' };
+  }
 }
+
+/** Lines folded before any model scored them have no expected recovery to be ordered by. */
+const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
 function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string): Condition[] {
   const today = now.slice(0, 10);

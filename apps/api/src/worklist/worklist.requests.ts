@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { agingBuckets, maxClaimMinutes, type AgingBucket } from '@arrears/domain';
+import { worklistOrders, type WorklistOrder } from '@arrears/platform';
 import { IsId } from '../http/validators';
 import { PageQueryParams } from '../read-side/paging';
 
@@ -38,4 +39,12 @@ export class WorklistParams extends PageQueryParams {
   @IsOptional()
   @IsId({ required: false })
   creditorId?: string;
+
+  @IsOptional()
+  @IsIn(worklistOrders, { message: `order must be one of ${worklistOrders.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: worklistOrders,
+    description: 'The order: WORKLIST_ORDER when absent. `expected-recovery` needs a score model; without one the heuristic answers, saying so in `order`.',
+  })
+  order?: WorklistOrder;
 }

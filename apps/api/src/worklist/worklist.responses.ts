@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { worklistOrders } from '@arrears/platform';
 import { agingBucketProperty, CallStatusResponse, ClaimResponse } from '../read-side/contact.responses';
+import { expectedRecoveryProperty, ExpectedRecoveryResponse, ScoreExplanationResponse, scoreProperty } from '../read-side/score.responses';
 
 class ScorePartsResponse {
   @ApiProperty({ description: 'Points for the amount outstanding.' }) amount!: number;
@@ -32,6 +34,8 @@ export class WorklistItemResponse {
   @ApiProperty({ type: 'integer', description: 'Minor units past due.' }) overdueAmount!: number;
   @ApiProperty() nextAction!: NextActionResponse;
   @ApiProperty() contact!: CallStatusResponse;
+  @ApiProperty(scoreProperty) propensity!: ScoreExplanationResponse | null;
+  @ApiProperty(expectedRecoveryProperty) expectedRecovery!: ExpectedRecoveryResponse | null;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -41,8 +45,18 @@ export class WorklistItemResponse {
   @ApiProperty({ type: ClaimResponse, nullable: true }) claim!: ClaimResponse | null;
 }
 
+class WorklistOrderResponse {
+  @ApiProperty({
+    enum: worklistOrders,
+    description: 'The order the lines are in: the heuristic priority score (`score`), or expected recovery (`expectedRecovery`).',
+  })
+  by!: string;
+  @ApiProperty({ example: 'By expected recovery: overdue balance × propensity to pay × contactable now.' }) reason!: string;
+}
+
 export class WorklistResponse {
   @ApiProperty({ format: 'date-time', description: 'The instant the days and contact rules were worked out for.' }) asOf!: string;
+  @ApiProperty() order!: WorklistOrderResponse;
   @ApiProperty({ type: [WorklistItemResponse] }) items!: WorklistItemResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'The next page’s cursor; null at the end.' }) nextCursor!: string | null;
 }

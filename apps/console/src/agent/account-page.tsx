@@ -12,6 +12,7 @@ import { InvoicesTable } from './invoices-table';
 import { Arrangements } from './arrangements';
 import { Timeline } from './timeline';
 import { AccountActions } from './actions/account-actions';
+import { expectedRecoveryText, likelihood, ScoreReasons } from './propensity';
 
 /** One account for the agent working it: what is owed, may I call now, what was agreed, what happened, and what to record. */
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -28,6 +29,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
             <div>
               <CallNow account={account} />
               <Balances account={account} />
+              <Propensity account={account} />
               <InvoicesTable account={account} />
               <Arrangements account={account} />
             </div>
@@ -82,6 +84,27 @@ function Balances({ account }: { account: AccountRead }) {
           ['Days past due', `${account.daysPastDue} (${account.agingBucket})`],
         ]}
       />
+    </section>
+  );
+}
+
+/** The behaviour score: how likely the account is to pay, why, and what working it now is expected to recover. */
+function Propensity({ account }: { account: AccountRead }) {
+  const { propensity, expectedRecovery } = account;
+  return (
+    <section aria-labelledby="propensity-title">
+      <h2 id="propensity-title">Propensity to pay</h2>
+      {propensity && expectedRecovery ? (
+        <>
+          <p>
+            <strong>{likelihood(propensity)}</strong>
+          </p>
+          <p>Expected recovery: {expectedRecoveryText(expectedRecovery, account.currency)}</p>
+          <ScoreReasons score={propensity} />
+        </>
+      ) : (
+        <p className="muted">Not scored: no score model is in use, or the account has not been scored since one was.</p>
+      )}
     </section>
   );
 }

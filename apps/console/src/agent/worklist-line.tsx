@@ -6,6 +6,7 @@ import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
 import { useRead } from '../shared/use-read';
 import { storedSession } from '../shared/session';
+import { expectedRecoveryText, likelihood, ScoreReasons } from './propensity';
 
 const scorePart = (name: string) => name.replace(/([A-Z])/g, ' $1').toLowerCase();
 
@@ -35,6 +36,20 @@ export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistIte
             .map(([name, value]) => `${scorePart(name)} ${value.toFixed(1)}`)
             .join(' · ')}
         </div>
+      </td>
+      <td>
+        {item.propensity && item.expectedRecovery ? (
+          <>
+            <strong>{likelihood(item.propensity)}</strong>
+            <div className="muted">{expectedRecoveryText(item.expectedRecovery, item.currency)}</div>
+            <details>
+              <summary>Why</summary>
+              <ScoreReasons score={item.propensity} limit={4} />
+            </details>
+          </>
+        ) : (
+          <span className="muted">Not scored</span>
+        )}
       </td>
       <td>
         {item.contact.contactableNow ? 'Now' : item.contact.nextCallAllowedAt ? `From ${instant(item.contact.nextCallAllowedAt)}` : 'Not now (see the account)'}

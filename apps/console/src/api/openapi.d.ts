@@ -1594,7 +1594,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open delinquent accounts by priority, with the score’s parts, days past due, overdue amount, next action and assigned agent */
+        /** Open delinquent accounts by priority or expected recovery, with the order’s parts, the behaviour score explained, days past due, overdue amount, next action and assigned agent */
         get: operations["WorklistController_worklist"];
         put?: never;
         post?: never;
@@ -1725,6 +1725,8 @@ export interface components {
             daysPastDue: number;
             debtor: components["schemas"]["DebtorResponse"];
             disputes: components["schemas"]["DisputeResponse"][];
+            /** @description Null when the account has no score. */
+            expectedRecovery: components["schemas"]["ExpectedRecoveryResponse"] | null;
             holds: components["schemas"]["HoldResponse"][];
             invoices: components["schemas"]["InvoiceResponse"][];
             lastPayment: components["schemas"]["LastPaymentResponse"] | null;
@@ -1734,6 +1736,8 @@ export interface components {
             /** @description The global position of the last event folded in. */
             position: number;
             promises: components["schemas"]["PromiseResponse"][];
+            /** @description The behaviour score as of the account’s last event (docs/risk.md); null when no score model is in use or the account was not scored since. */
+            propensity: components["schemas"]["ScoreExplanationResponse"] | null;
             restrictions: components["schemas"]["RestrictionsResponse"];
             settlement: components["schemas"]["SettlementResponse"] | null;
             /** @enum {string} */
@@ -1818,6 +1822,8 @@ export interface components {
             daysPastDue: number;
             debtor: components["schemas"]["DebtorResponse"];
             disputes: components["schemas"]["DisputeResponse"][];
+            /** @description Null when the account has no score. */
+            expectedRecovery: components["schemas"]["ExpectedRecoveryResponse"] | null;
             holds: components["schemas"]["HoldResponse"][];
             invoices: components["schemas"]["InvoiceResponse"][];
             lastPayment: components["schemas"]["LastPaymentResponse"] | null;
@@ -1827,6 +1833,8 @@ export interface components {
             /** @description The global position of the last event folded in. */
             position: number;
             promises: components["schemas"]["PromiseResponse"][];
+            /** @description The behaviour score as of the account’s last event (docs/risk.md); null when no score model is in use or the account was not scored since. */
+            propensity: components["schemas"]["ScoreExplanationResponse"] | null;
             restrictions: components["schemas"]["RestrictionsResponse"];
             /** @description The last revision known at `asOf` (the head without it). */
             revision: number;
@@ -2522,6 +2530,19 @@ export interface components {
             /** @example 42 */
             headPosition: number;
         };
+        ExpectedRecoveryPartsResponse: {
+            /** @description Whether every contact rule allows a call now (1 when so, else 0, in the product). */
+            contactableNow: boolean;
+            /** @description Minor units past due now. */
+            overdueAmount: number;
+            /** @description The score’s probability. */
+            propensity: number;
+        };
+        ExpectedRecoveryResponse: {
+            parts: components["schemas"]["ExpectedRecoveryPartsResponse"];
+            /** @description overdueAmount × propensity × contactableNow, in minor units, rounded. */
+            total: number;
+        };
         ExtendDeadlineRequest: {
             /**
              * Format: date
@@ -2541,6 +2562,25 @@ export interface components {
             outcome: "recorded" | "already_recorded" | "refused";
             /** @example pi_3PqY8x2eZvKYlo2C1 */
             paymentId: string;
+        };
+        FeatureContributionResponse: {
+            /**
+             * @description Its part of the score in log-odds against the training portfolio’s average account: above 0 raises the propensity to pay, below lowers it.
+             * @example -0.42
+             */
+            contribution: number;
+            /**
+             * @example promisesBroken
+             * @enum {string}
+             */
+            feature: "overdueAmount" | "daysPastDue" | "daysBeyondTerms" | "daysBeyondTermsTrend" | "paidOnTimeShare" | "partialPaymentShare" | "promisesKeptShare" | "promisesBroken" | "plansBroken" | "bureauScore" | "hasBureauScore";
+            /**
+             * @description The feature in words.
+             * @example Promises to pay broken
+             */
+            label: string;
+            /** @description The account’s value of the feature, as the model reads it (docs/risk.md). */
+            value: number;
         };
         FieldErrorResponse: {
             /**
@@ -3938,6 +3978,32 @@ export interface components {
              */
             linkId?: string;
         };
+        ScoreExplanationResponse: {
+            /**
+             * @description The scoring arm the account is in (SCORE_MODELS).
+             * @enum {string}
+             */
+            arm: "champion" | "challenger";
+            /** @description The probability of the training portfolio’s average account, which the contributions are measured from. */
+            baselineProbability: number;
+            /** @description Every feature’s contribution, largest (by size) first; they add up to the account’s log-odds less the baseline’s. */
+            contributions: components["schemas"]["FeatureContributionResponse"][];
+            /**
+             * @description The model that scored the account.
+             * @example behaviour-2026-12-01
+             */
+            modelVersion: string;
+            /**
+             * @description Propensity to pay: the probability the account pays its model’s target share of what is overdue within its horizon.
+             * @example 0.62
+             */
+            probability: number;
+            /**
+             * @description The risk segment of the probability (RISK_SEGMENTS).
+             * @enum {string}
+             */
+            segment: "low" | "medium" | "high";
+        };
         ScorePartsResponse: {
             /** @description Points for the days the oldest open invoice is past due. */
             age: number;
@@ -4240,6 +4306,17 @@ export interface components {
         };
         WorkflowKpisResponse: {
             agency: components["schemas"]["AgencyKpisResponse"];
+            /** @description Collected from accounts by the scoring arm (SCORE_MODELS) whose model scored them before the payment. */
+            collectedByScoringArm: {
+                challenger: number;
+                champion: number;
+            };
+            /** @description Collected from accounts by the risk segment of their behaviour score before the payment (RISK_SEGMENTS); unscored accounts in none. */
+            collectedBySegment: {
+                high: number;
+                low: number;
+                medium: number;
+            };
             /** @description Collected on invoices by the strategy arm their timeline follows. */
             collectedByStrategy: {
                 challenger: number;
@@ -4268,12 +4345,25 @@ export interface components {
             currency: string | null;
             /** @description Of the oldest open invoice. */
             daysPastDue: number;
+            /** @description Null when the account has no score. */
+            expectedRecovery: components["schemas"]["ExpectedRecoveryResponse"] | null;
             nextAction: components["schemas"]["NextActionResponse"];
             /** @description Minor units. */
             outstanding: number;
             /** @description Minor units past due. */
             overdueAmount: number;
+            /** @description The behaviour score as of the account’s last event (docs/risk.md); null when no score model is in use or the account was not scored since. */
+            propensity: components["schemas"]["ScoreExplanationResponse"] | null;
             score: components["schemas"]["ScoreResponse"];
+        };
+        WorklistOrderResponse: {
+            /**
+             * @description The order the lines are in: the heuristic priority score (`score`), or expected recovery (`expectedRecovery`).
+             * @enum {string}
+             */
+            by: "heuristic" | "expected-recovery";
+            /** @example By expected recovery: overdue balance × propensity to pay × contactable now. */
+            reason: string;
         };
         WorklistResponse: {
             /**
@@ -4284,6 +4374,7 @@ export interface components {
             items: components["schemas"]["WorklistItemResponse"][];
             /** @description The next page’s cursor; null at the end. */
             nextCursor: string | null;
+            order: components["schemas"]["WorklistOrderResponse"];
         };
         WriteOffRequest: {
             /** @description Why the balance is written off. */
@@ -15791,6 +15882,8 @@ export interface operations {
                 limit?: number;
                 /** @description Wait (at most 5 s, then 503) until the read model has reached this position. */
                 minPosition?: string;
+                /** @description The order: WORKLIST_ORDER when absent. `expected-recovery` needs a score model; without one the heuristic answers, saying so in `order`. */
+                order?: "heuristic" | "expected-recovery";
             };
             header?: {
                 /** @description Carried into the logs and every event’s metadata; generated when absent. */

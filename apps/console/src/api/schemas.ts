@@ -19,3 +19,5 @@ export type DevToken = Schemas['DevTokenResponse'];
 export type ReassignResponse = Schemas['ReassignResponse'];
 export type IdentityProvider = Schemas['IdentityProviderOption'];
 export type SignInOptions = Schemas['SignInOptionsResponse'];
+export type ScoreExplanation = Schemas['ScoreExplanationResponse'];
+export type ExpectedRecovery = Schemas['ExpectedRecoveryResponse'];

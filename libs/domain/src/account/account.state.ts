@@ -105,6 +105,8 @@ export interface OpenedAccount {
   /** The reversals recorded, by id: the same one again changes nothing. */
   reversalIds: SharedRegistry<true>;
   planIds: Record<string, true>;
+  /** How many plans were broken (absent on accounts folded before it was counted: none known). */
+  plansBroken?: number;
   activePlan: PlanState | null;
   /** Overpaid money not yet used by an invoice. */
   credit: number;

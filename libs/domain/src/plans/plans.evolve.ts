@@ -25,7 +25,7 @@ export const plansEvolvers: Evolvers<PlansEvent> = {
   InstallmentMissed: (account, event) => withInstallment(account, event.data.installment, (installment) => ({ ...installment, missed: true })),
   DeadlineExtended: (account, event) =>
     withInstallment(account, event.data.installment, (installment) => ({ ...installment, dueOn: event.data.dueOn, missed: false })),
-  PlanBroken: (account) => ({ ...account, activePlan: null }),
+  PlanBroken: (account) => ({ ...account, activePlan: null, plansBroken: (account.plansBroken ?? 0) + 1 }),
 };
 
 function withInstallment(account: OpenedAccount, number: number, change: (installment: InstallmentState) => InstallmentState): OpenedAccount {

@@ -67,7 +67,8 @@ export function behaviourFeatures(account: OpenedAccount, today: IsoDate): Behav
       promises.filter((promise) => promise.status !== 'open').length,
     ),
     promisesBroken: promises.filter((promise) => promise.status === 'broken').length,
-    plansBroken: Object.keys(account.planIds).length - (account.activePlan ? 1 : 0),
+    // Broken, not merely ended: a plan completed is the best a plan can go.
+    plansBroken: account.plansBroken ?? 0,
     callsAnsweredShare: smoothedShare(account.interactions.callsAnswered ?? 0, account.interactions.callsMade ?? 0),
     bureauScore: report ? (report.score - report.scaleMin) / (report.scaleMax - report.scaleMin) : 0,
     hasBureauScore: report ? 1 : 0,

@@ -1,7 +1,7 @@
 import type { AccountEvent } from '../account/account.events';
 import type { ContactOutcome } from '../interactions/interactions.events';
 import { evolve } from '../account/account.evolve';
-import { issued, opened, paymentReceived } from '../account/account.fixtures';
+import { issued, opened, paymentReceived, planAgreed } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { behaviourFeatureNames, behaviourFeatures, type BehaviourFeature } from './behaviour-features';
 import { baselineLogOddsOf, propensityOf, type ScoreModel } from './score-model';
@@ -58,6 +58,14 @@ describe('behaviour features: how reachable the debtor is', () => {
       { type: 'ContactAttempted', data: { channel: 'call', direction: 'inbound', outcome: 'right_party_contact', at: '2026-03-10T15:00:00Z' } },
     );
     expect(behaviourFeatures(account, '2026-03-15').callsAnsweredShare).toBeCloseTo((2 + 1) / (3 + 2));
+  });
+  it('counts the plans broken, not a plan completed', () => {
+    const plan = planAgreed([{ invoiceId: 'inv-1', amount: 10_000 }], [{ amount: 10_000, dueOn: '2026-02-15' }]);
+    const invoice = issued('inv-1', 10_000, '2026-01-01', '2026-01-31');
+    const completed: AccountEvent = { type: 'PlanCompleted', data: { planId: 'plan-1', paymentId: 'pay-1' } };
+    const broken: AccountEvent = { type: 'PlanBroken', data: { planId: 'plan-1', missedInstallments: 1, remaining: 10_000 } };
+    expect(behaviourFeatures(accountAfter(invoice, plan, completed), '2026-03-01').plansBroken).toBe(0);
+    expect(behaviourFeatures(accountAfter(invoice, plan, broken), '2026-03-01').plansBroken).toBe(1);
   });
 });
 

@@ -7,6 +7,7 @@ import { owesValidationNotice, validationNoticeChannel } from '../interactions/v
 import { strategyFor, type CollectionTimelines } from './strategy';
 import { resumesOn } from './deferral';
 import { confirmationDue } from '../resolutions/resolution';
+import { accountScore, type Scoring } from '../risk/scoring';
 
 /** A command as the scheduler sends it; the command path stamps `now`. */
 export type ScheduledCommand = AccountCommand extends infer C ? (C extends AccountCommand ? Omit<C, 'now'> : never) : never;
@@ -19,6 +20,8 @@ export interface SchedulerSettings {
   installmentGraceDays: number;
   /** Missed installments that break a plan. */
   planBreakAfter: number;
+  /** The scoring in force, whose risk segments pick a strategy where a creditor assigns them by segment. */
+  scoring?: Scoring;
 }
 
 /**
@@ -62,11 +65,15 @@ export function dueWork(account: OpenedAccount, today: IsoDate, settings: Schedu
     // An invoice keeps the strategy it started on; one since removed from the configuration stops.
     const { strategy, arm } = timeline
       ? { strategy: entryOf(settings.timelines.strategies, timeline.strategyId), arm: timeline.arm }
-      : strategyFor(settings.timelines, account.creditorId, account.accountId);
+      : strategyFor(settings.timelines, account.creditorId, account.accountId, segmentOf(account, today, settings));
     if (strategy) work.push({ type: 'AdvanceCollectionTimeline', data: { invoiceId: invoice.invoiceId, strategy, arm, policies: settings.policies } });
   }
   return work;
 }
+
+/** The account's risk segment on `today` when a model scores it: a new invoice's timeline starts on its segment's strategy. */
+const segmentOf = (account: OpenedAccount, today: IsoDate, { scoring }: SchedulerSettings) =>
+  (scoring && accountScore(scoring, account, today)?.segment) ?? null;
 
 /**
  * The earliest day anything may fall due on the account, whatever the settings, or null when nothing

@@ -4,6 +4,8 @@ import { issued, opened, planAgreed } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { regulationFEverywhere } from '../compliance/contact-policy';
 import { dueWork, nextWakeOn, type SchedulerSettings } from './due-work';
+import { fixtureModel } from '../risk/score-model.fixtures';
+import { scoringFrom } from '../risk/scoring';
 import { defaultTimelines, stableBucket, strategyFor, timelineProblems, standardStrategy, type TimelineStep } from './strategy';
 
 const settings: SchedulerSettings = { timelines: defaultTimelines, policies: regulationFEverywhere, installmentGraceDays: 3, planBreakAfter: 2 };
@@ -101,6 +103,38 @@ describe('strategies', () => {
     expect(challengers.length / ids.length).toBeLessThan(0.23);
     expect(stableBucket('acc-42')).toBe(stableBucket('acc-42'));
     expect(strategyFor(defaultTimelines, 'cred-1', challengers[0] as string).strategy.strategyId).toBe('early-contact');
+  });
+
+  it('are assigned by risk segment within a creditor’s assignment, the creditor’s own for a segment it does not name or an unscored account', () => {
+    const timelines = {
+      ...defaultTimelines,
+      byCreditor: { 'cred-2': { champion: 'standard', bySegment: { high: { champion: 'early-contact' } } } },
+    };
+    expect(strategyFor(timelines, 'cred-2', 'acc-1', 'high').strategy.strategyId).toBe('early-contact');
+    expect(strategyFor(timelines, 'cred-2', 'acc-1', 'low').strategy.strategyId).toBe('standard');
+    expect(strategyFor(timelines, 'cred-2', 'acc-1', null).strategy.strategyId).toBe('standard');
+    expect(strategyFor(timelines, 'cred-1', 'acc-1', 'high')).toEqual(strategyFor(timelines, 'cred-1', 'acc-1'));
+    expect(timelineProblems(timelines)).toEqual([]);
+  });
+
+  it('start a new invoice on the strategy of the account’s risk segment, when a model scores it', () => {
+    const scoring = scoringFrom([{ file: 'm.json', content: fixtureModel('m-1') }], undefined, { highRiskBelow: 0.99, lowRiskFrom: 1 }).scoring;
+    const timelines = { ...defaultTimelines, default: { champion: 'standard', bySegment: { high: { champion: 'early-contact' } } } };
+    const work = (given: SchedulerSettings) => dueWork(accountAfter([opened, invoice]), '2026-03-01', given)[0];
+    expect(work({ ...settings, timelines, scoring })).toMatchObject({ data: { strategy: { strategyId: 'early-contact' } } });
+    expect(work({ ...settings, timelines })).toMatchObject({ data: { strategy: { strategyId: 'standard' } } });
+  });
+
+  it('refuse a segment that does not exist and an unknown strategy or a bad share within a segment', () => {
+    const timelines = {
+      ...defaultTimelines,
+      byCreditor: { 'cred-2': { champion: 'standard', bySegment: { huge: { champion: 'standard' }, high: { champion: 'nope', challengerPercent: 101 } } } },
+    };
+    expect(timelineProblems(timelines as typeof defaultTimelines)).toEqual([
+      'cred-2.bySegment.high assigns unknown strategy nope',
+      'cred-2.bySegment.high: challengerPercent must be 0–100',
+      'cred-2: bySegment names huge; the segments are low, medium, high',
+    ]);
   });
 
   it('are assigned per creditor', () => {

@@ -1,6 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactChannel } from '../compliance/contact-policy';
+import { riskSegments, type RiskSegment } from '../risk/risk-segments';
 
 /** What a step of the collection timeline does when it falls due. */
 export type StepAction =
@@ -40,12 +41,17 @@ export type LateFeesWhileDisputedOrHeld = (typeof lateFeesWhileDisputedOrHeld)[n
 
 export type StrategyArm = 'champion' | 'challenger';
 
-/** Which strategies a creditor's accounts follow: the champion, and a challenger for a share of them. */
-export interface StrategyAssignment {
+/** Which strategies accounts follow: the champion, and a challenger for a share of them. */
+export interface ArmAssignment {
   champion: string;
   challenger?: string;
   /** Percentage of accounts (by a stable hash of the account id) that follow the challenger. */
   challengerPercent?: number;
+}
+
+/** A creditor's assignment, and in place of it for the accounts of a risk segment, that segment's own. */
+export interface StrategyAssignment extends ArmAssignment {
+  bySegment?: Partial<Record<RiskSegment, ArmAssignment>>;
 }
 
 export interface CollectionTimelines {
@@ -120,12 +126,29 @@ export function stableBucket(accountId: string): number {
   return hash % 100;
 }
 
-/** The strategy an account follows, and whether as champion or challenger. */
-export function strategyFor(timelines: CollectionTimelines, creditorId: string, accountId: string): { strategy: CollectionStrategy; arm: StrategyArm } {
-  const assignment = entryOf(timelines.byCreditor, creditorId) ?? timelines.default;
-  const challenger = assignment.challenger && stableBucket(accountId) < (assignment.challengerPercent ?? 0);
-  const strategyId = challenger ? (assignment.challenger as string) : assignment.champion;
-  return { strategy: entryOf(timelines.strategies, strategyId) as CollectionStrategy, arm: challenger ? 'challenger' : 'champion' };
+/**
+ * Champion or challenger in an experiment: `challengerPercent` of accounts, by a stable hash of the
+ * account id, are challengers. Each experiment other than the strategies' names itself, so that its
+ * challengers are not the very accounts that challenge a strategy too (their effects would be confounded).
+ */
+export const armOf = (accountId: string, challengerPercent: number, experiment = ''): StrategyArm =>
+  stableBucket(experiment + accountId) < challengerPercent ? 'challenger' : 'champion';
+
+/**
+ * The strategy an account follows, and whether as champion or challenger: its creditor's assignment
+ * (else the default), or within it its risk segment's when it has one (see riskSegmentOf).
+ */
+export function strategyFor(
+  timelines: CollectionTimelines,
+  creditorId: string,
+  accountId: string,
+  segment: RiskSegment | null = null,
+): { strategy: CollectionStrategy; arm: StrategyArm } {
+  const creditors = entryOf(timelines.byCreditor, creditorId) ?? timelines.default;
+  const assignment = (segment ? entryOf(creditors.bySegment ?? {}, segment) : undefined) ?? creditors;
+  const arm = assignment.challenger ? armOf(accountId, assignment.challengerPercent ?? 0) : 'champion';
+  const strategyId = arm === 'challenger' ? (assignment.challenger as string) : assignment.champion;
+  return { strategy: entryOf(timelines.strategies, strategyId) as CollectionStrategy, arm };
 }
 
 /** A configuration's problems (unknown strategies, bad percentages, duplicate steps); empty when sound. */
@@ -150,12 +173,23 @@ export function timelineProblems(timelines: CollectionTimelines): string[] {
       problems.push(`strategy ${strategy.strategyId}: lateFeesWhileDisputedOrHeld must be ${lateFeesWhileDisputedOrHeld.join(' or ')}`);
     }
   }
-  for (const [scope, assignment] of [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)]) {
+  for (const [scope, assignment] of assignmentsOf(timelines)) {
     for (const id of [assignment.champion, assignment.challenger]) {
       if (id !== undefined && !entryOf(timelines.strategies, id)) problems.push(`${scope} assigns unknown strategy ${id}`);
     }
     const percent = assignment.challengerPercent ?? 0;
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) problems.push(`${scope}: challengerPercent must be 0–100`);
   }
+  for (const [scope, assignment] of [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)]) {
+    const unknown = Object.keys(assignment.bySegment ?? {}).filter((segment) => !(riskSegments as readonly string[]).includes(segment));
+    if (unknown.length) problems.push(`${scope}: bySegment names ${unknown.join(', ')}; the segments are ${riskSegments.join(', ')}`);
+  }
   return problems;
 }
+
+/** Every assignment of a configuration, named by where it sits: the default, each creditor's, and their segments'. */
+const assignmentsOf = (timelines: CollectionTimelines): (readonly [string, ArmAssignment])[] =>
+  [['default', timelines.default] as const, ...Object.entries(timelines.byCreditor)].flatMap(([scope, assignment]) => [
+    [scope, assignment] as const,
+    ...Object.entries(assignment.bySegment ?? {}).map(([segment, inSegment]) => [`${scope}.bySegment.${segment}`, inSegment] as const),
+  ]);

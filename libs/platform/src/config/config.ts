@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** Nest injection token of the AppConfig: provided by the composition root, read by every library that is configured. */
 export const APP_CONFIG = Symbol('AppConfig');
@@ -115,6 +115,23 @@ export interface AppConfig {
    * built-in ones: `{"strategies":{…},"default":{"champion":…},"byCreditor":{…}}`.
    */
   collectionStrategies: Record<string, Record<string, unknown>>;
+  /**
+   * The behaviour score's models (`SCORE_MODELS_DIR`, default `score-models`): every `*.json` file in the
+   * folder, parsed, each a ScoreModel (checked at boot with the assignment). A missing default folder is no models.
+   */
+  scoreModelFiles: { file: string; content: unknown }[];
+  /**
+   * Which models score whom (`SCORE_MODELS`, JSON: `{"champion":"<version>","challenger":"<version>","challengerShare":0.2}`);
+   * undefined: the newest model (by the end of its training window) alone.
+   */
+  scoreModelAssignment: unknown;
+  /** The risk segments' probability bands (`RISK_SEGMENTS`, JSON: `{"highRiskBelow":0.3,"lowRiskFrom":0.6}`, each defaulting so). */
+  riskSegments: Record<string, number>;
+  /**
+   * The worklist's order (`WORKLIST_ORDER`): `heuristic` (the default: the explainable priority score) or
+   * `expected-recovery` (overdue × propensity to pay × contactable now), which needs a score model.
+   */
+  worklistOrder: WorklistOrder;
   /** Where e-mail goes out (`SMTP_URL`, e.g. smtp://user:pass@host:587); without it notifications go to a file. */
   smtpUrl: string | undefined;
   /** The sender of e-mail notifications (`NOTIFY_FROM`). */
@@ -279,6 +296,44 @@ function withSecretFiles(env: NodeJS.ProcessEnv, problems: string[]): NodeJS.Pro
   return { ...env, ...read };
 }
 
+export const worklistOrders = ['heuristic', 'expected-recovery'] as const;
+export type WorklistOrder = (typeof worklistOrders)[number];
+
+/** Every `*.json` file of the score models' folder, parsed; problems for an unreadable folder named outright or a file that is not JSON. */
+function scoreModelFilesOf(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['scoreModelFiles'] {
+  const dir = resolve(env.SCORE_MODELS_DIR || 'score-models');
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+  } catch (error) {
+    if (env.SCORE_MODELS_DIR) problems.push(`SCORE_MODELS_DIR must name a readable folder (${(error as NodeJS.ErrnoException).code ?? String(error)}): ${dir}`);
+    return [];
+  }
+  return names.flatMap((name) => {
+    const file = join(dir, name);
+    try {
+      return [{ file, content: JSON.parse(readFileSync(file, 'utf8')) as unknown }];
+    } catch (error) {
+      problems.push(`SCORE_MODELS_DIR holds ${file}, which is not a readable JSON file (${error instanceof Error ? error.message : String(error)})`);
+      return [];
+    }
+  });
+}
+
+/** A JSON value from the environment (undefined when unset), with a problem when it does not parse. */
+function jsonValueOf(env: NodeJS.ProcessEnv, name: string, problems: string[]): unknown {
+  const raw = env[name];
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    problems.push(`${name} must be JSON`);
+    return undefined;
+  }
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -400,6 +455,8 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   }
   // The opt-out link in every e-mail and text must reach the service from outside (12 CFR 1006.6(e)): localhost does not.
   if (!env.PUBLIC_URL && env.NODE_ENV === 'production') problems.push('PUBLIC_URL is required when NODE_ENV=production: opt-out links point to it.');
+  const worklistOrder = (env.WORKLIST_ORDER || 'heuristic') as WorklistOrder;
+  if (!worklistOrders.includes(worklistOrder)) problems.push(`WORKLIST_ORDER must be ${worklistOrders.join(' or ')}, not "${worklistOrder}".`);
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -440,6 +497,10 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     installmentGraceDays: integer('INSTALLMENT_GRACE_DAYS', 3, 0, 30),
     planBreakAfter: integer('PLAN_BREAK_AFTER_MISSED', 2, 1, 12),
     collectionStrategies: jsonObject('COLLECTION_STRATEGIES'),
+    scoreModelFiles: scoreModelFilesOf(env, problems),
+    scoreModelAssignment: jsonValueOf(env, 'SCORE_MODELS', problems),
+    riskSegments: jsonObjectOf('RISK_SEGMENTS', (value) => typeof value === 'number', 'numbers') as Record<string, number>,
+    worklistOrder,
     smtpUrl,
     notifyFrom: env.NOTIFY_FROM || 'Arrears <no-reply@arrears.invalid>',
     sms,

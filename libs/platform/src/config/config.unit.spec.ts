@@ -180,6 +180,43 @@ describe('loadConfig: read store', () => {
   });
 });
 
+describe('loadConfig: the behaviour score', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('reads every JSON file of the models’ folder, parsed, and orders the worklist by the heuristic unless told', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrears-models-'));
+    writeFileSync(join(dir, 'b.json'), '{"version":"b"}');
+    writeFileSync(join(dir, 'a.json'), '{"version":"a"}');
+    writeFileSync(join(dir, 'notes.txt'), 'not a model');
+    const config = loadConfig({ SCORE_MODELS_DIR: dir, SCORE_MODELS: '{"champion":"a"}', RISK_SEGMENTS: '{"highRiskBelow":0.2}' });
+    expect(config.scoreModelFiles).toEqual([
+      { file: join(dir, 'a.json'), content: { version: 'a' } },
+      { file: join(dir, 'b.json'), content: { version: 'b' } },
+    ]);
+    expect(config).toMatchObject({ scoreModelAssignment: { champion: 'a' }, riskSegments: { highRiskBelow: 0.2 }, worklistOrder: 'heuristic' });
+    expect(loadConfig({ WORKLIST_ORDER: 'expected-recovery' }).worklistOrder).toBe('expected-recovery');
+  });
+
+  it('refuses a folder named outright that is not there, a file or a setting that is not JSON, an order it does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrears-models-'));
+    writeFileSync(join(dir, 'broken.json'), '{"version":');
+    expect(problemsOf({ SCORE_MODELS_DIR: join(dir, 'absent') })).toEqual([expect.stringMatching(/^SCORE_MODELS_DIR must name a readable folder \(ENOENT\)/)]);
+    expect(problemsOf({ SCORE_MODELS_DIR: dir, SCORE_MODELS: '{champion}', RISK_SEGMENTS: '{"lowRiskFrom":"high"}', WORKLIST_ORDER: 'largest' })).toEqual([
+      'WORKLIST_ORDER must be heuristic or expected-recovery, not "largest".',
+      expect.stringMatching(/^SCORE_MODELS_DIR holds .*broken\.json, which is not a readable JSON file/),
+      'SCORE_MODELS must be JSON',
+      'RISK_SEGMENTS must be a JSON object of numbers',
+    ]);
+  });
+});
+
 describe('loadConfig: webhooks out', () => {
   it('delivers in every process by default, 16 tries from 1 s to 5 min, 10 s each, 8 accounts at once', () => {
     expect(loadConfig({}).webhooks).toEqual({

@@ -1,3 +1,4 @@
+import type { Scoring } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
@@ -22,6 +23,7 @@ export * from './team/team-activity.projection';
 export * from './worklist/priority';
 export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
+export * from './worklist/expected-recovery';
 export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
 
 /**
@@ -35,9 +37,12 @@ export interface ReadModel {
   poison: PoisonPolicy;
 }
 
-/** The read models, dating business days in each creditor's reporting zone, the search's digests keyed by `searchKey`. */
-export const readModelsFor = (zones: ReportingZones, searchKey: AccountSearchKey): ReadModel[] => [
-  { projection: accountProjectionFor(zones), poison: 'quarantine' },
+/**
+ * The read models, dating business days in each creditor's reporting zone, the search's digests keyed by
+ * `searchKey`, accounts scored by `scoring` (none when absent).
+ */
+export const readModelsFor = (zones: ReportingZones, searchKey: AccountSearchKey, scoring?: Scoring): ReadModel[] => [
+  { projection: accountProjectionFor(zones, scoring), poison: 'quarantine' },
   // Skipping an event would leave an erased debtor findable: it holds the account's stream instead.
   { projection: accountSearchProjectionFor(searchKey), poison: 'quarantine' },
   { projection: auditTrailProjectionFor(zones), poison: 'skip' },

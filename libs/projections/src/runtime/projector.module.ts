@@ -6,6 +6,7 @@ import { loadAccountSearchKey, readModelsFor, type ReadModel } from '../read-mod
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { WorkerOptions } from '../runner/projection-worker';
 import { ParkedEvents } from './parked-events';
+import { ScoringInForce } from './scoring-in-force';
 import { ProjectionProgress, READ_MODELS } from './projection-progress';
 
 export interface ProjectorOptions {
@@ -47,8 +48,8 @@ export class ProjectorModule {
     };
     const readModels = {
       provide: READ_MODELS,
-      useFactory: async (config: AppConfig) => readModelsFor(options.zones, await loadAccountSearchKey(config)),
-      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig, scoring: ScoringInForce) => readModelsFor(options.zones, await loadAccountSearchKey(config), scoring.scoring),
+      inject: [APP_CONFIG, ScoringInForce],
     };
     const runner = {
       provide: ProjectionRunner,
@@ -70,8 +71,8 @@ export class ProjectorModule {
     };
     return {
       module: ProjectorModule,
-      providers: [readModels, ...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
-      exports: [ProjectionProgress, ParkedEvents, READ_MODELS],
+      providers: [ScoringInForce, readModels, ...(options.run ? [runner, ProjectorLifecycle] : []), ProjectionProgress, parkedEvents],
+      exports: [ProjectionProgress, ParkedEvents, READ_MODELS, ScoringInForce],
     };
   }
 }

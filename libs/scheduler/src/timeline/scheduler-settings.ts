@@ -11,11 +11,13 @@ import {
   type StrategyAssignment,
 } from '@arrears/domain';
 import { APP_CONFIG, type AppConfig } from '@arrears/platform';
+import { ScoringInForce } from '@arrears/projections';
 
 /**
  * The scheduler's settings from the configuration: COLLECTION_STRATEGIES merged over the built-in
  * strategies and checked at boot (an unknown strategy, a malformed step, or a message step the templates
- * in force cannot say or would let escalate unmarked stops the service).
+ * in force cannot say or would let escalate unmarked stops the service); the scoring in force, whose
+ * risk segments pick the strategy of a creditor that assigns them by segment.
  */
 @Injectable()
 export class SchedulerSettingsInForce {
@@ -32,7 +34,13 @@ export class SchedulerSettingsInForce {
       ? [...timelineProblems(timelines), ...strategyTemplateProblems(timelines, templatesIn(contactPolicies.policies))]
       : ['it must hold strategies with steps, and assignments naming a champion'];
     if (problems.length) throw new Error(`COLLECTION_STRATEGIES: ${problems.join('; ')}`);
-    this.settings = { timelines, policies: contactPolicies.policies, installmentGraceDays: config.installmentGraceDays, planBreakAfter: config.planBreakAfter };
+    this.settings = {
+      timelines,
+      policies: contactPolicies.policies,
+      installmentGraceDays: config.installmentGraceDays,
+      planBreakAfter: config.planBreakAfter,
+      scoring: new ScoringInForce(config).scoring,
+    };
   }
 }
 
@@ -40,8 +48,9 @@ function wellFormed(timelines: CollectionTimelines): boolean {
   // The configuration is JSON: until checked, a strategy or an assignment may be null or of any shape.
   const strategies = Object.values(timelines.strategies) as (Partial<CollectionStrategy> | null)[];
   const assignments = [timelines.default, ...Object.values(timelines.byCreditor)] as (Partial<StrategyAssignment> | null)[];
+  const inSegments = assignments.flatMap((assignment) => Object.values(assignment?.bySegment ?? {})) as (Partial<StrategyAssignment> | null)[];
   return (
     strategies.every((strategy) => typeof strategy?.strategyId === 'string' && Array.isArray(strategy.steps)) &&
-    assignments.every((assignment) => typeof assignment?.champion === 'string')
+    [...assignments, ...inSegments].every((assignment) => typeof assignment?.champion === 'string')
   );
 }

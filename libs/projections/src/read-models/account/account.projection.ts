@@ -1,4 +1,15 @@
-import { accountEventTypes, dateIn, nextWakeOn, type AccountEvent, type OpenedAccount, type PaymentReceived } from '@arrears/domain';
+import {
+  accountEventTypes,
+  accountScore,
+  dateIn,
+  defaultRiskSegmentBands,
+  nextWakeOn,
+  type AccountEvent,
+  type AccountScore,
+  type OpenedAccount,
+  type PaymentReceived,
+  type Scoring,
+} from '@arrears/domain';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
 import type { ReportingZones } from '@arrears/platform';
@@ -26,6 +37,11 @@ export interface AccountDocument extends ProjectedDocument {
   wakeOn: string | null;
   /** What the KPIs keep of the account by business day (absent before its first event of version 3). */
   kpis?: KpiLedger;
+  /**
+   * The account's behaviour score as of its last event, by its scoring arm's model (docs/risk.md): null
+   * when no model is in use; absent from an as-of replay, which scores nothing.
+   */
+  score?: AccountScore | null;
 }
 
 /** Folds one event into an account document; pure, and shared with the as-of replay. */
@@ -50,13 +66,16 @@ function lastPaymentOf({ data }: PaymentReceived): LastPayment {
 const ACCOUNTS = 'accounts';
 const ACCOUNT_FOLD = 'account';
 
+/** No model in use: accounts are not scored, and the worklist keeps its heuristic. */
+export const unscored: Scoring = { models: {}, assignment: null, bands: defaultRiskSegmentBands };
+
 /**
  * The account fold: each account's events are folded once, into its account document (loaded once
  * per batch, evolved with the domain's own `evolve`), and the account's worklist line and its KPI
  * changes are derived from that same fold, under one checkpoint: a line or a figure is never
  * derived from a state another read model has folded differently or not yet.
  */
-export const accountProjectionFor = (zones: ReportingZones): Projection<AccountFoldDocument, AccountEvent> => ({
+export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = unscored): Projection<AccountFoldDocument, AccountEvent> => ({
   name: ACCOUNT_FOLD,
   // 2: the worklist lines and KPI days are derived from its fold, no longer projections of their own.
   // 3: KPI days are business days, restated when a late fact lands; the account keeps its KPI ledger.
@@ -70,7 +89,9 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
   // 9: the KPIs keep each month's totals beside its days, so that a report reads only its window's days.
   // 10: the account keeps its credit policy, the invoices past its limit waiting for approval, and its latest credit report.
   // 11: the account counts its outbound calls and those that reached the debtor (the behaviour score reads them).
-  version: 11,
+  // 12: the account and its worklist line keep the account's behaviour score, its arm and its explanation;
+  //     the line an expected-recovery rank; the KPIs collections by risk segment and by scoring arm.
+  version: 12,
   collection: ACCOUNTS,
   indexes: [
     {
@@ -108,8 +129,16 @@ export const accountProjectionFor = (zones: ReportingZones): Projection<AccountF
     const after = evolveAccountDocument(before, event);
     if (!after) return [document ?? null, line ?? null, ...kpiDocuments.map((kpi) => kpi ?? null)];
     const { account } = after;
-    const kpis = kpiDays(before && { account: before.account, ledger: before.kpis ?? emptyLedger() }, account, event, zones, kpiDocuments);
-    return [{ ...after, kpis: kpis.ledger }, worklistEntry(account, dateIn(event.metadata.recordedAt, account.debtor.timeZone)), ...kpis.days];
+    const kpis = kpiDays(
+      before && { account: before.account, ledger: before.kpis ?? emptyLedger(), score: before.score ?? null },
+      account,
+      event,
+      zones,
+      kpiDocuments,
+    );
+    const today = dateIn(event.metadata.recordedAt, account.debtor.timeZone);
+    const score = accountScore(scoring, account, today);
+    return [{ ...after, kpis: kpis.ledger, score }, worklistEntry(account, today, score), ...kpis.days];
   },
 });
 

@@ -15,6 +15,7 @@ import {
   type OpenedAccount,
 } from '@arrears/domain';
 import type { AccountDocument } from './account.projection';
+import { expectedRecoveryOf, scoreExplanation } from '../worklist/expected-recovery';
 
 /**
  * What a reader gets for an account at an instant: the stored facts plus what depends on the day
@@ -48,6 +49,7 @@ export function accountView(document: AccountDocument, now: string, policies: Co
   const overdue = invoices.filter((invoice) => invoice.daysPastDue > 0).reduce((sum, invoice) => sum + invoice.outstanding, 0);
   const oldestDays = oldestDaysPastDue(account, today);
   const claim = activeClaim(account, now);
+  const contact = callStatus(account, now, policyFor(policies, account.creditorId));
   return {
     accountId: account.accountId,
     creditorId: account.creditorId,
@@ -70,7 +72,9 @@ export function accountView(document: AccountDocument, now: string, policies: Co
     holds: Object.values(account.holds).map((hold) => ({ ...hold, inForce: hold.active && hold.until >= today })),
     restrictions: account.restrictions,
     validationNotice: account.validationNotice,
-    contact: callStatus(account, now, policyFor(policies, account.creditorId)),
+    contact,
+    propensity: document.score ? scoreExplanation(document.score) : null,
+    expectedRecovery: document.score ? expectedRecoveryOf(overdue, document.score, contact.contactableNow) : null,
     timeBar: timeBarOf(account, policies, today),
     settlement: account.activeSettlement,
     agency: account.agency,

@@ -1,4 +1,4 @@
-import { businessDayOf, entryOf, type IsoDate, type OpenedAccount } from '@arrears/domain';
+import { businessDayOf, entryOf, type AccountScore, type IsoDate, type OpenedAccount } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { IndexSpec } from '@arrears/read-store';
 import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
@@ -46,10 +46,10 @@ export const kpiDayRefs = (event: RecordedAccountEvent, zones: ReportingZones): 
 
 /**
  * The creditor's and the portfolio's day and month documents (as `kpiDayRefs` names them) after the
- * event, and the account's ledger.
+ * event, and the account's ledger; collections counted by the account's score before the event too.
  */
 export function kpiDays(
-  before: { account: OpenedAccount; ledger: KpiLedger } | null,
+  before: { account: OpenedAccount; ledger: KpiLedger; score?: AccountScore | null } | null,
   after: OpenedAccount,
   event: RecordedAccountEvent,
   zones: ReportingZones,
@@ -58,7 +58,9 @@ export function kpiDays(
   const day = kpiDayOf(event, zones);
   const moves = invoiceMoves(before?.account ?? null, after);
   const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
-  const change = after.currency ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves), restated } : undefined;
+  const change = after.currency
+    ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score ?? null), restated }
+    : undefined;
   return {
     ledger,
     days: [

@@ -3,6 +3,7 @@ import {
   outstanding,
   sharedEntryOf,
   type AccountEvent,
+  type AccountScore,
   type Allocation,
   type ContactAttempted,
   type IsoDate,
@@ -53,6 +54,12 @@ export interface Figures {
   /** Payments applied to invoices on a champion's or a challenger's timeline. */
   collectedChampion: number;
   collectedChallenger: number;
+  /** Payments from accounts by the risk segment and the scoring arm of their score before the payment. */
+  collectedLowRisk: number;
+  collectedMediumRisk: number;
+  collectedHighRisk: number;
+  collectedScoringChampion: number;
+  collectedScoringChallenger: number;
 }
 
 export interface AgencyFlows {
@@ -92,6 +99,11 @@ export const noFlows: Flows = {
   collectedByAgency: 0,
   collectedChampion: 0,
   collectedChallenger: 0,
+  collectedLowRisk: 0,
+  collectedMediumRisk: 0,
+  collectedHighRisk: 0,
+  collectedScoringChampion: 0,
+  collectedScoringChallenger: 0,
 };
 export const flowNames = Object.keys(noFlows) as (keyof Flows)[];
 
@@ -103,11 +115,24 @@ export const counted = (flows: Partial<Flows>, name: keyof Flows): number => flo
  * moved (from folding the account before and after it), by due date, and the event's own counters.
  * Who is delinquent is the account's ledger's to say (see kpi-ledger.ts), across days.
  */
-export function figuresChange(before: OpenedAccount | null, event: AccountEvent, moves: InvoiceMove[]): FigureChange {
+export function figuresChange(before: OpenedAccount | null, event: AccountEvent, moves: InvoiceMove[], score: AccountScore | null = null): FigureChange {
   const change: FigureChange = {};
   for (const { dueOn, moved } of moves) adjust((change.outstanding ??= {}), dueOn, moved);
   eventFlows(change, before, event);
+  if (score && change.collected) scoredCollections(change, score, change.collected);
   return change;
+}
+
+const bySegment = { low: 'collectedLowRisk', medium: 'collectedMediumRisk', high: 'collectedHighRisk' } as const;
+const byScoringArm = { champion: 'collectedScoringChampion', challenger: 'collectedScoringChallenger' } as const;
+
+/**
+ * What a payment (or, negative, a reversal) collected, by the risk segment and scoring arm the account
+ * was in before it: the score it was worked on, not the one the payment itself earns.
+ */
+function scoredCollections(change: FigureChange, score: AccountScore, collected: number): void {
+  change[bySegment[score.segment]] = collected;
+  change[byScoringArm[score.arm]] = collected;
 }
 
 /** How much an invoice's open amount moved. */

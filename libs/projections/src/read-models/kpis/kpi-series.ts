@@ -156,6 +156,8 @@ export function workflowKpis(flow: (name: keyof Flows) => number, agencies: Map<
       ),
     },
     collectedByStrategy: { champion: flow('collectedChampion'), challenger: flow('collectedChallenger') },
+    collectedBySegment: { low: flow('collectedLowRisk'), medium: flow('collectedMediumRisk'), high: flow('collectedHighRisk') },
+    collectedByScoringArm: { champion: flow('collectedScoringChampion'), challenger: flow('collectedScoringChallenger') },
   };
 }
 

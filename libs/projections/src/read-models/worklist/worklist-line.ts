@@ -6,6 +6,7 @@ import {
   outstanding as owedOn,
   pursuable,
   totalOutstanding,
+  type AccountScore,
   type ContactSubject,
   type IsoDate,
   type OpenedAccount,
@@ -30,6 +31,13 @@ export interface WorklistDocument extends ProjectedDocument {
   /** Absent from a line stored before broken promises were counted. */
   brokenPromises?: number;
   rank: number | null;
+  /** The account's behaviour score as of its last event (see AccountDocument.score); absent from a line stored before scores. */
+  score?: AccountScore | null;
+  /**
+   * What the expected-recovery order sorts by: overdue balance on the line's day × propensity to pay;
+   * readers multiply by whether the account is contactable now. Null off the list or unscored.
+   */
+  recoveryRank?: number | null;
   /** The agent the account is assigned to (AccountAssigned), whoever claims it now. */
   assignedAgentId: string | null;
   /** The agent of the latest claim and when it lapses; readers compare with the time. */
@@ -53,13 +61,21 @@ export interface WorklistInvoice {
   outstanding: number;
 }
 
-/** The worklist line of an account as it stands on `today`, the debtor's date. */
-export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<WorklistDocument> {
+/** The worklist line of an account as it stands on `today`, the debtor's date, with its score then. */
+export function worklistEntry(account: OpenedAccount, today: IsoDate, score: AccountScore | null = null): Evolved<WorklistDocument> {
   const open = openInvoicesOldestFirst(account);
   const oldestDueOn = open[0]?.dueOn ?? null;
   const outstanding = totalOutstanding(account);
   const missedOpen = open.filter((invoice) => invoice.missed).length;
   const brokenPromises = Object.values(account.promises).filter((promise) => promise.status === 'broken').length;
+  const openInvoices = open.map((invoice) => ({
+    invoiceId: invoice.invoiceId,
+    dueOn: invoice.dueOn,
+    graceEndsOn: addDays(invoice.dueOn, invoice.terms.graceDays),
+    missed: invoice.missed,
+    lateFeeDue: invoice.missed && Boolean(invoice.terms.lateFee) && !invoice.lateFeeAssessed,
+    outstanding: owedOn(invoice),
+  }));
   const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account, today);
   return {
     id: account.accountId,
@@ -71,20 +87,19 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate): Evolved<W
     missedOpen,
     brokenPromises,
     rank: listed && oldestDueOn ? rankOf({ outstanding, oldestDueOn, missedOpen, brokenPromises }) : null,
+    score,
+    recoveryRank: listed && score ? overdueOn(openInvoices, today) * score.probability : null,
     assignedAgentId: account.assignedAgentId,
     claimAgentId: account.claim?.agentId ?? null,
     claimUntil: account.claim?.until ?? null,
     contact: contactSubjectOf(account),
-    openInvoices: open.map((invoice) => ({
-      invoiceId: invoice.invoiceId,
-      dueOn: invoice.dueOn,
-      graceEndsOn: addDays(invoice.dueOn, invoice.terms.graceDays),
-      missed: invoice.missed,
-      lateFeeDue: invoice.missed && Boolean(invoice.terms.lateFee) && !invoice.lateFeeAssessed,
-      outstanding: owedOn(invoice),
-    })),
+    openInvoices,
   };
 }
+
+/** What is past due on `today` of the open invoices, in minor units. */
+export const overdueOn = (open: { dueOn: IsoDate; outstanding: number }[], today: IsoDate): number =>
+  open.reduce((sum, invoice) => (invoice.dueOn < today ? sum + invoice.outstanding : sum), 0);
 
 export const WORKLIST = 'worklist';
 
@@ -94,6 +109,14 @@ export const worklistIndexes: IndexSpec[] = [
     fields: [
       { field: 'listed', direction: 'asc' },
       { field: 'rank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
+  {
+    name: 'by_expected_recovery',
+    fields: [
+      { field: 'listed', direction: 'asc' },
+      { field: 'recoveryRank', direction: 'desc' },
       { field: 'id', direction: 'asc' },
     ],
   },

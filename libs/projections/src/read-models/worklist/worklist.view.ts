@@ -1,11 +1,14 @@
 import { activeClaim, callStatus, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
 import { scoreOn } from './priority';
-import type { WorklistDocument, WorklistInvoice } from './worklist-line';
+import { expectedRecoveryOf, scoreExplanation } from './expected-recovery';
+import { overdueOn, type WorklistDocument, type WorklistInvoice } from './worklist-line';
 
 /** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
 export function worklistItem(entry: WorklistDocument, now: string, policy: ContactPolicy) {
   const today = now.slice(0, 10);
   const days = entry.oldestDueOn ? daysPastDue(entry.oldestDueOn, today) : 0;
+  const overdueAmount = overdueOn(entry.openInvoices, today);
+  const contact = callStatus(entry.contact, now, policy);
   const claim = activeClaim({ claim: entry.claimAgentId && entry.claimUntil ? { agentId: entry.claimAgentId, until: entry.claimUntil } : null }, now);
   return {
     accountId: entry.id,
@@ -18,9 +21,11 @@ export function worklistItem(entry: WorklistDocument, now: string, policy: Conta
     daysPastDue: days,
     agingBucket: agingBucket(days),
     outstanding: entry.outstanding,
-    overdueAmount: entry.openInvoices.reduce((sum, invoice) => (invoice.dueOn < today ? sum + invoice.outstanding : sum), 0),
+    overdueAmount,
     nextAction: nextAction(entry.openInvoices, today, days),
-    contact: callStatus(entry.contact, now, policy),
+    contact,
+    propensity: entry.score ? scoreExplanation(entry.score) : null,
+    expectedRecovery: entry.score ? expectedRecoveryOf(overdueAmount, entry.score, contact.contactableNow) : null,
     assignedAgentId: entry.assignedAgentId,
     claim,
   };
