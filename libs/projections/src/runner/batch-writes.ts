@@ -26,6 +26,8 @@ export interface DeadLetter extends ReadDocument {
 
 export interface BatchOutcome {
   writes: WriteOperation[];
+  /** The documents the batch loaded, as its writes leave them: what the next batch may fold on while these are written. */
+  documents: LoadedDocuments;
   /** The events parked as dead letters. */
   parked: number;
   /** Under quarantine: the streams held after this batch, each at its first parked position. */
@@ -41,6 +43,7 @@ export interface BatchOutcome {
  * before it; with `quarantine` its stream is held (`held`, by stream, at the first parked position):
  * the stream's later events are parked behind it, unapplied, so its documents stay exactly as before
  * the poison event until a supervisor retries the parked events in order, while every other stream goes on.
+ * Documents in `known` (the previous batch's, still being written) are taken from there, not loaded.
  */
 export async function batchWrites(
   readStore: ReadStore,
@@ -48,6 +51,7 @@ export async function batchWrites(
   batch: RecordedEvent[],
   policy: PoisonPolicy,
   heldBefore: ReadonlyMap<string, bigint> = new Map(),
+  known?: LoadedDocuments,
 ): Promise<BatchOutcome> {
   const handled = new Set(projection.handles);
   const targets = batch.flatMap((event) => {
@@ -57,9 +61,10 @@ export async function batchWrites(
   const current = await loadDocuments(
     readStore,
     targets.flatMap(({ refs }) => refs),
+    known,
   );
   const changed = new Map<string, DocumentRef>();
-  const outcome: BatchOutcome = { writes: [], parked: 0, held: new Map(heldBefore) };
+  const outcome: BatchOutcome = { writes: [], documents: current, parked: 0, held: new Map(heldBefore) };
   const park = (event: RecordedEvent, error: unknown) => {
     outcome.writes.push(deadLetter(projection.name, event, error));
     outcome.parked++;
@@ -135,17 +140,23 @@ function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<P
   return ref;
 }
 
-/** The documents of `refs`, by `keyOf` their ref: one query per collection. */
-export async function loadDocuments(readStore: ReadStore, refs: DocumentRef[]): Promise<LoadedDocuments> {
+/** The documents of `refs`, by `keyOf` their ref: those in `known` from there, the others in one query per collection. */
+export async function loadDocuments(readStore: ReadStore, refs: DocumentRef[], known?: LoadedDocuments): Promise<LoadedDocuments> {
   const byCollection = new Map<string, Set<string>>();
-  for (const { collection, id } of refs) byCollection.set(collection, (byCollection.get(collection) ?? new Set()).add(id));
+  const found: LoadedDocuments = new Map();
+  for (const ref of refs) {
+    const key = keyOf(ref);
+    if (known?.has(key)) found.set(key, known.get(key) ?? null);
+    else byCollection.set(ref.collection, (byCollection.get(ref.collection) ?? new Set()).add(ref.id));
+  }
   const loaded = await Promise.all(
     [...byCollection].map(async ([collection, ids]) => {
       const documents = await readStore.find(collection, { where: [{ field: 'id', op: 'in', value: [...ids] }] });
       return documents.map((document) => [keyOf({ collection, id: document.id }), document as ProjectedDocument] as const);
     }),
   );
-  return new Map(loaded.flat());
+  for (const [key, document] of loaded.flat()) found.set(key, document);
+  return found;
 }
 
 export const documentWrite = ({ collection, id }: DocumentRef, document: ProjectedDocument | null): WriteOperation =>

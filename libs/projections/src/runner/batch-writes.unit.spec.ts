@@ -1,3 +1,5 @@
+import type { ReadStore } from '@arrears/read-store';
+import { batchWrites } from './batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
 
 const on = eventLog();
@@ -16,5 +18,25 @@ describe('applying an event', () => {
     const mixed = new Map([...whole].map(([key, document]) => [key, key.startsWith('accounts/') ? null : document]));
     for (const [key, document] of projectAll(accountProjection, history.slice(0, 2))) if (key.startsWith('accounts/')) mixed.set(key, document);
     expect(projectAll(accountProjection, history, mixed)).toEqual(whole);
+  });
+});
+
+describe('folding a batch while the one before it is written', () => {
+  it('takes the documents that batch leaves from its outcome, not from the store, which does not have them yet', async () => {
+    const asked: string[] = [];
+    // The store as it is while the first batch's write is in flight: empty.
+    const store = {
+      find: (collection: string, query: { where: { value: string[] }[] }) => {
+        asked.push(...(query.where[0]?.value ?? []).map((id) => `${collection}/${id}`));
+        return Promise.resolve([]);
+      },
+    } as unknown as ReadStore;
+    const first = await batchWrites(store, accountProjection, history.slice(0, 2), 'quarantine');
+    asked.length = 0;
+    const second = await batchWrites(store, accountProjection, history.slice(2), 'quarantine', first.held, first.documents);
+    expect(asked.filter((key) => first.documents.has(key))).toEqual([]);
+    expect(new Map([...second.documents].filter(([key]) => key.startsWith('accounts/') || key.startsWith('worklist/')))).toEqual(
+      new Map([...projectAll(accountProjection, history)].filter(([key]) => key.startsWith('accounts/') || key.startsWith('worklist/'))),
+    );
   });
 });

@@ -4,7 +4,7 @@ import { Backoff, type BackoffOptions } from '@arrears/platform';
 import { LeaseLostError, whileLeaseHeld, type Lease, type ReadStore } from '@arrears/read-store';
 import { collectionsOf, type Projection } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
-import { batchWrites, DEAD_LETTERS, deadLetter, errorText, readStoreAnswers, type DeadLetter } from './batch-writes';
+import { batchWrites, DEAD_LETTERS, deadLetter, errorText, readStoreAnswers, type BatchOutcome, type DeadLetter } from './batch-writes';
 import { inBatches } from './in-batches';
 
 export interface WorkerOptions {
@@ -28,6 +28,13 @@ export interface WorkerOptions {
 }
 
 export type { PoisonPolicy } from './poison-policy';
+
+/** A batch being written, with the outcome folded for it (none if it is written by `store`'s path). */
+interface Writing {
+  outcome: BatchOutcome | undefined;
+  /** Whether it was written from that outcome. */
+  written: Promise<boolean>;
+}
 
 export interface ProjectionStatus {
   name: string;
@@ -190,13 +197,30 @@ export class ProjectionWorker {
     // A stop or a lost lease while the log was being asked for its head has already fired: the listeners
     // above came too late for it, and an idle log would keep the subscription waiting for ever.
     if (this.stopped() || lost.aborted) close();
+    let writing: Writing | undefined;
     try {
       for await (const batch of inBatches(subscription, this.options.batchSize, this.options.batchWaitMs)) {
-        await this.store(batch, lease);
-        this.onProgress();
+        // This batch is folded while the one before it is written, on the documents that one leaves.
+        const folded = await this.foldAhead(batch, writing?.outcome);
+        const landed = writing ? await writing.written : true;
+        writing = undefined;
         if (this.status.state !== 'running' || this.stopped() || lost.aborted) break;
+        // A write that took another path (a retry, or event by event) may leave other documents: fold again.
+        const outcome = landed ? folded : undefined;
+        const written = this.storeFolded(batch, lease, outcome);
+        // Stopped at a poison event: end the subscription now rather than at the next batch, which may be long in coming.
+        void written.then(
+          () => {
+            if (this.status.state !== 'running') close();
+          },
+          () => undefined,
+        );
+        writing = { outcome, written };
       }
+      await writing?.written;
     } catch (error) {
+      // Never two writes at once: the next subscription starts once this one's last write has ended.
+      await writing?.written.catch(() => undefined);
       if (error instanceof LeaseLostError || this.stopped()) throw error;
       await this.pause(this.backoff.failed(error));
     } finally {
@@ -226,8 +250,39 @@ export class ProjectionWorker {
     }
   }
 
+  /**
+   * Folds a batch ahead of its write, over the documents of the batch still being written (`before`);
+   * undefined if its documents could not be loaded (its write then loads them again, with retries).
+   */
+  private foldAhead(batch: RecordedEvent[], before: BatchOutcome | undefined): Promise<BatchOutcome | undefined> {
+    return batchWrites(this.readStore, this.projection, batch, this.poison, before?.held ?? this.held, before?.documents).catch(() => undefined);
+  }
+
+  /**
+   * Stores a batch from its outcome folded ahead: resolves true if written so, false if it took
+   * `store`'s path instead (the outcome was missing, or its write failed).
+   */
+  private async storeFolded(batch: RecordedEvent[], lease: Lease, folded: BatchOutcome | undefined): Promise<boolean> {
+    let written = false;
+    if (folded) {
+      try {
+        await this.writeOutcome(batch, folded, lease);
+        this.backoff.succeeded();
+        written = true;
+      } catch (error) {
+        if (this.stopped() || error instanceof LeaseLostError) throw error;
+      }
+    }
+    if (!written) await this.store(batch, lease);
+    this.onProgress();
+    return written;
+  }
+
   private async write(batch: RecordedEvent[], lease: Lease): Promise<void> {
-    const outcome = await batchWrites(this.readStore, this.projection, batch, this.poison, this.held);
+    await this.writeOutcome(batch, await batchWrites(this.readStore, this.projection, batch, this.poison, this.held), lease);
+  }
+
+  private async writeOutcome(batch: RecordedEvent[], outcome: BatchOutcome, lease: Lease): Promise<void> {
     const position = outcome.stoppedAt?.position ?? batch[batch.length - 1]?.position;
     if (position === undefined) return; // an empty batch moves nothing
     // The first write under a lease records the version; the later ones keep it (one row update the less per batch).
