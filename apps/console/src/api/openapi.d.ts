@@ -2573,7 +2573,7 @@ export interface components {
              * @example promisesBroken
              * @enum {string}
              */
-            feature: "overdueAmount" | "daysPastDue" | "daysBeyondTerms" | "daysBeyondTermsTrend" | "paidOnTimeShare" | "partialPaymentShare" | "promisesKeptShare" | "promisesBroken" | "plansBroken" | "bureauScore" | "hasBureauScore";
+            feature: "overdueAmount" | "daysPastDue" | "daysBeyondTerms" | "daysBeyondTermsTrend" | "paidOnTimeShare" | "partialPaymentShare" | "promisesKeptShare" | "promisesBroken" | "plansBroken" | "callsAnsweredShare" | "bureauScore" | "hasBureauScore";
             /**
              * @description The feature in words.
              * @example Promises to pay broken
