@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { LocalKeyEncryption, type SealedPersonalData } from '@arrears/personal-data';
 import { Backends } from '@arrears/backends';
 import { loadConfig, RandomIdGenerator, reportingZones, SystemClock } from '@arrears/platform';
-import { loadAccountSearchKey, readModelsFor, rebuildProjection } from '@arrears/projections';
+import { loadAccountSearchKey, readModelsFor, rebuildProjection, ScoringInForce } from '@arrears/projections';
 import { closedAfterAll } from './support/closed-after-all';
 import { as, invoiceBody, paymentBody, readModelsCaughtUp, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
@@ -155,7 +155,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
         // What a rebuild reads: the opening event itself, before the erasure event, has nothing left to give.
         const [opened] = await elsewhere.eventStore.readStream(`account-${accountId}`, { maxCount: 1 });
         expect(opened?.data.debtor).toEqual({ reference: debtor.reference, timeZone: 'America/New_York', personalDataErased: true });
-        for (const target of readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config)))
+        for (const target of readModelsFor(reportingZones(config.reportingTimeZones), await loadAccountSearchKey(config), new ScoringInForce(config).scoring))
           await rebuildProjection(elsewhere.eventStore, elsewhere.readStore, target, { batchSize: 100, batchWaitMs: 1 });
       } finally {
         await elsewhere.onApplicationShutdown();

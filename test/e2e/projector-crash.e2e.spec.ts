@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
-import { reportingZones } from '@arrears/platform';
-import { AccountSearchKey, collectionsOf, ProjectionRunner, readModelsFor } from '@arrears/projections';
+import { loadConfig, reportingZones } from '@arrears/platform';
+import { AccountSearchKey, collectionsOf, ProjectionRunner, readModelsFor, ScoringInForce } from '@arrears/projections';
 import { DEAD_LETTERS } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../setup/test-database';
@@ -13,8 +13,9 @@ import { testKeyEncryptionKey } from './support/test-api';
 const projector = join(resolve(__dirname, '../..'), 'dist/apps/projector/src/main.js');
 const accounts = 4_000; // × 6 events = 24,000
 const appName = 'crash_test_projector';
-// The key the projector below derives its search digests from: the same, so both runs store the same documents.
-const readModels = readModelsFor(reportingZones({}), new AccountSearchKey(testKeyEncryptionKey));
+// The key the projector below derives its search digests from, and the score models it loads (SCORE_MODELS_DIR's
+// default): the same, so both runs store the same documents.
+const readModels = readModelsFor(reportingZones({}), new AccountSearchKey(testKeyEncryptionKey), new ScoringInForce(loadConfig({})).scoring);
 
 /**
  * The projector survives a crash at any point: 24,000 events, the built projector in a child process
