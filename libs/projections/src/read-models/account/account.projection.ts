@@ -1,6 +1,7 @@
 import {
   accountEventTypes,
   accountScore,
+  businessDayOf,
   dateIn,
   defaultRiskSegmentBands,
   nextWakeOn,
@@ -129,8 +130,11 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
     const after = evolveAccountDocument(before, event);
     if (!after) return [document ?? null, line ?? null, ...kpiDocuments.map((kpi) => kpi ?? null)];
     const { account } = after;
+    // The KPIs follow business time: a collection counts by the score the account had on its business day,
+    // not by the one stored when its last event was recorded (an imported history is recorded all at once).
+    const scoreBefore = (account: OpenedAccount) => () => accountScore(scoring, account, businessDayOf(event, event.metadata, account.debtor.timeZone));
     const kpis = kpiDays(
-      before && { account: before.account, ledger: before.kpis ?? emptyLedger(), score: before.score ?? null },
+      before && { account: before.account, ledger: before.kpis ?? emptyLedger(), score: scoreBefore(before.account) },
       account,
       event,
       zones,

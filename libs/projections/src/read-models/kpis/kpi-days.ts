@@ -49,7 +49,7 @@ export const kpiDayRefs = (event: RecordedAccountEvent, zones: ReportingZones): 
  * event, and the account's ledger; collections counted by the account's score before the event too.
  */
 export function kpiDays(
-  before: { account: OpenedAccount; ledger: KpiLedger; score?: AccountScore | null } | null,
+  before: { account: OpenedAccount; ledger: KpiLedger; score?: () => AccountScore | null } | null,
   after: OpenedAccount,
   event: RecordedAccountEvent,
   zones: ReportingZones,
@@ -59,7 +59,7 @@ export function kpiDays(
   const moves = invoiceMoves(before?.account ?? null, after);
   const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
   const change = after.currency
-    ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score ?? null), restated }
+    ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score), restated }
     : undefined;
   return {
     ledger,

@@ -115,10 +115,17 @@ export const counted = (flows: Partial<Flows>, name: keyof Flows): number => flo
  * moved (from folding the account before and after it), by due date, and the event's own counters.
  * Who is delinquent is the account's ledger's to say (see kpi-ledger.ts), across days.
  */
-export function figuresChange(before: OpenedAccount | null, event: AccountEvent, moves: InvoiceMove[], score: AccountScore | null = null): FigureChange {
+export function figuresChange(
+  before: OpenedAccount | null,
+  event: AccountEvent,
+  moves: InvoiceMove[],
+  scoreBefore: () => AccountScore | null = () => null,
+): FigureChange {
   const change: FigureChange = {};
   for (const { dueOn, moved } of moves) adjust((change.outstanding ??= {}), dueOn, moved);
   eventFlows(change, before, event);
+  // Scored only for a collection: most events collect nothing.
+  const score = change.collected ? scoreBefore() : null;
   if (score && change.collected) scoredCollections(change, score, change.collected);
   return change;
 }
