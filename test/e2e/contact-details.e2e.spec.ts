@@ -50,7 +50,8 @@ describe('a debtor’s contact details change (POST /accounts/:id/contact-detail
       `account-${accountId}`,
     ]);
     expect(rows).toHaveLength(1);
-    expect(JSON.stringify(rows)).not.toMatch(/3125550199|Engine Lane|60601/);
+    // The clear part only: the ciphertext is random base64, which may spell anything.
+    expect(JSON.stringify({ ...(rows[0]?.data as object), sealed: undefined })).not.toMatch(/3125550199|Engine Lane|60601/);
     expect(rows[0]?.data).toMatchObject({ timeZone: 'America/Chicago', sealed: { keyId: expect.any(String) } });
     const history = await api.get(`/accounts/${accountId}/history`, await as('supervisor'));
     expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain('The debtor’s e-mail, phone, address, time zone changed.');

@@ -130,7 +130,8 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect(rows).toHaveLength(2);
       for (const { data } of rows) {
         expect(Object.keys(data).sort()).toEqual(['bureau', 'reportedOn', 'scaleMax', 'scaleMin', 'sealed', 'source']);
-        expect(JSON.stringify(data)).not.toMatch(/640|500|D1/);
+        // The clear part only: the ciphertext is random base64, which may spell anything.
+        expect(JSON.stringify({ ...data, sealed: undefined })).not.toMatch(/640|500|D1/);
       }
       const history = await api.get(`/accounts/${accountId}/history`, await as('auditor'));
       expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain(
