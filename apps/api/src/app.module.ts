@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type CanActivate, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, reportingZones, type AppConfig } from '@arrears/platform';
 import type { DestinationStream } from 'pino';
@@ -59,7 +59,7 @@ import { FixedWindowStorage } from './hardening/fixed-window.storage';
 import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard';
 
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
-const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
+export const commandControllers = Object.entries(accountCommands).map(([capability, declarations]) => commandController(capability, declarations));
 
 const queryControllers = [
   SearchController,
@@ -133,18 +133,22 @@ export class AppModule {
         AccountSearch,
         TeamActivity,
         { provide: ACCOUNT_SEARCH_KEY, useFactory: loadAccountSearchKey, inject: [APP_CONFIG] },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ProblemDetailsFilter,
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
         { provide: TokenVerifier, useValue: new TokenVerifier(verifiedBy(config)) },
         AccountCreditors,
         PortalSessions,
         PortalAccess,
         { provide: ScrapeToken, useValue: new ScrapeToken(config.metricsToken) },
-        // Guards run in this order: a flood is refused before its tokens are checked.
-        ...(config.rateLimitPerSecond > 0 ? [{ provide: APP_GUARD, useClass: PerCallerThrottlerGuard }] : []),
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...globalGuards(config).flatMap((guard) => [guard, { provide: APP_GUARD, useExisting: guard }]),
       ],
     };
   }
+}
+
+/** Every route's guards, in the order they run: a flood is refused before its tokens are checked. */
+export function globalGuards(config: AppConfig): Type<CanActivate>[] {
+  return [...(config.rateLimitPerSecond > 0 ? [PerCallerThrottlerGuard] : []), AuthGuard];
 }
 
 /** The token check the configuration names; createApp has filled in the embedded default's secret. */

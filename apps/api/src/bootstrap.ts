@@ -1,9 +1,14 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type PipeTransform } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { correlationHeader, correlationIdOf, JsonLogger, jsonLogger, logRequests, Metrics, strictValidationPipe, type AppConfig } from '@arrears/platform';
-import { AppModule, type AppOverrides } from './app.module';
+import { AppModule, commandControllers, globalGuards, type AppOverrides } from './app.module';
+import { AccountCommandsRunner } from './command-handling/account-commands.runner';
+import { CommandResponses } from './command-handling/command-responses';
+import { commandRoutes } from './command-handling/command-routes';
+import { answerCommandsDirectly, type RequestPipeline } from './command-handling/direct-command-routes';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { loadOrCreateSigningSecret, signingSecretFile } from './auth/signing-secret';
 import { clientErrorHandler, frameworkErrors, guardEdgeInput } from './http/edge-input';
 import { openApiDocument } from './http/openapi-document';
@@ -42,6 +47,8 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
   app.useLogger(new JsonLogger(logger));
   if (note) new Logger('Auth').log(note);
   const fastify = app.getHttpAdapter().getInstance();
+  const validation = strictValidationPipe();
+  answerCommandsDirectly(fastify, commandRoutes(commandControllers), () => requestPipeline(app, config, validation));
   fastify.removeContentTypeParser('text/plain');
   guardEdgeInput(fastify);
   acceptLedgerFiles(fastify);
@@ -77,10 +84,21 @@ export async function createApp(configured: AppConfig, overrides: AppOverrides =
       maxAge: 600,
     });
   }
-  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalPipes(validation);
   const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** The guards, pipes and filter Nest runs around every route, as this application has them. */
+function requestPipeline(app: NestFastifyApplication, config: AppConfig, validation: PipeTransform): RequestPipeline {
+  return {
+    guards: globalGuards(config).map((guard) => app.get(guard)),
+    pipes: [validation],
+    filter: app.get(ProblemDetailsFilter),
+    runner: app.get(AccountCommandsRunner),
+    responses: app.get(CommandResponses),
+  };
 }
 
 /** Helmet's strict defaults, but for what Swagger UI at /docs needs: its inline styles and data: images. */
