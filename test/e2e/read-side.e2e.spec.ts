@@ -117,6 +117,46 @@ describe('read side (e2e)', () => {
     expect((await api.get('/worklist?bucket=current')).status).toBe(400);
   });
 
+  it('lists an account as past due by its debtor’s calendar: not on the evening of the due date in Los Angeles, from midnight there', async () => {
+    const creditorId = uniqueId('cred');
+    const [west, east] = [uniqueId('acc'), uniqueId('acc')];
+    const opened = (accountId: string, timeZone: string) => {
+      const body = openAccountBody(accountId, creditorId);
+      return { ...body, debtor: { ...body.debtor, timeZone } };
+    };
+    let position = 0;
+    for (const [accountId, timeZone] of [
+      [west, 'America/Los_Angeles'],
+      [east, 'America/New_York'],
+    ] as const) {
+      expect((await api.post('/accounts', opened(accountId, timeZone))).status).toBe(201);
+      const issued = await api.post(
+        `/accounts/${accountId}/invoices`,
+        invoiceBody('inv-1', { amount: 4_000, issuedOn: '2026-02-01', dueOn: '2026-03-01', terms: { graceDays: 0 } }),
+      );
+      expect(issued.status).toBe(201);
+      position = issued.body.position as number;
+    }
+    const listed = async (instant: string, query = '') => {
+      api.clock.set(instant);
+      const page = await api.get(`/worklist?creditorId=${creditorId}&minPosition=${position}${query}`);
+      return page.body.items.map((item: { accountId: string; daysPastDue: number }) => [item.accountId, item.daysPastDue]);
+    };
+    // 02:00 UTC on 2 March: 21:00 on 1 March in New York is past due in neither zone yet…
+    expect(await listed('2026-03-02T02:00:00Z')).toEqual([]);
+    // …05:00 UTC: midnight has passed in New York, not in Los Angeles (21:00).
+    expect(await listed('2026-03-02T05:00:00Z')).toEqual([[east, 1]]);
+    expect(await listed('2026-03-02T05:00:00Z', '&bucket=1-30')).toEqual([[east, 1]]);
+    // 08:00 UTC: midnight in Los Angeles too.
+    expect((await listed('2026-03-02T08:00:00Z')).sort()).toEqual(
+      [
+        [east, 1],
+        [west, 1],
+      ].sort(),
+    );
+    api.clock.set('2026-03-01T15:00:00Z');
+  });
+
   it('lets one agent claim an account; another agent’s claim conflicts until the claimer releases it', async () => {
     const creditorId = uniqueId('cred');
     const { accountId } = await delinquent(creditorId, 4_000, '2026-02-01');

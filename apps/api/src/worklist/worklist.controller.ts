@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { dueDatesIn } from '@arrears/domain';
+import { dateIn, dueDatesIn } from '@arrears/domain';
 import { APP_CONFIG, Clock, type AppConfig, type WorklistOrder } from '@arrears/platform';
 import { byExpectedRecovery, ScoringInForce, worklistItem, worklistReadModel, type WorklistDocument, type WorklistItem } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
@@ -66,7 +66,9 @@ export class WorklistController {
     })) as WorklistDocument[];
     const shown = page.slice(0, limit);
     const last = shown[shown.length - 1];
-    const items = shown.map((document) => worklistItem(document, now, this.contactPolicies.policyFor(document.creditorId)));
+    const items = shown
+      .map((document) => worklistItem(document, now, this.contactPolicies.policyFor(document.creditorId)))
+      .filter((item) => item.daysPastDue > 0 && (!params.bucket || item.agingBucket === params.bucket));
     return {
       asOf: now,
       order,
@@ -88,13 +90,16 @@ export class WorklistController {
 const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
 function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string): Condition[] {
-  const today = now.slice(0, 10);
+  // Each debtor's today is somewhere between these two dates: the query takes every line that may be past due
+  // in its debtor's zone, and the page keeps those that are (see worklistItem).
+  const [earliest, latest] = [dateIn(now, westernmostZone), dateIn(now, easternmostZone)];
   const where: Condition[] = [
     { field: 'listed', op: 'eq', value: true },
-    { field: 'oldestDueOn', op: 'lt', value: today },
+    { field: 'oldestDueOn', op: 'lt', value: latest },
   ];
   if (bucket) {
-    const { from, to } = dueDatesIn(bucket, today);
+    const { from } = dueDatesIn(bucket, earliest);
+    const { to } = dueDatesIn(bucket, latest);
     if (from) where.push({ field: 'oldestDueOn', op: 'gte', value: from });
     if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
   }
@@ -102,6 +107,9 @@ function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
 }
+
+/** The zones whose calendars run furthest behind (UTC−12) and ahead (UTC+14) of UTC. */
+const [westernmostZone, easternmostZone] = ['Etc/GMT+12', 'Pacific/Kiritimati'];
 
 /** A token for some creditors sees their accounts only. */
 const creditorsOf = ({ creditors }: Principal): Condition[] => (creditors === '*' ? [] : [{ field: 'creditorId', op: 'in', value: [...creditors] }]);

@@ -58,5 +58,11 @@ export class WorklistResponse {
   @ApiProperty({ format: 'date-time', description: 'The instant the days and contact rules were worked out for.' }) asOf!: string;
   @ApiProperty() order!: WorklistOrderResponse;
   @ApiProperty({ type: [WorklistItemResponse] }) items!: WorklistItemResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'The next page’s cursor; null at the end.' }) nextCursor!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The next page’s cursor; null at the end. A page may hold fewer lines than `limit` while more follow: lines not yet past due in their debtor’s zone are left out of it.',
+  })
+  nextCursor!: string | null;
 }

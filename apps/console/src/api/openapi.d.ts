@@ -4372,7 +4372,7 @@ export interface components {
              */
             asOf: string;
             items: components["schemas"]["WorklistItemResponse"][];
-            /** @description The next page’s cursor; null at the end. */
+            /** @description The next page’s cursor; null at the end. A page may hold fewer lines than `limit` while more follow: lines not yet past due in their debtor’s zone are left out of it. */
             nextCursor: string | null;
             order: components["schemas"]["WorklistOrderResponse"];
         };

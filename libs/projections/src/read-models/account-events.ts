@@ -23,6 +23,3 @@ export function accountAfter(account: OpenedAccount | null | undefined, event: A
   const next = evolve(account ?? initialAccountState(), event);
   return next.status === 'unopened' ? null : next;
 }
-
-/** The UTC calendar date of an instant. */
-export const utcDate = (instant: string): string => instant.slice(0, 10);

@@ -1,11 +1,12 @@
-import { activeClaim, callStatus, type ContactPolicy, agingBucket, daysPastDue, type IsoDate } from '@arrears/domain';
+import { activeClaim, callStatus, type ContactPolicy, agingBucket, dateIn, daysPastDue, type IsoDate } from '@arrears/domain';
 import { scoreOn } from './priority';
 import { expectedRecoveryOf, scoreExplanation } from './expected-recovery';
 import { overdueOn, type WorklistDocument, type WorklistInvoice } from './worklist-line';
 
 /** A worklist line: why the account is where it is, what to do next, and when a call is allowed. */
 export function worklistItem(entry: WorklistDocument, now: string, policy: ContactPolicy) {
-  const today = now.slice(0, 10);
+  // Past due by the debtor's calendar, as the line was folded: at 20:00 in Los Angeles an invoice due that day is not late yet.
+  const today = dateIn(now, entry.contact.debtor.timeZone);
   const days = entry.oldestDueOn ? daysPastDue(entry.oldestDueOn, today) : 0;
   const overdueAmount = overdueOn(entry.openInvoices, today);
   const contact = callStatus(entry.contact, now, policy);
