@@ -81,6 +81,26 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect((await decide(await as('supervisor'))).body).toMatchObject({ status: 422, code: 'NO_CREDIT_APPROVAL_PENDING' });
     });
 
+    it('removes the limit for a supervisor: invoices are no longer checked, those waiting for approval still wait', async () => {
+      const accountId = await owing60('approve', 30);
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 5_000))).body.overLimit).toBe('approve');
+      const remove = (headers?: Record<string, string>) => api.post(`/accounts/${accountId}/credit-limit/remove`, undefined, headers);
+      expect((await remove(await as('agent'))).status).toBe(403);
+      expect((await remove(await as('supervisor'))).status).toBe(200);
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-3', 1_000_000, '2026-06-30'))).body).toMatchObject({ overLimit: null });
+      expect(await creditStanding(accountId)).toMatchObject({
+        limit: null,
+        exposure: 1_011_000,
+        headroom: null,
+        pendingApprovals: [{ invoiceId: 'inv-2', limit: 10_000, exposure: 11_000, currency: 'USD' }],
+      });
+      expect((await remove(await as('supervisor'))).body).toMatchObject({ status: 422, code: 'NO_CREDIT_LIMIT' });
+      const history = await api.get(`/accounts/${accountId}/history`, await as('auditor'));
+      expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain(
+        'Credit limit removed: invoices are no longer checked against a limit or terms.',
+      );
+    });
+
     it('refuses an invoice in another currency than the limit’s, and terms longer than the policy allows', async () => {
       const accountId = uniqueId('acc');
       await api.post('/accounts', openAccountBody(accountId));

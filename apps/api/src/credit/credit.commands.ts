@@ -5,7 +5,7 @@ import { CreditReportPulledResponse } from './credit.responses';
 
 const creditDesk = ['supervisor', 'system'] as const;
 
-/** Credit: the account's limit and terms policy, a supervisor's decision on an invoice past it, and credit reports. */
+/** Credit: the account's limit and terms policy (set or removed), a supervisor's decision on an invoice past it, and credit reports. */
 export const creditCommands: CommandDeclarations = {
   setCreditLimit: accountCommand({
     route: 'POST /accounts/:accountId/credit-limit',
@@ -17,6 +17,14 @@ export const creditCommands: CommandDeclarations = {
       type: 'SetCreditLimit',
       data: { amount, currency, overLimit, ...(maxTermDays !== undefined && { maxTermDays }) },
     }),
+  }),
+
+  removeCreditLimit: accountCommand({
+    route: 'POST /accounts/:accountId/credit-limit/remove',
+    roles: creditDesk,
+    summary: 'Remove the account’s credit limit and terms policy: invoices are no longer checked; invoices waiting for approval still wait',
+    status: 200,
+    command: () => ({ type: 'RemoveCreditLimit', data: {} }),
   }),
 
   decideCreditApproval: accountCommand({

@@ -9,6 +9,7 @@ export const creditReach: CapabilityReach<CreditCommand> = {
     fields: { amount: true, currency: true, overLimit: true, maxTermDays: true },
     made: [http('POST /accounts/:accountId/credit-limit', { amount: 500_000, currency: 'USD', overLimit: 'approve', maxTermDays: 30 })],
   },
+  RemoveCreditLimit: { fields: {}, made: [http('POST /accounts/:accountId/credit-limit/remove')] },
   DecideCreditApproval: {
     fields: { invoiceId: true, decision: true, note: true },
     made: [http('POST /accounts/:accountId/credit-approvals/:invoiceId', { decision: 'approved', note: 'known customer' }, { invoiceId: 'inv-1' })],

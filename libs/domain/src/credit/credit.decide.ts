@@ -3,8 +3,8 @@ import { ruleBroken } from '../errors/domain-error';
 import { requireAmount, requireCurrency, requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import { overLimitPolicies, type CreditApprovalDecided, type CreditLimitSet, type CreditReportRecorded } from './credit.events';
-import type { CreditCommand, DecideCreditApproval, RecordCreditReport, SetCreditLimit } from './credit.commands';
+import { overLimitPolicies, type CreditApprovalDecided, type CreditLimitRemoved, type CreditLimitSet, type CreditReportRecorded } from './credit.events';
+import type { CreditCommand, DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit } from './credit.commands';
 import { requireValidReport } from './credit-report';
 
 /** The longest terms a policy may allow: ten years, as far as any invoice's terms reach. */
@@ -28,6 +28,13 @@ export function setCreditLimit(command: SetCreditLimit, state: AccountState): [C
   return [{ type: 'CreditLimitSet', data: { amount, currency, overLimit, maxTermDays: maxTermDays ?? null } }];
 }
 
+/** Lifting the policy needs one in force: removing nothing is a mistake worth saying. */
+export function removeCreditLimit(_command: RemoveCreditLimit, state: AccountState): [CreditLimitRemoved] {
+  const account = requireOpen(state);
+  if (!account.creditLimit) throw ruleBroken('NO_CREDIT_LIMIT', 'The account has no credit limit to remove.');
+  return [{ type: 'CreditLimitRemoved', data: {} }];
+}
+
 export function decideCreditApproval(command: DecideCreditApproval, state: AccountState): [CreditApprovalDecided] {
   const account = requireOpen(state);
   const { invoiceId, decision, note } = command.data;
@@ -47,6 +54,7 @@ export function recordCreditReport(command: RecordCreditReport, state: AccountSt
 
 export const creditDecisions: Decisions<CreditCommand> = {
   SetCreditLimit: setCreditLimit,
+  RemoveCreditLimit: removeCreditLimit,
   DecideCreditApproval: decideCreditApproval,
   RecordCreditReport: recordCreditReport,
 };

@@ -15,6 +15,14 @@ export interface CreditLimitSet {
   data: { amount: number; currency: string; overLimit: OverLimitPolicy; maxTermDays: number | null };
 }
 /**
+ * The account's credit policy was lifted: invoices are no longer checked against a limit or terms.
+ * Invoices already flagged for approval stay flagged until a supervisor decides them.
+ */
+export interface CreditLimitRemoved {
+  type: 'CreditLimitRemoved';
+  data: Record<string, never>;
+}
+/**
  * An invoice took the account past its limit and was accepted, as the creditor's policy says: with a
  * warning, or flagged for a supervisor's approval. `exposure` is what the account owes with it.
  */
@@ -52,10 +60,16 @@ export interface CreditReportRecorded {
 }
 
 /** The credit part of the account's events. */
-export type CreditEvent = CreditLimitSet | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
+export type CreditEvent = CreditLimitSet | CreditLimitRemoved | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
 
 /** Every credit event type. */
-export const creditEventTypes = eventTypesOf<CreditEvent>()(['CreditLimitSet', 'CreditLimitExceeded', 'CreditApprovalDecided', 'CreditReportRecorded']);
+export const creditEventTypes = eventTypesOf<CreditEvent>()([
+  'CreditLimitSet',
+  'CreditLimitRemoved',
+  'CreditLimitExceeded',
+  'CreditApprovalDecided',
+  'CreditReportRecorded',
+]);
 
 /** The parts of a credit report that are about the person, sealed under the debtor's data key. */
 export const sealedCreditReportFields = ['score', 'reasonCodes'] as const satisfies readonly (keyof CreditReport)[];

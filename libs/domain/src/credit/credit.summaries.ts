@@ -9,6 +9,7 @@ export const creditSummaries: Summaries<CreditEvent> = {
   CreditLimitSet: ({ data }) =>
     `Credit limit set to ${data.amount} ${data.currency}; past it: ${data.overLimit}` +
     (data.maxTermDays === null ? '.' : `; terms of at most ${data.maxTermDays} days.`),
+  CreditLimitRemoved: () => 'Credit limit removed: invoices are no longer checked against a limit or terms.',
   CreditLimitExceeded: ({ data }) =>
     `Invoice ${data.invoiceId} took the account to ${data.exposure} ${data.currency}, past its limit of ${data.limit}` +
     (data.overLimit === 'approve' ? ': flagged for a supervisor’s approval.' : ': accepted with a warning.'),

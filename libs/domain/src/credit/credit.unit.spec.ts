@@ -4,7 +4,7 @@ import { evolve } from '../account/account.evolve';
 import { accountDecider, command, issued, opened } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import type { IssueInvoice } from '../billing/billing.commands';
-import type { DecideCreditApproval, RecordCreditReport, SetCreditLimit } from './credit.commands';
+import type { DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit } from './credit.commands';
 import type { CreditLimitSet, CreditReport, CreditReportRecorded, OverLimitPolicy } from './credit.events';
 import { exposureOf, headroomOf } from './credit-limit';
 
@@ -147,6 +147,48 @@ describe('IssueInvoice under a credit limit', () => {
     expect(headroomOf(fold(owing60('warn')))).toBe(4_000);
     expect(headroomOf(fold([...owing60('warn'), issuedInv2(4_001)]))).toBe(-1);
     expect(headroomOf(fold([opened]))).toBeNull();
+  });
+});
+
+describe('RemoveCreditLimit', () => {
+  const remove = command<RemoveCreditLimit>('RemoveCreditLimit', {}, now);
+  const removed: AccountEvent = { type: 'CreditLimitRemoved', data: {} };
+  const exceeded: AccountEvent = {
+    type: 'CreditLimitExceeded',
+    data: { invoiceId: 'inv-2', limit: 10_000, exposure: 10_001, currency: 'USD', overLimit: 'approve' },
+  };
+  it('lifts the policy: invoices past the old limit and terms are no longer checked', () => {
+    spec.given(owing60('refuse')).when(remove).then([removed]);
+    spec
+      .given([...owing60('refuse'), removed])
+      .when(issue(4_001))
+      .then([issuedInv2(4_001)]);
+    spec
+      .given([opened, limitOf(10_000, 'refuse', 30), removed])
+      .when(issue(10_001, 'USD', '2026-04-30'))
+      .then([issued('inv-2', 10_001, '2026-03-01', '2026-04-30')]);
+    expect(headroomOf(fold([...owing60('refuse'), removed]))).toBeNull();
+  });
+  it('refuses when no limit is set, or it was removed already', () => {
+    spec.given([opened]).when(remove).thenThrows('NO_CREDIT_LIMIT');
+    spec
+      .given([...owing60('warn'), removed])
+      .when(remove)
+      .thenThrows('NO_CREDIT_LIMIT');
+  });
+  it('leaves invoices waiting for approval waiting, for a supervisor to decide', () => {
+    const flagged = [...owing60('approve'), issuedInv2(4_001), exceeded, removed];
+    expect(fold(flagged).creditApprovals).toEqual({ 'inv-2': { invoiceId: 'inv-2', limit: 10_000, exposure: 10_001, currency: 'USD' } });
+    spec
+      .given(flagged)
+      .when(command<DecideCreditApproval>('DecideCreditApproval', { invoiceId: 'inv-2', decision: 'approved' }, now))
+      .then([{ type: 'CreditApprovalDecided', data: { invoiceId: 'inv-2', decision: 'approved', note: null } }]);
+  });
+  it('can be set again after', () => {
+    spec
+      .given([...owing60('warn'), removed])
+      .when(command<SetCreditLimit>('SetCreditLimit', { amount: 5_000, currency: 'USD', overLimit: 'refuse' }, now))
+      .then([limitOf(5_000, 'refuse')]);
   });
 });
 
