@@ -101,6 +101,31 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       );
     });
 
+    it('shows invoices waiting for approval on the worklist line, and a supervisor lists only such lines', async () => {
+      const pastDue = { issuedOn: '2026-01-15', dueOn: '2026-02-14' };
+      const flagged = await owing60('approve');
+      const waiting = uniqueId('acc');
+      expect((await api.post('/accounts', openAccountBody(waiting))).status).toBe(201);
+      for (const accountId of [flagged, waiting]) {
+        expect((await api.post(`/accounts/${accountId}/invoices`, { ...invoice('inv-old', 1_000), ...pastDue })).status).toBe(201);
+      }
+      expect((await api.post(`/accounts/${flagged}/invoices`, invoice('inv-2', 5_000))).body.overLimit).toBe('approve');
+      const lines = async (query: string) => {
+        await readModelsCaughtUp(api);
+        const worklist = await api.get(`/worklist?limit=100${query}`, await as('supervisor'));
+        expect(worklist.status).toBe(200);
+        const ours = worklist.body.items.filter((item: { accountId: string }) => [flagged, waiting].includes(item.accountId));
+        return Object.fromEntries(ours.map((item: { accountId: string; pendingCreditApprovals: string[] }) => [item.accountId, item.pendingCreditApprovals]));
+      };
+      expect(await lines('')).toEqual({ [flagged]: ['inv-2'], [waiting]: [] });
+      expect(await lines('&creditApproval=pending')).toEqual({ [flagged]: ['inv-2'] });
+      await api.post(`/accounts/${flagged}/credit-approvals/inv-2`, { decision: 'declined' }, await as('supervisor'));
+      expect(await lines('&creditApproval=pending')).toEqual({});
+      const wrong = await api.get('/worklist?creditApproval=approved', await as('supervisor'));
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'creditApproval' })]);
+    });
+
     it('refuses an invoice in another currency than the limit’s, and terms longer than the policy allows', async () => {
       const accountId = uniqueId('acc');
       await api.post('/accounts', openAccountBody(accountId));

@@ -87,7 +87,7 @@ export class WorklistController {
 /** Lines folded before any model scored them have no expected recovery to be ordered by. */
 const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
-function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string): Condition[] {
+function conditions({ agentId, bucket, creditorId, creditApproval }: WorklistParams, now: string): Condition[] {
   const today = now.slice(0, 10);
   const where: Condition[] = [
     { field: 'listed', op: 'eq', value: true },
@@ -99,6 +99,7 @@ function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string
     if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
   }
   if (creditorId) where.push({ field: 'creditorId', op: 'eq', value: creditorId });
+  if (creditApproval === 'pending') where.push({ field: 'creditApprovalPending', op: 'eq', value: true });
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
 }

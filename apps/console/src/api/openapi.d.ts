@@ -4369,6 +4369,13 @@ export interface components {
             outstanding: number;
             /** @description Minor units past due. */
             overdueAmount: number;
+            /**
+             * @description Invoices accepted past the credit limit and waiting for a supervisor’s decision (POST /accounts/:accountId/credit-approvals/:invoiceId); empty when none.
+             * @example [
+             *       "inv-7"
+             *     ]
+             */
+            pendingCreditApprovals: string[];
             /** @description The behaviour score as of the account’s last event (docs/risk.md); null when no score model is in use or the account was not scored since. */
             propensity: components["schemas"]["ScoreExplanationResponse"] | null;
             score: components["schemas"]["ScoreResponse"];
@@ -16038,6 +16045,8 @@ export interface operations {
                 agentId?: string;
                 /** @description Aging bucket of the account’s oldest open invoice. */
                 bucket?: "1-30" | "31-60" | "61-90" | "91-120" | "120+";
+                /** @description Only accounts with invoices accepted past the credit limit and waiting for a supervisor’s decision (`pendingCreditApprovals`). */
+                creditApproval?: "pending";
                 creditorId?: string;
                 /** @description The previous page’s nextCursor. */
                 cursor?: string;
