@@ -65,7 +65,7 @@ function addRoute(prototype: object, name: string, declaration: CommandDeclarati
 /** A command without a request takes no body; one whose fields are all optional may be sent without one. */
 function bodyPipes(declaration: CommandDeclaration): Type<PipeTransform>[] {
   if (!('request' in declaration)) return [NoBodyPipe];
-  return declaration.optionalBody ? [OptionalBodyPipe] : [];
+  return 'process' in declaration || !declaration.optionalBody ? [] : [OptionalBodyPipe];
 }
 
 const designTypeOf = (pipe: PipeTransform) => (pipe instanceof ParseIntPipe ? Number : String);

@@ -1,7 +1,8 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { CreditReportPull } from './credit-report-pull';
-import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest } from './credit.requests';
-import { CreditReportPulledResponse } from './credit.responses';
+import { DebtorCreditLimitSetting } from './debtor-credit-limit';
+import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest, SetDebtorCreditLimitRequest } from './credit.requests';
+import { CreditReportPulledResponse, DebtorCreditLimitSetResponse } from './credit.responses';
 
 const creditDesk = ['supervisor', 'system'] as const;
 
@@ -26,6 +27,17 @@ export const creditCommands: CommandDeclarations = {
     status: 200,
     command: () => ({ type: 'RemoveCreditLimit', data: {} }),
   }),
+
+  setDebtorCreditLimit: {
+    route: 'POST /accounts/:accountId/debtor-credit-limit',
+    roles: creditDesk,
+    summary:
+      'Set the credit limit of the account’s debtor across all their accounts with the creditor, and what an invoice past it does (refuse, warn, approve); recorded on each open one',
+    status: 200,
+    request: SetDebtorCreditLimitRequest,
+    process: DebtorCreditLimitSetting,
+    response: DebtorCreditLimitSetResponse,
+  },
 
   decideCreditApproval: accountCommand({
     route: 'POST /accounts/:accountId/credit-approvals/:invoiceId',

@@ -5,6 +5,7 @@ import type { CreditEvent } from './credit.events';
 export const creditBusinessTimes: BusinessTimes<CreditEvent> = {
   CreditLimitSet: () => 'command',
   CreditLimitRemoved: () => 'command',
+  DebtorCreditLimitSet: () => 'command',
   CreditLimitExceeded: () => 'command',
   CreditApprovalDecided: () => 'command',
   CreditReportRecorded: (event) => ({ date: event.data.reportedOn }),

@@ -10,6 +10,7 @@ export const creditEvolvers: Evolvers<CreditEvent> = {
     delete lifted.creditLimit;
     return lifted;
   },
+  DebtorCreditLimitSet: (account, event) => ({ ...account, debtorCreditLimit: event.data }),
   CreditLimitExceeded: (account, event) => {
     if (event.data.overLimit !== 'approve') return account;
     const { invoiceId, limit, exposure, currency } = event.data;

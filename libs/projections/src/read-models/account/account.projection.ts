@@ -93,7 +93,8 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 12: the account and its worklist line keep the account's behaviour score, its arm and its explanation;
   //     the line an expected-recovery rank; the KPIs collections by risk segment and by scoring arm.
   // 13: the worklist line lists the invoices waiting for a supervisor's credit decision, and is filtered by them.
-  version: 13,
+  // 14: the account keeps the debtor's credit limit across their accounts with the creditor.
+  version: 14,
   collection: ACCOUNTS,
   indexes: [
     {
