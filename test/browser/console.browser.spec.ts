@@ -220,4 +220,24 @@ inChromium('the console, in a browser, against the built service on the embedded
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     expect(complaints).toEqual([]);
   });
+
+  it('shows on the worklist line which invoices wait for a supervisor’s credit decision', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const posted = async (path: string, body: unknown) => {
+      const response = await service!.request(path, { body });
+      expect(response.status).toBeLessThan(300);
+      return ((await response.json()) as { position: number }).position;
+    };
+    await posted('/accounts/acc-team-2/credit-limit', { amount: 100, currency: 'USD', overLimit: 'approve' });
+    const position = await posted('/accounts/acc-team-2/invoices', { invoiceId: 'inv-2', amount: 100, currency: 'USD', issuedOn: day(-1), dueOn: day(29) });
+    expect((await service!.request(`/worklist?creditApproval=pending&minPosition=${position}`, { role: 'supervisor' })).status).toBe(200);
+
+    const { page, complaints } = await signedIn('supervisor', 'supervisor-1');
+    await page.getByRole('link', { name: 'Worklist' }).click();
+    await row(page, 'acc-team-2').getByText('Awaiting credit approval:').waitFor();
+    await expect(row(page, 'acc-team-2').textContent()).resolves.toContain('Awaiting credit approval: inv-2');
+    await expect(row(page, 'acc-team-1').getByText('Awaiting credit approval:').count()).resolves.toBe(0);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    expect(complaints).toEqual([]);
+  });
 });

@@ -54,6 +54,7 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 4_000))).status).toBe(201);
       expect(await creditStanding(accountId)).toEqual({
         limit: { amount: 10_000, currency: 'USD', overLimit: 'refuse', maxTermDays: null },
+        debtorLimit: null,
         exposure: 10_000,
         headroom: 0,
         pendingApprovals: [],
@@ -79,6 +80,51 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect((await decide(await as('supervisor'))).status).toBe(200);
       expect((await creditStanding(accountId)).pendingApprovals).toEqual([]);
       expect((await decide(await as('supervisor'))).body).toMatchObject({ status: 422, code: 'NO_CREDIT_APPROVAL_PENDING' });
+    });
+
+    it('removes the limit for a supervisor: invoices are no longer checked, those waiting for approval still wait', async () => {
+      const accountId = await owing60('approve', 30);
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-2', 5_000))).body.overLimit).toBe('approve');
+      const remove = (headers?: Record<string, string>) => api.post(`/accounts/${accountId}/credit-limit/remove`, undefined, headers);
+      expect((await remove(await as('agent'))).status).toBe(403);
+      expect((await remove(await as('supervisor'))).status).toBe(200);
+      expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-3', 1_000_000, '2026-06-30'))).body).toMatchObject({ overLimit: null });
+      expect(await creditStanding(accountId)).toMatchObject({
+        limit: null,
+        exposure: 1_011_000,
+        headroom: null,
+        pendingApprovals: [{ invoiceId: 'inv-2', limit: 10_000, exposure: 11_000, currency: 'USD' }],
+      });
+      expect((await remove(await as('supervisor'))).body).toMatchObject({ status: 422, code: 'NO_CREDIT_LIMIT' });
+      const history = await api.get(`/accounts/${accountId}/history`, await as('auditor'));
+      expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain(
+        'Credit limit removed: invoices are no longer checked against a limit or terms.',
+      );
+    });
+
+    it('shows invoices waiting for approval on the worklist line, and a supervisor lists only such lines', async () => {
+      const pastDue = { issuedOn: '2026-01-15', dueOn: '2026-02-14' };
+      const flagged = await owing60('approve');
+      const waiting = uniqueId('acc');
+      expect((await api.post('/accounts', openAccountBody(waiting))).status).toBe(201);
+      for (const accountId of [flagged, waiting]) {
+        expect((await api.post(`/accounts/${accountId}/invoices`, { ...invoice('inv-old', 1_000), ...pastDue })).status).toBe(201);
+      }
+      expect((await api.post(`/accounts/${flagged}/invoices`, invoice('inv-2', 5_000))).body.overLimit).toBe('approve');
+      const lines = async (query: string) => {
+        await readModelsCaughtUp(api);
+        const worklist = await api.get(`/worklist?limit=100${query}`, await as('supervisor'));
+        expect(worklist.status).toBe(200);
+        const ours = worklist.body.items.filter((item: { accountId: string }) => [flagged, waiting].includes(item.accountId));
+        return Object.fromEntries(ours.map((item: { accountId: string; pendingCreditApprovals: string[] }) => [item.accountId, item.pendingCreditApprovals]));
+      };
+      expect(await lines('')).toEqual({ [flagged]: ['inv-2'], [waiting]: [] });
+      expect(await lines('&creditApproval=pending')).toEqual({ [flagged]: ['inv-2'] });
+      await api.post(`/accounts/${flagged}/credit-approvals/inv-2`, { decision: 'declined' }, await as('supervisor'));
+      expect(await lines('&creditApproval=pending')).toEqual({});
+      const wrong = await api.get('/worklist?creditApproval=approved', await as('supervisor'));
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'creditApproval' })]);
     });
 
     it('refuses an invoice in another currency than the limit’s, and terms longer than the policy allows', async () => {
@@ -110,6 +156,87 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       const refused = await api.post(`/accounts/${accountId}/credit-limit`, { amount: 10_000, currency: 'USD', overLimit: 'warn', ...change });
       expect(refused.status).toBe(400);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+    });
+  });
+
+  describe('the debtor’s limit across a creditor’s accounts', () => {
+    /** An account of the debtor `reference` with `creditorId`, owing `owed` (issued on 2026-03-01, not yet due). */
+    async function accountOf(reference: string, creditorId: string, owed: number): Promise<string> {
+      const accountId = uniqueId('acc');
+      const body = openAccountBody(accountId, creditorId);
+      expect((await api.post('/accounts', { ...body, debtor: { ...body.debtor, reference } })).status).toBe(201);
+      if (owed > 0) expect((await api.post(`/accounts/${accountId}/invoices`, invoice('inv-1', owed))).status).toBe(201);
+      return accountId;
+    }
+    const setDebtorLimit = async (accountId: string, overLimit: 'refuse' | 'warn' | 'approve', headers?: Record<string, string>) =>
+      api.post(`/accounts/${accountId}/debtor-credit-limit`, { amount: 10_000, currency: 'USD', overLimit }, headers ?? (await as('supervisor')));
+
+    it('counts what the debtor owes on their other accounts with the creditor, not with another: exactly at the limit passes, one minor unit over is refused', async () => {
+      const reference = uniqueId('D');
+      const [first, second] = [await accountOf(reference, 'cred-1', 0), await accountOf(reference, 'cred-1', 6_000)];
+      await accountOf(reference, 'cred-2', 50_000);
+      expect((await setDebtorLimit(first, 'refuse', await as('agent'))).status).toBe(403);
+      const set = await setDebtorLimit(first, 'refuse');
+      expect(set.status).toBe(200);
+      expect(set.body.accountIds).toEqual([first, second]);
+      expect((await creditStanding(second)).debtorLimit).toEqual({ amount: 10_000, currency: 'USD', overLimit: 'refuse' });
+
+      expect((await api.post(`/accounts/${first}/invoices`, invoice('inv-1', 4_000))).body).toMatchObject({ overLimit: null });
+      const refused = await api.post(`/accounts/${first}/invoices`, invoice('inv-2', 1));
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'DEBTOR_CREDIT_LIMIT_EXCEEDED',
+        scope: 'debtor',
+        limit: 10_000,
+        exposure: 10_000,
+        headroom: 0,
+        amount: 1,
+        otherAccountsExposure: 6_000,
+        currency: 'USD',
+      });
+      // The first account's invoice counts on the second once the read side has it.
+      await readModelsCaughtUp(api);
+      expect((await api.post(`/accounts/${second}/invoices`, invoice('inv-2', 1))).body).toMatchObject({
+        code: 'DEBTOR_CREDIT_LIMIT_EXCEEDED',
+        otherAccountsExposure: 4_000,
+      });
+    });
+
+    it('accepts past the debtor’s limit with a warning, or flagged for a supervisor, as its policy says', async () => {
+      const reference = uniqueId('D');
+      const [first, second] = [await accountOf(reference, 'cred-1', 6_000), await accountOf(reference, 'cred-1', 4_000)];
+      expect((await setDebtorLimit(second, 'approve')).body.accountIds).toEqual([second, first]);
+      await readModelsCaughtUp(api);
+      expect((await api.post(`/accounts/${first}/invoices`, invoice('inv-2', 1))).body).toMatchObject({ overLimit: 'approve' });
+      expect((await creditStanding(first)).pendingApprovals).toEqual([{ invoiceId: 'inv-2', limit: 10_000, exposure: 10_001, currency: 'USD' }]);
+      expect((await setDebtorLimit(first, 'warn')).status).toBe(200);
+      await readModelsCaughtUp(api);
+      expect((await api.post(`/accounts/${second}/invoices`, invoice('inv-2', 1))).body).toMatchObject({ overLimit: 'warn' });
+      await readModelsCaughtUp(api);
+      const history = await api.get(`/accounts/${second}/history`, await as('auditor'));
+      expect(history.body.items.map((item: { summary: string }) => item.summary)).toEqual(
+        expect.arrayContaining([
+          'Debtor’s credit limit across their accounts with the creditor set to 10000 USD; past it: warn.',
+          'Invoice inv-2 took the debtor to 10002 USD across their accounts, past their limit of 10000: accepted with a warning.',
+        ]),
+      );
+    });
+
+    it.each([
+      ['a limit of nothing', { amount: 0 }, 'amount'],
+      ['a limit past 2^53', { amount: 2 ** 53 + 2 }, 'amount'],
+      ['an unknown policy', { overLimit: 'ignore' }, 'overLimit'],
+      ['a currency that is not one', { currency: 'usd' }, 'currency'],
+    ])('refuses %s with a problem naming the field, recording nothing', async (_, change, field) => {
+      const accountId = await accountOf(uniqueId('D'), 'cred-1', 0);
+      const refused = await api.post(
+        `/accounts/${accountId}/debtor-credit-limit`,
+        { amount: 10_000, currency: 'USD', overLimit: 'warn', ...change },
+        await as('supervisor'),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect((await creditStanding(accountId)).debtorLimit).toBeNull();
     });
   });
 

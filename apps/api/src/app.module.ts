@@ -11,6 +11,8 @@ import { AccountController } from './accounts/account.controller';
 import { PersonalDataErasureProcess } from './accounts/personal-data-erasure';
 import { creditBureauProvider } from './credit/bureau/credit-bureau.provider';
 import { CreditReportPull } from './credit/credit-report-pull';
+import { DebtorCreditLimitSetting } from './credit/debtor-credit-limit';
+import { OtherAccountsExposure } from './credit/other-accounts-exposure';
 import { AuditController } from './audit/audit.controller';
 import { HistoryController } from './audit/history.controller';
 import { AccountCommandsRunner } from './command-handling/account-commands.runner';
@@ -129,6 +131,8 @@ export class AppModule {
         PersonalDataErasureProcess,
         creditBureauProvider,
         CreditReportPull,
+        DebtorCreditLimitSetting,
+        OtherAccountsExposure,
         Imports,
         AccountSearch,
         TeamActivity,

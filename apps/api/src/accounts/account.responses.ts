@@ -166,6 +166,12 @@ class CreditLimitResponse {
     number | null;
 }
 
+class DebtorCreditLimitResponse {
+  @ApiProperty(minorUnits('The most the debtor may owe on all their accounts with the creditor together.')) amount!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ enum: overLimitPolicies, description: 'What an invoice past the limit does.' }) overLimit!: string;
+}
+
 class CreditApprovalResponse {
   @ApiProperty() invoiceId!: string;
   @ApiProperty(minorUnits('The limit when it was issued.')) limit!: number;
@@ -183,6 +189,12 @@ class CreditReportResponse {
 
 class CreditStandingResponse {
   @ApiProperty({ type: CreditLimitResponse, nullable: true, description: 'The credit policy in force; null: no limit.' }) limit!: CreditLimitResponse | null;
+  @ApiProperty({
+    type: DebtorCreditLimitResponse,
+    nullable: true,
+    description: 'The debtor’s credit policy across their accounts with the creditor, as this account holds it; null: none.',
+  })
+  debtorLimit!: DebtorCreditLimitResponse | null;
   @ApiProperty(minorUnits('What the account owes: open invoices’ balances, late fees in.')) exposure!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'The limit less the exposure (negative past it); null without a limit.' }) headroom!:
     number | null;

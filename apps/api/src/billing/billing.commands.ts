@@ -2,6 +2,7 @@ import { eventOf } from '@arrears/commands';
 import type { InvoiceTerms, LateFeeRule } from '@arrears/domain';
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { receiptOf } from '../command-handling/command-receipt';
+import { OtherAccountsExposure } from '../credit/other-accounts-exposure';
 import { IssueInvoiceRequest, type InvoiceTermsRequest } from './billing.requests';
 import { InvoiceIssuedResponse, LateFeeAssessedResponse, PaymentMissedResponse } from './billing.responses';
 
@@ -13,9 +14,19 @@ export const billingCommands: CommandDeclarations = {
     summary: 'Issue an invoice (backdating allowed)',
     status: 201,
     request: IssueInvoiceRequest,
-    command: ({ request: { invoiceId, amount, currency, issuedOn, dueOn, terms } }) => ({
+    // The debtor's credit limit counts what they owe on their other accounts, which this stream does not hold.
+    lookup: OtherAccountsExposure,
+    command: ({ request: { invoiceId, amount, currency, issuedOn, dueOn, terms }, found }) => ({
       type: 'IssueInvoice',
-      data: { invoiceId, amount, currency, issuedOn, dueOn, ...(terms ? { terms: termsOf(terms) } : {}) },
+      data: {
+        invoiceId,
+        amount,
+        currency,
+        issuedOn,
+        dueOn,
+        ...(terms ? { terms: termsOf(terms) } : {}),
+        ...(found !== undefined && { otherAccountsExposure: found }),
+      },
     }),
     response: {
       type: InvoiceIssuedResponse,

@@ -14,9 +14,15 @@ export const billingReach: CapabilityReach<BillingCommand> = {
       issuedOn: true,
       dueOn: true,
       terms: { graceDays: true, lateFee: { type: true, amount: true }, earlyPaymentDiscount: { percent: true, withinDays: true } },
+      otherAccountsExposure: { setBy: 'the command path (OtherAccountsExposure), from the account read model, when the debtor has a credit limit' },
     },
     made: [
-      http('POST /accounts/:accountId/invoices', { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms }),
+      http(
+        'POST /accounts/:accountId/invoices',
+        { invoiceId: 'inv-1', amount: 10_000, currency: 'USD', issuedOn: '2026-01-01', dueOn: '2026-01-31', terms },
+        {},
+        6_000,
+      ),
     ],
   },
   MarkPaymentMissed: { fields: { invoiceId: true }, made: [http('POST /accounts/:accountId/invoices/:invoiceId/missed', undefined, { invoiceId: 'inv-1' })] },

@@ -34,11 +34,25 @@ export interface CommandSources<Request, Route extends string = string> {
 export type AccountCommandSources<Request, Route extends string = string> = CommandSources<Request, Route> & { accountId: string };
 
 /**
+ * What a command reads before it is built, for a figure its own stream does not hold (the debtor's
+ * exposure on their other accounts, from the read side): a provider, asked after the request is
+ * validated; its answer reaches `command` as `found`.
+ */
+export interface CommandLookup<Request = unknown, Found = unknown> {
+  find(sources: AccountCommandSources<Request>): Promise<Found>;
+}
+
+/**
  * One account command over HTTP, declared once: its route and who may call it, what the OpenAPI
  * document says of it, its request, how the domain command is built from it, and what it answers.
  * The controller routes and the access matrix are both made from these declarations.
  */
-export interface AccountCommandDeclaration<Request = unknown, Response extends CommandReceipt = CommandReceipt, Route extends CommandRoute = CommandRoute> {
+export interface AccountCommandDeclaration<
+  Request = unknown,
+  Response extends CommandReceipt = CommandReceipt,
+  Route extends CommandRoute = CommandRoute,
+  Found = unknown,
+> {
   route: Route;
   roles: readonly CallerRole[];
   summary: string;
@@ -51,7 +65,9 @@ export interface AccountCommandDeclaration<Request = unknown, Response extends C
   pipes?: Readonly<Record<string, PipeTransform>>;
   /** The account, when it is not the path's `:accountId` (opening one). */
   accountId?(sources: CommandSources<Request, Route>): string;
-  command(sources: AccountCommandSources<Request, Route>): AccountCommandInput;
+  /** What the command reads first, if anything (see CommandLookup). */
+  lookup?: Type<CommandLookup<NoInfer<Request>, Found>>;
+  command(sources: AccountCommandSources<Request, Route> & { found?: Found }): AccountCommandInput;
   /** The answer, when it says more than where the events landed. */
   response?: {
     type: Type<Response>;
@@ -63,17 +79,19 @@ export interface AccountCommandDeclaration<Request = unknown, Response extends C
  * A command that spans accounts (erasing a debtor's personal data in each of their accounts): run
  * by a provider rather than built as one domain command.
  */
-export interface AccountProcessDeclaration<Response extends CommandReceipt = CommandReceipt> {
+export interface AccountProcessDeclaration<Response extends CommandReceipt = CommandReceipt, Request = unknown> {
   route: CommandRoute;
   roles: readonly CallerRole[];
   summary: string;
   status: 200 | 201;
-  process: Type<AccountProcess<Response>>;
+  /** The body's class, as for a command; a process without one takes no body. */
+  request?: Type<Request>;
+  process: Type<AccountProcess<Response, Request>>;
   response: Type<Response>;
 }
 
-export interface AccountProcess<Response> {
-  run(accountId: string, context: CommandContext): Promise<Response>;
+export interface AccountProcess<Response, Request = unknown> {
+  run(accountId: string, context: CommandContext, request: Request): Promise<Response>;
 }
 
 export type CommandDeclaration = AccountCommandDeclaration | AccountProcessDeclaration;
@@ -82,6 +100,6 @@ export type CommandDeclaration = AccountCommandDeclaration | AccountProcessDecla
 export type CommandDeclarations = Readonly<Record<string, CommandDeclaration>>;
 
 /** Declares a command, inferring its request type for the mapping. */
-export const accountCommand = <Request, Response extends CommandReceipt = CommandReceipt, Route extends CommandRoute = CommandRoute>(
-  declaration: AccountCommandDeclaration<Request, Response, Route>,
-): AccountCommandDeclaration<Request, Response, Route> => declaration;
+export const accountCommand = <Request, Response extends CommandReceipt = CommandReceipt, Route extends CommandRoute = CommandRoute, Found = unknown>(
+  declaration: AccountCommandDeclaration<Request, Response, Route, Found>,
+): AccountCommandDeclaration<Request, Response, Route, Found> => declaration;

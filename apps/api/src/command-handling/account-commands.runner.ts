@@ -5,7 +5,7 @@ import { APP_CONFIG, IdGenerator, type AppConfig } from '@arrears/platform';
 import type { CommandDeclaration, CommandSources, PathParams } from './account-command.declaration';
 import { receiptOf, type CommandReceipt } from './command-receipt';
 
-/** Runs a declared command: builds the domain command and hands it to the account command service. */
+/** Runs a declared command: reads what it looks up, builds the domain command and hands it to the account command service. */
 @Injectable()
 export class AccountCommandsRunner {
   constructor(
@@ -17,7 +17,7 @@ export class AccountCommandsRunner {
   ) {}
 
   async run(declaration: CommandDeclaration, request: unknown, params: PathParams, context: CommandContext): Promise<CommandReceipt> {
-    if ('process' in declaration) return this.modules.get(declaration.process, { strict: false }).run(pathAccountId(params), context);
+    if ('process' in declaration) return this.modules.get(declaration.process, { strict: false }).run(pathAccountId(params), context, request);
     const sources: CommandSources<unknown> = {
       request,
       params,
@@ -27,7 +27,8 @@ export class AccountCommandsRunner {
       newId: () => this.ids.uuid(),
     };
     const withAccount = { ...sources, accountId: declaration.accountId?.(sources) ?? pathAccountId(params) };
-    const outcome = await this.accounts.handle(withAccount.accountId, declaration.command(withAccount), context);
+    const found: unknown = declaration.lookup ? await this.modules.get(declaration.lookup, { strict: false }).find(withAccount) : undefined;
+    const outcome = await this.accounts.handle(withAccount.accountId, declaration.command({ ...withAccount, found }), context);
     return declaration.response ? declaration.response.from(outcome, withAccount) : receiptOf(outcome);
   }
 }

@@ -26,9 +26,10 @@ const context: CommandContext = {
 
 /**
  * The command a request to `route` makes: the body goes through the API's validation pipe (so the
- * request class must accept every field sent) and then through the route's declaration.
+ * request class must accept every field sent) and then through the route's declaration, with what its
+ * lookup would have `found`.
  */
-export async function viaHttp(route: string, body: object | undefined, params: Record<string, string> = {}): Promise<AccountCommandInput> {
+export async function viaHttp(route: string, body: object | undefined, params: Record<string, string> = {}, found?: unknown): Promise<AccountCommandInput> {
   const declaration = everyAccountCommand.find((declared) => declared.route === route);
   if (!declaration) throw new Error(`No command is declared at ${route}.`);
   if ('process' in declaration) throw new Error(`${route} runs a process, not one command.`);
@@ -43,7 +44,7 @@ export async function viaHttp(route: string, body: object | undefined, params: R
     policies: contactPolicies,
     newId: () => 'acc-new',
   };
-  return declaration.command({ ...sources, accountId: declaration.accountId?.(sources) ?? 'acc-1' });
+  return declaration.command({ ...sources, accountId: declaration.accountId?.(sources) ?? 'acc-1', found });
 }
 
 /** Opens an account and issues it one invoice of 100.00 USD, due 2026-01-31, before `setup`. */

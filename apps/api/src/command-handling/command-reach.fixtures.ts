@@ -27,5 +27,5 @@ export interface Reach<Command extends AccountCommand> {
 export type CapabilityReach<Commands extends AccountCommand> = { [Command in Commands as Command['type']]: Reach<Command> };
 
 export const policies = { setBy: 'CONTACT_POLICIES, by ContactPoliciesInForce' };
-export const http = (route: string, body?: object, params?: Record<string, string>) => async () => [await viaHttp(route, body, params)];
+export const http = (route: string, body?: object, params?: Record<string, string>, found?: unknown) => async () => [await viaHttp(route, body, params, found)];
 export const scheduler = (setup: AccountCommandInput[]) => () => viaScheduler(setup, '2026-06-01');

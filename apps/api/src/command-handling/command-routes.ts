@@ -94,7 +94,7 @@ function addRoute(prototype: object, route: CommandRoute): void {
 /** A command without a request takes no body; one whose fields are all optional may be sent without one. */
 function bodyPipes(declaration: CommandDeclaration): PipeTransform[] {
   if (!('request' in declaration)) return [new NoBodyPipe()];
-  return declaration.optionalBody ? [new OptionalBodyPipe()] : [];
+  return 'process' in declaration || !declaration.optionalBody ? [] : [new OptionalBodyPipe()];
 }
 
 const capitalized = (capability: string) => capability.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());

@@ -1,11 +1,12 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { CreditReportPull } from './credit-report-pull';
-import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest } from './credit.requests';
-import { CreditReportPulledResponse } from './credit.responses';
+import { DebtorCreditLimitSetting } from './debtor-credit-limit';
+import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest, SetDebtorCreditLimitRequest } from './credit.requests';
+import { CreditReportPulledResponse, DebtorCreditLimitSetResponse } from './credit.responses';
 
 const creditDesk = ['supervisor', 'system'] as const;
 
-/** Credit: the account's limit and terms policy, a supervisor's decision on an invoice past it, and credit reports. */
+/** Credit: the account's limit and terms policy (set or removed), a supervisor's decision on an invoice past it, and credit reports. */
 export const creditCommands: CommandDeclarations = {
   setCreditLimit: accountCommand({
     route: 'POST /accounts/:accountId/credit-limit',
@@ -18,6 +19,25 @@ export const creditCommands: CommandDeclarations = {
       data: { amount, currency, overLimit, ...(maxTermDays !== undefined && { maxTermDays }) },
     }),
   }),
+
+  removeCreditLimit: accountCommand({
+    route: 'POST /accounts/:accountId/credit-limit/remove',
+    roles: creditDesk,
+    summary: 'Remove the account’s credit limit and terms policy: invoices are no longer checked; invoices waiting for approval still wait',
+    status: 200,
+    command: () => ({ type: 'RemoveCreditLimit', data: {} }),
+  }),
+
+  setDebtorCreditLimit: {
+    route: 'POST /accounts/:accountId/debtor-credit-limit',
+    roles: creditDesk,
+    summary:
+      'Set the credit limit of the account’s debtor across all their accounts with the creditor, and what an invoice past it does (refuse, warn, approve); recorded on each open one',
+    status: 200,
+    request: SetDebtorCreditLimitRequest,
+    process: DebtorCreditLimitSetting,
+    response: DebtorCreditLimitSetResponse,
+  },
 
   decideCreditApproval: accountCommand({
     route: 'POST /accounts/:accountId/credit-approvals/:invoiceId',

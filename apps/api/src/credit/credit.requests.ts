@@ -32,6 +32,25 @@ export class SetCreditLimitRequest {
   maxTermDays?: number;
 }
 
+export class SetDebtorCreditLimitRequest {
+  @IsMinorUnits({
+    description: 'The most the debtor may owe on all their accounts with the creditor together (minor units): each account’s exposure, summed.',
+    example: 1_000_000,
+  })
+  amount!: number;
+
+  @IsCurrency()
+  currency!: string;
+
+  @IsIn(overLimitPolicies)
+  @ApiProperty({
+    enum: overLimitPolicies,
+    description:
+      'An invoice that would take the debtor past the limit: `refuse` it (422 DEBTOR_CREDIT_LIMIT_EXCEEDED), accept it with a warning, or accept it flagged for a supervisor’s approval.',
+  })
+  overLimit!: OverLimitPolicy;
+}
+
 export class DecideCreditApprovalRequest {
   @IsIn(['approved', 'declined'])
   @ApiProperty({ enum: ['approved', 'declined'], description: 'The supervisor’s answer; the flag is lifted either way (the invoice stays issued).' })

@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandReceipt } from '../command-handling/command-receipt';
 
+export class DebtorCreditLimitSetResponse extends CommandReceipt {
+  @ApiProperty({
+    type: [String],
+    example: ['acc-1', 'acc-2'],
+    description: 'The debtor’s open accounts with the creditor the limit was recorded on, the named one first.',
+  })
+  accountIds!: string[];
+}
+
 export class CreditReportPulledResponse extends CommandReceipt {
   @ApiProperty({ example: 'Experian' }) bureau!: string;
   @ApiProperty({ type: 'integer', example: 640 }) score!: number;

@@ -89,7 +89,7 @@ export class WorklistController {
 /** Lines folded before any model scored them have no expected recovery to be ordered by. */
 const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
-function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string): Condition[] {
+function conditions({ agentId, bucket, creditorId, creditApproval }: WorklistParams, now: string): Condition[] {
   // Each debtor's today is somewhere between these two dates: the query takes every line that may be past due
   // in its debtor's zone, and the page keeps those that are (see worklistItem).
   const [earliest, latest] = [dateIn(now, westernmostZone), dateIn(now, easternmostZone)];
@@ -104,6 +104,7 @@ function conditions({ agentId, bucket, creditorId }: WorklistParams, now: string
     if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
   }
   if (creditorId) where.push({ field: 'creditorId', op: 'eq', value: creditorId });
+  if (creditApproval === 'pending') where.push({ field: 'creditApprovalPending', op: 'eq', value: true });
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
 }

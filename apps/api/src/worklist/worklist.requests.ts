@@ -41,6 +41,14 @@ export class WorklistParams extends PageQueryParams {
   creditorId?: string;
 
   @IsOptional()
+  @IsIn(['pending'], { message: 'creditApproval must be pending' })
+  @ApiPropertyOptional({
+    enum: ['pending'],
+    description: 'Only accounts with invoices accepted past the credit limit and waiting for a supervisor’s decision (`pendingCreditApprovals`).',
+  })
+  creditApproval?: 'pending';
+
+  @IsOptional()
   @IsIn(worklistOrders, { message: `order must be one of ${worklistOrders.join(', ')}` })
   @ApiPropertyOptional({
     enum: worklistOrders,

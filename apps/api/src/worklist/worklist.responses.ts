@@ -37,6 +37,13 @@ export class WorklistItemResponse {
   @ApiProperty(scoreProperty) propensity!: ScoreExplanationResponse | null;
   @ApiProperty(expectedRecoveryProperty) expectedRecovery!: ExpectedRecoveryResponse | null;
   @ApiProperty({
+    type: [String],
+    example: ['inv-7'],
+    description:
+      'Invoices accepted past the credit limit and waiting for a supervisor’s decision (POST /accounts/:accountId/credit-approvals/:invoiceId); empty when none.',
+  })
+  pendingCreditApprovals!: string[];
+  @ApiProperty({
     type: String,
     nullable: true,
     description: 'The agent the account is assigned to (POST /accounts/:accountId/assign, POST /team/reassign); who claims it now is `claim`.',

@@ -21,6 +21,11 @@ export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistIte
       <td>
         <Link to={`/accounts/${encodeURIComponent(item.accountId)}`}>{item.accountId}</Link>
         <div className="muted">{item.creditorId}</div>
+        {item.pendingCreditApprovals.length > 0 && (
+          <div>
+            <strong>Awaiting credit approval:</strong> {item.pendingCreditApprovals.join(', ')}
+          </div>
+        )}
       </td>
       <td>
         {money(item.overdueAmount, item.currency)}

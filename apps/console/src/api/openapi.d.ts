@@ -310,6 +310,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/credit-limit/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the account’s credit limit and terms policy: invoices are no longer checked; invoices waiting for approval still wait */
+        post: operations["CreditCommandsController_removeCreditLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/credit-reports": {
         parameters: {
             query?: never;
@@ -338,6 +355,23 @@ export interface paths {
         put?: never;
         /** Fetch the debtor’s latest report from the configured credit bureau and record it (503 with Retry-After when the bureau cannot answer) */
         post: operations["CreditCommandsController_pullCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/debtor-credit-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the credit limit of the account’s debtor across all their accounts with the creditor, and what an invoice past it does (refuse, warn, approve); recorded on each open one */
+        post: operations["CreditCommandsController_setDebtorCreditLimit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2322,6 +2356,8 @@ export interface components {
             score: number;
         };
         CreditStandingResponse: {
+            /** @description The debtor’s credit policy across their accounts with the creditor, as this account holds it; null: none. */
+            debtorLimit: components["schemas"]["DebtorCreditLimitResponse"] | null;
             /** @description What the account owes: open invoices’ balances, late fees in. */
             exposure: number;
             /** @description The limit less the exposure (negative past it); null without a limit. */
@@ -2363,6 +2399,39 @@ export interface components {
             deadLetters: components["schemas"]["DeadLetterResponse"][];
             /** @description The next page’s cursor; null at the end. */
             nextCursor: string | null;
+        };
+        DebtorCreditLimitResponse: {
+            /** @description The most the debtor may owe on all their accounts with the creditor together. */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description What an invoice past the limit does.
+             * @enum {string}
+             */
+            overLimit: "refuse" | "warn" | "approve";
+        };
+        DebtorCreditLimitSetResponse: {
+            /** @example acc-1 */
+            accountId: string;
+            /**
+             * @description The debtor’s open accounts with the creditor the limit was recorded on, the named one first.
+             * @example [
+             *       "acc-1",
+             *       "acc-2"
+             *     ]
+             */
+            accountIds: string[];
+            /**
+             * @description Global position of the last event appended: queries can wait until they reach it.
+             * @example 42
+             */
+            position: number;
+            /**
+             * @description The account stream’s revision after this command; also sent as ETag.
+             * @example 3
+             */
+            revision: number;
         };
         DebtorRequest: {
             address?: components["schemas"]["PostalAddressRequest"];
@@ -4042,6 +4111,23 @@ export interface components {
              */
             overLimit: "refuse" | "warn" | "approve";
         };
+        SetDebtorCreditLimitRequest: {
+            /**
+             * @description The most the debtor may owe on all their accounts with the creditor together (minor units): each account’s exposure, summed.
+             * @example 1000000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description An invoice that would take the debtor past the limit: `refuse` it (422 DEBTOR_CREDIT_LIMIT_EXCEEDED), accept it with a warning, or accept it flagged for a supervisor’s approval.
+             * @enum {string}
+             */
+            overLimit: "refuse" | "warn" | "approve";
+        };
         SettlementKpisResponse: {
             agreed: number;
             completed: number;
@@ -4352,6 +4438,13 @@ export interface components {
             outstanding: number;
             /** @description Minor units past due. */
             overdueAmount: number;
+            /**
+             * @description Invoices accepted past the credit limit and waiting for a supervisor’s decision (POST /accounts/:accountId/credit-approvals/:invoiceId); empty when none.
+             * @example [
+             *       "inv-7"
+             *     ]
+             */
+            pendingCreditApprovals: string[];
             /** @description The behaviour score as of the account’s last event (docs/risk.md); null when no score model is in use or the account was not scored since. */
             propensity: components["schemas"]["ScoreExplanationResponse"] | null;
             score: components["schemas"]["ScoreResponse"];
@@ -6933,6 +7026,151 @@ export interface operations {
             };
         };
     };
+    CreditCommandsController_removeCreditLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CreditCommandsController_recordCreditReport: {
         parameters: {
             query?: never;
@@ -7110,6 +7348,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditReportPulledResponse"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_setDebtorCreditLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDebtorCreditLimitRequest"];
+            };
+        };
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtorCreditLimitSetResponse"];
                 };
             };
             /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
@@ -15876,6 +16263,8 @@ export interface operations {
                 agentId?: string;
                 /** @description Aging bucket of the account’s oldest open invoice. */
                 bucket?: "1-30" | "31-60" | "61-90" | "91-120" | "120+";
+                /** @description Only accounts with invoices accepted past the credit limit and waiting for a supervisor’s decision (`pendingCreditApprovals`). */
+                creditApproval?: "pending";
                 creditorId?: string;
                 /** @description The previous page’s nextCursor. */
                 cursor?: string;

@@ -9,7 +9,7 @@ import type { Installment } from '../plans/plans.events';
 import type { Allocation } from './allocation';
 import type { DebtType } from '../compliance/limitations';
 import type { PortalState } from '../portal/portal.state';
-import type { CreditApprovalState, CreditLimitState } from '../credit/credit.state';
+import type { CreditApprovalState, CreditLimitState, DebtorCreditLimitState } from '../credit/credit.state';
 import { sharedEntries, sharedEntryOf, withSharedEntry, type SharedRegistry } from '../lookup/shared-registry';
 
 /** An invoice as issued (InvoiceIssued's data), and what has happened to it since. */
@@ -141,6 +141,8 @@ export interface OpenedAccount {
   latestCreditReport?: CreditReportState;
   /** The credit policy in force (limit, what passing it does, longest terms); absent until one is set. */
   creditLimit?: CreditLimitState;
+  /** The debtor's credit policy across their accounts with the creditor; absent until one is set. */
+  debtorCreditLimit?: DebtorCreditLimitState;
   /** Invoices accepted past the limit under the `approve` policy, by invoice id, until a supervisor decides. */
   creditApprovals?: Record<string, CreditApprovalState>;
 }

@@ -13,7 +13,7 @@ import { creditCheck } from '../credit/credit-limit';
 /** Issuing may be backdated: importing receivables that are already overdue is normal. */
 export function issueInvoice(command: IssueInvoice, state: AccountState): AccountEvent[] {
   const account = requireOpen(state);
-  const { invoiceId, amount, currency, issuedOn, dueOn } = command.data;
+  const { invoiceId, amount, currency, issuedOn, dueOn, otherAccountsExposure } = command.data;
   if (entryOf(account.invoices, invoiceId)) {
     throw conflict('INVOICE_ALREADY_ISSUED', `Invoice ${invoiceId} already exists on this account.`, { invoiceId });
   }
@@ -29,7 +29,16 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
   const events: AccountEvent[] = [{ type: 'InvoiceIssued', data: { invoiceId, amount, currency, issuedOn, dueOn, terms } }];
   const credit = Math.min(account.credit, amount);
   if (credit > 0) events.push({ type: 'CreditApplied', data: { invoiceId, amount: credit, currency } });
-  events.push(...creditCheck(account, { invoiceId, currency, issuedOn, dueOn, added: amount - credit }));
+  events.push(
+    ...creditCheck(account, {
+      invoiceId,
+      currency,
+      issuedOn,
+      dueOn,
+      added: amount - credit,
+      ...(otherAccountsExposure !== undefined && { otherAccountsExposure }),
+    }),
+  );
   return events;
 }
 

@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { totalOutstanding, type OpenedAccount } from '../account/account.state';
-import type { CreditLimitExceeded } from './credit.events';
+import type { CreditLimitExceeded, OverLimitPolicy } from './credit.events';
 
 /**
  * What the account owes: every invoice's outstanding balance, late fees in. Credit left by an
@@ -20,45 +20,81 @@ export interface InvoiceForCredit {
   dueOn: IsoDate;
   /** What it adds to the exposure: its amount less the account's credit applied to it. */
   added: number;
+  /** What the debtor owes on their other accounts with the creditor, in the invoice's currency (absent: nothing known). */
+  otherAccountsExposure?: number;
+}
+
+/** A limit as the check reads it, the account's or the debtor's. */
+interface Limit {
+  amount: number;
+  currency: string;
+  overLimit: OverLimitPolicy;
 }
 
 /**
- * The account's credit policy applied to an invoice about to be issued: terms longer than allowed are
- * refused; exposure up to the limit, inclusive, passes; past it the policy says: `refuse` (422 naming the
- * limit, the exposure and the headroom), or accept with a CreditLimitExceeded (`warn`, or `approve`,
- * which also flags the invoice for a supervisor). No limit: nothing to check.
+ * The credit policy applied to an invoice about to be issued: terms longer than the account allows are
+ * refused; then the account's limit against what the account owes, and the debtor's limit against what
+ * the debtor owes on all their accounts with the creditor (this one's exposure and the others'), each
+ * by the same rule (see `limitCheck`). No limit: nothing to check.
  */
 export function creditCheck(account: OpenedAccount, invoice: InvoiceForCredit): CreditLimitExceeded[] {
   const policy = account.creditLimit;
-  if (!policy) return [];
-  const termDays = daysBetween(invoice.issuedOn, invoice.dueOn);
-  if (policy.maxTermDays !== null && termDays > policy.maxTermDays) {
-    throw ruleBroken('TERMS_TOO_LONG', `The account's credit policy allows at most ${policy.maxTermDays} days from issue to due date, not ${termDays}.`, {
-      field: 'dueOn',
-      maxTermDays: policy.maxTermDays,
-      termDays,
-    });
-  }
-  // Amounts in two currencies cannot be compared without a rate, and guessing one would be a rule of our own.
-  if (policy.currency !== invoice.currency) {
-    throw ruleBroken('CREDIT_LIMIT_CURRENCY_MISMATCH', `The account's credit limit is in ${policy.currency}, the invoice in ${invoice.currency}.`, {
-      field: 'currency',
-      limitCurrency: policy.currency,
-      currency: invoice.currency,
-    });
+  if (policy && policy.maxTermDays !== null) {
+    const termDays = daysBetween(invoice.issuedOn, invoice.dueOn);
+    if (termDays > policy.maxTermDays) {
+      throw ruleBroken('TERMS_TOO_LONG', `The account's credit policy allows at most ${policy.maxTermDays} days from issue to due date, not ${termDays}.`, {
+        field: 'dueOn',
+        maxTermDays: policy.maxTermDays,
+        termDays,
+      });
+    }
   }
   const exposure = exposureOf(account);
-  const after = exposure + invoice.added;
-  if (after <= policy.amount) return [];
-  if (policy.overLimit === 'refuse') {
-    throw ruleBroken('CREDIT_LIMIT_EXCEEDED', `The invoice would take the account to ${after}, past its credit limit of ${policy.amount} ${policy.currency}.`, {
-      limit: policy.amount,
-      exposure,
-      headroom: policy.amount - exposure,
-      amount: invoice.added,
-      currency: policy.currency,
+  const debtor = account.debtorCreditLimit;
+  return [
+    ...(policy ? limitCheck(policy, exposure, invoice, 'account') : []),
+    ...(debtor ? limitCheck(debtor, exposure + (invoice.otherAccountsExposure ?? 0), invoice, 'debtor') : []),
+  ];
+}
+
+/**
+ * One limit against the exposure before the invoice: up to the limit, inclusive, passes; past it the
+ * policy says: `refuse` (422 naming the limit, the exposure and the headroom), or accept with a
+ * CreditLimitExceeded (`warn`, or `approve`, which also flags the invoice for a supervisor).
+ */
+function limitCheck(limit: Limit, exposure: number, invoice: InvoiceForCredit, scope: 'account' | 'debtor'): CreditLimitExceeded[] {
+  const whose = scope === 'account' ? 'The account’s' : 'The debtor’s';
+  // Amounts in two currencies cannot be compared without a rate, and guessing one would be a rule of our own.
+  if (limit.currency !== invoice.currency) {
+    throw ruleBroken('CREDIT_LIMIT_CURRENCY_MISMATCH', `${whose} credit limit is in ${limit.currency}, the invoice in ${invoice.currency}.`, {
+      field: 'currency',
+      limitCurrency: limit.currency,
+      currency: invoice.currency,
+      ...(scope === 'debtor' && { scope }),
     });
   }
+  const after = exposure + invoice.added;
+  if (after <= limit.amount) return [];
+  if (limit.overLimit === 'refuse') {
+    const code = scope === 'account' ? 'CREDIT_LIMIT_EXCEEDED' : 'DEBTOR_CREDIT_LIMIT_EXCEEDED';
+    throw ruleBroken(
+      code,
+      `The invoice would take ${scope === 'account' ? 'the account' : 'the debtor'} to ${after}, past ${whose.toLowerCase()} credit limit of ${limit.amount} ${limit.currency}.`,
+      {
+        limit: limit.amount,
+        exposure,
+        headroom: limit.amount - exposure,
+        amount: invoice.added,
+        currency: limit.currency,
+        ...(scope === 'debtor' && { scope, otherAccountsExposure: invoice.otherAccountsExposure ?? 0 }),
+      },
+    );
+  }
   const { invoiceId, currency } = invoice;
-  return [{ type: 'CreditLimitExceeded', data: { invoiceId, limit: policy.amount, exposure: after, currency, overLimit: policy.overLimit } }];
+  return [
+    {
+      type: 'CreditLimitExceeded',
+      data: { invoiceId, limit: limit.amount, exposure: after, currency, overLimit: limit.overLimit, ...(scope === 'debtor' && { scope }) },
+    },
+  ];
 }

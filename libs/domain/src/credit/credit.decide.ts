@@ -3,8 +3,17 @@ import { ruleBroken } from '../errors/domain-error';
 import { requireAmount, requireCurrency, requireOpen, todayFor } from '../account/account.guards';
 import type { AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
-import { overLimitPolicies, type CreditApprovalDecided, type CreditLimitSet, type CreditReportRecorded } from './credit.events';
-import type { CreditCommand, DecideCreditApproval, RecordCreditReport, SetCreditLimit } from './credit.commands';
+import { isCurrencyCode } from '../money/money';
+import {
+  overLimitPolicies,
+  type OverLimitPolicy,
+  type CreditApprovalDecided,
+  type CreditLimitRemoved,
+  type CreditLimitSet,
+  type DebtorCreditLimitSet,
+  type CreditReportRecorded,
+} from './credit.events';
+import type { CreditCommand, DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit, SetDebtorCreditLimit } from './credit.commands';
 import { requireValidReport } from './credit-report';
 
 /** The longest terms a policy may allow: ten years, as far as any invoice's terms reach. */
@@ -19,13 +28,38 @@ export function setCreditLimit(command: SetCreditLimit, state: AccountState): [C
   const { amount, currency, overLimit, maxTermDays } = command.data;
   requireAmount(amount);
   requireCurrency(account, currency);
-  if (!overLimitPolicies.includes(overLimit)) {
-    throw ruleBroken('INVALID_CREDIT_POLICY', `overLimit must be one of ${overLimitPolicies.join(', ')}.`, { field: 'overLimit' });
-  }
+  requirePolicy(overLimit);
   if (maxTermDays !== undefined && !(Number.isInteger(maxTermDays) && maxTermDays >= 0 && maxTermDays <= maxTermDaysAllowed)) {
     throw ruleBroken('INVALID_CREDIT_POLICY', `maxTermDays must be a whole number from 0 to ${maxTermDaysAllowed}.`, { field: 'maxTermDays' });
   }
   return [{ type: 'CreditLimitSet', data: { amount, currency, overLimit, maxTermDays: maxTermDays ?? null } }];
+}
+
+/**
+ * The debtor's limit across their accounts, recorded on each: in any currency, as the debtor's accounts
+ * may be kept in several; an invoice in another currency than the limit's is then refused, as under an
+ * account's limit.
+ */
+export function setDebtorCreditLimit(command: SetDebtorCreditLimit, state: AccountState): [DebtorCreditLimitSet] {
+  requireOpen(state);
+  const { amount, currency, overLimit } = command.data;
+  requireAmount(amount);
+  if (!isCurrencyCode(currency)) throw ruleBroken('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`, { field: 'currency', currency });
+  requirePolicy(overLimit);
+  return [{ type: 'DebtorCreditLimitSet', data: { amount, currency, overLimit } }];
+}
+
+function requirePolicy(overLimit: OverLimitPolicy): void {
+  if (!overLimitPolicies.includes(overLimit)) {
+    throw ruleBroken('INVALID_CREDIT_POLICY', `overLimit must be one of ${overLimitPolicies.join(', ')}.`, { field: 'overLimit' });
+  }
+}
+
+/** Lifting the policy needs one in force: removing nothing is a mistake worth saying. */
+export function removeCreditLimit(_command: RemoveCreditLimit, state: AccountState): [CreditLimitRemoved] {
+  const account = requireOpen(state);
+  if (!account.creditLimit) throw ruleBroken('NO_CREDIT_LIMIT', 'The account has no credit limit to remove.');
+  return [{ type: 'CreditLimitRemoved', data: {} }];
 }
 
 export function decideCreditApproval(command: DecideCreditApproval, state: AccountState): [CreditApprovalDecided] {
@@ -47,6 +81,8 @@ export function recordCreditReport(command: RecordCreditReport, state: AccountSt
 
 export const creditDecisions: Decisions<CreditCommand> = {
   SetCreditLimit: setCreditLimit,
+  RemoveCreditLimit: removeCreditLimit,
+  SetDebtorCreditLimit: setDebtorCreditLimit,
   DecideCreditApproval: decideCreditApproval,
   RecordCreditReport: recordCreditReport,
 };

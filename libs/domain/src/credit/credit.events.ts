@@ -15,12 +15,31 @@ export interface CreditLimitSet {
   data: { amount: number; currency: string; overLimit: OverLimitPolicy; maxTermDays: number | null };
 }
 /**
+ * The debtor's credit policy across all their accounts with the creditor, as this account holds it
+ * (recorded on each of them, replacing any before it): how much the debtor may owe on them together,
+ * in minor units of `currency`, and what an invoice past that does.
+ */
+export interface DebtorCreditLimitSet {
+  type: 'DebtorCreditLimitSet';
+  data: { amount: number; currency: string; overLimit: OverLimitPolicy };
+}
+/**
+ * The account's credit policy was lifted: invoices are no longer checked against a limit or terms.
+ * Invoices already flagged for approval stay flagged until a supervisor decides them.
+ */
+export interface CreditLimitRemoved {
+  type: 'CreditLimitRemoved';
+  data: Record<string, never>;
+}
+/**
  * An invoice took the account past its limit and was accepted, as the creditor's policy says: with a
- * warning, or flagged for a supervisor's approval. `exposure` is what the account owes with it.
+ * warning, or flagged for a supervisor's approval. `exposure` is what the account owes with it; with
+ * `scope: 'debtor'`, the limit is the debtor's and `exposure` what the debtor owes on all their
+ * accounts with the creditor (absent: the account's own limit).
  */
 export interface CreditLimitExceeded {
   type: 'CreditLimitExceeded';
-  data: { invoiceId: string; limit: number; exposure: number; currency: string; overLimit: 'warn' | 'approve' };
+  data: { invoiceId: string; limit: number; exposure: number; currency: string; overLimit: 'warn' | 'approve'; scope?: 'debtor' };
 }
 export type CreditApprovalDecision = 'approved' | 'declined';
 /** A supervisor's answer to an invoice flagged for approval; the flag is lifted either way. */
@@ -52,10 +71,17 @@ export interface CreditReportRecorded {
 }
 
 /** The credit part of the account's events. */
-export type CreditEvent = CreditLimitSet | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
+export type CreditEvent = CreditLimitSet | CreditLimitRemoved | DebtorCreditLimitSet | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
 
 /** Every credit event type. */
-export const creditEventTypes = eventTypesOf<CreditEvent>()(['CreditLimitSet', 'CreditLimitExceeded', 'CreditApprovalDecided', 'CreditReportRecorded']);
+export const creditEventTypes = eventTypesOf<CreditEvent>()([
+  'CreditLimitSet',
+  'CreditLimitRemoved',
+  'DebtorCreditLimitSet',
+  'CreditLimitExceeded',
+  'CreditApprovalDecided',
+  'CreditReportRecorded',
+]);
 
 /** The parts of a credit report that are about the person, sealed under the debtor's data key. */
 export const sealedCreditReportFields = ['score', 'reasonCodes'] as const satisfies readonly (keyof CreditReport)[];

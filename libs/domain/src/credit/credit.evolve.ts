@@ -4,6 +4,13 @@ import { latestReport } from './credit-report';
 
 export const creditEvolvers: Evolvers<CreditEvent> = {
   CreditLimitSet: (account, event) => ({ ...account, creditLimit: event.data }),
+  // Invoices flagged for approval stay flagged: they were accepted past the limit then, and wait for an answer still.
+  CreditLimitRemoved: (account) => {
+    const lifted = { ...account };
+    delete lifted.creditLimit;
+    return lifted;
+  },
+  DebtorCreditLimitSet: (account, event) => ({ ...account, debtorCreditLimit: event.data }),
   CreditLimitExceeded: (account, event) => {
     if (event.data.overLimit !== 'approve') return account;
     const { invoiceId, limit, exposure, currency } = event.data;

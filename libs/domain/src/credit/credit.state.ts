@@ -1,7 +1,9 @@
-import type { CreditLimitSet } from './credit.events';
+import type { CreditLimitSet, DebtorCreditLimitSet } from './credit.events';
 
 /** The account's credit policy in force (CreditLimitSet's data). */
 export type CreditLimitState = CreditLimitSet['data'];
+/** The debtor's credit policy across their accounts with the creditor (DebtorCreditLimitSet's data). */
+export type DebtorCreditLimitState = DebtorCreditLimitSet['data'];
 
 /** An invoice accepted past the limit under the `approve` policy, waiting for a supervisor. */
 export interface CreditApprovalState {

@@ -9,8 +9,13 @@ export const creditSummaries: Summaries<CreditEvent> = {
   CreditLimitSet: ({ data }) =>
     `Credit limit set to ${data.amount} ${data.currency}; past it: ${data.overLimit}` +
     (data.maxTermDays === null ? '.' : `; terms of at most ${data.maxTermDays} days.`),
+  CreditLimitRemoved: () => 'Credit limit removed: invoices are no longer checked against a limit or terms.',
+  DebtorCreditLimitSet: ({ data }) =>
+    `Debtor’s credit limit across their accounts with the creditor set to ${data.amount} ${data.currency}; past it: ${data.overLimit}.`,
   CreditLimitExceeded: ({ data }) =>
-    `Invoice ${data.invoiceId} took the account to ${data.exposure} ${data.currency}, past its limit of ${data.limit}` +
+    (data.scope === 'debtor'
+      ? `Invoice ${data.invoiceId} took the debtor to ${data.exposure} ${data.currency} across their accounts, past their limit of ${data.limit}`
+      : `Invoice ${data.invoiceId} took the account to ${data.exposure} ${data.currency}, past its limit of ${data.limit}`) +
     (data.overLimit === 'approve' ? ': flagged for a supervisor’s approval.' : ': accepted with a warning.'),
   CreditApprovalDecided: ({ data }) => `Invoice ${data.invoiceId} past the credit limit ${data.decision} by a supervisor${data.note ? `: ${data.note}` : '.'}`,
   CreditReportRecorded: ({ data }) =>

@@ -4,8 +4,8 @@ import { evolve } from '../account/account.evolve';
 import { accountDecider, command, issued, opened } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import type { IssueInvoice } from '../billing/billing.commands';
-import type { DecideCreditApproval, RecordCreditReport, SetCreditLimit } from './credit.commands';
-import type { CreditLimitSet, CreditReport, CreditReportRecorded, OverLimitPolicy } from './credit.events';
+import type { DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit, SetDebtorCreditLimit } from './credit.commands';
+import type { CreditLimitSet, CreditReport, CreditReportRecorded, DebtorCreditLimitSet, OverLimitPolicy } from './credit.events';
 import { exposureOf, headroomOf } from './credit-limit';
 
 const spec = deciderSpecification(accountDecider);
@@ -147,6 +147,151 @@ describe('IssueInvoice under a credit limit', () => {
     expect(headroomOf(fold(owing60('warn')))).toBe(4_000);
     expect(headroomOf(fold([...owing60('warn'), issuedInv2(4_001)]))).toBe(-1);
     expect(headroomOf(fold([opened]))).toBeNull();
+  });
+});
+
+describe('RemoveCreditLimit', () => {
+  const remove = command<RemoveCreditLimit>('RemoveCreditLimit', {}, now);
+  const removed: AccountEvent = { type: 'CreditLimitRemoved', data: {} };
+  const exceeded: AccountEvent = {
+    type: 'CreditLimitExceeded',
+    data: { invoiceId: 'inv-2', limit: 10_000, exposure: 10_001, currency: 'USD', overLimit: 'approve' },
+  };
+  it('lifts the policy: invoices past the old limit and terms are no longer checked', () => {
+    spec.given(owing60('refuse')).when(remove).then([removed]);
+    spec
+      .given([...owing60('refuse'), removed])
+      .when(issue(4_001))
+      .then([issuedInv2(4_001)]);
+    spec
+      .given([opened, limitOf(10_000, 'refuse', 30), removed])
+      .when(issue(10_001, 'USD', '2026-04-30'))
+      .then([issued('inv-2', 10_001, '2026-03-01', '2026-04-30')]);
+    expect(headroomOf(fold([...owing60('refuse'), removed]))).toBeNull();
+  });
+  it('refuses when no limit is set, or it was removed already', () => {
+    spec.given([opened]).when(remove).thenThrows('NO_CREDIT_LIMIT');
+    spec
+      .given([...owing60('warn'), removed])
+      .when(remove)
+      .thenThrows('NO_CREDIT_LIMIT');
+  });
+  it('leaves invoices waiting for approval waiting, for a supervisor to decide', () => {
+    const flagged = [...owing60('approve'), issuedInv2(4_001), exceeded, removed];
+    expect(fold(flagged).creditApprovals).toEqual({ 'inv-2': { invoiceId: 'inv-2', limit: 10_000, exposure: 10_001, currency: 'USD' } });
+    spec
+      .given(flagged)
+      .when(command<DecideCreditApproval>('DecideCreditApproval', { invoiceId: 'inv-2', decision: 'approved' }, now))
+      .then([{ type: 'CreditApprovalDecided', data: { invoiceId: 'inv-2', decision: 'approved', note: null } }]);
+  });
+  it('can be set again after', () => {
+    spec
+      .given([...owing60('warn'), removed])
+      .when(command<SetCreditLimit>('SetCreditLimit', { amount: 5_000, currency: 'USD', overLimit: 'refuse' }, now))
+      .then([limitOf(5_000, 'refuse')]);
+  });
+});
+
+describe('the debtor’s limit across their accounts', () => {
+  const debtorLimit = (amount: number, overLimit: OverLimitPolicy, currency = 'USD'): DebtorCreditLimitSet => ({
+    type: 'DebtorCreditLimitSet',
+    data: { amount, currency, overLimit },
+  });
+  /** 60.00 owed here, 100.00 on the debtor's other accounts, under a debtor limit of 200.00. */
+  const owing160 = (overLimit: OverLimitPolicy) => [opened, debtorLimit(20_000, overLimit), issued('inv-1', 6_000, '2026-02-01', '2026-02-28')];
+  const issueWithOthers = (amount: number, otherAccountsExposure?: number, currency = 'USD') =>
+    command<IssueInvoice>(
+      'IssueInvoice',
+      {
+        invoiceId: 'inv-2',
+        amount,
+        currency,
+        issuedOn: '2026-03-01',
+        dueOn: '2026-03-31',
+        ...(otherAccountsExposure !== undefined && { otherAccountsExposure }),
+      },
+      now,
+    );
+  const set = (data: Partial<SetDebtorCreditLimit['data']>) =>
+    command<SetDebtorCreditLimit>('SetDebtorCreditLimit', { amount: 20_000, currency: 'USD', overLimit: 'refuse', ...data }, now);
+
+  it('is recorded on the account, in any currency, and refuses a limit of nothing, an unknown currency or policy', () => {
+    spec
+      .given([opened])
+      .when(set({}))
+      .then([debtorLimit(20_000, 'refuse')]);
+    spec
+      .given([opened, issued('inv-1', 100, '2026-02-01', '2026-02-28')])
+      .when(set({ currency: 'EUR' }))
+      .then([debtorLimit(20_000, 'refuse', 'EUR')]);
+    for (const amount of [0, -1, 1.5, 2 ** 53]) spec.given([opened]).when(set({ amount })).thenThrows('INVALID_AMOUNT');
+    spec
+      .given([opened])
+      .when(set({ currency: 'XXX1' }))
+      .thenThrows('UNKNOWN_CURRENCY', { field: 'currency' });
+    spec
+      .given([opened])
+      .when(set({ overLimit: 'ignore' as OverLimitPolicy }))
+      .thenThrows('INVALID_CREDIT_POLICY', { field: 'overLimit' });
+    expect(fold([opened, debtorLimit(20_000, 'warn')]).debtorCreditLimit).toEqual({ amount: 20_000, currency: 'USD', overLimit: 'warn' });
+  });
+
+  it('passes exactly at the debtor’s limit, counting the other accounts, under every policy', () => {
+    for (const policy of ['refuse', 'warn', 'approve'] as const)
+      spec
+        .given(owing160(policy))
+        .when(issueWithOthers(4_000, 10_000))
+        .then([issuedInv2(4_000)]);
+  });
+
+  it('refuses one minor unit over under `refuse`, naming the debtor’s limit, exposure and headroom', () => {
+    spec.given(owing160('refuse')).when(issueWithOthers(4_001, 10_000)).thenThrows('DEBTOR_CREDIT_LIMIT_EXCEEDED', {
+      scope: 'debtor',
+      limit: 20_000,
+      exposure: 16_000,
+      headroom: 4_000,
+      amount: 4_001,
+      currency: 'USD',
+      otherAccountsExposure: 10_000,
+    });
+  });
+
+  it('accepts one minor unit over with a warning, or flagged for approval, naming the debtor’s figures', () => {
+    for (const overLimit of ['warn', 'approve'] as const)
+      spec
+        .given(owing160(overLimit))
+        .when(issueWithOthers(4_001, 10_000))
+        .then([
+          issuedInv2(4_001),
+          { type: 'CreditLimitExceeded', data: { invoiceId: 'inv-2', limit: 20_000, exposure: 20_001, currency: 'USD', overLimit, scope: 'debtor' } },
+        ]);
+  });
+
+  it('counts the account alone when nothing is known of the others', () => {
+    spec
+      .given(owing160('refuse'))
+      .when(issueWithOthers(14_000))
+      .then([issuedInv2(14_000)]);
+    spec.given(owing160('refuse')).when(issueWithOthers(14_001)).thenThrows('DEBTOR_CREDIT_LIMIT_EXCEEDED', { exposure: 6_000, headroom: 14_000 });
+  });
+
+  it('checks the account’s own limit first, then the debtor’s, each by the same rule', () => {
+    const both = [opened, limitOf(10_000, 'refuse'), debtorLimit(20_000, 'warn'), issued('inv-1', 6_000, '2026-02-01', '2026-02-28')];
+    spec.given(both).when(issueWithOthers(4_001, 10_000)).thenThrows('CREDIT_LIMIT_EXCEEDED', { limit: 10_000 });
+    spec
+      .given(both)
+      .when(issueWithOthers(4_000, 10_001))
+      .then([
+        issuedInv2(4_000),
+        { type: 'CreditLimitExceeded', data: { invoiceId: 'inv-2', limit: 20_000, exposure: 20_001, currency: 'USD', overLimit: 'warn', scope: 'debtor' } },
+      ]);
+  });
+
+  it('refuses an invoice in another currency than the debtor’s limit', () => {
+    spec
+      .given([opened, debtorLimit(20_000, 'warn', 'EUR')])
+      .when(issueWithOthers(1, 0))
+      .thenThrows('CREDIT_LIMIT_CURRENCY_MISMATCH', { scope: 'debtor', limitCurrency: 'EUR', currency: 'USD' });
   });
 });
 

@@ -56,6 +56,8 @@ export const debtorSubject = (creditorId: string, debtorReference: string) => `$
  */
 export class PersonalDataVault {
   private readonly cached = new Map<string, { key: Buffer; until: number }>();
+  /** Counts forgettings: keys found by a lookup that a forgetting overtook are used once, not kept. */
+  private forgotten = 0;
 
   constructor(
     private readonly keys: KeyStore,
@@ -135,6 +137,7 @@ export class PersonalDataVault {
 
   /** Destroys the debtor's key: everything sealed under it is unreadable from now on. */
   async forget(creditorId: string, debtorReference: string): Promise<number> {
+    this.forgotten++;
     this.cached.clear();
     return this.keys.destroy(debtorSubject(creditorId, debtorReference));
   }
@@ -149,9 +152,13 @@ export class PersonalDataVault {
       else missing.add(keyId);
     }
     if (missing.size === 0) return keys;
-    for (const [keyId, key] of await this.keys.find([...missing])) {
+    const forgottenBefore = this.forgotten;
+    const found = await this.keys.find([...missing]);
+    // A key destroyed while it was being found would otherwise be cached again, readable after its erasure.
+    const keep = this.forgotten === forgottenBefore;
+    for (const [keyId, key] of found) {
       keys.set(keyId, key);
-      this.cached.set(keyId, { key, until: now + this.keepKeysMs });
+      if (keep) this.cached.set(keyId, { key, until: now + this.keepKeysMs });
     }
     if (this.cached.size > 10_000) this.dropExpired(now);
     return keys;

@@ -88,6 +88,23 @@ describe('PersonalDataVault', () => {
     });
   });
 
+  it('keeps no key that was destroyed while a reader was finding it: the next read is erased', async () => {
+    const stored = recorded(await vault.seal(opened));
+    const find = keys.find.bind(keys);
+    let forgetting: Promise<number> | undefined;
+    // The debtor is forgotten after the reader's lookup found the key and before it returned.
+    keys.find = async (keyIds) => {
+      const found = await find(keyIds);
+      forgetting = vault.forget('cred-1', 'D-100');
+      await forgetting;
+      return found;
+    };
+    expect((await vault.open([stored]))[0]?.data).toEqual(opened);
+    keys.find = find;
+    expect((await vault.open([stored]))[0]?.data).toMatchObject({ debtor: { personalDataErased: true } });
+    expect(forgetting).toBeDefined();
+  });
+
   it('refuses sealed data moved to another account: the ciphertext is bound to its account', async () => {
     const stored = await vault.seal(opened);
     await expect(vault.open([recorded({ ...stored, accountId: 'acc-2' })])).rejects.toThrow(/authenticate/);

@@ -92,7 +92,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 11: the account counts its outbound calls and those that reached the debtor (the behaviour score reads them).
   // 12: the account and its worklist line keep the account's behaviour score, its arm and its explanation;
   //     the line an expected-recovery rank; the KPIs collections by risk segment and by scoring arm.
-  version: 12,
+  // 13: the worklist line lists the invoices waiting for a supervisor's credit decision, and is filtered by them.
+  // 14: the account keeps the debtor's credit limit across their accounts with the creditor.
+  version: 14,
   collection: ACCOUNTS,
   indexes: [
     {

@@ -94,6 +94,7 @@ export type AccountView = ReturnType<typeof accountView>;
 function creditStandingOf(account: OpenedAccount) {
   return {
     limit: account.creditLimit ?? null,
+    debtorLimit: account.debtorCreditLimit ?? null,
     exposure: exposureOf(account),
     headroom: headroomOf(account),
     pendingApprovals: Object.values(account.creditApprovals ?? {}),

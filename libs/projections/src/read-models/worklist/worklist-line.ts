@@ -38,6 +38,12 @@ export interface WorklistDocument extends ProjectedDocument {
    * readers multiply by whether the account is contactable now. Null off the list or unscored.
    */
   recoveryRank?: number | null;
+  /**
+   * Invoices accepted past the credit limit and waiting for a supervisor's decision, and whether there
+   * are any (what the worklist filters on); absent from a line stored before credit approvals were listed.
+   */
+  pendingCreditApprovals?: string[];
+  creditApprovalPending?: boolean;
   /** The agent the account is assigned to (AccountAssigned), whoever claims it now. */
   assignedAgentId: string | null;
   /** The agent of the latest claim and when it lapses; readers compare with the time. */
@@ -76,6 +82,7 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate, score: Acc
     lateFeeDue: invoice.missed && Boolean(invoice.terms.lateFee) && !invoice.lateFeeAssessed,
     outstanding: owedOn(invoice),
   }));
+  const pendingCreditApprovals = Object.values(account.creditApprovals ?? {}).map((approval) => approval.invoiceId);
   const listed = account.status === 'open' && outstanding > 0 && account.activePlan === null && oldestDueOn !== null && pursuable(account, today);
   return {
     id: account.accountId,
@@ -89,6 +96,8 @@ export function worklistEntry(account: OpenedAccount, today: IsoDate, score: Acc
     rank: listed && oldestDueOn ? rankOf({ outstanding, oldestDueOn, missedOpen, brokenPromises }) : null,
     score,
     recoveryRank: listed && score ? overdueOn(openInvoices, today) * score.probability : null,
+    pendingCreditApprovals,
+    creditApprovalPending: pendingCreditApprovals.length > 0,
     assignedAgentId: account.assignedAgentId,
     claimAgentId: account.claim?.agentId ?? null,
     claimUntil: account.claim?.until ?? null,
@@ -117,6 +126,16 @@ export const worklistIndexes: IndexSpec[] = [
     fields: [
       { field: 'listed', direction: 'asc' },
       { field: 'recoveryRank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
+  // A supervisor's filter: the lines with invoices waiting for a credit decision, in priority order.
+  {
+    name: 'by_credit_approval',
+    fields: [
+      { field: 'listed', direction: 'asc' },
+      { field: 'creditApprovalPending', direction: 'asc' },
+      { field: 'rank', direction: 'desc' },
       { field: 'id', direction: 'asc' },
     ],
   },

@@ -109,6 +109,31 @@ describe('worklist read model', () => {
     expect(line('2026-03-10T12:00:00.000Z')).toMatchObject({ assignedAgentId: 'agent-9', claim: null });
   });
 
+  it('lists the invoices waiting for a supervisor’s credit decision until each is decided, whatever becomes of the limit', () => {
+    const next = eventLog()('acc-1');
+    const flagged = (invoiceId: string) => next('CreditLimitExceeded', { invoiceId, limit: 100_000, exposure: 109_900, currency: 'EUR', overLimit: 'approve' });
+    const both = [
+      next('AccountOpened', facts.opened('acc-1')),
+      next('CreditLimitSet', { amount: 100_000, currency: 'EUR', overLimit: 'approve', maxTermDays: null }),
+      next('InvoiceIssued', facts.invoice('inv-1', 99_900, '2026-01-01', '2026-01-31')),
+      flagged('inv-1'),
+      next('InvoiceIssued', facts.invoice('inv-2', 10_000, '2026-02-01', '2026-03-03')),
+      flagged('inv-2'),
+    ];
+    const removed = next('CreditLimitRemoved', {});
+    const decided = next('CreditApprovalDecided', { invoiceId: 'inv-1', decision: 'approved', note: null });
+    const declined = next('CreditApprovalDecided', { invoiceId: 'inv-2', decision: 'declined', note: null });
+    const pendingOf = (events: typeof history) => {
+      const line = entry(events);
+      return [line.creditApprovalPending, worklistItem(line, '2026-03-10T10:00:00.000Z', regulationF).pendingCreditApprovals];
+    };
+    expect(pendingOf(history)).toEqual([false, []]);
+    expect(pendingOf(both)).toEqual([true, ['inv-1', 'inv-2']]);
+    expect(pendingOf([...both, removed])).toEqual([true, ['inv-1', 'inv-2']]);
+    expect(pendingOf([...both, removed, decided])).toEqual([true, ['inv-2']]);
+    expect(pendingOf([...both, removed, decided, declined])).toEqual([false, []]);
+  });
+
   it('makes a line from the account fold without keeping a fold of its own', () => {
     const line = entry([...history, acc('ContactAttempted', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-09T15:00:00.000Z' })]);
     expect(line).not.toHaveProperty('account');

@@ -27,6 +27,7 @@ export function worklistItem(entry: WorklistDocument, now: string, policy: Conta
     contact,
     propensity: entry.score ? scoreExplanation(entry.score) : null,
     expectedRecovery: entry.score ? expectedRecoveryOf(overdueAmount, entry.score, contact.contactableNow) : null,
+    pendingCreditApprovals: entry.pendingCreditApprovals ?? [],
     assignedAgentId: entry.assignedAgentId,
     claim,
   };

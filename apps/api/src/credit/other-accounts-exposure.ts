@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { exposureOf } from '@arrears/domain';
+import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import type { AccountCommandSources, CommandLookup } from '../command-handling/account-command.declaration';
+
+/**
+ * What the debtor owes on their other accounts with the creditor, in the invoice's currency, for the
+ * debtor's credit limit (docs/credit.md): from the account read model, as fresh as the read side, without
+ * waiting for it. Only an account whose debtor has a limit there pays for the second read (the debtor's
+ * accounts, by the `by_debtor` index); otherwise nothing is looked up and the domain counts nothing
+ * elsewhere.
+ */
+@Injectable()
+export class OtherAccountsExposure implements CommandLookup<{ currency: string }, number | undefined> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async find({ accountId, request }: AccountCommandSources<{ currency: string }>): Promise<number | undefined> {
+    const own = (await this.readStore.get(accountReadModel.collection, accountId)) as AccountDocument | undefined;
+    if (!own?.account.debtorCreditLimit) return undefined;
+    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, {
+      where: [
+        { field: 'creditorId', op: 'eq', value: own.creditorId },
+        { field: 'account.debtor.reference', op: 'eq', value: own.account.debtor.reference },
+      ],
+    })) as AccountDocument[];
+    return debtorAccounts
+      .filter((document) => document.id !== accountId && document.account.currency === request.currency)
+      .reduce((sum, document) => sum + exposureOf(document.account), 0);
+  }
+}
