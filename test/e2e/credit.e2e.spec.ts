@@ -222,6 +222,22 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       );
     });
 
+    it('carries the debtor’s limit to an account opened for them afterwards, and counts the others there', async () => {
+      const reference = uniqueId('D');
+      const first = await accountOf(reference, 'cred-1', 7_000);
+      expect((await setDebtorLimit(first, 'refuse')).status).toBe(200);
+      await readModelsCaughtUp(api);
+      const later = await accountOf(reference, 'cred-1', 0);
+      const elsewhere = await accountOf(reference, 'cred-2', 0);
+      expect((await creditStanding(later)).debtorLimit).toEqual({ amount: 10_000, currency: 'USD', overLimit: 'refuse' });
+      expect((await creditStanding(elsewhere)).debtorLimit).toBeNull();
+      expect((await api.post(`/accounts/${later}/invoices`, invoice('inv-1', 3_001))).body).toMatchObject({
+        code: 'DEBTOR_CREDIT_LIMIT_EXCEEDED',
+        otherAccountsExposure: 7_000,
+      });
+      expect((await api.post(`/accounts/${later}/invoices`, invoice('inv-1', 3_000))).status).toBe(201);
+    });
+
     it.each([
       ['a limit of nothing', { amount: 0 }, 'amount'],
       ['a limit past 2^53', { amount: 2 ** 53 + 2 }, 'amount'],

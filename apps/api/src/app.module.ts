@@ -13,6 +13,7 @@ import { creditBureauProvider } from './credit/bureau/credit-bureau.provider';
 import { CreditReportPull } from './credit/credit-report-pull';
 import { DebtorCreditLimitSetting } from './credit/debtor-credit-limit';
 import { OtherAccountsExposure } from './credit/other-accounts-exposure';
+import { DebtorCreditLimitInForce } from './credit/debtor-credit-limit-in-force';
 import { AuditController } from './audit/audit.controller';
 import { HistoryController } from './audit/history.controller';
 import { AccountCommandsRunner } from './command-handling/account-commands.runner';
@@ -133,6 +134,7 @@ export class AppModule {
         CreditReportPull,
         DebtorCreditLimitSetting,
         OtherAccountsExposure,
+        DebtorCreditLimitInForce,
         Imports,
         AccountSearch,
         TeamActivity,

@@ -9,6 +9,7 @@ import {
   type DebtorRequest,
   type PostalAddressRequest,
 } from './accounts.requests';
+import { DebtorCreditLimitInForce } from '../credit/debtor-credit-limit-in-force';
 import { PersonalDataErasure, PersonalDataErasureProcess } from './personal-data-erasure';
 
 /** An account's life: opened, assigned, closed, and its debtor's personal data erased. */
@@ -21,13 +22,15 @@ export const accountsCommands: CommandDeclarations = {
     request: OpenAccountRequest,
     // Derived from the Idempotency-Key when there is one, so that a retry opens the same account.
     accountId: ({ request, context, newId }) => request.accountId ?? (context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}|account`) : newId()),
-    command: ({ request, accountId }) => ({
+    lookup: DebtorCreditLimitInForce,
+    command: ({ request, accountId, found }) => ({
       type: 'OpenAccount',
       data: {
         accountId,
         creditorId: request.creditorId,
         debtor: debtorOf(request.debtor),
         ...defined({ openedOn: request.openedOn, debtType: request.debtType }),
+        ...(found && { debtorCreditLimit: found }),
       },
     }),
   }),

@@ -33,8 +33,16 @@ export const accountsReach: CapabilityReach<AccountsCommand> = {
       },
       openedOn: true,
       debtType: true,
+      debtorCreditLimit: { setBy: 'the command path (DebtorCreditLimitInForce), from the debtor’s other accounts with the creditor in the account read model' },
     },
-    made: [http('POST /accounts', { accountId: 'acc-1', creditorId: 'cred-1', debtor, openedOn: '2026-01-02', debtType: 'written_contract' })],
+    made: [
+      http(
+        'POST /accounts',
+        { accountId: 'acc-1', creditorId: 'cred-1', debtor, openedOn: '2026-01-02', debtType: 'written_contract' },
+        {},
+        { amount: 10_000, currency: 'USD', overLimit: 'refuse' },
+      ),
+    ],
   },
   CloseAccount: { fields: { reason: true }, made: [http('POST /accounts/:accountId/close', { reason: 'Paid in full' })] },
   ErasePersonalData: { fields: {}, made: [] },

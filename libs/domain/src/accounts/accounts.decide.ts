@@ -6,9 +6,12 @@ import type { Decisions } from '../account/capability';
 import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
 import { effectiveChanges, type DebtorContactChanges } from './debtor';
 import { debtTypes } from '../compliance/limitations';
+import { debtorCreditLimitSet } from '../credit/credit.decide';
+import type { DebtorCreditLimitSet } from '../credit/credit.events';
 import type { AccountAssigned, AccountClosed, AccountOpened, DebtorContactDetailsChanged, PersonalDataErased } from './accounts.events';
 
-export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] {
+/** An account opened for a debtor who has a credit limit with the creditor takes that limit with it. */
+export function openAccount(command: OpenAccount, state: AccountState): [AccountOpened] | [AccountOpened, DebtorCreditLimitSet] {
   if (state.status !== 'unopened') {
     throw conflict('ACCOUNT_ALREADY_EXISTS', `Account ${state.accountId} already exists.`, { accountId: state.accountId });
   }
@@ -24,7 +27,9 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
   if (openedOn > today) {
     throw ruleBroken('OPENED_IN_FUTURE', `openedOn ${openedOn} is after today (${today}).`, { field: 'openedOn', openedOn, today });
   }
-  return [{ type: 'AccountOpened', data: { ...command.data, openedOn } }];
+  const { debtorCreditLimit, ...opening } = command.data;
+  const opened: AccountOpened = { type: 'AccountOpened', data: { ...opening, openedOn } };
+  return debtorCreditLimit ? [opened, debtorCreditLimitSet(debtorCreditLimit)] : [opened];
 }
 
 /** The debtor's zones and language as the collection rules read them (an absent or null one is not checked). */

@@ -48,6 +48,19 @@ describe('OpenAccount', () => {
       .when(inLanguage('es'))
       .then([{ type: 'AccountOpened', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, language: 'es' }, openedOn: '2026-03-01' } }]);
   });
+  it('takes the debtor’s credit limit with the creditor, when their other accounts carry one, from its first events', () => {
+    const limit = { amount: 10_000, currency: 'USD', overLimit: 'refuse' as const };
+    const withLimit = (debtorCreditLimit: typeof limit) =>
+      command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor, openedOn: '2026-03-01', debtorCreditLimit });
+    spec
+      .given([])
+      .when(withLimit(limit))
+      .then([openedOn('2026-03-01'), { type: 'DebtorCreditLimitSet', data: limit }]);
+    spec
+      .given([])
+      .when(withLimit({ ...limit, amount: 0 }))
+      .thenThrows('INVALID_AMOUNT');
+  });
 });
 
 describe('CloseAccount', () => {

@@ -42,11 +42,15 @@ export function setCreditLimit(command: SetCreditLimit, state: AccountState): [C
  */
 export function setDebtorCreditLimit(command: SetDebtorCreditLimit, state: AccountState): [DebtorCreditLimitSet] {
   requireOpen(state);
-  const { amount, currency, overLimit } = command.data;
+  return [debtorCreditLimitSet(command.data)];
+}
+
+/** The debtor's limit recorded on one of their accounts: set there, or taken by an account opened after it was set. */
+export function debtorCreditLimitSet({ amount, currency, overLimit }: DebtorCreditLimitSet['data']): DebtorCreditLimitSet {
   requireAmount(amount);
   if (!isCurrencyCode(currency)) throw ruleBroken('UNKNOWN_CURRENCY', `${currency} is not an ISO 4217 currency code.`, { field: 'currency', currency });
   requirePolicy(overLimit);
-  return [{ type: 'DebtorCreditLimitSet', data: { amount, currency, overLimit } }];
+  return { type: 'DebtorCreditLimitSet', data: { amount, currency, overLimit } };
 }
 
 function requirePolicy(overLimit: OverLimitPolicy): void {
