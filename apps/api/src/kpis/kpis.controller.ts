@@ -9,6 +9,7 @@ import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { preferredMediaType } from '../http/preferred-media-type';
+import { jsonBytes } from '../read-side/json-bytes';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
 import { KpiParams } from './kpis.requests';
@@ -52,7 +53,7 @@ export class KpisController {
     @Caller() caller: Principal,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<KpiResponse | string> {
+  ): Promise<Buffer | string> {
     const { from, to } = params;
     const length = daysBetween(from, to);
     if (length < 0 || length >= maxDays) {
@@ -87,7 +88,8 @@ export class KpisController {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);
       return kpiCsv(currencies);
     }
-    return { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies };
+    const answer: KpiResponse = { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies };
+    return jsonBytes(reply, answer);
   }
 }
 

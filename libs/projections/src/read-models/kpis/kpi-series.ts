@@ -1,6 +1,6 @@
 import { addDays, agingBuckets, dateOfDayNumber, dayNumber, entryOf, type IsoDate } from '@arrears/domain';
 import { DailyTotals, type Day } from './daily-totals';
-import { addChange, type AgencyFlows, type FigureChange, type Flows } from './kpi-figures';
+import { type AgencyFlows, type FigureChange, type Flows } from './kpi-figures';
 import type { KpiDayDocument } from './kpi-days';
 import { monthOf, type KpiMonthDocument } from './kpi-months';
 
@@ -180,28 +180,26 @@ export const windowStart = (from: IsoDate): IsoDate => monthOf(addDays(from, -MO
 const COUNT_BACK_DAYS = 400;
 
 /**
- * A scope's figures at the end of the day before `windowStart(from)`, as one change landing on it,
- * from its month totals before the window (and what they restated in the window, on its days); with
- * the credit sales of each day the count-back may walk back to.
+ * A scope's figures at the end of the day before `windowStart(from)`, as changes landing on it: each
+ * month's totals before the window and what they restated before it (what they restated in the
+ * window lands on its own days); with the credit sales of each day the count-back may walk back to.
+ * The months are not summed here: DailyTotals adds every change of a day into its running totals
+ * anyway, where summing them first would copy every open due date once a month.
  */
 function openingOf(months: Pick<KpiMonthDocument, 'currencies'>[], currency: string, from: IsoDate) {
   const salesBefore = new Map<Day, number>();
-  if (!months.length) return { opening: [], salesBefore };
   const start = windowStart(from);
+  const before = addDays(start, -1);
   const oldestSales = addDays(from, -COUNT_BACK_DAYS);
-  let figures: FigureChange = {};
-  const restated: { date: IsoDate; figures: FigureChange }[] = [];
+  const opening: { date: IsoDate; figures: FigureChange }[] = [];
   for (const month of months) {
     const totals = entryOf(month.currencies, currency);
     if (!totals) continue;
-    figures = addChange(figures, totals.figures);
-    for (const [date, change] of Object.entries(totals.later ?? {})) {
-      if (date < start) figures = addChange(figures, change);
-      else restated.push({ date, figures: change });
-    }
+    opening.push({ date: before, figures: totals.figures });
+    for (const [date, change] of Object.entries(totals.later ?? {})) opening.push({ date: date < start ? before : date, figures: change });
     for (const [date, amount] of Object.entries(totals.creditSales ?? {})) if (date >= oldestSales) salesBefore.set(dayNumber(date), amount);
   }
-  return { opening: [{ date: addDays(start, -1), figures }, ...restated], salesBefore };
+  return { opening, salesBefore };
 }
 
 /** Placed with and collected by each agency over the days after `after` up to `to`. */
