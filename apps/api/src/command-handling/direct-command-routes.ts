@@ -1,6 +1,7 @@
 import { ForbiddenException, type ArgumentMetadata, type CanActivate, type ExceptionFilter, type PipeTransform } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { AccountCommandsRunner } from './account-commands.runner';
 import { readCommandContext } from './command-context';
 import { CommandResponses } from './command-responses';
@@ -40,12 +41,19 @@ export function answerCommandsDirectly(fastify: FastifyInstance, routes: Readonl
 function directHandler(route: CommandRoute, pipeline: () => RequestPipeline) {
   const handler = (route.controller.prototype as Record<string, () => unknown>)[route.method] as () => unknown;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const { guards, pipes, filter, runner, responses } = pipeline();
+    // As Nest's Fastify adapter answers a route with an empty path parameter (`/accounts//close`): not found.
+    if (Object.values(request.params as Record<string, string>).includes('')) {
+      reply.callNotFound();
+      return reply;
+    }
     const host = new ExecutionContextHost([request, reply, undefined], route.controller, handler);
     host.setType('http');
+    let filter: ExceptionFilter | undefined;
     try {
+      const { guards, pipes, runner, responses, ...rest } = pipeline();
+      filter = rest.filter;
       for (const guard of guards) {
-        if ((await guard.canActivate(host)) !== true) throw new ForbiddenException('Forbidden resource');
+        if (!(await allows(guard, host))) throw new ForbiddenException('Forbidden resource');
       }
       const context = readCommandContext(request);
       const given = request.params as Record<string, string>;
@@ -55,13 +63,22 @@ function directHandler(route: CommandRoute, pipeline: () => RequestPipeline) {
       }
       const body = await piped(request.body, [...pipes, ...route.body.pipes], { type: 'body', metatype: route.body.type });
       const { declaration } = route;
+      // Set first, as Nest does: a replayed answer (Idempotency-Key) sets the status it was first given.
+      void reply.status(declaration.status);
       const answer = await responses.respond(request, reply, declaration.status, () => runner.run(declaration, body, params, context));
-      void reply.status(declaration.status).send(answer);
+      void reply.send(answer);
     } catch (error) {
+      if (!filter) throw error;
       filter.catch(error, host);
     }
     return reply;
   };
+}
+
+/** A guard's answer as Nest reads it: any truthy value, or the last value of an Observable, lets the request through. */
+async function allows(guard: CanActivate, host: ExecutionContextHost): Promise<boolean> {
+  const answer = await guard.canActivate(host);
+  return isObservable(answer) ? await lastValueFrom(answer) : answer;
 }
 
 async function piped(value: unknown, pipes: readonly PipeTransform[], metadata: ArgumentMetadata): Promise<unknown> {

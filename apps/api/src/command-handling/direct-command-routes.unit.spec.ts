@@ -95,6 +95,13 @@ describe('command routes answered directly', () => {
     expect(ran).toEqual([]);
   });
 
+  it('given an empty path parameter, answers not found as Nest’s adapter does, before any guard', async () => {
+    const { app, steps } = await serve({ allow: true });
+    const response = await app.inject({ method: 'POST', url: '/accounts//notes', payload: { minutes: 5 } });
+    expect(response.statusCode).toBe(404);
+    expect(steps).toEqual([]);
+  });
+
   it('given a malformed path id, answers 400 naming the parameter before the body is validated', async () => {
     const { app, steps } = await serve({ allow: true });
     const response = await app.inject({ method: 'POST', url: '/accounts/acc%201/notes', payload: { minutes: 'five' } });

@@ -139,7 +139,11 @@ export class PersonalDataVault {
   async forget(creditorId: string, debtorReference: string): Promise<number> {
     this.forgotten++;
     this.cached.clear();
-    return this.keys.destroy(debtorSubject(creditorId, debtorReference));
+    const destroyed = await this.keys.destroy(debtorSubject(creditorId, debtorReference));
+    // Again once destroyed: a lookup that started before the key was gone must not cache what it found either.
+    this.forgotten++;
+    this.cached.clear();
+    return destroyed;
   }
 
   private async keysById(keyIds: string[]): Promise<Map<string, Buffer>> {
