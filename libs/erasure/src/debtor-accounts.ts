@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { APP_CONFIG, type AppConfig } from '@arrears/platform';
-import { accountReadModel, ProjectionProgress } from '@arrears/projections';
+import { accountReadModel, debtorAccountsQuery, ProjectionProgress } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 
 /** Where a debtor's accounts with a creditor are found: one data key seals the personal data of them all. */
@@ -23,12 +23,7 @@ export class AccountReadModelDebtorAccounts extends DebtorAccounts {
 
   async of(creditorId: string, debtorReference: string): Promise<string[]> {
     await this.progress.waitFor(await this.events.headPosition(), [accountReadModel.name], this.config.readWaitMs);
-    const found = await this.readStore.find(accountReadModel.collection, {
-      where: [
-        { field: 'creditorId', op: 'eq', value: creditorId },
-        { field: 'account.debtor.reference', op: 'eq', value: debtorReference },
-      ],
-    });
+    const found = await this.readStore.find(accountReadModel.collection, debtorAccountsQuery(creditorId, debtorReference));
     return found.map((document) => document.id);
   }
 }

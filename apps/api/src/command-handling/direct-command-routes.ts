@@ -40,39 +40,44 @@ export function answerCommandsDirectly(fastify: FastifyInstance, routes: Readonl
 
 function directHandler(route: CommandRoute, pipeline: () => RequestPipeline) {
   const handler = (route.controller.prototype as Record<string, () => unknown>)[route.method] as () => unknown;
+  const { declaration } = route;
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     // As Nest's Fastify adapter answers a route with an empty path parameter (`/accounts//close`): not found.
     if (Object.values(request.params as Record<string, string>).includes('')) {
       reply.callNotFound();
       return reply;
     }
+    const { guards, pipes, filter, runner, responses } = pipeline();
     const host = new ExecutionContextHost([request, reply, undefined], route.controller, handler);
     host.setType('http');
-    let filter: ExceptionFilter | undefined;
     try {
-      const { guards, pipes, runner, responses, ...rest } = pipeline();
-      filter = rest.filter;
       for (const guard of guards) {
         if (!(await allows(guard, host))) throw new ForbiddenException('Forbidden resource');
       }
       const context = readCommandContext(request);
-      const given = request.params as Record<string, string>;
-      const params: Record<string, string> = {};
-      for (const { name, pipe, type } of route.params) {
-        params[name] = (await piped(given[name], [...pipes, pipe], { type: 'param', data: name, metatype: type })) as string;
-      }
-      const body = await piped(request.body, [...pipes, ...route.body.pipes], { type: 'body', metatype: route.body.type });
-      const { declaration } = route;
+      const { params, body } = await argumentsOf(route, request, pipes);
       // Set first, as Nest does: a replayed answer (Idempotency-Key) sets the status it was first given.
       void reply.status(declaration.status);
       const answer = await responses.respond(request, reply, declaration.status, () => runner.run(declaration, body, params, context));
       void reply.send(answer);
     } catch (error) {
-      if (!filter) throw error;
       filter.catch(error, host);
     }
     return reply;
   };
+}
+
+/** Each path parameter, then the body, through the global pipes and then its own. */
+async function argumentsOf(route: CommandRoute, request: FastifyRequest, globalPipes: readonly PipeTransform[]) {
+  const given = request.params as Record<string, string>;
+  const params: Record<string, string> = {};
+  for (const { name, pipe, type } of route.params) {
+    const metadata: ArgumentMetadata = { type: 'param', data: name, metatype: type };
+    params[name] = (await piped(await piped(given[name], globalPipes, metadata), [pipe], metadata)) as string;
+  }
+  const metadata: ArgumentMetadata = { type: 'body', metatype: route.body.type };
+  const body = await piped(await piped(request.body, globalPipes, metadata), route.body.pipes, metadata);
+  return { params, body };
 }
 
 /** A guard's answer as Nest reads it: any truthy value, or the last value of an Observable, lets the request through. */

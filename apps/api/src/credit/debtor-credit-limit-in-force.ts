@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DebtorCreditLimitSet } from '@arrears/domain';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, debtorAccountsQuery, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { AccountCommandSources, CommandLookup } from '../command-handling/account-command.declaration';
 import type { OpenAccountRequest } from '../accounts/accounts.requests';
@@ -15,12 +15,8 @@ export class DebtorCreditLimitInForce implements CommandLookup<OpenAccountReques
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   async find({ request }: AccountCommandSources<OpenAccountRequest>): Promise<DebtorCreditLimitSet['data'] | undefined> {
-    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, {
-      where: [
-        { field: 'creditorId', op: 'eq', value: request.creditorId },
-        { field: 'account.debtor.reference', op: 'eq', value: request.debtor.reference },
-      ],
-    })) as AccountDocument[];
+    const query = debtorAccountsQuery(request.creditorId, request.debtor.reference);
+    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, query)) as AccountDocument[];
     return debtorAccounts.find((document) => document.account.status === 'open' && document.account.debtorCreditLimit)?.account.debtorCreditLimit ?? undefined;
   }
 }

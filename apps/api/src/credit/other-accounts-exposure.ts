@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { exposureOf } from '@arrears/domain';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, debtorAccountsQuery, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { AccountCommandSources, CommandLookup } from '../command-handling/account-command.declaration';
 
@@ -18,12 +18,8 @@ export class OtherAccountsExposure implements CommandLookup<{ currency: string }
   async find({ accountId, request }: AccountCommandSources<{ currency: string }>): Promise<number | undefined> {
     const own = (await this.readStore.get(accountReadModel.collection, accountId)) as AccountDocument | undefined;
     if (!own?.account.debtorCreditLimit) return undefined;
-    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, {
-      where: [
-        { field: 'creditorId', op: 'eq', value: own.creditorId },
-        { field: 'account.debtor.reference', op: 'eq', value: own.account.debtor.reference },
-      ],
-    })) as AccountDocument[];
+    const query = debtorAccountsQuery(own.creditorId, own.account.debtor.reference);
+    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, query)) as AccountDocument[];
     return debtorAccounts
       .filter((document) => document.id !== accountId && document.account.currency === request.currency)
       .reduce((sum, document) => sum + exposureOf(document.account), 0);

@@ -14,6 +14,7 @@ import {
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
 import type { ReportingZones } from '@arrears/platform';
+import type { Query } from '@arrears/read-store';
 import { KPIS, kpiDayRefs, kpiDays, kpiIndexes, type KpiDayDocument } from '../kpis/kpi-days';
 import { emptyLedger, type KpiLedger } from '../kpis/kpi-ledger';
 import type { KpiMonthDocument } from '../kpis/kpi-months';
@@ -156,5 +157,13 @@ const isAccountDocument = (document: AccountFoldDocument | null | undefined): do
 
 /** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
 export const accountReadModel = { name: ACCOUNT_FOLD, collection: ACCOUNTS } as const;
+
+/** A debtor's accounts with one creditor (the `by_debtor` index): erasure, and the debtor's credit limit, find them so. */
+export const debtorAccountsQuery = (creditorId: string, debtorReference: string): Query => ({
+  where: [
+    { field: 'creditorId', op: 'eq', value: creditorId },
+    { field: 'account.debtor.reference', op: 'eq', value: debtorReference },
+  ],
+});
 export const worklistReadModel = { name: ACCOUNT_FOLD, collection: WORKLIST } as const;
 export const kpiReadModel = { name: ACCOUNT_FOLD, collection: KPIS } as const;
