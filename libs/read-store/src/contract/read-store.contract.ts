@@ -27,6 +27,35 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(await store.get(collection(), 'nothing')).toBeUndefined();
     });
 
+    it('answers gets asked at once, across collections and for the same id, as each alone; an id with NUL is not found', async () => {
+      const [accounts, lines] = [collection(), collection()];
+      await store.apply([
+        { kind: 'put', collection: accounts, document: { id: 'acc-1', status: 'open' } },
+        { kind: 'put', collection: accounts, document: { id: 'acc-2', status: 'closed' } },
+        { kind: 'put', collection: lines, document: { id: 'acc-1', score: 7 } },
+      ]);
+
+      const answers = await Promise.all(
+        [
+          [accounts, 'acc-2'],
+          [accounts, 'acc-1'],
+          [lines, 'acc-1'],
+          [accounts, 'acc-1'],
+          [accounts, 'acc-\u0000'],
+          [lines, 'acc-9'],
+        ].map(([c, id]) => store.get(c as string, id as string)),
+      );
+
+      expect(answers).toEqual([
+        { id: 'acc-2', status: 'closed' },
+        { id: 'acc-1', status: 'open' },
+        { id: 'acc-1', score: 7 },
+        { id: 'acc-1', status: 'open' },
+        undefined,
+        undefined,
+      ]);
+    });
+
     it('updates fields: sets nested paths, increments from zero, and upserts only when asked', async () => {
       const c = collection();
       await store.apply([

@@ -14,6 +14,7 @@ import {
   type ReadStore,
   type WriteOperation,
 } from '../read-store.port';
+import { PointReads } from '../point-reads';
 
 const checkpoints = 'read_checkpoints';
 /** A projection's checkpoint; no version: recorded before versions were declared, so 1. */
@@ -44,6 +45,13 @@ interface Stored {
  */
 export class MongoReadStore implements ReadStore {
   readonly backend = 'mongodb';
+  private readonly pointReads = new PointReads(async (collection, ids) => {
+    const found = await this.db
+      .collection<Stored>(collection)
+      .find({ _id: { $in: ids } })
+      .toArray();
+    return new Map(found.map((stored) => [stored._id, toDocument(stored)]));
+  });
 
   private constructor(
     private readonly client: MongoClient,
@@ -159,8 +167,7 @@ export class MongoReadStore implements ReadStore {
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     assertName(collection);
-    const found = await this.db.collection<Stored>(collection).findOne({ _id: id });
-    return found ? toDocument(found) : undefined;
+    return this.pointReads.get(collection, id);
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {

@@ -15,6 +15,7 @@ import {
   type ReadStore,
   type WriteOperation,
 } from '../read-store.port';
+import { PointReads } from '../point-reads';
 import { leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
 
 const maxPreparedShapes = 500;
@@ -30,6 +31,10 @@ export class PostgresReadStore implements ReadStore {
   private readonly pool: Pool;
   private readonly tables = new Set<string>();
   private readonly statementNames = new Map<string, string>();
+  private readonly pointReads = new PointReads(async (collection, ids) => {
+    const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, toDocument(row)]));
+  });
 
   private constructor(connectionString: string, poolSize: number, connection: PostgresConnectionOptions) {
     this.pool = postgresPool(connectionString, poolSize, connection);
@@ -125,9 +130,9 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
-    if (!(await this.exists(collection))) return undefined;
-    const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = $1`, [id]);
-    return rows[0] ? toDocument(rows[0]) : undefined;
+    // PostgreSQL's text cannot hold NUL, so no document has such an id; asking would fail the reads it travels with.
+    if (id.includes('\u0000') || !(await this.exists(collection))) return undefined;
+    return this.pointReads.get(collection, id);
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
