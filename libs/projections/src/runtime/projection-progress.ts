@@ -7,6 +7,7 @@ import type { ReadModel } from '../read-models';
 import { ProjectionRunner } from '../runner/projection-runner';
 import type { RebuildProgress } from '../runner/projection-worker';
 import { versionShadowOf, type Projection } from '../projection';
+import { CheckpointWatch } from './checkpoint-watch';
 
 /** Nest injection token of the read models the service keeps (`readModelsFor` the configured reporting zones). */
 export const READ_MODELS = Symbol('ReadModels');
@@ -59,6 +60,8 @@ const parkedOf = (projection: string): Condition[] => [
  */
 @Injectable()
 export class ProjectionProgress {
+  private readonly watch = new CheckpointWatch((name) => this.readStore.checkpoint(name), pollMs);
+
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -74,13 +77,7 @@ export class ProjectionProgress {
   /** True once every named projection has reached `position`; false after `timeoutMs`. */
   async waitFor(position: bigint, names: readonly string[], timeoutMs: number): Promise<boolean> {
     if (this.runner) return this.runner.waitFor(position, timeoutMs, names);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const checkpoints = await Promise.all(names.map((name) => this.readStore.checkpoint(name)));
-      if (checkpoints.every((checkpoint) => (checkpoint ?? 0n) >= position)) return true;
-      if (Date.now() + pollMs > deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-    }
+    return this.watch.reached(position, names, timeoutMs);
   }
 
   /** The last committed position in the log. */
