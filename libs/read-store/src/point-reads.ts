@@ -3,6 +3,8 @@ import type { ReadDocument } from './read-store.port';
 /** Finds the documents of one collection with the given ids (distinct), keyed by id. */
 export type FindByIds = (collection: string, ids: string[]) => Promise<Map<string, ReadDocument>>;
 
+const idsPerQuery = 200;
+
 interface Waiter {
   resolve(document: ReadDocument | undefined): void;
   reject(error: unknown): void;
@@ -13,7 +15,8 @@ interface Waiter {
  * arriving together ask for leave as one query per collection instead of one each. Under load that
  * saves most of their round trips, each of which costs the service a socket write and the store a
  * statement; a read alone waits only for the end of the turn it was asked in. An id must be one the
- * store can be asked for: a bad one fails the reads it travels with.
+ * store can be asked for: a bad one fails the reads it travels with. (The turn ends by setImmediate:
+ * a test that fakes it must run it, or reads wait.)
  */
 export class PointReads {
   private pending = new Map<string, Map<string, Waiter[]>>();
@@ -42,7 +45,10 @@ export class PointReads {
 
   private async send(collection: string, waiting: Map<string, Waiter[]>): Promise<void> {
     try {
-      const found = await this.findByIds(collection, [...waiting.keys()]);
+      const ids = [...waiting.keys()];
+      // Bounded queries: a flood of reads in one turn goes as several, over several connections.
+      const chunks = Array.from({ length: Math.ceil(ids.length / idsPerQuery) }, (_, index) => ids.slice(index * idsPerQuery, (index + 1) * idsPerQuery));
+      const found = new Map((await Promise.all(chunks.map((chunk) => this.findByIds(collection, chunk)))).flatMap((part) => [...part]));
       for (const [id, waiters] of waiting) {
         const document = found.get(id);
         // Each caller owns the document it gets: a second reader of the same id gets a copy.

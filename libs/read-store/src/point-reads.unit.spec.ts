@@ -39,6 +39,15 @@ describe('point reads', () => {
     ]);
   });
 
+  it('splits a flood of reads in one turn into bounded lookups', async () => {
+    const many = Array.from({ length: 450 }, (_, index) => ({ id: `acc-${index}` }));
+    const store = storeOf({ accounts: many });
+    const reads = new PointReads(store.findByIds);
+
+    expect(await Promise.all(many.map(({ id }) => reads.get('accounts', id)))).toEqual(many);
+    expect(store.lookups.map(({ ids }) => ids.length)).toEqual([200, 200, 50]);
+  });
+
   it('gives each reader of the same id a document of its own', async () => {
     const reads = new PointReads(storeOf({ accounts }).findByIds);
 

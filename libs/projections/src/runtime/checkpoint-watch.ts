@@ -3,15 +3,16 @@ export type CheckpointOf = (name: string) => Promise<bigint | undefined>;
 
 /**
  * Read-your-writes waits on the stored checkpoints (the projector runs in another process), shared
- * by every request of this process: the waiters sleep on one timer and wake together, and the
- * checkpoints they need are read once for all of them. Each waiting request polling on its own would
- * read the checkpoints every interval per request, which turns a lagging projector into a load on the
- * read store that grows with the number of requests waiting for it.
+ * by the requests of this process: those that look in the same turn of the event loop share one read
+ * of each checkpoint they need, started after all of them asked (so none of them is answered from a
+ * read older than its question), and those still behind sleep on one timer and look again together.
+ * Each waiting request polling on its own would read the checkpoints every interval per request,
+ * which turns a lagging projector into a load on the read store that grows with the requests waiting.
  */
 export class CheckpointWatch {
-  /** Every projection asked about so far: few, one per read model. */
-  private readonly watched = new Set<string>();
-  private reading: Promise<Map<string, bigint>> | undefined;
+  /** This turn's reads, by projection: they start when the turn ends. */
+  private readonly reads = new Map<string, Promise<bigint>>();
+  private turnEnded: Promise<void> | undefined;
   private tick: Promise<void> | undefined;
 
   constructor(
@@ -21,32 +22,35 @@ export class CheckpointWatch {
 
   /** True once every named projection has reached `position`; false after `timeoutMs` (0: looks once). */
   async reached(position: bigint, names: readonly string[], timeoutMs: number): Promise<boolean> {
-    names.forEach((name) => this.watched.add(name));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const checkpoints = await this.read();
-      if (names.every((name) => (checkpoints.get(name) ?? 0n) >= position)) return true;
+      const checkpoints = await Promise.all(names.map((name) => this.checkpoint(name)));
+      if (checkpoints.every((checkpoint) => checkpoint >= position)) return true;
       if (Date.now() + this.pollMs > deadline) return false;
       await this.nextTick();
     }
   }
 
-  /**
-   * The watched checkpoints, from the read in flight if there is one. A read that began before the
-   * caller asked is older than it could be, never wrong: checkpoints only move forward, so at worst
-   * the caller waits for the next tick.
-   */
-  private read(): Promise<Map<string, bigint>> {
-    this.reading ??= this.readAll().finally(() => {
-      this.reading = undefined;
-    });
-    return this.reading;
+  /** The projection's checkpoint (0 before its first batch), from the read this turn shares. */
+  private checkpoint(name: string): Promise<bigint> {
+    let read = this.reads.get(name);
+    if (!read) {
+      read = this.endOfTurn().then(async () => (await this.checkpointOf(name)) ?? 0n);
+      this.reads.set(name, read);
+    }
+    return read;
   }
 
-  private async readAll(): Promise<Map<string, bigint>> {
-    const names = [...this.watched];
-    const positions = await Promise.all(names.map((name) => this.checkpointOf(name)));
-    return new Map(names.map((name, index) => [name, positions[index] ?? 0n]));
+  private endOfTurn(): Promise<void> {
+    this.turnEnded ??= new Promise((resolve) =>
+      setImmediate(() => {
+        // Whoever asks from here on asks after these reads start, and gets reads of their own.
+        this.turnEnded = undefined;
+        this.reads.clear();
+        resolve();
+      }),
+    );
+    return this.turnEnded;
   }
 
   private nextTick(): Promise<void> {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as turn, setTimeout as sleep } from 'node:timers/promises';
 import { CheckpointWatch } from './checkpoint-watch';
 
 /** Stored checkpoints that the test moves, counting how often they are read. */
@@ -32,7 +32,26 @@ describe('checkpoint watch', () => {
 
     expect(await watch.reached(13n, ['account'], 0)).toBe(false);
     expect(await watch.reached(1n, ['kpis'], 0)).toBe(false);
-    expect(stored.reads).toEqual(['account', 'account', 'kpis']);
+    expect(stored.reads).toEqual(['account', 'kpis']);
+  });
+
+  it('answers a look from a read begun after it asked, never from one already under way', async () => {
+    const stored = storedCheckpoints({ account: 5n });
+    // The first read is slow: it answers what the checkpoint was when it began.
+    let release: (position: bigint) => void = () => undefined;
+    const slow = new Promise<bigint>((resolve) => (release = resolve));
+    let asked = 0;
+    const watch = new CheckpointWatch((name) => (asked++ === 0 ? slow : stored.checkpointOf(name)), pollMs);
+
+    const first = watch.reached(10n, ['account'], 0);
+    await turn();
+    stored.move('account', 10n);
+    const second = watch.reached(10n, ['account'], 0);
+    await turn();
+    release(5n);
+
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
   });
 
   it('wakes every waiting request once the projection gets there, reading the checkpoint once per tick for all of them', async () => {

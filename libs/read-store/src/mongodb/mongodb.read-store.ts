@@ -48,7 +48,7 @@ export class MongoReadStore implements ReadStore {
   private readonly pointReads = new PointReads(async (collection, ids) => {
     const found = await this.db
       .collection<Stored>(collection)
-      .find({ _id: { $in: ids } })
+      .find({ _id: { $in: ids } }, { batchSize: ids.length })
       .toArray();
     return new Map(found.map((stored) => [stored._id, toDocument(stored)]));
   });

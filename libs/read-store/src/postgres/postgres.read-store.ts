@@ -131,7 +131,7 @@ export class PostgresReadStore implements ReadStore {
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     // PostgreSQL's text cannot hold NUL, so no document has such an id; asking would fail the reads it travels with.
-    if (id.includes('\u0000') || !(await this.exists(collection))) return undefined;
+    if (!(await this.exists(collection)) || id.includes('\u0000')) return undefined;
     return this.pointReads.get(collection, id);
   }
 
