@@ -1,4 +1,4 @@
 export * from './read-store.port';
-export { whileLeaseHeld } from './lease-renewal';
+export { underLease, whileLeaseHeld } from './lease-renewal';
 export { PostgresReadStore } from './postgres/postgres.read-store';
 export { MongoReadStore } from './mongodb/mongodb.read-store';

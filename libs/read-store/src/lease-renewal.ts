@@ -21,3 +21,25 @@ export async function whileLeaseHeld<T>(readStore: ReadStore, lease: Lease, ttlM
     clearInterval(renewal);
   }
 }
+
+/**
+ * Runs `work` if `owner` can take the lease `name`, holding it meanwhile (renewed as above) and
+ * releasing it after, so that the next run may go to any process; undefined, running nothing, while
+ * another owner holds it.
+ */
+export async function underLease<T>(
+  readStore: ReadStore,
+  name: string,
+  owner: string,
+  ttlMs: number,
+  work: (lost: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
+  const lease = await readStore.acquireLease(name, owner, ttlMs);
+  if (!lease) return undefined;
+  try {
+    return await whileLeaseHeld(readStore, lease, ttlMs, work);
+  } finally {
+    // A store that cannot be reached keeps the lease until it expires: the next run waits that long.
+    await readStore.releaseLease(lease).catch(() => undefined);
+  }
+}

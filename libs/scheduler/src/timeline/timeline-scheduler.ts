@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AccountCommandService, type CommandContext, type CommandOutcome } from '@arrears/commands';
 import { dateIn, DomainError, dueWork, type IsoDate, type OpenedAccount, type ScheduledCommand } from '@arrears/domain';
 import { Clock, IdGenerator, Metrics } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
-import { READ_STORE, type ReadStore, type Scalar } from '@arrears/read-store';
+import { READ_STORE, underLease, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
 
 /** The zone furthest ahead of UTC: no debtor's date is later than its date. */
@@ -11,6 +12,9 @@ const furthestAhead = 'Pacific/Kiritimati';
 const pageSize = 200;
 /** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
 const parallelAccounts = 4;
+/** The lease one sweep at a time holds, and how long it outlives a process that dies holding it. */
+const sweepLease = 'timeline-scheduler';
+const sweepLeaseMs = 30_000;
 
 export interface SchedulerRun {
   accounts: number;
@@ -18,6 +22,8 @@ export interface SchedulerRun {
   /** Commands the deciders refused (the read model was behind, or a rule forbids it now). */
   refused: number;
   failed: number;
+  /** Another process held the sweep's lease: this one swept nothing. */
+  standby?: true;
 }
 
 /**
@@ -25,11 +31,14 @@ export interface SchedulerRun {
  * today (the account read model's `wakeOn`), works out what is due on each in the debtor's calendar,
  * and sends it as commands through the same path as the API. The deciders make every step once-only
  * (a step taken is in the stream) and appends carry expected revisions, so a retried wake, a crash
- * half-way or a second scheduler cannot repeat one.
+ * half-way or a second scheduler cannot repeat one. Schedulers in several processes take turns: a wake
+ * sweeps only under the sweep's lease, so the others stand by instead of doing the same work again.
  */
 @Injectable()
 export class TimelineScheduler {
   private readonly logger = new Logger('Scheduler');
+  /** This process, as the sweep's lease knows it (not an id of the domain's: none is recorded). */
+  private readonly owner = `scheduler-${randomUUID()}`;
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -41,6 +50,12 @@ export class TimelineScheduler {
   ) {}
 
   async runOnce(): Promise<SchedulerRun> {
+    const swept = await underLease(this.readStore, sweepLease, this.owner, sweepLeaseMs, (lost) => this.sweep(lost));
+    return swept ?? { accounts: 0, commands: 0, refused: 0, failed: 0, standby: true };
+  }
+
+  /** Every account whose work is due, page by page; stops between pages once another process has taken the lease. */
+  private async sweep(lost: AbortSignal): Promise<SchedulerRun> {
     const now = this.clock.now().toISOString();
     const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
     const context: CommandContext = {
@@ -64,7 +79,7 @@ export class TimelineScheduler {
       })) as AccountDocument[];
       await inParallel(page, parallelAccounts, (document) => this.work(document, now, context, run));
       const last = page[page.length - 1];
-      if (page.length < pageSize || !last) return run;
+      if (page.length < pageSize || !last || lost.aborted) return run;
       after = [last.wakeOn, last.id];
     }
   }
