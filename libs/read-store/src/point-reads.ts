@@ -47,8 +47,10 @@ export class PointReads {
     try {
       const ids = [...waiting.keys()];
       // Bounded queries: a flood of reads in one turn goes as several, over several connections.
-      const chunks = Array.from({ length: Math.ceil(ids.length / idsPerQuery) }, (_, index) => ids.slice(index * idsPerQuery, (index + 1) * idsPerQuery));
-      const found = new Map((await Promise.all(chunks.map((chunk) => this.findByIds(collection, chunk)))).flatMap((part) => [...part]));
+      const lookups: Promise<Map<string, ReadDocument>>[] = [];
+      for (let start = 0; start < ids.length; start += idsPerQuery) lookups.push(this.findByIds(collection, ids.slice(start, start + idsPerQuery)));
+      const found = new Map<string, ReadDocument>();
+      for (const part of await Promise.all(lookups)) for (const [id, document] of part) found.set(id, document);
       for (const [id, waiters] of waiting) {
         const document = found.get(id);
         // Each caller owns the document it gets: a second reader of the same id gets a copy.
