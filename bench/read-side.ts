@@ -11,7 +11,7 @@ import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { writeAccounts } from './bench-accounts';
-import { startService } from './service';
+import { postgresCpuSeconds, startService, type BenchService } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
 export const defaultAccounts = 100_000;
@@ -29,8 +29,13 @@ export interface ReadSideResults {
   worklistP50Ms: number;
   worklistP99Ms: number;
   worklistRequestsPerSecond: number;
+  /** CPU per page, the service's and PostgreSQL's: what the latency under load is made of. */
+  worklistServiceCpuMs: number;
+  worklistPostgresCpuMs: number;
   accountP50Ms: number;
   accountP99Ms: number;
+  accountServiceCpuMs: number;
+  accountPostgresCpuMs: number;
   kpisP50Ms: number;
   kpisP99Ms: number;
   serviceRssMiB: number;
@@ -148,9 +153,9 @@ async function queryLatencies(url: string, accounts: number) {
       });
     // Warm-up: JIT, and every pooled connection's prepared statements settle on their plans.
     await run('/worklist?limit=20', 20, 5);
-    const worklist = await run('/worklist?limit=20', 20, httpSeconds);
+    const worklist = await withCpu(service, () => run('/worklist?limit=20', 20, httpSeconds));
     await accountReads(5);
-    const account = await accountReads(httpSeconds);
+    const account = await withCpu(service, () => accountReads(httpSeconds));
     const kpiPath = '/kpis?from=2025-03-01&to=2026-02-28';
     await run(kpiPath, 4, 5);
     const kpis = await run(kpiPath, 4, httpSeconds);
@@ -158,8 +163,12 @@ async function queryLatencies(url: string, accounts: number) {
       worklistP50Ms: worklist.latency.p50,
       worklistP99Ms: worklist.latency.p99,
       worklistRequestsPerSecond: Math.round(worklist['2xx'] / httpSeconds),
+      worklistServiceCpuMs: worklist.serviceCpuMs,
+      worklistPostgresCpuMs: worklist.postgresCpuMs,
       accountP50Ms: account.latency.p50,
       accountP99Ms: account.latency.p99,
+      accountServiceCpuMs: account.serviceCpuMs,
+      accountPostgresCpuMs: account.postgresCpuMs,
       kpisP50Ms: kpis.latency.p50,
       kpisP99Ms: kpis.latency.p99,
       serviceRssMiB: await rssMiB(service.pid),
@@ -168,6 +177,18 @@ async function queryLatencies(url: string, accounts: number) {
   } finally {
     await service.stop();
   }
+}
+
+/** A load's result with the CPU the service and PostgreSQL spent on each of its answers, in ms. */
+async function withCpu(service: BenchService, load: () => Promise<autocannon.Result>) {
+  const [serviceBefore, postgresBefore] = [await service.cpuSeconds(), await postgresCpuSeconds()];
+  const result = await load();
+  const perAnswer = (seconds: number) => Math.round((seconds * 1000 * 1000) / result['2xx']) / 1000;
+  return {
+    ...result,
+    serviceCpuMs: perAnswer((await service.cpuSeconds()) - serviceBefore),
+    postgresCpuMs: perAnswer((await postgresCpuSeconds()) - postgresBefore),
+  };
 }
 
 /** The resident memory of a process (Linux), in MiB. */
@@ -193,6 +214,10 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
       target: 'p99 ≤ 10 ms at 1M',
     },
     [`(f) GET /accounts/:id, ${at}, 20 conns`]: { value: `p50 ${read.accountP50Ms} / p99 ${read.accountP99Ms} ms`, target: 'p99 ≤ 5 ms at 1M' },
+    [`(f) CPU per worklist page / account read, service + PostgreSQL, ${at}`]: {
+      value: `${read.worklistServiceCpuMs} + ${read.worklistPostgresCpuMs} ms / ${read.accountServiceCpuMs} + ${read.accountPostgresCpuMs} ms`,
+      target: 'reported',
+    },
     [`(g) GET /kpis, 365 days, ${at}`]: { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
     [`(f, g) service RSS after the queries, ${at}`]: { value: `${read.serviceRssMiB} MiB`, target: 'reported' },
     [`(f, g) non-2xx or errors, ${at}`]: { value: String(read.queryErrors), target: '0' },

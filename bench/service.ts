@@ -1,6 +1,6 @@
 import type { ActorRole } from '@arrears/commands';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { mintToken } from '../apps/api/src/auth/mint-token';
@@ -50,12 +50,33 @@ export interface BenchService {
   cpuSeconds(): Promise<number>;
 }
 
-/** A process's CPU seconds from /proc/<pid>/stat (utime and stime, fields 14 and 15, in clock ticks of 1/100 s). */
+/** A process's CPU seconds from /proc/<pid>/stat. */
 async function cpuSecondsOf(pid: number | undefined): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  return stat ? cpuSecondsIn(stat) : NaN;
+}
+
+/**
+ * User and system time (fields 14 and 15 of a /proc stat line, in clock ticks of 1/100 s), and with
+ * `withReapedChildren` those of the children the process has waited for (16 and 17).
+ */
+function cpuSecondsIn(stat: string, withReapedChildren = false): number {
   // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
-  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : NaN;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const children = withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+  return (Number(fields[11]) + Number(fields[12]) + children) / 100;
+}
+
+/**
+ * CPU seconds used so far by every PostgreSQL process on this machine (the bench's embedded server:
+ * its backends, WAL writer, checkpointer, autovacuum), NaN where /proc is not there. A backend that has
+ * exited (a pool closing an idle connection) counts in the CPU of the children its postmaster reaped.
+ */
+export async function postgresCpuSeconds(): Promise<number> {
+  const pids = await readdir('/proc').catch(() => undefined);
+  if (!pids) return NaN;
+  const stats = await Promise.all(pids.filter((pid) => /^\d+$/.test(pid)).map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
+  return stats.filter((stat) => stat.includes(' (postgres) ')).reduce((seconds, stat) => seconds + cpuSecondsIn(stat, true), 0);
 }
 
 /**
