@@ -238,6 +238,46 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect((await api.post(`/accounts/${later}/invoices`, invoice('inv-1', 3_000))).status).toBe(201);
     });
 
+    it('removes the debtor’s limit from each of their open accounts that holds it, leaving the account’s own limit and closed accounts as they are', async () => {
+      const reference = uniqueId('D');
+      const [first, second, closed] = [
+        await accountOf(reference, 'cred-1', 6_000),
+        await accountOf(reference, 'cred-1', 4_000),
+        await accountOf(reference, 'cred-1', 0),
+      ];
+      const set = (await setDebtorLimit(first, 'refuse')).body.accountIds as string[];
+      // The named account first, then the others as the read model lists them.
+      expect([set[0], ...set.slice(1).sort()]).toEqual([first, ...[second, closed].sort()]);
+      expect((await api.post(`/accounts/${closed}/close`, {})).status).toBe(200);
+      expect((await api.post(`/accounts/${first}/credit-limit`, { amount: 30_000, currency: 'USD', overLimit: 'refuse' }, await as('supervisor'))).status).toBe(
+        200,
+      );
+      await readModelsCaughtUp(api);
+      const remove = async (accountId: string, headers?: Record<string, string>) =>
+        api.post(`/accounts/${accountId}/debtor-credit-limit/remove`, undefined, headers ?? (await as('supervisor')));
+
+      expect((await remove(second, await as('agent'))).status).toBe(403);
+      const removed = await remove(second);
+      expect(removed.status).toBe(200);
+      expect(removed.body.accountIds).toEqual([second, first]);
+      expect((await creditStanding(first)).debtorLimit).toBeNull();
+      expect((await creditStanding(first)).limit).toMatchObject({ amount: 30_000 });
+      expect((await creditStanding(closed)).debtorLimit).toEqual({ amount: 10_000, currency: 'USD', overLimit: 'refuse' });
+      // The debtor's 100.00 across accounts no longer stops an invoice; the account's own 300.00 still does.
+      expect((await api.post(`/accounts/${first}/invoices`, invoice('inv-2', 24_000))).body).toMatchObject({ overLimit: null });
+      expect((await api.post(`/accounts/${first}/invoices`, invoice('inv-3', 1))).body).toMatchObject({ code: 'CREDIT_LIMIT_EXCEEDED', limit: 30_000 });
+
+      const again = await remove(first);
+      expect(again.status).toBe(422);
+      expect(again.body.code).toBe('NO_DEBTOR_CREDIT_LIMIT');
+      await readModelsCaughtUp(api);
+      expect((await creditStanding(await accountOf(reference, 'cred-1', 0))).debtorLimit).toBeNull();
+      const history = await api.get(`/accounts/${second}/history`, await as('auditor'));
+      expect(history.body.items.map((item: { summary: string }) => item.summary)).toContain(
+        'Debtor’s credit limit across their accounts with the creditor removed: invoices are no longer checked against it.',
+      );
+    });
+
     it.each([
       ['a limit of nothing', { amount: 0 }, 'amount'],
       ['a limit past 2^53', { amount: 2 ** 53 + 2 }, 'amount'],

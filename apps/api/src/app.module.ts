@@ -11,7 +11,7 @@ import { AccountController } from './accounts/account.controller';
 import { PersonalDataErasureProcess } from './accounts/personal-data-erasure';
 import { creditBureauProvider } from './credit/bureau/credit-bureau.provider';
 import { CreditReportPull } from './credit/credit-report-pull';
-import { DebtorCreditLimitSetting } from './credit/debtor-credit-limit';
+import { DebtorCreditLimitRemoval, DebtorCreditLimitSetting } from './credit/debtor-credit-limit';
 import { OtherAccountsExposure } from './credit/other-accounts-exposure';
 import { DebtorCreditLimitInForce } from './credit/debtor-credit-limit-in-force';
 import { AuditController } from './audit/audit.controller';
@@ -133,6 +133,7 @@ export class AppModule {
         creditBureauProvider,
         CreditReportPull,
         DebtorCreditLimitSetting,
+        DebtorCreditLimitRemoval,
         OtherAccountsExposure,
         DebtorCreditLimitInForce,
         Imports,

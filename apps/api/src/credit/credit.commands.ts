@@ -1,12 +1,12 @@
 import { accountCommand, type CommandDeclarations } from '../command-handling/account-command.declaration';
 import { CreditReportPull } from './credit-report-pull';
-import { DebtorCreditLimitSetting } from './debtor-credit-limit';
+import { DebtorCreditLimitRemoval, DebtorCreditLimitSetting } from './debtor-credit-limit';
 import { DecideCreditApprovalRequest, RecordCreditReportRequest, SetCreditLimitRequest, SetDebtorCreditLimitRequest } from './credit.requests';
-import { CreditReportPulledResponse, DebtorCreditLimitSetResponse } from './credit.responses';
+import { CreditReportPulledResponse, DebtorCreditLimitChangedResponse } from './credit.responses';
 
 const creditDesk = ['supervisor', 'system'] as const;
 
-/** Credit: the account's limit and terms policy (set or removed), a supervisor's decision on an invoice past it, and credit reports. */
+/** Credit: the account's and the debtor's limits (set or removed), a supervisor's decision on an invoice past it, and credit reports. */
 export const creditCommands: CommandDeclarations = {
   setCreditLimit: accountCommand({
     route: 'POST /accounts/:accountId/credit-limit',
@@ -36,7 +36,17 @@ export const creditCommands: CommandDeclarations = {
     status: 200,
     request: SetDebtorCreditLimitRequest,
     process: DebtorCreditLimitSetting,
-    response: DebtorCreditLimitSetResponse,
+    response: DebtorCreditLimitChangedResponse,
+  },
+
+  removeDebtorCreditLimit: {
+    route: 'POST /accounts/:accountId/debtor-credit-limit/remove',
+    roles: creditDesk,
+    summary:
+      'Remove the credit limit of the account’s debtor across their accounts with the creditor: recorded on each open one that holds it; invoices waiting for approval still wait',
+    status: 200,
+    process: DebtorCreditLimitRemoval,
+    response: DebtorCreditLimitChangedResponse,
   },
 
   decideCreditApproval: accountCommand({

@@ -2,7 +2,7 @@ import type { CreditCommand } from '@arrears/domain';
 import { strictValidationPipe } from '@arrears/platform';
 import { type CapabilityReach, http } from '../command-handling/command-reach.fixtures';
 import { SetDebtorCreditLimitRequest } from './credit.requests';
-import { debtorCreditLimitCommand } from './debtor-credit-limit';
+import { debtorCreditLimitCommand, debtorCreditLimitRemovalCommand } from './debtor-credit-limit';
 
 const report = { bureau: 'Experian', score: 640, scaleMin: 300, scaleMax: 850, reportedOn: '2026-02-20', reasonCodes: ['D1'] };
 
@@ -24,6 +24,7 @@ export const creditReach: CapabilityReach<CreditCommand> = {
       },
     ],
   },
+  RemoveDebtorCreditLimit: { fields: {}, made: [() => Promise.resolve([debtorCreditLimitRemovalCommand])] },
   DecideCreditApproval: {
     fields: { invoiceId: true, decision: true, note: true },
     made: [http('POST /accounts/:accountId/credit-approvals/:invoiceId', { decision: 'approved', note: 'known customer' }, { invoiceId: 'inv-1' })],

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandReceipt } from '../command-handling/command-receipt';
 
-export class DebtorCreditLimitSetResponse extends CommandReceipt {
+export class DebtorCreditLimitChangedResponse extends CommandReceipt {
   @ApiProperty({
     type: [String],
     example: ['acc-1', 'acc-2'],
-    description: 'The debtor’s open accounts with the creditor the limit was recorded on, the named one first.',
+    description: 'The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first.',
   })
   accountIds!: string[];
 }

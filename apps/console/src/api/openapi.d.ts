@@ -378,6 +378,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/debtor-credit-limit/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the credit limit of the account’s debtor across their accounts with the creditor: recorded on each open one that holds it; invoices waiting for approval still wait */
+        post: operations["CreditCommandsController_removeDebtorCreditLimit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/disputes": {
         parameters: {
             query?: never;
@@ -2400,22 +2417,11 @@ export interface components {
             /** @description The next page’s cursor; null at the end. */
             nextCursor: string | null;
         };
-        DebtorCreditLimitResponse: {
-            /** @description The most the debtor may owe on all their accounts with the creditor together. */
-            amount: number;
-            /** @example USD */
-            currency: string;
-            /**
-             * @description What an invoice past the limit does.
-             * @enum {string}
-             */
-            overLimit: "refuse" | "warn" | "approve";
-        };
-        DebtorCreditLimitSetResponse: {
+        DebtorCreditLimitChangedResponse: {
             /** @example acc-1 */
             accountId: string;
             /**
-             * @description The debtor’s open accounts with the creditor the limit was recorded on, the named one first.
+             * @description The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first.
              * @example [
              *       "acc-1",
              *       "acc-2"
@@ -2432,6 +2438,17 @@ export interface components {
              * @example 3
              */
             revision: number;
+        };
+        DebtorCreditLimitResponse: {
+            /** @description The most the debtor may owe on all their accounts with the creditor together. */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description What an invoice past the limit does.
+             * @enum {string}
+             */
+            overLimit: "refuse" | "warn" | "approve";
         };
         DebtorRequest: {
             address?: components["schemas"]["PostalAddressRequest"];
@@ -7496,7 +7513,152 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DebtorCreditLimitSetResponse"];
+                    "application/json": components["schemas"]["DebtorCreditLimitChangedResponse"];
+                };
+            };
+            /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */
+            400: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`UNAUTHENTICATED`). */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token’s role may not call this route (`ROLE_NOT_ALLOWED`), or it may not act for the creditor named. */
+            403: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for. */
+            404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`). */
+            412: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
+            413: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A body that is not JSON (`UNSUPPORTED_MEDIA_TYPE`). */
+            415: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`). */
+            422: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A store cannot be reached right now (`STORE_UNAVAILABLE`); see Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreditCommandsController_removeDebtorCreditLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The revision (ETag) last seen: the command runs only if the account is still there. */
+                "If-Match"?: string;
+                /** @description Carried into the logs and every event’s metadata; generated when absent. */
+                "X-Correlation-Id"?: components["parameters"]["X-Correlation-Id"];
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: where the events landed. ETag carries the new revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtorCreditLimitChangedResponse"];
                 };
             };
             /** @description Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`). */

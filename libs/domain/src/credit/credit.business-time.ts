@@ -6,6 +6,7 @@ export const creditBusinessTimes: BusinessTimes<CreditEvent> = {
   CreditLimitSet: () => 'command',
   CreditLimitRemoved: () => 'command',
   DebtorCreditLimitSet: () => 'command',
+  DebtorCreditLimitRemoved: () => 'command',
   CreditLimitExceeded: () => 'command',
   CreditApprovalDecided: () => 'command',
   CreditReportRecorded: (event) => ({ date: event.data.reportedOn }),

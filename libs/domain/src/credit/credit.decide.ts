@@ -11,9 +11,18 @@ import {
   type CreditLimitRemoved,
   type CreditLimitSet,
   type DebtorCreditLimitSet,
+  type DebtorCreditLimitRemoved,
   type CreditReportRecorded,
 } from './credit.events';
-import type { CreditCommand, DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit, SetDebtorCreditLimit } from './credit.commands';
+import type {
+  CreditCommand,
+  DecideCreditApproval,
+  RecordCreditReport,
+  RemoveCreditLimit,
+  RemoveDebtorCreditLimit,
+  SetCreditLimit,
+  SetDebtorCreditLimit,
+} from './credit.commands';
 import { requireValidReport } from './credit-report';
 
 /** The longest terms a policy may allow: ten years, as far as any invoice's terms reach. */
@@ -66,6 +75,13 @@ export function removeCreditLimit(_command: RemoveCreditLimit, state: AccountSta
   return [{ type: 'CreditLimitRemoved', data: {} }];
 }
 
+/** Lifting the debtor's policy needs it in force on the account: the debtor's other accounts follow the one named. */
+export function removeDebtorCreditLimit(_command: RemoveDebtorCreditLimit, state: AccountState): [DebtorCreditLimitRemoved] {
+  const account = requireOpen(state);
+  if (!account.debtorCreditLimit) throw ruleBroken('NO_DEBTOR_CREDIT_LIMIT', 'The account’s debtor has no credit limit to remove.');
+  return [{ type: 'DebtorCreditLimitRemoved', data: {} }];
+}
+
 export function decideCreditApproval(command: DecideCreditApproval, state: AccountState): [CreditApprovalDecided] {
   const account = requireOpen(state);
   const { invoiceId, decision, note } = command.data;
@@ -87,6 +103,7 @@ export const creditDecisions: Decisions<CreditCommand> = {
   SetCreditLimit: setCreditLimit,
   RemoveCreditLimit: removeCreditLimit,
   SetDebtorCreditLimit: setDebtorCreditLimit,
+  RemoveDebtorCreditLimit: removeDebtorCreditLimit,
   DecideCreditApproval: decideCreditApproval,
   RecordCreditReport: recordCreditReport,
 };

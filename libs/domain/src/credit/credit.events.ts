@@ -24,6 +24,15 @@ export interface DebtorCreditLimitSet {
   data: { amount: number; currency: string; overLimit: OverLimitPolicy };
 }
 /**
+ * The debtor's credit policy across their accounts with the creditor was lifted, as this account holds
+ * it (recorded on each of their accounts that held it): invoices are no longer checked against what the
+ * debtor owes on all of them. Invoices flagged for approval stay flagged until a supervisor decides them.
+ */
+export interface DebtorCreditLimitRemoved {
+  type: 'DebtorCreditLimitRemoved';
+  data: Record<string, never>;
+}
+/**
  * The account's credit policy was lifted: invoices are no longer checked against a limit or terms.
  * Invoices already flagged for approval stay flagged until a supervisor decides them.
  */
@@ -71,13 +80,15 @@ export interface CreditReportRecorded {
 }
 
 /** The credit part of the account's events. */
-export type CreditEvent = CreditLimitSet | CreditLimitRemoved | DebtorCreditLimitSet | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
+export type CreditEvent =
+  CreditLimitSet | CreditLimitRemoved | DebtorCreditLimitSet | DebtorCreditLimitRemoved | CreditLimitExceeded | CreditApprovalDecided | CreditReportRecorded;
 
 /** Every credit event type. */
 export const creditEventTypes = eventTypesOf<CreditEvent>()([
   'CreditLimitSet',
   'CreditLimitRemoved',
   'DebtorCreditLimitSet',
+  'DebtorCreditLimitRemoved',
   'CreditLimitExceeded',
   'CreditApprovalDecided',
   'CreditReportRecorded',

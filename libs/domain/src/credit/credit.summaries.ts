@@ -12,6 +12,7 @@ export const creditSummaries: Summaries<CreditEvent> = {
   CreditLimitRemoved: () => 'Credit limit removed: invoices are no longer checked against a limit or terms.',
   DebtorCreditLimitSet: ({ data }) =>
     `Debtor’s credit limit across their accounts with the creditor set to ${data.amount} ${data.currency}; past it: ${data.overLimit}.`,
+  DebtorCreditLimitRemoved: () => 'Debtor’s credit limit across their accounts with the creditor removed: invoices are no longer checked against it.',
   CreditLimitExceeded: ({ data }) =>
     (data.scope === 'debtor'
       ? `Invoice ${data.invoiceId} took the debtor to ${data.exposure} ${data.currency} across their accounts, past their limit of ${data.limit}`

@@ -4,7 +4,14 @@ import { evolve } from '../account/account.evolve';
 import { accountDecider, command, issued, opened } from '../account/account.fixtures';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import type { IssueInvoice } from '../billing/billing.commands';
-import type { DecideCreditApproval, RecordCreditReport, RemoveCreditLimit, SetCreditLimit, SetDebtorCreditLimit } from './credit.commands';
+import type {
+  DecideCreditApproval,
+  RecordCreditReport,
+  RemoveCreditLimit,
+  RemoveDebtorCreditLimit,
+  SetCreditLimit,
+  SetDebtorCreditLimit,
+} from './credit.commands';
 import type { CreditLimitSet, CreditReport, CreditReportRecorded, DebtorCreditLimitSet, OverLimitPolicy } from './credit.events';
 import { exposureOf, headroomOf } from './credit-limit';
 
@@ -292,6 +299,48 @@ describe('the debtor’s limit across their accounts', () => {
       .given([opened, debtorLimit(20_000, 'warn', 'EUR')])
       .when(issueWithOthers(1, 0))
       .thenThrows('CREDIT_LIMIT_CURRENCY_MISMATCH', { scope: 'debtor', limitCurrency: 'EUR', currency: 'USD' });
+  });
+
+  describe('RemoveDebtorCreditLimit', () => {
+    const remove = command<RemoveDebtorCreditLimit>('RemoveDebtorCreditLimit', {}, now);
+    const removed: AccountEvent = { type: 'DebtorCreditLimitRemoved', data: {} };
+
+    it('lifts the debtor’s policy: what the debtor owes elsewhere no longer stops an invoice, in any currency', () => {
+      spec.given(owing160('refuse')).when(remove).then([removed]);
+      spec
+        .given([...owing160('refuse'), removed])
+        .when(issueWithOthers(1_000_000, 10_000))
+        .then([issuedInv2(1_000_000)]);
+      expect(fold([...owing160('refuse'), removed]).debtorCreditLimit).toBeUndefined();
+    });
+
+    it('leaves the account’s own limit in force', () => {
+      const both = [opened, limitOf(10_000, 'refuse'), debtorLimit(20_000, 'warn'), issued('inv-1', 6_000, '2026-02-01', '2026-02-28'), removed];
+      spec.given(both).when(issueWithOthers(4_001, 10_000)).thenThrows('CREDIT_LIMIT_EXCEEDED', { limit: 10_000 });
+      spec
+        .given(both)
+        .when(issueWithOthers(4_000, 10_001))
+        .then([issuedInv2(4_000)]);
+    });
+
+    it('refuses when the debtor has no limit on the account, or it was removed already, or the account is closed', () => {
+      spec.given([opened]).when(remove).thenThrows('NO_DEBTOR_CREDIT_LIMIT');
+      spec
+        .given([...owing160('warn'), removed])
+        .when(remove)
+        .thenThrows('NO_DEBTOR_CREDIT_LIMIT');
+      spec
+        .given([opened, debtorLimit(20_000, 'warn'), { type: 'AccountClosed', data: { closedOn: '2026-02-28' } }])
+        .when(remove)
+        .thenThrows('ACCOUNT_CLOSED');
+    });
+
+    it('can be set again after', () => {
+      spec
+        .given([...owing160('warn'), removed])
+        .when(set({ amount: 5_000 }))
+        .then([debtorLimit(5_000, 'refuse')]);
+    });
   });
 });
 
