@@ -278,6 +278,39 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       );
     });
 
+    it('lifts the limit from the debtor’s other accounts when the named one does not hold it, and If-Match speaks of the named account alone', async () => {
+      const reference = uniqueId('D');
+      const [first, second] = [await accountOf(reference, 'cred-1', 6_000), await accountOf(reference, 'cred-1', 0)];
+      const set = await api.post(
+        `/accounts/${first}/debtor-credit-limit`,
+        { amount: 10_000, currency: 'USD', overLimit: 'refuse' },
+        { ...(await as('supervisor')), 'if-match': '"1"' },
+      );
+      expect(set.status).toBe(200);
+      expect(set.body.accountIds).toEqual([first, second]);
+      // An imported account is opened without looking the debtor's limit up: it holds none.
+      const imported = uniqueId('imp');
+      const line = { type: 'account', accountId: imported, creditorId: 'cred-1', debtorReference: reference, timeZone: 'UTC', openedOn: '2026-01-10' };
+      const started = await api.post('/imports', JSON.stringify(line), { 'content-type': 'application/x-ndjson' });
+      expect(started.status).toBe(202);
+      let progress = await api.get(`/imports/${started.body.importId as string}`);
+      for (; progress.body.status === 'running'; progress = await api.get(`/imports/${started.body.importId as string}`)) {
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      expect(progress.body).toMatchObject({ status: 'done', factsAppended: 1 });
+      await readModelsCaughtUp(api);
+      expect((await creditStanding(imported)).debtorLimit).toBeNull();
+
+      const removed = await api.post(`/accounts/${imported}/debtor-credit-limit/remove`, undefined, await as('supervisor'));
+      expect(removed.status).toBe(200);
+      expect([...(removed.body.accountIds as string[])].sort()).toEqual([first, second].sort());
+      expect((await creditStanding(first)).debtorLimit).toBeNull();
+      expect((await creditStanding(second)).debtorLimit).toBeNull();
+      const nothingLeft = await api.post(`/accounts/${imported}/debtor-credit-limit/remove`, undefined, await as('supervisor'));
+      expect(nothingLeft.status).toBe(422);
+      expect(nothingLeft.body.code).toBe('NO_DEBTOR_CREDIT_LIMIT');
+    });
+
     it.each([
       ['a limit of nothing', { amount: 0 }, 'amount'],
       ['a limit past 2^53', { amount: 2 ** 53 + 2 }, 'amount'],

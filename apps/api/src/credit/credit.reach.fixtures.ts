@@ -24,7 +24,7 @@ export const creditReach: CapabilityReach<CreditCommand> = {
       },
     ],
   },
-  RemoveDebtorCreditLimit: { fields: {}, made: [() => Promise.resolve([debtorCreditLimitRemovalCommand])] },
+  RemoveDebtorCreditLimit: { fields: {}, made: [() => [debtorCreditLimitRemovalCommand]] },
   DecideCreditApproval: {
     fields: { invoiceId: true, decision: true, note: true },
     made: [http('POST /accounts/:accountId/credit-approvals/:invoiceId', { decision: 'approved', note: 'known customer' }, { invoiceId: 'inv-1' })],

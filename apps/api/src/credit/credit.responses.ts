@@ -5,7 +5,7 @@ export class DebtorCreditLimitChangedResponse extends CommandReceipt {
   @ApiProperty({
     type: [String],
     example: ['acc-1', 'acc-2'],
-    description: 'The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first.',
+    description: 'The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first when it was recorded there.',
   })
   accountIds!: string[];
 }

@@ -2421,7 +2421,7 @@ export interface components {
             /** @example acc-1 */
             accountId: string;
             /**
-             * @description The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first.
+             * @description The debtor’s open accounts with the creditor the change of their limit was recorded on, the named one first when it was recorded there.
              * @example [
              *       "acc-1",
              *       "acc-2"

@@ -98,3 +98,8 @@ function limitCheck(limit: Limit, exposure: number, invoice: InvoiceForCredit, s
     },
   ];
 }
+
+/** Lifting the debtor's policy must lift it somewhere: removing what none of their accounts holds is a mistake worth saying. */
+export function requireDebtorCreditLimitLifted(accountsLifted: number): void {
+  if (accountsLifted === 0) throw ruleBroken('NO_DEBTOR_CREDIT_LIMIT', 'None of the debtor’s open accounts with the creditor holds a credit limit to remove.');
+}

@@ -75,11 +75,14 @@ export function removeCreditLimit(_command: RemoveCreditLimit, state: AccountSta
   return [{ type: 'CreditLimitRemoved', data: {} }];
 }
 
-/** Lifting the debtor's policy needs it in force on the account: the debtor's other accounts follow the one named. */
-export function removeDebtorCreditLimit(_command: RemoveDebtorCreditLimit, state: AccountState): [DebtorCreditLimitRemoved] {
+/**
+ * Lifts the debtor's policy from one of their accounts. An account that does not hold it changes
+ * nothing: the removal is sent to each of the debtor's accounts, and one of them may never have taken
+ * the limit, or have had it lifted by an earlier removal that stopped halfway.
+ */
+export function removeDebtorCreditLimit(_command: RemoveDebtorCreditLimit, state: AccountState): DebtorCreditLimitRemoved[] {
   const account = requireOpen(state);
-  if (!account.debtorCreditLimit) throw ruleBroken('NO_DEBTOR_CREDIT_LIMIT', 'The account’s debtor has no credit limit to remove.');
-  return [{ type: 'DebtorCreditLimitRemoved', data: {} }];
+  return account.debtorCreditLimit ? [{ type: 'DebtorCreditLimitRemoved', data: {} }] : [];
 }
 
 export function decideCreditApproval(command: DecideCreditApproval, state: AccountState): [CreditApprovalDecided] {

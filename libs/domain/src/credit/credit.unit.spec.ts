@@ -13,7 +13,7 @@ import type {
   SetDebtorCreditLimit,
 } from './credit.commands';
 import type { CreditLimitSet, CreditReport, CreditReportRecorded, DebtorCreditLimitSet, OverLimitPolicy } from './credit.events';
-import { exposureOf, headroomOf } from './credit-limit';
+import { exposureOf, headroomOf, requireDebtorCreditLimitLifted } from './credit-limit';
 
 const spec = deciderSpecification(accountDecider);
 const now = '2026-03-01T15:00:00Z';
@@ -311,6 +311,10 @@ describe('the debtor’s limit across their accounts', () => {
         .given([...owing160('refuse'), removed])
         .when(issueWithOthers(1_000_000, 10_000))
         .then([issuedInv2(1_000_000)]);
+      spec
+        .given([opened, debtorLimit(20_000, 'warn', 'EUR'), removed])
+        .when(issueWithOthers(1, 0))
+        .then([issued('inv-2', 1, '2026-03-01', '2026-03-31')]);
       expect(fold([...owing160('refuse'), removed]).debtorCreditLimit).toBeUndefined();
     });
 
@@ -323,12 +327,24 @@ describe('the debtor’s limit across their accounts', () => {
         .then([issuedInv2(4_000)]);
     });
 
-    it('refuses when the debtor has no limit on the account, or it was removed already, or the account is closed', () => {
-      spec.given([opened]).when(remove).thenThrows('NO_DEBTOR_CREDIT_LIMIT');
+    it('changes nothing on an account that does not hold the limit, or whose limit was removed already: another of the debtor’s may hold it', () => {
+      spec.given([opened]).when(remove).then([]);
       spec
         .given([...owing160('warn'), removed])
         .when(remove)
-        .thenThrows('NO_DEBTOR_CREDIT_LIMIT');
+        .then([]);
+    });
+
+    it('must lift the limit from one of the debtor’s accounts at least', () => {
+      expect(() => {
+        requireDebtorCreditLimitLifted(0);
+      }).toThrow(expect.objectContaining({ code: 'NO_DEBTOR_CREDIT_LIMIT' }));
+      expect(() => {
+        requireDebtorCreditLimitLifted(1);
+      }).not.toThrow();
+    });
+
+    it('refuses on a closed account', () => {
       spec
         .given([opened, debtorLimit(20_000, 'warn'), { type: 'AccountClosed', data: { closedOn: '2026-02-28' } }])
         .when(remove)
