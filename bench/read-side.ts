@@ -11,7 +11,7 @@ import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { writeAccounts } from './bench-accounts';
-import { postgresCpuSeconds, startService, type BenchService } from './service';
+import { startService, type BenchService } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
 export const defaultAccounts = 100_000;
@@ -181,13 +181,13 @@ async function queryLatencies(url: string, accounts: number) {
 
 /** A load's result with the CPU the service and PostgreSQL spent on each of its answers, in ms. */
 async function withCpu(service: BenchService, load: () => Promise<autocannon.Result>) {
-  const [serviceBefore, postgresBefore] = [await service.cpuSeconds(), await postgresCpuSeconds()];
+  const [serviceBefore, postgresBefore] = [await service.cpuSeconds(), await service.postgresCpuSeconds()];
   const result = await load();
-  const perAnswer = (seconds: number) => Math.round((seconds * 1000 * 1000) / result['2xx']) / 1000;
+  const perAnswer = (seconds: number) => (result['2xx'] > 0 ? Math.round((seconds * 1000 * 1000) / result['2xx']) / 1000 : NaN);
   return {
     ...result,
     serviceCpuMs: perAnswer((await service.cpuSeconds()) - serviceBefore),
-    postgresCpuMs: perAnswer((await postgresCpuSeconds()) - postgresBefore),
+    postgresCpuMs: perAnswer((await service.postgresCpuSeconds()) - postgresBefore),
   };
 }
 

@@ -14,7 +14,7 @@ import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
-import { benchSecrets, postgresCpuSeconds, startService, type BenchService } from './service';
+import { benchSecrets, startService, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
 import { measureFold, type FoldFigure } from './fold';
@@ -157,10 +157,10 @@ async function loadPayments(server: BenchService, headers: Record<string, string
       ],
     });
   await run(2);
-  const [cpuBefore, postgresBefore] = [await server.cpuSeconds(), await postgresCpuSeconds()];
+  const [cpuBefore, postgresBefore] = [await server.cpuSeconds(), await server.postgresCpuSeconds()];
   const result = await run(httpSeconds);
   const cpuMs = ((await server.cpuSeconds()) - cpuBefore) * 1000;
-  const postgresMs = ((await postgresCpuSeconds()) - postgresBefore) * 1000;
+  const postgresMs = ((await server.postgresCpuSeconds()) - postgresBefore) * 1000;
   return {
     commandsPerSecond: result['2xx'] / httpSeconds,
     cpuMsPerCommand: round(cpuMs / result['2xx']),

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { mintToken } from '../apps/api/src/auth/mint-token';
 
 /** Polls /health until the service answers 200. */
@@ -48,6 +49,8 @@ export interface BenchService {
   stop(): Promise<void>;
   /** CPU time the server's process has used so far (user + system), NaN where /proc is not there. */
   cpuSeconds(): Promise<number>;
+  /** CPU time the PostgreSQL it talks to has used so far, likewise. */
+  postgresCpuSeconds(): Promise<number>;
 }
 
 /** A process's CPU seconds from /proc/<pid>/stat. */
@@ -56,27 +59,50 @@ async function cpuSecondsOf(pid: number | undefined): Promise<number> {
   return stat ? cpuSecondsIn(stat) : NaN;
 }
 
-/**
- * User and system time (fields 14 and 15 of a /proc stat line, in clock ticks of 1/100 s), and with
- * `withReapedChildren` those of the children the process has waited for (16 and 17).
- */
-function cpuSecondsIn(stat: string, withReapedChildren = false): number {
-  // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const children = withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
-  return (Number(fields[11]) + Number(fields[12]) + children) / 100;
+/** A /proc stat line's fields after the command name, which may hold spaces: field 3 (state) is the first. */
+const fieldsOf = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+const ticks = (fields: string[], ...indexes: number[]) => indexes.reduce((sum, index) => sum + Number(fields[index]), 0) / 100;
+
+/** User and system time (fields 14 and 15 of a /proc stat line, in clock ticks of 1/100 s). */
+const cpuSecondsIn = (stat: string): number => ticks(fieldsOf(stat), 11, 12);
+
+const postmasters = new Map<string, Promise<number>>();
+/** The pid of the postmaster serving `url`: the parent of a backend it starts for us. */
+function postmasterOf(url: string): Promise<number> {
+  let pid = postmasters.get(url);
+  if (!pid) {
+    pid = (async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        return Number(fieldsOf(await readFile(`/proc/${rows[0]?.pid}/stat`, 'utf8'))[1]);
+      } finally {
+        await client.end();
+      }
+    })();
+    postmasters.set(url, pid);
+  }
+  return pid;
 }
 
 /**
- * CPU seconds used so far by every PostgreSQL process on this machine (the bench's embedded server:
- * its backends, WAL writer, checkpointer, autovacuum), NaN where /proc is not there. A backend that has
- * exited (a pool closing an idle connection) counts in the CPU of the children its postmaster reaped.
+ * CPU seconds used so far by the PostgreSQL serving `url` (this bench's embedded server): its
+ * postmaster, with the children it has reaped (fields 16 and 17: backends closed by a pool), and its
+ * living children (backends, WAL writer, checkpointer, autovacuum). NaN where /proc is not there.
  */
-export async function postgresCpuSeconds(): Promise<number> {
+async function postgresCpuSecondsOf(url: string): Promise<number> {
+  const postmaster = await postmasterOf(url).catch(() => NaN);
   const pids = await readdir('/proc').catch(() => undefined);
-  if (!pids) return NaN;
+  if (!pids || Number.isNaN(postmaster)) return NaN;
   const stats = await Promise.all(pids.filter((pid) => /^\d+$/.test(pid)).map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
-  return stats.filter((stat) => stat.includes(' (postgres) ')).reduce((seconds, stat) => seconds + cpuSecondsIn(stat, true), 0);
+  let seconds = 0;
+  for (const stat of stats.filter(Boolean)) {
+    const [pid, fields] = [Number(stat.slice(0, stat.indexOf(' '))), fieldsOf(stat)];
+    if (pid === postmaster) seconds += ticks(fields, 11, 12, 13, 14);
+    else if (Number(fields[1]) === postmaster) seconds += ticks(fields, 11, 12);
+  }
+  return seconds;
 }
 
 /**
@@ -119,5 +145,5 @@ export async function startService(url: string, env: Record<string, string> = {}
     throw error;
   }
   const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors: '*' }, '1h')}` });
-  return { base, pid: service.pid ?? NaN, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid) };
+  return { base, pid: service.pid ?? NaN, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid), postgresCpuSeconds: () => postgresCpuSecondsOf(url) };
 }
