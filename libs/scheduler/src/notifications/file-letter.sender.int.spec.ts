@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCreditorProfile } from '@arrears/domain';
 import { FixedClock } from '@arrears/platform';
+import { clearPartOf } from '@arrears/testing';
 import { LocalKeyEncryption, PersonalDataVault, PostgresKeyStore, type KeyStore } from '@arrears/personal-data';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { FileLetterSender, letterFile, openLetter } from './file-letter.sender';
@@ -39,12 +40,13 @@ describe('letters to the hand-over folder', () => {
     await new FileLetterSender(folder, vault, clock).send(letter('D-1'));
     const file = letterFile(folder, 'acc-1:inv-1:final-notice');
     const stored = await readFile(file, 'utf8');
-    for (const clear of ['Ada', 'Lovelace', 'Analytical', 'Albany']) expect(stored).not.toContain(clear);
-    expect(JSON.parse(stored)).toMatchObject({
+    expect(JSON.parse(stored)).toEqual({
       id: 'acc-1:inv-1:final-notice',
       subject: 'Final notice: invoice inv-1',
+      letter: { keyId: expect.any(String), iv: expect.any(String), data: expect.any(String), tag: expect.any(String) },
       handedOverAt: '2026-04-02T15:00:00.000Z',
     });
+    for (const clear of ['Ada', 'Lovelace', 'Analytical', 'Albany']) expect(clearPartOf(JSON.parse(stored))).not.toContain(clear);
     const html = await openLetter(file, vault);
     expect(html).toContain('<div class="recipient">Ada Lovelace<br>12 Analytical Row<br>Albany, NY 12207<br>US</div>');
     expect(html).toContain(`<div class="return">${collector.address.lines[0]}<br>Springfield, IL 62701<br>US</div>`);
