@@ -227,8 +227,8 @@ interface CommandPathFigures {
 
 /**
  * (d) the service's payments next to the bare append route, each on a fresh database, in pairs run
- * back to back: this machine's speed drifts by a third between runs minutes apart, less within a pair.
- * The pair with the median ratio is reported, every pair's ratio beside it, and the errors of all.
+ * back to back. On this machine one pair's ratio ranges by a third from run to run; the median of three
+ * moves less. The pair with the median ratio is reported, every pair's ratio beside it, and the errors of all.
  */
 async function commandPath(serverUrl: string): Promise<CommandPathFigures> {
   const pairs: { bare: CommandFigures; http: CommandFigures; ratio: number }[] = [];
