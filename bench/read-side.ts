@@ -11,7 +11,7 @@ import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { writeAccounts } from './bench-accounts';
-import { startService, type BenchService } from './service';
+import { startService, withCpu } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
 export const defaultAccounts = 100_000;
@@ -163,12 +163,12 @@ async function queryLatencies(url: string, accounts: number) {
       worklistP50Ms: worklist.latency.p50,
       worklistP99Ms: worklist.latency.p99,
       worklistRequestsPerSecond: Math.round(worklist['2xx'] / httpSeconds),
-      worklistServiceCpuMs: worklist.serviceCpuMs,
-      worklistPostgresCpuMs: worklist.postgresCpuMs,
+      worklistServiceCpuMs: microseconds(worklist.serviceCpuMs),
+      worklistPostgresCpuMs: microseconds(worklist.postgresCpuMs),
       accountP50Ms: account.latency.p50,
       accountP99Ms: account.latency.p99,
-      accountServiceCpuMs: account.serviceCpuMs,
-      accountPostgresCpuMs: account.postgresCpuMs,
+      accountServiceCpuMs: microseconds(account.serviceCpuMs),
+      accountPostgresCpuMs: microseconds(account.postgresCpuMs),
       kpisP50Ms: kpis.latency.p50,
       kpisP99Ms: kpis.latency.p99,
       serviceRssMiB: await rssMiB(service.pid),
@@ -179,17 +179,8 @@ async function queryLatencies(url: string, accounts: number) {
   }
 }
 
-/** A load's result with the CPU the service and PostgreSQL spent on each of its answers, in ms. */
-async function withCpu(service: BenchService, load: () => Promise<autocannon.Result>) {
-  const [serviceBefore, postgresBefore] = [await service.cpuSeconds(), await service.postgresCpuSeconds()];
-  const result = await load();
-  const perAnswer = (seconds: number) => (result['2xx'] > 0 ? Math.round((seconds * 1000 * 1000) / result['2xx']) / 1000 : NaN);
-  return {
-    ...result,
-    serviceCpuMs: perAnswer((await service.cpuSeconds()) - serviceBefore),
-    postgresCpuMs: perAnswer((await service.postgresCpuSeconds()) - postgresBefore),
-  };
-}
+/** Milliseconds to the microsecond. */
+const microseconds = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** The resident memory of a process (Linux), in MiB. */
 async function rssMiB(pid: number): Promise<number> {

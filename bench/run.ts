@@ -14,7 +14,7 @@ import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
-import { benchSecrets, startService, type BenchService } from './service';
+import { benchSecrets, startService, withCpu, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
 import { measureFold, type FoldFigure } from './fold';
@@ -157,14 +157,11 @@ async function loadPayments(server: BenchService, headers: Record<string, string
       ],
     });
   await run(2);
-  const [cpuBefore, postgresBefore] = [await server.cpuSeconds(), await server.postgresCpuSeconds()];
-  const result = await run(httpSeconds);
-  const cpuMs = ((await server.cpuSeconds()) - cpuBefore) * 1000;
-  const postgresMs = ((await server.postgresCpuSeconds()) - postgresBefore) * 1000;
+  const result = await withCpu(server, () => run(httpSeconds));
   return {
     commandsPerSecond: result['2xx'] / httpSeconds,
-    cpuMsPerCommand: round(cpuMs / result['2xx']),
-    postgresCpuMsPerCommand: round(postgresMs / result['2xx']),
+    cpuMsPerCommand: round(result.serviceCpuMs),
+    postgresCpuMsPerCommand: round(result.postgresCpuMs),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,

@@ -105,6 +105,18 @@ async function postgresCpuSecondsOf(url: string): Promise<number> {
   return seconds;
 }
 
+/** A load's result with the CPU the server and its PostgreSQL spent on each 2xx answer, in ms (NaN without one). */
+export async function withCpu<Result extends { '2xx': number }>(server: BenchService, load: () => Promise<Result>) {
+  const [serverBefore, postgresBefore] = [await server.cpuSeconds(), await server.postgresCpuSeconds()];
+  const result = await load();
+  const perAnswer = (seconds: number) => (result['2xx'] > 0 ? (seconds * 1000) / result['2xx'] : NaN);
+  return {
+    ...result,
+    serviceCpuMs: perAnswer((await server.cpuSeconds()) - serverBefore),
+    postgresCpuMs: perAnswer((await server.postgresCpuSeconds()) - postgresBefore),
+  };
+}
+
 /**
  * The built service in its own process against `url`, without the projector or the scheduler (they
  * would share its two cores; each is measured apart), answering once healthy. The rate limiter runs

@@ -1,14 +1,21 @@
 import type { Evolvers } from '../account/capability';
-import type { OpenedAccount } from '../account/account.state';
 import type { CreditEvent } from './credit.events';
 import { latestReport } from './credit-report';
 
 export const creditEvolvers: Evolvers<CreditEvent> = {
   CreditLimitSet: (account, event) => ({ ...account, creditLimit: event.data }),
   // Invoices flagged for approval stay flagged: they were accepted past the limit then, and wait for an answer still.
-  CreditLimitRemoved: (account) => lifted(account, 'creditLimit'),
+  CreditLimitRemoved: (account) => {
+    const lifted = { ...account };
+    delete lifted.creditLimit;
+    return lifted;
+  },
   DebtorCreditLimitSet: (account, event) => ({ ...account, debtorCreditLimit: event.data }),
-  DebtorCreditLimitRemoved: (account) => lifted(account, 'debtorCreditLimit'),
+  DebtorCreditLimitRemoved: (account) => {
+    const lifted = { ...account };
+    delete lifted.debtorCreditLimit;
+    return lifted;
+  },
   CreditLimitExceeded: (account, event) => {
     if (event.data.overLimit !== 'approve') return account;
     const { invoiceId, limit, exposure, currency } = event.data;
@@ -23,11 +30,3 @@ export const creditEvolvers: Evolvers<CreditEvent> = {
     return latest && latest !== account.latestCreditReport ? { ...account, latestCreditReport: latest } : account;
   },
 };
-
-/** The account without one of its credit policies. */
-function lifted(account: OpenedAccount, policy: 'creditLimit' | 'debtorCreditLimit'): OpenedAccount {
-  const without = { ...account };
-  if (policy === 'creditLimit') delete without.creditLimit;
-  else delete without.debtorCreditLimit;
-  return without;
-}
