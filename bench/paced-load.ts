@@ -1,5 +1,9 @@
 import { Agent, get } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { finished } from 'node:stream';
+
+/** A request unanswered this long counts as an error, so that a stalled server cannot hang the bench. */
+const requestTimeoutMs = 10_000;
 
 export interface PacedLoad {
   base: string;
@@ -9,7 +13,10 @@ export interface PacedLoad {
   seconds: number;
 }
 
-/** Latency at an offered rate: requests/s asked for, p50 and p99 in ms, and answers that were not 2xx. */
+/**
+ * Latency at an offered rate: requests/s asked for, p50 and p99 in ms of the 2xx answers, and the
+ * requests that got no 2xx answer (counted apart, not in the percentiles).
+ */
 export interface PacedLatency {
   requestsPerSecond: number;
   p50Ms: number;
@@ -18,8 +25,9 @@ export interface PacedLatency {
 }
 
 /**
- * GETs sent at evenly spaced instants, `perSecond` of them a second, whatever the answers do (an open
- * loop), each timed from the instant it was due: a server that stalls is charged for every request
+ * GETs due at evenly spaced instants, `perSecond` of them a second, whatever the answers do (an open
+ * loop), each timed from the instant it was due (a timer fires a millisecond or more late, so at
+ * thousands a second they leave in small bursts; timing from the due instant charges that lateness): a server that stalls is charged for every request
  * that waited on it, not only the ones in flight (no coordinated omission). autocannon's `overallRate`
  * cannot stand in: it sends each second's budget as fast as it can and then waits, so its requests
  * queue in bursts as they do at full speed.
@@ -31,17 +39,23 @@ export async function pacedLoad({ base, headers, pathOf, perSecond, seconds }: P
   let errors = 0;
   const send = (due: number) =>
     new Promise<void>((settled) => {
+      let done = false;
+      // Once per request, whichever of its endings comes first: answered, cut off, or out of time.
       const answered = (ok: boolean) => {
+        if (done) return;
+        done = true;
         if (ok) latencies.push(performance.now() - due);
         else errors++;
         settled();
       };
-      get({ agent, hostname, port, path: pathOf(), headers }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          answered((response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300);
+      const request = get({ agent, hostname, port, path: pathOf(), headers, timeout: requestTimeoutMs }, (response) => {
+        const ok = (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300;
+        finished(response.resume(), (error) => {
+          answered(ok && !error && response.complete);
         });
-      }).on('error', () => {
+      });
+      request.on('timeout', () => request.destroy());
+      request.on('error', () => {
         answered(false);
       });
     });

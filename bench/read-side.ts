@@ -36,7 +36,7 @@ export interface ReadSideResults {
   accountP50Ms: number;
   accountP99Ms: number;
   accountRequestsPerSecond: number;
-  /** The same reads paced at half the rate each reached above, so that the latency is the service's, not a queue's. */
+  /** The same reads paced at half the rate each reached above, without the closed loop's own queue of 20 requests. */
   worklistPaced: PacedLatency;
   accountPaced: PacedLatency;
   accountServiceCpuMs: number;
