@@ -26,11 +26,11 @@ export interface PacedLatency {
 
 /**
  * GETs due at evenly spaced instants, `perSecond` of them a second, whatever the answers do (an open
- * loop), each timed from the instant it was due (a timer fires a millisecond or more late, so at
- * thousands a second they leave in small bursts; timing from the due instant charges that lateness): a server that stalls is charged for every request
- * that waited on it, not only the ones in flight (no coordinated omission). autocannon's `overallRate`
- * cannot stand in: it sends each second's budget as fast as it can and then waits, so its requests
- * queue in bursts as they do at full speed.
+ * loop), each timed from the instant it was due: a server that stalls is charged for every request
+ * that waited on it, not only the ones in flight (no coordinated omission). A timer fires a millisecond
+ * or more late, so at thousands a second requests leave in small bursts; timing from the due instant
+ * charges that lateness too. autocannon's `overallRate` cannot stand in: it sends each second's budget
+ * as fast as it can and then waits, so its requests queue in bursts as they do at full speed.
  */
 export async function pacedLoad({ base, headers, pathOf, perSecond, seconds }: PacedLoad): Promise<PacedLatency> {
   const { hostname, port } = new URL(base);
@@ -62,15 +62,13 @@ export async function pacedLoad({ base, headers, pathOf, perSecond, seconds }: P
   const interval = 1000 / perSecond;
   const total = Math.round(perSecond * seconds);
   const start = performance.now();
+  const dueOf = (index: number) => start + index * interval;
   const requests: Promise<void>[] = [];
   while (requests.length < total) {
-    const due = start + requests.length * interval;
-    const wait = due - performance.now();
+    const wait = dueOf(requests.length) - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     // A timer that fired late sends every request that has come due since, each still timed from its own instant.
-    for (let next = start + requests.length * interval; requests.length < total && next <= performance.now(); next = start + requests.length * interval) {
-      requests.push(send(next));
-    }
+    while (requests.length < total && dueOf(requests.length) <= performance.now()) requests.push(send(dueOf(requests.length)));
   }
   await Promise.all(requests);
   agent.destroy();

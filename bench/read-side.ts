@@ -146,14 +146,13 @@ async function queryLatencies(url: string, accounts: number) {
   try {
     // Tokens as a supervisor holds one: a supervisor may read the worklist, any account and the KPIs.
     const headers = await service.as('supervisor');
-    const run = (path: string, connections: number, seconds: number) => autocannon({ url: `${base}${path}`, connections, duration: seconds, headers });
     // Each request reads an account picked at random across the portfolio, so the cache helps no more than it would.
     const accountPath = () => `/accounts/acc-${Math.floor(Math.random() * accounts)}`;
-    /** 20 connections on paths from `pathOf`, each asking again as soon as it is answered. */
-    const reads = (pathOf: () => string, seconds: number) =>
+    /** `connections` on paths from `pathOf`, each asking again as soon as it is answered. */
+    const reads = (pathOf: () => string, seconds: number, connections = 20) =>
       autocannon({
         url: base,
-        connections: 20,
+        connections,
         duration: seconds,
         headers,
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf() }) }],
@@ -166,9 +165,9 @@ async function queryLatencies(url: string, accounts: number) {
     await reads(accountPath, 5);
     const account = await withCpu(service, () => reads(accountPath, httpSeconds));
     const accountPaced = await pacedLoad({ base, headers, pathOf: accountPath, perSecond: halfTheRateOf(account), seconds: httpSeconds });
-    const kpiPath = '/kpis?from=2025-03-01&to=2026-02-28';
-    await run(kpiPath, 4, 5);
-    const kpis = await run(kpiPath, 4, httpSeconds);
+    const kpiPath = () => '/kpis?from=2025-03-01&to=2026-02-28';
+    await reads(kpiPath, 5, 4);
+    const kpis = await reads(kpiPath, httpSeconds, 4);
     return {
       worklistP50Ms: worklist.latency.p50,
       worklistP99Ms: worklist.latency.p99,
