@@ -87,9 +87,17 @@ export async function batchWrites(
       }
     }
   }
-  outcome.writes.unshift(...[...changed].map(([key, ref]) => documentWrite(ref, current.get(key) ?? null)));
+  outcome.writes.unshift(...byCollection(changed).map(([key, ref]) => documentWrite(ref, current.get(key) ?? null)));
   return outcome;
 }
+
+/**
+ * The changed documents, those of one collection together: each is written once, so their order is
+ * free, and a store writes a run of one collection's documents in one statement (an account fold's
+ * batch otherwise alternates account, worklist line and KPI days, one statement each).
+ */
+const byCollection = (changed: Map<string, DocumentRef>) =>
+  [...changed].sort(([, a], [, b]) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : 0));
 
 /** The documents a batch has loaded or changed, by `keyOf` their ref (absent ones are null or missing). */
 export type LoadedDocuments = Map<string, ProjectedDocument | null>;

@@ -260,18 +260,22 @@ function reversalFlows(change: FigureChange, before: OpenedAccount | null, { dat
 
 /** Adds a change into a running sum of changes (a day's, or a day's later restatements); never mutates `more`. */
 export function addChange(total: FigureChange, more: FigureChange): FigureChange {
-  const sum: FigureChange = { ...total };
+  // Built up, not copied and pruned: deleting keys would turn every sum into a slow dictionary object.
+  const sum: FigureChange = {};
   for (const name of flowNames) {
     const value = counted(total, name) + counted(more, name);
-    if (value === 0) Reflect.deleteProperty(sum, name);
-    else sum[name] = value;
+    if (value !== 0) sum[name] = value;
   }
-  sum.outstanding = addKeyed(total.outstanding, more.outstanding);
-  sum.accountsByOldestDue = addKeyed(total.accountsByOldestDue, more.accountsByOldestDue);
-  sum.agencies = addAgencies(total.agencies, more.agencies);
-  for (const name of ['outstanding', 'accountsByOldestDue', 'agencies'] as const) if (!Object.keys(sum[name] ?? {}).length) Reflect.deleteProperty(sum, name);
+  const outstanding = addKeyed(total.outstanding, more.outstanding);
+  const accountsByOldestDue = addKeyed(total.accountsByOldestDue, more.accountsByOldestDue);
+  const agencies = addAgencies(total.agencies, more.agencies);
+  if (hasEntries(outstanding)) sum.outstanding = outstanding;
+  if (hasEntries(accountsByOldestDue)) sum.accountsByOldestDue = accountsByOldestDue;
+  if (hasEntries(agencies)) sum.agencies = agencies;
   return sum;
 }
+
+const hasEntries = (record: object) => Object.keys(record).length > 0;
 
 function addKeyed(total: Record<string, number> | undefined, more: Record<string, number> | undefined): Record<string, number> {
   const sum = { ...total };
