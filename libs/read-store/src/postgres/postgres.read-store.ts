@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { migrate, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
 import {
   assertField,
@@ -46,22 +46,34 @@ export class PostgresReadStore implements ReadStore {
     return store;
   }
 
+  /**
+   * One transaction: the checkpoint first (its fence locks the lease row until the end), then each run
+   * of puts into one collection as one INSERT of two JSON arrays, ids and documents (PostgreSQL parses each
+   * document once, where a single JSON argument was parsed whole and copied at every level), and the
+   * other operations through `read_apply`, in their order.
+   */
   async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
     for (const collection of new Set(operations.map((op) => op.collection))) await this.ensureTable(collection);
-    const payload = toPayload(operations);
+    const steps = toSteps(operations);
     await fenced(checkpoint, () =>
-      this.pool.query({
-        name: 'read_apply',
-        text: 'SELECT read_apply($1::jsonb, $2, $3, $4, $5)',
-        values: [
-          JSON.stringify(payload),
-          checkpoint?.name ?? null,
-          checkpoint?.position.toString() ?? null,
-          checkpoint?.fence?.toString() ?? null,
-          checkpoint?.version ?? null,
-        ],
+      this.transaction(async (client) => {
+        if (checkpoint) await client.query(readApply([], checkpoint));
+        for (const step of steps) await client.query(Array.isArray(step) ? readApply(step) : this.putMany(step));
       }),
     );
+  }
+
+  /** The INSERT of a run of puts, a prepared statement per collection. */
+  private putMany({ collection, ids, documents }: PutMany): QueryConfig {
+    const text = `INSERT INTO ${tableOf(collection)} (id, doc) SELECT * FROM ROWS FROM (jsonb_array_elements_text($1::jsonb), jsonb_array_elements($2::jsonb))
+                  ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
+    let name = this.statementNames.get(text);
+    if (!name && this.statementNames.size < maxPreparedShapes) {
+      name = `read_put${this.statementNames.size + 1}`;
+      this.statementNames.set(text, name);
+    }
+    // Both as JSON, so that an id PostgreSQL cannot keep (a lone surrogate) is refused, not silently replaced.
+    return { name, text, values: [JSON.stringify(ids), JSON.stringify(documents)] };
   }
 
   async acquireLease(name: string, owner: string, ttlMs: number, options: { takeOver?: boolean } = {}): Promise<Lease | undefined> {
@@ -217,36 +229,54 @@ export class PostgresReadStore implements ReadStore {
   }
 }
 
+/** Puts into one collection with distinct ids: the documents without their ids, in the ids' order. */
 interface PutMany {
-  kind: 'put_many';
   collection: string;
-  documents: { id: string; document: Omit<ReadDocument, 'id'> }[];
+  ids: string[];
+  documents: Omit<ReadDocument, 'id'>[];
 }
 
 /**
- * The operations as `read_apply` takes them: consecutive puts into one collection, with distinct
- * ids, travel as one `put_many` (a single INSERT); the order of everything is kept.
+ * The operations as steps of one transaction, their order kept: consecutive puts into one collection,
+ * with distinct ids, make one `PutMany`; consecutive other operations travel together to `read_apply`.
  */
-function toPayload(operations: WriteOperation[]): (WriteOperation | PutMany)[] {
-  const payload: (WriteOperation | PutMany)[] = [];
-  let run: { step: PutMany; ids: Set<string> } | undefined;
+function toSteps(operations: WriteOperation[]): (PutMany | WriteOperation[])[] {
+  const steps: (PutMany | WriteOperation[])[] = [];
+  let puts: { step: PutMany; ids: Set<string> } | undefined;
+  let others: WriteOperation[] | undefined;
   for (const op of operations) {
     if (op.kind !== 'put') {
       if (op.kind === 'update') [...Object.keys(op.set ?? {}), ...Object.keys(op.increment ?? {})].forEach(assertField);
-      payload.push(op);
-      run = undefined;
+      if (!others) steps.push((others = []));
+      others.push(op);
+      puts = undefined;
       continue;
     }
     const { id, ...document } = op.document;
-    if (!run || run.step.collection !== op.collection || run.ids.has(id)) {
-      run = { step: { kind: 'put_many', collection: op.collection, documents: [] }, ids: new Set() };
-      payload.push(run.step);
+    if (!puts || puts.step.collection !== op.collection || puts.ids.has(id)) {
+      puts = { step: { collection: op.collection, ids: [], documents: [] }, ids: new Set() };
+      steps.push(puts.step);
     }
-    run.step.documents.push({ id, document });
-    run.ids.add(id);
+    puts.step.ids.push(id);
+    puts.step.documents.push(document);
+    puts.ids.add(id);
+    others = undefined;
   }
-  return payload;
+  return steps;
 }
+
+/** A call of `read_apply`: operations other than puts, or (with none) the checkpoint and its fence. */
+const readApply = (operations: WriteOperation[], checkpoint?: Checkpoint): QueryConfig => ({
+  name: 'read_apply',
+  text: 'SELECT read_apply($1::jsonb, $2, $3, $4, $5)',
+  values: [
+    JSON.stringify(operations),
+    checkpoint?.name ?? null,
+    checkpoint?.position.toString() ?? null,
+    checkpoint?.fence?.toString() ?? null,
+    checkpoint?.version ?? null,
+  ],
+});
 
 /** Turns the database's refusal of a stale fence into LeaseLostError. */
 async function fenced<T>(checkpoint: Checkpoint | undefined, write: () => Promise<T>): Promise<T> {
