@@ -9,6 +9,11 @@ export interface PostgresConnectionOptions {
   applicationName?: string;
   /** Longest wait for a new connection before the request fails (default 5 s): a dead server must not hang requests. */
   connectTimeoutMs?: number;
+  /**
+   * Whether a checked-out client sends its queries without waiting for the previous one's answer
+   * (pg's pipeline mode): the statements of a transaction then cost one round trip, not one each.
+   */
+  pipeline?: boolean;
 }
 
 const defaultConnectTimeoutMs = 5_000;
@@ -17,6 +22,7 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
   connectionString,
   connectionTimeoutMillis: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
   ...(options.applicationName ? { application_name: options.applicationName } : {}),
+  ...(options.pipeline ? { pipeline: true } : {}),
 });
 
 /**

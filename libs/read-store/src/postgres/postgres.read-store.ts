@@ -37,7 +37,7 @@ export class PostgresReadStore implements ReadStore {
   });
 
   private constructor(connectionString: string, poolSize: number, connection: PostgresConnectionOptions) {
-    this.pool = postgresPool(connectionString, poolSize, connection);
+    this.pool = postgresPool(connectionString, poolSize, { ...connection, pipeline: true });
   }
 
   static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {
@@ -47,7 +47,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /**
-   * One transaction: the checkpoint first (its fence locks the lease row until the end), then each run
+   * One transaction, its statements sent together: the checkpoint first (its fence locks the lease row until the end), then each run
    * of puts into one collection as one INSERT of two JSON arrays, ids and documents (PostgreSQL parses each
    * document once, where a single JSON argument was parsed whole and copied at every level), and the
    * other operations through `read_apply`, in their order.
@@ -55,12 +55,11 @@ export class PostgresReadStore implements ReadStore {
   async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
     for (const collection of new Set(operations.map((op) => op.collection))) await this.ensureTable(collection);
     const steps = toSteps(operations);
-    await fenced(checkpoint, () =>
-      this.transaction(async (client) => {
-        if (checkpoint) await client.query(readApply([], checkpoint));
-        for (const step of steps) await client.query(Array.isArray(step) ? readApply(step) : this.putMany(step));
-      }),
-    );
+    const statements = [
+      ...(checkpoint ? [readApply([], checkpoint)] : []),
+      ...steps.map((step) => (Array.isArray(step) ? readApply(step) : this.putMany(step))),
+    ];
+    await fenced(checkpoint, () => this.pipelinedTransaction(statements));
   }
 
   /** The INSERT of a run of puts, a prepared statement per collection. */
@@ -204,6 +203,24 @@ export class PostgresReadStore implements ReadStore {
       await client.query('BEGIN');
       await work(client);
       await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Statements in one transaction, sent together (the pool pipelines): one that fails aborts the
+   * transaction, those after it fail too, and COMMIT then rolls back; the first failure is thrown.
+   */
+  private async pipelinedTransaction(statements: QueryConfig[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      const answers = await Promise.allSettled([client.query('BEGIN'), ...statements.map((statement) => client.query(statement)), client.query('COMMIT')]);
+      const failed = answers.find((answer) => answer.status === 'rejected');
+      if (failed) throw failed.reason;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
