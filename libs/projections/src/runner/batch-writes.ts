@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../projection';
@@ -69,7 +70,8 @@ export async function batchWrites(
     outcome.writes.push(deadLetter(projection.name, event, error));
     outcome.parked++;
   };
-  for (const { event, refs } of targets) {
+  for (const [index, { event, refs }] of targets.entries()) {
+    if (index % eventsBetweenTurns === eventsBetweenTurns - 1) await setImmediate();
     const heldAt = outcome.held.get(event.streamId);
     if (heldAt !== undefined && heldAt < event.position) {
       park(event, `Held behind the parked event at position ${heldAt} of ${event.streamId}: retry or skip that one first.`);
@@ -98,6 +100,13 @@ export async function batchWrites(
  */
 const byCollection = (changed: Map<string, DocumentRef>) =>
   [...changed].sort(([, a], [, b]) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : 0));
+
+/**
+ * How many events a fold applies before it lets the event loop take a turn: the batch before this one
+ * is being written meanwhile, and its statements (megabytes of JSON) only reach the database as fast
+ * as the loop hands them to the socket; a fold that held the loop for its whole batch stalled that write.
+ */
+const eventsBetweenTurns = 64;
 
 /** The documents a batch has loaded or changed, by `keyOf` their ref (absent ones are null or missing). */
 export type LoadedDocuments = Map<string, ProjectedDocument | null>;
