@@ -89,17 +89,20 @@ export async function batchWrites(
       }
     }
   }
-  outcome.writes.unshift(...byCollection(changed).map(([key, ref]) => documentWrite(ref, current.get(key) ?? null)));
+  outcome.writes.unshift(...inWriteOrder(changed, current).map(([key, ref]) => documentWrite(ref, current.get(key) ?? null)));
   return outcome;
 }
 
 /**
- * The changed documents, those of one collection together: each is written once, so their order is
- * free, and a store writes a run of one collection's documents in one statement (an account fold's
- * batch otherwise alternates account, worklist line and KPI days, one statement each).
+ * The changed documents, those of one collection together and its puts before its deletes: each is
+ * written once, so their order is free, and a store writes a run of one collection's puts in one
+ * statement (an account fold's batch otherwise alternates account, worklist line and KPI days, one
+ * statement each).
  */
-const byCollection = (changed: Map<string, DocumentRef>) =>
-  [...changed].sort(([, a], [, b]) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : 0));
+function inWriteOrder(changed: Map<string, DocumentRef>, documents: LoadedDocuments): [string, DocumentRef][] {
+  const deleted = (key: string) => (documents.get(key) ? 0 : 1);
+  return [...changed].sort(([keyA, a], [keyB, b]) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : deleted(keyA) - deleted(keyB)));
+}
 
 /**
  * How many events a fold applies before it lets the event loop take a turn: the batch before this one

@@ -40,3 +40,40 @@ describe('folding a batch while the one before it is written', () => {
     );
   });
 });
+
+describe('the writes of a batch', () => {
+  const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
+  const acc2 = on('acc-2');
+  const twoAccounts = [
+    ...history.slice(0, 2),
+    acc2('AccountOpened', facts.opened('acc-2'), '2026-01-06T09:00:00.000Z'),
+    acc2('InvoiceIssued', facts.invoice('inv-1', 5_000, '2026-01-06', '2026-02-05'), '2026-01-06T09:00:00.000Z'),
+  ];
+
+  it("keep each collection's documents together, whatever order the events changed them in", async () => {
+    const { writes } = await batchWrites(emptyStore, accountProjection, twoAccounts, 'quarantine');
+    const collections = writes.map((write) => write.collection);
+    // Each collection's writes form one run: a collection never appears again after another one.
+    expect(collections.filter((collection, i) => collection !== collections[i - 1])).toEqual([...new Set(collections)]);
+    expect(new Set(collections)).toEqual(new Set(['accounts', 'worklist', 'kpis']));
+  });
+});
+
+describe('folding a long batch', () => {
+  it('lets the event loop turn now and then (the write before it is flowing), and folds every event', async () => {
+    const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
+    const long = Array.from({ length: 200 }, (_, i) => on(`acc-${i}`)('AccountOpened', facts.opened(`acc-${i}`), '2026-01-05T09:00:00.000Z'));
+    let [turns, counting] = [0, true];
+    const tick = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { writes } = await batchWrites(emptyStore, accountProjection, long, 'quarantine');
+    counting = false;
+    expect(writes.filter((write) => write.collection === 'accounts')).toHaveLength(200);
+    // Without a turn, the fold would end within one: its store answers at once, without I/O.
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+});

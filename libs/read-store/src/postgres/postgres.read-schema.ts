@@ -1,7 +1,9 @@
 /**
  * The PostgreSQL read store keeps each collection in its own table (`rm_<collection>`: the id, and the
- * rest of the document as JSONB) and the projections' checkpoints beside them. A batch of operations
- * and its checkpoint go to `read_apply` as one JSON argument: one round trip, one transaction.
+ * rest of the document as JSONB) and the projections' checkpoints beside them. `read_apply` checks a
+ * projection's fence, stores its checkpoint and applies operations given as one JSON argument; the
+ * store sends a batch's puts beside it as INSERTs of their own, in the same transaction (its
+ * `put_many` stays for processes of an earlier release still running).
  */
 import type { Migration } from '@arrears/platform';
 

@@ -22,7 +22,7 @@ const maxPreparedShapes = 500;
 
 /**
  * Read store on PostgreSQL: documents as JSONB, one table per collection, a batch and its checkpoint
- * in one call of `read_apply`. Conditions and sorts use JSONB's own ordering, under which numbers
+ * in one transaction (see `apply`). Conditions and sorts use JSONB's own ordering, under which numbers
  * compare as numbers (so 9 < 10 < 100, unlike text) and strings by collation; range conditions also
  * require the same JSON type, as MongoDB does.
  */
@@ -47,7 +47,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /**
-   * One transaction, its statements sent together: the checkpoint first (its fence locks the lease row until the end), then each run
+   * One transaction, its statements sent together (COMMIT after them): the checkpoint first (its fence locks the lease row until the end), then each run
    * of puts into one collection as one INSERT of two JSON arrays, ids and documents (PostgreSQL parses each
    * document once, where a single JSON argument was parsed whole and copied at every level), and the
    * other operations through `read_apply`, in their order.
@@ -62,7 +62,7 @@ export class PostgresReadStore implements ReadStore {
     await fenced(checkpoint, () => this.pipelinedTransaction(statements));
   }
 
-  /** The INSERT of a run of puts, a prepared statement per collection. */
+  /** The INSERT of a run of puts, a prepared statement per collection (within the same bound as the queries' shapes). */
   private putMany({ collection, ids, documents }: PutMany): QueryConfig {
     const text = `INSERT INTO ${tableOf(collection)} (id, doc) SELECT * FROM ROWS FROM (jsonb_array_elements_text($1::jsonb), jsonb_array_elements($2::jsonb))
                   ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
@@ -213,14 +213,16 @@ export class PostgresReadStore implements ReadStore {
 
   /**
    * Statements in one transaction, sent together (the pool pipelines): one that fails aborts the
-   * transaction, those after it fail too, and COMMIT then rolls back; the first failure is thrown.
+   * transaction and those after it fail too. COMMIT goes once all have succeeded, ROLLBACK otherwise,
+   * so that a statement `pg` refused before sending it cannot leave the others committed.
    */
   private async pipelinedTransaction(statements: QueryConfig[]): Promise<void> {
     const client = await this.pool.connect();
     try {
-      const answers = await Promise.allSettled([client.query('BEGIN'), ...statements.map((statement) => client.query(statement)), client.query('COMMIT')]);
+      const answers = await Promise.allSettled([client.query('BEGIN'), ...statements.map((statement) => client.query(statement))]);
       const failed = answers.find((answer) => answer.status === 'rejected');
       if (failed) throw failed.reason;
+      await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
