@@ -47,10 +47,10 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /**
-   * One transaction, its statements sent together (COMMIT after them): the checkpoint first (its fence locks the lease row until the end), then each run
-   * of puts into one collection as one INSERT of two JSON arrays, ids and documents (PostgreSQL parses each
-   * document once, where a single JSON argument was parsed whole and copied at every level), and the
-   * other operations through `read_apply`, in their order.
+   * One transaction, its statements sent together: the checkpoint first (its fence locks the lease row
+   * until the end), then each run of puts into one collection as one INSERT of two JSON arrays, ids and
+   * documents (PostgreSQL parses each document once, where a single JSON argument was parsed whole and
+   * copied at every level), and the other operations through `read_apply`, in their order.
    */
   async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
     for (const collection of new Set(operations.map((op) => op.collection))) await this.ensureTable(collection);
@@ -59,7 +59,8 @@ export class PostgresReadStore implements ReadStore {
       ...(checkpoint ? [readApply([], checkpoint)] : []),
       ...steps.map((step) => (Array.isArray(step) ? readApply(step) : this.putMany(step))),
     ];
-    await fenced(checkpoint, () => this.pipelinedTransaction(statements));
+    // Sent together, answered in order: the first failure is the first statement that failed.
+    await fenced(checkpoint, () => this.transaction((client) => Promise.all(statements.map((statement) => client.query(statement)))));
   }
 
   /** The INSERT of a run of puts, a prepared statement per collection (within the same bound as the queries' shapes). */
@@ -197,31 +198,16 @@ export class PostgresReadStore implements ReadStore {
     await this.pool.end();
   }
 
-  private async transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   /**
-   * Statements in one transaction, sent together (the pool pipelines): one that fails aborts the
-   * transaction and those after it fail too. COMMIT goes once all have succeeded, ROLLBACK otherwise,
-   * so that a statement `pg` refused before sending it cannot leave the others committed.
+   * `work` in one transaction. The pool pipelines: BEGIN goes out with the work's first statements, and
+   * statements the work sends together cost one round trip; one that fails aborts the transaction and
+   * those after it fail too. COMMIT goes once the work has succeeded, ROLLBACK otherwise, so that a
+   * statement `pg` refused before sending it cannot leave the others committed.
    */
-  private async pipelinedTransaction(statements: QueryConfig[]): Promise<void> {
+  private async transaction(work: (client: PoolClient) => Promise<unknown>): Promise<void> {
     const client = await this.pool.connect();
     try {
-      const answers = await Promise.allSettled([client.query('BEGIN'), ...statements.map((statement) => client.query(statement))]);
-      const failed = answers.find((answer) => answer.status === 'rejected');
-      if (failed) throw failed.reason;
+      await Promise.all([client.query('BEGIN'), work(client)]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
