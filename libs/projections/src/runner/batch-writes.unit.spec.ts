@@ -41,8 +41,10 @@ describe('folding a batch while the one before it is written', () => {
   });
 });
 
+// The store before anything was written: every load finds nothing, at once.
+const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
+
 describe('the writes of a batch', () => {
-  const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
   const acc2 = on('acc-2');
   const twoAccounts = [
     ...history.slice(0, 2),
@@ -61,7 +63,6 @@ describe('the writes of a batch', () => {
 
 describe('folding a long batch', () => {
   it('lets the event loop turn now and then (the write before it is flowing), and folds every event', async () => {
-    const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
     const long = Array.from({ length: 200 }, (_, i) => on(`acc-${i}`)('AccountOpened', facts.opened(`acc-${i}`), '2026-01-05T09:00:00.000Z'));
     let [turns, counting] = [0, true];
     const tick = () => {

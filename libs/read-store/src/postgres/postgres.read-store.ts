@@ -63,17 +63,12 @@ export class PostgresReadStore implements ReadStore {
     await fenced(checkpoint, () => this.transaction((client) => Promise.all(statements.map((statement) => client.query(statement)))));
   }
 
-  /** The INSERT of a run of puts, a prepared statement per collection (within the same bound as the queries' shapes). */
+  /** The INSERT of a run of puts, a prepared statement per collection. */
   private putMany({ collection, ids, documents }: PutMany): QueryConfig {
     const text = `INSERT INTO ${tableOf(collection)} (id, doc) SELECT * FROM ROWS FROM (jsonb_array_elements_text($1::jsonb), jsonb_array_elements($2::jsonb))
                   ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
-    let name = this.statementNames.get(text);
-    if (!name && this.statementNames.size < maxPreparedShapes) {
-      name = `read_put${this.statementNames.size + 1}`;
-      this.statementNames.set(text, name);
-    }
     // Both as JSON, so that an id PostgreSQL cannot keep (a lone surrogate) is refused, not silently replaced.
-    return { name, text, values: [JSON.stringify(ids), JSON.stringify(documents)] };
+    return this.prepared(text, [JSON.stringify(ids), JSON.stringify(documents)]);
   }
 
   async acquireLease(name: string, owner: string, ttlMs: number, options: { takeOver?: boolean } = {}): Promise<Lease | undefined> {
@@ -176,13 +171,18 @@ export class PostgresReadStore implements ReadStore {
    * queries run unnamed.
    */
   private async select(sql: string, values: unknown[]): Promise<Row[]> {
-    let name = this.statementNames.get(sql);
+    const { rows } = await this.pool.query<Row>(this.prepared(sql, values));
+    return rows;
+  }
+
+  /** A statement named by its text, so that each connection prepares it once; unnamed past the bound on names. */
+  private prepared(text: string, values: unknown[]): QueryConfig {
+    let name = this.statementNames.get(text);
     if (!name && this.statementNames.size < maxPreparedShapes) {
       name = `read_q${this.statementNames.size + 1}`;
-      this.statementNames.set(sql, name);
+      this.statementNames.set(text, name);
     }
-    const { rows } = await this.pool.query<Row>(name ? { name, text: sql, values } : { text: sql, values });
-    return rows;
+    return name ? { name, text, values } : { text, values };
   }
 
   async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
