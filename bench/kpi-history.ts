@@ -4,12 +4,11 @@
  * before it, so its cost should not grow with the history behind the window.
  */
 import autocannon from 'autocannon';
-import { Pool } from 'pg';
 import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { accountProjectionFor, ProjectionRunner } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { writeAccounts } from './bench-accounts';
+import { vacuumAnalyze, writeAccounts } from './bench-accounts';
 import { startService } from './service';
 
 /** The window queried: the same as (g)'s, the last 365 days of the history. */
@@ -35,9 +34,7 @@ export async function measureKpiHistory(url: string, years: number, accounts: nu
   await runner.stop();
   await reads.close();
   await events.close();
-  const pool = new Pool({ connectionString: url, max: 1 });
-  await pool.query('ANALYZE');
-  await pool.end();
+  await vacuumAnalyze(url);
   log(`measuring (g) GET /kpis over the last 365 days of ${years} years…`);
   const service = await startService(url);
   try {

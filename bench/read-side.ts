@@ -10,7 +10,7 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { writeAccounts } from './bench-accounts';
+import { vacuumAnalyze, writeAccounts } from './bench-accounts';
 import { pacedLoad, type PacedLatency } from './paced-load';
 import { startService, withCpu } from './service';
 
@@ -58,12 +58,12 @@ export async function measureReadSide(url: string, log: (line: string) => void, 
   log(`measuring (e) projection catch-up of ${head} events, all read models together…`);
   const reads = await PostgresReadStore.connect(url, 8);
   const projectionRate = await catchUp(events, reads);
-  await settle(url);
+  await vacuumAnalyze(url);
   log(`measuring (e) the rebuild of every read model from zero…`);
   const rebuild = await rebuildAll(events, reads, log);
   await reads.close();
   await events.close();
-  await settle(url);
+  await vacuumAnalyze(url);
   log('measuring (f) GET /worklist and GET /accounts/:id, 20 connections unpaced and then at half that rate, and (g) GET /kpis over 365 days…');
   const http = await queryLatencies(url, accounts);
   return {
@@ -93,17 +93,6 @@ export async function catchUp(events: PostgresEventStore, reads: PostgresReadSto
   const rate = Number(head - warm) / (Number(process.hrtime.bigint() - started) / 1e9);
   await runner.stop();
   return rate;
-}
-
-/**
- * What autovacuum does soon after a bulk load, done before the next measurement rather than during
- * it: statistics, so the planner picks the right indexes, and the visibility map of the tables just
- * filled. At 1M accounts an autovacuum worker otherwise ran through most of the worklist's load.
- */
-async function settle(url: string): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  await pool.query('VACUUM (ANALYZE)');
-  await pool.end();
 }
 
 /** Seconds to rebuild every read model from position 0 beside the live ones and swap them in, all at once. */
