@@ -101,7 +101,10 @@ export async function batchWrites(
  */
 function inWriteOrder(changed: Map<string, DocumentRef>, documents: LoadedDocuments): [string, DocumentRef][] {
   const deleted = (key: string) => (documents.get(key) ? 0 : 1);
-  return [...changed].sort(([keyA, a], [keyB, b]) => (a.collection < b.collection ? -1 : a.collection > b.collection ? 1 : deleted(keyA) - deleted(keyB)));
+  return [...changed].sort(([keyA, a], [keyB, b]) => {
+    if (a.collection !== b.collection) return a.collection < b.collection ? -1 : 1;
+    return deleted(keyA) - deleted(keyB);
+  });
 }
 
 /**

@@ -202,12 +202,15 @@ export class PostgresReadStore implements ReadStore {
    * `work` in one transaction. The pool pipelines: BEGIN goes out with the work's first statements, and
    * statements the work sends together cost one round trip; one that fails aborts the transaction and
    * those after it fail too. COMMIT goes once the work has succeeded, ROLLBACK otherwise, so that a
-   * statement `pg` refused before sending it cannot leave the others committed.
+   * statement `pg` refused before sending it cannot leave the others committed. Both wait for the work
+   * to end, so that none of its statements follows them or goes out on a released client.
    */
   private async transaction(work: (client: PoolClient) => Promise<unknown>): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await Promise.all([client.query('BEGIN'), work(client)]);
+      const outcomes = await Promise.allSettled([client.query('BEGIN'), work(client)]);
+      const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
