@@ -46,6 +46,15 @@ const uniqueViolation = '23505';
 const maxAppendsPerStatement = 1_000;
 
 /**
+ * Group commit's batches in flight: two, so that one commits (and waits for its fsync) while the next
+ * inserts. More only queue on the advisory lock that lets one batch insert at a time (see
+ * postgres.schema.ts): under 50 connections, eight in flight cost PostgreSQL 0.26–0.29 ms of CPU a
+ * command in smaller batches and lock hand-overs, two 0.15–0.17 ms. Never more than half the pool,
+ * which leaves connections for reads.
+ */
+const batchesInFlight = (poolSize: number) => Math.max(1, Math.min(2, Math.floor(poolSize / 2)));
+
+/**
  * Event store on PostgreSQL (`pg`). One transaction per append, a unique (stream, revision)
  * constraint, client-made event ids unique across the log, and readers of the whole log that never
  * skip an event committed out of order (see postgres.schema.ts).
@@ -61,8 +70,7 @@ export class PostgresEventStore implements EventStore {
     const poolSize = options.poolSize ?? 10;
     this.pool = postgresPool(options.connectionString, poolSize, options);
     this.notifier = new PostgresChangeNotifier(this.pool, () => postgresClient(options.connectionString, options));
-    // Half the pool for appends in flight leaves connections for reads.
-    this.batcher = new AppendBatcher((batch) => this.sendBatch(batch), Math.max(1, Math.floor(poolSize / 2)), options.maxAppendBatch ?? 100);
+    this.batcher = new AppendBatcher((batch) => this.sendBatch(batch), batchesInFlight(poolSize), options.maxAppendBatch ?? 100);
   }
 
   /** Connects and creates or migrates the schema. */
