@@ -34,4 +34,22 @@ describe('PostgreSQL event store schema', () => {
       await client.end();
     }
   });
+
+  it('runs the single and the batched append with generic plans, so each connection plans their statements once', async () => {
+    const url = await createTestDatabase();
+    await (await PostgresEventStore.connect({ connectionString: url })).close();
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string; config: string[] | null }>(
+        "SELECT proname AS name, proconfig AS config FROM pg_proc WHERE proname IN ('arrears_append', 'arrears_append_batch') ORDER BY proname",
+      );
+      expect(rows).toEqual([
+        { name: 'arrears_append', config: ['plan_cache_mode=force_generic_plan'] },
+        { name: 'arrears_append_batch', config: ['plan_cache_mode=force_generic_plan'] },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
 });
