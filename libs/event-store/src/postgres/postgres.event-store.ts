@@ -48,7 +48,7 @@ const maxAppendsPerStatement = 1_000;
 /**
  * Group commit's batches in flight: two, so that one commits (and waits for its fsync) while the next
  * inserts. More only queue on the advisory lock that lets one batch insert at a time (see
- * postgres.schema.ts): under 50 connections, eight in flight cost PostgreSQL 0.26–0.29 ms of CPU a
+ * postgres.schema.ts): under 50 connections, eight in flight cost PostgreSQL 0.26–0.33 ms of CPU a
  * command in smaller batches and lock hand-overs, two 0.15–0.17 ms. Never more than half the pool,
  * which leaves connections for reads.
  */
