@@ -42,6 +42,8 @@ const columns = 'position, stream_id, revision, event_id, type, data, metadata';
 /** Rows whose transaction is older than every running one: no lower position can still appear. */
 const settled = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
 const uniqueViolation = '23505';
+/** Looks at a stream after losing the race for a revision: each lost race is another writer's success. */
+const maxLooks = 3;
 /** A bulk load's appends per statement: one transaction, one commit each. */
 const maxAppendsPerStatement = 1_000;
 /**
@@ -235,19 +237,22 @@ export class PostgresEventStore implements EventStore {
   /**
    * Runs a single-statement append with its own connection. A unique violation on (stream, revision)
    * means another writer committed that revision between our check and our insert: look again, and
-   * the expected-revision check then answers. Ids stored in another stream are a conflict.
+   * the expected-revision check then answers. Ids stored in another stream are a conflict. Each look
+   * takes a connection only once the one before is released: holding one while waiting for another,
+   * appends retrying side by side could take the whole pool and wait on each other until timed out.
    */
-  private async run(streamId: string, work: (client: PoolClient) => Promise<AppendResult>, attempt = 1): Promise<AppendResult> {
-    const client = await this.pool.connect();
-    try {
-      return await work(client);
-    } catch (error) {
-      const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
-      if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
-      if (constraint === 'events_stream_revision_key' && attempt < 3) return await this.run(streamId, work, attempt + 1);
-      throw error;
-    } finally {
-      client.release();
+  private async run(streamId: string, work: (client: PoolClient) => Promise<AppendResult>): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        return await work(client);
+      } catch (error) {
+        const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
+        if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
+        if (constraint !== 'events_stream_revision_key' || attempt >= maxLooks) throw error;
+      } finally {
+        client.release();
+      }
     }
   }
 

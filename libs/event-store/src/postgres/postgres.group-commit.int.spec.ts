@@ -51,4 +51,27 @@ describe('PostgreSQL group commit', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('fails appends racing on one stream from two processes only by the race, and loses or repeats nothing acknowledged', async () => {
+    // Pools of 4, two batches in flight each; the two stores stand for two processes. Forty appends to one
+    // stream with 'any' lose races by the dozen, and each loser looks at the stream again (three times at most).
+    const url = await createTestDatabase();
+    const [left, right] = await Promise.all([0, 1].map(() => PostgresEventStore.connect({ connectionString: url, poolSize: 4 })));
+    try {
+      const stream = `gc-shared-${Date.now()}`;
+      const events = Array.from({ length: 40 }, (_, n) => newEvent(`e-${n}`));
+      const outcomes = await Promise.allSettled(events.map((event, n) => (n % 2 ? right! : left!).append(stream, [event], { expectedRevision: 'any' })));
+
+      // Every failure is a race lost three times over, none a wait for a connection or another error.
+      const reasons = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { constraint?: string }).constraint] : []));
+      expect(reasons.filter((constraint) => constraint !== 'events_stream_revision_key')).toEqual([]);
+      // What was acknowledged is stored once, at contiguous revisions; nothing else is.
+      const acknowledged = events.filter((_, n) => outcomes[n]?.status === 'fulfilled').map((e) => e.id);
+      const stored = await left!.readStream(stream);
+      expect(stored.map((e) => e.revision)).toEqual(acknowledged.map((_, n) => BigInt(n)));
+      expect(new Set(stored.map((e) => e.id))).toEqual(new Set(acknowledged));
+    } finally {
+      await Promise.all([left?.close(), right?.close()]);
+    }
+  });
 });
