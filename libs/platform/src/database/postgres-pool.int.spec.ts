@@ -1,36 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { postgresPool } from './postgres-pool';
 
 describe('postgresPool', () => {
-  let pool: Pool;
-  /** The backends serving `count` queries at once, each held long enough that none is reused. */
-  const backendsOf = async (count: number) =>
-    new Set(
-      await Promise.all(
-        Array.from({ length: count }, async () => (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')).rows[0]?.pid),
-      ),
-    );
+  describe('idle connections', () => {
+    let pool: Pool;
+    /** The backends serving `count` queries at once, each held long enough that none is reused. */
+    const backendsOf = async (count: number) =>
+      new Set(
+        await Promise.all(
+          Array.from({ length: count }, async () => (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')).rows[0]?.pid),
+        ),
+      );
 
-  beforeEach(async () => {
-    const url = await createTestDatabase();
-    // Timers faked before the pool opens anything: an idle timeout would be one of them. I/O stays real.
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-    pool = postgresPool(url, 3);
+    beforeEach(async () => {
+      const url = await createTestDatabase();
+      // Timers faked before the pool opens anything: an idle timeout would be one of them. I/O stays real.
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      pool = postgresPool(url, 3);
+    });
+    afterEach(async () => {
+      jest.useRealTimers();
+      await pool.end();
+    });
+
+    it('keeps the connections a burst opened, however long they stay idle', async () => {
+      const burst = await backendsOf(3);
+      expect(burst.size).toBe(3);
+
+      // An hour idle: pg's default would have closed them after 10 s, and the next burst would open new ones.
+      jest.advanceTimersByTime(60 * 60 * 1000);
+
+      expect(pool.totalCount).toBe(3);
+      expect(await backendsOf(3)).toEqual(burst);
+    });
   });
-  afterEach(async () => {
-    jest.useRealTimers();
-    await pool.end();
-  });
 
-  it('keeps the connections a burst opened, however long they stay idle', async () => {
-    const burst = await backendsOf(3);
-    expect(burst.size).toBe(3);
+  describe('over TCP', () => {
+    let server: Server;
+    let accepted: Promise<Socket>;
 
-    // An hour idle: pg's default would have closed them after 10 s, and the next burst would open new ones.
-    jest.advanceTimersByTime(60 * 60 * 1000);
+    beforeEach(async () => {
+      // A listener that takes the connection and never answers: the socket's own settings are what is looked at.
+      server = createServer();
+      accepted = new Promise((resolve) => server.once('connection', resolve));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterEach(async () => {
+      (await accepted).destroy();
+      await new Promise((resolve) => server.close(resolve));
+    });
 
-    expect(pool.totalCount).toBe(3);
-    expect(await backendsOf(3)).toEqual(burst);
+    it('probes an idle connection with TCP keepalive within a minute, so that a NAT or firewall keeps its flow', async () => {
+      const { port } = server.address() as { port: number };
+      const pool = postgresPool(`postgres://arrears:secret@127.0.0.1:${port}/arrears`, 1, { connectTimeoutMs: 5_000 });
+      const connecting = pool.connect().catch(() => undefined);
+      const socket = await accepted;
+      // The startup message comes once the client has connected, and so once it has set up its socket.
+      await once(socket, 'data');
+
+      const timer = await keptAliveTimerOf(socket.remotePort ?? 0);
+      expect(timer.kind).toBe('keepalive');
+      expect(timer.seconds).toBeLessThanOrEqual(60);
+
+      socket.destroy(); // the connection attempt fails at once rather than at its timeout
+      await connecting;
+      await pool.end();
+    });
   });
 });
+
+/**
+ * The timer the kernel runs on the loopback socket bound to `port`, from /proc/net/tcp: 2 is keepalive,
+ * its delay in hundredths of a second. Read again while the startup message still awaits its ACK (1).
+ */
+async function keptAliveTimerOf(port: number): Promise<{ kind: string; seconds: number }> {
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (let look = 0; ; look++) {
+    const row = readFileSync('/proc/net/tcp', 'utf8')
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .find((fields) => fields[1] === local);
+    const [timer = '', delay = ''] = (row?.[5] ?? '').split(':');
+    if (timer !== '01' || look === 50) return { kind: timer === '02' ? 'keepalive' : `timer ${timer}`, seconds: parseInt(delay, 16) / 100 };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
