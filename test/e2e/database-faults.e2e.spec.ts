@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -128,6 +128,60 @@ describe('database faults (the built service, in its own process)', () => {
     }
   });
 
+  it('answers 503 within its query timeout while its database is frozen, and serves again once it thaws, the write retried once', async () => {
+    const databaseDir = await newDataDir();
+    const database = await startDatabaseProcess(databaseDir);
+    try {
+      const service = await start({
+        DATA_DIR: await newDataDir(),
+        ...testSecretsEnv,
+        EVENT_STORE_URL: database.url,
+        DATABASE_QUERY_TIMEOUT_MS: '1500',
+        DATABASE_CONNECT_TIMEOUT_MS: '1500',
+        // The frozen request's claim of its Idempotency-Key may land once the database thaws: it lapses after this.
+        IDEMPOTENCY_LEASE_MS: '1000',
+      });
+      const retriedSafely = { 'idempotency-key': 'pay-frozen-key' };
+      expect((await service.request('/accounts', { body: openAccountBody('acc-frozen') })).status).toBe(201);
+      expect((await service.request('/accounts/acc-frozen/invoices', { body: invoiceBody('inv-1', { amount: 10_000_000 }) })).status).toBe(201);
+      await eventually(service, async () => ((await service.request('/accounts/acc-frozen', { role: 'supervisor' })).status === 200 ? true : undefined));
+
+      // Stopped, not killed: its sockets stay open and nothing answers on them, as with a storage stall or a host gone from the network.
+      const thaw = await freeze(await postmasterPid(databaseDir));
+      try {
+        const started = Date.now();
+        const answers = [
+          ['POST /accounts/acc-frozen/payments', service.request('/accounts/acc-frozen/payments', { body: payment('pay-frozen'), headers: retriedSafely })],
+          ['GET /accounts/acc-frozen/events', service.request('/accounts/acc-frozen/events', { role: 'auditor' })],
+          ['GET /accounts/acc-frozen', service.request('/accounts/acc-frozen', { role: 'supervisor' })],
+          ['GET /worklist', service.request('/worklist', { role: 'supervisor' })],
+        ] as const;
+        for (const [what, answer] of answers) await expectStoreUnavailable(withinSeconds(10, answer), what);
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+      } finally {
+        thaw();
+      }
+
+      // The client retries the write it was refused, under the same key: whether or not the frozen attempt landed once the
+      // database thawed, the retry is answered as the first try would have been, and the payment is recorded once.
+      const retried = await eventually(service, async () => {
+        const response = await service.request('/accounts/acc-frozen/payments', { body: payment('pay-frozen'), headers: retriedSafely });
+        return response.status === 201 ? ((await response.json()) as { position: number }) : undefined;
+      });
+      const { events } = (await (await service.request('/accounts/acc-frozen/events', { role: 'auditor' })).json()) as {
+        events: { type: string; data: { paymentId?: string } }[];
+      };
+      expect(events.filter((event) => event.data.paymentId === 'pay-frozen').map((event) => event.type)).toEqual(['PaymentReceived']);
+      // The projector inside the service backed off and resumes by itself.
+      await eventually(service, async () =>
+        (await service.request(`/accounts/acc-frozen?minPosition=${retried.position}`, { role: 'supervisor' })).status === 200 ? true : undefined,
+      );
+    } finally {
+      await database.stop();
+    }
+  });
+
   it('restarts its embedded PostgreSQL when the postmaster is killed, with the data intact', async () => {
     const dataDir = await newDataDir();
     const service = await start({ DATA_DIR: dataDir });
@@ -187,6 +241,30 @@ describe('database faults (the built service, in its own process)', () => {
     expect((await first.request('/accounts/acc-first/events', { role: 'auditor' })).status).toBe(200);
   });
 });
+
+/** Stops the postmaster and its backends (SIGSTOP); the function returned lets them go on (SIGCONT). */
+async function freeze(postmaster: number): Promise<() => void> {
+  const pids = [postmaster, ...(await childrenOf(postmaster))];
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  return () => {
+    for (const pid of pids) process.kill(pid, 'SIGCONT');
+  };
+}
+
+/** The processes whose parent is `parent`, from /proc/<pid>/stat (its fourth field, after the parenthesised name). */
+async function childrenOf(parent: number): Promise<number[]> {
+  const children: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) children.push(Number(entry));
+  }
+  return children;
+}
+
+/** The answer, or a failure saying that none came within `seconds`. */
+const withinSeconds = (seconds: number, answer: Promise<Response>): Promise<Response> =>
+  Promise.race([answer, sleep(seconds * 1000).then(() => Promise.reject(new Error(`No answer within ${seconds} s`)))]);
 
 async function expectStoreUnavailable(answer: Promise<Response>, what: string): Promise<void> {
   const response = await answer;

@@ -68,7 +68,11 @@ export class Backends implements OnApplicationShutdown {
       }
       const url = config.eventStoreUrl ?? (server as EmbeddedPostgresServer).url;
       const readStoreUrl = config.readStoreUrl ?? url;
-      const connection = { applicationName: config.databaseApplicationName, connectTimeoutMs: config.databaseConnectTimeoutMs };
+      const connection = {
+        applicationName: config.databaseApplicationName,
+        connectTimeoutMs: config.databaseConnectTimeoutMs,
+        queryTimeoutMs: config.databaseQueryTimeoutMs,
+      };
       const readStore = await openReadStore(readStoreUrl, config.databasePoolSize, connection);
       // Keys never live in the event store: by default they go to the read store's database.
       const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption, connection);

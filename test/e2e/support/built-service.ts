@@ -17,9 +17,9 @@ export interface BuiltService {
   exited: Promise<number | null>;
   /**
    * A request with a token of `role` for every creditor, signed with AUTH_JWT_SECRET or the secret
-   * the embedded default generated in DATA_DIR; a JSON body makes it a POST.
+   * the embedded default generated in DATA_DIR; a JSON body makes it a POST. `headers` are sent besides.
    */
-  request(path: string, options?: { role?: ActorRole; body?: unknown }): Promise<Response>;
+  request(path: string, options?: { role?: ActorRole; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
 /** Spawns the built api on a free loopback port with `env` (and PATH), without waiting for it: see `startBuiltService`. */
@@ -45,11 +45,11 @@ export async function spawnBuiltService(env: NodeJS.ProcessEnv): Promise<BuiltSe
   });
   const url = `http://127.0.0.1:${port}`;
   const secret = () => env.AUTH_JWT_SECRET ?? readFileSync(signingSecretFile(env.DATA_DIR ?? '.data'), 'utf8').trim();
-  const request: BuiltService['request'] = async (path, { role = 'system', body } = {}) => {
+  const request: BuiltService['request'] = async (path, { role = 'system', body, headers = {} } = {}) => {
     const token = await mintToken(secret(), { id: `e2e-${role}`, role, creditors: '*' });
     return fetch(`${url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...headers, authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   };

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { migrate, postgresClient, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresClient, postgresPool, releaseAfter, rollBackAndRelease, type PostgresConnectionOptions } from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -209,15 +209,17 @@ export class PostgresEventStore implements EventStore {
       const end = async (statement: string) => {
         try {
           await client.query(statement);
+          releaseAfter(client);
+        } catch (error) {
+          releaseAfter(client, error);
+          throw error;
         } finally {
-          client.release();
           this.notifier.changed();
         }
       };
       return { result, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      await rollBackAndRelease(client, error);
       throw error;
     }
   }
@@ -244,14 +246,16 @@ export class PostgresEventStore implements EventStore {
   private async run(streamId: string, work: (client: PoolClient) => Promise<AppendResult>): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      let failed: unknown;
       try {
         return await work(client);
       } catch (error) {
+        failed = error;
         const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
         if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
         if (constraint !== 'events_stream_revision_key' || attempt >= maxLooks) throw error;
       } finally {
-        client.release();
+        releaseAfter(client, failed);
       }
     }
   }

@@ -51,6 +51,11 @@ export interface AppConfig {
   databaseApplicationName: string;
   /** Longest wait for a new PostgreSQL connection before the request fails with 503 (`DATABASE_CONNECT_TIMEOUT_MS`, default 5 s). */
   databaseConnectTimeoutMs: number;
+  /**
+   * Longest wait for a PostgreSQL statement's answer before the request fails with 503
+   * (`DATABASE_QUERY_TIMEOUT_MS`, default 15 s, within the Idempotency-Key lease; 0: none). Schema changes are exempt.
+   */
+  databaseQueryTimeoutMs: number;
   /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */
   commandMaxAttempts: number;
   /** How many accounts' last known state the API keeps in memory (`ACCOUNT_CACHE_SIZE`, default 10,000; 0 = none). */
@@ -477,6 +482,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
     databaseApplicationName: env.DATABASE_APPLICATION_NAME || `arrears-${processName}`,
     databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+    databaseQueryTimeoutMs: integer('DATABASE_QUERY_TIMEOUT_MS', 15_000, 0, 3_600_000),
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { postgresPool } from './postgres-pool';
+import { postgresPool, releaseAfter, unboundedStatement } from './postgres-pool';
+import { isStoreUnavailable } from './store-unavailable';
 
 describe('postgresPool', () => {
   describe('idle connections', () => {
@@ -36,6 +37,46 @@ describe('postgresPool', () => {
 
       expect(pool.totalCount).toBe(3);
       expect(await backendsOf(3)).toEqual(burst);
+    });
+  });
+
+  describe('statements past the query timeout', () => {
+    let pool: Pool;
+    beforeEach(async () => {
+      pool = postgresPool(await createTestDatabase(), 2, { queryTimeoutMs: 300 });
+    });
+    afterEach(async () => {
+      await pool.end();
+    });
+    const failureOf = (work: Promise<unknown>) =>
+      work.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+    it('fail as an outage once the timeout passes, without waiting for the answer', async () => {
+      const started = Date.now();
+      const error = await failureOf(pool.query('SELECT pg_sleep(5)'));
+
+      expect(isStoreUnavailable(error)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      // The pool dropped the connection whose statement still runs: the next query is answered at once.
+      expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+
+    it('are dropped with their client when released after the timeout, and kept after any other error', async () => {
+      const timedOut = await pool.connect();
+      releaseAfter(timedOut, await failureOf(timedOut.query('SELECT pg_sleep(5)')));
+      expect(pool.totalCount).toBe(0);
+
+      const refused = await pool.connect();
+      releaseAfter(refused, await failureOf(refused.query('SELECT 1/0')));
+      expect(pool.totalCount).toBe(1);
+    });
+
+    it('never cut short a schema change, which may rightly run long', async () => {
+      await expect(pool.query(unboundedStatement('SELECT true AS slept FROM pg_sleep(0.6)'))).resolves.toMatchObject({ rows: [{ slept: true }] });
     });
   });
 

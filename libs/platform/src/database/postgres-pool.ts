@@ -1,4 +1,5 @@
-import { Client, Pool } from 'pg';
+import { Client, Pool, type PoolClient, type QueryConfig } from 'pg';
+import { isStoreUnavailable } from './store-unavailable';
 
 /** How a process's connections to PostgreSQL present themselves and how long they wait to connect. */
 export interface PostgresConnectionOptions {
@@ -9,6 +10,13 @@ export interface PostgresConnectionOptions {
   applicationName?: string;
   /** Longest wait for a new connection before the request fails (default 5 s): a dead server must not hang requests. */
   connectTimeoutMs?: number;
+  /**
+   * Longest wait for a statement's answer (none by default). A database that stops answering (frozen,
+   * or gone from the network without a word) would otherwise hold the request, and the connection, for
+   * as long as TCP takes to give up: a quarter of an hour. Past it the statement fails as an outage,
+   * and its connection is dropped, not reused. Schema changes are exempt (see `unboundedStatement`).
+   */
+  queryTimeoutMs?: number;
   /**
    * Whether a checked-out client sends its queries without waiting for the previous one's answer
    * (pg's pipeline mode): the statements of a transaction then cost one round trip, not one each.
@@ -39,6 +47,7 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
   connectionTimeoutMillis: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
   keepAlive: true,
   keepAliveInitialDelayMillis: keepAliveAfterMs,
+  ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
   ...(options.applicationName ? { application_name: options.applicationName } : {}),
   ...(options.pipeline ? { pipeline: true } : {}),
 });
@@ -61,5 +70,34 @@ export function postgresPool(connectionString: string, max: number, options: Pos
 export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
   return new Client(settingsOf(connectionString, options));
 }
+
+/**
+ * Hands a checked-out client back after `error` (if any): one that failed as an outage (its connection
+ * lost, or a statement unanswered in time, still in flight on its socket) is dropped, so that the next
+ * caller does not queue behind that statement; any other error leaves a healthy connection to reuse.
+ */
+export function releaseAfter(client: PoolClient, error?: unknown): void {
+  client.release(isStoreUnavailable(error) ? (error as Error) : undefined);
+}
+
+/**
+ * Ends a checked-out client's transaction after `error` and hands the client back. One failed as an
+ * outage is dropped without a ROLLBACK, which would only wait behind the unanswered statement: the
+ * server rolls back the transaction of a session that ends.
+ */
+export async function rollBackAndRelease(client: PoolClient, error: unknown): Promise<void> {
+  if (!isStoreUnavailable(error)) await client.query('ROLLBACK').catch(() => undefined);
+  releaseAfter(client, error);
+}
+
+/** setTimeout's longest delay: about 24.8 days. */
+const longestTimerMs = 2 ** 31 - 1;
+
+/**
+ * A statement that may rightly run long whatever `queryTimeoutMs` says: a schema migration, an index
+ * built over a large table, the statistics of a rebuilt one. Cutting it short would fail it again at
+ * every retry; a database that stops answering meanwhile is found by TCP keepalive instead.
+ */
+export const unboundedStatement = (text: string, values?: unknown[]): QueryConfig => ({ text, values, query_timeout: longestTimerMs }) as QueryConfig;
 
 const ignore = () => undefined;

@@ -10,8 +10,11 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE'
  */
 const pgUnavailable = /^(08...|57P0[123]|53300)$/;
 
-/** What `pg` says when a connection dies or cannot be made in time (its errors carry no code). */
-const pgConnectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+/**
+ * What `pg` says when a connection dies or cannot be made in time, or a statement goes unanswered past
+ * its `query_timeout` (its errors carry no code).
+ */
+const pgConnectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
 /** The MongoDB driver's errors for a lost server or none to select. */
 const mongoUnavailable = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoTopologyClosedError']);

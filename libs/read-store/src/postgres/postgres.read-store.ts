@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import { migrate, postgresPool, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement, type PostgresConnectionOptions } from '@arrears/platform';
 import {
   assertField,
   assertTopLevelField,
@@ -97,7 +97,7 @@ export class PostgresReadStore implements ReadStore {
     await this.ensureTable(source);
     assertName(target);
     // A freshly filled table has no statistics yet: without them the planner misjudges its indexes.
-    await this.pool.query(`ANALYZE ${tableOf(source)}`);
+    await this.pool.query(unboundedStatement(`ANALYZE ${tableOf(source)}`));
     await fenced(checkpoint, () =>
       this.transaction(async (client) => {
         await client.query('SELECT read_check_fence($1, $2)', [checkpoint.name, checkpoint.fence?.toString() ?? null]);
@@ -190,7 +190,10 @@ export class PostgresReadStore implements ReadStore {
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
-      await this.pool.query(`CREATE INDEX IF NOT EXISTS ${tableOf(collection)}_${index.name} ON ${tableOf(collection)} (${columns.join(', ')})`);
+      // Built over every document a release finds stored: as long as that takes.
+      await this.pool.query(
+        unboundedStatement(`CREATE INDEX IF NOT EXISTS ${tableOf(collection)}_${index.name} ON ${tableOf(collection)} (${columns.join(', ')})`),
+      );
     }
   }
 
@@ -212,11 +215,10 @@ export class PostgresReadStore implements ReadStore {
       const failed = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       await client.query('COMMIT');
+      releaseAfter(client);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await rollBackAndRelease(client, error);
       throw error;
-    } finally {
-      client.release();
     }
   }
 
