@@ -147,8 +147,9 @@ describe('database faults (the built service, in its own process)', () => {
       await eventually(service, async () => ((await service.request('/accounts/acc-frozen', { role: 'supervisor' })).status === 200 ? true : undefined));
 
       // Stopped, not killed: its sockets stay open and nothing answers on them, as with a storage stall or a host gone from the network.
-      const thaw = await freeze(await postmasterPid(databaseDir));
+      const stopped: number[] = [];
       try {
+        await freeze(await postmasterPid(databaseDir), stopped);
         const started = Date.now();
         const answers = [
           ['POST /accounts/acc-frozen/payments', service.request('/accounts/acc-frozen/payments', { body: payment('pay-frozen'), headers: retriedSafely })],
@@ -160,11 +161,11 @@ describe('database faults (the built service, in its own process)', () => {
         expect(Date.now() - started).toBeLessThan(10_000);
         expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
       } finally {
-        thaw();
+        signal(stopped, 'SIGCONT');
       }
 
-      // The client retries the write it was refused, under the same key: whether or not the frozen attempt landed once the
-      // database thawed, the retry is answered as the first try would have been, and the payment is recorded once.
+      // The client retries the write it was refused, under the same key: the frozen try's claim of the key, which lands
+      // as the database thaws, lapses; the retry is answered, and the payment is recorded once.
       const retried = await eventually(service, async () => {
         const response = await service.request('/accounts/acc-frozen/payments', { body: payment('pay-frozen'), headers: retriedSafely });
         return response.status === 201 ? ((await response.json()) as { position: number }) : undefined;
@@ -242,13 +243,28 @@ describe('database faults (the built service, in its own process)', () => {
   });
 });
 
-/** Stops the postmaster and its backends (SIGSTOP); the function returned lets them go on (SIGCONT). */
-async function freeze(postmaster: number): Promise<() => void> {
-  const pids = [postmaster, ...(await childrenOf(postmaster))];
-  for (const pid of pids) process.kill(pid, 'SIGSTOP');
-  return () => {
-    for (const pid of pids) process.kill(pid, 'SIGCONT');
-  };
+/**
+ * Stops the postmaster (SIGSTOP), so that it forks no more, then its backends, each added to `stopped`
+ * as it is stopped: the caller lets them all go on (`signal(stopped, 'SIGCONT')`) whatever happens here.
+ */
+async function freeze(postmaster: number, stopped: number[]): Promise<void> {
+  signal([postmaster], 'SIGSTOP');
+  stopped.push(postmaster);
+  for (const child of await childrenOf(postmaster)) {
+    signal([child], 'SIGSTOP');
+    stopped.push(child);
+  }
+}
+
+/** Sends `name` to each process; one that has exited meanwhile (a finished autovacuum worker) is passed over. */
+function signal(pids: number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
 }
 
 /** The processes whose parent is `parent`, from /proc/<pid>/stat (its fourth field, after the parenthesised name). */
@@ -263,8 +279,19 @@ async function childrenOf(parent: number): Promise<number[]> {
 }
 
 /** The answer, or a failure saying that none came within `seconds`. */
-const withinSeconds = (seconds: number, answer: Promise<Response>): Promise<Response> =>
-  Promise.race([answer, sleep(seconds * 1000).then(() => Promise.reject(new Error(`No answer within ${seconds} s`)))]);
+async function withinSeconds(seconds: number, answer: Promise<Response>): Promise<Response> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`No answer within ${seconds} s`));
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function expectStoreUnavailable(answer: Promise<Response>, what: string): Promise<void> {
   const response = await answer;

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { migrate, postgresClient, postgresPool, releaseAfter, rollBackAndRelease, type PostgresConnectionOptions } from '@arrears/platform';
+import { isStoreUnavailable, migrate, postgresClient, postgresPool, releaseAfter, rollBackAndRelease, type PostgresConnectionOptions } from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -103,7 +103,7 @@ export class PostgresEventStore implements EventStore {
     const outcomes: StreamAppendOutcome[] = [];
     for (let start = 0; start < appends.length; start += maxAppendsPerStatement) {
       const slice = appends.slice(start, start + maxAppendsPerStatement);
-      outcomes.push(...(await this.appendSlice(slice).catch(() => this.appendEachAlone(slice))));
+      outcomes.push(...(await this.appendSlice(slice).catch((error: unknown) => this.aloneUnlessOutage(error, () => this.appendEachAlone(slice)))));
     }
     this.notifier.changed();
     return outcomes;
@@ -137,6 +137,16 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /**
+   * After a grouped append failed: one bad append (an id that is no UUID…) must not sink the others, so
+   * each goes alone; but an outage fails them all at once. Sent again, each would wait out the same
+   * timeout, while the grouped statement may still commit on a server that has only stalled.
+   */
+  private async aloneUnlessOutage<T>(error: unknown, eachAlone: () => Promise<T>): Promise<T> {
+    if (isStoreUnavailable(error)) throw error;
+    return eachAlone();
+  }
+
   private async appendAlone({ streamId, events, expectedRevision }: StreamAppend): Promise<StreamAppendOutcome> {
     try {
       return { appended: await this.run(streamId, (client) => this.appendWith(client, streamId, events, expectedRevision)) };
@@ -162,9 +172,10 @@ export class PostgresEventStore implements EventStore {
     let rows: BatchRow[];
     try {
       rows = await this.appendBatch(batch.map((queued) => queued.request));
-    } catch {
-      // One bad append (an id that is no UUID…) must not sink the others: each goes alone.
-      await Promise.all(batch.map(alone));
+    } catch (error) {
+      await this.aloneUnlessOutage(error, () => Promise.all(batch.map(alone))).catch((outage: unknown) => {
+        for (const queued of batch) queued.reject(outage);
+      });
       return;
     }
     await Promise.all(

@@ -52,8 +52,8 @@ export interface AppConfig {
   /** Longest wait for a new PostgreSQL connection before the request fails with 503 (`DATABASE_CONNECT_TIMEOUT_MS`, default 5 s). */
   databaseConnectTimeoutMs: number;
   /**
-   * Longest wait for a PostgreSQL statement's answer before the request fails with 503
-   * (`DATABASE_QUERY_TIMEOUT_MS`, default 15 s, within the Idempotency-Key lease; 0: none). Schema changes are exempt.
+   * Longest wait for a PostgreSQL statement's answer before it fails as an outage, 503 for a request
+   * (`DATABASE_QUERY_TIMEOUT_MS`, default 15 s; 0: none). Migrations, index builds and statistics are exempt.
    */
   databaseQueryTimeoutMs: number;
   /** How often a command is re-decided after losing a race for the stream (`COMMAND_MAX_ATTEMPTS`, default 5). */

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { postgresPool, releaseAfter, unboundedStatement } from './postgres-pool';
+import { postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement } from './postgres-pool';
 import { isStoreUnavailable } from './store-unavailable';
 
 describe('postgresPool', () => {
@@ -73,6 +73,24 @@ describe('postgresPool', () => {
       const refused = await pool.connect();
       releaseAfter(refused, await failureOf(refused.query('SELECT 1/0')));
       expect(pool.totalCount).toBe(1);
+    });
+
+    it('end their transaction by dropping the client, and any other failure by a ROLLBACK that keeps it', async () => {
+      await pool.query('CREATE TABLE IF NOT EXISTS rolled (n int)');
+      const refused = await pool.connect();
+      await refused.query('BEGIN');
+      await refused.query('INSERT INTO rolled VALUES (1)');
+      await rollBackAndRelease(refused, await failureOf(refused.query('SELECT 1/0')));
+      expect(pool.totalCount).toBe(1);
+      expect((await pool.query('SELECT count(*)::int AS n FROM rolled')).rows).toEqual([{ n: 0 }]);
+
+      const timedOut = await pool.connect();
+      await timedOut.query('BEGIN');
+      const started = Date.now();
+      await rollBackAndRelease(timedOut, await failureOf(timedOut.query('SELECT pg_sleep(5)')));
+      // No ROLLBACK sent to wait behind the sleeping statement: the session's end rolls back.
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(pool.totalCount).toBe(0);
     });
 
     it('never cut short a schema change, which may rightly run long', async () => {

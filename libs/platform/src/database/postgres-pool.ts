@@ -62,9 +62,20 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
 export function postgresPool(connectionString: string, max: number, options: PostgresConnectionOptions = {}): Pool {
   const pool = new Pool({ ...settingsOf(connectionString, options), max, idleTimeoutMillis: keptForever });
   pool.on('error', ignore);
-  pool.on('connect', (client) => client.on('error', ignore));
+  pool.on('connect', (client) => {
+    client.on('error', ignore);
+    // Sent ahead of the first caller's statement. A server before PostgreSQL 14 refuses it, and does without.
+    if (options.queryTimeoutMs) client.query(abandonedStatementsEnd).catch(ignore);
+  });
   return pool;
 }
+
+/**
+ * A statement past its timeout is abandoned, its connection closed, but the server only notices when it
+ * next writes to the socket: until then the statement runs on, holding its locks and its session, and a
+ * retry adds another. Checked every second (PostgreSQL 14+), a closed client ends the statement.
+ */
+const abandonedStatementsEnd = 'SET client_connection_check_interval = 1000';
 
 /** A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'. */
 export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
@@ -86,8 +97,16 @@ export function releaseAfter(client: PoolClient, error?: unknown): void {
  * server rolls back the transaction of a session that ends.
  */
 export async function rollBackAndRelease(client: PoolClient, error: unknown): Promise<void> {
-  if (!isStoreUnavailable(error)) await client.query('ROLLBACK').catch(() => undefined);
-  releaseAfter(client, error);
+  if (isStoreUnavailable(error)) {
+    releaseAfter(client, error);
+    return;
+  }
+  // A ROLLBACK that fails (unanswered in time, say) leaves a client nobody may reuse.
+  const failed = await client.query('ROLLBACK').then(
+    () => undefined,
+    (rollback: unknown) => (rollback instanceof Error ? rollback : new Error(String(rollback))),
+  );
+  client.release(failed);
 }
 
 /** setTimeout's longest delay: about 24.8 days. */
@@ -96,7 +115,8 @@ const longestTimerMs = 2 ** 31 - 1;
 /**
  * A statement that may rightly run long whatever `queryTimeoutMs` says: a schema migration, an index
  * built over a large table, the statistics of a rebuilt one. Cutting it short would fail it again at
- * every retry; a database that stops answering meanwhile is found by TCP keepalive instead.
+ * every retry. A database gone from the network meanwhile is found by TCP keepalive; one frozen on a
+ * live host is waited for.
  */
 export const unboundedStatement = (text: string, values?: unknown[]): QueryConfig => ({ text, values, query_timeout: longestTimerMs }) as QueryConfig;
 
