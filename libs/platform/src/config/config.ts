@@ -399,6 +399,10 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (!readStoreUrl && eventStoreUrl?.startsWith('esdb')) {
     problems.push('READ_STORE_URL (mongodb:// or postgres://) is required when the event store is EventStoreDB.');
   }
+  const databaseQueryTimeoutMs = integer('DATABASE_QUERY_TIMEOUT_MS', 15_000, 0, 3_600_000);
+  if (databaseQueryTimeoutMs > 0 && databaseQueryTimeoutMs < 100) {
+    problems.push(`DATABASE_QUERY_TIMEOUT_MS must be 0 (no bound) or at least 100, not ${databaseQueryTimeoutMs}: healthy statements would fail.`);
+  }
   const clockStart = env.CLOCK_START ? new Date(env.CLOCK_START) : undefined;
   if (clockStart && Number.isNaN(clockStart.getTime())) problems.push(`CLOCK_START must be an ISO 8601 instant, not "${env.CLOCK_START}".`);
   if (clockStart && env.NODE_ENV === 'production') problems.push("CLOCK_START moves the service's clock and is refused when NODE_ENV=production.");
@@ -482,7 +486,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 1000),
     databaseApplicationName: env.DATABASE_APPLICATION_NAME || `arrears-${processName}`,
     databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
-    databaseQueryTimeoutMs: integer('DATABASE_QUERY_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    databaseQueryTimeoutMs,
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),

@@ -119,6 +119,14 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ CLOCK_START: 'soon' })).toThrow(/CLOCK_START must be an ISO 8601 instant/);
   });
 
+  it('bounds a PostgreSQL statement at 15 s by default, at 0 not at all, and refuses a bound that would fail healthy statements', () => {
+    expect(loadConfig({}).databaseQueryTimeoutMs).toBe(15_000);
+    expect(loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '0' }).databaseQueryTimeoutMs).toBe(0);
+    expect(loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '100' }).databaseQueryTimeoutMs).toBe(100);
+    expect(() => loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '99' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS must be 0 \(no bound\) or at least 100/);
+    expect(() => loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS must be a whole number from 0/);
+  });
+
   it('runs the scheduler every 5 s by default, and checks its settings', () => {
     expect(loadConfig({})).toMatchObject({ runScheduler: true, schedulerIntervalMs: 5_000, installmentGraceDays: 3, planBreakAfter: 2, smtpUrl: undefined });
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: '0' })).toThrow(/SCHEDULER_INTERVAL_MS must be a whole number from 100/);
