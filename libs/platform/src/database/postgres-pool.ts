@@ -14,7 +14,7 @@ export interface PostgresConnectionOptions {
    * Longest wait for a statement's answer (none by default). A database that stops answering (frozen,
    * or gone from the network without a word) would otherwise hold the request, and the connection, for
    * as long as TCP takes to give up: a quarter of an hour. Past it the statement fails as an outage,
-   * and its connection is dropped, not reused. Schema changes are exempt (see `unboundedStatement`).
+   * and its connection is dropped, not reused. Migrations, index builds and statistics are exempt (`unboundedStatement`).
    */
   queryTimeoutMs?: number;
   /**
