@@ -257,16 +257,15 @@ export class PostgresEventStore implements EventStore {
   private async run(streamId: string, work: (client: PoolClient) => Promise<AppendResult>): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
-      let failed: unknown;
       try {
-        return await work(client);
+        const result = await work(client);
+        releaseAfter(client);
+        return result;
       } catch (error) {
-        failed = error;
+        releaseAfter(client, error);
         const constraint = isUniqueViolation(error) ? (error as { constraint?: string }).constraint : undefined;
         if (constraint === 'events_event_id_key') throw new DuplicateEventIdError(streamId);
         if (constraint !== 'events_stream_revision_key' || attempt >= maxLooks) throw error;
-      } finally {
-        releaseAfter(client, failed);
       }
     }
   }
