@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement } from './postgres-pool';
+import { postgresClient, postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement } from './postgres-pool';
 import { isStoreUnavailable } from './store-unavailable';
 
 describe('postgresPool', () => {
@@ -91,6 +91,28 @@ describe('postgresPool', () => {
       // No ROLLBACK sent to wait behind the sleeping statement: the session's end rolls back.
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(pool.totalCount).toBe(0);
+    });
+
+    it('bound each statement, not a connection busy with many that each answer in time', async () => {
+      const client = await pool.connect();
+      const started = Date.now();
+      for (let statement = 0; statement < 8; statement++) await client.query('SELECT pg_sleep(0.1)');
+
+      expect(Date.now() - started).toBeGreaterThan(600); // twice the bound, and nothing cut
+      releaseAfter(client);
+      expect(pool.totalCount).toBe(1);
+    });
+
+    it('bound a single connection too, such as the one that listens for new events', async () => {
+      const url = await createTestDatabase();
+      const client = postgresClient(url, { queryTimeoutMs: 300 });
+      client.on('error', () => undefined);
+      await client.connect();
+      const started = Date.now();
+
+      expect(isStoreUnavailable(await failureOf(client.query('SELECT pg_sleep(5)')))).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await client.end().catch(() => undefined);
     });
 
     it('never cut short a schema change, which may rightly run long', async () => {

@@ -1,4 +1,5 @@
 import { Client, Pool, type PoolClient, type QueryConfig } from 'pg';
+import { StatementWatch, unboundedMark } from './statement-watch';
 import { isStoreUnavailable } from './store-unavailable';
 
 /** How a process's connections to PostgreSQL present themselves and how long they wait to connect. */
@@ -14,7 +15,8 @@ export interface PostgresConnectionOptions {
    * Longest wait for a statement's answer (none by default). A database that stops answering (frozen,
    * or gone from the network without a word) would otherwise hold the request, and the connection, for
    * as long as TCP takes to give up: a quarter of an hour. Past it the statement fails as an outage,
-   * and its connection is dropped, not reused. Migrations, index builds and statistics are exempt (`unboundedStatement`).
+   * and its connection is dropped, not reused. Migrations, index builds and statistics are exempt
+   * (`unboundedStatement`). Enforced by a `StatementWatch`, not pg's `query_timeout`.
    */
   queryTimeoutMs?: number;
   /**
@@ -47,7 +49,6 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
   connectionTimeoutMillis: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
   keepAlive: true,
   keepAliveInitialDelayMillis: keepAliveAfterMs,
-  ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
   ...(options.applicationName ? { application_name: options.applicationName } : {}),
   ...(options.pipeline ? { pipeline: true } : {}),
 });
@@ -62,12 +63,26 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
 export function postgresPool(connectionString: string, max: number, options: PostgresConnectionOptions = {}): Pool {
   const pool = new Pool({ ...settingsOf(connectionString, options), max, idleTimeoutMillis: keptForever });
   pool.on('error', ignore);
+  const bound = boundOf(options);
   pool.on('connect', (client) => {
     client.on('error', ignore);
-    // Sent ahead of the first caller's statement. A server before PostgreSQL 14 refuses it, and does without.
-    if (options.queryTimeoutMs) client.query(abandonedStatementsEnd).catch(ignore);
+    bound?.(client);
   });
   return pool;
+}
+
+/**
+ * What a connection opened under a statement bound does first: join the bound's watch, and have the
+ * server end the statements it abandons (sent ahead of the first caller's; a server before PostgreSQL
+ * 14 refuses it, and does without). Undefined without a bound.
+ */
+function boundOf({ queryTimeoutMs }: PostgresConnectionOptions): ((client: Client) => void) | undefined {
+  if (!queryTimeoutMs) return undefined;
+  const watch = new StatementWatch(queryTimeoutMs);
+  return (client) => {
+    watch.watch(client);
+    client.query(abandonedStatementsEnd).catch(ignore);
+  };
 }
 
 /**
@@ -79,7 +94,14 @@ const abandonedStatementsEnd = 'SET client_connection_check_interval = 1000';
 
 /** A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'. */
 export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
-  return new Client(settingsOf(connectionString, options));
+  const client = new Client(settingsOf(connectionString, options));
+  const bound = boundOf(options);
+  if (bound) {
+    client.once('connect', () => {
+      bound(client);
+    });
+  }
+  return client;
 }
 
 /**
@@ -109,15 +131,15 @@ export async function rollBackAndRelease(client: PoolClient, error: unknown): Pr
   client.release(failed);
 }
 
-/** setTimeout's longest delay: about 24.8 days. */
-const longestTimerMs = 2 ** 31 - 1;
-
 /**
  * A statement that may rightly run long whatever `queryTimeoutMs` says: a schema migration, an index
  * built over a large table, the statistics of a rebuilt one. Cutting it short would fail it again at
  * every retry. A database gone from the network meanwhile is found by TCP keepalive; one frozen on a
  * live host is waited for.
  */
-export const unboundedStatement = (text: string, values?: unknown[]): QueryConfig => ({ text, values, query_timeout: longestTimerMs }) as QueryConfig;
+export const unboundedStatement = (text: string, values?: unknown[]): QueryConfig => ({
+  text: `${unboundedMark}${text}`,
+  ...(values ? { values } : {}),
+});
 
 const ignore = () => undefined;

@@ -11,8 +11,8 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE'
 const pgUnavailable = /^(08...|57P0[123]|53300)$/;
 
 /**
- * What `pg` says when a connection dies or cannot be made in time, or a statement goes unanswered past
- * its `query_timeout` (its errors carry no code).
+ * What `pg` says when a connection dies or cannot be made in time, and what the statement watch says
+ * of a statement unanswered past its bound (`Query read timeout`, pg's own words for it): no code on either.
  */
 const pgConnectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 

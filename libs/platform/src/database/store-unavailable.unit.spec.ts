@@ -17,7 +17,7 @@ describe('isStoreUnavailable', () => {
     ['PostgreSQL too many connections (53300)', withCode('53300')],
     ['pg losing its connection', new Error('Connection terminated unexpectedly')],
     ['pg timing out a connection', new Error('timeout exceeded when trying to connect')],
-    ['pg giving up on a statement unanswered past its query_timeout', new Error('Query read timeout')],
+    ['a statement unanswered past its bound', new Error('Query read timeout: no answer from PostgreSQL within 15000 ms')],
     ['pg reusing a broken client', new Error('Client has encountered a connection error and is not queryable')],
     ['MongoDB losing the network', Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' })],
     ['MongoDB finding no server', Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' })],
