@@ -93,6 +93,12 @@ describe('postgresPool', () => {
       expect(pool.totalCount).toBe(0);
     });
 
+    it('ask the server, before anyone uses a new connection, to end a statement whose client has left', async () => {
+      const client = await pool.connect();
+      expect((await client.query('SHOW client_connection_check_interval')).rows).toEqual([{ client_connection_check_interval: '1s' }]);
+      releaseAfter(client);
+    });
+
     it('bound each statement, not a connection busy with many that each answer in time', async () => {
       const client = await pool.connect();
       const started = Date.now();

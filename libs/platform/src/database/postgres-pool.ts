@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolClient, type QueryConfig } from 'pg';
+import { Client, Pool, type ClientBase, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
 import { StatementWatch, unboundedMark } from './statement-watch';
 import { isStoreUnavailable } from './store-unavailable';
 
@@ -61,28 +61,34 @@ const settingsOf = (connectionString: string, options: PostgresConnectionOptions
  * events only need a listener.
  */
 export function postgresPool(connectionString: string, max: number, options: PostgresConnectionOptions = {}): Pool {
-  const pool = new Pool({ ...settingsOf(connectionString, options), max, idleTimeoutMillis: keptForever });
+  const watch = watchOf(options);
+  const settings: PoolSettings = {
+    ...settingsOf(connectionString, options),
+    max,
+    idleTimeoutMillis: keptForever,
+    ...(watch ? { onConnect: (client: ClientBase) => bounded(client, watch) } : {}),
+  };
+  const pool = new Pool(settings);
   pool.on('error', ignore);
-  const bound = boundOf(options);
   pool.on('connect', (client) => {
     client.on('error', ignore);
-    bound?.(client);
   });
   return pool;
 }
 
+/** pg-pool awaits `onConnect` before it hands a new connection to anyone; its typings say it returns nothing. */
+type PoolSettings = Omit<PoolConfig, 'onConnect'> & { onConnect?: (client: ClientBase) => Promise<void> };
+
+/** The watch that holds a pool's or a client's statements to `queryTimeoutMs`; undefined without a bound. */
+const watchOf = ({ queryTimeoutMs }: PostgresConnectionOptions) => (queryTimeoutMs ? new StatementWatch(queryTimeoutMs) : undefined);
+
 /**
- * What a connection opened under a statement bound does first: join the bound's watch, and have the
- * server end the statements it abandons (sent ahead of the first caller's; a server before PostgreSQL
- * 14 refuses it, and does without). Undefined without a bound.
+ * A pooled connection opened under a bound joins its watch, and has the server end the statements it
+ * abandons. A server before PostgreSQL 14 refuses the setting, and does without.
  */
-function boundOf({ queryTimeoutMs }: PostgresConnectionOptions): ((client: Client) => void) | undefined {
-  if (!queryTimeoutMs) return undefined;
-  const watch = new StatementWatch(queryTimeoutMs);
-  return (client) => {
-    watch.watch(client);
-    client.query(abandonedStatementsEnd).catch(ignore);
-  };
+async function bounded(client: ClientBase, watch: StatementWatch): Promise<void> {
+  watch.watch(client);
+  await client.query(abandonedStatementsEnd).catch(ignore);
 }
 
 /**
@@ -92,13 +98,17 @@ function boundOf({ queryTimeoutMs }: PostgresConnectionOptions): ((client: Clien
  */
 const abandonedStatementsEnd = 'SET client_connection_check_interval = 1000';
 
-/** A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'. */
+/**
+ * A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'.
+ * Its statements are held to the bound too. It is not asked to end abandoned statements: that would
+ * queue a statement beside its caller's first, which pg 9 will refuse, and LISTEN holds no lock.
+ */
 export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
   const client = new Client(settingsOf(connectionString, options));
-  const bound = boundOf(options);
-  if (bound) {
+  const watch = watchOf(options);
+  if (watch) {
     client.once('connect', () => {
-      bound(client);
+      watch.watch(client);
     });
   }
   return client;

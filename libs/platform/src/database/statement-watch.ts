@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 
 /**
  * What the watch reads of a `pg` client: the statement it awaits an answer to, and the socket to
@@ -30,13 +30,13 @@ const lookEveryMs = (boundMs: number) => Math.max(10, Math.min(1_000, Math.floor
  */
 export class StatementWatch {
   /** Each watched client with the statement it awaited at the last look, and since when. */
-  private readonly seen = new Map<Client, { statement: object; since: number } | undefined>();
+  private readonly seen = new Map<ClientBase, { statement: object; since: number } | undefined>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly boundMs: number) {}
 
   /** Watches `client` until its connection ends. */
-  watch(client: Client): void {
+  watch(client: ClientBase): void {
     this.seen.set(client, undefined);
     client.once('end', () => {
       this.seen.delete(client);
@@ -63,7 +63,7 @@ export class StatementWatch {
     }
   }
 
-  private cut(client: Client): void {
+  private cut(client: ClientBase): void {
     this.seen.set(client, undefined);
     const error = new Error(`Query read timeout: no answer from PostgreSQL within ${this.boundMs} ms`);
     (client as unknown as WatchedClient).connection?.stream?.destroy(error);
