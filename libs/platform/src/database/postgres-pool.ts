@@ -84,11 +84,14 @@ const watchOf = ({ queryTimeoutMs }: PostgresConnectionOptions) => (queryTimeout
 
 /**
  * A pooled connection opened under a bound joins its watch, and has the server end the statements it
- * abandons. A server before PostgreSQL 14 refuses the setting, and does without.
+ * abandons. A server before PostgreSQL 14 refuses the setting, and does without; a connection lost
+ * meanwhile fails the caller's connect with its outage, not with a dead client handed over.
  */
 async function bounded(client: ClientBase, watch: StatementWatch): Promise<void> {
   watch.watch(client);
-  await client.query(abandonedStatementsEnd).catch(ignore);
+  await client.query(abandonedStatementsEnd).catch((error: unknown) => {
+    if (isStoreUnavailable(error)) throw error;
+  });
 }
 
 /**
