@@ -22,14 +22,26 @@ export interface SimulationOptions {
   /** Where to write each account's true behaviour (CSV), if anywhere. */
   truthPath?: string;
   onProgress?: (progress: SimulationProgress) => void;
+  /** How often `onProgress` hears at most (1,000 ms). */
+  progressEveryMs?: number;
 }
 
+/**
+ * Where a run stands. Its stages: the opening ledger's import, each opened account read back from the
+ * store, then the simulated days; at a million accounts each of the first two takes tens of minutes.
+ */
 export interface SimulationProgress {
-  day: number;
-  days: number;
-  date: IsoDate;
+  stage: 'opening' | 'reading back' | 'days';
+  /** Accounts imported or read back, or days lived, so far; of `total`. */
+  done: number;
+  total: number;
+  /** The day being lived, during the days. */
+  date: IsoDate | null;
+  /** Facts in the store. */
   facts: number;
+  /** Since the run started. */
   factsPerSecond: number;
+  /** Until the stage under way ends, at its pace so far. */
   etaSeconds: number | null;
 }
 
@@ -60,7 +72,9 @@ export interface SimulationReport {
 }
 
 /** One line of progress, for stderr. */
-export function progressLine({ day, days, date, facts, factsPerSecond, etaSeconds }: SimulationProgress): string {
+export function progressLine({ stage, done, total, date, facts, factsPerSecond, etaSeconds }: SimulationProgress): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const where = stage === 'days' ? `day ${Math.min(done + 1, total)}/${total} (${date ?? '…'})` : `${stage}: ${count(done)}/${count(total)} accounts`;
   const eta = etaSeconds === null ? '…' : `${Math.floor(etaSeconds / 60)}m${String(etaSeconds % 60).padStart(2, '0')}s`;
-  return `day ${day}/${days} (${date}) · ${facts.toLocaleString('en-US')} facts · ${factsPerSecond.toLocaleString('en-US')} facts/s · ETA ${eta}`;
+  return `${where} · ${count(facts)} facts · ${count(factsPerSecond)} facts/s · ETA ${eta}`;
 }

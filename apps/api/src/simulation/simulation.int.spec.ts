@@ -3,7 +3,7 @@ import { Backends } from '@arrears/backends';
 import { FixedClock, loadConfig, RandomIdGenerator, type AppConfig } from '@arrears/platform';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { runSimulation } from './run-simulation';
-import type { SimulationOptions, SimulationReport } from './simulation-report';
+import { progressLine, type SimulationOptions, type SimulationProgress, type SimulationReport } from './simulation-report';
 
 /** The keys held outside the databases, which configured stores need. */
 const secrets = { CHAIN_KEY: 'simulation-chain-key-of-at-least-32-characters', KEY_ENCRYPTION_KEY: 'simulation-key-encryption-key-of-32-characters' };
@@ -27,14 +27,30 @@ async function factsIn(config: AppConfig): Promise<string[]> {
 }
 
 describe('the portfolio simulator (npm run simulate), on the embedded PostgreSQL', () => {
-  let first: { config: AppConfig; report: SimulationReport; facts: string[] };
+  let first: { config: AppConfig; report: SimulationReport; facts: string[]; progress: SimulationProgress[] };
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
     const config = loadConfig({ ...secrets, EVENT_STORE_URL: await createTestDatabase() }, 'simulate');
-    const report = await runSimulation(config, options);
-    first = { config, report, facts: await factsIn(config) };
+    const progress: SimulationProgress[] = [];
+    const report = await runSimulation(config, { ...options, progressEveryMs: 0, onProgress: (stand) => progress.push(stand) });
+    first = { config, report, facts: await factsIn(config), progress };
   }, 120_000);
+
+  it('reports its progress through every stage: the opening ledger, each account read back, then each day', () => {
+    const { report, progress } = first;
+    expect([...new Set(progress.map(({ stage }) => stage))]).toEqual(['opening', 'reading back', 'days']);
+    const last = (stage: SimulationProgress['stage']) => progress.filter((stand) => stand.stage === stage).at(-1);
+    expect(last('opening')).toMatchObject({ total: 50, date: null });
+    expect(last('reading back')).toMatchObject({ done: 50, total: 50, facts: report.opening.facts, etaSeconds: 0 });
+    expect(last('days')).toMatchObject({ done: 59, total: 59, date: '2026-03-04', facts: report.facts, etaSeconds: 0 });
+    const facts = progress.map((stand) => stand.facts);
+    expect(facts).toEqual([...facts].sort((a, b) => a - b));
+    expect(facts[0]).toBeGreaterThan(0);
+    expect(progressLine({ stage: 'opening', done: 261_045, total: 1_000_000, date: null, facts: 2_347_962, factsPerSecond: 7_012, etaSeconds: 1630 })).toBe(
+      'opening: 261,045/1,000,000 accounts · 2,347,962 facts · 7,012 facts/s · ETA 27m10s',
+    );
+  });
 
   it('writes every fact it reports into the event store, through the import and the command path', () => {
     const { report, facts } = first;

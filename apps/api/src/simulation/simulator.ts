@@ -75,6 +75,10 @@ export class Simulation {
   private readonly startedAt = performance.now();
   private lastProgress = 0;
   private day = 0;
+  /** The stage under way, for progress: its units done (accounts or days) and when it started. */
+  private stage: Pick<SimulationProgress, 'stage' | 'done' | 'total'> & { startedAt: number };
+  /** The opening ledger's facts written so far (the tally counts them as each account is read back). */
+  private openingFacts = 0;
 
   constructor(
     private readonly options: SimulationOptions,
@@ -92,12 +96,18 @@ export class Simulation {
     // Until its first scoring, an account is the training portfolio's average one.
     this.scores = new Float32Array(model ? size : 0).fill(model ? propensityOf(model, model.means).probability : 0);
     this.priority = model ? expectedRecoveryPriority(this.scores) : options.priority;
+    this.stage = { stage: 'opening', done: 0, total: size, startedAt: performance.now() };
   }
 
   async run(): Promise<SimulationReport> {
     await this.drawTraits();
     await this.open();
-    for (this.day = 0; this.day < this.days; this.day++) await this.simulateDay();
+    this.startStage('days', this.days);
+    for (this.day = 0; this.day < this.days; this.day++) {
+      this.stage.done = this.day;
+      await this.simulateDay();
+    }
+    this.stage.done = this.days;
     this.progress(true);
     return this.report();
   }
@@ -129,27 +139,40 @@ export class Simulation {
       actor: { id: 'simulator', role: 'system' as const },
       creditors: '*' as const,
     };
-    const state = this.state;
+    this.startStage('opening', accounts);
+    const { state, stage } = this;
     function* ledger() {
       for (let index = 0; index < accounts; index++) {
+        stage.done = index;
         yield `${openingLines(seed, index, traitsOf(seed, index), start, state, creditors)
           .map((line) => JSON.stringify(line))
           .join('\n')}\n`;
       }
     }
-    this.opening = await ledgerImport(this.tools.imports, caller, `simulation-${seed}`, null).run(ledger(), 'ndjson');
+    this.opening = await ledgerImport(this.tools.imports, caller, `simulation-${seed}`, null).run(ledger(), 'ndjson', (chunk) => {
+      this.openingFacts = chunk.factsAppended;
+      this.progress(false);
+    });
+    this.openingFacts = this.opening.factsAppended;
     if (this.opening.status === 'failed') throw new Error(`The opening ledger failed: ${this.opening.failure ?? 'unknown'}`);
     // Living the same days again on accounts that have lived them would only be refused, or repeat contacts.
     if (this.opening.linesAlreadyPresent > 0 || this.opening.linesRefused > 0) {
       throw new Error('The store already holds accounts of a simulation: simulate into a fresh database (DATA_DIR or EVENT_STORE_URL).');
     }
+    this.startStage('reading back', accounts);
     for (let from = 0; from < accounts; from += readBatch) {
       const batch = range(from, Math.min(accounts, from + readBatch));
       for (const [index, account, recorded] of await this.read(batch)) {
         for (const event of recorded) this.tally.count(event.type);
         this.state.absorb(index, account, start, addDays(start, -1));
       }
+      this.stage.done = batch.length + from;
+      this.progress(false);
     }
+  }
+
+  private startStage(stage: SimulationProgress['stage'], total: number): void {
+    this.stage = { stage, done: 0, total, startedAt: performance.now() };
   }
 
   private async simulateDay(): Promise<void> {
@@ -303,18 +326,20 @@ export class Simulation {
 
   private progress(final: boolean): void {
     const now = performance.now();
-    if (!final && now - this.lastProgress < 1000) return;
+    if (!final && now - this.lastProgress < (this.options.progressEveryMs ?? 1000)) return;
     this.lastProgress = now;
-    const seconds = (now - this.startedAt) / 1000;
-    const done = Math.min(1, this.day / this.days);
+    const { stage, done, total, startedAt } = this.stage;
+    const facts = stage === 'days' ? this.tally.facts : this.openingFacts;
+    const inStage = (now - startedAt) / 1000;
     this.options.onProgress?.({
-      day: Math.min(this.day + 1, this.days),
-      days: this.days,
-      date: addDays(this.options.start, Math.min(this.day, this.days - 1)),
-      facts: this.tally.facts,
-      factsPerSecond: Math.round(this.tally.facts / Math.max(seconds, 0.001)),
-      etaSeconds: done > 0 ? Math.round((seconds / done) * (1 - done)) : null,
-    } satisfies SimulationProgress);
+      stage,
+      done,
+      total,
+      date: stage === 'days' ? addDays(this.options.start, Math.min(this.day, this.days - 1)) : null,
+      facts,
+      factsPerSecond: Math.round(facts / Math.max((now - this.startedAt) / 1000, 0.001)),
+      etaSeconds: done > 0 ? Math.round((inStage / done) * (total - done)) : null,
+    });
   }
 
   private report(): SimulationReport {
