@@ -10,8 +10,9 @@ import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
 import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
-import { vacuumAnalyze, writeAccounts } from './bench-accounts';
+import { vacuumAnalyze } from './bench-accounts';
 import { pacedLoad, type PacedLatency } from './paced-load';
+import { benchPortfolio, simulatedPortfolio, type Portfolio } from './portfolio';
 import { startService, withCpu } from './service';
 
 /** The portfolio `npm run bench` measures unless told another size (`--accounts`). */
@@ -27,6 +28,8 @@ const runnerOptions = { batchSize: 1000, batchWaitMs: 5 };
 
 export interface ReadSideResults {
   accounts: number;
+  /** How the portfolio was written (the bench's accounts, or the simulator's). */
+  portfolio: string;
   events: number;
   logReadRowsPerSecond: number;
   projectionEventsPerSecond: number;
@@ -55,10 +58,10 @@ export interface ReadSideResults {
 
 export const benchReadModels = (): ReadModel[] => readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters'));
 
-export async function measureReadSide(url: string, log: (line: string) => void, accounts = defaultAccounts): Promise<ReadSideResults> {
+/** On the bench's own accounts, or on a portfolio the simulator lives for `simulatedDays` days. */
+export async function measureReadSide(url: string, log: (line: string) => void, accounts = defaultAccounts, simulatedDays?: number): Promise<ReadSideResults> {
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
-  log(`writing ${accounts} accounts spread over a year…`);
-  await writeAccounts(events, accounts, 1, log);
+  const portfolio = simulatedDays ? await simulatedPortfolio(url, accounts, simulatedDays, log) : await benchPortfolio(events, accounts, log);
   const head = await events.headPosition();
   const baseline = await readLogBaseline(url, head);
   log(`measuring (e) projection catch-up of ${head} events, all read models together…`);
@@ -71,9 +74,10 @@ export async function measureReadSide(url: string, log: (line: string) => void, 
   await events.close();
   await vacuumAnalyze(url);
   log('measuring (f) GET /worklist and GET /accounts/:id, 20 connections unpaced and then at half that rate, and (g) GET /kpis over 365 days…');
-  const http = await queryLatencies(url, accounts);
+  const http = await queryLatencies(url, portfolio);
   return {
     accounts,
+    portfolio: portfolio.kind,
     events: Number(head),
     logReadRowsPerSecond: Math.round(baseline),
     projectionEventsPerSecond: Math.round(projectionRate),
@@ -139,14 +143,14 @@ async function readLogBaseline(url: string, head: bigint): Promise<number> {
   return rate;
 }
 
-async function queryLatencies(url: string, accounts: number) {
+async function queryLatencies(url: string, portfolio: Portfolio) {
   const service = await startService(url);
   const { base } = service;
   try {
     // Tokens as a supervisor holds one: a supervisor may read the worklist, any account and the KPIs.
     const headers = await service.as('supervisor');
     // Each request reads an account picked at random across the portfolio, so the cache helps no more than it would.
-    const accountPath = () => `/accounts/acc-${Math.floor(Math.random() * accounts)}`;
+    const { accountPath, kpiPath: kpiQuery } = portfolio;
     /** `connections` on paths from `pathOf`, each asking again as soon as it is answered. */
     const reads = (pathOf: () => string, seconds: number, connections = 20) =>
       autocannon({
@@ -164,7 +168,7 @@ async function queryLatencies(url: string, accounts: number) {
     await reads(accountPath, 5);
     const account = await withCpu(service, () => reads(accountPath, httpSeconds));
     const accountPaced = await pacedLoad({ base, headers, pathOf: accountPath, perSecond: halfTheRateOf(account), seconds: pacedSeconds });
-    const kpiPath = () => '/kpis?from=2025-03-01&to=2026-02-28';
+    const kpiPath = () => kpiQuery;
     await reads(kpiPath, 5, 4);
     const kpis = await reads(kpiPath, httpSeconds, 4);
     return {
@@ -210,7 +214,7 @@ const sized = (accounts: number) => (accounts >= 1_000_000 ? `${accounts / 1_000
 
 /** The figures of one portfolio size as table rows, each with its target. */
 export function readSideRows(read: ReadSideResults): Record<string, { value: string; target: string }> {
-  const at = `${sized(read.accounts)} accounts`;
+  const at = `${sized(read.accounts)} ${read.portfolio}`;
   return {
     [`(e) log read back, ${at}`]: { value: `${read.logReadRowsPerSecond} rows/s`, target: 'baseline' },
     [`(e) catch-up, ${benchReadModels().length} models, ${read.events} events`]: {

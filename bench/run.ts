@@ -322,9 +322,13 @@ async function commandPathAlone(serverUrl: string): Promise<void> {
 
 /**
  * `npm run bench -- --read-side` measures (e)–(g) only: quicker while working on the read models.
- * `--accounts 10000,100000,1000000` measures them at each portfolio size, to show how they grow.
+ * `--accounts 10000,100000,1000000` measures them at each portfolio size, to show how they grow;
+ * `--simulated-days D` on portfolios the simulator lives for D days instead of the bench's own accounts.
  */
 const readSideOnly = process.argv.includes('--read-side');
+const simulatedDays = process.argv.includes('--simulated-days') ? Number(process.argv[process.argv.indexOf('--simulated-days') + 1]) : undefined;
+if (simulatedDays !== undefined && !(Number.isSafeInteger(simulatedDays) && simulatedDays >= 1))
+  throw new Error('--simulated-days takes a number of days, at least 1');
 /** (g) over 3 years of history: 100,000 accounts, or as many as `--kpi-history-accounts N` says (fewer write quicker). */
 const kpiHistoryAccounts = Number(process.argv[process.argv.indexOf('--kpi-history-accounts') + 1]) || 100_000;
 /** `npm run bench -- --webhooks` measures (i) only. */
@@ -390,6 +394,7 @@ async function main(): Promise<void> {
             console.log(line);
           },
           accounts,
+          simulatedDays,
         ),
       );
     }

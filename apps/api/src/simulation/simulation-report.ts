@@ -8,6 +8,8 @@ export interface SimulationOptions {
   /** Creditors the accounts are shared between, in turn (the first three named, the others `creditor-N`). */
   creditors: number;
   months: number;
+  /** Days to live instead of `months`: a short run at scale (the benchmark's simulated portfolio). */
+  days?: number;
   seed: number;
   /** The first simulated day; the opening ledger is dated before it. */
   start: IsoDate;

@@ -91,7 +91,7 @@ export class Simulation {
     this.billingDay = new Uint8Array(size);
     this.armOf = new Uint8Array(size);
     this.tally = new Tally(this.armOf);
-    this.days = daysBetween(options.start, addMonths(options.start, options.months));
+    this.days = options.days ?? daysBetween(options.start, addMonths(options.start, options.months));
     const model = options.scoreModel;
     // Until its first scoring, an account is the training portfolio's average one.
     this.scores = new Float32Array(model ? size : 0).fill(model ? propensityOf(model, model.means).probability : 0);
