@@ -39,7 +39,8 @@ export async function benchPortfolio(events: PostgresEventStore, accounts: numbe
 /** The simulator's defaults (seed 1, three creditors, a call a day for one account in ten), from 5 January 2026. */
 export async function simulatedPortfolio(url: string, accounts: number, days: number, log: (line: string) => void): Promise<Portfolio> {
   const start = '2026-01-05';
-  log(`simulating ${accounts} accounts for ${days} days…`);
+  const lived = `${days} day${days === 1 ? '' : 's'}`;
+  log(`simulating ${accounts} accounts for ${lived}…`);
   Logger.overrideLogger(['warn', 'error', 'fatal']);
   const report = await runSimulation(loadConfig({ ...benchSecrets, EVENT_STORE_URL: url }, 'simulate'), {
     accounts,
@@ -60,7 +61,7 @@ export async function simulatedPortfolio(url: string, accounts: number, days: nu
   );
   return {
     accounts,
-    kind: `simulated accounts (${days} days)`,
+    kind: `simulated accounts (${lived})`,
     accountPath: () => `/accounts/${accountOf(anyOf(accounts), 3).accountId}`,
     kpiPath: kpiPathTo(report.end),
   };
