@@ -34,7 +34,7 @@ export interface SimulationOptions {
  */
 export interface SimulationProgress {
   stage: 'opening' | 'reading back' | 'days';
-  /** Accounts imported or read back, or days lived, so far; of `total`. */
+  /** Accounts handed to the import (a chunk or two ahead of its facts) or read back, or days lived, so far; of `total`. */
   done: number;
   total: number;
   /** The day being lived, during the days. */
@@ -52,7 +52,8 @@ export interface SimulationReport {
   seed: number;
   accounts: number;
   creditors: number;
-  months: number;
+  /** Null when `days` set the run's length. */
+  months: number | null;
   start: IsoDate;
   end: IsoDate;
   days: number;

@@ -41,7 +41,7 @@ describe('the portfolio simulator (npm run simulate), on the embedded PostgreSQL
     const { report, progress } = first;
     expect([...new Set(progress.map(({ stage }) => stage))]).toEqual(['opening', 'reading back', 'days']);
     const last = (stage: SimulationProgress['stage']) => progress.filter((stand) => stand.stage === stage).at(-1);
-    expect(last('opening')).toMatchObject({ total: 50, date: null });
+    expect(last('opening')).toMatchObject({ done: 50, total: 50, date: null, etaSeconds: 0 });
     expect(last('reading back')).toMatchObject({ done: 50, total: 50, facts: report.opening.facts, etaSeconds: 0 });
     expect(last('days')).toMatchObject({ done: 59, total: 59, date: '2026-03-04', facts: report.facts, etaSeconds: 0 });
     const facts = progress.map((stand) => stand.facts);
@@ -87,6 +87,14 @@ describe('the portfolio simulator (npm run simulate), on the embedded PostgreSQL
       .reduce((sum, [, count]) => sum + count, 0);
     expect(refusedCalls).toBe(report.calls.refused);
   });
+
+  it('lives a number of days instead of months when told: the first days of the same portfolio', async () => {
+    const config = loadConfig({ ...secrets, EVENT_STORE_URL: await createTestDatabase() }, 'simulate');
+    const report = await runSimulation(config, { ...options, days: 3 });
+    expect(report).toMatchObject({ days: 3, months: null, start: '2026-01-05', end: '2026-01-07', opening: first.report.opening });
+    const firstDays = first.facts.filter((fact) => fact.split(' ')[2]! < '2026-01-08');
+    expect(await factsIn(config)).toEqual(firstDays);
+  }, 120_000);
 
   it('writes the same facts again for the same seed, in another database', async () => {
     const config = loadConfig({ ...secrets, EVENT_STORE_URL: await createTestDatabase() }, 'simulate');

@@ -148,6 +148,7 @@ export class Simulation {
           .map((line) => JSON.stringify(line))
           .join('\n')}\n`;
       }
+      stage.done = accounts;
     }
     this.opening = await ledgerImport(this.tools.imports, caller, `simulation-${seed}`, null).run(ledger(), 'ndjson', (chunk) => {
       this.openingFacts = chunk.factsAppended;
@@ -349,7 +350,7 @@ export class Simulation {
       seed: this.options.seed,
       accounts: this.options.accounts,
       creditors: this.options.creditors,
-      months: this.options.months,
+      months: this.options.days === undefined ? this.options.months : null,
       start: this.options.start,
       end: addDays(this.options.start, this.days - 1),
       days: this.days,
