@@ -16,7 +16,6 @@ import { writeAccounts } from './bench-accounts';
 import { benchSecrets } from './service';
 
 export interface Portfolio {
-  accounts: number;
   /** How it was written, for the figures' labels. */
   kind: string;
   /** An account picked at random across the portfolio, as a path to read it. */
@@ -33,7 +32,7 @@ const anyOf = (accounts: number) => Math.floor(Math.random() * accounts);
 export async function benchPortfolio(events: PostgresEventStore, accounts: number, log: (line: string) => void): Promise<Portfolio> {
   log(`writing ${accounts} accounts spread over a year…`);
   await writeAccounts(events, accounts, 1, log);
-  return { accounts, kind: 'accounts', accountPath: () => `/accounts/acc-${anyOf(accounts)}`, kpiPath: kpiPathTo('2026-02-28') };
+  return { kind: 'accounts', accountPath: () => `/accounts/acc-${anyOf(accounts)}`, kpiPath: kpiPathTo('2026-02-28') };
 }
 
 /** The simulator's defaults (seed 1, three creditors, a call a day for one account in ten), from 5 January 2026. */
@@ -60,7 +59,6 @@ export async function simulatedPortfolio(url: string, accounts: number, days: nu
     `  simulated: ${report.facts} facts in ${report.wallSeconds} s (${report.factsPerSecond} facts/s), peak RSS ${Math.round(report.peakRssBytes / 2 ** 20)} MiB`,
   );
   return {
-    accounts,
     kind: `simulated accounts (${lived})`,
     accountPath: () => `/accounts/${accountOf(anyOf(accounts), 3).accountId}`,
     kpiPath: kpiPathTo(report.end),

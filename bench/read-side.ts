@@ -150,7 +150,7 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
     // Tokens as a supervisor holds one: a supervisor may read the worklist, any account and the KPIs.
     const headers = await service.as('supervisor');
     // Each request reads an account picked at random across the portfolio, so the cache helps no more than it would.
-    const { accountPath, kpiPath: kpiQuery } = portfolio;
+    const { accountPath } = portfolio;
     /** `connections` on paths from `pathOf`, each asking again as soon as it is answered. */
     const reads = (pathOf: () => string, seconds: number, connections = 20) =>
       autocannon({
@@ -168,7 +168,7 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
     await reads(accountPath, 5);
     const account = await withCpu(service, () => reads(accountPath, httpSeconds));
     const accountPaced = await pacedLoad({ base, headers, pathOf: accountPath, perSecond: halfTheRateOf(account), seconds: pacedSeconds });
-    const kpiPath = () => kpiQuery;
+    const kpiPath = () => portfolio.kpiPath;
     await reads(kpiPath, 5, 4);
     const kpis = await reads(kpiPath, httpSeconds, 4);
     return {
