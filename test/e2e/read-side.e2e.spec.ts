@@ -245,6 +245,20 @@ describe('read side (e2e)', () => {
     ).toBeGreaterThanOrEqual(35_000);
   });
 
+  it('restates KPIs already read when a late payment lands on a past day', async () => {
+    const creditorId = uniqueId('cred');
+    const { accountId } = await delinquent(creditorId, 10_000, '2026-02-01');
+    const period = `/kpis?creditorId=${creditorId}&from=2026-02-25&to=2026-03-01`;
+    const collected = async (position: number) => {
+      const answer = await api.get(`${period}&minPosition=${position}`);
+      return (answer.body.currencies.USD.series as { collected: number }[]).map((day) => day.collected);
+    };
+    const first = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 1_000, { receivedOn: '2026-02-26' }));
+    expect(await collected(first.body.position)).toEqual([0, 1_000, 0, 0, 0]);
+    const late = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-2', 3_000, { receivedOn: '2026-02-26' }));
+    expect(await collected(late.body.position)).toEqual([0, 4_000, 0, 0, 0]);
+  });
+
   it('shows each projection’s checkpoint, the head position and the lag in /health', async () => {
     const { accountId, position } = await delinquent(uniqueId('cred'), 1_000, '2026-02-01');
     // One read of each model with minPosition: all four have reached the position.

@@ -39,6 +39,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
+import { KpiDocuments } from './kpis/kpi-documents';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
 import { PortalAccess } from './portal/portal-access';
@@ -126,6 +127,7 @@ export class AppModule {
         IdempotentRequests,
         CommandResponses,
         ReadConsistency,
+        KpiDocuments,
         AccountCommandsRunner,
         WebhookReception,
         ...erasureProviders,

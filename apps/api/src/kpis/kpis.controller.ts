@@ -1,10 +1,9 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { daysBetween } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
-import { kpiCsv, kpiReadModel, kpiReport, PORTFOLIO, windowStart, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
-import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { kpiCsv, kpiReadModel, kpiReport, PORTFOLIO, windowStart } from '@arrears/projections';
 import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
@@ -12,6 +11,7 @@ import { preferredMediaType } from '../http/preferred-media-type';
 import { jsonBytes } from '../read-side/json-bytes';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
+import { KpiDocuments } from './kpi-documents';
 import { KpiParams } from './kpis.requests';
 import { KpiCurrencyResponse, KpisResponse } from './kpis.responses';
 
@@ -27,13 +27,14 @@ export interface KpiResponse {
 /**
  * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's month
  * totals before the period's window and its day documents in it (small: what each business day
- * changed), so its cost does not grow with the portfolio's age, and computes every figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
+ * changed; re-read only when changed, see KpiDocuments), so its cost does not grow with the
+ * portfolio's age, and computes every figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
  */
 @ApiTags('kpis')
 @Controller('kpis')
 export class KpisController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly documents: KpiDocuments,
     private readonly consistency: ReadConsistency,
   ) {}
 
@@ -64,24 +65,7 @@ export class KpisController {
     }
     await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);
-    const start = windowStart(from);
-    const [months, days] = await Promise.all([
-      this.readStore.find(kpiReadModel.collection, {
-        where: [
-          { field: 'kind', op: 'eq', value: 'month' },
-          { field: 'scope', op: 'eq', value: scope },
-          { field: 'date', op: 'lt', value: start },
-        ],
-      }) as Promise<KpiMonthDocument[]>,
-      this.readStore.find(kpiReadModel.collection, {
-        where: [
-          { field: 'kind', op: 'eq', value: 'day' },
-          { field: 'scope', op: 'eq', value: scope },
-          { field: 'date', op: 'gte', value: start },
-          { field: 'date', op: 'lte', value: to },
-        ],
-      }) as Promise<KpiDayDocument[]>,
-    ]);
+    const { months, days } = await this.documents.window(scope, windowStart(from), to);
     const currencies = kpiReport(days, from, to, months);
     const csv = params.format ? params.format === 'csv' : preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv';
     if (csv) {
