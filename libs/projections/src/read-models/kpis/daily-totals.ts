@@ -35,10 +35,9 @@ export class DailyTotals {
    */
   constructor(days: { date: IsoDate; figures: FigureChange }[], to: IsoDate, salesBefore: Map<Day, number> = new Map()) {
     this.last = dayNumber(to);
-    const dayOf = dayNumbers();
     const changes = new Map<Day, FigureChange[]>();
     for (const { date, figures } of days) {
-      const day = dayOf(date);
+      const day = dayNumber(date);
       if (day > this.last) continue;
       const landing = changes.get(day);
       if (landing) landing.push(figures);
@@ -64,20 +63,22 @@ export class DailyTotals {
       }
       delinquent += accountsByOldestDue.get(day - 1) ?? 0;
       for (const change of changes.get(day) ?? []) {
-        for (const [dueOn, amount] of Object.entries(change.outstanding ?? {})) {
-          const due = dayOf(dueOn);
+        const { dues, oldestDues, counters } = digestOf(change);
+        for (let k = 0; k < dues.length; k += 2) {
+          const due = dues[k] as Day;
+          const amount = dues[k + 1] as number;
           add(outstanding, due, amount);
           age(agingBucketIndex(day - due), amount);
         }
-        for (const [dueOn, count] of Object.entries(change.accountsByOldestDue ?? {})) {
-          const due = dayOf(dueOn);
+        for (let k = 0; k < oldestDues.length; k += 2) {
+          const due = oldestDues[k] as Day;
+          const count = oldestDues[k + 1] as number;
           add(accountsByOldestDue, due, count);
           if (due < day) delinquent += count;
         }
-        // A change is sparse: only the counters it moved are in it.
-        for (const [name, value] of Object.entries(change)) {
-          const k = flowIndex.get(name);
-          if (k !== undefined && typeof value === 'number') flows[k] = (flows[k] as number) + value;
+        for (let k = 0; k < counters.length; k += 2) {
+          const counter = counters[k] as number;
+          flows[counter] = (flows[counter] as number) + (counters[k + 1] as number);
         }
       }
       const index = day - this.first;
@@ -156,14 +157,41 @@ function earlyTotals(amounts: Map<Day, number>, first: Day, atFirst: number): Fl
   return totals;
 }
 
-/** `dayNumber`, remembered: the same due dates come back in change after change. */
-function dayNumbers(): (date: IsoDate) => Day {
-  const known = new Map<IsoDate, Day>();
-  return (date) => {
-    let day = known.get(date);
-    if (day === undefined) known.set(date, (day = dayNumber(date)));
-    return day;
-  };
+/** A change in numbers: due days and amounts side by side, and the counters it moved by index and amount. */
+interface Digest {
+  dues: number[];
+  oldestDues: number[];
+  counters: number[];
+}
+
+/**
+ * Changes already put in numbers, by the change itself: a report's documents are kept between
+ * reports (the API's KpiDocuments), so their changes come back report after report and each is
+ * read once, not once a report. Keyed weakly: a document no longer kept takes its digest with it.
+ * A change is never modified once written (the fold builds a new one), so a digest stays true.
+ */
+const digests = new WeakMap<FigureChange, Digest>();
+
+function digestOf(change: FigureChange): Digest {
+  let digest = digests.get(change);
+  if (!digest) {
+    const counters: number[] = [];
+    // A change is sparse: only the counters it moved are in it.
+    for (const [name, value] of Object.entries(change)) {
+      const k = flowIndex.get(name);
+      if (k !== undefined && typeof value === 'number') counters.push(k, value);
+    }
+    digest = { dues: byDueDay(change.outstanding), oldestDues: byDueDay(change.accountsByOldestDue), counters };
+    digests.set(change, digest);
+  }
+  return digest;
+}
+
+/** Amounts by due date as due day and amount, side by side. */
+function byDueDay(amounts: Record<IsoDate, number> | undefined): number[] {
+  const pairs: number[] = [];
+  for (const [dueOn, amount] of Object.entries(amounts ?? {})) pairs.push(dayNumber(dueOn), amount);
+  return pairs;
 }
 
 function add(totals: Map<Day, number>, key: Day, amount: number): void {
