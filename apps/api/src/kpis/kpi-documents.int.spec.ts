@@ -1,8 +1,9 @@
 import { kpiIndexes, kpiReadModel, type KpiDayDocument } from '@arrears/projections';
 import { PostgresReadStore, type Query, type ReadStore } from '@arrears/read-store';
 import { addDays } from '@arrears/domain';
+import { FixedClock } from '@arrears/platform';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { KpiDocuments, keptDocuments } from './kpi-documents';
+import { KpiDocuments, keptDocuments, trustedForMs } from './kpi-documents';
 
 const collection = kpiReadModel.collection;
 
@@ -31,6 +32,7 @@ const daysFrom = (first: string, count: number) => Array.from({ length: count },
 describe('KpiDocuments: the documents a KPI report reads, re-read only when changed', () => {
   let store: ReadStore;
   let documents: KpiDocuments;
+  let clock: FixedClock;
   /** The ids whose contents each read of the store fetched (the reads of positions alone fetch none). */
   let fetched: string[][];
 
@@ -48,7 +50,8 @@ describe('KpiDocuments: the documents a KPI report reads, re-read only when chan
   afterAll(() => store.close());
   beforeEach(() => {
     fetched = [];
-    documents = new KpiDocuments(store);
+    clock = new FixedClock(new Date('2026-06-01T09:00:00Z'));
+    documents = new KpiDocuments(store, clock);
   });
 
   it('gives a scope’s month totals before the window and its days in it, nothing of another scope or outside it', async () => {
@@ -82,15 +85,53 @@ describe('KpiDocuments: the documents a KPI report reads, re-read only when chan
     expect(fetched).toEqual([['day:cred-d:2026-04-01']]);
   });
 
+  it('fetches a kept document again once it was trusted long enough, for changes that leave its position (a parked event retried late)', async () => {
+    await write(day('cred-g', '2026-05-01', 10, 30));
+    await documents.window('cred-g', '2026-05-01', '2026-05-01');
+    await write(day('cred-g', '2026-05-01', 25, 30));
+    clock.advance(trustedForMs - 1);
+    expect((await documents.window('cred-g', '2026-05-01', '2026-05-01')).days[0]?.figures).toEqual({ USD: { collected: 10 } });
+    clock.advance(1);
+    expect((await documents.window('cred-g', '2026-05-01', '2026-05-01')).days[0]?.figures).toEqual({ USD: { collected: 25 } });
+  });
+
+  it('leaves out a document gone between reading its position and fetching it', async () => {
+    await write(day('cred-h', '2026-05-01', 10, 40), day('cred-h', '2026-05-02', 20, 41));
+    const find = store.find.bind(store);
+    store.find = async (name: string, query?: Query) => {
+      if (!query?.omit) await store.apply([{ kind: 'delete', collection, id: 'day:cred-h:2026-05-02' }]);
+      return find(name, query);
+    };
+    try {
+      expect((await documents.window('cred-h', '2026-05-01', '2026-05-02')).days.map(({ id }) => id)).toEqual(['day:cred-h:2026-05-01']);
+    } finally {
+      store.find = find;
+    }
+  });
+
   it(`keeps at most ${keptDocuments} documents, forgetting those read least recently`, async () => {
-    const days = daysFrom('2020-01-01', keptDocuments);
+    const days = daysFrom('2020-01-01', keptDocuments - 2);
     await write(...days.map((date, k) => day('cred-e', date, k, 100 + k)));
-    await write(day('cred-f', '2026-01-01', 1, 100 + keptDocuments), day('cred-f', '2026-01-02', 2, 101 + keptDocuments));
-    await documents.window('cred-e', '2020-01-01', days.at(-1) as string);
-    await documents.window('cred-f', '2026-01-01', '2026-01-02');
+    await write(
+      day('cred-f', '2026-01-01', 1, 5000),
+      day('cred-f', '2026-01-02', 2, 5001),
+      day('cred-i', '2026-01-01', 3, 5002),
+      day('cred-i', '2026-01-02', 4, 5003),
+    );
+    const [yearOfE, twoOfF, twoOfI] = [
+      () => documents.window('cred-e', '2020-01-01', days.at(-1) as string),
+      () => documents.window('cred-f', '2026-01-01', '2026-01-02'),
+      () => documents.window('cred-i', '2026-01-01', '2026-01-02'),
+    ];
+    await twoOfF();
+    await yearOfE();
+    // Read again, the first documents kept are now the last to go.
+    await twoOfF();
+    await twoOfI();
     fetched = [];
-    // Reading the other scope's two days pushed out the first window's oldest two: those alone are fetched again.
-    await documents.window('cred-e', '2020-01-01', days.at(-1) as string);
+    await twoOfF();
+    expect(fetched).toEqual([]);
+    await yearOfE();
     expect(fetched).toEqual([['day:cred-e:2020-01-01', 'day:cred-e:2020-01-02']]);
   });
 });

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { kpiReadModel, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
-import { READ_STORE, type Condition, type ReadStore } from '@arrears/read-store';
+import { Clock } from '@arrears/platform';
+import { isKpiDay, isKpiMonth, kpiContentFields, kpiReadModel, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
+import { READ_STORE, type Condition, type ReadDocument, type ReadStore } from '@arrears/read-store';
+
+type KpiDocument = KpiDayDocument | KpiMonthDocument;
+
+const isKpiDocument = (document: ReadDocument): document is KpiDocument => document.kind === 'day' || document.kind === 'month';
 
 /** What one report reads: a scope's month totals before its window, and its day documents in it. */
 export interface KpiWindow {
@@ -14,52 +19,83 @@ export interface KpiWindow {
  */
 export const keptDocuments = 2048;
 
-/** Every field a KPI document has beyond its id, kind, scope, date and position. */
-const contents = ['figures', 'later', 'currencies'];
+/**
+ * How long a kept document is trusted while its position stands still. A parked event retried late
+ * changes documents without moving their positions (they never move backwards), and so may a read
+ * model rebuilt under new settings: such a change shows in reports at most this late.
+ */
+export const trustedForMs = 60_000;
+
 /** The index's own order (by_scope_day), so that a report's documents come in the same order each time. */
 const byDate = [{ field: 'date', direction: 'asc' as const }];
+
+interface Kept {
+  document: KpiDocument;
+  fetchedAt: number;
+}
 
 /**
  * The KPI documents a report reads, re-reading only those that changed since it last did. A day
  * document changes while its day's facts arrive and, rarely, when a late fact restates it; month
  * totals likewise. So each report asks the store for the window's ids and positions alone, and
- * fetches the contents of those whose position moved: at a year of a large portfolio the contents
- * are a megabyte of JSON that the store would otherwise print and the service parse on every report.
- * A document's position is that of the last event that wrote it, so an unchanged position is an
- * unchanged document. Reports only read what this returns: the same objects serve every report.
+ * fetches the contents of those whose position moved (a document's position is that of the last
+ * event that wrote it), or that were kept longer than `trustedForMs`: at a year of a large
+ * portfolio the contents are a megabyte of JSON that the store would otherwise print and the
+ * service parse on every report. Reports only read what this returns: the same objects serve each.
  */
 @Injectable()
 export class KpiDocuments {
-  private readonly kept = new Map<string, KpiDayDocument | KpiMonthDocument>();
+  private readonly kept = new Map<string, Kept>();
 
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly clock: Clock,
+  ) {}
 
-  async window(scope: string, start: string, to: string): Promise<KpiWindow> {
+  async window(scope: string, start: string, end: string): Promise<KpiWindow> {
     const inScope: Condition[] = [{ field: 'scope', op: 'eq', value: scope }];
     const [months, days] = await Promise.all([
       this.find([{ field: 'kind', op: 'eq', value: 'month' }, ...inScope, { field: 'date', op: 'lt', value: start }]),
-      this.find([{ field: 'kind', op: 'eq', value: 'day' }, ...inScope, { field: 'date', op: 'gte', value: start }, { field: 'date', op: 'lte', value: to }]),
+      this.find([{ field: 'kind', op: 'eq', value: 'day' }, ...inScope, { field: 'date', op: 'gte', value: start }, { field: 'date', op: 'lte', value: end }]),
     ]);
     this.forgetOldest();
-    return { months: months as KpiMonthDocument[], days: days as KpiDayDocument[] };
+    return { months: months.filter(isKpiMonth), days: days.filter(isKpiDay) };
   }
 
-  private async find(where: Condition[]): Promise<(KpiDayDocument | KpiMonthDocument)[]> {
-    const collection = kpiReadModel.collection;
-    const stamps = await this.readStore.find(collection, { where, orderBy: byDate, omit: contents });
-    const changed = stamps.filter(({ id, position }) => this.kept.get(id)?.position !== position).map(({ id }) => id);
-    if (changed.length) {
-      const fetched = await this.readStore.find(collection, { where: [{ field: 'id', op: 'in', value: changed }] });
-      for (const document of fetched) this.kept.set(document.id, document as KpiDayDocument | KpiMonthDocument);
+  /** The documents `where` finds, in date order: kept ones still true, the others fetched. */
+  private async find(where: Condition[]): Promise<KpiDocument[]> {
+    const stamps = await this.readStore.find(kpiReadModel.collection, { where, orderBy: byDate, omit: kpiContentFields });
+    const now = this.clock.now().getTime();
+    // This report's own documents: another report may drop kept ones while this one waits on the store.
+    const found = new Map<string, Kept>();
+    const changed: string[] = [];
+    for (const { id, position } of stamps) {
+      const kept = this.kept.get(id);
+      if (kept && kept.document.position === position && now - kept.fetchedAt < trustedForMs) found.set(id, kept);
+      else changed.push(id);
     }
+    for (const document of await this.fetch(changed)) found.set(document.id, { document, fetchedAt: now });
     return stamps.flatMap(({ id }) => {
-      const document = this.kept.get(id);
-      if (!document) return [];
-      // Read again: to the end of the order in which the least recently read go first.
-      this.kept.delete(id);
-      this.kept.set(id, document);
-      return [document];
+      const read = found.get(id);
+      if (!read) {
+        // Gone since its position was read: no longer in the window.
+        this.kept.delete(id);
+        return [];
+      }
+      this.remember(id, read);
+      return [read.document];
     });
+  }
+
+  private async fetch(ids: string[]): Promise<KpiDocument[]> {
+    if (!ids.length) return [];
+    return (await this.readStore.find(kpiReadModel.collection, { where: [{ field: 'id', op: 'in', value: ids }] })).filter(isKpiDocument);
+  }
+
+  /** Kept as read last: to the end of the order in which the least recently read go first. */
+  private remember(id: string, read: Kept): void {
+    this.kept.delete(id);
+    this.kept.set(id, read);
   }
 
   private forgetOldest(): void {

@@ -26,6 +26,9 @@ export interface KpiDayDocument extends ProjectedDocument {
 
 const dayId = (scope: string, date: string) => `day:${scope}:${date}`;
 
+/** The fields of KPI documents (days' and months') that hold their figures: all but what finds and orders them. */
+export const kpiContentFields = ['figures', 'later', 'currencies'] as const;
+
 export const KPIS = 'kpis';
 
 export const kpiIndexes: IndexSpec[] = [{ name: 'by_scope_day', fields: ['kind', 'scope', 'date'].map((field) => ({ field, direction: 'asc' as const })) }];
