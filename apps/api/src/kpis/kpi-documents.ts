@@ -40,8 +40,9 @@ interface Kept {
  * totals likewise. So each report asks the store for the window's ids and positions alone, and
  * fetches the contents of those whose position moved (a document's position is that of the last
  * event that wrote it), or that were kept longer than `trustedForMs`: at a year of a large
- * portfolio the contents are a megabyte of JSON that the store would otherwise print and the
- * service parse on every report. Reports only read what this returns: the same objects serve each.
+ * portfolio the contents are over half a megabyte of JSON that the store would otherwise print
+ * and the service parse on every report. Reports only read what this returns: the same objects
+ * serve each.
  */
 @Injectable()
 export class KpiDocuments {
