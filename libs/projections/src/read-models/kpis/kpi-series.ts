@@ -99,12 +99,12 @@ export function rollRates(totals: DailyTotals, before: Day, day: Day): Record<st
 const monthsTouched = (from: IsoDate, to: IsoDate) =>
   (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
-/** The daily series from `from` to `to` (inclusive), with the period's own figures. */
-function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from: IsoDate, to: IsoDate) {
+/** The daily series from `since` to `to` (inclusive), with the figures of the period from `from`. */
+function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from: IsoDate, to: IsoDate, since: IsoDate) {
   const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
   const calendarMonths = calendarMonthsOf();
-  for (let day = first; day <= last; day++) series.push(kpisOn(totals, day, calendarMonths));
+  for (let day = Math.max(first, dayNumber(since)); day <= last; day++) series.push(kpisOn(totals, day, calendarMonths));
   const before = first - 1;
   const flow = (name: keyof Flows) => totals.flowBetween(before, last, name);
   const [opening, closing, closingCurrent] = [totals.receivablesOn(before), totals.receivablesOn(last), totals.bucketOn(last, 0)];
@@ -218,12 +218,16 @@ function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after:
 /**
  * The report for a scope: one series per currency, from its day documents up to `to` (any order):
  * all of them, or those from `windowStart(from)` on with the month totals before it (`monthsBefore`).
+ * A day's figures depend only on the changes that land on it and the days before it, so a report
+ * whose days before `since` are known already may compute its series from `since` on alone (the
+ * period's figures are whole whatever `since` is).
  */
 export function kpiReport(
   days: Pick<KpiDayDocument, 'date' | 'figures' | 'later'>[],
   from: IsoDate,
   to: IsoDate,
   monthsBefore: Pick<KpiMonthDocument, 'currencies'>[] = [],
+  since: IsoDate = from,
 ) {
   const currencies = [
     ...new Set([
@@ -236,7 +240,7 @@ export function kpiReport(
       const { opening, salesBefore } = openingOf(monthsBefore, currency, from);
       const changes = [...opening, ...changesOf(days, currency)];
       const agencies = agencyFlows(changes, dateOfDayNumber(dayNumber(from) - 1), to);
-      return [currency, kpiSeries(new DailyTotals(changes, to, salesBefore), agencies, from, to)];
+      return [currency, kpiSeries(new DailyTotals(changes, to, salesBefore), agencies, from, to, since)];
     }),
   );
 }

@@ -307,4 +307,35 @@ describe('KPIs: the order facts arrive in does not matter', () => {
       { numRuns: 40 },
     );
   });
+
+  it('leaves every day before the earliest day document later facts rewrote as it was, and computes from a day on the same days as the whole', () => {
+    fc.assert(
+      fc.property(
+        ledgers,
+        fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 }),
+        fc.array(fc.nat(330), { minLength: 30, maxLength: 30 }),
+        fc.nat(100),
+        (accounts, keys, delays, share) => {
+          const events = recorded(arrival(accounts.flat(), keys), (entry, k) => at(addDays(start, delays[k % delays.length]!)));
+          const earlier = projectAll(accountProjection, events.slice(0, Math.floor((events.length * share) / 100)));
+          const later = projectAll(accountProjection, events);
+          const [from, to] = ['2026-01-01', '2026-05-31'];
+          for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
+            const rewritten = daysOf(later, scope).filter((day) => JSON.stringify(day) !== JSON.stringify(earlier.get(day.id)));
+            const since = rewritten.reduce((first, { date }) => (date < first ? date : first), addDays(to, 1));
+            const [before, after] = [kpiReport(daysOf(earlier, scope), from, to), kpiReport(daysOf(later, scope), from, to)];
+            for (const [currency, { series }] of Object.entries(after)) {
+              const known = before[currency]?.series.filter(({ date }) => date < since);
+              if (known) expect(series.filter(({ date }) => date < since)).toEqual(known);
+              expect(kpiReport(daysOf(later, scope), from, to, [], since)[currency]).toEqual({
+                ...after[currency],
+                series: series.filter(({ date }) => date >= since),
+              });
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
