@@ -39,6 +39,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AccountCreditors } from './auth/account-creditors';
+import { KpiAnswers } from './kpis/kpi-answers';
 import { KpiDocuments } from './kpis/kpi-documents';
 import { KpisController } from './kpis/kpis.controller';
 import { OptOutController } from './notices/opt-out.controller';
@@ -128,6 +129,7 @@ export class AppModule {
         CommandResponses,
         ReadConsistency,
         KpiDocuments,
+        KpiAnswers,
         AccountCommandsRunner,
         WebhookReception,
         ...erasureProviders,

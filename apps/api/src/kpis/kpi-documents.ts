@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@arrears/platform';
 import { isKpiDay, isKpiMonth, kpiContentFields, kpiReadModel, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadDocument, type ReadStore } from '@arrears/read-store';
+import { LeastRecentlyUsed } from './least-recently-used';
 
 type KpiDocument = KpiDayDocument | KpiMonthDocument;
 
@@ -41,12 +42,13 @@ interface Kept {
  * fetches the contents of those whose position moved (a document's position is that of the last
  * event that wrote it), or that were kept longer than `trustedForMs`: at a year of a large
  * portfolio the contents are over half a megabyte of JSON that the store would otherwise print
- * and the service parse on every report. Reports only read what this returns: the same objects
- * serve each.
+ * and the service parse on every report. Reports only read what this returns: the same object
+ * serves each while its document is unchanged, so a report knows an unchanged one by its identity
+ * (see KpiAnswers).
  */
 @Injectable()
 export class KpiDocuments {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept = new LeastRecentlyUsed<string, Kept>(keptDocuments);
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -59,7 +61,6 @@ export class KpiDocuments {
       this.find([{ field: 'kind', op: 'eq', value: 'month' }, ...inScope, { field: 'date', op: 'lt', value: start }]),
       this.find([{ field: 'kind', op: 'eq', value: 'day' }, ...inScope, { field: 'date', op: 'gte', value: start }, { field: 'date', op: 'lte', value: end }]),
     ]);
-    this.forgetOldest();
     return { months: months.filter(isKpiMonth), days: days.filter(isKpiDay) };
   }
 
@@ -83,7 +84,7 @@ export class KpiDocuments {
         this.kept.delete(id);
         return [];
       }
-      this.remember(id, read);
+      this.kept.set(id, read);
       return [read.document];
     });
   }
@@ -91,18 +92,5 @@ export class KpiDocuments {
   private async fetch(ids: string[]): Promise<KpiDocument[]> {
     if (!ids.length) return [];
     return (await this.readStore.find(kpiReadModel.collection, { where: [{ field: 'id', op: 'in', value: ids }] })).filter(isKpiDocument);
-  }
-
-  /** Kept as read last: to the end of the order in which the least recently read go first. */
-  private remember(id: string, read: Kept): void {
-    this.kept.delete(id);
-    this.kept.set(id, read);
-  }
-
-  private forgetOldest(): void {
-    for (const id of this.kept.keys()) {
-      if (this.kept.size <= keptDocuments) return;
-      this.kept.delete(id);
-    }
   }
 }

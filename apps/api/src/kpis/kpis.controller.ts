@@ -8,21 +8,14 @@ import { requireCreditorInScope } from '@arrears/commands';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
 import { preferredMediaType } from '../http/preferred-media-type';
-import { jsonBytes } from '../read-side/json-bytes';
 import { QueryEndpoint } from '../read-side/query-endpoint.decorator';
 import { ReadConsistency } from '../read-side/read-consistency';
+import { KpiAnswers } from './kpi-answers';
 import { KpiDocuments } from './kpi-documents';
 import { KpiParams } from './kpis.requests';
 import { KpiCurrencyResponse, KpisResponse } from './kpis.responses';
 
 const maxDays = 3 * 366;
-
-export interface KpiResponse {
-  scope: string;
-  from: string;
-  to: string;
-  currencies: ReturnType<typeof kpiReport>;
-}
 
 /**
  * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's month
@@ -35,6 +28,7 @@ export interface KpiResponse {
 export class KpisController {
   constructor(
     private readonly documents: KpiDocuments,
+    private readonly answers: KpiAnswers,
     private readonly consistency: ReadConsistency,
   ) {}
 
@@ -65,15 +59,14 @@ export class KpisController {
     }
     await this.consistency.reach(params.minPosition, [kpiReadModel.name]);
     const scope = scopeFor(params.creditorId, caller);
-    const { months, days } = await this.documents.window(scope, windowStart(from), to);
-    const currencies = kpiReport(days, from, to, months);
+    const window = await this.documents.window(scope, windowStart(from), to);
     const csv = params.format ? params.format === 'csv' : preferredMediaType(accept, ['application/json', 'text/csv']) === 'text/csv';
     if (csv) {
       void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kpis-${from}-${to}.csv"`);
-      return kpiCsv(currencies);
+      return kpiCsv(kpiReport(window.days, from, to, window.months));
     }
-    const answer: KpiResponse = { scope: scope === PORTFOLIO ? 'portfolio' : scope, from, to, currencies };
-    return jsonBytes(reply, answer);
+    void reply.type('application/json; charset=utf-8');
+    return this.answers.json({ scope, from, to }, window);
   }
 }
 
