@@ -72,7 +72,7 @@ export class KpiDocuments {
     const found = new Map<string, Kept>();
     const changed: string[] = [];
     for (const { id, position } of stamps) {
-      const kept = this.kept.get(id);
+      const kept = this.kept.peek(id);
       if (kept && kept.document.position === position && now - kept.fetchedAt < trustedForMs) found.set(id, kept);
       else changed.push(id);
     }
