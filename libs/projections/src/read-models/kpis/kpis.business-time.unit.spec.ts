@@ -259,51 +259,44 @@ describe('KPIs: the order facts arrive in does not matter', () => {
     return arrived;
   }
 
+  /** The order facts arrive in (see `arrival`), and the days after the start each is recorded on. */
+  const arrivalKeys = fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 });
+  const recordingDelays = fc.array(fc.nat(330), { minLength: 30, maxLength: 30 });
+
+  /** The ledger's facts in the order `keys` gives, each recorded `delays` days after the start. */
+  const arrivedLate = (ledger: Fact[], keys: number[], delays: number[]) =>
+    recorded(arrival(ledger, keys), (entry, k) => at(addDays(start, delays[k % delays.length]!)));
+
   it('gives the same daily series for any arrival of the same facts, recorded on any days', () => {
     fc.assert(
-      fc.property(
-        ledgers,
-        fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 }),
-        fc.array(fc.nat(330), { minLength: 30, maxLength: 30 }),
-        (accounts, keys, delays) => {
-          const ledger = accounts.flat();
-          const inOrder = [...ledger].sort((a, b) => a.on.localeCompare(b.on));
-          const shuffled = recorded(arrival(ledger, keys), (entry, k) => at(addDays(start, delays[k % delays.length]!)));
-          for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
-            expect(reportOf(shuffled, '2026-01-01', '2026-05-31', scope)).toEqual(reportOf(dayByDay(arrival(inOrder, [0])), '2026-01-01', '2026-05-31', scope));
-          }
-        },
-      ),
+      fc.property(ledgers, arrivalKeys, recordingDelays, (accounts, keys, delays) => {
+        const ledger = accounts.flat();
+        const inOrder = [...ledger].sort((a, b) => a.on.localeCompare(b.on));
+        const shuffled = arrivedLate(ledger, keys, delays);
+        for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
+          expect(reportOf(shuffled, '2026-01-01', '2026-05-31', scope)).toEqual(reportOf(dayByDay(arrival(inOrder, [0])), '2026-01-01', '2026-05-31', scope));
+        }
+      }),
       { numRuns: 40 },
     );
   });
 
   it('reads the same figures from month totals and the window’s days as from every day up to its end, whatever arrived late, before the window or in it', () => {
     fc.assert(
-      fc.property(
-        ledgers,
-        fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 }),
-        fc.array(fc.nat(330), { minLength: 30, maxLength: 30 }),
-        fc.nat(200),
-        fc.nat(120),
-        (accounts, keys, delays, offset, length) => {
-          const documents = projectAll(
-            accountProjection,
-            recorded(arrival(accounts.flat(), keys), (entry, k) => at(addDays(start, delays[k % delays.length]!))),
+      fc.property(ledgers, arrivalKeys, recordingDelays, fc.nat(200), fc.nat(120), (accounts, keys, delays, offset, length) => {
+        const documents = projectAll(accountProjection, arrivedLate(accounts.flat(), keys, delays));
+        const [from, to] = [addDays(start, offset), addDays(start, offset + length)];
+        for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
+          const { days, months } = kpiWindowOf(documents, scope, from, to);
+          expect(kpiReport(days, from, to, months)).toEqual(
+            kpiReport(
+              daysOf(documents, scope).filter(({ date }) => date <= to),
+              from,
+              to,
+            ),
           );
-          const [from, to] = [addDays(start, offset), addDays(start, offset + length)];
-          for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
-            const { days, months } = kpiWindowOf(documents, scope, from, to);
-            expect(kpiReport(days, from, to, months)).toEqual(
-              kpiReport(
-                daysOf(documents, scope).filter(({ date }) => date <= to),
-                from,
-                to,
-              ),
-            );
-          }
-        },
-      ),
+        }
+      }),
       { numRuns: 40 },
     );
   });
@@ -312,32 +305,26 @@ describe('KPIs: the order facts arrive in does not matter', () => {
     // Days of the period compared before and after (not all runs have one: a late fact may rewrite its first day).
     let compared = 0;
     fc.assert(
-      fc.property(
-        ledgers,
-        fc.array(fc.nat(1_000), { minLength: 30, maxLength: 30 }),
-        fc.array(fc.nat(330), { minLength: 30, maxLength: 30 }),
-        fc.nat(100),
-        (accounts, keys, delays, share) => {
-          const events = recorded(arrival(accounts.flat(), keys), (entry, k) => at(addDays(start, delays[k % delays.length]!)));
-          const earlier = projectAll(accountProjection, events.slice(0, Math.floor((events.length * share) / 100)));
-          const later = projectAll(accountProjection, events);
-          const [from, to] = ['2026-01-01', '2026-05-31'];
-          for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
-            const rewritten = daysOf(later, scope).filter((day) => JSON.stringify(day) !== JSON.stringify(earlier.get(day.id)));
-            const since = rewritten.reduce((first, { date }) => (date < first ? date : first), addDays(to, 1));
-            const [before, after] = [kpiReport(daysOf(earlier, scope), from, to), kpiReport(daysOf(later, scope), from, to)];
-            for (const [currency, { series }] of Object.entries(after)) {
-              const known = before[currency]?.series.filter(({ date }) => date < since);
-              if (known) expect(series.filter(({ date }) => date < since)).toEqual(known);
-              compared += known?.length ?? 0;
-              expect(kpiReport(daysOf(later, scope), from, to, [], since)[currency]).toEqual({
-                ...after[currency],
-                series: series.filter(({ date }) => date >= since),
-              });
-            }
+      fc.property(ledgers, arrivalKeys, recordingDelays, fc.nat(100), (accounts, keys, delays, share) => {
+        const events = arrivedLate(accounts.flat(), keys, delays);
+        const earlier = projectAll(accountProjection, events.slice(0, Math.floor((events.length * share) / 100)));
+        const later = projectAll(accountProjection, events);
+        const [from, to] = ['2026-01-01', '2026-05-31'];
+        for (const scope of ['cred-1', 'cred-2', PORTFOLIO]) {
+          const rewritten = daysOf(later, scope).filter((day) => JSON.stringify(day) !== JSON.stringify(earlier.get(day.id)));
+          const since = rewritten.reduce((first, { date }) => (date < first ? date : first), addDays(to, 1));
+          const [before, after] = [kpiReport(daysOf(earlier, scope), from, to), kpiReport(daysOf(later, scope), from, to)];
+          for (const [currency, { series }] of Object.entries(after)) {
+            const known = before[currency]?.series.filter(({ date }) => date < since);
+            if (known) expect(series.filter(({ date }) => date < since)).toEqual(known);
+            compared += known?.length ?? 0;
+            expect(kpiReport(daysOf(later, scope), from, to, [], since)[currency]).toEqual({
+              ...after[currency],
+              series: series.filter(({ date }) => date >= since),
+            });
           }
-        },
-      ),
+        }
+      }),
       { numRuns: 40 },
     );
     expect(compared).toBeGreaterThan(0);
