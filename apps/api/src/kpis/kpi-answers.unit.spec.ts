@@ -1,3 +1,4 @@
+import { addDays } from '@arrears/domain';
 import { kpiReport, PORTFOLIO, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
 import { KpiAnswers, keptAnswers, type KpiQuestion } from './kpi-answers';
 import type { KpiWindow } from './kpi-documents';
@@ -110,6 +111,11 @@ describe('KpiAnswers: a KPI report as JSON, computed again from the first day a 
     expectWholeAfter(withDays(window, 4, 0, day('2026-03-20', { USD: invoiced(7_000, '2026-04-19') }, 12)));
   });
 
+  it('in two currencies, after a late payment rewrote a day in the period, answers as the whole report does', () => {
+    window = withDays(window, 4, 0, day('2026-03-20', { EUR: paid(1_000, '2026-03-12'), USD: invoiced(7_000, '2026-04-19') }, 14));
+    expectWholeAfter(withDays(window, 4, 1, day('2026-03-20', { EUR: paid(2_000, '2026-03-12'), USD: invoiced(7_000, '2026-04-19') }, 15)));
+  });
+
   it('keeps the answers of other scopes and periods apart, the portfolio apart from a creditor whose id is “portfolio”', () => {
     const creditor = { ...march, scope: 'portfolio' };
     const firstHalf = { ...march, to: '2026-03-15' };
@@ -121,7 +127,7 @@ describe('KpiAnswers: a KPI report as JSON, computed again from the first day a 
   });
 
   it(`keeps ${keptAnswers} answers, forgetting the one given least recently`, () => {
-    const periodEnding = (k: number) => ({ ...march, to: `2026-04-${String(k + 1).padStart(2, '0')}` });
+    const periodEnding = (k: number) => ({ ...march, to: addDays('2026-04-01', k) });
     const [first, second] = [answers.json(periodEnding(0), window), answers.json(periodEnding(1), window)];
     for (let k = 2; k < keptAnswers; k++) answers.json(periodEnding(k), window);
     // Asked again, the first is given last; the next one asked for goes past the count, and the second goes.
