@@ -83,7 +83,7 @@ function encode(question: KpiQuestion, window: KpiWindow, report: [string, KpiRe
     const open = Buffer.from(`${k ? ',' : ''}${JSON.stringify(currency)}:{"series":[`);
     const was = known?.answer.series.get(currency);
     const ends = was?.ends.slice(0, known?.days) ?? [];
-    const kept = was && ends.length ? (known?.answer.bytes.subarray(was.start, was.start + (ends.at(-1) as number)) ?? empty) : empty;
+    const kept = known && was && ends.length ? known.answer.bytes.subarray(was.start, was.start + (ends.at(-1) as number)) : empty;
     const texts = days.map((day) => JSON.stringify(day));
     let end = kept.length;
     // Each day's JSON after a comma, but the first.

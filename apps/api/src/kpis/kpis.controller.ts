@@ -21,7 +21,8 @@ const maxDays = 3 * 366;
  * The daily KPI series of a creditor or the portfolio, one per currency: reads the scope's month
  * totals before the period's window and its day documents in it (small: what each business day
  * changed; re-read only when changed, see KpiDocuments), so its cost does not grow with the
- * portfolio's age, and computes every figure. JSON, or CSV for spreadsheets when the client asks for `text/csv`.
+ * portfolio's age, and computes its figures: as JSON, only the days a change since the same report
+ * reaches (see KpiAnswers); as CSV, for spreadsheets when the client asks for `text/csv`, every day.
  */
 @ApiTags('kpis')
 @Controller('kpis')
