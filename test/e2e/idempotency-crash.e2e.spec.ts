@@ -7,6 +7,7 @@ import { createTestDatabase } from '../setup/test-database';
 import { startBuiltService } from './support/built-service';
 import { closedAfterAll } from './support/closed-after-all';
 import { invoiceBody, openAccountBody, paymentBody, testAuthSecret, testSecretsEnv, uniqueId, type ParsedJson } from './support/test-api';
+import { until } from './support/until';
 
 interface Service {
   process: ChildProcess;
@@ -123,13 +124,6 @@ async function startService(databaseUrl: string, env: Record<string, string> = {
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
   };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    if (await check()) return;
-  }
-  throw new Error('Timed out');
 }
 
 function kill(child: ChildProcess): Promise<void> {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookReceiver } from '../../bench/webhook-receiver';
 import { closedAfterAll } from './support/closed-after-all';
 import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { until } from './support/until';
 
 /** What a receiver gets, as docs/webhooks.md describes it. */
 interface Payload {
@@ -186,6 +187,8 @@ describe('webhooks out', () => {
     expect(retried.body).toEqual({ accountId: refused, requeued: 3 });
     await receiving.until(() => ofAccount(receiving, refused).length === 3);
     expect(ofAccount(receiving, refused).map((payload) => payload.type)).toEqual(['AccountOpened', 'InvoiceIssued', 'PaymentReceived']);
+    // The dispatcher records a delivery once the receiver has answered it: a moment after the receiver has it.
+    await until(async () => (await api.get(`/webhooks/${id}/dead-letters`, system)).body.deadLetters.length === 0, 10_000);
     expect((await api.get(`/webhooks/${id}/dead-letters`, system)).body).toEqual({ deadLetters: [], nextCursor: null });
   });
 
