@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { LeastRecentlyUsed } from './least-recently-used';
+
+/** What the map should hold: its keys from least to most recently set, each with its value. */
+class Model {
+  entries: [string, number][] = [];
+  constructor(private readonly capacity: number) {}
+  set(key: string, value: number) {
+    this.delete(key);
+    this.entries.push([key, value]);
+    if (this.entries.length > this.capacity) this.entries.shift();
+  }
+  delete(key: string) {
+    this.entries = this.entries.filter(([kept]) => kept !== key);
+  }
+}
+
+const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+describe('LeastRecentlyUsed: at most so many entries, the least recently set going first', () => {
+  it('drops the entry set longest ago once past its capacity; setting an entry again makes it the newest', () => {
+    const kept = new LeastRecentlyUsed<string, number>(2);
+    kept.set('a', 1);
+    kept.set('b', 2);
+    kept.set('a', 3);
+    kept.set('c', 4);
+    expect(['a', 'b', 'c'].map((key) => kept.peek(key))).toEqual([3, undefined, 4]);
+  });
+
+  it('frees the place of a deleted entry, and a peek does not make an entry newer', () => {
+    const kept = new LeastRecentlyUsed<string, number>(2);
+    kept.set('a', 1);
+    kept.set('b', 2);
+    kept.peek('a');
+    kept.delete('b');
+    kept.set('c', 3);
+    kept.set('d', 4);
+    expect(['a', 'b', 'c', 'd'].map((key) => kept.peek(key))).toEqual([undefined, undefined, 3, 4]);
+  });
+
+  it('holds what a plain list of its entries holds, over any sequence of sets and deletes', () => {
+    const operation = fc.record({ deleting: fc.boolean(), key: fc.constantFrom(...keys), value: fc.integer() });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(operation, { maxLength: 200 }), (capacity, operations) => {
+        const [kept, model] = [new LeastRecentlyUsed<string, number>(capacity), new Model(capacity)];
+        for (const { deleting, key, value } of operations) {
+          for (const map of [kept, model]) {
+            if (deleting) map.delete(key);
+            else map.set(key, value);
+          }
+          expect(keys.map((each) => kept.peek(each))).toEqual(keys.map((each) => model.entries.find(([held]) => held === each)?.[1]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
