@@ -1,29 +1,48 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { accountStream } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
+import { accountReadModel } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
-const kept = 100_000;
+/** The accounts whose creditor is kept: about 100 bytes each. */
+export const keptCreditors = 100_000;
 
 /**
- * The creditor an account belongs to, from its stream's first event: the event store is the truth,
- * and an account never changes creditor, so each answer is kept (up to a bound).
+ * The creditor an account belongs to, which the access guard checks on every route about one account.
+ * An account never changes creditor, and its read model copies it from the account's first event. So
+ * the read model answers for an account it has: its document is the one a read of the account fetches
+ * next, so it is at hand, where the account's first event lies on a random page of the whole log. (At
+ * a million accounts, reading that event took a scoped caller's account read from about 0.3 to 1.2–1.7
+ * ms of CPU, service and PostgreSQL.) The event store, the truth, answers for an account the read model
+ * has not caught up with yet, or while the read store cannot be read. Each answer is kept, the least recently found going first past the bound.
  */
 @Injectable()
 export class AccountCreditors {
-  private readonly known = new Map<string, string>();
+  private readonly known = new LeastRecentlyUsed<string, string>(keptCreditors);
 
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
 
   /** Undefined for an account that does not exist (yet). */
   async of(accountId: string): Promise<string | undefined> {
-    const cached = this.known.get(accountId);
-    if (cached) return cached;
-    const [first] = await this.events.readStream(accountStream(accountId), { maxCount: 1 });
-    const creditorId = first?.metadata.creditorId;
-    if (creditorId) {
-      if (this.known.size >= kept) this.known.clear();
-      this.known.set(accountId, creditorId);
-    }
+    const known = this.known.peek(accountId);
+    if (known) return known;
+    const creditorId = (await this.fromReadModel(accountId)) ?? (await this.fromEventStore(accountId));
+    if (creditorId) this.known.set(accountId, creditorId);
     return creditorId;
+  }
+
+  private async fromReadModel(accountId: string): Promise<string | undefined> {
+    // Only a shortcut: a read store that cannot answer must not stop the commands of scoped callers.
+    const document = await this.readStore.get(accountReadModel.collection, accountId).catch(() => undefined);
+    return typeof document?.creditorId === 'string' ? document.creditorId : undefined;
+  }
+
+  private async fromEventStore(accountId: string): Promise<string | undefined> {
+    const [first] = await this.events.readStream(accountStream(accountId), { maxCount: 1 });
+    return first?.metadata.creditorId;
   }
 }
