@@ -27,10 +27,13 @@ export async function writeAccounts(store: PostgresEventStore, accounts: number,
   }
 }
 
+/** The creditors of the bench's accounts, taken in turn. */
+export const benchCreditors = Array.from({ length: 10 }, (_, k) => `cred-${k}`);
+
 /** An account opened on `day` with an invoice due 30 days later; one in four pays part of it on the day and misses the rest. */
 function accountHistory(i: number, day: number): NewEvent[] {
   const accountId = `acc-${i}`;
-  const creditorId = `cred-${i % 10}`;
+  const creditorId = benchCreditors[i % benchCreditors.length] ?? '';
   const at = new Date(day).toISOString();
   const [issuedOn, dueOn] = [at.slice(0, 10), new Date(day + 30 * msPerDay).toISOString().slice(0, 10)];
   const metadata = {

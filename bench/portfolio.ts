@@ -12,7 +12,7 @@ import { loadConfig } from '@arrears/platform';
 import { accountOf } from '@arrears/simulation';
 import { runSimulation } from '../apps/api/src/simulation/run-simulation';
 import { progressLine } from '../apps/api/src/simulation/simulation-report';
-import { writeAccounts } from './bench-accounts';
+import { benchCreditors, writeAccounts } from './bench-accounts';
 import { benchSecrets } from './service';
 
 export interface Portfolio {
@@ -20,6 +20,8 @@ export interface Portfolio {
   kind: string;
   /** An account picked at random across the portfolio, as a path to read it. */
   accountPath: () => string;
+  /** The creditors its accounts belong to. */
+  creditors: string[];
   /** The KPIs over the 365 days up to the portfolio's last day. */
   kpiPath: string;
 }
@@ -32,7 +34,12 @@ const anyOf = (accounts: number) => Math.floor(Math.random() * accounts);
 export async function benchPortfolio(events: PostgresEventStore, accounts: number, log: (line: string) => void): Promise<Portfolio> {
   log(`writing ${accounts} accounts spread over a year…`);
   await writeAccounts(events, accounts, 1, log);
-  return { kind: 'accounts', accountPath: () => `/accounts/acc-${anyOf(accounts)}`, kpiPath: kpiPathTo('2026-02-28') };
+  return {
+    kind: 'accounts',
+    accountPath: () => `/accounts/acc-${anyOf(accounts)}`,
+    creditors: benchCreditors,
+    kpiPath: kpiPathTo('2026-02-28'),
+  };
 }
 
 /** The simulator's defaults (seed 1, three creditors, a call a day for one account in ten), from 5 January 2026. */
@@ -61,6 +68,7 @@ export async function simulatedPortfolio(url: string, accounts: number, days: nu
   return {
     kind: `simulated accounts (${lived})`,
     accountPath: () => `/accounts/${accountOf(anyOf(accounts), 3).accountId}`,
+    creditors: [0, 1, 2].map((index) => accountOf(index, 3).creditor.creditorId),
     kpiPath: kpiPathTo(report.end),
   };
 }

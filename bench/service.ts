@@ -44,8 +44,8 @@ export interface BenchService {
   base: string;
   /** The service's process, for its memory. */
   pid: number;
-  /** Authorization for a role, for every creditor. */
-  as(role: ActorRole): Promise<Record<string, string>>;
+  /** Authorization for a role, for the creditors given (every creditor by default). */
+  as(role: ActorRole, creditors?: readonly string[]): Promise<Record<string, string>>;
   stop(): Promise<void>;
   /** CPU time the server's process has used so far (user + system), NaN where /proc is not there. */
   cpuSeconds(): Promise<number>;
@@ -156,6 +156,8 @@ export async function startService(url: string, env: Record<string, string> = {}
     await stop();
     throw error;
   }
-  const as = async (role: ActorRole) => ({ authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors: '*' }, '1h')}` });
+  const as = async (role: ActorRole, creditors: readonly string[] | '*' = '*') => ({
+    authorization: `Bearer ${await mintToken(benchSecret, { id: `bench-${role}`, role, creditors }, '1h')}`,
+  });
   return { base, pid: service.pid ?? NaN, as, stop, cpuSeconds: () => cpuSecondsOf(service.pid), postgresCpuSeconds: () => postgresCpuSecondsOf(url) };
 }
