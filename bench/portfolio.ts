@@ -9,7 +9,7 @@ import { Logger } from '@nestjs/common';
 import { addDays, type IsoDate } from '@arrears/domain';
 import type { PostgresEventStore } from '@arrears/event-store';
 import { loadConfig } from '@arrears/platform';
-import { accountOf } from '@arrears/simulation';
+import { accountOf, creditorOf } from '@arrears/simulation';
 import { runSimulation } from '../apps/api/src/simulation/run-simulation';
 import { progressLine } from '../apps/api/src/simulation/simulation-report';
 import { benchCreditors, writeAccounts } from './bench-accounts';
@@ -42,6 +42,9 @@ export async function benchPortfolio(events: PostgresEventStore, accounts: numbe
   };
 }
 
+/** The creditors of the simulated portfolio. */
+const simulatedCreditors = 3;
+
 /** The simulator's defaults (seed 1, three creditors, a call a day for one account in ten), from 5 January 2026. */
 export async function simulatedPortfolio(url: string, accounts: number, days: number, log: (line: string) => void): Promise<Portfolio> {
   const start = '2026-01-05';
@@ -50,7 +53,7 @@ export async function simulatedPortfolio(url: string, accounts: number, days: nu
   Logger.overrideLogger(['warn', 'error', 'fatal']);
   const report = await runSimulation(loadConfig({ ...benchSecrets, EVENT_STORE_URL: url }, 'simulate'), {
     accounts,
-    creditors: 3,
+    creditors: simulatedCreditors,
     months: 1,
     days,
     seed: 1,
@@ -67,8 +70,8 @@ export async function simulatedPortfolio(url: string, accounts: number, days: nu
   );
   return {
     kind: `simulated accounts (${lived})`,
-    accountPath: () => `/accounts/${accountOf(anyOf(accounts), 3).accountId}`,
-    creditors: [0, 1, 2].map((index) => accountOf(index, 3).creditor.creditorId),
+    accountPath: () => `/accounts/${accountOf(anyOf(accounts), simulatedCreditors).accountId}`,
+    creditors: Array.from({ length: simulatedCreditors }, (_, n) => creditorOf(n).creditorId),
     kpiPath: kpiPathTo(report.end),
   };
 }

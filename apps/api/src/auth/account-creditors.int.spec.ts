@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { accountStream } from '@arrears/domain';
 import { PostgresEventStore, type EventStore } from '@arrears/event-store';
+import { FixedClock } from '@arrears/platform';
 import { accountReadModel } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { AccountCreditors, keptCreditors } from './account-creditors';
+import { AccountCreditors, keptCreditors, readModelRestMs } from './account-creditors';
 
 /** An account's first event, as the write side records it: the creditor is in its metadata. */
 const opened = (creditorId: string) => ({
@@ -27,6 +28,7 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
   let events: EventStore;
   let readStore: ReadStore;
   let creditors: AccountCreditors;
+  let clock: FixedClock;
   /** The streams read from the event store, and the ids asked of the account read model. */
   let streamsRead: string[];
   let documentsRead: string[];
@@ -50,7 +52,8 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
   beforeEach(() => {
     streamsRead = [];
     documentsRead = [];
-    creditors = new AccountCreditors(events, readStore);
+    clock = new FixedClock(new Date('2026-06-01T09:00:00Z'));
+    creditors = new AccountCreditors(events, readStore, clock);
   });
 
   it('takes the creditor from the account read model when it has the account, without reading the log', async () => {
@@ -74,11 +77,22 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     expect(streamsRead).toEqual([accountStream('acc-odd')]);
   });
 
-  it('takes it from the log while the read store cannot be read', async () => {
+  it('takes it from the log while the read store cannot be read, and leaves the read store alone a while', async () => {
     await open('acc-read-store-down', 'cred-g');
+    await open('acc-read-store-still-down', 'cred-g');
     const down = await PostgresReadStore.connect(url);
     await down.close();
-    await expect(new AccountCreditors(events, down).of('acc-read-store-down')).resolves.toBe('cred-g');
+    const get = down.get.bind(down);
+    let asked = 0;
+    down.get = (collection, id) => (asked++, get(collection, id));
+    const withDown = new AccountCreditors(events, down, clock);
+    await expect(withDown.of('acc-read-store-down')).resolves.toBe('cred-g');
+    clock.advance(readModelRestMs - 1);
+    await expect(withDown.of('acc-read-store-still-down')).resolves.toBe('cred-g');
+    expect(asked).toBe(1);
+    clock.advance(1);
+    await withDown.of('acc-new-after-rest');
+    expect(asked).toBe(2);
   });
 
   it('answers nothing for an account that does not exist, and finds it once it is opened', async () => {
@@ -97,11 +111,14 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
 
   it(`keeps at most ${keptCreditors.toLocaleString('en')} answers, the least recently found going first`, async () => {
     await open('acc-first', 'cred-f');
-    await creditors.of('acc-first');
-    const known = (creditors as unknown as { known: { set(key: string, value: string): void } }).known;
-    for (let k = 0; k < keptCreditors; k++) known.set(`acc-filler-${k}`, 'cred-f');
+    // A read model that has every other account: filling the answers needs no database.
+    const filled = { get: (_collection: string, id: string) => Promise.resolve({ id, creditorId: 'cred-f' }) } as unknown as ReadStore;
+    const bounded = new AccountCreditors(events, filled, clock);
+    await bounded.of('acc-first');
+    for (let k = 0; k < keptCreditors; k++) await bounded.of(`acc-filler-${k}`);
+    filled.get = () => Promise.resolve(undefined);
     streamsRead = [];
-    await expect(creditors.of('acc-first')).resolves.toBe('cred-f');
+    await expect(bounded.of('acc-first')).resolves.toBe('cred-f');
     expect(streamsRead).toEqual([accountStream('acc-first')]);
   });
 });

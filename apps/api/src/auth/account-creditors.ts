@@ -1,12 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { accountStream } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountReadModel } from '@arrears/projections';
+import { Clock } from '@arrears/platform';
+import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
 /** The accounts whose creditor is kept: about 100 bytes each. */
 export const keptCreditors = 100_000;
+/** How long the read model is left alone after it failed to answer: each ask could wait out a timeout. */
+export const readModelRestMs = 5_000;
 
 /**
  * The creditor an account belongs to, which the access guard checks on every route about one account.
@@ -20,10 +23,13 @@ export const keptCreditors = 100_000;
 @Injectable()
 export class AccountCreditors {
   private readonly known = new LeastRecentlyUsed<string, string>(keptCreditors);
+  private readonly logger = new Logger('AccountCreditors');
+  private readModelRestsUntil = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly clock: Clock,
   ) {}
 
   /** Undefined for an account that does not exist (yet). */
@@ -35,10 +41,17 @@ export class AccountCreditors {
     return creditorId;
   }
 
+  /** Only a shortcut: a read store that cannot answer must not stop the commands of scoped callers. */
   private async fromReadModel(accountId: string): Promise<string | undefined> {
-    // Only a shortcut: a read store that cannot answer must not stop the commands of scoped callers.
-    const document = await this.readStore.get(accountReadModel.collection, accountId).catch(() => undefined);
-    return typeof document?.creditorId === 'string' ? document.creditorId : undefined;
+    if (this.clock.now().getTime() < this.readModelRestsUntil) return undefined;
+    try {
+      const document = (await this.readStore.get(accountReadModel.collection, accountId)) as Partial<AccountDocument> | undefined;
+      return typeof document?.creditorId === 'string' ? document.creditorId : undefined;
+    } catch (error) {
+      this.readModelRestsUntil = this.clock.now().getTime() + readModelRestMs;
+      this.logger.warn(`The account read model could not be read (${String(error)}); asking the event store for ${readModelRestMs / 1000} s.`);
+      return undefined;
+    }
   }
 
   private async fromEventStore(accountId: string): Promise<string | undefined> {

@@ -25,10 +25,14 @@ export class LeastRecentlyUsed<Key, Value> {
 
   /** Kept as used last: to the end of the order in which the least recently set go first. */
   set(key: Key, value: Value): void {
-    const entry = this.entries.get(key) ?? { key, value };
-    entry.value = value;
-    if (this.entries.has(key)) this.unlink(entry);
-    else this.entries.set(key, entry);
+    let entry = this.entries.get(key);
+    if (entry) {
+      entry.value = value;
+      this.unlink(entry);
+    } else {
+      entry = { key, value, older: undefined, newer: undefined };
+      this.entries.set(key, entry);
+    }
     entry.older = this.newest;
     if (this.newest) this.newest.newer = entry;
     else this.oldest = entry;
