@@ -27,20 +27,19 @@ describe('LeastRecentlyUsed: at most so many entries, the least recently set goi
     expect(['a', 'b', 'c'].map((key) => kept.peek(key))).toEqual([3, undefined, 4]);
   });
 
-  it('does not make an entry newer for a peek', () => {
+  it.each([
+    ['a peek does not make an entry newer', (kept: LeastRecentlyUsed<string, number>) => kept.peek('a')],
+    [
+      'a deleted entry frees its place',
+      (kept: LeastRecentlyUsed<string, number>) => {
+        kept.delete('a');
+      },
+    ],
+  ])('%s', (_, touch) => {
     const kept = new LeastRecentlyUsed<string, number>(2);
     kept.set('a', 1);
     kept.set('b', 2);
-    kept.peek('a');
-    kept.set('c', 3);
-    expect(['a', 'b', 'c'].map((key) => kept.peek(key))).toEqual([undefined, 2, 3]);
-  });
-
-  it('frees the place of a deleted entry', () => {
-    const kept = new LeastRecentlyUsed<string, number>(2);
-    kept.set('a', 1);
-    kept.set('b', 2);
-    kept.delete('a');
+    touch(kept);
     kept.set('c', 3);
     expect(['a', 'b', 'c'].map((key) => kept.peek(key))).toEqual([undefined, 2, 3]);
   });
