@@ -18,7 +18,8 @@ export const readModelRestMs = 5_000;
  * next, so it is at hand, where the account's first event lies on a random page of the whole log. (At
  * a million accounts, reading that event took a scoped caller's account read from about 0.3 to 1.2–1.7
  * ms of CPU, service and PostgreSQL.) The event store, the truth, answers for an account the read model
- * has not caught up with yet, or while the read store cannot be read. Each answer is kept, the least recently found going first past the bound.
+ * has not caught up with yet, or while the read store cannot be read. Each answer is kept, the least
+ * recently found going first past the bound.
  */
 @Injectable()
 export class AccountCreditors {
