@@ -2,8 +2,8 @@
 interface Entry<Key, Value> {
   key: Key;
   value: Value;
-  older?: Entry<Key, Value> | undefined;
-  newer?: Entry<Key, Value> | undefined;
+  older: Entry<Key, Value> | undefined;
+  newer: Entry<Key, Value> | undefined;
 }
 
 /**
