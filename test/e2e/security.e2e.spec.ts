@@ -4,6 +4,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { accountReadModel } from '@arrears/projections';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { accessMatrix, publicRoute } from '../../apps/api/src/auth/access-matrix';
 import {
   as,
@@ -133,6 +135,28 @@ describe('authentication and authorization', () => {
       expect(note.status).toBe(404);
       expect(await eventCount(api, theirs)).toBe(before);
       expect((await api.get(`/accounts/${theirs}/history`, await as('auditor', 'auditor-a', ['cred-a']))).status).toBe(404);
+    });
+
+    it('reads a scoped caller’s account once, for the scope check and the answer, unless a position is to be waited for', async () => {
+      const agentOfA = await as('agent', 'agent-a', ['cred-a']);
+      const fresh = await account('cred-a');
+      await readModelsCaughtUp(api);
+      const readStore = api.app.get<ReadStore>(READ_STORE);
+      const get = readStore.get.bind(readStore);
+      const reads: string[] = [];
+      readStore.get = (collection, id) => (reads.push(`${collection}/${id}`), get(collection, id));
+      try {
+        const scoped = await api.get(`/accounts/${fresh}`, agentOfA);
+        expect(reads).toEqual([`${accountReadModel.collection}/${fresh}`]);
+        expect(scoped.body).toEqual((await api.get(`/accounts/${fresh}`, await as('supervisor', 'supervisor-all'))).body);
+        const another = await account('cred-a');
+        const position = String((await api.post(`/accounts/${another}/notes`, { text: 'a call' })).body.position);
+        reads.length = 0;
+        expect((await api.get(`/accounts/${another}?minPosition=${position}`, agentOfA)).status).toBe(200);
+        expect(reads).toEqual([`${accountReadModel.collection}/${another}`, `${accountReadModel.collection}/${another}`]);
+      } finally {
+        readStore.get = get;
+      }
     });
 
     it('shows an agent only their creditors’ accounts on the worklist', async () => {

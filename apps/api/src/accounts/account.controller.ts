@@ -1,10 +1,12 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
 import { accountReadModel, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import type { FastifyRequest } from 'fastify';
+import { accountAtHand } from '../auth/account-at-hand';
 import { IdParam } from '../http/parse-id.pipe';
 import { AccountResponse } from './account.responses';
 import { ReadQueryParams } from '../read-side/paging';
@@ -28,9 +30,11 @@ export class AccountController {
     AccountResponse,
     unknownAccount,
   )
-  async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams): Promise<AccountView> {
+  async account(@IdParam('accountId') accountId: string, @Query() params: ReadQueryParams, @Req() request: FastifyRequest): Promise<AccountView> {
+    // A position to wait for may lie past the document the access guard read; without one, that read will do.
+    const atHand = params.minPosition === undefined ? accountAtHand(request, accountId) : undefined;
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
-    const document = await this.readStore.get(accountReadModel.collection, accountId);
+    const document = atHand ?? (await this.readStore.get(accountReadModel.collection, accountId));
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policies);
   }

@@ -56,24 +56,27 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     creditors = new AccountCreditors(events, readStore, clock);
   });
 
-  it('takes the creditor from the account read model when it has the account, without reading the log', async () => {
+  it('takes the creditor from the account read model when it has the account, without reading the log, and gives the document read', async () => {
     await open('acc-projected', 'cred-a');
-    await project('acc-projected', { creditorId: 'cred-a' });
-    await expect(creditors.of('acc-projected')).resolves.toBe('cred-a');
+    await project('acc-projected', { creditorId: 'cred-a', status: 'open' });
+    await expect(creditors.of('acc-projected')).resolves.toEqual({
+      creditorId: 'cred-a',
+      document: { id: 'acc-projected', creditorId: 'cred-a', status: 'open' },
+    });
     expect(documentsRead).toEqual(['acc-projected']);
     expect(streamsRead).toEqual([]);
   });
 
   it('takes it from the account’s first event while the read model has not caught up with the account', async () => {
     await open('acc-new', 'cred-b');
-    await expect(creditors.of('acc-new')).resolves.toBe('cred-b');
+    await expect(creditors.of('acc-new')).resolves.toEqual({ creditorId: 'cred-b' });
     expect(streamsRead).toEqual([accountStream('acc-new')]);
   });
 
   it('asks the log when the document holds no creditor it can trust', async () => {
     await open('acc-odd', 'cred-c');
     await project('acc-odd', { creditorId: 42 });
-    await expect(creditors.of('acc-odd')).resolves.toBe('cred-c');
+    await expect(creditors.of('acc-odd')).resolves.toMatchObject({ creditorId: 'cred-c' });
     expect(streamsRead).toEqual([accountStream('acc-odd')]);
   });
 
@@ -86,9 +89,9 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     let asked = 0;
     down.get = (collection, id) => (asked++, get(collection, id));
     const withDown = new AccountCreditors(events, down, clock);
-    await expect(withDown.of('acc-read-store-down')).resolves.toBe('cred-g');
+    await expect(withDown.of('acc-read-store-down')).resolves.toMatchObject({ creditorId: 'cred-g' });
     clock.advance(readModelRestMs - 1);
-    await expect(withDown.of('acc-read-store-still-down')).resolves.toBe('cred-g');
+    await expect(withDown.of('acc-read-store-still-down')).resolves.toMatchObject({ creditorId: 'cred-g' });
     expect(asked).toBe(1);
     clock.advance(1);
     await withDown.of('acc-new-after-rest');
@@ -98,14 +101,14 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
   it('answers nothing for an account that does not exist, and finds it once it is opened', async () => {
     await expect(creditors.of('acc-later')).resolves.toBeUndefined();
     await open('acc-later', 'cred-d');
-    await expect(creditors.of('acc-later')).resolves.toBe('cred-d');
+    await expect(creditors.of('acc-later')).resolves.toMatchObject({ creditorId: 'cred-d' });
   });
 
-  it('asks neither store again for an account it has found', async () => {
+  it('asks neither store again for an account it has found, so has no document to give', async () => {
     await open('acc-kept', 'cred-e');
     await creditors.of('acc-kept');
     [streamsRead, documentsRead] = [[], []];
-    await expect(creditors.of('acc-kept')).resolves.toBe('cred-e');
+    await expect(creditors.of('acc-kept')).resolves.toEqual({ creditorId: 'cred-e' });
     expect([streamsRead, documentsRead]).toEqual([[], []]);
   });
 
@@ -118,7 +121,7 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     for (let k = 0; k < keptCreditors; k++) await bounded.of(`acc-filler-${k}`);
     filled.get = () => Promise.resolve(undefined);
     streamsRead = [];
-    await expect(bounded.of('acc-first')).resolves.toBe('cred-f');
+    await expect(bounded.of('acc-first')).resolves.toMatchObject({ creditorId: 'cred-f' });
     expect(streamsRead).toEqual([accountStream('acc-first')]);
   });
 });

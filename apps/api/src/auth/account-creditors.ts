@@ -3,13 +3,19 @@ import { accountStream } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { Clock } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
-import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { READ_STORE, type ReadDocument, type ReadStore } from '@arrears/read-store';
 import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
 /** The accounts whose creditor is kept: about 100 bytes each. */
 export const keptCreditors = 100_000;
 /** How long the read model is left alone after it failed to answer: each ask could wait out a timeout. */
 export const readModelRestMs = 5_000;
+
+/** An account's creditor, and the account's document when the read model gave it (a read of the account can use it). */
+export interface AccountCreditor {
+  creditorId: string;
+  document?: ReadDocument;
+}
 
 /**
  * The creditor an account belongs to, which the access guard checks on every route about one account.
@@ -34,20 +40,21 @@ export class AccountCreditors {
   ) {}
 
   /** Undefined for an account that does not exist (yet). */
-  async of(accountId: string): Promise<string | undefined> {
+  async of(accountId: string): Promise<AccountCreditor | undefined> {
     const known = this.known.peek(accountId);
-    if (known) return known;
-    const creditorId = (await this.fromReadModel(accountId)) ?? (await this.fromEventStore(accountId));
-    if (creditorId) this.known.set(accountId, creditorId);
-    return creditorId;
+    if (known) return { creditorId: known };
+    const found = (await this.fromReadModel(accountId)) ?? (await this.fromEventStore(accountId));
+    if (found) this.known.set(accountId, found.creditorId);
+    return found;
   }
 
   /** Only a shortcut: a read store that cannot answer must not stop the commands of scoped callers. */
-  private async fromReadModel(accountId: string): Promise<string | undefined> {
+  private async fromReadModel(accountId: string): Promise<AccountCreditor | undefined> {
     if (this.clock.now().getTime() < this.readModelRestsUntil) return undefined;
     try {
-      const document = (await this.readStore.get(accountReadModel.collection, accountId)) as Partial<AccountDocument> | undefined;
-      return typeof document?.creditorId === 'string' ? document.creditorId : undefined;
+      const document = await this.readStore.get(accountReadModel.collection, accountId);
+      const { creditorId } = (document ?? {}) as Partial<AccountDocument>;
+      return document && typeof creditorId === 'string' ? { creditorId, document } : undefined;
     } catch (error) {
       this.readModelRestsUntil = this.clock.now().getTime() + readModelRestMs;
       this.logger.warn(`The account read model could not be read (${String(error)}); asking the event store for ${readModelRestMs / 1000} s.`);
@@ -55,8 +62,9 @@ export class AccountCreditors {
     }
   }
 
-  private async fromEventStore(accountId: string): Promise<string | undefined> {
+  private async fromEventStore(accountId: string): Promise<AccountCreditor | undefined> {
     const [first] = await this.events.readStream(accountStream(accountId), { maxCount: 1 });
-    return first?.metadata.creditorId;
+    const creditorId = first?.metadata.creditorId;
+    return creditorId === undefined ? undefined : { creditorId };
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { ScrapeToken } from '../health/scrape-token';
 import { PortalAccess } from '../portal/portal-access';
 import { accessTo, publicRoute, scrapeRoute } from './access-matrix';
+import { keepAccountAtHand } from './account-at-hand';
 import { AccountCreditors } from './account-creditors';
 import { attachPrincipal, type Principal } from './principal';
 import { TokenVerifier } from './token-verifier';
@@ -40,7 +41,7 @@ export class AuthGuard implements CanActivate {
         role: principal.role,
       });
     }
-    await this.requireRouteAccountInScope(principal, (request.params as Record<string, string | undefined>).accountId);
+    await this.requireRouteAccountInScope(request, principal);
     requireBodyCreditorInScope(principal, request.body);
     attachPrincipal(request, principal);
     return true;
@@ -64,9 +65,12 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async requireRouteAccountInScope(principal: Principal, accountId: string | undefined): Promise<void> {
+  private async requireRouteAccountInScope(request: FastifyRequest, principal: Principal): Promise<void> {
+    const { accountId } = request.params as Record<string, string | undefined>;
     if (actsForEveryCreditor(principal) || accountId === undefined) return;
-    requireAccountInScope(principal, accountId, await this.creditors.of(accountId));
+    const found = await this.creditors.of(accountId);
+    requireAccountInScope(principal, accountId, found?.creditorId);
+    if (found?.document) keepAccountAtHand(request, found.document);
   }
 }
 
