@@ -4,6 +4,7 @@
  * again and again, after a warm-up, and prints microseconds per fold.
  */
 import { evolve, initialAccountState, type AccountEvent, type AccountState } from '@arrears/domain';
+import { microsecondsPer } from './cpu-loop';
 
 export const foldHistories = [10, 1_000, 10_000] as const;
 
@@ -27,7 +28,7 @@ const payment = (n: number): AccountEvent => ({
 });
 
 /** An open account with one large invoice that `past` payments of 1 went to. */
-function accountWith(past: number): AccountState {
+export function accountWith(past: number): AccountState {
   const opening: AccountEvent[] = [
     { type: 'AccountOpened', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
     {
@@ -41,21 +42,12 @@ function accountWith(past: number): AccountState {
 }
 
 /** Microseconds per fold of the next payment, at each history length. */
-export function measureFold(): FoldFigure[] {
-  return foldHistories.map((past) => {
+export async function measureFold(): Promise<FoldFigure[]> {
+  const figures: FoldFigure[] = [];
+  for (const past of foldHistories) {
     const state = accountWith(past);
     const next = payment(past);
-    // Folds for `ms`, returning the folds done and the time they took.
-    const fold = (ms: number) => {
-      const started = process.hrtime.bigint();
-      const until = started + BigInt(ms * 1e6);
-      let times = 0;
-      while (process.hrtime.bigint() < until) for (let i = 0; i < 10; i++, times++) evolve(state, next);
-      return { times, nanoseconds: Number(process.hrtime.bigint() - started) };
-    };
-    fold(200);
-    const { times, nanoseconds } = fold(500);
-    const microseconds = nanoseconds / 1e3 / times;
-    return { pastPayments: past, microsecondsPerPayment: Math.round(microseconds * 100) / 100 };
-  });
+    figures.push({ pastPayments: past, microsecondsPerPayment: await microsecondsPer(() => evolve(state, next)) });
+  }
+  return figures;
 }

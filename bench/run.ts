@@ -17,6 +17,7 @@ import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } f
 import { benchSecrets, startService, withCpu, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
+import { measureCommandLayers, type CommandLayerFigure } from './command-layers';
 import { measureFold, type FoldFigure } from './fold';
 
 const clients = 8;
@@ -312,12 +313,15 @@ function commandRows({ bare, http, ratios }: CommandPathFigures) {
 }
 
 /** `npm run bench -- --command-path` measures (d) only, with its baseline: quicker while working on it. */
-async function commandPathAlone(serverUrl: string): Promise<void> {
+async function commandPathAlone(serverUrl: string, layers: CommandLayerFigure[]): Promise<void> {
   const figures = await commandPath(serverUrl);
-  console.table(commandRows(figures));
+  console.table({ ...commandRows(figures), ...layerRows(layers) });
   const out = resolve(__dirname, '../../bench/results');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'command-path.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...figures }, null, 2)}\n`);
+  await writeFile(
+    join(out, 'command-path.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...figures, commandLayers: layers }, null, 2)}\n`,
+  );
 }
 
 /**
@@ -363,10 +367,17 @@ const foldRows = (figures: FoldFigure[]) =>
     ]),
   );
 
+/** (k) The command path's layers, each alone: no database either. */
+const layerRows = (figures: CommandLayerFigure[]) =>
+  Object.fromEntries(
+    figures.map(({ layer, microseconds }) => [`(k) a payment: ${layer}`, { value: `${microseconds} µs`, target: "reported, beside (d)'s CPU a command" }]),
+  );
+
 async function main(): Promise<void> {
-  const fold = measureFold();
+  const fold = await measureFold();
+  const layers = await measureCommandLayers();
   if (process.argv.includes('--fold')) {
-    console.table(foldRows(fold));
+    console.table({ ...foldRows(fold), ...layerRows(layers) });
     return;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
@@ -377,7 +388,7 @@ async function main(): Promise<void> {
       return;
     }
     if (process.argv.includes('--command-path')) {
-      await commandPathAlone(server.url);
+      await commandPathAlone(server.url, layers);
       return;
     }
     if (webhooksOnly) {
@@ -438,6 +449,7 @@ async function main(): Promise<void> {
       kpisThreeYearsAccounts: kpiHistory.accounts,
       ...webhooks,
       fold,
+      commandLayers: layers,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -457,6 +469,7 @@ async function main(): Promise<void> {
       },
       ...webhookRows(webhooks),
       ...foldRows(fold),
+      ...layerRows(layers),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });

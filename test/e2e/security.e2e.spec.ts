@@ -150,9 +150,10 @@ describe('authentication and authorization', () => {
         expect(reads).toEqual([`${accountReadModel.collection}/${fresh}`]);
         expect(scoped.body).toEqual((await api.get(`/accounts/${fresh}`, await as('supervisor', 'supervisor-all'))).body);
         const another = await account('cred-a');
-        const position = String((await api.post(`/accounts/${another}/notes`, { text: 'a call' })).body.position);
+        const position = String((await api.post(`/accounts/${another}/payments`, paymentBody('pay-1', 5000))).body.position);
         reads.length = 0;
-        expect((await api.get(`/accounts/${another}?minPosition=${position}`, agentOfA)).status).toBe(200);
+        const waited = await api.get(`/accounts/${another}?minPosition=${position}`, agentOfA);
+        expect(waited.body.balances.total).toBe(7500);
         expect(reads).toEqual([`${accountReadModel.collection}/${another}`, `${accountReadModel.collection}/${another}`]);
       } finally {
         readStore.get = get;

@@ -76,7 +76,7 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
   it('asks the log when the document holds no creditor it can trust', async () => {
     await open('acc-odd', 'cred-c');
     await project('acc-odd', { creditorId: 42 });
-    await expect(creditors.of('acc-odd')).resolves.toMatchObject({ creditorId: 'cred-c' });
+    await expect(creditors.of('acc-odd')).resolves.toEqual({ creditorId: 'cred-c' });
     expect(streamsRead).toEqual([accountStream('acc-odd')]);
   });
 
@@ -89,9 +89,9 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     let asked = 0;
     down.get = (collection, id) => (asked++, get(collection, id));
     const withDown = new AccountCreditors(events, down, clock);
-    await expect(withDown.of('acc-read-store-down')).resolves.toMatchObject({ creditorId: 'cred-g' });
+    await expect(withDown.of('acc-read-store-down')).resolves.toEqual({ creditorId: 'cred-g' });
     clock.advance(readModelRestMs - 1);
-    await expect(withDown.of('acc-read-store-still-down')).resolves.toMatchObject({ creditorId: 'cred-g' });
+    await expect(withDown.of('acc-read-store-still-down')).resolves.toEqual({ creditorId: 'cred-g' });
     expect(asked).toBe(1);
     clock.advance(1);
     await withDown.of('acc-new-after-rest');
@@ -101,7 +101,7 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
   it('answers nothing for an account that does not exist, and finds it once it is opened', async () => {
     await expect(creditors.of('acc-later')).resolves.toBeUndefined();
     await open('acc-later', 'cred-d');
-    await expect(creditors.of('acc-later')).resolves.toMatchObject({ creditorId: 'cred-d' });
+    await expect(creditors.of('acc-later')).resolves.toEqual({ creditorId: 'cred-d' });
   });
 
   it('asks neither store again for an account it has found, so has no document to give', async () => {
@@ -121,7 +121,7 @@ describe('AccountCreditors: the creditor of an account, for the access guard', (
     for (let k = 0; k < keptCreditors; k++) await bounded.of(`acc-filler-${k}`);
     filled.get = () => Promise.resolve(undefined);
     streamsRead = [];
-    await expect(bounded.of('acc-first')).resolves.toMatchObject({ creditorId: 'cred-f' });
+    await expect(bounded.of('acc-first')).resolves.toEqual({ creditorId: 'cred-f' });
     expect(streamsRead).toEqual([accountStream('acc-first')]);
   });
 });

@@ -12,7 +12,7 @@ export const keptCreditors = 100_000;
 export const readModelRestMs = 5_000;
 
 /** An account's creditor, and the account's document when the read model gave it (a read of the account can use it). */
-export interface AccountCreditor {
+export interface CreditorFound {
   creditorId: string;
   document?: ReadDocument;
 }
@@ -40,7 +40,7 @@ export class AccountCreditors {
   ) {}
 
   /** Undefined for an account that does not exist (yet). */
-  async of(accountId: string): Promise<AccountCreditor | undefined> {
+  async of(accountId: string): Promise<CreditorFound | undefined> {
     const known = this.known.peek(accountId);
     if (known) return { creditorId: known };
     const found = (await this.fromReadModel(accountId)) ?? (await this.fromEventStore(accountId));
@@ -49,7 +49,7 @@ export class AccountCreditors {
   }
 
   /** Only a shortcut: a read store that cannot answer must not stop the commands of scoped callers. */
-  private async fromReadModel(accountId: string): Promise<AccountCreditor | undefined> {
+  private async fromReadModel(accountId: string): Promise<CreditorFound | undefined> {
     if (this.clock.now().getTime() < this.readModelRestsUntil) return undefined;
     try {
       const document = await this.readStore.get(accountReadModel.collection, accountId);
@@ -62,7 +62,7 @@ export class AccountCreditors {
     }
   }
 
-  private async fromEventStore(accountId: string): Promise<AccountCreditor | undefined> {
+  private async fromEventStore(accountId: string): Promise<CreditorFound | undefined> {
     const [first] = await this.events.readStream(accountStream(accountId), { maxCount: 1 });
     const creditorId = first?.metadata.creditorId;
     return creditorId === undefined ? undefined : { creditorId };
