@@ -23,7 +23,7 @@ const recordPayment = (n: number): AccountCommand => ({ type: 'RecordPayment', d
 const metadata: EventMetadata = {
   correlationId: '0f5c7a52-6a0e-4d4e-9a53-3f0c1f2b7d10',
   causationId: '0f5c7a52-6a0e-4d4e-9a53-3f0c1f2b7d10',
-  actor: { id: 'bench-agent', role: 'agent' },
+  actor: { id: 'bench-system', role: 'system' },
   occurredAt: '2026-03-01T12:00:00.000Z',
   occurredOn: '2026-02-10',
   recordedAt: '2026-03-01T12:00:00.000Z',

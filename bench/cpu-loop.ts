@@ -18,5 +18,5 @@ export async function microsecondsPer(run: (n: number) => unknown, warmUpMs = 20
     return Number(process.hrtime.bigint() - started) / 1e3 / calls;
   };
   await loop(warmUpMs);
-  return Math.round((await loop(measuredMs)) * 100) / 100;
+  return Math.round((await loop(measuredMs)) * 10) / 10;
 }

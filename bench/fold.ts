@@ -1,7 +1,7 @@
 /**
  * The cost of folding one payment into an account, by how many it has received before: it should not
  * grow with the account's history. Pure CPU, no database: folds the next payment into the same state
- * again and again, after a warm-up, and prints microseconds per fold.
+ * again and again, after a warm-up, and gives microseconds per fold.
  */
 import { evolve, initialAccountState, type AccountEvent, type AccountState } from '@arrears/domain';
 import { microsecondsPer } from './cpu-loop';

@@ -312,7 +312,7 @@ function commandRows({ bare, http, ratios }: CommandPathFigures) {
   };
 }
 
-/** `npm run bench -- --command-path` measures (d) only, with its baseline: quicker while working on it. */
+/** `npm run bench -- --command-path` measures (d) only, with its baseline, and (k) its layers: quicker while working on it. */
 async function commandPathAlone(serverUrl: string, layers: CommandLayerFigure[]): Promise<void> {
   const figures = await commandPath(serverUrl);
   console.table({ ...commandRows(figures), ...layerRows(layers) });
@@ -374,8 +374,10 @@ const layerRows = (figures: CommandLayerFigure[]) =>
   );
 
 async function main(): Promise<void> {
-  const fold = await measureFold();
-  const layers = await measureCommandLayers();
+  // Pure CPU, so timed first, before the database starts, and only where they are reported.
+  const reportsNoCpuFigures = webhooksOnly || process.argv.includes('--import-million');
+  const fold = reportsNoCpuFigures || process.argv.includes('--command-path') ? [] : await measureFold();
+  const layers = reportsNoCpuFigures ? [] : await measureCommandLayers();
   if (process.argv.includes('--fold')) {
     console.table({ ...foldRows(fold), ...layerRows(layers) });
     return;
