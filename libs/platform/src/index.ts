@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './config/secret-file';
 export * from './config/secrets';
 export * from './clock/clock';
+export * from './caching/least-recently-used';
 export * from './ids/ids';
 export * from './database/embedded-postgres';
 export * from './database/postgres-pool';

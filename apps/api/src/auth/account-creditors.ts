@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { accountStream } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { Clock } from '@arrears/platform';
+import { Clock, LeastRecentlyUsed } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadDocument, type ReadStore } from '@arrears/read-store';
-import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
 /** The accounts whose creditor is kept: about 100 bytes each. */
 export const keptCreditors = 100_000;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { daysBetween } from '@arrears/domain';
+import { LeastRecentlyUsed } from '@arrears/platform';
 import { kpiReport, PORTFOLIO, type KpiReport } from '@arrears/projections';
 import type { KpiWindow } from './kpi-documents';
-import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
 /** What a report is of: its scope (a creditor, or PORTFOLIO) and its period. */
 export interface KpiQuestion {

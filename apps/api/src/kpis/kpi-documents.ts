@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '@arrears/platform';
+import { Clock, LeastRecentlyUsed } from '@arrears/platform';
 import { isKpiDay, isKpiMonth, kpiContentFields, kpiReadModel, type KpiDayDocument, type KpiMonthDocument } from '@arrears/projections';
 import { READ_STORE, type Condition, type ReadDocument, type ReadStore } from '@arrears/read-store';
-import { LeastRecentlyUsed } from '../read-side/least-recently-used';
 
 type KpiDocument = KpiDayDocument | KpiMonthDocument;
 
