@@ -275,17 +275,27 @@ export function addChange(total: FigureChange, more: FigureChange): FigureChange
   return sum;
 }
 
-const hasEntries = (record: object) => Object.keys(record).length > 0;
+function hasEntries<Keyed extends object>(record: Keyed | undefined): record is Keyed {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
 
-function addKeyed(total: Record<string, number> | undefined, more: Record<string, number> | undefined): Record<string, number> {
+/**
+ * A keyed total with `more` added. A month's totals hold a key for every due date its facts moved (dozens),
+ * and most facts move none: then the total itself is the sum, shared, not copied (no map kept in a
+ * document is ever changed in place: `adjust` works on fresh copies only).
+ */
+function addKeyed(total: Record<string, number> | undefined, more: Record<string, number> | undefined): Record<string, number> | undefined {
+  if (!hasEntries(more)) return total;
   const sum = { ...total };
-  for (const [key, amount] of Object.entries(more ?? {})) adjust(sum, key, amount);
+  for (const [key, amount] of Object.entries(more)) adjust(sum, key, amount);
   return sum;
 }
 
-function addAgencies(total: Record<string, AgencyFlows> | undefined, more: Record<string, AgencyFlows> | undefined): Record<string, AgencyFlows> {
+function addAgencies(total: Record<string, AgencyFlows> | undefined, more: Record<string, AgencyFlows> | undefined): Record<string, AgencyFlows> | undefined {
+  if (!hasEntries(more)) return total;
   const sum = { ...total };
-  for (const [agencyId, flows] of Object.entries(more ?? {})) {
+  for (const [agencyId, flows] of Object.entries(more)) {
     const so = entryOf(sum, agencyId) ?? { placed: 0, collected: 0 };
     sum[agencyId] = { placed: so.placed + flows.placed, collected: so.collected + flows.collected };
   }
