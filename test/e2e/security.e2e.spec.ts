@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { accountReadModel } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { accessMatrix, publicRoute } from '../../apps/api/src/auth/access-matrix';
+import { AccountCreditors } from '../../apps/api/src/auth/account-creditors';
 import {
   as,
   eventCount,
@@ -220,6 +221,41 @@ describe('authentication and authorization', () => {
     expect((await api.post(`/accounts/${accountId}/notes`, { text: 'Called, no answer.' }, headers)).status).toBe(201);
     const events = (await api.get(`/accounts/${accountId}/events`)).body.events;
     expect(events.at(-1).metadata.actor).toEqual({ id: 'agent-7', role: 'agent' });
+  });
+});
+
+describe('a read that waits for a position (minPosition)', () => {
+  it('answers a scoped caller 404 for an account the log does not hold, even if another creditor opens it meanwhile', async () => {
+    // No projector here: the read waits for its position until a second process, started later, projects.
+    const reader = await startTestApi({ env: { RUN_PROJECTOR: 'false' } });
+    let projector: TestApi | undefined;
+    try {
+      const position = (await reader.post('/accounts', openAccountBody(uniqueId('acc'), 'cred-a'))).body.position;
+      const later = uniqueId('acc');
+      const creditors = reader.app.get(AccountCreditors);
+      const of = creditors.of.bind(creditors);
+      let scopeChecked = () => {};
+      const checked = new Promise<void>((resolve) => (scopeChecked = resolve));
+      creditors.of = async (accountId) => {
+        const found = await of(accountId);
+        if (accountId === later) scopeChecked();
+        return found;
+      };
+      const read = reader.get(`/accounts/${later}?minPosition=${position}`, await as('agent', 'agent-a', ['cred-a']));
+      await checked;
+      expect((await reader.post('/accounts', openAccountBody(later, 'cred-b'))).status).toBe(201);
+      projector = await startTestApi({ databaseUrl: reader.databaseUrl });
+      await readModelsCaughtUp(projector);
+      const answer = await read;
+      const absent = await reader.get(`/accounts/${uniqueId('nobody')}`, await as('agent', 'agent-a', ['cred-a']));
+      expect(answer.status).toBe(404);
+      const masked = (body: Record<string, unknown>) => ({ ...body, detail: '-', accountId: '-', instance: '-' });
+      expect(masked(answer.body)).toEqual(masked(absent.body));
+      expect(answer.body).not.toHaveProperty('creditorId');
+    } finally {
+      await projector?.close();
+      await reader.close();
+    }
   });
 });
 
