@@ -224,7 +224,7 @@ describe('authentication and authorization', () => {
   });
 });
 
-describe('a read that waits for a position (minPosition)', () => {
+describe('an account another creditor opens while a scoped request is under way', () => {
   it('answers a scoped caller 404 for an account the log does not hold, even if another creditor opens it meanwhile', async () => {
     // No projector here: the read waits for its position until a second process, started later, projects.
     const reader = await startTestApi({ env: { RUN_PROJECTOR: 'false' } });
@@ -255,6 +255,28 @@ describe('a read that waits for a position (minPosition)', () => {
     } finally {
       await projector?.close();
       await reader.close();
+    }
+  });
+
+  it('answers 404 to a scoped checkout of an account another creditor opens just after the scope check', async () => {
+    const api = await startTestApi({ env: { PAYMENT_PROVIDER: 'test', PUBLIC_URL: 'https://arrears.example.com' } });
+    try {
+      const accountId = uniqueId('acc');
+      const creditors = api.app.get(AccountCreditors);
+      const of = creditors.of.bind(creditors);
+      creditors.of = async (id) => {
+        const found = await of(id);
+        // Between the guard's check and the route's own load of the account: another creditor opens it.
+        if (id === accountId) expect((await api.post('/accounts', openAccountBody(id, 'cred-b'))).status).toBe(201);
+        if (id === accountId) expect((await api.post(`/accounts/${id}/invoices`, invoiceBody('inv-1'))).status).toBe(201);
+        return found;
+      };
+      const checkout = await api.post(`/accounts/${accountId}/checkout`, { amount: 100, currency: 'USD' }, await as('agent', 'agent-a', ['cred-a']));
+      expect(checkout.status).toBe(404);
+      expect(checkout.body).toMatchObject({ code: 'ACCOUNT_NOT_FOUND', accountId });
+      expect(checkout.body).not.toHaveProperty('url');
+    } finally {
+      await api.close();
     }
   });
 });

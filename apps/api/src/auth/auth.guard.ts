@@ -14,8 +14,8 @@ import { TokenVerifier } from './token-verifier';
 /**
  * Every route but the public ones needs a verified bearer token (401 otherwise) whose role the
  * access matrix allows there (403 otherwise). On a route about one account, an account of a
- * creditor the token may not act for answers 404, exactly as an absent one, and so does a read of
- * one the log does not hold (see requireRouteAccountInScope). It runs before
+ * creditor the token may not act for answers 404, exactly as an absent one, and so does one the
+ * log does not hold (see requireRouteAccountInScope). It runs before
  * validation, so a caller without a token learns nothing about a route's body. The metrics route also
  * takes the configured scrape token.
  */
@@ -71,10 +71,10 @@ export class AuthGuard implements CanActivate {
     const { accountId } = request.params as Record<string, string | undefined>;
     if (actsForEveryCreditor(principal) || accountId === undefined) return;
     const found = await this.creditors.of(accountId);
-    // A read of an account the log does not hold answers as absent here, since nothing after checks the creditor
-    // again: one opened while the read waits for its `minPosition` may be another creditor's. (A command checks
-    // the state it loads; a malformed id is left to its route's 400.)
-    if (!found && request.method === 'GET' && idPattern.test(accountId)) throw accountNotFound(accountId);
+    // An account the log does not hold answers as absent here, since no route about one account opens it and not
+    // every one checks the creditor again: a read waiting for its `minPosition`, or a checkout, could otherwise
+    // reach an account another creditor opened meanwhile. (A malformed id is left to its route's 400.)
+    if (!found && idPattern.test(accountId)) throw accountNotFound(accountId);
     requireAccountInScope(principal, accountId, found?.creditorId);
     if (found?.document) keepAccountAtHand(request, found.document);
   }
