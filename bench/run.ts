@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
+import { onInterrupt } from './interrupted';
 import { benchSecrets, startService, withCpu, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
@@ -383,7 +384,12 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
-  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
+  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres', stopOnSignals: false });
+  const removeDatabase = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const unregister = onInterrupt(removeDatabase);
   try {
     if (process.argv.includes('--import-million')) {
       await importMillion(server.url);
@@ -479,8 +485,8 @@ async function main(): Promise<void> {
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`written to ${file}`);
   } finally {
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    unregister();
+    await removeDatabase();
   }
 }
 
