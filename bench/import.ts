@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { stoppedOnInterrupt } from './interrupted';
 
 /** Facts per generated account: its opening, six invoices, three payments and a note. */
 const factsPerAccount = 11;
@@ -75,6 +76,7 @@ export async function measureImport(url: string, path: string, facts: number, en
     env: { ...process.env, EVENT_STORE_URL: url, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  stoppedOnInterrupt(child);
   let last = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => {
     for (const line of text.split('\n').filter(Boolean)) {

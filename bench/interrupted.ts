@@ -1,9 +1,15 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
- * What an interrupted run (Ctrl-C, a kill) still does before it exits: stop the services it started,
+ * What an interrupted run (Ctrl-C, a kill) still does before it exits: stop the processes it started,
  * stop its database and remove its files, last registered first. At a million accounts the database
  * alone holds tens of gigabytes, which a run stopped by hand used to leave in the temporary directory.
  */
 const cleanUps = new Set<() => unknown>();
+let interrupted = false;
 
 /** Registers a clean-up for an interruption; returns what unregisters it once the run did it itself. */
 export function onInterrupt(cleanUp: () => unknown): () => void {
@@ -11,7 +17,42 @@ export function onInterrupt(cleanUp: () => unknown): () => void {
   return () => cleanUps.delete(cleanUp);
 }
 
+/** Whether the run was interrupted: its work then fails, and the interruption, not the failure, ends it. */
+export const wasInterrupted = () => interrupted;
+
+/** A new temporary directory, removed by `remove` or by an interruption, whichever comes first (once). */
+export async function temporaryDirectory(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  let removing: Promise<void> | undefined;
+  const remove = () => (removing ??= rm(path, { recursive: true, force: true }));
+  const unregister = onInterrupt(remove);
+  return {
+    path,
+    remove: async () => {
+      await remove();
+      unregister();
+    },
+  };
+}
+
+/** A child process stopped by an interruption: SIGTERM, then SIGKILL if it has not exited within 5 s. */
+export function stoppedOnInterrupt(child: ChildProcess): void {
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  const unregister = onInterrupt(async () => {
+    child.kill('SIGTERM');
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(kill);
+  });
+  void exited.then(unregister);
+}
+
 async function cleanUpAndExit(code: number): Promise<never> {
+  interrupted = true;
   for (const cleanUp of [...cleanUps].reverse()) {
     try {
       await cleanUp();

@@ -5,8 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
@@ -14,7 +13,7 @@ import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
-import { onInterrupt } from './interrupted';
+import { onInterrupt, temporaryDirectory, wasInterrupted } from './interrupted';
 import { benchSecrets, startService, withCpu, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
@@ -249,14 +248,14 @@ const importFacts = 110_000;
 
 /** (h) A generated ledger imported on a fresh database, next to the 100-row INSERT baseline. */
 async function importFigure(serverUrl: string, facts: number, database: string): Promise<ImportFigure> {
-  const dir = await mkdtemp(join(tmpdir(), 'arrears-import-'));
+  const dir = await temporaryDirectory('arrears-import-');
   try {
-    const path = join(dir, 'ledger.ndjson');
+    const path = join(dir.path, 'ledger.ndjson');
     const written = await writeLedger(path, facts);
     console.log(`measuring (h) import of ${written} facts…`);
     return await measureImport(await createDatabase(serverUrl, database), path, written, benchSecrets);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await dir.remove();
   }
 }
 
@@ -383,13 +382,15 @@ async function main(): Promise<void> {
     console.table({ ...foldRows(fold), ...layerRows(layers) });
     return;
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'arrears-bench-'));
-  const server = await startEmbeddedPostgres({ dataDir, database: 'postgres', stopOnSignals: false });
-  const removeDatabase = async () => {
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  const unregister = onInterrupt(removeDatabase);
+  const data = await temporaryDirectory('arrears-bench-');
+  const server = await startEmbeddedPostgres({ dataDir: data.path, database: 'postgres', stopOnSignals: false }).catch(async (error: unknown) => {
+    await data.remove();
+    throw error;
+  });
+  let stopping: Promise<void> | undefined;
+  // Once: an interruption and the run's own end may both ask for it.
+  const stopDatabase = () => (stopping ??= server.stop());
+  const unregister = onInterrupt(stopDatabase);
   try {
     if (process.argv.includes('--import-million')) {
       await importMillion(server.url);
@@ -485,14 +486,17 @@ async function main(): Promise<void> {
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`written to ${file}`);
   } finally {
+    await stopDatabase();
     unregister();
-    await removeDatabase();
+    await data.remove();
   }
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
 main().catch((error: unknown) => {
+  // Interrupted, the run's work fails: the interruption cleans up and exits.
+  if (wasInterrupted()) return;
   console.error(error);
   process.exit(1);
 });

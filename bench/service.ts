@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { mintToken } from '../apps/api/src/auth/mint-token';
-import { onInterrupt } from './interrupted';
+import { stoppedOnInterrupt } from './interrupted';
 
 /** Polls /health until the service answers 200. */
 export async function waitUntilHealthy(base: string): Promise<void> {
@@ -146,13 +146,12 @@ export async function startService(url: string, env: Record<string, string> = {}
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  stoppedOnInterrupt(service);
   const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
   const stop = async () => {
     service.kill('SIGTERM');
     await exited;
   };
-  const unregister = onInterrupt(stop);
-  void exited.then(unregister);
   try {
     await waitUntilHealthy(base);
   } catch (error) {

@@ -14,10 +14,9 @@ import { TokenVerifier } from './token-verifier';
 /**
  * Every route but the public ones needs a verified bearer token (401 otherwise) whose role the
  * access matrix allows there (403 otherwise). On a route about one account, an account of a
- * creditor the token may not act for answers 404, exactly as an absent one, and so does one the
- * log does not hold (see requireRouteAccountInScope). It runs before
- * validation, so a caller without a token learns nothing about a route's body. The metrics route also
- * takes the configured scrape token.
+ * creditor the token may not act for answers 404, exactly as an absent one, and so does one the log
+ * does not hold (see requireRouteAccountInScope). It runs before validation, so a caller without a
+ * token learns nothing about a route's body. The metrics route also takes the configured scrape token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

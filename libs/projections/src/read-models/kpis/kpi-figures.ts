@@ -275,7 +275,7 @@ export function addChange(total: FigureChange, more: FigureChange): FigureChange
   return sum;
 }
 
-function hasEntries<Keyed extends object>(record: Keyed | undefined): record is Keyed {
+function hasEntries<Entries extends object>(record: Entries | undefined): record is Entries {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
