@@ -76,7 +76,7 @@ export async function measureImport(url: string, path: string, facts: number, en
     env: { ...process.env, EVENT_STORE_URL: url, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  stoppedOnInterrupt(child);
+  void stoppedOnInterrupt(child);
   let last = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => {
     for (const line of text.split('\n').filter(Boolean)) {

@@ -12,7 +12,7 @@ const cleanUps = new Set<() => unknown>();
 let interrupted = false;
 
 /** Registers a clean-up for an interruption; returns what unregisters it once the run did it itself. */
-export function onInterrupt(cleanUp: () => unknown): () => void {
+function onInterrupt(cleanUp: () => unknown): () => void {
   cleanUps.add(cleanUp);
   return () => cleanUps.delete(cleanUp);
 }
@@ -20,23 +20,31 @@ export function onInterrupt(cleanUp: () => unknown): () => void {
 /** Whether the run was interrupted: its work then fails, and the interruption, not the failure, ends it. */
 export const wasInterrupted = () => interrupted;
 
-/** A new temporary directory, removed by `remove` or by an interruption, whichever comes first (once). */
-export async function temporaryDirectory(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  let removing: Promise<void> | undefined;
-  const remove = () => (removing ??= rm(path, { recursive: true, force: true }));
-  const unregister = onInterrupt(remove);
-  return {
-    path,
-    remove: async () => {
-      await remove();
-      unregister();
-    },
+/**
+ * `cleanUp`, run once, by the run itself or by an interruption, whichever asks first (both may: an
+ * interruption makes the run's work fail, and the run then cleans up on its way out).
+ */
+export function cleanedUpOnInterrupt(cleanUp: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const once = () => (running ??= cleanUp());
+  const unregister = onInterrupt(once);
+  return async () => {
+    await once();
+    unregister();
   };
 }
 
-/** A child process stopped by an interruption: SIGTERM, then SIGKILL if it has not exited within 5 s. */
-export function stoppedOnInterrupt(child: ChildProcess): void {
+/** A new temporary directory, removed by `remove` or by an interruption. */
+export async function temporaryDirectory(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: cleanedUpOnInterrupt(() => rm(path, { recursive: true, force: true })) };
+}
+
+/**
+ * A child process stopped by an interruption: SIGTERM, then SIGKILL if it has not exited within 5 s.
+ * Returns when it exits.
+ */
+export function stoppedOnInterrupt(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {
       resolve();
@@ -49,6 +57,7 @@ export function stoppedOnInterrupt(child: ChildProcess): void {
     clearTimeout(kill);
   });
   void exited.then(unregister);
+  return exited;
 }
 
 async function cleanUpAndExit(code: number): Promise<never> {

@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from '@arrears/platform';
 import { measureImport, writeLedger, type ImportFigure } from './import';
 import { measureKpiHistory } from './kpi-history';
 import { measureReadSide, portfolioSizes, readSideRows, type ReadSideResults } from './read-side';
-import { onInterrupt, temporaryDirectory, wasInterrupted } from './interrupted';
+import { cleanedUpOnInterrupt, temporaryDirectory, wasInterrupted } from './interrupted';
 import { benchSecrets, startService, withCpu, type BenchService } from './service';
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
@@ -387,10 +387,7 @@ async function main(): Promise<void> {
     await data.remove();
     throw error;
   });
-  let stopping: Promise<void> | undefined;
-  // Once: an interruption and the run's own end may both ask for it.
-  const stopDatabase = () => (stopping ??= server.stop());
-  const unregister = onInterrupt(stopDatabase);
+  const stopDatabase = cleanedUpOnInterrupt(() => server.stop());
   try {
     if (process.argv.includes('--import-million')) {
       await importMillion(server.url);
@@ -487,7 +484,6 @@ async function main(): Promise<void> {
     console.log(`written to ${file}`);
   } finally {
     await stopDatabase();
-    unregister();
     await data.remove();
   }
 }

@@ -146,8 +146,7 @@ export async function startService(url: string, env: Record<string, string> = {}
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  stoppedOnInterrupt(service);
-  const exited = new Promise((resolveExit) => service.once('exit', resolveExit));
+  const exited = stoppedOnInterrupt(service);
   const stop = async () => {
     service.kill('SIGTERM');
     await exited;

@@ -8,9 +8,10 @@ interface Entry<Key, Value> {
 
 /**
  * A map of at most `capacity` entries: past it, those used least recently go first (a `set` or a
- * `get` uses an entry; a `peek` does not). The order is a list of its own: finding the oldest entry by walking the map from its start
- * steps over every entry dropped since the map last compacted its table (about 35 µs a `set` at
- * 100,000 entries), and a walk kept open across calls holds on to every table the map has outgrown.
+ * `get` uses an entry; a `peek` does not). The order is a list of its own: finding the oldest entry
+ * by walking the map from its start steps over every entry dropped since the map last compacted its
+ * table (about 35 µs a `set` at 100,000 entries), and a walk kept open across calls holds on to every
+ * table the map has outgrown.
  */
 export class LeastRecentlyUsed<Key, Value> {
   private readonly entries = new Map<Key, Entry<Key, Value>>();
@@ -30,7 +31,7 @@ export class LeastRecentlyUsed<Key, Value> {
     return entry?.value;
   }
 
-  /** Kept as used last: to the end of the order in which the least recently set go first. */
+  /** Kept as used last: to the end of the order in which the least recently used go first. */
   set(key: Key, value: Value): void {
     let entry = this.entries.get(key);
     if (entry) {
