@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { accountProjectionFor, ProjectionRunner } from '@arrears/projections';
+import { accountProjectionFor, ProjectionRunner, withStoredShapes } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
 import { vacuumAnalyze, writeAccounts } from './bench-accounts';
 import { startService } from './service';
@@ -27,7 +27,7 @@ export async function measureKpiHistory(url: string, years: number, accounts: nu
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 8 });
   log(`writing ${accounts} accounts spread over ${years} years…`);
   await writeAccounts(events, accounts, years, log);
-  const reads = await PostgresReadStore.connect(url, 8);
+  const reads = withStoredShapes(await PostgresReadStore.connect(url, 8));
   const runner = new ProjectionRunner(events, reads, [{ projection: accountProjectionFor(reportingZones({})) }], { batchSize: 1000, batchWaitMs: 5 });
   runner.start();
   await runner.waitFor(await events.headPosition(), 900_000);

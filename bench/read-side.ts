@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, type ReadModel } from '@arrears/projections';
-import { PostgresReadStore } from '@arrears/read-store';
+import { AccountSearchKey, ProjectionRunner, readModelsFor, rebuildProjection, withStoredShapes, type ReadModel } from '@arrears/projections';
+import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { vacuumAnalyze } from './bench-accounts';
 import { pacedLoad, type PacedLatency } from './paced-load';
 import { benchPortfolio, simulatedPortfolio, type Portfolio } from './portfolio';
@@ -65,7 +65,7 @@ export async function measureReadSide(url: string, log: (line: string) => void, 
   const head = await events.headPosition();
   const baseline = await readLogBaseline(url, head);
   log(`measuring (e) projection catch-up of ${head} events, all read models together…`);
-  const reads = await PostgresReadStore.connect(url, 8);
+  const reads = withStoredShapes(await PostgresReadStore.connect(url, 8));
   const projectionRate = await catchUp(events, reads);
   await vacuumAnalyze(url);
   log(`measuring (e) the rebuild of every read model from zero…`);
@@ -92,7 +92,7 @@ export async function measureReadSide(url: string, log: (line: string) => void, 
  * Events per second of the runner catching up with every read model from an empty read store,
  * timed after a warm-up (the first tenth of the log: JIT, connections, plans).
  */
-export async function catchUp(events: PostgresEventStore, reads: PostgresReadStore): Promise<number> {
+export async function catchUp(events: PostgresEventStore, reads: ReadStore): Promise<number> {
   const head = await events.headPosition();
   const warm = head / 10n;
   const runner = new ProjectionRunner(events, reads, benchReadModels(), runnerOptions);
@@ -106,7 +106,7 @@ export async function catchUp(events: PostgresEventStore, reads: PostgresReadSto
 }
 
 /** Seconds to rebuild every read model from position 0 beside the live ones and swap them in, all at once. */
-async function rebuildAll(events: PostgresEventStore, reads: PostgresReadStore, log: (line: string) => void): Promise<number> {
+async function rebuildAll(events: PostgresEventStore, reads: ReadStore, log: (line: string) => void): Promise<number> {
   const started = Date.now();
   const at = new Map<string, bigint>();
   const timer = setInterval(() => {

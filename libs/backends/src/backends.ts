@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@arrears/event-store';
 import { MongoReadStore, PostgresReadStore, type ReadStore } from '@arrears/read-store';
+import { withStoredShapes } from '@arrears/projections';
 import {
   startEmbeddedPostgres,
   type AppConfig,
@@ -108,8 +109,10 @@ export class Backends implements OnApplicationShutdown {
   }
 }
 
-function openReadStore(url: string, poolSize: number, connection: PostgresConnectionOptions): Promise<ReadStore> {
-  return url.startsWith('mongodb') ? MongoReadStore.connect(url) : PostgresReadStore.connect(url, poolSize, connection);
+/** The read models' store, the account fold's documents kept slim in it (see withStoredShapes). */
+async function openReadStore(url: string, poolSize: number, connection: PostgresConnectionOptions): Promise<ReadStore> {
+  const store = url.startsWith('mongodb') ? await MongoReadStore.connect(url) : await PostgresReadStore.connect(url, poolSize, connection);
+  return withStoredShapes(store);
 }
 
 function openKeyStore(url: string, wrapping: KeyEncryption, connection: PostgresConnectionOptions): Promise<KeyStore> {

@@ -9,3 +9,5 @@ export * from './runner/rebuild';
 export * from './runtime/parked-events';
 export * from './runner/in-batches';
 export * from './runtime/scoring-in-force';
+export * from './stored-shapes/stored-shape';
+export * from './stored-shapes/shaped-read-store';

@@ -2,12 +2,18 @@ import type { Scoring } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { Projection } from '../projection';
 import type { PoisonPolicy } from '../runner/projection-worker';
-import { accountProjectionFor } from './account/account.projection';
+import { accountProjectionFor, accountReadModel } from './account/account.projection';
 import { accountSearchProjectionFor } from './account-search/account-search.projection';
 import type { AccountSearchKey } from './account-search/search-tokens';
 import { teamActivityProjectionFor } from './team/team-activity.projection';
 import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
+import { accountDocumentShape } from './account/account.stored-shape';
+import { worklistLineShape } from './worklist/worklist.stored-shape';
+import { WORKLIST } from './worklist/worklist-line';
+import type { StoredShape } from '../stored-shapes/stored-shape';
+import { ShapedReadStore } from '../stored-shapes/shaped-read-store';
+import type { ReadStore } from '@arrears/read-store';
 
 export * from './account/account.projection';
 export * from './account/account.view';
@@ -25,6 +31,18 @@ export * from './worklist/worklist-line';
 export * from './worklist/worklist.view';
 export * from './worklist/expected-recovery';
 export { accountIdOf, isAccountEvent, type RecordedAccountEvent } from './account-events';
+
+/**
+ * The collections stored slim (see stored-shapes): the account fold's documents, rewritten whole at
+ * every event of their account, are mostly the defaults every account starts with.
+ */
+export const readModelShapes: ReadonlyMap<string, StoredShape> = new Map([
+  [accountReadModel.collection, accountDocumentShape],
+  [WORKLIST, worklistLineShape],
+]);
+
+/** `store` as the read models use it: the account fold's documents stored slim. */
+export const withStoredShapes = (store: ReadStore): ReadStore => new ShapedReadStore(store, readModelShapes);
 
 /**
  * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it

@@ -95,7 +95,8 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   //     the line an expected-recovery rank; the KPIs collections by risk segment and by scoring arm.
   // 13: the worklist line lists the invoices waiting for a supervisor's credit decision, and is filtered by them.
   // 14: the account keeps the debtor's credit limit across their accounts with the creditor.
-  version: 14,
+  // 15: the account and its worklist line are stored without the defaults every account starts with (readModelShapes).
+  version: 15,
   collection: ACCOUNTS,
   indexes: [
     {

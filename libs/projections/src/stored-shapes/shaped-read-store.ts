@@ -1,0 +1,83 @@
+import type { Checkpoint, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
+import { filled, slimmed, type StoredShape } from './stored-shape';
+
+/**
+ * A read store whose documents of some collections are stored slim (see stored-shape.ts): written
+ * without their defaults, read with them put back, so that every reader sees whole documents. A
+ * rebuild's shadow (`accounts__v15`) is stored like its collection. Queries must not read a field that
+ * may be left out: the shapes keep whole every field a query or an index names.
+ */
+export class ShapedReadStore implements ReadStore {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly shapes: ReadonlyMap<string, StoredShape>,
+  ) {}
+
+  get backend(): string {
+    return this.store.backend;
+  }
+
+  async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
+    await this.store.apply(
+      operations.map((operation) => this.stored(operation)),
+      checkpoint,
+    );
+  }
+
+  async get(collection: string, id: string): Promise<ReadDocument | undefined> {
+    const document = await this.store.get(collection, id);
+    const shape = this.shapeOf(collection);
+    return document && shape ? (filled(document, shape) as ReadDocument) : document;
+  }
+
+  async find(collection: string, query?: Query): Promise<ReadDocument[]> {
+    const documents = await this.store.find(collection, query);
+    const shape = this.shapeOf(collection);
+    return shape ? documents.map((document) => filled(document, shape) as ReadDocument) : documents;
+  }
+
+  checkpoint(name: string): Promise<bigint | undefined> {
+    return this.store.checkpoint(name);
+  }
+
+  version(name: string): Promise<number | undefined> {
+    return this.store.version(name);
+  }
+
+  ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+    return this.store.ensureIndexes(collection, indexes);
+  }
+
+  acquireLease(name: string, owner: string, ttlMs: number, options?: { takeOver?: boolean }): Promise<Lease | undefined> {
+    return this.store.acquireLease(name, owner, ttlMs, options);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.store.releaseLease(lease);
+  }
+
+  replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
+    return this.store.replaceCollection(source, target, checkpoint);
+  }
+
+  dropCollection(collection: string): Promise<void> {
+    return this.store.dropCollection(collection);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private stored(operation: WriteOperation): WriteOperation {
+    const shape = this.shapeOf(operation.collection);
+    if (!shape) return operation;
+    // A path set into a slim document could land under a field left out, and leave it half there.
+    if (operation.kind === 'update') throw new Error(`Documents of ${operation.collection} are stored slim: put them whole, never update their fields.`);
+    return operation.kind === 'put' ? { ...operation, document: slimmed(operation.document, shape) as ReadDocument } : operation;
+  }
+
+  /** The shape of a collection, or of the collection a rebuild's shadow (`<collection>__<suffix>`) stands in for. */
+  private shapeOf(collection: string): StoredShape | undefined {
+    return this.shapes.get(collection.split('__')[0] ?? collection);
+  }
+}

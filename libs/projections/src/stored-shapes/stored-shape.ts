@@ -1,0 +1,118 @@
+/**
+ * How a document is stored without the values every document of its kind starts with: a field equal
+ * (deeply) to its default is left out when the document is written and put back when it is read.
+ * The account fold's documents are mostly such defaults (an account that never had a dispute, a hold
+ * or a call still carries every one of them), and each event rewrites its account's documents whole.
+ */
+export type StoredShape = StructShape | RecordShape;
+
+/** An object of known fields: those equal to their default are left out. */
+export interface StructShape {
+  readonly kind: 'struct';
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** The defaults that are not objects: spread under a stored struct as they are. */
+  readonly primitives: Readonly<Record<string, unknown>>;
+  /** The fields whose default is an object or an array: each stored struct without one gets a copy of its own. */
+  readonly objectDefaults: readonly string[];
+  /** Fields holding objects with a shape of their own, slimmed in turn when they differ from their default. */
+  readonly fields: ReadonlyMap<string, StoredShape>;
+}
+
+/** An object keyed by ids (invoices by invoice id): every entry has the same shape. */
+export interface RecordShape {
+  readonly kind: 'record';
+  readonly entry: StoredShape;
+}
+
+/**
+ * Written on a stored struct that lacks fields its shape has defaults for (a document stored by an
+ * earlier version, before the field existed): they stay absent when it is read. Struct fields are the
+ * domain's own names, never ids, so no field is called this.
+ */
+export const absentMark = '~absent';
+
+/**
+ * The shape of objects like `template`: its fields' values are the defaults. A field whose template is
+ * an object with fields of its own is a struct in turn; `fields` names other shapes (records, mostly).
+ */
+export function structShape(template: Readonly<Record<string, unknown>>, fields: Record<string, StoredShape> = {}): StructShape {
+  const nested = new Map<string, StoredShape>();
+  for (const [key, value] of Object.entries(template)) {
+    if (isPlainObject(value) && Object.keys(value).length > 0) nested.set(key, structShape(value));
+  }
+  for (const [key, shape] of Object.entries(fields)) nested.set(key, shape);
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+  return {
+    kind: 'struct',
+    defaults: template,
+    primitives: Object.fromEntries(Object.entries(template).filter(([, value]) => !isObject(value))),
+    objectDefaults: Object.keys(template).filter((key) => isObject(template[key])),
+    fields: nested,
+  };
+}
+
+export const recordShape = (entry: StoredShape): RecordShape => ({ kind: 'record', entry });
+
+/** `value` as stored: without the fields equal to their defaults, at every level the shape knows. */
+export function slimmed(value: unknown, shape: StoredShape): unknown {
+  if (!isPlainObject(value)) return value;
+  if (shape.kind === 'record') return eachEntry(value, (entry) => slimmed(entry, shape.entry));
+  const stored: Record<string, unknown> = {};
+  let absent: string[] | undefined;
+  for (const key in shape.defaults) if (!Object.hasOwn(value, key)) (absent ??= []).push(key);
+  for (const key in value) {
+    const field = value[key];
+    if (Object.hasOwn(shape.defaults, key) && deepEqual(field, shape.defaults[key])) continue;
+    const nested = shape.fields.get(key);
+    setOwn(stored, key, nested ? slimmed(field, nested) : field);
+  }
+  if (absent) stored[absentMark] = absent;
+  return stored;
+}
+
+/**
+ * `stored` as it was before `slimmed`: every default put back, each object default a copy of its own
+ * (readers may change what they read, as they could when every document was parsed afresh).
+ */
+export function filled(stored: unknown, shape: StoredShape): unknown {
+  if (!isPlainObject(stored)) return stored;
+  if (shape.kind === 'record') return eachEntry(stored, (entry) => filled(entry, shape.entry));
+  const whole: Record<string, unknown> = { ...shape.primitives, ...stored };
+  for (const key of shape.objectDefaults) if (!Object.hasOwn(stored, key)) whole[key] = copyOf(shape.defaults[key]);
+  for (const [key, nested] of shape.fields) if (Object.hasOwn(stored, key)) whole[key] = filled(stored[key], nested);
+  if (!Object.hasOwn(stored, absentMark)) return whole;
+  const absent = new Set([absentMark, ...(stored[absentMark] as string[])]);
+  return Object.fromEntries(Object.entries(whole).filter(([key]) => !absent.has(key)));
+}
+
+/** Sets an own field, even one named `__proto__` (which plain assignment would take for the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A record with each entry mapped; built from entries, so that an id such as `__proto__` stays an own entry. */
+function eachEntry(record: Record<string, unknown>, map: (entry: unknown) => unknown): Record<string, unknown> {
+  const entries: [string, unknown][] = [];
+  for (const id in record) entries.push([id, map(record[id])]);
+  return Object.fromEntries(entries);
+}
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Equal as JSON values are: the same primitives, arrays of equal items in order, objects of equal fields in any order. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => deepEqual(item, (b as unknown[])[i]));
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((key) => Object.hasOwn(bRecord, key) && deepEqual((a as Record<string, unknown>)[key], bRecord[key]));
+}
+
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyOf);
+  return isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([key, field]) => [key, copyOf(field)])) : value;
+}
