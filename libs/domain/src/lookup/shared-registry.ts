@@ -16,6 +16,9 @@ declare const entryType: unique symbol;
 const fanOut = 16;
 const depth = 3;
 
+/** How deep a registry's entries sit: its index levels, then the bucket that holds them by id. */
+export const sharedRegistryLevels = depth + 1;
+
 /**
  * The slots of an id, one per level: FNV-1a over its UTF-16 code units, which spreads short similar ids
  * evenly. Slot names are not array indexes: V8 copies objects of named keys far faster.

@@ -93,12 +93,15 @@ describe('the account fold stored slim', () => {
     }
   });
 
-  it('stores an account that only opened and was billed in under half the bytes, keeping whole every field a query reads', () => {
+  it('stores an account that only opened and was billed in under half the bytes, a payment without its defaults, and keeps whole every field a query reads', () => {
     const documents = projectAll(accountProjection, history.slice(0, 2));
     const account = documents.get('accounts/acc-1')!;
     const stored = storedAs(account, 'accounts');
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(account).length / 2);
     expect(stored).toMatchObject({ creditorId: 'cred-1', wakeOn: expect.any(String), account: { debtor: { reference: 'D-acc-1' } } });
+    const paid = JSON.stringify(storedAs(projectAll(accountProjection, history.slice(0, 4)).get('accounts/acc-1')!, 'accounts'));
+    expect(paid).toContain('"paymentId":"pay-1"');
+    expect(paid).not.toMatch(/"planId"|"reversed"|"discounts"/);
     const line = storedAs(documents.get('worklist/acc-1')!, 'worklist');
     expect(Object.keys(line).sort()).toStrictEqual(Object.keys(documents.get('worklist/acc-1')!).sort());
   });

@@ -1,4 +1,4 @@
-import { evolve, initialAccountState, type AccountEvent, type OpenedAccount } from '@arrears/domain';
+import { evolve, initialAccountState, sharedEntryOf, sharedRegistryLevels, type AccountEvent, type OpenedAccount } from '@arrears/domain';
 import { recordShape, structShape, type StoredShape } from '../../stored-shapes/stored-shape';
 
 // No stored value has a NUL (PostgreSQL's text cannot hold one), so what the template takes from its events is never left out.
@@ -9,17 +9,22 @@ const never = '\u0000';
  * every invoice starts with (nothing owed, agreed, restricted or contacted), by the domain's own evolve,
  * so that a field the domain adds is a default as soon as it exists.
  */
-function opened(): { account: OpenedAccount; invoice: Record<string, unknown> } {
+function opened(): { account: OpenedAccount; invoice: Record<string, unknown>; payment: Record<string, unknown> } {
   const opening: AccountEvent = { type: 'AccountOpened', data: { accountId: never, creditorId: never, debtor: { reference: never, timeZone: never } } };
   const issue: AccountEvent = {
     type: 'InvoiceIssued',
     data: { invoiceId: never, amount: 0, currency: never, issuedOn: never, dueOn: never, terms: { graceDays: 0 } },
   };
+  const payment: AccountEvent = {
+    type: 'PaymentReceived',
+    data: { paymentId: never, amount: 0, currency: never, receivedOn: never, method: never, allocations: [], installmentAllocations: [], credited: 0 },
+  };
   const account = evolve(initialAccountState(), opening);
-  const issued = evolve(account, issue);
-  const invoice = issued.status === 'unopened' ? undefined : issued.invoices[never];
-  if (account.status === 'unopened' || !invoice) throw new Error('The domain did not open the template account.');
-  return { account, invoice: { ...invoice } };
+  const [issued, paid] = [evolve(account, issue), evolve(account, payment)];
+  const invoiceState = issued.status === 'unopened' ? undefined : issued.invoices[never];
+  const paymentState = paid.status === 'unopened' ? undefined : sharedEntryOf(paid.payments, never);
+  if (account.status === 'unopened' || !invoiceState || !paymentState) throw new Error('The domain did not open the template account.');
+  return { account, invoice: { ...invoiceState }, payment: { ...paymentState } };
 }
 
 const template = opened();
@@ -27,8 +32,15 @@ const template = opened();
 /** The account as the domain opens it (its identity fields hold what no account has). */
 export const openedAccountTemplate: OpenedAccount = template.account;
 
-/** The folded account as the account document stores it: its defaults and each invoice's left out. */
-export const accountStateShape: StoredShape = structShape({ ...template.account }, { invoices: recordShape(structShape(template.invoice)) });
+/** A registry of entries of `entry`'s shape: records of records down to the bucket that holds them (see shared-registry). */
+const sharedRegistryShape = (entry: StoredShape): StoredShape =>
+  Array.from({ length: sharedRegistryLevels }).reduce<StoredShape>((inner) => recordShape(inner), entry);
+
+/** The folded account as the account document stores it: its defaults, each invoice's and each payment's left out. */
+export const accountStateShape: StoredShape = structShape(
+  { ...template.account },
+  { invoices: recordShape(structShape(template.invoice)), payments: sharedRegistryShape(structShape(template.payment)) },
+);
 
 /** The account document: the folded account slimmed; its own fields (which queries read) kept whole. */
 export const accountDocumentShape: StoredShape = structShape({}, { account: accountStateShape });
