@@ -60,9 +60,15 @@ describe('ShapedReadStore on PostgreSQL', () => {
     expect(await store.get('accounts__v15', 'acc-1')).toStrictEqual(JSON.parse(JSON.stringify(account)));
   });
 
+  it('refuses a query or an index on a field a document may leave out', async () => {
+    await expect(store.find('accounts', { where: [{ field: 'account.status', op: 'eq', value: 'open' }] })).rejects.toThrow(/account.status slim/);
+    await expect(store.find('worklist', { orderBy: [{ field: 'contact.validationNotice', direction: 'asc' }] })).rejects.toThrow(/slim/);
+    await expect(store.ensureIndexes('accounts', [{ name: 'by_status', fields: [{ field: 'account.status', direction: 'asc' }] }])).rejects.toThrow(/slim/);
+  });
+
   it('refuses to update fields of a slim document, and leaves other collections as they are', async () => {
     await expect(store.apply([{ kind: 'update', collection: 'accounts', id: 'acc-1', set: { 'account.credit': 5 } }])).rejects.toThrow(/stored slim/);
-    await store.apply([{ kind: 'put', collection: 'notes', document: { id: 'acc-1', holds: {}, credit: 0 } }]);
-    expect(JSON.parse(await storedText('rm_notes'))).toStrictEqual({ holds: {}, credit: 0 });
+    await store.apply([{ kind: 'put', collection: 'accounts__archive', document: { id: 'acc-1', holds: {}, credit: 0 } }]);
+    expect(JSON.parse(await storedText('rm_accounts__archive'))).toStrictEqual({ holds: {}, credit: 0 });
   });
 });

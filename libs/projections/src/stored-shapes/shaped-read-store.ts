@@ -1,5 +1,5 @@
 import type { Checkpoint, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
-import { filled, slimmed, type StoredShape } from './stored-shape';
+import { filled, readableField, slimmed, type StoredShape } from './stored-shape';
 
 /**
  * A read store whose documents of some collections are stored slim (see stored-shape.ts): written
@@ -31,8 +31,9 @@ export class ShapedReadStore implements ReadStore {
   }
 
   async find(collection: string, query?: Query): Promise<ReadDocument[]> {
-    const documents = await this.store.find(collection, query);
     const shape = this.shapeOf(collection);
+    if (shape) this.requireReadable(collection, shape, [...(query?.where ?? []), ...(query?.orderBy ?? [])]);
+    const documents = await this.store.find(collection, query);
     return shape ? documents.map((document) => filled(document, shape) as ReadDocument) : documents;
   }
 
@@ -44,8 +45,15 @@ export class ShapedReadStore implements ReadStore {
     return this.store.version(name);
   }
 
-  ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
-    return this.store.ensureIndexes(collection, indexes);
+  async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+    const shape = this.shapeOf(collection);
+    if (shape)
+      this.requireReadable(
+        collection,
+        shape,
+        indexes.flatMap((index) => index.fields),
+      );
+    await this.store.ensureIndexes(collection, indexes);
   }
 
   acquireLease(name: string, owner: string, ttlMs: number, options?: { takeOver?: boolean }): Promise<Lease | undefined> {
@@ -76,8 +84,14 @@ export class ShapedReadStore implements ReadStore {
     return operation.kind === 'put' ? { ...operation, document: slimmed(operation.document, shape) as ReadDocument } : operation;
   }
 
-  /** The shape of a collection, or of the collection a rebuild's shadow (`<collection>__<suffix>`) stands in for. */
+  /** A query or an index on a field that may be left out would miss the documents that leave it out. */
+  private requireReadable(collection: string, shape: StoredShape, fields: { field: string }[]): void {
+    const unreadable = fields.find(({ field }) => !readableField(shape, field));
+    if (unreadable) throw new Error(`${collection} stores ${unreadable.field} slim: no query or index may read it.`);
+  }
+
+  /** The shape of a collection, or of the one a rebuild's shadow (`<collection>__rebuild`, `<collection>__v<version>`) stands in for. */
   private shapeOf(collection: string): StoredShape | undefined {
-    return this.shapes.get(collection.split('__')[0] ?? collection);
+    return this.shapes.get(collection.replace(/__(rebuild|v\d+)$/, ''));
   }
 }

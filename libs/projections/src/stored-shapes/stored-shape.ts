@@ -36,17 +36,19 @@ export const absentMark = '~absent';
  * an object with fields of its own is a struct in turn; `fields` names other shapes (records, mostly).
  */
 export function structShape(template: Readonly<Record<string, unknown>>, fields: Record<string, StoredShape> = {}): StructShape {
+  // A copy of its own, frozen: the template may be the domain's constants, and every read copies from it.
+  const defaults = deepFrozen(copyOf(withoutUndefined(template)) as Record<string, unknown>);
   const nested = new Map<string, StoredShape>();
-  for (const [key, value] of Object.entries(template)) {
+  for (const [key, value] of Object.entries(defaults)) {
     if (isPlainObject(value) && Object.keys(value).length > 0) nested.set(key, structShape(value));
   }
   for (const [key, shape] of Object.entries(fields)) nested.set(key, shape);
   const isObject = (value: unknown) => typeof value === 'object' && value !== null;
   return {
     kind: 'struct',
-    defaults: template,
-    primitives: Object.fromEntries(Object.entries(template).filter(([, value]) => !isObject(value))),
-    objectDefaults: Object.keys(template).filter((key) => isObject(template[key])),
+    defaults,
+    primitives: Object.fromEntries(Object.entries(defaults).filter(([, value]) => !isObject(value))),
+    objectDefaults: Object.keys(defaults).filter((key) => isObject(defaults[key])),
     fields: nested,
   };
 }
@@ -59,10 +61,11 @@ export function slimmed(value: unknown, shape: StoredShape): unknown {
   if (shape.kind === 'record') return eachEntry(value, (entry) => slimmed(entry, shape.entry));
   const stored: Record<string, unknown> = {};
   let absent: string[] | undefined;
-  for (const key in shape.defaults) if (!Object.hasOwn(value, key)) (absent ??= []).push(key);
+  // A field held as undefined is absent, as JSON has it.
+  for (const key in shape.defaults) if (value[key] === undefined) (absent ??= []).push(key);
   for (const key in value) {
     const field = value[key];
-    if (Object.hasOwn(shape.defaults, key) && deepEqual(field, shape.defaults[key])) continue;
+    if (field === undefined || (Object.hasOwn(shape.defaults, key) && deepEqual(field, shape.defaults[key]))) continue;
     const nested = shape.fields.get(key);
     setOwn(stored, key, nested ? slimmed(field, nested) : field);
   }
@@ -83,6 +86,22 @@ export function filled(stored: unknown, shape: StoredShape): unknown {
   if (!Object.hasOwn(stored, absentMark)) return whole;
   const absent = new Set([absentMark, ...(stored[absentMark] as string[])]);
   return Object.fromEntries(Object.entries(whole).filter(([key]) => !absent.has(key)));
+}
+
+/**
+ * Whether a query may read `field` (a dotted path) of documents of this shape: never a field that may
+ * be left out (one with a default a document can hold), nor one inside an object keyed by ids. A
+ * default no stored value can equal (it holds a NUL) never leaves its field out.
+ */
+export function readableField(shape: StoredShape, field: string): boolean {
+  let at: StoredShape | undefined = shape;
+  for (const segment of field.split('.')) {
+    if (!at) return true;
+    if (at.kind === 'record') return false;
+    if (Object.hasOwn(at.defaults, segment) && !JSON.stringify(at.defaults[segment]).includes('\\u0000')) return false;
+    at = at.fields.get(segment);
+  }
+  return true;
 }
 
 /** Sets an own field, even one named `__proto__` (which plain assignment would take for the prototype). */
@@ -112,7 +131,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return aKeys.every((key) => Object.hasOwn(bRecord, key) && deepEqual((a as Record<string, unknown>)[key], bRecord[key]));
 }
 
+const withoutUndefined = (record: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const field of Object.values(value)) deepFrozen(field);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function copyOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyOf);
-  return isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([key, field]) => [key, copyOf(field)])) : value;
+  if (Array.isArray(value)) return value.length === 0 ? [] : value.map(copyOf);
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) setOwn(copy, key, copyOf(value[key]));
+  return copy;
 }

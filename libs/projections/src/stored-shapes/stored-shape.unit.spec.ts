@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ProjectedDocument } from '../projection';
 import { readModelShapes } from '../read-models';
 import { accountProjection, eventLog, facts, projectAll, type DataOf } from '../read-models/read-model.fixtures';
-import { absentMark, deepEqual, filled, recordShape, slimmed, structShape } from './stored-shape';
+import { absentMark, deepEqual, filled, readableField, recordShape, slimmed, structShape, type StoredShape } from './stored-shape';
 
 const invoice = structShape({ paid: 0, missed: false, terms: { graceDays: 0 } });
 const shape = structShape({ status: 'open', credit: 0, holds: {}, blockedChannels: [], claim: null }, { invoices: recordShape(invoice) });
@@ -35,6 +36,20 @@ describe('a document stored without its defaults', () => {
     const stored = slimmed(older, shape);
     expect(stored).toStrictEqual({ status: 'closed', invoices: {}, [absentMark]: ['holds', 'blockedChannels', 'claim'] });
     expect(filled(stored, shape)).toStrictEqual(older);
+  });
+
+  it('holds a field set to undefined absent, as JSON does', () => {
+    const stored = slimmed({ status: 'open', credit: undefined, holds: {}, blockedChannels: [], claim: null, invoices: {} }, shape);
+    expect(stored).toStrictEqual({ invoices: {}, [absentMark]: ['credit'] });
+    expect(filled(stored, shape)).not.toHaveProperty('credit');
+  });
+
+  it('keeps its defaults apart from the template it was made from', () => {
+    const template = { tags: ['a'] };
+    const tagged = structShape(template);
+    template.tags.push('b');
+    expect(filled({}, tagged)).toStrictEqual({ tags: ['a'] });
+    expect(Object.isFrozen(tagged.defaults.tags)).toBe(true);
   });
 
   it('gives every document read its own copy of an object default', () => {
@@ -91,6 +106,38 @@ describe('the account fold stored slim', () => {
       const shape = readModelShapes.get(collection);
       if (shape) expect(filled(storedAs(document, collection), shape)).toStrictEqual(JSON.parse(JSON.stringify(document)));
     }
+  });
+
+  it('lets queries read the fields no document leaves out, and no other', () => {
+    const [accounts, worklist] = [readModelShapes.get('accounts')!, readModelShapes.get('worklist')!];
+    for (const field of ['id', 'creditorId', 'wakeOn', 'account.debtor.reference']) expect(readableField(accounts, field)).toBe(true);
+    for (const field of ['account.status', 'account.credit', 'account.invoices.inv-1.paid', 'account.interactions.callsMade']) {
+      expect(readableField(accounts, field)).toBe(false);
+    }
+    expect(readableField(worklist, 'listed')).toBe(true);
+    expect(readableField(worklist, 'contact.restrictions.hardship')).toBe(false);
+  });
+
+  /*
+   * A default is how every document stored without the field reads: a domain change to what an account,
+   * an invoice or a payment starts with would change, silently, what every stored document says. When
+   * this fails, raise the account projection's version (its documents are rebuilt under the new defaults)
+   * and only then take the new fingerprint.
+   */
+  it('reads with the defaults its documents were stored with (fingerprint of every default)', () => {
+    const described = (shape: StoredShape): unknown =>
+      shape.kind === 'record'
+        ? { entry: described(shape.entry) }
+        : { defaults: shape.defaults, fields: [...shape.fields].map(([key, inner]) => [key, described(inner)]) };
+    const fingerprint = (shape: StoredShape) =>
+      createHash('sha256')
+        .update(JSON.stringify(described(shape)))
+        .digest('hex')
+        .slice(0, 16);
+    expect({ accounts: fingerprint(readModelShapes.get('accounts')!), worklist: fingerprint(readModelShapes.get('worklist')!) }).toStrictEqual({
+      accounts: '1ed6cbb16e02c9ca',
+      worklist: 'edab46a251930220',
+    });
   });
 
   it('stores an account that only opened and was billed in under half the bytes, a payment without its defaults, and keeps whole every field a query reads', () => {
