@@ -15,3 +15,4 @@ export * from './metrics/metrics';
 export * from './logging/logging';
 export * from './resilience/backoff';
 export * from './database/migrations';
+export * from './values/plain-values';

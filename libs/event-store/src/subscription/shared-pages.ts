@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store.port';
+import { deepFreeze } from '@arrears/platform';
 import type { ReadAfter } from './polling-subscription';
 
 /**
@@ -38,12 +39,4 @@ export class SharedPages {
       this.pages.delete(oldest);
     }
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

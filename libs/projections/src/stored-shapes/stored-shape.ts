@@ -1,3 +1,5 @@
+import { deepFreeze, isPlainObject } from '@arrears/platform';
+
 /**
  * How a document is stored without the values every document of its kind starts with: a field equal
  * (deeply) to its default is left out when the document is written and put back when it is read.
@@ -37,7 +39,7 @@ export const absentMark = '~absent';
  */
 export function structShape(template: Readonly<Record<string, unknown>>, fields: Record<string, StoredShape> = {}): StructShape {
   // A copy of its own, frozen: the template may be the domain's constants, and every read copies from it.
-  const defaults = deepFrozen(copyOf(withoutUndefined(template)) as Record<string, unknown>);
+  const defaults = deepFreeze(copyOf(withoutUndefined(template)) as Record<string, unknown>);
   const nested = new Map<string, StoredShape>();
   for (const [key, value] of Object.entries(defaults)) {
     if (isPlainObject(value) && Object.keys(value).length > 0) nested.set(key, structShape(value));
@@ -117,8 +119,6 @@ function eachEntry(record: Record<string, unknown>, map: (entry: unknown) => unk
   return Object.fromEntries(entries);
 }
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Equal as JSON values are: the same primitives, arrays of equal items in order, objects of equal fields in any order. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -132,14 +132,6 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 const withoutUndefined = (record: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
-
-function deepFrozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const field of Object.values(value)) deepFrozen(field);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function copyOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 0 ? [] : value.map(copyOf);

@@ -1,4 +1,4 @@
-import type { CreditBureauConfig } from '@arrears/platform';
+import { isPlainObject, type CreditBureauConfig } from '@arrears/platform';
 import { CreditBureauUnavailable, type BureauReport, type CreditBureau, type CreditReportSubject } from './credit-bureau.port';
 
 /** How long a caller is asked to wait when the bureau names no time of its own. */
@@ -54,7 +54,7 @@ function retryAfterOf(header: string | null): number {
 
 /** The report in the bureau's answer, if the answer has the documented shape. */
 function reportOf(body: unknown): BureauReport | null {
-  if (!isRecord(body) || !isRecord(body.scale)) return null;
+  if (!isPlainObject(body) || !isPlainObject(body.scale)) return null;
   const { bureau, score, reportedOn, reasonCodes } = body;
   const { min, max } = body.scale;
   const numbers = [score, min, max].every((value) => typeof value === 'number');
@@ -65,5 +65,3 @@ function reportOf(body: unknown): BureauReport | null {
 
 /** A bureau's name as it may be stored and shown: letters, digits, inner spaces and a few signs, no control characters. */
 const bureauName = /^[\p{L}\p{N}](?:[\p{L}\p{N} .&'-]{0,62}[\p{L}\p{N}.])?$/u;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

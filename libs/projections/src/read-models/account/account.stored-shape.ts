@@ -5,8 +5,8 @@ import { recordShape, structShape, type StoredShape } from '../../stored-shapes/
 const never = '\u0000';
 
 /**
- * The account as the domain opens it, and an invoice as the domain issues it: what every account and
- * every invoice starts with (nothing owed, agreed, restricted or contacted), by the domain's own evolve,
+ * The account as the domain opens it, an invoice as it issues it and a payment as it receives it: what
+ * each starts with (nothing owed, agreed, restricted, contacted or reversed), by the domain's own evolve,
  * so that a field the domain adds is a default as soon as it exists.
  */
 function opened(): { account: OpenedAccount; invoice: Record<string, unknown>; payment: Record<string, unknown> } {
