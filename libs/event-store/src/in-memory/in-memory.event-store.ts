@@ -78,8 +78,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
-    const readAfter = (after: bigint, maxCount: number) => this.readAll({ after, maxCount });
-    return new PollingSubscription(readAfter, this.changed, options.after ?? 0n, { batchSize: 500, pollIntervalMs: 1000 });
+    const read = (after: bigint, maxCount: number) => this.readAll({ after, maxCount });
+    return new PollingSubscription({ read }, this.changed, options.after ?? 0n, { batchSize: 500, pollIntervalMs: 1000 });
   }
 
   headPosition(): Promise<bigint> {

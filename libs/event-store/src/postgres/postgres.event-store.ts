@@ -39,8 +39,11 @@ export interface PendingAppend {
 }
 
 const columns = 'position, stream_id, revision, event_id, type, data, metadata';
-/** Rows whose transaction is older than every running one: no lower position can still appear. */
-const settled = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * Rows whose transaction is older than every running one: no lower position can still appear. The
+ * snapshot is a sub-select, taken once for the statement; as a plain filter it was taken for each row.
+ */
+const settled = 'tx_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
 const uniqueViolation = '23505';
 /** Looks at a stream after losing the race for a revision: each lost race is another writer's success. */
 const maxLooks = 3;
@@ -302,7 +305,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: { after?: bigint } = {}): Subscription {
-    return new PollingSubscription(this.pages.read, this.notifier, options.after ?? 0n, {
+    return new PollingSubscription(this.pages.reader(), this.notifier, options.after ?? 0n, {
       batchSize: this.options.batchSize ?? 1000,
       pollIntervalMs: this.options.pollIntervalMs ?? 500,
     });

@@ -3,6 +3,12 @@ import type { RecordedEvent, Subscription } from '../event-store.port';
 /** Reads the next events after a position, in position order; must never skip one. */
 export type ReadAfter = (after: bigint, maxCount: number) => Promise<RecordedEvent[]>;
 
+/** One subscription's reads of the log; `close` tells their source that it has ended. */
+export interface PageReader {
+  read: ReadAfter;
+  close?(): void;
+}
+
 /** Tells a live subscription when new events may be there. */
 export interface ChangeSource {
   /** Counts the change signals so far. */
@@ -19,30 +25,35 @@ export class PollingSubscription implements Subscription {
   private readonly closing = new AbortController();
 
   constructor(
-    private readonly readAfter: ReadAfter,
+    private readonly pages: PageReader,
     private readonly changes: ChangeSource,
     private after: bigint,
     private readonly options: { batchSize: number; pollIntervalMs: number },
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    while (!this.closed()) {
-      // Counted before reading: a change signalled while the read runs must not be slept through.
-      const seen = this.changes.changes();
-      const batch = await this.readAfter(this.after, this.options.batchSize);
-      for (const event of batch) {
-        if (this.closed()) return;
-        this.after = event.position;
-        yield event;
+    try {
+      while (!this.closed()) {
+        // Counted before reading: a change signalled while the read runs must not be slept through.
+        const seen = this.changes.changes();
+        const batch = await this.pages.read(this.after, this.options.batchSize);
+        for (const event of batch) {
+          if (this.closed()) return;
+          this.after = event.position;
+          yield event;
+        }
+        if (batch.length < this.options.batchSize) {
+          await this.changes.wait(seen, this.options.pollIntervalMs, this.closing.signal);
+        }
       }
-      if (batch.length < this.options.batchSize) {
-        await this.changes.wait(seen, this.options.pollIntervalMs, this.closing.signal);
-      }
+    } finally {
+      this.pages.close?.();
     }
   }
 
   close(): Promise<void> {
     this.closing.abort();
+    this.pages.close?.();
     return Promise.resolve();
   }
 

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store.port';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SharedPages } from './shared-pages';
 
 const event = (position: number): RecordedEvent => ({
@@ -25,8 +26,8 @@ describe('shared pages of the log', () => {
   it('reads a full page once for every subscription that asks for it', async () => {
     const source = log(10);
     const pages = new SharedPages(source.readAfter);
-    const first = await pages.read(0n, 5);
-    const second = await pages.read(0n, 5);
+    const first = await pages.reader().read(0n, 5);
+    const second = await pages.reader().read(0n, 5);
     expect(second).toBe(first);
     expect(second.map((e) => e.position)).toEqual([1n, 2n, 3n, 4n, 5n]);
     expect(source.reads).toEqual([0n]);
@@ -34,45 +35,111 @@ describe('shared pages of the log', () => {
 
   it('never keeps a partial page: the live tail is read again and sees what was appended since', async () => {
     const source = log(3);
-    const pages = new SharedPages(source.readAfter);
-    expect(await pages.read(0n, 5)).toHaveLength(3);
+    const reader = new SharedPages(source.readAfter).reader();
+    expect(await reader.read(0n, 5)).toHaveLength(3);
     source.grow(4);
-    expect(await pages.read(0n, 5)).toHaveLength(5);
+    expect(await reader.read(0n, 5)).toHaveLength(5);
     expect(source.reads).toEqual([0n, 0n]);
   });
 
   it('lets readers asking at once share one read when the page is full', async () => {
     const source = log(10);
     const pages = new SharedPages(source.readAfter);
-    const [a, b] = await Promise.all([pages.read(5n, 5), pages.read(5n, 5)]);
+    const [a, b] = await Promise.all([pages.reader().read(5n, 5), pages.reader().read(5n, 5)]);
     expect(b).toBe(a);
     expect(source.reads).toEqual([5n]);
   });
 
   it('keeps a bounded number of pages, forgetting the oldest first', async () => {
     const source = log(100);
-    const pages = new SharedPages(source.readAfter, 2);
-    for (const after of [0n, 10n, 20n]) await pages.read(after, 10);
-    await pages.read(20n, 10);
-    await pages.read(0n, 10);
+    const reader = new SharedPages(source.readAfter, { kept: 2 }).reader();
+    for (const after of [0n, 10n, 20n]) await reader.read(after, 10);
+    await reader.read(20n, 10);
+    await reader.read(0n, 10);
     expect(source.reads).toEqual([0n, 10n, 20n, 0n]);
   });
 
   it('hands out frozen events, since every reader shares them', async () => {
-    const pages = new SharedPages(log(5).readAfter);
-    const [first] = await pages.read(0n, 5);
+    const [first] = await new SharedPages(log(5).readAfter).reader().read(0n, 5);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first?.data.nested)).toBe(true);
   });
 
   it('forgets a failed read, so the next reader tries again', async () => {
     let fail = true;
-    const pages = new SharedPages(async (after, maxCount) => {
+    const reader = new SharedPages(async (after, maxCount) => {
       if (fail) throw new Error('connection lost');
       return log(10).readAfter(after, maxCount);
-    });
-    await expect(pages.read(0n, 5)).rejects.toThrow('connection lost');
+    }).reader();
+    await expect(reader.read(0n, 5)).rejects.toThrow('connection lost');
     fail = false;
-    expect(await pages.read(0n, 5)).toHaveLength(5);
+    expect(await reader.read(0n, 5)).toHaveLength(5);
+  });
+
+  describe('readers catching up together', () => {
+    // Pages of 5 events, 4 kept: a reader waits for those between 10 and 80 positions behind it.
+    const options = { kept: 4 };
+    const pending = async (read: Promise<unknown>) => (await Promise.race([read.then(() => 'read'), sleep(30).then(() => 'pending')])) === 'pending';
+
+    /** Reads pages of 5 from `from` up to `to` (exclusive). */
+    const readOn = async (reader: { read: (after: bigint, maxCount: number) => Promise<RecordedEvent[]> }, from: number, to: number) => {
+      for (let after = from; after < to; after += 5) await reader.read(BigInt(after), 5);
+    };
+
+    it('holds the one ahead until the one behind is within half the kept pages, so each page is read once', async () => {
+      const source = log(100);
+      const pages = new SharedPages(source.readAfter, options);
+      const [ahead, behind] = [pages.reader(), pages.reader()];
+      await behind.read(0n, 5);
+      await readOn(ahead, 0, 15);
+      const next = ahead.read(15n, 5);
+      expect(await pending(next)).toBe(true);
+      await behind.read(5n, 5);
+      await next;
+      await readOn(behind, 10, 20);
+      expect(source.reads).toEqual([0n, 5n, 10n, 15n]);
+    });
+
+    it('does not wait for a reader far behind, as a rebuild from the start is', async () => {
+      const pages = new SharedPages(log(200).readAfter, options);
+      const [ahead, rebuild] = [pages.reader(), pages.reader()];
+      await rebuild.read(0n, 5);
+      await readOn(ahead, 95, 105);
+      expect(await pending(ahead.read(105n, 5))).toBe(false);
+    });
+
+    it('does not wait for a reader that stopped asking, nor for one closed', async () => {
+      const pages = new SharedPages(log(100).readAfter, { ...options, staleMs: 100 });
+      const [ahead, stalled, closed] = [pages.reader(), pages.reader(), pages.reader()];
+      await Promise.all([stalled.read(0n, 5), closed.read(0n, 5)]);
+      await readOn(ahead, 0, 15);
+      const next = ahead.read(15n, 5);
+      expect(await pending(next)).toBe(true);
+      closed.close();
+      expect(await pending(next)).toBe(true);
+      await sleep(100);
+      expect(await next).toHaveLength(5);
+    });
+
+    it('never holds a reader following the live tail', async () => {
+      const source = log(12);
+      const pages = new SharedPages(source.readAfter, { kept: 2 });
+      const [live, behind] = [pages.reader(), pages.reader()];
+      await behind.read(0n, 5);
+      expect(await live.read(10n, 5)).toHaveLength(2);
+      source.grow(10);
+      expect(await pending(live.read(12n, 5))).toBe(false);
+    });
+
+    it('lets a reader closed while it waits end its wait', async () => {
+      const pages = new SharedPages(log(100).readAfter, options);
+      const [ahead, behind] = [pages.reader(), pages.reader()];
+      await behind.read(0n, 5);
+      await readOn(ahead, 0, 15);
+      const next = ahead.read(15n, 5);
+      expect(await pending(next)).toBe(true);
+      ahead.close();
+      expect(await pending(next)).toBe(false);
+    });
   });
 });
