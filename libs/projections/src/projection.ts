@@ -25,12 +25,18 @@ export type Recorded<Event extends TypedEvent> = Omit<RecordedEvent, 'type' | 'd
 export interface DocumentRef {
   collection: string;
   id: string;
+  /**
+   * Made whole from the event and the event's other documents, never from its own previous state (a
+   * worklist line from its account): the runner does not load it, so `evolve` may get null for it,
+   * and it has seen an event when those other documents have.
+   */
+  recomputed?: boolean;
 }
 
 /**
  * A read model as a pure function of events. An event changes one or more documents, all in the
- * same batch; the runner loads them, applies the event to those that have not seen it yet (their
- * `position`), and stores what `evolve` returns.
+ * same batch; the runner loads them (all but those `recomputed`), applies the event to those that
+ * have not seen it yet (their `position`), and stores what `evolve` returns.
  */
 export interface Projection<Document extends ProjectedDocument = ProjectedDocument, Event extends TypedEvent = TypedEvent> {
   /** Also the name of its checkpoint and its lease. */

@@ -61,7 +61,7 @@ export async function batchWrites(
   });
   const current = await loadDocuments(
     readStore,
-    targets.flatMap(({ refs }) => refs),
+    targets.flatMap(({ refs }) => refs.filter((ref) => !ref.recomputed)),
     known,
   );
   const changed = new Map<string, DocumentRef>();
@@ -123,12 +123,14 @@ export const keyOf = ({ collection, id }: DocumentRef) => `${collection}/${id}`;
 /**
  * Applies one event to the documents it changes, in `documents`, except those that have already
  * seen it (a replay changes nothing; after a rebuild that stopped between two of a projection's
- * collections, the one already replaced is left as it is). Returns the refs it changed.
+ * collections, the one already replaced is left as it is). A recomputed document has seen it when
+ * every loaded one has, and is made again from them otherwise. Returns the refs it changed.
  */
 export function applyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs = projection.documentIds(event)): DocumentRef[] {
   const position = Number(event.position);
-  const unseen = refs.filter((ref) => (documents.get(keyOf(ref))?.position ?? -1) < position);
-  if (!unseen.length) return [];
+  const loadedUnseen = refs.filter((ref) => !ref.recomputed && (documents.get(keyOf(ref))?.position ?? -1) < position);
+  if (!loadedUnseen.length) return [];
+  const unseen = refs.filter((ref) => ref.recomputed || loadedUnseen.includes(ref));
   const after = evolved(projection, documents, event, refs);
   return unseen.map((ref) => store(documents, ref, after.get(ref), position));
 }

@@ -1,5 +1,6 @@
 import type { ReadStore } from '@arrears/read-store';
-import { batchWrites } from './batch-writes';
+import type { ProjectedDocument } from '../projection';
+import { applyEvent, batchWrites } from './batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
 
 const on = eventLog();
@@ -18,6 +19,29 @@ describe('applying an event', () => {
     const mixed = new Map([...whole].map(([key, document]) => [key, key.startsWith('accounts/') ? null : document]));
     for (const [key, document] of projectAll(accountProjection, history.slice(0, 2))) if (key.startsWith('accounts/')) mixed.set(key, document);
     expect(projectAll(accountProjection, history, mixed)).toEqual(whole);
+  });
+});
+
+describe('a recomputed document (a worklist line, made from its account)', () => {
+  it('is never loaded: evolve makes it again from the account', async () => {
+    const asked: string[] = [];
+    const store = {
+      find: (collection: string) => {
+        asked.push(collection);
+        return Promise.resolve([]);
+      },
+    } as unknown as ReadStore;
+    const { documents } = await batchWrites(store, accountProjection, history, 'quarantine');
+    expect(asked).not.toContain('worklist');
+    expect(documents.get('worklist/acc-1')).toEqual(projectAll(accountProjection, history).get('worklist/acc-1'));
+  });
+
+  it('is left alone by an event its account has seen, as a replay is', () => {
+    const documents = new Map<string, ProjectedDocument | null>(projectAll(accountProjection, history));
+    const line = { id: 'acc-1', position: 1, stored: 'before the replay' };
+    documents.set('worklist/acc-1', line);
+    expect(applyEvent(accountProjection, documents, history[3] as (typeof history)[number])).toEqual([]);
+    expect(documents.get('worklist/acc-1')).toBe(line);
   });
 });
 

@@ -127,7 +127,8 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   documentIds: (event) => {
     const accountId = accountIdOf(event);
     if (!accountId) return [];
-    return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId }, ...kpiDayRefs(event, zones)];
+    // The line is made from the account alone: loading it too would read a second document for nothing.
+    return [{ collection: ACCOUNTS, id: accountId }, { collection: WORKLIST, id: accountId, recomputed: true }, ...kpiDayRefs(event, zones)];
   },
   evolve: ([document, line, ...kpiDocuments], event) => {
     const before = isAccountDocument(document) ? document : null;
