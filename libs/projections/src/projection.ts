@@ -28,7 +28,7 @@ export interface DocumentRef {
   /**
    * Made whole from the event and the event's other documents, never from its own previous state (a
    * worklist line from its account): the runner does not load it, so `evolve` may get null for it,
-   * and it has seen an event when those other documents have.
+   * and it has seen an event when any of those other documents has.
    */
   recomputed?: boolean;
 }

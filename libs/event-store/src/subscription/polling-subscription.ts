@@ -19,7 +19,7 @@ export interface ChangeSource {
 
 /**
  * Catch-up then live, in batches: read until nothing is left, then wait for a change signal (or the
- * poll interval, in case a signal was lost) and read again. `readAfter` decides what is safe to read.
+ * poll interval, in case a signal was lost) and read again. Its `pages` decide what is safe to read.
  */
 export class PollingSubscription implements Subscription {
   private readonly closing = new AbortController();

@@ -17,8 +17,10 @@ export interface SharedPagesOptions {
 interface ReaderState {
   after: bigint;
   askedAt: number;
-  /** Whether its last page was full: it is catching up, not following the live tail. */
+  /** Whether its last page was full: it is catching up, not at the live tail. */
   catchingUp: boolean;
+  /** Where its last pages (four times the kept ones) started: a reader behind it at one of these reads the same pages. */
+  recent: Set<bigint>;
 }
 
 /**
@@ -27,11 +29,13 @@ interface ReaderState {
  * is never kept, so a subscription reading after a change always reads the database. Pages are
  * frozen: every reader shares the same event objects.
  *
- * Readers catching up together stay together: one that would read a page nobody has read yet waits
- * while another reader near behind it (within `window` pages) is more than half the kept pages back,
- * so each page is still kept when the last of them asks for it. Otherwise the fastest projections
- * ran ahead, and the log was read once for each speed. A reader far behind (a rebuild from the start),
- * stalled or closed is not waited for, nor does a reader following the live tail ever wait.
+ * Readers catching up together stay together. One that would read a page nobody has read yet waits
+ * while another reader is more than half the kept pages behind it at a page it read lately (among its
+ * last four times the kept pages), so that each page is still kept when the last of them asks for it.
+ * Otherwise the fastest projections ran ahead, and the log was read once for each speed. So the
+ * slowest of them sets their pace. Nobody waits for a reader far behind (a rebuild from the start),
+ * on other pages (one that resumed from its own checkpoint), stalled or closed, and a reader whose
+ * last page was partial (at the live tail) never waits.
  */
 export class SharedPages {
   private readonly pages = new Map<string, Promise<RecordedEvent[]>>();
@@ -52,15 +56,16 @@ export class SharedPages {
   reader(): Required<PageReader> {
     const key = Symbol('reader');
     const closing = new AbortController();
+    // A function, not a narrowed property: the reader may be closed while it waits.
+    const closed = () => closing.signal.aborted;
     return {
       read: async (after, maxCount) => {
-        const state = this.readers.get(key);
-        this.readers.set(key, { after, askedAt: performance.now(), catchingUp: state?.catchingUp ?? false });
-        this.moved.notify();
-        if (state?.catchingUp) await this.keepTogether(key, after, maxCount, closing.signal);
+        if (closed()) return [];
+        const state = this.asked(key, after);
+        if (state.catchingUp) await this.keepTogether(state, maxCount, closing.signal);
+        if (closed()) return [];
         const events = await this.read(after, maxCount);
-        const current = this.readers.get(key);
-        if (current) current.catchingUp = events.length === maxCount;
+        state.catchingUp = events.length === maxCount;
         return events;
       },
       close: () => {
@@ -71,16 +76,38 @@ export class SharedPages {
     };
   }
 
-  /** Waits while a reader near behind would miss the page `after` if it were read now. */
-  private async keepTogether(key: symbol, after: bigint, maxCount: number, closing: AbortSignal): Promise<void> {
+  /** Records that the reader asks for the page after `after`, and tells those waiting on it. */
+  private asked(key: symbol, after: bigint): ReaderState {
+    const state = this.readers.get(key) ?? { after, askedAt: 0, catchingUp: false, recent: new Set<bigint>() };
+    Object.assign(state, { after, askedAt: performance.now() });
+    state.recent.add(after);
+    for (const oldest of state.recent) {
+      if (state.recent.size <= this.kept * 4 || oldest === after) break;
+      state.recent.delete(oldest);
+    }
+    this.readers.set(key, state);
+    this.moved.notify();
+    return state;
+  }
+
+  /** Waits while a reader on the same pages, near behind, would miss the page `own` asks for if it were read now. */
+  private async keepTogether(own: ReaderState, maxCount: number, closing: AbortSignal): Promise<void> {
+    const { after } = own;
     if (this.pages.has(pageKey(after, maxCount))) return;
-    const page = BigInt(maxCount);
-    const [lead, window] = [(page * BigInt(this.kept)) / 2n, page * BigInt(this.kept) * 4n];
-    const waitedFor = () =>
-      [...this.readers].some(
-        ([other, { after: at, askedAt }]) => other !== key && at < after - lead && at >= after - window && performance.now() - askedAt < this.staleMs,
-      );
-    while (!closing.aborted && waitedFor()) await this.moved.wait(this.moved.changes(), this.staleMs, closing);
+    const lead = (BigInt(maxCount) * BigInt(this.kept)) / 2n;
+    // How long until the last reader waited for goes stale; undefined when none is waited for.
+    const waitedFor = (): number | undefined => {
+      let longest: number | undefined;
+      for (const other of this.readers.values()) {
+        const fresh = this.staleMs - (performance.now() - other.askedAt);
+        const behind = other.after < after - lead && own.recent.has(other.after);
+        if (other !== own && behind && fresh > 0) longest = Math.max(longest ?? 0, fresh);
+      }
+      return longest;
+    };
+    for (let wait = waitedFor(); wait !== undefined && !closing.aborted; wait = waitedFor()) {
+      await this.moved.wait(this.moved.changes(), Math.ceil(wait), closing);
+    }
   }
 
   private async read(after: bigint, maxCount: number): Promise<RecordedEvent[]> {

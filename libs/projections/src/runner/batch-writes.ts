@@ -124,15 +124,17 @@ export const keyOf = ({ collection, id }: DocumentRef) => `${collection}/${id}`;
  * Applies one event to the documents it changes, in `documents`, except those that have already
  * seen it (a replay changes nothing; after a rebuild that stopped between two of a projection's
  * collections, the one already replaced is left as it is). A recomputed document has seen it when
- * every loaded one has, and is made again from them otherwise. Returns the refs it changed.
+ * any document loaded with it has: it is made again only with all of them. Returns the refs it changed.
  */
 export function applyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs = projection.documentIds(event)): DocumentRef[] {
   const position = Number(event.position);
-  const loadedUnseen = refs.filter((ref) => !ref.recomputed && (documents.get(keyOf(ref))?.position ?? -1) < position);
-  if (!loadedUnseen.length) return [];
-  const unseen = refs.filter((ref) => ref.recomputed || loadedUnseen.includes(ref));
+  const loaded = refs.filter((ref) => !ref.recomputed);
+  const unseen = loaded.filter((ref) => (documents.get(keyOf(ref))?.position ?? -1) < position);
+  if (loaded.length && !unseen.length) return [];
+  // Recomputed documents are made again only when every document they are made from is too.
+  const changed = unseen.length === loaded.length ? refs : unseen;
   const after = evolved(projection, documents, event, refs);
-  return unseen.map((ref) => store(documents, ref, after.get(ref), position));
+  return changed.map((ref) => store(documents, ref, after.get(ref), position));
 }
 
 /**
