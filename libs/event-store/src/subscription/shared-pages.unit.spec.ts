@@ -107,24 +107,24 @@ describe('shared pages of the log', () => {
       expect(await pending(ahead.read(115n, 5))).toBe(false);
     });
 
-    it('goes on without a reader that stopped asking for pages', async () => {
-      const pages = new SharedPages(log(100).readAfter, { ...options, staleMs: 1_000 });
-      const [ahead, stalled] = [pages.reader(), pages.reader()];
-      await stalled.read(0n, 5);
+    /** Two readers, the one behind at the first page and the one ahead held at its fourth. */
+    const heldAhead = async (pages: SharedPages) => {
+      const [ahead, behind] = [pages.reader(), pages.reader()];
+      await behind.read(0n, 5);
       await readOn(ahead, 0, 15);
       const next = ahead.read(15n, 5);
       expect(await pending(next)).toBe(true);
+      return { ahead, behind, next };
+    };
+
+    it('goes on without a reader that stopped asking for pages', async () => {
+      const { next } = await heldAhead(new SharedPages(log(100).readAfter, { ...options, staleMs: 1_000 }));
       expect(await next).toHaveLength(5);
     });
 
     it('goes on at once without a reader that closed', async () => {
-      const pages = new SharedPages(log(100).readAfter, options);
-      const [ahead, closed] = [pages.reader(), pages.reader()];
-      await closed.read(0n, 5);
-      await readOn(ahead, 0, 15);
-      const next = ahead.read(15n, 5);
-      expect(await pending(next)).toBe(true);
-      closed.close();
+      const { behind, next } = await heldAhead(new SharedPages(log(100).readAfter, options));
+      behind.close();
       expect(await pending(next)).toBe(false);
     });
 
@@ -142,12 +142,7 @@ describe('shared pages of the log', () => {
 
     it('lets a reader closed while it waits end its wait, without reading', async () => {
       const source = log(100);
-      const pages = new SharedPages(source.readAfter, options);
-      const [ahead, behind] = [pages.reader(), pages.reader()];
-      await behind.read(0n, 5);
-      await readOn(ahead, 0, 15);
-      const next = ahead.read(15n, 5);
-      expect(await pending(next)).toBe(true);
+      const { ahead, next } = await heldAhead(new SharedPages(source.readAfter, options));
       ahead.close();
       expect(await next).toEqual([]);
       expect(source.reads).not.toContain(15n);
