@@ -79,13 +79,12 @@ export class SharedPages {
   /** Records that the reader asks for the page after `after`, and tells those waiting on it. */
   private asked(key: symbol, after: bigint): ReaderState {
     const state = this.readers.get(key) ?? { after, askedAt: 0, catchingUp: false, recent: new Set<bigint>() };
-    Object.assign(state, { after, askedAt: performance.now() });
+    this.readers.set(key, Object.assign(state, { after, askedAt: performance.now() }));
     state.recent.add(after);
     for (const oldest of state.recent) {
       if (state.recent.size <= this.kept * 4 || oldest === after) break;
       state.recent.delete(oldest);
     }
-    this.readers.set(key, state);
     this.moved.notify();
     return state;
   }

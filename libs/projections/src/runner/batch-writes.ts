@@ -61,7 +61,7 @@ export async function batchWrites(
   });
   const current = await loadDocuments(
     readStore,
-    targets.flatMap(({ refs }) => refs.filter((ref) => !ref.recomputed)),
+    targets.flatMap(({ refs }) => refs),
     known,
   );
   const changed = new Map<string, DocumentRef>();
@@ -167,11 +167,15 @@ function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<P
   return ref;
 }
 
-/** The documents of `refs`, by `keyOf` their ref: those in `known` from there, the others in one query per collection. */
+/**
+ * The documents of `refs`, by `keyOf` their ref: those in `known` from there, the others in one query per
+ * collection; none that is recomputed.
+ */
 export async function loadDocuments(readStore: ReadStore, refs: DocumentRef[], known?: LoadedDocuments): Promise<LoadedDocuments> {
   const byCollection = new Map<string, Set<string>>();
   const found: LoadedDocuments = new Map();
   for (const ref of refs) {
+    if (ref.recomputed) continue;
     const key = keyOf(ref);
     if (known?.has(key)) found.set(key, known.get(key) ?? null);
     else byCollection.set(ref.collection, (byCollection.get(ref.collection) ?? new Set()).add(ref.id));
