@@ -48,6 +48,9 @@ export interface ReadSideResults {
   /** The same reads paced at half the rate each reached above, without the closed loop's own queue of 20 requests. */
   worklistPaced: PacedLatency;
   accountPaced: PacedLatency;
+  /** The same store reads from bare Fastify routes, paced at the same rates: the floor of those two rows. */
+  worklistPacedBare: PacedLatency;
+  accountPacedBare: PacedLatency;
   accountServiceCpuMs: number;
   accountPostgresCpuMs: number;
   kpisP50Ms: number;
@@ -145,6 +148,10 @@ async function readLogBaseline(url: string, head: bigint): Promise<number> {
 
 async function queryLatencies(url: string, portfolio: Portfolio) {
   const service = await startService(url);
+  const bare = await startService(url, {}, './bare-read-service.js').catch(async (error: unknown) => {
+    await service.stop();
+    throw error;
+  });
   const { base } = service;
   try {
     // Tokens as a supervisor holds one: a supervisor may read the worklist, any account and the KPIs.
@@ -155,22 +162,28 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
     // Each request reads an account picked at random across the portfolio, so the cache helps no more than it would.
     const { accountPath } = portfolio;
     /** `connections` on paths from `pathOf`, each asking again as soon as it is answered. */
-    const reads = (pathOf: () => string, seconds: number, connections = 20, as = headers) =>
+    const reads = (pathOf: () => string, seconds: number, connections = 20, as = headers, url = base) =>
       autocannon({
-        url: base,
+        url,
         connections,
         duration: seconds,
         headers: as,
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathOf() }) }],
       });
+    /** The service paced at `perSecond`, then the bare route warmed up as the service was and paced alike. */
+    const pacedBoth = async (pathOf: () => string, perSecond: number, as: Record<string, string>) => {
+      const ours = await pacedLoad({ base, headers: as, pathOf, perSecond, seconds: pacedSeconds });
+      await reads(pathOf, 5, 20, {}, bare.base);
+      return { ours, bare: await pacedLoad({ base: bare.base, headers: {}, pathOf, perSecond, seconds: pacedSeconds }) };
+    };
     const worklistPath = () => '/worklist?limit=20';
     // Warm-up: JIT, and every pooled connection's prepared statements settle on their plans.
     await reads(worklistPath, 5);
     const worklist = await withCpu(service, () => reads(worklistPath, httpSeconds));
-    const worklistPaced = await pacedLoad({ base, headers, pathOf: worklistPath, perSecond: halfTheRateOf(worklist), seconds: pacedSeconds });
+    const { ours: worklistPaced, bare: worklistPacedBare } = await pacedBoth(worklistPath, halfTheRateOf(worklist), headers);
     await reads(accountPath, 5, 20, scoped);
     const account = await withCpu(service, () => reads(accountPath, httpSeconds, 20, scoped));
-    const accountPaced = await pacedLoad({ base, headers: scoped, pathOf: accountPath, perSecond: halfTheRateOf(account), seconds: pacedSeconds });
+    const { ours: accountPaced, bare: accountPacedBare } = await pacedBoth(accountPath, halfTheRateOf(account), scoped);
     const kpiPath = () => portfolio.kpiPath;
     await reads(kpiPath, 5, 4);
     const kpis = await reads(kpiPath, httpSeconds, 4);
@@ -187,13 +200,18 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
       accountPostgresCpuMs: microseconds(account.postgresCpuMs),
       worklistPaced,
       accountPaced,
+      worklistPacedBare,
+      accountPacedBare,
       kpisP50Ms: kpis.latency.p50,
       kpisP99Ms: kpis.latency.p99,
       serviceRssMiB: await rssMiB(service.pid),
-      queryErrors: [worklist, account, kpis].reduce((sum, result) => sum + result.non2xx + result.errors, worklistPaced.errors + accountPaced.errors),
+      queryErrors: [worklist, account, kpis].reduce(
+        (sum, result) => sum + result.non2xx + result.errors,
+        [worklistPaced, accountPaced, worklistPacedBare, accountPacedBare].reduce((sum, paced) => sum + paced.errors, 0),
+      ),
     };
   } finally {
-    await service.stop();
+    await Promise.all([service.stop(), bare.stop()]);
   }
 }
 
@@ -229,12 +247,20 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
       value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`,
       target: 'the most it answers: reported',
     },
-    [`(f) GET /worklist, ${at}, paced at half that`]: { value: paced(read.worklistPaced), target: 'p99 ≤ 10 ms at 1M' },
+    [`(f) GET /worklist, ${at}, paced at half that`]: {
+      value: paced(read.worklistPaced),
+      target: `p99 ≤ 10 ms at 1M; ${overFloor(read.worklistPaced, read.worklistPacedBare)}`,
+    },
+    [`(f) bare Fastify + the same worklist read, ${at}, paced alike`]: { value: paced(read.worklistPacedBare), target: 'baseline' },
     [`(f) GET /accounts/:id, ${at}, 20 conns, unpaced`]: {
       value: `p50 ${read.accountP50Ms} / p99 ${read.accountP99Ms} ms (${read.accountRequestsPerSecond}/s)`,
       target: 'the most it answers: reported',
     },
-    [`(f) GET /accounts/:id, ${at}, paced at half that`]: { value: paced(read.accountPaced), target: 'p99 ≤ 5 ms at 1M' },
+    [`(f) GET /accounts/:id, ${at}, paced at half that`]: {
+      value: paced(read.accountPaced),
+      target: `p99 ≤ 5 ms at 1M; ${overFloor(read.accountPaced, read.accountPacedBare)}`,
+    },
+    [`(f) bare Fastify + the same account read, ${at}, paced alike`]: { value: paced(read.accountPacedBare), target: 'baseline' },
     [`(f) CPU per worklist page / account read, service + PostgreSQL, ${at}`]: {
       value: `${read.worklistServiceCpuMs} + ${read.worklistPostgresCpuMs} ms / ${read.accountServiceCpuMs} + ${read.accountPostgresCpuMs} ms`,
       target: 'reported',
@@ -246,6 +272,9 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
 }
 
 const paced = ({ requestsPerSecond, p50Ms, p99Ms }: PacedLatency) => `p50 ${p50Ms} / p99 ${p99Ms} ms at ${requestsPerSecond}/s`;
+
+/** A paced p99 as a multiple of the bare route's at the same rate. */
+const overFloor = (service: PacedLatency, bare: PacedLatency) => `p99 ${Math.round((service.p99Ms / bare.p99Ms) * 10) / 10}× the bare route's`;
 
 /** `--accounts 10000,100000,1000000`: the portfolio sizes to measure, in order; the default size without it. */
 export function portfolioSizes(argv: readonly string[]): number[] {

@@ -1,0 +1,47 @@
+/**
+ * The read path's floor: bare Fastify routes that make the same store reads as `GET /accounts/:id` and
+ * `GET /worklist` through the project's own read store, slim shapes included, and send what they read,
+ * with none of the service around them (no authentication, access check, view or contact rules).
+ * `npm run bench` paces it at the rates it paces the service, so section (f)'s paced p99 stands beside
+ * what this machine answers at that rate at most: on two cores shared with the load generator and
+ * PostgreSQL, that floor is itself milliseconds.
+ */
+import Fastify from 'fastify';
+import { accountReadModel, withStoredShapes, worklistReadModel } from '@arrears/projections';
+import { PostgresReadStore } from '@arrears/read-store';
+
+async function main(): Promise<void> {
+  const url = process.env.EVENT_STORE_URL as string;
+  const store = withStoredShapes(await PostgresReadStore.connect(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
+  const app = Fastify({ logger: false });
+  app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
+  app.get<{ Params: { id: string } }>('/accounts/:id', async (request, reply) => {
+    const document = await store.get(accountReadModel.collection, request.params.id);
+    return document ? reply.send(document) : reply.code(404).send({ status: 404 });
+  });
+  // The worklist's first page for a token of every creditor: listed lines past due by the latest calendar, by rank.
+  app.get<{ Querystring: { limit?: string } }>('/worklist', async (request, reply) => {
+    const limit = Number(request.query.limit ?? 20);
+    const today = new Date().toISOString().slice(0, 10);
+    const page = await store.find(worklistReadModel.collection, {
+      where: [
+        { field: 'listed', op: 'eq', value: true },
+        { field: 'oldestDueOn', op: 'lt', value: today },
+      ],
+      orderBy: [
+        { field: 'rank', direction: 'desc' },
+        { field: 'id', direction: 'asc' },
+      ],
+      limit: limit + 1,
+    });
+    return reply.send({ items: page.slice(0, limit) });
+  });
+  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+  const stop = () => void app.close().then(() => store.close());
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
