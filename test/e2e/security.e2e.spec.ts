@@ -169,6 +169,18 @@ describe('authentication and authorization', () => {
       const mine = await api.get(`/worklist?limit=100`, await as('agent', 'agent-a', ['cred-a']));
       expect(ids(mine)).toContain(ours);
       expect(ids(mine)).not.toContain(theirs);
+      // Each creditor's lines are walked apart and merged: in the order of the whole list, a page at a time.
+      const agentOfBoth = await as('agent', 'agent-ab', ['cred-a', 'cred-b']);
+      const of = (list: { body: { items: { accountId: string; creditorId: string }[] } }, creditors: string[]) =>
+        list.body.items.filter((item) => creditors.includes(item.creditorId)).map((item) => item.accountId);
+      const both = await api.get(`/worklist?limit=100`, agentOfBoth);
+      expect(ids(both)).toEqual(of(all, ['cred-a', 'cred-b']));
+      expect(ids(both)).toEqual(expect.arrayContaining([ours, theirs]));
+      const first = await api.get(`/worklist?limit=1`, agentOfBoth);
+      const rest = await api.get(`/worklist?limit=100&cursor=${first.body.nextCursor}`, agentOfBoth);
+      expect([...ids(first), ...ids(rest)]).toEqual(ids(both));
+      expect(ids(await api.get(`/worklist?limit=100&creditorId=cred-b`, agentOfBoth))).toEqual(of(all, ['cred-b']));
+      expect(ids(await api.get(`/worklist?limit=100&creditorId=cred-b`, await as('agent', 'agent-a', ['cred-a'])))).toEqual([]);
     });
 
     it('gives an analyst of one creditor that creditor’s KPIs, never the portfolio or another’s', async () => {

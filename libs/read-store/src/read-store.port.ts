@@ -45,6 +45,14 @@ export interface Query {
    * (a projection's folded state, say) need not travel to every reader.
    */
   omit?: readonly string[];
+  /**
+   * The field of an `in` condition to answer value by value: one ordered walk per value, merged by
+   * `orderBy` and cut at `limit`. The documents are the same as without it. With an index that leads with
+   * the field and goes on with the order, each walk reads `limit` entries at most, whatever share of the
+   * collection the values hold; one walk filtered by the list would read past every document of other
+   * values (or sort every match). MongoDB plans an `$in` on such an index this way by itself.
+   */
+  walkEach?: string;
 }
 
 /** An index for a query path: the fields, in order, as used by `where` and `orderBy`. */

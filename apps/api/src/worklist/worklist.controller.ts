@@ -56,12 +56,14 @@ export class WorklistController {
     const order = this.orderOf(params.order ?? this.config.worklistOrder);
     const key = sortKeys[order.by];
     const page = (await this.readStore.find(worklistReadModel.collection, {
-      where: [...conditions(params, now), ...creditorsOf(caller), ...(order.by === 'expected-recovery' ? scored : [])],
+      where: [...conditions(params, now), ...creditorsOf(params, caller), ...(order.by === 'expected-recovery' ? scored : [])],
       orderBy: [
         { field: key, direction: 'desc' },
         { field: 'id', direction: 'asc' },
       ],
       limit: limit + 1,
+      // A creditor's lines are walked in its own index range: a list cut by the creditor would read past every other's.
+      walkEach: 'creditorId',
       ...(after ? { after } : {}),
     })) as WorklistDocument[];
     const shown = page.slice(0, limit);
@@ -89,7 +91,7 @@ export class WorklistController {
 /** Lines folded before any model scored them have no expected recovery to be ordered by. */
 const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
-function conditions({ agentId, bucket, creditorId, creditApproval }: WorklistParams, now: string): Condition[] {
+function conditions({ agentId, bucket, creditApproval }: WorklistParams, now: string): Condition[] {
   // Each debtor's today is somewhere between these two dates: the query takes every line that may be past due
   // in its debtor's zone, and the page keeps those that are (see worklistItem).
   const [earliest, latest] = [dateIn(now, westernmostZone), dateIn(now, easternmostZone)];
@@ -103,7 +105,6 @@ function conditions({ agentId, bucket, creditorId, creditApproval }: WorklistPar
     if (from) where.push({ field: 'oldestDueOn', op: 'gte', value: from });
     if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
   }
-  if (creditorId) where.push({ field: 'creditorId', op: 'eq', value: creditorId });
   if (creditApproval === 'pending') where.push({ field: 'creditApprovalPending', op: 'eq', value: true });
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
@@ -112,5 +113,8 @@ function conditions({ agentId, bucket, creditorId, creditApproval }: WorklistPar
 /** The zones whose calendars run furthest behind (UTC−12) and ahead (UTC+14) of UTC. */
 const [westernmostZone, easternmostZone] = ['Etc/GMT+12', 'Pacific/Kiritimati'];
 
-/** A token for some creditors sees their accounts only. */
-const creditorsOf = ({ creditors }: Principal): Condition[] => (creditors === '*' ? [] : [{ field: 'creditorId', op: 'in', value: [...creditors] }]);
+/** The creditor asked for, if any, and a token for some creditors sees their accounts only. */
+function creditorsOf({ creditorId }: WorklistParams, { creditors }: Principal): Condition[] {
+  if (creditors === '*') return creditorId ? [{ field: 'creditorId', op: 'in', value: [creditorId] }] : [];
+  return [{ field: 'creditorId', op: 'in', value: creditorId ? [...creditors].filter((scoped) => scoped === creditorId) : [...creditors] }];
+}

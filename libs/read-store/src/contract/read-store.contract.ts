@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LeaseLostError, type ReadStore } from '../read-store.port';
+import { LeaseLostError, type Query, type ReadStore, type Scalar } from '../read-store.port';
 
 /**
  * The read store contract: every adapter runs this same suite. Each test uses its own collection.
@@ -8,6 +8,10 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
   describe(`read store contract: ${name}`, () => {
     let store: ReadStore;
     const collection = () => `c_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const byRank = [
+      { field: 'rank', direction: 'desc' as const },
+      { field: 'id', direction: 'asc' as const },
+    ];
     beforeAll(async () => {
       store = await create();
     });
@@ -147,6 +151,41 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
         after = [last.score as number, last.id];
       }
       expect(seen).toEqual(['a4', 'a1', 'a2', 'a3', 'a0', 'a5']);
+    });
+
+    it('finds the same documents walking an `in` value by value as filtering by it: merged, cut, paged, each value once', async () => {
+      const c = collection();
+      const owners = ['x', 'y', 'z', 'x', 'y', 'x', 'w', 'y'];
+      const ranks = [9, 9, 7, 5, 5, 3, 8, 1];
+      await store.apply(owners.map((owner, i) => ({ kind: 'put', collection: c, document: { id: `a${i}`, owner, rank: ranks[i] ?? 0, state: i } })));
+      await store.ensureIndexes(c, [{ name: 'by_owner_rank', fields: [{ field: 'owner', direction: 'asc' }, ...byRank] }]);
+      const pages = async (query: Query) => {
+        const seen: string[][] = [];
+        let after: Scalar[] | undefined;
+        for (let page = await store.find(c, query); page.length > 0; page = await store.find(c, { ...query, after })) {
+          seen.push(page.map((document) => `${document.id}:${String(document.state)}`));
+          const last = page[page.length - 1]!;
+          after = [last.rank as number, last.id];
+        }
+        return seen;
+      };
+      const query = (owners: string[]): Query => ({ where: [{ field: 'owner', op: 'in', value: owners }], orderBy: byRank, limit: 2 });
+
+      expect(await pages({ ...query(['x', 'y', 'v']), walkEach: 'owner' })).toEqual([
+        ['a0:0', 'a1:1'],
+        ['a3:3', 'a4:4'],
+        ['a5:5', 'a7:7'],
+      ]);
+      expect(await pages({ ...query(['x', 'y', 'v']), walkEach: 'owner' })).toEqual(await pages(query(['x', 'y', 'v'])));
+      expect(await pages({ ...query(['y', 'x', 'y']), walkEach: 'owner', omit: ['state'] })).toEqual([
+        ['a0:undefined', 'a1:undefined'],
+        ['a3:undefined', 'a4:undefined'],
+        ['a5:undefined', 'a7:undefined'],
+      ]);
+      expect(
+        await store.find(c, { ...query(['z', 'w']), where: [...(query(['z', 'w']).where ?? []), { field: 'rank', op: 'lt', value: 8 }], walkEach: 'owner' }),
+      ).toEqual([{ id: 'a2', owner: 'z', rank: 7, state: 2 }]);
+      expect(await store.find(c, { ...query([]), walkEach: 'owner' })).toEqual([]);
     });
 
     it('leaves the omitted top-level fields out of what it finds, and only those', async () => {

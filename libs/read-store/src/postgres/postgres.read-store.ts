@@ -144,7 +144,14 @@ export class PostgresReadStore implements ReadStore {
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
     const values: unknown[] = [];
-    const where = (query.where ?? []).map((condition) => conditionSql(condition, values));
+    const walked = walkedCondition(query);
+    let walkedValues = 0;
+    const where = (query.where ?? []).map((condition) => {
+      if (condition !== walked) return conditionSql(condition, values);
+      // Each value once: a value listed twice would walk twice and return its documents twice.
+      walkedValues = values.push([...new Set(walked.value.map((value) => JSON.stringify(value)))]);
+      return `${fieldSql(walked.field)} = each_value.v`;
+    });
     if (query.after) {
       const alternatives = keysetAlternatives(query.orderBy ?? [], query.after);
       where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
@@ -156,12 +163,10 @@ export class PostgresReadStore implements ReadStore {
     if (query.omit?.length) values.push(query.omit);
     const doc = query.omit?.length ? `doc - $${values.length}::text[] AS doc` : 'doc';
     if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
-    const sql = [
-      `SELECT id, ${doc} FROM ${tableOf(collection)}`,
-      where.length ? `WHERE ${where.join(' AND ')}` : '',
-      orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '',
-      query.limit === undefined ? '' : `LIMIT $${values.length}`,
-    ].join(' ');
+    const ordered = [orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '', query.limit === undefined ? '' : `LIMIT $${values.length}`];
+    const select = [`SELECT id, ${doc} FROM ${tableOf(collection)}`, where.length ? `WHERE ${where.join(' AND ')}` : '', ...ordered].join(' ');
+    // Each value's walk in a lateral subquery, the merge and the cut in the outer query (same order, same limit).
+    const sql = walked ? [`SELECT id, doc FROM unnest($${walkedValues}::jsonb[]) AS each_value(v), LATERAL (${select}) AS walk`, ...ordered].join(' ') : select;
     return (await this.select(sql, values)).map(toDocument);
   }
 
@@ -316,6 +321,13 @@ function fieldSql(field: string): string {
 const directionSql = (direction: 'asc' | 'desc') => (direction === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST');
 
 const rangeOperators = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+/** The `in` condition on `walkEach`, when it can be walked value by value: in an ordered, limited query, on a field other than the id. */
+function walkedCondition(query: Query): Extract<Condition, { op: 'in' }> | undefined {
+  if (!query.walkEach || query.walkEach === 'id' || query.limit === undefined || !query.orderBy?.length) return undefined;
+  const found = query.where?.find((condition) => condition.op === 'in' && condition.field === query.walkEach);
+  return found?.op === 'in' ? found : undefined;
+}
 
 function conditionSql(condition: Condition, values: unknown[]): string {
   const field = fieldSql(condition.field);

@@ -129,6 +129,26 @@ export const worklistIndexes: IndexSpec[] = [
       { field: 'id', direction: 'asc' },
     ],
   },
+  // The same orders within one creditor: a token for some creditors, or a list asked for one, walks each creditor's
+  // range (see Query.walkEach) instead of passing over every other creditor's lines.
+  {
+    name: 'by_creditor_priority',
+    fields: [
+      { field: 'creditorId', direction: 'asc' },
+      { field: 'listed', direction: 'asc' },
+      { field: 'rank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
+  {
+    name: 'by_creditor_expected_recovery',
+    fields: [
+      { field: 'creditorId', direction: 'asc' },
+      { field: 'listed', direction: 'asc' },
+      { field: 'recoveryRank', direction: 'desc' },
+      { field: 'id', direction: 'asc' },
+    ],
+  },
   // A supervisor's filter: the lines with invoices waiting for a credit decision, in priority order.
   {
     name: 'by_credit_approval',
