@@ -347,7 +347,9 @@ function conditionSql(condition: Condition, values: unknown[]): string {
       return `${field} = ANY($${values.length}::${isId ? 'text' : 'jsonb'}[])`;
     default: {
       const value = param(condition.value);
-      const sameType = isId ? 'TRUE' : `jsonb_typeof(${field}) = jsonb_typeof(${value})`;
+      // Inside a CASE, which the planner guesses holds for half the rows. As a bare equality of two function results it
+      // guessed 0.5 % and, expecting a handful of matches, sorted every one instead of walking an index in order.
+      const sameType = isId ? 'TRUE' : `CASE WHEN jsonb_typeof(${field}) = jsonb_typeof(${value}) THEN TRUE ELSE FALSE END`;
       return `(${sameType} AND ${field} ${rangeOperators[condition.op]} ${value})`;
     }
   }
