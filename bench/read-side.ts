@@ -30,6 +30,8 @@ export interface ReadSideResults {
   accounts: number;
   /** How the portfolio was written (the bench's accounts, or the simulator's). */
   portfolio: string;
+  /** How many creditors its accounts belong to. */
+  creditors: number;
   events: number;
   logReadRowsPerSecond: number;
   projectionEventsPerSecond: number;
@@ -42,6 +44,8 @@ export interface ReadSideResults {
   /** CPU per page, the service's and PostgreSQL's: what the latency under load is made of. */
   worklistServiceCpuMs: number;
   worklistPostgresCpuMs: number;
+  /** The same pages for a token of one creditor, as an agent holds one: its lines among every creditor's. */
+  worklistOfOne: ClosedLoop;
   accountP50Ms: number;
   accountP99Ms: number;
   accountRequestsPerSecond: number;
@@ -57,6 +61,15 @@ export interface ReadSideResults {
   kpisP99Ms: number;
   serviceRssMiB: number;
   queryErrors: number;
+}
+
+/** A closed-loop load's latency, rate and CPU per answer (service + PostgreSQL). */
+export interface ClosedLoop {
+  p50Ms: number;
+  p99Ms: number;
+  requestsPerSecond: number;
+  serviceCpuMs: number;
+  postgresCpuMs: number;
 }
 
 export const benchReadModels = (): ReadModel[] => readModelsFor(reportingZones({}), new AccountSearchKey('bench-search-key-of-at-least-32-characters'));
@@ -81,6 +94,7 @@ export async function measureReadSide(url: string, log: (line: string) => void, 
   return {
     accounts,
     portfolio: portfolio.kind,
+    creditors: portfolio.creditors.length,
     events: Number(head),
     logReadRowsPerSecond: Math.round(baseline),
     projectionEventsPerSecond: Math.round(projectionRate),
@@ -181,6 +195,9 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
     await reads(worklistPath, 5);
     const worklist = await withCpu(service, () => reads(worklistPath, httpSeconds));
     const { ours: worklistPaced, bare: worklistPacedBare } = await pacedBoth(worklistPath, halfTheRateOf(worklist), headers);
+    const ofOne = await service.as('agent', portfolio.creditors.slice(0, 1));
+    await reads(worklistPath, 5, 20, ofOne);
+    const worklistOfOne = await withCpu(service, () => reads(worklistPath, httpSeconds, 20, ofOne));
     await reads(accountPath, 5, 20, scoped);
     const account = await withCpu(service, () => reads(accountPath, httpSeconds, 20, scoped));
     const { ours: accountPaced, bare: accountPacedBare } = await pacedBoth(accountPath, halfTheRateOf(account), scoped);
@@ -193,6 +210,7 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
       worklistRequestsPerSecond: Math.round(worklist['2xx'] / httpSeconds),
       worklistServiceCpuMs: microseconds(worklist.serviceCpuMs),
       worklistPostgresCpuMs: microseconds(worklist.postgresCpuMs),
+      worklistOfOne: closedLoop(worklistOfOne),
       accountP50Ms: account.latency.p50,
       accountP99Ms: account.latency.p99,
       accountRequestsPerSecond: Math.round(account['2xx'] / httpSeconds),
@@ -205,7 +223,7 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
       kpisP50Ms: kpis.latency.p50,
       kpisP99Ms: kpis.latency.p99,
       serviceRssMiB: await rssMiB(service.pid),
-      queryErrors: [worklist, account, kpis].reduce(
+      queryErrors: [worklist, worklistOfOne, account, kpis].reduce(
         (sum, result) => sum + result.non2xx + result.errors,
         [worklistPaced, accountPaced, worklistPacedBare, accountPacedBare].reduce((sum, paced) => sum + paced.errors, 0),
       ),
@@ -221,6 +239,14 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
  * is busy half the time, which leaves the cost of a request and the pauses it meets.
  */
 const halfTheRateOf = (saturated: autocannon.Result) => Math.max(1, Math.round(saturated['2xx'] / httpSeconds / 2));
+
+const closedLoop = (result: autocannon.Result & { serviceCpuMs: number; postgresCpuMs: number }): ClosedLoop => ({
+  p50Ms: result.latency.p50,
+  p99Ms: result.latency.p99,
+  requestsPerSecond: Math.round(result['2xx'] / httpSeconds),
+  serviceCpuMs: microseconds(result.serviceCpuMs),
+  postgresCpuMs: microseconds(result.postgresCpuMs),
+});
 
 /** Milliseconds to the microsecond. */
 const microseconds = (ms: number) => Math.round(ms * 1000) / 1000;
@@ -252,6 +278,10 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
       target: `p99 ≤ 10 ms at 1M; ${overFloor(read.worklistPaced, read.worklistPacedBare)}`,
     },
     [`(f) bare Fastify + the same worklist read, ${at}, paced alike`]: { value: paced(read.worklistPacedBare), target: 'baseline' },
+    [`(f) GET /worklist, ${at}, a token of one creditor (of ${read.creditors}), 20 conns, unpaced`]: {
+      value: `p50 ${read.worklistOfOne.p50Ms} / p99 ${read.worklistOfOne.p99Ms} ms (${read.worklistOfOne.requestsPerSecond}/s), CPU a page ${read.worklistOfOne.serviceCpuMs} + ${read.worklistOfOne.postgresCpuMs} ms`,
+      target: 'reported',
+    },
     [`(f) GET /accounts/:id, ${at}, 20 conns, unpaced`]: {
       value: `p50 ${read.accountP50Ms} / p99 ${read.accountP99Ms} ms (${read.accountRequestsPerSecond}/s)`,
       target: 'the most it answers: reported',
