@@ -149,6 +149,14 @@ export const worklistIndexes: IndexSpec[] = [
       { field: 'id', direction: 'asc' },
     ],
   },
+  // A creditor's claims that have not run out (the team view): a few lines among all of the creditor's.
+  {
+    name: 'by_creditor_claim',
+    fields: [
+      { field: 'creditorId', direction: 'asc' },
+      { field: 'claimUntil', direction: 'asc' },
+    ],
+  },
   // A supervisor's filter: the lines with invoices waiting for a credit decision, in priority order.
   {
     name: 'by_credit_approval',
