@@ -149,6 +149,23 @@ export const worklistIndexes: IndexSpec[] = [
       { field: 'id', direction: 'asc' },
     ],
   },
+  // An aging bucket's lines (a range of due dates), overall and within a creditor: a bucket holding few lines is
+  // found by its range and sorted, not by walking the whole list in rank order past every other bucket's.
+  {
+    name: 'by_due',
+    fields: [
+      { field: 'listed', direction: 'asc' },
+      { field: 'oldestDueOn', direction: 'asc' },
+    ],
+  },
+  {
+    name: 'by_creditor_due',
+    fields: [
+      { field: 'creditorId', direction: 'asc' },
+      { field: 'listed', direction: 'asc' },
+      { field: 'oldestDueOn', direction: 'asc' },
+    ],
+  },
   // A creditor's claims that have not run out (the team view): a few lines among all of the creditor's.
   {
     name: 'by_creditor_claim',
