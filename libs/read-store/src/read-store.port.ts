@@ -47,10 +47,11 @@ export interface Query {
   omit?: readonly string[];
   /**
    * The field of an `in` condition to answer value by value: one ordered walk per value, merged by
-   * `orderBy` and cut at `limit`. The documents are the same as without it. With an index that leads with
-   * the field and goes on with the order, each walk reads `limit` entries at most, whatever share of the
-   * collection the values hold; one walk filtered by the list would read past every document of other
-   * values (or sort every match). MongoDB plans an `$in` on such an index this way by itself.
+   * `orderBy` and cut at `limit`, with the same documents as without it. With an index that leads with the
+   * field and goes on with the order, each walk stops at `limit` matches, whatever share of the collection
+   * the values hold; one walk filtered by the list would pass every document of other values (or sort every
+   * match). Ignored without `orderBy` and `limit`, and on the id. MongoDB plans an `$in` on such an index
+   * this way by itself (when the fields between it and the order are equalities, for up to 200 values).
    */
   walkEach?: string;
 }

@@ -8,10 +8,6 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
   describe(`read store contract: ${name}`, () => {
     let store: ReadStore;
     const collection = () => `c_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    const byRank = [
-      { field: 'rank', direction: 'desc' as const },
-      { field: 'id', direction: 'asc' as const },
-    ];
     beforeAll(async () => {
       store = await create();
     });
@@ -155,6 +151,10 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
 
     it('finds the same documents walking an `in` value by value as filtering by it: merged, cut, paged, each value once', async () => {
       const c = collection();
+      const byRank = [
+        { field: 'rank', direction: 'desc' as const },
+        { field: 'id', direction: 'asc' as const },
+      ];
       const owners = ['x', 'y', 'z', 'x', 'y', 'x', 'w', 'y'];
       const ranks = [9, 9, 7, 5, 5, 3, 8, 1];
       await store.apply(owners.map((owner, i) => ({ kind: 'put', collection: c, document: { id: `a${i}`, owner, rank: ranks[i] ?? 0, state: i } })));
@@ -186,6 +186,10 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
         await store.find(c, { ...query(['z', 'w']), where: [...(query(['z', 'w']).where ?? []), { field: 'rank', op: 'lt', value: 8 }], walkEach: 'owner' }),
       ).toEqual([{ id: 'a2', owner: 'z', rank: 7, state: 2 }]);
       expect(await store.find(c, { ...query([]), walkEach: 'owner' })).toEqual([]);
+      // Sorted by what it leaves out, as without the walk.
+      const unranked = { ...query(['x', 'y', 'w']), limit: 3, omit: ['rank'] };
+      expect(await store.find(c, { ...unranked, walkEach: 'owner' })).toEqual(await store.find(c, unranked));
+      expect((await store.find(c, unranked)).map((document) => document.id)).toEqual(['a0', 'a1', 'a6']);
     });
 
     it('leaves the omitted top-level fields out of what it finds, and only those', async () => {

@@ -143,31 +143,9 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
-    const values: unknown[] = [];
-    const walked = walkedCondition(query);
-    let walkedValues = 0;
-    const where = (query.where ?? []).map((condition) => {
-      if (condition !== walked) return conditionSql(condition, values);
-      // Each value once: a value listed twice would walk twice and return its documents twice.
-      walkedValues = values.push([...new Set(walked.value.map((value) => JSON.stringify(value)))]);
-      return `${fieldSql(walked.field)} = each_value.v`;
-    });
-    if (query.after) {
-      const alternatives = keysetAlternatives(query.orderBy ?? [], query.after);
-      where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
-    }
-    const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
-    query.omit?.forEach(assertTopLevelField);
+    const { text, values } = findStatement(collection, query);
     if (!(await this.exists(collection))) return [];
-    // One array parameter, so that any list of fields is the same statement.
-    if (query.omit?.length) values.push(query.omit);
-    const doc = query.omit?.length ? `doc - $${values.length}::text[] AS doc` : 'doc';
-    if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
-    const ordered = [orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '', query.limit === undefined ? '' : `LIMIT $${values.length}`];
-    const select = [`SELECT id, ${doc} FROM ${tableOf(collection)}`, where.length ? `WHERE ${where.join(' AND ')}` : '', ...ordered].join(' ');
-    // Each value's walk in a lateral subquery, the merge and the cut in the outer query (same order, same limit).
-    const sql = walked ? [`SELECT id, doc FROM unnest($${walkedValues}::jsonb[]) AS each_value(v), LATERAL (${select}) AS walk`, ...ordered].join(' ') : select;
-    return (await this.select(sql, values)).map(toDocument);
+    return (await this.select(text, values)).map(toDocument);
   }
 
   /**
@@ -322,7 +300,37 @@ const directionSql = (direction: 'asc' | 'desc') => (direction === 'asc' ? 'ASC 
 
 const rangeOperators = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-/** The `in` condition on `walkEach`, when it can be walked value by value: in an ordered, limited query, on a field other than the id. */
+/** The statement `find` runs: its text and its values. */
+export function findStatement(collection: string, query: Query): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const walked = walkedCondition(query);
+  // Each value once: a value listed twice would be walked twice and its documents returned twice.
+  const walkedValues = walked ? values.push([...new Set(walked.value.map((value) => JSON.stringify(value)))]) : 0;
+  const where = (query.where ?? []).map((condition) =>
+    condition === walked ? `${fieldSql(condition.field)} = each_value.v` : conditionSql(condition, values),
+  );
+  if (query.after) {
+    const alternatives = keysetAlternatives(query.orderBy ?? [], query.after);
+    where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
+  }
+  const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
+  query.omit?.forEach(assertTopLevelField);
+  // One array parameter, so that any list of fields is the same statement.
+  if (query.omit?.length) values.push(query.omit);
+  const doc = query.omit?.length ? `doc - $${values.length}::text[] AS doc` : 'doc';
+  if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
+  const ordered = [orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '', query.limit === undefined ? '' : `LIMIT $${values.length}`].join(' ');
+  const filtered = `FROM ${tableOf(collection)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${ordered}`;
+  if (!walked) return { text: `SELECT id, ${doc} ${filtered}`, values };
+  // Each value's walk in a lateral subquery; the merge, the cut and the omission in the outer query, whose order
+  // reads the walks' whole documents (an omitted field may be one it sorts by).
+  return { text: `SELECT id, ${doc} FROM unnest($${walkedValues}::jsonb[]) AS each_value(v), LATERAL (SELECT id, doc ${filtered}) AS walk ${ordered}`, values };
+}
+
+/**
+ * The `in` condition on `walkEach`, when walking it value by value can help: in an ordered query cut at a limit
+ * (without both, every match is read anyway), on a field other than the id (an `in` on ids is a look-up already).
+ */
 function walkedCondition(query: Query): Extract<Condition, { op: 'in' }> | undefined {
   if (!query.walkEach || query.walkEach === 'id' || query.limit === undefined || !query.orderBy?.length) return undefined;
   const found = query.where?.find((condition) => condition.op === 'in' && condition.field === query.walkEach);
@@ -348,7 +356,8 @@ function conditionSql(condition: Condition, values: unknown[]): string {
     default: {
       const value = param(condition.value);
       // Inside a CASE, which the planner guesses holds for half the rows. As a bare equality of two function results it
-      // guessed 0.5 % and, expecting a handful of matches, sorted every one instead of walking an index in order.
+      // guessed 0.5 % and, expecting a handful of matches, sorted every one instead of walking an index in order. For a
+      // missing field the CASE is false where the equality was null: the same, as no NOT ever wraps a condition.
       const sameType = isId ? 'TRUE' : `CASE WHEN jsonb_typeof(${field}) = jsonb_typeof(${value}) THEN TRUE ELSE FALSE END`;
       return `(${sameType} AND ${field} ${rangeOperators[condition.op]} ${value})`;
     }
