@@ -304,7 +304,8 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
 const paced = ({ requestsPerSecond, p50Ms, p99Ms }: PacedLatency) => `p50 ${p50Ms} / p99 ${p99Ms} ms at ${requestsPerSecond}/s`;
 
 /** A paced p99 as a multiple of the bare route's at the same rate. */
-const overFloor = (service: PacedLatency, bare: PacedLatency) => `p99 ${Math.round((service.p99Ms / bare.p99Ms) * 10) / 10}× the bare route's`;
+const overFloor = (service: PacedLatency, bare: PacedLatency) =>
+  bare.p99Ms > 0 && Number.isFinite(service.p99Ms) ? `p99 ${Math.round((service.p99Ms / bare.p99Ms) * 10) / 10}× the bare route's` : 'no bare p99 to compare';
 
 /** `--accounts 10000,100000,1000000`: the portfolio sizes to measure, in order; the default size without it. */
 export function portfolioSizes(argv: readonly string[]): number[] {
