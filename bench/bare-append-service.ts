@@ -4,9 +4,9 @@
  * decision, idempotency or hash chain). `npm run bench` runs it in its own process, as it runs the
  * service, and loads both alike, so section (d) is a ratio against what this machine can do at most.
  */
-import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@arrears/event-store';
+import { serveBare } from './bare-server';
 
 type PaymentBody = {
   paymentId: string;
@@ -16,11 +16,9 @@ type PaymentBody = {
   method: string;
 };
 
-async function main(): Promise<void> {
+serveBare(async (app) => {
   const url = process.env.EVENT_STORE_URL as string;
   const store = await PostgresEventStore.connect({ connectionString: url, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 16) });
-  const app = Fastify({ logger: false });
-  app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
   app.post<{ Params: { id: string }; Body: PaymentBody }>('/accounts/:id/payments', async (request, reply) => {
     const at = new Date().toISOString();
     const correlationId = randomUUID();
@@ -30,12 +28,5 @@ async function main(): Promise<void> {
     const { nextExpectedRevision } = await store.append(`account-${request.params.id}`, [event], { expectedRevision: 'any' });
     return reply.code(201).send({ accountId: request.params.id, revision: Number(nextExpectedRevision) });
   });
-  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-  const stop = () => void app.close().then(() => store.close());
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  return store;
 });

@@ -7,16 +7,14 @@
  * what this machine answers at that rate at most: on two cores shared with the load generator and
  * PostgreSQL, that floor is itself milliseconds.
  */
-import Fastify from 'fastify';
 import { dateIn } from '@arrears/domain';
 import { accountReadModel, withStoredShapes, worklistReadModel } from '@arrears/projections';
 import { PostgresReadStore } from '@arrears/read-store';
+import { serveBare } from './bare-server';
 
-async function main(): Promise<void> {
+serveBare(async (app) => {
   const url = process.env.EVENT_STORE_URL as string;
   const store = withStoredShapes(await PostgresReadStore.connect(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
-  const app = Fastify({ logger: false });
-  app.get('/health', (_request, reply) => reply.send({ status: 'ok' }));
   app.get<{ Params: { id: string } }>('/accounts/:id', async (request, reply) => {
     const document = await store.get(accountReadModel.collection, request.params.id);
     return document ? reply.send(document) : reply.code(404).send({ status: 404 });
@@ -38,12 +36,5 @@ async function main(): Promise<void> {
     });
     return reply.send({ items: page.slice(0, limit) });
   });
-  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-  const stop = () => void app.close().then(() => store.close());
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  return store;
 });

@@ -112,84 +112,32 @@ export const overdueOn = (open: { dueOn: IsoDate; outstanding: number }[], today
 
 export const WORKLIST = 'worklist';
 
+/** An index's fields, each ascending but those named descending. */
+const index = (name: string, fields: string[], descending: string[] = []): IndexSpec => ({
+  name,
+  fields: fields.map((field) => ({ field, direction: descending.includes(field) ? 'desc' : 'asc' })),
+});
+
+/**
+ * The same index within one creditor: a token for some creditors, or a list asked for one, walks each creditor's
+ * range (see Query.walkEach) instead of passing over every other creditor's lines.
+ */
+const withinCreditor = ({ name, fields }: IndexSpec): IndexSpec => ({
+  name: name.replace(/^by_/, 'by_creditor_'),
+  fields: [{ field: 'creditorId', direction: 'asc' }, ...fields],
+});
+
+const byPriority = index('by_priority', ['listed', 'rank', 'id'], ['rank']);
+const byExpectedRecovery = index('by_expected_recovery', ['listed', 'recoveryRank', 'id'], ['recoveryRank']);
+// An aging bucket's lines (a range of due dates): a bucket holding few lines is found by its range and sorted, not
+// by walking the whole list in rank order past every other bucket's.
+const byDue = index('by_due', ['listed', 'oldestDueOn']);
+
 export const worklistIndexes: IndexSpec[] = [
-  {
-    name: 'by_priority',
-    fields: [
-      { field: 'listed', direction: 'asc' },
-      { field: 'rank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
-  {
-    name: 'by_expected_recovery',
-    fields: [
-      { field: 'listed', direction: 'asc' },
-      { field: 'recoveryRank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
-  // The same orders within one creditor: a token for some creditors, or a list asked for one, walks each creditor's
-  // range (see Query.walkEach) instead of passing over every other creditor's lines.
-  {
-    name: 'by_creditor_priority',
-    fields: [
-      { field: 'creditorId', direction: 'asc' },
-      { field: 'listed', direction: 'asc' },
-      { field: 'rank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
-  {
-    name: 'by_creditor_expected_recovery',
-    fields: [
-      { field: 'creditorId', direction: 'asc' },
-      { field: 'listed', direction: 'asc' },
-      { field: 'recoveryRank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
-  // An aging bucket's lines (a range of due dates), overall and within a creditor: a bucket holding few lines is
-  // found by its range and sorted, not by walking the whole list in rank order past every other bucket's.
-  {
-    name: 'by_due',
-    fields: [
-      { field: 'listed', direction: 'asc' },
-      { field: 'oldestDueOn', direction: 'asc' },
-    ],
-  },
-  {
-    name: 'by_creditor_due',
-    fields: [
-      { field: 'creditorId', direction: 'asc' },
-      { field: 'listed', direction: 'asc' },
-      { field: 'oldestDueOn', direction: 'asc' },
-    ],
-  },
+  ...[byPriority, byExpectedRecovery, byDue].flatMap((spec) => [spec, withinCreditor(spec)]),
   // A creditor's claims that have not run out (the team view): a few lines among all of the creditor's.
-  {
-    name: 'by_creditor_claim',
-    fields: [
-      { field: 'creditorId', direction: 'asc' },
-      { field: 'claimUntil', direction: 'asc' },
-    ],
-  },
+  index('by_creditor_claim', ['creditorId', 'claimUntil']),
   // A supervisor's filter: the lines with invoices waiting for a credit decision, in priority order.
-  {
-    name: 'by_credit_approval',
-    fields: [
-      { field: 'listed', direction: 'asc' },
-      { field: 'creditApprovalPending', direction: 'asc' },
-      { field: 'rank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
-  {
-    name: 'by_agent',
-    fields: [
-      { field: 'claimAgentId', direction: 'asc' },
-      { field: 'rank', direction: 'desc' },
-      { field: 'id', direction: 'asc' },
-    ],
-  },
+  index('by_credit_approval', ['listed', 'creditApprovalPending', 'rank', 'id'], ['rank']),
+  index('by_agent', ['claimAgentId', 'rank', 'id'], ['rank']),
 ];
