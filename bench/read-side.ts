@@ -38,25 +38,17 @@ export interface ReadSideResults {
   projectionRatio: number;
   rebuildEventsPerSecond: number;
   rebuildSeconds: number;
-  worklistP50Ms: number;
-  worklistP99Ms: number;
-  worklistRequestsPerSecond: number;
-  /** CPU per page, the service's and PostgreSQL's: what the latency under load is made of. */
-  worklistServiceCpuMs: number;
-  worklistPostgresCpuMs: number;
+  /** 20 connections asking as fast as answered, with the CPU a page: what the latency under load is made of. */
+  worklist: ClosedLoop;
   /** The same pages for a token of one creditor, as an agent holds one: its lines among every creditor's. */
   worklistOfOne: ClosedLoop;
-  accountP50Ms: number;
-  accountP99Ms: number;
-  accountRequestsPerSecond: number;
+  account: ClosedLoop;
   /** The same reads paced at half the rate each reached above, without the closed loop's own queue of 20 requests. */
   worklistPaced: PacedLatency;
   accountPaced: PacedLatency;
   /** The same store reads from bare Fastify routes, paced at the same rates: the floor of those two rows. */
   worklistPacedBare: PacedLatency;
   accountPacedBare: PacedLatency;
-  accountServiceCpuMs: number;
-  accountPostgresCpuMs: number;
   kpisP50Ms: number;
   kpisP99Ms: number;
   serviceRssMiB: number;
@@ -205,17 +197,9 @@ async function queryLatencies(url: string, portfolio: Portfolio) {
     await reads(kpiPath, 5, 4);
     const kpis = await reads(kpiPath, httpSeconds, 4);
     return {
-      worklistP50Ms: worklist.latency.p50,
-      worklistP99Ms: worklist.latency.p99,
-      worklistRequestsPerSecond: Math.round(worklist['2xx'] / httpSeconds),
-      worklistServiceCpuMs: microseconds(worklist.serviceCpuMs),
-      worklistPostgresCpuMs: microseconds(worklist.postgresCpuMs),
+      worklist: closedLoop(worklist),
       worklistOfOne: closedLoop(worklistOfOne),
-      accountP50Ms: account.latency.p50,
-      accountP99Ms: account.latency.p99,
-      accountRequestsPerSecond: Math.round(account['2xx'] / httpSeconds),
-      accountServiceCpuMs: microseconds(account.serviceCpuMs),
-      accountPostgresCpuMs: microseconds(account.postgresCpuMs),
+      account: closedLoop(account),
       worklistPaced,
       accountPaced,
       worklistPacedBare,
@@ -270,7 +254,7 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
     },
     [`(e) rebuild of every model from zero, ${at}`]: { value: `${read.rebuildEventsPerSecond} events/s in ${read.rebuildSeconds} s`, target: 'reported' },
     [`(f) GET /worklist, ${at}, 20 conns, unpaced`]: {
-      value: `p50 ${read.worklistP50Ms} / p99 ${read.worklistP99Ms} ms (${read.worklistRequestsPerSecond}/s)`,
+      value: closed(read.worklist),
       target: 'the most it answers: reported',
     },
     [`(f) GET /worklist, ${at}, paced at half that`]: {
@@ -279,11 +263,11 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
     },
     [`(f) bare Fastify + the same worklist read, ${at}, paced alike`]: { value: paced(read.worklistPacedBare), target: 'baseline' },
     [`(f) GET /worklist, ${at}, a token of one creditor (of ${read.creditors}), 20 conns, unpaced`]: {
-      value: `p50 ${read.worklistOfOne.p50Ms} / p99 ${read.worklistOfOne.p99Ms} ms (${read.worklistOfOne.requestsPerSecond}/s), CPU a page ${read.worklistOfOne.serviceCpuMs} + ${read.worklistOfOne.postgresCpuMs} ms`,
+      value: `${closed(read.worklistOfOne)}, CPU a page ${cpu(read.worklistOfOne)}`,
       target: 'reported',
     },
     [`(f) GET /accounts/:id, ${at}, 20 conns, unpaced`]: {
-      value: `p50 ${read.accountP50Ms} / p99 ${read.accountP99Ms} ms (${read.accountRequestsPerSecond}/s)`,
+      value: closed(read.account),
       target: 'the most it answers: reported',
     },
     [`(f) GET /accounts/:id, ${at}, paced at half that`]: {
@@ -292,7 +276,7 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
     },
     [`(f) bare Fastify + the same account read, ${at}, paced alike`]: { value: paced(read.accountPacedBare), target: 'baseline' },
     [`(f) CPU per worklist page / account read, service + PostgreSQL, ${at}`]: {
-      value: `${read.worklistServiceCpuMs} + ${read.worklistPostgresCpuMs} ms / ${read.accountServiceCpuMs} + ${read.accountPostgresCpuMs} ms`,
+      value: `${cpu(read.worklist)} / ${cpu(read.account)}`,
       target: 'reported',
     },
     [`(g) GET /kpis, 365 days, ${at}`]: { value: `p50 ${read.kpisP50Ms} / p99 ${read.kpisP99Ms} ms`, target: 'p99 ≤ 50 ms' },
@@ -301,6 +285,8 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
   };
 }
 
+const closed = ({ p50Ms, p99Ms, requestsPerSecond }: ClosedLoop) => `p50 ${p50Ms} / p99 ${p99Ms} ms (${requestsPerSecond}/s)`;
+const cpu = ({ serviceCpuMs, postgresCpuMs }: ClosedLoop) => `${serviceCpuMs} + ${postgresCpuMs} ms`;
 const paced = ({ requestsPerSecond, p50Ms, p99Ms }: PacedLatency) => `p50 ${p50Ms} / p99 ${p99Ms} ms at ${requestsPerSecond}/s`;
 
 /** A paced p99 as a multiple of the bare route's at the same rate. */
