@@ -3,7 +3,9 @@ import { DomainError } from '@arrears/domain';
 import { CHAIN_KEY, DuplicateEventIdError, EVENT_STORE, WrongExpectedVersionError, type ChainKey, type EventStore } from '@arrears/event-store';
 import { PersonalDataVault } from '@arrears/personal-data';
 import { APP_CONFIG, Clock, IdGenerator, Metrics, type AppConfig } from '@arrears/platform';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { AccountCommandInput, CommandOutcome } from './account-command';
+import { AccountSnapshots } from './account-snapshots';
 import { AccountWriter } from './account-writer';
 import type { CommandContext } from './command-context';
 import { OutOfCreditorScope } from './command-refusals';
@@ -23,6 +25,8 @@ import { SealAndChain } from './seal-and-chain';
 export class AccountCommandService {
   private readonly perAccount = new KeyedQueue();
   private readonly writer: AccountWriter;
+  /** Loads accounts as the write path does: from their last snapshot and the events after it. */
+  readonly accounts: AccountSnapshots;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -34,8 +38,11 @@ export class AccountCommandService {
     @Inject(CHAIN_KEY) chainKey: ChainKey,
     links: OptOutLinks,
     @Optional() portalLinks?: PortalLinks,
+    /** Where snapshots of accounts are kept (see AccountSnapshots); without it, every load reads the whole stream. */
+    @Optional() @Inject(READ_STORE) snapshotStore?: ReadStore,
   ) {
-    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey, links, portalLinks), clock, metrics, config);
+    this.accounts = new AccountSnapshots(store, snapshotStore && { store: snapshotStore, vault, every: config.accountSnapshotEvery });
+    this.writer = new AccountWriter(store, new SealAndChain(vault, ids, chainKey, links, portalLinks), clock, metrics, config, this.accounts);
   }
 
   async handle(accountId: string, input: AccountCommandInput, context: CommandContext): Promise<CommandOutcome> {

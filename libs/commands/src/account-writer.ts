@@ -3,15 +3,15 @@ import { WrongExpectedVersionError, type EventStore, type NewEvent } from '@arre
 import type { AppConfig, Clock, Metrics } from '@arrears/platform';
 import type { AccountCommandInput, CommandOutcome } from './account-command';
 import { AccountStateCache, type KnownState } from './account-state.cache';
+import type { AccountSnapshots } from './account-snapshots';
 import type { CommandContext } from './command-context';
 import { OutOfCreditorScope, staleRevision } from './command-refusals';
 import { decideCommand } from './decide-command';
-import { loadAccount } from './load-account';
 import type { SealAndChain } from './seal-and-chain';
 
 /**
- * One command's write: load the account (or take it from the cache), decide, seal and chain, append at
- * the revision that was read. A cached state may be behind (another process wrote since): it decides
+ * One command's write: take the account from the cache or load it (from its last snapshot, see
+ * AccountSnapshots), decide, seal and chain, append at the revision that was read. A cached state may be behind (another process wrote since): it decides
  * nothing the store has not confirmed, so a refusal or a conflict on it reads the stream and decides
  * again. Losing a race on a fresh read means backing off and trying again, a bounded number of times.
  * With If-Match, the client's revision is the only one allowed.
@@ -25,6 +25,7 @@ export class AccountWriter {
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly config: Pick<AppConfig, 'accountCacheSize' | 'commandMaxAttempts'>,
+    private readonly accounts: AccountSnapshots,
   ) {
     this.cache = new AccountStateCache(config.accountCacheSize);
   }
@@ -34,7 +35,7 @@ export class AccountWriter {
     // What the command is decided on: the cached state, until the stream is read (then it is fresh).
     const basis = { known: this.cache.get(accountId), fresh: false };
     const reload = async () => {
-      basis.known = await loadAccount(this.store, streamId);
+      basis.known = await this.accounts.load(streamId);
       basis.fresh = true;
       this.cache.set(accountId, basis.known);
       return basis.known;

@@ -2,6 +2,7 @@ import { WrongExpectedVersionError, InMemoryEventStore, type AppendOptions, type
 import { FixedClock, Metrics } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
 import type { AccountCommandInput } from './account-command';
+import { AccountSnapshots } from './account-snapshots';
 import { AccountWriter } from './account-writer';
 import { callerWith, noteAdded, now, opened, record, sealAndChain } from './write-path.fixtures';
 
@@ -10,7 +11,7 @@ const types = async (store: InMemoryEventStore) => (await store.readStream('acco
 
 /** A writer as a process holds one: its own cache, up to two tries when another process wins a race. */
 const writerOn = (store: InMemoryEventStore) =>
-  new AccountWriter(store, sealAndChain(), new FixedClock(now), new Metrics(), { accountCacheSize: 100, commandMaxAttempts: 2 });
+  new AccountWriter(store, sealAndChain(), new FixedClock(now), new Metrics(), { accountCacheSize: 100, commandMaxAttempts: 2 }, new AccountSnapshots(store));
 
 /** A store where, once raced, another process appends to the stream just before each of the next `rivals` appends. */
 class RacedStore extends InMemoryEventStore {

@@ -11,3 +11,4 @@ export { OptOutLinks, optOutTokenPattern, type OptOut } from './opt-out-links';
 export { PortalLinks, type PortalLink } from './portal-links';
 export { signedTokenPattern } from './signed-links';
 export { foldAccount, loadAccount } from './load-account';
+export { AccountSnapshots, ACCOUNT_SNAPSHOTS } from './account-snapshots';

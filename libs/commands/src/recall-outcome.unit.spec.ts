@@ -1,6 +1,7 @@
 import { InMemoryEventStore } from '@arrears/event-store';
 import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
 import { FixedClock, Metrics } from '@arrears/platform';
+import { AccountSnapshots } from './account-snapshots';
 import { AccountWriter } from './account-writer';
 import { recallOutcome } from './recall-outcome';
 import { callerWith, now, opened, record, sealAndChain } from './write-path.fixtures';
@@ -8,7 +9,14 @@ import { callerWith, now, opened, record, sealAndChain } from './write-path.fixt
 describe('recalling the outcome of a command that appended under an Idempotency-Key', () => {
   const store = new InMemoryEventStore();
   const vault = new PersonalDataVault(new InMemoryKeyStore());
-  const writer = new AccountWriter(store, sealAndChain(vault), new FixedClock(now), new Metrics(), { accountCacheSize: 0, commandMaxAttempts: 2 });
+  const writer = new AccountWriter(
+    store,
+    sealAndChain(vault),
+    new FixedClock(now),
+    new Metrics(),
+    { accountCacheSize: 0, commandMaxAttempts: 2 },
+    new AccountSnapshots(store),
+  );
   const keyed = (idempotencyKey: string) => callerWith({ idempotencyKey });
 
   it('rebuilds the first outcome from the key’s events, as it stood after them, whatever came later', async () => {

@@ -25,7 +25,7 @@ export async function openSimulationTools(config: AppConfig, startsAt: Date): Pr
   const metrics = new Metrics();
   const { backends, tools, policiesInForce } = await openWritePath(config, clock);
   const { ids, chainKey, links } = tools;
-  const commands = new AccountCommandService(backends.eventStore, config, clock, ids, backends.vault, metrics, chainKey, links);
+  const commands = new AccountCommandService(backends.eventStore, config, clock, ids, backends.vault, metrics, chainKey, links, undefined, backends.readStore);
   const scheduler = new TimelineScheduler(backends.readStore, commands, new SchedulerSettingsInForce(config, policiesInForce), clock, ids, metrics);
   return {
     clock,

@@ -216,7 +216,7 @@ export class Simulation {
     this.scoredDay = this.day;
     const overdue = [...this.where((index) => (this.state.overdue[index] as number) > 0 && !this.state.closed[index])];
     for (let from = 0; from < overdue.length; from += readBatch) {
-      for (const [index, account] of await this.read(overdue.slice(from, from + readBatch))) {
+      for (const [index, account] of await this.load(overdue.slice(from, from + readBatch))) {
         this.scores[index] = propensityOf(model, behaviourFeatures(account, date)).probability;
       }
     }
@@ -227,7 +227,7 @@ export class Simulation {
     const due = [...this.where((index) => (this.state.wakeDay[index] as number) <= this.day)];
     const context = this.context('scheduler', 'system', 'timeline');
     for (let from = 0; from < due.length; from += readBatch) {
-      const accounts = await this.read(due.slice(from, from + readBatch));
+      const accounts = await this.load(due.slice(from, from + readBatch));
       await this.each(accounts, async ([index, account]) => {
         const refused = (error: DomainError) => {
           this.tally.refused(`scheduler:${error.code}`);
@@ -277,7 +277,7 @@ export class Simulation {
     this.progress(false);
   }
 
-  /** The accounts, read from the store and folded as the command path would: with their index and their recorded events. */
+  /** The accounts, read from the store and folded, with their index and their recorded events. */
   private async read(indices: number[]): Promise<[number, OpenedAccount, { type: string }[]][]> {
     const streams = await readStreams(
       this.tools.imports.eventStore,
@@ -288,6 +288,13 @@ export class Simulation {
       const account = foldAccount(recorded);
       return account.status === 'unopened' ? [] : [[index, account, recorded] as [number, OpenedAccount, { type: string }[]]];
     });
+  }
+
+  /** The accounts, loaded as the command path loads them (from their last snapshot), with their index. */
+  private async load(indices: number[]): Promise<[number, OpenedAccount][]> {
+    const { accounts } = this.tools.commands;
+    const loaded = await Promise.all(indices.map(async (index) => [index, (await accounts.load(accountStream(this.accountIdOf(index)))).state] as const));
+    return loaded.flatMap(([index, state]) => (state.status === 'unopened' ? [] : [[index, state] as [number, OpenedAccount]]));
   }
 
   private accountIdOf(index: number): string {

@@ -233,6 +233,12 @@ export type AccountState = { status: 'unopened' } | OpenedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 
+/**
+ * The version of what a history folds into (`evolve` and `AccountState`): raise it when either changes
+ * the state a history leaves, so that snapshots folded by an earlier release are not used.
+ */
+export const accountFoldVersion = 1;
+
 /** The days payments not reversed were received towards an invoice, each once, earliest first. */
 export const paidDays = (invoice: Pick<InvoiceState, 'paidOn'>): IsoDate[] =>
   sharedEntries(invoice.paidOn)

@@ -60,6 +60,11 @@ export interface AppConfig {
   commandMaxAttempts: number;
   /** How many accounts' last known state the API keeps in memory (`ACCOUNT_CACHE_SIZE`, default 10,000; 0 = none). */
   accountCacheSize: number;
+  /**
+   * How many events a load of an account folds before it keeps a snapshot of the account, so that the
+   * next load reads only the events after it (`ACCOUNT_SNAPSHOT_EVERY`, default 25; 0 = no snapshots).
+   */
+  accountSnapshotEvery: number;
   /** How long an Idempotency-Key stays claimed by a request that is still running (`IDEMPOTENCY_LEASE_MS`). */
   idempotencyLeaseMs: number;
   /** Largest accepted request body in bytes (`BODY_LIMIT_BYTES`, default 1 MiB). */
@@ -489,6 +494,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     databaseQueryTimeoutMs,
     commandMaxAttempts: integer('COMMAND_MAX_ATTEMPTS', 5, 1, 100),
     accountCacheSize: integer('ACCOUNT_CACHE_SIZE', 10_000, 0, 10_000_000),
+    accountSnapshotEvery: integer('ACCOUNT_SNAPSHOT_EVERY', 25, 0, 1_000_000),
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),

@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { accountFoldVersion, type AccountState } from '@arrears/domain';
+import type { EventStore, RecordedEvent } from '@arrears/event-store';
+import { debtorSubject, type PersonalDataVault, type SealedPersonalData } from '@arrears/personal-data';
+import type { ReadStore } from '@arrears/read-store';
+import type { KnownState } from './account-state.cache';
+import { knownStateOf } from './load-account';
+
+/** Where snapshots are kept: derived and disposable, like a read model, so in the read store. */
+export const ACCOUNT_SNAPSHOTS = 'account_snapshots';
+
+/** Where snapshots are kept, what seals them, and how many events a load folds before it leaves one. */
+interface Kept {
+  store: ReadStore;
+  vault: PersonalDataVault;
+  every: number;
+}
+
+/** A snapshot as stored: where it stands in its stream, and the folded account sealed. */
+interface StoredSnapshot {
+  id: string;
+  revision: string;
+  /** The hash of the event at `revision`: the stream must still hold that event for the snapshot to be used. */
+  lastHash: string;
+  foldVersion: number;
+  sealed: SealedPersonalData;
+}
+
+/**
+ * Loads accounts from their last snapshot and the events after it, so that a load's cost does not grow
+ * with the account's history. A load that folded `every` events or more leaves a snapshot of what it
+ * folded; the command path's appends write none.
+ *
+ * The folded account holds the debtor's personal data opened, so a snapshot is sealed whole under the
+ * debtor's data key (AES-256-GCM, bound to the stream, the revision, its event's hash and the fold's version): erasing the
+ * debtor makes it unreadable, as it does the events, and an altered or moved snapshot fails its tag. A
+ * snapshot is also used only while the stream still holds the event it was taken at, with its hash, and
+ * only by the fold's own version (`accountFoldVersion`). Anything else, or a read store that fails,
+ * means reading the whole stream, as without snapshots: they only ever save time.
+ */
+export class AccountSnapshots {
+  private readonly logger = new Logger('AccountSnapshots');
+
+  constructor(
+    private readonly events: EventStore,
+    /** Without it, or with `every` 0, no snapshots: every load reads the whole stream. */
+    private readonly kept?: Kept,
+  ) {}
+
+  /** The account as its stream now stands: its state, the revision read, and the hash to chain to. */
+  async load(streamId: string): Promise<KnownState> {
+    if (!this.kept || this.kept.every === 0) return knownStateOf(await this.events.readStream(streamId));
+    const { every } = this.kept;
+    const snapshot = await this.snapshotOf(this.kept, streamId);
+    const after = snapshot && (await this.eventsAfter(streamId, snapshot));
+    const [from, folded] = snapshot && after ? [snapshot, after] : [undefined, await this.events.readStream(streamId)];
+    const known = knownStateOf(folded, from);
+    if (folded.length >= every) await this.save(this.kept, streamId, known);
+    return known;
+  }
+
+  /** The events after the snapshot; undefined when the stream no longer holds the event it was taken at. */
+  private async eventsAfter(streamId: string, snapshot: KnownState & { revision: bigint }): Promise<RecordedEvent[] | undefined> {
+    const [taken, ...after] = await this.events.readStream(streamId, { fromRevision: snapshot.revision });
+    return taken?.revision === snapshot.revision && taken.metadata.hash === snapshot.lastHash ? after : undefined;
+  }
+
+  private async snapshotOf({ store, vault }: Kept, streamId: string): Promise<(KnownState & { revision: bigint }) | undefined> {
+    try {
+      const stored = (await store.get(ACCOUNT_SNAPSHOTS, streamId)) as StoredSnapshot | undefined;
+      if (!stored || stored.foldVersion !== accountFoldVersion) return undefined;
+      const revision = BigInt(stored.revision);
+      const state = (await vault.openValue(stored.sealed, contextOf(streamId, revision, stored.lastHash))) as AccountState | undefined;
+      return state && { state, revision, lastHash: stored.lastHash };
+    } catch (error) {
+      this.logger.warn(`The snapshot of ${streamId} was not used (${(error as Error).message}); reading the whole stream.`);
+      return undefined;
+    }
+  }
+
+  private async save({ store, vault }: Kept, streamId: string, { state, revision, lastHash }: KnownState): Promise<void> {
+    // An erased debtor has no key left to seal under (and sealing would make one).
+    if (state.status === 'unopened' || revision === 'no_stream' || state.debtor.personalDataErased) return;
+    try {
+      const sealed = await vault.sealValue(debtorSubject(state.creditorId, state.debtor.reference), state, contextOf(streamId, revision, lastHash));
+      const document: StoredSnapshot = { id: streamId, revision: revision.toString(), lastHash, foldVersion: accountFoldVersion, sealed };
+      await store.apply([{ kind: 'put', collection: ACCOUNT_SNAPSHOTS, document: { ...document } }]);
+    } catch (error) {
+      this.logger.warn(`No snapshot of ${streamId} was kept (${(error as Error).message}).`);
+    }
+  }
+}
+
+/** What a snapshot is bound to: its stream, its revision and the hash there, and the fold's version. */
+const contextOf = (streamId: string, revision: bigint, hash: string) => `${streamId}@${revision}#${hash}/fold-${accountFoldVersion}`;
