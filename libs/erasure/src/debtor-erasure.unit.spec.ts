@@ -1,7 +1,7 @@
 import { AccountCommandService, OptOutLinks, type CommandContext } from '@arrears/commands';
 import type { AccountOpened, Debtor } from '@arrears/domain';
 import { chainKeyFrom, InMemoryEventStore, type EventStore } from '@arrears/event-store';
-import { InMemoryKeyStore, PersonalDataVault } from '@arrears/personal-data';
+import { InMemoryKeyStore, OpeningEventStore, PersonalDataVault } from '@arrears/personal-data';
 import { FixedClock, loadConfig, Metrics, RandomIdGenerator } from '@arrears/platform';
 import { DebtorAccounts } from './debtor-accounts';
 import { DebtorErasure } from './debtor-erasure';
@@ -37,16 +37,22 @@ const chainKey = chainKeyFrom('a-chain-key-of-at-least-thirty-two-characters');
 describe('erasing a debtor’s personal data, from one of their accounts', () => {
   const store = new InMemoryEventStore();
   const vault = new PersonalDataVault(new InMemoryKeyStore(), 0);
-  const accounts = new AccountCommandService(
-    store,
-    loadConfig({}),
-    new FixedClock(new Date('2026-03-01T15:00:00Z')),
-    new RandomIdGenerator(),
-    vault,
-    new Metrics(),
-    chainKey,
-    new OptOutLinks(chainKey, 'https://arrears.example'),
-  );
+  /**
+   * The write path of a process as the service builds it (reading the log opened), with its own cache of
+   * accounts (none, for a process that has just started).
+   */
+  const commandsOf = (accountCacheSize: number) =>
+    new AccountCommandService(
+      new OpeningEventStore(store, vault),
+      { ...loadConfig({}), accountCacheSize },
+      new FixedClock(new Date('2026-03-01T15:00:00Z')),
+      new RandomIdGenerator(),
+      vault,
+      new Metrics(),
+      chainKey,
+      new OptOutLinks(chainKey, 'https://arrears.example'),
+    );
+  const accounts = commandsOf(10_000);
   const erasure = new DebtorErasure(accounts, vault, new DebtorAccountsInTheLog(store));
   const open = (accountId: string, creditorId: string, debtor: Debtor) =>
     accounts.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId, debtor } }, caller);
@@ -75,6 +81,19 @@ describe('erasing a debtor’s personal data, from one of their accounts', () =>
     expect(await debtorOf('acc-3')).toEqual(grace);
     expect(await debtorOf('acc-4')).toEqual(ada);
     expect(await typesOf('acc-4')).toEqual(['AccountOpened']);
+  });
+
+  it('records the erasure on the debtor’s other accounts when the process erasing holds none of them in its cache', async () => {
+    await open('acc-5', 'cred-3', grace);
+    await open('acc-6', 'cred-3', grace);
+    // The other account is loaded after the debtor's key is gone: its debtor already reads as erased, yet the
+    // erasure must still be recorded on it, or its read models would keep what they were shown before.
+    const freshProcess = commandsOf(0);
+    expect((await new DebtorErasure(freshProcess, vault, new DebtorAccountsInTheLog(store)).erase('acc-5', caller)).erasedAccountIds).toEqual([
+      'acc-5',
+      'acc-6',
+    ]);
+    expect(await typesOf('acc-6')).toEqual(['AccountOpened', 'PersonalDataErased']);
   });
 
   it('changes nothing when asked again, and answers with the same accounts', async () => {

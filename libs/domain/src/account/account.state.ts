@@ -137,6 +137,8 @@ export interface OpenedAccount {
   portal?: PortalState;
   /** Settlements a supervisor offered the debtor, by id, until accepted or expired. */
   settlementOffers?: Record<string, SettlementOffer>;
+  /** When the debtor's personal data was erased on this account (PersonalDataErased); absent until it is. */
+  personalDataErasedOn?: IsoDate;
   /** The latest credit report recorded for the debtor, by its date; absent until one is. */
   latestCreditReport?: CreditReportState;
   /** The credit policy in force (limit, what passing it does, longest terms); absent until one is set. */

@@ -73,10 +73,15 @@ export function closeAccount(command: CloseAccount, state: AccountState): [Accou
   return [closed];
 }
 
-/** Erasure is a right the debtor keeps after the account closes; erasing twice changes nothing. */
+/**
+ * Erasure is a right the debtor keeps after the account closes; erasing twice changes nothing. Whether it
+ * was recorded on this account is what counts, not whether the debtor reads as erased: once the debtor's
+ * key is destroyed from one of their accounts, the others read as erased too, and still need the fact that
+ * tells their read models to let go of what they were shown before.
+ */
 export function erasePersonalData(command: ErasePersonalData, state: AccountState): PersonalDataErased[] {
   if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
-  if (state.debtor.personalDataErased) return [];
+  if (state.personalDataErasedOn !== undefined) return [];
   return [{ type: 'PersonalDataErased', data: { debtorReference: state.debtor.reference, erasedOn: todayFor(state, command.now) } }];
 }
 

@@ -44,8 +44,8 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
 export const accountsEvolvers: Evolvers<Exclude<AccountsEvent, AccountOpened>> = {
   AccountClosed: (account) => ({ ...account, status: 'closed', claim: null }),
   // A credit report's score is about the debtor: it goes with the rest of their personal data.
-  PersonalDataErased: (account) => {
-    const erased = { ...account, debtor: erasedDebtor(account.debtor) };
+  PersonalDataErased: (account, { data }) => {
+    const erased = { ...account, debtor: erasedDebtor(account.debtor), personalDataErasedOn: data.erasedOn };
     delete erased.latestCreditReport;
     return erased;
   },

@@ -107,6 +107,14 @@ describe('ErasePersonalData', () => {
   it('does nothing when already erased, so a retry is harmless', () => {
     spec.given([opened, erased]).when(erase).then([]);
   });
+  it('records the erasure on an account whose debtor already reads as erased (their key destroyed from another account)', () => {
+    // What the log gives back once the key is gone: the opening with its debtor erased, no erasure recorded yet.
+    const openedUnreadable: AccountEvent = {
+      ...opened,
+      data: { ...opened.data, debtor: { reference: 'D-100', timeZone: 'America/New_York', personalDataErased: true } },
+    };
+    spec.given([openedUnreadable]).when(erase).then([erased]);
+  });
   it('refuses on an account that does not exist', () => {
     spec.given([]).when(erase).thenThrows('ACCOUNT_NOT_FOUND');
   });
