@@ -16,6 +16,9 @@ interface Kept {
   every: number;
 }
 
+/** A snapshot as read back: the account at a revision the stream holds. */
+type Snapshot = KnownState & { revision: bigint };
+
 /** A snapshot as stored: where it stands in its stream, and the folded account sealed. */
 interface StoredSnapshot {
   id: string;
@@ -32,11 +35,11 @@ interface StoredSnapshot {
  * folded; the command path's appends write none.
  *
  * The folded account holds the debtor's personal data opened, so a snapshot is sealed whole under the
- * debtor's data key (AES-256-GCM, bound to the stream, the revision, its event's hash and the fold's version): erasing the
- * debtor makes it unreadable, as it does the events, and an altered or moved snapshot fails its tag. A
- * snapshot is also used only while the stream still holds the event it was taken at, with its hash, and
- * only by the fold's own version (`accountFoldVersion`). Anything else, or a read store that fails,
- * means reading the whole stream, as without snapshots: they only ever save time.
+ * debtor's data key (AES-256-GCM, bound to the stream, the revision, its event's hash and the fold's
+ * version): erasing the debtor makes it unreadable, as it does the events, and an altered or moved
+ * snapshot fails its tag. A snapshot is also used only while the stream still holds the event it was
+ * taken at, with its hash, and only by the fold's own version (`accountFoldVersion`). Anything else, or
+ * a read store that fails, means reading the whole stream, as without snapshots: they only ever save time.
  */
 export class AccountSnapshots {
   private readonly logger = new Logger('AccountSnapshots');
@@ -60,12 +63,12 @@ export class AccountSnapshots {
   }
 
   /** The events after the snapshot; undefined when the stream no longer holds the event it was taken at. */
-  private async eventsAfter(streamId: string, snapshot: KnownState & { revision: bigint }): Promise<RecordedEvent[] | undefined> {
+  private async eventsAfter(streamId: string, snapshot: Snapshot): Promise<RecordedEvent[] | undefined> {
     const [taken, ...after] = await this.events.readStream(streamId, { fromRevision: snapshot.revision });
     return taken?.revision === snapshot.revision && taken.metadata.hash === snapshot.lastHash ? after : undefined;
   }
 
-  private async snapshotOf({ store, vault }: Kept, streamId: string): Promise<(KnownState & { revision: bigint }) | undefined> {
+  private async snapshotOf({ store, vault }: Kept, streamId: string): Promise<Snapshot | undefined> {
     try {
       const stored = (await store.get(ACCOUNT_SNAPSHOTS, streamId)) as StoredSnapshot | undefined;
       if (!stored || stored.foldVersion !== accountFoldVersion) return undefined;
