@@ -10,6 +10,7 @@ import type { CommandContext } from './command-context';
 const noKeys: KeyStore = {
   backend: 'none',
   keyFor: () => Promise.reject(new Error('no keys in this test')),
+  liveKey: () => Promise.resolve(undefined),
   find: () => Promise.resolve(new Map()),
   destroy: () => Promise.resolve(0),
   close: () => Promise.resolve(),

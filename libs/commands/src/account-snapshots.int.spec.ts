@@ -1,4 +1,5 @@
 import { accountFoldVersion, accountStream, type Debtor } from '@arrears/domain';
+import { Client } from 'pg';
 import { PostgresEventStore } from '@arrears/event-store';
 import { LocalKeyEncryption, OpeningEventStore, PersonalDataVault, PostgresKeyStore } from '@arrears/personal-data';
 import { FixedClock, loadConfig, Metrics, RandomIdGenerator } from '@arrears/platform';
@@ -10,6 +11,7 @@ import { loadAccount } from './load-account';
 import { callerWith, chainKey, now, optOutLinks } from './write-path.fixtures';
 
 const ada: Debtor = { reference: 'D-ADA', timeZone: 'UTC', name: 'Ada Lovelace', email: 'ada@example.com' };
+const mary: Debtor = { reference: 'D-MARY', timeZone: 'UTC', name: 'Mary Somerville' };
 
 describe('loading accounts from their snapshots', () => {
   let stored: PostgresEventStore;
@@ -17,8 +19,12 @@ describe('loading accounts from their snapshots', () => {
   let keys: PostgresKeyStore;
   let vault: PersonalDataVault;
   let events: OpeningEventStore;
+  let sql: Client;
+  let url: string;
   beforeAll(async () => {
-    const url = await createTestDatabase();
+    url = await createTestDatabase();
+    sql = new Client({ connectionString: url });
+    await sql.connect();
     stored = await PostgresEventStore.connect({ connectionString: url, poolSize: 2 });
     reads = await PostgresReadStore.connect(url, 2);
     keys = await PostgresKeyStore.connect(url, new LocalKeyEncryption('the-key-encryption-key-of-32-characters'));
@@ -26,7 +32,7 @@ describe('loading accounts from their snapshots', () => {
     events = new OpeningEventStore(stored, vault);
   });
   afterAll(async () => {
-    await Promise.all([stored.close(), reads.close(), keys.close()]);
+    await Promise.all([stored.close(), reads.close(), keys.close(), sql.end()]);
   });
   afterEach(() => {
     jest.restoreAllMocks();
@@ -47,8 +53,8 @@ describe('loading accounts from their snapshots', () => {
       store,
     );
   /** Opens the account and adds `notes` notes to it: one load before each command. */
-  const lived = async (commands: AccountCommandService, accountId: string, notes: number) => {
-    await commands.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor: ada, openedOn: '2026-03-01' } }, callerWith());
+  const lived = async (commands: AccountCommandService, accountId: string, notes: number, debtor = ada) => {
+    await commands.handle(accountId, { type: 'OpenAccount', data: { accountId, creditorId: 'cred-1', debtor, openedOn: '2026-03-01' } }, callerWith());
     for (let note = 1; note <= notes; note++) await commands.handle(accountId, { type: 'AddNote', data: { text: `Note ${note}.` } }, callerWith());
   };
   const snapshotOf = (accountId: string) => reads.get(ACCOUNT_SNAPSHOTS, accountStream(accountId));
@@ -96,6 +102,39 @@ describe('loading accounts from their snapshots', () => {
       expect(state).toEqual((await loadAccount(events, accountStream('acc-erased'))).state);
     });
     expect(loaded[0]).toEqual({ options: undefined, events: 7 });
+    // The unreadable snapshot is dropped, and none is kept of the erased debtor: no key is made for one.
+    expect(await snapshotOf('acc-erased')).toBeUndefined();
+    expect(await keys.liveKey('cred-1/D-ADA')).toBeUndefined();
+  });
+
+  it('keeps none when the debtor is forgotten between the read and the snapshot, and makes them no new key', async () => {
+    await lived(commandsOn(reads, 100), 'acc-race', 6, mary);
+    const sealUnderLiveKey = vault.sealUnderLiveKey.bind(vault);
+    jest.spyOn(vault, 'sealUnderLiveKey').mockImplementation(async (...sealing) => {
+      await vault.forget('cred-1', 'D-MARY');
+      return sealUnderLiveKey(...sealing);
+    });
+
+    const { state } = await commandsOn(reads).accounts.load(accountStream('acc-race'));
+    expect(state).toMatchObject({ debtor: { name: 'Mary Somerville' } });
+    expect(await snapshotOf('acc-race')).toBeUndefined();
+    expect(await keys.liveKey('cred-1/D-MARY')).toBeUndefined();
+  });
+
+  it('does not use a snapshot whose event the stream no longer holds (the stream rewritten since)', async () => {
+    const commands = commandsOn(reads);
+    await lived(commands, 'acc-rewritten', 6);
+    const revision = BigInt((await snapshotOf('acc-rewritten'))?.revision as string);
+    await sql.query('DELETE FROM events WHERE stream_id = $1 AND revision >= $2', [accountStream('acc-rewritten'), revision.toString()]);
+    await commands.handle('acc-rewritten', { type: 'AddNote', data: { text: 'Another note at that revision.' } }, callerWith());
+
+    const loaded = await readsOf(async () => {
+      expect(await commands.accounts.load(accountStream('acc-rewritten'))).toEqual(await loadAccount(events, accountStream('acc-rewritten')));
+    });
+    expect(loaded.slice(0, 2)).toEqual([
+      { options: { fromRevision: revision }, events: 1 },
+      { options: undefined, events: Number(revision) + 1 },
+    ]);
   });
 
   describe('a snapshot it cannot trust is not used: the load reads the whole stream', () => {
@@ -146,5 +185,24 @@ describe('loading accounts from their snapshots', () => {
 
     expect(await commands.accounts.load(accountStream('acc-down'))).toEqual(await loadAccount(events, accountStream('acc-down')));
     expect((await loadAccount(events, accountStream('acc-down'))).revision).toBe(6n);
+  });
+
+  it('with the read store stalled, a load answers without it, and the next ones leave it alone for a while', async () => {
+    const commands = commandsOn(reads);
+    await lived(commands, 'acc-stalled', 6);
+    const stalling = new Client({ connectionString: url });
+    await stalling.connect();
+    await stalling.query('BEGIN');
+    await stalling.query('LOCK TABLE rm_account_snapshots IN ACCESS EXCLUSIVE MODE');
+    try {
+      // Answered while the lock still holds: the load did not wait for the store's answer.
+      expect(await commands.accounts.load(accountStream('acc-stalled'))).toEqual(await loadAccount(events, accountStream('acc-stalled')));
+      const asked = jest.spyOn(reads, 'get');
+      await commands.handle('acc-stalled', { type: 'AddNote', data: { text: 'While the store stalls.' } }, callerWith());
+      expect(asked).not.toHaveBeenCalled();
+    } finally {
+      await stalling.query('ROLLBACK');
+      await stalling.end();
+    }
   });
 });

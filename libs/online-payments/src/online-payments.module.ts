@@ -34,7 +34,7 @@ function paymentProviderOf(config: AppConfig, chainKey: ChainKey, store: EventSt
     {
       provide: PaymentWebhooks,
       useFactory: (provider: PaymentProvider | null, accounts: AccountCommandService, store: EventStore, clock: Clock) =>
-        new PaymentWebhooks(provider, provider && new PaymentFactsRecorder(provider, accounts, store, new PaymentLinks(store, clock), clock)),
+        new PaymentWebhooks(provider, provider && new PaymentFactsRecorder(provider, accounts, new PaymentLinks(store, clock), clock)),
       inject: [PAYMENT_PROVIDER, AccountCommandService, EVENT_STORE, Clock],
     },
   ],

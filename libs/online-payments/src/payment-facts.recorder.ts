@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accountStream, dateIn, DomainError, type AccountState, type OpenedAccount } from '@arrears/domain';
-import { AccountCommandService, loadAccount, type AccountCommandInput, type CommandContext } from '@arrears/commands';
-import type { EventStore } from '@arrears/event-store';
+import { AccountCommandService, type AccountCommandInput, type CommandContext } from '@arrears/commands';
 import type { Clock } from '@arrears/platform';
 import type { PaymentLinks } from './payment-links';
 import type { PaymentFact, PaymentProvider } from './payment-provider.port';
@@ -33,7 +32,6 @@ export class PaymentFactsRecorder {
   constructor(
     private readonly provider: PaymentProvider,
     private readonly accounts: AccountCommandService,
-    private readonly store: EventStore,
     private readonly links: PaymentLinks,
     private readonly clock: Clock,
   ) {}
@@ -114,7 +112,7 @@ export class PaymentFactsRecorder {
   }
 
   private async account(accountId: string): Promise<OpenedAccount | undefined> {
-    const { state } = await loadAccount(this.store, accountStream(accountId));
+    const { state } = await this.accounts.accounts.load(accountStream(accountId));
     return isOpened(state) ? state : undefined;
   }
 

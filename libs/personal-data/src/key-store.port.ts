@@ -13,6 +13,8 @@ export interface KeyStore {
   readonly backend: string;
   /** The subject's live key, made on first use; two racing callers get the same one. */
   keyFor(subject: string): Promise<DataKey>;
+  /** The subject's live key, if it has one: never makes one (for copies of what it sealed, which must not outlive it). */
+  liveKey(subject: string): Promise<DataKey | undefined>;
   /** The keys of these ids that still exist: destroyed and unknown ids are absent. */
   find(keyIds: string[]): Promise<Map<string, Buffer>>;
   /** Destroys every key of the subject, for good; returns how many were live. A new key may follow. */

@@ -29,7 +29,10 @@ export const accountsReach: CapabilityReach<AccountsCommand> = {
         phone: true,
         address: { lines: true, city: true, region: true, postalCode: true, country: true },
         language: true,
-        personalDataErased: { notAnInput: 'the mark an erased debtor carries in events and state (Debtor is shared); ErasePersonalData sets it' },
+        personalDataErased: {
+          notAnInput:
+            'the mark an erased debtor carries in events and state (Debtor is shared); PersonalDataErased sets it, and so does reading the log once the debtor’s key is destroyed',
+        },
       },
       openedOn: true,
       debtType: true,

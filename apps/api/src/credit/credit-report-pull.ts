@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountCommandService, loadAccount, type CommandContext } from '@arrears/commands';
+import { AccountCommandService, type CommandContext } from '@arrears/commands';
 import { accountStream, requireOpen, ruleBroken } from '@arrears/domain';
-import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { ProblemException } from '@arrears/platform';
 import type { AccountProcess } from '../command-handling/account-command.declaration';
 import { receiptOf } from '../command-handling/command-receipt';
@@ -18,13 +17,12 @@ import type { CreditReportPulledResponse } from './credit.responses';
 export class CreditReportPull implements AccountProcess<CreditReportPulledResponse> {
   constructor(
     @Inject(CREDIT_BUREAU) private readonly bureau: CreditBureau | null,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly accounts: AccountCommandService,
   ) {}
 
   async run(accountId: string, context: CommandContext): Promise<CreditReportPulledResponse> {
     if (!this.bureau) throw ruleBroken('CREDIT_BUREAU_OFF', 'No credit bureau is configured here (CREDIT_BUREAU_URL).');
-    const account = requireOpen((await loadAccount(this.store, accountStream(accountId))).state);
+    const account = requireOpen((await this.accounts.accounts.load(accountStream(accountId))).state);
     const report = await this.fetch(this.bureau, { creditorId: account.creditorId, debtorReference: account.debtor.reference });
     const outcome = await this.accounts.handle(accountId, { type: 'RecordCreditReport', data: { ...report, source: 'bureau' } }, context);
     return { ...receiptOf(outcome), ...report };

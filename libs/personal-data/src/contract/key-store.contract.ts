@@ -79,6 +79,17 @@ export function keyStoreContract(name: string, create: (wrapping: KeyEncryption)
       expect(found.has(other.keyId)).toBe(true);
     });
 
+    it('gives a subject’s live key without making one: none before the first, nor once destroyed', async () => {
+      const debtor = subject();
+      expect(await store.liveKey(debtor)).toBeUndefined();
+      expect(await store.liveKey(debtor)).toBeUndefined();
+      const made = await store.keyFor(debtor);
+      expect(await store.liveKey(debtor)).toEqual(made);
+      await store.destroy(debtor);
+      expect(await store.liveKey(debtor)).toBeUndefined();
+      expect(await store.keyFor(debtor)).not.toEqual(made);
+    });
+
     it('makes a new key for a subject whose key was destroyed; the old one stays gone', async () => {
       const debtor = subject();
       const before = await store.keyFor(debtor);

@@ -12,6 +12,10 @@ export class InMemoryKeyStore implements KeyStore {
     return Promise.resolve(key);
   }
 
+  liveKey(subject: string): Promise<DataKey | undefined> {
+    return Promise.resolve(this.live.get(subject));
+  }
+
   find(keyIds: string[]): Promise<Map<string, Buffer>> {
     return Promise.resolve(new Map([...this.live.values()].filter((key) => keyIds.includes(key.keyId)).map((key) => [key.keyId, key.key])));
   }

@@ -36,8 +36,8 @@ export class MongoKeyStore implements KeyStore {
   }
 
   async keyFor(subject: string): Promise<DataKey> {
-    const live = await this.keys.findOne({ subject, live: true });
-    if (live?.key) return { keyId: live._id, key: await this.unwrap(live._id, live.key) };
+    const live = await this.liveKey(subject);
+    if (live) return live;
     const key = randomBytes(32);
     const keyId = randomUUID();
     try {
@@ -48,6 +48,11 @@ export class MongoKeyStore implements KeyStore {
       if (error instanceof MongoServerError && error.code === duplicateKey) return this.keyFor(subject);
       throw error;
     }
+  }
+
+  async liveKey(subject: string): Promise<DataKey | undefined> {
+    const live = await this.keys.findOne({ subject, live: true });
+    return live?.key ? { keyId: live._id, key: await this.unwrap(live._id, live.key) } : undefined;
   }
 
   async find(keyIds: string[]): Promise<Map<string, Buffer>> {

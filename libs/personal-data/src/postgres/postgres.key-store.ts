@@ -59,6 +59,15 @@ export class PostgresKeyStore implements KeyStore {
     return row ? { keyId: row.key_id, key: await this.wrapping.unwrap(row.key, row.key_id) } : this.keyFor(subject);
   }
 
+  async liveKey(subject: string): Promise<DataKey | undefined> {
+    const { rows } = await this.pool.query<{ key_id: string; key: Buffer }>(
+      'SELECT key_id, key FROM personal_data_keys WHERE subject = $1 AND key IS NOT NULL',
+      [subject],
+    );
+    const row = rows[0];
+    return row && { keyId: row.key_id, key: await this.wrapping.unwrap(row.key, row.key_id) };
+  }
+
   async find(keyIds: string[]): Promise<Map<string, Buffer>> {
     const ids = keyIds.filter(isUuid);
     if (ids.length === 0) return new Map();

@@ -9,7 +9,7 @@ import {
   type RenderedMessage,
 } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
-import type { KeyStore } from '../key-store.port';
+import type { DataKey, KeyStore } from '../key-store.port';
 
 /** The debtor's personal fields as stored: AES-256-GCM under the debtor's data key, bound to the account. */
 export interface SealedPersonalData {
@@ -78,11 +78,17 @@ export class PersonalDataVault {
    * subject's data key, bound to `context`, so that forgetting the subject makes it unreadable too.
    */
   async sealValue(subject: string, value: unknown, context: string): Promise<SealedPersonalData> {
-    const { keyId, key } = await this.keys.keyFor(subject);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(context));
-    const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    return sealWith(await this.keys.keyFor(subject), value, context);
+  }
+
+  /**
+   * Seals a copy of what the subject's key already seals (a snapshot of their account) under that key,
+   * bound to `context`: undefined when the subject has no live key, for a copy must never outlive an
+   * erasure under a key made after it.
+   */
+  async sealUnderLiveKey(subject: string, value: unknown, context: string): Promise<SealedPersonalData | undefined> {
+    const live = await this.keys.liveKey(subject);
+    return live && sealWith(live, value, context);
   }
 
   /**
@@ -201,6 +207,13 @@ function openedMessage({ templateId, version, language, sealed }: StoredMessage,
 }
 
 /** A tag that does not verify means the stored bytes were altered: that is an error, not an erasure. */
+function sealWith({ keyId, key }: DataKey, value: unknown, context: string): SealedPersonalData {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(algorithm, key, iv).setAAD(Buffer.from(context));
+  const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return { keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+}
+
 function unseal(sealed: SealedPersonalData, key: Buffer, context: string): unknown {
   const decipher = createDecipheriv(algorithm, key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(context));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
