@@ -18,6 +18,7 @@ import { benchSecrets, startService, withCpu, type BenchService } from './servic
 import { measureWebhooks, webhookRows } from './webhooks';
 import { benchMetadata as metadata } from './bench-metadata';
 import { measureCommandLayers, type CommandLayerFigure } from './command-layers';
+import { measureAccountLoads, type LoadFigure } from './account-loads';
 import { measureFold, type FoldFigure } from './fold';
 
 const clients = 8;
@@ -367,6 +368,18 @@ const foldRows = (figures: FoldFigure[]) =>
     ]),
   );
 
+/** (l) Loading an account by its history: the whole stream, then from its snapshot, in the same run. */
+const loadRows = (figures: LoadFigure[]) =>
+  Object.fromEntries(
+    figures.map(({ events, wholeStreamMs, fromSnapshotMs, eventsReadFromSnapshot }) => [
+      `(l) load an account of ${events} events: whole stream / from its snapshot`,
+      {
+        value: `${wholeStreamMs} / ${fromSnapshotMs} ms (${events} / ${eventsReadFromSnapshot} events read)`,
+        target: `flat from the snapshot (× ${round(fromSnapshotMs / wholeStreamMs)} of the whole stream)`,
+      },
+    ]),
+  );
+
 /** (k) The command path's layers, each alone: no database either. */
 const layerRows = (figures: CommandLayerFigure[]) =>
   Object.fromEntries(
@@ -401,6 +414,10 @@ async function main(): Promise<void> {
       await webhooksAlone(server.url);
       return;
     }
+    if (process.argv.includes('--loads')) {
+      console.table(loadRows(await measureAccountLoads(await createDatabase(server.url, 'bench_loads'))));
+      return;
+    }
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
     const reads: ReadSideResults[] = [];
     for (const accounts of portfolioSizes(process.argv)) {
@@ -422,6 +439,8 @@ async function main(): Promise<void> {
     const webhooks = await measureWebhooks(await createDatabase(server.url, 'bench_webhooks'), (line) => {
       console.log(line);
     });
+    console.log('measuring (l) loads of accounts by their history…');
+    const accountLoads = await measureAccountLoads(await createDatabase(server.url, 'bench_loads'));
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -456,6 +475,7 @@ async function main(): Promise<void> {
       ...webhooks,
       fold,
       commandLayers: layers,
+      accountLoads,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -476,6 +496,7 @@ async function main(): Promise<void> {
       ...webhookRows(webhooks),
       ...foldRows(fold),
       ...layerRows(layers),
+      ...loadRows(accountLoads),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });
