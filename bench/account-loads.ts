@@ -11,7 +11,7 @@ import { LocalKeyEncryption, OpeningEventStore, PersonalDataVault, PostgresKeySt
 import { loadConfig, Metrics, RandomIdGenerator, SystemClock } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
 
-export const loadHistories = [50, 200, 800] as const;
+const loadHistories = [50, 200, 800] as const;
 /** Events recorded after the snapshot, as a load finds them between two snapshots. */
 const tail = 10;
 const loadsTimed = 200;
