@@ -13,8 +13,9 @@ import type { SealAndChain } from './seal-and-chain';
  * One command's write: take the account from the cache or load it (from its last snapshot, see
  * AccountSnapshots), decide, seal and chain, append at the revision that was read. A cached state may
  * be behind (another process wrote since): it decides nothing the store has not confirmed, so a
- * refusal or a conflict on it reads the stream and decides again. Losing a race on a fresh read means backing off and trying again, a bounded number of times.
- * With If-Match, the client's revision is the only one allowed.
+ * refusal or a conflict on it reads the stream and decides again. Losing a race on a fresh read means
+ * backing off and trying again, a bounded number of times. With If-Match, the client's revision is the
+ * only one allowed.
  */
 export class AccountWriter {
   private readonly cache: AccountStateCache;

@@ -14,7 +14,7 @@ function withOpenedOn(event: AccountEvent, recorded: RecordedEvent): AccountEven
 }
 
 /** An account no event has opened yet: what a stream's first event links to. */
-export const noStream = (): KnownState => ({ state: initialAccountState(), revision: 'no_stream', lastHash: chainStart });
+const noStream = (): KnownState => ({ state: initialAccountState(), revision: 'no_stream', lastHash: chainStart });
 
 /** The account as its stream now stands: its state, the revision read, and the hash to chain to. */
 export async function loadAccount(store: EventStore, streamId: string): Promise<KnownState> {
