@@ -295,6 +295,14 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(await store.find(c, { orderBy: indexes[0]!.fields })).toHaveLength(1);
     });
 
+    it('lands every put of writers that meet a collection not made yet, at once', async () => {
+      const c = collection();
+
+      await Promise.all(Array.from({ length: 16 }, (_, n) => store.apply([{ kind: 'put', collection: c, document: { id: `d-${n}` } }])));
+
+      expect(await store.find(c)).toHaveLength(16);
+    });
+
     it('refuses collection and field names that are not plain names', async () => {
       await expect(store.get('users; drop table x', 'a')).rejects.toThrow(/collection/);
       await expect(store.find(collection(), { where: [{ field: "a') or ('1'='1", op: 'eq', value: 1 }] })).rejects.toThrow(/field/);

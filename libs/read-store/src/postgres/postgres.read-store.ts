@@ -30,6 +30,8 @@ export class PostgresReadStore implements ReadStore {
   readonly backend = 'postgres';
   private readonly pool: Pool;
   private readonly tables = new Set<string>();
+  /** Tables being made, by collection. */
+  private readonly making = new Map<string, Promise<void>>();
   private readonly statementNames = new Map<string, string>();
   private readonly pointReads = new PointReads(async (collection, ids) => {
     const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, [ids]);
@@ -174,9 +176,8 @@ export class PostgresReadStore implements ReadStore {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
       // Built over every document a release finds stored: as long as that takes.
-      await this.pool.query(
-        unboundedStatement(`CREATE INDEX IF NOT EXISTS ${tableOf(collection)}_${index.name} ON ${tableOf(collection)} (${columns.join(', ')})`),
-      );
+      const name = `${tableOf(collection)}_${index.name}`;
+      await this.make(unboundedStatement(`CREATE INDEX IF NOT EXISTS ${name} ON ${tableOf(collection)} (${columns.join(', ')})`), name);
     }
   }
 
@@ -205,20 +206,48 @@ export class PostgresReadStore implements ReadStore {
     }
   }
 
+  /** Makes the collection's table on its first write; writers that meet it at once share one making. */
   private async ensureTable(collection: string): Promise<void> {
     assertName(collection);
     if (this.tables.has(collection)) return;
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS ${tableOf(collection)} (id text PRIMARY KEY, doc jsonb NOT NULL)`);
+    let making = this.making.get(collection);
+    if (!making) {
+      making = this.makeTable(collection).finally(() => this.making.delete(collection));
+      this.making.set(collection, making);
+    }
+    await making;
+  }
+
+  private async makeTable(collection: string): Promise<void> {
+    const name = tableOf(collection);
+    await this.make(`CREATE TABLE IF NOT EXISTS ${name} (id text PRIMARY KEY, doc jsonb NOT NULL)`, name);
     this.tables.add(collection);
+  }
+
+  /**
+   * A `CREATE … IF NOT EXISTS` of `relation`. Another session may make the same relation between the
+   * statement's look and its entry in the catalog: PostgreSQL then fails it on the catalog's unique index
+   * instead of skipping it, and the relation is there all the same.
+   */
+  private async make(statement: string | QueryConfig, relation: string): Promise<void> {
+    try {
+      await this.pool.query(statement);
+    } catch (error) {
+      if (!isCatalogRace(error) || !(await this.relationExists(relation))) throw error;
+    }
   }
 
   private async exists(collection: string): Promise<boolean> {
     assertName(collection);
     if (this.tables.has(collection)) return true;
-    const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [tableOf(collection)]);
-    const found = rows[0]?.found !== null;
+    const found = await this.relationExists(tableOf(collection));
     if (found) this.tables.add(collection);
     return found;
+  }
+
+  private async relationExists(relation: string): Promise<boolean> {
+    const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [relation]);
+    return rows[0]?.found !== null;
   }
 }
 
@@ -287,6 +316,12 @@ interface Row {
 }
 
 // The row's document was parsed for this call alone, so it can take the id itself instead of being copied.
+/**
+ * A relation another session made at once: unique_violation (on `pg_type`'s or `pg_class`'s names),
+ * duplicate_table, or duplicate_object (its row type).
+ */
+const isCatalogRace = (error: unknown) => ['23505', '42P07', '42710'].includes((error as { code?: unknown } | null)?.code as string);
+
 const toDocument = (row: Row): ReadDocument => Object.assign(row.doc, { id: row.id });
 
 /** Field paths are checked names, so they can be written into the SQL (which lets indexes match). */

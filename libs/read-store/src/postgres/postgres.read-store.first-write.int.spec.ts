@@ -1,0 +1,41 @@
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import { PostgresReadStore } from './postgres.read-store';
+
+/**
+ * Processes sharing one database meet a collection that none has made yet: each makes its table on its
+ * first write and its indexes as it starts, and PostgreSQL lets two `CREATE … IF NOT EXISTS` of one
+ * relation race in its catalog.
+ */
+describe('PostgreSQL read store: a collection and its indexes made by two processes at once', () => {
+  let stores: PostgresReadStore[];
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    stores = await Promise.all([PostgresReadStore.connect(url, 4), PostgresReadStore.connect(url, 4)]);
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('lands the first puts of both into each new collection', async () => {
+    const collections = Array.from({ length: 20 }, (_, n) => `first_${n}`);
+
+    const outcomes = await Promise.allSettled(
+      collections.flatMap((collection) =>
+        stores.flatMap((store, s) => [0, 1].map((n) => store.apply([{ kind: 'put', collection, document: { id: `s${s}-${n}` } }]))),
+      ),
+    );
+
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    for (const collection of collections) expect(await stores[0]!.find(collection)).toHaveLength(4);
+  });
+
+  it('makes the same indexes from both at once', async () => {
+    const collections = Array.from({ length: 10 }, (_, n) => `indexed_${n}`);
+    const indexes = [{ name: 'by_due', fields: [{ field: 'due', direction: 'asc' as const }] }];
+
+    const outcomes = await Promise.allSettled(collections.flatMap((collection) => stores.map((store) => store.ensureIndexes(collection, indexes))));
+
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    for (const collection of collections) await expect(stores[1]!.find(collection, { orderBy: indexes[0]!.fields })).resolves.toEqual([]);
+  });
+});
