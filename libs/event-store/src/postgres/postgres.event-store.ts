@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { isStoreUnavailable, migrate, postgresClient, postgresPool, releaseAfter, rollBackAndRelease, type PostgresConnectionOptions } from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
@@ -70,6 +70,22 @@ const batchesInFlight = (poolSize: number) => Math.max(1, Math.min(2, Math.floor
  * constraint, client-made event ids unique across the log, and readers of the whole log that never
  * skip an event committed out of order (see postgres.schema.ts).
  */
+/**
+ * A stream read, named for the shape it has. With a starting revision the revision is part of the
+ * statement's index condition: a named statement is planned once for any values after five runs, and a
+ * condition written to hold for a missing start (`$n IS NULL OR revision >= $n`) could then only
+ * filter, so a load from a snapshot fetched every event of the stream from the table.
+ */
+export function readStreamStatement(streamId: string, { fromRevision, direction, maxCount }: ReadStreamOptions): QueryConfig {
+  const backwards = direction === 'backwards';
+  const from = fromRevision === undefined ? '' : ` AND revision ${backwards ? '<=' : '>='} $3`;
+  return {
+    name: `read_stream_${backwards ? 'backwards' : 'forwards'}${from ? '_from' : ''}`,
+    text: `SELECT ${columns} FROM events WHERE stream_id = $1${from} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $2`,
+    values: [streamId, maxCount ?? null, ...(fromRevision === undefined ? [] : [fromRevision.toString()])],
+  };
+}
+
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   private readonly pool: Pool;
@@ -274,14 +290,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const { rows } = await this.pool.query<EventRow>({
-      name: backwards ? 'read_stream_backwards' : 'read_stream_forwards',
-      text: `SELECT ${columns} FROM events
-              WHERE stream_id = $1 AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2)
-              ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-      values: [streamId, options.fromRevision?.toString() ?? null, options.maxCount ?? null],
-    });
+    const { rows } = await this.pool.query<EventRow>(readStreamStatement(streamId, options));
     return rows.map(toRecorded);
   }
 

@@ -1,0 +1,88 @@
+import { newEvent } from '@arrears/testing';
+import { Client } from 'pg';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import type { ReadStreamOptions } from '../event-store.port';
+import { PostgresEventStore, readStreamStatement } from './postgres.event-store';
+
+interface PlanNode {
+  'Node Type': string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+const tableScans = new Set(['Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Heap Scan']);
+
+/** Rows the plan's scans of the events table read: what they returned and what their filters threw away. */
+function rowsRead(node: PlanNode): number {
+  const own = tableScans.has(node['Node Type']) ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
+}
+
+/**
+ * What the planner makes of a stream read, on a stream of 300 events among others: a load from a
+ * snapshot near the head reads the events after it, not the whole stream. Planned both ways a named
+ * statement may be: for its values, and once for any (after five runs).
+ */
+describe('PostgreSQL event store: stream read plans (int)', () => {
+  const streamId = 'account-long';
+  let store: PostgresEventStore;
+  let client: Client;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    store = await PostgresEventStore.connect({ connectionString: url });
+    client = new Client({ connectionString: url });
+    await client.connect();
+    const event = (n: number) => newEvent('NoteAdded', { n });
+    for (let at = 0; at < 300; at += 100) {
+      await store.append(
+        streamId,
+        Array.from({ length: 100 }, (_, n) => event(at + n)),
+        { expectedRevision: at === 0 ? 'no_stream' : BigInt(at - 1) },
+      );
+      await store.append(
+        `account-other-${at}`,
+        Array.from({ length: 100 }, (_, n) => event(n)),
+        { expectedRevision: 'no_stream' },
+      );
+    }
+    await client.query('ANALYZE events');
+  });
+
+  afterAll(async () => {
+    await client.end();
+    await store.close();
+  });
+
+  let statements = 0;
+  /** The statement prepared by name, as the store's pool does, and run once under `mode`. */
+  const read = async (options: ReadStreamOptions, mode: string) => {
+    const { text, values = [] } = readStreamStatement(streamId, options);
+    const name = `read_${++statements}`;
+    await client.query(`SET plan_cache_mode = ${mode}`);
+    await client.query(`PREPARE ${name} AS ${text}`);
+    const args = values.map((value) => (value === null ? 'NULL' : client.escapeLiteral(String(value))));
+    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${args.join(', ')})`);
+    return rowsRead(rows[0]!['QUERY PLAN'][0].Plan);
+  };
+
+  it.each(['force_custom_plan', 'force_generic_plan'])('reads forwards from a revision near the head, not the stream before it (%s)', async (mode) => {
+    expect(await read({ fromRevision: 290n }, mode)).toBe(10);
+  });
+
+  it.each(['force_custom_plan', 'force_generic_plan'])('reads backwards from a revision, not the stream after it (%s)', async (mode) => {
+    expect(await read({ fromRevision: 9n, direction: 'backwards' }, mode)).toBe(10);
+  });
+
+  it('reads the events the statements name, through the store', async () => {
+    const revisions = async (options: ReadStreamOptions) => (await store.readStream(streamId, options)).map((event) => Number(event.revision));
+
+    expect(await revisions({ fromRevision: 297n })).toEqual([297, 298, 299]);
+    expect(await revisions({ fromRevision: 2n, direction: 'backwards' })).toEqual([2, 1, 0]);
+    expect(await revisions({ direction: 'backwards', maxCount: 2 })).toEqual([299, 298]);
+    expect(await revisions({ fromRevision: 10n, maxCount: 2 })).toEqual([10, 11]);
+    expect(await revisions({})).toHaveLength(300);
+  });
+});
