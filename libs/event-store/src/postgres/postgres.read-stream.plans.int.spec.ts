@@ -1,24 +1,9 @@
 import { newEvent } from '@arrears/testing';
 import { Client } from 'pg';
+import { rowsReadBy } from '../../../../test/setup/query-plans';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ReadStreamOptions } from '../event-store.port';
 import { PostgresEventStore, readStreamStatement } from './postgres.event-store';
-
-interface PlanNode {
-  'Node Type': string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-const tableScans = new Set(['Seq Scan', 'Index Scan', 'Index Only Scan', 'Bitmap Heap Scan']);
-
-/** Rows the plan's scans of the events table read: what they returned and what their filters threw away. */
-function rowsRead(node: PlanNode): number {
-  const own = tableScans.has(node['Node Type']) ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] : 0;
-  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
-}
 
 /**
  * What the planner makes of a stream read, on a stream of 300 events among others: a load from a
@@ -56,23 +41,16 @@ describe('PostgreSQL event store: stream read plans (int)', () => {
     await store.close();
   });
 
-  let statements = 0;
-  /** The statement prepared by name, as the store's pool does, and run once under `mode`. */
-  const read = async (options: ReadStreamOptions, mode: string) => {
+  const read = async (options: ReadStreamOptions, mode: 'force_custom_plan' | 'force_generic_plan') => {
     const { text, values = [] } = readStreamStatement(streamId, options);
-    const name = `read_${++statements}`;
-    await client.query(`SET plan_cache_mode = ${mode}`);
-    await client.query(`PREPARE ${name} AS ${text}`);
-    const args = values.map((value) => (value === null ? 'NULL' : client.escapeLiteral(String(value))));
-    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${args.join(', ')})`);
-    return rowsRead(rows[0]!['QUERY PLAN'][0].Plan);
+    return rowsReadBy(client, text, values, mode);
   };
 
-  it.each(['force_custom_plan', 'force_generic_plan'])('reads forwards from a revision near the head, not the stream before it (%s)', async (mode) => {
+  it.each(['force_custom_plan', 'force_generic_plan'] as const)('reads forwards from a revision near the head, not the stream before it (%s)', async (mode) => {
     expect(await read({ fromRevision: 290n }, mode)).toBe(10);
   });
 
-  it.each(['force_custom_plan', 'force_generic_plan'])('reads backwards from a revision, not the stream after it (%s)', async (mode) => {
+  it.each(['force_custom_plan', 'force_generic_plan'] as const)('reads backwards from a revision, not the stream after it (%s)', async (mode) => {
     expect(await read({ fromRevision: 9n, direction: 'backwards' }, mode)).toBe(10);
   });
 
