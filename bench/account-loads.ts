@@ -10,6 +10,7 @@ import { chainKeyFrom, PostgresEventStore } from '@arrears/event-store';
 import { LocalKeyEncryption, OpeningEventStore, PersonalDataVault, PostgresKeyStore } from '@arrears/personal-data';
 import { loadConfig, Metrics, RandomIdGenerator, SystemClock } from '@arrears/platform';
 import { PostgresReadStore } from '@arrears/read-store';
+import { Client } from 'pg';
 
 const loadHistories = [50, 200, 800] as const;
 /** Events recorded after the snapshot, as a load finds them between two snapshots. */
@@ -20,7 +21,9 @@ export interface LoadFigure {
   events: number;
   wholeStreamMs: number;
   fromSnapshotMs: number;
-  eventsReadFromSnapshot: number;
+  /** Rows PostgreSQL fetched from the events table per load, as its statistics count them. */
+  rowsFetchedWhole: number;
+  rowsFetchedFromSnapshot: number;
 }
 
 const caller = {
@@ -36,6 +39,8 @@ export async function measureAccountLoads(url: string): Promise<LoadFigure[]> {
   const stored = await PostgresEventStore.connect({ connectionString: url, poolSize: 2 });
   const reads = await PostgresReadStore.connect(url, 2);
   const keys = await PostgresKeyStore.connect(url, new LocalKeyEncryption('bench-key-encryption-key-of-32-characters'));
+  const statistics = new Client({ connectionString: url });
+  await statistics.connect();
   try {
     const vault = new PersonalDataVault(keys);
     const events = new OpeningEventStore(stored, vault);
@@ -44,6 +49,7 @@ export async function measureAccountLoads(url: string): Promise<LoadFigure[]> {
     const links = new OptOutLinks(chainKey, 'https://arrears.example');
     const commands = new AccountCommandService(events, config, new SystemClock(), new RandomIdGenerator(), vault, new Metrics(), chainKey, links);
     const snapshots = new AccountSnapshots(events, { store: reads, vault, every: 25 });
+    const counter = rowCounter(statistics, stored);
     const figures: LoadFigure[] = [];
     for (const length of loadHistories) {
       const accountId = `bench-loads-${length}`;
@@ -56,19 +62,51 @@ export async function measureAccountLoads(url: string): Promise<LoadFigure[]> {
       await snapshots.load(accountStream(accountId));
       await notes(tail);
       const streamId = accountStream(accountId);
-      const { length: fromSnapshot } = await stored.readStream(streamId, { fromRevision: BigInt(length - 1 - tail) });
+      const whole = await timedAndCounted(counter, () => loadAccount(events, streamId));
+      const fromSnapshot = await timedAndCounted(counter, () => snapshots.load(streamId));
       figures.push({
         events: length,
-        wholeStreamMs: await msPerLoad(() => loadAccount(events, streamId)),
-        fromSnapshotMs: await msPerLoad(() => snapshots.load(streamId)),
-        eventsReadFromSnapshot: fromSnapshot,
+        wholeStreamMs: whole.ms,
+        fromSnapshotMs: fromSnapshot.ms,
+        rowsFetchedWhole: whole.rowsFetched,
+        rowsFetchedFromSnapshot: fromSnapshot.rowsFetched,
       });
     }
     return figures;
   } finally {
-    await Promise.all([stored.close(), reads.close(), keys.close()]);
+    await Promise.all([stored.close(), reads.close(), keys.close(), statistics.end()]);
   }
 }
+
+/**
+ * Milliseconds per load and the events table's rows PostgreSQL fetched per load. The rows show what the
+ * client cannot: a statement planned for any values (after five runs) may read rows it then filters out.
+ */
+async function timedAndCounted(counter: RowCounter, load: () => Promise<unknown>): Promise<{ ms: number; rowsFetched: number }> {
+  const before = await counter();
+  const ms = await msPerLoad(load);
+  const after = await counter();
+  return { ms, rowsFetched: Math.round((after - before) / (4 * loadsTimed)) };
+}
+
+type RowCounter = () => Promise<number>;
+
+/**
+ * The events table's fetched rows, as the statistics count them. A session reports its counts when a
+ * transaction ends a second or more after its last report (else only once idle for ten): so, after a
+ * second, each of the store's two sessions reads a stream that does not exist, which fetches no row.
+ */
+const rowCounter =
+  (statistics: Client, stored: PostgresEventStore): RowCounter =>
+  async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await Promise.all([stored.readStream('bench-loads-absent'), stored.readStream('bench-loads-absent')]);
+    await statistics.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await statistics.query<{ fetched: string }>(
+      "SELECT idx_tup_fetch + seq_tup_read AS fetched FROM pg_stat_user_tables WHERE relname = 'events'",
+    );
+    return Number(rows[0]?.fetched ?? 0);
+  };
 
 /** Milliseconds per load, one at a time: the best of three rounds, after one to warm up. */
 async function msPerLoad(load: () => Promise<unknown>): Promise<number> {

@@ -371,10 +371,10 @@ const foldRows = (figures: FoldFigure[]) =>
 /** (l) Loading an account by its history: the whole stream, then from its snapshot, in the same run. */
 const loadRows = (figures: LoadFigure[]) =>
   Object.fromEntries(
-    figures.map(({ events, wholeStreamMs, fromSnapshotMs, eventsReadFromSnapshot }) => [
+    figures.map(({ events, wholeStreamMs, fromSnapshotMs, rowsFetchedWhole, rowsFetchedFromSnapshot }) => [
       `(l) load an account of ${events} events: whole stream / from its snapshot`,
       {
-        value: `${wholeStreamMs} / ${fromSnapshotMs} ms (${events} / ${eventsReadFromSnapshot} events read)`,
+        value: `${wholeStreamMs} / ${fromSnapshotMs} ms (${rowsFetchedWhole} / ${rowsFetchedFromSnapshot} rows of events fetched by PostgreSQL)`,
         target: `flat from the snapshot (× ${round(fromSnapshotMs / wholeStreamMs)} of the whole stream)`,
       },
     ]),
