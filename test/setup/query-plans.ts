@@ -19,19 +19,26 @@ function rowsRead(node: PlanNode): number {
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
 }
 
+/** The two ways PostgreSQL may plan a named statement: for its values, or once for any (it may switch after five runs). */
+export const planCacheModes = ['force_custom_plan', 'force_generic_plan'] as const;
+export type PlanCacheMode = (typeof planCacheModes)[number];
+
 let prepared = 0;
 
 /**
- * The rows a statement reads from its table when run once under `mode` (`force_custom_plan`: planned
- * for its values; `force_generic_plan`: planned once for any, as a named statement is after five runs).
- * Prepared by name, as the stores' pools do: an unnamed statement is always planned for its values.
+ * The rows a statement reads from its table when run once under `mode`. Prepared by name, as the
+ * stores' pools do: an unnamed statement is always planned for its values.
  */
-export async function rowsReadBy(client: Client, text: string, values: unknown[], mode: 'force_custom_plan' | 'force_generic_plan'): Promise<number> {
+export async function rowsReadBy(client: Client, text: string, values: unknown[], mode: PlanCacheMode): Promise<number> {
   const name = `plan_probe_${++prepared}`;
   await client.query(`SET plan_cache_mode = ${mode}`);
   await client.query(`PREPARE ${name} AS ${text}`);
-  const args = values.map((value) => (value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(prepareValue(value)))));
-  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}(${args.join(', ')})`);
-  await client.query(`DEALLOCATE ${name}`);
-  return rowsRead(rows[0]!['QUERY PLAN'][0].Plan);
+  try {
+    const args = values.map((value) => (value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(prepareValue(value)))));
+    const execute = args.length ? `EXECUTE ${name}(${args.join(', ')})` : `EXECUTE ${name}`;
+    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${execute}`);
+    return rowsRead(rows[0]!['QUERY PLAN'][0].Plan);
+  } finally {
+    await client.query(`DEALLOCATE ${name}`);
+  }
 }

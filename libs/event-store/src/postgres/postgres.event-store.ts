@@ -66,14 +66,9 @@ const maxAppendsPerBatch = 64;
 const batchesInFlight = (poolSize: number) => Math.max(1, Math.min(2, Math.floor(poolSize / 2)));
 
 /**
- * Event store on PostgreSQL (`pg`). One transaction per append, a unique (stream, revision)
- * constraint, client-made event ids unique across the log, and readers of the whole log that never
- * skip an event committed out of order (see postgres.schema.ts).
- */
-/**
  * A stream read, named for the shape it has. With a starting revision the revision is part of the
- * statement's index condition: a named statement is planned once for any values after five runs, and a
- * condition written to hold for a missing start (`$n IS NULL OR revision >= $n`) could then only
+ * statement's index condition: after five runs PostgreSQL may plan a named statement once for any values,
+ * and a condition written to hold for a missing start (`$n IS NULL OR revision >= $n`) could then only
  * filter, so a load from a snapshot fetched every event of the stream from the table.
  */
 export function readStreamStatement(streamId: string, { fromRevision, direction, maxCount }: ReadStreamOptions): QueryConfig {
@@ -86,6 +81,11 @@ export function readStreamStatement(streamId: string, { fromRevision, direction,
   };
 }
 
+/**
+ * Event store on PostgreSQL (`pg`). One transaction per append, a unique (stream, revision)
+ * constraint, client-made event ids unique across the log, and readers of the whole log that never
+ * skip an event committed out of order (see postgres.schema.ts).
+ */
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   private readonly pool: Pool;

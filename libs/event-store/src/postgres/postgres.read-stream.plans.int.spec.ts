@@ -1,6 +1,6 @@
 import { newEvent } from '@arrears/testing';
 import { Client } from 'pg';
-import { rowsReadBy } from '../../../../test/setup/query-plans';
+import { planCacheModes, rowsReadBy, type PlanCacheMode } from '../../../../test/setup/query-plans';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ReadStreamOptions } from '../event-store.port';
 import { PostgresEventStore, readStreamStatement } from './postgres.event-store';
@@ -8,7 +8,7 @@ import { PostgresEventStore, readStreamStatement } from './postgres.event-store'
 /**
  * What the planner makes of a stream read, on a stream of 300 events among others: a load from a
  * snapshot near the head reads the events after it, not the whole stream. Planned both ways a named
- * statement may be: for its values, and once for any (after five runs).
+ * statement may be: for its values, and once for any (as PostgreSQL may after five runs).
  */
 describe('PostgreSQL event store: stream read plans (int)', () => {
   const streamId = 'account-long';
@@ -41,16 +41,16 @@ describe('PostgreSQL event store: stream read plans (int)', () => {
     await store.close();
   });
 
-  const read = async (options: ReadStreamOptions, mode: 'force_custom_plan' | 'force_generic_plan') => {
+  const read = async (options: ReadStreamOptions, mode: PlanCacheMode) => {
     const { text, values = [] } = readStreamStatement(streamId, options);
     return rowsReadBy(client, text, values, mode);
   };
 
-  it.each(['force_custom_plan', 'force_generic_plan'] as const)('reads forwards from a revision near the head, not the stream before it (%s)', async (mode) => {
+  it.each(planCacheModes)('reads forwards from a revision near the head, not the stream before it (%s)', async (mode) => {
     expect(await read({ fromRevision: 290n }, mode)).toBe(10);
   });
 
-  it.each(['force_custom_plan', 'force_generic_plan'] as const)('reads backwards from a revision, not the stream after it (%s)', async (mode) => {
+  it.each(planCacheModes)('reads backwards from a revision, not the stream after it (%s)', async (mode) => {
     expect(await read({ fromRevision: 9n, direction: 'backwards' }, mode)).toBe(10);
   });
 
@@ -61,6 +61,8 @@ describe('PostgreSQL event store: stream read plans (int)', () => {
     expect(await revisions({ fromRevision: 2n, direction: 'backwards' })).toEqual([2, 1, 0]);
     expect(await revisions({ direction: 'backwards', maxCount: 2 })).toEqual([299, 298]);
     expect(await revisions({ fromRevision: 10n, maxCount: 2 })).toEqual([10, 11]);
+    expect(await revisions({ fromRevision: 0n, maxCount: 2 })).toEqual([0, 1]);
+    expect(await revisions({ fromRevision: 20n, direction: 'backwards', maxCount: 3 })).toEqual([20, 19, 18]);
     expect(await revisions({})).toHaveLength(300);
   });
 });

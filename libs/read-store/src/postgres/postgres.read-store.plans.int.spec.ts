@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { rowsReadBy } from '../../../../test/setup/query-plans';
+import { planCacheModes, rowsReadBy, type PlanCacheMode } from '../../../../test/setup/query-plans';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { Query } from '../read-store.port';
 import { findStatement, PostgresReadStore } from './postgres.read-store';
@@ -7,7 +7,7 @@ import { findStatement, PostgresReadStore } from './postgres.read-store';
 /**
  * What the planner makes of `find`'s statements, on ten creditors' lines of a thousand each: a page of the
  * first in rank order should read about a page, not every line of its creditors. Planned both ways a named
- * statement may be: for its values, and once for any (after five runs).
+ * statement may be: for its values, and once for any (as PostgreSQL may after five runs).
  */
 describe('PostgreSQL read store: query plans (int)', () => {
   const collection = 'lines';
@@ -44,20 +44,20 @@ describe('PostgreSQL read store: query plans (int)', () => {
     await store.close();
   });
 
-  const read = async (query: Query, mode: 'force_custom_plan' | 'force_generic_plan') => {
+  const read = async (query: Query, mode: PlanCacheMode) => {
     const { text, values } = findStatement(collection, query);
     return rowsReadBy(client, text, values, mode);
   };
   const pastDue = { field: 'dueOn', op: 'lt' as const, value: '2026-12-01' };
 
-  it.each(['force_custom_plan', 'force_generic_plan'] as const)('walks each creditor of a list in its own range, merged (%s)', async (mode) => {
+  it.each(planCacheModes)('walks each creditor of a list in its own range, merged (%s)', async (mode) => {
     const query: Query = { where: [{ field: 'creditorId', op: 'in', value: ['cred-1', 'cred-2'] }, pastDue], orderBy: byRank, limit: 21 };
 
     expect(await read({ ...query, walkEach: 'creditorId' }, mode)).toBeLessThanOrEqual(2 * 21);
     expect(await read(query, mode)).toBeGreaterThan(2 * 21);
   });
 
-  it.each(['force_custom_plan', 'force_generic_plan'] as const)('walks one creditor in rank order past a range it does not index (%s)', async (mode) => {
+  it.each(planCacheModes)('walks one creditor in rank order past a range it does not index (%s)', async (mode) => {
     const query: Query = { where: [{ field: 'creditorId', op: 'eq', value: 'cred-3' }, pastDue], orderBy: byRank, limit: 21 };
 
     expect(await read(query, mode)).toBeLessThanOrEqual(21);

@@ -315,13 +315,13 @@ interface Row {
   doc: Record<string, unknown>;
 }
 
-// The row's document was parsed for this call alone, so it can take the id itself instead of being copied.
 /**
  * A relation another session made at once: unique_violation (on `pg_type`'s or `pg_class`'s names),
  * duplicate_table, or duplicate_object (its row type).
  */
 const isCatalogRace = (error: unknown) => ['23505', '42P07', '42710'].includes((error as { code?: unknown } | null)?.code as string);
 
+// The row's document was parsed for this call alone, so it can take the id itself instead of being copied.
 const toDocument = (row: Row): ReadDocument => Object.assign(row.doc, { id: row.id });
 
 /** Field paths are checked names, so they can be written into the SQL (which lets indexes match). */
