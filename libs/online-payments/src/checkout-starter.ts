@@ -1,6 +1,5 @@
 import { accountStream, DomainError, ruleBroken, requirePayableOnline } from '@arrears/domain';
-import { loadAccount } from '@arrears/commands';
-import type { EventStore } from '@arrears/event-store';
+import type { AccountSnapshots } from '@arrears/commands';
 import { ProblemException } from '@arrears/platform';
 import type { PaymentProvider, PaymentProviderName } from './payment-provider.port';
 
@@ -46,14 +45,15 @@ const providerRetryAfterSeconds = 30;
 export class CheckoutStarter {
   constructor(
     private readonly provider: PaymentProvider | null,
-    private readonly store: EventStore,
+    /** The write path's loads (from the account's last snapshot), as the command path reads it. */
+    private readonly accounts: AccountSnapshots,
     private readonly publicUrl: string,
   ) {}
 
   async start(order: CheckoutOrder): Promise<CheckoutStarted> {
     if (!this.provider) throw ruleBroken('ONLINE_PAYMENT_OFF', 'Online payment is not configured here (PAYMENT_PROVIDER).');
     const { accountId, amount, currency } = order;
-    const { state } = await loadAccount(this.store, accountStream(accountId));
+    const { state } = await this.accounts.load(accountStream(accountId));
     const account = requirePayableOnline(state, amount, currency);
     const request = {
       accountId,

@@ -1,3 +1,4 @@
+import { AccountSnapshots } from '@arrears/commands';
 import { InMemoryEventStore } from '@arrears/event-store';
 import { ProblemException } from '@arrears/platform';
 import { newEvent } from '@arrears/testing';
@@ -21,7 +22,8 @@ const provider = (fails = false) => {
   return { port, opened };
 };
 
-async function accountOwing(amount: number): Promise<InMemoryEventStore> {
+/** The account owing `amount`, loaded as the write path loads it (no snapshots kept here). */
+async function accountOwing(amount: number): Promise<AccountSnapshots> {
   const store = new InMemoryEventStore();
   await store.append(
     'account-acc-1',
@@ -36,7 +38,7 @@ async function accountOwing(amount: number): Promise<InMemoryEventStore> {
     ],
     { expectedRevision: 'no_stream' },
   );
-  return store;
+  return new AccountSnapshots(store);
 }
 
 describe('CheckoutStarter', () => {

@@ -28,8 +28,9 @@ function paymentProviderOf(config: AppConfig, chainKey: ChainKey, store: EventSt
     { provide: PAYMENT_PROVIDER, useFactory: paymentProviderOf, inject: [APP_CONFIG, CHAIN_KEY, EVENT_STORE, Clock] },
     {
       provide: CheckoutStarter,
-      useFactory: (provider: PaymentProvider | null, store: EventStore, config: AppConfig) => new CheckoutStarter(provider, store, config.publicUrl),
-      inject: [PAYMENT_PROVIDER, EVENT_STORE, APP_CONFIG],
+      useFactory: (provider: PaymentProvider | null, commands: AccountCommandService, config: AppConfig) =>
+        new CheckoutStarter(provider, commands.accounts, config.publicUrl),
+      inject: [PAYMENT_PROVIDER, AccountCommandService, APP_CONFIG],
     },
     {
       provide: PaymentWebhooks,
