@@ -16,7 +16,7 @@ import {
   type WriteOperation,
 } from '../read-store.port';
 import { PointReads } from '../point-reads';
-import { leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
+import { createTable, leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
 
 const maxPreparedShapes = 500;
 
@@ -220,7 +220,7 @@ export class PostgresReadStore implements ReadStore {
 
   private async makeTable(collection: string): Promise<void> {
     const name = tableOf(collection);
-    await this.make(`CREATE TABLE IF NOT EXISTS ${name} (id text PRIMARY KEY, doc jsonb NOT NULL)`, name);
+    await this.make(createTable(name), name);
     this.tables.add(collection);
   }
 

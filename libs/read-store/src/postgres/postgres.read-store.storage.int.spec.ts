@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import { PostgresReadStore } from './postgres.read-store';
+
+/**
+ * A document of `invoices` invoices whose ids are pseudo-random: its JSON compresses about as well as a
+ * folded account's (to 40–50 %), which a document of repeated values would not.
+ */
+function documentOf(id: string, invoices: number) {
+  let seed = 7;
+  const hex = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed.toString(16).padStart(8, '0');
+  };
+  return {
+    id,
+    position: 1,
+    invoices: Array.from({ length: invoices }, () => ({ invoiceId: `${hex()}-${hex()}`, amount: seed % 100_000, dueOn: '2026-01-31', paid: 0 })),
+  };
+}
+
+/** How PostgreSQL keeps a document: compressed or not (by which method), and what its table's TOAST holds. */
+async function storageOf(client: Client, table: string, id: string) {
+  const { rows } = await client.query<{ compression: string | null; toast: string }>(
+    `SELECT pg_column_compression(doc) AS compression, (SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = $1) AS toast
+       FROM ${table} WHERE id = $2`,
+    [table, id],
+  );
+  return rows[0];
+}
+
+describe('PostgreSQL read store: how documents are kept', () => {
+  let store: PostgresReadStore;
+  let client: Client;
+
+  beforeAll(async () => {
+    const url = await createTestDatabase();
+    store = await PostgresReadStore.connect(url);
+    client = new Client({ connectionString: url });
+    await client.connect();
+  });
+
+  afterAll(async () => {
+    await client.end();
+    await store.close();
+  });
+
+  it('keeps a document of several kilobytes compressed in its row, where PostgreSQL would move it to the TOAST table', async () => {
+    const document = documentOf('a', 150);
+    expect(JSON.stringify(document).length).toBeGreaterThan(10_000);
+    await store.apply([{ kind: 'put', collection: 'aged', document }]);
+
+    expect(await storageOf(client, 'rm_aged', 'a')).toEqual({ compression: 'pglz', toast: '0' });
+    expect(await store.get('aged', 'a')).toEqual(document);
+  });
+
+  it('moves out of its row only a document that does not fit in a page compressed', async () => {
+    const document = documentOf('b', 1_000);
+    await store.apply([{ kind: 'put', collection: 'large', document }]);
+
+    const { toast } = (await storageOf(client, 'rm_large', 'b')) ?? {};
+    expect(Number(toast)).toBeGreaterThan(0);
+    expect(await store.get('large', 'b')).toEqual(document);
+  });
+});
