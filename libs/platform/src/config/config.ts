@@ -483,9 +483,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     keyStoreUrl,
     runProjector: env.RUN_PROJECTOR !== 'false',
     devSignIn: env.DEV_SIGN_IN === 'true' || (!eventStoreUrl && env.DEV_SIGN_IN !== 'false'),
-    // A catch-up writes each document a batch touches once: on a log whose accounts' events lie days apart,
-    // a larger batch holds more of each account's events (docs/scaling.md, "Where catch-up spends its time").
-    projectorBatchSize: integer('PROJECTOR_BATCH_SIZE', 2_000, 1, 10_000),
+    projectorBatchSize: integer('PROJECTOR_BATCH_SIZE', 500, 1, 10_000),
     projectorBatchWaitMs: integer('PROJECTOR_BATCH_WAIT_MS', 5, 0, 10_000),
     projectorLeaseMs: integer('PROJECTOR_LEASE_MS', 10_000, 1_000, 600_000),
     readWaitMs: integer('READ_WAIT_MS', 5_000, 0, 5_000),
