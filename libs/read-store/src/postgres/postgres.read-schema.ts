@@ -15,15 +15,19 @@ export const tableOf = (collection: string) => `rm_${collection}`;
  * 2 KB once compressed, and a read model rewrites its documents on every batch that touches them: an
  * aged account (7 KB of JSON, 2.7 KB compressed) then cost its projection a write into the TOAST table and
  * its index each time, and its dead chunks grew to twenty times the live documents while a catch-up ran.
+ * Set where a table is made, and where a rebuilt one is swapped in (each holds the table alone then): a
+ * table an earlier release made keeps PostgreSQL's default until its projection is next rebuilt, since
+ * altering a table in use waits for every statement on it and holds up every one after.
  */
-const documentStorage = (table: string) => `ALTER TABLE ${table} ALTER COLUMN doc SET STORAGE MAIN`;
+export const documentStorage = (table: string) => `ALTER TABLE ${table} ALTER COLUMN doc SET STORAGE MAIN`;
 
 /**
- * Makes a collection's table, kept as `documentStorage` says, unless it exists. Two sessions may both
- * find it absent: one of them then fails on the catalog (the caller's to judge) and the table is the other's.
+ * Makes a collection's table, kept as `documentStorage` says, unless the schema it is made in has it. Two
+ * sessions may both find it absent: one of them then fails on the catalog (the caller's to judge) and
+ * the table is the other's.
  */
 export const createTable = (table: string) => `DO $make$ BEGIN
-  IF to_regclass('${table}') IS NULL THEN
+  IF to_regclass(format('%I.%I', current_schema(), '${table}')) IS NULL THEN
     CREATE TABLE ${table} (id text PRIMARY KEY, doc jsonb NOT NULL);
     ${documentStorage(table)};
   END IF;
@@ -129,19 +133,7 @@ const projectionVersions = [
    $fn$`,
 ];
 
-/** The collections' tables made by earlier releases, kept as `documentStorage` says from their next write on (no rewrite). */
-const storedInRow = [
-  `DO $tables$ DECLARE v_table text;
-   BEGIN
-     FOR v_table IN SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'doc'
-                    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'rm\\_%' LOOP
-       EXECUTE format('${documentStorage('%I')}', v_table);
-     END LOOP;
-   END $tables$`,
-];
-
 export const readStoreMigrations: readonly Migration[] = [
   { id: 1, name: 'checkpoints, leases and the apply function', statements: initialSchema },
   { id: 2, name: 'projection versions', statements: projectionVersions },
-  { id: 3, name: 'documents kept in their row', statements: storedInRow },
 ];

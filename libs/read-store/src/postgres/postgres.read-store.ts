@@ -16,7 +16,7 @@ import {
   type WriteOperation,
 } from '../read-store.port';
 import { PointReads } from '../point-reads';
-import { createTable, leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
+import { createTable, documentStorage, leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
 
 const maxPreparedShapes = 500;
 
@@ -105,6 +105,8 @@ export class PostgresReadStore implements ReadStore {
         await client.query('SELECT read_check_fence($1, $2)', [checkpoint.name, checkpoint.fence?.toString() ?? null]);
         await client.query(`DROP TABLE IF EXISTS ${tableOf(target)}`);
         await client.query(`ALTER TABLE ${tableOf(source)} RENAME TO ${tableOf(target)}`);
+        // A shadow an earlier release made keeps its documents as that release did; the swap holds the table anyway.
+        await client.query(documentStorage(tableOf(target)));
         // Index names follow the table's, so that the next rebuild can reuse the source's names.
         const { rows } = await client.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = $1', [tableOf(target)]);
         for (const { name } of rows) {
@@ -225,9 +227,9 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /**
-   * A `CREATE … IF NOT EXISTS` of `relation`. Another session may make the same relation between the
-   * statement's look and its entry in the catalog: PostgreSQL then fails it on the catalog's unique index
-   * instead of skipping it, and the relation is there all the same.
+   * A statement that makes `relation` unless it exists. Another session may make the same relation between
+   * the statement's look and its entry in the catalog: PostgreSQL then fails it (the relation exists, or on
+   * the catalog's unique index) instead of skipping it, and the relation is there all the same.
    */
   private async make(statement: string | QueryConfig, relation: string): Promise<void> {
     try {
