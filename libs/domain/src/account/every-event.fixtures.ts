@@ -7,9 +7,10 @@ const secondPlan = planAgreed([{ invoiceId: 'inv-3', amount: 3_000 }], [{ dueOn:
 
 /**
  * One account's life through every account event type at least once, so that each evolver has a fact to
- * fold (the account snapshots' fold-version spec checks the types against `accountEventTypes`). A few
- * evolvers keep nothing of their fact (a note, an installment paid, a link issued): they are here so that
- * one that starts keeping something changes what the history folds into.
+ * fold (the account snapshots' fold-version spec checks the types against `accountEventTypes`). Three
+ * evolvers keep nothing of their fact (a note, an installment paid, a link issued), and a notice that is
+ * not once-only changes nothing: they are here so that one that starts keeping something changes what
+ * the history folds into.
  */
 export const everyEventHistory: AccountEvent[] = [
   { ...opened, data: { ...opened.data, openedOn: '2026-01-01', debtType: 'written_contract' } },
@@ -21,11 +22,6 @@ export const everyEventHistory: AccountEvent[] = [
   { type: 'CreditApprovalDecided', data: { invoiceId: 'inv-2', decision: 'approved', note: null } },
   paymentReceived(7_840, '2026-01-20', { paymentId: 'pay-early', allocations: [{ invoiceId: 'inv-2', amount: 7_840 }] }),
   { type: 'EarlyPaymentDiscountApplied', data: { invoiceId: 'inv-2', paymentId: 'pay-early', amount: 160, ...usd, percent: 2 } },
-  { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2026-01-02T14:00:00Z', periodEndsOn: '2026-02-11', receivedOn: '2026-01-07' } },
-  { type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-01-03' } },
-  { type: 'PreferredContactTimeRecorded', data: { from: '09:00', to: '17:00' } },
-  { type: 'CallConsentRecorded', data: { givenAt: '2026-01-05T15:00:00Z', givenOn: '2026-01-05', through: '2026-01-11' } },
-  { type: 'CollectionTimelineStarted', data: { invoiceId: 'inv-1', ...timeline, nextStepOn: '2026-01-28' } },
   {
     type: 'ReminderSent',
     data: {
@@ -37,9 +33,14 @@ export const everyEventHistory: AccountEvent[] = [
       amount: 12_000,
       ...usd,
       dueOn: '2026-01-31',
-      sentAt: '2026-01-28T15:00:00Z',
+      sentAt: '2026-01-02T13:00:00Z',
     },
   },
+  { type: 'ValidationNoticeSent', data: { channel: 'letter', sentAt: '2026-01-02T14:00:00Z', periodEndsOn: '2026-02-11', receivedOn: '2026-01-07' } },
+  { type: 'ElectronicDeliveryConsentRecorded', data: { basis: 'esign_consent', consentedOn: '2026-01-03' } },
+  { type: 'PreferredContactTimeRecorded', data: { from: '09:00', to: '17:00' } },
+  { type: 'CallConsentRecorded', data: { givenAt: '2026-01-05T15:00:00Z', givenOn: '2026-01-05', through: '2026-01-11' } },
+  { type: 'CollectionTimelineStarted', data: { invoiceId: 'inv-1', ...timeline, nextStepOn: '2026-01-28' } },
   { type: 'CollectionStepTaken', data: { invoiceId: 'inv-1', step: 'reminder', action: 'notify', ...timeline, nextStepOn: '2026-02-01' } },
   { type: 'CollectionStepDeferred', data: { invoiceId: 'inv-1', step: 'sms', reason: 'hold', dueOn: '2026-02-03', ...timeline, nextStepOn: '2026-02-07' } },
   { type: 'CollectionStepSkipped', data: { invoiceId: 'inv-1', step: 'sms', reason: 'stale', ...timeline, nextStepOn: '2026-02-07' } },
@@ -125,6 +126,18 @@ export const everyEventHistory: AccountEvent[] = [
   { type: 'HoldReleased', data: { holdId: 'hold-1', reason: 'released' } },
   { type: 'HardshipFlagged', data: { note: 'Lost their job in March.' } },
   { type: 'ChannelBlocked', data: { channel: 'sms' } },
+  { type: 'ContactAttempted', data: { channel: 'sms', direction: 'inbound', outcome: 'right_party_contact', at: '2026-04-19T15:00:00Z' } },
+  {
+    type: 'NoticeSent',
+    data: {
+      notificationId: 'n-5',
+      purpose: 'blocked_medium_reply',
+      channel: 'sms',
+      template: 'blocked-medium-reply',
+      sentAt: '2026-04-19T16:00:00Z',
+      inReplyTo: '2026-04-19T15:00:00Z',
+    },
+  },
   { type: 'ChannelUnblocked', data: { channel: 'sms' } },
   { type: 'AccountClaimed', data: { agentId: 'agent-7', until: '2026-04-21T17:00:00Z' } },
   { type: 'AccountClaimReleased', data: { agentId: 'agent-7' } },
@@ -169,6 +182,22 @@ export const everyEventHistory: AccountEvent[] = [
   {
     type: 'CreditReportRecorded',
     data: { bureau: 'Equifax', score: 640, scaleMin: 300, scaleMax: 850, reportedOn: '2026-07-01', reasonCodes: ['D1'], source: 'submitted' },
+  },
+  {
+    type: 'PaymentReversed',
+    data: {
+      reversalId: 'rev-2',
+      paymentId: 'pay-early',
+      amount: 7_840,
+      ...usd,
+      reversedOn: '2026-07-09',
+      reason: 'refund',
+      creditReversed: 0,
+      allocations: [{ invoiceId: 'inv-2', amount: 7_840 }],
+      spentCreditReopened: [],
+      installmentAllocations: [],
+      discountsWithdrawn: [{ invoiceId: 'inv-2', amount: 160 }],
+    },
   },
   { type: 'CreditLimitRemoved', data: {} },
   { type: 'DebtorCreditLimitRemoved', data: {} },
