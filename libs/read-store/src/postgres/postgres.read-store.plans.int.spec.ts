@@ -1,8 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { planCacheModes, rowsReadBy, type PlanCacheMode } from '../../../../test/setup/query-plans';
-import { createTestDatabase } from '../../../../test/setup/test-database';
+import { closeReadStoreAndClient, openReadStoreAndClient } from '../../../../test/setup/test-stores';
 import type { Query } from '../read-store.port';
-import { findStatement, PostgresReadStore } from './postgres.read-store';
+import { findStatement, type PostgresReadStore } from './postgres.read-store';
 
 /**
  * What the planner makes of `find`'s statements, on ten creditors' lines of a thousand each: a page of the
@@ -19,10 +19,7 @@ describe('PostgreSQL read store: query plans (int)', () => {
   let client: Client;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    store = await PostgresReadStore.connect(url);
-    client = new Client({ connectionString: url });
-    await client.connect();
+    ({ store, client } = await openReadStoreAndClient());
     const lines = Array.from({ length: 10_000 }, (_, i) => ({
       id: `acc-${i}`,
       creditorId: `cred-${i % 10}`,
@@ -40,8 +37,7 @@ describe('PostgreSQL read store: query plans (int)', () => {
   });
 
   afterAll(async () => {
-    await client.end();
-    await store.close();
+    await closeReadStoreAndClient({ store, client });
   });
 
   const read = async (query: Query, mode: PlanCacheMode) => {

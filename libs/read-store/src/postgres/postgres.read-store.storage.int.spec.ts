@@ -1,6 +1,6 @@
-import { Client } from 'pg';
-import { createTestDatabase } from '../../../../test/setup/test-database';
-import { PostgresReadStore } from './postgres.read-store';
+import type { Client } from 'pg';
+import { closeReadStoreAndClient, openReadStoreAndClient } from '../../../../test/setup/test-stores';
+import type { PostgresReadStore } from './postgres.read-store';
 
 /**
  * A document of `invoices` invoices whose ids and amounts are pseudo-random: its JSON compresses to about a
@@ -32,15 +32,11 @@ describe('PostgreSQL read store: how documents are kept', () => {
   let client: Client;
 
   beforeAll(async () => {
-    const url = await createTestDatabase();
-    store = await PostgresReadStore.connect(url);
-    client = new Client({ connectionString: url });
-    await client.connect();
+    ({ store, client } = await openReadStoreAndClient());
   });
 
   afterAll(async () => {
-    await client.end();
-    await store.close();
+    await closeReadStoreAndClient({ store, client });
   });
 
   it('keeps a document of several kilobytes compressed in its row, where PostgreSQL would move it to the TOAST table', async () => {
