@@ -9,6 +9,14 @@ export interface ProjectedDocument extends ReadDocument {
 /** What `evolve` returns for a document: its next content (the runner sets `position`), or null to delete it. */
 export type Evolved<Document extends ProjectedDocument> = WithoutPosition<Document> | null;
 
+/**
+ * What `evolve` returns for a document the event leaves exactly as the event before it left it: the runner
+ * writes nothing for it, and its `position` stays that event's. For a document it loads the runner could
+ * compare; a recomputed one (see DocumentRef) is never loaded, so only its projection can tell.
+ */
+export const unchanged: unique symbol = Symbol('unchanged');
+export type Unchanged = typeof unchanged;
+
 // Unlike Omit, keeps the known fields of a type that also has an index signature.
 type WithoutPosition<Document> = { [Key in keyof Document as Key extends 'position' ? never : Key]: Document[Key] };
 
@@ -58,8 +66,8 @@ export interface Projection<Document extends ProjectedDocument = ProjectedDocume
   handles: readonly Event['type'][];
   /** The documents an event changes; none to ignore it. */
   documentIds(event: Recorded<Event>): DocumentRef[];
-  /** The documents after the event, in the order of their refs (null where one is absent). */
-  evolve(documents: (Document | null)[], event: Recorded<Event>): Evolved<Document>[];
+  /** The documents after the event, in the order of their refs (null where one is absent, or `unchanged`). */
+  evolve(documents: (Document | null)[], event: Recorded<Event>): (Evolved<Document> | Unchanged)[];
 }
 
 /** Every collection a projection writes, its own first, with its indexes. */

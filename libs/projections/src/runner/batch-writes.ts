@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
-import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../projection';
+import { unchanged, type DocumentRef, type Evolved, type ProjectedDocument, type Projection, type Unchanged } from '../projection';
 import type { PoisonPolicy } from './poison-policy';
 
 /** Where events that a projection could not apply are kept, with their position and error. */
@@ -124,7 +124,8 @@ export const keyOf = ({ collection, id }: DocumentRef) => `${collection}/${id}`;
  * Applies one event to the documents it changes, in `documents`, except those that have already
  * seen it (a replay changes nothing; after a rebuild that stopped between two of a projection's
  * collections, the one already replaced is left as it is). A recomputed document has seen it when
- * any document loaded with it has: it is made again only with all of them. Returns the refs it changed.
+ * any document loaded with it has: it is made again only with all of them. Returns the refs it changed
+ * (not those it left `unchanged`).
  */
 export function applyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs = projection.documentIds(event)): DocumentRef[] {
   const position = Number(event.position);
@@ -134,7 +135,7 @@ export function applyEvent(projection: Projection, documents: LoadedDocuments, e
   // Recomputed documents are made again only when every document they are made from is too.
   const changed = unseen.length === loaded.length ? refs : unseen;
   const after = evolved(projection, documents, event, refs);
-  return changed.map((ref) => store(documents, ref, after.get(ref), position));
+  return changed.filter((ref) => store(documents, ref, after.get(ref), position));
 }
 
 /**
@@ -145,7 +146,7 @@ export function reapplyEvent(projection: Projection, documents: LoadedDocuments,
   const position = Number(event.position);
   const refs = projection.documentIds(event);
   const after = evolved(projection, documents, event, refs);
-  return refs.map((ref) => store(documents, ref, after.get(ref), Math.max(documents.get(keyOf(ref))?.position ?? 0, position)));
+  return refs.filter((ref) => store(documents, ref, after.get(ref), Math.max(documents.get(keyOf(ref))?.position ?? 0, position)));
 }
 
 /** What `evolve` makes of the documents, by ref. */
@@ -154,7 +155,7 @@ function evolved(
   documents: LoadedDocuments,
   event: RecordedEvent,
   refs: DocumentRef[],
-): Map<DocumentRef, Evolved<ProjectedDocument> | undefined> {
+): Map<DocumentRef, Evolved<ProjectedDocument> | Unchanged | undefined> {
   const after = projection.evolve(
     refs.map((ref) => documents.get(keyOf(ref)) ?? null),
     event,
@@ -162,9 +163,11 @@ function evolved(
   return new Map(refs.map((ref, i) => [ref, after[i]]));
 }
 
-function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<ProjectedDocument> | undefined, position: number): DocumentRef {
+/** Keeps what the event made of a document, at `position`; false when it left the document unchanged. */
+function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<ProjectedDocument> | Unchanged | undefined, position: number): boolean {
+  if (document === unchanged) return false;
   documents.set(keyOf(ref), document ? { ...document, id: ref.id, position } : null);
-  return ref;
+  return true;
 }
 
 /**

@@ -12,6 +12,9 @@ const history = [
   acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-02-04', overdueAmount: 7_000, currency: 'EUR', missedOn: '2026-02-05' }, '2026-02-10T11:00:00.000Z'),
 ];
 
+// The store before anything was written: every load finds nothing, at once.
+const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
+
 describe('applying an event', () => {
   it('changes only the documents that have not seen it: a rebuild stopped between two collections resumes', () => {
     const whole = projectAll(accountProjection, history);
@@ -57,6 +60,44 @@ describe('a recomputed document (a worklist line, made from its account)', () =>
   });
 });
 
+describe('a worklist line an event leaves as it was', () => {
+  // A hold in force to the 12th (its last day) keeps the account off the list; a note changes nothing the line shows.
+  const held = [...history, acc('HoldPlaced', { holdId: 'hold-1', reason: 'bereavement', until: '2026-02-12' }, '2026-02-10T12:00:00.000Z')];
+  const noteOn = (day: string) => acc('NoteAdded', { text: 'Called back.' }, `${day}T09:00:00.000Z`);
+  const [lastDayOfHold, dayAfterHold] = [noteOn('2026-02-12'), noteOn('2026-02-13')];
+  const projected = () => new Map<string, ProjectedDocument | null>(projectAll(accountProjection, held));
+
+  it('is not written again: it keeps the position of the event that made it', () => {
+    const documents = projected();
+    const line = documents.get('worklist/acc-1');
+    expect(line).toMatchObject({ listed: false });
+    expect(applyEvent(accountProjection, documents, lastDayOfHold).map(({ collection }) => collection)).toEqual(['accounts', 'kpis', 'kpis', 'kpis', 'kpis']);
+    expect(documents.get('worklist/acc-1')).toBe(line);
+  });
+
+  it('is written when the day alone changes it: the day after the hold, the account is listed again', () => {
+    const documents = projected();
+    expect(applyEvent(accountProjection, documents, dayAfterHold).map(({ collection }) => collection)).toContain('worklist');
+    expect(documents.get('worklist/acc-1')).toMatchObject({ listed: true, position: Number(dayAfterHold.position) });
+  });
+
+  it('is compared with the line made again from the account as stored, when the batch has not made it', async () => {
+    const stored = JSON.parse(JSON.stringify(projected().get('accounts/acc-1'))) as ProjectedDocument;
+    const store = { find: (collection: string) => Promise.resolve(collection === 'accounts' ? [stored] : []) } as unknown as ReadStore;
+    const written = async (event: (typeof held)[number]) =>
+      (await batchWrites(store, accountProjection, [event], 'quarantine')).writes.map(({ collection }) => collection);
+    expect(await written(lastDayOfHold)).not.toContain('worklist');
+    expect(await written(dayAfterHold)).toContain('worklist');
+  });
+
+  it('is written once, as the batch changed it, when a later event of the batch leaves it so', async () => {
+    const { writes } = await batchWrites(emptyStore, accountProjection, [...held, lastDayOfHold], 'quarantine');
+    expect(writes.filter(({ collection }) => collection === 'worklist')).toEqual([
+      { kind: 'put', collection: 'worklist', document: projected().get('worklist/acc-1') },
+    ]);
+  });
+});
+
 describe('folding a batch while the one before it is written', () => {
   it('takes the documents that batch leaves from its outcome, not from the store, which does not have them yet', async () => {
     const asked: string[] = [];
@@ -76,9 +117,6 @@ describe('folding a batch while the one before it is written', () => {
     );
   });
 });
-
-// The store before anything was written: every load finds nothing, at once.
-const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
 
 describe('the writes of a batch', () => {
   const acc2 = on('acc-2');

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   accountEventTypes,
   accountScore,
@@ -11,7 +12,7 @@ import {
   type PaymentReceived,
   type Scoring,
 } from '@arrears/domain';
-import type { Evolved, ProjectedDocument, Projection } from '../../projection';
+import { unchanged, type Evolved, type ProjectedDocument, type Projection } from '../../projection';
 import { accountAfter, accountIdOf, type RecordedAccountEvent } from '../account-events';
 import type { ReportingZones } from '@arrears/platform';
 import type { Query } from '@arrears/read-store';
@@ -147,15 +148,34 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
     );
     const today = dateIn(event.metadata.recordedAt, account.debtor.timeZone);
     const score = accountScore(scoring, account, today);
-    return [{ ...after, kpis: kpis.ledger, score }, worklistEntry(account, today, score), ...kpis.days];
+    const next = worklistEntry(account, today, score);
+    // About half of a portfolio's events (collection steps, reminders, notices) leave the line as it was; writing
+    // it again would cost a row and an entry in each of the worklist's indexes for nothing.
+    return [{ ...after, kpis: kpis.ledger, score }, sameLine(next, lineBefore(line, before)) ? unchanged : next, ...kpis.days];
   },
 });
+
+/**
+ * The account's worklist line as its previous event left it: the one this batch made, else the one that event
+ * wrote, made again from the account as stored (on that event's day, with the score it stored).
+ */
+function lineBefore(line: AccountFoldDocument | null | undefined, before: AccountDocument | null): Evolved<WorklistDocument> | null {
+  if (isWorklistLine(line)) return line;
+  return before && worklistEntry(before.account, dateIn(before.updatedAt, before.account.debtor.timeZone), before.score ?? null);
+}
+
+/** Whether two lines say the same, whichever event each was written at. */
+const sameLine = (line: Evolved<WorklistDocument>, other: Evolved<WorklistDocument> | null): boolean =>
+  other !== null && isDeepStrictEqual({ ...line, position: 0 }, { ...other, position: 0 });
 
 /** Any document of the account fold: an account, a worklist line, a KPI day or month. */
 export type AccountFoldDocument = AccountDocument | WorklistDocument | KpiDayDocument | KpiMonthDocument;
 
 const isAccountDocument = (document: AccountFoldDocument | null | undefined): document is AccountDocument =>
   document !== null && document !== undefined && 'account' in document;
+
+const isWorklistLine = (document: AccountFoldDocument | null | undefined): document is WorklistDocument =>
+  document !== null && document !== undefined && 'openInvoices' in document;
 
 /** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
 export const accountReadModel = { name: ACCOUNT_FOLD, collection: ACCOUNTS } as const;
