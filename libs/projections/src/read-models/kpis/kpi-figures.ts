@@ -275,7 +275,8 @@ export function addChange(total: FigureChange, more: FigureChange): FigureChange
   return sum;
 }
 
-function hasEntries<Entries extends object>(record: Entries | undefined): record is Entries {
+/** Whether a record has a key of its own (without listing its keys). */
+export function hasEntries<Entries extends object>(record: Entries | undefined): record is Entries {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
