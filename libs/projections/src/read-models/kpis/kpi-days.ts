@@ -1,9 +1,9 @@
 import { businessDayOf, entryOf, type AccountScore, type IsoDate, type OpenedAccount } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { IndexSpec } from '@arrears/read-store';
-import { unchanged, type DocumentRef, type Evolved, type ProjectedDocument, type Unchanged } from '../../projection';
+import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
 import type { RecordedAccountEvent } from '../account-events';
-import { addChange, figuresChange, hasEntries, invoiceMoves, type FigureChange } from './kpi-figures';
+import { addChange, figuresChange, invoiceMoves, type FigureChange } from './kpi-figures';
 import { emptyLedger, ledgerAfter, type KpiLedger } from './kpi-ledger';
 import { isKpiMonth, monthId, monthWith, type DayChange, type KpiMonthDocument } from './kpi-months';
 
@@ -57,16 +57,13 @@ export function kpiDays(
   event: RecordedAccountEvent,
   zones: ReportingZones,
   [creditorDay, portfolioDay, creditorMonth, portfolioMonth]: (ProjectedDocument | null | undefined)[],
-): { ledger: KpiLedger; days: (Evolved<KpiDayDocument | KpiMonthDocument> | Unchanged)[] } {
+): { ledger: KpiLedger; days: Evolved<KpiDayDocument | KpiMonthDocument>[] } {
   const day = kpiDayOf(event, zones);
   const moves = invoiceMoves(before?.account ?? null, after);
   const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
   const change = after.currency
     ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score), restated }
     : undefined;
-  // Most events (collection steps, reminders, notices) move no figure: their documents stay as they were, their
-  // positions too, so that neither the store nor a report that keeps them (KpiDocuments) handles them again.
-  if (!change || (!hasEntries(change.figures) && !hasEntries(change.restated))) return { ledger, days: [unchanged, unchanged, unchanged, unchanged] };
   return {
     ledger,
     days: [

@@ -275,8 +275,7 @@ export function addChange(total: FigureChange, more: FigureChange): FigureChange
   return sum;
 }
 
-/** Whether a record has a key of its own (without listing its keys). */
-export function hasEntries<Entries extends object>(record: Entries | undefined): record is Entries {
+function hasEntries<Entries extends object>(record: Entries | undefined): record is Entries {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
