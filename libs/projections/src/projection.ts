@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@arrears/event-store';
 import type { IndexSpec, ReadDocument } from '@arrears/read-store';
 
-/** A read-model document as a projection keeps it: `position` is the last event applied to it. */
+/** A read-model document as a projection keeps it: `position` is the last event that changed it. */
 export interface ProjectedDocument extends ReadDocument {
   position: number;
 }
@@ -10,9 +10,10 @@ export interface ProjectedDocument extends ReadDocument {
 export type Evolved<Document extends ProjectedDocument> = WithoutPosition<Document> | null;
 
 /**
- * What `evolve` returns for a document the event leaves exactly as the event before it left it: the runner
- * writes nothing for it, and its `position` stays that event's. For a document it loads the runner could
- * compare; a recomputed one (see DocumentRef) is never loaded, so only its projection can tell.
+ * What `evolve` returns for a document the event leaves exactly as it was: the runner writes nothing for it, and
+ * its content and `position` stay those of the event that last changed it. Only for a recomputed document (see
+ * DocumentRef): a loaded one's position is how a replay, or a rebuild stopped between collections, knows it has
+ * seen an event, so a loaded document is written for every event it is given.
  */
 export const unchanged: unique symbol = Symbol('unchanged');
 export type Unchanged = typeof unchanged;

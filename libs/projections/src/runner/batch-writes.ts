@@ -165,7 +165,11 @@ function evolved(
 
 /** Keeps what the event made of a document, at `position`; false when it left the document unchanged. */
 function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<ProjectedDocument> | Unchanged | undefined, position: number): boolean {
-  if (document === unchanged) return false;
+  if (document === unchanged) {
+    // A loaded document's position is how a replay knows it has seen the event (see `unchanged`).
+    if (!ref.recomputed) throw new Error(`${ref.collection} is loaded: every event it is given must write it`);
+    return false;
+  }
   documents.set(keyOf(ref), document ? { ...document, id: ref.id, position } : null);
   return true;
 }

@@ -1,5 +1,5 @@
 import type { ReadStore } from '@arrears/read-store';
-import type { ProjectedDocument } from '../projection';
+import { unchanged, type ProjectedDocument } from '../projection';
 import { applyEvent, batchWrites } from './batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
 
@@ -88,6 +88,17 @@ describe('a worklist line an event leaves as it was', () => {
       (await batchWrites(store, accountProjection, [event], 'quarantine')).writes.map(({ collection }) => collection);
     expect(await written(lastDayOfHold)).not.toContain('worklist');
     expect(await written(dayAfterHold)).toContain('worklist');
+    const paidThatDay = acc(
+      'PaymentReceived',
+      facts.payment('pay-2', 1_000, '2026-02-10', [{ invoiceId: 'inv-1', amount: 1_000 }]),
+      '2026-02-10T15:00:00.000Z',
+    );
+    expect(await written(paidThatDay)).toContain('worklist');
+  });
+
+  it('is the only kind of document left unchanged: a loaded one carries each event’s position', () => {
+    const leavesAll: typeof accountProjection = { ...accountProjection, evolve: (documents) => documents.map(() => unchanged) };
+    expect(() => history[0] && applyEvent(leavesAll, new Map(), history[0])).toThrow('accounts is loaded: every event it is given must write it');
   });
 
   it('is written once, as the batch changed it, when a later event of the batch leaves it so', async () => {

@@ -156,8 +156,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
 });
 
 /**
- * The account's worklist line as its previous event left it: the one this batch made, else the one that event
- * wrote, made again from the account as stored (on that event's day, with the score it stored).
+ * The account's worklist line as it stands before the event: the one this batch made, else the one stored, made
+ * again from the account as stored (on its last event's day, with the score it stored). The two are made by the
+ * same fold, in one write; a change to what a line holds raises the version, and the rebuild makes both again.
  */
 function lineBefore(line: AccountFoldDocument | null | undefined, before: AccountDocument | null): Evolved<WorklistDocument> | null {
   if (isWorklistLine(line)) return line;

@@ -2,6 +2,7 @@ import { defaultRiskSegmentBands, regulationF, scoringArmFor, scoringFrom } from
 import { fixtureModel } from '../../../../domain/src/risk/score-model.fixtures';
 import { reportingZones } from '@arrears/platform';
 import type { ProjectedDocument } from '../../projection';
+import { applyEvent } from '../../runner/batch-writes';
 import { accountProjectionFor, type AccountDocument } from '../account/account.projection';
 import { accountView } from '../account/account.view';
 import { isKpiDay } from '../kpis/kpi-days';
@@ -71,6 +72,17 @@ describe('the account fold scores each account with its arm’s model', () => {
 
   it('changes nothing when events are delivered again', () => {
     expect(projectAll(scored, [...events, ...events.slice(1)])).toEqual(documents);
+  });
+
+  it('writes the line again for an event that changes nothing else when a day has moved its score, and only then', () => {
+    // As a batch folds it: the line is not loaded, so it is made again from the account as stored.
+    const stored = () => new Map<string, ProjectedDocument | null>([...documents].filter(([key]) => !key.startsWith('worklist/')));
+    const note = (day: string) => on('acc-1')('NoteAdded', { text: 'called' }, at(day));
+    const sameDay = stored();
+    expect(applyEvent(scored, sameDay, note('2026-03-01')).map(({ collection }) => collection)).not.toContain('worklist');
+    const nextDay = stored();
+    expect(applyEvent(scored, nextDay, note('2026-03-02')).map(({ collection }) => collection)).toContain('worklist');
+    expect((nextDay.get('worklist/acc-1') as WorklistDocument).score).not.toEqual(score);
   });
 });
 
