@@ -10,10 +10,10 @@ export interface ProjectedDocument extends ReadDocument {
 export type Evolved<Document extends ProjectedDocument> = WithoutPosition<Document> | null;
 
 /**
- * What `evolve` returns for a document the event leaves exactly as it was: the runner writes nothing for it, and
- * its content and `position` stay those of the event that last changed it. Only for a recomputed document (see
- * DocumentRef): a loaded one's position is how a replay, or a rebuild stopped between collections, knows it has
- * seen an event, so a loaded document is written for every event it is given.
+ * What `evolve` returns for a document the event leaves exactly as it was. A recomputed one (see DocumentRef) is
+ * then not written: its content and `position` stay those of the event that last changed it. A loaded one is still
+ * written with the event's position, since its position is how a replay, or a rebuild stopped between
+ * collections, knows it has seen the event.
  */
 export const unchanged: unique symbol = Symbol('unchanged');
 export type Unchanged = typeof unchanged;
@@ -86,7 +86,7 @@ export const shadowOf = <Document extends ProjectedDocument, Event extends Typed
   name: `${projection.name}${suffix}`,
   collection: `${projection.collection}${suffix}`,
   ...(projection.derived && { derived: Object.fromEntries(Object.entries(projection.derived).map(([name, indexes]) => [`${name}${suffix}`, indexes])) }),
-  documentIds: (event) => projection.documentIds(event).map(({ collection, id }) => ({ collection: `${collection}${suffix}`, id })),
+  documentIds: (event) => projection.documentIds(event).map((ref) => ({ ...ref, collection: `${ref.collection}${suffix}` })),
 });
 
 /** Where the projection's declared version is built while an older one serves: a name of its own for each version. */

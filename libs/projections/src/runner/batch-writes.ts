@@ -163,12 +163,14 @@ function evolved(
   return new Map(refs.map((ref, i) => [ref, after[i]]));
 }
 
-/** Keeps what the event made of a document, at `position`; false when it left the document unchanged. */
+/** Keeps what the event made of a document, at `position`; false when it left a recomputed one unchanged. */
 function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<ProjectedDocument> | Unchanged | undefined, position: number): boolean {
   if (document === unchanged) {
-    // A loaded document's position is how a replay knows it has seen the event (see `unchanged`).
-    if (!ref.recomputed) throw new Error(`${ref.collection} is loaded: every event it is given must write it`);
-    return false;
+    if (ref.recomputed) return false;
+    // A loaded document carries the position of every event it is given (see `unchanged`).
+    const current = documents.get(keyOf(ref));
+    documents.set(keyOf(ref), current ? { ...current, position } : null);
+    return true;
   }
   documents.set(keyOf(ref), document ? { ...document, id: ref.id, position } : null);
   return true;

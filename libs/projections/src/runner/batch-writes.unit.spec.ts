@@ -1,5 +1,5 @@
 import type { ReadStore } from '@arrears/read-store';
-import { unchanged, type ProjectedDocument } from '../projection';
+import { shadowOf, unchanged, type ProjectedDocument } from '../projection';
 import { applyEvent, batchWrites } from './batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
 
@@ -26,7 +26,8 @@ describe('applying an event', () => {
 });
 
 describe('a recomputed document (a worklist line, made from its account)', () => {
-  it('is never loaded: evolve makes it again from the account', async () => {
+  /** The collections a batch of `history` asks the store for, and the documents it leaves. */
+  async function folded(projection: typeof accountProjection) {
     const asked: string[] = [];
     const store = {
       find: (collection: string) => {
@@ -34,9 +35,21 @@ describe('a recomputed document (a worklist line, made from its account)', () =>
         return Promise.resolve([]);
       },
     } as unknown as ReadStore;
-    const { documents } = await batchWrites(store, accountProjection, history, 'quarantine');
+    const { documents } = await batchWrites(store, projection, history, 'quarantine');
+    return { asked, documents };
+  }
+
+  it('is never loaded: evolve makes it again from the account', async () => {
+    const { asked, documents } = await folded(accountProjection);
     expect(asked).not.toContain('worklist');
     expect(documents.get('worklist/acc-1')).toEqual(projectAll(accountProjection, history).get('worklist/acc-1'));
+  });
+
+  it('is not loaded into a rebuild’s shadow either', async () => {
+    const { asked, documents } = await folded(shadowOf(accountProjection));
+    expect(asked).toContain('accounts__rebuild');
+    expect(asked).not.toContain('worklist__rebuild');
+    expect(documents.get('worklist__rebuild/acc-1')).toEqual(projectAll(accountProjection, history).get('worklist/acc-1'));
   });
 
   const [, , payment, missed] = history;
@@ -96,9 +109,18 @@ describe('a worklist line an event leaves as it was', () => {
     expect(await written(paidThatDay)).toContain('worklist');
   });
 
-  it('is the only kind of document left unchanged: a loaded one carries each event’s position', () => {
+  it('is the only kind of document left unwritten: a loaded one left unchanged is written at the event’s position', () => {
     const leavesAll: typeof accountProjection = { ...accountProjection, evolve: (documents) => documents.map(() => unchanged) };
-    expect(() => history[0] && applyEvent(leavesAll, new Map(), history[0])).toThrow('accounts is loaded: every event it is given must write it');
+    const documents = projected();
+    const before = new Map(documents);
+    const changed = applyEvent(leavesAll, documents, lastDayOfHold);
+    expect(changed.map(({ collection }) => collection)).toEqual(['accounts', 'kpis', 'kpis', 'kpis', 'kpis']);
+    for (const { collection, id } of changed) {
+      const key = `${collection}/${id}`;
+      const was = before.get(key);
+      expect(documents.get(key)).toEqual(was ? { ...was, position: Number(lastDayOfHold.position) } : null);
+    }
+    expect(documents.get('worklist/acc-1')).toBe(before.get('worklist/acc-1'));
   });
 
   it('is written once, as the batch changed it, when a later event of the batch leaves it so', async () => {
