@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@arrears/event-store';
 import type { IndexSpec, ReadDocument } from '@arrears/read-store';
 
-/** A read-model document as a projection keeps it: `position` is the last event that changed it. */
+/** A read-model document as a projection keeps it: `position` is the last event applied to it (a recomputed one's, the last that changed it). */
 export interface ProjectedDocument extends ReadDocument {
   position: number;
 }

@@ -169,7 +169,8 @@ function store(documents: LoadedDocuments, ref: DocumentRef, document: Evolved<P
     if (ref.recomputed) return false;
     // A loaded document carries the position of every event it is given (see `unchanged`).
     const current = documents.get(keyOf(ref));
-    documents.set(keyOf(ref), current ? { ...current, position } : null);
+    if (!current) return false;
+    documents.set(keyOf(ref), { ...current, position });
     return true;
   }
   documents.set(keyOf(ref), document ? { ...document, id: ref.id, position } : null);

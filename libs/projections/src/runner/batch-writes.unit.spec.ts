@@ -114,12 +114,12 @@ describe('a worklist line an event leaves as it was', () => {
     const documents = projected();
     const before = new Map(documents);
     const changed = applyEvent(leavesAll, documents, lastDayOfHold);
-    expect(changed.map(({ collection }) => collection)).toEqual(['accounts', 'kpis', 'kpis', 'kpis', 'kpis']);
-    for (const { collection, id } of changed) {
-      const key = `${collection}/${id}`;
-      const was = before.get(key);
-      expect(documents.get(key)).toEqual(was ? { ...was, position: Number(lastDayOfHold.position) } : null);
+    // The note's month documents are written at its position; its day's do not exist, and are not made.
+    expect(changed.map(({ collection, id }) => `${collection}/${id}`)).toEqual(['accounts/acc-1', 'kpis/month:cred-1:2026-02', 'kpis/month:*:2026-02']);
+    for (const key of ['accounts/acc-1', 'kpis/month:cred-1:2026-02', 'kpis/month:*:2026-02']) {
+      expect(documents.get(key)).toEqual({ ...before.get(key), position: Number(lastDayOfHold.position) });
     }
+    expect([...documents.keys()]).toEqual([...before.keys()]);
     expect(documents.get('worklist/acc-1')).toBe(before.get('worklist/acc-1'));
   });
 

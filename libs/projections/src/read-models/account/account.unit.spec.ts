@@ -1,4 +1,8 @@
-import { demoCreditorProfile, regulationFEverywhere } from '@arrears/domain';
+import { createHash } from 'node:crypto';
+import { addDays, demoCreditorProfile, regulationFEverywhere } from '@arrears/domain';
+import { everyEventHistory } from '../../../../domain/src/account/every-event.fixtures';
+import type { ProjectedDocument } from '../../projection';
+import { applyEvent } from '../../runner/batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-model.fixtures';
 import { type AccountDocument } from './account.projection';
 import { accountView } from './account.view';
@@ -70,5 +74,26 @@ describe('account read model', () => {
     const once = projectAll(accountProjection, history);
     const again = projectAll(accountProjection, [...history.slice(0, 3), ...history, ...history.slice(2)]);
     expect(again).toEqual(once);
+  });
+});
+
+describe('the version the account fold is stored under', () => {
+  // A rebuild makes the fold's documents again only when its version changes, and a worklist line is written only
+  // when it differs from the one made again from the stored account: both need every release that changes what
+  // the fold makes to raise its version. The digest covers the account, its line and its KPI documents after each
+  // event of a history holding every event type, one a day. If it changes while the history did not, raise
+  // `version` (account.projection.ts) with the new digest; if only the history changed, change the digest alone.
+  it('names the documents this history makes', () => {
+    const record = eventLog()('acc-1');
+    const documents = new Map<string, ProjectedDocument | null>();
+    const digest = createHash('sha256');
+    everyEventHistory.forEach((event, day) => {
+      applyEvent(accountProjection, documents, record(event.type, event.data, `${addDays('2026-01-01', day)}T12:00:00.000Z`));
+      digest.update(JSON.stringify([...documents])).update('\n');
+    });
+    expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
+      version: 15,
+      digest: '50f45857f9d448a4a3ad30bbb6281c2d6adb13be8d9c53c36fac5b44ddb9ab72',
+    });
   });
 });
