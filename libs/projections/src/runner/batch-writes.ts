@@ -124,8 +124,8 @@ export const keyOf = ({ collection, id }: DocumentRef) => `${collection}/${id}`;
  * Applies one event to the documents it changes, in `documents`, except those that have already
  * seen it (a replay changes nothing; after a rebuild that stopped between two of a projection's
  * collections, the one already replaced is left as it is). A recomputed document has seen it when
- * any document loaded with it has: it is made again only with all of them. Returns the refs it changed
- * (not those it left `unchanged`).
+ * any document loaded with it has: it is made again only with all of them. Returns the refs it wrote (not
+ * a recomputed one it left `unchanged`).
  */
 export function applyEvent(projection: Projection, documents: LoadedDocuments, event: RecordedEvent, refs = projection.documentIds(event)): DocumentRef[] {
   const position = Number(event.position);
