@@ -12,8 +12,24 @@ const history = [
   acc('PaymentMissed', { invoiceId: 'inv-1', dueOn: '2026-02-04', overdueAmount: 7_000, currency: 'EUR', missedOn: '2026-02-05' }, '2026-02-10T11:00:00.000Z'),
 ];
 
+/**
+ * A store holding `stored` documents by collection, answering every load at once, and what it was asked for: the
+ * collection of each load, and each document it named (as `collection/id`).
+ */
+function storeHolding(stored: Record<string, ProjectedDocument[]> = {}) {
+  const asked = { collections: [] as string[], documents: [] as string[] };
+  const store = {
+    find: (collection: string, query: { where: { value: string[] }[] }) => {
+      asked.collections.push(collection);
+      asked.documents.push(...(query.where[0]?.value ?? []).map((id) => `${collection}/${id}`));
+      return Promise.resolve(stored[collection] ?? []);
+    },
+  } as unknown as ReadStore;
+  return { store, asked };
+}
+
 // The store before anything was written: every load finds nothing, at once.
-const emptyStore = { find: () => Promise.resolve([]) } as unknown as ReadStore;
+const emptyStore = storeHolding().store;
 
 describe('applying an event', () => {
   it('changes only the documents that have not seen it: a rebuild stopped between two collections resumes', () => {
@@ -28,15 +44,9 @@ describe('applying an event', () => {
 describe('a recomputed document (a worklist line, made from its account)', () => {
   /** The collections a batch of `history` asks the store for, and the documents it leaves. */
   async function folded(projection: typeof accountProjection) {
-    const asked: string[] = [];
-    const store = {
-      find: (collection: string) => {
-        asked.push(collection);
-        return Promise.resolve([]);
-      },
-    } as unknown as ReadStore;
+    const { store, asked } = storeHolding();
     const { documents } = await batchWrites(store, projection, history, 'quarantine');
-    return { asked, documents };
+    return { asked: asked.collections, documents };
   }
 
   it('is never loaded: evolve makes it again from the account', async () => {
@@ -96,7 +106,7 @@ describe('a worklist line an event leaves as it was', () => {
 
   it('is compared with the line made again from the account as stored, when the batch has not made it', async () => {
     const stored = JSON.parse(JSON.stringify(projected().get('accounts/acc-1'))) as ProjectedDocument;
-    const store = { find: (collection: string) => Promise.resolve(collection === 'accounts' ? [stored] : []) } as unknown as ReadStore;
+    const { store } = storeHolding({ accounts: [stored] });
     const written = async (event: (typeof held)[number]) =>
       (await batchWrites(store, accountProjection, [event], 'quarantine')).writes.map(({ collection }) => collection);
     expect(await written(lastDayOfHold)).not.toContain('worklist');
@@ -133,18 +143,12 @@ describe('a worklist line an event leaves as it was', () => {
 
 describe('folding a batch while the one before it is written', () => {
   it('takes the documents that batch leaves from its outcome, not from the store, which does not have them yet', async () => {
-    const asked: string[] = [];
     // The store as it is while the first batch's write is in flight: empty.
-    const store = {
-      find: (collection: string, query: { where: { value: string[] }[] }) => {
-        asked.push(...(query.where[0]?.value ?? []).map((id) => `${collection}/${id}`));
-        return Promise.resolve([]);
-      },
-    } as unknown as ReadStore;
+    const { store, asked } = storeHolding();
     const first = await batchWrites(store, accountProjection, history.slice(0, 2), 'quarantine');
-    asked.length = 0;
+    asked.documents.length = 0;
     const second = await batchWrites(store, accountProjection, history.slice(2), 'quarantine', first.held, first.documents);
-    expect(asked.filter((key) => first.documents.has(key))).toEqual([]);
+    expect(asked.documents.filter((key) => first.documents.has(key))).toEqual([]);
     expect(new Map([...second.documents].filter(([key]) => key.startsWith('accounts/') || key.startsWith('worklist/')))).toEqual(
       new Map([...projectAll(accountProjection, history)].filter(([key]) => key.startsWith('accounts/') || key.startsWith('worklist/'))),
     );
