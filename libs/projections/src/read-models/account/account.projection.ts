@@ -97,7 +97,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 13: the worklist line lists the invoices waiting for a supervisor's credit decision, and is filtered by them.
   // 14: the account keeps the debtor's credit limit across their accounts with the creditor.
   // 15: the account and its worklist line are stored without the defaults every account starts with (readModelShapes).
-  version: 15,
+  // 16: the account's KPI ledger keeps its facts by business day, and each day's oldest due date, so that a fact
+  //     works out again only the days from its own on (folding a payment no longer walks the account's history).
+  version: 16,
   collection: ACCOUNTS,
   indexes: [
     {

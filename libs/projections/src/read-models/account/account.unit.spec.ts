@@ -92,8 +92,8 @@ describe('the version the account fold is stored under', () => {
       digest.update(JSON.stringify([...documents])).update('\n');
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
-      version: 15,
-      digest: '50f45857f9d448a4a3ad30bbb6281c2d6adb13be8d9c53c36fac5b44ddb9ab72',
+      version: 16,
+      digest: '65f19aed9c26f66c2f4fd6f601ee64c9a9588b11f4aeaa83cf4354137c1c4eb2',
     });
   });
 });

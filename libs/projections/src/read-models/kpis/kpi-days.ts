@@ -60,7 +60,8 @@ export function kpiDays(
 ): { ledger: KpiLedger; days: Evolved<KpiDayDocument | KpiMonthDocument>[] } {
   const day = kpiDayOf(event, zones);
   const moves = invoiceMoves(before?.account ?? null, after);
-  const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day);
+  const dueOf = (invoiceId: string) => entryOf(after.invoices, invoiceId)?.dueOn;
+  const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day, dueOf);
   const change = after.currency
     ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score), restated }
     : undefined;

@@ -1,26 +1,41 @@
 import { entryOf, type AccountEvent, type IsoDate } from '@arrears/domain';
+import { dayEntry, daysFrom, lastDayBefore, noDays, withDayEntry, type DayBuckets } from './day-buckets';
 import { addChange, adjust, flowNames, type FigureChange, type Flows, type InvoiceMove } from './kpi-figures';
 
 /** Why an account's delinquency ended on a day: what moved its open amounts or its arrangements then. */
 export type ExitCause = 'settlement' | 'payment' | 'arrangement' | 'write_off' | 'dispute_upheld';
 
-/**
- * What the KPIs keep of one account, by business day, to say when it was delinquent: facts arrive in
- * any order (an invoice imported today was issued in March), so who was delinquent on a day is worked
- * out again from the whole ledger whenever a fact lands, and only the difference is published.
- */
-export interface KpiLedger {
-  /** Each invoice's due date and the changes of its open amount, by business day. */
-  invoices: Record<string, { dueOn: IsoDate; changes: Record<IsoDate, number> }>;
-  /** Each plan's invoices and when it was in force: from the day it was agreed to the day it ended. */
-  plans: Record<string, { covers: string[]; from: IsoDate; to: IsoDate | null }>;
-  /** What moved on each business day. */
-  causes: Record<IsoDate, ExitCause[]>;
-  /** This account's part of its scope's figures that depend on the whole ledger, by business day. */
-  derived: Record<IsoDate, FigureChange>;
+/** What the ledger keeps of a business day on which something moved. */
+export interface LedgerDay {
+  /** How much each invoice's open amount moved that day (an invoice whose moves came to nothing is absent). */
+  moves?: Record<string, number>;
+  /** What moved that day that can end a delinquency, in the order recorded. */
+  causes?: ExitCause[];
+  /**
+   * The due date of the oldest invoice still open outside a plan in force at the day's end (null: none):
+   * kept so that a fact of a later day starts from it, not from the account's first day.
+   */
+  oldest: IsoDate | null;
 }
 
-export const emptyLedger = (): KpiLedger => ({ invoices: {}, plans: {}, causes: {}, derived: {} });
+/**
+ * What the KPIs keep of one account, by business day, to say when it was delinquent: facts arrive in
+ * any order (an invoice imported today was issued in March), so who was delinquent is worked out
+ * again from the day a fact lands on, and only the difference is published.
+ */
+export interface KpiLedger {
+  /** Each invoice's open amount with every fact so far in (an invoice with nothing open is absent). */
+  open: Record<string, number>;
+  /** Each plan's invoices and when it was in force: from the day it was agreed to the day it ended. */
+  plans: Record<string, { covers: string[]; from: IsoDate; to: IsoDate | null }>;
+  /** Each business day on which something moved. */
+  days: DayBuckets<LedgerDay>;
+}
+
+export const emptyLedger = (): KpiLedger => ({ open: {}, plans: {}, days: noDays() });
+
+/** An invoice's due date, as the account keeps it (it never changes once issued). */
+export type DueDates = (invoiceId: string) => IsoDate | undefined;
 
 const causeOf = (event: AccountEvent): ExitCause | undefined => {
   switch (event.type) {
@@ -43,92 +58,129 @@ const causeOf = (event: AccountEvent): ExitCause | undefined => {
 
 /**
  * The ledger after an event of business day `day`, and what that changed in the account's derived
- * figures on each day from `day` on (the event cannot change an earlier day's).
+ * figures on each day from `day` on (its facts cannot change an earlier day's; a plan agreed again, or
+ * ended again, also moves the day it was in force from or until). Only the days kept from there on are
+ * worked out again: one for a fact recorded in business order, whatever the account's age; for a late
+ * fact, the days kept since its own.
  */
 export function ledgerAfter(
   ledger: KpiLedger,
   moves: InvoiceMove[],
   event: AccountEvent,
   day: IsoDate,
+  dueOf: DueDates,
 ): { ledger: KpiLedger; restated: Record<IsoDate, FigureChange> } {
-  const moved = recordMoves(ledger, moves, day);
-  const planned = recordPlan(ledger, event, day);
+  const planned = recordPlan(ledger.plans, event, day);
   const cause = causeOf(event);
-  if (!moved && !planned && !cause) return { ledger, restated: {} };
-  const next: KpiLedger = {
-    invoices: moved?.invoices ?? ledger.invoices,
-    plans: planned?.plans ?? ledger.plans,
-    causes: cause ? { ...ledger.causes, [day]: [...(entryOf(ledger.causes, day) ?? []), cause] } : ledger.causes,
-    derived: {},
-  };
-  next.derived = derivedFigures(next);
-  return { ledger: next, restated: difference(ledger.derived, next.derived) };
+  if (!moves.length && !planned && !cause) return { ledger, restated: {} };
+  const kept = dayEntry(ledger.days, day);
+  const recorded: Omit<LedgerDay, 'oldest'> = {};
+  const dayMoves = movedBy(kept?.moves ?? {}, moves);
+  if (Object.keys(dayMoves).length) recorded.moves = dayMoves;
+  const causes = cause ? [...(kept?.causes ?? []), cause] : kept?.causes;
+  if (causes) recorded.causes = causes;
+  const after = { open: movedBy(ledger.open, moves), plans: planned?.plans ?? ledger.plans };
+  return restatedFrom(ledger, after, { day, ...recorded }, planned?.since ?? day, dueOf);
 }
 
-/** The invoices' open amounts as the event changed them, on its day; undefined when none moved. */
-function recordMoves(ledger: KpiLedger, moves: InvoiceMove[], day: IsoDate): Pick<KpiLedger, 'invoices'> | undefined {
-  if (!moves.length) return undefined;
-  const invoices = { ...ledger.invoices };
-  for (const { invoiceId, dueOn, moved } of moves) {
-    const changes = { ...entryOf(invoices, invoiceId)?.changes };
-    adjust(changes, day, moved);
-    invoices[invoiceId] = { dueOn, changes };
-  }
-  return { invoices };
-}
-
-/** A plan agreed starts covering its invoices on its day; one broken or completed stops on its day. */
-function recordPlan(ledger: KpiLedger, event: AccountEvent, day: IsoDate): Pick<KpiLedger, 'plans'> | undefined {
-  if (event.type === 'PlanAgreed') {
-    const covers = event.data.covers.map(({ invoiceId }) => invoiceId);
-    return { plans: { ...ledger.plans, [event.data.planId]: { covers, from: day, to: null } } };
-  }
-  if (event.type !== 'PlanBroken' && event.type !== 'PlanCompleted') return undefined;
-  const plan = entryOf(ledger.plans, event.data.planId);
-  return plan && { plans: { ...ledger.plans, [event.data.planId]: { ...plan, to: day } } };
+/** `amounts` with each move added; an invoice whose amount comes to nothing is left out. */
+function movedBy(amounts: Readonly<Record<string, number>>, moves: InvoiceMove[]): Record<string, number> {
+  const sums = new Map(Object.entries(amounts));
+  for (const { invoiceId, moved } of moves) sums.set(invoiceId, (sums.get(invoiceId) ?? 0) + moved);
+  // From entries, so that an invoice id such as `__proto__` stays an own entry.
+  return Object.fromEntries([...sums].filter(([, amount]) => amount !== 0));
 }
 
 /**
- * The account's delinquency, day by day, from its ledger: on each day something moved, the due date
- * of its oldest open invoice outside a plan in force (an account counts among `accountsByOldestDue`
- * under it), and, when that day ended its delinquency, how: a cure (by payment, or by arrangement)
- * or an outcome of its own (a settlement, a write-off, an upheld dispute).
+ * A plan agreed starts covering its invoices on its day; one broken or completed stops on its day. `since`:
+ * the earliest day that changes, which is earlier than the event's when it moves a day the plan already had.
  */
-export function derivedFigures(ledger: KpiLedger): Record<IsoDate, FigureChange> {
-  const movesByDay = new Map<IsoDate, [string, number][]>();
-  for (const [invoiceId, { changes }] of Object.entries(ledger.invoices)) {
-    for (const [day, amount] of Object.entries(changes)) movesByDay.set(day, [...(movesByDay.get(day) ?? []), [invoiceId, amount]]);
+function recordPlan(plans: KpiLedger['plans'], event: AccountEvent, day: IsoDate): { plans: KpiLedger['plans']; since: IsoDate } | undefined {
+  const earliest = (other: IsoDate | null | undefined) => (other && other < day ? other : day);
+  if (event.type === 'PlanAgreed') {
+    const covers = event.data.covers.map(({ invoiceId }) => invoiceId);
+    const since = earliest(entryOf(plans, event.data.planId)?.from);
+    return { plans: { ...plans, [event.data.planId]: { covers, from: day, to: null } }, since };
   }
-  const plans = Object.values(ledger.plans);
-  const days = [...new Set([...movesByDay.keys(), ...plans.flatMap(({ from, to }) => (to ? [from, to] : [from]))])].sort();
-  const open = new Map<string, number>();
-  const derived: Record<IsoDate, FigureChange> = {};
-  let previous: IsoDate | null = null;
-  for (const day of days) {
-    for (const [invoiceId, amount] of movesByDay.get(day) ?? []) open.set(invoiceId, (open.get(invoiceId) ?? 0) + amount);
-    const covered = new Set(plans.filter(({ from, to }) => from <= day && (to === null || day < to)).flatMap(({ covers }) => covers));
-    const oldest = oldestCollectible(ledger, open, covered);
-    const change: FigureChange = {};
-    if (oldest !== previous) {
-      change.accountsByOldestDue = {};
-      if (previous) adjust(change.accountsByOldestDue, previous, -1);
-      if (oldest) adjust(change.accountsByOldestDue, oldest, 1);
-    }
-    // Past due when the day began (its oldest due date before it), and no longer once the day's facts are in.
-    if (previous !== null && previous < day && !(oldest !== null && oldest < day)) Object.assign(change, exit(entryOf(ledger.causes, day) ?? []));
-    if (Object.keys(change).length) derived[day] = change;
-    previous = oldest;
-  }
-  return derived;
+  if (event.type !== 'PlanBroken' && event.type !== 'PlanCompleted') return undefined;
+  const plan = entryOf(plans, event.data.planId);
+  return plan && { plans: { ...plans, [event.data.planId]: { ...plan, to: day } }, since: earliest(plan.to) };
 }
 
-function oldestCollectible(ledger: KpiLedger, open: Map<string, number>, covered: Set<string>): IsoDate | null {
+/**
+ * Works out again each day kept from `since` on (and the day `recorded`, at or after it) with the open
+ * amounts and plans of `after`, from the open amounts at the end of the day before `since`, and the
+ * recorded day's facts as recorded: each day's oldest due date, and what its figures gained over those
+ * `before` had (the restatement a reader adds up). A day is written again only when its facts or its
+ * oldest due date changed.
+ */
+function restatedFrom(
+  before: KpiLedger,
+  after: Omit<KpiLedger, 'days'>,
+  { day: recordedOn, ...recorded }: Omit<LedgerDay, 'oldest'> & { day: IsoDate },
+  since: IsoDate,
+  dueOf: DueDates,
+): { ledger: KpiLedger; restated: Record<IsoDate, FigureChange> } {
+  const walkedDays = [...new Set([...daysFrom(before.days, since), recordedOn])].sort();
+  const walked = walkedDays.map((day) => [day, day === recordedOn ? recorded : (dayEntry(before.days, day) as LedgerDay)] as const);
+  const open = new Map(Object.entries(after.open));
+  for (const [, { moves }] of walked) addMoves(open, moves, -1);
+  const earlier = lastDayBefore(before.days, since);
+  let previous = (earlier && dayEntry(before.days, earlier)?.oldest) ?? null;
+  let previousBefore = previous;
+  let days = before.days;
+  const restated: Record<IsoDate, FigureChange> = {};
+  for (const [day, entry] of walked) {
+    addMoves(open, entry.moves, 1);
+    const oldest = oldestCollectible(open, covered(after.plans, day), dueOf);
+    const was = dayEntry(before.days, day);
+    const figuresBefore = was ? delinquencyOn(day, previousBefore, was.oldest, was.causes) : {};
+    const change = addChange(delinquencyOn(day, previous, oldest, entry.causes), negated(figuresBefore));
+    if (Object.keys(change).length) restated[day] = change;
+    if (day === recordedOn || oldest !== was?.oldest) days = withDayEntry(days, day, { ...entry, oldest });
+    if (was) previousBefore = was.oldest;
+    previous = oldest;
+  }
+  return { ledger: { ...after, days }, restated };
+}
+
+function addMoves(open: Map<string, number>, moves: Readonly<Record<string, number>> | undefined, sign: 1 | -1): void {
+  for (const [invoiceId, moved] of Object.entries(moves ?? {})) open.set(invoiceId, (open.get(invoiceId) ?? 0) + sign * moved);
+}
+
+/** The invoices of the plans in force on `day`: from the day a plan was agreed, until the day it ended. */
+const covered = (plans: KpiLedger['plans'], day: IsoDate): Set<string> =>
+  new Set(
+    Object.values(plans)
+      .filter(({ from, to }) => from <= day && (to === null || day < to))
+      .flatMap(({ covers }) => covers),
+  );
+
+function oldestCollectible(open: Map<string, number>, covered: Set<string>, dueOf: DueDates): IsoDate | null {
   let oldest: IsoDate | null = null;
   for (const [invoiceId, amount] of open) {
-    const dueOn = amount > 0 && !covered.has(invoiceId) ? entryOf(ledger.invoices, invoiceId)?.dueOn : undefined;
+    const dueOn = amount > 0 && !covered.has(invoiceId) ? dueOf(invoiceId) : undefined;
     if (dueOn && (oldest === null || dueOn < oldest)) oldest = dueOn;
   }
   return oldest;
+}
+
+/**
+ * The account's delinquency figures on a day from the due date of its oldest collectible invoice at
+ * the end of the day before (`previous`) and of the day: under which due date it counts among
+ * `accountsByOldestDue`, and, when the day ended its delinquency, how: a cure (by payment, or by
+ * arrangement) or an outcome of its own (a settlement, a write-off, an upheld dispute).
+ */
+function delinquencyOn(day: IsoDate, previous: IsoDate | null, oldest: IsoDate | null, causes: ExitCause[] = []): FigureChange {
+  const change: FigureChange = {};
+  if (oldest !== previous) {
+    change.accountsByOldestDue = {};
+    if (previous) adjust(change.accountsByOldestDue, previous, -1);
+    if (oldest) adjust(change.accountsByOldestDue, oldest, 1);
+  }
+  // Past due when the day began (its oldest due date before it), and no longer once the day's facts are in.
+  if (previous !== null && previous < day && !(oldest !== null && oldest < day)) Object.assign(change, exit(causes));
+  return change;
 }
 
 /** How a delinquency ended, by what moved that day: a settlement is its own outcome even when paid. */
@@ -141,16 +193,6 @@ const exitOutcomes: [ExitCause, Partial<Flows>][] = [
 ];
 
 const exit = (causes: ExitCause[]): Partial<Flows> => exitOutcomes.find(([cause]) => causes.includes(cause))?.[1] ?? {};
-
-/** What turns `from` into `to`, by day: the restatement a reader adds up. */
-function difference(from: Record<IsoDate, FigureChange>, to: Record<IsoDate, FigureChange>): Record<IsoDate, FigureChange> {
-  const restated: Record<IsoDate, FigureChange> = {};
-  for (const day of new Set([...Object.keys(from), ...Object.keys(to)])) {
-    const change = addChange(entryOf(to, day) ?? {}, negated(entryOf(from, day) ?? {}));
-    if (Object.keys(change).length) restated[day] = change;
-  }
-  return restated;
-}
 
 function negated(change: FigureChange): FigureChange {
   const negative: FigureChange = {};
