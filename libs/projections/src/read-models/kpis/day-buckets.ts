@@ -1,14 +1,16 @@
 import { entryOf, withEntry, type IsoDate } from '@arrears/domain';
 
 /**
- * Values by business day, nested by year and by month. A fold that records one day copies that day's
- * month (at most 31 days), its year (at most 12 months) and the index of years, never every day
- * before it, and finds the days from one on, or the last before it, without reading earlier months.
- * Plain JSON, like every stored document; read in order by sorting keys (a store need not keep them).
+ * Values by business day, nested by year (`y2026`) and by month (`2026-03`). A fold that records one day
+ * copies that day's month (at most 31 days), its year (at most 12 months) and the index of years, never
+ * every day before it, and finds the days from one on, or the last before it, without reading earlier
+ * months. Plain JSON, like every stored document; read in order by sorting keys (a store need not keep
+ * them). A year is not keyed by its number alone: V8 keeps integer keys as array elements, and copying
+ * an object of a few such keys costs as much as one of a hundred named ones.
  */
 export type DayBuckets<T> = Readonly<Record<string, Readonly<Record<string, Readonly<Record<IsoDate, T>>>>>>;
 
-const yearOf = (day: IsoDate) => day.slice(0, 4);
+const yearOf = (day: IsoDate) => `y${day.slice(0, 4)}`;
 const monthOf = (day: IsoDate) => day.slice(0, 7);
 
 export const noDays = <T>(): DayBuckets<T> => ({});
