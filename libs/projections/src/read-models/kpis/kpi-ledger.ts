@@ -5,12 +5,16 @@ import { addChange, adjust, flowNames, type FigureChange, type Flows, type Invoi
 /** Why an account's delinquency ended on a day: what moved its open amounts or its arrangements then. */
 export type ExitCause = 'settlement' | 'payment' | 'arrangement' | 'write_off' | 'dispute_upheld';
 
-/** What the ledger keeps of a business day on which something moved. */
-export interface LedgerDay {
+/** What moved on a business day. */
+export interface DayFacts {
   /** How much each invoice's open amount moved that day (an invoice whose moves came to nothing is absent). */
   moves?: Record<string, number>;
   /** What moved that day that can end a delinquency, in the order recorded. */
   causes?: ExitCause[];
+}
+
+/** What the ledger keeps of a business day on which something moved: its facts, and where they left the account. */
+export interface LedgerDay extends DayFacts {
   /**
    * The due date of the oldest invoice still open outside a plan in force at the day's end (null: none):
    * kept so that a fact of a later day starts from it, not from the account's first day.
@@ -58,10 +62,10 @@ const causeOf = (event: AccountEvent): ExitCause | undefined => {
 
 /**
  * The ledger after an event of business day `day`, and what that changed in the account's derived
- * figures on each day from `day` on (its facts cannot change an earlier day's; a plan agreed again, or
- * ended again, also moves the day it was in force from or until). Only the days kept from there on are
- * worked out again: one for a fact recorded in business order, whatever the account's age; for a late
- * fact, the days kept since its own.
+ * figures on each day from `day` on, or from the earlier day a plan agreed again or ended again already
+ * had (a day's facts cannot change an earlier day's). Only the days kept from there on are worked out
+ * again: one for a fact recorded in business order, whatever the account's age; for a late fact, the
+ * days kept since its own.
  */
 export function ledgerAfter(
   ledger: KpiLedger,
@@ -74,13 +78,13 @@ export function ledgerAfter(
   const cause = causeOf(event);
   if (!moves.length && !planned && !cause) return { ledger, restated: {} };
   const kept = dayEntry(ledger.days, day);
-  const recorded: Omit<LedgerDay, 'oldest'> = {};
+  const recorded: DayFacts = {};
   const dayMoves = movedBy(kept?.moves ?? {}, moves);
   if (Object.keys(dayMoves).length) recorded.moves = dayMoves;
   const causes = cause ? [...(kept?.causes ?? []), cause] : kept?.causes;
   if (causes) recorded.causes = causes;
   const after = { open: movedBy(ledger.open, moves), plans: planned?.plans ?? ledger.plans };
-  return restatedFrom(ledger, after, { day, ...recorded }, planned?.since ?? day, dueOf);
+  return restatedFrom(ledger, after, planned?.since ?? day, day, recorded, dueOf);
 }
 
 /** `amounts` with each move added; an invoice whose amount comes to nothing is left out. */
@@ -108,17 +112,17 @@ function recordPlan(plans: KpiLedger['plans'], event: AccountEvent, day: IsoDate
 }
 
 /**
- * Works out again each day kept from `since` on (and the day `recorded`, at or after it) with the open
- * amounts and plans of `after`, from the open amounts at the end of the day before `since`, and the
- * recorded day's facts as recorded: each day's oldest due date, and what its figures gained over those
- * `before` had (the restatement a reader adds up). A day is written again only when its facts or its
- * oldest due date changed.
+ * Works out again each day kept from `since` on, and `recordedOn` (at or after it) with its facts now
+ * `recorded`, by the open amounts and plans of `after`, from the open amounts at the end of the day
+ * before `since`: each day's oldest due date, and what its figures gained over those `before` had (the
+ * restatement a reader adds up). A day is written again only when its facts or its oldest due date changed.
  */
 function restatedFrom(
   before: KpiLedger,
   after: Omit<KpiLedger, 'days'>,
-  { day: recordedOn, ...recorded }: Omit<LedgerDay, 'oldest'> & { day: IsoDate },
   since: IsoDate,
+  recordedOn: IsoDate,
+  recorded: DayFacts,
   dueOf: DueDates,
 ): { ledger: KpiLedger; restated: Record<IsoDate, FigureChange> } {
   const walkedDays = [...new Set([...daysFrom(before.days, since), recordedOn])].sort();
