@@ -138,8 +138,10 @@ function restatedFrom(
     addMoves(open, entry.moves, 1);
     const oldest = oldestCollectible(open, covered(after.plans, day), dueOf);
     const was = dayEntry(before.days, day);
+    const figures = delinquencyOn(day, previous, oldest, entry.causes);
     const figuresBefore = was ? delinquencyOn(day, previousBefore, was.oldest, was.causes) : {};
-    const change = addChange(delinquencyOn(day, previous, oldest, entry.causes), negated(figuresBefore));
+    // Most days had no figures before, and `figures` holds no zeros: it is the change as it is.
+    const change = Object.keys(figuresBefore).length ? addChange(figures, negated(figuresBefore)) : figures;
     if (Object.keys(change).length) restated[day] = change;
     if (day === recordedOn || oldest !== was?.oldest) days = withDayEntry(days, day, { ...entry, oldest });
     if (was) previousBefore = was.oldest;
