@@ -93,6 +93,20 @@ describe('KPI read model: a worked example', () => {
     expect(on31().delinquentAccounts).toBe(2);
   });
 
+  it('counts an account delinquent by invoices named `__proto__` and `constructor` like any other', () => {
+    const acc5 = on('acc-5');
+    const hostile = [
+      ...events,
+      acc5('AccountOpened', facts.opened('acc-5'), at('2026-02-01')),
+      acc5('InvoiceIssued', facts.invoice('__proto__', 5_000, '2026-02-01', '2026-03-01'), at('2026-02-01')),
+      acc5('InvoiceIssued', facts.invoice('constructor', 5_000, '2026-02-01', '2026-03-05'), at('2026-02-01')),
+      acc5('PaymentReceived', facts.payment('p5', 5_000, '2026-03-25', [{ invoiceId: '__proto__', amount: 5_000 }]), at('2026-03-25')),
+    ];
+    // acc-5 is past due from 03-02 (`__proto__`, due 03-01), and still on 03-31 by `constructor` (due 03-05).
+    expect(report('cred-1', '2026-03-01', '2026-03-31', hostile).series.find((day) => day.date === '2026-03-02')).toMatchObject({ delinquentAccounts: 3 });
+    expect(report('cred-1', '2026-03-01', '2026-03-31', hostile).series.at(-1)).toMatchObject({ delinquentAccounts: 3, receivables: 85_000 });
+  });
+
   it('computes the plan completion rate from plans agreed and completed', () => {
     const acc4 = on('acc-4');
     const withPlans = [
