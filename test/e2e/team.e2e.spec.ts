@@ -59,6 +59,23 @@ describe('the supervisor’s team view (GET /team) and bulk reassignment (POST /
     expect(yesterday.body.agents.map((line: { contacts: number }) => line.contacts)).toEqual([0, 0]);
   });
 
+  it('shows an agent named `constructor` like any other: claims now, and nothing assigned or done', async () => {
+    const account = await accountWithInvoice(api);
+    expect((await api.post(`/worklist/${account}/claim`, {}, await as('agent', 'constructor', ['cred-1']))).status).toBe(200);
+    await readModelsCaughtUp(api);
+    const team = await api.get('/team?creditorId=cred-1');
+    expect(team.status).toBe(200);
+    expect(team.body.agents).toContainEqual({
+      agentId: 'constructor',
+      claimedNow: 1,
+      assigned: 0,
+      contacts: 0,
+      promisesTaken: 0,
+      promisesKept: 0,
+      promisesBroken: 0,
+    });
+  });
+
   it('refuses malformed input field by field, other creditors and other roles', async () => {
     const read = await api.get('/team?date=2026-02-30');
     expect(read.status).toBe(400);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { entryOf } from '@arrears/domain';
 import {
   teamActivityReadModel,
   teamDayId,
@@ -26,7 +27,7 @@ export class TeamActivity {
     const activity = day?.agents ?? {};
     const assigned = roster?.assigned ?? {};
     const agentIds = [...new Set([...Object.keys(activity), ...Object.keys(assigned), ...claims.keys()])].sort();
-    return agentIds.map((agentId) => teamLine(agentId, claims.get(agentId) ?? 0, assigned[agentId] ?? 0, activity[agentId]));
+    return agentIds.map((agentId) => teamLine(agentId, claims.get(agentId) ?? 0, entryOf(assigned, agentId) ?? 0, entryOf(activity, agentId)));
   }
 
   /** Unexpired claims by agent: worklist lines keep each account's latest claim. */

@@ -234,6 +234,22 @@ describe('KPI read model: the collections workflow', () => {
     });
   });
 
+  it('keeps an agency named `__proto__` apart like any other', () => {
+    const acc6 = on('acc-6');
+    const placedWithProto = [
+      ...workflow,
+      acc6('AccountOpened', facts.opened('acc-6'), at('2026-03-01')),
+      acc6('InvoiceIssued', facts.invoice('H', 10_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),
+      acc6('PlacedWithAgency', { agencyId: '__proto__', placedOn: '2026-03-15', balance: 10_000 }, at('2026-03-15')),
+      acc6('PaymentReceived', { ...facts.payment('p8', 2_000, '2026-03-20', [{ invoiceId: 'H', amount: 2_000 }]), agencyId: '__proto__' }, at('2026-03-20')),
+    ];
+    const { byAgency } = report('cred-1', '2026-03-01', '2026-03-31', placedWithProto).period.workflow.agency;
+    expect(Object.entries(byAgency).sort(([a], [b]) => a.localeCompare(b))).toEqual([
+      ['__proto__', { placed: 10_000, collected: 2_000, liquidationRate: 20 }],
+      ['ag-1', { placed: 16_000, collected: 4_000, liquidationRate: 25 }],
+    ]);
+  });
+
   it('splits what was collected between the champion and the challenger', () => {
     expect(period().collectedByStrategy).toEqual({ champion: 8_000, challenger: 17_000 });
   });

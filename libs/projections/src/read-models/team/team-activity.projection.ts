@@ -1,4 +1,4 @@
-import { businessDayOf, type AccountEvent, type IsoDate } from '@arrears/domain';
+import { businessDayOf, entryOf, type AccountEvent, type IsoDate } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
@@ -98,11 +98,12 @@ function evolveTeam(documents: (TeamDocument | null)[], event: Recorded, dayId: 
     case 'AccountClosed': {
       const roster = (documents[1] as TeamRosterDocument | null) ?? { id: teamRosterId(creditorId), kind: 'roster', creditorId, assigned: {}, position: 0 };
       const assignee = event.type === 'AccountAssigned' ? event.data.agentId : null;
-      const assigned = { ...roster.assigned };
-      if (account.open && account.assignedAgentId) assigned[account.assignedAgentId] = (assigned[account.assignedAgentId] ?? 1) - 1;
-      if (account.open && assignee) assigned[assignee] = (assigned[assignee] ?? 0) + 1;
+      // By a Map, then from entries: an agent id such as `__proto__` or `constructor` counts like any other.
+      const assigned = new Map(Object.entries(roster.assigned));
+      if (account.open && account.assignedAgentId) assigned.set(account.assignedAgentId, (assigned.get(account.assignedAgentId) ?? 1) - 1);
+      if (account.open && assignee) assigned.set(assignee, (assigned.get(assignee) ?? 0) + 1);
       const next = event.type === 'AccountAssigned' ? { ...account, assignedAgentId: assignee } : { ...account, open: false };
-      return [next, { ...roster, assigned: Object.fromEntries(Object.entries(assigned).filter(([, count]) => count > 0)) }];
+      return [next, { ...roster, assigned: Object.fromEntries([...assigned].filter(([, count]) => count > 0)) }];
     }
     case 'PromiseToPayMade': {
       const day = documents[1] as TeamDayDocument | null;
@@ -115,7 +116,7 @@ function evolveTeam(documents: (TeamDocument | null)[], event: Recorded, dayId: 
     }
     default: {
       const day = documents[1] as TeamDayDocument | null;
-      const taker = account.promiseTakers[event.data.promiseId];
+      const taker = entryOf(account.promiseTakers, event.data.promiseId);
       if (!taker) return [account, day];
       return [account, counted(day, creditorId, dayId, taker, event.type === 'PromiseKept' ? 'promisesKept' : 'promisesBroken')];
     }
@@ -126,7 +127,7 @@ const noActivity = (): AgentDay => ({ contacts: 0, promisesTaken: 0, promisesKep
 
 function counted(day: TeamDayDocument | null, creditorId: string, id: string, agentId: string, what: keyof AgentDay): TeamDayDocument {
   const base = day ?? { id, kind: 'day' as const, creditorId, date: id.slice(id.lastIndexOf(':') + 1), agents: {}, position: 0 };
-  const agent = base.agents[agentId] ?? noActivity();
+  const agent = entryOf(base.agents, agentId) ?? noActivity();
   return { ...base, agents: { ...base.agents, [agentId]: { ...agent, [what]: agent[what] + 1 } } };
 }
 

@@ -53,3 +53,31 @@ describe('team activity read model', () => {
     expect(closed.get(`team_activity/${teamRosterId('cred-1')}`)).not.toHaveProperty(['assigned', 'agent-9']);
   });
 });
+
+describe('team activity read model: ids a client may choose', () => {
+  // Valid ids (letters, digits, dots, dashes, underscores) that a plain property lookup takes for Object.prototype's.
+  const [acc3, acc4] = [on('acc-3', 'cred-2'), on('acc-4', 'cred-2')];
+  const documents = projectAll(projection, [
+    acc3('AccountOpened', facts.opened('acc-3', 'cred-2')),
+    acc4('AccountOpened', facts.opened('acc-4', 'cred-2')),
+    by('supervisor', 'sup-1')(acc3('AccountAssigned', { agentId: 'constructor' })),
+    by('supervisor', 'sup-1')(acc4('AccountAssigned', { agentId: '__proto__' })),
+    by('agent', 'constructor')(acc3('PromiseToPayMade', promise('constructor'))),
+    by('agent', '__proto__')(acc4('ContactAttempted', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-01T15:00:00.000Z' })),
+    by('system', 'scheduler')(acc3('PromiseKept', { promiseId: 'constructor', paid: 5000 })),
+    by('system', 'scheduler')(acc4('PromiseKept', { promiseId: 'toString', paid: 5000 })),
+  ]);
+
+  it('counts agents named `constructor` and `__proto__` like any other, and a promise named so for whoever took it', () => {
+    const roster = documents.get(`team_activity/${teamRosterId('cred-2')}`) as { assigned: Record<string, number> };
+    expect(Object.entries(roster.assigned)).toEqual([
+      ['constructor', 1],
+      ['__proto__', 1],
+    ]);
+    const day = documents.get(`team_activity/${teamDayId('cred-2', '2026-03-01')}`) as { agents: Record<string, unknown> };
+    expect(Object.entries(day.agents)).toEqual([
+      ['constructor', { contacts: 0, promisesTaken: 1, promisesKept: 1, promisesBroken: 0 }],
+      ['__proto__', { contacts: 1, promisesTaken: 0, promisesKept: 0, promisesBroken: 0 }],
+    ]);
+  });
+});
