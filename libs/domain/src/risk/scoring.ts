@@ -1,4 +1,4 @@
-import { entryOf } from '../lookup/entry-of';
+import { entryOf, setEntry } from '../lookup/entry-of';
 import type { IsoDate } from '../calendar/calendar';
 import type { OpenedAccount } from '../account/account.state';
 import { armOf, type StrategyArm } from '../timeline/strategy';
@@ -82,7 +82,7 @@ export function scoringFrom(files: ScoreModelFile[], assignment: unknown, bands:
     const found = scoreModelProblems(content);
     if (found.length) problems.push(`${file}: ${found.join('; ')}`);
     else if (entryOf(models, (content as ScoreModel).version)) problems.push(`${file}: model ${(content as ScoreModel).version} is in another file too`);
-    else models[(content as ScoreModel).version] = content as ScoreModel;
+    else setEntry(models, (content as ScoreModel).version, content as ScoreModel);
   }
   const chosen = assignment === undefined ? newestChampion(Object.values(models)) : assignment;
   const assignmentFound = assignment === undefined && chosen === null ? [] : assignmentProblems(chosen, models);

@@ -70,6 +70,14 @@ describe('the scoring in force', () => {
     expect(scoringFrom([older, ...files('behaviour-a')], undefined, bands).scoring.assignment).toEqual({ champion: 'behaviour-a' });
   });
 
+  it('takes a model versioned `__proto__` or `constructor` like any other', () => {
+    for (const version of ['__proto__', 'constructor']) {
+      const { scoring, problems } = scoringFrom(files(version), { champion: version }, bands);
+      expect(problems).toEqual([]);
+      expect(Object.keys(scoring.models)).toEqual([version]);
+    }
+  });
+
   it('refuses an assignment naming a version not in the folder, saying which ones are', () => {
     const { problems } = scoringFrom(files('m-1'), { champion: 'm-1', challenger: 'm-9', challengerShare: 0.2 }, bands);
     expect(problems).toEqual(["SCORE_MODELS: no model m-9 in the models' folder (models found: m-1)"]);

@@ -1,3 +1,4 @@
+import { setEntry } from '@arrears/domain';
 import { deepFreeze, isPlainObject } from '@arrears/platform';
 
 /**
@@ -69,7 +70,7 @@ export function slimmed(value: unknown, shape: StoredShape): unknown {
     const field = value[key];
     if (field === undefined || (Object.hasOwn(shape.defaults, key) && deepEqual(field, shape.defaults[key]))) continue;
     const nested = shape.fields.get(key);
-    setOwn(stored, key, nested ? slimmed(field, nested) : field);
+    setEntry(stored, key, nested ? slimmed(field, nested) : field);
   }
   if (absent) stored[absentMark] = absent;
   return stored;
@@ -106,12 +107,6 @@ export function readableField(shape: StoredShape, field: string): boolean {
   return true;
 }
 
-/** Sets an own field, even one named `__proto__` (which plain assignment would take for the prototype). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
-
 /** A record with each entry mapped; built from entries, so that an id such as `__proto__` stays an own entry. */
 function eachEntry(record: Record<string, unknown>, map: (entry: unknown) => unknown): Record<string, unknown> {
   const entries: [string, unknown][] = [];
@@ -137,6 +132,6 @@ function copyOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 0 ? [] : value.map(copyOf);
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
-  for (const key in value) setOwn(copy, key, copyOf(value[key]));
+  for (const key in value) setEntry(copy, key, copyOf(value[key]));
   return copy;
 }

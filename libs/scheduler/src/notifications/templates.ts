@@ -1,4 +1,4 @@
-import { formatMoney, type RenderedMessage } from '@arrears/domain';
+import { entryOf, formatMoney, type RenderedMessage } from '@arrears/domain';
 import type { OutboxDocument } from '@arrears/projections';
 
 type Facts = OutboxDocument['facts'];
@@ -33,5 +33,5 @@ const templates: Record<string, (facts: Facts) => { subject: string; body: strin
  */
 export function render(queued: OutboxDocument, stored?: RenderedMessage): { subject: string; body: string } {
   if (stored) return { subject: stored.subject, body: stored.body };
-  return templates[queued.template]?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
+  return entryOf(templates, queued.template)?.(queued.facts) ?? { subject: queued.template, body: JSON.stringify(queued.facts) };
 }

@@ -1,5 +1,6 @@
 import {
   entryOf,
+  setEntry,
   outstanding,
   sharedEntryOf,
   type AccountEvent,
@@ -307,5 +308,5 @@ function addAgencies(total: Record<string, AgencyFlows> | undefined, more: Recor
 export function adjust(totals: Record<string, number>, key: string, amount: number): void {
   const value = (entryOf(totals, key) ?? 0) + amount;
   if (value === 0) Reflect.deleteProperty(totals, key);
-  else totals[key] = value;
+  else setEntry(totals, key, value);
 }

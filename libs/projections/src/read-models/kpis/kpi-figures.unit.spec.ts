@@ -1,4 +1,4 @@
-import { addChange, type FigureChange } from './kpi-figures';
+import { addChange, adjust, type FigureChange } from './kpi-figures';
 
 const deepFrozen = <T>(value: T): T => {
   if (value && typeof value === 'object') Object.values(value).forEach(deepFrozen);
@@ -39,5 +39,16 @@ describe('addChange: a change added into a running sum of changes', () => {
 
   it('leaves out keyed totals that neither side has', () => {
     expect(addChange({ collected: 1 }, { collected: -1 })).toEqual({});
+  });
+});
+
+describe('adjust: a keyed total moved in place', () => {
+  it('keeps a key named `__proto__` as an own entry, and drops it when it comes to zero', () => {
+    const totals: Record<string, number> = {};
+    adjust(totals, '__proto__', 5);
+    expect(Object.entries(totals)).toEqual([['__proto__', 5]]);
+    expect(Object.getPrototypeOf(totals)).toBe(Object.prototype);
+    adjust(totals, '__proto__', -5);
+    expect(Object.keys(totals)).toEqual([]);
   });
 });

@@ -59,7 +59,8 @@ export const teamActivityProjectionFor = (zones: ReportingZones): Projection<Tea
   const dayOf = (event: Recorded) => teamDayId(event.metadata.creditorId, businessDayOf(event, event.metadata, zones(event.metadata.creditorId)));
   return {
     name: TEAM_ACTIVITY,
-    version: 1,
+    // 2: agents and promises named like Object.prototype's members (`constructor`, `__proto__`) count like any other.
+    version: 2,
     collection: TEAM_ACTIVITY,
     indexes: [],
     handles: handled,
