@@ -66,6 +66,8 @@ describe('team activity read model: ids a client may choose', () => {
     by('agent', '__proto__')(acc4('ContactAttempted', { channel: 'call', direction: 'outbound', outcome: 'no_answer', at: '2026-03-01T15:00:00.000Z' })),
     by('system', 'scheduler')(acc3('PromiseKept', { promiseId: 'constructor', paid: 5000 })),
     by('system', 'scheduler')(acc4('PromiseKept', { promiseId: 'toString', paid: 5000 })),
+    by('agent', '__proto__')(acc4('PromiseToPayMade', promise('__proto__'))),
+    by('system', 'scheduler')(acc4('PromiseBroken', { promiseId: '__proto__', amount: 5000, paid: 0 })),
   ]);
 
   it('counts agents named `constructor` and `__proto__` like any other, and a promise named so for whoever took it', () => {
@@ -77,7 +79,16 @@ describe('team activity read model: ids a client may choose', () => {
     const day = documents.get(`team_activity/${teamDayId('cred-2', '2026-03-01')}`) as { agents: Record<string, unknown> };
     expect(Object.entries(day.agents)).toEqual([
       ['constructor', { contacts: 0, promisesTaken: 1, promisesKept: 1, promisesBroken: 0 }],
-      ['__proto__', { contacts: 1, promisesTaken: 0, promisesKept: 0, promisesBroken: 0 }],
+      ['__proto__', { contacts: 1, promisesTaken: 1, promisesKept: 0, promisesBroken: 1 }],
+    ]);
+  });
+
+  it('moves an account away from an agent named `constructor`, who then has none', () => {
+    const reassigned = projectAll(projection, [by('supervisor', 'sup-1')(acc3('AccountAssigned', { agentId: 'agent-1' }))], new Map(documents));
+    const roster = reassigned.get(`team_activity/${teamRosterId('cred-2')}`) as { assigned: Record<string, number> };
+    expect(Object.entries(roster.assigned)).toEqual([
+      ['__proto__', 1],
+      ['agent-1', 1],
     ]);
   });
 });
