@@ -295,13 +295,12 @@ function addKeyed(total: Record<string, number> | undefined, more: Record<string
 
 function addAgencies(total: Record<string, AgencyFlows> | undefined, more: Record<string, AgencyFlows> | undefined): Record<string, AgencyFlows> | undefined {
   if (!hasEntries(more)) return total;
-  // By a Map, then from entries: an agency id such as `__proto__` stays an own entry.
-  const sum = new Map(Object.entries(total ?? {}));
+  const sum = { ...total };
   for (const [agencyId, flows] of Object.entries(more)) {
-    const so = sum.get(agencyId) ?? { placed: 0, collected: 0 };
-    sum.set(agencyId, { placed: so.placed + flows.placed, collected: so.collected + flows.collected });
+    const so = entryOf(sum, agencyId) ?? { placed: 0, collected: 0 };
+    setEntry(sum, agencyId, { placed: so.placed + flows.placed, collected: so.collected + flows.collected });
   }
-  return Object.fromEntries(sum);
+  return sum;
 }
 
 /** Adds to a keyed total, dropping keys that come to zero so the maps stay small. */

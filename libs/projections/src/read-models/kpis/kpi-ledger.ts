@@ -89,10 +89,9 @@ export function ledgerAfter(
 
 /** `amounts` with each move added; an invoice whose amount comes to nothing is left out. */
 function movedBy(amounts: Readonly<Record<string, number>>, moves: InvoiceMove[]): Record<string, number> {
-  const sums = new Map(Object.entries(amounts));
-  for (const { invoiceId, moved } of moves) sums.set(invoiceId, (sums.get(invoiceId) ?? 0) + moved);
-  // From entries, so that an invoice id such as `__proto__` stays an own entry.
-  return Object.fromEntries([...sums].filter(([, amount]) => amount !== 0));
+  const sums = { ...amounts };
+  for (const { invoiceId, moved } of moves) adjust(sums, invoiceId, moved);
+  return sums;
 }
 
 /**
@@ -126,24 +125,27 @@ function restatedFrom(
   dueOf: DueDates,
 ): { ledger: KpiLedger; restated: Record<IsoDate, FigureChange> } {
   const walkedDays = [...new Set([...daysFrom(before.days, since), recordedOn])].sort();
-  const walked = walkedDays.map((day) => [day, day === recordedOn ? recorded : (dayEntry(before.days, day) as LedgerDay)] as const);
+  // Each day as `before` kept it (absent for a day first recorded now) and with its facts now.
+  const walked = walkedDays.map((day) => {
+    const was = dayEntry(before.days, day);
+    return { day, was, facts: day === recordedOn ? recorded : (was as LedgerDay) };
+  });
   const open = new Map(Object.entries(after.open));
-  for (const [, { moves }] of walked) addMoves(open, moves, -1);
+  for (const { facts } of walked) addMoves(open, facts.moves, -1);
   const earlier = lastDayBefore(before.days, since);
   let previous = (earlier && dayEntry(before.days, earlier)?.oldest) ?? null;
   let previousBefore = previous;
   let days = before.days;
   const restated: Record<IsoDate, FigureChange> = {};
-  for (const [day, entry] of walked) {
-    addMoves(open, entry.moves, 1);
+  for (const { day, was, facts } of walked) {
+    addMoves(open, facts.moves, 1);
     const oldest = oldestCollectible(open, covered(after.plans, day), dueOf);
-    const was = dayEntry(before.days, day);
-    const figures = delinquencyOn(day, previous, oldest, entry.causes);
+    const figures = delinquencyOn(day, previous, oldest, facts.causes);
     const figuresBefore = was ? delinquencyOn(day, previousBefore, was.oldest, was.causes) : {};
     // Most days had no figures before, and `figures` holds no zeros: it is the change as it is.
     const change = Object.keys(figuresBefore).length ? addChange(figures, negated(figuresBefore)) : figures;
     if (Object.keys(change).length) restated[day] = change;
-    if (day === recordedOn || oldest !== was?.oldest) days = withDayEntry(days, day, { ...entry, oldest });
+    if (day === recordedOn || oldest !== was?.oldest) days = withDayEntry(days, day, { ...facts, oldest });
     if (was) previousBefore = was.oldest;
     previous = oldest;
   }

@@ -1,4 +1,4 @@
-import { businessDayOf, entryOf, type AccountEvent, type IsoDate } from '@arrears/domain';
+import { businessDayOf, entryOf, setEntry, type AccountEvent, type IsoDate } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { DocumentRef, Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
@@ -99,12 +99,11 @@ function evolveTeam(documents: (TeamDocument | null)[], event: Recorded, dayId: 
     case 'AccountClosed': {
       const roster = (documents[1] as TeamRosterDocument | null) ?? { id: teamRosterId(creditorId), kind: 'roster', creditorId, assigned: {}, position: 0 };
       const assignee = event.type === 'AccountAssigned' ? event.data.agentId : null;
-      // By a Map, then from entries: an agent id such as `__proto__` or `constructor` counts like any other.
-      const assigned = new Map(Object.entries(roster.assigned));
-      if (account.open && account.assignedAgentId) assigned.set(account.assignedAgentId, (assigned.get(account.assignedAgentId) ?? 1) - 1);
-      if (account.open && assignee) assigned.set(assignee, (assigned.get(assignee) ?? 0) + 1);
+      const assigned = { ...roster.assigned };
+      if (account.open && account.assignedAgentId) setEntry(assigned, account.assignedAgentId, (entryOf(assigned, account.assignedAgentId) ?? 1) - 1);
+      if (account.open && assignee) setEntry(assigned, assignee, (entryOf(assigned, assignee) ?? 0) + 1);
       const next = event.type === 'AccountAssigned' ? { ...account, assignedAgentId: assignee } : { ...account, open: false };
-      return [next, { ...roster, assigned: Object.fromEntries([...assigned].filter(([, count]) => count > 0)) }];
+      return [next, { ...roster, assigned: Object.fromEntries(Object.entries(assigned).filter(([, count]) => count > 0)) }];
     }
     case 'PromiseToPayMade': {
       const day = documents[1] as TeamDayDocument | null;
