@@ -89,6 +89,15 @@ export const shadowOf = <Document extends ProjectedDocument, Event extends Typed
   documentIds: (event) => projection.documentIds(event).map((ref) => ({ ...ref, collection: `${ref.collection}${suffix}` })),
 });
 
+/** The same projection keeping no index on its collections: what a rebuild fills before it builds them. */
+export const withoutIndexes = <Document extends ProjectedDocument, Event extends TypedEvent>(
+  projection: Projection<Document, Event>,
+): Projection<Document, Event> => ({
+  ...projection,
+  indexes: [],
+  ...(projection.derived && { derived: Object.fromEntries(Object.keys(projection.derived).map((name) => [name, []])) }),
+});
+
 /** Where the projection's declared version is built while an older one serves: a name of its own for each version. */
 export const versionShadowOf = <Document extends ProjectedDocument>(projection: Projection<Document>): Projection<Document> =>
   shadowOf(projection, `__v${projection.version}`);

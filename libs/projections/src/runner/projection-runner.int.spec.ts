@@ -272,6 +272,35 @@ describe('ProjectionRunner', () => {
     expect(await reads.find(`${name}__rebuild`)).toEqual([]);
     await live.stop();
   });
+
+  it('fills the shadow without its indexes and builds them once it holds every document', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const shadow = `${name}__rebuild`;
+    await count(`${name}-a`, [1, 2], 'no_stream');
+    await count(`${name}-b`, [3], 'no_stream');
+    const built: { indexes: string[]; documents: number }[] = [];
+    const ensureIndexes = reads.ensureIndexes.bind(reads);
+    const spy = jest.spyOn(reads, 'ensureIndexes').mockImplementation(async (collection, indexes) => {
+      if (collection === shadow) built.push({ indexes: indexes.map((index) => index.name), documents: (await reads.find(shadow)).length });
+      await ensureIndexes(collection, indexes);
+    });
+    try {
+      await rebuildProjection(
+        events,
+        reads,
+        { projection: tallies(name), poison: 'skip' },
+        { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 },
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(built).toEqual([
+      { indexes: [], documents: 0 },
+      { indexes: ['by_sum'], documents: 2 },
+    ]);
+    expect(await reads.get(name, `${name}-a`)).toMatchObject({ count: 2, sum: 3 });
+    expect(await reads.get(name, `${name}-b`)).toMatchObject({ count: 1, sum: 3 });
+  });
 });
 
 describe('ProjectionRunner when its read store is unreachable', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@arrears/event-store';
 import type { ReadStore } from '@arrears/read-store';
-import { collectionsOf, shadowOf, type Projection } from '../projection';
+import { collectionsOf, shadowOf, withoutIndexes, type Projection } from '../projection';
 import { ProjectionWorker, type PoisonPolicy, type WorkerOptions } from './projection-worker';
 
 export interface RebuildOptions extends WorkerOptions {
@@ -14,10 +14,10 @@ export interface RebuildOptions extends WorkerOptions {
 
 /**
  * Rebuilds a projection from position 0 without downtime: it is built into shadow collections
- * beside the live ones, catches up, then takes the live projection's lease (fencing off the running
- * instance), catches up the last events and replaces each live collection in one step, recording the
- * projection's declared version with the last. Readers see the old model until then, the new one
- * after, never a half-built one; the running instance then takes its lease back and goes on from
+ * beside the live ones, catches up, has their indexes built, then takes the live projection's lease
+ * (fencing off the running instance), catches up the last events and replaces each live collection in
+ * one step, recording the projection's declared version with the last. Readers see the old model until
+ * then, the new one after, never a half-built one; the running instance then takes its lease back and goes on from
  * the rebuilt checkpoint.
  *
  * Derived collections are replaced first, under the live checkpoint, and the projection's own last,
@@ -38,10 +38,17 @@ export async function rebuildProjection(
     for (const [collection] of pairs) await readStore.dropCollection(collection);
     await readStore.apply([], { name: shadow.name, position: 0n });
   }
-  const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
+  const worker = new ProjectionWorker(events, readStore, withoutIndexes(shadow), target.poison, options, () => undefined);
   worker.start();
   try {
     await caughtUp(worker, events, options);
+    // Nobody reads the shadow before the swap, so it fills without its indexes and has them built once it is full:
+    // one sorted build an index costs the database a fraction of keeping it row by row (PostgreSQL's CPU an event
+    // halved on the bench's log). Built before the lease is taken, so the live model keeps projecting meanwhile.
+    for (const [collection, indexes] of collectionsOf(shadow)) {
+      options.log?.(`Rebuild of ${projection.name}: building the indexes of ${collection}`);
+      await readStore.ensureIndexes(collection, indexes);
+    }
     const ttl = options.leaseTtlMs ?? 10_000;
     const lease = await readStore.acquireLease(projection.name, `rebuild-${randomUUID()}`, ttl, { takeOver: true });
     if (!lease) throw new Error(`Could not take the lease on ${projection.name}`);
