@@ -273,15 +273,20 @@ describe('ProjectionRunner', () => {
     await live.stop();
   });
 
-  it('fills the shadow without its indexes and builds them once it holds every document', async () => {
+  it('fills the shadow without its indexes, then builds them with every document in and no worker writing', async () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
     const shadow = `${name}__rebuild`;
     await count(`${name}-a`, [1, 2], 'no_stream');
     await count(`${name}-b`, [3], 'no_stream');
-    const built: { indexes: string[]; documents: number }[] = [];
+    const built: { indexes: string[]; documents: number; writerless: boolean }[] = [];
     const ensureIndexes = reads.ensureIndexes.bind(reads);
     const spy = jest.spyOn(reads, 'ensureIndexes').mockImplementation(async (collection, indexes) => {
-      if (collection === shadow) built.push({ indexes: indexes.map((index) => index.name), documents: (await reads.find(shadow)).length });
+      if (collection === shadow) {
+        // The shadow's lease is free only while no worker writes it.
+        const lease = await reads.acquireLease(shadow, 'probe', 1000);
+        if (lease) await reads.releaseLease(lease);
+        built.push({ indexes: indexes.map((index) => index.name), documents: (await reads.find(shadow)).length, writerless: lease !== undefined });
+      }
       await ensureIndexes(collection, indexes);
     });
     try {
@@ -294,10 +299,8 @@ describe('ProjectionRunner', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(built).toEqual([
-      { indexes: [], documents: 0 },
-      { indexes: ['by_sum'], documents: 2 },
-    ]);
+    expect(built[0]).toEqual({ indexes: [], documents: 0, writerless: true });
+    expect(built[1]).toEqual({ indexes: ['by_sum'], documents: 2, writerless: true });
     expect(await reads.get(name, `${name}-a`)).toMatchObject({ count: 2, sum: 3 });
     expect(await reads.get(name, `${name}-b`)).toMatchObject({ count: 1, sum: 3 });
   });
