@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@arrears/event-store';
-import type { ReadStore } from '@arrears/read-store';
+import { underLease, type ReadStore } from '@arrears/read-store';
 import { collectionsOf, shadowOf, withoutIndexes, type Projection } from '../projection';
 import { ProjectionWorker, type PoisonPolicy, type WorkerOptions } from './projection-worker';
 
@@ -39,10 +39,7 @@ export async function rebuildProjection(
     await readStore.apply([], { name: shadow.name, position: 0n });
   }
   await filledWithoutIndexes(events, readStore, { projection: shadow, poison: target.poison }, options);
-  for (const [collection, indexes] of collectionsOf(shadow)) {
-    options.log?.(`Rebuild of ${projection.name}: building the indexes of ${collection}`);
-    await readStore.ensureIndexes(collection, indexes);
-  }
+  await indexesBuilt(readStore, shadow, options);
   const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
   worker.start();
   try {
@@ -69,10 +66,11 @@ export async function rebuildProjection(
 }
 
 /**
- * Fills the shadow up to the head as it stands now, without its indexes: nobody reads it before the swap, and one
- * sorted build an index once it is full costs the database a fraction of keeping it row by row (about a quarter of
- * PostgreSQL's CPU an event in a rebuild of every model). The filling worker stops first, so that no write of it
- * waits on a build (minutes on a large portfolio) until its query times out and the event is parked.
+ * Fills the shadow up to the head as it stands now, without its indexes: nobody reads the shadow before the swap,
+ * and one sorted build an index once it is full costs the database a fraction of keeping it row by row (about a
+ * quarter of PostgreSQL's CPU an event in a rebuild of every model from 100,000 accounts on). The worker stops
+ * before the build: a write waiting on a build's lock would outlast the read store's query timeout (the worklist's
+ * indexes take about a minute on a million accounts), and its events would be parked.
  */
 async function filledWithoutIndexes(
   events: EventStore,
@@ -89,14 +87,33 @@ async function filledWithoutIndexes(
   }
 }
 
+/**
+ * Builds the shadow's indexes under its lease, so that no worker (of another process taking the rebuild over) writes
+ * it meanwhile. The next worker's own `ensureIndexes` then finds them made.
+ */
+async function indexesBuilt(readStore: ReadStore, shadow: Projection, options: RebuildOptions): Promise<void> {
+  const built = await underLease(readStore, shadow.name, `rebuild-${randomUUID()}`, options.leaseTtlMs ?? 10_000, async (lost) => {
+    for (const [collection, indexes] of collectionsOf(shadow)) {
+      if (options.signal?.aborted || lost.aborted) throw calledOff(shadow);
+      options.log?.(`Rebuild of ${shadow.name}: building the indexes of ${collection}`);
+      await readStore.ensureIndexes(collection, indexes);
+    }
+    return true;
+  });
+  if (!built) throw new Error(`Could not take the lease on ${shadow.name} to build its indexes`);
+}
+
 /** Resolves once the worker has reached the head as it stands now; fails if the worker stops or the rebuild is called off. */
 async function caughtUp(worker: ProjectionWorker, events: EventStore, options: RebuildOptions): Promise<void> {
   const head = await events.headPosition();
   while (worker.status.position < head) {
-    if (options.signal?.aborted) throw new Error(`The rebuild of ${worker.projection.name} was called off`);
+    if (options.signal?.aborted) throw calledOff(worker.projection);
     if (worker.status.state === 'stopped') throw new Error(worker.status.error ?? `${worker.projection.name} stopped`);
-    options.progress?.(worker.status.position, head);
+    // Until it holds its lease, a worker has not read its checkpoint: its position says 0.
+    if (worker.status.state === 'running') options.progress?.(worker.status.position, head);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   options.progress?.(worker.status.position, head);
 }
+
+const calledOff = (projection: Projection) => new Error(`The rebuild of ${projection.name} was called off`);
