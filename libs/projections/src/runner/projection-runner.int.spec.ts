@@ -329,10 +329,11 @@ describe('ProjectionRunner when its read store is unreachable', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
   let readDatabase: string;
+  let readUrl: string;
   beforeAll(async () => {
     await admin.connect();
     events = await PostgresEventStore.connect({ connectionString: await createTestDatabase(), pollIntervalMs: 50 });
-    const readUrl = await createTestDatabase();
+    readUrl = await createTestDatabase();
     readDatabase = new URL(readUrl).pathname.slice(1);
     reads = await PostgresReadStore.connect(readUrl);
   });
@@ -379,6 +380,54 @@ describe('ProjectionRunner when its read store is unreachable', () => {
     // With the delays doubling up to 200 ms, 2.5 s of outage take some tens of tries, not the 125 a fixed 20 ms would.
     expect(Number(/after (\d+) failed/.exec(lines[1]!)?.[1])).toBeLessThan(40);
     await projector.stop();
+  });
+
+  it('tries an upgrade again when the store goes down during the build of its indexes, and swaps in the whole model with them', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    const stream = `${name}-s`;
+    const options = { batchSize: 50, batchWaitMs: 10, retryDelayMs: 20, maxRetryDelayMs: 200, leaseTtlMs: 1000 };
+    const first = await events.append(stream, [newEvent('Counted', { n: 1 }), newEvent('Counted', { n: 2 })], { expectedRevision: 'no_stream' });
+    const previous = new ProjectionRunner(events, reads, [{ projection: tallies(name), poison: 'skip' }], options);
+    previous.start();
+    expect(await previous.waitFor(first.position, 5000)).toBe(true);
+    await previous.stop();
+
+    const ensureIndexes = reads.ensureIndexes.bind(reads);
+    let builds = 0;
+    const spy = jest.spyOn(reads, 'ensureIndexes').mockImplementation(async (collection, indexes) => {
+      // The outage begins as the shadow's indexes are about to be built, and ends half a second later.
+      if (collection === `${name}__v2` && indexes.length && builds++ === 0) {
+        await outage();
+        setTimeout(() => void admin.query(`ALTER DATABASE ${readDatabase} ALLOW_CONNECTIONS true`), 500);
+      }
+      await ensureIndexes(collection, indexes);
+    });
+    const lines: string[] = [];
+    const upgraded = new ProjectionRunner(events, reads, [{ projection: { ...tallies(name), version: 2 }, poison: 'skip' }], {
+      ...options,
+      log: (line) => lines.push(line),
+    });
+    try {
+      upgraded.start();
+      const later = await events.append(stream, [newEvent('Counted', { n: 3 })], { expectedRevision: 1n });
+      expect(await upgraded.waitFor(later.position, 15_000)).toBe(true);
+    } finally {
+      spy.mockRestore();
+      await upgraded.stop();
+    }
+    expect(builds).toBeGreaterThan(1);
+    expect(lines.some((line) => line.startsWith(`Projection ${name}: its rebuild failed`))).toBe(true);
+    expect(await reads.version(name)).toBe(2);
+    expect(await reads.get(name, stream)).toMatchObject({ count: 3, sum: 6 });
+    expect(await reads.find(`${name}__v2`)).toEqual([]);
+    const client = new Client({ connectionString: readUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = $1', [`rm_${name}`]);
+      expect(rows.map((row) => row.name).sort()).toEqual([`rm_${name}_by_sum`, `rm_${name}_pkey`]);
+    } finally {
+      await client.end();
+    }
   });
 });
 
