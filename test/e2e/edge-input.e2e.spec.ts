@@ -55,6 +55,23 @@ describe('the HTTP edge under hostile input (e2e)', () => {
       await refusedNaming('minPosition', () => api.get('/worklist?minPosition=1%00'));
       await refusedNaming('cursor', () => api.get('/worklist?cursor=abc%00'));
     });
+    it('refuses a well-formed cursor whose sort key holds a NUL or a lone surrogate', async () => {
+      const supervisor = await as('supervisor', 'sup-1', '*');
+      for (const [list, key] of [
+        ['/worklist', '[1,"\\u0000"]'],
+        ['/worklist', '[1,"\\ud800"]'],
+        ['/notifications/dead-letters', '["\\u0000","x"]'],
+        ['/notifications/dead-letters', '["\\ud800","x"]'],
+      ] as const) {
+        const response = await api.get(`${list}?cursor=${Buffer.from(key).toString('base64url')}`, supervisor);
+        expect({ list, key, status: response.status, body: response.body }).toMatchObject({
+          list,
+          key,
+          status: 400,
+          body: { code: 'INVALID_CURSOR', field: 'cursor' },
+        });
+      }
+    });
   });
 
   describe('JSON nested too deep', () => {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ProblemException } from '@arrears/platform';
+import { ProblemException, unstorableFields } from '@arrears/platform';
 
 /** Query parameters every read accepts: the position a command answered with, to read one's own writes. */
 export class ReadQueryParams {
@@ -44,6 +44,13 @@ export function decodeCursor(cursor: string | undefined, shape: ('string' | 'num
   throw new ProblemException(400, 'INVALID_CURSOR', 'The request is malformed', 'cursor is not one this list returned.', { field: 'cursor' });
 }
 
-/** Whether a decoded cursor is a sort key of the list's: one value of each type of `shape`, in order. */
+/**
+ * Whether a decoded cursor is a sort key of the list's: one value of each type of `shape`, in order, each one a
+ * store can hold. A cursor is the client's to send: its text may decode to a NUL or a lone surrogate, which no
+ * list returns and no store keeps (a driver may pass a lone surrogate on as U+FFFD), or to 1e400, which would
+ * page from `Infinity`.
+ */
 const hasShape = (key: unknown, shape: ('string' | 'number')[]): key is (string | number)[] =>
-  Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i]);
+  Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i] && comparable(value));
+
+const comparable = (value: unknown): boolean => (typeof value === 'number' ? Number.isFinite(value) : unstorableFields(value).length === 0);
