@@ -86,6 +86,21 @@ describe('the debtor’s portal (e2e)', () => {
     expect((await api.get('/portal/api/account', debtor)).body).toMatchObject({ status: 403, code: 'PORTAL_LINK_REVOKED' });
   });
 
+  it('takes the days a link stays good as a JSON number only, and null as the default', async () => {
+    const accountId = await account();
+    for (const days of ['30', true, [30], 0, 366, 1.5]) {
+      const refused = await api.post(`/accounts/${accountId}/portal-links`, { days });
+      expect({ days, status: refused.status, errors: refused.body.errors }).toMatchObject({
+        days,
+        status: 400,
+        errors: [expect.objectContaining({ field: 'days' })],
+      });
+    }
+    const byDefault = await api.post(`/accounts/${accountId}/portal-links`, { days: null });
+    expect(byDefault.status).toBe(201);
+    expect(byDefault.body.expiresAt).toBe((await api.post(`/accounts/${accountId}/portal-links`, {})).body.expiresAt);
+  });
+
   it('locks a link after 5 wrong answers in a row, for good', async () => {
     const accountId = await account();
     const { token } = await link(accountId);

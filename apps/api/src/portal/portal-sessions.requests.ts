@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { signedTokenPattern } from '@arrears/commands';
-import { Type } from 'class-transformer';
 
 export class OpenPortalRequest {
   @IsString()
@@ -21,8 +20,8 @@ export class OpenPortalRequest {
 }
 
 export class IssuePortalLinkRequest {
+  // A JSON number as sent: "30", true or [30] is refused, not converted.
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(365)
