@@ -53,4 +53,4 @@ export * from './risk/score-explanation';
 export * from './credit/credit-limit';
 export type * from './credit/credit.state';
 export * from './credit/credit-report';
-export { requireOpen } from './account/account.guards';
+export { maxDiscountDays, maxGraceDays, requireOpen } from './account/account.guards';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { maxDiscountDays, maxGraceDays } from '@arrears/domain';
 import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits, IsPercent } from '../http/validators';
 
 export class LateFeeRequest {
@@ -23,7 +24,7 @@ export class EarlyPaymentDiscountRequest {
 
   @IsInt()
   @Min(0)
-  @Max(3650)
+  @Max(maxDiscountDays)
   @ApiProperty({ type: 'integer', example: 10, description: 'Days after the issue date the discount is available.' })
   withinDays!: number;
 }
@@ -31,7 +32,7 @@ export class EarlyPaymentDiscountRequest {
 export class InvoiceTermsRequest {
   @IsInt()
   @Min(0)
-  @Max(365)
+  @Max(maxGraceDays)
   @ApiProperty({ type: 'integer', example: 5, description: 'Days after the due date before the invoice counts as missed.' })
   graceDays!: number;
 

@@ -35,6 +35,18 @@ export function requireSafeTotal(total: number, amount: number, field = 'amount'
   }
 }
 
+/**
+ * A count of days to add to a date: a whole number from 0 to `max`. Unbounded, a date could pass the year 9999, and
+ * ISO dates, compared as text, would put a five-digit year before today (a promise broken before it is due).
+ */
+export const isDayCount = (days: number, max: number): boolean => Number.isInteger(days) && days >= 0 && days <= max;
+
+/** At most a year of grace after a due date, for an invoice or a promise. */
+export const maxGraceDays = 365;
+
+/** An early-payment discount is available for at most ten years after the invoice is issued. */
+export const maxDiscountDays = 3650;
+
 export function requireDate(value: string, field: string): void {
   if (!isIsoDate(value)) throw ruleBroken('INVALID_DATE', `${field} must be a date written YYYY-MM-DD.`, { field });
 }

@@ -5,7 +5,18 @@ import { percentOf } from '../money/money';
 import type { AssessLateFee, IssueInvoice, MarkPaymentMissed, BillingCommand } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.events';
-import { requireAmount, requireCurrency, requireDate, requireInvoice, requireOpen, requireSafeTotal, todayFor } from '../account/account.guards';
+import {
+  isDayCount,
+  maxDiscountDays,
+  maxGraceDays,
+  requireAmount,
+  requireCurrency,
+  requireDate,
+  requireInvoice,
+  requireOpen,
+  requireSafeTotal,
+  todayFor,
+} from '../account/account.guards';
 import { outstanding, totalOutstanding, type AccountState, type InvoiceState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import { creditCheck } from '../credit/credit-limit';
@@ -44,7 +55,7 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
 
 function validTerms(terms: InvoiceTerms): InvoiceTerms {
   const invalid = (reason: string) => ruleBroken('INVALID_TERMS', reason, { terms });
-  if (!Number.isInteger(terms.graceDays) || terms.graceDays < 0) throw invalid('graceDays must be a whole number ≥ 0.');
+  if (!isDayCount(terms.graceDays, maxGraceDays)) throw invalid(`graceDays must be a whole number from 0 to ${maxGraceDays}.`);
   const fee = terms.lateFee;
   if (fee?.type === 'flat') requireAmount(fee.amount, 'terms.lateFee.amount');
   if (fee?.type === 'percent' && !(fee.percent > 0 && fee.percent <= 100)) {
@@ -54,8 +65,8 @@ function validTerms(terms: InvoiceTerms): InvoiceTerms {
   if (discount && !(discount.percent > 0 && discount.percent < 100)) {
     throw invalid('An early-payment discount must be above 0 and below 100 percent.');
   }
-  if (discount && (!Number.isInteger(discount.withinDays) || discount.withinDays < 0)) {
-    throw invalid('earlyPaymentDiscount.withinDays must be a whole number ≥ 0.');
+  if (discount && !isDayCount(discount.withinDays, maxDiscountDays)) {
+    throw invalid(`earlyPaymentDiscount.withinDays must be a whole number from 0 to ${maxDiscountDays}.`);
   }
   return terms;
 }

@@ -46,6 +46,8 @@ describe('IssueInvoice', () => {
     ['an impossible date', [opened], { dueOn: '2026-02-30' }, 'INVALID_DATE'],
     ['a due date before the issue date', [opened], { dueOn: '2025-12-31' }, 'INVOICE_DUE_BEFORE_ISSUE'],
     ['negative grace days', [opened], { terms: { graceDays: -1 } }, 'INVALID_TERMS'],
+    ['more than a year of grace', [opened], { terms: { graceDays: 366 } }, 'INVALID_TERMS'],
+    ['a discount for more than ten years', [opened], { terms: { graceDays: 0, earlyPaymentDiscount: { percent: 2, withinDays: 3651 } } }, 'INVALID_TERMS'],
     ['a late fee over 100%', [opened], { terms: { graceDays: 0, lateFee: { type: 'percent' as const, percent: 150 } } }, 'INVALID_TERMS'],
     ['a discount of 100%', [opened], { terms: { graceDays: 0, earlyPaymentDiscount: { percent: 100, withinDays: 10 } } }, 'INVALID_TERMS'],
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-01-01' } }], {}, 'ACCOUNT_CLOSED'],

@@ -1,7 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
+import { isDayCount, maxGraceDays, requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
 import { openPromise, totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { RecordPromiseToPay, ResolvePromise, PromisesCommand } from './promises.commands';
@@ -19,6 +19,9 @@ export function recordPromiseToPay(command: RecordPromiseToPay, state: AccountSt
   requireAmount(amount);
   requireCurrency(account, currency);
   requireDate(dueOn, 'dueOn');
+  if (!isDayCount(graceDays, maxGraceDays)) {
+    throw ruleBroken('INVALID_GRACE_DAYS', `graceDays must be a whole number from 0 to ${maxGraceDays}.`, { field: 'graceDays' });
+  }
   const today = todayFor(account, command.now);
   if (dueOn < today) throw ruleBroken('PROMISE_DATE_IN_PAST', `dueOn ${dueOn} is before today (${today}).`, { dueOn, today });
   const balance = totalOutstanding(account);

@@ -43,6 +43,15 @@ describe('RecordPromiseToPay', () => {
       .when(promise({ amount: 0 }))
       .thenThrows('INVALID_AMOUNT');
   });
+  it('takes from 0 to 365 days of grace, and refuses any other count', () => {
+    for (const graceDays of [0, 365])
+      spec
+        .given(billed)
+        .when(promise({ graceDays }))
+        .then([{ ...made, data: { ...made.data, graceDays } }]);
+    // 3,000,000 days would end the grace in a five-digit year, which ISO dates compared as text put before today.
+    for (const graceDays of [-1, 366, 1.5, 3_000_000]) spec.given(billed).when(promise({ graceDays })).thenThrows('INVALID_GRACE_DAYS', { field: 'graceDays' });
+  });
 });
 
 describe('ResolvePromise', () => {
