@@ -31,7 +31,7 @@ export class PortalLinksController {
     @Body(OptionalBodyPipe) request: IssuePortalLinkRequest,
     @Context() context: CommandContext,
   ): Promise<PortalLinkIssuedResponse> {
-    const link = this.links.issue(accountId, this.ids.uuid(), this.clock.now(), request.days ?? undefined); // null, like absent: the default
+    const link = this.links.issue(accountId, this.ids.uuid(), this.clock.now(), request.days);
     const outcome = await this.accounts.handle(accountId, { type: 'IssuePortalLink', data: { linkId: link.linkId, expiresAt: link.expiresAt } }, context);
     return { ...receiptOf(outcome), linkId: link.linkId, url: this.links.linkFor(link), expiresAt: link.expiresAt };
   }

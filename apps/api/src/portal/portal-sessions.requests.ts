@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { signedTokenPattern } from '@arrears/commands';
 
 export class OpenPortalRequest {
@@ -20,8 +20,8 @@ export class OpenPortalRequest {
 }
 
 export class IssuePortalLinkRequest {
-  // A JSON number as sent: "30", true or [30] is refused, not converted.
-  @IsOptional()
+  // A JSON number as sent, or absent: "30", true, [30] or null is refused, not converted (null was 0 days).
+  @ValidateIf((_request: IssuePortalLinkRequest, days: unknown) => days !== undefined)
   @IsInt()
   @Min(1)
   @Max(365)
