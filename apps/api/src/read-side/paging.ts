@@ -47,8 +47,8 @@ export function decodeCursor(cursor: string | undefined, shape: ('string' | 'num
 /**
  * Whether a decoded cursor is a sort key of the list's: one value of each type of `shape`, in order, each one a
  * store can hold. A cursor is the client's to send: its text may decode to a NUL or a lone surrogate, which no
- * list returns and no store keeps (a driver may pass a lone surrogate on as U+FFFD), or to 1e400, which would
- * page from `Infinity`.
+ * list returns and no store keeps (a driver may pass a lone surrogate on as U+FFFD), or to 1e400, which is
+ * `Infinity` to JavaScript and no sort key.
  */
 const hasShape = (key: unknown, shape: ('string' | 'number')[]): key is (string | number)[] =>
   Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i] && comparable(value));
