@@ -29,6 +29,13 @@ describe('IssueInvoice', () => {
       .when(issue())
       .then([issued('inv-1', 12500, '2026-01-01', '2026-01-31')]);
   });
+  it('takes a year of grace and a discount for ten years, the most terms may give', () => {
+    const terms = { graceDays: 365, earlyPaymentDiscount: { percent: 2, withinDays: 3650 } };
+    spec
+      .given([opened])
+      .when(issue({ terms }))
+      .then([issued('inv-1', 12500, '2026-01-01', '2026-01-31', terms)]);
+  });
   it('uses credit left by an overpayment', () => {
     const credit: AccountEvent = { ...paidInFull, data: { ...paidInFull.data, allocations: [], credited: 3000 } };
     spec
