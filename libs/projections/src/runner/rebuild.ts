@@ -38,7 +38,7 @@ export async function rebuildProjection(
     for (const [collection] of pairs) await readStore.dropCollection(collection);
     await readStore.apply([], { name: shadow.name, position: 0n });
   }
-  await filledWithoutIndexes(events, readStore, { projection: shadow, poison: target.poison }, options);
+  await filledWithoutIndexes(events, readStore, shadow, target.poison, options);
   await indexesBuilt(readStore, shadow, options);
   const worker = new ProjectionWorker(events, readStore, shadow, target.poison, options, () => undefined);
   worker.start();
@@ -75,10 +75,11 @@ export async function rebuildProjection(
 async function filledWithoutIndexes(
   events: EventStore,
   readStore: ReadStore,
-  shadow: { projection: Projection; poison: PoisonPolicy },
+  shadow: Projection,
+  poison: PoisonPolicy,
   options: RebuildOptions,
 ): Promise<void> {
-  const worker = new ProjectionWorker(events, readStore, withoutIndexes(shadow.projection), shadow.poison, options, () => undefined);
+  const worker = new ProjectionWorker(events, readStore, withoutIndexes(shadow), poison, options, () => undefined);
   worker.start();
   try {
     await caughtUp(worker, events, options);
