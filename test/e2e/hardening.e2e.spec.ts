@@ -1,4 +1,6 @@
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { rateExchangeMs, type SharedWindowStorage } from '../../apps/api/src/hardening/shared-window.storage';
 import { as, openAccountBody, startTestApi, testAuthSecret, uniqueId, type TestApi } from './support/test-api';
 
 describe('security headers and CORS', () => {
@@ -106,6 +108,54 @@ describe('rate limiting per caller', () => {
     for (let i = 0; i < 5; i++) expect((await api.get('/worklist', await as('agent', 'agent-many-tokens'))).status).toBe(200);
     const another = { authorization: `Bearer ${await mintToken(testAuthSecret, { id: 'agent-many-tokens', role: 'agent', creditors: ['cred-1'] }, '2h')}` };
     expect((await api.get('/worklist', another)).status).toBe(429);
+  });
+});
+
+describe('rate limiting shared by replicas (RATE_LIMIT_SHARED)', () => {
+  let replicas: TestApi[];
+  beforeAll(async () => {
+    const first = await startTestApi({ env: { RATE_LIMIT_PER_SECOND: '5', RATE_LIMIT_SHARED: 'true', RUN_PROJECTOR: 'false' } });
+    const second = await startTestApi({
+      databaseUrl: first.databaseUrl,
+      env: { RATE_LIMIT_PER_SECOND: '5', RATE_LIMIT_SHARED: 'true', RUN_PROJECTOR: 'false' },
+    });
+    replicas = [first, second];
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+  /** Each replica tells its counts and hears the other's (they also do every 100 ms by themselves). */
+  const exchange = async () => {
+    for (const replica of [...replicas, ...replicas]) await replica.app.get<SharedWindowStorage>(ThrottlerStorage).exchange();
+  };
+
+  /** Five requests of one caller, three to the first replica and two to the second, at the start of a window. */
+  const spread = async (caller: Record<string, string>) => {
+    // The windows are the wall clock's seconds: start at one's beginning, so that the whole case falls in it.
+    while (Date.now() % 1000 > 50) await new Promise((resolve) => setTimeout(resolve, 5));
+    const [first, second] = replicas as [TestApi, TestApi];
+    const statuses: number[] = [];
+    for (const replica of [first, first, first, second, second]) statuses.push((await replica.get('/worklist', caller)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+  };
+
+  it('refuses a caller past the limit counted over both replicas, and leaves other callers alone', async () => {
+    const [first, second] = replicas as [TestApi, TestApi];
+    const busy = await as('supervisor', uniqueId('supervisor-busy'));
+    await spread(busy);
+    await exchange();
+    const refused = await second.get('/worklist', busy);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', limit: 5 });
+    expect((await first.get('/worklist', busy)).status).toBe(429);
+    expect((await second.get('/worklist', await as('supervisor', uniqueId('supervisor-calm')))).status).toBe(200);
+  });
+
+  it('exchanges the counts by itself, every 100 ms', async () => {
+    const busy = await as('supervisor', uniqueId('supervisor-busy'));
+    await spread(busy);
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * rateExchangeMs));
+    expect((await (replicas[1] as TestApi).get('/worklist', busy)).status).toBe(429);
   });
 });
 

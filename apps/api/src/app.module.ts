@@ -6,6 +6,7 @@ import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
 import { erasureProviders } from '@arrears/erasure';
 import { SchedulerModule } from '@arrears/scheduler';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { accountCommands } from './account-commands';
 import { AccountController } from './accounts/account.controller';
 import { PersonalDataErasureProcess } from './accounts/personal-data-erasure';
@@ -61,6 +62,7 @@ import { loadAccountSearchKey, ProjectorModule } from '@arrears/projections';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FixedWindowStorage } from './hardening/fixed-window.storage';
+import { SharedWindowStorage } from './hardening/shared-window.storage';
 import { PerCallerThrottlerGuard } from './hardening/per-caller-throttler.guard';
 
 /** The account commands' routes, one controller per capability; made once, however many apps a process builds. */
@@ -90,7 +92,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }], setHeaders: false, storage: new FixedWindowStorage() }),
+        ThrottlerModule.forRootAsync({
+          inject: [READ_STORE],
+          useFactory: (readStore: ReadStore) => ({
+            throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }],
+            setHeaders: false,
+            storage: config.rateLimitShared ? new SharedWindowStorage(readStore) : new FixedWindowStorage(),
+          }),
+        }),
         BackendsModule.forRoot(config, overrides),
         CommandsModule,
         OnlinePaymentsModule,

@@ -6,7 +6,7 @@ interface Window {
 }
 
 /** What the throttler guard reads of a count (the library's record type, which it does not export). */
-type WindowCount = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+export type WindowCount = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
  * Counts each key's requests in fixed windows of `ttl`: constant work a request, where the library's

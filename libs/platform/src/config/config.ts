@@ -71,6 +71,11 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Requests per second allowed to one bearer token, or one address without a token (`RATE_LIMIT_PER_SECOND`, default 200; 0 = no limit). */
   rateLimitPerSecond: number;
+  /**
+   * Whether each caller's requests are counted with every process on the same read store (`RATE_LIMIT_SHARED`,
+   * default false): API replicas then share one limit, where each would otherwise allow it in full.
+   */
+  rateLimitShared: boolean;
   /** Origins a browser may call the API from (`CORS_ORIGINS`, comma-separated); none by default, so CORS is off. */
   corsOrigins: string[];
   /** How long requests in flight may take to finish on shutdown (`SHUTDOWN_GRACE_MS`, default 10 s). */
@@ -471,6 +476,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
   if (!env.PUBLIC_URL && env.NODE_ENV === 'production') problems.push('PUBLIC_URL is required when NODE_ENV=production: opt-out links point to it.');
   const worklistOrder = (env.WORKLIST_ORDER || 'heuristic') as WorklistOrder;
   if (!worklistOrders.includes(worklistOrder)) problems.push(`WORKLIST_ORDER must be ${worklistOrders.join(' or ')}, not "${worklistOrder}".`);
+  if (!['true', 'false', undefined].includes(env.RATE_LIMIT_SHARED)) problems.push('RATE_LIMIT_SHARED must be true or false.');
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error.');
   const config: AppConfig = {
@@ -498,6 +504,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     idempotencyLeaseMs: integer('IDEMPOTENCY_LEASE_MS', 30_000, 1_000, 3_600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     rateLimitPerSecond: integer('RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000),
+    rateLimitShared: env.RATE_LIMIT_SHARED === 'true',
     corsOrigins,
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel,

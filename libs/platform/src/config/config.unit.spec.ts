@@ -57,6 +57,11 @@ describe('loadConfig: read store', () => {
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS must list origins/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS must list origins/);
   });
+  it('counts rate limits per process unless told to share them with the replicas, and takes only true or false', () => {
+    expect(loadConfig({}).rateLimitShared).toBe(false);
+    expect(loadConfig({ RATE_LIMIT_SHARED: 'true' }).rateLimitShared).toBe(true);
+    expect(() => loadConfig({ RATE_LIMIT_SHARED: 'yes' })).toThrow(/RATE_LIMIT_SHARED must be true or false/);
+  });
   it('caps the read-your-writes wait at 5 s', () => {
     expect(() => loadConfig({ READ_WAIT_MS: '6000' })).toThrow(/READ_WAIT_MS/);
   });
