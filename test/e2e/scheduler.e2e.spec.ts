@@ -1,6 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { READ_STORE, type ReadStore } from '@arrears/read-store';
+import { SCHEDULER_SWEEPS, TimelineScheduler } from '@arrears/scheduler';
 import { deliveredNotifications } from './support/notification-log';
 import { eventTypes, invoiceBody, openAccountBody, readModelsCaughtUp, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
@@ -142,5 +144,50 @@ describe('the collection timeline scheduler', () => {
     expect(after.filter((event) => event.type === 'CollectionStepTaken').map((event) => event.data.step)).toEqual(['payment_missed', 'sms', 'call_task']);
     expect(after.filter((event) => event.type === 'ReminderSent').map((event) => event.data.step)).toEqual(['sms']);
     api.clock.set('2026-03-20T14:00:00Z');
+  });
+});
+
+/** Schedulers in two processes, the accounts cut into four parts (SCHEDULER_PARTITIONS). */
+describe('the scheduler’s sweep in parts', () => {
+  const partitioned = { SCHEDULER_PARTITIONS: '4', ...standardOnly };
+  let first: TestApi;
+  let second: TestApi;
+  beforeAll(async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'arrears-scheduler-parts-'));
+    first = await startTestApi({ now: '2026-03-20T14:00:00Z', env: { DATA_DIR: dataDir, ...partitioned } });
+    second = await startTestApi({
+      databaseUrl: first.databaseUrl,
+      now: '2026-03-20T14:00:00Z',
+      env: { DATA_DIR: dataDir, RUN_PROJECTOR: 'false', ...partitioned },
+    });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+  const notes = async () => (await first.app.get<symbol, ReadStore>(READ_STORE).find(SCHEDULER_SWEEPS)).map(({ id, owner }) => ({ id, owner }));
+
+  it('shares the due accounts between the processes, each account worked once, and one process sweeps every part once the other is gone', async () => {
+    const accountIds = Array.from({ length: 12 }, () => uniqueId('acc'));
+    for (const accountId of accountIds) {
+      expect((await first.post('/accounts', openAccountBody(accountId))).status).toBe(201);
+      expect((await first.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1', { dueOn: '2026-02-28' }))).status).toBe(201);
+    }
+    await readModelsCaughtUp(first);
+    const runs = await Promise.all([first, second].map((api) => api.app.get(TimelineScheduler).runOnce()));
+    // Every part swept by one process or the other, and each account worked by one of them alone.
+    expect(runs.reduce((sum, run) => sum + run.accounts, 0)).toBe(accountIds.length);
+    for (const accountId of accountIds) expect((await eventTypes(first, accountId)).filter((type) => type === 'PaymentMissed')).toHaveLength(1);
+    const swept = await notes();
+    expect(swept.map(({ id }) => id).sort()).toEqual([0, 1, 2, 3].map((part) => `timeline-scheduler:${part}/4`));
+    expect(runs.every((run) => !run.standby)).toBe(true);
+    expect(new Set(swept.map(({ owner }) => owner)).size).toBe(2);
+
+    // The second process stops: once a wake's interval has passed, the first sweeps its parts too.
+    await second.close();
+    first.clock.set('2026-03-20T14:00:06Z');
+    await readModelsCaughtUp(first);
+    expect(await first.app.get(TimelineScheduler).runOnce()).toMatchObject({ refused: 0, failed: 0 });
+    expect(new Set((await notes()).map(({ owner }) => owner)).size).toBe(1);
   });
 });

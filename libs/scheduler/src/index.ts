@@ -14,6 +14,7 @@ export * from './outbox/outbox-dispatcher';
 export * from './scheduler.module';
 export * from './timeline/scheduler-settings';
 export * from './timeline/timeline-scheduler';
+export * from './timeline/sweep-partitions';
 export * from './webhooks/webhook-delivery';
 export * from './webhooks/webhook-payload';
 export * from './webhooks/webhook-records';

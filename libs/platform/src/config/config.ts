@@ -121,6 +121,11 @@ export interface AppConfig {
   runScheduler: boolean;
   /** How often the scheduler wakes (`SCHEDULER_INTERVAL_MS`, default 5 s). */
   schedulerIntervalMs: number;
+  /**
+   * How many parts the scheduler's sweep is cut into by account id (`SCHEDULER_PARTITIONS`, default 1): each is
+   * swept under its own lease, so that schedulers in several processes share the due accounts between them.
+   */
+  schedulerPartitions: number;
   /** Days after an installment's date that a payment still counts (`INSTALLMENT_GRACE_DAYS`, default 3). */
   installmentGraceDays: number;
   /** Missed installments that break a plan (`PLAN_BREAK_AFTER_MISSED`, default 2). */
@@ -517,6 +522,7 @@ export function loadConfig(given: NodeJS.ProcessEnv = process.env, processName =
     portal: { linkDays: integer('PORTAL_LINK_DAYS', 30, 1, 365), sessionMinutes: integer('PORTAL_SESSION_MINUTES', 15, 1, 120) },
     runScheduler: env.RUN_SCHEDULER !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', 5_000, 100, 3_600_000),
+    schedulerPartitions: integer('SCHEDULER_PARTITIONS', 1, 1, 256),
     installmentGraceDays: integer('INSTALLMENT_GRACE_DAYS', 3, 0, 30),
     planBreakAfter: integer('PLAN_BREAK_AFTER_MISSED', 2, 1, 12),
     collectionStrategies: jsonObject('COLLECTION_STRATEGIES'),

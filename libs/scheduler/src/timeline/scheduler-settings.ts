@@ -22,6 +22,8 @@ import { ScoringInForce } from '@arrears/projections';
 @Injectable()
 export class SchedulerSettingsInForce {
   readonly settings: SchedulerSettings;
+  /** The sweep's parts (SCHEDULER_PARTITIONS), and how often each process wakes to sweep them. */
+  readonly sweep: { partitions: number; intervalMs: number };
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, contactPolicies: ContactPoliciesInForce) {
     const configured = config.collectionStrategies as Partial<CollectionTimelines>;
@@ -34,6 +36,7 @@ export class SchedulerSettingsInForce {
       ? [...timelineProblems(timelines), ...strategyTemplateProblems(timelines, templatesIn(contactPolicies.policies))]
       : ['it must hold strategies with steps, and assignments naming a champion'];
     if (problems.length) throw new Error(`COLLECTION_STRATEGIES: ${problems.join('; ')}`);
+    this.sweep = { partitions: config.schedulerPartitions, intervalMs: config.schedulerIntervalMs };
     this.settings = {
       timelines,
       policies: contactPolicies.policies,

@@ -6,14 +6,14 @@ import { Clock, IdGenerator, Metrics } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, underLease, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
+import { noteSwept, partitionLease, partitionOf, partitionsInTurn, sweptElsewhere } from './sweep-partitions';
 
 /** The zone furthest ahead of UTC: no debtor's date is later than its date. */
 const furthestAhead = 'Pacific/Kiritimati';
 const pageSize = 200;
 /** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
 const parallelAccounts = 4;
-/** The lease one sweep at a time holds, and how long it outlives a process that dies holding it. */
-const sweepLease = 'timeline-scheduler';
+/** How long a sweep's lease outlives a process that dies holding it. */
 const sweepLeaseMs = 30_000;
 
 export interface SchedulerRun {
@@ -31,8 +31,9 @@ export interface SchedulerRun {
  * today (the account read model's `wakeOn`), works out what is due on each in the debtor's calendar,
  * and sends it as commands through the same path as the API. The deciders make every step once-only
  * (a step taken is in the stream) and appends carry expected revisions, so a retried wake, a crash
- * half-way or a second scheduler cannot repeat one. Schedulers in several processes take turns: a wake
- * sweeps only under the sweep's lease, so the others stand by instead of doing the same work again.
+ * half-way or a second scheduler cannot repeat one. Schedulers in several processes share the work: the
+ * accounts are cut into SCHEDULER_PARTITIONS parts by id, each swept under its own lease, so that no two
+ * processes sweep one part at once (with one part, the others stand by).
  */
 @Injectable()
 export class TimelineScheduler {
@@ -49,15 +50,39 @@ export class TimelineScheduler {
     private readonly metrics: Metrics,
   ) {}
 
+  /** Sweeps each part of the accounts (SCHEDULER_PARTITIONS) this process may: with one part, the whole sweep. */
   async runOnce(): Promise<SchedulerRun> {
-    const swept = await underLease(this.readStore, sweepLease, this.owner, sweepLeaseMs, (lost) => this.sweep(lost));
-    return swept ?? { accounts: 0, commands: 0, refused: 0, failed: 0, standby: true };
+    const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
+    let swept = false;
+    for (const partition of partitionsInTurn(this.settings.sweep.partitions)) swept = (await this.sweepPartition(partition, run)) || swept;
+    return swept ? run : { ...run, standby: true };
   }
 
-  /** Every account whose work is due, page by page; stops between pages once another process has taken the lease. */
-  private async sweep(lost: AbortSignal): Promise<SchedulerRun> {
+  /**
+   * Sweeps one part under its lease, unless another process holds it or, with several parts, swept it within the
+   * last interval (that process wakes for it again; sweeping it twice would send commands still being projected).
+   */
+  private async sweepPartition(partition: number, run: SchedulerRun): Promise<boolean> {
+    const { partitions, intervalMs } = this.settings.sweep;
+    const lease = partitionLease(partition, partitions);
+    const inPartition = (accountId: string) => partitions === 1 || partitionOf(accountId, partitions) === partition;
+    const swept = await underLease(this.readStore, lease, this.owner, sweepLeaseMs, async (lost) => {
+      if (partitions === 1) return this.sweep(lost, inPartition, run).then(() => true);
+      const since = new Date(this.clock.now().getTime() - intervalMs).toISOString();
+      if (await sweptElsewhere(this.readStore, lease, this.owner, since)) return false;
+      await this.sweep(lost, inPartition, run);
+      await noteSwept(this.readStore, lease, this.owner, this.clock.now().toISOString());
+      return true;
+    });
+    return swept === true;
+  }
+
+  /**
+   * Every account of the part whose work is due, page by page (each part reads every due account, and works its
+   * own); stops between pages once another process has taken the lease.
+   */
+  private async sweep(lost: AbortSignal, inPartition: (accountId: string) => boolean, run: SchedulerRun): Promise<void> {
     const now = this.clock.now().toISOString();
-    const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
     const context: CommandContext = {
       correlationId: `scheduler-${this.ids.uuid()}`,
       causationId: '',
@@ -77,9 +102,10 @@ export class TimelineScheduler {
         limit: pageSize,
         ...(after ? { after } : {}),
       })) as AccountDocument[];
-      await inParallel(page, parallelAccounts, (document) => this.work(document, now, context, run));
+      const own = page.filter((document) => inPartition(document.id));
+      await inParallel(own, parallelAccounts, (document) => this.work(document, now, context, run));
       const last = page[page.length - 1];
-      if (page.length < pageSize || !last || lost.aborted) return run;
+      if (page.length < pageSize || !last || lost.aborted) return;
       after = [last.wakeOn, last.id];
     }
   }
