@@ -20,6 +20,7 @@ import { benchMetadata as metadata } from './bench-metadata';
 import { measureCommandLayers, type CommandLayerFigure } from './command-layers';
 import { measureAccountLoads, type LoadFigure } from './account-loads';
 import { measureFold, type FoldFigure } from './fold';
+import { measureSweeps, sweepRows } from './scheduler-sweep';
 
 const clients = 8;
 const streams = 1_000;
@@ -336,8 +337,11 @@ if (simulatedDays !== undefined && !(Number.isSafeInteger(simulatedDays) && simu
   throw new Error('--simulated-days takes a number of days, at least 1');
 /** (g) over 3 years of history: 100,000 accounts, or as many as `--kpi-history-accounts N` says (fewer write quicker). */
 const kpiHistoryAccounts = Number(process.argv[process.argv.indexOf('--kpi-history-accounts') + 1]) || 100_000;
-/** `npm run bench -- --webhooks` measures (i) only. */
+/** `npm run bench -- --webhooks` measures (i) only; `-- --scheduler`, (m) only. */
 const webhooksOnly = process.argv.includes('--webhooks');
+const log = (line: string) => {
+  console.log(line);
+};
 
 async function webhooksAlone(serverUrl: string): Promise<void> {
   const figures = await measureWebhooks(await createDatabase(serverUrl, 'bench_webhooks'), (line) => {
@@ -422,6 +426,10 @@ async function main(): Promise<void> {
       await webhooksAlone(server.url);
       return;
     }
+    if (process.argv.includes('--scheduler')) {
+      console.table(sweepRows(await measureSweeps(server.url, log)));
+      return;
+    }
     if (process.argv.includes('--loads')) {
       console.table(loadRows(await measureAccountLoads(await createDatabase(server.url, 'bench_loads'))));
       return;
@@ -449,6 +457,7 @@ async function main(): Promise<void> {
     });
     console.log('measuring (l) loads of accounts by their history…');
     const accountLoads = await measureAccountLoads(await createDatabase(server.url, 'bench_loads'));
+    const sweeps = await measureSweeps(server.url, log);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -484,6 +493,7 @@ async function main(): Promise<void> {
       fold,
       commandLayers: layers,
       accountLoads,
+      sweeps,
     };
     const writeRows = {
       '(a) INSERT, 1 row/tx, 8 clients': { value: `${results.singleInsertBaselineRowsPerSecond} rows/s`, target: 'baseline' },
@@ -505,6 +515,7 @@ async function main(): Promise<void> {
       ...foldRows(fold),
       ...layerRows(layers),
       ...loadRows(accountLoads),
+      ...sweepRows(sweeps),
     });
     const out = resolve(__dirname, '../../bench/results');
     await mkdir(out, { recursive: true });
