@@ -21,6 +21,7 @@ import { measureCommandLayers, type CommandLayerFigure } from './command-layers'
 import { measureAccountLoads, type LoadFigure } from './account-loads';
 import { measureFold, type FoldFigure } from './fold';
 import { measureSweeps, sweepRows } from './scheduler-sweep';
+import { measureAccountProjection, type ProjectionFigure } from './account-projection';
 
 const clients = 8;
 const streams = 1_000;
@@ -392,6 +393,18 @@ const loadRows = (figures: LoadFigure[]) =>
     ]),
   );
 
+/** (j) The same payment projected against the database: the account's documents loaded, folded and written. */
+const projectionRows = (figures: ProjectionFigure[]) =>
+  Object.fromEntries(
+    figures.map(({ pastPayments, milliseconds, writeMilliseconds, documentKiB }) => [
+      `(j) project a payment after ${pastPayments} payments: load, fold, write`,
+      {
+        value: `${milliseconds} ms, of which the write ${writeMilliseconds} (account document ${documentKiB} KiB)`,
+        target: `flat (× ${round(milliseconds / (figures[0]?.milliseconds ?? NaN))} of the first)`,
+      },
+    ]),
+  );
+
 /** (k) The command path's layers, each alone: no database either. */
 const layerRows = (figures: CommandLayerFigure[]) =>
   Object.fromEntries(
@@ -431,7 +444,10 @@ async function main(): Promise<void> {
       return;
     }
     if (process.argv.includes('--loads')) {
-      console.table(loadRows(await measureAccountLoads(await createDatabase(server.url, 'bench_loads'))));
+      console.table({
+        ...loadRows(await measureAccountLoads(await createDatabase(server.url, 'bench_loads'))),
+        ...projectionRows(await measureAccountProjection(await createDatabase(server.url, 'bench_projection'))),
+      });
       return;
     }
     const write = readSideOnly ? skippedWriteSide : await measureWriteSide(server.url);
@@ -457,6 +473,8 @@ async function main(): Promise<void> {
     });
     console.log('measuring (l) loads of accounts by their history…');
     const accountLoads = await measureAccountLoads(await createDatabase(server.url, 'bench_loads'));
+    log('measuring (j) a payment projected into accounts by their history, against the database…');
+    const accountProjection = await measureAccountProjection(await createDatabase(server.url, 'bench_projection'));
     const sweeps = await measureSweeps(server.url, log);
 
     const results = {
@@ -493,6 +511,7 @@ async function main(): Promise<void> {
       fold,
       commandLayers: layers,
       accountLoads,
+      accountProjection,
       sweeps,
     };
     const writeRows = {
@@ -513,6 +532,7 @@ async function main(): Promise<void> {
       },
       ...webhookRows(webhooks),
       ...foldRows(fold),
+      ...projectionRows(accountProjection),
       ...layerRows(layers),
       ...loadRows(accountLoads),
       ...sweepRows(sweeps),

@@ -1,0 +1,93 @@
+/**
+ * (j) The account fold of one payment as the projector runs it, against PostgreSQL: the account's documents
+ * loaded, the payment folded, the changed documents written with the checkpoint, by how many payments the
+ * account received before. (j)'s fold alone stays flat; this shows what storing the account document costs, a
+ * document that holds every payment and every ledger day and is read and written whole.
+ */
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
+import { reportingZones } from '@arrears/platform';
+import { accountProjectionFor, batchWrites, ProjectionRunner, withStoredShapes } from '@arrears/projections';
+import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
+import { benchMetadata } from './bench-metadata';
+import { foldHistories } from './fold';
+
+/** Folds timed at each history: the median counts. */
+const timed = 21;
+
+export interface ProjectionFigure {
+  pastPayments: number;
+  /** Load, fold and write of one payment, the median of `timed`. */
+  milliseconds: number;
+  /** Of which the write of the changed documents with the checkpoint, the median too. */
+  writeMilliseconds: number;
+  /** The account document's size as JSON. */
+  documentKiB: number;
+}
+
+/** The bench's metadata, recorded at `instant`. */
+const at = (instant: string) => ({ ...benchMetadata, occurredAt: instant, recordedAt: instant, creditorId: 'cred-1' });
+
+/** A payment of 1 on the day `n / 4` days after 2020-01-01 (four a day). */
+function payment(n: number): NewEvent {
+  const receivedOn = new Date(Date.UTC(2020, 0, 1) + Math.floor(n / 4) * 86_400_000).toISOString().slice(0, 10);
+  const data = { paymentId: `pay-${n}`, amount: 1, currency: 'EUR', receivedOn, method: 'card', allocations: [{ invoiceId: 'inv-1', amount: 1 }] };
+  return { id: randomUUID(), type: 'PaymentReceived', data: { ...data, installmentAllocations: [], credited: 0 }, metadata: at(`${receivedOn}T12:00:00.000Z`) };
+}
+
+function opening(accountId: string): NewEvent[] {
+  const metadata = at('2020-01-01T09:00:00.000Z');
+  const invoice = { invoiceId: 'inv-1', amount: 1e12, currency: 'EUR', issuedOn: '2020-01-01', dueOn: '2020-01-31', terms: { graceDays: 0 } };
+  return [
+    { id: randomUUID(), type: 'AccountOpened', data: { accountId, creditorId: 'cred-1', debtor: { reference: accountId, timeZone: 'UTC' } }, metadata },
+    { id: randomUUID(), type: 'InvoiceIssued', data: invoice, metadata },
+  ];
+}
+
+export async function measureAccountProjection(url: string): Promise<ProjectionFigure[]> {
+  const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 4 });
+  const reads = withStoredShapes(await PostgresReadStore.connect(url, 4));
+  try {
+    const figures: ProjectionFigure[] = [];
+    for (const past of foldHistories) figures.push(await measureAt(events, reads, past));
+    return figures;
+  } finally {
+    await reads.close();
+    await events.close();
+  }
+}
+
+async function measureAt(events: PostgresEventStore, reads: ReadStore, past: number): Promise<ProjectionFigure> {
+  const projection = accountProjectionFor(reportingZones({}));
+  const accountId = `acc-grown-${past}`;
+  const stream = `account-${accountId}`;
+  let revision = (await events.append(stream, opening(accountId), { expectedRevision: 'no_stream' })).nextExpectedRevision;
+  for (let n = 0; n < past; n += 500) {
+    const chunk = Array.from({ length: Math.min(500, past - n) }, (_, k) => payment(n + k));
+    revision = (await events.append(stream, chunk, { expectedRevision: revision })).nextExpectedRevision;
+  }
+  const runner = new ProjectionRunner(events, reads, [{ projection, poison: 'quarantine' }], { batchSize: 500, batchWaitMs: 1 });
+  runner.start();
+  await runner.waitFor(await events.headPosition(), 600_000);
+  await runner.stop();
+  const [times, writeTimes]: [number[], number[]] = [[], []];
+  for (let n = past; n < past + timed; n++) {
+    revision = (await events.append(stream, [payment(n)], { expectedRevision: revision })).nextExpectedRevision;
+    const [recorded] = await events.readStream(stream, { fromRevision: revision });
+    if (!recorded) throw new Error(`${stream} has no revision ${revision}.`);
+    const started = process.hrtime.bigint();
+    const { writes } = await batchWrites(reads, projection, [recorded], 'quarantine');
+    const folded = process.hrtime.bigint();
+    await reads.apply(writes, { name: projection.name, position: recorded.position });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    writeTimes.push(Number(process.hrtime.bigint() - folded) / 1e6);
+  }
+  const document = await reads.get('accounts', accountId);
+  const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[timed >> 1] ?? NaN) * 100) / 100;
+  return {
+    pastPayments: past,
+    milliseconds: median(times),
+    writeMilliseconds: median(writeTimes),
+    documentKiB: Math.round(JSON.stringify(document).length / 1024),
+  };
+}
