@@ -1,6 +1,6 @@
 import { Module, type CanActivate, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { APP_CONFIG, reportingZones, type AppConfig } from '@arrears/platform';
+import { APP_CONFIG, Clock, reportingZones, type AppConfig } from '@arrears/platform';
 import type { DestinationStream } from 'pino';
 import { BackendsModule, type BackendsOverrides } from '@arrears/backends';
 import { CommandsModule } from '@arrears/commands';
@@ -93,11 +93,12 @@ export class AppModule {
       imports: [
         // Headers only on a refusal (Retry-After): the limit is documented, not sent on every answer.
         ThrottlerModule.forRootAsync({
-          inject: [READ_STORE],
-          useFactory: (readStore: ReadStore) => ({
+          inject: [READ_STORE, Clock],
+          useFactory: (readStore: ReadStore, clock: Clock) => ({
             throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }],
             setHeaders: false,
-            storage: config.rateLimitShared ? new SharedWindowStorage(readStore) : new FixedWindowStorage(),
+            // Shared windows go by the injected clock: every process must cut the same ones, and tests move it.
+            storage: config.rateLimitShared ? new SharedWindowStorage(readStore, () => clock.now().getTime()) : new FixedWindowStorage(),
           }),
         }),
         BackendsModule.forRoot(config, overrides),

@@ -43,25 +43,32 @@ describe('rate counts shared by the processes of one read store (API replicas)',
     expect(await hit(a)).toMatchObject({ totalHits: 6, isBlocked: true });
     // Another caller has a budget of its own.
     expect(await hit(a, 'subject:calm')).toMatchObject({ totalHits: 1, isBlocked: false });
+    // A caller that kept on is still refused as the next window starts: the one before weighs on it.
+    await exchange();
+    now += 700;
+    expect(await hit(b)).toMatchObject({ totalHits: 8, isBlocked: true });
   });
 
-  it('starts every replica on a new count when the window ends, and deletes the window it told', async () => {
+  it('starts a new count when the window ends, the one before weighing by its share still within a second, and deletes the window it told', async () => {
     const [a, b] = replicas;
+    const first = now - (now % 1000);
     for (let i = 0; i < 4; i++) await hit(a);
     await hit(b);
     await exchange();
-    now += 1000;
-    expect(await hit(a)).toMatchObject({ totalHits: 1, isBlocked: false });
-    expect(await hit(b)).toMatchObject({ totalHits: 1, isBlocked: false });
-    await exchange();
+    // 600 ms into the next window: the five hits before count for two (40 % of them).
+    now += 1600;
+    expect(await hit(a)).toMatchObject({ totalHits: 3, isBlocked: false });
     expect(await hit(b)).toMatchObject({ totalHits: 3, isBlocked: false });
-    const kept = await stores[0]?.find(RATE_WINDOWS, { where: [{ field: 'start', op: 'lt', value: now - (now % 1000) }] });
+    await exchange();
+    expect(await hit(b)).toMatchObject({ totalHits: 5, isBlocked: false });
+    expect(await hit(b)).toMatchObject({ totalHits: 6, isBlocked: true });
+    const kept = await stores[0]?.find(RATE_WINDOWS, { where: [{ field: 'start', op: 'eq', value: first }] });
     expect(kept).toEqual([]);
   });
 
   it('sweeps the windows a process that died left behind, a minute after they ended', async () => {
-    const dead = (start: number) => ({ id: `dead:${start}`, caller: 'c', start, process: 'dead', hits: 3 });
-    const [stale, recent] = [dead(now - 61_000 - (now % 1000)), dead(now - 30_000 - (now % 1000))];
+    const dead = (start: number) => ({ id: `dead:${start}`, caller: 'c', start, endsAt: start + 1000, process: 'dead', hits: 3 });
+    const [stale, recent] = [dead(now - 62_000 - (now % 1000)), dead(now - 30_000 - (now % 1000))];
     await stores[0]?.apply([stale, recent].map((document) => ({ kind: 'put', collection: RATE_WINDOWS, document })));
     await hit(replicas[0]);
     await replicas[0].exchange();
@@ -78,6 +85,10 @@ describe('rate counts shared by the processes of one read store (API replicas)',
     expect(await hit(b, key)).toMatchObject({ totalHits: 6, isBlocked: true });
     const stored = await stores[0]?.find(RATE_WINDOWS);
     expect(JSON.stringify(stored)).not.toContain('subject:');
+    // Keys that differ only in their lone surrogates are callers apart.
+    await hit(b, 'subject:\udc00');
+    await exchange();
+    expect(await hit(b, 'subject:\udc00')).toMatchObject({ totalHits: 2, isBlocked: false });
   });
 
   it('counts alone, refusing nothing it would not, while the read store is down, and shares again once it is back', async () => {

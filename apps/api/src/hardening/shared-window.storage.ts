@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
@@ -13,14 +14,18 @@ export const rateExchangeMs = 100;
 /** Windows that ended this long ago are swept by whichever process comes by, dead ones' included. */
 const sweptAfterMs = 60_000;
 
+/** How long a stopping process waits for an exchange in flight: the counts are a guard, not a record. */
+const exchangeOnStopMs = 1_000;
+
 interface RateWindowDocument extends ReadDocument {
   /**
    * The caller's key (a subject's id, or an address) hashed to what any store keeps (a key may hold a NUL); kept
    * only until its window ends, or a minute after when its process died.
    */
   caller: string;
-  /** When the window started, in ms since the epoch: every process cuts time into the same windows. */
+  /** When the window started and ends, in ms since the epoch: every process cuts time into the same windows. */
   start: number;
+  endsAt: number;
   process: string;
   hits: number;
 }
@@ -35,26 +40,31 @@ interface Count {
   told: number;
   /** Every other process's hits in the window, as last heard. */
   others: number;
+  /** Every process's hits in the window before, as this process last knew them. */
+  before: number;
+  /** Its end is queued for the store. */
+  closed: boolean;
 }
 
 /**
- * Counts each caller's requests with every process on the same read store (API replicas), in fixed
- * windows of `ttl` that start on its multiples, so that all processes count the same windows. A request
- * is decided at once on this process's count and the others' as last heard; every `rateExchangeMs` each
- * process writes its own counts (a document per caller and window, so a write retried counts nothing
- * twice) and reads the others'. N replicas therefore let a caller through the limit, plus what the
- * others took in the last exchange. A store that does not answer holds no request up: each process counts
- * alone until it answers again. Like FixedWindowStorage, up to twice the limit gets through across a
- * window's edge: a guard against floods, not a quota.
+ * Counts each caller's requests with every process on the same read store (API replicas), in windows of `ttl`
+ * that start on its multiples of the clock, so that all processes count the same windows (their clocks must
+ * agree). A request is decided at once, on this process's count and the others' as last heard; every
+ * `rateExchangeMs` each process writes its own counts (a document per caller and window, so a write retried
+ * counts nothing twice) and reads the others'. As in a sliding window, the window before weighs on the count
+ * by the share of it still within `ttl`, so a caller that keeps flooding stays refused from one window to the
+ * next. A store that does not answer holds no request up: each process counts alone until it answers again.
  */
 export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SharedWindowStorage.name);
   private readonly process = randomUUID();
   private readonly counts = new Map<string, Count>();
-  /** Windows of ours in the store that have ended: deleted at the next exchange. */
+  /** Windows of ours that have ended: their documents are deleted at the next exchange. */
   private readonly ended = new Set<string>();
-  private exchanging: Promise<void> | undefined;
+  private current: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private indexed = false;
   private failing = false;
   private sweptAt = 0;
@@ -70,12 +80,13 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
     const id = `${throttlerName}:${key}`;
     let count = this.counts.get(id);
     if (!count || count.start !== start) {
-      if (count) this.windowEnded(id, count);
-      count = { caller: callerOf(id), start, endsAt: start + ttl, hits: 0, told: 0, others: 0 };
+      const before = count?.start === start - ttl ? count.hits + count.others : 0;
+      if (count) this.windowEnded(count);
+      count = { caller: callerOf(id), start, endsAt: start + ttl, hits: 0, told: 0, others: 0, before, closed: false };
       this.counts.set(id, count);
     }
     count.hits++;
-    const totalHits = count.hits + count.others;
+    const totalHits = count.hits + count.others + Math.floor((count.before * (count.endsAt - now)) / ttl);
     const timeToExpire = Math.ceil((count.endsAt - now) / 1000);
     const isBlocked = totalHits > limit;
     return Promise.resolve({ totalHits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 });
@@ -87,16 +98,30 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.exchanging;
+    await Promise.race([this.queued ?? this.current, delay(exchangeOnStopMs, undefined, { ref: false })]);
   }
 
-  /** Tells the store this process's counts and hears the others'; one exchange at a time, never throwing. */
+  /**
+   * An exchange that begins after this call (the one in flight may have read the counts before it): tells the
+   * store this process's counts and hears the others'. One at a time, and it never throws.
+   */
   exchange(): Promise<void> {
-    this.exchanging ??= this.exchangeOnce().finally(() => {
-      this.exchanging = undefined;
+    if (!this.current) return this.begin();
+    this.queued ??= this.current.then(() => {
+      this.queued = undefined;
+      return this.begin();
     });
-    return this.exchanging;
+    return this.queued;
+  }
+
+  private begin(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.current = this.exchangeOnce().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
   }
 
   private async exchangeOnce(): Promise<void> {
@@ -110,18 +135,22 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
 
   private async exchangeCounts(): Promise<void> {
     const now = this.now();
-    for (const [id, count] of this.counts) if (count.endsAt <= now) this.windowEnded(id, count);
+    for (const [id, count] of this.counts) {
+      if (count.endsAt <= now) this.windowEnded(count);
+      // The window before the current one is kept for its weight on the current one.
+      if (count.endsAt + (count.endsAt - count.start) <= now) this.counts.delete(id);
+    }
     if (!this.indexed) {
       await this.readStore.ensureIndexes(RATE_WINDOWS, [{ name: 'by_caller', fields: [{ field: 'caller', direction: 'asc' }] }]);
       this.indexed = true;
     }
     await this.tell();
-    await this.hear();
+    await this.hear(now);
     if (now - this.sweptAt >= sweptAfterMs) await this.sweep(now);
   }
 
   private async tell(): Promise<void> {
-    const untold = [...this.counts.values()].filter((count) => count.hits > count.told).map((count) => [count, count.hits] as const);
+    const untold = [...this.counts.values()].filter((count) => !count.closed && count.hits > count.told).map((count) => [count, count.hits] as const);
     const deleted = [...this.ended];
     const writes: WriteOperation[] = [
       ...untold.map(([count, hits]): WriteOperation => ({ kind: 'put', collection: RATE_WINDOWS, document: this.documentOf(count, hits) })),
@@ -133,8 +162,8 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
     for (const id of deleted) this.ended.delete(id);
   }
 
-  private async hear(): Promise<void> {
-    const live = [...this.counts.values()];
+  private async hear(now: number): Promise<void> {
+    const live = [...this.counts.values()].filter((count) => count.endsAt > now);
     if (!live.length) return;
     const heard = (await this.readStore.find(RATE_WINDOWS, {
       where: [{ field: 'caller', op: 'in', value: [...new Set(live.map((count) => count.caller))] }],
@@ -150,18 +179,21 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
 
   /** Windows long ended, whoever counted them (a process that died leaves its own). */
   private async sweep(now: number): Promise<void> {
-    const stale = await this.readStore.find(RATE_WINDOWS, { where: [{ field: 'start', op: 'lt', value: now - sweptAfterMs }], limit: 1000 });
+    const stale = await this.readStore.find(RATE_WINDOWS, { where: [{ field: 'endsAt', op: 'lt', value: now - sweptAfterMs }], limit: 1000 });
     if (stale.length) await this.readStore.apply(stale.map(({ id }) => ({ kind: 'delete', collection: RATE_WINDOWS, id })));
     this.sweptAt = now;
   }
 
-  private windowEnded(id: string, count: Count): void {
-    this.counts.delete(id);
-    if (count.told > 0) this.ended.add(this.documentOf(count, count.told).id);
+  /** Queues the delete of the window's document: a put still in flight may land it yet, and deleting none is harmless. */
+  private windowEnded(count: Count): void {
+    if (count.closed) return;
+    count.closed = true;
+    if (count.hits > 0) this.ended.add(this.documentOf(count, count.hits).id);
   }
 
   private documentOf(count: Count, hits: number): RateWindowDocument {
-    return { id: `${this.process}:${windowKey(count.caller, count.start)}`, caller: count.caller, start: count.start, process: this.process, hits };
+    const { caller, start, endsAt } = count;
+    return { id: `${this.process}:${windowKey(caller, start)}`, caller, start, endsAt, process: this.process, hits };
   }
 
   private recovered(): void {
@@ -177,6 +209,7 @@ export class SharedWindowStorage implements ThrottlerStorage, OnApplicationBoots
   }
 }
 
-const callerOf = (id: string) => createHash('sha256').update(id).digest('base64url');
+/** The caller's key hashed from its UTF-16 code units: two keys differing only in lone surrogates stay apart. */
+const callerOf = (id: string) => createHash('sha256').update(Buffer.from(id, 'utf16le')).digest('base64url');
 
 const windowKey = (caller: string, start: number) => `${caller}:${start}`;

@@ -50,11 +50,22 @@ export class TimelineScheduler {
     private readonly metrics: Metrics,
   ) {}
 
-  /** Sweeps each part of the accounts (SCHEDULER_PARTITIONS) this process may: with one part, the whole sweep. */
+  /**
+   * Sweeps each part of the accounts (SCHEDULER_PARTITIONS) this process may: with one part, the whole sweep. A
+   * part that fails leaves the others their turn; the wake then fails with its error, to be tried again.
+   */
   async runOnce(): Promise<SchedulerRun> {
     const run: SchedulerRun = { accounts: 0, commands: 0, refused: 0, failed: 0 };
     let swept = false;
-    for (const partition of partitionsInTurn(this.settings.sweep.partitions)) swept = (await this.sweepPartition(partition, run)) || swept;
+    const errors: unknown[] = [];
+    for (const partition of partitionsInTurn(this.settings.sweep.partitions)) {
+      try {
+        swept = (await this.sweepPartition(partition, run)) || swept;
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length) throw errors[0];
     return swept ? run : { ...run, standby: true };
   }
 
