@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { accountProjectionFor, batchWrites, ProjectionRunner, withStoredShapes } from '@arrears/projections';
+import { accountProjectionFor, accountReadModel, batchWrites, ProjectionRunner, withStoredShapes } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { benchMetadata } from './bench-metadata';
 import { foldHistories } from './fold';
@@ -82,7 +82,7 @@ async function measureAt(events: PostgresEventStore, reads: ReadStore, past: num
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     writeTimes.push(Number(process.hrtime.bigint() - folded) / 1e6);
   }
-  const document = await reads.get('accounts', accountId);
+  const document = await reads.get(accountReadModel.collection, accountId);
   const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[timed >> 1] ?? NaN) * 100) / 100;
   return {
     pastPayments: past,
