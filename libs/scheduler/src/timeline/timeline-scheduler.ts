@@ -13,6 +13,11 @@ const furthestAhead = 'Pacific/Kiritimati';
 const pageSize = 200;
 /** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
 const parallelAccounts = 4;
+/** What the sweep never reads of an account document: its KPI ledger, its score and last payment. */
+const unread = ['kpis', 'score', 'lastPayment'];
+/** What a page of several parts' sweep lists an account by: its id and `wakeOn`, the rest read for its own part. */
+const listedOnly = [...unread, 'account'];
+
 /** How long a sweep's lease outlives a process that dies holding it. */
 const sweepLeaseMs = 30_000;
 
@@ -89,8 +94,8 @@ export class TimelineScheduler {
   }
 
   /**
-   * Every account of the part whose work is due, page by page (each part reads every due account, and works its
-   * own); stops between pages once another process has taken the lease.
+   * Every account of the part whose work is due, page by page; stops between pages once another process has taken
+   * the lease. With several parts, a page lists the due accounts by id only, and the part's own are read whole.
    */
   private async sweep(lost: AbortSignal, inPartition: (accountId: string) => boolean, run: SchedulerRun): Promise<void> {
     const now = this.clock.now().toISOString();
@@ -112,13 +117,21 @@ export class TimelineScheduler {
         ],
         limit: pageSize,
         ...(after ? { after } : {}),
+        omit: this.settings.sweep.partitions === 1 ? unread : listedOnly,
       })) as AccountDocument[];
-      const own = page.filter((document) => inPartition(document.id));
+      const own = this.settings.sweep.partitions === 1 ? page : await this.documents(page.filter((document) => inPartition(document.id)));
       await inParallel(own, parallelAccounts, (document) => this.work(document, now, context, run));
       const last = page[page.length - 1];
       if (page.length < pageSize || !last || lost.aborted) return;
       after = [last.wakeOn, last.id];
     }
+  }
+
+  /** The documents of the accounts listed, read whole but for what the sweep does not read. */
+  private async documents(listed: AccountDocument[]): Promise<AccountDocument[]> {
+    if (!listed.length) return [];
+    const ids = listed.map((document) => document.id);
+    return (await this.readStore.find(accountReadModel.collection, { where: [{ field: 'id', op: 'in', value: ids }], omit: unread })) as AccountDocument[];
   }
 
   private async work(document: AccountDocument, now: string, context: CommandContext, run: SchedulerRun): Promise<void> {
