@@ -98,7 +98,10 @@ export class AppModule {
             throttlers: [{ ttl: 1000, limit: config.rateLimitPerSecond }],
             setHeaders: false,
             // Shared windows go by the injected clock: every process must cut the same ones, and tests move it.
-            storage: config.rateLimitShared ? new SharedWindowStorage(readStore, () => clock.now().getTime()) : new FixedWindowStorage(),
+            storage:
+              config.rateLimitShared && config.rateLimitPerSecond > 0
+                ? new SharedWindowStorage(readStore, () => clock.now().getTime())
+                : new FixedWindowStorage(),
           }),
         }),
         BackendsModule.forRoot(config, overrides),
