@@ -193,4 +193,27 @@ describe('the scheduler’s sweep in parts', () => {
     expect(await first.app.get(TimelineScheduler).runOnce()).toMatchObject({ refused: 0, failed: 0 });
     expect(new Set((await notes()).map(({ owner }) => owner)).size).toBe(1);
   });
+
+  it('sweeps the other parts when one fails, and fails the wake with its error, to be woken again', async () => {
+    const store = first.app.get<symbol, ReadStore>(READ_STORE);
+    const get = store.get.bind(store);
+    // The store fails for one part alone: the read of its note, once its lease is taken.
+    const failing = jest.spyOn(store, 'get').mockImplementation((collection, id) => {
+      if (collection === SCHEDULER_SWEEPS && id === 'timeline-scheduler:2/4') return Promise.reject(new Error('connection terminated'));
+      return get(collection, id);
+    });
+    try {
+      first.clock.set('2026-03-20T14:00:12Z');
+      await expect(first.app.get(TimelineScheduler).runOnce()).rejects.toThrow('connection terminated');
+    } finally {
+      failing.mockRestore();
+    }
+    const endedAt = new Map((await store.find(SCHEDULER_SWEEPS)).map(({ id, endedAt }) => [id, endedAt]));
+    expect([0, 1, 3].map((part) => endedAt.get(`timeline-scheduler:${part}/4`))).toEqual([
+      '2026-03-20T14:00:12.000Z',
+      '2026-03-20T14:00:12.000Z',
+      '2026-03-20T14:00:12.000Z',
+    ]);
+    expect(endedAt.get('timeline-scheduler:2/4')).toBe('2026-03-20T14:00:06.000Z');
+  });
 });
