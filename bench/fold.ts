@@ -22,7 +22,8 @@ export interface FoldFigure {
 /** Four payments a business day, in order: 10,000 of them span about seven years. */
 const paidOn = (n: number) => new Date(Date.UTC(2025, 0, 1) + Math.floor(n / 4) * 86_400_000).toISOString().slice(0, 10);
 
-const payment = (n: number): AccountEvent => ({
+/** The `n`th payment of 1 to the account's one invoice. */
+export const payment = (n: number): AccountEvent => ({
   type: 'PaymentReceived',
   data: {
     paymentId: `pay-${n}`,
@@ -41,15 +42,17 @@ export function accountWith(past: number): AccountState {
   return historyOf(past).reduce(evolve, initialAccountState());
 }
 
+/** The account opened, and its one large invoice issued on 2025-01-01. */
+export const opening = (accountId = 'acc-1'): AccountEvent[] => [
+  { type: 'AccountOpened', data: { accountId, creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
+  {
+    type: 'InvoiceIssued',
+    data: { invoiceId: 'inv-1', amount: 1e12, currency: 'EUR', issuedOn: '2025-01-01', dueOn: '2025-01-31', terms: { graceDays: 0 } },
+  },
+];
+
 function historyOf(past: number): AccountEvent[] {
-  const opening: AccountEvent[] = [
-    { type: 'AccountOpened', data: { accountId: 'acc-1', creditorId: 'cred-1', debtor: { reference: 'D-1', timeZone: 'UTC' } } },
-    {
-      type: 'InvoiceIssued',
-      data: { invoiceId: 'inv-1', amount: 1e12, currency: 'EUR', issuedOn: '2025-01-01', dueOn: '2025-01-31', terms: { graceDays: 0 } },
-    },
-  ];
-  return [...opening, ...Array.from({ length: past }, (_, n) => payment(n))];
+  return [...opening(), ...Array.from({ length: past }, (_, n) => payment(n))];
 }
 
 /** Each event as the log records it: on its account's stream, at noon of its business day. */

@@ -13,7 +13,7 @@ import { withStoredShapes } from '@arrears/projections';
 import type { SchedulerRun } from '@arrears/scheduler';
 import { writeAccounts } from './bench-accounts';
 import { catchUp } from './read-side';
-import { benchSecrets } from './service';
+import { benchNodeArgs, benchSecrets } from './service';
 import { stoppedOnInterrupt } from './interrupted';
 
 export const sweptAccounts = 5_000;
@@ -48,9 +48,7 @@ async function sweep(copyUrl: string, processes: number): Promise<SweepFigure> {
     SCHEDULER_PARTITIONS: String(processes),
   };
   const children = Array.from({ length: processes }, () => {
-    // BENCH_SERVICE_NODE_ARGS profiles these processes too (see startService).
-    const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, resolve(__dirname, 'sweep-once.js')], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [...benchNodeArgs(), resolve(__dirname, 'sweep-once.js')], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = stoppedOnInterrupt(child);
     const next = () => Promise.race([once(child, 'message').then(([message]) => message as unknown), exited.then(() => undefined)]);
     return { child, next, exited };

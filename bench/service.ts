@@ -118,6 +118,9 @@ export async function withCpu<Result extends { '2xx': number }>(server: BenchSer
   };
 }
 
+/** BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles": what the bench's servers are started with, to profile them under load. */
+export const benchNodeArgs = (): string[] => (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /**
  * The built service in its own process against `url`, without the projector or the scheduler (they
  * would share its two cores; each is measured apart), answering once healthy. The rate limiter runs
@@ -126,9 +129,7 @@ export async function withCpu<Result extends { '2xx': number }>(server: BenchSer
  */
 export async function startService(url: string, env: Record<string, string> = {}, script = '../apps/api/src/main.js'): Promise<BenchService> {
   const port = await freePort();
-  // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", profiles the servers under load.
-  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const service = spawn(process.execPath, [...nodeArgs, resolve(__dirname, script)], {
+  const service = spawn(process.execPath, [...benchNodeArgs(), resolve(__dirname, script)], {
     env: {
       ...process.env,
       EVENT_STORE_URL: url,

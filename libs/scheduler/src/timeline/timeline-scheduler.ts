@@ -81,12 +81,14 @@ export class TimelineScheduler {
   private async sweepPartition(partition: number, run: SchedulerRun): Promise<boolean> {
     const { partitions, intervalMs } = this.settings.sweep;
     const lease = partitionLease(partition, partitions);
-    const inPartition = (accountId: string) => partitions === 1 || partitionOf(accountId, partitions) === partition;
     const swept = await underLease(this.readStore, lease, this.owner, sweepLeaseMs, async (lost) => {
-      if (partitions === 1) return this.sweep(lost, inPartition, run).then(() => true);
+      if (partitions === 1) {
+        await this.sweep(lost, run);
+        return true;
+      }
       const since = new Date(this.clock.now().getTime() - intervalMs).toISOString();
       if (await sweptElsewhere(this.readStore, lease, this.owner, since)) return false;
-      await this.sweep(lost, inPartition, run);
+      await this.sweep(lost, run, (accountId) => partitionOf(accountId, partitions) === partition);
       await noteSwept(this.readStore, lease, this.owner, this.clock.now().toISOString());
       return true;
     });
@@ -94,10 +96,11 @@ export class TimelineScheduler {
   }
 
   /**
-   * Every account of the part whose work is due, page by page; stops between pages once another process has taken
-   * the lease. With several parts, a page lists the due accounts by id only, and the part's own are read whole.
+   * Every account whose work is due (of the part `inPartition` says, if any), page by page; stops between pages once
+   * another process has taken the lease. With a part, a page lists the due accounts by id only, and the part's own
+   * are read whole.
    */
-  private async sweep(lost: AbortSignal, inPartition: (accountId: string) => boolean, run: SchedulerRun): Promise<void> {
+  private async sweep(lost: AbortSignal, run: SchedulerRun, inPartition?: (accountId: string) => boolean): Promise<void> {
     const now = this.clock.now().toISOString();
     const context: CommandContext = {
       correlationId: `scheduler-${this.ids.uuid()}`,
@@ -117,9 +120,9 @@ export class TimelineScheduler {
         ],
         limit: pageSize,
         ...(after ? { after } : {}),
-        omit: this.settings.sweep.partitions === 1 ? unread : listedOnly,
+        omit: inPartition ? listedOnly : unread,
       })) as AccountDocument[];
-      const own = this.settings.sweep.partitions === 1 ? page : await this.documents(page.filter((document) => inPartition(document.id)));
+      const own = inPartition ? await this.documents(page.map(({ id }) => id).filter(inPartition)) : page;
       await inParallel(own, parallelAccounts, (document) => this.work(document, now, context, run));
       const last = page[page.length - 1];
       if (page.length < pageSize || !last || lost.aborted) return;
@@ -127,10 +130,9 @@ export class TimelineScheduler {
     }
   }
 
-  /** The documents of the accounts listed, read whole but for what the sweep does not read. */
-  private async documents(listed: AccountDocument[]): Promise<AccountDocument[]> {
-    if (!listed.length) return [];
-    const ids = listed.map((document) => document.id);
+  /** The documents of these accounts, whole but for what the sweep does not read. */
+  private async documents(ids: string[]): Promise<AccountDocument[]> {
+    if (!ids.length) return [];
     return (await this.readStore.find(accountReadModel.collection, { where: [{ field: 'id', op: 'in', value: ids }], omit: unread })) as AccountDocument[];
   }
 
