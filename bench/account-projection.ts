@@ -1,8 +1,10 @@
 /**
  * (j) The account fold of one payment as the projector runs it, against PostgreSQL: the account's documents
  * loaded, the payment folded, the changed documents written with the checkpoint, by how many payments the
- * account received before. (j)'s fold alone stays flat; this shows what storing the account document costs, a
- * document that holds every payment and every ledger day and is read and written whole.
+ * account received before. (j)'s fold alone stays flat; this shows what storing the account document costs.
+ * A large account keeps its payments, its days paid on and its ledger's days in parts (stored-parts.ts): a
+ * payment writes the parts it changed, and the projector reads an account's parts once, then its head alone.
+ * The cold figure is that first read: a process that has not read the account yet.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '@arrears/domain';
@@ -15,6 +17,8 @@ import { foldHistories, opening, payment } from './fold';
 
 /** Folds timed at each history: the median counts. */
 const timed = 21;
+/** Folds timed by a process new to the account: each reads all its parts. */
+const cold = 5;
 
 export interface ProjectionFigure {
   pastPayments: number;
@@ -22,6 +26,8 @@ export interface ProjectionFigure {
   milliseconds: number;
   /** Of which the write of the changed documents with the checkpoint, the median too. */
   writeMilliseconds: number;
+  /** Load, fold and write of one payment by a process that has not read the account before, the median of `cold`. */
+  coldMilliseconds: number;
   /** The account document's size as JSON. */
   documentKiB: number;
 }
@@ -36,7 +42,7 @@ const paymentLogged = (n: number) => logged(payment(n));
 
 export async function measureAccountProjection(url: string): Promise<ProjectionFigure[]> {
   const events = await PostgresEventStore.connect({ connectionString: url, poolSize: 4 });
-  const reads = withStoredShapes(await PostgresReadStore.connect(url, 4));
+  const reads = await PostgresReadStore.connect(url, 4);
   try {
     const figures: ProjectionFigure[] = [];
     for (const past of foldHistories) figures.push(await measureAt(events, reads, past));
@@ -47,7 +53,8 @@ export async function measureAccountProjection(url: string): Promise<ProjectionF
   }
 }
 
-async function measureAt(events: PostgresEventStore, reads: ReadStore, past: number): Promise<ProjectionFigure> {
+async function measureAt(events: PostgresEventStore, raw: ReadStore, past: number): Promise<ProjectionFigure> {
+  const reads = withStoredShapes(raw);
   const projection = accountProjectionFor(reportingZones({}));
   const accountId = `acc-grown-${past}`;
   const stream = `account-${accountId}`;
@@ -60,24 +67,30 @@ async function measureAt(events: PostgresEventStore, reads: ReadStore, past: num
   runner.start();
   await runner.waitFor(await events.headPosition(), 600_000);
   await runner.stop();
-  const [times, writeTimes]: [number[], number[]] = [[], []];
-  for (let n = past; n < past + timed; n++) {
+  const [times, writeTimes, coldTimes]: [number[], number[], number[]] = [[], [], []];
+  const projected = async (n: number, store: ReadStore) => {
     revision = (await events.append(stream, [paymentLogged(n)], { expectedRevision: revision })).nextExpectedRevision;
     const [recorded] = await events.readStream(stream, { fromRevision: revision });
     if (!recorded) throw new Error(`${stream} has no revision ${revision}.`);
     const started = process.hrtime.bigint();
-    const { writes } = await batchWrites(reads, projection, [recorded], 'quarantine');
+    const { writes } = await batchWrites(store, projection, [recorded], 'quarantine');
     const folded = process.hrtime.bigint();
-    await reads.apply(writes, { name: projection.name, position: recorded.position });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    writeTimes.push(Number(process.hrtime.bigint() - folded) / 1e6);
+    await store.apply(writes, { name: projection.name, position: recorded.position });
+    return [Number(process.hrtime.bigint() - started) / 1e6, Number(process.hrtime.bigint() - folded) / 1e6] as const;
+  };
+  for (let n = past; n < past + timed; n++) {
+    const [time, writeTime] = await projected(n, reads);
+    times.push(time);
+    writeTimes.push(writeTime);
   }
+  for (let n = past + timed; n < past + timed + cold; n++) coldTimes.push((await projected(n, withStoredShapes(raw)))[0]);
   const document = await reads.get(accountReadModel.collection, accountId);
-  const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[timed >> 1] ?? NaN) * 100) / 100;
+  const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[values.length >> 1] ?? NaN) * 100) / 100;
   return {
     pastPayments: past,
     milliseconds: median(times),
     writeMilliseconds: median(writeTimes),
+    coldMilliseconds: median(coldTimes),
     documentKiB: Math.round(JSON.stringify(document).length / 1024),
   };
 }

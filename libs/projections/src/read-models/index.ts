@@ -8,11 +8,12 @@ import type { AccountSearchKey } from './account-search/search-tokens';
 import { teamActivityProjectionFor } from './team/team-activity.projection';
 import { auditTrailProjectionFor } from './audit-trail/audit-trail.projection';
 import { outboxProjection } from './outbox/outbox.projection';
-import { accountDocumentShape } from './account/account.stored-shape';
+import { accountDocumentShape, accountPartedFields } from './account/account.stored-shape';
 import { worklistLineShape } from './worklist/worklist.stored-shape';
 import { WORKLIST } from './worklist/worklist-line';
 import type { StoredShape } from '../stored-shapes/stored-shape';
 import { ShapedReadStore } from '../stored-shapes/shaped-read-store';
+import type { PartedCollection } from '../stored-shapes/stored-parts.store';
 import type { ReadStore } from '@arrears/read-store';
 
 export * from './account/account.projection';
@@ -41,8 +42,13 @@ export const readModelShapes: ReadonlyMap<string, StoredShape> = new Map([
   [WORKLIST, worklistLineShape],
 ]);
 
-/** `store` as the read models use it: the account fold's documents stored slim. */
-export const withStoredShapes = (store: ReadStore): ReadStore => new ShapedReadStore(store, readModelShapes);
+/** The collections whose documents keep what grows with their history in parts (see stored-parts). */
+export const readModelParts: ReadonlyMap<string, PartedCollection> = new Map([
+  [accountReadModel.collection, { parts: 'account_parts', fields: accountPartedFields }],
+]);
+
+/** `store` as the read models use it: the account fold's documents stored slim, their history in parts. */
+export const withStoredShapes = (store: ReadStore): ReadStore => new ShapedReadStore(store, readModelShapes, readModelParts);
 
 /**
  * The read models the service keeps: the account fold (accounts, with the worklist and the KPIs it

@@ -1,40 +1,63 @@
 import type { Checkpoint, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
-import { filled, readableField, slimmed, type StoredShape } from './stored-shape';
+import { filled, readableField, shapeAt, slimmed, type StoredShape } from './stored-shape';
+import { StoredParts, type PartedCollection } from './stored-parts.store';
 
 /**
  * A read store whose documents of some collections are stored slim (see stored-shape.ts): written
  * without their defaults, read with them put back, so that every reader sees whole documents. A
  * rebuild's shadow (`accounts__v15`) is stored like its collection. Queries must not read a field that
- * may be left out: the shapes keep whole every field a query or an index names.
+ * may be left out: the shapes keep whole every field a query or an index names. The fields of a collection
+ * that grow with a document's history are stored in parts of their own (see stored-parts.ts), and a
+ * write stores only the parts it changed.
  */
 export class ShapedReadStore implements ReadStore {
+  private readonly parts: StoredParts;
+
   constructor(
     private readonly store: ReadStore,
     private readonly shapes: ReadonlyMap<string, StoredShape>,
-  ) {}
+    parted: ReadonlyMap<string, PartedCollection> = new Map(),
+  ) {
+    this.parts = new StoredParts(store, parted, (collection, path) => {
+      const shape = this.shapeOf(collection);
+      return shape && shapeAt(shape, path);
+    });
+  }
 
   get backend(): string {
     return this.store.backend;
   }
 
   async apply(operations: WriteOperation[], checkpoint?: Checkpoint): Promise<void> {
-    await this.store.apply(
-      operations.map((operation) => this.stored(operation)),
-      checkpoint,
-    );
+    const { operations: split, written } = await this.parts.stored(operations);
+    try {
+      await this.store.apply(
+        split.map((operation) => this.stored(operation)),
+        checkpoint,
+      );
+    } catch (error) {
+      this.parts.forget();
+      throw error;
+    }
+    written();
   }
 
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     const document = await this.store.get(collection, id);
-    const shape = this.shapeOf(collection);
-    return document && shape ? (filled(document, shape) as ReadDocument) : document;
+    if (!document) return undefined;
+    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)]);
+    return whole;
   }
 
   async find(collection: string, query?: Query): Promise<ReadDocument[]> {
     const shape = this.shapeOf(collection);
     if (shape) this.requireReadable(collection, shape, [...(query?.where ?? []), ...(query?.orderBy ?? [])]);
     const documents = await this.store.find(collection, query);
-    return shape ? documents.map((document) => filled(document, shape) as ReadDocument) : documents;
+    return this.parts.whole(
+      collection,
+      documents.map((document) => this.filled(collection, document)),
+      query?.omit,
+    );
   }
 
   checkpoint(name: string): Promise<bigint | undefined> {
@@ -54,6 +77,7 @@ export class ShapedReadStore implements ReadStore {
         indexes.flatMap((index) => index.fields),
       );
     await this.store.ensureIndexes(collection, indexes);
+    await this.parts.ensureIndexes(collection);
   }
 
   acquireLease(name: string, owner: string, ttlMs: number, options?: { takeOver?: boolean }): Promise<Lease | undefined> {
@@ -64,12 +88,14 @@ export class ShapedReadStore implements ReadStore {
     return this.store.releaseLease(lease);
   }
 
-  replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    return this.store.replaceCollection(source, target, checkpoint);
+  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
+    await this.parts.replaceCollection(source, target, checkpoint);
+    await this.store.replaceCollection(source, target, checkpoint);
   }
 
-  dropCollection(collection: string): Promise<void> {
-    return this.store.dropCollection(collection);
+  async dropCollection(collection: string): Promise<void> {
+    await this.parts.dropCollection(collection);
+    await this.store.dropCollection(collection);
   }
 
   close(): Promise<void> {
@@ -82,6 +108,11 @@ export class ShapedReadStore implements ReadStore {
     // A path set into a slim document could land under a field left out, and leave it half there.
     if (operation.kind === 'update') throw new Error(`Documents of ${operation.collection} are stored slim: put them whole, never update their fields.`);
     return operation.kind === 'put' ? { ...operation, document: slimmed(operation.document, shape) as ReadDocument } : operation;
+  }
+
+  private filled(collection: string, document: ReadDocument): ReadDocument {
+    const shape = this.shapeOf(collection);
+    return shape ? (filled(document, shape) as ReadDocument) : document;
   }
 
   /** A query or an index on a field that may be left out would miss the documents that leave it out. */

@@ -107,6 +107,13 @@ export function readableField(shape: StoredShape, field: string): boolean {
   return true;
 }
 
+/** The shape of what sits at `path` of a value of `shape`, if the shape knows it. */
+export function shapeAt(shape: StoredShape, path: readonly string[]): StoredShape | undefined {
+  let at: StoredShape | undefined = shape;
+  for (const segment of path) at = at && (at.kind === 'record' ? at.entry : at.fields.get(segment));
+  return at;
+}
+
 /** A record with each entry mapped; built from entries, so that an id such as `__proto__` stays an own entry. */
 function eachEntry(record: Record<string, unknown>, map: (entry: unknown) => unknown): Record<string, unknown> {
   const entries: [string, unknown][] = [];

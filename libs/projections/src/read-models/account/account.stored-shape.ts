@@ -1,5 +1,7 @@
 import { evolve, initialAccountState, sharedEntryOf, sharedRegistryLevels, type AccountEvent, type OpenedAccount } from '@arrears/domain';
 import { recordShape, structShape, type StoredShape } from '../../stored-shapes/stored-shape';
+import type { PartedField } from '../../stored-shapes/stored-parts';
+import { monthLevels } from '../kpis/day-buckets';
 
 // No stored value has a NUL (PostgreSQL's text cannot hold one), so what the template takes from its events is never left out.
 const never = '\u0000';
@@ -44,3 +46,15 @@ export const accountStateShape: StoredShape = structShape(
 
 /** The account document: the folded account slimmed; its own fields (which queries read) kept whole. */
 export const accountDocumentShape: StoredShape = structShape({}, { account: accountStateShape });
+
+/**
+ * What an account document holds that grows with its history, each stored in parts of its own: the buckets
+ * of its registries of payments, of reversals and of each invoice's days paid on, and its KPI ledger's
+ * months. A payment changes one bucket of each and one month, whatever the account's age.
+ */
+export const accountPartedFields: readonly PartedField[] = [
+  { at: ['account', 'payments'], depth: sharedRegistryLevels - 1 },
+  { at: ['account', 'reversalIds'], depth: sharedRegistryLevels - 1 },
+  { at: ['account', 'invoices', '*', 'paidOn'], depth: sharedRegistryLevels - 1 },
+  { at: ['kpis', 'days'], depth: monthLevels },
+];

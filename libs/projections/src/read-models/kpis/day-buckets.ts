@@ -10,6 +10,9 @@ import { entryOf, withEntry, type IsoDate } from '@arrears/domain';
  */
 export type DayBuckets<T> = Readonly<Record<string, Readonly<Record<string, Readonly<Record<IsoDate, T>>>>>>;
 
+/** How deep a month sits: under its year, under the index of years. */
+export const monthLevels = 2;
+
 const yearOf = (day: IsoDate) => `y${day.slice(0, 4)}`;
 const monthOf = (day: IsoDate) => day.slice(0, 7);
 

@@ -1,0 +1,174 @@
+import { Client } from 'pg';
+import { LeaseLostError, PostgresReadStore, type WriteOperation } from '@arrears/read-store';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import type { ProjectedDocument } from '../projection';
+import { batchWrites, type LoadedDocuments } from '../runner/batch-writes';
+import { readModelParts, readModelShapes } from '../read-models';
+import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
+import { ShapedReadStore } from './shaped-read-store';
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** An account folded as the projector folds it, one payment a day; `paid(n)` folds one more. */
+function account(accountId: string) {
+  const acc = eventLog()(accountId);
+  const documents = new Map<string, ProjectedDocument | null>();
+  const fold = (events: ReturnType<typeof acc>[]) => {
+    projectAll(accountProjection, events, documents);
+    return documents.get(`accounts/${accountId}`) as ProjectedDocument;
+  };
+  const payment = (n: number) =>
+    acc('PaymentReceived', facts.payment(`pay-${n}`, 100, day(n), [{ invoiceId: 'inv-1', amount: 100 }]), `${day(n)}T12:00:00.000Z`);
+  fold([acc('AccountOpened', facts.opened(accountId)), acc('InvoiceIssued', facts.invoice('inv-1', 10_000_000, '2026-01-01', '2026-01-31'))]);
+  return { paid: (from: number, count = 1) => fold(Array.from({ length: count }, (_, k) => payment(from + k))) };
+}
+
+const put = (collection: string, document: ProjectedDocument): WriteOperation => ({ kind: 'put', collection, document });
+
+describe('account documents stored in parts, on PostgreSQL', () => {
+  let url: string;
+  let raw: PostgresReadStore;
+  const stores: ShapedReadStore[] = [];
+  const shaped = () => {
+    const store = new ShapedReadStore(raw, readModelShapes, readModelParts);
+    stores.push(store);
+    return store;
+  };
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    raw = await PostgresReadStore.connect(url);
+  });
+  afterAll(() => raw.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const rows = async (sql: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<{ n: number }>(sql)).rows[0]?.n;
+    } finally {
+      await client.end();
+    }
+  };
+  /** The parts each write of the store sends, by the collections they go to. */
+  const partsWritten = () => {
+    const apply = jest.spyOn(raw, 'apply');
+    return () => apply.mock.calls.map(([operations]) => operations.filter((operation) => operation.collection.startsWith('account_parts')).length);
+  };
+
+  it('stores a large account in parts, writes again only the parts a payment changed, and answers it whole to every reader', async () => {
+    const store = shaped();
+    const grown = account('acc-grown');
+    const before = grown.paid(0, 300);
+    await store.apply([put('accounts', before)]);
+    expect(await rows(`SELECT count(*)::int AS n FROM rm_account_parts WHERE doc->>'owner' = 'acc-grown'`)).toBeGreaterThan(300);
+    expect(await rows(`SELECT length(doc::text) AS n FROM rm_accounts WHERE id = 'acc-grown'`)).toBeLessThan(JSON.stringify(before).length / 10);
+
+    const written = partsWritten();
+    const after = grown.paid(300);
+    await store.apply([put('accounts', after)]);
+    // A bucket of the payments, one of the invoice's days paid on, and the ledger's month.
+    expect(written()).toStrictEqual([3]);
+    expect(await store.get('accounts', 'acc-grown')).toStrictEqual(asJson(after));
+    expect(await shaped().get('accounts', 'acc-grown')).toStrictEqual(asJson(after));
+    const [found] = await shaped().find('accounts', { where: [{ field: 'creditorId', op: 'eq', value: 'cred-1' }] });
+    expect(found).toStrictEqual(asJson(after));
+  });
+
+  it('reads the parts of a large account once: later reads here take its head alone, while its stamp is the one they wrote', async () => {
+    const store = shaped();
+    const grown = account('acc-kept');
+    await store.apply([put('accounts', grown.paid(0, 100))]);
+    const find = jest.spyOn(raw, 'find');
+    await store.get('accounts', 'acc-kept');
+    const after = grown.paid(100);
+    await store.apply([put('accounts', after)]);
+    expect(await store.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
+    expect(await store.find('accounts', { where: [{ field: 'id', op: 'in', value: ['acc-kept'] }] })).toStrictEqual([asJson(after)]);
+    expect(find.mock.calls.filter(([collection]) => collection === 'account_parts')).toHaveLength(1);
+  });
+
+  it("folds a growing account batch by batch as the runner does, on the batch before's documents or on those it reads", async () => {
+    const store = shaped();
+    const acc = eventLog()('acc-run');
+    const events = [
+      acc('AccountOpened', facts.opened('acc-run')),
+      acc('InvoiceIssued', facts.invoice('inv-1', 10_000_000, '2026-01-01', '2026-01-31')),
+      ...Array.from({ length: 240 }, (_, n) =>
+        acc('PaymentReceived', facts.payment(`pay-${n}`, 100, day(n), [{ invoiceId: 'inv-1', amount: 100 }]), `${day(n)}T12:00:00.000Z`),
+      ),
+    ];
+    let known: LoadedDocuments | undefined;
+    for (let from = 0; from < events.length; from += 30) {
+      const outcome = await batchWrites(store, accountProjection, events.slice(from, from + 30), 'quarantine', new Map(), known);
+      await store.apply(outcome.writes);
+      // Every other batch reads its documents back, as one does after the batch before was written by another process.
+      known = from % 60 ? undefined : outcome.documents;
+    }
+    const folded = projectAll(accountProjection, events);
+    expect(await shaped().get('accounts', 'acc-run')).toStrictEqual(asJson(folded.get('accounts/acc-run')));
+    expect(await store.get('worklist', 'acc-run')).toStrictEqual(asJson(folded.get('worklist/acc-run')));
+  });
+
+  it('answers what another process wrote since, not what it read before', async () => {
+    const [here, elsewhere] = [shaped(), shaped()];
+    const grown = account('acc-shared');
+    await here.apply([put('accounts', grown.paid(0, 100))]);
+    await elsewhere.get('accounts', 'acc-shared');
+    const after = grown.paid(100);
+    await here.apply([put('accounts', after)]);
+    expect(await elsewhere.get('accounts', 'acc-shared')).toStrictEqual(asJson(after));
+  });
+
+  it('reads nothing of the parts for a query that leaves their fields out', async () => {
+    const store = shaped();
+    await store.apply([put('accounts', account('acc-omit').paid(0, 100))]);
+    const find = jest.spyOn(raw, 'find');
+    const [found] = await store.find('accounts', { where: [{ field: 'id', op: 'eq', value: 'acc-omit' }], omit: ['account', 'kpis'] });
+    expect(found).not.toHaveProperty('account');
+    expect(find.mock.calls.map(([collection]) => collection)).toStrictEqual(['accounts']);
+  });
+
+  it('writes every part again after a write the store refused: it no longer knows what is stored', async () => {
+    const store = shaped();
+    const grown = account('acc-fenced');
+    const first = await store.acquireLease('parts-spec', 'first', 10_000);
+    if (!first) throw new Error('The spec could not take its lease.');
+    await store.apply([put('accounts', grown.paid(0, 100))], { name: 'parts-spec', position: 1n, fence: first.token });
+    const second = await store.acquireLease('parts-spec', 'second', 10_000, { takeOver: true });
+    if (!second) throw new Error('The spec could not take the lease over.');
+    const written = partsWritten();
+    const after = grown.paid(100);
+    await expect(store.apply([put('accounts', after)], { name: 'parts-spec', position: 2n, fence: first.token })).rejects.toThrow(LeaseLostError);
+    await store.apply([put('accounts', after)], { name: 'parts-spec', position: 2n, fence: second.token });
+    const [refused, again] = written();
+    expect(refused).toBe(3);
+    expect(again).toBeGreaterThan(100);
+    expect(await shaped().get('accounts', 'acc-fenced')).toStrictEqual(asJson(after));
+  });
+
+  it('reads a document an earlier release stored whole as it is, and stores it in parts at its next write', async () => {
+    const grown = account('acc-earlier');
+    const earlier = grown.paid(0, 100);
+    await raw.apply([put('accounts', earlier)]);
+    const store = shaped();
+    expect(await store.get('accounts', 'acc-earlier')).toStrictEqual(asJson(earlier));
+    const after = grown.paid(100);
+    await store.apply([put('accounts', after)]);
+    expect(await rows(`SELECT count(*)::int AS n FROM rm_account_parts WHERE doc->>'owner' = 'acc-earlier'`)).toBeGreaterThan(100);
+    expect(await shaped().get('accounts', 'acc-earlier')).toStrictEqual(asJson(after));
+  });
+
+  it("keeps a rebuild's parts beside its shadow, puts them in place with it, and drops them with it", async () => {
+    const store = shaped();
+    const rebuilt = account('acc-rebuilt').paid(0, 100);
+    await store.apply([put('accounts__v99', rebuilt)]);
+    expect(await rows(`SELECT count(*)::int AS n FROM rm_account_parts__v99`)).toBeGreaterThan(100);
+    await store.replaceCollection('accounts__v99', 'accounts', { name: 'parts-rebuild', position: 5n });
+    expect(await shaped().get('accounts', 'acc-rebuilt')).toStrictEqual(asJson(rebuilt));
+    expect(await rows(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'rm_account_parts__v99'`)).toBe(0);
+    await store.dropCollection('accounts');
+    expect(await rows(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('rm_accounts', 'rm_account_parts')`)).toBe(0);
+  });
+});

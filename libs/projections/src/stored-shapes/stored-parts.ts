@@ -1,0 +1,162 @@
+import { setEntry, withEntry } from '@arrears/domain';
+import { isPlainObject } from '@arrears/platform';
+
+/**
+ * A field of a document that grows with the document's history (an account's payments, its ledger's
+ * days), stored apart from it once it is large: each object `depth` levels below the field (a registry's
+ * bucket, a ledger's month) is a part, a document of its own, and the field holds a mark in its place. An
+ * event changes one bucket of a registry and leaves the others as they were (the registries are persistent:
+ * an unchanged bucket is the same object), so writing the document after it writes only the parts it
+ * changed, not the whole history. A field of few entries stays in its document: a row per part would cost
+ * a small account more than its whole document does.
+ */
+export interface PartedField {
+  /** Where the field sits: field names, `*` for every entry of a record (each invoice's days paid on, say). */
+  readonly at: readonly string[];
+  /** How many levels of objects lead from the field down to its parts. */
+  readonly depth: number;
+}
+
+/** One part of a document: where it sits in the document, and what it holds. */
+export interface StoredPart {
+  readonly path: readonly string[];
+  readonly value: unknown;
+}
+
+/** Whether `value`, at `path` of the document, is stored in parts as it is: nothing below it needs a write. */
+export type KnownStored = (value: object, path: readonly string[]) => boolean;
+
+/** The entries (payments, days) a field holds in its document before it is stored in parts. */
+export const entriesKeptInline = 64;
+
+/** What a field stored in parts holds in its document. Field names are the domain's own, never this. */
+const partedMark = '~parted';
+
+export const isPartedMark = (value: unknown): boolean => isPlainObject(value) && value[partedMark] === true;
+
+export interface SplitDocument {
+  /** The document with a mark in place of each field stored in parts. */
+  head: Record<string, unknown>;
+  /** The parts below objects not known to be stored. */
+  parts: StoredPart[];
+  /** The fields stored in parts, and the objects walked below them: all known to be stored once the write is. */
+  walked: [object, string[]][];
+}
+
+/** The document as stored: a head, and the parts of its large fields not known to be stored already. */
+export function splitDocument(document: Record<string, unknown>, fields: readonly PartedField[], known: KnownStored): SplitDocument {
+  const split: SplitDocument = { head: document, parts: [], walked: [] };
+  for (const { at, depth } of fields) {
+    for (const [path, root] of fieldsAt(document, at)) {
+      // A field once stored in parts only grows: one that is known stored so, or too large now, is stored in parts.
+      if (!known(root, path) && entriesUpTo(root, depth, entriesKeptInline + 1) <= entriesKeptInline) continue;
+      split.head = replacedAt(split.head, path, { [partedMark]: true }) as Record<string, unknown>;
+      partsBelow(root, path, depth, known, split);
+    }
+  }
+  return split;
+}
+
+/** Each object at `at` (each entry's, through a `*`), with its path. */
+export function fieldsAt(value: unknown, at: readonly string[], path: string[] = []): [string[], Record<string, unknown>][] {
+  if (!isPlainObject(value)) return [];
+  const [segment, ...below] = at;
+  if (segment === undefined) return [[path, value]];
+  const keys = segment === '*' ? Object.keys(value) : Object.hasOwn(value, segment) ? [segment] : [];
+  return keys.flatMap((key) => fieldsAt(value[key], below, [...path, key]));
+}
+
+/** How many entries the parts below `value` hold, counted up to `limit`. */
+function entriesUpTo(value: Record<string, unknown>, depth: number, limit: number): number {
+  let count = 0;
+  for (const key in value) {
+    const inner = value[key];
+    if (!isPlainObject(inner)) count++;
+    else count += depth > 1 ? entriesUpTo(inner, depth - 1, limit - count) : Object.keys(inner).length;
+    if (count >= limit) break;
+  }
+  return count;
+}
+
+/** Gathers the parts below `value` (at `path`) that are not known to be stored, and the objects walked to them. */
+function partsBelow(value: Record<string, unknown>, path: string[], depth: number, known: KnownStored, split: SplitDocument): void {
+  if (known(value, path)) return;
+  split.walked.push([value, path]);
+  for (const key of Object.keys(value)) {
+    const inner = value[key];
+    if (depth > 1 && isPlainObject(inner)) partsBelow(inner, [...path, key], depth - 1, known, split);
+    else if (!isPlainObject(inner) || !known(inner, [...path, key])) split.parts.push({ path: [...path, key], value: inner });
+  }
+}
+
+/** A field stored in parts, made again: its path in the document, and what it holds. */
+export type FieldTree = [path: string[], tree: Record<string, unknown>];
+
+/** The fields the parts make, each built from its parts. */
+export function fieldTrees(parts: readonly StoredPart[], fields: readonly PartedField[]): FieldTree[] {
+  const trees = new Map<string, FieldTree>();
+  for (const part of parts) {
+    const field = fields.find(({ at, depth }) => part.path.length > at.length && part.path.length <= at.length + depth && matches(at, part.path));
+    if (!field) continue;
+    const path = part.path.slice(0, field.at.length);
+    const key = JSON.stringify(path);
+    let tree = trees.get(key);
+    if (!tree) trees.set(key, (tree = [path, {}]));
+    setBelow(tree[1], part.path.slice(field.at.length), part.value);
+  }
+  return [...trees.values()];
+}
+
+const matches = (at: readonly string[], path: readonly string[]) => at.every((segment, i) => segment === '*' || segment === path[i]);
+
+/**
+ * The document whose head is `head`: each mark replaced by its field's tree, or emptied when it has none (its
+ * parts are gone). A tree with no mark in its place is left out: its field is back in the document.
+ */
+export function graftedDocument(head: Record<string, unknown>, trees: readonly FieldTree[], fields: readonly PartedField[]): Record<string, unknown> {
+  let whole = head;
+  for (const [path, tree] of trees) if (isPartedMark(valueAt(whole, path))) whole = replacedAt(whole, path, tree) as Record<string, unknown>;
+  for (const path of markedPaths(whole, fields)) whole = replacedAt(whole, path, {}) as Record<string, unknown>;
+  return whole;
+}
+
+/** The paths of the fields a head holds marks for: those stored in parts. */
+export function markedPaths(head: Record<string, unknown>, fields: readonly PartedField[]): string[][] {
+  return fields.flatMap(({ at }) => fieldsAt(head, at).flatMap(([path, value]) => (isPartedMark(value) ? [path] : [])));
+}
+
+/** Every object of the fields stored in parts (each field, its levels and its parts), with its path. */
+export function partedObjects(trees: readonly FieldTree[], fields: readonly PartedField[]): [object, string[]][] {
+  const found: [object, string[]][] = [];
+  const below = (value: Record<string, unknown>, path: string[], depth: number) => {
+    found.push([value, path]);
+    if (depth > 0) for (const key of Object.keys(value)) if (isPlainObject(value[key])) below(value[key], [...path, key], depth - 1);
+  };
+  for (const [path, tree] of trees) {
+    const field = fields.find(({ at }) => at.length === path.length && matches(at, path));
+    if (field) below(tree, path, field.depth);
+  }
+  return found;
+}
+
+export const valueAt = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((at, key) => (isPlainObject(at) && Object.hasOwn(at, key) ? at[key] : undefined), value);
+
+/** Sets `value` at `path` below `tree`, making the objects on the way (all the graft's own). */
+function setBelow(tree: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let level = tree;
+  for (const key of path.slice(0, -1)) {
+    const inner = Object.hasOwn(level, key) ? level[key] : undefined;
+    if (isPlainObject(inner)) level = inner;
+    else setEntry(level, key, (level = {}));
+  }
+  setEntry(level, path[path.length - 1] as string, value);
+}
+
+/** `value` with `replacement` at `path`, copying only what leads to it; unchanged when something on the way is missing. */
+function replacedAt(value: unknown, path: readonly string[], replacement: unknown): unknown {
+  const [segment, ...below] = path;
+  if (segment === undefined) return replacement;
+  if (!isPlainObject(value) || !Object.hasOwn(value, segment)) return value;
+  return withEntry(value, segment, replacedAt(value[segment], below, replacement));
+}
