@@ -45,7 +45,7 @@ export class ShapedReadStore implements ReadStore {
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     const document = await this.store.get(collection, id);
     if (!document) return undefined;
-    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)]);
+    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids));
     return whole;
   }
 
@@ -56,6 +56,7 @@ export class ShapedReadStore implements ReadStore {
     return this.parts.whole(
       collection,
       documents.map((document) => this.filled(collection, document)),
+      (ids) => this.heads(collection, ids, query?.omit),
       query?.omit,
     );
   }
@@ -108,6 +109,12 @@ export class ShapedReadStore implements ReadStore {
     // A path set into a slim document could land under a field left out, and leave it half there.
     if (operation.kind === 'update') throw new Error(`Documents of ${operation.collection} are stored slim: put them whole, never update their fields.`);
     return operation.kind === 'put' ? { ...operation, document: slimmed(operation.document, shape) as ReadDocument } : operation;
+  }
+
+  /** The documents of `ids` as stored, filled: what a read of their parts starts from. */
+  private async heads(collection: string, ids: string[], omit?: readonly string[]): Promise<ReadDocument[]> {
+    const documents = await this.store.find(collection, { where: [{ field: 'id', op: 'in', value: ids }], ...(omit && { omit }) });
+    return documents.map((document) => this.filled(collection, document));
   }
 
   private filled(collection: string, document: ReadDocument): ReadDocument {

@@ -68,7 +68,7 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     const written = partsWritten();
     const after = grown.paid(300);
     await store.apply([put('accounts', after)]);
-    // A bucket of the payments, one of the invoice's days paid on, and the ledger's month.
+    // One part of the payments, one of the invoice's days paid on, and the ledger's month.
     expect(written()).toStrictEqual([3]);
     expect(await store.get('accounts', 'acc-grown')).toStrictEqual(asJson(after));
     expect(await shaped().get('accounts', 'acc-grown')).toStrictEqual(asJson(after));
@@ -119,6 +119,24 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     const after = grown.paid(100);
     await here.apply([put('accounts', after)]);
     expect(await elsewhere.get('accounts', 'acc-shared')).toStrictEqual(asJson(after));
+  });
+
+  it('reads again an account written between the read of its head and that of its parts: never a head with the parts of another write', async () => {
+    const [reader, writer] = [shaped(), shaped()];
+    const grown = account('acc-torn');
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
+    const next = grown.paid(100);
+    const find = raw.find.bind(raw);
+    let writtenMeanwhile = false;
+    jest.spyOn(raw, 'find').mockImplementation(async (collection, query) => {
+      if (collection === 'account_parts' && !writtenMeanwhile) {
+        writtenMeanwhile = true;
+        await writer.apply([put('accounts', next)]);
+      }
+      return find(collection, query);
+    });
+    expect(await reader.get('accounts', 'acc-torn')).toStrictEqual(asJson(next));
+    expect(writtenMeanwhile).toBe(true);
   });
 
   it('reads nothing of the parts for a query that leaves their fields out', async () => {

@@ -40,11 +40,16 @@ const partIndexes: IndexSpec[] = [{ name: 'by_owner', fields: [{ field: 'owner',
 /** Documents read at once whose parts are asked for in one query. */
 const ownersPerQuery = 200;
 
+/** Reads of a document's parts that may find it written meanwhile before the read gives up. */
+const tornReadsAtMost = 10;
+
 /**
- * How many parts the fields kept in memory may hold, all documents together: about a hundred megabytes at
- * most (a bucket of a registry of ten thousand payments holds two or three of them).
+ * How many parts the fields kept in memory may hold, all documents together. A part of an account of a few
+ * hundred payments holds one or two of them, a few hundred bytes of JSON: tens of megabytes in all. A part of
+ * an account of ten thousand payments holds some forty: a process that reads only such accounts keeps
+ * several hundred megabytes.
  */
-export const defaultCachedParts = 100_000;
+export const defaultCachedParts = 50_000;
 
 /**
  * Written on a head with fields in parts, anew at each write of it: a reader that finds the stamp it last saw
@@ -105,29 +110,67 @@ export class StoredParts {
     };
   }
 
-  /** The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. */
-  async whole(collection: string, heads: ReadDocument[], omit: readonly string[] = []): Promise<ReadDocument[]> {
+  /**
+   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. A
+   * document written between the read of its head and that of its parts is read again (`reread` reads heads
+   * as the caller does), so that no reader gets a head with parts of another write.
+   */
+  async whole(
+    collection: string,
+    heads: ReadDocument[],
+    reread: (ids: string[]) => Promise<ReadDocument[]>,
+    omit: readonly string[] = [],
+  ): Promise<ReadDocument[]> {
     const parted = this.partedOf(collection);
     if (!parted) return heads;
     const fields = parted.fields.filter(({ at }) => !omit.includes(at[0] as string));
+    const answered = new Map<string, ReadDocument>();
+    let pending = heads;
+    for (let attempt = 1; pending.length; attempt++) {
+      const { whole, torn } = await this.grafted(collection, pending, fields, fields.length === parted.fields.length);
+      for (const document of whole) answered.set(document.id, document);
+      if (torn.length && attempt === tornReadsAtMost)
+        throw new Error(`Documents of ${collection} kept changing while their parts were read: ${torn.join(', ')}.`);
+      pending = torn.length ? await reread(torn) : [];
+    }
+    return heads.flatMap(({ id }) => answered.get(id) ?? []);
+  }
+
+  /** The heads with their fields grafted in, but those whose head changed while their parts were read: those are torn. */
+  private async grafted(
+    collection: string,
+    heads: ReadDocument[],
+    fields: readonly PartedField[],
+    keeping: boolean,
+  ): Promise<{ whole: ReadDocument[]; torn: string[] }> {
     // Each head's fields as kept here, taken once: keeping those read below may let them go.
     const inParts = heads.filter((head) => markedPaths(head, fields).length);
     const kept = new Map(inParts.map((head) => [head.id, this.cached(collection, head)]));
-    const read = await this.partsOf(
-      this.partsCollectionOf(collection) as string,
-      inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id),
-    );
-    return heads.map(({ [stampField]: stamp, ...head }) => {
-      if (!kept.has(head.id)) return head;
+    const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
+    const read = await this.partsOf(this.partsCollectionOf(collection) as string, unread);
+    const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, unread)];
+    const torn = unread.filter((id) => stampsNow.get(id) !== stampsRead.get(id));
+    const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
+      if (!kept.has(head.id)) return [head];
+      if (torn.includes(head.id)) return [];
       let trees = kept.get(head.id)?.trees;
       if (!trees) {
         const parts = read.get(head.id) ?? [];
         trees = this.treesRead(collection, head.id, parts, fields);
         // Fields left out are not kept: a later read may want them.
-        if (fields.length === parted.fields.length && typeof stamp === 'string') this.keep(collection, head.id, { stamp, trees, parts: parts.length });
+        if (keeping && typeof stamp === 'string') this.keep(collection, head.id, { stamp, trees, parts: parts.length });
       }
-      return graftedDocument(head, trees, fields) as ReadDocument;
+      return [graftedDocument(head, trees, fields) as ReadDocument];
     });
+    return { whole, torn };
+  }
+
+  /** The stamps the heads of `ids` hold now: their parts fields left out, the heads are a few hundred bytes. */
+  private async stampsOf(collection: string, ids: string[]): Promise<Map<string, unknown>> {
+    if (!ids.length) return new Map();
+    const omit = [...new Set((this.partedOf(collection)?.fields ?? []).map(({ at }) => at[0] as string))];
+    const heads = await this.store.find(collection, { where: [{ field: 'id', op: 'in', value: ids }], omit });
+    return new Map(heads.map((head) => [head.id, head[stampField]]));
   }
 
   /** Forgets which parts are stored: after a refused write, or a collection dropped or replaced. */

@@ -59,7 +59,7 @@ describe('an account document stored in parts', () => {
     expect(Object.hasOwn(valueAt(whole, ['account', 'invoices']) as object, '__proto__')).toBe(true);
   });
 
-  it("writes again only the parts an event changed: a bucket of the payments, one of the invoice's days paid on, the ledger's month", () => {
+  it("writes again only the parts an event changed: one of the payments, one of the invoice's days paid on, the ledger's month", () => {
     const { document, paidAgain } = accountPaid(200);
     const stored = new Map<object, string>();
     const split = splitDocument(document, fields, nothingStored);
