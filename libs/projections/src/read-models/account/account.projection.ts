@@ -99,7 +99,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 15: the account and its worklist line are stored without the defaults every account starts with (readModelShapes).
   // 16: the account's KPI ledger keeps its facts by business day, and each day's oldest due date, so that a fact
   //     works out again only the days from its own on (folding a payment no longer walks the account's history).
-  version: 16,
+  // 17: an account's large fields (its payments, reversals, days paid on and ledger days) are stored in parts of
+  //     their own (stored-parts.ts), which no earlier release can read.
+  version: 17,
   collection: ACCOUNTS,
   indexes: [
     {
