@@ -112,9 +112,10 @@ export interface ReadStore {
   releaseLease(lease: Lease): Promise<void>;
   /**
    * Puts `source` in place of `target` (dropping the old one) and stores the checkpoint, as one
-   * step for readers: they see the old collection or the new one, never a mix.
+   * step for readers: they see the old collection or the new one, never a mix. The collections
+   * `alongside` (a collection's parts, see the projections' stored-parts) are put in place in the same step.
    */
-  replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void>;
+  replaceCollection(source: string, target: string, checkpoint: Checkpoint, alongside?: readonly { source: string; target: string }[]): Promise<void>;
   dropCollection(collection: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,11 +4,14 @@ import { LeastRecentlyUsed } from './least-recently-used';
 /** What the map should hold: its keys from least to most recently set, each with its value. */
 class Model {
   entries: [string, number][] = [];
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: number) => number = () => 1,
+  ) {}
   set(key: string, value: number) {
     this.delete(key);
     this.entries.push([key, value]);
-    if (this.entries.length > this.capacity) this.entries.shift();
+    while (this.entries.reduce((sum, [, held]) => sum + this.weigh(held), 0) > this.capacity) this.entries.shift();
   }
   delete(key: string) {
     this.entries = this.entries.filter(([kept]) => kept !== key);
@@ -44,11 +47,14 @@ describe('LeastRecentlyUsed: at most so many entries, the least recently set goi
     expect(['a', 'b', 'c'].map((key) => kept.peek(key))).toEqual([undefined, 2, 3]);
   });
 
-  it('holds what a plain list of its entries holds, over any sequence of sets and deletes', () => {
-    const operation = fc.record({ deleting: fc.boolean(), key: fc.constantFrom(...keys), value: fc.integer() });
+  it.each([
+    ['each entry weighing 1', undefined],
+    ['each entry weighing its value', (value: number) => value],
+  ])('holds what a plain list of its entries holds, over any sequence of sets and deletes, %s', (_, weigh) => {
+    const operation = fc.record({ deleting: fc.boolean(), key: fc.constantFrom(...keys), value: fc.integer({ min: 0, max: 3 }) });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4 }), fc.array(operation, { maxLength: 200 }), (capacity, operations) => {
-        const [kept, model] = [new LeastRecentlyUsed<string, number>(capacity), new Model(capacity)];
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(operation, { maxLength: 200 }), (capacity, operations) => {
+        const [kept, model] = [new LeastRecentlyUsed<string, number>(capacity, weigh), new Model(capacity, weigh)];
         for (const { deleting, key, value } of operations) {
           for (const map of [kept, model]) {
             if (deleting) map.delete(key);

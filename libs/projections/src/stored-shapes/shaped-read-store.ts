@@ -1,6 +1,6 @@
 import type { Checkpoint, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import { filled, readableField, shapeAt, slimmed, type StoredShape } from './stored-shape';
-import { StoredParts, type PartedCollection } from './stored-parts.store';
+import { baseCollectionOf, StoredParts, type PartedCollection } from './stored-parts.store';
 
 /**
  * A read store whose documents of some collections are stored slim (see stored-shape.ts): written
@@ -45,7 +45,7 @@ export class ShapedReadStore implements ReadStore {
   async get(collection: string, id: string): Promise<ReadDocument | undefined> {
     const document = await this.store.get(collection, id);
     if (!document) return undefined;
-    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids));
+    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids, {}));
     return whole;
   }
 
@@ -56,7 +56,7 @@ export class ShapedReadStore implements ReadStore {
     return this.parts.whole(
       collection,
       documents.map((document) => this.filled(collection, document)),
-      (ids) => this.heads(collection, ids, query?.omit),
+      (ids) => this.heads(collection, ids, query ?? {}),
       query?.omit,
     );
   }
@@ -90,13 +90,20 @@ export class ShapedReadStore implements ReadStore {
   }
 
   async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    await this.parts.replaceCollection(source, target, checkpoint);
-    await this.store.replaceCollection(source, target, checkpoint);
+    this.parts.forget();
+    try {
+      await this.store.replaceCollection(source, target, checkpoint, this.parts.partsReplaced(source, target));
+    } finally {
+      // A read that ended during the swap may have kept what it found before it.
+      this.parts.forget();
+    }
   }
 
   async dropCollection(collection: string): Promise<void> {
+    this.parts.forget();
     await this.parts.dropCollection(collection);
     await this.store.dropCollection(collection);
+    this.parts.forget();
   }
 
   close(): Promise<void> {
@@ -111,9 +118,9 @@ export class ShapedReadStore implements ReadStore {
     return operation.kind === 'put' ? { ...operation, document: slimmed(operation.document, shape) as ReadDocument } : operation;
   }
 
-  /** The documents of `ids` as stored, filled: what a read of their parts starts from. */
-  private async heads(collection: string, ids: string[], omit?: readonly string[]): Promise<ReadDocument[]> {
-    const documents = await this.store.find(collection, { where: [{ field: 'id', op: 'in', value: ids }], ...(omit && { omit }) });
+  /** The documents of `ids` that `query` still finds, as stored, filled: what a read of their parts starts again from. */
+  private async heads(collection: string, ids: string[], { where = [], omit }: Query): Promise<ReadDocument[]> {
+    const documents = await this.store.find(collection, { where: [...where, { field: 'id', op: 'in', value: ids }], ...(omit && { omit }) });
     return documents.map((document) => this.filled(collection, document));
   }
 
@@ -130,6 +137,6 @@ export class ShapedReadStore implements ReadStore {
 
   /** The shape of a collection, or of the one a rebuild's shadow (`<collection>__rebuild`, `<collection>__v<version>`) stands in for. */
   private shapeOf(collection: string): StoredShape | undefined {
-    return this.shapes.get(collection.replace(/__(rebuild|v\d+)$/, ''));
+    return this.shapes.get(baseCollectionOf(collection));
   }
 }

@@ -76,17 +76,22 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     expect(found).toStrictEqual(asJson(after));
   });
 
-  it('reads the parts of a large account once: later reads here take its head alone, while its stamp is the one they wrote', async () => {
-    const store = shaped();
+  it('keeps the parts a process wrote or read: its later reads take the head alone, while its stamp is the one they were kept with', async () => {
+    const [writer, reader] = [shaped(), shaped()];
     const grown = account('acc-kept');
-    await store.apply([put('accounts', grown.paid(0, 100))]);
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
     const find = jest.spyOn(raw, 'find');
-    await store.get('accounts', 'acc-kept');
+    const partsRead = () => find.mock.calls.filter(([collection]) => collection === 'account_parts').length;
+    await writer.get('accounts', 'acc-kept');
+    expect(partsRead()).toBe(0);
+    await reader.get('accounts', 'acc-kept');
+    await reader.find('accounts', { where: [{ field: 'id', op: 'in', value: ['acc-kept'] }] });
+    expect(partsRead()).toBe(1);
     const after = grown.paid(100);
-    await store.apply([put('accounts', after)]);
-    expect(await store.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
-    expect(await store.find('accounts', { where: [{ field: 'id', op: 'in', value: ['acc-kept'] }] })).toStrictEqual([asJson(after)]);
-    expect(find.mock.calls.filter(([collection]) => collection === 'account_parts')).toHaveLength(1);
+    await writer.apply([put('accounts', after)]);
+    expect(await reader.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
+    expect(await writer.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
+    expect(partsRead()).toBe(2);
   });
 
   it("folds a growing account batch by batch as the runner does, on the batch before's documents or on those it reads", async () => {
@@ -176,6 +181,21 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     await store.apply([put('accounts', after)]);
     expect(await rows(`SELECT count(*)::int AS n FROM rm_account_parts WHERE doc->>'owner' = 'acc-earlier'`)).toBeGreaterThan(100);
     expect(await shaped().get('accounts', 'acc-earlier')).toStrictEqual(asJson(after));
+  });
+
+  it("swaps a rebuild's parts in the step that swaps its documents: a swap refused leaves both as they were", async () => {
+    const store = shaped();
+    const live = account('acc-swapped').paid(0, 100);
+    const rebuilt = account('acc-swapped').paid(0, 120);
+    await store.apply([put('accounts', live), put('accounts__v98', rebuilt)]);
+    const stale = await store.acquireLease('parts-swap', 'rebuild', 10_000);
+    if (!stale) throw new Error('The spec could not take its lease.');
+    await store.acquireLease('parts-swap', 'another', 10_000, { takeOver: true });
+    await expect(store.replaceCollection('accounts__v98', 'accounts', { name: 'parts-swap', position: 9n, fence: stale.token })).rejects.toThrow(
+      LeaseLostError,
+    );
+    expect(await rows(`SELECT count(*)::int AS n FROM rm_account_parts__v98`)).toBeGreaterThan(100);
+    expect(await shaped().get('accounts', 'acc-swapped')).toStrictEqual(asJson(live));
   });
 
   it("keeps a rebuild's parts beside its shadow, puts them in place with it, and drops them with it", async () => {

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { deepFreeze } from '@arrears/platform';
-import type { Checkpoint, IndexSpec, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
+import { deepFreeze, LeastRecentlyUsed } from '@arrears/platform';
+import type { IndexSpec, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import { filled, slimmed, type StoredShape } from './stored-shape';
 import {
   fieldTrees,
   graftedDocument,
   markedPaths,
   partedObjects,
+  partsMarked,
   splitDocument,
   valueAt,
   type FieldTree,
@@ -28,7 +29,7 @@ interface PartDocument extends ReadDocument {
 }
 
 /** The fields of a document stored in parts, as this process last read or wrote them, and the head's stamp then. */
-interface CachedFields {
+interface KeptFields {
   stamp: string;
   trees: FieldTree[];
   parts: number;
@@ -49,7 +50,7 @@ const tornReadsAtMost = 10;
  * an account of ten thousand payments holds some forty: a process that reads only such accounts keeps
  * several hundred megabytes.
  */
-export const defaultCachedParts = 50_000;
+export const defaultKeptParts = 50_000;
 
 /**
  * Written on a head with fields in parts, anew at each write of it: a reader that finds the stamp it last saw
@@ -63,47 +64,65 @@ const partId = (owner: string, path: readonly string[]) =>
     .update(JSON.stringify([owner, ...path]))
     .digest('base64url');
 
-// A rebuild's shadow (`accounts__v17`) keeps its parts in the parts collection's shadow of the same suffix.
-const suffixPattern = /__(rebuild|v\d+)$/;
+/** A rebuild's shadow of a collection (`accounts__rebuild`, `accounts__v17`): its suffix, if it is one. */
+const shadowSuffix = /__(rebuild|v\d+)$/;
+
+/** The collection `collection` is, or is a rebuild's shadow of; stored as it is. */
+export const baseCollectionOf = (collection: string) => collection.replace(shadowSuffix, '');
 
 /**
  * The parts of the parted collections' documents, on behalf of the read store that stores them: a put is
  * split into its head and the parts it changed, and a read is answered whole.
  * - Which parts are stored as they are is known from what this process read and wrote: an object it read
  *   (or wrote) at a document's path is the one stored there, since nothing changes a document's objects once
- *   made (a fold makes new ones; the fields read from parts are frozen). A write the store refused, and a
- *   collection dropped or replaced, forgets all of it. Every other writer of a projection's documents takes
- *   its lease first, and this process's next write is then refused.
- * - The fields stored in parts are kept in memory, up to `cachedParts` parts: a read finds the head, and
- *   grafts in the fields kept for it when the head's stamp is the one they were kept with.
+ *   made (a fold makes new ones; the fields in parts it reads and writes are frozen). A write the store
+ *   refused, a document deleted, and a collection dropped or replaced forget all of it. Every other writer of
+ *   a projection's documents takes its lease first, and this process's next write is then refused.
+ * - The fields stored in parts are kept in memory, up to `keptParts` parts: a read finds the head, and grafts
+ *   in the fields kept for it when the head's stamp is the one they were kept with.
+ * - A head's marks count its fields' parts, and a read that finds other parts, or a stamp changed by the time
+ *   the parts are read, reads the document again: no reader gets a head with the parts of another write.
  */
 export class StoredParts {
   private known = new WeakMap<object, string>();
-  private readonly cache = new Map<string, CachedFields>();
-  private cachedParts = 0;
+  private readonly kept: LeastRecentlyUsed<string, KeptFields>;
 
   constructor(
     private readonly store: ReadStore,
     private readonly parted: ReadonlyMap<string, PartedCollection>,
     private readonly shapeAt: (collection: string, path: readonly string[]) => StoredShape | undefined,
-    private readonly cachedPartsAtMost = defaultCachedParts,
-  ) {}
+    keptParts = defaultKeptParts,
+  ) {
+    this.kept = new LeastRecentlyUsed(keptParts, ({ parts }) => parts);
+  }
 
-  /** The operations as stored (heads still whole: the caller slims them), and what to remember once they are. */
+  /**
+   * The operations as stored (heads still whole: the caller slims them), and what to remember once they are. The
+   * parts go after the rest, so that a store writes each collection's run in one statement.
+   */
   async stored(operations: WriteOperation[]): Promise<{ operations: WriteOperation[]; written: () => void }> {
-    const writtenEach: (() => void)[] = [];
-    const stored: WriteOperation[] = [];
+    const [stored, parts, writtenEach]: [WriteOperation[], WriteOperation[], (() => void)[]] = [[], [], []];
     for (const operation of operations) {
       const parted = this.partedOf(operation.collection);
-      if (!parted || operation.kind === 'update') stored.push(operation);
-      else if (operation.kind === 'put') stored.push(...this.split(operation.collection, operation.document, parted, writtenEach));
-      else {
-        this.uncache(operation.collection, operation.id);
-        stored.push(operation, ...(await this.partsDeleted(operation.collection, [operation.id])));
+      if (!parted) stored.push(operation);
+      else if (operation.kind === 'update')
+        throw new Error(`Documents of ${operation.collection} keep fields in parts: put them whole, never update their fields.`);
+      else if (operation.kind === 'put') {
+        const split = this.split(operation.collection, operation.document, parted);
+        stored.push(split.head);
+        parts.push(...split.parts);
+        writtenEach.push(split.written);
+      } else {
+        stored.push(operation);
+        parts.push(...(await this.partsDeleted(parted, operation.collection, operation.id)));
+        // Its objects may come back in a document of the same id, whose parts this delete takes away.
+        writtenEach.push(() => {
+          this.forget();
+        });
       }
     }
     return {
-      operations: stored,
+      operations: [...stored, ...parts],
       written: () => {
         for (const written of writtenEach) written();
       },
@@ -111,9 +130,9 @@ export class StoredParts {
   }
 
   /**
-   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. A
-   * document written between the read of its head and that of its parts is read again (`reread` reads heads
-   * as the caller does), so that no reader gets a head with parts of another write.
+   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. A document
+   * written between the read of its head and that of its parts is read again (`reread` reads heads as the caller
+   * did, or leaves out those that no longer match); one that keeps being torn so is an error.
    */
   async whole(
     collection: string,
@@ -127,7 +146,7 @@ export class StoredParts {
     const answered = new Map<string, ReadDocument>();
     let pending = heads;
     for (let attempt = 1; pending.length; attempt++) {
-      const { whole, torn } = await this.grafted(collection, pending, fields, fields.length === parted.fields.length);
+      const { whole, torn } = await this.grafted(collection, parted, pending, fields);
       for (const document of whole) answered.set(document.id, document);
       if (torn.length && attempt === tornReadsAtMost)
         throw new Error(`Documents of ${collection} kept changing while their parts were read: ${torn.join(', ')}.`);
@@ -136,139 +155,118 @@ export class StoredParts {
     return heads.flatMap(({ id }) => answered.get(id) ?? []);
   }
 
-  /** The heads with their fields grafted in, but those whose head changed while their parts were read: those are torn. */
-  private async grafted(
-    collection: string,
-    heads: ReadDocument[],
-    fields: readonly PartedField[],
-    keeping: boolean,
-  ): Promise<{ whole: ReadDocument[]; torn: string[] }> {
-    // Each head's fields as kept here, taken once: keeping those read below may let them go.
-    const inParts = heads.filter((head) => markedPaths(head, fields).length);
-    const kept = new Map(inParts.map((head) => [head.id, this.cached(collection, head)]));
-    const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
-    const read = await this.partsOf(this.partsCollectionOf(collection) as string, unread);
-    const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, unread)];
-    const torn = unread.filter((id) => stampsNow.get(id) !== stampsRead.get(id));
-    const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
-      if (!kept.has(head.id)) return [head];
-      if (torn.includes(head.id)) return [];
-      let trees = kept.get(head.id)?.trees;
-      if (!trees) {
-        const parts = read.get(head.id) ?? [];
-        trees = this.treesRead(collection, head.id, parts, fields);
-        // Fields left out are not kept: a later read may want them.
-        if (keeping && typeof stamp === 'string') this.keep(collection, head.id, { stamp, trees, parts: parts.length });
-      }
-      return [graftedDocument(head, trees, fields) as ReadDocument];
-    });
-    return { whole, torn };
-  }
-
-  /** The stamps the heads of `ids` hold now: their parts fields left out, the heads are a few hundred bytes. */
-  private async stampsOf(collection: string, ids: string[]): Promise<Map<string, unknown>> {
-    if (!ids.length) return new Map();
-    const omit = [...new Set((this.partedOf(collection)?.fields ?? []).map(({ at }) => at[0] as string))];
-    const heads = await this.store.find(collection, { where: [{ field: 'id', op: 'in', value: ids }], omit });
-    return new Map(heads.map((head) => [head.id, head[stampField]]));
-  }
-
   /** Forgets which parts are stored: after a refused write, or a collection dropped or replaced. */
   forget(): void {
     this.known = new WeakMap();
-    this.cache.clear();
-    this.cachedParts = 0;
+    this.kept.clear();
   }
 
   async ensureIndexes(collection: string): Promise<void> {
-    const parts = this.partsCollectionOf(collection);
-    if (parts) await this.store.ensureIndexes(parts, partIndexes);
+    const parted = this.partedOf(collection);
+    if (parted) await this.store.ensureIndexes(this.partsCollectionOf(parted, collection), partIndexes);
   }
 
-  /**
-   * Puts the parts of `source` in place of those of `target`, before the documents themselves; the checkpoint
-   * stays where it is until the documents' own replacement moves it.
-   */
-  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    this.forget();
-    const [from, to] = [this.partsCollectionOf(source), this.partsCollectionOf(target)];
-    if (!from || !to) return;
-    const live = (await this.store.checkpoint(checkpoint.name)) ?? 0n;
-    await this.store.replaceCollection(from, to, { name: checkpoint.name, position: live, ...(checkpoint.fence !== undefined && { fence: checkpoint.fence }) });
+  /** The parts collection put in place along with `source`'s documents, in the same step: none when it keeps none. */
+  partsReplaced(source: string, target: string): { source: string; target: string }[] {
+    const parted = this.partedOf(source);
+    return parted ? [{ source: this.partsCollectionOf(parted, source), target: this.partsCollectionOf(parted, target) }] : [];
   }
 
   async dropCollection(collection: string): Promise<void> {
-    this.forget();
-    const parts = this.partsCollectionOf(collection);
-    if (parts) await this.store.dropCollection(parts);
+    const parted = this.partedOf(collection);
+    if (parted) await this.store.dropCollection(this.partsCollectionOf(parted, collection));
   }
 
-  private split(collection: string, document: ReadDocument, parted: PartedCollection, writtenEach: (() => void)[]): WriteOperation[] {
+  /** The heads with their fields grafted in, but those whose parts were written by another write than their head's: torn. */
+  private async grafted(
+    collection: string,
+    parted: PartedCollection,
+    heads: ReadDocument[],
+    fields: readonly PartedField[],
+  ): Promise<{ whole: ReadDocument[]; torn: string[] }> {
+    // Each head's fields as kept here, taken once: keeping those read below may let them go.
+    const inParts = heads.filter((head) => markedPaths(head, fields).length);
+    const kept = new Map(inParts.map((head) => [head.id, this.keptFor(collection, head)]));
+    const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
+    const read = await this.partsOf(this.partsCollectionOf(parted, collection), unread);
+    const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, parted, unread)];
+    const torn = new Set(unread.filter((id) => stampsNow.get(id) !== stampsRead.get(id)));
+    const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
+      if (!kept.has(head.id)) return [head];
+      if (torn.has(head.id)) return [];
+      const parts = read.get(head.id) ?? [];
+      const trees =
+        kept.get(head.id)?.trees ??
+        fieldTrees(
+          parts.map((part) => this.partRead(collection, part)),
+          fields,
+        );
+      const document = graftedDocument(head, trees, fields);
+      if (!document) torn.add(head.id);
+      else if (!kept.get(head.id))
+        this.remember(
+          collection,
+          head.id,
+          trees,
+          fields.length === parted.fields.length && typeof stamp === 'string' ? { stamp, trees, parts: parts.length } : undefined,
+        );
+      return document ? [document as ReadDocument] : [];
+    });
+    return { whole, torn: [...torn] };
+  }
+
+  /** Knows the fields read as stored, frozen; keeps them unless some were left out (a later read may want them). */
+  private remember(collection: string, id: string, trees: FieldTree[], keeping: KeptFields | undefined): void {
+    for (const [, tree] of trees) deepFreeze(tree);
+    for (const [value, path] of partedObjects(trees, this.partedOf(collection)?.fields ?? [])) this.known.set(value, this.keyOf(collection, id, path));
+    if (keeping) this.kept.set(this.keyOf(collection, id, []), keeping);
+  }
+
+  /** A put split into its head's and its changed parts', and what it makes known once written. */
+  private split(collection: string, document: ReadDocument, parted: PartedCollection): { head: WriteOperation; parts: WriteOperation[]; written: () => void } {
     const key = (path: readonly string[]) => this.keyOf(collection, document.id, path);
     const split = splitDocument(document, parted.fields, (value, path) => this.known.get(value) === key(path));
     const marked = markedPaths(split.head, parted.fields);
-    if (!marked.length) {
-      writtenEach.push(() => {
-        this.uncache(collection, document.id);
-      });
-      return [{ kind: 'put', collection, document: split.head as ReadDocument }];
-    }
+    if (!marked.length)
+      return {
+        head: { kind: 'put', collection, document: split.head as ReadDocument },
+        parts: [],
+        written: () => {
+          this.kept.delete(key([]));
+        },
+      };
     const stamp = randomUUID();
-    const partsCollection = this.partsCollectionOf(collection) as string;
-    writtenEach.push(() => {
+    const partsCollection = this.partsCollectionOf(parted, collection);
+    const written = () => {
       for (const [value, path] of split.walked) this.known.set(value, key(path));
       for (const { path, value } of split.parts) if (typeof value === 'object' && value !== null) this.known.set(value, key(path));
-      // Kept again only when kept before, its size known: what it held then and the parts written now (some replaced).
-      const before = this.cache.get(key([]));
-      if (!before) return;
       const trees = marked.map((path): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
-      this.keep(collection, document.id, { stamp, trees, parts: before.parts + split.parts.length });
-    });
-    return [
-      { kind: 'put', collection, document: { ...split.head, id: document.id, [stampField]: stamp } },
-      ...split.parts.map((part): WriteOperation => ({ kind: 'put', collection: partsCollection, document: this.partStored(collection, document.id, part) })),
-    ];
+      const parts = marked.reduce((sum, path) => sum + (partsMarked(valueAt(split.head, path)) ?? 0), 0);
+      this.kept.set(key([]), { stamp, trees, parts });
+    };
+    return {
+      head: { kind: 'put', collection, document: { ...split.head, id: document.id, [stampField]: stamp } },
+      parts: split.parts.map((part): WriteOperation => ({
+        kind: 'put',
+        collection: partsCollection,
+        document: this.partStored(collection, document.id, part),
+      })),
+      written,
+    };
   }
 
   /** The fields of `head` as last read or written here, when they are still those stored (its stamp says). */
-  private cached(collection: string, head: ReadDocument): CachedFields | undefined {
-    const key = this.keyOf(collection, head.id, []);
-    const kept = this.cache.get(key);
-    if (!kept || kept.stamp !== head[stampField]) return undefined;
-    // The least recently read go first.
-    this.cache.delete(key);
-    this.cache.set(key, kept);
-    return kept;
+  private keptFor(collection: string, head: ReadDocument): KeptFields | undefined {
+    const kept = this.kept.get(this.keyOf(collection, head.id, []));
+    return kept && kept.stamp === head[stampField] ? kept : undefined;
   }
 
-  private keep(collection: string, id: string, fields: CachedFields): void {
-    this.uncache(collection, id);
-    if (fields.parts > this.cachedPartsAtMost) return;
-    this.cache.set(this.keyOf(collection, id, []), fields);
-    this.cachedParts += fields.parts;
-    for (const [key, oldest] of this.cache) {
-      if (this.cachedParts <= this.cachedPartsAtMost) break;
-      this.cache.delete(key);
-      this.cachedParts -= oldest.parts;
-    }
-  }
-
-  private uncache(collection: string, id: string): void {
-    const key = this.keyOf(collection, id, []);
-    const kept = this.cache.get(key);
-    if (!kept) return;
-    this.cache.delete(key);
-    this.cachedParts -= kept.parts;
-  }
-
-  /** The fields the parts read for a document make, frozen, each of their objects known to be stored. */
-  private treesRead(collection: string, id: string, parts: PartDocument[], fields: readonly PartedField[]): FieldTree[] {
-    const trees = fieldTrees(
-      parts.map((part) => this.partRead(collection, part)),
-      fields,
-    ).map(([path, tree]): FieldTree => [path, deepFreeze(tree)]);
-    for (const [value, path] of partedObjects(trees, fields)) this.known.set(value, this.keyOf(collection, id, path));
-    return trees;
+  /** The stamps the heads of `ids` hold now: their parted fields left out, the heads are a few hundred bytes. */
+  private async stampsOf(collection: string, parted: PartedCollection, ids: string[]): Promise<Map<string, unknown>> {
+    if (!ids.length) return new Map();
+    const omit = [...new Set(parted.fields.map(({ at }) => at[0] as string))];
+    const heads = await this.store.find(collection, { where: [{ field: 'id', op: 'in', value: ids }], omit });
+    return new Map(heads.map((head) => [head.id, head[stampField]]));
   }
 
   private partStored(collection: string, owner: string, { path, value }: StoredPart): PartDocument {
@@ -295,10 +293,10 @@ export class StoredParts {
     return byOwner;
   }
 
-  /** Deletes of the parts of documents of `collection` being deleted. */
-  private async partsDeleted(collection: string, owners: string[]): Promise<WriteOperation[]> {
-    const parts = this.partsCollectionOf(collection) as string;
-    return [...(await this.partsOf(parts, owners)).values()].flat().map(({ id }): WriteOperation => ({ kind: 'delete', collection: parts, id }));
+  /** Deletes of the parts of a document of `collection` being deleted. */
+  private async partsDeleted(parted: PartedCollection, collection: string, owner: string): Promise<WriteOperation[]> {
+    const parts = this.partsCollectionOf(parted, collection);
+    return ((await this.partsOf(parts, [owner])).get(owner) ?? []).map(({ id }): WriteOperation => ({ kind: 'delete', collection: parts, id }));
   }
 
   private keyOf(collection: string, id: string, path: readonly string[]): string {
@@ -306,12 +304,11 @@ export class StoredParts {
   }
 
   private partedOf(collection: string): PartedCollection | undefined {
-    return this.parted.get(collection.replace(suffixPattern, ''));
+    return this.parted.get(baseCollectionOf(collection));
   }
 
-  /** The parts collection of `collection`, if it has one: kept with it, and dropped with it. */
-  private partsCollectionOf(collection: string): string | undefined {
-    const parted = this.partedOf(collection);
-    return parted && `${parted.parts}${suffixPattern.exec(collection)?.[0] ?? ''}`;
+  /** Where the parts of `collection` are kept: a shadow's beside the parts collection, under the same suffix. */
+  private partsCollectionOf(parted: PartedCollection, collection: string): string {
+    return `${parted.parts}${shadowSuffix.exec(collection)?.[0] ?? ''}`;
   }
 }

@@ -26,13 +26,18 @@ export interface StoredPart {
 /** Whether `value`, at `path` of the document, is stored in parts as it is: nothing below it needs a write. */
 export type KnownStored = (value: object, path: readonly string[]) => boolean;
 
-/** The entries (payments, days) a field holds in its document before it is stored in parts. */
+/**
+ * The entries a field's parts may hold before it is stored in parts: a ledger's days, a registry's buckets (one
+ * payment each, mostly, until the registry holds thousands).
+ */
 export const entriesKeptInline = 64;
 
-/** What a field stored in parts holds in its document. Field names are the domain's own, never this. */
+/** What a field stored in parts holds in its document: how many parts it has. Field names are the domain's own, never this. */
 const partedMark = '~parted';
 
-export const isPartedMark = (value: unknown): boolean => isPlainObject(value) && value[partedMark] === true;
+/** The parts a field stored in parts has, as its mark says; undefined for any other value. */
+export const partsMarked = (value: unknown): number | undefined =>
+  isPlainObject(value) && typeof value[partedMark] === 'number' ? value[partedMark] : undefined;
 
 export interface SplitDocument {
   /** The document with a mark in place of each field stored in parts. */
@@ -50,7 +55,7 @@ export function splitDocument(document: Record<string, unknown>, fields: readonl
     for (const [path, root] of fieldsAt(document, at)) {
       // A field once stored in parts only grows: one that is known stored so, or too large now, is stored in parts.
       if (!known(root, path) && entriesUpTo(root, depth, entriesKeptInline + 1) <= entriesKeptInline) continue;
-      split.head = replacedAt(split.head, path, { [partedMark]: true }) as Record<string, unknown>;
+      split.head = replacedAt(split.head, path, { [partedMark]: partsIn(root, depth) }) as Record<string, unknown>;
       partsBelow(root, path, depth, known, split);
     }
   }
@@ -74,6 +79,16 @@ function entriesUpTo(value: Record<string, unknown>, depth: number, limit: numbe
     if (!isPlainObject(inner)) count++;
     else count += depth > 1 ? entriesUpTo(inner, depth - 1, limit - count) : Object.keys(inner).length;
     if (count >= limit) break;
+  }
+  return count;
+}
+
+/** How many parts lie below `value`: its index levels walked, not its parts (a registry's: at most 272 objects). */
+export function partsIn(value: Record<string, unknown>, depth: number): number {
+  let count = 0;
+  for (const key in value) {
+    const inner = value[key];
+    count += depth > 1 && isPlainObject(inner) ? partsIn(inner, depth - 1) : 1;
   }
   return count;
 }
@@ -110,19 +125,28 @@ export function fieldTrees(parts: readonly StoredPart[], fields: readonly Parted
 const matches = (at: readonly string[], path: readonly string[]) => at.every((segment, i) => segment === '*' || segment === path[i]);
 
 /**
- * The document whose head is `head`: each mark replaced by its field's tree, or emptied when it has none (its
- * parts are gone). A tree with no mark in its place is left out: its field is back in the document.
+ * The document whose head is `head`, each mark replaced by its field's tree; null when a field has not the parts
+ * its mark counts (they were read as another write left them). A tree with no mark in its place is left out:
+ * its field is back in the document.
  */
-export function graftedDocument(head: Record<string, unknown>, trees: readonly FieldTree[], fields: readonly PartedField[]): Record<string, unknown> {
+export function graftedDocument(head: Record<string, unknown>, trees: readonly FieldTree[], fields: readonly PartedField[]): Record<string, unknown> | null {
+  const byPath = new Map(trees.map(([path, tree]) => [JSON.stringify(path), tree]));
   let whole = head;
-  for (const [path, tree] of trees) if (isPartedMark(valueAt(whole, path))) whole = replacedAt(whole, path, tree) as Record<string, unknown>;
-  for (const path of markedPaths(whole, fields)) whole = replacedAt(whole, path, {}) as Record<string, unknown>;
+  for (const { at, depth } of fields) {
+    for (const [path, value] of fieldsAt(head, at)) {
+      const parts = partsMarked(value);
+      if (parts === undefined) continue;
+      const tree = byPath.get(JSON.stringify(path));
+      if (!tree || partsIn(tree, depth) !== parts) return null;
+      whole = replacedAt(whole, path, tree) as Record<string, unknown>;
+    }
+  }
   return whole;
 }
 
 /** The paths of the fields a head holds marks for: those stored in parts. */
 export function markedPaths(head: Record<string, unknown>, fields: readonly PartedField[]): string[][] {
-  return fields.flatMap(({ at }) => fieldsAt(head, at).flatMap(([path, value]) => (isPartedMark(value) ? [path] : [])));
+  return fields.flatMap(({ at }) => fieldsAt(head, at).flatMap(([path, value]) => (partsMarked(value) === undefined ? [] : [path])));
 }
 
 /** Every object of the fields stored in parts (each field, its levels and its parts), with its path. */

@@ -115,11 +115,20 @@ export class MongoReadStore implements ReadStore {
    * follows just after. A crash between them leaves documents ahead of the checkpoint, which the
    * position guard on every document makes harmless.
    */
-  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    assertName(source);
-    assertName(target);
+  /**
+   * MongoDB renames a collection outside any transaction: the collections `alongside` go first, each on its
+   * own, so a reader may find them swapped a moment before `source` is.
+   */
+  async replaceCollection(
+    source: string,
+    target: string,
+    checkpoint: Checkpoint,
+    alongside: readonly { source: string; target: string }[] = [],
+  ): Promise<void> {
+    const pairs = [...alongside, { source, target }];
+    for (const pair of pairs) [pair.source, pair.target].forEach(assertName);
     await this.checkFence(checkpoint);
-    await this.db.renameCollection(source, target, { dropTarget: true });
+    for (const pair of pairs) await this.db.renameCollection(pair.source, pair.target, { dropTarget: true });
     await this.storeCheckpoint(checkpoint);
   }
 

@@ -95,24 +95,23 @@ export class PostgresReadStore implements ReadStore {
     ]);
   }
 
-  async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    await this.ensureTable(source);
-    assertName(target);
-    // A freshly filled table has no statistics yet: without them the planner misjudges its indexes.
-    await this.pool.query(unboundedStatement(`ANALYZE ${tableOf(source)}`));
+  async replaceCollection(
+    source: string,
+    target: string,
+    checkpoint: Checkpoint,
+    alongside: readonly { source: string; target: string }[] = [],
+  ): Promise<void> {
+    const pairs = [...alongside, { source, target }];
+    for (const pair of pairs) {
+      await this.ensureTable(pair.source);
+      assertName(pair.target);
+      // A freshly filled table has no statistics yet: without them the planner misjudges its indexes.
+      await this.pool.query(unboundedStatement(`ANALYZE ${tableOf(pair.source)}`));
+    }
     await fenced(checkpoint, () =>
       this.transaction(async (client) => {
         await client.query('SELECT read_check_fence($1, $2)', [checkpoint.name, checkpoint.fence?.toString() ?? null]);
-        await client.query(`DROP TABLE IF EXISTS ${tableOf(target)}`);
-        await client.query(`ALTER TABLE ${tableOf(source)} RENAME TO ${tableOf(target)}`);
-        // A shadow an earlier release made keeps its documents as that release did; the swap holds the table anyway.
-        await client.query(documentStorage(tableOf(target)));
-        // Index names follow the table's, so that the next rebuild can reuse the source's names.
-        const { rows } = await client.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = $1', [tableOf(target)]);
-        for (const { name } of rows) {
-          const renamed = name.replace(tableOf(source), tableOf(target));
-          if (renamed !== name) await client.query(`ALTER INDEX ${name} RENAME TO ${renamed}`);
-        }
+        for (const pair of pairs) await renamedTable(client, pair.source, pair.target);
         await client.query(
           `INSERT INTO read_checkpoints (name, position, version) VALUES ($1, $2, $3)
            ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = coalesce(excluded.version, read_checkpoints.version)`,
@@ -120,8 +119,10 @@ export class PostgresReadStore implements ReadStore {
         );
       }),
     );
-    this.tables.delete(source);
-    this.tables.add(target);
+    for (const pair of pairs) {
+      this.tables.delete(pair.source);
+      this.tables.add(pair.target);
+    }
   }
 
   async dropCollection(collection: string): Promise<void> {
@@ -398,5 +399,19 @@ function conditionSql(condition: Condition, values: unknown[]): string {
       const sameType = isId ? 'TRUE' : `CASE WHEN jsonb_typeof(${field}) = jsonb_typeof(${value}) THEN TRUE ELSE FALSE END`;
       return `(${sameType} AND ${field} ${rangeOperators[condition.op]} ${value})`;
     }
+  }
+}
+
+/** Puts the table of `source` in place of that of `target`, within the caller's transaction. */
+async function renamedTable(client: PoolClient, source: string, target: string): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS ${tableOf(target)}`);
+  await client.query(`ALTER TABLE ${tableOf(source)} RENAME TO ${tableOf(target)}`);
+  // A shadow an earlier release made keeps its documents as that release did; the swap holds the table anyway.
+  await client.query(documentStorage(tableOf(target)));
+  // Index names follow the table's, so that the next rebuild can reuse the source's names.
+  const { rows } = await client.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = $1', [tableOf(target)]);
+  for (const { name } of rows) {
+    const renamed = name.replace(tableOf(source), tableOf(target));
+    if (renamed !== name) await client.query(`ALTER INDEX ${name} RENAME TO ${renamed}`);
   }
 }
