@@ -4,7 +4,8 @@ import { baseCollectionOf, StoredParts, type PartedCollection } from './stored-p
 
 /**
  * A read store whose documents of some collections are stored slim (see stored-shape.ts): written
- * without their defaults, read with them put back, so that every reader sees whole documents. A
+ * without their defaults, read with them put back, so that every reader sees whole documents (whose fields
+ * read from parts are frozen, shared by the readers of one process: copy one before changing it). A
  * rebuild's shadow (`accounts__v15`) is stored like its collection. Queries must not read a field that
  * may be left out: the shapes keep whole every field a query or an index names. The fields of a collection
  * that grow with a document's history are stored in parts of their own (see stored-parts.ts), and a
@@ -89,21 +90,22 @@ export class ShapedReadStore implements ReadStore {
     return this.store.releaseLease(lease);
   }
 
+  // What is known of the parts is forgotten once the swap or the drop is over: a read that ended during it kept what it found before.
   async replaceCollection(source: string, target: string, checkpoint: Checkpoint): Promise<void> {
-    this.parts.forget();
     try {
       await this.store.replaceCollection(source, target, checkpoint, this.parts.partsReplaced(source, target));
     } finally {
-      // A read that ended during the swap may have kept what it found before it.
       this.parts.forget();
     }
   }
 
   async dropCollection(collection: string): Promise<void> {
-    this.parts.forget();
-    await this.parts.dropCollection(collection);
-    await this.store.dropCollection(collection);
-    this.parts.forget();
+    try {
+      await this.parts.dropCollection(collection);
+      await this.store.dropCollection(collection);
+    } finally {
+      this.parts.forget();
+    }
   }
 
   close(): Promise<void> {

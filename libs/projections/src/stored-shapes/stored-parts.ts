@@ -63,7 +63,7 @@ export function splitDocument(document: Record<string, unknown>, fields: readonl
 }
 
 /** Each object at `at` (each entry's, through a `*`), with its path. */
-export function fieldsAt(value: unknown, at: readonly string[], path: string[] = []): [string[], Record<string, unknown>][] {
+function fieldsAt(value: unknown, at: readonly string[], path: string[] = []): [string[], Record<string, unknown>][] {
   if (!isPlainObject(value)) return [];
   const [segment, ...below] = at;
   if (segment === undefined) return [[path, value]];
@@ -84,7 +84,7 @@ function entriesUpTo(value: Record<string, unknown>, depth: number, limit: numbe
 }
 
 /** How many parts lie below `value`: its index levels walked, not its parts (a registry's: at most 272 objects). */
-export function partsIn(value: Record<string, unknown>, depth: number): number {
+function partsIn(value: Record<string, unknown>, depth: number): number {
   let count = 0;
   for (const key in value) {
     const inner = value[key];
