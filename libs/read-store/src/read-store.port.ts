@@ -93,6 +93,12 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** A collection put in place of another (see `replaceCollection`). */
+export interface Swap {
+  source: string;
+  target: string;
+}
+
 export interface ReadStore {
   readonly backend: string;
   /** Applies the operations in order, and the checkpoint if given: all or nothing. */
@@ -115,7 +121,7 @@ export interface ReadStore {
    * step for readers: they see the old collection or the new one, never a mix. The collections
    * `alongside` (a collection's parts, see the projections' stored-parts) are put in place in the same step.
    */
-  replaceCollection(source: string, target: string, checkpoint: Checkpoint, alongside?: readonly { source: string; target: string }[]): Promise<void>;
+  replaceCollection(source: string, target: string, checkpoint: Checkpoint, alongside?: readonly Swap[]): Promise<void>;
   dropCollection(collection: string): Promise<void>;
   close(): Promise<void>;
 }

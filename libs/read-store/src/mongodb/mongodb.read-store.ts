@@ -12,6 +12,7 @@ import {
   type Query,
   type ReadDocument,
   type ReadStore,
+  type Swap,
   type WriteOperation,
 } from '../read-store.port';
 import { PointReads } from '../point-reads';
@@ -113,18 +114,10 @@ export class MongoReadStore implements ReadStore {
   /**
    * MongoDB renames a collection atomically for readers, but not inside a transaction: the checkpoint
    * follows just after. A crash between them leaves documents ahead of the checkpoint, which the
-   * position guard on every document makes harmless.
+   * position guard on every document makes harmless. The collections `alongside` are renamed first, each
+   * on its own, so a reader may find them swapped a moment before `source` is.
    */
-  /**
-   * MongoDB renames a collection outside any transaction: the collections `alongside` go first, each on its
-   * own, so a reader may find them swapped a moment before `source` is.
-   */
-  async replaceCollection(
-    source: string,
-    target: string,
-    checkpoint: Checkpoint,
-    alongside: readonly { source: string; target: string }[] = [],
-  ): Promise<void> {
+  async replaceCollection(source: string, target: string, checkpoint: Checkpoint, alongside: readonly Swap[] = []): Promise<void> {
     const pairs = [...alongside, { source, target }];
     for (const pair of pairs) [pair.source, pair.target].forEach(assertName);
     await this.checkFence(checkpoint);

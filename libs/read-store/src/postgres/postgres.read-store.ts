@@ -13,6 +13,7 @@ import {
   type Query,
   type ReadDocument,
   type ReadStore,
+  type Swap,
   type WriteOperation,
 } from '../read-store.port';
 import { PointReads } from '../point-reads';
@@ -95,12 +96,7 @@ export class PostgresReadStore implements ReadStore {
     ]);
   }
 
-  async replaceCollection(
-    source: string,
-    target: string,
-    checkpoint: Checkpoint,
-    alongside: readonly { source: string; target: string }[] = [],
-  ): Promise<void> {
+  async replaceCollection(source: string, target: string, checkpoint: Checkpoint, alongside: readonly Swap[] = []): Promise<void> {
     const pairs = [...alongside, { source, target }];
     for (const pair of pairs) {
       await this.ensureTable(pair.source);
