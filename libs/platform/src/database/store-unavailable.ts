@@ -23,12 +23,21 @@ const mongoUnavailable = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError
 const eventStoreDbUnavailable = new Set(['unavailable', 'deadline-exceeded', 'not-leader']);
 
 /**
+ * A store that answers, but not consistently in time: what it was asked kept changing while it was read (a
+ * document written again and again between the reads of its parts). The same request may succeed later.
+ */
+export class StoreBusyError extends Error {
+  override readonly name = 'StoreBusyError';
+}
+
+/**
  * True when `error` means a store (PostgreSQL, MongoDB, EventStoreDB) cannot be reached right now, so the request
  * may succeed later unchanged: answered 503 with Retry-After, never 500. Looks through `cause` and
  * the parts of an AggregateError (Node's connect to several addresses).
  */
 export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
+  if (error instanceof StoreBusyError) return true;
   const { code, syscall, name, message, cause, errors, type } = error as Record<string, unknown>;
   if (typeof code === 'string' && (networkCodes.has(code) || pgUnavailable.test(code))) return true;
   // A Unix socket that is not there (ENOENT) is a server that is not running.

@@ -1,4 +1,4 @@
-import { isStoreUnavailable } from './store-unavailable';
+import { isStoreUnavailable, StoreBusyError } from './store-unavailable';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -26,6 +26,7 @@ describe('isStoreUnavailable', () => {
     ['an EventStoreDB follower asked to write', Object.assign(new Error('Not leader'), { type: 'not-leader' })],
     ['a wrapped cause', new Error('append failed', { cause: withCode('ECONNREFUSED') })],
     ['one of several addresses', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],
+    ['a read that kept finding its documents written meanwhile', new StoreBusyError('Documents of accounts kept changing while their parts were read')],
   ])('is true for %s', (_, error) => {
     expect(isStoreUnavailable(error)).toBe(true);
   });

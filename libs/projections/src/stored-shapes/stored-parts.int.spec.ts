@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { isStoreUnavailable, StoreBusyError } from '@arrears/platform';
 import { LeaseLostError, PostgresReadStore, type WriteOperation } from '@arrears/read-store';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ProjectedDocument } from '../projection';
@@ -142,6 +143,22 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     });
     expect(await reader.get('accounts', 'acc-torn')).toStrictEqual(asJson(next));
     expect(writtenMeanwhile).toBe(true);
+  });
+
+  it('gives up on an account written again before every read of its parts, as a store too busy to answer (503 to a client)', async () => {
+    const [reader, writer] = [shaped(), shaped()];
+    const grown = account('acc-busy');
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
+    const find = raw.find.bind(raw);
+    let payments = 100;
+    jest.spyOn(raw, 'find').mockImplementation(async (collection, query) => {
+      if (collection === 'account_parts') await writer.apply([put('accounts', grown.paid(payments++))]);
+      return find(collection, query);
+    });
+    const failure = await reader.get('accounts', 'acc-busy').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreBusyError);
+    expect(isStoreUnavailable(failure)).toBe(true);
+    expect(payments).toBe(110);
   });
 
   it('reads nothing of the parts for a query that leaves their fields out', async () => {

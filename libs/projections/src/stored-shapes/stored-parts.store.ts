@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { deepFreeze, LeastRecentlyUsed } from '@arrears/platform';
+import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
 import type { IndexSpec, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import { filled, slimmed, type StoredShape } from './stored-shape';
 import {
@@ -132,7 +132,8 @@ export class StoredParts {
   /**
    * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. A document
    * written between the read of its head and that of its parts is read again (`reread` reads heads as the caller
-   * did, or leaves out those that no longer match); one that keeps being torn so is an error.
+   * did, or leaves out those that no longer match); one that keeps being torn so fails as a store too busy to
+   * answer (503 to a client, to be retried).
    */
   async whole(
     collection: string,
@@ -149,7 +150,7 @@ export class StoredParts {
       const { whole, torn } = await this.grafted(collection, parted, pending, fields);
       for (const document of whole) answered.set(document.id, document);
       if (torn.length && attempt === tornReadsAtMost)
-        throw new Error(`Documents of ${collection} kept changing while their parts were read: ${torn.join(', ')}.`);
+        throw new StoreBusyError(`Documents of ${collection} kept changing while their parts were read: ${torn.join(', ')}.`);
       pending = torn.length ? await reread(torn) : [];
     }
     return heads.flatMap(({ id }) => answered.get(id) ?? []);
