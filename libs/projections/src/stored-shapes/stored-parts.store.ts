@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
-import type { IndexSpec, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
+import type { IndexSpec, ReadDocument, ReadStore, Swap, WriteOperation } from '@arrears/read-store';
 import { filled, slimmed, type StoredShape } from './stored-shape';
 import {
   fieldTrees,
@@ -168,7 +168,7 @@ export class StoredParts {
   }
 
   /** The parts collection put in place along with `source`'s documents, in the same step: none when it keeps none. */
-  partsReplaced(source: string, target: string): { source: string; target: string }[] {
+  partsReplaced(source: string, target: string): Swap[] {
     const parted = this.partedOf(source);
     return parted ? [{ source: this.partsCollectionOf(parted, source), target: this.partsCollectionOf(parted, target) }] : [];
   }
@@ -195,31 +195,30 @@ export class StoredParts {
     const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
       if (!kept.has(head.id)) return [head];
       if (torn.has(head.id)) return [];
-      const parts = read.get(head.id) ?? [];
+      const [keptFields, parts] = [kept.get(head.id), read.get(head.id) ?? []];
       const trees =
-        kept.get(head.id)?.trees ??
+        keptFields?.trees ??
         fieldTrees(
           parts.map((part) => this.partRead(collection, part)),
           fields,
         );
       const document = graftedDocument(head, trees, fields);
-      if (!document) torn.add(head.id);
-      else if (!kept.get(head.id))
-        this.remember(
-          collection,
-          head.id,
-          trees,
-          fields.length === parted.fields.length && typeof stamp === 'string' ? { stamp, trees, parts: parts.length } : undefined,
-        );
-      return document ? [document as ReadDocument] : [];
+      if (!document) {
+        torn.add(head.id);
+        return [];
+      }
+      // Fields left out are not kept: a later read may want them.
+      const keeping = fields.length === parted.fields.length && typeof stamp === 'string';
+      if (!keptFields) this.remember(collection, parted, head.id, trees, keeping ? { stamp, trees, parts: parts.length } : undefined);
+      return [document as ReadDocument];
     });
     return { whole, torn: [...torn] };
   }
 
-  /** Knows the fields read as stored, frozen; keeps them unless some were left out (a later read may want them). */
-  private remember(collection: string, id: string, trees: FieldTree[], keeping: KeptFields | undefined): void {
+  /** Knows the fields read as stored, frozen, and keeps them when `keeping` says so. */
+  private remember(collection: string, parted: PartedCollection, id: string, trees: FieldTree[], keeping: KeptFields | undefined): void {
     for (const [, tree] of trees) deepFreeze(tree);
-    for (const [value, path] of partedObjects(trees, this.partedOf(collection)?.fields ?? [])) this.known.set(value, this.keyOf(collection, id, path));
+    for (const [value, path] of partedObjects(trees, parted.fields)) this.known.set(value, this.keyOf(collection, id, path));
     if (keeping) this.kept.set(this.keyOf(collection, id, []), keeping);
   }
 
