@@ -22,6 +22,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
+  // A spec that fails part-way may leave a timer or a connection going; the run still ends with its verdict, not in CI's timeout.
+  forceExit: true,
   // Every test by name, skipped ones included: a suite skipped for want of a container runtime shows why.
   verbose: true,
   projects: [

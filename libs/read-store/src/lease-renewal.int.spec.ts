@@ -51,4 +51,24 @@ describe('work under a lease', () => {
 
     expect(await overtaken).toBe(true);
   });
+
+  it('leaves the lease free once the work is done, even with a renewal on its way then', async () => {
+    const ttlMs = 300;
+    const acquire = store.acquireLease.bind(store);
+    let calls = 0;
+    // Every renewal of process-1 reaches the store 150 ms late, as over a slow connection.
+    const spy = jest.spyOn(store, 'acquireLease').mockImplementation(async (name, owner, ttl, options) => {
+      if (owner === 'process-1' && calls++ > 0) await sleep(150);
+      return acquire(name, owner, ttl, options);
+    });
+    try {
+      // The first renewal leaves at ttl / 3 and lands after the work has ended and the lease was released.
+      expect(await underLease(store, 'sweep-d', 'process-1', ttlMs, () => sleep(ttlMs / 3 + 20).then(() => 'done'))).toBe('done');
+      await sleep(200);
+
+      expect(await underLease(store, 'sweep-d', 'process-2', ttlMs, () => Promise.resolve('taken'))).toBe('taken');
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

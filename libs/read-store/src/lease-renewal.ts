@@ -7,8 +7,9 @@ import type { Lease, ReadStore } from './read-store.port';
  */
 export async function whileLeaseHeld<T>(readStore: ReadStore, lease: Lease, ttlMs: number, work: (lost: AbortSignal) => Promise<T>): Promise<T> {
   const lost = new AbortController();
+  let renewing: Promise<void> = Promise.resolve();
   const renewal = setInterval(() => {
-    readStore.acquireLease(lease.name, lease.owner, ttlMs).then(
+    renewing = readStore.acquireLease(lease.name, lease.owner, ttlMs).then(
       (renewed) => {
         if (renewed?.token !== lease.token) lost.abort();
       },
@@ -19,6 +20,8 @@ export async function whileLeaseHeld<T>(readStore: ReadStore, lease: Lease, ttlM
     return await work(lost.signal);
   } finally {
     clearInterval(renewal);
+    // A renewal still on its way would take the lease back after its holder released it, for a whole time to live.
+    await renewing;
   }
 }
 

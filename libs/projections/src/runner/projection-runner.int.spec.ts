@@ -247,30 +247,35 @@ describe('ProjectionRunner', () => {
     await count(streams[1]!, [10], 'no_stream');
     const live = runner(name, 'skip', 'live');
     live.start();
-    const seen = await count(streams[0]!, [4], 2n);
-    expect(await live.waitFor(seen.position, 5000)).toBe(true);
-    // Damage the live model, as a bug would: the rebuild must bring it back.
-    await reads.apply([{ kind: 'put', collection: name, document: { id: streams[0]!, count: 99, sum: -1, position: 999_999 } }]);
-    const writing = { on: true };
-    const writer = (async () => {
-      for (let i = 0; writing.on; i++) await count(streams[1]!, [1], BigInt(i));
-    })();
-    const rebuilt = await rebuildProjection(
-      events,
-      reads,
-      { projection: tallies(name), poison: 'skip' },
-      { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 },
-    );
-    writing.on = false;
-    await writer;
-    expect(rebuilt.position).toBeGreaterThanOrEqual(seen.position);
-    const last = await count(streams[0]!, [5], 3n);
-    expect(await live.waitFor(last.position, 5000)).toBe(true);
-    expect(await reads.get(name, streams[0]!)).toMatchObject({ count: 5, sum: 15 });
-    const b = (await events.readStream(streams[1]!)).length;
-    expect(await reads.get(name, streams[1]!)).toMatchObject({ count: b, sum: 10 + (b - 1) });
-    expect(await reads.find(`${name}__rebuild`)).toEqual([]);
-    await live.stop();
+    // Stopped whatever happens: a runner or a writer left going would keep the test process from ending.
+    try {
+      const seen = await count(streams[0]!, [4], 2n);
+      expect(await live.waitFor(seen.position, 5000)).toBe(true);
+      // Damage the live model, as a bug would: the rebuild must bring it back.
+      await reads.apply([{ kind: 'put', collection: name, document: { id: streams[0]!, count: 99, sum: -1, position: 999_999 } }]);
+      const writing = { on: true };
+      const writer = (async () => {
+        for (let i = 0; writing.on; i++) await count(streams[1]!, [1], BigInt(i));
+      })();
+      const rebuilt = await rebuildProjection(
+        events,
+        reads,
+        { projection: tallies(name), poison: 'skip' },
+        { batchSize: 50, batchWaitMs: 5, retryDelayMs: 20, leaseTtlMs: 300 },
+      ).finally(() => {
+        writing.on = false;
+        return writer;
+      });
+      expect(rebuilt.position).toBeGreaterThanOrEqual(seen.position);
+      const last = await count(streams[0]!, [5], 3n);
+      expect(await live.waitFor(last.position, 5000)).toBe(true);
+      expect(await reads.get(name, streams[0]!)).toMatchObject({ count: 5, sum: 15 });
+      const b = (await events.readStream(streams[1]!)).length;
+      expect(await reads.get(name, streams[1]!)).toMatchObject({ count: b, sum: 10 + (b - 1) });
+      expect(await reads.find(`${name}__rebuild`)).toEqual([]);
+    } finally {
+      await live.stop();
+    }
   });
 
   it('fills the shadow without its indexes, builds them with every document in and nothing writing, then catches up', async () => {
