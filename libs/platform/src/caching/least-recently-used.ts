@@ -24,6 +24,10 @@ export class LeastRecentlyUsed<Key, Value> {
     private readonly weigh: (value: Value) => number = () => 1,
   ) {}
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   peek(key: Key): Value | undefined {
     return this.entries.get(key)?.value;
   }

@@ -50,7 +50,7 @@ describe('LeastRecentlyUsed: at most so many entries, the least recently set goi
   it.each([
     ['each entry weighing 1', undefined],
     ['each entry weighing its value', (value: number) => value],
-  ])('holds what a plain list of its entries holds, over any sequence of sets and deletes, %s', (_, weigh) => {
+  ])('holds what a plain list of its entries holds, and as many, over any sequence of sets and deletes, %s', (_, weigh) => {
     const operation = fc.record({ deleting: fc.boolean(), key: fc.constantFrom(...keys), value: fc.integer({ min: 0, max: 3 }) });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 6 }), fc.array(operation, { maxLength: 200 }), (capacity, operations) => {
@@ -61,6 +61,7 @@ describe('LeastRecentlyUsed: at most so many entries, the least recently set goi
             else map.set(key, value);
           }
           expect(keys.map((each) => kept.peek(each))).toEqual(keys.map((each) => model.entries.find(([held]) => held === each)?.[1]));
+          expect(kept.size).toBe(model.entries.length);
         }
       }),
       { numRuns: 300 },

@@ -7,7 +7,6 @@ import {
   graftedDocument,
   markedPaths,
   partedObjects,
-  partsMarked,
   splitDocument,
   valueAt,
   type FieldTree,
@@ -225,14 +224,18 @@ export class StoredParts {
   /** A put split into its head's and its changed parts', and what it makes known once written. */
   private split(collection: string, document: ReadDocument, parted: PartedCollection): { head: WriteOperation; parts: WriteOperation[]; written: () => void } {
     const key = (path: readonly string[]) => this.keyOf(collection, document.id, path);
-    const split = splitDocument(document, parted.fields, (value, path) => this.known.get(value) === key(path));
-    const marked = markedPaths(split.head, parted.fields);
-    if (!marked.length)
+    // An object this process never read nor wrote (most of them) is told apart without making its key.
+    const split = splitDocument(document, parted.fields, (value, path) => {
+      const stored = this.known.get(value);
+      return stored !== undefined && stored === key(path);
+    });
+    if (!split.marked.length)
       return {
         head: { kind: 'put', collection, document: split.head as ReadDocument },
         parts: [],
         written: () => {
-          this.kept.delete(key([]));
+          // Most documents never held parts, and nothing is kept for them.
+          if (this.kept.size) this.kept.delete(key([]));
         },
       };
     const stamp = randomUUID();
@@ -240,8 +243,8 @@ export class StoredParts {
     const written = () => {
       for (const [value, path] of split.walked) this.known.set(value, key(path));
       for (const { path, value } of split.parts) if (typeof value === 'object' && value !== null) this.known.set(value, key(path));
-      const trees = marked.map((path): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
-      const parts = marked.reduce((sum, path) => sum + (partsMarked(valueAt(split.head, path)) ?? 0), 0);
+      const trees = split.marked.map(([path]): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
+      const parts = split.marked.reduce((sum, [, count]) => sum + count, 0);
       this.kept.set(key([]), { stamp, trees, parts });
     };
     return {

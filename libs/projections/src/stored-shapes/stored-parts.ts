@@ -46,29 +46,43 @@ export interface SplitDocument {
   parts: StoredPart[];
   /** The fields stored in parts, and the objects walked below them: all known to be stored once the write is. */
   walked: [object, string[]][];
+  /** The paths of the fields stored in parts, and the parts each has. */
+  marked: [path: string[], parts: number][];
 }
 
 /** The document as stored: a head, and the parts of its large fields not known to be stored already. */
 export function splitDocument(document: Record<string, unknown>, fields: readonly PartedField[], known: KnownStored): SplitDocument {
-  const split: SplitDocument = { head: document, parts: [], walked: [] };
+  const split: SplitDocument = { head: document, parts: [], walked: [], marked: [] };
   for (const { at, depth } of fields) {
     for (const [path, root] of fieldsAt(document, at)) {
       // A field once stored in parts only grows: one that is known stored so, or too large now, is stored in parts.
       if (!known(root, path) && entriesUpTo(root, depth, entriesKeptInline + 1) <= entriesKeptInline) continue;
-      split.head = replacedAt(split.head, path, { [partedMark]: partsIn(root, depth) }) as Record<string, unknown>;
+      const parts = partsIn(root, depth);
+      split.head = replacedAt(split.head, path, { [partedMark]: parts }) as Record<string, unknown>;
+      split.marked.push([path, parts]);
       partsBelow(root, path, depth, known, split);
     }
   }
   return split;
 }
 
-/** Each object at `at` (each entry's, through a `*`), with its path. */
-function fieldsAt(value: unknown, at: readonly string[], path: string[] = []): [string[], Record<string, unknown>][] {
-  if (!isPlainObject(value)) return [];
-  const [segment, ...below] = at;
-  if (segment === undefined) return [[path, value]];
-  const keys = segment === '*' ? Object.keys(value) : Object.hasOwn(value, segment) ? [segment] : [];
-  return keys.flatMap((key) => fieldsAt(value[key], below, [...path, key]));
+/**
+ * Each object at `at` (each entry's, through a `*`), with its path. Every document written or read goes through
+ * here, nearly all of them small: it allocates no more than the paths it finds.
+ */
+function fieldsAt(
+  value: unknown,
+  at: readonly string[],
+  found: [string[], Record<string, unknown>][] = [],
+  path: string[] = [],
+): [string[], Record<string, unknown>][] {
+  if (!isPlainObject(value)) return found;
+  const segment = at[path.length];
+  if (segment === undefined) found.push([path, value]);
+  else if (segment !== '*') {
+    if (Object.hasOwn(value, segment)) fieldsAt(value[segment], at, found, [...path, segment]);
+  } else for (const key of Object.keys(value)) fieldsAt(value[key], at, found, [...path, key]);
+  return found;
 }
 
 /** How many entries the parts below `value` hold, counted up to `limit`. */
@@ -146,7 +160,9 @@ export function graftedDocument(head: Record<string, unknown>, trees: readonly F
 
 /** The paths of the fields a head holds marks for: those stored in parts. */
 export function markedPaths(head: Record<string, unknown>, fields: readonly PartedField[]): string[][] {
-  return fields.flatMap(({ at }) => fieldsAt(head, at).flatMap(([path, value]) => (partsMarked(value) === undefined ? [] : [path])));
+  const marked: string[][] = [];
+  for (const { at } of fields) for (const [path, value] of fieldsAt(head, at)) if (partsMarked(value) !== undefined) marked.push(path);
+  return marked;
 }
 
 /** Every object of the fields stored in parts (each field, its levels and its parts), with its path. */
