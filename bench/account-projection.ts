@@ -4,7 +4,9 @@
  * account received before. (j)'s fold alone stays flat; this shows what storing the account document costs.
  * A large account keeps its payments, its days paid on and its ledger's days in parts (stored-parts.ts): a
  * payment writes the parts it changed, and the projector reads an account's parts once, then its head alone.
- * The cold figure is that first read: a process that has not read the account yet.
+ * The cold figure is that first read: a process that has not read the account yet. The stale figure is a read of
+ * the account by a process that read it before another process wrote a payment (the API's, after the projector's):
+ * it lists the stamps of the account's parts and reads those the payment changed.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '@arrears/domain';
@@ -19,6 +21,8 @@ import { foldHistories, opening, payment } from './fold';
 const timed = 21;
 /** Folds timed by a process new to the account: each reads all its parts. */
 const cold = 5;
+/** Reads timed by a process that read the account before a payment another process projected. */
+const stale = 5;
 
 export interface ProjectionFigure {
   pastPayments: number;
@@ -28,6 +32,8 @@ export interface ProjectionFigure {
   writeMilliseconds: number;
   /** Load, fold and write of one payment by a process that has not read the account before, the median of `cold`. */
   coldMilliseconds: number;
+  /** A read of the account by a process that read it before the payment, the median of `stale`. */
+  staleMilliseconds: number;
   /** The account document's size as JSON. */
   documentKiB: number;
 }
@@ -84,6 +90,14 @@ async function measureAt(events: PostgresEventStore, raw: ReadStore, past: numbe
     writeTimes.push(writeTime);
   }
   for (let n = past + timed; n < past + timed + cold; n++) coldTimes.push((await projected(n, withStoredShapes(raw)))[0]);
+  const [reader, staleTimes] = [withStoredShapes(raw), [] as number[]];
+  await reader.get(accountReadModel.collection, accountId);
+  for (let n = past + timed + cold; n < past + timed + cold + stale; n++) {
+    await projected(n, reads);
+    const started = process.hrtime.bigint();
+    await reader.get(accountReadModel.collection, accountId);
+    staleTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
   const document = await reads.get(accountReadModel.collection, accountId);
   const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[values.length >> 1] ?? NaN) * 100) / 100;
   return {
@@ -91,6 +105,7 @@ async function measureAt(events: PostgresEventStore, raw: ReadStore, past: numbe
     milliseconds: median(times),
     writeMilliseconds: median(writeTimes),
     coldMilliseconds: median(coldTimes),
+    staleMilliseconds: median(staleTimes),
     documentKiB: Math.round(JSON.stringify(document).length / 1024),
   };
 }

@@ -396,10 +396,10 @@ const loadRows = (figures: LoadFigure[]) =>
 /** (j) The same payment projected against the database: the account's documents loaded, folded and written. */
 const projectionRows = (figures: ProjectionFigure[]) =>
   Object.fromEntries(
-    figures.map(({ pastPayments, milliseconds, writeMilliseconds, coldMilliseconds, documentKiB }) => [
+    figures.map(({ pastPayments, milliseconds, writeMilliseconds, coldMilliseconds, staleMilliseconds, documentKiB }) => [
       `(j) project a payment after ${pastPayments} payments: load, fold, write`,
       {
-        value: `${milliseconds} ms, of which the write ${writeMilliseconds}; ${coldMilliseconds} ms in a process new to the account (account document ${documentKiB} KiB)`,
+        value: `${milliseconds} ms, of which the write ${writeMilliseconds}; ${coldMilliseconds} ms in a process new to the account; a read after another process's payment ${staleMilliseconds} ms (account document ${documentKiB} KiB)`,
         target: `flat (× ${round(milliseconds / (figures[0]?.milliseconds ?? NaN))} of the first)`,
       },
     ]),

@@ -77,22 +77,36 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     expect(found).toStrictEqual(asJson(after));
   });
 
-  it('keeps the parts a process wrote or read: its later reads take the head alone, while its stamp is the one they were kept with', async () => {
+  it('keeps the parts a process wrote or read: its later reads take the head alone, and after another write only the parts it changed', async () => {
     const [writer, reader] = [shaped(), shaped()];
     const grown = account('acc-kept');
     await writer.apply([put('accounts', grown.paid(0, 100))]);
     const find = jest.spyOn(raw, 'find');
-    const partsRead = () => find.mock.calls.filter(([collection]) => collection === 'account_parts').length;
+    /** Each read of parts so far: how many it found, and whether it read their values or only listed their stamps. */
+    const partsRead = async () =>
+      Promise.all(
+        find.mock.calls.flatMap(([collection, query], i) =>
+          collection === 'account_parts'
+            ? [(find.mock.results[i]?.value as Promise<unknown[]>).then((parts) => [parts.length, query?.omit?.includes('value') ? 'stamps' : 'values'])]
+            : [],
+        ),
+      );
     await writer.get('accounts', 'acc-kept');
-    expect(partsRead()).toBe(0);
+    expect(await partsRead()).toStrictEqual([]);
     await reader.get('accounts', 'acc-kept');
     await reader.find('accounts', { where: [{ field: 'id', op: 'in', value: ['acc-kept'] }] });
-    expect(partsRead()).toBe(1);
+    const [[all]] = (await partsRead()) as [[number]];
+    expect(all).toBeGreaterThan(100);
     const after = grown.paid(100);
     await writer.apply([put('accounts', after)]);
     expect(await reader.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
     expect(await writer.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
-    expect(partsRead()).toBe(2);
+    // The reader lists the stamps, then reads one part of the payments, one of the invoice's days paid on, and the ledger's month.
+    expect(await partsRead()).toStrictEqual([
+      [all, 'values'],
+      [expect.any(Number), 'stamps'],
+      [3, 'values'],
+    ]);
   });
 
   it("folds a growing account batch by batch as the runner does, on the batch before's documents or on those it reads", async () => {
@@ -131,7 +145,7 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     const [reader, writer] = [shaped(), shaped()];
     const grown = account('acc-torn');
     await writer.apply([put('accounts', grown.paid(0, 100))]);
-    const next = grown.paid(100);
+    let next = grown.paid(100);
     const find = raw.find.bind(raw);
     let writtenMeanwhile = false;
     jest.spyOn(raw, 'find').mockImplementation(async (collection, query) => {
@@ -142,6 +156,14 @@ describe('account documents stored in parts, on PostgreSQL', () => {
       return find(collection, query);
     });
     expect(await reader.get('accounts', 'acc-torn')).toStrictEqual(asJson(next));
+    expect(writtenMeanwhile).toBe(true);
+
+    // Again for a reader that holds the parts and reads only those a write changed: two writes, the second between.
+    const [first, second] = [grown.paid(101), grown.paid(102)];
+    await writer.apply([put('accounts', first)]);
+    writtenMeanwhile = false;
+    next = second;
+    expect(await reader.get('accounts', 'acc-torn')).toStrictEqual(asJson(second));
     expect(writtenMeanwhile).toBe(true);
   });
 

@@ -20,11 +20,18 @@ export interface PartedCollection {
   fields: readonly PartedField[];
 }
 
-/** A part as stored: its document's id, where it sits in it, and what it holds. */
+/** A part as stored: its document's id, where it sits in it, what it holds, and the stamp of the write that stored it. */
 interface PartDocument extends ReadDocument {
   owner: string;
   path: string[];
   value: unknown;
+  stamp: string;
+}
+
+/** The stamp a part was stored with, and the document it was stored in (a key of `keyOf`). */
+interface PartStamp {
+  document: string;
+  stamp: string;
 }
 
 /** The fields of a document stored in parts, as this process last read or wrote them, and the head's stamp then. */
@@ -37,8 +44,8 @@ interface KeptFields {
 /** The parts' one query path: a document's parts, by its id. */
 const partIndexes: IndexSpec[] = [{ name: 'by_owner', fields: [{ field: 'owner', direction: 'asc' }] }];
 
-/** Documents read at once whose parts are asked for in one query. */
-const ownersPerQuery = 200;
+/** Owners or ids of parts asked for in one query. */
+const valuesPerQuery = 200;
 
 /** Reads of a document's parts that may find it written meanwhile before the read gives up. */
 const tornReadsAtMost = 10;
@@ -52,10 +59,20 @@ const tornReadsAtMost = 10;
 export const defaultKeptParts = 50_000;
 
 /**
- * Written on a head with fields in parts, anew at each write of it: a reader that finds the stamp it last saw
- * has those fields as they are stored, whichever process wrote them since. Field names are never this.
+ * Written on a head with fields in parts, anew at each write of it, and on each part that write stores: a reader that
+ * finds the stamp it last saw has those fields as they are stored, whichever process wrote them since; one that finds
+ * another reads only the parts whose stamps differ from those it holds. Field names are never this.
  */
 const stampField = '~stamp';
+
+/** A part, and the stamp of the write that stored it. */
+type StampedPart = StoredPart & { readonly stamp: string };
+
+/** The value at `path` of the fields `trees` hold, if one of them holds it. */
+function heldAt(trees: readonly FieldTree[] | undefined, path: readonly string[]): unknown {
+  const [field, tree] = trees?.find(([at]) => at.length < path.length && at.every((key, i) => key === path[i])) ?? [];
+  return field && valueAt(tree, path.slice(field.length));
+}
 
 /** A part's id: its document's and its path's digest, whatever characters the ids in either hold. */
 const partId = (owner: string, path: readonly string[]) =>
@@ -78,12 +95,15 @@ export const baseCollectionOf = (collection: string) => collection.replace(shado
  *   refused, a document deleted, and a collection dropped or replaced forget all of it. Every other writer of
  *   a projection's documents takes its lease first, and this process's next write is then refused.
  * - The fields stored in parts are kept in memory, up to `keptParts` parts: a read finds the head, and grafts
- *   in the fields kept for it when the head's stamp is the one they were kept with.
+ *   in the fields kept for it when the head's stamp is the one they were kept with. When it is another, the read
+ *   lists the stamps of the document's parts (their values left out) and reads only the parts stored since: a busy
+ *   account read again after a payment reads the three parts it changed, not its whole history.
  * - A head's marks count its fields' parts, and a read that finds other parts, or a stamp changed by the time
  *   the parts are read, reads the document again: no reader gets a head with the parts of another write.
  */
 export class StoredParts {
   private known = new WeakMap<object, string>();
+  private stamps = new WeakMap<object, PartStamp>();
   private readonly kept: LeastRecentlyUsed<string, KeptFields>;
 
   constructor(
@@ -158,6 +178,7 @@ export class StoredParts {
   /** Forgets which parts are stored: after a refused write, or a collection dropped or replaced. */
   forget(): void {
     this.known = new WeakMap();
+    this.stamps = new WeakMap();
     this.kept.clear();
   }
 
@@ -188,19 +209,14 @@ export class StoredParts {
     const inParts = heads.filter((head) => markedPaths(head, fields).length);
     const kept = new Map(inParts.map((head) => [head.id, this.keptFor(collection, head)]));
     const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
-    const read = await this.partsOf(this.partsCollectionOf(parted, collection), unread);
+    const read = await this.partsRead(collection, parted, unread);
     const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, parted, unread)];
     const torn = new Set(unread.filter((id) => stampsNow.get(id) !== stampsRead.get(id)));
     const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
       if (!kept.has(head.id)) return [head];
       if (torn.has(head.id)) return [];
       const [keptFields, parts] = [kept.get(head.id), read.get(head.id) ?? []];
-      const trees =
-        keptFields?.trees ??
-        fieldTrees(
-          parts.map((part) => this.partRead(collection, part)),
-          fields,
-        );
+      const trees = keptFields?.trees ?? fieldTrees(parts, fields);
       const document = graftedDocument(head, trees, fields);
       if (!document) {
         torn.add(head.id);
@@ -208,17 +224,65 @@ export class StoredParts {
       }
       // Fields left out are not kept: a later read may want them.
       const keeping = fields.length === parted.fields.length && typeof stamp === 'string';
-      if (!keptFields) this.remember(collection, parted, head.id, trees, keeping ? { stamp, trees, parts: parts.length } : undefined);
+      if (!keptFields) this.remember(collection, parted, head.id, { trees, parts }, keeping ? { stamp, trees, parts: parts.length } : undefined);
       return [document as ReadDocument];
     });
     return { whole, torn: [...torn] };
   }
 
-  /** Knows the fields read as stored, frozen, and keeps them when `keeping` says so. */
-  private remember(collection: string, parted: PartedCollection, id: string, trees: FieldTree[], keeping: KeptFields | undefined): void {
+  /** Knows the fields read as stored, frozen, and their parts' stamps; keeps them when `keeping` says so. */
+  private remember(
+    collection: string,
+    parted: PartedCollection,
+    id: string,
+    { trees, parts }: { trees: FieldTree[]; parts: StampedPart[] },
+    keeping: KeptFields | undefined,
+  ): void {
+    const document = this.keyOf(collection, id, []);
+    for (const { value, stamp } of parts) if (typeof value === 'object' && value !== null) this.stamps.set(value, { document, stamp });
     for (const [, tree] of trees) deepFreeze(tree);
     for (const [value, path] of partedObjects(trees, parted.fields)) this.known.set(value, this.keyOf(collection, id, path));
-    if (keeping) this.kept.set(this.keyOf(collection, id, []), keeping);
+    if (keeping) this.kept.set(document, keeping);
+  }
+
+  /**
+   * The parts of the documents of `owners`, by owner. Those of a document this process holds an older write of are
+   * listed first, their stamps without their values, and only those whose stamps differ from the ones held are read;
+   * the others' are all read.
+   */
+  private async partsRead(collection: string, parted: PartedCollection, owners: string[]): Promise<Map<string, StampedPart[]>> {
+    const partsCollection = this.partsCollectionOf(parted, collection);
+    const held = new Map(owners.flatMap((owner) => this.keptAnyStamp(collection, owner)));
+    const byOwner = new Map<string, StampedPart[]>();
+    const add = (owner: string, part: StampedPart) => byOwner.set(owner, [...(byOwner.get(owner) ?? []), part]);
+    const read = async (field: 'owner' | 'id', values: string[]) => {
+      for (const part of await this.partsWhere(partsCollection, field, values)) add(part.owner, { ...this.partRead(collection, part), stamp: part.stamp });
+    };
+    await read(
+      'owner',
+      owners.filter((owner) => !held.has(owner)),
+    );
+    const changed: string[] = [];
+    for (const part of await this.partsWhere(partsCollection, 'owner', [...held.keys()], ['value'])) {
+      const value = heldAt(held.get(part.owner), part.path);
+      if (typeof value === 'object' && value !== null && this.stampOf(value, this.keyOf(collection, part.owner, [])) === part.stamp)
+        add(part.owner, { path: part.path, value, stamp: part.stamp });
+      else changed.push(part.id);
+    }
+    await read('id', changed);
+    return byOwner;
+  }
+
+  /** The fields kept for a document, whatever the stamp they were kept with. */
+  private keptAnyStamp(collection: string, id: string): [string, FieldTree[]][] {
+    const kept = this.kept.peek(this.keyOf(collection, id, []));
+    return kept ? [[id, kept.trees]] : [];
+  }
+
+  /** The stamp `part` was stored with in `document`, if this process read or wrote it there. */
+  private stampOf(part: object, document: string): string | undefined {
+    const stamped = this.stamps.get(part);
+    return stamped?.document === document ? stamped.stamp : undefined;
   }
 
   /** A put split into its head's and its changed parts', and what it makes known once written. */
@@ -242,7 +306,11 @@ export class StoredParts {
     const partsCollection = this.partsCollectionOf(parted, collection);
     const written = () => {
       for (const [value, path] of split.walked) this.known.set(value, key(path));
-      for (const { path, value } of split.parts) if (typeof value === 'object' && value !== null) this.known.set(value, key(path));
+      for (const { path, value } of split.parts) {
+        if (typeof value !== 'object' || value === null) continue;
+        this.known.set(value, key(path));
+        this.stamps.set(value, { document: key([]), stamp });
+      }
       const trees = split.marked.map(([path]): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
       const parts = split.marked.reduce((sum, [, count]) => sum + count, 0);
       this.kept.set(key([]), { stamp, trees, parts });
@@ -252,7 +320,7 @@ export class StoredParts {
       parts: split.parts.map((part): WriteOperation => ({
         kind: 'put',
         collection: partsCollection,
-        document: this.partStored(collection, document.id, part),
+        document: this.partStored(collection, document.id, { ...part, stamp }),
       })),
       written,
     };
@@ -272,9 +340,9 @@ export class StoredParts {
     return new Map(heads.map((head) => [head.id, head[stampField]]));
   }
 
-  private partStored(collection: string, owner: string, { path, value }: StoredPart): PartDocument {
+  private partStored(collection: string, owner: string, { path, value, stamp }: StampedPart): PartDocument {
     const shape = this.shapeAt(collection, path);
-    return { id: partId(owner, path), owner, path: [...path], value: shape ? slimmed(value, shape) : value };
+    return { id: partId(owner, path), owner, path: [...path], value: shape ? slimmed(value, shape) : value, stamp };
   }
 
   private partRead(collection: string, { path, value }: PartDocument): StoredPart {
@@ -282,24 +350,20 @@ export class StoredParts {
     return { path, value: shape ? filled(value, shape) : value };
   }
 
-  /** The parts of the documents of `owners`, by owner. */
-  private async partsOf(collection: string, owners: string[]): Promise<Map<string, PartDocument[]>> {
-    const byOwner = new Map<string, PartDocument[]>();
-    for (let i = 0; i < owners.length; i += ownersPerQuery) {
-      const value = owners.slice(i, i + ownersPerQuery);
-      for (const part of (await this.store.find(collection, { where: [{ field: 'owner', op: 'in', value }] })) as PartDocument[]) {
-        const parts = byOwner.get(part.owner);
-        if (parts) parts.push(part);
-        else byOwner.set(part.owner, [part]);
-      }
+  /** The parts whose `field` (their owner, or their id) is one of `values`, a few hundred values a query; `omit` left out. */
+  private async partsWhere(collection: string, field: 'owner' | 'id', values: string[], omit?: string[]): Promise<PartDocument[]> {
+    const parts: PartDocument[] = [];
+    for (let i = 0; i < values.length; i += valuesPerQuery) {
+      const value = values.slice(i, i + valuesPerQuery);
+      parts.push(...((await this.store.find(collection, { where: [{ field, op: 'in', value }], ...(omit ? { omit } : {}) })) as PartDocument[]));
     }
-    return byOwner;
+    return parts;
   }
 
   /** Deletes of the parts of a document of `collection` being deleted. */
   private async partsDeleted(parted: PartedCollection, collection: string, owner: string): Promise<WriteOperation[]> {
     const parts = this.partsCollectionOf(parted, collection);
-    return ((await this.partsOf(parts, [owner])).get(owner) ?? []).map(({ id }): WriteOperation => ({ kind: 'delete', collection: parts, id }));
+    return (await this.partsWhere(parts, 'owner', [owner])).map(({ id }): WriteOperation => ({ kind: 'delete', collection: parts, id }));
   }
 
   private keyOf(collection: string, id: string, path: readonly string[]): string {
