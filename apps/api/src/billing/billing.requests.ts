@@ -25,7 +25,7 @@ export class EarlyPaymentDiscountRequest {
   @IsInt()
   @Min(0)
   @Max(maxDiscountDays)
-  @ApiProperty({ type: 'integer', example: 10, description: 'Days after the issue date the discount is available.' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: maxDiscountDays, example: 10, description: 'Days after the issue date the discount is available.' })
   withinDays!: number;
 }
 
@@ -33,7 +33,7 @@ export class InvoiceTermsRequest {
   @IsInt()
   @Min(0)
   @Max(maxGraceDays)
-  @ApiProperty({ type: 'integer', example: 5, description: 'Days after the due date before the invoice counts as missed.' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: maxGraceDays, example: 5, description: 'Days after the due date before the invoice counts as missed.' })
   graceDays!: number;
 
   @IsOptional()

@@ -54,19 +54,20 @@ export function issueInvoice(command: IssueInvoice, state: AccountState): Accoun
 }
 
 function validTerms(terms: InvoiceTerms): InvoiceTerms {
-  const invalid = (reason: string) => ruleBroken('INVALID_TERMS', reason, { terms });
-  if (!isDayCount(terms.graceDays, maxGraceDays)) throw invalid(`graceDays must be a whole number from 0 to ${maxGraceDays}.`);
+  // The field is named as in the request body, as every other refusal of a value does.
+  const invalid = (field: string, reason: string) => ruleBroken('INVALID_TERMS', reason, { terms, field });
+  if (!isDayCount(terms.graceDays, maxGraceDays)) throw invalid('terms.graceDays', `graceDays must be a whole number from 0 to ${maxGraceDays}.`);
   const fee = terms.lateFee;
   if (fee?.type === 'flat') requireAmount(fee.amount, 'terms.lateFee.amount');
   if (fee?.type === 'percent' && !(fee.percent > 0 && fee.percent <= 100)) {
-    throw invalid('A percentage late fee must be above 0 and at most 100.');
+    throw invalid('terms.lateFee.percent', 'A percentage late fee must be above 0 and at most 100.');
   }
   const discount = terms.earlyPaymentDiscount;
   if (discount && !(discount.percent > 0 && discount.percent < 100)) {
-    throw invalid('An early-payment discount must be above 0 and below 100 percent.');
+    throw invalid('terms.earlyPaymentDiscount.percent', 'An early-payment discount must be above 0 and below 100 percent.');
   }
   if (discount && !isDayCount(discount.withinDays, maxDiscountDays)) {
-    throw invalid(`earlyPaymentDiscount.withinDays must be a whole number from 0 to ${maxDiscountDays}.`);
+    throw invalid('terms.earlyPaymentDiscount.withinDays', `earlyPaymentDiscount.withinDays must be a whole number from 0 to ${maxDiscountDays}.`);
   }
   return terms;
 }

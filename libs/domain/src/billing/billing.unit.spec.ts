@@ -52,15 +52,19 @@ describe('IssueInvoice', () => {
     ['a second currency', [opened, issued('inv-0', 1, '2026-01-01', '2026-01-02')], { currency: 'EUR' }, 'CURRENCY_MISMATCH'],
     ['an impossible date', [opened], { dueOn: '2026-02-30' }, 'INVALID_DATE'],
     ['a due date before the issue date', [opened], { dueOn: '2025-12-31' }, 'INVOICE_DUE_BEFORE_ISSUE'],
-    ['negative grace days', [opened], { terms: { graceDays: -1 } }, 'INVALID_TERMS'],
-    ['more than a year of grace', [opened], { terms: { graceDays: 366 } }, 'INVALID_TERMS'],
-    ['a discount for more than ten years', [opened], { terms: { graceDays: 0, earlyPaymentDiscount: { percent: 2, withinDays: 3651 } } }, 'INVALID_TERMS'],
-    ['a late fee over 100%', [opened], { terms: { graceDays: 0, lateFee: { type: 'percent' as const, percent: 150 } } }, 'INVALID_TERMS'],
-    ['a discount of 100%', [opened], { terms: { graceDays: 0, earlyPaymentDiscount: { percent: 100, withinDays: 10 } } }, 'INVALID_TERMS'],
     ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-01-01' } }], {}, 'ACCOUNT_CLOSED'],
     ['an account that does not exist', [], {}, 'ACCOUNT_NOT_FOUND'],
   ])('refuses %s', (_case, given, data, code) => {
     spec.given(given).when(issue(data)).thenThrows(code);
+  });
+  it.each([
+    ['negative grace days', { graceDays: -1 }, 'terms.graceDays'],
+    ['more than a year of grace', { graceDays: 366 }, 'terms.graceDays'],
+    ['a discount for more than ten years', { graceDays: 0, earlyPaymentDiscount: { percent: 2, withinDays: 3651 } }, 'terms.earlyPaymentDiscount.withinDays'],
+    ['a late fee over 100%', { graceDays: 0, lateFee: { type: 'percent' as const, percent: 150 } }, 'terms.lateFee.percent'],
+    ['a discount of 100%', { graceDays: 0, earlyPaymentDiscount: { percent: 100, withinDays: 10 } }, 'terms.earlyPaymentDiscount.percent'],
+  ])('refuses terms with %s, naming the field', (_case, terms, field) => {
+    spec.given([opened]).when(issue({ terms })).thenThrows('INVALID_TERMS', { field });
   });
 });
 
