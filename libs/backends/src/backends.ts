@@ -45,6 +45,12 @@ export class Backends implements OnApplicationShutdown {
 
   static async open(config: AppConfig, clock: Clock, ids: IdGenerator): Promise<Backends> {
     let server: EmbeddedPostgresServer | undefined;
+    // Closed again if a later store cannot be opened: a pool left open would keep a process that failed to start alive.
+    const opened: { close(): Promise<void> }[] = [];
+    const keep = <Store extends { close(): Promise<void> }>(store: Store): Store => {
+      opened.unshift(store);
+      return store;
+    };
     const keyEncryption = await loadKeyEncryption(config);
     try {
       if (!config.eventStoreUrl) {
@@ -74,17 +80,18 @@ export class Backends implements OnApplicationShutdown {
         connectTimeoutMs: config.databaseConnectTimeoutMs,
         queryTimeoutMs: config.databaseQueryTimeoutMs,
       };
-      const readStore = await openReadStore(readStoreUrl, config.databasePoolSize, connection);
+      const readStore = keep(await openReadStore(readStoreUrl, config.databasePoolSize, connection));
       // Keys never live in the event store: by default they go to the read store's database.
-      const keys = await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption, connection);
+      const keys = keep(await openKeyStore(config.keyStoreUrl ?? readStoreUrl, keyEncryption, connection));
       if (url.startsWith('esdb')) {
         const eventStore = EventStoreDbEventStore.connect(url);
         return new Backends(eventStore, new EventStoreIdempotencyStore(eventStore, clock, ids), readStore, keys, undefined);
       }
-      const eventStore = await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize, ...connection });
+      const eventStore = keep(await PostgresEventStore.connect({ connectionString: url, poolSize: config.databasePoolSize, ...connection }));
       const idempotency = await PostgresIdempotencyStore.connect(url, Math.max(2, Math.ceil(config.databasePoolSize / 2)), connection);
       return new Backends(eventStore, idempotency, readStore, keys, server);
     } catch (error) {
+      for (const store of opened) await store.close().catch(Backends.warnClosing('a store opened before the failure'));
       await server?.stop();
       throw error;
     }
