@@ -174,9 +174,30 @@ export class PostgresReadStore implements ReadStore {
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
-      // Built over every document a release finds stored: as long as that takes.
-      const name = `${tableOf(collection)}_${index.name}`;
-      await this.make(unboundedStatement(`CREATE INDEX IF NOT EXISTS ${name} ON ${tableOf(collection)} (${columns.join(', ')})`), name);
+      await this.indexMade(`${tableOf(collection)}_${index.name}`, `ON ${tableOf(collection)} (${columns.join(', ')})`);
+    }
+  }
+
+  /**
+   * Builds an index over every document stored, as long as that takes, without the lock that would stop writes
+   * meanwhile (CONCURRENTLY): a release that adds an index to a live model, while the release before still writes
+   * it, would otherwise hold those writes for the minute a build takes over a million documents, past their query
+   * timeout. A concurrent build cut short (a killed process, an ended session) leaves an invalid index, which IF NOT
+   * EXISTS would keep for good: one found invalid while no session builds it is dropped and built again. One that
+   * another session is building is left to it.
+   */
+  private async indexMade(name: string, definition: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.make(unboundedStatement(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ${definition}`), name);
+      const { rows } = await this.pool.query<{ valid: boolean; building: boolean }>(
+        `SELECT i.indisvalid AS valid, EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid) AS building
+         FROM pg_index i WHERE i.indexrelid = to_regclass($1)`,
+        [name],
+      );
+      const [index] = rows;
+      if (index?.valid || index?.building) return;
+      if (attempt === 3) throw new Error(`The index ${name} is still invalid after being built again.`);
+      await this.pool.query(unboundedStatement(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`));
     }
   }
 

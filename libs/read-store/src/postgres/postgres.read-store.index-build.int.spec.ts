@@ -1,0 +1,77 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { createTestDatabase } from '../../../../test/setup/test-database';
+import type { IndexSpec } from '../read-store.port';
+import { PostgresReadStore } from './postgres.read-store';
+
+const byScore: IndexSpec = { name: 'by_score', fields: [{ field: 'score', direction: 'desc' }] };
+
+describe('PostgreSQL read store: indexes built on a live model', () => {
+  let url: string;
+  let store: PostgresReadStore;
+  let client: Client;
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    store = await PostgresReadStore.connect(url);
+    client = new Client({ connectionString: url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await store.close();
+  });
+
+  /** A model of `rows` documents, written straight into its table: a build over it takes a while. */
+  const model = async (collection: string, rows: number) => {
+    await store.ensureIndexes(collection, []);
+    await client.query(
+      `INSERT INTO rm_${collection} (id, doc) SELECT 'd' || n, jsonb_build_object('position', n, 'score', md5(n::text)) FROM generate_series(1, $1) AS n`,
+      [rows],
+    );
+  };
+  const indexState = async (name: string) =>
+    (await client.query<{ valid: boolean }>('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass($1)', [name])).rows[0];
+  /** Resolves once a session is building an index, past making its catalog entry (PostgreSQL's progress view shows it scanning). */
+  const buildStarted = async () => {
+    for (let waited = 0; waited < 10_000; waited += 5) {
+      if ((await client.query(`SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'`)).rowCount) return;
+      await sleep(5);
+    }
+    throw new Error('No index build started.');
+  };
+
+  it('takes writes while it builds an index: a put made during the build is stored before the build ends', async () => {
+    await model('live', 300_000);
+    let built = false;
+    const building = store.ensureIndexes('live', [byScore]).then(() => (built = true));
+    await buildStarted();
+
+    await store.apply([{ kind: 'put', collection: 'live', document: { id: 'new', position: 1, score: 'zzz' } }]);
+    const storedDuringTheBuild = !built;
+    await building;
+
+    expect(storedDuringTheBuild).toBe(true);
+    expect(await indexState('rm_live_by_score')).toEqual({ valid: true });
+    expect(await store.get('live', 'new')).toMatchObject({ score: 'zzz' });
+  });
+
+  it('builds again an index that a build cut short left invalid', async () => {
+    await model('cut', 100_000);
+    const builder = new Client({ connectionString: url });
+    await builder.connect();
+    try {
+      const { rows } = await builder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const cutShort = builder.query(`CREATE INDEX CONCURRENTLY rm_cut_by_score ON rm_cut ((doc->>'score') DESC)`).catch((error: unknown) => error);
+      await buildStarted();
+      await client.query('SELECT pg_cancel_backend($1)', [rows[0]?.pid]);
+      expect(await cutShort).toMatchObject({ code: '57014' });
+    } finally {
+      await builder.end();
+    }
+    expect(await indexState('rm_cut_by_score')).toEqual({ valid: false });
+
+    await store.ensureIndexes('cut', [byScore]);
+
+    expect(await indexState('rm_cut_by_score')).toEqual({ valid: true });
+  });
+});
