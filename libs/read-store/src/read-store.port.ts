@@ -99,6 +99,12 @@ export interface Swap {
   target: string;
 }
 
+/** How an index build may go. */
+export interface IndexBuildOptions {
+  /** Nothing writes the collection until the build ends. */
+  unwritten?: boolean;
+}
+
 export interface ReadStore {
   readonly backend: string;
   /** Applies the operations in order, and the checkpoint if given: all or nothing. */
@@ -108,7 +114,12 @@ export interface ReadStore {
   version(name: string): Promise<number | undefined>;
   get(collection: string, id: string): Promise<ReadDocument | undefined>;
   find(collection: string, query?: Query): Promise<ReadDocument[]>;
-  ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void>;
+  /**
+   * Makes the indexes missing, over the documents stored. While documents are written meanwhile (the default), the
+   * build does not hold the writes off; `unwritten` says nothing writes the collection until the build ends (a
+   * rebuild's shadow, filled and under its lease): it is then built in one pass, as fast as the store builds.
+   */
+  ensureIndexes(collection: string, indexes: IndexSpec[], options?: IndexBuildOptions): Promise<void>;
   /**
    * Takes or renews the lease for `ttlMs`: granted when free, expired or already the owner's (the
    * token then stays); `takeOver` takes it from a live holder. Undefined when someone else holds it.

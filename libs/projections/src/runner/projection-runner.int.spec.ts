@@ -283,7 +283,7 @@ describe('ProjectionRunner', () => {
     const shadow = `${name}__rebuild`;
     await count(`${name}-a`, [1, 2], 'no_stream');
     await count(`${name}-b`, [3], 'no_stream');
-    const asked: { indexes: string[]; documents: number }[] = [];
+    const asked: { indexes: string[]; documents: number; unwritten: boolean }[] = [];
     let building = false;
     const writesWhileBuilding: WriteOperation[] = [];
     const progress: bigint[] = [];
@@ -293,16 +293,16 @@ describe('ProjectionRunner', () => {
         if (building) writesWhileBuilding.push(...operations.filter((operation) => operation.collection === shadow));
         await apply(operations, checkpoint);
       }),
-      jest.spyOn(reads, 'ensureIndexes').mockImplementation(async (collection, indexes) => {
+      jest.spyOn(reads, 'ensureIndexes').mockImplementation(async (collection, indexes, options) => {
         if (collection !== shadow) return ensureIndexes(collection, indexes);
-        asked.push({ indexes: indexes.map((index) => index.name), documents: (await reads.find(shadow)).length });
+        asked.push({ indexes: indexes.map((index) => index.name), documents: (await reads.find(shadow)).length, unwritten: options?.unwritten ?? false });
         // The rebuild's own build (the next worker's call finds the indexes made).
         if (!indexes.length || asked.length > 2) return ensureIndexes(collection, indexes);
         building = true;
         // An event arrives during the build; a worker still tailing the log would write it within this pause.
         await count(`${name}-a`, [5], 1n);
         await new Promise((resolve) => setTimeout(resolve, 300));
-        await ensureIndexes(collection, indexes);
+        await ensureIndexes(collection, indexes, options);
         building = false;
       }),
     ];
@@ -316,9 +316,10 @@ describe('ProjectionRunner', () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
+    // The build over the full shadow is told nothing writes it: one pass, not a concurrent build's two.
     expect(asked.slice(0, 2)).toEqual([
-      { indexes: [], documents: 0 },
-      { indexes: ['by_sum'], documents: 2 },
+      { indexes: [], documents: 0, unwritten: false },
+      { indexes: ['by_sum'], documents: 2, unwritten: true },
     ]);
     expect(writesWhileBuilding).toEqual([]);
     // Reported as it went, never back to 0 while the next worker has not read its checkpoint yet.

@@ -97,7 +97,8 @@ async function indexesBuilt(readStore: ReadStore, shadow: Projection, options: R
     for (const [collection, indexes] of collectionsOf(shadow)) {
       if (options.signal?.aborted || lost.aborted) throw calledOff(shadow);
       options.log?.(`Rebuild of ${shadow.name}: building the indexes of ${collection}`);
-      await readStore.ensureIndexes(collection, indexes);
+      // Nothing writes the shadow until its worker starts: one pass over it, not a concurrent build's two.
+      await readStore.ensureIndexes(collection, indexes, { unwritten: true });
     }
     return true;
   });

@@ -1,4 +1,4 @@
-import type { Checkpoint, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
+import type { Checkpoint, IndexBuildOptions, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
 import { filled, readableField, shapeAt, slimmed, type StoredShape } from './stored-shape';
 import { baseCollectionOf, StoredParts, type PartedCollection } from './stored-parts.store';
 
@@ -70,7 +70,7 @@ export class ShapedReadStore implements ReadStore {
     return this.store.version(name);
   }
 
-  async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+  async ensureIndexes(collection: string, indexes: IndexSpec[], options?: IndexBuildOptions): Promise<void> {
     const shape = this.shapeOf(collection);
     if (shape)
       this.requireReadable(
@@ -78,8 +78,8 @@ export class ShapedReadStore implements ReadStore {
         shape,
         indexes.flatMap((index) => index.fields),
       );
-    await this.store.ensureIndexes(collection, indexes);
-    await this.parts.ensureIndexes(collection);
+    await this.store.ensureIndexes(collection, indexes, options);
+    await this.parts.ensureIndexes(collection, options);
   }
 
   acquireLease(name: string, owner: string, ttlMs: number, options?: { takeOver?: boolean }): Promise<Lease | undefined> {

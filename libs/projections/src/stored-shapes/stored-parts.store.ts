@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
-import type { IndexSpec, ReadDocument, ReadStore, Swap, WriteOperation } from '@arrears/read-store';
+import type { IndexBuildOptions, IndexSpec, ReadDocument, ReadStore, Swap, WriteOperation } from '@arrears/read-store';
 import { filled, slimmed, type StoredShape } from './stored-shape';
 import {
   fieldTrees,
@@ -182,9 +182,9 @@ export class StoredParts {
     this.kept.clear();
   }
 
-  async ensureIndexes(collection: string): Promise<void> {
+  async ensureIndexes(collection: string, options?: IndexBuildOptions): Promise<void> {
     const parted = this.partedOf(collection);
-    if (parted) await this.store.ensureIndexes(this.partsCollectionOf(parted, collection), partIndexes);
+    if (parted) await this.store.ensureIndexes(this.partsCollectionOf(parted, collection), partIndexes, options);
   }
 
   /** The parts collection put in place along with `source`'s documents, in the same step: none when it keeps none. */

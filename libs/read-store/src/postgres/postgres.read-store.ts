@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { migrate, postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement, type PostgresConnectionOptions } from '@arrears/platform';
 import {
@@ -9,6 +10,7 @@ import {
   type Checkpoint,
   type Lease,
   type Condition,
+  type IndexBuildOptions,
   type IndexSpec,
   type Query,
   type ReadDocument,
@@ -169,35 +171,45 @@ export class PostgresReadStore implements ReadStore {
     return name ? { name, text, values } : { text, values };
   }
 
-  async ensureIndexes(collection: string, indexes: IndexSpec[]): Promise<void> {
+  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false }: IndexBuildOptions = {}): Promise<void> {
     await this.ensureTable(collection);
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
-      await this.indexMade(`${tableOf(collection)}_${index.name}`, `ON ${tableOf(collection)} (${columns.join(', ')})`);
+      await this.indexMade(`${tableOf(collection)}_${index.name}`, `ON ${tableOf(collection)} (${columns.join(', ')})`, unwritten ? '' : 'CONCURRENTLY');
     }
   }
 
   /**
-   * Builds an index over every document stored, as long as that takes, without the lock that would stop writes
-   * meanwhile (CONCURRENTLY): a release that adds an index to a live model, while the release before still writes
-   * it, would otherwise hold those writes for the minute a build takes over a million documents, past their query
-   * timeout. A concurrent build cut short (a killed process, an ended session) leaves an invalid index, which IF NOT
-   * EXISTS would keep for good: one found invalid while no session builds it is dropped and built again. One that
-   * another session is building is left to it.
+   * Builds an index over every document stored, as long as that takes. On a collection written meanwhile, without the
+   * lock that would stop writes (CONCURRENTLY: two passes over the table instead of one): a release that adds an
+   * index to a live model, while the release before still writes it, would otherwise hold those writes for the
+   * minute a build takes over a million documents, past their query timeout. A concurrent build cut short (a killed
+   * process, an ended session, a deadlock between builds) leaves an invalid index, which IF NOT EXISTS would keep for
+   * good: one found invalid is dropped and built again. Builds of one index take turns under an advisory lock, so
+   * that the invalid index dropped is never one another process is building.
    */
-  private async indexMade(name: string, definition: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await this.make(unboundedStatement(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ${definition}`), name);
-      const { rows } = await this.pool.query<{ valid: boolean; building: boolean }>(
-        `SELECT i.indisvalid AS valid, EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid) AS building
-         FROM pg_index i WHERE i.indexrelid = to_regclass($1)`,
-        [name],
-      );
-      const [index] = rows;
-      if (index?.valid || index?.building) return;
-      if (attempt === 3) throw new Error(`The index ${name} is still invalid after being built again.`);
-      await this.pool.query(unboundedStatement(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`));
+  private async indexMade(name: string, definition: string, concurrently: 'CONCURRENTLY' | ''): Promise<void> {
+    const client = await this.pool.connect();
+    let failure: unknown;
+    try {
+      await indexBuildTurn(client, name);
+      try {
+        for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
+          if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
+          // Concurrent builds of other indexes may deadlock on each other's waits: the one refused tries again.
+          await unlessDeadlocked(client, `DROP INDEX ${concurrently} IF EXISTS ${name}`);
+          await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]);
+      }
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      // A session whose unlock failed may still hold the lock: it is closed, not reused.
+      client.release(failure instanceof Error ? failure : undefined);
     }
   }
 
@@ -269,6 +281,35 @@ export class PostgresReadStore implements ReadStore {
     const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [relation]);
     return rows[0]?.found !== null;
   }
+}
+
+/** PostgreSQL's code for a transaction it ended to break a deadlock. */
+const deadlockDetected = '40P01';
+
+/** The first key of the advisory locks index builds take turns under (the second is the index's name hashed). */
+const indexBuildLocks = 0x1d8;
+
+/**
+ * Waits for `client`'s turn to build index `name`. Tried again and again rather than waited for: a statement waiting
+ * on the lock would hold a snapshot, which the concurrent build of the lock's holder waits out: a deadlock.
+ */
+async function indexBuildTurn(client: PoolClient, name: string): Promise<void> {
+  while (!(await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [indexBuildLocks, name])).rows[0]?.locked) {
+    await sleep(100);
+  }
+}
+
+/** Runs a statement with no time bound; one PostgreSQL ended to break a deadlock is left for the caller to see to. */
+async function unlessDeadlocked(client: PoolClient, statement: string): Promise<void> {
+  await client.query(unboundedStatement(statement)).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== deadlockDetected) throw error;
+  });
+}
+
+/** Whether index `name` exists and may be used (a concurrent build cut short leaves it invalid). */
+async function indexValid(client: PoolClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ valid: boolean }>('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass($1)', [name]);
+  return rows[0]?.valid ?? false;
 }
 
 /** Puts into one collection with distinct ids: the documents without their ids, in the ids' order. */
