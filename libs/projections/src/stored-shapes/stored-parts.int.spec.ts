@@ -109,6 +109,26 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     ]);
   });
 
+  it('reads again every part stored without a stamp: nothing tells it unchanged', async () => {
+    const [writer, reader] = [shaped(), shaped()];
+    const grown = account('acc-unstamped');
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
+    await reader.get('accounts', 'acc-unstamped');
+    const after = grown.paid(100);
+    await writer.apply([put('accounts', after)]);
+    await rows(`UPDATE rm_account_parts SET doc = doc - 'stamp' WHERE doc->>'owner' = 'acc-unstamped'`);
+    const parts = await rows(`SELECT count(*)::int AS n FROM rm_account_parts WHERE doc->>'owner' = 'acc-unstamped'`);
+    const find = jest.spyOn(raw, 'find');
+
+    expect(await reader.get('accounts', 'acc-unstamped')).toStrictEqual(asJson(after));
+    const valuesRead = await Promise.all(
+      find.mock.calls.flatMap(([collection, query], i) =>
+        collection === 'account_parts' && !query?.omit ? [(find.mock.results[i]?.value as Promise<unknown[]>).then((read) => read.length)] : [],
+      ),
+    );
+    expect(valuesRead.reduce((sum, n) => sum + n, 0)).toBe(parts);
+  });
+
   it("folds a growing account batch by batch as the runner does, on the batch before's documents or on those it reads", async () => {
     const store = shaped();
     const acc = eventLog()('acc-run');

@@ -68,6 +68,9 @@ const stampField = '~stamp';
 /** A part, and the stamp of the write that stored it. */
 type StampedPart = StoredPart & { readonly stamp: string };
 
+/** Whether a part's value can be known by its stamp: an object, stored with a stamp. */
+const isStamped = (value: unknown, stamp: unknown): value is object => typeof value === 'object' && value !== null && typeof stamp === 'string';
+
 /** The value at `path` of the fields `trees` hold, if one of them holds it. */
 function heldAt(trees: readonly FieldTree[] | undefined, path: readonly string[]): unknown {
   const [field, tree] = trees?.find(([at]) => at.length < path.length && at.every((key, i) => key === path[i])) ?? [];
@@ -239,7 +242,7 @@ export class StoredParts {
     keeping: KeptFields | undefined,
   ): void {
     const document = this.keyOf(collection, id, []);
-    for (const { value, stamp } of parts) if (typeof value === 'object' && value !== null) this.stamps.set(value, { document, stamp });
+    for (const { value, stamp } of parts) if (isStamped(value, stamp)) this.stamps.set(value, { document, stamp });
     for (const [, tree] of trees) deepFreeze(tree);
     for (const [value, path] of partedObjects(trees, parted.fields)) this.known.set(value, this.keyOf(collection, id, path));
     if (keeping) this.kept.set(document, keeping);
@@ -254,7 +257,11 @@ export class StoredParts {
     const partsCollection = this.partsCollectionOf(parted, collection);
     const held = new Map(owners.flatMap((owner) => this.keptAnyStamp(collection, owner)));
     const byOwner = new Map<string, StampedPart[]>();
-    const add = (owner: string, part: StampedPart) => byOwner.set(owner, [...(byOwner.get(owner) ?? []), part]);
+    const add = (owner: string, part: StampedPart) => {
+      const parts = byOwner.get(owner);
+      if (parts) parts.push(part);
+      else byOwner.set(owner, [part]);
+    };
     const read = async (field: 'owner' | 'id', values: string[]) => {
       for (const part of await this.partsWhere(partsCollection, field, values)) add(part.owner, { ...this.partRead(collection, part), stamp: part.stamp });
     };
@@ -265,7 +272,8 @@ export class StoredParts {
     const changed: string[] = [];
     for (const part of await this.partsWhere(partsCollection, 'owner', [...held.keys()], ['value'])) {
       const value = heldAt(held.get(part.owner), part.path);
-      if (typeof value === 'object' && value !== null && this.stampOf(value, this.keyOf(collection, part.owner, [])) === part.stamp)
+      // A part stored without a stamp (by an earlier release) is read again: nothing tells it unchanged.
+      if (isStamped(value, part.stamp) && this.stampOf(value, this.keyOf(collection, part.owner, [])) === part.stamp)
         add(part.owner, { path: part.path, value, stamp: part.stamp });
       else changed.push(part.id);
     }

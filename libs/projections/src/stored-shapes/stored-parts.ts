@@ -68,7 +68,7 @@ export function splitDocument(document: Record<string, unknown>, fields: readonl
 
 /**
  * Each object at `at` (each entry's, through a `*`), with its path. Every document written or read goes through
- * here, nearly all of them small: it allocates no more than the paths it finds.
+ * here, nearly all of them small: it makes a path at each level it goes down, and nothing else.
  */
 function fieldsAt(
   value: unknown,

@@ -55,6 +55,15 @@ describe('an account document stored in parts', () => {
     ]) {
       expect(partsMarked(valueAt(split.head, path))).toBe(partsOf(path));
     }
+    // What the store keeps of the write: each field stored in parts, and how many it has.
+    expect(split.marked).toStrictEqual(
+      [
+        ['account', 'payments'],
+        ['account', 'invoices', 'inv-1', 'paidOn'],
+        ['account', 'invoices', '__proto__', 'paidOn'],
+        ['kpis', 'days'],
+      ].map((path) => [path, partsOf(path)]),
+    );
     expect(JSON.stringify(split.head).length).toBeLessThan(JSON.stringify(document).length / 10);
     // The payments' buckets, each invoice's days paid on, and the ledger's seven months.
     expect(split.parts.length).toBeGreaterThan(entriesKeptInline * 2);
