@@ -138,6 +138,18 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
   }
 }
 
+/** The column of an invoice line each field of the terms made of it comes from, by the field's path in the command. */
+const termColumns: ReadonlyMap<string, string> = new Map([
+  ['terms.graceDays', 'graceDays'],
+  ['terms.lateFee.amount', 'lateFeeAmount'],
+  ['terms.lateFee.percent', 'lateFeePercent'],
+  ['terms.earlyPaymentDiscount.percent', 'discountPercent'],
+  ['terms.earlyPaymentDiscount.withinDays', 'discountWithinDays'],
+]);
+
+/** The column a refusal names by the field's path in the command (the terms' are flat columns in a file). */
+export const columnOf = (field: string): string => termColumns.get(field) ?? field;
+
 function termsOf(read: FieldReader) {
   const lateFeeAmount = read.optionalInt('lateFeeAmount');
   const lateFeePercent = read.optionalNumber('lateFeePercent');

@@ -7,7 +7,7 @@ import type { CommandContext } from '../command-context';
 import { decideCommand } from '../decide-command';
 import { knownStateOf } from '../load-account';
 import { eventIdOf, type SealAndChain } from '../seal-and-chain';
-import { importFact, LineRefused, type ImportFact } from './import-fact';
+import { columnOf, importFact, LineRefused, type ImportFact } from './import-fact';
 import { keptErrors, paced, startingProgress, type ImportProgress } from './import-progress';
 import { ledgerLines, type LedgerFormat, type LedgerLine } from './ledger-lines';
 
@@ -309,5 +309,5 @@ function inTheFuture({ dated, occurredAt }: ImportFact, now: Date): LineRefused 
 /** A decider's refusal, told as a line error: its code, and the field it names when it names one. */
 function refusalOf(error: DomainError): LineRefused {
   const field = error.details.field;
-  return new LineRefused(typeof field === 'string' ? field : undefined, error.code, error.message);
+  return new LineRefused(typeof field === 'string' ? columnOf(field) : undefined, error.code, error.message);
 }

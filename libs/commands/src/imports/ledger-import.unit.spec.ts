@@ -104,6 +104,25 @@ describe('importing a ledger', () => {
     expect(await store.readStream('account-acc-1')).toHaveLength(4);
   });
 
+  it("refuses invoice terms out of the domain's bounds, naming the line's column", async () => {
+    const store = new InMemoryEventStore();
+    const invoice = ledger[1] as Record<string, unknown>;
+    const progress = await importInto(
+      store,
+      ndjson([
+        ledger[0],
+        { ...invoice, invoiceId: 'inv-2', graceDays: 366 },
+        { ...invoice, invoiceId: 'inv-3', discountPercent: 2, discountWithinDays: 3651 },
+        { ...invoice, invoiceId: 'inv-4', lateFeePercent: 150 },
+      ]),
+    );
+    expect(progress.errors.map(({ line, field, code }) => [line, field, code])).toEqual([
+      [2, 'graceDays', 'INVALID_TERMS'],
+      [3, 'discountWithinDays', 'INVALID_TERMS'],
+      [4, 'lateFeePercent', 'INVALID_TERMS'],
+    ]);
+  });
+
   it('reports malformed lines one by one, and goes on', async () => {
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
     const lines = [
