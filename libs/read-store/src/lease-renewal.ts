@@ -7,14 +7,20 @@ import type { Lease, ReadStore } from './read-store.port';
  */
 export async function whileLeaseHeld<T>(readStore: ReadStore, lease: Lease, ttlMs: number, work: (lost: AbortSignal) => Promise<T>): Promise<T> {
   const lost = new AbortController();
-  let renewing: Promise<void> = Promise.resolve();
+  // One renewal at a time: a slow store's answers would otherwise pile up, and all of them be waited for below.
+  let renewing: Promise<void> | undefined;
   const renewal = setInterval(() => {
-    renewing = readStore.acquireLease(lease.name, lease.owner, ttlMs).then(
-      (renewed) => {
-        if (renewed?.token !== lease.token) lost.abort();
-      },
-      () => undefined,
-    );
+    renewing ??= readStore
+      .acquireLease(lease.name, lease.owner, ttlMs)
+      .then(
+        (renewed) => {
+          if (renewed?.token !== lease.token) lost.abort();
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        renewing = undefined;
+      });
   }, ttlMs / 3);
   try {
     return await work(lost.signal);

@@ -166,13 +166,9 @@ export class ProjectionWorker {
   }
 
   /** Projects batch after batch while the lease holds, renewing it; throws LeaseLostError when lost. */
-  private projectUnder(lease: Lease): Promise<void> {
-    return whileLeaseHeld(this.readStore, lease, this.leaseTtlMs, async (lost) => {
-      if (await this.superseded()) {
-        await this.readStore.releaseLease(lease).catch(() => undefined);
-        await this.pause(this.leaseTtlMs);
-        return;
-      }
+  private async projectUnder(lease: Lease): Promise<void> {
+    const superseded = await whileLeaseHeld(this.readStore, lease, this.leaseTtlMs, async (lost) => {
+      if (await this.superseded()) return true;
       this.versionRecorded = false;
       this.status.position = (await this.retrying(() => this.readStore.checkpoint(this.projection.name))) ?? 0n;
       // Read again at every lease: a supervisor's decisions on parked events are taken under it.
@@ -183,7 +179,12 @@ export class ProjectionWorker {
         if (lost.aborted) throw new LeaseLostError(lease.name);
         await this.followLog(lease, lost);
       }
+      return false;
     });
+    if (!superseded) return;
+    // Released once no renewal is on its way to take it back, for a newer release's worker to take.
+    await this.readStore.releaseLease(lease).catch(() => undefined);
+    await this.pause(this.leaseTtlMs);
   }
 
   /** One subscription from the checkpoint; returns to resubscribe after a read failure. */
