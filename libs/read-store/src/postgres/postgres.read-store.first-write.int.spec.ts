@@ -4,8 +4,8 @@ import { PostgresReadStore } from './postgres.read-store';
 
 /**
  * Processes sharing one database meet a collection that none has made yet: each makes its table on its
- * first write and its indexes as it starts, and PostgreSQL lets two `CREATE … IF NOT EXISTS` of one
- * relation race in its catalog.
+ * first write and its indexes as it starts. PostgreSQL lets two `CREATE … IF NOT EXISTS` of one relation race in
+ * its catalog, and concurrent index builds wait on each other.
  */
 describe('PostgreSQL read store: a collection and its indexes made by two processes at once', () => {
   let stores: PostgresReadStore[];
@@ -40,10 +40,12 @@ describe('PostgreSQL read store: a collection and its indexes made by two proces
     const outcomes = await Promise.allSettled(collections.flatMap((collection) => stores.map((store) => store.ensureIndexes(collection, indexes))));
 
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
-    const { rows } = await client.query<{ made: string | null }>('SELECT to_regclass(name) AS made FROM unnest($1::text[]) AS name', [
-      collections.map((collection) => `rm_${collection}_by_due`),
-    ]);
-    expect(rows.filter(({ made }) => made === null)).toEqual([]);
+    const { rows } = await client.query<{ name: string; valid: boolean | null }>(
+      'SELECT name, (SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(name)) AS valid FROM unnest($1::text[]) AS name',
+      [collections.map((collection) => `rm_${collection}_by_due`)],
+    );
+    // Made, and usable: a build cut short by another's would leave its index invalid.
+    expect(rows.filter(({ valid }) => valid !== true)).toEqual([]);
     expect(rows).toHaveLength(collections.length);
   });
 });

@@ -31,24 +31,32 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
   };
   const indexState = async (name: string) =>
     (await client.query<{ valid: boolean }>('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass($1)', [name])).rows[0];
-  /** Resolves once a session is building an index, past making its catalog entry (PostgreSQL's progress view shows it scanning). */
-  const buildStarted = async () => {
+  /** Whether a session is building an index of `table`, past making its catalog entry (PostgreSQL's progress view shows it). */
+  const building = async (table: string) =>
+    Boolean(
+      (
+        await client.query(
+          `SELECT 1 FROM pg_stat_progress_create_index WHERE datname = current_database() AND relid = to_regclass($1) AND phase LIKE 'building index%'`,
+          [table],
+        )
+      ).rowCount,
+    );
+  const buildStarted = async (table: string) => {
     for (let waited = 0; waited < 10_000; waited += 5) {
-      if ((await client.query(`SELECT 1 FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%'`)).rowCount) return;
+      if (await building(table)) return;
       await sleep(5);
     }
-    throw new Error('No index build started.');
+    throw new Error(`No index build of ${table} started.`);
   };
 
   it('takes writes while it builds an index: a put made during the build is stored before the build ends', async () => {
     await model('live', 300_000);
-    let built = false;
-    const building = store.ensureIndexes('live', [byScore]).then(() => (built = true));
-    await buildStarted();
+    const build = store.ensureIndexes('live', [byScore]);
+    await buildStarted('rm_live');
 
     await store.apply([{ kind: 'put', collection: 'live', document: { id: 'new', position: 1, score: 'zzz' } }]);
-    const storedDuringTheBuild = !built;
-    await building;
+    const storedDuringTheBuild = await building('rm_live');
+    await build;
 
     expect(storedDuringTheBuild).toBe(true);
     expect(await indexState('rm_live_by_score')).toEqual({ valid: true });
@@ -62,7 +70,7 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     try {
       const { rows } = await builder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const cutShort = builder.query(`CREATE INDEX CONCURRENTLY rm_cut_by_score ON rm_cut ((doc->>'score') DESC)`).catch((error: unknown) => error);
-      await buildStarted();
+      await buildStarted('rm_cut');
       await client.query('SELECT pg_cancel_backend($1)', [rows[0]?.pid]);
       expect(await cutShort).toMatchObject({ code: '57014' });
     } finally {

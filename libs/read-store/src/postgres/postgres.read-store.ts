@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import { migrate, postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, releaseAfter, rollBackAndRelease, setUpOrEnded, unboundedStatement, type PostgresConnectionOptions } from '@arrears/platform';
 import {
   assertField,
   assertTopLevelField,
@@ -47,7 +46,7 @@ export class PostgresReadStore implements ReadStore {
 
   static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {
     const store = new PostgresReadStore(connectionString, poolSize, connection);
-    await migrate(store.pool, 'read-store', readStoreMigrations);
+    await setUpOrEnded(store.pool, () => migrate(store.pool, 'read-store', readStoreMigrations));
     return store;
   }
 
@@ -186,14 +185,16 @@ export class PostgresReadStore implements ReadStore {
    * index to a live model, while the release before still writes it, would otherwise hold those writes for the
    * minute a build takes over a million documents, past their query timeout. A concurrent build cut short (a killed
    * process, an ended session, a deadlock between builds) leaves an invalid index, which IF NOT EXISTS would keep for
-   * good: one found invalid is dropped and built again. Builds of one index take turns under an advisory lock, so
-   * that the invalid index dropped is never one another process is building.
+   * good: one found invalid is dropped and built again. A build holds an advisory lock on its index, and a process
+   * that finds it held leaves the index to the session that holds it: the invalid index dropped is never one another
+   * process is building, and no process waits out another's build.
    */
   private async indexMade(name: string, definition: string, concurrently: 'CONCURRENTLY' | ''): Promise<void> {
     const client = await this.pool.connect();
-    let failure: unknown;
+    let failed = false;
     try {
-      await indexBuildTurn(client, name);
+      // Another session is building this index: it is left to it. An index makes reads fast; none needs it to be right.
+      if (!(await indexBuildTaken(client, name))) return;
       try {
         for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
           if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
@@ -202,14 +203,17 @@ export class PostgresReadStore implements ReadStore {
           await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
         }
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]);
+        // Not unlocked: the session still holds the lock, and is closed below rather than reused.
+        failed = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]).then(
+          () => false,
+          () => true,
+        );
       }
     } catch (error) {
-      failure = error;
+      failed = true;
       throw error;
     } finally {
-      // A session whose unlock failed may still hold the lock: it is closed, not reused.
-      client.release(failure instanceof Error ? failure : undefined);
+      client.release(failed);
     }
   }
 
@@ -286,17 +290,16 @@ export class PostgresReadStore implements ReadStore {
 /** PostgreSQL's code for a transaction it ended to break a deadlock. */
 const deadlockDetected = '40P01';
 
-/** The first key of the advisory locks index builds take turns under (the second is the index's name hashed). */
+/** The first key of the advisory locks index builds hold (the second is the index's name hashed). */
 const indexBuildLocks = 0x1d8;
 
 /**
- * Waits for `client`'s turn to build index `name`. Tried again and again rather than waited for: a statement waiting
- * on the lock would hold a snapshot, which the concurrent build of the lock's holder waits out: a deadlock.
+ * Takes the lock on building index `name` for `client`'s session; false when another session holds it. Tried, never
+ * waited for: a statement waiting on the lock would hold a snapshot, which the holder's concurrent build waits out.
  */
-async function indexBuildTurn(client: PoolClient, name: string): Promise<void> {
-  while (!(await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [indexBuildLocks, name])).rows[0]?.locked) {
-    await sleep(100);
-  }
+async function indexBuildTaken(client: PoolClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken', [indexBuildLocks, name]);
+  return rows[0]?.taken ?? false;
 }
 
 /** Runs a statement with no time bound; one PostgreSQL ended to break a deadlock is left for the caller to see to. */
