@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { migrate, postgresPool, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, setUpOrEnded, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
 import type { IdempotencyStore, Reservation, StoredResponse } from './idempotency.store';
 
 // IF NOT EXISTS: the table as it stood before migrations were recorded, so a database it built upgrades as is.
@@ -26,7 +26,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
 
   static async connect(connectionString: string, poolSize: number, connection: PostgresConnectionOptions = {}): Promise<PostgresIdempotencyStore> {
     const pool = postgresPool(connectionString, poolSize, connection);
-    await migrate(pool, 'idempotency', idempotencyMigrations);
+    await setUpOrEnded(pool, () => migrate(pool, 'idempotency', idempotencyMigrations));
     return new PostgresIdempotencyStore(pool);
   }
 

@@ -1,5 +1,14 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import { isStoreUnavailable, migrate, postgresClient, postgresPool, releaseAfter, rollBackAndRelease, type PostgresConnectionOptions } from '@arrears/platform';
+import {
+  isStoreUnavailable,
+  migrate,
+  postgresClient,
+  postgresPool,
+  releaseAfter,
+  rollBackAndRelease,
+  setUpOrEnded,
+  type PostgresConnectionOptions,
+} from '@arrears/platform';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendOptions,
@@ -103,7 +112,7 @@ export class PostgresEventStore implements EventStore {
   /** Connects and creates or migrates the schema. */
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
-    await migrate(store.pool, 'event-store', eventStoreMigrations);
+    await setUpOrEnded(store.pool, () => migrate(store.pool, 'event-store', eventStoreMigrations));
     return store;
   }
 

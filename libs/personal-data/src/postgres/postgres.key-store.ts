@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { migrate, postgresPool, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
+import { migrate, postgresPool, setUpOrEnded, type Migration, type PostgresConnectionOptions } from '@arrears/platform';
 import type { DataKey, KeyStore } from '../key-store.port';
 import type { KeyEncryption } from '../key-encryption/key-encryption.port';
 import { isUnwrappedKey } from '../key-encryption/local-key-encryption';
@@ -38,9 +38,11 @@ export class PostgresKeyStore implements KeyStore {
 
   static async connect(connectionString: string, wrapping: KeyEncryption, poolSize = 2, connection: PostgresConnectionOptions = {}): Promise<PostgresKeyStore> {
     const pool = postgresPool(connectionString, poolSize, connection);
-    await migrate(pool, 'personal-data', keyStoreMigrations);
     const store = new PostgresKeyStore(pool, wrapping);
-    await store.wrapUnwrappedKeys();
+    await setUpOrEnded(pool, async () => {
+      await migrate(pool, 'personal-data', keyStoreMigrations);
+      await store.wrapUnwrappedKeys();
+    });
     return store;
   }
 

@@ -3,10 +3,19 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Pool } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
-import { postgresClient, postgresPool, releaseAfter, rollBackAndRelease, unboundedStatement } from './postgres-pool';
+import { postgresClient, postgresPool, releaseAfter, rollBackAndRelease, setUpOrEnded, unboundedStatement } from './postgres-pool';
 import { isStoreUnavailable } from './store-unavailable';
 
 describe('postgresPool', () => {
+  it('is ended when the set-up of the store it was made for fails, and the failure is thrown', async () => {
+    const pool = postgresPool(await createTestDatabase(), 2);
+    await pool.query('SELECT 1');
+    expect(pool.totalCount).toBe(1);
+
+    await expect(setUpOrEnded(pool, () => pool.query('SELECT * FROM no_such_table'))).rejects.toThrow('no_such_table');
+    expect([pool.ended, pool.totalCount]).toEqual([true, 0]);
+  });
+
   describe('idle connections', () => {
     let pool: Pool;
     /** The backends serving `count` queries at once, each held long enough that none is reused. */

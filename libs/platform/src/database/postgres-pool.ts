@@ -127,6 +127,19 @@ export function releaseAfter(client: PoolClient, error?: unknown): void {
 }
 
 /**
+ * Sets a store up on its new pool (its migrations first), ending the pool if that fails: a process whose store
+ * could not be opened keeps no connection open, nor itself alive.
+ */
+export async function setUpOrEnded<T>(pool: Pool, setUp: () => Promise<T>): Promise<T> {
+  try {
+    return await setUp();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * Ends a checked-out client's transaction after `error` and hands the client back. One failed as an
  * outage is dropped without a ROLLBACK, which would only wait behind the unanswered statement: the
  * server rolls back the transaction of a session that ends.
