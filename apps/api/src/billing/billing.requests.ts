@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import { maxDiscountDays, maxGraceDays } from '@arrears/domain';
-import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits, IsPercent } from '../http/validators';
+import { IsBusinessDate, IsCurrency, IsDayCount, IsId, IsMinorUnits, IsPercent } from '../http/validators';
 
 export class LateFeeRequest {
   @IsIn(['flat', 'percent'])
@@ -22,18 +22,12 @@ export class EarlyPaymentDiscountRequest {
   @IsPercent(0.0001, 99.9999, { example: 2 })
   percent!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(maxDiscountDays)
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: maxDiscountDays, example: 10, description: 'Days after the issue date the discount is available.' })
+  @IsDayCount(maxDiscountDays, { example: 10, description: 'Days after the issue date the discount is available.' })
   withinDays!: number;
 }
 
 export class InvoiceTermsRequest {
-  @IsInt()
-  @Min(0)
-  @Max(maxGraceDays)
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: maxGraceDays, example: 5, description: 'Days after the due date before the invoice counts as missed.' })
+  @IsDayCount(maxGraceDays, { example: 5, description: 'Days after the due date before the invoice counts as missed.' })
   graceDays!: number;
 
   @IsOptional()

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { maxReasonCodes, overLimitPolicies, reasonCodePattern, type CreditApprovalDecision, type OverLimitPolicy } from '@arrears/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsBusinessDate, IsCurrency, IsMinorUnits, IsText } from '../http/validators';
+import { IsBusinessDate, IsCurrency, IsDayCount, IsMinorUnits, IsText } from '../http/validators';
 
 export class SetCreditLimitRequest {
   @IsMinorUnits({ description: 'The most the account may owe (minor units): open invoices’ balances, late fees in.', example: 500_000 })
@@ -19,16 +19,7 @@ export class SetCreditLimitRequest {
   overLimit!: OverLimitPolicy;
 
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(3650)
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 0,
-    maximum: 3650,
-    example: 30,
-    description: 'The longest terms allowed: days from an invoice’s issue to its due date. Absent: any.',
-  })
+  @IsDayCount(3650, { required: false, example: 30, description: 'The longest terms allowed: days from an invoice’s issue to its due date. Absent: any.' })
   maxTermDays?: number;
 }
 

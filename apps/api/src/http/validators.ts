@@ -72,6 +72,10 @@ export const IsPercent = (min: number, max: number, options: ApiPropertyOptions 
     described({ type: Number, minimum: min, maximum: max, ...options }),
   );
 
+/** A count of days from 0 to `max`: validated and documented with the same bounds. */
+export const IsDayCount = (max: number, options: ApiPropertyOptions = {}) =>
+  applyDecorators(IsInt(), Min(0), Max(max), described({ type: 'integer', minimum: 0, maximum: max, ...options }));
+
 /** Free text of 1 to `max` characters. */
 export const IsText = (max: number, description: string, optional = false) =>
   applyDecorators(IsString(), MinLength(1), MaxLength(max), (optional ? ApiPropertyOptional : ApiProperty)({ type: String, maxLength: max, description }));
