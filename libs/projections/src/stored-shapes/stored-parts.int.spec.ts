@@ -52,6 +52,32 @@ describe('account documents stored in parts, on PostgreSQL', () => {
       await client.end();
     }
   };
+  /** Each read of parts from now on: how many it found, and whether it read their values or only listed their stamps. */
+  const partsRead = () => {
+    const find = jest.spyOn(raw, 'find');
+    return () =>
+      Promise.all(
+        find.mock.calls.flatMap(([collection, query], i) =>
+          collection === 'account_parts'
+            ? [
+                (find.mock.results[i]?.value as Promise<unknown[]>).then(
+                  (parts) => [parts.length, query?.omit?.includes('value') ? 'stamps' : 'values'] as const,
+                ),
+              ]
+            : [],
+        ),
+      );
+  };
+  /** An account of 100 payments that a reader read, then paid once more by another process. */
+  const paidAfterARead = async (id: string) => {
+    const [writer, reader] = [shaped(), shaped()];
+    const grown = account(id);
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
+    await reader.get('accounts', id);
+    const after = grown.paid(100);
+    await writer.apply([put('accounts', after)]);
+    return { reader, after };
+  };
   /** The parts each write of the store sends, by the collections they go to. */
   const partsWritten = () => {
     const apply = jest.spyOn(raw, 'apply');
@@ -81,28 +107,19 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     const [writer, reader] = [shaped(), shaped()];
     const grown = account('acc-kept');
     await writer.apply([put('accounts', grown.paid(0, 100))]);
-    const find = jest.spyOn(raw, 'find');
-    /** Each read of parts so far: how many it found, and whether it read their values or only listed their stamps. */
-    const partsRead = async () =>
-      Promise.all(
-        find.mock.calls.flatMap(([collection, query], i) =>
-          collection === 'account_parts'
-            ? [(find.mock.results[i]?.value as Promise<unknown[]>).then((parts) => [parts.length, query?.omit?.includes('value') ? 'stamps' : 'values'])]
-            : [],
-        ),
-      );
+    const readSoFar = partsRead();
     await writer.get('accounts', 'acc-kept');
-    expect(await partsRead()).toStrictEqual([]);
+    expect(await readSoFar()).toStrictEqual([]);
     await reader.get('accounts', 'acc-kept');
     await reader.find('accounts', { where: [{ field: 'id', op: 'in', value: ['acc-kept'] }] });
-    const [[all]] = (await partsRead()) as [[number]];
+    const [all] = (await readSoFar())[0] ?? [0];
     expect(all).toBeGreaterThan(100);
     const after = grown.paid(100);
     await writer.apply([put('accounts', after)]);
     expect(await reader.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
     expect(await writer.get('accounts', 'acc-kept')).toStrictEqual(asJson(after));
     // The reader lists the stamps, then reads one part of the payments, one of the invoice's days paid on, and the ledger's month.
-    expect(await partsRead()).toStrictEqual([
+    expect(await readSoFar()).toStrictEqual([
       [all, 'values'],
       [expect.any(Number), 'stamps'],
       [3, 'values'],
@@ -110,22 +127,13 @@ describe('account documents stored in parts, on PostgreSQL', () => {
   });
 
   it('reads again every part stored without a stamp: nothing tells it unchanged', async () => {
-    const [writer, reader] = [shaped(), shaped()];
-    const grown = account('acc-unstamped');
-    await writer.apply([put('accounts', grown.paid(0, 100))]);
-    await reader.get('accounts', 'acc-unstamped');
-    const after = grown.paid(100);
-    await writer.apply([put('accounts', after)]);
+    const { reader, after } = await paidAfterARead('acc-unstamped');
     await rows(`UPDATE rm_account_parts SET doc = doc - 'stamp' WHERE doc->>'owner' = 'acc-unstamped'`);
     const parts = await rows(`SELECT count(*)::int AS n FROM rm_account_parts WHERE doc->>'owner' = 'acc-unstamped'`);
-    const find = jest.spyOn(raw, 'find');
+    const readSoFar = partsRead();
 
     expect(await reader.get('accounts', 'acc-unstamped')).toStrictEqual(asJson(after));
-    const valuesRead = await Promise.all(
-      find.mock.calls.flatMap(([collection, query], i) =>
-        collection === 'account_parts' && !query?.omit ? [(find.mock.results[i]?.value as Promise<unknown[]>).then((read) => read.length)] : [],
-      ),
-    );
+    const valuesRead = (await readSoFar()).flatMap(([count, what]) => (what === 'values' ? [count] : []));
     expect(valuesRead.reduce((sum, n) => sum + n, 0)).toBe(parts);
   });
 
@@ -152,13 +160,8 @@ describe('account documents stored in parts, on PostgreSQL', () => {
   });
 
   it('answers what another process wrote since, not what it read before', async () => {
-    const [here, elsewhere] = [shaped(), shaped()];
-    const grown = account('acc-shared');
-    await here.apply([put('accounts', grown.paid(0, 100))]);
-    await elsewhere.get('accounts', 'acc-shared');
-    const after = grown.paid(100);
-    await here.apply([put('accounts', after)]);
-    expect(await elsewhere.get('accounts', 'acc-shared')).toStrictEqual(asJson(after));
+    const { reader, after } = await paidAfterARead('acc-shared');
+    expect(await reader.get('accounts', 'acc-shared')).toStrictEqual(asJson(after));
   });
 
   it('reads again an account written between the read of its head and that of its parts: never a head with the parts of another write', async () => {
