@@ -203,7 +203,7 @@ export class PostgresReadStore implements ReadStore {
           await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
         }
       } finally {
-        // Not unlocked: the session still holds the lock, and is closed below rather than reused.
+        // A session whose unlock failed may still hold the lock: it is closed below rather than reused.
         failed = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]).then(
           () => false,
           () => true,
