@@ -310,18 +310,18 @@ export class StoredParts {
           if (this.kept.size) this.kept.delete(key([]));
         },
       };
-    const stamp = randomUUID();
+    const [stamp, whole] = [randomUUID(), key([])];
     const partsCollection = this.partsCollectionOf(parted, collection);
     const written = () => {
       for (const [value, path] of split.walked) this.known.set(value, key(path));
       for (const { path, value } of split.parts) {
-        if (typeof value !== 'object' || value === null) continue;
+        if (!isStamped(value, stamp)) continue;
         this.known.set(value, key(path));
-        this.stamps.set(value, { document: key([]), stamp });
+        this.stamps.set(value, { document: whole, stamp });
       }
       const trees = split.marked.map(([path]): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
       const parts = split.marked.reduce((sum, [, count]) => sum + count, 0);
-      this.kept.set(key([]), { stamp, trees, parts });
+      this.kept.set(whole, { stamp, trees, parts });
     };
     return {
       head: { kind: 'put', collection, document: { ...split.head, id: document.id, [stampField]: stamp } },
