@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { IndexSpec } from '../read-store.port';
+import { indexBuildLocks, indexWatchMs } from './postgres.index-builds';
 import { PostgresReadStore } from './postgres.read-store';
 
 const byScore: IndexSpec = { name: 'by_score', fields: [{ field: 'score', direction: 'desc' }] };
@@ -63,23 +64,48 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     expect(await store.get('live', 'new')).toMatchObject({ score: 'zzz' });
   });
 
+  /** A concurrent build of `rm_<collection>_by_score` by `builder`, cancelled once under way: it leaves the index invalid. */
+  const cutShort = async (builder: Client, collection: string) => {
+    const { rows } = await builder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const build = builder
+      .query(`CREATE INDEX CONCURRENTLY rm_${collection}_by_score ON rm_${collection} ((doc->>'score') DESC)`)
+      .catch((error: unknown) => error);
+    await buildStarted(`rm_${collection}`);
+    await client.query('SELECT pg_cancel_backend($1)', [rows[0]?.pid]);
+    expect(await build).toMatchObject({ code: '57014' });
+    expect(await indexState(`rm_${collection}_by_score`)).toEqual({ valid: false });
+  };
+  const connected = async () => {
+    const session = new Client({ connectionString: url });
+    await session.connect();
+    return session;
+  };
+
   it('builds again an index that a build cut short left invalid', async () => {
     await model('cut', 100_000);
-    const builder = new Client({ connectionString: url });
-    await builder.connect();
-    try {
-      const { rows } = await builder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      const cutShort = builder.query(`CREATE INDEX CONCURRENTLY rm_cut_by_score ON rm_cut ((doc->>'score') DESC)`).catch((error: unknown) => error);
-      await buildStarted('rm_cut');
-      await client.query('SELECT pg_cancel_backend($1)', [rows[0]?.pid]);
-      expect(await cutShort).toMatchObject({ code: '57014' });
-    } finally {
-      await builder.end();
-    }
-    expect(await indexState('rm_cut_by_score')).toEqual({ valid: false });
+    const builder = await connected();
+    await cutShort(builder, 'cut').finally(() => builder.end());
 
     await store.ensureIndexes('cut', [byScore]);
 
     expect(await indexState('rm_cut_by_score')).toEqual({ valid: true });
+  });
+
+  it('leaves an index to the session building it, and builds it again once that session ends having left it invalid', async () => {
+    await model('left', 100_000);
+    const builder = await connected();
+    try {
+      await builder.query('SELECT pg_advisory_lock($1, hashtext($2))', [indexBuildLocks, 'rm_left_by_score']);
+      await cutShort(builder, 'left');
+
+      await store.ensureIndexes('left', [byScore]);
+      expect(await indexState('rm_left_by_score')).toEqual({ valid: false });
+    } finally {
+      // The builder's process dies: its session, and with it the lock, ends.
+      await builder.end();
+    }
+
+    for (let waited = 0; waited < 10 * indexWatchMs && !(await indexState('rm_left_by_score'))?.valid; waited += 50) await sleep(50);
+    expect(await indexState('rm_left_by_score')).toEqual({ valid: true });
   });
 });

@@ -18,6 +18,7 @@ import {
   type WriteOperation,
 } from '../read-store.port';
 import { PointReads } from '../point-reads';
+import { IndexBuilds } from './postgres.index-builds';
 import { createTable, documentStorage, leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
 
 const maxPreparedShapes = 500;
@@ -40,8 +41,11 @@ export class PostgresReadStore implements ReadStore {
     return new Map(rows.map((row) => [row.id, toDocument(row)]));
   });
 
+  private readonly indexBuilds: IndexBuilds;
+
   private constructor(connectionString: string, poolSize: number, connection: PostgresConnectionOptions) {
     this.pool = postgresPool(connectionString, poolSize, { ...connection, pipeline: true });
+    this.indexBuilds = new IndexBuilds(this.pool);
   }
 
   static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {
@@ -175,49 +179,18 @@ export class PostgresReadStore implements ReadStore {
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
-      await this.indexMade(`${tableOf(collection)}_${index.name}`, `ON ${tableOf(collection)} (${columns.join(', ')})`, unwritten ? '' : 'CONCURRENTLY');
-    }
-  }
-
-  /**
-   * Builds an index over every document stored, as long as that takes. On a collection written meanwhile, without the
-   * lock that would stop writes (CONCURRENTLY: two passes over the table instead of one): a release that adds an
-   * index to a live model, while the release before still writes it, would otherwise hold those writes for the
-   * minute a build takes over a million documents, past their query timeout. A concurrent build cut short (a killed
-   * process, an ended session, a deadlock between builds) leaves an invalid index, which IF NOT EXISTS would keep for
-   * good: one found invalid is dropped and built again. A build holds an advisory lock on its index, and a process
-   * that finds it held leaves the index to the session that holds it: the invalid index dropped is never one another
-   * process is building, and no process waits out another's build.
-   */
-  private async indexMade(name: string, definition: string, concurrently: 'CONCURRENTLY' | ''): Promise<void> {
-    const client = await this.pool.connect();
-    let failed = false;
-    try {
-      // Another session is building this index: it is left to it. An index makes reads fast; none needs it to be right.
-      if (!(await indexBuildTaken(client, name))) return;
-      try {
-        for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
-          if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
-          // Concurrent builds of other indexes may deadlock on each other's waits: the one refused tries again.
-          await unlessDeadlocked(client, `DROP INDEX ${concurrently} IF EXISTS ${name}`);
-          await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
-        }
-      } finally {
-        // A session whose unlock failed may still hold the lock: it is closed below rather than reused.
-        failed = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]).then(
-          () => false,
-          () => true,
-        );
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      client.release(failed);
+      const table = tableOf(collection);
+      await this.indexBuilds.ensure({
+        name: `${table}_${index.name}`,
+        table,
+        definition: `ON ${table} (${columns.join(', ')})`,
+        concurrently: unwritten ? '' : 'CONCURRENTLY',
+      });
     }
   }
 
   async close(): Promise<void> {
+    await this.indexBuilds.stop();
     await this.pool.end();
   }
 
@@ -285,34 +258,6 @@ export class PostgresReadStore implements ReadStore {
     const { rows } = await this.pool.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [relation]);
     return rows[0]?.found !== null;
   }
-}
-
-/** PostgreSQL's code for a transaction it ended to break a deadlock. */
-const deadlockDetected = '40P01';
-
-/** The first key of the advisory locks index builds hold (the second is the index's name hashed). */
-const indexBuildLocks = 0x1d8;
-
-/**
- * Takes the lock on building index `name` for `client`'s session; false when another session holds it. Tried, never
- * waited for: a statement waiting on the lock would hold a snapshot, which the holder's concurrent build waits out.
- */
-async function indexBuildTaken(client: PoolClient, name: string): Promise<boolean> {
-  const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken', [indexBuildLocks, name]);
-  return rows[0]?.taken ?? false;
-}
-
-/** Runs a statement with no time bound; one PostgreSQL ended to break a deadlock is left for the caller to see to. */
-async function unlessDeadlocked(client: PoolClient, statement: string): Promise<void> {
-  await client.query(unboundedStatement(statement)).catch((error: unknown) => {
-    if ((error as { code?: unknown }).code !== deadlockDetected) throw error;
-  });
-}
-
-/** Whether index `name` exists and may be used (a concurrent build cut short leaves it invalid). */
-async function indexValid(client: PoolClient, name: string): Promise<boolean> {
-  const { rows } = await client.query<{ valid: boolean }>('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass($1)', [name]);
-  return rows[0]?.valid ?? false;
 }
 
 /** Puts into one collection with distinct ids: the documents without their ids, in the ids' order. */

@@ -1,0 +1,129 @@
+import type { Pool, PoolClient } from 'pg';
+import { unboundedStatement } from '@arrears/platform';
+
+/** How often a process looks again at the indexes it left to another session's build. */
+export const indexWatchMs = 2_000;
+
+/** An index by its name, and the build that makes it. */
+interface IndexBuild {
+  name: string;
+  table: string;
+  /** `ON table (columns)`. */
+  definition: string;
+  concurrently: 'CONCURRENTLY' | '';
+}
+
+/**
+ * The read store's index builds on PostgreSQL. Each is built over every document stored, as long as that takes. On a
+ * collection written meanwhile, without the lock that would stop writes (CONCURRENTLY: two passes over the table
+ * instead of one): a release that adds an index to a live model, while the release before still writes it, would
+ * otherwise hold those writes for the minute a build takes over a million documents, past their query timeout. A
+ * concurrent build cut short (a killed process, an ended session, a deadlock between builds) leaves an invalid index,
+ * which IF NOT EXISTS would keep for good, and which reads do not use: one found invalid is dropped and built again.
+ *
+ * A build holds an advisory lock on its index. A process that finds it held leaves the index to the session that holds
+ * it, so that the invalid index it drops is never one another process is building and no start waits out another's
+ * build; but it looks again every `indexWatchMs` until it takes the lock, and then sees the index through. A builder
+ * that died mid-build (a rolling upgrade's process stopped during its start) thus leaves no invalid index behind for
+ * longer than the watch takes to notice, rather than until some process starts again.
+ */
+export class IndexBuilds {
+  private readonly left = new Map<string, IndexBuild>();
+  private watch: NodeJS.Timeout | undefined;
+  private looking: Promise<void> | undefined;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Sees the index made and valid, or left to the session building it and watched until that ends. */
+  async ensure(build: IndexBuild): Promise<void> {
+    if (await this.made(build)) return;
+    this.left.set(build.name, build);
+    this.watch ??= setInterval(() => void this.lookAgain(), indexWatchMs).unref();
+  }
+
+  /** Stops watching; a look under way ends first, so that no build outlives the pool. */
+  async stop(): Promise<void> {
+    clearInterval(this.watch);
+    this.left.clear();
+    await this.looking;
+  }
+
+  /** One look at a time over the indexes left: each whose lock is free now is seen through, and no longer watched. */
+  private async lookAgain(): Promise<void> {
+    if (this.looking) return;
+    this.looking = (async () => {
+      for (const build of this.left.values()) {
+        // A failure (the database away, a build that failed again) is tried at the next look.
+        if (await this.made(build).catch(() => false)) this.left.delete(build.name);
+      }
+      if (this.left.size > 0) return;
+      clearInterval(this.watch);
+      this.watch = undefined;
+    })();
+    await this.looking.finally(() => (this.looking = undefined));
+  }
+
+  /** Whether this session saw the index made; false when another session holds its lock. */
+  private async made({ name, table, definition, concurrently }: IndexBuild): Promise<boolean> {
+    const client = await this.pool.connect();
+    let failed = false;
+    try {
+      if (!(await indexBuildTaken(client, name))) return false;
+      try {
+        // A table swapped in for another or dropped since its index was left to another session: nothing to build.
+        if (!(await tableExists(client, table))) return true;
+        for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
+          if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
+          // Concurrent builds of other indexes may deadlock on each other's waits: the one refused tries again.
+          await unlessDeadlocked(client, `DROP INDEX ${concurrently} IF EXISTS ${name}`);
+          await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
+        }
+        return true;
+      } finally {
+        // A session whose unlock failed may still hold the lock: it is closed below rather than reused.
+        failed = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]).then(
+          () => false,
+          () => true,
+        );
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      client.release(failed);
+    }
+  }
+}
+
+/** PostgreSQL's code for a transaction it ended to break a deadlock. */
+const deadlockDetected = '40P01';
+
+/** The first key of the advisory locks index builds hold (the second is the index's name hashed). */
+export const indexBuildLocks = 0x1d8;
+
+/**
+ * Takes the lock on building index `name` for `client`'s session; false when another session holds it. Tried, never
+ * waited for: a statement waiting on the lock would hold a snapshot, which the holder's concurrent build waits out.
+ */
+async function indexBuildTaken(client: PoolClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken', [indexBuildLocks, name]);
+  return rows[0]?.taken ?? false;
+}
+
+/** Runs a statement with no time bound; one PostgreSQL ended to break a deadlock is left for the caller to see to. */
+async function unlessDeadlocked(client: PoolClient, statement: string): Promise<void> {
+  await client.query(unboundedStatement(statement)).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== deadlockDetected) throw error;
+  });
+}
+
+/** Whether index `name` exists and may be used (a concurrent build cut short leaves it invalid). */
+async function indexValid(client: PoolClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ valid: boolean }>('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass($1)', [name]);
+  return rows[0]?.valid ?? false;
+}
+
+async function tableExists(client: PoolClient, table: string): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [table]);
+  return rows[0]?.found ?? false;
+}
