@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { RecordedEvent } from '../event-store.port';
 import { canonicalJson, chainHash, chainKeyFrom, chainStart, chained, verifyChain } from './hash-chain';
 
@@ -147,4 +148,62 @@ describe('canonical JSON', () => {
   it('sorts keys at every depth and leaves undefined members out', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { f: null, e: 'x' }], c: undefined } })).toBe('{"a":{"d":[3,{"e":"x","f":null}]},"b":1}');
   });
+
+  it('sorts keys that look like array indexes as text, among the others', () => {
+    expect(canonicalJson({ b: { '10': 1, '2': 2, ' ': 3, a: 4 }, a: [{ '1': 'x' }] })).toBe('{"a":[{"1":"x"}],"b":{" ":3,"10":1,"2":2,"a":4}}');
+  });
+
+  it('writes an own __proto__ as a member, and functions and symbols as null', () => {
+    const parsed = JSON.parse('{"z":1,"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    expect(canonicalJson({ ...{ parsed }, f: () => 1, s: Symbol('s'), list: [() => 1, undefined, Symbol('t')] })).toBe(
+      '{"f":null,"list":[null,null,null],"parsed":{"__proto__":{"polluted":true},"z":1},"s":null}',
+    );
+  });
+
+  it('writes every value as its definition does: each object by its keys sorted, member by member', () => {
+    const member = fc.oneof(fc.string(), fc.constantFrom('10', '2', '0', ' ', '__proto__', 'toJSON'));
+    const values = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(
+          fc.string(),
+          fc.double(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constant(undefined),
+          fc.constant(() => 1),
+        ),
+        fc.array(tie('value')),
+        fc.dictionary(member, tie('value')).map((entries) => JSON.parse(JSON.stringify(entries)) as unknown),
+        fc.dictionary(member, tie('value')),
+      ),
+    })).value;
+    fc.assert(fc.property(values, (value) => canonicalJson(value) === byDefinition(value)));
+  });
+
+  it('hashes an event as the releases before did: chains they wrote still verify', () => {
+    const event = {
+      streamId: 'account-acc-1',
+      revision: 7n,
+      id: 'evt-7',
+      type: 'PaymentReceived',
+      data: { paymentId: 'pay-7', amount: 700, currency: 'USD', receivedOn: '2026-02-10', method: 'card' },
+      metadata: { ...content(7).metadata, occurredOn: '2026-02-10' },
+    };
+    expect(chained(event, chainStart, key).hash).toBe('489ceb25d39657293a675ade911d4a45e497d4143a4f5c8dae6faafbf8551373');
+    const withIndexLikeKeys = { ...event, data: { ...event.data, allocations: { '10': 1, '2': 2, ' ': 3 }, notes: ['é', '\u2028', { b: 1, a: [null, 2] }] } };
+    expect(chained(withIndexLikeKeys, chainStart, key).hash).toBe('210be38330ca4d98ec4c5d9829b0859c6f9d164e449df1ae2cb0045fa744004b');
+  });
 });
+
+/** Canonical JSON as defined: JSON's text for a value, each object's defined members sorted by key, arrays' gaps as null. */
+function byDefinition(value: unknown): string {
+  if (Array.isArray(value)) return `[${Array.from(value as unknown[], (item) => byDefinition(item ?? null)).join(',')}]`;
+  if (value === null || typeof value !== 'object') return ['undefined', 'function', 'symbol'].includes(typeof value) ? 'null' : JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((name) => record[name] !== undefined);
+  return `{${members.map((name) => `${JSON.stringify(name)}:${byDefinition(record[name])}`).join(',')}}`;
+}
