@@ -103,6 +103,12 @@ export interface Swap {
 export interface IndexBuildOptions {
   /** Nothing writes the collection until the build ends. */
   unwritten?: boolean;
+  /**
+   * Cuts the build short when aborted (the process is stopping; a build over a million documents takes a minute). On
+   * PostgreSQL the index is left invalid, for the next process to build again; MongoDB's server finishes a build it
+   * began whatever its client does, so there the signal is not read.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ReadStore {

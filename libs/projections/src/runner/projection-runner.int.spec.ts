@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@arrears/event-store';
-import { PostgresReadStore, type WriteOperation } from '@arrears/read-store';
+import { PostgresReadStore, type IndexBuildOptions, type WriteOperation } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import { closeTestStores, openTestStores } from '../../../../test/setup/test-stores';
@@ -183,6 +183,42 @@ describe('ProjectionRunner', () => {
     const stopping = Date.now();
     await projector.stop();
     expect(Date.now() - stopping).toBeLessThan(2_000);
+  });
+
+  it('stops promptly when told to while it builds its indexes at start: the build is cut short, not waited out', async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    let building!: (signal: AbortSignal | undefined) => void;
+    const buildStarted = new Promise<AbortSignal | undefined>((resolve) => (building = resolve));
+    // A build over a million documents takes about a minute: this one lasts until it is told to stop.
+    const longBuild: PostgresReadStore = Object.assign(Object.create(reads) as PostgresReadStore, {
+      ensureIndexes: (_collection: string, _indexes: unknown, options?: IndexBuildOptions) => {
+        building(options?.signal);
+        return new Promise((_, reject) =>
+          options?.signal?.addEventListener('abort', () => {
+            reject(options.signal?.reason as Error);
+          }),
+        );
+      },
+    });
+    const projector = new ProjectionRunner(events, longBuild, [{ projection: tallies(name), poison: 'skip' }], {
+      batchSize: 50,
+      batchWaitMs: 10,
+      leaseTtlMs: 300,
+    });
+    projector.start();
+    const signal = await buildStarted;
+
+    const stopped = await Promise.race([
+      projector.stop().then(() => true),
+      new Promise<false>((resolve) =>
+        setTimeout(() => {
+          resolve(false);
+        }, 5_000),
+      ),
+    ]);
+
+    expect(stopped).toBe(true);
+    expect(signal?.aborted).toBe(true);
   });
 
   it('stops a projection at a poison event when its policy says so, with the checkpoint just before it', async () => {

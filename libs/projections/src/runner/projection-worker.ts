@@ -130,7 +130,8 @@ export class ProjectionWorker {
   private async work(): Promise<void> {
     const { projection } = this;
     for (const [collection, indexes] of collectionsOf(projection)) {
-      await this.retrying(() => this.readStore.ensureIndexes(collection, indexes)).catch(() => undefined);
+      // A stop cuts a build short rather than wait out its minute over a million documents: the next start builds it.
+      await this.retrying(() => this.readStore.ensureIndexes(collection, indexes, { signal: this.stopping.signal })).catch(() => undefined);
     }
     let lease: Lease | undefined;
     while (!this.stopped() && this.status.state !== 'stopped') {

@@ -26,25 +26,34 @@ interface IndexBuild {
  * build; but it looks again every `indexWatchMs` until it takes the lock, and then sees the index through. A builder
  * that died mid-build (a rolling upgrade's process stopped during its start) thus leaves no invalid index behind for
  * longer than the watch takes to notice, rather than until some process starts again.
+ *
+ * A stopping process cuts its builds short (a signal given to `ensure`; `stop` for the watch's): waiting out a minute's
+ * build would outlast the grace an orchestrator gives a process to stop. The index is left invalid, and the next
+ * process to start, or the watch of one running, builds it.
  */
 export class IndexBuilds {
   private readonly left = new Map<string, IndexBuild>();
   private watch: NodeJS.Timeout | undefined;
   private looking: Promise<void> | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly pool: Pool) {}
 
-  /** Sees the index made and valid, or left to the session building it and watched until that ends. */
-  async ensure(build: IndexBuild): Promise<void> {
-    if (await this.made(build)) return;
+  /**
+   * Sees the index made and valid, or left to the session building it and watched until that ends. `signal` cuts a
+   * build short (the process is stopping): the index is then left invalid, for the next process to build again.
+   */
+  async ensure(build: IndexBuild, signal?: AbortSignal): Promise<void> {
+    if (await this.made(build, signal)) return;
     this.left.set(build.name, build);
     this.watch ??= setInterval(() => void this.lookAgain(), indexWatchMs).unref();
   }
 
-  /** Stops watching; a look under way ends first, so that no build outlives the pool. */
+  /** Stops watching; a build under way from the watch is cut short, so that the pool can end without waiting it out. */
   async stop(): Promise<void> {
     clearInterval(this.watch);
     this.left.clear();
+    this.stopping.abort(new Error('The read store is closing.'));
     await this.looking;
   }
 
@@ -54,7 +63,7 @@ export class IndexBuilds {
     this.looking = (async () => {
       for (const build of this.left.values()) {
         // A failure (the database away, a build that failed again) is tried at the next look.
-        if (await this.made(build).catch(() => false)) this.left.delete(build.name);
+        if (await this.made(build, this.stopping.signal).catch(() => false)) this.left.delete(build.name);
       }
       if (this.left.size > 0) return;
       clearInterval(this.watch);
@@ -64,16 +73,25 @@ export class IndexBuilds {
   }
 
   /** Whether this session saw the index made; false when another session holds its lock. */
-  private async made({ name, table, definition, concurrently }: IndexBuild): Promise<boolean> {
+  private async made({ name, table, definition, concurrently }: IndexBuild, signal?: AbortSignal): Promise<boolean> {
+    signal?.throwIfAborted();
     const client = await this.pool.connect();
     let failed = false;
+    const session = await indexBuildTaken(client, name).catch((error: unknown) => {
+      client.release(true);
+      throw error;
+    });
+    // The statement under way when `signal` aborts is cancelled; the loop's next step sees the signal.
+    const cancel = () => void this.pool.query('SELECT pg_cancel_backend($1)', [session.pid]).catch(() => undefined);
+    signal?.addEventListener('abort', cancel, { once: true });
     try {
-      if (!(await indexBuildTaken(client, name))) return false;
+      if (!session.taken) return false;
       try {
         // A table swapped in for another or dropped since its index was left to another session: nothing to build.
         if (!(await tableExists(client, table))) return true;
         for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
           if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
+          signal?.throwIfAborted();
           // Concurrent builds of other indexes may deadlock on each other's waits: the one refused tries again.
           await unlessDeadlocked(client, `DROP INDEX ${concurrently} IF EXISTS ${name}`);
           await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
@@ -88,9 +106,11 @@ export class IndexBuilds {
       }
     } catch (error) {
       failed = true;
-      throw error;
+      throw signal?.aborted ? signal.reason : error;
     } finally {
-      client.release(failed);
+      signal?.removeEventListener('abort', cancel);
+      // A cancel sent may land late: a session it was aimed at is closed, never handed to another statement.
+      client.release(failed || signal?.aborted);
     }
   }
 }
@@ -105,9 +125,12 @@ export const indexBuildLocks = 0x1d8;
  * Takes the lock on building index `name` for `client`'s session; false when another session holds it. Tried, never
  * waited for: a statement waiting on the lock would hold a snapshot, which the holder's concurrent build waits out.
  */
-async function indexBuildTaken(client: PoolClient, name: string): Promise<boolean> {
-  const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken', [indexBuildLocks, name]);
-  return rows[0]?.taken ?? false;
+async function indexBuildTaken(client: PoolClient, name: string): Promise<{ taken: boolean; pid: number }> {
+  const { rows } = await client.query<{ taken: boolean; pid: number }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken, pg_backend_pid() AS pid', [
+    indexBuildLocks,
+    name,
+  ]);
+  return { taken: rows[0]?.taken ?? false, pid: rows[0]?.pid ?? 0 };
 }
 
 /** Runs a statement with no time bound; one PostgreSQL ended to break a deadlock is left for the caller to see to. */

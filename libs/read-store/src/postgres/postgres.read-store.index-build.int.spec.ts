@@ -108,4 +108,38 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     for (let waited = 0; waited < 10 * indexWatchMs && !(await indexState('rm_left_by_score'))?.valid; waited += 50) await sleep(50);
     expect(await indexState('rm_left_by_score')).toEqual({ valid: true });
   });
+
+  it('cuts a build short when its signal aborts, leaving the index invalid for the next build to make', async () => {
+    await model('stopping', 300_000);
+    const stop = new AbortController();
+    const build = store.ensureIndexes('stopping', [byScore], { signal: stop.signal });
+    await buildStarted('rm_stopping');
+
+    stop.abort(new Error('stopping'));
+
+    await expect(build).rejects.toThrow('stopping');
+    expect(await building('rm_stopping')).toBe(false);
+    expect(await indexState('rm_stopping_by_score')).toEqual({ valid: false });
+    await store.ensureIndexes('stopping', [byScore]);
+    expect(await indexState('rm_stopping_by_score')).toEqual({ valid: true });
+  });
+
+  it('cuts short, when it closes, a build it took over from a session that ended', async () => {
+    await model('closing', 300_000);
+    const closing = await PostgresReadStore.connect(url);
+    const builder = await connected();
+    try {
+      await builder.query('SELECT pg_advisory_lock($1, hashtext($2))', [indexBuildLocks, 'rm_closing_by_score']);
+      await cutShort(builder, 'closing');
+      await closing.ensureIndexes('closing', [byScore]);
+    } finally {
+      await builder.end();
+    }
+    await buildStarted('rm_closing');
+
+    await closing.close();
+
+    expect(await building('rm_closing')).toBe(false);
+    expect(await indexState('rm_closing_by_score')).toEqual({ valid: false });
+  });
 });

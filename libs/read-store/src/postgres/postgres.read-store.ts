@@ -174,18 +174,21 @@ export class PostgresReadStore implements ReadStore {
     return name ? { name, text, values } : { text, values };
   }
 
-  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false }: IndexBuildOptions = {}): Promise<void> {
+  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false, signal }: IndexBuildOptions = {}): Promise<void> {
     await this.ensureTable(collection);
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
       const table = tableOf(collection);
-      await this.indexBuilds.ensure({
-        name: `${table}_${index.name}`,
-        table,
-        definition: `ON ${table} (${columns.join(', ')})`,
-        concurrently: unwritten ? '' : 'CONCURRENTLY',
-      });
+      await this.indexBuilds.ensure(
+        {
+          name: `${table}_${index.name}`,
+          table,
+          definition: `ON ${table} (${columns.join(', ')})`,
+          concurrently: unwritten ? '' : 'CONCURRENTLY',
+        },
+        signal,
+      );
     }
   }
 
