@@ -364,6 +364,50 @@ describe('ProjectionRunner', () => {
     expect(await reads.get(name, `${name}-a`)).toMatchObject({ count: 3, sum: 8 });
     expect(await reads.get(name, `${name}-b`)).toMatchObject({ count: 1, sum: 3 });
   });
+
+  it("cuts its shadow's index build short when the rebuild is called off, rather than wait it out", async () => {
+    const name = `t_${randomUUID().slice(0, 8)}`;
+    await count(`${name}-a`, [1], 'no_stream');
+    const callOff = new AbortController();
+    let buildSignal: AbortSignal | undefined;
+    const ensureIndexes = reads.ensureIndexes.bind(reads);
+    const spy = jest.spyOn(reads, 'ensureIndexes').mockImplementation((collection, indexes, options) => {
+      if (collection !== `${name}__rebuild` || !indexes.length) return ensureIndexes(collection, indexes, options);
+      buildSignal = options?.signal;
+      // A build over a million documents takes about a minute: this one lasts until it is told to stop.
+      const build = new Promise<void>((_, reject) => {
+        options?.signal?.addEventListener('abort', () => {
+          reject(new Error('cut short'));
+        });
+      });
+      callOff.abort();
+      return build;
+    });
+    try {
+      const rebuild = rebuildProjection(
+        events,
+        reads,
+        { projection: tallies(name), poison: 'skip' },
+        { batchSize: 50, batchWaitMs: 5, leaseTtlMs: 300, signal: callOff.signal },
+      );
+      const ended = await Promise.race([
+        rebuild.then(
+          () => 'rebuilt',
+          (error: unknown) => (error as Error).message,
+        ),
+        new Promise((resolve) =>
+          setTimeout(() => {
+            resolve('still building');
+          }, 5_000),
+        ),
+      ]);
+
+      expect(ended).toBe(`The rebuild of ${name}__rebuild was called off`);
+      expect(buildSignal?.aborted).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe('ProjectionRunner when its read store is unreachable', () => {

@@ -94,11 +94,15 @@ async function filledWithoutIndexes(
  */
 async function indexesBuilt(readStore: ReadStore, shadow: Projection, options: RebuildOptions): Promise<void> {
   const built = await underLease(readStore, shadow.name, `rebuild-${randomUUID()}`, options.leaseTtlMs ?? 10_000, async (lost) => {
+    // Called off or its lease lost, the rebuild cuts a build under way short rather than wait out its minute.
+    const signal = options.signal ? AbortSignal.any([options.signal, lost]) : lost;
     for (const [collection, indexes] of collectionsOf(shadow)) {
-      if (options.signal?.aborted || lost.aborted) throw calledOff(shadow);
+      if (signal.aborted) throw calledOff(shadow);
       options.log?.(`Rebuild of ${shadow.name}: building the indexes of ${collection}`);
       // Nothing writes the shadow until its worker starts: one pass over it, not a concurrent build's two.
-      await readStore.ensureIndexes(collection, indexes, { unwritten: true });
+      await readStore.ensureIndexes(collection, indexes, { unwritten: true, signal }).catch((error: unknown) => {
+        throw signal.aborted ? calledOff(shadow) : error;
+      });
     }
     return true;
   });
