@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { SCHEDULER_SWEEPS, TimelineScheduler } from '@arrears/scheduler';
 import { deliveredNotifications } from './support/notification-log';
@@ -214,5 +215,26 @@ describe('the scheduler’s sweep in parts', () => {
     const parts = [0, 1, 2, 3].map((part) => `timeline-scheduler:${part}/4`);
     expect(parts).toContain(failed);
     expect(parts.map((part) => endedAt.get(part))).toEqual(parts.map((part) => (part === failed ? '2026-03-20T14:00:06.000Z' : '2026-03-20T14:00:12.000Z')));
+  });
+
+  it('warns at each wake while a process has swept the accounts, within two intervals, in another number of parts', async () => {
+    const store = first.app.get<symbol, ReadStore>(READ_STORE);
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const wakeAt = async (instant: string) => {
+      warn.mockClear();
+      first.clock.set(instant);
+      await first.app.get(TimelineScheduler).runOnce();
+      return warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes('SCHEDULER_PARTITIONS'));
+    };
+    try {
+      expect(await wakeAt('2026-03-20T14:00:20Z')).toEqual([]);
+      // A process started with SCHEDULER_PARTITIONS=2 sweeps one of its parts; the interval is 5 s.
+      const elsewhere = { id: 'timeline-scheduler:1/2', owner: 'scheduler-elsewhere', endedAt: '2026-03-20T14:00:21.000Z' };
+      await store.apply([{ kind: 'put', collection: SCHEDULER_SWEEPS, document: elsewhere }]);
+      expect(await wakeAt('2026-03-20T14:00:30Z')).toEqual([expect.stringContaining('in 2 parts, this one in 4')]);
+      expect(await wakeAt('2026-03-20T14:00:31Z')).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -33,5 +33,19 @@ export async function sweptElsewhere(readStore: ReadStore, lease: string, owner:
   return note !== undefined && note.owner !== owner && note.endedAt > since;
 }
 
+/** How many parts the sweep that lease `lease` belongs to is cut into: its `/P`, or 1 for the whole sweep's. */
+export const partitionsOfLease = (lease: string): number => Number(/\/(\d+)$/.exec(lease)?.[1] ?? 1);
+
+/**
+ * The part counts, other than `partitions`, that processes have swept by since `since`. Every process must cut the
+ * accounts alike (SCHEDULER_PARTITIONS): processes that do not sweep the same accounts under different leases, which
+ * takes no step twice (the deciders refuse it) but costs conflicts and refusals where the work should be shared.
+ */
+export async function otherPartitionings(readStore: ReadStore, partitions: number, since: string): Promise<number[]> {
+  const notes = (await readStore.find(SCHEDULER_SWEEPS, { where: [{ field: 'endedAt', op: 'gt', value: since }] })) as SweepNote[];
+  const others = new Set(notes.map(({ id }) => partitionsOfLease(id)).filter((counted) => counted !== partitions));
+  return [...others].sort((a, b) => a - b);
+}
+
 export const noteSwept = (readStore: ReadStore, lease: string, owner: string, endedAt: string): Promise<void> =>
   readStore.apply([{ kind: 'put', collection: SCHEDULER_SWEEPS, document: { id: lease, owner, endedAt } satisfies SweepNote }]);

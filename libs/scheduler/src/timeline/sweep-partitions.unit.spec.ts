@@ -1,4 +1,4 @@
-import { partitionLease, partitionOf, partitionsInTurn } from './sweep-partitions';
+import { partitionLease, partitionOf, partitionsInTurn, partitionsOfLease } from './sweep-partitions';
 
 describe('the parts of the scheduler’s sweep', () => {
   it('puts an account in the same part in every process, and spreads accounts evenly over the parts', () => {
@@ -15,6 +15,10 @@ describe('the parts of the scheduler’s sweep', () => {
   it('keeps the one lease of an undivided sweep, and names each part’s', () => {
     expect(partitionLease(0, 1)).toBe('timeline-scheduler');
     expect(partitionLease(2, 4)).toBe('timeline-scheduler:2/4');
+  });
+
+  it('reads from a part’s lease how many parts its sweep is cut into', () => {
+    expect([partitionLease(0, 1), partitionLease(2, 4), partitionLease(255, 256)].map(partitionsOfLease)).toEqual([1, 4, 256]);
   });
 
   it('takes every part once a wake', () => {

@@ -6,7 +6,7 @@ import { Clock, IdGenerator, Metrics } from '@arrears/platform';
 import { accountReadModel, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, underLease, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
-import { noteSwept, partitionLease, partitionOf, partitionsInTurn, sweptElsewhere } from './sweep-partitions';
+import { noteSwept, otherPartitionings, partitionLease, partitionOf, partitionsInTurn, sweptElsewhere } from './sweep-partitions';
 
 /** The zone furthest ahead of UTC: no debtor's date is later than its date. */
 const furthestAhead = 'Pacific/Kiritimati';
@@ -70,8 +70,22 @@ export class TimelineScheduler {
         errors.push(error);
       }
     }
+    // A diagnosis: a store that fails it fails the sweep as well, which the wake reports.
+    await this.partitionsDiffer().catch(() => undefined);
     if (errors.length) throw errors[0];
     return swept ? run : { ...run, standby: true };
+  }
+
+  /** Warns, at every wake while it lasts, of processes that swept within two intervals in another number of parts. */
+  private async partitionsDiffer(): Promise<void> {
+    const { partitions, intervalMs } = this.settings.sweep;
+    const since = new Date(this.clock.now().getTime() - 2 * intervalMs).toISOString();
+    const others = await otherPartitionings(this.readStore, partitions, since);
+    if (others.length === 0) return;
+    this.logger.warn(
+      `Other schedulers sweep the accounts in ${others.join(' or ')} parts, this one in ${partitions}: set SCHEDULER_PARTITIONS alike in every ` +
+        'process, or they sweep the same accounts under different leases (no step is taken twice, but their commands conflict and are refused).',
+    );
   }
 
   /**
@@ -84,6 +98,8 @@ export class TimelineScheduler {
     const swept = await underLease(this.readStore, lease, this.owner, sweepLeaseMs, async (lost) => {
       if (partitions === 1) {
         await this.sweep(lost, run);
+        // Noted too, so that a process cutting the sweep into parts sees this one does not (see partitionsDiffer).
+        await noteSwept(this.readStore, lease, this.owner, this.clock.now().toISOString());
         return true;
       }
       const since = new Date(this.clock.now().getTime() - intervalMs).toISOString();
