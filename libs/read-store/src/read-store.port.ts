@@ -105,8 +105,9 @@ export interface IndexBuildOptions {
   unwritten?: boolean;
   /**
    * Cuts the build short when aborted (the process is stopping; a build over a million documents takes a minute). On
-   * PostgreSQL the index is left invalid, for the next process to build again; MongoDB's server finishes a build it
-   * began whatever its client does, so there the signal is not read.
+   * PostgreSQL a concurrent build leaves its index invalid and one in one pass (`unwritten`) leaves none, for the next
+   * process to build either way; MongoDB's server finishes a build it began whatever its client does, so there the
+   * signal is not read.
    */
   signal?: AbortSignal;
 }

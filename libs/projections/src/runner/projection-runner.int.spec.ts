@@ -38,6 +38,21 @@ const tallies = (name: string): Projection<Tally, TallyEvent> => ({
   },
 });
 
+/** What `promise` settles to, or `late` if it has not within five seconds (a build that is never cut short lasts forever). */
+async function withinFiveSeconds<T>(promise: Promise<T>, late: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(late);
+    }, 5_000);
+  });
+  try {
+    return await Promise.race([promise, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('ProjectionRunner', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
@@ -208,14 +223,10 @@ describe('ProjectionRunner', () => {
     projector.start();
     const signal = await buildStarted;
 
-    const stopped = await Promise.race([
+    const stopped = await withinFiveSeconds(
       projector.stop().then(() => true),
-      new Promise<false>((resolve) =>
-        setTimeout(() => {
-          resolve(false);
-        }, 5_000),
-      ),
-    ]);
+      false,
+    );
 
     expect(stopped).toBe(true);
     expect(signal?.aborted).toBe(true);
@@ -390,17 +401,13 @@ describe('ProjectionRunner', () => {
         { projection: tallies(name), poison: 'skip' },
         { batchSize: 50, batchWaitMs: 5, leaseTtlMs: 300, signal: callOff.signal },
       );
-      const ended = await Promise.race([
+      const ended = await withinFiveSeconds(
         rebuild.then(
           () => 'rebuilt',
           (error: unknown) => (error as Error).message,
         ),
-        new Promise((resolve) =>
-          setTimeout(() => {
-            resolve('still building');
-          }, 5_000),
-        ),
-      ]);
+        'still building',
+      );
 
       expect(ended).toBe(`The rebuild of ${name}__rebuild was called off`);
       expect(buildSignal?.aborted).toBe(true);

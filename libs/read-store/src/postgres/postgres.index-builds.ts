@@ -1,8 +1,15 @@
-import type { Pool, PoolClient } from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Client, Pool, PoolClient } from 'pg';
 import { unboundedStatement } from '@arrears/platform';
 
 /** How often a process looks again at the indexes it left to another session's build. */
 export const indexWatchMs = 2_000;
+
+/** The most looks a watched index that keeps failing waits between two tries: about five minutes. */
+const mostLooksSkipped = 150;
+
+/** How often a stopping build's statement is cancelled again, until the build has ended. */
+const cancelEveryMs = 500;
 
 /** An index by its name, and the build that makes it. */
 interface IndexBuild {
@@ -11,6 +18,13 @@ interface IndexBuild {
   /** `ON table (columns)`. */
   definition: string;
   concurrently: 'CONCURRENTLY' | '';
+}
+
+/** An index left to another session, and how many more looks it waits after failing (doubled at each failure). */
+interface Watched {
+  build: IndexBuild;
+  failures: number;
+  looksToSkip: number;
 }
 
 /**
@@ -25,33 +39,41 @@ interface IndexBuild {
  * it, so that the invalid index it drops is never one another process is building and no start waits out another's
  * build; but it looks again every `indexWatchMs` until it takes the lock, and then sees the index through. A builder
  * that died mid-build (a rolling upgrade's process stopped during its start) thus leaves no invalid index behind for
- * longer than the watch takes to notice, rather than until some process starts again.
+ * longer than the watch takes to notice, rather than until some process starts again. A watched build that fails
+ * waits twice as many looks at each failure, up to about five minutes.
  *
  * A stopping process cuts its builds short (a signal given to `ensure`; `stop` for the watch's): waiting out a minute's
- * build would outlast the grace an orchestrator gives a process to stop. The index is left invalid, and the next
- * process to start, or the watch of one running, builds it.
+ * build would outlast the grace an orchestrator gives a process to stop. A concurrent build cut short leaves its
+ * index invalid, and one in one pass leaves none; either way the next process to start, or the watch of one running,
+ * builds it.
  */
 export class IndexBuilds {
-  private readonly left = new Map<string, IndexBuild>();
+  private readonly left = new Map<string, Watched>();
   private watch: NodeJS.Timeout | undefined;
   private looking: Promise<void> | undefined;
   private readonly stopping = new AbortController();
 
-  constructor(private readonly pool: Pool) {}
+  /** `session` opens a connection apart from the pool's: cancels must reach the server while builds hold the pool. */
+  constructor(
+    private readonly pool: Pool,
+    private readonly session: () => Client,
+  ) {}
 
   /**
    * Sees the index made and valid, or left to the session building it and watched until that ends. `signal` cuts a
-   * build short (the process is stopping): the index is then left invalid, for the next process to build again.
+   * build short (the process is stopping).
    */
   async ensure(build: IndexBuild, signal?: AbortSignal): Promise<void> {
-    if (await this.made(build, signal)) return;
-    this.left.set(build.name, build);
+    if ((await this.made(build, { signal })) || this.stopping.signal.aborted) return;
+    // Concurrently, whatever the caller asked: by the time the watch builds it, anyone may be writing the table.
+    this.left.set(build.name, { build: { ...build, concurrently: 'CONCURRENTLY' }, failures: 0, looksToSkip: 0 });
     this.watch ??= setInterval(() => void this.lookAgain(), indexWatchMs).unref();
   }
 
   /** Stops watching; a build under way from the watch is cut short, so that the pool can end without waiting it out. */
   async stop(): Promise<void> {
     clearInterval(this.watch);
+    this.watch = undefined;
     this.left.clear();
     this.stopping.abort(new Error('The read store is closing.'));
     await this.looking;
@@ -61,9 +83,15 @@ export class IndexBuilds {
   private async lookAgain(): Promise<void> {
     if (this.looking) return;
     this.looking = (async () => {
-      for (const build of this.left.values()) {
-        // A failure (the database away, a build that failed again) is tried at the next look.
-        if (await this.made(build, this.stopping.signal).catch(() => false)) this.left.delete(build.name);
+      for (const watched of this.left.values()) {
+        if (watched.looksToSkip > 0) {
+          watched.looksToSkip--;
+          continue;
+        }
+        // A failure (the database away, a build that failed again) is tried again, later at each failure.
+        const made = await this.made(watched.build, { signal: this.stopping.signal, watched: true }).catch(() => false);
+        if (made) this.left.delete(watched.build.name);
+        else watched.looksToSkip = Math.min(2 ** watched.failures++, mostLooksSkipped);
       }
       if (this.left.size > 0) return;
       clearInterval(this.watch);
@@ -72,28 +100,43 @@ export class IndexBuilds {
     await this.looking.finally(() => (this.looking = undefined));
   }
 
-  /** Whether this session saw the index made; false when another session holds its lock. */
-  private async made({ name, table, definition, concurrently }: IndexBuild, signal?: AbortSignal): Promise<boolean> {
+  /**
+   * Whether this session saw the index made; false when another session holds its lock. A `watched` index whose table
+   * has gone since (a rebuild's shadow swapped in, or dropped) has nothing left to build.
+   */
+  private async made(
+    { name, table, definition, concurrently }: IndexBuild,
+    { signal, watched = false }: { signal?: AbortSignal | undefined; watched?: boolean },
+  ): Promise<boolean> {
     signal?.throwIfAborted();
     const client = await this.pool.connect();
-    let failed = false;
     const session = await indexBuildTaken(client, name).catch((error: unknown) => {
       client.release(true);
       throw error;
     });
-    // The statement under way when `signal` aborts is cancelled; the loop's next step sees the signal.
-    const cancel = () => void this.pool.query('SELECT pg_cancel_backend($1)', [session.pid]).catch(() => undefined);
+    let failed = false;
+    let ended = false;
+    // The statement under way is cancelled, and again until the build has ended: a cancel may land between two.
+    const cancelUntilEnded = async () => {
+      while (!ended) {
+        await this.cancelStatementOf(session.pid);
+        await sleep(cancelEveryMs);
+      }
+    };
+    const cancel = () => {
+      void cancelUntilEnded();
+    };
     signal?.addEventListener('abort', cancel, { once: true });
     try {
       if (!session.taken) return false;
       try {
-        // A table swapped in for another or dropped since its index was left to another session: nothing to build.
-        if (!(await tableExists(client, table))) return true;
+        if (watched && !(await tableExists(client, table))) return true;
         for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
           if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
           signal?.throwIfAborted();
           // Concurrent builds of other indexes may deadlock on each other's waits: the one refused tries again.
           await unlessDeadlocked(client, `DROP INDEX ${concurrently} IF EXISTS ${name}`);
+          signal?.throwIfAborted();
           await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
         }
         return true;
@@ -106,17 +149,33 @@ export class IndexBuilds {
       }
     } catch (error) {
       failed = true;
-      throw signal?.aborted ? signal.reason : error;
+      throw signal?.aborted && (error === signal.reason || isCancelled(error)) ? signal.reason : error;
     } finally {
+      ended = true;
       signal?.removeEventListener('abort', cancel);
       // A cancel sent may land late: a session it was aimed at is closed, never handed to another statement.
       client.release(failed || signal?.aborted);
+    }
+  }
+
+  private async cancelStatementOf(pid: number): Promise<void> {
+    const client = this.session();
+    try {
+      await client.connect();
+      await client.query('SELECT pg_cancel_backend($1)', [pid]);
+    } catch {
+      // The next cancel, half a second on, may reach the server.
+    } finally {
+      await client.end().catch(() => undefined);
     }
   }
 }
 
 /** PostgreSQL's code for a transaction it ended to break a deadlock. */
 const deadlockDetected = '40P01';
+
+/** PostgreSQL's code for a statement cancelled (pg_cancel_backend). */
+const isCancelled = (error: unknown) => (error as { code?: unknown }).code === '57014';
 
 /** The first key of the advisory locks index builds hold (the second is the index's name hashed). */
 export const indexBuildLocks = 0x1d8;

@@ -1,5 +1,14 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import { migrate, postgresPool, releaseAfter, rollBackAndRelease, setUpOrEnded, unboundedStatement, type PostgresConnectionOptions } from '@arrears/platform';
+import {
+  migrate,
+  postgresClient,
+  postgresPool,
+  releaseAfter,
+  rollBackAndRelease,
+  setUpOrEnded,
+  unboundedStatement,
+  type PostgresConnectionOptions,
+} from '@arrears/platform';
 import {
   assertField,
   assertTopLevelField,
@@ -45,7 +54,7 @@ export class PostgresReadStore implements ReadStore {
 
   private constructor(connectionString: string, poolSize: number, connection: PostgresConnectionOptions) {
     this.pool = postgresPool(connectionString, poolSize, { ...connection, pipeline: true });
-    this.indexBuilds = new IndexBuilds(this.pool);
+    this.indexBuilds = new IndexBuilds(this.pool, () => postgresClient(connectionString, connection));
   }
 
   static async connect(connectionString: string, poolSize = 5, connection: PostgresConnectionOptions = {}): Promise<PostgresReadStore> {

@@ -70,7 +70,7 @@ export class TimelineScheduler {
         errors.push(error);
       }
     }
-    // A diagnosis: a store that fails it fails the sweep as well, which the wake reports.
+    // A diagnosis, not part of the wake: a store that fails it is tried again at the next wake.
     await this.partitionsDiffer().catch(() => undefined);
     if (errors.length) throw errors[0];
     return swept ? run : { ...run, standby: true };
@@ -98,8 +98,9 @@ export class TimelineScheduler {
     const swept = await underLease(this.readStore, lease, this.owner, sweepLeaseMs, async (lost) => {
       if (partitions === 1) {
         await this.sweep(lost, run);
-        // Noted too, so that a process cutting the sweep into parts sees this one does not (see partitionsDiffer).
-        await noteSwept(this.readStore, lease, this.owner, this.clock.now().toISOString());
+        // Noted too, so that a process cutting the sweep into parts sees this one does not (see partitionsDiffer). A
+        // note is a diagnosis here, not a claim on the accounts: one the store refuses does not fail the sweep.
+        await noteSwept(this.readStore, lease, this.owner, this.clock.now().toISOString()).catch(() => undefined);
         return true;
       }
       const since = new Date(this.clock.now().getTime() - intervalMs).toISOString();
