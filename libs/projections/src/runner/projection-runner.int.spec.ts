@@ -53,6 +53,14 @@ async function withinFiveSeconds<T>(promise: Promise<T>, late: T): Promise<T> {
   }
 }
 
+/** A stand-in for an index build over a million documents (about a minute): it lasts until `signal` aborts, then fails with `failure`. */
+const buildUntilAborted = (signal: AbortSignal | undefined, failure: () => Error) =>
+  new Promise<void>((_, reject) => {
+    signal?.addEventListener('abort', () => {
+      reject(failure());
+    });
+  });
+
 describe('ProjectionRunner', () => {
   let events: PostgresEventStore;
   let reads: PostgresReadStore;
@@ -204,15 +212,10 @@ describe('ProjectionRunner', () => {
     const name = `t_${randomUUID().slice(0, 8)}`;
     let building!: (signal: AbortSignal | undefined) => void;
     const buildStarted = new Promise<AbortSignal | undefined>((resolve) => (building = resolve));
-    // A build over a million documents takes about a minute: this one lasts until it is told to stop.
     const longBuild: PostgresReadStore = Object.assign(Object.create(reads) as PostgresReadStore, {
       ensureIndexes: (_collection: string, _indexes: unknown, options?: IndexBuildOptions) => {
         building(options?.signal);
-        return new Promise((_, reject) =>
-          options?.signal?.addEventListener('abort', () => {
-            reject(options.signal?.reason as Error);
-          }),
-        );
+        return buildUntilAborted(options?.signal, () => options?.signal?.reason as Error);
       },
     });
     const projector = new ProjectionRunner(events, longBuild, [{ projection: tallies(name), poison: 'skip' }], {
@@ -385,12 +388,7 @@ describe('ProjectionRunner', () => {
     const spy = jest.spyOn(reads, 'ensureIndexes').mockImplementation((collection, indexes, options) => {
       if (collection !== `${name}__rebuild` || !indexes.length) return ensureIndexes(collection, indexes, options);
       buildSignal = options?.signal;
-      // A build over a million documents takes about a minute: this one lasts until it is told to stop.
-      const build = new Promise<void>((_, reject) => {
-        options?.signal?.addEventListener('abort', () => {
-          reject(new Error('cut short'));
-        });
-      });
+      const build = buildUntilAborted(options?.signal, () => new Error('cut short'));
       callOff.abort();
       return build;
     });

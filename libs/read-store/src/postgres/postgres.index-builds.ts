@@ -116,15 +116,8 @@ export class IndexBuilds {
     });
     let failed = false;
     let ended = false;
-    // The statement under way is cancelled, and again until the build has ended: a cancel may land between two.
-    const cancelUntilEnded = async () => {
-      while (!ended) {
-        await this.cancelStatementOf(session.pid);
-        await sleep(cancelEveryMs);
-      }
-    };
     const cancel = () => {
-      void cancelUntilEnded();
+      void this.cancelWhile(session.pid, () => !ended);
     };
     signal?.addEventListener('abort', cancel, { once: true });
     try {
@@ -155,6 +148,14 @@ export class IndexBuilds {
       signal?.removeEventListener('abort', cancel);
       // A cancel sent may land late: a session it was aimed at is closed, never handed to another statement.
       client.release(failed || signal?.aborted);
+    }
+  }
+
+  /** Cancels session `pid`'s statement, and again every half second while `going` holds: a cancel may land between two. */
+  private async cancelWhile(pid: number, going: () => boolean): Promise<void> {
+    while (going()) {
+      await this.cancelStatementOf(pid);
+      await sleep(cancelEveryMs);
     }
   }
 

@@ -185,10 +185,10 @@ export class PostgresReadStore implements ReadStore {
 
   async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false, signal }: IndexBuildOptions = {}): Promise<void> {
     await this.ensureTable(collection);
+    const table = tableOf(collection);
     for (const index of indexes) {
       assertName(index.name);
       const columns = index.fields.map(({ field, direction }) => `(${fieldSql(field)}) ${directionSql(direction)}`);
-      const table = tableOf(collection);
       await this.indexBuilds.ensure(
         {
           name: `${table}_${index.name}`,

@@ -38,8 +38,9 @@ export const partitionsOfLease = (lease: string): number => Number(/\/(\d+)$/.ex
 
 /**
  * The part counts, other than `partitions`, that processes have swept by since `since`. Every process must cut the
- * accounts alike (SCHEDULER_PARTITIONS): processes that do not sweep the same accounts under different leases, which
- * takes no step twice (the deciders refuse it) but costs conflicts and refusals where the work should be shared.
+ * accounts alike (SCHEDULER_PARTITIONS): processes that cut them otherwise sweep the same accounts under different
+ * leases, which takes no step twice (the deciders refuse it) but costs conflicts and refusals where the work should
+ * be shared.
  */
 export async function otherPartitionings(readStore: ReadStore, partitions: number, since: string): Promise<number[]> {
   const notes = (await readStore.find(SCHEDULER_SWEEPS, { where: [{ field: 'endedAt', op: 'gt', value: since }] })) as SweepNote[];
