@@ -10,6 +10,12 @@ const startService = (dataDir: string) => startBuiltService({ DATA_DIR: dataDir 
 
 const stop = stopService;
 
+/** Stops the service with `signal`: its exit code, and the end of what it printed when that is not 0, for a failure to say why. */
+const exitOf = async (service: BuiltService, signal: NodeJS.Signals) => {
+  const code = await stopService(service, signal);
+  return code === 0 ? { code } : { code, output: service.output().slice(-4000) };
+};
+
 /** A command as the `system` role sends it. */
 const post = (service: BuiltService, path: string, body: unknown) => service.request(path, { body });
 
@@ -35,14 +41,14 @@ describe('the embedded default (the built service, in its own process)', () => {
     expect(first.output()).toContain('npm run token -- --role agent');
     expect((await fetch(`${first.url}/accounts/acc-restart/events`)).status).toBe(401);
     expect((await post(first, '/accounts', openAccountBody('acc-restart'))).status).toBe(201);
-    expect(await stop(first, 'SIGTERM')).toBe(0);
+    expect(await exitOf(first, 'SIGTERM')).toEqual({ code: 0 });
     expect(first.output()).toContain('Embedded PostgreSQL stopped');
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
     const second = await startService(dataDir);
     const stream = (await (await events(second, 'acc-restart')).json()) as { events: { type: string }[] };
     expect(stream.events.map((e) => e.type)).toEqual(['AccountOpened']);
-    expect(await stop(second, 'SIGINT')).toBe(0);
+    expect(await exitOf(second, 'SIGINT')).toEqual({ code: 0 });
   });
 
   it('finishes the requests in flight when told to stop', async () => {
@@ -57,9 +63,9 @@ describe('the embedded default (the built service, in its own process)', () => {
       ),
     );
     await new Promise((r) => setTimeout(r, 30));
-    const exit = stop(service, 'SIGTERM');
+    const exit = exitOf(service, 'SIGTERM');
     const statuses = await Promise.all(payments);
-    expect(await exit).toBe(0);
+    expect(await exit).toEqual({ code: 0 });
     // Each request either completed or was never accepted; none failed half-way for want of a database.
     for (const status of statuses) expect([201, 503, 'refused']).toContain(status);
     expect(statuses).toContain(201);

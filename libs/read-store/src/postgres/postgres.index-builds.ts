@@ -12,7 +12,7 @@ const mostLooksSkipped = 150;
 const cancelEveryMs = 500;
 
 /** An index by its name, and the build that makes it. */
-interface IndexBuild {
+export interface IndexBuild {
   name: string;
   table: string;
   /** `ON table (columns)`. */
@@ -115,9 +115,10 @@ export class IndexBuilds {
       throw error;
     });
     let failed = false;
-    let ended = false;
+    const ended = new AbortController();
+    let cancelling: Promise<void> | undefined;
     const cancel = () => {
-      void this.cancelWhile(session.pid, () => !ended);
+      cancelling = this.cancelWhile(session.pid, ended.signal);
     };
     signal?.addEventListener('abort', cancel, { once: true });
     try {
@@ -144,23 +145,27 @@ export class IndexBuilds {
       failed = true;
       throw signal?.aborted && (error === signal.reason || isCancelled(error)) ? signal.reason : error;
     } finally {
-      ended = true;
+      ended.abort();
       signal?.removeEventListener('abort', cancel);
       // A cancel sent may land late: a session it was aimed at is closed, never handed to another statement.
       client.release(failed || signal?.aborted);
+      // No cancel's session outlives the build: the store, and the embedded server with it, may close next.
+      await cancelling;
     }
   }
 
-  /** Cancels session `pid`'s statement, and again every half second while `going` holds: a cancel may land between two. */
-  private async cancelWhile(pid: number, going: () => boolean): Promise<void> {
-    while (going()) {
+  /** Cancels session `pid`'s statement, and again every half second until the build has `ended`: a cancel may land between two. */
+  private async cancelWhile(pid: number, ended: AbortSignal): Promise<void> {
+    while (!ended.aborted) {
       await this.cancelStatementOf(pid);
-      await sleep(cancelEveryMs);
+      await sleep(cancelEveryMs, undefined, { signal: ended }).catch(() => undefined);
     }
   }
 
   private async cancelStatementOf(pid: number): Promise<void> {
     const client = this.session();
+    // A connection lost (the server stopping) fails the statement under way, and with no listener would end the process.
+    client.on('error', () => undefined);
     try {
       await client.connect();
       await client.query('SELECT pg_cancel_backend($1)', [pid]);

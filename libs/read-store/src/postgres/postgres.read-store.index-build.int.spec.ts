@@ -1,8 +1,10 @@
+import { createServer, connect, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import { postgresClient, postgresPool } from '@arrears/platform';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { IndexSpec } from '../read-store.port';
-import { indexBuildLocks, indexWatchMs } from './postgres.index-builds';
+import { IndexBuilds, indexBuildLocks, indexWatchMs } from './postgres.index-builds';
 import { PostgresReadStore } from './postgres.read-store';
 
 const byScore: IndexSpec = { name: 'by_score', fields: [{ field: 'score', direction: 'desc' }] };
@@ -153,4 +155,74 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     expect(await building('rm_closing')).toBe(false);
     expect(await indexState('rm_closing_by_score')).toEqual({ valid: false });
   });
+
+  it('stops a build whose cancels lose their connection (the server stopping) without a fault, and sends no cancel once the build has ended', async () => {
+    await model('unreached', 300_000);
+    const cutter = await connectionCutter(url);
+    const pool = postgresPool(url, 2);
+    const builds = new IndexBuilds(pool, () => postgresClient(cutter.url));
+    const stop = new AbortController();
+    try {
+      const build = builds.ensure(
+        { name: 'rm_unreached_by_score', table: 'rm_unreached', definition: "ON rm_unreached ((doc->>'score'))", concurrently: '' },
+        stop.signal,
+      );
+      await buildStarted('rm_unreached');
+
+      stop.abort(new Error('stopping'));
+
+      // No cancel reaches the server: the build runs to its end, each cancel's session cut under it.
+      await expect(build).resolves.toBeUndefined();
+      const cancels = cutter.connections;
+      expect(cancels).toBeGreaterThan(0);
+      await sleep(1_000); // two cancels' interval
+      expect(cutter.connections).toBe(cancels);
+    } finally {
+      await builds.stop();
+      await pool.end();
+      await cutter.close();
+    }
+  });
 });
+
+/**
+ * A way to the database that cuts each connection when its first statement is sent, once its session is set up: a
+ * server stopping under a session, as the embedded one does at a process's end.
+ */
+async function connectionCutter(url: string): Promise<{ url: string; connections: number; close: () => Promise<void> }> {
+  const target = new URL(url);
+  // The test server listens on a socket in its folder (the URL's host), or on a TCP port when that path is too long.
+  const host = decodeURIComponent(target.hostname);
+  const serverAddress = host.startsWith('/') ? { path: `${host}/.s.PGSQL.${target.port}` } : { host, port: Number(target.port) };
+  const state = { connections: 0 };
+  const server: Server = createServer((client) => {
+    state.connections++;
+    const upstream = connect(serverAddress);
+    for (const socket of [client, upstream]) socket.on('error', () => undefined);
+    upstream.pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      // 'P' (parse) or 'Q' (query): a statement, past the startup and password messages.
+      if (chunk[0] === 0x50 || chunk[0] === 0x51) {
+        client.destroy();
+        upstream.destroy();
+      } else upstream.write(chunk);
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as { port: number };
+  const through = new URL(url);
+  through.hostname = '127.0.0.1';
+  through.port = String(port);
+  return {
+    url: through.toString(),
+    get connections() {
+      return state.connections;
+    },
+    close: () =>
+      new Promise((closed) =>
+        server.close(() => {
+          closed();
+        }),
+      ),
+  };
+}
