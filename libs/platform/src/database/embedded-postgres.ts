@@ -220,7 +220,6 @@ async function loadOrCreatePassword(dataDir: string): Promise<string> {
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = postgresClient(adminUrl);
-  client.on('error', () => undefined); // the query in progress fails with it
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

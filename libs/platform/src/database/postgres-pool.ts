@@ -102,12 +102,16 @@ async function bounded(client: ClientBase, watch: StatementWatch): Promise<void>
 const abandonedStatementsEnd = 'SET client_connection_check_interval = 1000';
 
 /**
- * A single connection (LISTEN, administration) with the same settings; the caller handles its 'error'.
- * Its statements are held to the bound too. It is not asked to end abandoned statements: that would
- * queue a statement beside its caller's first, which pg 9 will refuse, and LISTEN holds no lock.
+ * A single connection (LISTEN, administration) with the same settings. Its statements are held to the
+ * bound too. It is not asked to end abandoned statements: that would queue a statement beside its
+ * caller's first, which pg 9 will refuse, and LISTEN holds no lock. A lost connection fails the
+ * statement under way, and `pg` emits 'error' besides, which with no listener would end the process
+ * (the embedded server stopping under a cancel did): it is listened to here, and a caller that must
+ * react to the loss adds a listener of its own.
  */
 export function postgresClient(connectionString: string, options: PostgresConnectionOptions = {}): Client {
   const client = new Client(settingsOf(connectionString, options));
+  client.on('error', ignore);
   const watch = watchOf(options);
   if (watch) {
     client.once('connect', () => {

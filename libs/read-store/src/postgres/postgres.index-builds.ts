@@ -164,8 +164,6 @@ export class IndexBuilds {
 
   private async cancelStatementOf(pid: number): Promise<void> {
     const client = this.session();
-    // A connection lost (the server stopping) fails the statement under way, and with no listener would end the process.
-    client.on('error', () => undefined);
     try {
       await client.connect();
       await client.query('SELECT pg_cancel_backend($1)', [pid]);
