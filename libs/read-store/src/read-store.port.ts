@@ -110,6 +110,11 @@ export interface IndexBuildOptions {
    * signal is not read.
    */
   signal?: AbortSignal;
+  /**
+   * Told what becomes of an index left to another session's build and seen through later, out of the caller's sight
+   * (PostgreSQL: each failed try, and the build once made after one); the store itself has no log.
+   */
+  warn?: (message: string) => void;
 }
 
 export interface ReadStore {

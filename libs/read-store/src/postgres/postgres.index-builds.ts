@@ -20,11 +20,12 @@ export interface IndexBuild {
   concurrently: 'CONCURRENTLY' | '';
 }
 
-/** An index left to another session, and how many more looks it waits after failing (doubled at each failure). */
+/** An index left to another session, how many more looks it waits after failing (doubled at each failure), and who is told. */
 interface Watched {
   build: IndexBuild;
   failures: number;
   looksToSkip: number;
+  warn: (message: string) => void;
 }
 
 /**
@@ -61,12 +62,15 @@ export class IndexBuilds {
 
   /**
    * Sees the index made and valid, or left to the session building it and watched until that ends. `signal` cuts a
-   * build short (the process is stopping).
+   * build short (the process is stopping); `warn` is told of the watch's failed tries, and of its build after one.
    */
-  async ensure(build: IndexBuild, signal?: AbortSignal): Promise<void> {
+  async ensure(
+    build: IndexBuild,
+    { signal, warn = () => undefined }: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
+  ): Promise<void> {
     if ((await this.made(build, { signal })) || this.stopping.signal.aborted) return;
     // Concurrently, whatever the caller asked: by the time the watch builds it, anyone may be writing the table.
-    this.left.set(build.name, { build: { ...build, concurrently: 'CONCURRENTLY' }, failures: 0, looksToSkip: 0 });
+    this.left.set(build.name, { build: { ...build, concurrently: 'CONCURRENTLY' }, failures: 0, looksToSkip: 0, warn });
     this.watch ??= setInterval(() => void this.lookAgain(), indexWatchMs).unref();
   }
 
@@ -89,15 +93,27 @@ export class IndexBuilds {
           continue;
         }
         // A failure (the database away, a build that failed again) is tried again, later at each failure.
-        const made = await this.made(watched.build, { signal: this.stopping.signal, watched: true }).catch(() => false);
-        if (made) this.left.delete(watched.build.name);
-        else watched.looksToSkip = Math.min(2 ** watched.failures++, mostLooksSkipped);
+        const made = await this.made(watched.build, { signal: this.stopping.signal, watched: true }).catch((error: unknown) => {
+          if (!this.stopping.signal.aborted) this.failed(watched, error);
+          return false;
+        });
+        if (!made) continue; // still building elsewhere (or failed): looked at again later
+        this.left.delete(watched.build.name);
+        const { failures } = watched;
+        if (failures > 0) watched.warn(`The index ${watched.build.name} is built, after ${failures} failed ${failures === 1 ? 'try' : 'tries'}.`);
       }
       if (this.left.size > 0) return;
       clearInterval(this.watch);
       this.watch = undefined;
     })();
     await this.looking.finally(() => (this.looking = undefined));
+  }
+
+  /** A watched build failed: it waits twice as many looks as the time before, and the failure is told. */
+  private failed(watched: Watched, error: unknown): void {
+    watched.looksToSkip = Math.min(2 ** watched.failures++, mostLooksSkipped);
+    const next = Math.round(((watched.looksToSkip + 1) * indexWatchMs) / 1000);
+    watched.warn(`Building the index ${watched.build.name} failed (${String(error)}); tried again in about ${next} s.`);
   }
 
   /**

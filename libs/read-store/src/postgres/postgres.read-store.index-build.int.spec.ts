@@ -156,6 +156,28 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     expect(await indexState('rm_closing_by_score')).toEqual({ valid: false });
   });
 
+  it('tells of each failed try to build an index it watches, tries again later, and tells of the build once made', async () => {
+    await model('failing', 10_000);
+    const warnings: string[] = [];
+    const builder = await connected();
+    try {
+      await builder.query('SELECT pg_advisory_lock($1, hashtext($2))', [indexBuildLocks, 'rm_failing_by_score']);
+      await store.ensureIndexes('failing', [byScore], { warn: (message) => warnings.push(message) });
+      // A table that holds the index's name: no build can make it until that table goes.
+      await client.query('CREATE TABLE rm_failing_by_score (id int)');
+    } finally {
+      await builder.end();
+    }
+
+    for (let waited = 0; waited < 5 * indexWatchMs && warnings.length === 0; waited += 50) await sleep(50);
+    expect(warnings).toEqual([expect.stringMatching(/^Building the index rm_failing_by_score failed \(.*is not an index.*\); tried again in about 4 s\.$/)]);
+
+    await client.query('DROP TABLE rm_failing_by_score');
+    for (let waited = 0; waited < 10 * indexWatchMs && !(await indexState('rm_failing_by_score'))?.valid; waited += 50) await sleep(50);
+    expect(await indexState('rm_failing_by_score')).toEqual({ valid: true });
+    expect(warnings.slice(1)).toEqual(['The index rm_failing_by_score is built, after 1 failed try.']);
+  });
+
   it('stops a build whose cancels lose their connection (the server stopping) without a fault, and sends no cancel once the build has ended', async () => {
     await model('unreached', 300_000);
     const cutter = await connectionCutter(url);
@@ -165,7 +187,7 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     try {
       const build = builds.ensure(
         { name: 'rm_unreached_by_score', table: 'rm_unreached', definition: "ON rm_unreached ((doc->>'score'))", concurrently: '' },
-        stop.signal,
+        { signal: stop.signal },
       );
       await buildStarted('rm_unreached');
 

@@ -183,7 +183,7 @@ export class PostgresReadStore implements ReadStore {
     return name ? { name, text, values } : { text, values };
   }
 
-  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false, signal }: IndexBuildOptions = {}): Promise<void> {
+  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false, signal, warn }: IndexBuildOptions = {}): Promise<void> {
     await this.ensureTable(collection);
     const table = tableOf(collection);
     for (const index of indexes) {
@@ -196,7 +196,7 @@ export class PostgresReadStore implements ReadStore {
           definition: `ON ${table} (${columns.join(', ')})`,
           concurrently: unwritten ? '' : 'CONCURRENTLY',
         },
-        signal,
+        { signal, warn },
       );
     }
   }
