@@ -166,6 +166,8 @@ describe('webhooks out', () => {
     expect((await api.post(`/accounts/${refused}/payments`, paymentBody('pay-late', 100))).status).toBe(201);
     const later = await account(creditorId);
     await receiving.until(() => ofAccount(receiving, later).length === 2);
+    // A batch's letters are stored once its deliveries are made: a moment after the receiver has the later account's.
+    await until(async () => (await api.get(`/webhooks/${id}/dead-letters`, system)).body.deadLetters.length === 3, 10_000);
 
     const letters = await api.get(`/webhooks/${id}/dead-letters`, system);
     expect(letters.status).toBe(200);
