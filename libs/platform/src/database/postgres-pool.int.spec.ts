@@ -141,7 +141,6 @@ describe('postgresPool', () => {
     it('bound a single connection too, such as the one that listens for new events', async () => {
       const url = await createTestDatabase();
       const client = postgresClient(url, { queryTimeoutMs: 300 });
-      client.on('error', () => undefined);
       await client.connect();
       try {
         const started = Date.now();

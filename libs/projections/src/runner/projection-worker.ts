@@ -131,7 +131,12 @@ export class ProjectionWorker {
     const { projection } = this;
     for (const [collection, indexes] of collectionsOf(projection)) {
       // A stop cuts a build short rather than wait out its minute over a million documents: the next start builds it.
-      const build = { signal: this.stopping.signal, warn: (message: string) => { this.log(message); } };
+      const build = {
+        signal: this.stopping.signal,
+        warn: (message: string) => {
+          this.log(message);
+        },
+      };
       await this.retrying(() => this.readStore.ensureIndexes(collection, indexes, build)).catch(() => undefined);
     }
     let lease: Lease | undefined;

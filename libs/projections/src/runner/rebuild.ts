@@ -100,7 +100,8 @@ async function indexesBuilt(readStore: ReadStore, shadow: Projection, options: R
       if (signal.aborted) throw calledOff(shadow);
       options.log?.(`Rebuild of ${shadow.name}: building the indexes of ${collection}`);
       // Nothing writes the shadow until its worker starts: one pass over it, not a concurrent build's two.
-      await readStore.ensureIndexes(collection, indexes, { unwritten: true, signal, ...(options.log ? { warn: options.log } : {}) }).catch((error: unknown) => {
+      const warn = (message: string) => options.log?.(`Rebuild of ${shadow.name}: ${message}`);
+      await readStore.ensureIndexes(collection, indexes, { unwritten: true, signal, warn }).catch((error: unknown) => {
         throw signal.aborted ? calledOff(shadow) : error;
       });
     }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, Pool, PoolClient } from 'pg';
 import { unboundedStatement } from '@arrears/platform';
@@ -12,7 +13,7 @@ const mostLooksSkipped = 150;
 const cancelEveryMs = 500;
 
 /** An index by its name, and the build that makes it. */
-export interface IndexBuild {
+interface IndexBuild {
   name: string;
   table: string;
   /** `ON table (columns)`. */
@@ -68,9 +69,12 @@ export class IndexBuilds {
     build: IndexBuild,
     { signal, warn = () => undefined }: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
   ): Promise<void> {
-    if ((await this.made(build, { signal })) || this.stopping.signal.aborted) return;
+    if ((await this.tryBuild(build, { signal })) !== 'held' || this.stopping.signal.aborted) return;
+    // Watched already (a second caller): its tries so far still count, and the latest caller is told.
+    const watched = this.left.get(build.name);
+    if (watched) watched.warn = warn;
     // Concurrently, whatever the caller asked: by the time the watch builds it, anyone may be writing the table.
-    this.left.set(build.name, { build: { ...build, concurrently: 'CONCURRENTLY' }, failures: 0, looksToSkip: 0, warn });
+    else this.left.set(build.name, { build: { ...build, concurrently: 'CONCURRENTLY' }, failures: 0, looksToSkip: 0, warn });
     this.watch ??= setInterval(() => void this.lookAgain(), indexWatchMs).unref();
   }
 
@@ -93,14 +97,15 @@ export class IndexBuilds {
           continue;
         }
         // A failure (the database away, a build that failed again) is tried again, later at each failure.
-        const made = await this.made(watched.build, { signal: this.stopping.signal, watched: true }).catch((error: unknown) => {
+        const seen = await this.tryBuild(watched.build, { signal: this.stopping.signal, watched: true }).catch((error: unknown) => {
           if (!this.stopping.signal.aborted) this.failed(watched, error);
-          return false;
+          return 'held' as const;
         });
-        if (!made) continue; // still building elsewhere (or failed): looked at again later
+        if (seen === 'held') continue; // still building elsewhere (or failed): looked at again later
         this.left.delete(watched.build.name);
         const { failures } = watched;
-        if (failures > 0) watched.warn(`The index ${watched.build.name} is built, after ${failures} failed ${failures === 1 ? 'try' : 'tries'}.`);
+        if (failures > 0 && seen === 'valid')
+          tell(watched, `The index ${watched.build.name} is valid, after ${failures} failed ${failures === 1 ? 'try' : 'tries'} to build it.`);
       }
       if (this.left.size > 0) return;
       clearInterval(this.watch);
@@ -113,17 +118,20 @@ export class IndexBuilds {
   private failed(watched: Watched, error: unknown): void {
     watched.looksToSkip = Math.min(2 ** watched.failures++, mostLooksSkipped);
     const next = Math.round(((watched.looksToSkip + 1) * indexWatchMs) / 1000);
-    watched.warn(`Building the index ${watched.build.name} failed (${String(error)}); tried again in about ${next} s.`);
+    tell(
+      watched,
+      `Building the index ${watched.build.name} failed (${error instanceof Error ? error.message : String(error)}); tried again in about ${next} s.`,
+    );
   }
 
   /**
-   * Whether this session saw the index made; false when another session holds its lock. A `watched` index whose table
-   * has gone since (a rebuild's shadow swapped in, or dropped) has nothing left to build.
+   * What one try found: the index valid (built if need be), or held (another session holds its lock), or gone: a
+   * `watched` index whose table has gone since (a rebuild's shadow swapped in, or dropped) has nothing left to build.
    */
-  private async made(
+  private async tryBuild(
     { name, table, definition, concurrently }: IndexBuild,
     { signal, watched = false }: { signal?: AbortSignal | undefined; watched?: boolean },
-  ): Promise<boolean> {
+  ): Promise<'valid' | 'held' | 'gone'> {
     signal?.throwIfAborted();
     const client = await this.pool.connect();
     const session = await indexBuildTaken(client, name).catch((error: unknown) => {
@@ -134,13 +142,13 @@ export class IndexBuilds {
     const ended = new AbortController();
     let cancelling: Promise<void> | undefined;
     const cancel = () => {
-      cancelling = this.cancelWhile(session.pid, ended.signal);
+      cancelling = this.cancelWhile(session.pid, ended.signal).catch(() => undefined);
     };
     signal?.addEventListener('abort', cancel, { once: true });
     try {
-      if (!session.taken) return false;
+      if (!session.taken) return 'held';
       try {
-        if (watched && !(await tableExists(client, table))) return true;
+        if (watched && !(await tableExists(client, table))) return 'gone';
         for (let attempt = 1; !(await indexValid(client, name)); attempt++) {
           if (attempt > 3) throw new Error(`The index ${name} is still invalid after being built again.`);
           signal?.throwIfAborted();
@@ -149,7 +157,7 @@ export class IndexBuilds {
           signal?.throwIfAborted();
           await unlessDeadlocked(client, `CREATE INDEX ${concurrently} IF NOT EXISTS ${name} ${definition}`);
         }
-        return true;
+        return 'valid';
       } finally {
         // A session whose unlock failed may still hold the lock: it is closed below rather than reused.
         failed = await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [indexBuildLocks, name]).then(
@@ -165,29 +173,41 @@ export class IndexBuilds {
       signal?.removeEventListener('abort', cancel);
       // A cancel sent may land late: a session it was aimed at is closed, never handed to another statement.
       client.release(failed || signal?.aborted);
-      // No cancel's session outlives the build: the store, and the embedded server with it, may close next.
+      // Every cancel's connection is ended before the build returns: the store, and the embedded server with it, may close next.
       await cancelling;
     }
   }
 
   /** Cancels session `pid`'s statement, and again every half second until the build has `ended`: a cancel may land between two. */
   private async cancelWhile(pid: number, ended: AbortSignal): Promise<void> {
+    const end = once(ended, 'abort');
     while (!ended.aborted) {
-      await this.cancelStatementOf(pid);
+      await this.cancelStatementOf(pid, end);
       await sleep(cancelEveryMs, undefined, { signal: ended }).catch(() => undefined);
     }
   }
 
-  private async cancelStatementOf(pid: number): Promise<void> {
+  /**
+   * One cancel, waited for until the build has ended: one still under way then is ended without being waited for (`pg`
+   * leaves a connect ended early unsettled for good), so that no stop waits on a server that does not answer.
+   */
+  private async cancelStatementOf(pid: number, ended: Promise<unknown>): Promise<void> {
     const client = this.session();
-    try {
+    const cancelled = (async () => {
       await client.connect();
       await client.query('SELECT pg_cancel_backend($1)', [pid]);
-    } catch {
-      // The next cancel, half a second on, may reach the server.
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    })().catch(() => undefined); // the next cancel, half a second on, may reach the server
+    await Promise.race([cancelled, ended]);
+    void client.end().catch(() => undefined);
+  }
+}
+
+/** Tells the caller that left an index of what became of it: a log that fails must not fail the watch. */
+function tell(watched: Watched, message: string): void {
+  try {
+    watched.warn(message);
+  } catch {
+    // nothing else to tell it by
   }
 }
 

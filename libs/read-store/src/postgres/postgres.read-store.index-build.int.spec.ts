@@ -156,7 +156,7 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     expect(await indexState('rm_closing_by_score')).toEqual({ valid: false });
   });
 
-  it('tells of each failed try to build an index it watches, tries again later, and tells of the build once made', async () => {
+  it('tells of each failed try to build an index it watches, tries again later, and tells once the index is valid', async () => {
     await model('failing', 10_000);
     const warnings: string[] = [];
     const builder = await connected();
@@ -170,18 +170,72 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
     }
 
     for (let waited = 0; waited < 5 * indexWatchMs && warnings.length === 0; waited += 50) await sleep(50);
-    expect(warnings).toEqual([expect.stringMatching(/^Building the index rm_failing_by_score failed \(.*is not an index.*\); tried again in about 4 s\.$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^Building the index rm_failing_by_score failed \(.*is not an index\); tried again in about 4 s\.$/)]);
 
     await client.query('DROP TABLE rm_failing_by_score');
     // Told once the build has returned, a moment after its index is valid: waited for by what is told.
-    for (let waited = 0; waited < 10 * indexWatchMs && warnings.length < 2; waited += 50) await sleep(50);
+    const valid = (message: string | undefined) => message?.startsWith('The index rm_failing_by_score is valid');
+    for (let waited = 0; waited < 10 * indexWatchMs && !valid(warnings.at(-1)); waited += 50) await sleep(50);
     expect(await indexState('rm_failing_by_score')).toEqual({ valid: true });
-    expect(warnings.slice(1)).toEqual(['The index rm_failing_by_score is built, after 1 failed try.']);
+    expect(warnings.at(-1)).toMatch(/^The index rm_failing_by_score is valid, after \d+ failed tr(y|ies) to build it\.$/);
+  });
+
+  it('looks again at every watch while another session holds the lock, and builds the index soon after that session ends', async () => {
+    await model('held', 10_000);
+    const builder = await connected();
+    let released: number;
+    try {
+      await builder.query('SELECT pg_advisory_lock($1, hashtext($2))', [indexBuildLocks, 'rm_held_by_score']);
+      await store.ensureIndexes('held', [byScore]);
+      // Held over three looks: a lock held is no failure, and the next look still comes one watch later.
+      await sleep(3 * indexWatchMs + 500);
+    } finally {
+      await builder.end();
+      released = Date.now();
+    }
+
+    for (let waited = 0; waited < 10 * indexWatchMs && !(await indexState('rm_held_by_score'))?.valid; waited += 50) await sleep(50);
+    expect(await indexState('rm_held_by_score')).toEqual({ valid: true });
+    expect(Date.now() - released).toBeLessThan(indexWatchMs + 1_500);
+  });
+
+  it('ends a build at once when its cancel waits on a server that does not answer it, that cancel cut short', async () => {
+    await model('unanswered', 300_000);
+    const holder = await connectionCutter(url, 'hold');
+    const pool = postgresPool(url, 2);
+    const [opened, closed] = [new Set<Client>(), new Set<Client>()];
+    const builds = new IndexBuilds(pool, () => {
+      const cancel = postgresClient(holder.url);
+      opened.add(cancel);
+      cancel.once('end', () => closed.add(cancel));
+      return cancel;
+    });
+    const stop = new AbortController();
+    try {
+      const build = builds.ensure(
+        { name: 'rm_unanswered_by_score', table: 'rm_unanswered', definition: "ON rm_unanswered ((doc->>'score'))", concurrently: '' },
+        { signal: stop.signal },
+      );
+      await buildStarted('rm_unanswered');
+
+      stop.abort(new Error('stopping'));
+
+      // The cancel never reaches the server, and never hears back: the build runs to its end, and ends with its cancel.
+      await expect(build).resolves.toBeUndefined();
+      // Ended then, and closed a moment after (a socket tells its close on a later tick).
+      for (let waited = 0; waited < 1_000 && closed.size < opened.size; waited += 10) await sleep(10);
+      expect(opened.size).toBeGreaterThan(0);
+      expect(closed.size).toBe(opened.size);
+    } finally {
+      await builds.stop();
+      await pool.end();
+      await holder.close();
+    }
   });
 
   it('stops a build whose cancels lose their connection (the server stopping) without a fault, and sends no cancel once the build has ended', async () => {
     await model('unreached', 300_000);
-    const cutter = await connectionCutter(url);
+    const cutter = await connectionCutter(url, 'cut');
     const pool = postgresPool(url, 2);
     const builds = new IndexBuilds(pool, () => postgresClient(cutter.url));
     const stop = new AbortController();
@@ -209,10 +263,10 @@ describe('PostgreSQL read store: indexes built on a live model', () => {
 });
 
 /**
- * A way to the database that cuts each connection when its first statement is sent, once its session is set up: a
- * server stopping under a session, as the embedded one does at a process's end.
+ * A way to the database that, once a session is set up, cuts its connection when its first statement is sent (a server
+ * stopping under a session, as the embedded one does at a process's end), or holds that statement unanswered for good.
  */
-async function connectionCutter(url: string): Promise<{ url: string; connections: number; close: () => Promise<void> }> {
+async function connectionCutter(url: string, statement: 'cut' | 'hold'): Promise<{ url: string; connections: number; close: () => Promise<void> }> {
   const target = new URL(url);
   // The test server listens on a socket in its folder (the URL's host), or on a TCP port when that path is too long.
   const host = decodeURIComponent(target.hostname);
@@ -222,13 +276,14 @@ async function connectionCutter(url: string): Promise<{ url: string; connections
     state.connections++;
     const upstream = connect(serverAddress);
     for (const socket of [client, upstream]) socket.on('error', () => undefined);
+    client.on('close', () => upstream.destroy());
     upstream.pipe(client);
+    let statementSent = false;
     client.on('data', (chunk: Buffer) => {
-      // 'P' (parse) or 'Q' (query): a statement, past the startup and password messages.
-      if (chunk[0] === 0x50 || chunk[0] === 0x51) {
-        client.destroy();
-        upstream.destroy();
-      } else upstream.write(chunk);
+      // 'P' (parse) or 'Q' (query): a statement, past the startup and password messages. What follows it stays too.
+      statementSent ||= chunk[0] === 0x50 || chunk[0] === 0x51;
+      if (!statementSent) upstream.write(chunk);
+      else if (statement === 'cut') client.destroy();
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
