@@ -129,14 +129,14 @@ export class ProjectionWorker {
 
   private async work(): Promise<void> {
     const { projection } = this;
+    // A stop cuts a build short rather than wait out its minute over a million documents: the next start builds it.
+    const build = {
+      signal: this.stopping.signal,
+      warn: (message: string) => {
+        this.log(message);
+      },
+    };
     for (const [collection, indexes] of collectionsOf(projection)) {
-      // A stop cuts a build short rather than wait out its minute over a million documents: the next start builds it.
-      const build = {
-        signal: this.stopping.signal,
-        warn: (message: string) => {
-          this.log(message);
-        },
-      };
       await this.retrying(() => this.readStore.ensureIndexes(collection, indexes, build)).catch(() => undefined);
     }
     let lease: Lease | undefined;

@@ -96,12 +96,12 @@ async function indexesBuilt(readStore: ReadStore, shadow: Projection, options: R
   const built = await underLease(readStore, shadow.name, `rebuild-${randomUUID()}`, options.leaseTtlMs ?? 10_000, async (lost) => {
     // Called off or its lease lost, the rebuild cuts a build under way short rather than wait out its minute.
     const signal = options.signal ? AbortSignal.any([options.signal, lost]) : lost;
+    const log = (message: string) => options.log?.(`Rebuild of ${shadow.name}: ${message}`);
     for (const [collection, indexes] of collectionsOf(shadow)) {
       if (signal.aborted) throw calledOff(shadow);
-      options.log?.(`Rebuild of ${shadow.name}: building the indexes of ${collection}`);
+      log(`building the indexes of ${collection}`);
       // Nothing writes the shadow until its worker starts: one pass over it, not a concurrent build's two.
-      const warn = (message: string) => options.log?.(`Rebuild of ${shadow.name}: ${message}`);
-      await readStore.ensureIndexes(collection, indexes, { unwritten: true, signal, warn }).catch((error: unknown) => {
+      await readStore.ensureIndexes(collection, indexes, { unwritten: true, signal, warn: log }).catch((error: unknown) => {
         throw signal.aborted ? calledOff(shadow) : error;
       });
     }

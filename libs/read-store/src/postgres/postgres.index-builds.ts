@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client, Pool, PoolClient } from 'pg';
 import { unboundedStatement } from '@arrears/platform';
+import type { IndexBuildOptions } from '../read-store.port';
 
 /** How often a process looks again at the indexes it left to another session's build. */
 export const indexWatchMs = 2_000;
@@ -65,10 +66,7 @@ export class IndexBuilds {
    * Sees the index made and valid, or left to the session building it and watched until that ends. `signal` cuts a
    * build short (the process is stopping); `warn` is told of the watch's failed tries, and of its build after one.
    */
-  async ensure(
-    build: IndexBuild,
-    { signal, warn = () => undefined }: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
-  ): Promise<void> {
+  async ensure(build: IndexBuild, { signal, warn = () => undefined }: IndexBuildOptions = {}): Promise<void> {
     if ((await this.tryBuild(build, { signal })) !== 'held' || this.stopping.signal.aborted) return;
     // Watched already (a second caller): its tries so far still count, and the latest caller is told.
     const watched = this.left.get(build.name);

@@ -183,7 +183,7 @@ export class PostgresReadStore implements ReadStore {
     return name ? { name, text, values } : { text, values };
   }
 
-  async ensureIndexes(collection: string, indexes: IndexSpec[], { unwritten = false, signal, warn }: IndexBuildOptions = {}): Promise<void> {
+  async ensureIndexes(collection: string, indexes: IndexSpec[], options: IndexBuildOptions = {}): Promise<void> {
     await this.ensureTable(collection);
     const table = tableOf(collection);
     for (const index of indexes) {
@@ -194,9 +194,9 @@ export class PostgresReadStore implements ReadStore {
           name: `${table}_${index.name}`,
           table,
           definition: `ON ${table} (${columns.join(', ')})`,
-          concurrently: unwritten ? '' : 'CONCURRENTLY',
+          concurrently: options.unwritten ? '' : 'CONCURRENTLY',
         },
-        { signal, warn },
+        options,
       );
     }
   }
