@@ -41,8 +41,8 @@ export interface Query {
    */
   after?: Scalar[];
   /**
-   * Top-level fields to leave out of the documents returned: what only a document's writer reads
-   * (a projection's folded state, say) need not travel to every reader.
+   * Fields to leave out of the documents returned, by their dotted paths (`state`, `state.payments`): what only a
+   * document's writer reads (a projection's folded state, say) need not travel to every reader.
    */
   omit?: readonly string[];
   /**
@@ -124,7 +124,7 @@ export interface ReadStore {
   checkpoint(name: string): Promise<bigint | undefined>;
   /** The version recorded with the checkpoint: undefined without a checkpoint, 1 for one recorded before versions were. */
   version(name: string): Promise<number | undefined>;
-  get(collection: string, id: string): Promise<ReadDocument | undefined>;
+  get(collection: string, id: string, options?: Pick<Query, 'omit'>): Promise<ReadDocument | undefined>;
   find(collection: string, query?: Query): Promise<ReadDocument[]>;
   /**
    * Makes the indexes missing, over the documents stored. While documents are written meanwhile (the default), the
@@ -176,6 +176,12 @@ export function assertField(field: string): void {
   if (!fieldPattern.test(field)) throw new Error(`Invalid field path: ${field}`);
 }
 
-export function assertTopLevelField(field: string): void {
-  if (!fieldPattern.test(field) || field.includes('.')) throw new Error(`Invalid top-level field: ${field}`);
+/**
+ * The paths `omit` leaves out, each once, and none under another it leaves out: MongoDB refuses a projection that
+ * names both a field and a field within it.
+ */
+export function omittedPaths(omit: readonly string[] = []): string[][] {
+  omit.forEach(assertField);
+  const paths = [...new Set(omit)].map((field) => field.split('.'));
+  return paths.filter((path) => !paths.some((other) => other.length < path.length && other.every((key, i) => key === path[i])));
 }

@@ -118,6 +118,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(await ids({ where: [{ field: 'agent', op: 'ne', value: 'ann' }] })).toEqual(['b', 'c', 'd']);
       expect(await ids({ where: [{ field: 'agent', op: 'eq', value: null }] })).toEqual(['c', 'd']);
       expect(await ids({ where: [{ field: 'bucket', op: 'in', value: ['1-30', '61-90'] }] })).toEqual(['a', 'c', 'd']);
+      expect(await ids({ where: [{ field: 'agent', op: 'in', value: [null, 'bob'] }] })).toEqual(['b', 'c', 'd']);
       expect(await ids({ where: [{ field: 'id', op: 'in', value: ['d', 'b', 'zz'] }] })).toEqual(['b', 'd']);
       expect(await ids({ where: [{ field: 'id', op: 'in', value: [] }] })).toEqual([]);
       expect(await ids({ where: [{ field: 'id', op: 'gt', value: 'b' }] })).toEqual(['c', 'd']);
@@ -192,7 +193,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect((await store.find(c, unranked)).map((document) => document.id)).toEqual(['a0', 'a1', 'a6']);
     });
 
-    it('leaves the omitted top-level fields out of what it finds, and only those', async () => {
+    it('leaves the omitted fields out of what it finds, and only those', async () => {
       const c = collection();
       await store.apply([
         { kind: 'put', collection: c, document: { id: 'a', rank: 2, state: { invoices: { 'inv-1': { paid: 0 } } }, line: { due: '2026-01-31' } } },
@@ -207,7 +208,26 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
         { id: 'a', rank: 2, state: { invoices: { 'inv-1': { paid: 0 } } }, line: { due: '2026-01-31' } },
         { id: 'b', rank: 1, line: null },
       ]);
-      await expect(store.find(c, { omit: ['state.invoices'] })).rejects.toThrow(/top-level field/);
+      expect(await store.find(c, { orderBy, omit: ['state.invoices', 'line.due', 'rank.absent'] })).toEqual([
+        { id: 'a', rank: 2, state: {}, line: {} },
+        { id: 'b', rank: 1, line: null },
+      ]);
+      expect(await store.find(c, { orderBy, omit: ['state.invoices', 'state', 'line.due', 'line.due'] })).toEqual([
+        { id: 'a', rank: 2, line: {} },
+        { id: 'b', rank: 1, line: null },
+      ]);
+      await expect(store.find(c, { omit: ['state..invoices'] })).rejects.toThrow(/Invalid field path/);
+    });
+
+    it('reads a document by id with the omitted fields left out, alongside reads of it whole', async () => {
+      const c = collection();
+      const document = { id: 'a', state: { payments: { p1: 100 }, status: 'open' }, kpis: { days: 3 } };
+      await store.apply([{ kind: 'put', collection: c, document }]);
+      const [slim, whole] = await Promise.all([store.get(c, 'a', { omit: ['kpis', 'state.payments'] }), store.get(c, 'a')]);
+      expect(slim).toEqual({ id: 'a', state: { status: 'open' } });
+      expect(whole).toEqual(document);
+      expect(await store.get(c, 'absent', { omit: ['kpis'] })).toBeUndefined();
+      await expect(store.get(c, 'a', { omit: ['state.'] })).rejects.toThrow(/Invalid field path/);
     });
 
     it('grants a lease to one owner at a time, renews it with the same token, and hands it on with a greater one', async () => {

@@ -1,10 +1,10 @@
 import { Long, MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db, type Filter, type Sort } from 'mongodb';
 import {
   assertField,
-  assertTopLevelField,
   assertName,
   keysetAlternatives,
   LeaseLostError,
+  omittedPaths,
   type Checkpoint,
   type Lease,
   type Condition,
@@ -46,10 +46,10 @@ interface Stored {
  */
 export class MongoReadStore implements ReadStore {
   readonly backend = 'mongodb';
-  private readonly pointReads = new PointReads(async (collection, ids) => {
+  private readonly pointReads = new PointReads(async (collection, ids, omit) => {
     const found = await this.db
       .collection<Stored>(collection)
-      .find({ _id: { $in: ids } }, { batchSize: ids.length })
+      .find({ _id: { $in: ids } }, { batchSize: ids.length, ...projectionOf(omit) })
       .toArray();
     return new Map(found.map((stored) => [stored._id, toDocument(stored)]));
   });
@@ -167,9 +167,13 @@ export class MongoReadStore implements ReadStore {
     return found ? (found.version ?? 1) : undefined;
   }
 
-  async get(collection: string, id: string): Promise<ReadDocument | undefined> {
+  async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
     assertName(collection);
-    return this.pointReads.get(collection, id);
+    return this.pointReads.get(
+      collection,
+      id,
+      omittedPaths(omit).map((path) => path.join('.')),
+    );
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
@@ -179,9 +183,7 @@ export class MongoReadStore implements ReadStore {
       all.push({ $or: keysetAlternatives(query.orderBy ?? [], query.after).map((conditions) => ({ $and: conditions.map(toFilter) })) });
     }
     const filter: Filter<Stored> = all.length ? { $and: all } : {};
-    query.omit?.forEach(assertTopLevelField);
-    const projection = query.omit?.length ? Object.fromEntries(query.omit.map((field) => [field, 0])) : undefined;
-    let cursor = this.db.collection<Stored>(collection).find(filter, projection ? { projection } : {});
+    let cursor = this.db.collection<Stored>(collection).find(filter, projectionOf(query.omit));
     if (query.orderBy?.length) {
       const sort: Sort = Object.fromEntries(query.orderBy.map(({ field, direction }) => [mongoField(field), direction === 'asc' ? 1 : -1]));
       cursor = cursor.sort(sort);
@@ -204,6 +206,12 @@ export class MongoReadStore implements ReadStore {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** The find options that leave the fields of `omit` out. */
+function projectionOf(omit: readonly string[] | undefined): { projection?: Record<string, 0> } {
+  const paths = omittedPaths(omit);
+  return paths.length ? { projection: Object.fromEntries(paths.map((path) => [path.join('.'), 0])) } : {};
 }
 
 function mongoField(field: string): string {

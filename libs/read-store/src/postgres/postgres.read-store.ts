@@ -11,10 +11,10 @@ import {
 } from '@arrears/platform';
 import {
   assertField,
-  assertTopLevelField,
   assertName,
   keysetAlternatives,
   LeaseLostError,
+  omittedPaths,
   type Checkpoint,
   type Lease,
   type Condition,
@@ -45,8 +45,9 @@ export class PostgresReadStore implements ReadStore {
   /** Tables being made, by collection. */
   private readonly making = new Map<string, Promise<void>>();
   private readonly statementNames = new Map<string, string>();
-  private readonly pointReads = new PointReads(async (collection, ids) => {
-    const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, [ids]);
+  private readonly pointReads = new PointReads(async (collection, ids, omit) => {
+    const values: unknown[] = [ids];
+    const rows = await this.select(`SELECT id, ${documentSql(omit, values)} FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, values);
     return new Map(rows.map((row) => [row.id, toDocument(row)]));
   });
 
@@ -151,10 +152,11 @@ export class PostgresReadStore implements ReadStore {
     return rows[0] ? (rows[0].version ?? 1) : undefined;
   }
 
-  async get(collection: string, id: string): Promise<ReadDocument | undefined> {
+  async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
+    const left = omittedPaths(omit).map((path) => path.join('.'));
     // PostgreSQL's text cannot hold NUL, so no document has such an id; asking would fail the reads it travels with.
     if (!(await this.exists(collection)) || id.includes('\u0000')) return undefined;
-    return this.pointReads.get(collection, id);
+    return this.pointReads.get(collection, id, left);
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
@@ -370,10 +372,7 @@ export function findStatement(collection: string, query: Query): { text: string;
     where.push(`(${alternatives.map((all) => `(${all.map((condition) => conditionSql(condition, values)).join(' AND ')})`).join(' OR ')})`);
   }
   const orderBy = (query.orderBy ?? []).map(({ field, direction }) => `${fieldSql(field)} ${directionSql(direction)}`);
-  query.omit?.forEach(assertTopLevelField);
-  // One array parameter, so that any list of fields is the same statement.
-  if (query.omit?.length) values.push(query.omit);
-  const doc = query.omit?.length ? `doc - $${values.length}::text[] AS doc` : 'doc';
+  const doc = documentSql(query.omit, values);
   if (query.limit !== undefined) values.push(Math.max(0, Math.floor(query.limit)));
   const ordered = [orderBy.length ? `ORDER BY ${orderBy.join(', ')}` : '', query.limit === undefined ? '' : `LIMIT $${values.length}`].join(' ');
   const filtered = `FROM ${tableOf(collection)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${ordered}`;
@@ -381,6 +380,19 @@ export function findStatement(collection: string, query: Query): { text: string;
   // Each value's walk in a lateral subquery; the merge, the cut and the omission in the outer query, whose order
   // reads the walks' whole documents (an omitted field may be one it sorts by).
   return { text: `SELECT id, ${doc} FROM unnest($${walkedValues}::jsonb[]) AS each_value(v), LATERAL (SELECT id, doc ${filtered}) AS walk ${ordered}`, values };
+}
+
+/**
+ * The document, the fields of `omit` left out: the top-level ones as one array parameter, so that any list of them is
+ * the same statement, and each deeper one by its path.
+ */
+function documentSql(omit: readonly string[] | undefined, values: unknown[]): string {
+  const paths = omittedPaths(omit);
+  const topLevel = paths.filter((path) => path.length === 1).map(([field]) => field);
+  let doc = 'doc';
+  if (topLevel.length) doc = `doc - $${values.push(topLevel)}::text[]`;
+  for (const path of paths.filter(({ length }) => length > 1)) doc = `(${doc}) #- $${values.push(path)}::text[]`;
+  return doc === 'doc' ? doc : `${doc} AS doc`;
 }
 
 /**
@@ -405,10 +417,13 @@ function conditionSql(condition: Condition, values: unknown[]): string {
       return condition.value === null ? `(${field} IS NULL OR ${field} = 'null'::jsonb)` : `${field} = ${param(condition.value)}`;
     case 'ne':
       return condition.value === null ? `(${field} IS NOT NULL AND ${field} <> 'null'::jsonb)` : `(${field} IS NULL OR ${field} <> ${param(condition.value)})`;
-    case 'in':
+    case 'in': {
       // One array parameter, so every list length is the same statement (prepared once).
       values.push(condition.value.map((value) => (isId ? String(value) : JSON.stringify(value))));
-      return `${field} = ANY($${values.length}::${isId ? 'text' : 'jsonb'}[])`;
+      const listed = `${field} = ANY($${values.length}::${isId ? 'text' : 'jsonb'}[])`;
+      // A null listed matches a missing field too, as it does in an equality (and in MongoDB).
+      return condition.value.includes(null) && !isId ? `(${field} IS NULL OR ${listed})` : listed;
+    }
     default: {
       const value = param(condition.value);
       // Inside a CASE, which the planner guesses holds for half the rows. As a bare equality of two function results it
