@@ -1,4 +1,15 @@
-import type { Checkpoint, IndexBuildOptions, IndexSpec, Lease, Query, ReadDocument, ReadStore, WriteOperation } from '@arrears/read-store';
+import {
+  omittedPaths,
+  type Checkpoint,
+  type IndexBuildOptions,
+  type IndexSpec,
+  type Lease,
+  type Query,
+  type ReadDocument,
+  type ReadStore,
+  type WriteOperation,
+} from '@arrears/read-store';
+import { withoutPaths } from './fields-left-out';
 import { filled, readableField, shapeAt, slimmed, type StoredShape } from './stored-shape';
 import { baseCollectionOf, StoredParts, type PartedCollection } from './stored-parts.store';
 
@@ -43,23 +54,25 @@ export class ShapedReadStore implements ReadStore {
     written();
   }
 
-  async get(collection: string, id: string): Promise<ReadDocument | undefined> {
-    const document = await this.store.get(collection, id);
+  async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
+    const document = await this.store.get(collection, id, omit && { omit });
     if (!document) return undefined;
-    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids, {}));
-    return whole;
+    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids, omit ? { omit } : {}), omit);
+    return whole && withoutPaths(whole, omittedPaths(omit));
   }
 
   async find(collection: string, query?: Query): Promise<ReadDocument[]> {
     const shape = this.shapeOf(collection);
     if (shape) this.requireReadable(collection, shape, [...(query?.where ?? []), ...(query?.orderBy ?? [])]);
     const documents = await this.store.find(collection, query);
-    return this.parts.whole(
+    const whole = await this.parts.whole(
       collection,
       documents.map((document) => this.filled(collection, document)),
       (ids) => this.heads(collection, ids, query ?? {}),
       query?.omit,
     );
+    const paths = omittedPaths(query?.omit);
+    return paths.length ? whole.map((document) => withoutPaths(document, paths)) : whole;
   }
 
   checkpoint(name: string): Promise<bigint | undefined> {

@@ -1,11 +1,12 @@
 import { Client } from 'pg';
 import { isStoreUnavailable, StoreBusyError } from '@arrears/platform';
-import { LeaseLostError, PostgresReadStore, type WriteOperation } from '@arrears/read-store';
+import { LeaseLostError, omittedPaths, PostgresReadStore, type WriteOperation } from '@arrears/read-store';
 import { createTestDatabase } from '../../../../test/setup/test-database';
 import type { ProjectedDocument } from '../projection';
 import { batchWrites, type LoadedDocuments } from '../runner/batch-writes';
 import { readModelParts, readModelShapes } from '../read-models';
 import { accountProjection, eventLog, facts, projectAll } from '../read-models/read-model.fixtures';
+import { withoutPaths } from './fields-left-out';
 import { ShapedReadStore } from './shaped-read-store';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
@@ -213,6 +214,40 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     const [found] = await store.find('accounts', { where: [{ field: 'id', op: 'eq', value: 'acc-omit' }], omit: ['account', 'kpis'] });
     expect(found).not.toHaveProperty('account');
     expect(find.mock.calls.map(([collection]) => collection)).toStrictEqual(['accounts']);
+  });
+
+  it('reads by id only the parts of the fields it keeps, when fields in parts are left out by their paths', async () => {
+    const [writer, reader] = [shaped(), shaped()];
+    const grown = account('acc-paths');
+    await writer.apply([put('accounts', grown.paid(0, 100))]);
+    const omit = ['kpis', 'account.payments'];
+    const without = (document: ProjectedDocument, fields: string[]) => withoutPaths(asJson(document), omittedPaths(fields));
+    const find = jest.spyOn(raw, 'find');
+    /** The fields whose parts were read since the last look: each part's path's first two keys. */
+    const fieldsRead = async () => {
+      const found = find.mock.calls.flatMap(([collection], i) =>
+        collection === 'account_parts' ? [find.mock.results[i]?.value as Promise<{ path: string[] }[]>] : [],
+      );
+      find.mockClear();
+      return [...new Set((await Promise.all(found)).flat().map(({ path }) => path.slice(0, 2).join('.')))];
+    };
+
+    expect(await reader.get('accounts', 'acc-paths', { omit })).toStrictEqual(without(grown.paid(100, 0), omit));
+    // The invoice's days paid on, a hundred of them, are kept in parts too, and read.
+    expect(await fieldsRead()).toStrictEqual(['account.invoices']);
+    const after = grown.paid(100);
+    await writer.apply([put('accounts', after)]);
+    const fewer = [...omit, 'account.invoices'];
+    expect(await reader.get('accounts', 'acc-paths', { omit: fewer })).toStrictEqual(without(after, fewer));
+    expect(await fieldsRead()).toStrictEqual([]);
+  });
+
+  it('reads the parts an earlier release stored without their field whatever the fields a read keeps', async () => {
+    const grown = account('acc-fieldless');
+    const stored = grown.paid(0, 100);
+    await shaped().apply([put('accounts', stored)]);
+    await rows(`UPDATE rm_account_parts SET doc = doc - 'field' WHERE doc->>'owner' = 'acc-fieldless'`);
+    expect(await shaped().get('accounts', 'acc-fieldless', { omit: ['kpis'] })).toStrictEqual(withoutPaths(asJson(stored), [['kpis']]));
   });
 
   it('writes every part again after a write the store refused: it no longer knows what is stored', async () => {

@@ -1,14 +1,26 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
-import type { IndexBuildOptions, IndexSpec, ReadDocument, ReadStore, Swap, WriteOperation } from '@arrears/read-store';
+import {
+  omittedPaths,
+  type Condition,
+  type IndexBuildOptions,
+  type IndexSpec,
+  type Query,
+  type ReadDocument,
+  type ReadStore,
+  type Swap,
+  type WriteOperation,
+} from '@arrears/read-store';
 import { filled, slimmed, type StoredShape } from './stored-shape';
 import {
   fieldTrees,
   graftedDocument,
   markedPaths,
+  partedFieldName,
   partedObjects,
   splitDocument,
   valueAt,
+  type FieldPart,
   type FieldTree,
   type PartedField,
   type StoredPart,
@@ -20,12 +32,16 @@ export interface PartedCollection {
   fields: readonly PartedField[];
 }
 
-/** A part as stored: its document's id, where it sits in it, what it holds, and the stamp of the write that stored it. */
+/**
+ * A part as stored: its document's id, where it sits in it, what it holds, the stamp of the write that stored it, and
+ * the field it is a part of (not on the parts of an earlier release).
+ */
 interface PartDocument extends ReadDocument {
   owner: string;
   path: string[];
   value: unknown;
   stamp: string;
+  field?: string;
 }
 
 /** The stamp a part was stored with, and the document it was stored in (a key of `keyOf`). */
@@ -152,7 +168,8 @@ export class StoredParts {
   }
 
   /**
-   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out. A document
+   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out (a field's
+   * path, or one of its parents'), whose parts are not read. A document
    * written between the read of its head and that of its parts is read again (`reread` reads heads as the caller
    * did, or leaves out those that no longer match); one that keeps being torn so fails as a store too busy to
    * answer (503 to a client, to be retried).
@@ -165,7 +182,8 @@ export class StoredParts {
   ): Promise<ReadDocument[]> {
     const parted = this.partedOf(collection);
     if (!parted) return heads;
-    const fields = parted.fields.filter(({ at }) => !omit.includes(at[0] as string));
+    const left = omittedPaths(omit);
+    const fields = parted.fields.filter(({ at }) => !left.some((path) => path.length <= at.length && path.every((key, i) => key === at[i])));
     const answered = new Map<string, ReadDocument>();
     let pending = heads;
     for (let attempt = 1; pending.length; attempt++) {
@@ -212,7 +230,7 @@ export class StoredParts {
     const inParts = heads.filter((head) => markedPaths(head, fields).length);
     const kept = new Map(inParts.map((head) => [head.id, this.keptFor(collection, head)]));
     const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
-    const read = await this.partsRead(collection, parted, unread);
+    const read = await this.partsRead(collection, parted, unread, fields);
     const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, parted, unread)];
     const torn = new Set(unread.filter((id) => stampsNow.get(id) !== stampsRead.get(id)));
     const whole = heads.flatMap(({ [stampField]: stamp, ...head }): ReadDocument[] => {
@@ -249,12 +267,14 @@ export class StoredParts {
   }
 
   /**
-   * The parts of the documents of `owners`, by owner. Those of a document this process holds an older write of are
-   * listed first, their stamps without their values, and only those whose stamps differ from the ones held are read;
-   * the others' are all read.
+   * The parts of `fields` of the documents of `owners`, by owner. Those of a document this process holds an older
+   * write of are listed first, their stamps without their values, and only those whose stamps differ from the ones
+   * held are read; the others' are all read.
    */
-  private async partsRead(collection: string, parted: PartedCollection, owners: string[]): Promise<Map<string, StampedPart[]>> {
+  private async partsRead(collection: string, parted: PartedCollection, owners: string[], fields: readonly PartedField[]): Promise<Map<string, StampedPart[]>> {
     const partsCollection = this.partsCollectionOf(parted, collection);
+    // A part stored by an earlier release names no field: it is read whatever the fields asked for.
+    const ofFields: Condition[] = fields.length < parted.fields.length ? [{ field: 'field', op: 'in', value: [null, ...fields.map(partedFieldName)] }] : [];
     const held = new Map(owners.flatMap((owner) => this.keptAnyStamp(collection, owner)));
     const byOwner = new Map<string, StampedPart[]>();
     const add = (owner: string, part: StampedPart) => {
@@ -263,14 +283,15 @@ export class StoredParts {
       else byOwner.set(owner, [part]);
     };
     const read = async (field: 'owner' | 'id', values: string[]) => {
-      for (const part of await this.partsWhere(partsCollection, field, values)) add(part.owner, { ...this.partRead(collection, part), stamp: part.stamp });
+      for (const part of await this.partsWhere(partsCollection, field, values, { where: ofFields }))
+        add(part.owner, { ...this.partRead(collection, part), stamp: part.stamp });
     };
     await read(
       'owner',
       owners.filter((owner) => !held.has(owner)),
     );
     const changed: string[] = [];
-    for (const part of await this.partsWhere(partsCollection, 'owner', [...held.keys()], ['value'])) {
+    for (const part of await this.partsWhere(partsCollection, 'owner', [...held.keys()], { where: ofFields, omit: ['value'] })) {
       const value = heldAt(held.get(part.owner), part.path);
       // A part stored without a stamp (by an earlier release) is read again: nothing tells it unchanged.
       if (isStamped(value, part.stamp) && this.stampOf(value, this.keyOf(collection, part.owner, [])) === part.stamp)
@@ -348,9 +369,9 @@ export class StoredParts {
     return new Map(heads.map((head) => [head.id, head[stampField]]));
   }
 
-  private partStored(collection: string, owner: string, { path, value, stamp }: StampedPart): PartDocument {
+  private partStored(collection: string, owner: string, { path, value, stamp, field }: FieldPart & { stamp: string }): PartDocument {
     const shape = this.shapeAt(collection, path);
-    return { id: partId(owner, path), owner, path: [...path], value: shape ? slimmed(value, shape) : value, stamp };
+    return { id: partId(owner, path), owner, path: [...path], value: shape ? slimmed(value, shape) : value, stamp, field };
   }
 
   private partRead(collection: string, { path, value }: PartDocument): StoredPart {
@@ -358,12 +379,12 @@ export class StoredParts {
     return { path, value: shape ? filled(value, shape) : value };
   }
 
-  /** The parts whose `field` (their owner, or their id) is one of `values`, a few hundred values a query; `omit` left out. */
-  private async partsWhere(collection: string, field: 'owner' | 'id', values: string[], omit?: string[]): Promise<PartDocument[]> {
+  /** The parts whose `field` (their owner, or their id) is one of `values`, a few hundred values a query, that `where` also finds; `omit` left out. */
+  private async partsWhere(collection: string, field: 'owner' | 'id', values: string[], { where = [], omit }: Query = {}): Promise<PartDocument[]> {
     const parts: PartDocument[] = [];
     for (let i = 0; i < values.length; i += valuesPerQuery) {
       const value = values.slice(i, i + valuesPerQuery);
-      parts.push(...((await this.store.find(collection, { where: [{ field, op: 'in', value }], ...(omit ? { omit } : {}) })) as PartDocument[]));
+      parts.push(...((await this.store.find(collection, { where: [{ field, op: 'in', value }, ...where], ...(omit ? { omit } : {}) })) as PartDocument[]));
     }
     return parts;
   }

@@ -23,6 +23,14 @@ export interface StoredPart {
   readonly value: unknown;
 }
 
+/** A part as a write splits it off: with the field it is a part of, as declared (`account.invoices.*.paidOn`). */
+export interface FieldPart extends StoredPart {
+  readonly field: string;
+}
+
+/** A field's name as its parts are stored with it: a read of some fields' parts asks for those alone. */
+export const partedFieldName = ({ at }: PartedField) => at.join('.');
+
 /** Whether `value`, at `path` of the document, is stored in parts as it is: nothing below it needs a write. */
 export type KnownStored = (value: object, path: readonly string[]) => boolean;
 
@@ -43,7 +51,7 @@ export interface SplitDocument {
   /** The document with a mark in place of each field stored in parts. */
   head: Record<string, unknown>;
   /** The parts below objects not known to be stored. */
-  parts: StoredPart[];
+  parts: FieldPart[];
   /** The fields stored in parts, and the objects walked below them: all known to be stored once the write is. */
   walked: [object, string[]][];
   /** The paths of the fields stored in parts, and the parts each has. */
@@ -53,14 +61,15 @@ export interface SplitDocument {
 /** The document as stored: a head, and the parts of its large fields not known to be stored already. */
 export function splitDocument(document: Record<string, unknown>, fields: readonly PartedField[], known: KnownStored): SplitDocument {
   const split: SplitDocument = { head: document, parts: [], walked: [], marked: [] };
-  for (const { at, depth } of fields) {
+  for (const field of fields) {
+    const { at, depth } = field;
     for (const [path, root] of fieldsAt(document, at)) {
       // A field once stored in parts only grows: one that is known stored so, or too large now, is stored in parts.
       if (!known(root, path) && entriesUpTo(root, depth, entriesKeptInline + 1) <= entriesKeptInline) continue;
       const parts = partsIn(root, depth);
       split.head = replacedAt(split.head, path, { [partedMark]: parts }) as Record<string, unknown>;
       split.marked.push([path, parts]);
-      partsBelow(root, path, depth, known, split);
+      partsBelow(root, path, depth, known, split, partedFieldName(field));
     }
   }
   return split;
@@ -108,13 +117,13 @@ function partsIn(value: Record<string, unknown>, depth: number): number {
 }
 
 /** Gathers the parts below `value` (at `path`) that are not known to be stored, and the objects walked to them. */
-function partsBelow(value: Record<string, unknown>, path: string[], depth: number, known: KnownStored, split: SplitDocument): void {
+function partsBelow(value: Record<string, unknown>, path: string[], depth: number, known: KnownStored, split: SplitDocument, field: string): void {
   if (known(value, path)) return;
   split.walked.push([value, path]);
   for (const key of Object.keys(value)) {
     const inner = value[key];
-    if (depth > 1 && isPlainObject(inner)) partsBelow(inner, [...path, key], depth - 1, known, split);
-    else if (!isPlainObject(inner) || !known(inner, [...path, key])) split.parts.push({ path: [...path, key], value: inner });
+    if (depth > 1 && isPlainObject(inner)) partsBelow(inner, [...path, key], depth - 1, known, split, field);
+    else if (!isPlainObject(inner) || !known(inner, [...path, key])) split.parts.push({ path: [...path, key], value: inner, field });
   }
 }
 
