@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { notFound } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { accountReadModel, accountView, type AccountDocument, type AccountView } from '@arrears/projections';
+import { accountReadModel, accountView, foldOnlyAccountFields, type AccountDocument, type AccountView } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { FastifyRequest } from 'fastify';
 import { accountAtHand } from '../auth/account-at-hand';
@@ -34,7 +34,7 @@ export class AccountController {
     // A position to wait for may lie past the document the access guard read; without one, that read will do.
     const atHand = params.minPosition === undefined ? accountAtHand(request, accountId) : undefined;
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
-    const document = atHand ?? (await this.readStore.get(accountReadModel.collection, accountId));
+    const document = atHand ?? (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields }));
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policies);
   }

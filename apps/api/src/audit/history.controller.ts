@@ -41,7 +41,7 @@ export class HistoryController {
       limit: limit + 1,
       ...(after ? { after } : {}),
     })) as AuditEntry[];
-    if (page.length === 0 && !after && !(await this.readStore.get(accountReadModel.collection, accountId))) {
+    if (page.length === 0 && !after && !(await this.readStore.get(accountReadModel.collection, accountId, { omit: ['account', 'kpis'] }))) {
       throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     }
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `id` is named only to leave the read model's key out of the answer

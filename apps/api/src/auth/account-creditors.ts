@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { accountStream } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { Clock, LeastRecentlyUsed } from '@arrears/platform';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadDocument, type ReadStore } from '@arrears/read-store';
 
 /** The accounts whose creditor is kept: about 100 bytes each. */
@@ -51,7 +51,8 @@ export class AccountCreditors {
   private async fromReadModel(accountId: string): Promise<CreditorFound | undefined> {
     if (this.clock.now().getTime() < this.readModelRestsUntil) return undefined;
     try {
-      const document = await this.readStore.get(accountReadModel.collection, accountId);
+      // Left at hand for the account's read, which reads nothing only the fold does (see foldOnlyAccountFields).
+      const document = await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields });
       const { creditorId } = (document ?? {}) as Partial<AccountDocument>;
       return document && typeof creditorId === 'string' ? { creditorId, document } : undefined;
     } catch (error) {

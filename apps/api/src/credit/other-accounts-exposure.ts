@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { exposureOf } from '@arrears/domain';
-import { accountReadModel, debtorAccountsQuery, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, debtorAccountsQuery, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { AccountCommandSources, CommandLookup } from '../command-handling/account-command.declaration';
 
@@ -16,7 +16,7 @@ export class OtherAccountsExposure implements CommandLookup<{ currency: string }
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   async find({ accountId, request }: AccountCommandSources<{ currency: string }>): Promise<number | undefined> {
-    const own = (await this.readStore.get(accountReadModel.collection, accountId)) as AccountDocument | undefined;
+    const own = (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields })) as AccountDocument | undefined;
     if (!own?.account.debtorCreditLimit) return undefined;
     const query = debtorAccountsQuery(own.creditorId, own.account.debtor.reference);
     const debtorAccounts = (await this.readStore.find(accountReadModel.collection, query)) as AccountDocument[];

@@ -39,7 +39,7 @@ export class AccountSearch {
     const add = (accountId: string, kind: MatchKind) => found.set(accountId, [...(found.get(accountId) ?? []), kind]);
     const text = query.trim();
     if (isId(text)) {
-      const account = (await this.readStore.get(accountReadModel.collection, text)) as AccountDocument | null;
+      const account = (await this.readStore.get(accountReadModel.collection, text, { omit: ['account', 'kpis'] })) as AccountDocument | null;
       if (account && inScope(scope, account.creditorId)) add(account.id, 'accountId');
     }
     const byReference = await this.readStore.find(accountReadModel.collection, {

@@ -186,11 +186,20 @@ const isWorklistLine = (document: AccountFoldDocument | null | undefined): docum
 export const accountReadModel = { name: ACCOUNT_FOLD, collection: ACCOUNTS } as const;
 
 /** A debtor's accounts with one creditor (the `by_debtor` index): erasure, and the debtor's credit limit, find them so. */
+/**
+ * The fields of an account document only the fold reads, which views and look-ups leave out of their reads: the
+ * registries of payment and reversal ids (kept to refuse an id used twice) and the account's KPI ledger. They grow with
+ * every payment and day and are kept in parts: an account of ten thousand payments is read in kilobytes without them,
+ * not megabytes. (The invoices' days paid on stay: the time bar counts from payments.)
+ */
+export const foldOnlyAccountFields = ['kpis', 'account.payments', 'account.reversalIds'];
+
 export const debtorAccountsQuery = (creditorId: string, debtorReference: string): Query => ({
   where: [
     { field: 'creditorId', op: 'eq', value: creditorId },
     { field: 'account.debtor.reference', op: 'eq', value: debtorReference },
   ],
+  omit: foldOnlyAccountFields,
 });
 export const worklistReadModel = { name: ACCOUNT_FOLD, collection: WORKLIST } as const;
 export const kpiReadModel = { name: ACCOUNT_FOLD, collection: KPIS } as const;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { addDays, demoCreditorProfile, regulationFEverywhere } from '@arrears/domain';
+import { omittedPaths } from '@arrears/read-store';
 import { everyEventHistory } from '../../../../domain/src/account/every-event.fixtures';
 import type { ProjectedDocument } from '../../projection';
+import { withoutPaths } from '../../stored-shapes/fields-left-out';
 import { applyEvent } from '../../runner/batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-model.fixtures';
-import { type AccountDocument } from './account.projection';
+import { foldOnlyAccountFields, type AccountDocument } from './account.projection';
 import { accountView } from './account.view';
 
 const on = eventLog();
@@ -68,6 +70,20 @@ describe('account read model', () => {
     expect(projectAll(accountProjection, [issued]).size).toBe(0);
     const other = { ...issued, streamId: 'idempotency-x' };
     expect(accountProjection.documentIds(other)).toEqual([]);
+  });
+
+  it('shows the same view of an account read without the fields only the fold reads, after every event', () => {
+    const record = eventLog()('acc-1');
+    const documents = new Map<string, ProjectedDocument | null>();
+    const policies = { ...regulationFEverywhere, profiles: { default: { ...demoCreditorProfile, jurisdiction: 'US-NY' }, byCreditor: {} } };
+    everyEventHistory.forEach((event, day) => {
+      applyEvent(accountProjection, documents, record(event.type, event.data, `${addDays('2026-01-01', day)}T12:00:00.000Z`));
+      const whole = documents.get('accounts/acc-1') as AccountDocument;
+      const slim = withoutPaths(whole, omittedPaths(foldOnlyAccountFields));
+      expect(slim).not.toHaveProperty('account.payments');
+      for (const now of [`${addDays('2026-01-01', day)}T18:00:00.000Z`, '2030-01-01T12:00:00.000Z'])
+        expect(accountView(slim, now, policies)).toStrictEqual(accountView(whole, now, policies));
+    });
   });
 
   it('changes nothing when events are delivered again, in whole or in part', () => {
