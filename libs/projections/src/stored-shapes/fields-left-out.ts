@@ -1,7 +1,8 @@
+import { withEntry } from '@arrears/domain';
 import { isPlainObject } from '@arrears/platform';
 
 /**
- * The document without the fields at `paths`, which its defaults put back or its parts brought in: the objects on
+ * The document without the fields at `paths`, should its defaults or its parts have brought them back: the objects on
  * their way are copied, never changed (those read from parts are frozen and shared).
  */
 export function withoutPaths<T extends object>(document: T, paths: readonly string[][]): T {
@@ -10,8 +11,12 @@ export function withoutPaths<T extends object>(document: T, paths: readonly stri
 
 function without(value: unknown, [key, ...rest]: readonly string[]): unknown {
   if (!isPlainObject(value) || key === undefined || !Object.hasOwn(value, key)) return value;
-  // Entries, not assignments: an own `__proto__` field stays a field.
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([field, inner]) => (field !== key ? [[field, inner]] : rest.length ? [[field, without(inner, rest)]] : [])),
-  );
+  if (!rest.length) return Object.fromEntries(Object.entries(value).filter(([field]) => field !== key));
+  const inner = without(value[key], rest);
+  // Copied only when something below is left out: an own `__proto__` field stays a field.
+  return inner === value[key] ? value : withEntry(value, key, inner);
 }
+
+/** The paths of `paths` below `key`, each without it. */
+export const pathsBelow = (paths: readonly (readonly string[])[], key: string): string[][] =>
+  paths.flatMap(([first, ...rest]) => (first === key && rest.length ? [rest] : []));

@@ -55,23 +55,30 @@ export class ShapedReadStore implements ReadStore {
   }
 
   async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
+    const paths = omittedPaths(omit);
     const document = await this.store.get(collection, id, omit && { omit });
     if (!document) return undefined;
-    const [whole] = await this.parts.whole(collection, [this.filled(collection, document)], (ids) => this.heads(collection, ids, omit ? { omit } : {}), omit);
-    return whole && withoutPaths(whole, omittedPaths(omit));
+    const [whole] = await this.parts.whole(
+      collection,
+      [this.filled(collection, document, paths)],
+      (ids) => this.heads(collection, ids, omit ? { omit } : {}),
+      omit,
+    );
+    return whole && withoutPaths(whole, paths);
   }
 
   async find(collection: string, query?: Query): Promise<ReadDocument[]> {
     const shape = this.shapeOf(collection);
     if (shape) this.requireReadable(collection, shape, [...(query?.where ?? []), ...(query?.orderBy ?? [])]);
+    const paths = omittedPaths(query?.omit);
     const documents = await this.store.find(collection, query);
     const whole = await this.parts.whole(
       collection,
-      documents.map((document) => this.filled(collection, document)),
+      documents.map((document) => this.filled(collection, document, paths)),
       (ids) => this.heads(collection, ids, query ?? {}),
       query?.omit,
     );
-    const paths = omittedPaths(query?.omit);
+    // Fields in parts, or in a record's entries, that a path leaves out: nothing else brings a field back.
     return paths.length ? whole.map((document) => withoutPaths(document, paths)) : whole;
   }
 
@@ -136,12 +143,14 @@ export class ShapedReadStore implements ReadStore {
   /** The documents of `ids` that `query` still finds, as stored, filled: what a read of their parts starts again from. */
   private async heads(collection: string, ids: string[], { where = [], omit }: Query): Promise<ReadDocument[]> {
     const documents = await this.store.find(collection, { where: [...where, { field: 'id', op: 'in', value: ids }], ...(omit && { omit }) });
-    return documents.map((document) => this.filled(collection, document));
+    const paths = omittedPaths(omit);
+    return documents.map((document) => this.filled(collection, document, paths));
   }
 
-  private filled(collection: string, document: ReadDocument): ReadDocument {
+  /** The document with its defaults put back, but those of the fields at `leftOut`. */
+  private filled(collection: string, document: ReadDocument, leftOut: readonly string[][] = []): ReadDocument {
     const shape = this.shapeOf(collection);
-    return shape ? (filled(document, shape) as ReadDocument) : document;
+    return shape ? (filled(document, shape, leftOut) as ReadDocument) : document;
   }
 
   /** A query or an index on a field that may be left out would miss the documents that leave it out. */

@@ -216,26 +216,44 @@ describe('account documents stored in parts, on PostgreSQL', () => {
     expect(find.mock.calls.map(([collection]) => collection)).toStrictEqual(['accounts']);
   });
 
-  it('reads by id only the parts of the fields it keeps, when fields in parts are left out by their paths', async () => {
+  it('reads only the parts of the fields a read keeps, and keeps them: then the head alone, or after another write the parts it changed', async () => {
     const [writer, reader] = [shaped(), shaped()];
     const grown = account('acc-paths');
     await writer.apply([put('accounts', grown.paid(0, 100))]);
     const omit = ['kpis', 'account.payments'];
     const without = (document: ProjectedDocument, fields: string[]) => withoutPaths(asJson(document), omittedPaths(fields));
     const find = jest.spyOn(raw, 'find');
-    /** The fields whose parts were read since the last look: each part's path's first two keys. */
+    /** The fields whose parts were read or listed since the last look (each part's path's first two keys), and how many parts. */
     const fieldsRead = async () => {
-      const found = find.mock.calls.flatMap(([collection], i) =>
-        collection === 'account_parts' ? [find.mock.results[i]?.value as Promise<{ path: string[] }[]>] : [],
+      const found = find.mock.calls.flatMap(([collection, query], i) =>
+        collection === 'account_parts' ? [{ listed: query?.omit?.includes('value'), parts: find.mock.results[i]?.value as Promise<{ path: string[] }[]> }] : [],
       );
       find.mockClear();
-      return [...new Set((await Promise.all(found)).flat().map(({ path }) => path.slice(0, 2).join('.')))];
+      return Promise.all(
+        found.map(async ({ listed, parts }) => {
+          const paths = (await parts).map(({ path }) => path.slice(0, 2).join('.'));
+          return [listed ? 'listed' : 'read', [...new Set(paths)], paths.length] as const;
+        }),
+      );
     };
 
     expect(await reader.get('accounts', 'acc-paths', { omit })).toStrictEqual(without(grown.paid(100, 0), omit));
     // The invoice's days paid on, a hundred of them, are kept in parts too, and read.
-    expect(await fieldsRead()).toStrictEqual(['account.invoices']);
-    const after = grown.paid(100);
+    expect(await fieldsRead()).toStrictEqual([['read', ['account.invoices'], expect.any(Number)]]);
+    expect(await reader.get('accounts', 'acc-paths', { omit })).toStrictEqual(without(grown.paid(100, 0), omit));
+    expect(await fieldsRead()).toStrictEqual([]);
+
+    let after = grown.paid(100);
+    await writer.apply([put('accounts', after)]);
+    expect(await reader.get('accounts', 'acc-paths', { omit })).toStrictEqual(without(after, omit));
+    expect(await fieldsRead()).toStrictEqual([
+      ['listed', ['account.invoices'], expect.any(Number)],
+      ['read', ['account.invoices'], 1],
+    ]);
+    // The fields it left out are read whole when a read asks for them.
+    expect(await reader.get('accounts', 'acc-paths')).toStrictEqual(asJson(after));
+    expect((await fieldsRead()).flatMap(([what, read]) => (what === 'read' ? read : []))).toStrictEqual(['account.payments', 'kpis.days']);
+    after = grown.paid(101);
     await writer.apply([put('accounts', after)]);
     const fewer = [...omit, 'account.invoices'];
     expect(await reader.get('accounts', 'acc-paths', { omit: fewer })).toStrictEqual(without(after, fewer));

@@ -55,6 +55,8 @@ interface KeptFields {
   stamp: string;
   trees: FieldTree[];
   parts: number;
+  /** The fields the trees are complete for: all of them once written here, those read by a read that left some out. */
+  fields: readonly PartedField[];
 }
 
 /** The parts' one query path: a document's parts, by its id. */
@@ -114,7 +116,8 @@ export const baseCollectionOf = (collection: string) => collection.replace(shado
  *   refused, a document deleted, and a collection dropped or replaced forget all of it. Every other writer of
  *   a projection's documents takes its lease first, and this process's next write is then refused.
  * - The fields stored in parts are kept in memory, up to `keptParts` parts: a read finds the head, and grafts
- *   in the fields kept for it when the head's stamp is the one they were kept with. When it is another, the read
+ *   in the fields kept for it when the head's stamp is the one they were kept with. A read that leaves fields out
+ *   (the API's view of an account leaves out its payment ids) reads and keeps the parts of the others alone. When it is another, the read
  *   lists the stamps of the document's parts (their values left out) and reads only the parts stored since: a busy
  *   account read again after a payment reads the three parts it changed, not its whole history.
  * - A head's marks count its fields' parts, and a read that finds other parts, or a stamp changed by the time
@@ -228,7 +231,7 @@ export class StoredParts {
   ): Promise<{ whole: ReadDocument[]; torn: string[] }> {
     // Each head's fields as kept here, taken once: keeping those read below may let them go.
     const inParts = heads.filter((head) => markedPaths(head, fields).length);
-    const kept = new Map(inParts.map((head) => [head.id, this.keptFor(collection, head)]));
+    const kept = new Map(inParts.map((head) => [head.id, this.keptFor(collection, head, fields)]));
     const unread = inParts.filter(({ id }) => !kept.get(id)).map(({ id }) => id);
     const read = await this.partsRead(collection, parted, unread, fields);
     const [stampsRead, stampsNow] = [new Map(heads.map((head) => [head.id, head[stampField]])), await this.stampsOf(collection, parted, unread)];
@@ -243,9 +246,8 @@ export class StoredParts {
         torn.add(head.id);
         return [];
       }
-      // Fields left out are not kept: a later read may want them.
-      const keeping = fields.length === parted.fields.length && typeof stamp === 'string';
-      if (!keptFields) this.remember(collection, parted, head.id, { trees, parts }, keeping ? { stamp, trees, parts: parts.length } : undefined);
+      const keeping = typeof stamp === 'string' ? { stamp, trees, parts: parts.length, fields } : undefined;
+      if (!keptFields) this.remember(collection, parted, head.id, { trees, parts }, keeping);
       return [document as ReadDocument];
     });
     return { whole, torn: [...torn] };
@@ -342,7 +344,7 @@ export class StoredParts {
       }
       const trees = split.marked.map(([path]): FieldTree => [path, deepFreeze(valueAt(document, path) as Record<string, unknown>)]);
       const parts = split.marked.reduce((sum, [, count]) => sum + count, 0);
-      this.kept.set(whole, { stamp, trees, parts });
+      this.kept.set(whole, { stamp, trees, parts, fields: parted.fields });
     };
     return {
       head: { kind: 'put', collection, document: { ...split.head, id: document.id, [stampField]: stamp } },
@@ -355,10 +357,10 @@ export class StoredParts {
     };
   }
 
-  /** The fields of `head` as last read or written here, when they are still those stored (its stamp says). */
-  private keptFor(collection: string, head: ReadDocument): KeptFields | undefined {
+  /** The fields of `head` as last read or written here, when they are still those stored (its stamp says) and hold `fields`. */
+  private keptFor(collection: string, head: ReadDocument, fields: readonly PartedField[]): KeptFields | undefined {
     const kept = this.kept.get(this.keyOf(collection, head.id, []));
-    return kept && kept.stamp === head[stampField] ? kept : undefined;
+    return kept && kept.stamp === head[stampField] && fields.every((field) => kept.fields.includes(field)) ? kept : undefined;
   }
 
   /** The stamps the heads of `ids` hold now: their parted fields left out, the heads are a few hundred bytes. */

@@ -1,5 +1,6 @@
 import { setEntry } from '@arrears/domain';
 import { deepFreeze, isPlainObject } from '@arrears/platform';
+import { pathsBelow } from './fields-left-out';
 
 /**
  * How a document is stored without the values every document of its kind starts with: a field equal
@@ -78,14 +79,17 @@ export function slimmed(value: unknown, shape: StoredShape): unknown {
 
 /**
  * `stored` as it was before `slimmed`: every default put back, each object default a copy of its own
- * (readers may change what they read, as they could when every document was parsed afresh).
+ * (readers may change what they read, as they could when every document was parsed afresh), but those of the fields
+ * a read left out (`leftOut`, their paths; none through a record's entries).
  */
-export function filled(stored: unknown, shape: StoredShape): unknown {
+export function filled(stored: unknown, shape: StoredShape, leftOut: readonly (readonly string[])[] = []): unknown {
   if (!isPlainObject(stored)) return stored;
   if (shape.kind === 'record') return eachEntry(stored, (entry) => filled(entry, shape.entry));
   const whole: Record<string, unknown> = { ...shape.primitives, ...stored };
   for (const key of shape.objectDefaults) if (!Object.hasOwn(stored, key)) whole[key] = copyOf(shape.defaults[key]);
-  for (const [key, nested] of shape.fields) if (Object.hasOwn(stored, key)) whole[key] = filled(stored[key], nested);
+  for (const [key, nested] of shape.fields)
+    if (Object.hasOwn(stored, key)) whole[key] = filled(stored[key], nested, leftOut.length ? pathsBelow(leftOut, key) : leftOut);
+  for (const [key, ...below] of leftOut) if (key !== undefined && !below.length) Reflect.deleteProperty(whole, key);
   if (!Object.hasOwn(stored, absentMark)) return whole;
   const absent = new Set([absentMark, ...(stored[absentMark] as string[])]);
   return Object.fromEntries(Object.entries(whole).filter(([key]) => !absent.has(key)));
