@@ -6,13 +6,15 @@
  * payment writes the parts it changed, and the projector reads an account's parts once, then its head alone.
  * The cold figure is that first read: a process that has not read the account yet. The stale figure is a read of
  * the account by a process that read it before another process wrote a payment (the API's, after the projector's):
- * it lists the stamps of the account's parts and reads those the payment changed.
+ * it lists the stamps of the account's parts and reads those the payment changed. The view figures are the reads the
+ * API makes to show the account, which leave out what only the fold reads (`foldOnlyAccountFields`), beside the same
+ * reads of the whole document.
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '@arrears/domain';
 import { PostgresEventStore, type NewEvent } from '@arrears/event-store';
 import { reportingZones } from '@arrears/platform';
-import { accountProjectionFor, accountReadModel, batchWrites, ProjectionRunner, withStoredShapes } from '@arrears/projections';
+import { accountProjectionFor, accountReadModel, batchWrites, foldOnlyAccountFields, ProjectionRunner, withStoredShapes } from '@arrears/projections';
 import { PostgresReadStore, type ReadStore } from '@arrears/read-store';
 import { benchMetadata } from './bench-metadata';
 import { foldHistories, opening, payment } from './fold';
@@ -34,6 +36,11 @@ export interface ProjectionFigure {
   coldMilliseconds: number;
   /** A read of the account by a process that read it before the payment, the median of `stale`. */
   staleMilliseconds: number;
+  /** A process's first read of the whole account, and of what its view reads, the medians of `cold`. */
+  firstReadMilliseconds: number;
+  viewFirstReadMilliseconds: number;
+  /** A read of what the view reads by a process that read it before the payment, the median of `stale`. */
+  viewStaleMilliseconds: number;
   /** The account document's size as JSON. */
   documentKiB: number;
 }
@@ -90,13 +97,24 @@ async function measureAt(events: PostgresEventStore, raw: ReadStore, past: numbe
     writeTimes.push(writeTime);
   }
   for (let n = past + timed; n < past + timed + cold; n++) coldTimes.push((await projected(n, withStoredShapes(raw)))[0]);
-  const [reader, staleTimes] = [withStoredShapes(raw), [] as number[]];
+  const view = { omit: foldOnlyAccountFields };
+  const timedRead = async (reader: ReadStore, options?: typeof view) => {
+    const started = process.hrtime.bigint();
+    await reader.get(accountReadModel.collection, accountId, options);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const [firstReadTimes, viewFirstReadTimes]: [number[], number[]] = [[], []];
+  for (let i = 0; i < cold; i++) {
+    firstReadTimes.push(await timedRead(withStoredShapes(raw)));
+    viewFirstReadTimes.push(await timedRead(withStoredShapes(raw), view));
+  }
+  const [reader, viewer, staleTimes, viewStaleTimes] = [withStoredShapes(raw), withStoredShapes(raw), [] as number[], [] as number[]];
   await reader.get(accountReadModel.collection, accountId);
+  await viewer.get(accountReadModel.collection, accountId, view);
   for (let n = past + timed + cold; n < past + timed + cold + stale; n++) {
     await projected(n, reads);
-    const started = process.hrtime.bigint();
-    await reader.get(accountReadModel.collection, accountId);
-    staleTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    staleTimes.push(await timedRead(reader));
+    viewStaleTimes.push(await timedRead(viewer, view));
   }
   const document = await reads.get(accountReadModel.collection, accountId);
   const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[values.length >> 1] ?? NaN) * 100) / 100;
@@ -106,6 +124,9 @@ async function measureAt(events: PostgresEventStore, raw: ReadStore, past: numbe
     writeMilliseconds: median(writeTimes),
     coldMilliseconds: median(coldTimes),
     staleMilliseconds: median(staleTimes),
+    firstReadMilliseconds: median(firstReadTimes),
+    viewFirstReadMilliseconds: median(viewFirstReadTimes),
+    viewStaleMilliseconds: median(viewStaleTimes),
     documentKiB: Math.round(JSON.stringify(document).length / 1024),
   };
 }
