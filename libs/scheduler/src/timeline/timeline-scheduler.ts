@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AccountCommandService, type CommandContext, type CommandOutcome } from '@arrears/commands';
 import { dateIn, DomainError, dueWork, type IsoDate, type OpenedAccount, type ScheduledCommand } from '@arrears/domain';
 import { Clock, IdGenerator, Metrics } from '@arrears/platform';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, underLease, type ReadStore, type Scalar } from '@arrears/read-store';
 import { SchedulerSettingsInForce } from './scheduler-settings';
 import { noteSwept, otherPartitionings, partitionLease, partitionOf, partitionsInTurn, sweptElsewhere } from './sweep-partitions';
@@ -13,10 +13,10 @@ const furthestAhead = 'Pacific/Kiritimati';
 const pageSize = 200;
 /** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
 const parallelAccounts = 4;
-/** What the sweep never reads of an account document: its KPI ledger, its score and last payment. */
-const unread = ['kpis', 'score', 'lastPayment'];
+/** What the sweep never reads of an account document: what only the fold reads (its KPI ledger, its payment ids), its score and last payment. */
+export const unreadBySweep = [...foldOnlyAccountFields, 'score', 'lastPayment'];
 /** What a page of several parts' sweep lists an account by: its id and `wakeOn`, the rest read for its own part. */
-const listedOnly = [...unread, 'account'];
+const listedOnly = [...unreadBySweep, 'account'];
 
 /** How long a sweep's lease outlives a process that dies holding it. */
 const sweepLeaseMs = 30_000;
@@ -137,7 +137,7 @@ export class TimelineScheduler {
         ],
         limit: pageSize,
         ...(after ? { after } : {}),
-        omit: inPartition ? listedOnly : unread,
+        omit: inPartition ? listedOnly : unreadBySweep,
       })) as AccountDocument[];
       const own = inPartition ? await this.documents(page.map(({ id }) => id).filter(inPartition)) : page;
       await inParallel(own, parallelAccounts, (document) => this.work(document, now, context, run));
@@ -150,7 +150,10 @@ export class TimelineScheduler {
   /** The documents of these accounts, whole but for what the sweep does not read. */
   private async documents(ids: string[]): Promise<AccountDocument[]> {
     if (!ids.length) return [];
-    return (await this.readStore.find(accountReadModel.collection, { where: [{ field: 'id', op: 'in', value: ids }], omit: unread })) as AccountDocument[];
+    return (await this.readStore.find(accountReadModel.collection, {
+      where: [{ field: 'id', op: 'in', value: ids }],
+      omit: unreadBySweep,
+    })) as AccountDocument[];
   }
 
   private async work(document: AccountDocument, now: string, context: CommandContext, run: SchedulerRun): Promise<void> {
