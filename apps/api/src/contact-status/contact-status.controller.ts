@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { contactRefusals, nextAllowedContact, notFound, wallClockIn } from '@arrears/domain';
 import { Clock } from '@arrears/platform';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { IdParam } from '../http/parse-id.pipe';
 import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
@@ -33,7 +33,8 @@ export class ContactStatusController {
   )
   async contactStatus(@IdParam('accountId') accountId: string, @Query() params: ContactStatusParams): Promise<ContactStatus> {
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
-    const document = (await this.readStore.get(accountReadModel.collection, accountId)) as AccountDocument | null;
+    // The rules read a ContactSubject, which holds nothing only the fold reads.
+    const document = (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields })) as AccountDocument | null;
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     const { account } = document;
     const now = this.clock.now().toISOString();

@@ -170,7 +170,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
         }
         return seen;
       };
-      const query = (owners: string[]): Query => ({ where: [{ field: 'owner', op: 'in', value: owners }], orderBy: byRank, limit: 2 });
+      const query = (owners: Scalar[]): Query => ({ where: [{ field: 'owner', op: 'in', value: owners }], orderBy: byRank, limit: 2 });
 
       expect(await pages({ ...query(['x', 'y', 'v']), walkEach: 'owner' })).toEqual([
         ['a0:0', 'a1:1'],
@@ -191,6 +191,10 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       const unranked = { ...query(['x', 'y', 'w']), limit: 3, omit: ['rank'] };
       expect(await store.find(c, { ...unranked, walkEach: 'owner' })).toEqual(await store.find(c, unranked));
       expect((await store.find(c, unranked)).map((document) => document.id)).toEqual(['a0', 'a1', 'a6']);
+      // A null listed matches a document without the field, walked or not.
+      await store.apply([{ kind: 'put', collection: c, document: { id: 'a8', rank: 6, state: 8 } }]);
+      expect(await pages({ ...query([null, 'w']), walkEach: 'owner' })).toEqual([['a6:6', 'a8:8']]);
+      expect(await pages(query([null, 'w']))).toEqual([['a6:6', 'a8:8']]);
     });
 
     it('leaves the omitted fields out of what it finds, and only those', async () => {

@@ -402,7 +402,8 @@ function documentSql(omit: readonly string[] | undefined, values: unknown[]): st
 function walkedCondition(query: Query): Extract<Condition, { op: 'in' }> | undefined {
   if (!query.walkEach || query.walkEach === 'id' || query.limit === undefined || !query.orderBy?.length) return undefined;
   const found = query.where?.find((condition) => condition.op === 'in' && condition.field === query.walkEach);
-  return found?.op === 'in' ? found : undefined;
+  // A walk finds a value by equality, which a missing field never has: a null listed is matched by the filter.
+  return found?.op === 'in' && !found.value.includes(null) ? found : undefined;
 }
 
 function conditionSql(condition: Condition, values: unknown[]): string {
