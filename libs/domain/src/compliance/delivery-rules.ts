@@ -1,7 +1,18 @@
 import { entryOf } from '../lookup/entry-of';
 import { outstanding, type OpenedAccount } from '../account/account.state';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
-import { blockedChannelRule, ceaseRule, collectionPauseRule, contactRefusals, type ContactRefusal, type ContactRule } from './contact-rules';
+import {
+  blockedChannelRule,
+  ceaseRule,
+  collectionPauseRule,
+  contactRefusals,
+  type ContactRefusal,
+  type ContactRule,
+  type ContactSubject,
+} from './contact-rules';
+
+/** What a delivery's rules read of an account: the contact rules' subject, and whether a confirmation was asked for. */
+export type DeliverySubject = ContactSubject & Pick<OpenedAccount, 'resolutionConfirmationRequested'>;
 
 /** A message queued earlier, about to be handed to its channel. */
 export interface QueuedMessage {
@@ -19,7 +30,7 @@ const sayableAfterCease = ['efforts-terminated', 'remedy-notice', 'validation-no
 
 /** A reminder of a debt since paid would misstate what is owed (1006.18(b)(2)(i)). */
 const paidRule =
-  (account: OpenedAccount, invoiceId: string): ContactRule =>
+  (account: DeliverySubject, invoiceId: string): ContactRule =>
   () => {
     const invoice = entryOf(account.invoices, invoiceId);
     return invoice && outstanding(invoice) <= 0
@@ -29,7 +40,7 @@ const paidRule =
 
 /** A notice decided before a cease request goes after it only if it is one the rule allows, or a confirmation the debtor asked for. */
 const ceaseRuleFor =
-  (account: OpenedAccount, template: string): ContactRule =>
+  (account: DeliverySubject, template: string): ContactRule =>
   (subject, contact, policy) => {
     const asked = template === 'resolution-confirmation' && account.resolutionConfirmationRequested;
     return sayableAfterCease.includes(template) || asked ? null : ceaseRule(subject, contact, policy);
@@ -45,7 +56,7 @@ const ceaseRuleFor =
  *   owed, or a confirmation the debtor asked for), and not by a medium since blocked, except the one
  *   reply the debtor's own contact by that medium allows (1006.14(h)(2)(ii)).
  */
-export function withdrawnBeforeDelivery(account: OpenedAccount, message: QueuedMessage, at: string, policy: ContactPolicy): ContactRefusal | null {
+export function withdrawnBeforeDelivery(account: DeliverySubject, message: QueuedMessage, at: string, policy: ContactPolicy): ContactRefusal | null {
   const contact = { channel: message.channel, at, ...(message.reminderOf && { invoiceIds: [message.reminderOf] }) };
   const rules = message.reminderOf
     ? [ceaseRule, blockedChannelRule, collectionPauseRule, paidRule(account, message.reminderOf)]

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
 import { accountStream, contactHoursRule, withdrawnBeforeDelivery, type RenderedMessage } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
-import { accountReadModel, outboxProjection, reminderOf, type AccountDocument, type OutboxDocument } from '@arrears/projections';
+import { accountReadModel, foldOnlyAccountFields, outboxProjection, reminderOf, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { LeaseLostError, READ_STORE, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
 import { APP_CONFIG, Clock, IdGenerator, type AppConfig } from '@arrears/platform';
 import { addressed } from '../notifications/addressing';
@@ -158,7 +158,8 @@ export class OutboxDispatcher {
 
   /** Renders, addresses and sends one notification; what came of it, and whose account it was. */
   private async attempt(queued: OutboxDocument, wake: Wake): Promise<{ outcome: Outcome; creditorId: string | null }> {
-    const account = (await this.readStore.get(accountReadModel.collection, queued.accountId)) as AccountDocument | undefined;
+    // Its rules and its addressing read a DeliverySubject and an AddressedAccount: nothing only the fold reads.
+    const account = (await this.readStore.get(accountReadModel.collection, queued.accountId, { omit: foldOnlyAccountFields })) as AccountDocument | undefined;
     const creditorId = account?.creditorId ?? null;
     const failing = wake.failing.get(queued.channel as NotificationChannel);
     if (failing) return { outcome: { kind: 'deferred', ...failing }, creditorId };
