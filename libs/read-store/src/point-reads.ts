@@ -1,14 +1,7 @@
 import type { ReadDocument } from './read-store.port';
 
-/** Finds the documents of one collection with the given ids (distinct), keyed by id, the fields of `omit` left out. */
-export type FindByIds = (collection: string, ids: string[], omit: readonly string[]) => Promise<Map<string, ReadDocument>>;
-
-/** Reads that leave as one lookup: of one collection, leaving out the same fields. */
-interface Batch {
-  collection: string;
-  omit: readonly string[];
-  waiting: Map<string, Waiter[]>;
-}
+/** Finds the documents of one collection with the given ids (distinct), keyed by id. */
+export type FindByIds = (collection: string, ids: string[]) => Promise<Map<string, ReadDocument>>;
 
 const idsPerQuery = 200;
 
@@ -19,44 +12,43 @@ interface Waiter {
 
 /**
  * Reads of one document by id, gathered over a turn of the event loop: the reads that the requests
- * arriving together ask for leave as one query per collection (and fields left out) instead of one each. Under load that
+ * arriving together ask for leave as one query per collection instead of one each. Under load that
  * saves most of their round trips, each of which costs the service a socket write and the store a
  * statement; a read alone waits only for the end of the turn it was asked in. An id must be one the
  * store can be asked for: a bad one fails the reads it travels with. (The turn ends by setImmediate:
  * a test that fakes it must run it, or reads wait.)
  */
 export class PointReads {
-  private pending = new Map<string, Batch>();
+  private pending = new Map<string, Map<string, Waiter[]>>();
 
   constructor(private readonly findByIds: FindByIds) {}
 
-  get(collection: string, id: string, omit: readonly string[] = []): Promise<ReadDocument | undefined> {
+  get(collection: string, id: string): Promise<ReadDocument | undefined> {
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0)
         setImmediate(() => {
           this.flush();
         });
-      const key = JSON.stringify([collection, ...omit]);
-      let batch = this.pending.get(key);
-      if (!batch) this.pending.set(key, (batch = { collection, omit, waiting: new Map<string, Waiter[]>() }));
-      const waiters = batch.waiting.get(id);
+      let waiting = this.pending.get(collection);
+      if (!waiting) this.pending.set(collection, (waiting = new Map<string, Waiter[]>()));
+      const waiters = waiting.get(id);
       if (waiters) waiters.push({ resolve, reject });
-      else batch.waiting.set(id, [{ resolve, reject }]);
+      else waiting.set(id, [{ resolve, reject }]);
     });
   }
 
   private flush(): void {
     const batches = this.pending;
     this.pending = new Map();
-    for (const batch of batches.values()) void this.send(batch);
+    for (const [collection, waiting] of batches) void this.send(collection, waiting);
   }
 
-  private async send({ collection, omit, waiting }: Batch): Promise<void> {
+  private async send(collection: string, waiting: Map<string, Waiter[]>): Promise<void> {
     try {
       const ids = [...waiting.keys()];
       // Bounded queries: a flood of reads in one turn goes as several, over several connections.
       const lookups: Promise<Map<string, ReadDocument>>[] = [];
-      for (let start = 0; start < ids.length; start += idsPerQuery) lookups.push(this.findByIds(collection, ids.slice(start, start + idsPerQuery), omit));
+      for (let start = 0; start < ids.length; start += idsPerQuery) lookups.push(this.findByIds(collection, ids.slice(start, start + idsPerQuery)));
       const found = new Map<string, ReadDocument>();
       for (const part of await Promise.all(lookups)) for (const [id, document] of part) found.set(id, document);
       for (const [id, waiters] of waiting) {

@@ -4,10 +4,10 @@ import type { ReadDocument } from './read-store.port';
 
 /** A store holding `documents` by collection, recording every lookup it is asked for. */
 function storeOf(documents: Record<string, ReadDocument[]>) {
-  const lookups: { collection: string; ids: string[]; omit?: readonly string[] }[] = [];
+  const lookups: { collection: string; ids: string[] }[] = [];
   let failing: Error | undefined;
-  const findByIds: FindByIds = (collection, ids, omit) => {
-    lookups.push({ collection, ids, ...(omit.length ? { omit } : {}) });
+  const findByIds: FindByIds = (collection, ids) => {
+    lookups.push({ collection, ids });
     if (failing) return Promise.reject(failing);
     const held = new Map((documents[collection] ?? []).map((document) => [document.id, structuredClone(document)]));
     return Promise.resolve(new Map(ids.flatMap((id) => (held.has(id) ? [[id, held.get(id) as ReadDocument]] : []))));
@@ -36,24 +36,6 @@ describe('point reads', () => {
     expect(store.lookups).toEqual([
       { collection: 'accounts', ids: ['acc-1', 'acc-2'] },
       { collection: 'worklist', ids: ['acc-1'] },
-    ]);
-  });
-
-  it('sends reads that leave out other fields as lookups of their own', async () => {
-    const store = storeOf({ accounts });
-    const reads = new PointReads(store.findByIds);
-
-    await Promise.all([
-      reads.get('accounts', 'acc-1', ['state']),
-      reads.get('accounts', 'acc-2'),
-      reads.get('accounts', 'acc-2', ['state']),
-      reads.get('accounts', 'acc-1', ['state', 'kpis']),
-    ]);
-
-    expect(store.lookups).toEqual([
-      { collection: 'accounts', ids: ['acc-1', 'acc-2'], omit: ['state'] },
-      { collection: 'accounts', ids: ['acc-2'] },
-      { collection: 'accounts', ids: ['acc-1'], omit: ['state', 'kpis'] },
     ]);
   });
 

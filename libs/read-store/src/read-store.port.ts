@@ -182,6 +182,11 @@ export function assertField(field: string): void {
  */
 export function omittedPaths(omit: readonly string[] = []): string[][] {
   omit.forEach(assertField);
-  const paths = [...new Set(omit)].map((field) => field.split('.'));
-  return paths.filter((path) => !paths.some((other) => other.length < path.length && other.every((key, i) => key === path[i])));
+  // Sorted: the same fields in any order are the same read (point reads gather by them).
+  const paths = [...new Set(omit)].sort().map((field) => field.split('.'));
+  return paths.filter((path) => !paths.some((other) => other.length < path.length && isWithin(path, other)));
 }
+
+/** Whether `path` is `prefix` or lies below it. */
+export const isWithin = (path: readonly string[], prefix: readonly string[]): boolean =>
+  prefix.length <= path.length && prefix.every((key, i) => key === path[i]);

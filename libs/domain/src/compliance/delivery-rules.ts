@@ -11,7 +11,11 @@ import {
   type ContactSubject,
 } from './contact-rules';
 
-/** What a delivery's rules read of an account: the contact rules' subject, and whether a confirmation was asked for. */
+/**
+ * What a delivery's rules read of an account: the contact rules' subject, and whether a confirmation was asked for. Its
+ * invoices are all the account's, paid ones included (a reminder of one paid since is withdrawn), not only those owed
+ * as `contactSubjectOf` keeps them.
+ */
 export type DeliverySubject = ContactSubject & Pick<OpenedAccount, 'resolutionConfirmationRequested'>;
 
 /** A message queued earlier, about to be handed to its channel. */

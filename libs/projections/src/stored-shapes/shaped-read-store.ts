@@ -1,5 +1,6 @@
 import {
   omittedPaths,
+  withoutPaths,
   type Checkpoint,
   type IndexBuildOptions,
   type IndexSpec,
@@ -9,7 +10,6 @@ import {
   type ReadStore,
   type WriteOperation,
 } from '@arrears/read-store';
-import { withoutPaths } from './fields-left-out';
 import { filled, readableField, shapeAt, slimmed, type StoredShape } from './stored-shape';
 import { baseCollectionOf, StoredParts, type PartedCollection } from './stored-parts.store';
 
@@ -78,7 +78,7 @@ export class ShapedReadStore implements ReadStore {
       (ids) => this.heads(collection, ids, query ?? {}),
       query?.omit,
     );
-    // Fields in parts, or in a record's entries, that a path leaves out: nothing else brings a field back.
+    // A path through a record's entries, or into a field in parts, may still find what defaults or parts brought back.
     return paths.length ? whole.map((document) => withoutPaths(document, paths)) : whole;
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
 import {
+  isWithin,
   omittedPaths,
   type Condition,
   type IndexBuildOptions,
@@ -16,6 +17,7 @@ import {
   fieldTrees,
   graftedDocument,
   markedPaths,
+  fieldOfPart,
   partedFieldName,
   partedObjects,
   splitDocument,
@@ -91,7 +93,7 @@ const isStamped = (value: unknown, stamp: unknown): value is object => typeof va
 
 /** The value at `path` of the fields `trees` hold, if one of them holds it. */
 function heldAt(trees: readonly FieldTree[] | undefined, path: readonly string[]): unknown {
-  const [field, tree] = trees?.find(([at]) => at.length < path.length && at.every((key, i) => key === path[i])) ?? [];
+  const [field, tree] = trees?.find(([at]) => at.length < path.length && isWithin(path, at)) ?? [];
   return field && valueAt(tree, path.slice(field.length));
 }
 
@@ -116,10 +118,11 @@ export const baseCollectionOf = (collection: string) => collection.replace(shado
  *   refused, a document deleted, and a collection dropped or replaced forget all of it. Every other writer of
  *   a projection's documents takes its lease first, and this process's next write is then refused.
  * - The fields stored in parts are kept in memory, up to `keptParts` parts: a read finds the head, and grafts
- *   in the fields kept for it when the head's stamp is the one they were kept with. A read that leaves fields out
- *   (the API's view of an account leaves out its payment ids) reads and keeps the parts of the others alone. When it is another, the read
- *   lists the stamps of the document's parts (their values left out) and reads only the parts stored since: a busy
- *   account read again after a payment reads the three parts it changed, not its whole history.
+ *   in the fields kept for it when the head's stamp is the one they were kept with. When the stamp is another, the
+ *   read lists the stamps of the document's parts (their values left out) and reads only the parts stored since: a
+ *   busy account read again after a payment reads the three parts it changed, not its whole history. A read that
+ *   leaves fields out (the API's view of an account leaves out its payment ids) reads, lists and keeps the parts of
+ *   the others alone.
  * - A head's marks count its fields' parts, and a read that finds other parts, or a stamp changed by the time
  *   the parts are read, reads the document again: no reader gets a head with the parts of another write.
  */
@@ -172,7 +175,8 @@ export class StoredParts {
 
   /**
    * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out (a field's
-   * path, or one of its parents'), whose parts are not read. A document
+   * path, or one of its parents'), whose parts are not read (but those of an earlier release, which name no field:
+   * taken whole, they are not kept). A document
    * written between the read of its head and that of its parts is read again (`reread` reads heads as the caller
    * did, or leaves out those that no longer match); one that keeps being torn so fails as a store too busy to
    * answer (503 to a client, to be retried).
@@ -186,7 +190,7 @@ export class StoredParts {
     const parted = this.partedOf(collection);
     if (!parted) return heads;
     const left = omittedPaths(omit);
-    const fields = parted.fields.filter(({ at }) => !left.some((path) => path.length <= at.length && path.every((key, i) => key === at[i])));
+    const fields = parted.fields.filter(({ at }) => !left.some((path) => isWithin(at, path)));
     const answered = new Map<string, ReadDocument>();
     let pending = heads;
     for (let attempt = 1; pending.length; attempt++) {
@@ -294,6 +298,8 @@ export class StoredParts {
     );
     const changed: string[] = [];
     for (const part of await this.partsWhere(partsCollection, 'owner', [...held.keys()], { where: ofFields, omit: ['value'] })) {
+      // A part of a field left out, stored by an earlier release that named no field: not asked for.
+      if (!fieldOfPart(part.path, fields)) continue;
       const value = heldAt(held.get(part.owner), part.path);
       // A part stored without a stamp (by an earlier release) is read again: nothing tells it unchanged.
       if (isStamped(value, part.stamp) && this.stampOf(value, this.keyOf(collection, part.owner, [])) === part.stamp)

@@ -134,7 +134,7 @@ export type FieldTree = [path: string[], tree: Record<string, unknown>];
 export function fieldTrees(parts: readonly StoredPart[], fields: readonly PartedField[]): FieldTree[] {
   const trees = new Map<string, FieldTree>();
   for (const part of parts) {
-    const field = fields.find(({ at, depth }) => part.path.length > at.length && part.path.length <= at.length + depth && matches(at, part.path));
+    const field = fieldOfPart(part.path, fields);
     if (!field) continue;
     const path = part.path.slice(0, field.at.length);
     const key = JSON.stringify(path);
@@ -146,6 +146,10 @@ export function fieldTrees(parts: readonly StoredPart[], fields: readonly Parted
 }
 
 const matches = (at: readonly string[], path: readonly string[]) => at.every((segment, i) => segment === '*' || segment === path[i]);
+
+/** The one of `fields` whose part lies at `path`, if any. */
+export const fieldOfPart = (path: readonly string[], fields: readonly PartedField[]): PartedField | undefined =>
+  fields.find(({ at, depth }) => path.length > at.length && path.length <= at.length + depth && matches(at, path));
 
 /**
  * The document whose head is `head`, each mark replaced by its field's tree; null when a field has not the parts

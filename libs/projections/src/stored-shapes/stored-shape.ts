@@ -1,6 +1,6 @@
 import { setEntry } from '@arrears/domain';
 import { deepFreeze, isPlainObject } from '@arrears/platform';
-import { pathsBelow } from './fields-left-out';
+import { pathsBelow } from '@arrears/read-store';
 
 /**
  * How a document is stored without the values every document of its kind starts with: a field equal

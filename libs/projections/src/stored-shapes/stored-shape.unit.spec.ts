@@ -31,7 +31,7 @@ describe('a document stored without its defaults', () => {
     expect(filled(JSON.parse(JSON.stringify(stored)), shape)).toStrictEqual(account);
   });
 
-  it('puts back no default for the fields a read left out, at any level', () => {
+  it('puts back no default for the fields a read left out, at any level of its struct fields', () => {
     const nested = structShape({ status: 'open', terms: { graceDays: 0, lateFee: null } });
     expect(filled({ terms: { graceDays: 5 } }, nested, [['status'], ['terms', 'lateFee']])).toStrictEqual({ terms: { graceDays: 5 } });
     expect(filled({}, nested, [['terms']])).toStrictEqual({ status: 'open' });

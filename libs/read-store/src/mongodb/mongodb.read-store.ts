@@ -15,6 +15,7 @@ import {
   type Swap,
   type WriteOperation,
 } from '../read-store.port';
+import { withoutPaths } from '../fields-left-out';
 import { PointReads } from '../point-reads';
 
 const checkpoints = 'read_checkpoints';
@@ -46,10 +47,10 @@ interface Stored {
  */
 export class MongoReadStore implements ReadStore {
   readonly backend = 'mongodb';
-  private readonly pointReads = new PointReads(async (collection, ids, omit) => {
+  private readonly pointReads = new PointReads(async (collection, ids) => {
     const found = await this.db
       .collection<Stored>(collection)
-      .find({ _id: { $in: ids } }, { batchSize: ids.length, ...projectionOf(omit) })
+      .find({ _id: { $in: ids } }, { batchSize: ids.length })
       .toArray();
     return new Map(found.map((stored) => [stored._id, toDocument(stored)]));
   });
@@ -169,11 +170,10 @@ export class MongoReadStore implements ReadStore {
 
   async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
     assertName(collection);
-    return this.pointReads.get(
-      collection,
-      id,
-      omittedPaths(omit).map((path) => path.join('.')),
-    );
+    const paths = omittedPaths(omit);
+    // Left out once read, as on PostgreSQL: reads of one collection by id leave together, whatever each leaves out.
+    const document = await this.pointReads.get(collection, id);
+    return document && withoutPaths(document, paths);
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {

@@ -26,6 +26,7 @@ import {
   type Swap,
   type WriteOperation,
 } from '../read-store.port';
+import { withoutPaths } from '../fields-left-out';
 import { PointReads } from '../point-reads';
 import { IndexBuilds } from './postgres.index-builds';
 import { createTable, documentStorage, leaseLostCode, readStoreMigrations, tableOf } from './postgres.read-schema';
@@ -45,9 +46,8 @@ export class PostgresReadStore implements ReadStore {
   /** Tables being made, by collection. */
   private readonly making = new Map<string, Promise<void>>();
   private readonly statementNames = new Map<string, string>();
-  private readonly pointReads = new PointReads(async (collection, ids, omit) => {
-    const values: unknown[] = [ids];
-    const rows = await this.select(`SELECT id, ${documentSql(omit, values)} FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, values);
+  private readonly pointReads = new PointReads(async (collection, ids) => {
+    const rows = await this.select(`SELECT id, doc FROM ${tableOf(collection)} WHERE id = ANY($1::text[])`, [ids]);
     return new Map(rows.map((row) => [row.id, toDocument(row)]));
   });
 
@@ -153,16 +153,20 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async get(collection: string, id: string, { omit }: Pick<Query, 'omit'> = {}): Promise<ReadDocument | undefined> {
-    const left = omittedPaths(omit).map((path) => path.join('.'));
+    const paths = omittedPaths(omit);
     // PostgreSQL's text cannot hold NUL, so no document has such an id; asking would fail the reads it travels with.
     if (!(await this.exists(collection)) || id.includes('\u0000')) return undefined;
-    return this.pointReads.get(collection, id, left);
+    // Left out here rather than by the statement: each field jsonb takes out costs it a copy of the document, more than
+    // the few bytes it saves (the large fields of a document are kept in parts of their own).
+    const document = await this.pointReads.get(collection, id);
+    return document && withoutPaths(document, paths);
   }
 
   async find(collection: string, query: Query = {}): Promise<ReadDocument[]> {
     const { text, values } = findStatement(collection, query);
     if (!(await this.exists(collection))) return [];
-    return (await this.select(text, values)).map(toDocument);
+    const nested = omittedPaths(query.omit).filter((path) => path.length > 1);
+    return (await this.select(text, values)).map((row) => withoutPaths(toDocument(row), nested));
   }
 
   /**
@@ -383,16 +387,13 @@ export function findStatement(collection: string, query: Query): { text: string;
 }
 
 /**
- * The document, the fields of `omit` left out: the top-level ones as one array parameter, so that any list of them is
- * the same statement, and each deeper one by its path.
+ * The document, the top-level fields of `omit` left out, as one array parameter so that any list of them is the same
+ * statement: what a list leaves out is mostly a large field (the account's fold) of every document it finds. Deeper
+ * fields are left out once read (see `find`).
  */
 function documentSql(omit: readonly string[] | undefined, values: unknown[]): string {
-  const paths = omittedPaths(omit);
-  const topLevel = paths.filter((path) => path.length === 1).map(([field]) => field);
-  let doc = 'doc';
-  if (topLevel.length) doc = `doc - $${values.push(topLevel)}::text[]`;
-  for (const path of paths.filter(({ length }) => length > 1)) doc = `(${doc}) #- $${values.push(path)}::text[]`;
-  return doc === 'doc' ? doc : `${doc} AS doc`;
+  const topLevel = omittedPaths(omit).flatMap((path) => (path.length === 1 ? path : []));
+  return topLevel.length ? `doc - $${values.push(topLevel)}::text[] AS doc` : 'doc';
 }
 
 /**

@@ -9,16 +9,14 @@ import {
   type OpenedAccount,
   type SchedulerSettings,
 } from '@arrears/domain';
+import { omittedPaths, withoutPaths } from '@arrears/read-store';
 import { everyEventHistory } from '../../../domain/src/account/every-event.fixtures';
 import { unreadBySweep } from './timeline-scheduler';
 
 const settings: SchedulerSettings = { timelines: defaultTimelines, policies: regulationFEverywhere, installmentGraceDays: 3, planBreakAfter: 2 };
 
 /** The account as the sweep reads it: without the account's fields it leaves out. */
-function asSwept(account: OpenedAccount): OpenedAccount {
-  const left = new Set(unreadBySweep.flatMap((path) => (path.startsWith('account.') ? [path.slice('account.'.length)] : [])));
-  return Object.fromEntries(Object.entries(account).filter(([field]) => !left.has(field))) as OpenedAccount;
-}
+const asSwept = (account: OpenedAccount): OpenedAccount => withoutPaths({ account }, omittedPaths(unreadBySweep)).account;
 
 describe('what the sweep reads of an account', () => {
   it('leaves out only what its work never depends on: the same commands are due without it, after every event type, on every day', () => {

@@ -13,7 +13,7 @@ const furthestAhead = 'Pacific/Kiritimati';
 const pageSize = 200;
 /** Accounts worked side by side: enough to overlap round trips, few enough to leave the API its pool. */
 const parallelAccounts = 4;
-/** What the sweep never reads of an account document: what only the fold reads (its KPI ledger, its payment ids), its score and last payment. */
+/** What the sweep never reads of an account document: what only the fold reads (its KPI ledger, its payment and reversal ids), its score and last payment. */
 export const unreadBySweep = [...foldOnlyAccountFields, 'score', 'lastPayment'];
 /** What a page of several parts' sweep lists an account by: its id and `wakeOn`, the rest read for its own part. */
 const listedOnly = [...unreadBySweep, 'account'];

@@ -185,15 +185,15 @@ const isWorklistLine = (document: AccountFoldDocument | null | undefined): docum
 /** Where readers find the worklist and the KPIs: collections the account fold keeps, under its checkpoint. */
 export const accountReadModel = { name: ACCOUNT_FOLD, collection: ACCOUNTS } as const;
 
-/** A debtor's accounts with one creditor (the `by_debtor` index): erasure, and the debtor's credit limit, find them so. */
 /**
  * The fields of an account document only the fold reads, which views and look-ups leave out of their reads: the
  * registries of payment and reversal ids (kept to refuse an id used twice) and the account's KPI ledger. They grow with
  * every payment and day and are kept in parts: an account of ten thousand payments is read in kilobytes without them,
  * not megabytes. (The invoices' days paid on stay: the time bar counts from payments.)
  */
-export const foldOnlyAccountFields = ['kpis', 'account.payments', 'account.reversalIds'];
+export const foldOnlyAccountFields: readonly string[] = ['kpis', 'account.payments', 'account.reversalIds'];
 
+/** A debtor's accounts with one creditor (the `by_debtor` index): erasure, and the debtor's credit limit, find them so. */
 export const debtorAccountsQuery = (creditorId: string, debtorReference: string): Query => ({
   where: [
     { field: 'creditorId', op: 'eq', value: creditorId },

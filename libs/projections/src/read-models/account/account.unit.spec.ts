@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { addDays, demoCreditorProfile, regulationFEverywhere } from '@arrears/domain';
-import { omittedPaths } from '@arrears/read-store';
+import { omittedPaths, withoutPaths } from '@arrears/read-store';
 import { everyEventHistory } from '../../../../domain/src/account/every-event.fixtures';
 import type { ProjectedDocument } from '../../projection';
-import { withoutPaths } from '../../stored-shapes/fields-left-out';
 import { applyEvent } from '../../runner/batch-writes';
 import { accountProjection, eventLog, facts, projectAll } from '../read-model.fixtures';
 import { foldOnlyAccountFields, type AccountDocument } from './account.projection';
