@@ -62,7 +62,7 @@ export class ShapedReadStore implements ReadStore {
       collection,
       [this.filled(collection, document, paths)],
       (ids) => this.heads(collection, ids, omit ? { omit } : {}),
-      omit,
+      paths,
     );
     return whole && withoutPaths(whole, paths);
   }
@@ -76,7 +76,7 @@ export class ShapedReadStore implements ReadStore {
       collection,
       documents.map((document) => this.filled(collection, document, paths)),
       (ids) => this.heads(collection, ids, query ?? {}),
-      query?.omit,
+      paths,
     );
     // A path through a record's entries, or into a field in parts, may still find what defaults or parts brought back.
     return paths.length ? whole.map((document) => withoutPaths(document, paths)) : whole;

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deepFreeze, LeastRecentlyUsed, StoreBusyError } from '@arrears/platform';
 import {
   isWithin,
-  omittedPaths,
   type Condition,
   type IndexBuildOptions,
   type IndexSpec,
@@ -174,8 +173,8 @@ export class StoredParts {
   }
 
   /**
-   * The documents of `collection` whole: their fields in parts grafted in, but those `omit` leaves out (a field's
-   * path, or one of its parents'), whose parts are not read (but those of an earlier release, which name no field:
+   * The documents of `collection` whole: their fields in parts grafted in, but those `leftOut` holds (a field's
+   * path, or one of its parents', as `omittedPaths` gives them), whose parts are not read (but those of an earlier release, which name no field:
    * taken whole, they are not kept). A document
    * written between the read of its head and that of its parts is read again (`reread` reads heads as the caller
    * did, or leaves out those that no longer match); one that keeps being torn so fails as a store too busy to
@@ -185,12 +184,11 @@ export class StoredParts {
     collection: string,
     heads: ReadDocument[],
     reread: (ids: string[]) => Promise<ReadDocument[]>,
-    omit: readonly string[] = [],
+    leftOut: readonly string[][] = [],
   ): Promise<ReadDocument[]> {
     const parted = this.partedOf(collection);
     if (!parted) return heads;
-    const left = omittedPaths(omit);
-    const fields = parted.fields.filter(({ at }) => !left.some((path) => isWithin(at, path)));
+    const fields = parted.fields.filter(({ at }) => !leftOut.some((path) => isWithin(at, path)));
     const answered = new Map<string, ReadDocument>();
     let pending = heads;
     for (let attempt = 1; pending.length; attempt++) {
