@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LeaseLostError, type Query, type ReadStore, type Scalar } from '../read-store.port';
+import { LeaseLostError, type Query, type ReadDocument, type ReadStore, type Scalar } from '../read-store.port';
 
 /**
  * The read store contract: every adapter runs this same suite. Each test uses its own collection.
@@ -232,6 +232,20 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
       expect(whole).toEqual(document);
       expect(await store.get(c, 'absent', { omit: ['kpis'] })).toBeUndefined();
       await expect(store.get(c, 'a', { omit: ['state.'] })).rejects.toThrow(/Invalid field path/);
+    });
+
+    it('keeps a field named like a member of Object.prototype a field of the document it leaves fields out of', async () => {
+      const c = collection();
+      const document = JSON.parse('{"id":"a","__proto__":{"polluted":true},"state":{"__proto__":1,"payments":{},"status":"open"},"kpis":{}}') as ReadDocument;
+      await store.apply([{ kind: 'put', collection: c, document }]);
+      for (const slim of [await store.get(c, 'a', { omit: ['kpis', 'state.payments'] }), (await store.find(c, { omit: ['kpis', 'state.payments'] }))[0]]) {
+        expect(Object.getPrototypeOf(slim)).toBe(Object.prototype);
+        expect(Object.keys(slim ?? {})).toEqual(expect.arrayContaining(['__proto__', 'state']));
+        expect(Object.getOwnPropertyDescriptor(slim, '__proto__')?.value).toEqual({ polluted: true });
+        expect(Object.getOwnPropertyDescriptor(slim?.state, '__proto__')?.value).toBe(1);
+        expect(slim).not.toHaveProperty('kpis');
+        expect(slim?.polluted).toBeUndefined();
+      }
     });
 
     it('grants a lease to one owner at a time, renews it with the same token, and hands it on with a greater one', async () => {
