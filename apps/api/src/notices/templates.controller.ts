@@ -16,10 +16,10 @@ import {
   dateIn,
   valuesFor,
   variablesOf,
-  type OpenedAccount,
+  type MessageSubject,
 } from '@arrears/domain';
 import { Clock, ValidationProblem } from '@arrears/platform';
-import { accountReadModel, type AccountDocument } from '@arrears/projections';
+import { accountReadModel, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { Caller } from '../auth/caller.decorator';
 import type { Principal } from '../auth/principal';
@@ -87,8 +87,8 @@ export class TemplatesController {
     return { templateId, version: template.version, channel, language: template.language, escalation: template.escalation === true, subject, body, missing };
   }
 
-  private async account(accountId: string, caller: Principal): Promise<OpenedAccount> {
-    const document = (await this.readStore.get(accountReadModel.collection, accountId)) as AccountDocument | undefined;
+  private async account(accountId: string, caller: Principal): Promise<MessageSubject> {
+    const document = (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields })) as AccountDocument | undefined;
     requireAccountInScope(caller, accountId, document?.creditorId);
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
     return document.account;

@@ -36,9 +36,16 @@ export interface MessageRequest {
   timeBarredDisclosure?: boolean;
 }
 
+/**
+ * What a message reads of an account: all of it but the registries of its payments and reversals, which no variable
+ * names (a payment counts through its invoice's `paid`). A preview reads the account without them: on an account of
+ * thousands of payments they are most of its stored size.
+ */
+export type MessageSubject = Omit<OpenedAccount, 'payments' | 'reversalIds'>;
+
 /** Where and when a message is rendered: the account, the rule set it is decided under, the debtor's today. */
 export interface MessageContext {
-  account: OpenedAccount;
+  account: MessageSubject;
   policies: ContactPolicies;
   today: IsoDate;
 }

@@ -4,7 +4,7 @@ import { initialAccountState, outstanding, type OpenedAccount } from '../account
 import type { AccountEvent } from '../account/account.events';
 import { itemizationOf } from '../interactions/itemization';
 import { validationPeriodOf } from '../interactions/validation-period';
-import type { MessageFacts } from './notices.render';
+import type { MessageFacts, MessageSubject } from './notices.render';
 
 /** The day sample messages are rendered on. */
 export const sampleToday: IsoDate = '2026-03-02';
@@ -66,7 +66,7 @@ export const sampleFacts: MessageFacts = {
  * invoice, its itemization, and its validation period (the one running, or the one a notice sent
  * today would start).
  */
-export function factsOf(account: OpenedAccount, today: IsoDate): MessageFacts {
+export function factsOf(account: MessageSubject, today: IsoDate): MessageFacts {
   const unpaid = Object.values(account.invoices).filter((invoice) => outstanding(invoice) > 0);
   const invoice = unpaid.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.sequence - b.sequence)[0];
   const itemization = itemizationOf(account);

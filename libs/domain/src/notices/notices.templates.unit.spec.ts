@@ -1,7 +1,12 @@
 import { demoCreditorProfile, type CreditorProfile } from '../compliance/creditor-profile';
 import { missingElements, overshadowingProblems, threateningWords } from './notices.checks';
 import { optOutLinkMarker, phrases } from './notices.phrases';
-import { formatDate } from './notices.render';
+import { everyEventHistory } from '../account/every-event.fixtures';
+import { evolve } from '../account/account.evolve';
+import { initialAccountState } from '../account/account.state';
+import { regulationF, type ContactPolicies } from '../compliance/contact-policy';
+import { factsOf, sampleToday } from './notices.samples';
+import { formatDate, valuesFor } from './notices.render';
 import { renderSample, templateSetProblems } from './notices.template-checks';
 import { paragraphTemplateIds, templateFor, type NoticeTemplate } from './notices.templates';
 import { defaultTemplates } from './templates/default-templates';
@@ -234,5 +239,31 @@ describe('lookup and formatting', () => {
     expect(formatDate('2026-03-01', 'en')).toBe('March 1, 2026');
     expect(formatDate('2026-03-01', 'es')).toBe('1 de marzo de 2026');
     expect(formatDate('2026-12-31', 'en')).toBe('December 31, 2026');
+  });
+});
+
+describe('a message reads an account without its payment and reversal registries (a preview leaves them out of its read)', () => {
+  const policies: ContactPolicies = {
+    default: regulationF,
+    byCreditor: {},
+    profiles: { default: demoCreditorProfile, byCreditor: {} },
+    templates: defaultTemplates,
+  };
+
+  it('every shipped template says the same with and without them, after every account event type', () => {
+    let account = initialAccountState();
+    for (const event of everyEventHistory) {
+      account = evolve(account, event);
+      if (account.status === 'unopened') continue;
+      const whole = account;
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the registries are named only to be left out
+      const { payments: _payments, reversalIds: _reversalIds, ...slim } = account;
+      for (const template of defaultTemplates) {
+        const request = { templateId: template.id, channel: template.channel, facts: factsOf(whole, sampleToday), timeBarredDisclosure: true };
+        expect(valuesFor({ account: slim, policies, today: sampleToday }, { ...request, facts: factsOf(slim, sampleToday) }, template)).toEqual(
+          valuesFor({ account: whole, policies, today: sampleToday }, request, template),
+        );
+      }
+    }
   });
 });
