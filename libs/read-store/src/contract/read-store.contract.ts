@@ -244,6 +244,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStore>
         expect(Object.getOwnPropertyDescriptor(slim, '__proto__')?.value).toEqual({ polluted: true });
         expect(Object.getOwnPropertyDescriptor(slim?.state, '__proto__')?.value).toBe(1);
         expect(slim).not.toHaveProperty('kpis');
+        expect(slim?.state).not.toHaveProperty('payments');
         expect(slim?.polluted).toBeUndefined();
       }
     });
