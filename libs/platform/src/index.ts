@@ -9,6 +9,7 @@ export * from './database/postgres-pool';
 export * from './database/store-unavailable';
 export * from './http/problem';
 export * from './http/validation';
+export { flatRequestOf } from './http/flat-requests';
 export * from './http/storable-input';
 export * from './process/run-headless';
 export * from './metrics/metrics';

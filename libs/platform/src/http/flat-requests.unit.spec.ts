@@ -1,0 +1,146 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
+import { flatRequestOf } from './flat-requests';
+import { rememberValidationRules, strictValidationOptions, strictValidationPipe } from './validation';
+import { outcomesAgree, mutantsOf } from './flat-requests.fixtures';
+
+class Base {
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,16}$/)
+  id!: string;
+}
+
+/** Flat: scalars, inherited rules, an optional field, a rule that reads another field. */
+class Payment extends Base {
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount!: number;
+
+  @IsIn(['card', 'cash'])
+  method!: string;
+
+  @IsOptional()
+  @IsString()
+  note?: string;
+
+  @ValidateIf((payment: Payment) => payment.method === 'card')
+  @IsBoolean()
+  present?: boolean;
+
+  @ValidateBy({
+    name: 'notAboveAmount',
+    validator: { validate: (value: unknown, args?: ValidationArguments) => value === undefined || (args?.object as Payment).amount >= (value as number) },
+  })
+  @IsOptional()
+  fee?: number;
+}
+
+/** A field the constructor sets, as the whitelist sees it. */
+class Defaulted {
+  @IsIn(['card', 'cash'])
+  method = 'card';
+}
+
+class Line {
+  @IsString()
+  text!: string;
+}
+
+class Nested {
+  @ValidateNested()
+  @Type(() => Line)
+  line!: Line;
+}
+
+class Trimmed {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  name!: string;
+}
+
+/** A rule declared asynchronous. */
+class Checked {
+  @IsYesLater()
+  answer!: string;
+}
+
+function IsYesLater() {
+  return (object: object, propertyName: string) => {
+    const validator = { validate: (value: unknown) => Promise.resolve(value === 'yes') };
+    registerDecorator({ name: 'isYesLater', target: object.constructor, propertyName, async: true, validator });
+  };
+}
+
+/** A rule that answers with a promise without saying so: taken the full way at each call. */
+class Promised {
+  @ValidateBy({ name: 'yesLater', validator: { validate: (value: unknown) => Promise.resolve(value === 'yes') } })
+  answer!: string;
+}
+
+const full = () => {
+  rememberValidationRules();
+  return new ValidationPipe(strictValidationOptions);
+};
+const bodyOf = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
+/** A body as the service parses one (structuredClone's objects are of another realm here). */
+const copy = <T>(body: T) => JSON.parse(JSON.stringify(body)) as T;
+const validPayment = { id: 'pay-1', amount: 5000, method: 'card', note: 'first', present: true, fee: 10 };
+
+describe('flat requests take the short way through strict validation', () => {
+  it('builds a valid flat request as the full way does, without taking it', async () => {
+    const fullWay = jest.spyOn(ValidationPipe.prototype, 'transform');
+    const built = await strictValidationPipe().transform(copy(validPayment), bodyOf(Payment));
+    expect(fullWay).not.toHaveBeenCalled();
+    fullWay.mockRestore();
+    expect(built).toBeInstanceOf(Payment);
+    expect(built).toEqual(await full().transform(copy(validPayment), bodyOf(Payment)));
+  });
+
+  it('answers every mutant of a valid flat body as the full way does', async () => {
+    for (const text of mutantsOf(validPayment)) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Payment));
+  });
+
+  it('answers a class whose constructor sets a field as the full way does', async () => {
+    expect(flatRequestOf(Defaulted)).toBeDefined();
+    for (const text of mutantsOf({ method: 'cash' })) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Defaulted));
+    for (const text of ['{}', '{"method":"cheque"}']) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Defaulted));
+  });
+
+  it.each([
+    ['a nested class', Nested, { line: { text: 'a' } }],
+    ['a transformed field', Trimmed, { name: ' a ' }],
+    ['an asynchronous rule', Checked, { answer: 'yes' }],
+  ])('leaves %s to the full way', async (_, type, body) => {
+    expect(flatRequestOf(type as new () => object)).toBeUndefined();
+    for (const text of mutantsOf(body)) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(type));
+  });
+
+  it('takes the full way for a rule that answers with a promise', async () => {
+    const fullWay = jest.spyOn(ValidationPipe.prototype, 'transform');
+    await expect(strictValidationPipe().transform({ answer: 'yes' }, bodyOf(Promised))).resolves.toEqual({ answer: 'yes' });
+    expect(fullWay).toHaveBeenCalledTimes(1);
+    fullWay.mockRestore();
+    for (const text of mutantsOf({ answer: 'yes' })) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Promised));
+  });
+
+  it('leaves a class without rules, and a body that is no plain object, to the full way', async () => {
+    expect(flatRequestOf(Object)).toBeUndefined();
+    for (const text of ['null', '[]', '"text"', '5', 'true', '[{"id":"pay-1"}]']) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Payment));
+  });
+});
