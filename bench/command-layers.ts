@@ -39,7 +39,7 @@ export async function measureCommandLayers(): Promise<CommandLayerFigure[]> {
   const content = { streamId: 'account-acc-1', id: '6c1f0a8e-2b0d-4a51-8f7e-3d9a7c5b1e20', type: event.type, data: event.data, metadata };
   return [
     {
-      layer: 'validating the body (class-transformer, class-validator)',
+      layer: 'validating the body (the strict pipe; a flat request’s short way)',
       microseconds: await microsecondsPer((n) => pipe.transform(body(n), { type: 'body', metatype: RecordPaymentRequest })),
     },
     { layer: 'deciding and folding', microseconds: await microsecondsPer((n) => decide(recordPayment(n), state).reduce(evolve, state)) },
