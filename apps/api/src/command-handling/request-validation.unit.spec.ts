@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { flatRequestOf, rememberValidationRules, StrictValidationPipe, strictValidationOptions, strictValidationPipe } from '@arrears/platform';
-import { mutantsOf, outcomesAgree } from '../../../../libs/platform/src/http/flat-requests.fixtures';
+import { mutantsOf, outcomesAgree, queryMutantsOf } from '../../../../libs/platform/src/http/flat-requests.fixtures';
+import { PageQueryParams, ReadQueryParams } from '../read-side/paging';
 import { everyAccountCommand } from '../account-commands';
 import { RecordPaymentRequest } from '../payments/payments.requests';
 import { everyCommandReach } from './every-command-reach.fixtures';
@@ -23,6 +24,14 @@ describe('the API’s strict validation, the short way and the full way', () => 
     for (const { body, metadata } of sent) {
       for (const text of mutantsOf(body)) await outcomesAgree(strictValidationPipe(), new ValidationPipe(strictValidationOptions), text, metadata);
     }
+  });
+
+  it.each([
+    ['a read’s', ReadQueryParams, { minPosition: '42' }],
+    ['a page’s', PageQueryParams, { minPosition: '42', limit: '20', cursor: 'abc' }],
+  ])('answers %s query parameters, and every mutant of them, as the full way does', async (_, metatype, parameters) => {
+    for (const query of queryMutantsOf(parameters))
+      await outcomesAgree(strictValidationPipe(), new ValidationPipe(strictValidationOptions), query, { type: 'query', metatype });
   });
 
   it('takes the short way for a payment, the command path’s most frequent request', () => {

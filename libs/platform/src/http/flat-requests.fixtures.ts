@@ -48,13 +48,47 @@ function withField(objectText: string, key: string, valueText: string): string {
   return `{${JSON.stringify(key)}:${valueText}${rest ? `,${rest}` : ''}}`;
 }
 
+/** What the world sends in a query parameter: each as the text after `=`, before decoding. */
+const strangeParameters = ['', '%00', '%ED%A0%80', '__proto__', 'a+b', '-1', '1.5', '9007199254740993', 'true', 'x'.repeat(600)];
+
+/**
+ * A query string's parameters and ones made from them: each left out, given every strange value, or
+ * repeated (an array); a parameter unknown to any route, `__proto__` and `constructor`.
+ */
+export function queryMutantsOf(parameters: Record<string, string>): string[] {
+  const pairs = Object.entries(parameters).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  const keys = Object.keys(parameters);
+  const without = (key: string) => pairs.filter((pair) => !pair.startsWith(`${key}=`));
+  const mutants = [
+    pairs,
+    ...keys.map(without),
+    ...keys.flatMap((key) => strangeParameters.map((value) => [...without(key), `${key}=${value}`])),
+    ...keys.map((key) => [...pairs, pairs.find((pair) => pair.startsWith(`${key}=`)) ?? '']),
+    ...['unknownParameter', '__proto__', 'constructor', 'prototype'].map((key) => [...pairs, `${key}=1`]),
+  ];
+  return mutants.map((query) => query.join('&'));
+}
+
+/** A query string parsed as Fastify's parser does: on an empty prototype of its own, a repeated key's values in an array. */
+export function parsedQuery(query: string): Record<string, string | string[]> {
+  const parsed = Object.create(QueryParameters.prototype) as Record<string, string | string[]>;
+  for (const [key, value] of new URLSearchParams(query)) {
+    const before = parsed[key];
+    parsed[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+  }
+  return parsed;
+}
+
+function QueryParameters() {}
+QueryParameters.prototype = Object.create(null) as object;
+
 /**
  * How a pipe answers a body: the value it builds (and its class), the problem it raises, or whatever else
  * it throws (the edge refuses NUL and lone surrogates before any pipe, so a rule may never have met them).
  */
 async function outcome(pipe: PipeTransform, text: string, metadata: ArgumentMetadata) {
   try {
-    const value: unknown = await pipe.transform(JSON.parse(text), metadata);
+    const value: unknown = await pipe.transform(metadata.type === 'query' ? parsedQuery(text) : JSON.parse(text), metadata);
     return { built: value, prototype: value === null || typeof value !== 'object' ? null : (Object.getPrototypeOf(value) as unknown) };
   } catch (error) {
     if (error instanceof ProblemException) return { status: error.getStatus(), problem: error.getResponse() };
@@ -62,12 +96,12 @@ async function outcome(pipe: PipeTransform, text: string, metadata: ArgumentMeta
   }
 }
 
-/** The two pipes answer the body alike: the same value of the same class, or the same problem. */
+/** The two pipes answer the body (JSON text) or query (a query string) alike: the same value of the same class, or the same problem. */
 export async function outcomesAgree(pipe: PipeTransform, reference: PipeTransform, text: string, metadata: ArgumentMetadata): Promise<void> {
   const [answer, expected] = [await outcome(pipe, text, metadata), await outcome(reference, text, metadata)];
   try {
     expect(answer).toStrictEqual(expected);
   } catch (error) {
-    throw new Error(`For the body ${text}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`For the ${metadata.type} ${text}: ${(error as Error).message}`, { cause: error });
   }
 }

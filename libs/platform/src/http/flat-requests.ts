@@ -16,7 +16,7 @@ interface FieldRules {
 }
 
 /**
- * The valid request's short way through strict validation. class-transformer and class-validator
+ * The valid request's short way through strict validation (a body, or a query's parameters). class-transformer and class-validator
  * rebuild and walk a request's class on every call (an executor, an error per field, the metadata
  * grouped anew, promises): on a payment, about a fifth of the service's CPU under load and the largest
  * share of its garbage. A flat request (a class of scalar fields, with no nested classes and no
@@ -52,10 +52,11 @@ function built(type: Class, fields: Rules, body: unknown): object | undefined {
   return entity;
 }
 
+/** A JSON body's object, or a query string's (Fastify's parser makes those on an empty prototype of their own). */
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === Object.prototype || prototype === null || (Object.getPrototypeOf(prototype) === null && Reflect.ownKeys(prototype).length === 0);
 };
 
 const isScalar = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

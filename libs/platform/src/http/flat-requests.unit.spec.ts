@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { flatRequestOf } from './flat-requests';
 import { rememberValidationRules, strictValidationOptions, strictValidationPipe } from './validation';
-import { outcomesAgree, mutantsOf } from './flat-requests.fixtures';
+import { mutantsOf, outcomesAgree, parsedQuery, queryMutantsOf } from './flat-requests.fixtures';
 
 class Base {
   @IsString()
@@ -93,6 +93,26 @@ class Promised {
   answer!: string;
 }
 
+/** A query's parameters: flat, as parsed (strings, or arrays of them). */
+class Reading {
+  @IsOptional()
+  @Matches(/^\d{1,15}$/)
+  minPosition?: string;
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: string;
+}
+
+/** A query's parameter read as a number: class-transformer converts it, so it is not flat. */
+class Paging {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  limit?: number;
+}
+
 const full = () => {
   rememberValidationRules();
   return new ValidationPipe(strictValidationOptions);
@@ -137,6 +157,21 @@ describe('flat requests take the short way through strict validation', () => {
     expect(fullWay).toHaveBeenCalledTimes(1);
     fullWay.mockRestore();
     for (const text of mutantsOf({ answer: 'yes' })) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Promised));
+  });
+
+  it('reads a flat query’s parameters the short way, and answers each mutant as the full way does', async () => {
+    const fullWay = jest.spyOn(ValidationPipe.prototype, 'transform');
+    const read = await strictValidationPipe().transform(parsedQuery('minPosition=42&order=desc'), { type: 'query', metatype: Reading });
+    expect(fullWay).not.toHaveBeenCalled();
+    fullWay.mockRestore();
+    expect(read).toStrictEqual(Object.assign(new Reading(), { minPosition: '42', order: 'desc' }));
+    for (const query of queryMutantsOf({ minPosition: '42', order: 'desc' }))
+      await outcomesAgree(strictValidationPipe(), full(), query, { type: 'query', metatype: Reading });
+  });
+
+  it('leaves a converted query parameter to the full way', async () => {
+    expect(flatRequestOf(Paging)).toBeUndefined();
+    for (const query of queryMutantsOf({ limit: '20' })) await outcomesAgree(strictValidationPipe(), full(), query, { type: 'query', metatype: Paging });
   });
 
   it('leaves a class without rules, and a body that is no plain object, to the full way', async () => {

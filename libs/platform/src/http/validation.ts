@@ -39,8 +39,8 @@ export const strictValidationOptions: ValidationPipeOptions = {
 
 /**
  * Strict validation at the edge: unknown fields are rejected (not silently dropped), values are not
- * coerced from strings, and each bad field is reported by name. A valid flat body takes the short way
- * (see flatRequestOf); every other value, and every refusal, the full one.
+ * coerced from strings, and each bad field is reported by name. A valid flat body or query takes the
+ * short way (see flatRequestOf); every other value, and every refusal, the full one.
  */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -48,10 +48,13 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const flat = metadata.type === 'body' && metadata.metatype ? flatRequestOf(metadata.metatype as new () => object)?.(value) : undefined;
+    const flat = takesShortWay(metadata) ? flatRequestOf(metadata.metatype as new () => object)?.(value) : undefined;
     return flat ? Promise.resolve(flat) : super.transform(value, metadata);
   }
 }
+
+/** A body or a query's parameters, read into a class: a path parameter's type is a primitive's. */
+const takesShortWay = ({ type, metatype }: ArgumentMetadata) => (type === 'body' || type === 'query') && metatype !== undefined;
 
 export const strictValidationPipe = () => {
   rememberValidationRules();
