@@ -31,7 +31,9 @@ const timelineReach: CapabilityReach<TimelineCommand> = {
 /**
  * Every account command, with how each of its fields is set from outside: the specs that prove each can
  * be (every-field-reachable.unit.spec.ts), and that every request they send is validated alike either
- * way (request-validation.unit.spec.ts). Test support only (a fixtures file: not built).
+ * way (request-validation.unit.spec.ts). The table is exhaustive by type: a new command, or a new field of
+ * one, fails to compile until its capability's reach fixtures list it with a way to set it. Test support
+ * only (a fixtures file: not built).
  */
 export const everyCommandReach: ReachTable = {
   ...accountsReach,

@@ -17,9 +17,6 @@ function unset(fields: object, data: unknown, path = ''): string[] {
  * every optional field, so the request class must accept each) or by the scheduler. A field the
  * caller does not send says where it comes from instead (`setBy`), or why no caller sets it (`notAnInput`). `now`, on every command, is the
  * clock's, stamped by AccountCommandService.handle (AccountCommandInput has no `now`).
- *
- * The table is exhaustive by type: a new command, or a new field of one, fails to compile until its
- * capability's reach fixtures list it with a way to set it.
  */
 describe('every field of every domain command', () => {
   it.each(Object.entries(reach).filter(([type]) => type !== 'ErasePersonalData'))('%s: each field can be set', async (type, { fields, made }) => {

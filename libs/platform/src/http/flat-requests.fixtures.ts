@@ -69,7 +69,11 @@ export function queryMutantsOf(parameters: Record<string, string>): string[] {
   return mutants.map((query) => query.join('&'));
 }
 
-/** A query string parsed as Fastify's parser does: on an empty prototype of its own, a repeated key's values in an array. */
+/**
+ * A query string's parameters in the shape Fastify's parser gives them: on an empty prototype of their own,
+ * a repeated key's values in an array. Decoded by URLSearchParams, which replaces a malformed escape where
+ * Fastify's parser keeps it as sent: both are only text to a pipe.
+ */
 export function parsedQuery(query: string): Record<string, string | string[]> {
   const parsed = Object.create(QueryParameters.prototype) as Record<string, string | string[]>;
   for (const [key, value] of new URLSearchParams(query)) {

@@ -15,27 +15,41 @@ interface FieldRules {
   checks: Check[];
 }
 
+/** Builds a flat request from a body, or declines it (undefined): the full way then answers. */
+export type FlatRequest = (body: unknown) => object | undefined;
+
 /**
- * The valid request's short way through strict validation (a body, or a query's parameters). class-transformer and class-validator
- * rebuild and walk a request's class on every call (an executor, an error per field, the metadata
- * grouped anew, promises): on a payment, about a fifth of the service's CPU under load and the largest
- * share of its garbage. A flat request (a class of scalar fields, with no nested classes and no
- * transformation rules) is checked here with the class's own constraint instances, in class-validator's
- * order, and built as class-transformer builds it: a new instance with the body's fields.
+ * The valid request's short way through strict validation (a body, or a query's parameters).
+ * class-transformer and class-validator rebuild and walk a request's class on every call (an executor,
+ * an error per field, the metadata grouped anew, promises): on a payment, about a fifth of the service's
+ * CPU under load and the largest share of its garbage. A flat request (a class of scalar fields, with no
+ * nested classes and no transformation rules) is checked here with the class's own constraint instances,
+ * as class-validator calls them, and built as class-transformer builds it: a new instance with the body's
+ * fields.
  *
- * It only ever accepts: any body it does not find valid (a field unknown, missing or failing, a value
- * that is not a scalar) takes the full way, which says why. So it can never accept what the full way
- * would refuse, or answer other than it would (flat-requests.unit.spec.ts holds it to that).
+ * It never refuses: any body it does not find valid (a field unknown, missing or failing, a value that
+ * is not a scalar, a value that is not a plain object) is declined and takes the full way, which says
+ * why. So it never accepts what the full way would refuse, nor builds other than it would
+ * (flat-requests.unit.spec.ts holds it to that). It assumes the strict options (`strictValidationOptions`,
+ * frozen): no groups, no implicit conversion, no key prefixes left out.
  */
-export function flatRequestOf(type: Class): ((body: unknown) => object | undefined) | undefined {
-  let rules = compiled.get(type);
-  if (rules === undefined) compiled.set(type, (rules = rulesOf(type) ?? null));
-  if (rules === null) return undefined;
-  const fields = rules;
-  return (body) => built(type, fields, body);
+export function flatRequestOf(type: Class): FlatRequest | undefined {
+  let flat = compiled.get(type);
+  if (flat === undefined) compiled.set(type, (flat = compile(type)));
+  return flat ?? undefined;
 }
 
-const compiled = new Map<Class, Rules | null>();
+const compiled = new WeakMap<Class, FlatRequest | null>();
+
+/** The class's short way, or null when it has none (its rules need the full way, or reading them failed: the full way says how). */
+function compile(type: Class): FlatRequest | null {
+  try {
+    const fields = rulesOf(type);
+    return fields ? (body) => built(type, fields, body) : null;
+  } catch {
+    return null;
+  }
+}
 
 function built(type: Class, fields: Rules, body: unknown): object | undefined {
   if (!isPlainObject(body)) return undefined;
@@ -76,12 +90,13 @@ function rulesOf(type: Class): Rules | undefined {
     if (!field) return undefined;
     fields.set(name, field);
   }
-  // A field the constructor sets is one the full way holds to the whitelist too.
-  return Object.keys(new type()).every((key) => fields.has(key)) ? fields : undefined;
+  // A field the constructor sets is one the full way holds to the whitelist too; one it sets to a function, class-transformer leaves as it is.
+  const blank = Object.entries(new type());
+  return blank.every(([key, value]) => fields.has(key) && typeof value !== 'function') ? fields : undefined;
 }
 
 function fieldRules(type: Class, name: string, metadatas: ValidationMetadata[]): FieldRules | undefined {
-  // A field that is the prototype's (a method or an accessor) is one class-transformer would not set.
+  // A field named like one of the prototype's members (a method, an accessor) is left to the full way.
   if (['__proto__', 'constructor', 'prototype'].includes(name) || name in type.prototype) return undefined;
   if (transformed(type, name)) return undefined;
   const field: FieldRules = { applies: [], checks: [] };
@@ -101,16 +116,20 @@ function fieldRules(type: Class, name: string, metadatas: ValidationMetadata[]):
   return field;
 }
 
-/** A constraint's own instances, called as class-validator calls them; none may be asynchronous. */
+/**
+ * A constraint's own instances, called as class-validator calls them; none may be asynchronous. Each
+ * instance is found once (class-validator looks it up in its container on every call).
+ */
 function constraintCheck(type: Class, metadata: ValidationMetadata): Check | undefined {
   const constraints = getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls);
   if (constraints.some((constraint) => constraint.async)) return undefined;
+  const instances = constraints.map((constraint) => constraint.instance);
   const { validateIf } = metadata;
   return (entity, value) => {
     if (validateIf && !validateIf(entity, value)) return true;
     const args: ValidationArguments = { targetName: type.name, property: metadata.propertyName, object: entity, value, constraints: metadata.constraints };
-    return constraints.every((constraint) => {
-      const valid: unknown = constraint.instance.validate(value, args);
+    return instances.every((instance) => {
+      const valid: unknown = instance.validate(value, args);
       // A promise (anything with a then, as class-validator tells one) is never taken for a pass: the full way awaits it.
       return Boolean(valid) && !(typeof valid === 'object' && typeof (valid as { then?: unknown }).then === 'function');
     });

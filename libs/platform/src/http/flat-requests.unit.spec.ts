@@ -1,7 +1,9 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import {
+  Allow,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -113,6 +115,48 @@ class Paging {
   limit?: number;
 }
 
+/** No rules at all: the full way refuses it (forbidUnknownValues). */
+class Bare {
+  name?: string;
+}
+
+/** The constructor sets a field with no rule: the full way holds it to the whitelist. */
+class Opened {
+  @IsString()
+  id!: string;
+
+  status = 'open';
+}
+
+const defaultFormat = () => 'json';
+
+/** The constructor sets a field to a function: class-transformer leaves it as it is, whatever the body says. */
+class Formatted {
+  @Allow()
+  format: unknown = defaultFormat;
+}
+
+/** A rule on an accessor of the prototype: class-transformer does not set it. */
+class Labelled {
+  @IsOptional()
+  @IsString()
+  get label(): string {
+    return 'fixed';
+  }
+}
+
+/** A field allowed whatever it holds, a defined one, and a rule applied only when another field says so. */
+class Mixed {
+  @Allow()
+  extra?: unknown;
+
+  @IsDefined()
+  kind!: string;
+
+  @IsInt({ validateIf: (mixed: Mixed) => mixed.kind === 'number' })
+  amount?: unknown;
+}
+
 const full = () => {
   rememberValidationRules();
   return new ValidationPipe(strictValidationOptions);
@@ -174,8 +218,32 @@ describe('flat requests take the short way through strict validation', () => {
     for (const query of queryMutantsOf({ limit: '20' })) await outcomesAgree(strictValidationPipe(), full(), query, { type: 'query', metatype: Paging });
   });
 
-  it('leaves a class without rules, and a body that is no plain object, to the full way', async () => {
-    expect(flatRequestOf(Object)).toBeUndefined();
-    for (const text of ['null', '[]', '"text"', '5', 'true', '[{"id":"pay-1"}]']) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Payment));
+  it('leaves a class without rules, and a value that is no plain object, to the full way', async () => {
+    expect(flatRequestOf(Bare)).toBeUndefined();
+    for (const text of ['{}', '{"name":"a"}']) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Bare));
+    // Reading's fields are all optional: only the value's shape can refuse it.
+    for (const text of ['null', '[]', '"text"', '5', 'true', '[{"minPosition":"1"}]']) {
+      await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Reading));
+      await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Payment));
+    }
+  });
+
+  it.each([
+    ['a field the constructor sets without a rule', Opened, { id: 'a' }],
+    ['a field the constructor sets to a function', Formatted, { format: 'csv' }],
+    ['a rule on an accessor', Labelled, { label: 'a' }],
+  ])('leaves %s to the full way', async (_, type, body) => {
+    expect(flatRequestOf(type as new () => object)).toBeUndefined();
+    for (const text of mutantsOf(body)) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(type));
+  });
+
+  it('answers an allowed field, a defined one and a rule applied on a condition as the full way does', async () => {
+    expect(flatRequestOf(Mixed)).toBeDefined();
+    for (const body of [
+      { extra: 'a', kind: 'number', amount: 5 },
+      { kind: 'text', amount: 'five' },
+    ]) {
+      for (const text of mutantsOf(body)) await outcomesAgree(strictValidationPipe(), full(), text, bodyOf(Mixed));
+    }
   });
 });

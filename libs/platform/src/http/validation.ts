@@ -26,16 +26,16 @@ export class ValidationProblem extends ProblemException {
   }
 }
 
-/** What strict validation asks of class-transformer and class-validator. */
-export const strictValidationOptions: ValidationPipeOptions = {
+/** What strict validation asks of class-transformer and class-validator; frozen, since the short way (flatRequestOf) assumes it. */
+export const strictValidationOptions: Readonly<ValidationPipeOptions> = Object.freeze({
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
   transform: true,
   transformOptions: { enableImplicitConversion: false },
   validationError: { target: false, value: false },
-  exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)),
-};
+  exceptionFactory: (errors: ValidationError[]) => new ValidationProblem(fieldErrors(errors)),
+});
 
 /**
  * Strict validation at the edge: unknown fields are rejected (not silently dropped), values are not
@@ -44,22 +44,22 @@ export const strictValidationOptions: ValidationPipeOptions = {
  */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
+    rememberValidationRules();
     super(strictValidationOptions);
   }
 
-  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const flat = takesShortWay(metadata) ? flatRequestOf(metadata.metatype as new () => object)?.(value) : undefined;
-    return flat ? Promise.resolve(flat) : super.transform(value, metadata);
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const flat = this.readsIntoClass(metadata) ? flatRequestOf(metadata.metatype as new () => object)?.(value) : undefined;
+    return flat ?? (await super.transform(value, metadata));
+  }
+
+  /** A body or a query's parameters, read into a class the full way would validate (a path parameter's type is a primitive's). */
+  private readsIntoClass(metadata: ArgumentMetadata): boolean {
+    return (metadata.type === 'body' || metadata.type === 'query') && typeof metadata.metatype === 'function' && this.toValidate(metadata);
   }
 }
 
-/** A body or a query's parameters, read into a class: a path parameter's type is a primitive's. */
-const takesShortWay = ({ type, metatype }: ArgumentMetadata) => (type === 'body' || type === 'query') && metatype !== undefined;
-
-export const strictValidationPipe = () => {
-  rememberValidationRules();
-  return new StrictValidationPipe();
-};
+export const strictValidationPipe = () => new StrictValidationPipe();
 
 let remembering = false;
 
