@@ -1,5 +1,6 @@
-import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ProblemException } from './problem';
+import { rememberValidationRules, strictValidationOptions, strictValidationPipe } from './validation';
 
 /**
  * The short way's specs: bodies made from a valid one, and the check that two pipes answer each alike.
@@ -100,8 +101,14 @@ async function outcome(pipe: PipeTransform, text: string, metadata: ArgumentMeta
   }
 }
 
-/** The two pipes answer the body (JSON text) or query (a query string) alike: the same value of the same class, or the same problem. */
-export async function outcomesAgree(pipe: PipeTransform, reference: PipeTransform, text: string, metadata: ArgumentMetadata): Promise<void> {
+/** The strict pipe answers the body (JSON text) or query (a query string) as the full way alone does: Nest's pipe with the same options. */
+export async function answersAsFullWay(text: string, metadata: ArgumentMetadata): Promise<void> {
+  rememberValidationRules();
+  await outcomesAgree(strictValidationPipe(), new ValidationPipe(strictValidationOptions), text, metadata);
+}
+
+/** The two pipes answer alike: the same value of the same class, the same problem, or the same throw. */
+async function outcomesAgree(pipe: PipeTransform, reference: PipeTransform, text: string, metadata: ArgumentMetadata): Promise<void> {
   const [answer, expected] = [await outcome(pipe, text, metadata), await outcome(reference, text, metadata)];
   try {
     expect(answer).toStrictEqual(expected);
