@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ProblemException } from './problem';
-import { rememberValidationRules, strictValidationOptions, strictValidationPipe } from './validation';
+import { strictValidationOptions, strictValidationPipe } from './validation';
 
 /**
  * The short way's specs: bodies made from a valid one, and the check that two pipes answer each alike.
@@ -103,7 +103,7 @@ async function outcome(pipe: PipeTransform, text: string, metadata: ArgumentMeta
 
 /** The strict pipe answers the body (JSON text) or query (a query string) as the full way alone does: Nest's pipe with the same options. */
 export async function answersAsFullWay(text: string, metadata: ArgumentMetadata): Promise<void> {
-  rememberValidationRules();
+  // The strict pipe, made first, has class-validator remember each class's rules for both.
   await outcomesAgree(strictValidationPipe(), new ValidationPipe(strictValidationOptions), text, metadata);
 }
 

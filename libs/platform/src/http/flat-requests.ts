@@ -52,7 +52,7 @@ function compile(type: Class): FlatRequest | null {
 }
 
 function built(type: Class, fields: Rules, body: unknown): object | undefined {
-  if (!isPlainObject(body)) return undefined;
+  if (!isParsedObject(body)) return undefined;
   const keys = Object.keys(body);
   // Only the class's fields (whitelist, forbidNonWhitelisted), each a scalar, before any is set.
   for (const key of keys) if (!fields.has(key) || !isScalar(body[key])) return undefined;
@@ -66,8 +66,11 @@ function built(type: Class, fields: Rules, body: unknown): object | undefined {
   return entity;
 }
 
-/** A JSON body's object, or a query string's (Fastify's parser makes those on an empty prototype of their own). */
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+/**
+ * A JSON body's object, or a query string's (Fastify's parser makes those on an empty prototype of their own):
+ * stricter than the values' `isPlainObject`, which takes any object but an array (a Buffer, a class's instance).
+ */
+const isParsedObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false;
   const prototype = Object.getPrototypeOf(value) as object | null;
   return prototype === Object.prototype || prototype === null || (Object.getPrototypeOf(prototype) === null && Reflect.ownKeys(prototype).length === 0);
