@@ -42,7 +42,8 @@ export function chainHash(event: ChainedContent, previousHash: string, key: Chai
   delete metadata.hash;
   const content = { streamId: event.streamId, revision: event.revision.toString(), id: event.id, type: event.type, data: event.data, metadata };
   const digest = key ? createHmac('sha256', key.secret) : createHash('sha256');
-  return digest.update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
+  // One update of the whole text: the same bytes as the previous hash, the newline and the content fed apart.
+  return digest.update(`${previousHash}\n${canonicalJson(content)}`).digest('hex');
 }
 
 /** Metadata with its place in the chain: the key's id, the previous event's hash and this one's. */
@@ -133,6 +134,7 @@ function anchored(events: RecordedEvent[], anchor: StreamHead | undefined): Brok
  * string as it goes: every command hashes its events, and chains of filter, map and join cost it a third more.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value !== 'object') return unrepresentable(value) ? 'null' : JSON.stringify(value);
   if (Array.isArray(value)) {
     let text = '[';
@@ -143,9 +145,23 @@ export function canonicalJson(value: unknown): string {
   let text = '{';
   for (const key of Object.keys(record).sort()) {
     const member = record[key];
-    if (member !== undefined) text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    if (member !== undefined) text += `${text.length === 1 ? '' : ','}${quoted(key)}:${canonicalJson(member)}`;
   }
   return `${text}}`;
+}
+
+/**
+ * A string as JSON writes it. Most of an event's strings (ids, dates, codes, keys) need no escape and are
+ * quoted as they stand: asking JSON.stringify for each was half of the canonical text's cost. The rest get
+ * JSON's own text: those holding a control character, a quote, a backslash or a surrogate (JSON escapes
+ * a lone one; a pair is left to it too, which writes it as it stands).
+ */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x22 || unit === 0x5c || (unit >= 0xd800 && unit <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
 
 /** What JSON has no text for: JSON.stringify answers undefined for it (though its type says string). */

@@ -161,12 +161,15 @@ describe('canonical JSON', () => {
   });
 
   it('writes every value as its definition does: each object by its keys sorted, member by member', () => {
-    const member = fc.oneof(fc.string(), fc.constantFrom('10', '2', '0', ' ', '__proto__', 'toJSON'));
+    // Any UTF-16 code unit: control characters, quotes, backslashes, lone surrogates and pairs, as well as plain text.
+    const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) });
+    const member = fc.oneof(fc.string(), anyText, fc.constantFrom('10', '2', '0', ' ', '__proto__', 'toJSON'));
     const values = fc.letrec<{ value: unknown }>((tie) => ({
       value: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.oneof(
           fc.string(),
+          anyText,
           fc.double(),
           fc.integer(),
           fc.boolean(),
@@ -195,6 +198,9 @@ describe('canonical JSON', () => {
     expect(chained(event, chainStart, key).hash).toBe('489ceb25d39657293a675ade911d4a45e497d4143a4f5c8dae6faafbf8551373');
     const withIndexLikeKeys = { ...event, data: { ...event.data, allocations: { '10': 1, '2': 2, ' ': 3 }, notes: ['é', '\u2028', { b: 1, a: [null, 2] }] } };
     expect(chained(withIndexLikeKeys, chainStart, key).hash).toBe('210be38330ca4d98ec4c5d9829b0859c6f9d164e449df1ae2cb0045fa744004b');
+    // Computed by the release at d3bcb62, before strings needing no escape were quoted as they stand.
+    const withEscapes = { ...event, data: { ...event.data, note: 'a "quoted" \\ back\nslash\u0000\u001f', 'key "q"\t': ['\ud800 lone', 'pair 😀', '\udfff'] } };
+    expect(chained(withEscapes, chainStart, key).hash).toBe('f68f7fc42f2b77bb5e5aacb20df3c39fe55e3d4b798148500c8f17e9bc866657');
   });
 });
 
