@@ -109,6 +109,15 @@ describe('rate limiting per caller', () => {
     const another = { authorization: `Bearer ${await mintToken(testAuthSecret, { id: 'agent-many-tokens', role: 'agent', creditors: ['cred-1'] }, '2h')}` };
     expect((await api.get('/worklist', another)).status).toBe(429);
   });
+
+  it('never limits the probes (their controller skips the limiter), however often they are asked', async () => {
+    // Twelve requests span at most two of the limiter's one-second windows, so one window holds six: one past the limit.
+    for (let i = 0; i < 12; i++) expect((await api.get('/health')).status).toBe(200);
+    // The same address without a token is limited anywhere else.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await api.get('/worklist')).status);
+    expect(statuses).toContain(429);
+  });
 });
 
 describe('rate limiting shared by replicas (RATE_LIMIT_SHARED)', () => {

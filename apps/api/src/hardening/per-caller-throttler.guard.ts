@@ -1,5 +1,4 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -12,23 +11,24 @@ import {
 import { ProblemException } from '@arrears/platform';
 import type { FastifyRequest } from 'fastify';
 import { TokenVerifier } from '../auth/token-verifier';
+import { RememberingReflector } from './remembering-reflector';
 
 /**
  * Rate limits per verified subject, and per client address (see TRUST_PROXY) for everything else.
  * A token already verified counts for its subject alone: a map lookup. Any other request counts for
  * its address first, so a flood of junk tokens (each one new) is refused before any signature is
  * checked; a request that passes and carries a token has it verified here (the auth guard then finds
- * it cached) and counts for its subject too. A refusal is a 429 problem with Retry-After.
+ * it cached) and counts for its subject too. A refusal is a 429 problem with Retry-After. A route's
+ * own settings (@SkipThrottle) are read once, not on every request (see RememberingReflector).
  */
 @Injectable()
 export class PerCallerThrottlerGuard extends ThrottlerGuard {
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
     private readonly tokens: TokenVerifier,
   ) {
-    super(options, storage, reflector);
+    super(options, storage, new RememberingReflector());
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
