@@ -38,6 +38,9 @@ export class SealAndChain {
     const stored = await Promise.all(events.map((event) => this.stored(event, streamId, debtor, now)));
     const businessDates = businessDatesOf(events, state);
     let previousHash = known.lastHash;
+    // Written once for all the events: each toISOString costs about half a microsecond.
+    const recordedAt = now.toISOString();
+    const occurredAtText = occurredAt === now ? recordedAt : occurredAt.toISOString();
     return events.map((event, index) => {
       const occurredOn = businessDates[index];
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
@@ -56,9 +59,9 @@ export class SealAndChain {
             correlationId: context.correlationId,
             causationId: context.causationId,
             actor: context.actor,
-            occurredAt: occurredAt.toISOString(),
+            occurredAt: occurredAtText,
             ...(occurredOn && { occurredOn }),
-            recordedAt: now.toISOString(),
+            recordedAt,
             schemaVersion,
             creditorId: state.status === 'unopened' ? opening : state.creditorId,
           },
