@@ -39,8 +39,8 @@ export class SealAndChain {
     const businessDates = businessDatesOf(events, state);
     let previousHash = known.lastHash;
     // Written once for all the events: each toISOString costs about half a microsecond.
-    const recordedAt = now.toISOString();
-    const occurredAtText = occurredAt === now ? recordedAt : occurredAt.toISOString();
+    const recordedAtText = now.toISOString();
+    const occurredAtText = occurredAt === now ? recordedAtText : occurredAt.toISOString();
     return events.map((event, index) => {
       const occurredOn = businessDates[index];
       const opening = event.type === 'AccountOpened' ? event.data.creditorId : '';
@@ -61,7 +61,7 @@ export class SealAndChain {
             actor: context.actor,
             occurredAt: occurredAtText,
             ...(occurredOn && { occurredOn }),
-            recordedAt,
+            recordedAt: recordedAtText,
             schemaVersion,
             creditorId: state.status === 'unopened' ? opening : state.creditorId,
           },

@@ -51,11 +51,15 @@ describe('the remembering reflector', () => {
     expect(read.mock.calls.length).toBe(2 + 1 + 2 + 2 + 2);
   });
 
-  it('passes on a question about other than a handler and its class', () => {
+  it('passes on a question about other than a handler and its class, every time it is asked', () => {
     const remembering = new RememberingReflector();
     const read = jest.spyOn(Reflector.prototype, 'get');
-    remembering.getAllAndOverride(skipKey, [Probes]);
-    remembering.getAllAndOverride(skipKey, [Probes]);
-    expect(read).toHaveBeenCalledTimes(2);
+    const threeTargets: Targets = [handler(Accounts, 'read'), Accounts, SkippedAccounts];
+    for (let i = 0; i < 2; i++) {
+      expect(remembering.getAllAndOverride(skipKey, [Probes])).toBe(true);
+      expect(remembering.getAllAndOverride(skipKey, threeTargets)).toBe(true);
+    }
+    // One target read per question alone; three for the question of three (the first two answer nothing).
+    expect(read).toHaveBeenCalledTimes(2 * (1 + 3));
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RecordedEvent } from '../event-store.port';
-import { canonicalJson, chainHash, chainKeyFrom, chainStart, chained, verifyChain } from './hash-chain';
+import { canonicalJson, chainHash, chainKeyFrom, chainStart, chained, insertionSortedKeys, verifyChain } from './hash-chain';
 
 const key = chainKeyFrom('the-chain-key-of-at-least-thirty-two-characters');
 const otherKey = chainKeyFrom('another-chain-key-of-at-least-thirty-two-chars');
@@ -161,8 +161,13 @@ describe('canonical JSON', () => {
   });
 
   it('writes every value as its definition does: each object by its keys sorted, member by member', () => {
-    // Any UTF-16 code unit: control characters, quotes, backslashes, lone surrogates and pairs, as well as plain text.
-    const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) });
+    // Any UTF-16 code unit, and often one that JSON escapes or that borders on one: control characters, quotes,
+    // backslashes, lone surrogates of either end (and so pairs), and the separators JSON leaves as they stand.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('\u0000', '\u001f', ' ', '"', '\\', '\u007f', '\u2028', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ue000'),
+    );
+    const anyText = fc.string({ unit });
     const member = fc.oneof(fc.string(), anyText, fc.constantFrom('10', '2', '0', ' ', '__proto__', 'toJSON'));
     const values = fc.letrec<{ value: unknown }>((tie) => ({
       value: fc.oneof(
@@ -180,8 +185,8 @@ describe('canonical JSON', () => {
         fc.array(tie('value')),
         fc.dictionary(member, tie('value')).map((entries) => JSON.parse(JSON.stringify(entries)) as unknown),
         fc.dictionary(member, tie('value')),
-        // Past 16 keys an object's keys are sorted by the built-in sort rather than one of the canonical text's own.
-        fc.dictionary(member, fc.integer(), { minKeys: 12, maxKeys: 24 }),
+        // Objects on either side of the size past which their keys are put in order by the built-in sort.
+        fc.dictionary(member, fc.integer(), { minKeys: insertionSortedKeys - 4, maxKeys: insertionSortedKeys + 8 }),
       ),
     })).value;
     fc.assert(fc.property(values, (value) => canonicalJson(value) === byDefinition(value)));
