@@ -171,7 +171,7 @@ function sortedKeys(record: Record<string, unknown>): string[] {
 
 /**
  * A string as JSON writes it. Most of an event's strings (ids, dates, codes, keys) need no escape and are
- * quoted as they stand: asking JSON.stringify for each was half of the canonical text's cost. The rest get
+ * quoted as they stand: asking JSON.stringify for each was about a third of the canonical text's cost. The rest get
  * JSON's own text: those holding a control character, a quote, a backslash or a surrogate (JSON escapes
  * a lone one; a pair is left to it too, which writes it as it stands).
  */
