@@ -1,0 +1,97 @@
+/**
+ * The paced load's client, in a process of its own (see paced-load.ts): its heap holds the run's paths
+ * and little else, so that its own pauses stay short. Told what to ask by its parent, it answers with
+ * the latencies and how late it ran itself, then exits.
+ */
+import { Agent, get } from 'node:http';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { finished } from 'node:stream';
+import type { PacedLatency, PacedRun } from './paced-load';
+
+/** A request unanswered this long counts as an error, so that a stalled server cannot hang the bench. */
+const requestTimeoutMs = 10_000;
+
+/**
+ * GETs of `paths` due at evenly spaced instants, `perSecond` of them a second, whatever the answers do
+ * (an open loop), each timed from the instant it was due: a server that stalls is charged for every
+ * request that waited on it, not only the ones in flight (no coordinated omission). A timer fires a
+ * millisecond or more late, so at thousands a second requests leave in small bursts; timing from the
+ * due instant charges that lateness too.
+ */
+async function run({ base, headers, paths, perSecond }: PacedRun): Promise<PacedLatency> {
+  const { hostname, port } = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const total = paths.length;
+  // Sized once: growing arrays, and a promise kept per request, would make garbage the client's collector then pauses on.
+  const latencies = new Float64Array(total);
+  let answered = 0;
+  let errors = 0;
+  let settled = 0;
+  let allSettled = () => {};
+  const done = new Promise<void>((resolve) => (allSettled = resolve));
+  const send = (index: number, due: number) => {
+    let ended = false;
+    // Once per request, whichever of its endings comes first: answered, cut off, or out of time.
+    const end = (ok: boolean) => {
+      if (ended) return;
+      ended = true;
+      if (ok) latencies[answered++] = performance.now() - due;
+      else errors++;
+      if (++settled === total) allSettled();
+    };
+    const request = get({ agent, hostname, port, path: paths[index], headers, timeout: requestTimeoutMs }, (response) => {
+      const ok = (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300;
+      finished(response.resume(), (error) => {
+        end(ok && !error && response.complete);
+      });
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => {
+      end(false);
+    });
+  };
+  const own = watchOwnPauses();
+  const interval = 1000 / perSecond;
+  const start = performance.now();
+  const dueOf = (index: number) => start + index * interval;
+  for (let sent = 0; sent < total;) {
+    const wait = dueOf(sent) - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // A timer that fired late sends every request that has come due since, each still timed from its own instant.
+    for (; sent < total && dueOf(sent) <= performance.now(); sent++) send(sent, dueOf(sent));
+  }
+  if (total > 0) await done;
+  agent.destroy();
+  const sorted = latencies.subarray(0, answered).sort();
+  const percentile = (p: number) => Math.round((sorted[Math.floor(p * (sorted.length - 1))] ?? NaN) * 10) / 10;
+  return { requestsPerSecond: perSecond, p50Ms: percentile(0.5), p99Ms: percentile(0.99), errors, client: own.stop() };
+}
+
+/** The client's own event-loop delay and collector pauses over the run: a stall there delays requests as a server's would. */
+function watchOwnPauses() {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  let longestCollection = 0;
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestCollection = Math.max(longestCollection, entry.duration);
+  });
+  loop.enable();
+  collections.observe({ entryTypes: ['gc'] });
+  const ms = (value: number) => Math.round(value * 10) / 10;
+  return {
+    stop: () => {
+      loop.disable();
+      collections.disconnect();
+      return { loopDelayMaxMs: ms(loop.max / 1e6), longestCollectionMs: ms(longestCollection) };
+    },
+  };
+}
+
+process.once('message', (load: PacedRun) => {
+  void run(load).then(
+    (latency) => process.send?.(latency, () => process.exit(0)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});
