@@ -10,6 +10,10 @@ import type { PacedLatency, PacedRun } from './paced-load';
 
 /** A request unanswered this long counts as an error, so that a stalled server cannot hang the bench. */
 const requestTimeoutMs = 10_000;
+/** Unmeasured requests before the run (see warmUp). */
+const warmUpRequests = 200;
+/** How often the client's own event loop is sampled, in ms: a delay is reported net of it. */
+const loopResolutionMs = 1;
 
 /**
  * GETs of `paths` due at evenly spaced instants, `perSecond` of them a second, whatever the answers do
@@ -24,7 +28,7 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
   const total = paths.length;
   // Sized once: growing arrays, and a promise kept per request, would make garbage the client's collector then pauses on.
   const latencies = new Float64Array(total);
-  let answered = 0;
+  let answers = 0;
   let errors = 0;
   let settled = 0;
   let allSettled = () => {};
@@ -35,7 +39,7 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
     const end = (ok: boolean) => {
       if (ended) return;
       ended = true;
-      if (ok) latencies[answered++] = performance.now() - due;
+      if (ok) latencies[answers++] = performance.now() - due;
       else errors++;
       if (++settled === total) allSettled();
     };
@@ -50,6 +54,7 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
       end(false);
     });
   };
+  await warmUp(agent, hostname, port, paths, headers);
   const own = watchOwnPauses();
   const interval = 1000 / perSecond;
   const start = performance.now();
@@ -62,14 +67,34 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
   }
   if (total > 0) await done;
   agent.destroy();
-  const sorted = latencies.subarray(0, answered).sort();
+  const sorted = latencies.subarray(0, answers).sort();
   const percentile = (p: number) => Math.round((sorted[Math.floor(p * (sorted.length - 1))] ?? NaN) * 10) / 10;
   return { requestsPerSecond: perSecond, p50Ms: percentile(0.5), p99Ms: percentile(0.99), errors, client: own.stop() };
 }
 
+/**
+ * A fresh process's first requests run its HTTP client cold; a few sent one after another first keep
+ * that compiling out of the measured run, and open the connections it will reuse.
+ */
+async function warmUp(agent: Agent, hostname: string, port: string, paths: string[], headers: Record<string, string>): Promise<void> {
+  for (const path of paths.slice(0, warmUpRequests)) {
+    await new Promise<void>((resolve) => {
+      const request = get({ agent, hostname, port, path, headers, timeout: requestTimeoutMs }, (response) => {
+        finished(response.resume(), () => {
+          resolve();
+        });
+      });
+      request.on('timeout', () => request.destroy());
+      request.on('error', () => {
+        resolve();
+      });
+    });
+  }
+}
+
 /** The client's own event-loop delay and collector pauses over the run: a stall there delays requests as a server's would. */
 function watchOwnPauses() {
-  const loop = monitorEventLoopDelay({ resolution: 1 });
+  const loop = monitorEventLoopDelay({ resolution: loopResolutionMs });
   let longestCollection = 0;
   const collections = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longestCollection = Math.max(longestCollection, entry.duration);
@@ -80,15 +105,20 @@ function watchOwnPauses() {
   return {
     stop: () => {
       loop.disable();
+      // Entries are delivered later: those still queued are taken now.
+      for (const entry of collections.takeRecords()) longestCollection = Math.max(longestCollection, entry.duration);
       collections.disconnect();
-      return { loopDelayMaxMs: ms(loop.max / 1e6), longestCollectionMs: ms(longestCollection) };
+      return { loopDelayMaxMs: ms(Math.max(0, loop.max / 1e6 - loopResolutionMs)), longestCollectionMs: ms(longestCollection) };
     },
   };
 }
 
 process.once('message', (load: PacedRun) => {
   void run(load).then(
-    (latency) => process.send?.(latency, () => process.exit(0)),
+    (latency) =>
+      process.send?.(latency, (error: Error | null) => {
+        process.exit(error ? 1 : 0);
+      }),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { stoppedOnInterrupt } from './interrupted';
 
 export interface PacedLoad {
   base: string;
@@ -34,19 +35,22 @@ export interface PacedLatency {
 
 /**
  * The paths asked for at `perSecond` for `seconds`, as an open loop (see paced-client.ts), from a
- * process of its own. Run in the bench's process, the client shared its heap with the portfolio the
- * bench had built and projected, and that heap's collections paused the client for up to 100 ms, which
- * it then charged to the server as latency. autocannon's `overallRate` cannot stand in: it sends each
+ * process of its own: run in the bench's process, the client was paused by that process's collector for
+ * up to 100 ms, and charged the pauses to the server as latency. autocannon's `overallRate` cannot stand in: it sends each
  * second's budget as fast as it can and then waits, so its requests queue in bursts as they do at full speed.
  */
 export async function pacedLoad({ base, headers, pathOf, perSecond, seconds }: PacedLoad): Promise<PacedLatency> {
   const paths = Array.from({ length: Math.round(perSecond * seconds) }, pathOf);
-  // Without the bench's own flags: a profile of the servers (BENCH_SERVICE_NODE_ARGS) is not the client's.
-  const client = fork(resolve(__dirname, 'paced-client.js'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const exited = once(client, 'exit');
-  const answered = once(client, 'message') as Promise<[PacedLatency]>;
+  // Without the bench's own node flags; `advanced` keeps a NaN percentile (no 2xx answer) a number.
+  const client = fork(resolve(__dirname, 'paced-client.js'), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = stoppedOnInterrupt(client);
+  let reply: PacedLatency | undefined;
+  client.once('message', (message: PacedLatency) => (reply = message));
+  // 'close' comes once the channel has been read to its end, so a reply sent just before exiting is in.
+  const closed = once(client, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
   client.send({ base, headers, paths, perSecond } satisfies PacedRun);
-  const [outcome] = await Promise.race([answered, exited.then(([code]) => Promise.reject(new Error(`The paced client exited with ${String(code)}.`)))]);
+  const [code, signal] = await closed;
   await exited;
-  return outcome;
+  if (!reply) throw new Error(`The paced client stopped without answering (exit code ${String(code)}, signal ${String(signal)}).`);
+  return reply;
 }

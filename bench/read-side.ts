@@ -288,7 +288,7 @@ export function readSideRows(read: ReadSideResults): Record<string, { value: str
 const closed = ({ p50Ms, p99Ms, requestsPerSecond }: ClosedLoop) => `p50 ${p50Ms} / p99 ${p99Ms} ms (${requestsPerSecond}/s)`;
 const cpu = ({ serviceCpuMs, postgresCpuMs }: ClosedLoop) => `${serviceCpuMs} + ${postgresCpuMs} ms`;
 const paced = ({ requestsPerSecond, p50Ms, p99Ms, client }: PacedLatency) =>
-  `p50 ${p50Ms} / p99 ${p99Ms} ms at ${requestsPerSecond}/s (client stalled ≤ ${client.loopDelayMaxMs} ms)`;
+  `p50 ${p50Ms} / p99 ${p99Ms} ms at ${requestsPerSecond}/s (the client's own loop late ≤ ${client.loopDelayMaxMs} ms, its longest collection ${client.longestCollectionMs} ms)`;
 
 /** A paced p99 as a multiple of the bare route's at the same rate. */
 const overFloor = (service: PacedLatency, bare: PacedLatency) =>
