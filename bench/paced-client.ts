@@ -3,7 +3,7 @@
  * and little else, so that its own pauses stay short. Told what to ask by its parent, it answers with
  * the latencies and how late it ran itself, then exits.
  */
-import { Agent, get } from 'node:http';
+import { Agent, get as httpGet } from 'node:http';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { finished } from 'node:stream';
 import type { PacedLatency, PacedRun } from './paced-load';
@@ -33,28 +33,15 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
   let settled = 0;
   let allSettled = () => {};
   const done = new Promise<void>((resolve) => (allSettled = resolve));
+  const target = { agent, hostname, port, headers };
   const send = (index: number, due: number) => {
-    let ended = false;
-    // Once per request, whichever of its endings comes first: answered, cut off, or out of time.
-    const end = (ok: boolean) => {
-      if (ended) return;
-      ended = true;
+    get(target, paths[index] as string, (ok) => {
       if (ok) latencies[answers++] = performance.now() - due;
       else errors++;
       if (++settled === total) allSettled();
-    };
-    const request = get({ agent, hostname, port, path: paths[index], headers, timeout: requestTimeoutMs }, (response) => {
-      const ok = (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300;
-      finished(response.resume(), (error) => {
-        end(ok && !error && response.complete);
-      });
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => {
-      end(false);
     });
   };
-  await warmUp(agent, hostname, port, paths, headers);
+  await warmUp(target, paths);
   const own = watchOwnPauses();
   const interval = 1000 / perSecond;
   const start = performance.now();
@@ -72,24 +59,44 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
   return { requestsPerSecond: perSecond, p50Ms: percentile(0.5), p99Ms: percentile(0.99), errors, client: own.stop() };
 }
 
+interface Target {
+  agent: Agent;
+  hostname: string;
+  port: string;
+  headers: Record<string, string>;
+}
+
+/** A GET whose `end` is called once, whichever of its endings comes first: answered (ok: a complete 2xx), cut off, or out of time. */
+function get({ agent, hostname, port, headers }: Target, path: string, end: (ok: boolean) => void): void {
+  let ended = false;
+  const once = (ok: boolean) => {
+    if (ended) return;
+    ended = true;
+    end(ok);
+  };
+  const request = httpGet({ agent, hostname, port, path, headers, timeout: requestTimeoutMs }, (response) => {
+    const ok = (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300;
+    finished(response.resume(), (error) => {
+      once(ok && !error && response.complete);
+    });
+  });
+  request.on('timeout', () => request.destroy());
+  request.on('error', () => {
+    once(false);
+  });
+}
+
 /**
  * A fresh process's first requests run its HTTP client cold; a few sent one after another first keep
  * that compiling out of the measured run, and open the connections it will reuse.
  */
-async function warmUp(agent: Agent, hostname: string, port: string, paths: string[], headers: Record<string, string>): Promise<void> {
-  for (const path of paths.slice(0, warmUpRequests)) {
+async function warmUp(target: Target, paths: string[]): Promise<void> {
+  for (const path of paths.slice(0, warmUpRequests))
     await new Promise<void>((resolve) => {
-      const request = get({ agent, hostname, port, path, headers, timeout: requestTimeoutMs }, (response) => {
-        finished(response.resume(), () => {
-          resolve();
-        });
-      });
-      request.on('timeout', () => request.destroy());
-      request.on('error', () => {
+      get(target, path, () => {
         resolve();
       });
     });
-  }
 }
 
 /** The client's own event-loop delay and collector pauses over the run: a stall there delays requests as a server's would. */
