@@ -4,7 +4,7 @@
  * the latencies and how late it ran itself, then exits.
  */
 import { Agent, get as httpGet } from 'node:http';
-import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { finished } from 'node:stream';
 import type { PacedLatency, PacedRun } from './paced-load';
 
@@ -55,7 +55,7 @@ async function run({ base, headers, paths, perSecond }: PacedRun): Promise<Paced
   if (total > 0) await done;
   agent.destroy();
   const sorted = latencies.subarray(0, answers).sort();
-  const percentile = (p: number) => Math.round((sorted[Math.floor(p * (sorted.length - 1))] ?? NaN) * 10) / 10;
+  const percentile = (p: number) => tenths(sorted[Math.floor(p * (sorted.length - 1))] ?? NaN);
   return { requestsPerSecond: perSecond, p50Ms: percentile(0.5), p99Ms: percentile(0.99), errors, client: own.stop() };
 }
 
@@ -103,22 +103,27 @@ async function warmUp(target: Target, paths: string[]): Promise<void> {
 function watchOwnPauses() {
   const loop = monitorEventLoopDelay({ resolution: loopResolutionMs });
   let longestCollection = 0;
+  const note = (entries: PerformanceEntry[]) => {
+    for (const entry of entries) longestCollection = Math.max(longestCollection, entry.duration);
+  };
   const collections = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longestCollection = Math.max(longestCollection, entry.duration);
+    note(list.getEntries());
   });
   loop.enable();
   collections.observe({ entryTypes: ['gc'] });
-  const ms = (value: number) => Math.round(value * 10) / 10;
   return {
     stop: () => {
       loop.disable();
       // Entries are delivered later: those still queued are taken now.
-      for (const entry of collections.takeRecords()) longestCollection = Math.max(longestCollection, entry.duration);
+      note(collections.takeRecords());
       collections.disconnect();
-      return { loopDelayMaxMs: ms(Math.max(0, loop.max / 1e6 - loopResolutionMs)), longestCollectionMs: ms(longestCollection) };
+      return { loopDelayMaxMs: tenths(Math.max(0, loop.max / 1e6 - loopResolutionMs)), longestCollectionMs: tenths(longestCollection) };
     },
   };
 }
+
+/** Milliseconds to the tenth. */
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 process.once('message', (load: PacedRun) => {
   void run(load).then(
