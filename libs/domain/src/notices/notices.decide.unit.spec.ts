@@ -21,7 +21,7 @@ describe('noticeSent: the notice a decider queues carries the message it renders
       collector,
     );
     expect(notice.data).toMatchObject({ notificationId: `acc-1:efforts_terminated:inv-1:${NOW}`, template: 'efforts-terminated', sentAt: NOW });
-    expect(notice.data.message).toMatchObject({ templateId: 'efforts-terminated', version: 1, language: 'en', subject: 'We have stopped collection efforts' });
+    expect(notice.data.message).toMatchObject({ templateId: 'efforts-terminated', version: 2, language: 'en', subject: 'We have stopped collection efforts' });
     expect(notice.data.message?.body).toContain('Dear Ada Lovelace,\nThis communication is from a debt collector.');
   });
 

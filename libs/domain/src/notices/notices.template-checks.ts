@@ -4,7 +4,16 @@ import type { RenderedMessage } from './notices.events';
 import { missingElements, overshadowingProblems } from './notices.checks';
 import { messageVariables, renderTemplate, valuesFor, type MessageRequest } from './notices.render';
 import { sampleAccount, sampleFacts, sampleToday } from './notices.samples';
-import { fallbackLanguage, messageChannels, paragraphTemplateIds, templateFor, variablesOf, type NoticeTemplate } from './notices.templates';
+import { portalLinkMarker } from './notices.phrases';
+import {
+  fallbackLanguage,
+  messageChannels,
+  notInvitingPayment,
+  paragraphTemplateIds,
+  templateFor,
+  variablesOf,
+  type NoticeTemplate,
+} from './notices.templates';
 import { defaultTemplates } from './templates/default-templates';
 
 /**
@@ -67,7 +76,8 @@ const language = /^[a-z]{2}$/;
 /**
  * A configured template set's problems, each naming the template: its shape, unknown variables, a
  * template twice, one without the English version that every other language falls back to, text that
- * threatens action without being declared an escalation (1006.38(b)), and, rendered with sample data,
+ * threatens action without being declared an escalation (1006.38(b)), an invitation to pay where none may
+ * be (see `notInvitingPayment`), and, rendered with sample data,
  * any element the law requires that it lacks (see `missingElements`). Empty when the set is sound.
  */
 export function templateSetProblems(value: unknown, path: string): string[] {
@@ -88,6 +98,8 @@ export function templateSetProblems(value: unknown, path: string): string[] {
     const unknown = variablesOf(`${template.subject}\n${template.body}`).filter((variable) => !known.has(variable));
     if (unknown.length) problems.push(`${name} names unknown variables: ${unknown.join(', ')}`);
     problems.push(...overshadowingProblems(template).map((problem) => `${path}: ${problem}`));
+    if (notInvitingPayment.includes(template.id) && `${template.subject}\n${template.body}`.includes(portalLinkMarker))
+      problems.push(`${name} invites payment (${portalLinkMarker}), which it must not (12 CFR 1006.6(c), 1006.18(b)(2)(i))`);
     if (!paragraphTemplateIds.includes(template.id)) problems.push(...renderingProblems(template, templates, name));
   }
   for (const { id, channel } of requiredTemplates) {

@@ -2,7 +2,7 @@ import type { ContactChannel } from '../compliance/contact-policy';
 import { defaultTemplates } from './templates/default-templates';
 import type { NoticeTemplate } from './notice-template';
 
-export { messageChannels, type MessageChannel, type NoticeTemplate } from './notice-template';
+export { messageChannels, notInvitingPayment, type MessageChannel, type NoticeTemplate } from './notice-template';
 
 /** A paragraph other templates include (as `{{timeBarredDisclosure}}`), not a message of its own. */
 export const paragraphTemplateIds: readonly string[] = ['time-barred-disclosure'];

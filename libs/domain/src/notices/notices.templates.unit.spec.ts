@@ -1,6 +1,6 @@
 import { demoCreditorProfile, type CreditorProfile } from '../compliance/creditor-profile';
 import { missingElements, overshadowingProblems, threateningWords } from './notices.checks';
-import { optOutLinkMarker, phrases } from './notices.phrases';
+import { optOutLinkMarker, phrases, portalLinkMarker } from './notices.phrases';
 import { everyEventHistory } from '../account/every-event.fixtures';
 import { evolve } from '../account/account.evolve';
 import { initialAccountState } from '../account/account.state';
@@ -8,7 +8,7 @@ import { regulationF, type ContactPolicies } from '../compliance/contact-policy'
 import { factsOf, sampleToday } from './notices.samples';
 import { formatDate, valuesFor } from './notices.render';
 import { renderSample, templateSetProblems } from './notices.template-checks';
-import { paragraphTemplateIds, templateFor, type NoticeTemplate } from './notices.templates';
+import { notInvitingPayment, paragraphTemplateIds, templateFor, type NoticeTemplate } from './notices.templates';
 import { defaultTemplates } from './templates/default-templates';
 
 /*
@@ -46,6 +46,16 @@ describe('the shipped templates', () => {
 
   it('are sound as a set: shapes, variables, English fallbacks, escalations declared, every element present', () => {
     expect(templateSetProblems(defaultTemplates, 'defaultTemplates')).toEqual([]);
+  });
+
+  it('invite payment by the portal in reminders, never after a cease request (1006.6(c)) or on a resolved account (1006.18(b)(2)(i))', () => {
+    expect(templateFor(defaultTemplates, 'payment-reminder', 'email', 'en')?.body).toContain(portalLinkMarker);
+    for (const id of ['efforts-terminated', 'remedy-notice', 'resolution-confirmation']) {
+      expect(notInvitingPayment).toContain(id);
+      const sent = defaultTemplates.filter((template) => template.id === id);
+      expect(sent.length).toBeGreaterThan(0);
+      for (const template of sent) expect(renderSample(template, defaultTemplates).message.body).not.toContain(portalLinkMarker);
+    }
   });
 
   it('never offers the validation notice by text: it goes by letter or e-mail only (1006.34, 1006.42)', () => {
@@ -225,6 +235,14 @@ describe('the checks catch a template that breaks a rule', () => {
       'T[0] has unknown fields: color',
     ]);
     expect(templateSetProblems({}, 'T')).toEqual(['T must be a non-empty array of templates']);
+  });
+
+  it('a configured notice after a cease request that invites payment is refused (1006.6(c)(1))', () => {
+    const terminated = templateFor(defaultTemplates, 'efforts-terminated', 'email', 'en') as NoticeTemplate;
+    const inviting = { ...terminated, body: `${terminated.body}\nPay online: ${portalLinkMarker}` };
+    expect(templateSetProblems([...defaultTemplates.filter((template) => template !== terminated), inviting], 'T')).toEqual([
+      'T: efforts-terminated (email, en) invites payment ({{portalUrl}}), which it must not (12 CFR 1006.6(c), 1006.18(b)(2)(i))',
+    ]);
   });
 });
 

@@ -152,12 +152,13 @@ const portalInvitation: Record<string, string> = {
   es: 'Consulte su cuenta, pague o elija un plan de pagos en línea: {{portalUrl}}',
 };
 
-const emailAndLetter = (language: string, text: Text): Variant[] => [
-  { channel: 'email', language, subject: text.subject, body: [...text.body, portalInvitation[language] ?? '', '{{optOut}}'] },
+/** `invites`: whether the e-mail invites the debtor to the portal (never for those `notInvitingPayment` names). */
+const emailAndLetter = (language: string, text: Text, invites = true): Variant[] => [
+  { channel: 'email', language, subject: text.subject, body: [...text.body, ...(invites ? [portalInvitation[language] ?? ''] : []), '{{optOut}}'] },
   { channel: 'letter', language, ...text },
 ];
-const everyChannel = (language: string, text: Text, sms: string): Variant[] => [
-  ...emailAndLetter(language, text),
+const everyChannel = (language: string, text: Text, sms: string, invites = true): Variant[] => [
+  ...emailAndLetter(language, text, invites),
   { channel: 'sms', language, subject: '', body: [`${sms} {{timeBarredDisclosure}}`] },
 ];
 
@@ -233,31 +234,39 @@ export const defaultTemplates: readonly NoticeTemplate[] = [
     { channel: 'letter', language: 'es', subject: validationEs.subject, body: [...validationEs.body, '', ...tearOffEs] },
     { channel: 'email', language: 'es', subject: validationEs.subject, body: [...validationEs.body, '', ...promptsEs, '{{optOut}}'] },
   ]),
-  ...family('efforts-terminated', 1, 'After a cease request: that further collection efforts are being terminated (1006.6(c)(2)(i)).', [
-    ...emailAndLetter('en', {
-      subject: 'We have stopped collection efforts',
-      body: [
-        'Dear {{debtorName}},',
-        '{{disclosure}}',
-        'As you asked, we are terminating further efforts to collect the account ending in {{accountNumber}}.',
-        ...closing,
-      ],
-    }),
-  ]),
-  ...family(
-    'remedy-notice',
-    1,
-    'After a cease request: that a remedy the creditor or collector ordinarily invokes may be, or will be, invoked (1006.6(c)(2)(ii), (iii)); it names an action, so it is an escalation.',
-    [
-      ...emailAndLetter('en', {
-        subject: 'About your account ending in {{accountNumber}}',
+  ...family('efforts-terminated', 2, 'After a cease request: that further collection efforts are being terminated (1006.6(c)(2)(i)).', [
+    ...emailAndLetter(
+      'en',
+      {
+        subject: 'We have stopped collection efforts',
         body: [
           'Dear {{debtorName}},',
           '{{disclosure}}',
-          'We are writing, as the law allows after you asked us to stop, about the account ending in {{accountNumber}} ({{totalDue}} outstanding): {{remedy}}',
+          'As you asked, we are terminating further efforts to collect the account ending in {{accountNumber}}.',
           ...closing,
         ],
-      }),
+      },
+      false,
+    ),
+  ]),
+  ...family(
+    'remedy-notice',
+    2,
+    'After a cease request: that a remedy the creditor or collector ordinarily invokes may be, or will be, invoked (1006.6(c)(2)(ii), (iii)); it names an action, so it is an escalation.',
+    [
+      ...emailAndLetter(
+        'en',
+        {
+          subject: 'About your account ending in {{accountNumber}}',
+          body: [
+            'Dear {{debtorName}},',
+            '{{disclosure}}',
+            'We are writing, as the law allows after you asked us to stop, about the account ending in {{accountNumber}} ({{totalDue}} outstanding): {{remedy}}',
+            ...closing,
+          ],
+        },
+        false,
+      ),
     ],
     true,
   ),
@@ -289,7 +298,7 @@ export const defaultTemplates: readonly NoticeTemplate[] = [
       ],
     }),
   ]),
-  ...family('resolution-confirmation', 1, 'Thanks, and confirmation that the account is resolved (paid in full, settled, or its plan completed).', [
+  ...family('resolution-confirmation', 2, 'Thanks, and confirmation that the account is resolved (paid in full, settled, or its plan completed).', [
     ...everyChannel(
       'en',
       {
@@ -302,6 +311,7 @@ export const defaultTemplates: readonly NoticeTemplate[] = [
         ],
       },
       '{{disclosure}} Thank you: your account ending in {{accountNumber}} is resolved. {{optOut}}',
+      false,
     ),
   ]),
   // Included by other templates as {{timeBarredDisclosure}} where the state requires it (1006.26).
