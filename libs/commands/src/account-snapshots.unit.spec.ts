@@ -29,7 +29,7 @@ describe('the fold version snapshots are kept under', () => {
       return next;
     }, initialAccountState());
     expect({ accountFoldVersion, digest: digest.digest('hex') }).toEqual({
-      accountFoldVersion: 1,
+      accountFoldVersion: 2,
       digest: '72e4c82d0aea9a6c5368bf6d22187cac818170289866414468a9aeab7f15f2e6',
     });
   });

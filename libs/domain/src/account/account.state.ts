@@ -238,8 +238,9 @@ export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 /**
  * The version of what a history folds into (`evolve` and `AccountState`): raise it when either changes
  * the state a history leaves, so that snapshots folded by an earlier release are not used.
+ * 2: a call the debtor refused to pay in is a conversation (`isConversation`), as a promise is.
  */
-export const accountFoldVersion = 1;
+export const accountFoldVersion = 2;
 
 /** The days payments not reversed were received towards an invoice, each once, earliest first. */
 export const paidDays = (invoice: Pick<InvoiceState, 'paidOn'>): IsoDate[] =>

@@ -1,5 +1,6 @@
 import { addDays, dateIn, type IsoDate } from '../calendar/calendar';
 import type { Debtor } from '../account/account.events';
+import type { ContactChannel } from './contact-policy';
 import type { OpenedAccount } from '../account/account.state';
 import type { ContactOutcome } from '../interactions/interactions.events';
 
@@ -37,6 +38,14 @@ export function withinCallConsent(account: CallHistory, at: string): boolean {
   if (!consent || Date.parse(at) < Date.parse(consent.givenAt)) return false;
   return dateIn(at, account.debtor.timeZone) <= consent.through;
 }
+
+/**
+ * Whether a contact was a telephone conversation with the debtor, after which 1006.14(b)(2)(i)(B) bars
+ * calls about the debt for 7 days: a call that reached them, whatever they said, a refusal to pay as
+ * much as a promise. The account also counts such calls as answered (the behaviour score reads it).
+ */
+export const isConversation = (channel: ContactChannel, outcome: ContactOutcome): boolean =>
+  channel === 'call' && (outcome === 'right_party_contact' || outcome === 'refused_to_pay');
 
 /** Whether an outbound call with this outcome, placed at `at`, counts toward the 7-in-7 frequency. */
 export const countsTowardCallFrequency = (account: CallHistory, outcome: ContactOutcome, at: string): boolean =>

@@ -91,6 +91,23 @@ describe('Regulation F: 7 days without calls after a telephone conversation', ()
       .when(contact('2026-02-11T15:00:00.000Z', 'sms'))
       .then([attempted('2026-02-11T15:00:00.000Z', 'sms')]);
   });
+  it('counts a call in which the debtor refused to pay as a conversation: they were reached all the same', () => {
+    const refused = attempted('2026-02-10T15:00:00.000Z', 'call', 'refused_to_pay');
+    spec
+      .given([...known, refused])
+      .when(contact('2026-02-16T20:00:00.000Z'))
+      .thenThrows('RECENT_CONVERSATION', { allowedFrom: '2026-02-17T13:00:00.000Z' });
+    spec
+      .given([...known, refused])
+      .when(contact('2026-02-17T13:00:00.000Z'))
+      .then([attempted('2026-02-17T13:00:00.000Z')]);
+  });
+  it.each(['no_answer', 'left_message', 'wrong_party', 'not_connected'] as const)('does not count a call ending %s as a conversation', (outcome) => {
+    spec
+      .given([...known, attempted('2026-02-10T15:00:00.000Z', 'call', outcome)])
+      .when(contact('2026-02-11T15:00:00.000Z'))
+      .then([attempted('2026-02-11T15:00:00.000Z')]);
+  });
 });
 
 describe('Regulation F: 08:00–21:00 at the debtor’s local time', () => {

@@ -1,6 +1,6 @@
 import type { Evolvers } from '../account/capability';
 import type { OpenedAccount } from '../account/account.state';
-import { countsTowardCallFrequency } from '../compliance/call-window';
+import { countsTowardCallFrequency, isConversation } from '../compliance/call-window';
 import { inboundOnBlockedKept, recentCallsKept, type InteractionsState } from './interactions.state';
 import type { ContactAttempted, InteractionsEvent } from './interactions.events';
 
@@ -25,7 +25,7 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
   const previous = account.interactions;
   const outbound = direction === 'outbound';
   const isCall = channel === 'call';
-  const conversation = isCall && outcome === 'right_party_contact';
+  const conversation = isConversation(channel, outcome);
   const counted = outbound && isCall && countsTowardCallFrequency(account, outcome, at);
   // A debtor who asked that a medium not be used and then uses it may be answered once by it (1006.14(h)(2)(ii)).
   const onBlocked = !outbound && account.restrictions.blockedChannels.includes(channel);
@@ -39,7 +39,6 @@ function withContact(account: OpenedAccount, contact: ContactAttempted['data']):
     lastContact: previous.lastContact && Date.parse(previous.lastContact.at) > Date.parse(at) ? previous.lastContact : { at, channel, outcome },
     inboundOnBlocked: onBlocked ? [...previous.inboundOnBlocked, { channel, at }].slice(-inboundOnBlockedKept) : previous.inboundOnBlocked,
     callsMade: (previous.callsMade ?? 0) + (outbound && isCall ? 1 : 0),
-    // A debtor who refused to pay was reached all the same.
-    callsAnswered: (previous.callsAnswered ?? 0) + (outbound && isCall && (outcome === 'right_party_contact' || outcome === 'refused_to_pay') ? 1 : 0),
+    callsAnswered: (previous.callsAnswered ?? 0) + (outbound && conversation ? 1 : 0),
   };
 }

@@ -107,7 +107,7 @@ describe('the version the account fold is stored under', () => {
       digest.update(JSON.stringify([...documents])).update('\n');
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
-      version: 17,
+      version: 18,
       digest: '156aee384ab317120be13fb7cf063f327d8030c9317e1e6ce5f743732848f6b8',
     });
   });
