@@ -366,6 +366,18 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect(recorded.data).toEqual({ bureau: 'Experian', scaleMin: 300, scaleMax: 850, reportedOn: '2026-02-20', source: 'submitted', erased: true });
     });
 
+    it('records no report, and asks the bureau nothing, once the debtor’s personal data is erased', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', { ...openAccountBody(accountId), debtor: { ...openAccountBody(accountId).debtor, reference: uniqueId('D') } });
+      expect((await api.post(`/accounts/${accountId}/erase-personal-data`, undefined, await as('supervisor'))).status).toBe(200);
+      expect((await api.post(`/accounts/${accountId}/credit-reports`, report)).body).toMatchObject({ status: 422, code: 'PERSONAL_DATA_ERASED' });
+      const asked = bureau.asked.length;
+      bureau.answer = json(200, bureauAnswer);
+      expect((await api.post(`/accounts/${accountId}/credit-reports/pull`)).body).toMatchObject({ status: 422, code: 'PERSONAL_DATA_ERASED' });
+      expect(bureau.asked.length).toBe(asked);
+      expect((await creditStanding(accountId)).latestReport).toBeNull();
+    });
+
     it.each([
       ['a NUL in the bureau', { bureau: 'Exp\u0000erian' }, 'bureau'],
       ['a lone surrogate in the bureau', { bureau: 'Exp\ud800erian' }, 'bureau'],

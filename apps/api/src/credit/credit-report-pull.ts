@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountCommandService, type CommandContext } from '@arrears/commands';
-import { accountStream, requireOpen, ruleBroken } from '@arrears/domain';
+import { accountStream, requireOpen, requireReportableDebtor, ruleBroken } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
 import type { AccountProcess } from '../command-handling/account-command.declaration';
 import { receiptOf } from '../command-handling/command-receipt';
@@ -10,7 +10,7 @@ import type { CreditReportPulledResponse } from './credit.responses';
 /**
  * Fetches the bureau's latest report on the account's debtor through the bureau port and records it as
  * any report is (CreditReportRecorded, source `bureau`). The account is checked first, so a closed or
- * absent one costs no call to the bureau. 422 CREDIT_BUREAU_OFF without a bureau, NO_CREDIT_FILE when it
+ * absent one, or one whose debtor's personal data is erased, costs no call to the bureau. 422 CREDIT_BUREAU_OFF without a bureau, NO_CREDIT_FILE when it
  * holds none; a bureau that cannot answer now is 503 CREDIT_BUREAU_UNAVAILABLE with Retry-After.
  */
 @Injectable()
@@ -23,6 +23,8 @@ export class CreditReportPull implements AccountProcess<CreditReportPulledRespon
   async run(accountId: string, context: CommandContext): Promise<CreditReportPulledResponse> {
     if (!this.bureau) throw ruleBroken('CREDIT_BUREAU_OFF', 'No credit bureau is configured here (CREDIT_BUREAU_URL).');
     const account = requireOpen((await this.accounts.accounts.load(accountStream(accountId))).state);
+    // Checked before the bureau is asked: an erased debtor's reference is not sent to it.
+    requireReportableDebtor(account);
     const report = await this.fetch(this.bureau, { creditorId: account.creditorId, debtorReference: account.debtor.reference });
     const outcome = await this.accounts.handle(accountId, { type: 'RecordCreditReport', data: { ...report, source: 'bureau' } }, context);
     return { ...receiptOf(outcome), ...report };

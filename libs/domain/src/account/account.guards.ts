@@ -13,6 +13,15 @@ export function requireOpen(state: AccountState): OpenedAccount {
   return state;
 }
 
+/**
+ * Nothing more is recorded about a debtor whose personal data was erased (PersonalDataErased): there is
+ * no one left to reach, and new personal data (contact details, a credit report's score) would be sealed
+ * under a new key and undo the erasure (GDPR art. 17). `what` says what is refused.
+ */
+export function requireDebtorNotErased(account: OpenedAccount, what: string): void {
+  if (account.debtor.personalDataErased) throw ruleBroken('PERSONAL_DATA_ERASED', `The debtor’s personal data was erased: ${what}`);
+}
+
 /** The debtor's calendar date at the command's instant. */
 export const todayFor = (account: OpenedAccount, now: string): IsoDate => dateIn(now, account.debtor.timeZone);
 

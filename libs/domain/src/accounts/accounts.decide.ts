@@ -1,6 +1,6 @@
 import { dateIn, isTimeZone } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
-import { requireDate, requireOpen, todayFor } from '../account/account.guards';
+import { requireDate, requireDebtorNotErased, requireOpen, todayFor } from '../account/account.guards';
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
@@ -49,9 +49,7 @@ function requireDebtorSettings({ timeZone, otherTimeZones, language }: Pick<Debt
  */
 export function changeDebtorContactDetails(command: ChangeDebtorContactDetails, state: AccountState): DebtorContactDetailsChanged[] {
   const account = requireOpen(state);
-  if (account.debtor.personalDataErased) {
-    throw ruleBroken('PERSONAL_DATA_ERASED', 'The debtor’s personal data was erased: their contact details are no longer kept.');
-  }
+  requireDebtorNotErased(account, 'their contact details are no longer kept.');
   requireDebtorSettings(command.data);
   const changes = effectiveChanges(account.debtor, command.data);
   return Object.keys(changes).length > 0 ? [{ type: 'DebtorContactDetailsChanged', data: changes }] : [];

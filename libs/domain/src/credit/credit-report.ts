@@ -1,6 +1,7 @@
 import { isIsoDate, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
-import type { CreditReportState } from '../account/account.state';
+import { requireDebtorNotErased } from '../account/account.guards';
+import type { CreditReportState, OpenedAccount } from '../account/account.state';
 import type { CreditReport, ErasedCreditReport } from './credit.events';
 
 /** Reason codes as bureaus write them: short letters, digits, dots, dashes and underscores. */
@@ -8,6 +9,11 @@ export const reasonCodePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/;
 export const maxReasonCodes = 20;
 
 const invalid = (field: string, reason: string, details: Record<string, unknown> = {}) => ruleBroken('INVALID_CREDIT_REPORT', reason, { field, ...details });
+
+/** A report is about a person: none is recorded, nor asked of a bureau, once the debtor's personal data is erased. */
+export function requireReportableDebtor(account: OpenedAccount): void {
+  requireDebtorNotErased(account, 'no credit report on them is recorded.');
+}
 
 /**
  * A report as the domain accepts it: whole numbers on a scale whose worst end is below its best, the

@@ -23,7 +23,7 @@ import type {
   SetCreditLimit,
   SetDebtorCreditLimit,
 } from './credit.commands';
-import { requireValidReport } from './credit-report';
+import { requireReportableDebtor, requireValidReport } from './credit-report';
 
 /** The longest terms a policy may allow: ten years, as far as any invoice's terms reach. */
 const maxTermDaysAllowed = 3650;
@@ -94,9 +94,10 @@ export function decideCreditApproval(command: DecideCreditApproval, state: Accou
   return [{ type: 'CreditApprovalDecided', data: { invoiceId, decision, note: note?.trim() || null } }];
 }
 
-/** A report is a fact about the debtor as of its date: recorded whatever it says, once it is well formed. */
+/** A report is a fact about the debtor as of its date: recorded whatever it says, once it is well formed, while the debtor's data is kept. */
 export function recordCreditReport(command: RecordCreditReport, state: AccountState): [CreditReportRecorded] {
   const account = requireOpen(state);
+  requireReportableDebtor(account);
   requireValidReport(command.data, todayFor(account, command.now));
   const { bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes, source } = command.data;
   return [{ type: 'CreditReportRecorded', data: { bureau: bureau.trim(), score, scaleMin, scaleMax, reportedOn, reasonCodes: [...reasonCodes], source } }];

@@ -434,4 +434,8 @@ describe('RecordCreditReport', () => {
     const unreadable: AccountEvent = { type: 'CreditReportRecorded', data: { bureau, scaleMin, scaleMax, reportedOn, source, erased: true } };
     expect(fold([opened, unreadable]).latestCreditReport).toBeUndefined();
   });
+  it('records no report once the debtor’s personal data is erased: a score is about the person', () => {
+    const erased: AccountEvent = { type: 'PersonalDataErased', data: { debtorReference: 'D-100', erasedOn: '2026-03-01' } };
+    spec.given([opened, recorded(), erased]).when(record({})).thenThrows('PERSONAL_DATA_ERASED');
+  });
 });
