@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { portalPolicy } from '../../apps/api/src/portal/portal-site';
-import { as, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
+import { as, eventTypes, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, wakeScheduler, type TestApi } from './support/test-api';
 
 /**
  * The debtor's portal over HTTP: a supervisor mints a link, the debtor opens it with the postal code on
@@ -188,5 +188,18 @@ describe('the debtor’s portal (e2e)', () => {
     expect(paid.headers.location).toMatch(/\/portal\/thanks$/);
     const view = (await api.get('/portal/api/account', debtor)).body;
     expect(view).toMatchObject({ balance: { total: 7500 }, payments: [{ amount: 5000 }] });
+  });
+
+  it('asks, under an agreed settlement, only what is left of it: a part paid by cheque is not asked again', async () => {
+    const accountId = await account();
+    const debtor = await session(accountId);
+    const offer = { offerId: 'offer-1', amount: 9000, currency: 'USD', dueOn: '2026-03-31', expiresOn: '2026-03-15' };
+    expect((await api.post(`/accounts/${accountId}/settlement-offers`, offer)).status).toBe(201);
+    expect((await api.post('/portal/api/settlement-offers/offer-1/accept', undefined, debtor)).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('cheque-1', 2000, { receivedOn: '2026-03-02', method: 'check' }))).status).toBe(201);
+    const view = (await api.get('/portal/api/account', debtor)).body;
+    expect(view).toMatchObject({ balance: { total: 10_500 }, settlement: { amount: 9000, paid: 2000 }, dueNow: 7000 });
+    expect((await api.post('/portal/api/checkout', { amount: 7001 }, debtor)).body).toMatchObject({ status: 422, code: 'AMOUNT_EXCEEDS_BALANCE' });
+    expect((await api.post('/portal/api/checkout', { amount: 7000 }, debtor)).body).toMatchObject({ amount: 7000, currency: 'USD' });
   });
 });

@@ -40,7 +40,7 @@ export function AccountPage({ words, language }: { words: Words; language: Langu
         <p>
           {words.owedTo}: {account.creditor.name}
         </p>
-        {account.balance.total > 0 && <PayButton account={account} words={words} language={language} />}
+        {account.dueNow > 0 && <PayButton account={account} words={words} language={language} />}
         {account.promise && <p>{words.yourPromise(amount(account.promise.amount), on(account.promise.dueOn))}</p>}
         {account.settlement && <p>{words.yourSettlement(amount(account.settlement.amount), on(account.settlement.dueOn))}</p>}
       </section>

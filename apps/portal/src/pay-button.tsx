@@ -5,14 +5,13 @@ import { money } from './format';
 import type { Language, Words } from './words';
 
 /**
- * Pay: what is due now (the next installment, a settlement's amount, or the balance), through the
- * payment provider's hosted checkout; card details never reach this page or the service.
+ * Pay: what is due now, as the service works it out (the rest of the next installment or of a
+ * settlement, or the balance less credit), through the payment provider's hosted checkout; card details never reach this page or the service.
  */
 export function PayButton({ account, words, language }: { account: PortalAccount; words: Words; language: Language }) {
   const [unavailable, setUnavailable] = useState(false);
   const [outcome, run] = useAction();
-  const nextInstallment = account.plan?.installments.find((installment) => installment.paid < installment.amount);
-  const amount = nextInstallment ? nextInstallment.amount - nextInstallment.paid : (account.settlement?.amount ?? account.balance.total);
+  const amount = account.dueNow;
   const pay = () =>
     void run(async () => {
       const url = await startCheckout(amount);

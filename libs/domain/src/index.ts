@@ -42,7 +42,7 @@ export type { PortalState } from './portal/portal.state';
 export { requireUsableLink } from './portal/portal.decide';
 export * from './interactions/itemization';
 export * from './plans/plan-offer-policy';
-export { requirePayableOnline, payableOnline } from './payments/online-payment';
+export { dueNow, requirePayableOnline, payableOnline } from './payments/online-payment';
 export * from './risk/behaviour-features';
 export * from './risk/score-model';
 export * from './risk/training';

@@ -3,6 +3,7 @@ import {
   dateIn,
   daysPastDue,
   defaultPlanOfferPolicy,
+  dueNow,
   entryOf,
   itemizationOf,
   openInvoicesOldestFirst,
@@ -41,6 +42,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
         .filter((invoice) => daysPastDue(invoice.dueOn, today) > 0)
         .reduce((sum, invoice) => sum + outstanding(invoice), 0),
     },
+    dueNow: dueNow(account),
     invoices: Object.values(account.invoices)
       .sort((a, b) => a.sequence - b.sequence)
       .map((invoice) => {
@@ -66,6 +68,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
     settlement: account.activeSettlement && {
       settlementId: account.activeSettlement.settlementId,
       amount: account.activeSettlement.amount,
+      paid: account.activeSettlement.paid,
       dueOn: account.activeSettlement.dueOn,
     },
     settlementOffers: Object.values(account.settlementOffers ?? {})

@@ -62,6 +62,7 @@ class PortalPlan {
 class PortalSettlement {
   @ApiProperty() settlementId!: string;
   @int() amount!: number;
+  @int('Received towards it since it was agreed.') paid!: number;
   @date() dueOn!: string;
 }
 class PortalSettlementOffer {
@@ -110,6 +111,8 @@ export class PortalAccountResponse {
   @ApiProperty({ type: PortalParty }) creditor!: PortalParty;
   @ApiProperty({ type: PortalCollector }) collector!: PortalCollector;
   @ApiProperty({ type: PortalBalance }) balance!: PortalBalance;
+  @int('What the debtor is asked to pay now: the rest of the plan’s next installment, or of the settlement, or all that is owed.')
+  dueNow!: number;
   @ApiProperty({ type: [PortalInvoice] }) invoices!: PortalInvoice[];
   @ApiProperty({ type: [PortalPayment] }) payments!: PortalPayment[];
   @ApiProperty({ type: [PortalFee] }) fees!: PortalFee[];

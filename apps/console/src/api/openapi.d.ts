@@ -3430,6 +3430,8 @@ export interface components {
             currency: string;
             discounts: components["schemas"]["PortalDiscount"][];
             disputes: components["schemas"]["PortalDispute"][];
+            /** @description What the debtor is asked to pay now: the rest of the plan’s next installment, or of the settlement, or all that is owed. */
+            dueNow: number;
             fees: components["schemas"]["PortalFee"][];
             invoices: components["schemas"]["PortalInvoice"][];
             /** @example en */
@@ -3620,6 +3622,8 @@ export interface components {
              * @example 2026-04-30
              */
             dueOn: string;
+            /** @description Received towards it since it was agreed. */
+            paid: number;
             settlementId: string;
         };
         PortalSettlementOffer: {
