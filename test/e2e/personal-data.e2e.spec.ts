@@ -15,8 +15,8 @@ const debtor = {
   phone: '+15551234567',
   address: { lines: ['12 St James’s Square'], city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
 };
-/** Every personal value, as it would appear in any JSON that leaked it. */
-const personal = ['Ada Lovelace', 'ada@example.com', '+15551234567', 'St James', 'SW1Y 4JH'];
+/** Every personal value, as it would appear in any JSON that leaked it: the opening's, a later change's, a dispute's words. */
+const personal = ['Ada Lovelace', 'ada@example.com', '+15551234567', 'St James', 'SW1Y 4JH', 'ada.new@example.com', 'my sister Mary'];
 const leaks = (value: unknown) => personal.filter((clear) => JSON.stringify(value).includes(clear));
 
 describe('personal data protection and erasure (crypto-shredding)', () => {
@@ -51,6 +51,10 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-1', 5_000))).status).toBe(201);
     // A message that names the debtor and their address: stored sealed, gone with the key.
     expect((await api.post(`/accounts/${accountId}/validation-notice`, { channel: 'letter' })).status).toBe(201);
+    // Personal data after the opening: a new e-mail address, and a dispute in the debtor's own words.
+    expect((await api.post(`/accounts/${accountId}/contact-details`, { email: 'ada.new@example.com' }, await as('agent'))).status).toBe(200);
+    const dispute = { disputeId: 'd-1', invoiceId: 'inv-1', reason: 'Paid by my sister Mary in January' };
+    expect((await api.post(`/accounts/${accountId}/disputes`, dispute, await as('agent'))).status).toBe(201);
   });
 
   it('stores the personal fields only encrypted, and shows them to those who may read the account', async () => {
@@ -59,7 +63,7 @@ describe('personal data protection and erasure (crypto-shredding)', () => {
     expect(opened.data.debtor).toMatchObject({ reference: debtor.reference, timeZone: 'America/New_York', sealed: { keyId: expect.any(String) } });
     await readModelsCaughtUp(api);
     const account = await api.get(`/accounts/${accountId}`, await as('agent'));
-    expect(account.body.debtor).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', address: debtor.address });
+    expect(account.body.debtor).toMatchObject({ name: 'Ada Lovelace', email: 'ada.new@example.com', address: debtor.address });
   });
 
   it('keeps data keys only wrapped: no key in the key table opens a sealed field without the key-encryption key', async () => {

@@ -6,6 +6,7 @@ export * from './errors/domain-error';
 export * from './account/account.events';
 export * from './account/account.commands';
 export * from './account/account.state';
+export * from './account/personal-event-fields';
 export { evolve } from './account/account.evolve';
 export { summarize } from './account/account.summaries';
 export { decide } from './account/account.decide';

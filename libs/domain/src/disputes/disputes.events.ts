@@ -26,6 +26,13 @@ export interface DisputeRaised {
   };
 }
 
+/**
+ * The parts of a dispute that are about the person, sealed under the debtor's data key: its reason, in
+ * the debtor's or an agent's words (a family member, an illness), and the reference of what was sent with
+ * it. Gone with the debtor's key, from every reader and every webhook that may not carry personal data.
+ */
+export const sealedDisputeFields = ['reason', 'attachmentRef'] as const satisfies readonly (keyof DisputeRaised['data'])[];
+
 /** Upheld: the disputed balance is adjusted off. Rejected: validation was provided; collection resumes. */
 export interface DisputeResolved {
   type: 'DisputeResolved';

@@ -5,7 +5,8 @@ import type { DisputesEvent } from './disputes.events';
 /** How each disputes fact reads in the account's history: one line a person can read. */
 export const disputesSummaries: Summaries<DisputesEvent> = {
   DisputeRaised: (event) =>
-    `Dispute ${event.data.disputeId} raised on ${about(event.data.invoiceId)} for ${money(event.data)}: ${event.data.reason}` +
+    // Without its reason: sealed as personal data, it stays in the log (GET /accounts/:id/events shows it), not in the trail.
+    `Dispute ${event.data.disputeId} raised on ${about(event.data.invoiceId)} for ${money(event.data)}` +
     (event.data.timely === false ? `; after the validation period, ${event.data.pausesCollection ? 'collection paused' : 'recorded only'}.` : '.'),
   DisputeResolved: (event) =>
     `Dispute ${event.data.disputeId} ${event.data.outcome}${event.data.outcome === 'upheld' ? `; ${units(sum(event.data.adjustments))} adjusted off` : '; collection resumes'}.`,

@@ -1,13 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import {
-  erasedDebtor,
-  personalFields,
-  sealedCreditReportFields,
-  withoutPersonalData,
-  type AccountOpened,
-  type Debtor,
-  type RenderedMessage,
-} from '@arrears/domain';
+import { erasedDebtor, personalEventFields, personalFields, withoutPersonalData, type AccountOpened, type Debtor, type RenderedMessage } from '@arrears/domain';
 import type { RecordedEvent } from '@arrears/event-store';
 import type { DataKey, KeyStore } from '../key-store.port';
 
@@ -31,19 +23,8 @@ type StoredData = Omit<OpenedData, 'debtor'> & { debtor: StoredDebtor };
 
 const algorithm = 'aes-256-gcm';
 
-/**
- * The events whose data hold fields about the debtor beside facts that are not (a credit report’s score
- * and reason codes beside its bureau, scale and date; a debtor's new name, e-mail, phone or address beside
- * their new zone), by type: those fields are stored sealed, as
- * `data.sealed`, and read back as `erased: true` once the debtor's key is gone.
- */
-const sealedFieldsByType = new Map<string, readonly string[]>([
-  ['CreditReportRecorded', sealedCreditReportFields],
-  ['DebtorContactDetailsChanged', personalFields],
-]);
-
-/** Whether an event of this type has fields to seal (see sealFields). */
-export const hasSealedFields = (type: string) => sealedFieldsByType.has(type);
+/** Whether an event of this type has fields to seal (see sealFields and personalEventFields). */
+export const hasSealedFields = (type: string) => personalEventFields.has(type);
 
 /** One data key per debtor of a creditor. Creditor ids hold no '/', so subjects cannot collide. */
 export const debtorSubject = (creditorId: string, debtorReference: string) => `${creditorId}/${debtorReference}`;
@@ -102,7 +83,7 @@ export class PersonalDataVault {
 
   /** The event's data with its personal fields (see hasSealedFields) sealed under the subject's key, bound to the stream. */
   async sealFields(subject: string, type: string, data: Record<string, unknown>, streamId: string): Promise<Record<string, unknown>> {
-    const fields = sealedFieldsByType.get(type) ?? [];
+    const fields = personalEventFields.get(type) ?? [];
     const clear = Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
     const personal = Object.fromEntries(Object.entries(data).filter(([field]) => fields.includes(field)));
     return { ...clear, sealed: await this.sealValue(subject, personal, streamId) };

@@ -1,4 +1,4 @@
-import { accountEventTypes, businessDayOf, erasedDebtor, summarize, type AccountEvent, type Debtor, type IsoDate } from '@arrears/domain';
+import { accountEventTypes, businessDayOf, erasedDebtor, personalEventFields, summarize, type AccountEvent, type Debtor, type IsoDate } from '@arrears/domain';
 import type { ReportingZones } from '@arrears/platform';
 import type { Evolved, ProjectedDocument, Projection } from '../../projection';
 import { accountIdOf, type RecordedAccountEvent } from '../account-events';
@@ -41,7 +41,7 @@ function auditEntry(accountId: string, event: RecordedAccountEvent, zones: Repor
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     summary: summarize(event),
-    data: withoutMessageText(event.data),
+    data: withoutPersonalFields(event.type, withoutMessageText(event.data)),
   };
 }
 
@@ -56,6 +56,16 @@ function withoutMessageText(data: AccountEvent['data']): Record<string, unknown>
   return { ...data, message: { templateId, version, language } };
 }
 
+/**
+ * An event's personal fields (a new e-mail address, a credit score, a dispute's reason: personalEventFields)
+ * are not kept in the trail either: sealed in the log, they are gone with the debtor's key, where a copy here
+ * would outlive it. The auditor reads them in the log while the key lives.
+ */
+function withoutPersonalFields(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const personal = personalEventFields.get(type);
+  return personal ? Object.fromEntries(Object.entries(data).filter(([field]) => !personal.includes(field))) : data;
+}
+
 /** The audit trail's name and collection, for its readers. */
 export const AUDIT_TRAIL = 'audit_trail';
 
@@ -63,7 +73,8 @@ export const AUDIT_TRAIL = 'audit_trail';
 export const auditTrailProjectionFor = (zones: ReportingZones): Projection<AuditEntry, AccountEvent> => ({
   name: AUDIT_TRAIL,
   // 2: each entry has its business day (occurredOn) beside its recording time. 3: messages without their text.
-  version: 3,
+  // 4: entries without an event's personal fields (personalEventFields).
+  version: 4,
   collection: AUDIT_TRAIL,
   indexes: [
     {
