@@ -1,7 +1,7 @@
 import { addDays, dateIn, instantAt, wallClockIn } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { activeHolds, outstanding, type InvoiceBalance, type OpenedAccount } from '../account/account.state';
-import { collectionPauses, pauseOfContact, type PauseReason } from '../disputes/collection-pause';
+import { collectionPauses, pauseOfContact, pauseRefusal, type PauseReason } from '../disputes/collection-pause';
 import type { Debtor } from '../account/account.events';
 import { callDaysInWindow, withinCallConsent } from './call-window';
 import type { ContactChannel, ContactPolicy } from './contact-policy';
@@ -80,15 +80,7 @@ export const blockedChannelRule: ContactRule = (account, { channel }) =>
  */
 export const collectionPauseRule: ContactRule = (account, { invoiceIds }) => {
   const pause = pauseOfContact(account, invoiceIds);
-  if (!pause) return null;
-  const what = pause.invoiceId ? `invoice ${pause.invoiceId}` : 'the account';
-  return pause.reason === 'dispute'
-    ? { code: 'DISPUTE_OPEN', message: `Collection of ${what} is paused until dispute ${pause.id} is resolved (1006.38(d)(2)).`, allowedFrom: null }
-    : {
-        code: 'ORIGINAL_CREDITOR_REQUESTED',
-        message: `Collection of ${what} is paused until the original creditor's name and address are sent (request ${pause.id}, 1006.38(c)).`,
-        allowedFrom: null,
-      };
+  return pause ? { ...pauseRefusal(pause), allowedFrom: null } : null;
 };
 
 export const holdRule: ContactRule = (account, { at }) => {

@@ -57,3 +57,14 @@ export function pauseOfContact(account: PauseSubject & { invoices: Record<string
   if (invoiceIds?.length) return pauses.find((pause) => pause.invoiceId === null || invoiceIds.includes(pause.invoiceId));
   return collectibleInvoiceIds(account).length ? undefined : (pauses.find((pause) => pause.invoiceId === null) ?? pauses[0]);
 }
+
+/** Why a pause stops a collection step, as a refusal names it: a dispute (1006.38(d)(2)) or a request for the original creditor (1006.38(c)). */
+export function pauseRefusal(pause: CollectionPause): { code: 'DISPUTE_OPEN' | 'ORIGINAL_CREDITOR_REQUESTED'; message: string } {
+  const what = pause.invoiceId ? `invoice ${pause.invoiceId}` : 'the account';
+  return pause.reason === 'dispute'
+    ? { code: 'DISPUTE_OPEN', message: `Collection of ${what} is paused until dispute ${pause.id} is resolved (1006.38(d)(2)).` }
+    : {
+        code: 'ORIGINAL_CREDITOR_REQUESTED',
+        message: `Collection of ${what} is paused until the original creditor's name and address are sent (request ${pause.id}, 1006.38(c)).`,
+      };
+}

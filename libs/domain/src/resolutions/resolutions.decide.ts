@@ -9,6 +9,7 @@ import { requireAmount, requireCurrency, requireDate, requireNew, requireOpen, t
 import { openBalances, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import { requireNotTimeBarred } from '../compliance/time-bar';
+import { collectionPauses, pauseRefusal } from '../disputes/collection-pause';
 import type {
   AcceptSettlementOffer,
   AgreeSettlement,
@@ -131,6 +132,12 @@ export function escalateToLegal(command: EscalateToLegal, state: AccountState): 
   const account = requireOpen(state);
   if (account.legal) throw conflict('ALREADY_ESCALATED', `The account went to legal review on ${account.legal.escalatedOn}.`, { ...account.legal });
   requireBalance(account, 'NOTHING_TO_COLLECT');
+  // Legal action is collection of the whole balance: not while any of it waits for verification or for the original creditor.
+  const [pause] = collectionPauses(account);
+  if (pause) {
+    const { code, message } = pauseRefusal(pause);
+    throw ruleBroken(code, message, { invoiceId: pause.invoiceId });
+  }
   const today = todayFor(account, command.now);
   requireNotTimeBarred(account, command.data.policies, today);
   return [{ type: 'EscalatedToLegal', data: { escalatedOn: today, reason: command.data.reason?.trim() || null } }];

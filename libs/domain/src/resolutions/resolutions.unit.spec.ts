@@ -138,6 +138,35 @@ describe('EscalateToLegal', () => {
       .thenThrows('ALREADY_ESCALATED');
     spec.given([opened]).when(escalate).thenThrows('NOTHING_TO_COLLECT');
   });
+  it('waits while any debt of the account is disputed or its original creditor asked for (1006.38(c), (d)(2)), and goes once that ends', () => {
+    const raised: AccountEvent = {
+      type: 'DisputeRaised',
+      data: {
+        disputeId: 'd-1',
+        invoiceId: 'inv-2',
+        reason: 'Not mine',
+        amount: 30_000,
+        currency: 'USD',
+        raisedOn: '2026-02-05',
+        timely: true,
+        pausesCollection: true,
+      },
+    };
+    const asked: AccountEvent = { type: 'OriginalCreditorRequested', data: { requestId: 'r-1', invoiceId: null, requestedOn: '2026-02-05' } };
+    spec
+      .given([...billed, raised])
+      .when(escalate)
+      .thenThrows('DISPUTE_OPEN', { invoiceId: 'inv-2' });
+    spec
+      .given([...billed, asked])
+      .when(escalate)
+      .thenThrows('ORIGINAL_CREDITOR_REQUESTED', { invoiceId: null });
+    const rejected: AccountEvent = { type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'rejected', adjustments: [] } };
+    spec
+      .given([...billed, raised, rejected])
+      .when(escalate)
+      .then([{ type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-10', reason: null } }]);
+  });
 });
 
 describe('EscalateToLegal of a time-barred debt', () => {
