@@ -1,6 +1,7 @@
 import { profileFor } from '../compliance/creditor-profile';
 import type { ContactChannel, ContactPolicies } from '../compliance/contact-policy';
 import type { OpenedAccount } from '../account/account.state';
+import type { IsoDate } from '../calendar/calendar';
 
 type NoticeSubject = Pick<OpenedAccount, 'creditorId' | 'debtor' | 'restrictions' | 'interactions' | 'validationNotice'>;
 
@@ -10,6 +11,14 @@ type NoticeSubject = Pick<OpenedAccount, 'creditorId' | 'debtor' | 'restrictions
  */
 export const owesValidationNotice = (account: NoticeSubject, policies: ContactPolicies): boolean =>
   !account.validationNotice && profileFor(policies.profiles, account.creditorId).debtCollector;
+
+/**
+ * Whether the validation period runs on `today` (the debtor's date): from the notice's sending through its
+ * `periodEndsOn`. Nothing that threatens action goes out then: it would overshadow the debtor's right to
+ * dispute (12 CFR 1006.38(b)).
+ */
+export const inValidationPeriod = (account: Pick<OpenedAccount, 'validationNotice'>, today: IsoDate): boolean =>
+  account.validationNotice !== null && today <= account.validationNotice.periodEndsOn;
 
 /**
  * Why the validation notice may not go by `channel`, or null. It names the consumer and their mailing

@@ -3,6 +3,7 @@ import { blockedChannelRule, ceaseRule, contactHoursRule, requireContactAllowed 
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireOpen, todayFor } from '../account/account.guards';
 import { requireNotTimeBarred } from '../compliance/time-bar';
+import { inValidationPeriod } from '../interactions/validation-notice';
 import { namesLegalAction } from '../notices/notices.checks';
 import type { AccountState } from '../account/account.state';
 import { noticeSent, onceOnlyKey, type NoticeRequest } from '../notices/notices.decide';
@@ -25,8 +26,16 @@ export function sendCeaseNotice(command: SendCeaseNotice, state: AccountState): 
   const { kind, remedy, channel, policies } = command.data;
   if (!account.restrictions.ceaseRequested) throw conflict('CEASE_NOT_REQUESTED', 'The debtor has not asked that communication cease.');
   const notice = ceaseNoticeOf(kind, remedy?.trim());
+  const today = todayFor(account, command.now);
+  // A remedy named threatens action: an escalation, which waits out the validation period (1006.38(b)) as the timeline's do.
+  if (notice.remedy && inValidationPeriod(account, today)) {
+    const periodEndsOn = account.validationNotice?.periodEndsOn;
+    throw ruleBroken('VALIDATION_PERIOD', `A remedy may be named once the validation period has ended (${periodEndsOn}; 12 CFR 1006.38(b)).`, {
+      periodEndsOn,
+    });
+  }
   // A remedy may be a lawsuit (1006.6(c)(2)(iii)), but not on a time-barred debt (1006.26(b)).
-  if (notice.remedy && namesLegalAction(notice.remedy.text)) requireNotTimeBarred(account, policies, todayFor(account, command.now));
+  if (notice.remedy && namesLegalAction(notice.remedy.text)) requireNotTimeBarred(account, policies, today);
   const key = onceOnlyKey(notice);
   const sentAt = key ? account.noticesSent[key] : undefined;
   if (sentAt) throw conflict('NOTICE_ALREADY_SENT', `This notice went out at ${sentAt}; 1006.6(c)(2) allows it once.`, { kind, sentAt });

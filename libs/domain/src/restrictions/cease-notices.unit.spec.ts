@@ -119,6 +119,26 @@ describe('SendCeaseNotice: what may still be said after a cease request (1006.6(
         ),
       ]);
   });
+  it('names no remedy while the validation period runs (1006.38(b)), and says that efforts end then all the same', () => {
+    const validated: AccountEvent = {
+      type: 'ValidationNoticeSent',
+      data: { channel: 'letter', sentAt: '2026-01-20T15:00:00.000Z', periodEndsOn: '2026-02-10' },
+    };
+    const during = [...ceased, validated];
+    spec.given(during).when(send('remedy_intended', 'A lawsuit to collect the debt')).thenThrows('VALIDATION_PERIOD', { periodEndsOn: '2026-02-10' });
+    spec.given(during).when(send('remedy_may_be_invoked', 'Reporting the debt to a credit bureau')).thenThrows('VALIDATION_PERIOD');
+    spec
+      .given(during)
+      .when(send('efforts_terminated'))
+      .then([rendered(effortsEnd)]);
+    const after = '2026-02-11T15:00:00.000Z';
+    spec
+      .given(during)
+      .when(send('remedy_intended', 'A lawsuit to collect the debt', 'letter', after))
+      .then([
+        rendered(sent({ purpose: 'remedy_notice', template: 'remedy-notice', remedy: { invoked: 'will', text: 'A lawsuit to collect the debt' } }, after)),
+      ]);
+  });
   it('leaves every other contact refused (1006.6(c)(1))', () => {
     spec
       .given([...ceased, effortsEnd])

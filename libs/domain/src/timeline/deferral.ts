@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../calendar/calendar';
 import type { ContactPolicies } from '../compliance/contact-policy';
 import { activeHolds, type OpenedAccount, type StepDeferral } from '../account/account.state';
 import { pauseOf } from '../disputes/collection-pause';
-import { owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
+import { inValidationPeriod, owesValidationNotice, validationNoticeChannel } from '../interactions/validation-notice';
 import { communicatingActions, isEscalation, type CollectionStrategy, type TimelineStep } from './strategy';
 import type { StepDeferReason } from './timeline.events';
 
@@ -51,8 +51,7 @@ export function deferReason(
  * channel may carry the notice with it or within 5 days (1006.34(a)(1)). A creditor owes no notice.
  */
 function validationDeferral(account: Blockers, step: TimelineStep, today: IsoDate, policies: ContactPolicies): StepDeferReason | null {
-  const notice = account.validationNotice;
-  if (isEscalation(step) && (notice ? today <= notice.periodEndsOn : awaitsNotice(account, policies))) return 'validation_period';
+  if (isEscalation(step) && (account.validationNotice ? inValidationPeriod(account, today) : awaitsNotice(account, policies))) return 'validation_period';
   if (communicatingActions.includes(step.action.kind) && owesValidationNotice(account, policies) && !validationNoticeChannel(account))
     return 'validation_notice';
   return null;
