@@ -57,6 +57,8 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
         debtorLimit: null,
         exposure: 10_000,
         headroom: 0,
+        debtorExposure: null,
+        debtorHeadroom: null,
         pendingApprovals: [],
         latestReport: null,
       });
@@ -200,6 +202,18 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
         code: 'DEBTOR_CREDIT_LIMIT_EXCEEDED',
         otherAccountsExposure: 4_000,
       });
+    });
+
+    it('shows on each account what the debtor owes across their accounts with the creditor, and the headroom under their limit', async () => {
+      const reference = uniqueId('D');
+      const [first, second] = [await accountOf(reference, 'cred-1', 3_000), await accountOf(reference, 'cred-1', 6_000)];
+      const elsewhere = await accountOf(reference, 'cred-2', 50_000);
+      expect((await creditStanding(first)).debtorExposure).toBeNull();
+      expect((await setDebtorLimit(first, 'refuse')).status).toBe(200);
+      await readModelsCaughtUp(api);
+      for (const accountId of [first, second])
+        expect(await creditStanding(accountId)).toMatchObject({ limit: null, headroom: null, debtorExposure: 9_000, debtorHeadroom: 1_000 });
+      expect(await creditStanding(elsewhere)).toMatchObject({ debtorLimit: null, debtorExposure: null, debtorHeadroom: null });
     });
 
     it('accepts past the debtor’s limit with a warning, or flagged for a supervisor, as its policy says', async () => {

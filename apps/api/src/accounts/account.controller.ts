@@ -7,6 +7,7 @@ import { accountReadModel, accountView, foldOnlyAccountFields, type AccountDocum
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { FastifyRequest } from 'fastify';
 import { accountAtHand } from '../auth/account-at-hand';
+import { debtorAccountsOf } from '../credit/debtor-accounts';
 import { IdParam } from '../http/parse-id.pipe';
 import { AccountResponse } from './account.responses';
 import { ReadQueryParams } from '../read-side/paging';
@@ -36,6 +37,9 @@ export class AccountController {
     await this.consistency.reach(params.minPosition, [accountReadModel.name]);
     const document = atHand ?? (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields }));
     if (!document) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
-    return accountView(document as AccountDocument, this.clock.now().toISOString(), this.contactPolicies.policies);
+    const account = document as AccountDocument;
+    // Only an account whose debtor has a limit across their accounts pays for reading the others.
+    const debtorAccounts = account.account.debtorCreditLimit ? await debtorAccountsOf(this.readStore, account) : undefined;
+    return accountView(account, this.clock.now().toISOString(), this.contactPolicies.policies, debtorAccounts);
   }
 }

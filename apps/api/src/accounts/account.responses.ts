@@ -198,6 +198,15 @@ class CreditStandingResponse {
   @ApiProperty(minorUnits('What the account owes: open invoices’ balances, late fees in.')) exposure!: number;
   @ApiProperty({ type: 'integer', nullable: true, description: 'The limit less the exposure (negative past it); null without a limit.' }) headroom!:
     number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'What the debtor owes across their accounts with the creditor in their limit’s currency, this one’s included (minor units); null without a debtor’s limit, or in a past state.',
+  })
+  debtorExposure!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The debtor’s limit less their exposure (negative past it); null when debtorExposure is.' })
+  debtorHeadroom!: number | null;
   @ApiProperty({ type: [CreditApprovalResponse], description: 'Invoices accepted past the limit, waiting for a supervisor’s decision.' })
   pendingApprovals!: CreditApprovalResponse[];
   @ApiProperty({ type: CreditReportResponse, nullable: true, description: 'The latest credit report by its date; null: none, or erased.' })

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { exposureOf } from '@arrears/domain';
-import { accountReadModel, debtorAccountsQuery, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
+import { debtorExposureOf } from '@arrears/domain';
+import { accountReadModel, foldOnlyAccountFields, type AccountDocument } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import type { AccountCommandSources, CommandLookup } from '../command-handling/account-command.declaration';
+import { debtorAccountsOf } from './debtor-accounts';
 
 /**
  * What the debtor owes on their other accounts with the creditor, in the invoice's currency, for the
@@ -18,10 +19,7 @@ export class OtherAccountsExposure implements CommandLookup<{ currency: string }
   async find({ accountId, request }: AccountCommandSources<{ currency: string }>): Promise<number | undefined> {
     const own = (await this.readStore.get(accountReadModel.collection, accountId, { omit: foldOnlyAccountFields })) as AccountDocument | undefined;
     if (!own?.account.debtorCreditLimit) return undefined;
-    const query = debtorAccountsQuery(own.creditorId, own.account.debtor.reference);
-    const debtorAccounts = (await this.readStore.find(accountReadModel.collection, query)) as AccountDocument[];
-    return debtorAccounts
-      .filter((document) => document.id !== accountId && document.account.currency === request.currency)
-      .reduce((sum, document) => sum + exposureOf(document.account), 0);
+    const others = (await debtorAccountsOf(this.readStore, own)).filter((account) => account.accountId !== accountId);
+    return debtorExposureOf(others, request.currency);
   }
 }

@@ -2373,6 +2373,10 @@ export interface components {
             score: number;
         };
         CreditStandingResponse: {
+            /** @description What the debtor owes across their accounts with the creditor in their limit’s currency, this one’s included (minor units); null without a debtor’s limit, or in a past state. */
+            debtorExposure: number | null;
+            /** @description The debtor’s limit less their exposure (negative past it); null when debtorExposure is. */
+            debtorHeadroom: number | null;
             /** @description The debtor’s credit policy across their accounts with the creditor, as this account holds it; null: none. */
             debtorLimit: components["schemas"]["DebtorCreditLimitResponse"] | null;
             /** @description What the account owes: open invoices’ balances, late fees in. */

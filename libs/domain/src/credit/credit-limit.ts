@@ -12,6 +12,14 @@ export const exposureOf = (account: OpenedAccount): number => totalOutstanding(a
 /** How much more the account may owe before its limit: negative past it; null without a limit. */
 export const headroomOf = (account: OpenedAccount): number | null => (account.creditLimit ? account.creditLimit.amount - exposureOf(account) : null);
 
+/** What the debtor owes in `currency` on their accounts with the creditor (`accounts`, this one among them). */
+export const debtorExposureOf = (accounts: readonly OpenedAccount[], currency: string): number =>
+  accounts.filter((account) => account.currency === currency).reduce((sum, account) => sum + exposureOf(account), 0);
+
+/** How much more the debtor may owe across those accounts before their limit: negative past it; null without one. */
+export const debtorHeadroomOf = (account: OpenedAccount, debtorExposure: number): number | null =>
+  account.debtorCreditLimit ? account.debtorCreditLimit.amount - debtorExposure : null;
+
 /** What the credit policy reads of an invoice about to be issued. */
 export interface InvoiceForCredit {
   invoiceId: string;

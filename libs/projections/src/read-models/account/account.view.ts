@@ -4,6 +4,8 @@ import {
   agingBucket,
   dateIn,
   daysPastDue,
+  debtorExposureOf,
+  debtorHeadroomOf,
   exposureOf,
   headroomOf,
   openInvoicesOldestFirst,
@@ -22,7 +24,7 @@ import { expectedRecoveryOf, scoreExplanation } from '../worklist/expected-recov
  * (days past due, overdue, aging, holds in force, when a call is allowed, whether a debt is
  * time-barred), worked out in the debtor's time zone at `now` under the creditor's rules.
  */
-export function accountView(document: AccountDocument, now: string, policies: ContactPolicies) {
+export function accountView(document: AccountDocument, now: string, policies: ContactPolicies, debtorAccounts?: readonly OpenedAccount[]) {
   const { account } = document;
   const today = dateIn(now, account.debtor.timeZone);
   const invoices = Object.values(account.invoices)
@@ -81,7 +83,7 @@ export function accountView(document: AccountDocument, now: string, policies: Co
     legal: account.legal,
     assignedAgentId: account.assignedAgentId,
     claim,
-    creditStanding: creditStandingOf(account),
+    creditStanding: creditStandingOf(account, debtorAccounts),
     openedAt: document.openedAt,
     updatedAt: document.updatedAt,
     position: document.position,
@@ -90,13 +92,21 @@ export function accountView(document: AccountDocument, now: string, policies: Co
 
 export type AccountView = ReturnType<typeof accountView>;
 
-/** The account's credit policy, what it owes against it, the invoices waiting for a supervisor, and the latest report. */
-function creditStandingOf(account: OpenedAccount) {
+/**
+ * The account's credit policy, what it owes against it, the invoices waiting for a supervisor, and the latest
+ * report; with the debtor's accounts with the creditor (`debtorAccounts`, this one among them), what the debtor
+ * owes across them against their limit.
+ */
+function creditStandingOf(account: OpenedAccount, debtorAccounts: readonly OpenedAccount[] | undefined) {
+  const debtorLimit = account.debtorCreditLimit;
+  const debtorExposure = debtorLimit && debtorAccounts ? debtorExposureOf(debtorAccounts, debtorLimit.currency) : null;
   return {
     limit: account.creditLimit ?? null,
-    debtorLimit: account.debtorCreditLimit ?? null,
+    debtorLimit: debtorLimit ?? null,
     exposure: exposureOf(account),
     headroom: headroomOf(account),
+    debtorExposure,
+    debtorHeadroom: debtorExposure === null ? null : debtorHeadroomOf(account, debtorExposure),
     pendingApprovals: Object.values(account.creditApprovals ?? {}),
     latestReport: account.latestCreditReport ?? null,
   };
