@@ -1,6 +1,6 @@
 import { CreditBureauUnavailable } from './credit-bureau.port';
 import { bureauAnswer, FakeBureau, json, type Answer } from './fake-bureau.fixtures';
-import { HttpCreditBureau } from './http-credit-bureau';
+import { HttpCreditBureau, maxAnswerBytes } from './http-credit-bureau';
 
 const subject = { creditorId: 'cred-1', debtorReference: 'D-100' };
 
@@ -71,6 +71,28 @@ describe('HttpCreditBureau against a bureau on a loopback port', () => {
       fake.answer = shape;
       await unavailable(30, /another shape/);
     }
+  });
+
+  it('is unavailable on an answer larger than a report could be, said or not, without reading it whole', async () => {
+    const padded = { ...bureauAnswer, padding: 'x'.repeat(maxAnswerBytes) };
+    fake.answer = json(200, padded);
+    await unavailable(30, /another shape/);
+    // Streamed without a length: 16 MB offered in 64 KB pieces, given up on after the limit.
+    let written = 0;
+    fake.answer = (_, __, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const piece = 'x'.repeat(64 * 1024);
+      const more = () => {
+        while (written < 16 * 1024 * 1024 && !response.destroyed) {
+          written += piece.length;
+          if (!response.write(piece)) return void response.once('drain', more);
+        }
+        response.end();
+      };
+      more();
+    };
+    await unavailable(30, /another shape/);
+    expect(written).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('is unavailable when nothing listens', async () => {

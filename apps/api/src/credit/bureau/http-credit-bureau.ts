@@ -5,12 +5,15 @@ import { CreditBureauUnavailable, type BureauReport, type CreditBureau, type Cre
 export const defaultRetryAfterSeconds = 30;
 /** The longest wait a bureau's Retry-After is taken for: past an hour it is more likely a mistake. */
 const maxRetryAfterSeconds = 3600;
+/** A report is a few hundred bytes: an answer past this is not one, and is not read into memory whole. */
+export const maxAnswerBytes = 64 * 1024;
 
 /**
  * A bureau behind one HTTP shape (docs/credit.md): `POST {url}/reports` with a bearer key and
  * `{"subject": {"creditorId", "debtorReference"}}`; 200 with
  * `{"bureau", "score", "scale": {"min", "max"}, "reportedOn", "reasonCodes"}`, 404 when it holds no
- * file. Anything else, no answer within the timeout included, is CreditBureauUnavailable. Whether the
+ * file. Anything else, no answer within the timeout or one larger than `maxAnswerBytes` included, is
+ * CreditBureauUnavailable. Whether the
  * report's numbers make sense (the score on its scale, the date not ahead) is the domain's to say.
  */
 export class HttpCreditBureau implements CreditBureau {
@@ -22,7 +25,7 @@ export class HttpCreditBureau implements CreditBureau {
     if (!response.ok) {
       throw new CreditBureauUnavailable(`The credit bureau answered HTTP ${response.status}.`, retryAfterOf(response.headers.get('retry-after')));
     }
-    const report = reportOf(await response.json().catch(() => undefined));
+    const report = reportOf(await jsonWithin(response, maxAnswerBytes));
     if (!report) throw new CreditBureauUnavailable('The credit bureau answered with a report of another shape.', defaultRetryAfterSeconds);
     return report;
   }
@@ -43,6 +46,32 @@ export class HttpCreditBureau implements CreditBureau {
         defaultRetryAfterSeconds,
       );
     }
+  }
+}
+
+/**
+ * The answer's JSON, read as it comes and given up past `limit` bytes (or when the timeout cuts it short):
+ * undefined then, as for text that is not JSON.
+ */
+async function jsonWithin(response: Response, limit: number): Promise<unknown> {
+  if (!response.body || Number(response.headers.get('content-length')) > limit) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limit) {
+        await response.body.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(chunk);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
