@@ -128,10 +128,30 @@ describe('online payment through Stripe (signed webhooks, offline)', () => {
     expect(await owed(accountId)).toBe(12_500 - 4000 + 2000);
   });
 
-  it('acknowledges a refund of a payment it never took once that payment has been awaited an hour: the provider’s other payments', async () => {
-    const twoHoursAgo = refund(api, 're_foreign', 'pi_foreign', 1000).replace(`"created":${seconds(api)}`, `"created":${seconds(api) - 2 * 3600}`);
-    const answered = await deliver(twoHoursAgo);
-    expect(answered).toMatchObject({ status: 200, body: { outcomes: [{ paymentId: 'pi_foreign', outcome: 'refused', code: 'PAYMENT_UNKNOWN' }] } });
+  it('keeps a refund whose payment has been awaited an hour (200), and takes it if the payment is told after all', async () => {
+    const accountId = await accountWithInvoice(api);
+    const twoHoursAgo = refund(api, 're_out_of_order', 'pi_after_outage', 1000).replace(`"created":${seconds(api)}`, `"created":${seconds(api) - 2 * 3600}`);
+    const held = { paymentId: 'pi_after_outage', outcome: 'held', reason: expect.stringContaining('kept') as string };
+    expect(await deliver(twoHoursAgo)).toMatchObject({ status: 200, body: { outcomes: [held] } });
+    expect((await deliver(twoHoursAgo)).body).toEqual({ outcomes: [held] });
+    expect(await payments(accountId)).toEqual([]);
+    // After an outage the provider retries in no fixed order: the payment comes last, and the refund kept is taken with it, once.
+    const paid = sessionCompleted(api, accountId, 'pi_after_outage', 4000);
+    expect((await deliver(paid)).body).toEqual({
+      outcomes: [
+        { paymentId: 'pi_after_outage', outcome: 'recorded' },
+        { paymentId: 'pi_after_outage', outcome: 'recorded' },
+      ],
+    });
+    expect((await deliver(paid)).body.outcomes).toEqual([
+      { paymentId: 'pi_after_outage', outcome: 'already_recorded' },
+      { paymentId: 'pi_after_outage', outcome: 'already_recorded' },
+    ]);
+    expect(await payments(accountId)).toEqual(['PaymentReceived', 'PaymentReversed']);
+    expect(await owed(accountId)).toBe(12_500 - 4000 + 1000);
+    // A payment never told (one the provider took for something else) leaves its refund kept, and nothing recorded.
+    const foreign = refund(api, 're_foreign', 'pi_foreign', 1000).replace(`"created":${seconds(api)}`, `"created":${seconds(api) - 2 * 3600}`);
+    expect((await deliver(foreign)).body).toEqual({ outcomes: [{ ...held, paymentId: 'pi_foreign' }] });
   });
 
   it('records nothing for an unknown account or another creditor’s, answering without a 5xx', async () => {

@@ -8,17 +8,19 @@ import type { PaymentFact, PaymentProvider } from './payment-provider.port';
 /**
  * What became of one fact: recorded now, recorded before (a redelivery, a replay, the same payment
  * told by two events), deferred (it reverses a payment not told yet: the provider delivers it again
- * later), or refused by the account's rules (a closed account, another currency, an unknown account).
+ * later), held (such a reversal, kept once it has waited an hour, for the payment's telling to take),
+ * or refused by the account's rules (a closed account, another currency, an unknown account).
  */
 export type FactOutcome =
   | { outcome: 'recorded' | 'already_recorded'; paymentId: string }
-  | { outcome: 'deferred'; paymentId: string; reason: string }
+  | { outcome: 'deferred' | 'held'; paymentId: string; reason: string }
   | { outcome: 'refused'; paymentId: string; code: string; message: string };
 
 /**
- * How long a reversal waits for its payment to be told (a provider may deliver a refund first): after
- * that it is a payment this service never took (the provider's account takes others too), and
- * deferring it again would have the provider retry it for days and then disable the endpoint.
+ * How long a reversal is delivered again while its payment is not told (a provider may deliver a refund
+ * first): past it, deferring would have the provider retry it for days and then disable the endpoint, so
+ * the reversal is kept (PaymentLinks.holdReversal) and taken when the payment is told, if ever (after an
+ * outage a provider retries its events in no fixed order; a payment it never tells was not one of ours).
  */
 const paymentAwaitedMs = 60 * 60_000;
 
@@ -36,8 +38,14 @@ export class PaymentFactsRecorder {
     private readonly clock: Clock,
   ) {}
 
-  async record(fact: PaymentFact, correlationId: string): Promise<FactOutcome> {
-    return fact.kind === 'payment_succeeded' ? this.paid(fact, correlationId) : this.reversed(fact, correlationId);
+  /** The fact's outcome; for a payment, then those of the reversals held for it, each taken once. */
+  async record(fact: PaymentFact, correlationId: string): Promise<FactOutcome[]> {
+    if (fact.kind === 'payment_reversed') return [await this.reversed(fact, correlationId)];
+    const paid = await this.paid(fact, correlationId);
+    if (paid.outcome !== 'recorded' && paid.outcome !== 'already_recorded') return [paid];
+    const outcomes: FactOutcome[] = [paid];
+    for (const reversal of await this.links.heldReversals(this.provider.name, fact.paymentId)) outcomes.push(await this.reversed(reversal, correlationId));
+    return outcomes;
   }
 
   private async paid(fact: Extract<PaymentFact, { kind: 'payment_succeeded' }>, correlationId: string): Promise<FactOutcome> {
@@ -66,7 +74,8 @@ export class PaymentFactsRecorder {
       return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${link.refused}): there is nothing to reverse.`);
     const account = link && (await this.account(link.accountId));
     if (!account && this.clock.now().getTime() - Date.parse(fact.at) > paymentAwaitedMs) {
-      return refused(paymentId, 'PAYMENT_UNKNOWN', `Payment ${paymentId} was never told to this service: not one of its checkouts, nothing to reverse.`);
+      await this.links.holdReversal(this.provider.name, fact, correlationId);
+      return { outcome: 'held', paymentId, reason: `Payment ${paymentId} has not been told: the reversal is kept, to be taken when it is.` };
     }
     if (!account) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
     const input: AccountCommandInput = {

@@ -28,9 +28,9 @@ export class PaymentWebhooks {
     const facts = this.provider.readWebhook(rawBody, headers, now);
     const outcomes: FactOutcome[] = [];
     for (const fact of facts) {
-      const outcome = await this.recorder.record(fact, correlationId);
-      outcomes.push(outcome);
-      if (outcome.outcome === 'deferred') break;
+      const recorded = await this.recorder.record(fact, correlationId);
+      outcomes.push(...recorded);
+      if (recorded.some(({ outcome }) => outcome === 'deferred')) break;
     }
     return { outcomes };
   }

@@ -15,8 +15,9 @@ export class CheckoutStartedResponse {
 class FactOutcomeLine {
   @ApiProperty({ example: 'pi_3PqY8x2eZvKYlo2C1' }) paymentId!: string;
   @ApiProperty({
-    enum: ['recorded', 'already_recorded', 'refused'],
-    description: '`refused`: the account’s rules refused it (the code says why); it is logged, not recorded, and not worth delivering again.',
+    enum: ['recorded', 'already_recorded', 'held', 'refused'],
+    description:
+      '`held`: a reversal of a payment not told within an hour of it, kept to be taken when the payment is told. `refused`: the account’s rules refused it (the code says why); it is logged, not recorded, and not worth delivering again.',
   })
   outcome!: string;
   @ApiProperty({ required: false, example: 'ACCOUNT_CLOSED' }) code?: string;

@@ -2646,10 +2646,10 @@ export interface components {
             code?: string;
             message?: string;
             /**
-             * @description `refused`: the account’s rules refused it (the code says why); it is logged, not recorded, and not worth delivering again.
+             * @description `held`: a reversal of a payment not told within an hour of it, kept to be taken when the payment is told. `refused`: the account’s rules refused it (the code says why); it is logged, not recorded, and not worth delivering again.
              * @enum {string}
              */
-            outcome: "recorded" | "already_recorded" | "refused";
+            outcome: "recorded" | "already_recorded" | "held" | "refused";
             /** @example pi_3PqY8x2eZvKYlo2C1 */
             paymentId: string;
         };
