@@ -190,6 +190,18 @@ describe('the debtor’s portal (e2e)', () => {
     expect(view).toMatchObject({ balance: { total: 7500 }, payments: [{ amount: 5000 }] });
   });
 
+  it('shows a payment charged back as taken back, on the page and on the statement', async () => {
+    const accountId = await account();
+    const debtor = await session(accountId);
+    const paid = paymentBody('pay-card', 3000, { receivedOn: '2026-03-02' });
+    expect((await api.post(`/accounts/${accountId}/payments`, paid)).status).toBe(201);
+    const chargeback = { reversalId: 'cb-1', amount: 3000, currency: 'USD', reversedOn: '2026-03-02', reason: 'chargeback' };
+    expect((await api.post(`/accounts/${accountId}/payments/pay-card/reversals`, chargeback)).status).toBe(201);
+    const view = (await api.get('/portal/api/account', debtor)).body;
+    expect(view).toMatchObject({ balance: { total: 12_500 }, payments: [{ paymentId: 'pay-card', amount: 3000, reversed: 3000 }] });
+    expect(String((await api.get('/portal/api/statement', debtor)).body)).toContain('(card), USD 30.00 returned');
+  });
+
   it('asks, under an agreed settlement, only what is left of it: a part paid by cheque is not asked again', async () => {
     const accountId = await account();
     const debtor = await session(accountId);

@@ -93,6 +93,7 @@ export function AccountPage({ words, language }: { words: Words; language: Langu
             {account.payments.map((payment) => (
               <li key={payment.paymentId}>
                 {on(payment.receivedOn)}: {amount(payment.amount)}
+                {payment.reversed > 0 && `; ${words.reversed(amount(payment.reversed))}`}
               </li>
             ))}
           </ul>

@@ -49,11 +49,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
         const { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted } = invoice;
         return { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted, outstanding: outstanding(invoice) };
       }),
-    payments: facts.flatMap((event) =>
-      event.type === 'PaymentReceived'
-        ? [{ paymentId: event.data.paymentId, amount: event.data.amount, receivedOn: event.data.receivedOn, method: event.data.method }]
-        : [],
-    ),
+    payments: paymentsOf(facts),
     fees: facts.flatMap((event) =>
       event.type === 'LateFeeAssessed' ? [{ invoiceId: event.data.invoiceId, amount: event.data.amount, on: event.data.assessedOn }] : [],
     ),
@@ -86,3 +82,27 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
 }
 
 export type PortalAccountView = ReturnType<typeof portalAccountView>;
+
+/**
+ * The payments received, each with what was taken back of it since (a refund, a chargeback): a statement that
+ * listed a payment charged back as made would misstate what the debtor paid (12 CFR 1006.18(b)(2)(i)).
+ */
+function paymentsOf(facts: AccountEvent[]) {
+  const reversed = new Map<string, number>();
+  for (const event of facts) {
+    if (event.type === 'PaymentReversed') reversed.set(event.data.paymentId, (reversed.get(event.data.paymentId) ?? 0) + event.data.amount);
+  }
+  return facts.flatMap((event) =>
+    event.type === 'PaymentReceived'
+      ? [
+          {
+            paymentId: event.data.paymentId,
+            amount: event.data.amount,
+            receivedOn: event.data.receivedOn,
+            method: event.data.method,
+            reversed: reversed.get(event.data.paymentId) ?? 0,
+          },
+        ]
+      : [],
+  );
+}

@@ -33,6 +33,7 @@ class PortalPayment {
   @int() amount!: number;
   @date() receivedOn!: string;
   @ApiProperty() method!: string;
+  @int('Taken back of it since: refunded, or charged back.') reversed!: number;
 }
 class PortalFee {
   @ApiProperty() invoiceId!: string;

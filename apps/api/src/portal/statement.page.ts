@@ -16,6 +16,7 @@ const words = {
     paid: 'Paid',
     left: 'Left to pay',
     payments: 'Payments',
+    reversed: 'returned',
     none: 'None',
     plan: 'Payment plan',
     creditor: 'Creditor',
@@ -34,6 +35,7 @@ const words = {
     paid: 'Pagado',
     left: 'Pendiente',
     payments: 'Pagos',
+    reversed: 'devuelto',
     none: 'Ninguno',
     plan: 'Plan de pagos',
     creditor: 'Acreedor',
@@ -65,7 +67,7 @@ export function statementPage(view: PortalAccountView, today: string): string {
     )
     .join('');
   const payments = view.payments.length
-    ? `<ul>${view.payments.map((p) => `<li>${day(p.receivedOn)}: ${money(p.amount)} (${escape(p.method)})</li>`).join('')}</ul>`
+    ? `<ul>${view.payments.map((p) => `<li>${day(p.receivedOn)}: ${money(p.amount)} (${escape(p.method)})${p.reversed > 0 ? `, ${money(p.reversed)} ${w.reversed}` : ''}</li>`).join('')}</ul>`
     : `<p>${w.none}</p>`;
   const plan = view.plan ? `<h2>${w.plan}</h2><ol>${view.plan.installments.map((i) => `<li>${day(i.dueOn)}: ${money(i.amount)}</li>`).join('')}</ol>` : '';
   const contact = [view.collector.phone, view.collector.email, view.collector.website]

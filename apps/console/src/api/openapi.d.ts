@@ -3584,6 +3584,8 @@ export interface components {
              * @example 2026-04-30
              */
             receivedOn: string;
+            /** @description Taken back of it since: refunded, or charged back. */
+            reversed: number;
         };
         PortalPlan: {
             installments: components["schemas"]["PortalInstallment"][];
