@@ -145,7 +145,8 @@ describe('a collection, from invoice to closed account', () => {
 
   it('8 July: the dispute is rejected, validation is provided and collection resumes', async () => {
     on('2026-07-08T14:00:00Z');
-    expect((await api.post(`${account}/disputes/d-1/resolve`, { outcome: 'rejected' })).status).toBe(200);
+    const verification = { channel: 'letter', sentOn: '2026-07-08' };
+    expect((await api.post(`${account}/disputes/d-1/resolve`, { outcome: 'rejected', verification })).status).toBe(200);
     expect((await view()).contact).toMatchObject({ contactableNow: true });
   });
 

@@ -138,7 +138,8 @@ describe('the collection timeline scheduler', () => {
     api.clock.set('2026-03-21T14:00:00Z');
     await wakeScheduler(api);
     expect(await events()).toHaveLength(during.length);
-    expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected' })).status).toBe(200);
+    const verification = { channel: 'letter', sentOn: '2026-03-21' };
+    expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected', verification })).status).toBe(200);
     api.clock.set('2026-03-25T14:00:00Z');
     await wakeScheduler(api);
     const after = await events();

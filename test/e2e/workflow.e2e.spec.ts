@@ -55,12 +55,16 @@ describe('collections workflow (e2e)', () => {
     expect(refused.body).toMatchObject({ status: 422, code: 'CEASE_REQUESTED', allowedFrom: null });
   });
 
-  it('pauses contact during a dispute and resumes it when the dispute is rejected', async () => {
+  it('pauses contact during a dispute and resumes it when the dispute is rejected, its verification sent (1006.38(d)(2)(i))', async () => {
     const accountId = await validated();
     api.clock.set('2026-03-04T15:00:00Z');
     expect((await api.post(`/accounts/${accountId}/disputes`, { disputeId: 'd-1', invoiceId: 'inv-1', reason: 'never received' })).status).toBe(201);
     expect((await call(accountId, '2026-03-04T15:00:00Z')).body).toMatchObject({ code: 'DISPUTE_OPEN' });
-    expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected' })).status).toBe(200);
+    const unverified = await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected' });
+    expect(unverified.body).toMatchObject({ status: 422, code: 'VERIFICATION_REQUIRED' });
+    expect((await call(accountId, '2026-03-04T15:00:00Z')).body).toMatchObject({ code: 'DISPUTE_OPEN' });
+    const verification = { channel: 'letter', sentOn: '2026-03-04' };
+    expect((await api.post(`/accounts/${accountId}/disputes/d-1/resolve`, { outcome: 'rejected', verification })).status).toBe(200);
     expect((await call(accountId, '2026-03-04T15:00:00Z')).status).toBe(201);
   });
 

@@ -80,12 +80,14 @@ function dispute(index: number, state: PortfolioState, policies: ContactPolicies
   return { type: 'RaiseDispute', data: { disputeId: `dsp-${number}`, reason: 'The debtor says the amount is wrong.', policies } };
 }
 
-/** A supervisor settles a dispute after its review: upheld for one in four. */
-export function disputeReview({ seed, index, day }: AccountDay, state: PortfolioState): ScheduledCommand[] {
+/** A supervisor settles a dispute after its review: upheld for one in four; rejected, the verification sent. */
+export function disputeReview({ seed, index, day, date }: AccountDay, state: PortfolioState): ScheduledCommand[] {
   const since = state.disputedSince[index] as number;
   if (since === noDay || day - since < disputeReviewDays) return [];
-  const upheld = drawFor(seed, index, day, purposes.dispute).chance(0.25);
-  return [{ type: 'ResolveDispute', data: { disputeId: `dsp-${state.disputes[index] as number}`, outcome: upheld ? 'upheld' : 'rejected' } }];
+  const disputeId = `dsp-${state.disputes[index] as number}`;
+  if (drawFor(seed, index, day, purposes.dispute).chance(0.25)) return [{ type: 'ResolveDispute', data: { disputeId, outcome: 'upheld' } }];
+  // Rejected once the verification went to the debtor, by letter the same day (1006.38(d)(2)(i)).
+  return [{ type: 'ResolveDispute', data: { disputeId, outcome: 'rejected', verification: { channel: 'letter', sentOn: date } } }];
 }
 
 /**

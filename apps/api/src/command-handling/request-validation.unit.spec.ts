@@ -43,6 +43,7 @@ describe('the API’s strict validation, the short way and the full way', () => 
       'ChangeDebtorContactDetailsRequest',
       'IssueInvoiceRequest',
       'AgreePlanRequest',
+      'ResolveDisputeRequest',
       'ProvideOriginalCreditorRequest',
       'LogContactRequest',
       'RecordCreditReportRequest',

@@ -20,10 +20,14 @@ export const disputesCommands: CommandDeclarations = {
   resolveDispute: accountCommand({
     route: 'POST /accounts/:accountId/disputes/:disputeId/resolve',
     roles: ['supervisor'],
-    summary: 'Resolve a dispute: upheld adjusts the balance off, rejected resumes collection',
+    summary:
+      'Resolve a dispute: upheld adjusts the balance off; rejected, once the verification was sent to the debtor (needed for one that paused collection, 1006.38(d)(2)(i)), resumes collection',
     status: 200,
     request: ResolveDisputeRequest,
-    command: ({ params, request }) => ({ type: 'ResolveDispute', data: { disputeId: params.disputeId, outcome: request.outcome } }),
+    command: ({ params, request: { outcome, verification } }) => ({
+      type: 'ResolveDispute',
+      data: { disputeId: params.disputeId, outcome, ...(verification && { verification: { channel: verification.channel, sentOn: verification.sentOn } }) },
+    }),
   }),
   requestOriginalCreditor: accountCommand({
     route: 'POST /accounts/:accountId/original-creditor-requests',

@@ -8,8 +8,14 @@ export const disputesReach: CapabilityReach<DisputesCommand> = {
     made: [http('POST /accounts/:accountId/disputes', { disputeId: 'dispute-1', invoiceId: 'inv-1', reason: 'Never ordered', attachmentRef: 'doc-1' })],
   },
   ResolveDispute: {
-    fields: { disputeId: true, outcome: true },
-    made: [http('POST /accounts/:accountId/disputes/:disputeId/resolve', { outcome: 'upheld' }, { disputeId: 'dispute-1' })],
+    fields: { disputeId: true, outcome: true, verification: { channel: true, sentOn: true } },
+    made: [
+      http(
+        'POST /accounts/:accountId/disputes/:disputeId/resolve',
+        { outcome: 'rejected', verification: { channel: 'letter', sentOn: '2026-02-10' } },
+        { disputeId: 'dispute-1' },
+      ),
+    ],
   },
   RequestOriginalCreditor: {
     fields: { requestId: true, invoiceId: true },

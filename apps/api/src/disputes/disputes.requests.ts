@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { PostalAddressRequest } from '../accounts/accounts.requests';
-import { IsId, IsText } from '../http/validators';
+import { IsBusinessDate, IsId, IsText } from '../http/validators';
 
 export class RaiseDisputeRequest {
   @IsId({ example: 'dispute-1' })
@@ -20,13 +20,33 @@ export class RaiseDisputeRequest {
   attachmentRef?: string;
 }
 
+class DisputeVerificationRequest {
+  @IsIn(['letter', 'email'])
+  @ApiProperty({ enum: ['letter', 'email'], description: 'How the verification went to the debtor.' })
+  channel!: 'letter' | 'email';
+
+  @IsBusinessDate({ example: '2026-02-12', description: 'The day it was sent: not after the debtor’s today.' })
+  sentOn!: string;
+}
+
 export class ResolveDisputeRequest {
   @IsIn(['upheld', 'rejected'])
   @ApiProperty({
     enum: ['upheld', 'rejected'],
-    description: 'Upheld: the disputed balance is adjusted off. Rejected: validation provided, collection resumes.',
+    description: 'Upheld: the disputed balance is adjusted off. Rejected: verification provided, collection resumes.',
   })
   outcome!: 'upheld' | 'rejected';
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DisputeVerificationRequest)
+  @ApiProperty({
+    type: DisputeVerificationRequest,
+    required: false,
+    description:
+      'The verification of the debt (or a copy of a judgment) sent to the debtor: needed to reject a dispute that paused collection (12 CFR 1006.38(d)(2)(i)).',
+  })
+  verification?: DisputeVerificationRequest;
 }
 
 export class OriginalCreditorRequestRequest {

@@ -421,7 +421,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a dispute: upheld adjusts the balance off, rejected resumes collection */
+        /** Resolve a dispute: upheld adjusts the balance off; rejected, once the verification was sent to the debtor (needed for one that paused collection, 1006.38(d)(2)(i)), resumes collection */
         post: operations["DisputesCommandsController_resolveDispute"];
         delete?: never;
         options?: never;
@@ -2575,6 +2575,19 @@ export interface components {
             /** @enum {string} */
             status: "open" | "upheld" | "rejected";
         };
+        DisputeVerificationRequest: {
+            /**
+             * @description How the verification went to the debtor.
+             * @enum {string}
+             */
+            channel: "letter" | "email";
+            /**
+             * Format: date
+             * @description The day it was sent: not after the debtor’s today.
+             * @example 2026-02-12
+             */
+            sentOn: string;
+        };
         DsoResponse: {
             /** @description Count-back DSO by calendar months. */
             countBack: number | null;
@@ -4022,10 +4035,12 @@ export interface components {
         };
         ResolveDisputeRequest: {
             /**
-             * @description Upheld: the disputed balance is adjusted off. Rejected: validation provided, collection resumes.
+             * @description Upheld: the disputed balance is adjusted off. Rejected: verification provided, collection resumes.
              * @enum {string}
              */
             outcome: "upheld" | "rejected";
+            /** @description The verification of the debt (or a copy of a judgment) sent to the debtor: needed to reject a dispute that paused collection (12 CFR 1006.38(d)(2)(i)). */
+            verification?: components["schemas"]["DisputeVerificationRequest"];
         };
         RestrictionsResponse: {
             blockedChannels: ("call" | "sms" | "email" | "letter" | "visit")[];

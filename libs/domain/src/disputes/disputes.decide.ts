@@ -1,4 +1,5 @@
 import { entryOf } from '../lookup/entry-of';
+import { isIsoDate, type IsoDate } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from '../account/account.state';
@@ -9,7 +10,7 @@ import { profileFor } from '../compliance/creditor-profile';
 import { noticeSent } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
 import type { ProvideOriginalCreditor, RaiseDispute, RequestOriginalCreditor, ResolveDispute, DisputesCommand } from './disputes.commands';
-import type { DisputeRaised, DisputeResolved, OriginalCreditorProvided, OriginalCreditorRequested } from './disputes.events';
+import type { DisputeRaised, DisputeResolved, DisputeVerification, OriginalCreditorProvided, OriginalCreditorRequested } from './disputes.events';
 
 /**
  * The debtor disputes one invoice or the whole account. Collection of what is disputed pauses until
@@ -47,16 +48,34 @@ export function raiseDispute(command: RaiseDispute, state: AccountState): [Dispu
   ];
 }
 
-/** Upheld: what was disputed and is still owed is adjusted off. Rejected: collection resumes. */
+/**
+ * Upheld: what was disputed and is still owed is adjusted off. Rejected: collection resumes, and for a dispute
+ * that paused it, only once the verification of the debt (or a copy of a judgment) has gone to the debtor,
+ * which the rejection records (12 CFR 1006.38(d)(2)(i)).
+ */
 export function resolveDispute(command: ResolveDispute, state: AccountState): [DisputeResolved] {
   const account = requireOpen(state);
-  const { disputeId, outcome } = command.data;
+  const { disputeId, outcome, verification } = command.data;
   const dispute = entryOf(account.disputes, disputeId);
   if (!dispute) throw notFound('DISPUTE_NOT_FOUND', `Dispute ${disputeId} does not exist on this account.`, { disputeId });
   if (dispute.status !== 'open') throw conflict('DISPUTE_ALREADY_RESOLVED', `Dispute ${disputeId} was ${dispute.status}.`, { status: dispute.status });
   const disputed = openInvoicesOldestFirst(account).filter((invoice) => dispute.invoiceId === null || invoice.invoiceId === dispute.invoiceId);
-  const adjustments = outcome === 'upheld' ? spreadOver(disputed, dispute.amount) : [];
-  return [{ type: 'DisputeResolved', data: { disputeId, outcome, adjustments } }];
+  if (outcome === 'upheld') return [{ type: 'DisputeResolved', data: { disputeId, outcome, adjustments: spreadOver(disputed, dispute.amount) } }];
+  if (dispute.pausesCollection) requireVerificationSent(verification, todayFor(account, command.now));
+  return [{ type: 'DisputeResolved', data: { disputeId, outcome, adjustments: [], ...(verification && { verification }) } }];
+}
+
+function requireVerificationSent(verification: DisputeVerification | undefined, today: IsoDate): void {
+  if (!verification) {
+    throw ruleBroken(
+      'VERIFICATION_REQUIRED',
+      'Collection of a disputed debt resumes only once its verification (or a copy of a judgment) has been sent to the debtor: say by which channel and on which day (12 CFR 1006.38(d)(2)(i)).',
+      { field: 'verification' },
+    );
+  }
+  if (!isIsoDate(verification.sentOn) || verification.sentOn > today) {
+    throw ruleBroken('INVALID_DATE', `verification.sentOn must be a date not after the debtor's today (${today}).`, { field: 'verification.sentOn', today });
+  }
 }
 
 /** A request for the original creditor's name and address pauses collection of the debt until answered (1006.38(c)). */

@@ -36,7 +36,20 @@ export const sealedDisputeFields = ['reason', 'attachmentRef'] as const satisfie
 /** Upheld: the disputed balance is adjusted off. Rejected: validation was provided; collection resumes. */
 export interface DisputeResolved {
   type: 'DisputeResolved';
-  data: { disputeId: string; outcome: 'upheld' | 'rejected'; adjustments: Allocation[] };
+  data: {
+    disputeId: string;
+    outcome: 'upheld' | 'rejected';
+    adjustments: Allocation[];
+    /** On a rejection of a dispute that paused collection: how and when its verification went to the debtor (absent before it was kept). */
+    verification?: DisputeVerification;
+  };
+}
+
+/** The verification of the debt (or a copy of a judgment) sent to the debtor, which collection waits for (12 CFR 1006.38(d)(2)(i)). */
+export interface DisputeVerification {
+  channel: 'letter' | 'email';
+  /** The business date it was sent. */
+  sentOn: IsoDate;
 }
 
 /** The debtor asked for the original creditor's name and address (1006.38(c)); collection of the debt waits for the answer. */

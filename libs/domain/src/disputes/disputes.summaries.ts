@@ -8,8 +8,8 @@ export const disputesSummaries: Summaries<DisputesEvent> = {
     // Without its reason: sealed as personal data, it stays in the log (GET /accounts/:id/events shows it), not in the trail.
     `Dispute ${event.data.disputeId} raised on ${about(event.data.invoiceId)} for ${money(event.data)}` +
     (event.data.timely === false ? `; after the validation period, ${event.data.pausesCollection ? 'collection paused' : 'recorded only'}.` : '.'),
-  DisputeResolved: (event) =>
-    `Dispute ${event.data.disputeId} ${event.data.outcome}${event.data.outcome === 'upheld' ? `; ${units(sum(event.data.adjustments))} adjusted off` : '; collection resumes'}.`,
+  DisputeResolved: ({ data: { disputeId, outcome, adjustments, verification } }) =>
+    `Dispute ${disputeId} ${outcome}${outcome === 'upheld' ? `; ${units(sum(adjustments))} adjusted off` : `${verification ? `; verification sent by ${verification.channel} on ${verification.sentOn}` : ''}; collection resumes`}.`,
   OriginalCreditorRequested: (event) =>
     `The debtor asked for the original creditor's name and address on ${about(event.data.invoiceId)} (request ${event.data.requestId}).`,
   OriginalCreditorProvided: (event) => `The original creditor's name and address were sent (request ${event.data.requestId}); collection resumes.`,

@@ -26,7 +26,9 @@ const raised = (invoiceId: string | null, amount: number, late?: { raisedOn: str
     pausesCollection: late?.pausesCollection ?? true,
   },
 });
-const resolve = (outcome: 'upheld' | 'rejected') => command<ResolveDispute>('ResolveDispute', { disputeId: 'd-1', outcome }, now);
+const verification = { channel: 'letter' as const, sentOn: '2026-02-09' };
+const resolve = (outcome: 'upheld' | 'rejected', sent: ResolveDispute['data']['verification'] | null = outcome === 'rejected' ? verification : null) =>
+  command<ResolveDispute>('ResolveDispute', { disputeId: 'd-1', outcome, ...(sent && { verification: sent }) }, now);
 
 describe('RaiseDispute', () => {
   it('disputes one invoice for what it still owes, or the whole account', () => {
@@ -59,10 +61,32 @@ describe('ResolveDispute', () => {
       .when(resolve('upheld'))
       .then([{ type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'upheld', adjustments: [{ invoiceId: 'inv-2', amount: 30_000 }] } }]);
   });
-  it('adjusts nothing when rejected', () => {
+  it('adjusts nothing when rejected, and records the verification sent to the debtor', () => {
     spec
       .given([...billed, raised(null, 80_000)])
       .when(resolve('rejected'))
+      .then([{ type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'rejected', adjustments: [], verification } }]);
+  });
+  it('rejects a dispute that paused collection only once its verification was sent, on a day not after today (1006.38(d)(2)(i))', () => {
+    spec
+      .given([...billed, raised(null, 80_000)])
+      .when(resolve('rejected', null))
+      .thenThrows('VERIFICATION_REQUIRED', { field: 'verification' });
+    spec
+      .given([...billed, raised(null, 80_000)])
+      .when(resolve('rejected', { channel: 'email', sentOn: '2026-02-11' }))
+      .thenThrows('INVALID_DATE', { field: 'verification.sentOn' });
+    spec
+      .given([...billed, raised(null, 80_000)])
+      .when(resolve('rejected', { channel: 'email', sentOn: '2026-02-10' }))
+      .then([
+        { type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'rejected', adjustments: [], verification: { channel: 'email', sentOn: '2026-02-10' } } },
+      ]);
+  });
+  it('rejects a late dispute that only was recorded without a verification: collection never waited for one', () => {
+    spec
+      .given([...billed, raised('inv-1', 50_000, { raisedOn: '2026-02-10', pausesCollection: false })])
+      .when(resolve('rejected', null))
       .then([{ type: 'DisputeResolved', data: { disputeId: 'd-1', outcome: 'rejected', adjustments: [] } }]);
   });
   it('leaves the upheld account owing nothing', () => {
