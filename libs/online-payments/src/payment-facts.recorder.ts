@@ -69,15 +69,19 @@ export class PaymentFactsRecorder {
 
   private async reversed(fact: Extract<PaymentFact, { kind: 'payment_reversed' }>, correlationId: string): Promise<FactOutcome> {
     const { paymentId, reversalId } = fact;
-    const link = await this.links.find(this.provider.name, paymentId);
-    if (link?.refused)
-      return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${link.refused}): there is nothing to reverse.`);
-    const account = link && (await this.account(link.accountId));
-    if (!account && this.clock.now().getTime() - Date.parse(fact.at) > paymentAwaitedMs) {
+    let paidInto = await this.paidInto(paymentId);
+    if (paidInto === undefined && this.clock.now().getTime() - Date.parse(fact.at) > paymentAwaitedMs) {
       await this.links.holdReversal(this.provider.name, fact, correlationId);
-      return { outcome: 'held', paymentId, reason: `Payment ${paymentId} has not been told: the reversal is kept, to be taken when it is.` };
+      // The payment may have been told meanwhile and have read the reversals held before this one was: look again.
+      paidInto = await this.paidInto(paymentId);
+      if (paidInto === undefined) {
+        return { outcome: 'held', paymentId, reason: `Payment ${paymentId} has not been told: the reversal is kept, to be taken when it is.` };
+      }
     }
-    if (!account) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
+    if (paidInto === undefined) return { outcome: 'deferred', paymentId, reason: `Payment ${paymentId} has not been told yet.` };
+    if ('refusal' in paidInto)
+      return refused(paymentId, 'PAYMENT_NOT_RECORDED', `Payment ${paymentId} was refused by the account (${paidInto.refusal}): there is nothing to reverse.`);
+    const { account } = paidInto;
     const input: AccountCommandInput = {
       type: 'ReversePayment',
       data: {
@@ -118,6 +122,14 @@ export class PaymentFactsRecorder {
       if (outcome === 'deferred') return { outcome, paymentId, reason: error.message };
       return outcome ? { outcome, paymentId } : refused(paymentId, error.code, error.message);
     }
+  }
+
+  /** The account the payment was linked to, its refusal by that account, or undefined before it was told. */
+  private async paidInto(paymentId: string): Promise<{ account: OpenedAccount } | { refusal: string } | undefined> {
+    const link = await this.links.find(this.provider.name, paymentId);
+    if (link?.refused) return { refusal: link.refused };
+    const account = link && (await this.account(link.accountId));
+    return account && { account };
   }
 
   private async account(accountId: string): Promise<OpenedAccount | undefined> {

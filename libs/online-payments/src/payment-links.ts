@@ -38,7 +38,8 @@ export class PaymentLinks {
   async link(provider: PaymentProviderName, paymentId: string, link: PaymentLink, correlationId: string): Promise<PaymentLink> {
     const streamId = streamOf(provider, paymentId);
     try {
-      // At any revision, since a reversal held for the payment may come first: the link's id keeps it to one.
+      // At any revision, since a reversal held for the payment may come first. Its id keeps racing tellings to one
+      // link where the store refuses a known id (PostgreSQL); where it may keep both, the first found holds.
       await this.append(streamId, linkedType, { provider, paymentId, ...link }, link.creditorId, correlationId);
     } catch (error) {
       if (!(error instanceof DuplicateEventIdError)) throw error;

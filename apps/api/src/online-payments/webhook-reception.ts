@@ -38,6 +38,8 @@ export class WebhookReception {
     for (const outcome of receipt.outcomes) {
       if (outcome.outcome === 'refused')
         this.logger.error(`The ${provider} payment ${outcome.paymentId} was not recorded (${outcome.code}): ${outcome.message}`);
+      // A reversal of a payment never told may be one of the provider's other payments, or a payment lost on the way.
+      if (outcome.outcome === 'held') this.logger.warn(`A ${provider} reversal is held: ${outcome.reason}`);
     }
     const deferred = receipt.outcomes.find((outcome) => outcome.outcome === 'deferred');
     if (deferred?.outcome === 'deferred') {
