@@ -30,7 +30,7 @@ describe('the fold version snapshots are kept under', () => {
     }, initialAccountState());
     expect({ accountFoldVersion, digest: digest.digest('hex') }).toEqual({
       accountFoldVersion: 2,
-      digest: '72e4c82d0aea9a6c5368bf6d22187cac818170289866414468a9aeab7f15f2e6',
+      digest: '78c069f9f8f62b22a3e340af64bfe259fc230bdab54067a2e4436d7d43fef544',
     });
   });
 

@@ -13,10 +13,10 @@ const schemaVersion = 1;
 export const eventIdOf = (key: string, streamId: string, index: number) => nameBasedUuid(`${key}|${streamId}|${index}`);
 
 /**
- * The events as stored: the debtor's personal data sealed (their details on the opening, the personal
- * fields of a credit report, and every rendered message, its opt-out and portal links signed first), then each chained to the one before it under the
- * chain key (see hash-chain.ts), so the chain covers the ciphertext and survives the data key's
- * destruction.
+ * The events as stored: the debtor's personal data sealed (their details on the opening, the personal fields of
+ * later events, personalEventFields, and every rendered message, its opt-out and portal links signed first), then
+ * each chained to the one before it under the chain key (see hash-chain.ts), so the chain covers the ciphertext and
+ * survives the data key's destruction.
  */
 export class SealAndChain {
   constructor(

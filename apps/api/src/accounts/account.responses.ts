@@ -112,6 +112,7 @@ class DisputeResponse {
   @ApiProperty(minorUnits()) amount!: number;
   @ApiProperty({ enum: ['open', 'upheld', 'rejected'] }) status!: string;
   @ApiProperty({ description: 'False for a late dispute the creditor’s policy only records.' }) pausesCollection!: boolean;
+  @ApiProperty({ format: 'date', example: '2026-02-10', description: 'The business date it was raised.' }) raisedOn!: string;
 }
 
 class HoldResponse {

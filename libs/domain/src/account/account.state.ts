@@ -185,6 +185,8 @@ export interface DisputeState {
   status: 'open' | 'upheld' | 'rejected';
   /** False for a dispute received after the validation period that the creditor's policy only records. */
   pausesCollection: boolean;
+  /** The business date it was raised: no verification sent before it answers it. */
+  raisedOn: IsoDate;
 }
 /** A request for the original creditor's name and address: collection of the debt waits for the answer. */
 export interface CreditorRequestState {
@@ -238,7 +240,8 @@ export const initialAccountState = (): AccountState => ({ status: 'unopened' });
 /**
  * The version of what a history folds into (`evolve` and `AccountState`): raise it when either changes
  * the state a history leaves, so that snapshots folded by an earlier release are not used.
- * 2: a call the debtor refused to pay in is a conversation (`isConversation`), as a promise is.
+ * 2: a call the debtor refused to pay in is a conversation (`isConversation`), as a right-party contact is; a
+ *    dispute keeps the day it was raised.
  */
 export const accountFoldVersion = 2;
 

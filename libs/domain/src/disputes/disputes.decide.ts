@@ -36,8 +36,8 @@ export function raiseDispute(command: RaiseDispute, state: AccountState): [Dispu
       data: {
         disputeId,
         invoiceId: invoiceId ?? null,
-        reason,
-        ...(attachmentRef && { attachmentRef }),
+        // Once the debtor's personal data is erased the dispute stands, but not what it says of them (see sealedDisputeFields).
+        ...(!account.debtor.personalDataErased && { reason, ...(attachmentRef && { attachmentRef }) }),
         amount,
         currency: account.currency ?? '',
         raisedOn,
@@ -61,11 +61,12 @@ export function resolveDispute(command: ResolveDispute, state: AccountState): [D
   if (dispute.status !== 'open') throw conflict('DISPUTE_ALREADY_RESOLVED', `Dispute ${disputeId} was ${dispute.status}.`, { status: dispute.status });
   const disputed = openInvoicesOldestFirst(account).filter((invoice) => dispute.invoiceId === null || invoice.invoiceId === dispute.invoiceId);
   if (outcome === 'upheld') return [{ type: 'DisputeResolved', data: { disputeId, outcome, adjustments: spreadOver(disputed, dispute.amount) } }];
-  if (dispute.pausesCollection) requireVerificationSent(verification, todayFor(account, command.now));
+  if (dispute.pausesCollection) requireVerificationSent(verification, dispute.raisedOn, todayFor(account, command.now));
   return [{ type: 'DisputeResolved', data: { disputeId, outcome, adjustments: [], ...(verification && { verification }) } }];
 }
 
-function requireVerificationSent(verification: DisputeVerification | undefined, today: IsoDate): void {
+/** A verification answers the dispute: sent on a day from the dispute's own through the debtor's today. */
+function requireVerificationSent(verification: DisputeVerification | undefined, raisedOn: IsoDate, today: IsoDate): void {
   if (!verification) {
     throw ruleBroken(
       'VERIFICATION_REQUIRED',
@@ -73,8 +74,12 @@ function requireVerificationSent(verification: DisputeVerification | undefined, 
       { field: 'verification' },
     );
   }
-  if (!isIsoDate(verification.sentOn) || verification.sentOn > today) {
-    throw ruleBroken('INVALID_DATE', `verification.sentOn must be a date not after the debtor's today (${today}).`, { field: 'verification.sentOn', today });
+  if (!isIsoDate(verification.sentOn) || verification.sentOn > today || verification.sentOn < raisedOn) {
+    throw ruleBroken('INVALID_DATE', `verification.sentOn must be a date from the dispute's (${raisedOn}) through the debtor's today (${today}).`, {
+      field: 'verification.sentOn',
+      raisedOn,
+      today,
+    });
   }
 }
 

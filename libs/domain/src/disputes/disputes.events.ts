@@ -15,7 +15,8 @@ export interface DisputeRaised {
   data: {
     disputeId: string;
     invoiceId: string | null;
-    reason: string;
+    /** Absent on a dispute raised once the debtor's personal data was erased, or read after it (see sealedDisputeFields). */
+    reason?: string;
     /** A document sent with the dispute, by reference; absent when none was. */
     attachmentRef?: string;
     amount: number;
@@ -33,7 +34,7 @@ export interface DisputeRaised {
  */
 export const sealedDisputeFields = ['reason', 'attachmentRef'] as const satisfies readonly (keyof DisputeRaised['data'])[];
 
-/** Upheld: the disputed balance is adjusted off. Rejected: validation was provided; collection resumes. */
+/** Upheld: the disputed balance is adjusted off. Rejected: the verification was sent to the debtor; collection resumes. */
 export interface DisputeResolved {
   type: 'DisputeResolved';
   data: {

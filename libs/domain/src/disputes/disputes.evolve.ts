@@ -5,8 +5,8 @@ import type { DisputesEvent } from './disputes.events';
 
 export const disputesEvolvers: Evolvers<DisputesEvent> = {
   DisputeRaised: (account, event) => {
-    const { disputeId, invoiceId, amount, pausesCollection = true } = event.data;
-    return { ...account, disputes: { ...account.disputes, [disputeId]: { disputeId, invoiceId, amount, status: 'open', pausesCollection } } };
+    const { disputeId, invoiceId, amount, pausesCollection = true, raisedOn } = event.data;
+    return { ...account, disputes: { ...account.disputes, [disputeId]: { disputeId, invoiceId, amount, status: 'open', pausesCollection, raisedOn } } };
   },
   DisputeResolved: (account, event) => {
     const dispute = entryOf(account.disputes, event.data.disputeId);

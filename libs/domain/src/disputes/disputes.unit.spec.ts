@@ -26,7 +26,7 @@ const raised = (invoiceId: string | null, amount: number, late?: { raisedOn: str
     pausesCollection: late?.pausesCollection ?? true,
   },
 });
-const verification = { channel: 'letter' as const, sentOn: '2026-02-09' };
+const verification = { channel: 'letter' as const, sentOn: '2026-02-10' };
 const resolve = (outcome: 'upheld' | 'rejected', sent: ResolveDispute['data']['verification'] | null = outcome === 'rejected' ? verification : null) =>
   command<ResolveDispute>('ResolveDispute', { disputeId: 'd-1', outcome, ...(sent && { verification: sent }) }, now);
 
@@ -40,6 +40,21 @@ describe('RaiseDispute', () => {
       .given(billed)
       .when(raise())
       .then([raised(null, 80_000)]);
+  });
+  it('records a dispute raised after the debtor’s personal data was erased, without what it says of them', () => {
+    const erased: AccountEvent = { type: 'PersonalDataErased', data: { debtorReference: 'D-100', erasedOn: '2026-02-01' } };
+    const withoutReason = { ...(raised('inv-1', 50_000) as Extract<AccountEvent, { type: 'DisputeRaised' }>).data };
+    delete withoutReason.reason;
+    spec
+      .given([...billed, erased])
+      .when(
+        command<RaiseDispute>(
+          'RaiseDispute',
+          { disputeId: 'd-1', invoiceId: 'inv-1', reason: 'my sister paid', attachmentRef: 'doc-1', policies: regulationFEverywhere },
+          now,
+        ),
+      )
+      .then([{ type: 'DisputeRaised', data: withoutReason }]);
   });
   it('refuses a reused id, an unknown invoice and a paid one', () => {
     spec
@@ -72,10 +87,11 @@ describe('ResolveDispute', () => {
       .given([...billed, raised(null, 80_000)])
       .when(resolve('rejected', null))
       .thenThrows('VERIFICATION_REQUIRED', { field: 'verification' });
-    spec
-      .given([...billed, raised(null, 80_000)])
-      .when(resolve('rejected', { channel: 'email', sentOn: '2026-02-11' }))
-      .thenThrows('INVALID_DATE', { field: 'verification.sentOn' });
+    for (const sentOn of ['2026-02-11', '2026-02-09'])
+      spec
+        .given([...billed, raised(null, 80_000)])
+        .when(resolve('rejected', { channel: 'email', sentOn }))
+        .thenThrows('INVALID_DATE', { field: 'verification.sentOn', raisedOn: '2026-02-10', today: '2026-02-10' });
     spec
       .given([...billed, raised(null, 80_000)])
       .when(resolve('rejected', { channel: 'email', sentOn: '2026-02-10' }))

