@@ -212,6 +212,9 @@ export interface SettlementState {
   paid: number;
 }
 
+/** What is left to pay of a settlement: paying it completes the settlement. */
+export const settlementLeft = (settlement: Pick<SettlementState, 'amount' | 'paid'>): number => Math.max(0, settlement.amount - settlement.paid);
+
 /** How an account's balance came to nothing, with the debtor's money: the resolutions thanked and confirmed. */
 export type ResolutionKind = 'paid_in_full' | 'settled' | 'plan_completed';
 

@@ -98,7 +98,7 @@ export function templateSetProblems(value: unknown, path: string): string[] {
     const unknown = variablesOf(`${template.subject}\n${template.body}`).filter((variable) => !known.has(variable));
     if (unknown.length) problems.push(`${name} names unknown variables: ${unknown.join(', ')}`);
     problems.push(...overshadowingProblems(template).map((problem) => `${path}: ${problem}`));
-    if (notInvitingPayment.includes(template.id) && `${template.subject}\n${template.body}`.includes(portalLinkMarker))
+    if (notInvitingPayment.includes(template.id) && invitesPayment(template, templates))
       problems.push(`${name} invites payment (${portalLinkMarker}), which it must not (12 CFR 1006.6(c), 1006.18(b)(2)(i))`);
     if (!paragraphTemplateIds.includes(template.id)) problems.push(...renderingProblems(template, templates, name));
   }
@@ -106,6 +106,12 @@ export function templateSetProblems(value: unknown, path: string): string[] {
     if (!templateFor(templates, id, channel, fallbackLanguage)) problems.push(`${path} lacks ${id} (${channel}, en), which the service sends`);
   }
   return problems;
+}
+
+/** Whether a template, rendered with what it includes (the time-barred paragraph), carries the portal's link. */
+function invitesPayment(template: NoticeTemplate, templates: readonly NoticeTemplate[]): boolean {
+  const { message } = renderSample(template, templates, { timeBarredDisclosure: true });
+  return `${message.subject}\n${message.body}`.includes(portalLinkMarker);
 }
 
 /**

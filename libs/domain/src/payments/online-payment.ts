@@ -1,6 +1,6 @@
 import { ruleBroken } from '../errors/domain-error';
 import { requireAmount, requireCurrency, requireOpen } from '../account/account.guards';
-import { totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
+import { settlementLeft, totalOutstanding, type AccountState, type OpenedAccount } from '../account/account.state';
 
 /**
  * What a debtor may be asked to pay online: at most `payableOnline`, in the account's currency — never
@@ -26,7 +26,7 @@ export function requirePayableOnline(state: AccountState, amount: number, curren
 export function payableOnline(account: OpenedAccount): number {
   const owed = Math.max(0, totalOutstanding(account) - account.credit);
   const settlement = account.activeSettlement;
-  return settlement ? Math.min(owed, Math.max(0, settlement.amount - settlement.paid)) : owed;
+  return settlement ? Math.min(owed, settlementLeft(settlement)) : owed;
 }
 
 /** What the debtor is asked to pay now: the rest of a plan's next installment, else all a payment link may ask. */

@@ -14,6 +14,7 @@ import {
   type InvoiceState,
   type OpenedAccount,
   type PlanState,
+  settlementLeft,
 } from '../account/account.state';
 import { evolve } from '../account/account.evolve';
 import type { Decisions } from '../account/capability';
@@ -100,7 +101,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   ];
   if (plan) events.push(...planProgress(plan, installmentAllocations, paymentId));
   const settlement = account.activeSettlement;
-  if (settlement && settlement.paid + amount >= settlement.amount) {
+  if (settlement && amount >= settlementLeft(settlement)) {
     // Settled: whatever the payment left owing is written off.
     const after = events.reduce<AccountState>(evolve, account) as OpenedAccount;
     events.push({ type: 'SettlementCompleted', data: { settlementId: settlement.settlementId, paymentId, writtenOff: openBalances(after) } });

@@ -55,7 +55,7 @@ export class HttpCreditBureau implements CreditBureau {
  */
 async function jsonWithin(response: Response, limit: number): Promise<unknown> {
   if (!response.body || Number(response.headers.get('content-length')) > limit) {
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
   const chunks: Uint8Array[] = [];
