@@ -2572,6 +2572,12 @@ export interface components {
             invoiceId: string | null;
             /** @description False for a late dispute the creditor’s policy only records. */
             pausesCollection: boolean;
+            /**
+             * Format: date
+             * @description The business date it was raised.
+             * @example 2026-02-10
+             */
+            raisedOn: string;
             /** @enum {string} */
             status: "open" | "upheld" | "rejected";
         };
