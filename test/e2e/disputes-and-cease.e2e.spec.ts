@@ -1,3 +1,4 @@
+import { addDays } from '@arrears/domain';
 import { eventCount, eventTypes, invoiceBody, openAccountBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
 
 /**
@@ -83,8 +84,13 @@ describe('calls, disputes, cease and blocked media (e2e)', () => {
     const notice = (body: object) => api.post(`/accounts/${accountId}/cease/notices`, body);
     expect((await notice({ kind: 'efforts_terminated', channel: 'letter' })).body).toMatchObject({ code: 'CEASE_NOT_REQUESTED' });
     expect((await api.post(`/accounts/${accountId}/cease`)).status).toBe(200);
-    expect((await notice({ kind: 'remedy_intended', remedy: 'A lawsuit to collect the debt', channel: 'letter' })).status).toBe(201);
     expect((await notice({ kind: 'efforts_terminated', channel: 'email' })).status).toBe(201);
+    // A remedy threatens action: not while the validation period runs (1006.38(b)); the day after it ends, it goes.
+    const lawsuit = { kind: 'remedy_intended', remedy: 'A lawsuit to collect the debt', channel: 'letter' };
+    const early = await notice(lawsuit);
+    expect(early.body).toMatchObject({ status: 422, code: 'VALIDATION_PERIOD' });
+    api.clock.set(`${addDays(early.body.periodEndsOn as string, 1)}T15:00:00Z`);
+    expect((await notice(lawsuit)).status).toBe(201);
     const before = await eventCount(api, accountId);
     expect((await notice({ kind: 'efforts_terminated', channel: 'letter' })).body).toMatchObject({ status: 409, code: 'NOTICE_ALREADY_SENT' });
     expect((await notice({ kind: 'remedy_intended', channel: 'letter' })).body).toMatchObject({ status: 422, code: 'REMEDY_REQUIRED' });

@@ -135,23 +135,35 @@ describe('the strategies replayed for accounts imported 100 days overdue (12 CFR
     }
   }
 
-  /** Three wakes a day (one at night in every zone), the ceased debtor asking to stop on the 12th day and then sent the notices 1006.6(c)(2) allows. */
+  /**
+   * Three wakes a day (one at night in every zone), the ceased debtor asking to stop on the 12th day and then sent the
+   * notices 1006.6(c)(2) allows: that efforts end at once, a remedy once the validation period is over (1006.38(b)).
+   */
   async function replay(): Promise<void> {
+    let remedyFrom: string | undefined;
     for (let day = 0; day < days; day++) {
       const date = addDays(start, day);
       for (const time of wakesOfDay) {
         api.clock.set(`${date}T${time}:00Z`);
         await wakeScheduler(api);
       }
-      if (day === 12) await cease(accountOf('ceased'));
+      if (day === 12) remedyFrom = await cease(accountOf('ceased'));
+      if (remedyFrom && date >= remedyFrom) {
+        expect((await api.post(`/accounts/${accountOf('ceased')}/cease/notices`, remedy)).status).toBe(201);
+        remedyFrom = undefined;
+      }
     }
   }
 
-  async function cease(accountId: string): Promise<void> {
+  const remedy = { kind: 'remedy_may_be_invoked', remedy: 'Reporting the debt as unpaid to the creditor', channel: 'letter' };
+
+  /** The cease request and the notice that efforts end; the day from which a remedy may be named. */
+  async function cease(accountId: string): Promise<string> {
     expect((await api.post(`/accounts/${accountId}/cease`)).status).toBe(200);
     expect((await api.post(`/accounts/${accountId}/cease/notices`, { kind: 'efforts_terminated', channel: 'letter' })).status).toBe(201);
-    const remedy = { kind: 'remedy_may_be_invoked', remedy: 'Reporting the debt as unpaid to the creditor', channel: 'letter' };
-    expect((await api.post(`/accounts/${accountId}/cease/notices`, remedy)).status).toBe(201);
+    const early = await api.post(`/accounts/${accountId}/cease/notices`, remedy);
+    expect(early.body).toMatchObject({ status: 422, code: 'VALIDATION_PERIOD' });
+    return addDays(early.body.periodEndsOn as string, 1);
   }
 
   const history = async (accountId: string) => (await api.get(`/accounts/${accountId}/events`)).body.events as RecordedEvent[];
