@@ -11,6 +11,7 @@ import {
   outstanding,
   planOffers,
   profileFor,
+  sharedEntryOf,
   totalOutstanding,
   type AccountEvent,
   type ContactPolicies,
@@ -49,7 +50,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
         const { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted } = invoice;
         return { invoiceId, issuedOn, dueOn, amount, lateFees, discounted, paid, adjusted, outstanding: outstanding(invoice) };
       }),
-    payments: paymentsOf(facts),
+    payments: paymentsOf(account, facts),
     fees: facts.flatMap((event) =>
       event.type === 'LateFeeAssessed' ? [{ invoiceId: event.data.invoiceId, amount: event.data.amount, on: event.data.assessedOn }] : [],
     ),
@@ -84,25 +85,14 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
 export type PortalAccountView = ReturnType<typeof portalAccountView>;
 
 /**
- * The payments received, each with what was taken back of it since (a refund, a chargeback): a statement that
- * listed a payment charged back as made would misstate what the debtor paid (12 CFR 1006.18(b)(2)(i)).
+ * The payments received, each with what was taken back of it since (a refund, a chargeback), as the account keeps
+ * it: a statement that listed a payment charged back as made would misstate what the debtor paid (12 CFR
+ * 1006.18(b)(2)(i)).
  */
-function paymentsOf(facts: AccountEvent[]) {
-  const reversed = new Map<string, number>();
-  for (const event of facts) {
-    if (event.type === 'PaymentReversed') reversed.set(event.data.paymentId, (reversed.get(event.data.paymentId) ?? 0) + event.data.amount);
-  }
-  return facts.flatMap((event) =>
-    event.type === 'PaymentReceived'
-      ? [
-          {
-            paymentId: event.data.paymentId,
-            amount: event.data.amount,
-            receivedOn: event.data.receivedOn,
-            method: event.data.method,
-            reversed: reversed.get(event.data.paymentId) ?? 0,
-          },
-        ]
-      : [],
-  );
+function paymentsOf(account: PortalAccount['account'], facts: AccountEvent[]) {
+  return facts.flatMap((event) => {
+    if (event.type !== 'PaymentReceived') return [];
+    const { paymentId, amount, receivedOn, method } = event.data;
+    return [{ paymentId, amount, receivedOn, method, reversed: sharedEntryOf(account.payments, paymentId)?.reversed ?? 0 }];
+  });
 }
