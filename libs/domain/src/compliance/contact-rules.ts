@@ -191,6 +191,33 @@ function hoursRefusal(zones: string[], at: string, from: number, until: number):
   };
 }
 
+/**
+ * Contact within the span the debtor said suits them, in their own zone; letters excepted. A consumer who says when
+ * they can talk tells the collector that other times are inconvenient (1006.6(b)(1)(i); comment 6(b)(1)-1), and
+ * that knowledge binds every communication after it, automated ones included. The span only narrows the 08:00–21:00
+ * presumption: contact earlier or later needs the consumer's prior consent given directly (1006.6(b)(1)), which is
+ * not what a stated preference records. `to` is exclusive, like the contact hours' `until`.
+ */
+export const statedContactTimeRule: ContactRule = (account, { channel, at }) => {
+  const stated = account.interactions.preferredContactTime;
+  if (channel === 'letter' || !stated) return null;
+  const zone = account.debtor.timeZone;
+  const { date, minutes } = wallClockIn(at, zone);
+  const [from, to] = [minutesOfDay(stated.from), minutesOfDay(stated.to)];
+  if (minutes >= from && minutes < to) return null;
+  return {
+    code: 'OUTSIDE_STATED_CONTACT_TIME',
+    message: `The debtor said contact suits them from ${stated.from} to ${stated.to} in ${zone}; other times are inconvenient (1006.6(b)(1)(i)).`,
+    allowedFrom: instantAt(minutes < from ? date : addDays(date, 1), from, zone),
+  };
+};
+
+/** Minutes since midnight of a time of day written HH:MM. */
+const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** When a communication may be made at all: the presumed hours, and the debtor's own span if they stated one. */
+export const convenientTimeRules: ContactRule[] = [contactHoursRule, statedContactTimeRule];
+
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Regulation F's guardrails, the most lasting first (the first refusal names the error). */
@@ -202,7 +229,7 @@ export const regulationFRules: ContactRule[] = [
   validationNoticeRule,
   callFrequencyRule,
   conversationQuietRule,
-  contactHoursRule,
+  ...convenientTimeRules,
 ];
 
 export function contactRefusals(account: ContactSubject, contact: OutboundContact, policy: ContactPolicy, rules = regulationFRules): ContactRefusal[] {

@@ -153,6 +153,53 @@ describe('Regulation F: 08:00–21:00 at the debtor’s local time', () => {
   });
 });
 
+describe('Regulation F: the span the debtor said suits them (1006.6(b)(1)(i), comment 6(b)(1)-1)', () => {
+  const stated = (from: string, to: string): AccountEvent => ({ type: 'PreferredContactTimeRecorded', data: { from, to } });
+  const afternoons = [...known, stated('13:00', '17:00')];
+  it('refuses 12:59 and allows 13:00 in the debtor’s zone', () => {
+    spec.given(afternoons).when(contact('2026-02-11T17:59:00.000Z')).thenThrows('OUTSIDE_STATED_CONTACT_TIME', { allowedFrom: '2026-02-11T18:00:00.000Z' });
+    spec
+      .given(afternoons)
+      .when(contact('2026-02-11T18:00:00.000Z'))
+      .then([attempted('2026-02-11T18:00:00.000Z')]);
+  });
+  it('allows 16:59 and refuses 17:00, naming 13:00 the next day', () => {
+    spec
+      .given(afternoons)
+      .when(contact('2026-02-11T21:59:00.000Z'))
+      .then([attempted('2026-02-11T21:59:00.000Z')]);
+    spec.given(afternoons).when(contact('2026-02-11T22:00:00.000Z')).thenThrows('OUTSIDE_STATED_CONTACT_TIME', { allowedFrom: '2026-02-12T18:00:00.000Z' });
+  });
+  it('holds e-mail and text messages to it as well as calls, and letters not', () => {
+    spec.given(afternoons).when(contact('2026-02-11T15:00:00.000Z', 'email')).thenThrows('OUTSIDE_STATED_CONTACT_TIME');
+    spec.given(afternoons).when(contact('2026-02-11T15:00:00.000Z', 'sms')).thenThrows('OUTSIDE_STATED_CONTACT_TIME');
+    spec
+      .given(afternoons)
+      .when(contact('2026-02-11T15:00:00.000Z', 'letter'))
+      .then([attempted('2026-02-11T15:00:00.000Z', 'letter')]);
+  });
+  it('only narrows 08:00–21:00: a span from 06:00 allows contact from 08:00, not before', () => {
+    const early = [...known, stated('06:00', '10:00')];
+    spec.given(early).when(contact('2026-02-11T11:30:00.000Z')).thenThrows('OUTSIDE_CONTACT_HOURS', { allowedFrom: '2026-02-11T13:00:00.000Z' });
+    spec
+      .given(early)
+      .when(contact('2026-02-11T13:00:00.000Z'))
+      .then([attempted('2026-02-11T13:00:00.000Z')]);
+  });
+  it('follows the latest span the debtor stated', () => {
+    spec
+      .given([...afternoons, stated('09:00', '11:00')])
+      .when(contact('2026-02-11T15:00:00.000Z'))
+      .then([attempted('2026-02-11T15:00:00.000Z')]);
+  });
+  it('finds the first instant both allow, and none when the span lies wholly outside 08:00–21:00', () => {
+    const account = (events: AccountEvent[]) => contactSubjectOf(events.reduce(accountDecider.evolve, accountDecider.initialState()) as OpenedAccount);
+    const at = '2026-02-11T23:30:00.000Z'; // 18:30 in New York
+    expect(nextAllowedContact(account(afternoons), { channel: 'call', at }, regulationF)).toBe('2026-02-12T18:00:00.000Z');
+    expect(nextAllowedContact(account([...known, stated('05:00', '07:30')]), { channel: 'call', at }, regulationF)).toBeNull();
+  });
+});
+
 describe('Regulation F: what only an event lifts', () => {
   const refused = (given: AccountEvent[], code: string) => {
     spec

@@ -5,7 +5,7 @@ import { requireInvoice, requireOpen, todayFor } from '../account/account.guards
 import { openInvoicesOldestFirst, outstanding, spreadOver, totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import { policyFor } from '../compliance/contact-policy';
-import { blockedChannelRule, ceaseRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { blockedChannelRule, ceaseRule, convenientTimeRules, requireContactAllowed } from '../compliance/contact-rules';
 import { profileFor } from '../compliance/creditor-profile';
 import { noticeSent } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
@@ -106,7 +106,11 @@ export function provideOriginalCreditor(command: ProvideOriginalCreditor, state:
   if (!request) throw notFound('REQUEST_NOT_FOUND', `Request ${requestId} does not exist on this account.`, { requestId });
   if (request.status !== 'open') throw conflict('REQUEST_ALREADY_ANSWERED', `Request ${requestId} was answered.`, { requestId });
   if (!name.trim()) throw ruleBroken('EMPTY_NAME', 'The original creditor needs a name.', { field: 'name' });
-  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [ceaseRule, blockedChannelRule, contactHoursRule]);
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [
+    ceaseRule,
+    blockedChannelRule,
+    ...convenientTimeRules,
+  ]);
   const invoice = request.invoiceId ? { invoiceId: request.invoiceId } : {};
   return [
     { type: 'OriginalCreditorProvided', data: { requestId, originalCreditor: { name: name.trim(), address }, providedOn: todayFor(account, command.now) } },

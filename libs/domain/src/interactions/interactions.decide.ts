@@ -1,6 +1,6 @@
 import { addDays, isIsoDate } from '../calendar/calendar';
 import { policyFor } from '../compliance/contact-policy';
-import { blockedChannelRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { blockedChannelRule, convenientTimeRules, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireInvoice, requireOpen, todayFor } from '../account/account.guards';
 import { messageFor } from '../notices/notices.decide';
@@ -98,7 +98,7 @@ export function sendValidationNotice(command: SendValidationNotice, state: Accou
   }
   const refusal = noticeChannelRefusal(account, channel);
   if (refusal) throw ruleBroken(refusal.code, refusal.message, { channel });
-  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, ...convenientTimeRules]);
   const itemization = itemizationOf(account);
   const period = validationPeriodOf(todayFor(account, command.now));
   const data = { channel, sentAt: command.now, ...period, ...(itemization && { itemization }) };

@@ -1,7 +1,7 @@
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { entryOf } from '../lookup/entry-of';
 import { policyFor } from '../compliance/contact-policy';
-import { contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { convenientTimeRules, requireContactAllowed } from '../compliance/contact-rules';
 import { noticeSent } from '../notices/notices.decide';
 import type { NoticeSent } from '../notices/notices.events';
 import { confirmationChannel } from './resolution';
@@ -164,7 +164,7 @@ export function sendResolutionConfirmation(command: SendResolutionConfirmation, 
   }
   const channel = confirmationChannel(account);
   if (!channel) throw ruleBroken('NO_CHANNEL', 'Neither e-mail nor letter may reach the debtor.');
-  requireContactAllowed(account, { channel, at: command.now }, policyFor(command.data.policies, account.creditorId), [contactHoursRule]);
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(command.data.policies, account.creditorId), convenientTimeRules);
   return [noticeSent(account, { purpose: 'resolution_confirmation', channel, template: 'resolution-confirmation' }, command.now, command.data.policies)];
 }
 

@@ -1,5 +1,5 @@
 import { policyFor } from '../compliance/contact-policy';
-import { blockedChannelRule, ceaseRule, contactHoursRule, requireContactAllowed } from '../compliance/contact-rules';
+import { blockedChannelRule, ceaseRule, convenientTimeRules, requireContactAllowed } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import { requireOpen, todayFor } from '../account/account.guards';
 import { requireNotTimeBarred } from '../compliance/time-bar';
@@ -39,7 +39,7 @@ export function sendCeaseNotice(command: SendCeaseNotice, state: AccountState): 
   const key = onceOnlyKey(notice);
   const sentAt = key ? account.noticesSent[key] : undefined;
   if (sentAt) throw conflict('NOTICE_ALREADY_SENT', `This notice went out at ${sentAt}; 1006.6(c)(2) allows it once.`, { kind, sentAt });
-  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, contactHoursRule]);
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [blockedChannelRule, ...convenientTimeRules]);
   return [noticeSent(account, { ...notice, channel }, command.now, policies)];
 }
 
@@ -86,6 +86,6 @@ export function replyOnBlockedMedium(command: ReplyOnBlockedMedium, state: Accou
       inboundAt: contact.at,
       repliedAt,
     });
-  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [ceaseRule, contactHoursRule]);
+  requireContactAllowed(account, { channel, at: command.now }, policyFor(policies, account.creditorId), [ceaseRule, ...convenientTimeRules]);
   return [noticeSent(account, notice, command.now, policies)];
 }

@@ -97,7 +97,14 @@ describe('the outbox dispatcher, when deliveries fail', () => {
   /** Queues a notification as the projections would: the outbox entry, and its account as the account read model has it. */
   async function queued(
     channel: 'email' | 'sms' | 'letter',
-    options: { debtor?: Debtor; creditorId?: string; accountsBehind?: boolean; restrictions?: Partial<Restrictions>; template?: string } = {},
+    options: {
+      debtor?: Debtor;
+      creditorId?: string;
+      accountsBehind?: boolean;
+      restrictions?: Partial<Restrictions>;
+      template?: string;
+      preferredContactTime?: { from: string; to: string };
+    } = {},
   ): Promise<string> {
     position++;
     const accountId = `acc-${position}`;
@@ -115,7 +122,15 @@ describe('the outbox dispatcher, when deliveries fail', () => {
           document: {
             id: accountId,
             creditorId,
-            account: { creditorId, debtor: options.debtor ?? ada, restrictions, disputes: {}, creditorRequests: {}, invoices: {} },
+            account: {
+              creditorId,
+              debtor: options.debtor ?? ada,
+              restrictions,
+              disputes: {},
+              creditorRequests: {},
+              invoices: {},
+              interactions: { preferredContactTime: options.preferredContactTime ?? null },
+            },
             position,
           },
         },
@@ -284,6 +299,24 @@ describe('the outbox dispatcher, when deliveries fail', () => {
     clock.set('2026-04-02T12:00:00Z');
     expect(await dispatcher().dispatch()).toBe(1);
     expect(await delivery(sms)).toMatchObject({ attempts: 1 });
+  });
+
+  it('holds an e-mail or SMS until the span the debtor said suits them opens (1006.6(b)(1)(i)); dead-letters one whose span the hours never meet', async () => {
+    clock.set('2026-04-02T14:00:00Z'); // 10:00 in New York, within 08:00–21:00
+    const email = await queued('email', { preferredContactTime: { from: '18:00', to: '20:00' } });
+    const never = await queued('sms', { preferredContactTime: { from: '05:00', to: '07:00' } });
+
+    expect(await dispatcher().dispatch()).toBe(0);
+
+    expect(await retry(email)).toMatchObject({
+      attempts: 0,
+      nextAttemptAt: '2026-04-02T22:00:00.000Z',
+      lastError: expect.stringMatching(/^waiting for contact hours: The debtor said contact suits them from 18:00 to 20:00/),
+    });
+    expect(await deadLetter(never)).toMatchObject({ permanent: true, lastError: expect.stringMatching(/^withheld: no convenient time within two weeks/) });
+    clock.set('2026-04-02T22:00:00Z');
+    expect(await dispatcher().dispatch()).toBe(1);
+    expect(await delivery(email)).toMatchObject({ attempts: 1 });
   });
 
   it('withholds a reminder the debtor has since ruled out (a cease request, a blocked medium), dead-lettered with why; a notice 1006.6(c)(2) allows goes', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ContactPoliciesInForce } from '@arrears/commands';
-import { accountStream, contactHoursRule, withdrawnBeforeDelivery, type RenderedMessage } from '@arrears/domain';
+import { accountStream, contactRefusals, convenientTimeRules, nextAllowedContact, withdrawnBeforeDelivery, type RenderedMessage } from '@arrears/domain';
 import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { accountReadModel, foldOnlyAccountFields, outboxProjection, reminderOf, type AccountDocument, type OutboxDocument } from '@arrears/projections';
 import { LeaseLostError, READ_STORE, type Lease, type ReadStore, type WriteOperation } from '@arrears/read-store';
@@ -190,13 +190,20 @@ export class OutboxDispatcher {
   }
 
   /**
-   * An e-mail or SMS whose try falls outside the debtor's contact hours (1006.6(b)(1)(i)) waits for them,
-   * untried: a retry's time, or a backlog after an outage, may come at night. Letters are not held.
+   * An e-mail or SMS whose try falls outside the debtor's contact hours, or the span they said suits them
+   * (1006.6(b)(1)(i)), waits for them, untried: a retry's time, or a backlog after an outage, may come at night.
+   * One whose debtor stated a span the hours never meet within two weeks is dead-lettered for a person. Letters are
+   * not held.
    */
   private outsideContactHours(queued: OutboxDocument, account: AccountDocument, wake: Wake): Outcome | undefined {
     const contact = { channel: queued.channel, at: wake.now.toISOString() };
-    const refusal = contactHoursRule(account.account, contact, this.policies.policyFor(account.creditorId));
-    return refusal?.allowedFrom ? { kind: 'deferred', error: `waiting for contact hours: ${refusal.message}`, until: refusal.allowedFrom } : undefined;
+    const policy = this.policies.policyFor(account.creditorId);
+    const [refusal] = contactRefusals(account.account, contact, policy, convenientTimeRules);
+    if (!refusal) return undefined;
+    const until = nextAllowedContact(account.account, contact, policy, convenientTimeRules);
+    return until
+      ? { kind: 'deferred', error: `waiting for contact hours: ${refusal.message}`, until }
+      : { kind: 'failed', error: `withheld: no convenient time within two weeks: ${refusal.message}`, permanent: true };
   }
 
   /** The writes that record an outcome: a delivery, the next try, or a dead letter (and the retry gone). */
