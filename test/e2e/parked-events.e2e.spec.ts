@@ -4,6 +4,7 @@ import { PARKED_EVENT_DECISIONS } from '@arrears/projections';
 import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { runBuilt } from './support/built-service';
+import { appendUnopenable } from './support/unopenable-events';
 import { as, openAccountBody, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 /**
@@ -159,5 +160,36 @@ describe('a poison event on the read side', () => {
     const records = await api.app.get<symbol, ReadStore>(READ_STORE).find(PARKED_EVENT_DECISIONS, { where: [{ field: 'parkedEventId', op: 'eq', value: id }] });
     expect(records).toHaveLength(2);
     expect(records.every((record) => (record.by as { id: string }).id === 'ops-1')).toBe(true);
+  });
+});
+
+describe('an event whose sealed data cannot be opened', () => {
+  let api: TestApi;
+  let events: PostgresEventStore;
+  beforeAll(async () => {
+    api = await startTestApi();
+    events = await PostgresEventStore.connect({ connectionString: api.databaseUrl });
+  });
+  afterAll(async () => {
+    await events.close();
+    await api.close();
+  });
+
+  it('is parked alone: other creditors’ reads answer within the read wait, and /health lists it', async () => {
+    const positions = await appendUnopenable(api, events, 'cred-unopenable');
+    const accountId = uniqueId('acc');
+    const opened = await api.post('/accounts', openAccountBody(accountId, 'cred-healthy'));
+    expect(opened.status).toBe(201);
+    const read = await api.get(`/accounts/${accountId}?minPosition=${opened.body.position}`);
+    expect(read.status).toBe(200);
+
+    const health = await api.get('/health', { authorization: '' });
+    expect(health.body.status).toBe('degraded');
+    const account = health.body.readStore.projections.find((projection: { name: string }) => projection.name === 'account');
+    expect(account.parkedEvents).toEqual(
+      positions.map((position) =>
+        expect.objectContaining({ position: Number(position), eventType: 'AccountOpened', error: expect.stringMatching(/cannot be opened/) }),
+      ),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { PostgresEventStore } from '@arrears/event-store';
 import { WebhookReceiver } from '../../bench/webhook-receiver';
 import { closedAfterAll } from './support/closed-after-all';
 import { as, invoiceBody, openAccountBody, paymentBody, startTestApi, uniqueId, type TestApi } from './support/test-api';
+import { appendUnopenable } from './support/unopenable-events';
 import { until } from './support/until';
 
 /** What a receiver gets, as docs/webhooks.md describes it. */
@@ -232,6 +234,23 @@ describe('webhooks out', () => {
     await receiving.until(() => ofAccount(receiving, accountId).length === 2);
     const [, again] = ofAccount(receiving, accountId);
     expect(again?.data.debtor).toEqual({ reference: 'D-100', timeZone: 'America/New_York', personalDataErased: true });
+  });
+
+  it('gives up at once on an event whose sealed data cannot be opened, and goes on with the creditor’s other accounts', async () => {
+    const creditorId = uniqueId('cred');
+    const receiving = await receiver();
+    const { id } = await subscribe(receiving.url, creditorId, { eventTypes: ['AccountOpened'], personalData: true }, 'supervisor');
+    const events = closing(await PostgresEventStore.connect({ connectionString: api.databaseUrl }), (store) => store.close());
+    const positions = await appendUnopenable(api, events, creditorId);
+    const accountId = await account(creditorId);
+    const supervisor = await as('supervisor', 'sup-1', [creditorId]);
+    const deadLetters = async () => (await api.get(`/webhooks/${id}/dead-letters`, supervisor)).body.deadLetters as { position: number; lastError: string }[];
+    await until(async () => (await deadLetters()).length === 2, 10_000);
+    expect(await deadLetters()).toEqual(
+      positions.map((position) => expect.objectContaining({ position: Number(position), lastError: expect.stringMatching(/cannot be opened/) })),
+    );
+    await receiving.until(() => ofAccount(receiving, accountId).length === 1);
+    expect(receiving.delivered<Payload>().map((payload) => payload.accountId)).toEqual([accountId]);
   });
 
   it('stops for good once disabled, and keeps it listed', async () => {

@@ -105,24 +105,17 @@ export class PersonalDataVault {
    */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const sealedKeyIds = events.flatMap((event) => {
-      const sealed = sealedIn(event) ?? sealedMessageIn(event)?.sealed ?? sealedFieldsIn(event);
-      return sealed ? [sealed.keyId] : [];
+      const sealed = attempted(() => sealedIn(event) ?? sealedMessageIn(event)?.sealed ?? sealedFieldsIn(event));
+      return typeof sealed?.keyId === 'string' ? [sealed.keyId] : [];
     });
-    if (sealedKeyIds.length === 0) return events;
+    if (sealedKeyIds.length === 0 && !events.some(unreadable)) return events;
     const keys = await this.keysById(sealedKeyIds);
     return events.map((event) => {
-      const message = sealedMessageIn(event);
-      if (message) return { ...event, data: { ...event.data, message: openedMessage(message, keys.get(message.sealed.keyId), event.streamId) } };
-      const fields = sealedFieldsIn(event);
-      if (fields) return { ...event, data: openedFields(event, fields, keys.get(fields.keyId)) };
-      const sealed = sealedIn(event);
-      if (!sealed) return event;
-      const data = event.data as unknown as StoredData;
-      const key = keys.get(sealed.keyId);
-      const clear = { ...data.debtor };
-      delete clear.sealed;
-      const debtor: Debtor = key ? { ...clear, ...(unseal(sealed, key, data.accountId) as Partial<Debtor>) } : erasedDebtor(clear);
-      return { ...event, data: { ...data, debtor } };
+      try {
+        return opened(event, keys);
+      } catch (error) {
+        return unopenable(event, error);
+      }
     });
   }
 
@@ -162,6 +155,49 @@ export class PersonalDataVault {
   private dropExpired(now: number): void {
     for (const [keyId, { until }] of this.cached) if (until <= now) this.cached.delete(keyId);
   }
+}
+
+function opened(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent {
+  const message = sealedMessageIn(event);
+  if (message) return { ...event, data: { ...event.data, message: openedMessage(message, keys.get(message.sealed.keyId), event.streamId) } };
+  const fields = sealedFieldsIn(event);
+  if (fields) return { ...event, data: openedFields(event, fields, keys.get(fields.keyId)) };
+  const sealed = sealedIn(event);
+  if (!sealed) return event;
+  const data = event.data as unknown as StoredData;
+  const key = keys.get(sealed.keyId);
+  const clear = { ...data.debtor };
+  delete clear.sealed;
+  const debtor: Debtor = key ? { ...clear, ...(unseal(sealed, key, data.accountId) as Partial<Debtor>) } : erasedDebtor(clear);
+  return { ...event, data: { ...data, debtor } };
+}
+
+const attempted = <T>(read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+};
+
+/** An event whose sealed parts cannot even be found (an opening without a debtor, written past the edge). */
+const unreadable = (event: RecordedEvent) => attempted(() => (sealedIn(event), true)) === undefined;
+
+/**
+ * An event whose sealed data cannot be opened (a tag that does not verify: the stored bytes were altered; or
+ * no debtor where one must be), written past the edge. Its data throws when read, so each reader fails on
+ * this event alone, and a projection parks it as it parks any event it cannot apply, instead of the read
+ * of the log stopping every projection at it.
+ */
+function unopenable(event: RecordedEvent, error: unknown): RecordedEvent {
+  const reason = error instanceof Error ? error.message : String(error);
+  const problem = new Error(`The sealed data of event ${event.id} at position ${event.position} (${event.type}) cannot be opened: ${reason}`);
+  return Object.defineProperty({ ...event }, 'data', {
+    enumerable: true,
+    get() {
+      throw problem;
+    },
+  });
 }
 
 function sealedIn(event: RecordedEvent): SealedPersonalData | undefined {

@@ -108,7 +108,18 @@ describe('PersonalDataVault', () => {
 
   it('refuses sealed data moved to another account: the ciphertext is bound to its account', async () => {
     const stored = await vault.seal(opened);
-    await expect(vault.open([recorded({ ...stored, accountId: 'acc-2' })])).rejects.toThrow(/authenticate/);
+    const [moved] = await vault.open([recorded({ ...stored, accountId: 'acc-2' })]);
+    expect(() => moved?.data).toThrow(/cannot be opened: .*authenticate/);
+  });
+
+  it('hands on an event it cannot open with data that throws when read, and opens the others beside it', async () => {
+    const payment = recorded({ paymentId: 'p-1' }, 'PaymentReceived', 1n);
+    const noDebtor = recorded({ accountId: 'acc-1', creditorId: 'cred-1' });
+    const [bare, fine, other] = await vault.open([noDebtor, recorded(await vault.seal(opened)), payment]);
+    expect(() => bare?.data).toThrow(/AccountOpened\) cannot be opened/);
+    expect(bare?.id).toBe(noDebtor.id);
+    expect(fine?.data).toEqual(opened);
+    expect(other).toBe(payment);
   });
 
   it('leaves other events alone, and asks the key store once for keys it has just found', async () => {

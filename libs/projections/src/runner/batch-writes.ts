@@ -55,8 +55,14 @@ export async function batchWrites(
   known?: LoadedDocuments,
 ): Promise<BatchOutcome> {
   const handled = new Set(projection.handles);
-  const targets = batch.flatMap((event) => {
-    const refs = handled.has(event.type) ? projection.documentIds(event) : [];
+  const targets = batch.flatMap((event): { event: RecordedEvent; refs: DocumentRef[]; unreadable?: unknown }[] => {
+    // An event whose data cannot be read (see the vault's unopenable events) is the projection's to park, like one it throws on.
+    let refs: DocumentRef[];
+    try {
+      refs = handled.has(event.type) ? projection.documentIds(event) : [];
+    } catch (error) {
+      return [{ event, refs: [], unreadable: error }];
+    }
     return refs.length ? [{ event, refs }] : [];
   });
   const current = await loadDocuments(
@@ -70,7 +76,7 @@ export async function batchWrites(
     outcome.writes.push(deadLetter(projection.name, event, error));
     outcome.parked++;
   };
-  for (const [index, { event, refs }] of targets.entries()) {
+  for (const [index, { event, refs, unreadable }] of targets.entries()) {
     if (index % eventsBetweenTurns === eventsBetweenTurns - 1) await setImmediate();
     const heldAt = outcome.held.get(event.streamId);
     if (heldAt !== undefined && heldAt < event.position) {
@@ -78,6 +84,7 @@ export async function batchWrites(
       continue;
     }
     try {
+      if (unreadable !== undefined) throw asError(unreadable);
       for (const ref of applyEvent(projection, current, event, refs)) changed.set(keyOf(ref), ref);
     } catch (error) {
       park(event, error);
@@ -216,6 +223,8 @@ export const readStoreAnswers = (readStore: ReadStore, projection: string): Prom
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The write that parks an event. */
+const asError = (thrown: unknown) => (thrown instanceof Error ? thrown : new Error(String(thrown)));
+
 export function deadLetter(projection: string, event: RecordedEvent, error: unknown): WriteOperation {
   const document: DeadLetter = {
     id: `${projection}:${event.position}`,

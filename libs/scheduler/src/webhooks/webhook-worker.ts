@@ -212,7 +212,14 @@ export class WebhookWorker {
   /** POSTs one event until the receiver takes it or the tries allowed are spent; the status shows each failure. */
   private async deliver(tenure: Tenure, event: RecordedEvent): Promise<Outcome> {
     const { clock, settings, random } = this.deps;
-    const body = JSON.stringify(payloadOf(event));
+    let body: string;
+    try {
+      body = JSON.stringify(payloadOf(event));
+    } catch (error) {
+      // An event whose sealed data cannot be opened (see the vault): no try can send it; its account waits behind it.
+      this.deps.tried('dead_lettered');
+      return { delivered: false, error: error instanceof Error ? error.message : String(error), attempts: 0 };
+    }
     for (let attempt = 1; ; attempt++) {
       if (aborted(tenure.signal)) throw new LeaseLostError(tenure.lease.name);
       const sentAt = Math.floor(clock.now().getTime() / 1000);
