@@ -89,6 +89,58 @@ describe('database faults (the built service, in its own process)', () => {
     }
   });
 
+  it('answers 503 with Retry-After, never 500, when an operator cancels its statements or turns the database read-only', async () => {
+    const dataDir = await newDataDir();
+    const service = await start({ DATA_DIR: dataDir });
+    expect((await service.request('/accounts', { body: openAccountBody('acc-cancel') })).status).toBe(201);
+    const admin = new Client({ connectionString: await runningEmbeddedPostgres(dataDir), application_name: 'e2e-admin' });
+    await admin.connect();
+    try {
+      // pg_cancel_backend (57014): a statement cut short, the session kept.
+      const statuses: number[] = [];
+      let busy = true;
+      const load = async (worker: number) => {
+        for (let i = 0; busy; i++) {
+          const response =
+            i % 2
+              ? await service.request('/accounts/acc-cancel/events', { role: 'auditor' })
+              : await service.request('/accounts/acc-cancel/notes', { body: { text: `Note ${worker}-${i}.` }, role: 'agent' });
+          statuses.push(response.status);
+        }
+      };
+      const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
+      let cancelled = 0;
+      for (let round = 0; round < 40 && statuses.filter((status) => status === 503).length < 3; round++) {
+        await sleep(50);
+        const { rows } = await admin.query<{ cut: boolean }>(
+          "SELECT pg_cancel_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api' AND state = 'active'",
+        );
+        cancelled += rows.filter((row) => row.cut).length;
+      }
+      busy = false;
+      await Promise.all(workers);
+      expect(cancelled).toBeGreaterThan(0);
+      expect(statuses.filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
+      expect(statuses).toContain(503);
+
+      // default_transaction_read_only (25006): an emergency switch, or a session left on a node become read-only.
+      await admin.query('ALTER SYSTEM SET default_transaction_read_only = on');
+      await admin.query('SELECT pg_reload_conf()');
+      await eventually(service, async () => {
+        const response = await service.request('/accounts/acc-cancel/notes', { body: { text: 'While read-only.' }, role: 'agent' });
+        return response.status === 201 ? undefined : response;
+      }).then((response) => expectStoreUnavailable(Promise.resolve(response), 'POST /accounts/acc-cancel/notes, read-only'));
+      await admin.query('ALTER SYSTEM RESET default_transaction_read_only');
+      await admin.query('SELECT pg_reload_conf()');
+      await eventually(service, async () =>
+        (await service.request('/accounts/acc-cancel/notes', { body: { text: 'Writable again.' }, role: 'agent' })).status === 201 ? true : undefined,
+      );
+      expect(service.process.exitCode).toBeNull();
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('answers 503 STORE_UNAVAILABLE with Retry-After while its database is down, stays live, and recovers without a restart', async () => {
     const databaseDir = await newDataDir();
     let database: DatabaseProcess = await startDatabaseProcess(databaseDir);

@@ -5,10 +5,14 @@ export const storeRetryAfterSeconds = 2;
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /**
- * PostgreSQL SQLSTATEs that say the server, not the request, is at fault: class 08 (connection
- * exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now), 53300 (too many connections).
+ * PostgreSQL SQLSTATEs that say the server, not the request, is at fault, so the same request may succeed later:
+ * class 08 (connection exception); 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now); 57014 (a
+ * statement cancelled: an operator's pg_cancel_backend, or a statement_timeout set on the server or role); class 53
+ * (insufficient resources: disk full, out of memory, too many connections); 25006 (a read-only transaction: the
+ * database switched to read-only, or a session left on a node become a standby); 40001 and 40P01 (a serialization
+ * failure, a deadlock: the transaction was rolled back whole).
  */
-const pgUnavailable = /^(08...|57P0[123]|53300)$/;
+const pgUnavailable = /^(08...|57P0[123]|57014|53...|25006|40001|40P01)$/;
 
 /**
  * What `pg` says when a connection dies or cannot be made in time, and what the statement watch says
