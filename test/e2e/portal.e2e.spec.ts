@@ -86,6 +86,20 @@ describe('the debtor’s portal (e2e)', () => {
     expect((await api.get('/portal/api/account', debtor)).body).toMatchObject({ status: 403, code: 'PORTAL_LINK_REVOKED' });
   });
 
+  it('answers a retry under the same Idempotency-Key with the link first recorded, not a new one', async () => {
+    const accountId = await account();
+    const headers = { 'idempotency-key': `link-${accountId}` };
+    const first = await api.post(`/accounts/${accountId}/portal-links`, { days: 7 }, headers);
+    expect(first.status).toBe(201);
+    api.clock.advance(60_000);
+    const retried = await api.post(`/accounts/${accountId}/portal-links`, { days: 7 }, headers);
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string }[];
+    expect(events.filter((event) => event.type === 'PortalLinkIssued')).toHaveLength(1);
+    expect((await signIn((retried.body.url as string).split('#link=')[1] as string)).status).toBe(201);
+  });
+
   it('takes the days a link stays good as a JSON number only', async () => {
     const accountId = await account();
     for (const days of ['30', true, [30], null, 0, 366, 1.5]) {

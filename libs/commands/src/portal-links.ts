@@ -41,6 +41,14 @@ export class PortalLinks {
     return { accountId, linkId, issuedAt: iso(seconds(now.toISOString())), expiresAt: iso(seconds(now.toISOString()) + days * 86_400) };
   }
 
+  /**
+   * The link a recorded PortalLinkIssued stands for, asked for `days`: a retry of the same request answers with it,
+   * the very link first answered (its instant of issue is its expiry less those days, as `issue` made it).
+   */
+  recorded(accountId: string, { linkId, expiresAt }: { linkId: string; expiresAt: string }, days = this.ttlDays): PortalLink {
+    return { accountId, linkId, issuedAt: iso(seconds(expiresAt) - days * 86_400), expiresAt };
+  }
+
   /** What a token says, or undefined when it was not signed here (forged, altered, truncated). Expiry is the decider's to judge. */
   read(token: string): PortalLink | undefined {
     const [accountId, linkId, issued, expires, ...rest] = this.tokens.read(token)?.split(' ') ?? [];

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountCommandService, PortalLinks, type CommandContext } from '@arrears/commands';
+import { AccountCommandService, eventOf, PortalLinks, type CommandContext } from '@arrears/commands';
 import { Clock, IdGenerator } from '@arrears/platform';
 import { Context } from '../command-handling/command-context';
 import { receiptOf } from '../command-handling/command-receipt';
@@ -31,8 +31,12 @@ export class PortalLinksController {
     @Body(OptionalBodyPipe) request: IssuePortalLinkRequest,
     @Context() context: CommandContext,
   ): Promise<PortalLinkIssuedResponse> {
-    const link = this.links.issue(accountId, this.ids.uuid(), this.clock.now(), request.days);
-    const outcome = await this.accounts.handle(accountId, { type: 'IssuePortalLink', data: { linkId: link.linkId, expiresAt: link.expiresAt } }, context);
+    const minted = this.links.issue(accountId, this.ids.uuid(), this.clock.now(), request.days);
+    const outcome = await this.accounts.handle(accountId, { type: 'IssuePortalLink', data: { linkId: minted.linkId, expiresAt: minted.expiresAt } }, context);
+    // A retry under the same Idempotency-Key recalls the first outcome: answer with the link it recorded, never the
+    // one minted for the retry, which is on no record and so could not be revoked.
+    const issued = eventOf(outcome, 'PortalLinkIssued');
+    const link = issued ? this.links.recorded(accountId, issued.data, request.days) : minted;
     return { ...receiptOf(outcome), linkId: link.linkId, url: this.links.linkFor(link), expiresAt: link.expiresAt };
   }
 }
