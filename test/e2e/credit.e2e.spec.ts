@@ -445,6 +445,24 @@ describe('credit limits, credit reports and the bureau over HTTP (e2e)', () => {
       expect(history.body.items.at(-1).summary).toBe('Credit report from Experian dated 2026-02-20 (scale 300–850) fetched from the bureau.');
     });
 
+    it('answers a retry whose first answer was lost with the report recorded then, asking the bureau once', async () => {
+      const accountId = uniqueId('acc');
+      await api.post('/accounts', openAccountBody(accountId));
+      bureau.answer = json(200, bureauAnswer);
+      const key = uniqueId('pull');
+      const first = await api.post(`/accounts/${accountId}/credit-reports/pull`, undefined, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      const asked = bureau.asked.length;
+      // As when the process dies after the append, before the answer is stored; the bureau's file has moved on since.
+      expect((await sql.query('DELETE FROM idempotency_keys WHERE key LIKE $1', [`%:${key}`])).rowCount).toBe(1);
+      bureau.answer = json(200, { ...bureauAnswer, score: 700 });
+      const retried = await api.post(`/accounts/${accountId}/credit-reports/pull`, undefined, { 'idempotency-key': key });
+      expect([retried.status, retried.body]).toEqual([201, first.body]);
+      expect(bureau.asked).toHaveLength(asked);
+      const events = await api.get(`/accounts/${accountId}/events`, await as('auditor'));
+      expect(events.body.events.filter((event: { type: string }) => event.type === 'CreditReportRecorded')).toHaveLength(1);
+    });
+
     it('answers 503 with Retry-After when the bureau cannot answer, 422 when it holds no file, and records nothing', async () => {
       const accountId = uniqueId('acc');
       await api.post('/accounts', openAccountBody(accountId));

@@ -57,6 +57,15 @@ export class AccountCommandService {
   }
 
   /**
+   * What an earlier try under the context's Idempotency-Key recorded, if one did: for a process that must not do
+   * its outside work again on a retry (asking a credit bureau is an inquiry on the debtor's file).
+   */
+  async recalled(accountId: string, context: CommandContext): Promise<CommandOutcome | undefined> {
+    const key = context.idempotencyKey;
+    return key ? recallOutcome(this.store, this.vault, accountId, key) : undefined;
+  }
+
+  /**
    * A command with an Idempotency-Key whose first try appended its events but never stored its answer
    * (the process died in between, or the store failed after the commit) is answered from those events:
    * their ids derive from the key, so the retry finds them, and the first outcome is rebuilt from the

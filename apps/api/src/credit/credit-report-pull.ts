@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountCommandService, type CommandContext } from '@arrears/commands';
-import { accountStream, requireOpen, requireReportableDebtor, ruleBroken } from '@arrears/domain';
+import { AccountCommandService, eventOf, type CommandContext } from '@arrears/commands';
+import { accountStream, requireOpen, requireReportableDebtor, ruleBroken, type CreditReport } from '@arrears/domain';
 import { ProblemException } from '@arrears/platform';
 import type { AccountProcess } from '../command-handling/account-command.declaration';
 import { receiptOf } from '../command-handling/command-receipt';
@@ -22,6 +22,13 @@ export class CreditReportPull implements AccountProcess<CreditReportPulledRespon
 
   async run(accountId: string, context: CommandContext): Promise<CreditReportPulledResponse> {
     if (!this.bureau) throw ruleBroken('CREDIT_BUREAU_OFF', 'No credit bureau is configured here (CREDIT_BUREAU_URL).');
+    // A retry of a pull already recorded answers with that report: asking again would be a second inquiry.
+    const earlier = await this.accounts.recalled(accountId, context);
+    const recorded = earlier && eventOf(earlier, 'CreditReportRecorded');
+    if (earlier && recorded) {
+      const { bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes } = recorded.data as CreditReport;
+      return { ...receiptOf(earlier), bureau, score, scaleMin, scaleMax, reportedOn, reasonCodes };
+    }
     const account = requireOpen((await this.accounts.accounts.load(accountStream(accountId))).state);
     // Checked before the bureau is asked: an erased debtor's reference is not sent to it.
     requireReportableDebtor(account);
