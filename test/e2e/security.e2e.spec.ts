@@ -227,6 +227,17 @@ describe('authentication and authorization', () => {
     });
   });
 
+  it('keeps two callers’ Idempotency-Keys apart even where subject and key could run together', async () => {
+    const accountId = await account('cred-1');
+    const note = { text: 'Called, no answer.' };
+    const first = await api.post(`/accounts/${accountId}/notes`, note, { ...(await as('agent', 'agent')), 'idempotency-key': '7:x' });
+    const second = await api.post(`/accounts/${accountId}/notes`, note, { ...(await as('agent', 'agent:7')), 'idempotency-key': 'x' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    const events = (await api.get(`/accounts/${accountId}/events`)).body.events as { type: string; metadata: { actor: { id: string } } }[];
+    expect(events.filter((event) => event.type === 'NoteAdded').map((event) => event.metadata.actor.id)).toEqual(['agent', 'agent:7']);
+  });
+
   it('records the actor from the verified token, not from anything the client says', async () => {
     const accountId = await account('cred-1');
     const headers = { ...(await as('agent', 'agent-7')), 'x-actor-id': 'someone-else', 'x-actor-role': 'supervisor' };

@@ -39,7 +39,8 @@ function parseCommandContext(request: FastifyRequest): CommandContext {
     causationId: randomUUID(),
     actor: { id: principal.id, role: principal.role },
     creditors: principal.creditors,
-    idempotencyKey: key === undefined ? undefined : `${principal.id}:${key}`,
+    // The subject may hold ':' and so may the key: escaped in the subject, the first ':' always parts them.
+    idempotencyKey: key === undefined ? undefined : `${principal.id.replaceAll(':', '%3A')}:${key}`,
     expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch, bad),
   };
 }
