@@ -1,6 +1,7 @@
 import { daysBetween, type IsoDate } from '../calendar/calendar';
 import { ruleBroken } from '../errors/domain-error';
 import { totalOutstanding, type OpenedAccount } from '../account/account.state';
+import { requireSafeTotal } from '../account/account.guards';
 import type { CreditLimitExceeded, OverLimitPolicy } from './credit.events';
 
 /**
@@ -81,6 +82,8 @@ function limitCheck(limit: Limit, exposure: number, invoice: InvoiceForCredit, s
       ...(scope === 'debtor' && { scope }),
     });
   }
+  // The debtor's accounts may each be safe and their sum not: it is stored and shown, so it must be exact.
+  requireSafeTotal(exposure, invoice.added);
   const after = exposure + invoice.added;
   if (after <= limit.amount) return [];
   if (limit.overLimit === 'refuse') {

@@ -263,6 +263,15 @@ describe('the debtor’s limit across their accounts', () => {
     });
   });
 
+  it('refuses an invoice that would take the debtor’s total past 2^53 − 1 minor units, which no sum can hold exactly', () => {
+    const others = Number.MAX_SAFE_INTEGER - 6_000 - 4_000;
+    spec
+      .given(owing160('warn'))
+      .when(issueWithOthers(4_000, others))
+      .then([issuedInv2(4_000), expect.objectContaining({ type: 'CreditLimitExceeded' }) as AccountEvent]);
+    spec.given(owing160('warn')).when(issueWithOthers(4_001, others)).thenThrows('AMOUNT_TOO_LARGE', { field: 'amount' });
+  });
+
   it('accepts one minor unit over with a warning, or flagged for approval, naming the debtor’s figures', () => {
     for (const overLimit of ['warn', 'approve'] as const)
       spec
