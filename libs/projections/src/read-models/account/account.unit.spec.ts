@@ -107,8 +107,8 @@ describe('the version the account fold is stored under', () => {
       digest.update(JSON.stringify([...documents])).update('\n');
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
-      version: 18,
-      digest: 'fbeb5fb1eb1f80b871cbb47f9529dca3823ca48bd88e2e3f3d28cac4cdf2694b',
+      version: 19,
+      digest: '82eaf5bfbc3663e757ae066ee46ce27a2860409b349b69e44fbd124fb484cdc3',
     });
   });
 });

@@ -22,6 +22,8 @@ export class DailyTotals {
   private readonly aging: Float64Array;
   private readonly receivables: Float64Array;
   private readonly delinquent: Float64Array;
+  /** Accounts become past due as a day began (their oldest due date the day before), summed up to each day. */
+  private readonly crossed: Float64Array;
   /** Every counter's total at the end of each day: a row of `flowNames.length` per day. */
   private readonly flowTotals: Float64Array;
   /** Credit sales up to each day from `salesFirst` on, those before the first day included (from `salesBefore`). */
@@ -48,6 +50,7 @@ export class DailyTotals {
     this.aging = new Float64Array(length * bucketCount);
     this.receivables = new Float64Array(length);
     this.delinquent = new Float64Array(length);
+    this.crossed = new Float64Array(length);
     this.flowTotals = new Float64Array(length * flowCount);
     const outstanding = new Map<Day, number>();
     const accountsByOldestDue = new Map<Day, number>();
@@ -55,13 +58,16 @@ export class DailyTotals {
     const age = (bucket: number, amount: number) => (aging[bucket] = (aging[bucket] as number) + amount);
     const flows = new Float64Array(flowCount);
     let delinquent = 0;
+    let crossed = 0;
     for (let day = this.first; day <= this.last; day++) {
       for (let bucket = 1; bucket < bucketCount; bucket++) {
         const crossing = outstanding.get(day - (agingBucketStarts[bucket] as number)) ?? 0;
         age(bucket - 1, -crossing);
         age(bucket, crossing);
       }
-      delinquent += accountsByOldestDue.get(day - 1) ?? 0;
+      const crossing = accountsByOldestDue.get(day - 1) ?? 0;
+      delinquent += crossing;
+      crossed += crossing;
       for (const change of changes.get(day) ?? []) {
         const { dues, oldestDues, counters } = digestOf(change);
         for (let k = 0; k < dues.length; k += 2) {
@@ -85,6 +91,7 @@ export class DailyTotals {
       this.aging.set(aging, index * bucketCount);
       this.receivables[index] = aging.reduce((sum, amount) => sum + amount, 0);
       this.delinquent[index] = delinquent;
+      this.crossed[index] = crossed;
       this.flowTotals.set(flows, index * flowCount);
     }
     const sales = Float64Array.from({ length }, (_, index) => this.flowTotals[index * flowCount + salesIndex] as number);
@@ -117,6 +124,25 @@ export class DailyTotals {
   delinquentAccountsOn(day: Day): number {
     const index = this.indexOf(day);
     return index < 0 ? 0 : (this.delinquent[index] as number);
+  }
+
+  /** Accounts past due as `day` began: those past due at the end of the day before, and those whose oldest due date it was. */
+  delinquentAtStartOf(day: Day): number {
+    return this.delinquentAccountsOn(day - 1) + this.crossedUntil(day) - this.crossedUntil(day - 1);
+  }
+
+  /**
+   * Delinquencies open as some day from `from` through `to` began: those open as `from` began, those begun at a later
+   * day's start (an oldest due date passing), and those a day's facts began before `to` (`delinquenciesBegun`). Every
+   * cure of the period ends one of them, so a cure rate over them never passes 100 %.
+   */
+  delinquenciesDuring(from: Day, to: Day): number {
+    return this.delinquentAtStartOf(from) + this.crossedUntil(to) - this.crossedUntil(from) + this.flowBetween(from - 1, to - 1, 'delinquenciesBegun');
+  }
+
+  private crossedUntil(day: Day): number {
+    const index = this.indexOf(day);
+    return index < 0 ? 0 : (this.crossed[index] as number);
   }
 
   /** A counter summed over every day up to and including `day`; before the first day, only credit sales are known. */

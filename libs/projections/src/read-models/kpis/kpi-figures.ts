@@ -1,5 +1,6 @@
 import {
   entryOf,
+  isConversation,
   setEntry,
   outstanding,
   sharedEntryOf,
@@ -33,6 +34,8 @@ export interface Figures {
   /** Delinquent accounts back to current by a payment (or credit), or by an arrangement (a plan). */
   cures: number;
   curesByArrangement: number;
+  /** Accounts a day's facts made past due that were not as the day began (a cure rate's spells, with those an oldest due date's passing begins). */
+  delinquenciesBegun: number;
   /** Delinquent accounts that left delinquency otherwise: these are outcomes of their own, not cures. */
   delinquencySettled: number;
   delinquencyWrittenOff: number;
@@ -83,6 +86,7 @@ export const noFlows: Flows = {
   discounted: 0,
   cures: 0,
   curesByArrangement: 0,
+  delinquenciesBegun: 0,
   delinquencySettled: 0,
   delinquencyWrittenOff: 0,
   delinquencyDisputeUpheld: 0,
@@ -216,13 +220,17 @@ function eventFlows(change: FigureChange, before: OpenedAccount | null, event: A
   }
 }
 
-/** Letters, e-mails and texts are contacts, not dials: only outbound calls count towards the right-party rate. */
+/**
+ * Letters, e-mails and texts are contacts, not dials: only outbound calls count towards the right-party rate. A call
+ * that reached the debtor is a right-party contact whatever they said, a refusal to pay included: the same rule that
+ * makes it a conversation for the quiet days (`isConversation`).
+ */
 function contactFlows(change: FigureChange, { direction, channel, outcome }: ContactAttempted['data']): void {
   if (direction !== 'outbound') return;
   change.outboundContacts = 1;
   if (channel !== 'call') return;
   change.callAttempts = 1;
-  if (outcome === 'right_party_contact') change.rightPartyContacts = 1;
+  if (isConversation(channel, outcome)) change.rightPartyContacts = 1;
 }
 
 /**

@@ -186,18 +186,24 @@ function delinquencyOn(day: IsoDate, previous: IsoDate | null, oldest: IsoDate |
     if (previous) adjust(change.accountsByOldestDue, previous, -1);
     if (oldest) adjust(change.accountsByOldestDue, oldest, 1);
   }
-  // Past due when the day began (its oldest due date before it), and no longer once the day's facts are in.
-  if (previous !== null && previous < day && !(oldest !== null && oldest < day)) Object.assign(change, exit(causes));
+  // Past due when the day began (its oldest due date before it), and no longer once the day's facts are in; or the reverse.
+  const [pastDueAtStart, pastDueAtEnd] = [previous !== null && previous < day, oldest !== null && oldest < day];
+  if (pastDueAtStart && !pastDueAtEnd) Object.assign(change, exit(causes));
+  if (!pastDueAtStart && pastDueAtEnd) change.delinquenciesBegun = 1;
   return change;
 }
 
-/** How a delinquency ended, by what moved that day: a settlement is its own outcome even when paid. */
+/**
+ * How a delinquency ended, by what moved that day: a settlement, a write-off and an upheld dispute are outcomes of
+ * their own even when a payment came the same day (a part payment and the rest written off is a write-off); only
+ * a day that ended it by payment or arrangement alone cures it.
+ */
 const exitOutcomes: [ExitCause, Partial<Flows>][] = [
   ['settlement', { delinquencySettled: 1 }],
-  ['payment', { cures: 1 }],
-  ['arrangement', { cures: 1, curesByArrangement: 1 }],
   ['write_off', { delinquencyWrittenOff: 1 }],
   ['dispute_upheld', { delinquencyDisputeUpheld: 1 }],
+  ['payment', { cures: 1 }],
+  ['arrangement', { cures: 1, curesByArrangement: 1 }],
 ];
 
 const exit = (causes: ExitCause[]): Partial<Flows> => exitOutcomes.find(([cause]) => causes.includes(cause))?.[1] ?? {};

@@ -124,7 +124,9 @@ function byDefinition(facts: Fact[]): Map<IsoDate, FigureChange> {
       if (previous) adjust(change.accountsByOldestDue, previous, -1);
       if (oldest) adjust(change.accountsByOldestDue, oldest, 1);
     }
-    if (previous !== null && previous < day && !(oldest !== null && oldest < day)) Object.assign(change, exitBy(causesOn.get(day) ?? []));
+    const [pastDueAtStart, pastDueAtEnd] = [previous !== null && previous < day, oldest !== null && oldest < day];
+    if (pastDueAtStart && !pastDueAtEnd) Object.assign(change, exitBy(causesOn.get(day) ?? []));
+    if (!pastDueAtStart && pastDueAtEnd) change.delinquenciesBegun = 1;
     if (Object.keys(change).length) derived.set(day, change);
     previous = oldest;
   }
@@ -146,10 +148,10 @@ const causeOf = (event: AccountEvent): ExitCause | undefined =>
 
 const exitBy = (causes: ExitCause[]): FigureChange => {
   if (causes.includes('settlement')) return { delinquencySettled: 1 };
-  if (causes.includes('payment')) return { cures: 1 };
-  if (causes.includes('arrangement')) return { cures: 1, curesByArrangement: 1 };
   if (causes.includes('write_off')) return { delinquencyWrittenOff: 1 };
-  return causes.includes('dispute_upheld') ? { delinquencyDisputeUpheld: 1 } : {};
+  if (causes.includes('dispute_upheld')) return { delinquencyDisputeUpheld: 1 };
+  if (causes.includes('payment')) return { cures: 1 };
+  return causes.includes('arrangement') ? { cures: 1, curesByArrangement: 1 } : {};
 };
 
 describe('the KPI ledger: who was delinquent, worked out again from the day a fact lands on', () => {

@@ -70,20 +70,20 @@ function kpisOn(totals: DailyTotals, day: Day, calendarMonths: MonthBefore) {
     dso: { countBack: countBackDso(totals, day, calendarMonths), countBack30: countBackDso(totals, day, thirtyDayMonths), simple: simpleDso },
     bestPossibleDso,
     averageDaysDelinquent: simpleDso !== null && bestPossibleDso !== null ? round2(simpleDso - bestPossibleDso) : null,
-    cei: cei(totals.receivablesOn(yesterday), creditSales, receivables, aging.current),
+    cei: cei(totals.receivablesOn(yesterday), creditSales + totals.flowBetween(yesterday, day, 'lateFees'), receivables, aging.current),
     rollRates: rollRates(totals, day - MONTH, day),
     delinquentAccounts: totals.delinquentAccountsOn(day),
-    cureRate: ratio(totals.flowBetween(yesterday, day, 'cures'), totals.delinquentAccountsOn(yesterday), 100),
+    cureRate: ratio(totals.flowBetween(yesterday, day, 'cures'), totals.delinquentAtStartOf(day), 100),
     planCompletionRate: ratio(totals.flowUntil(day, 'plansCompleted'), totals.flowUntil(day, 'plansAgreed'), 100),
   };
 }
 
 /**
- * Collection Effectiveness Index, in %: (opening receivables + credit sales − closing total)
- * ÷ (opening receivables + credit sales − closing current) × 100.
+ * Collection Effectiveness Index, in %: (opening receivables + billed − closing total) ÷ (opening receivables + billed
+ * − closing current) × 100, where billed is the credit sales and the late fees (both go into receivables).
  */
-export function cei(opening: number, creditSales: number, closingTotal: number, closingCurrent: number): number | null {
-  return ratio(opening + creditSales - closingTotal, opening + creditSales - closingCurrent, 100);
+export function cei(opening: number, billed: number, closingTotal: number, closingCurrent: number): number | null {
+  return ratio(opening + billed - closingTotal, opening + billed - closingCurrent, 100);
 }
 
 const rollRateNames = agingBuckets.slice(0, -1).map((bucket, k) => `${bucket}→${agingBuckets[k + 1]}`);
@@ -100,7 +100,7 @@ const monthsTouched = (from: IsoDate, to: IsoDate) =>
   (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
 /** The daily series from `since` to `to` (inclusive), with the figures of the period from `from`. */
-function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from: IsoDate, to: IsoDate, since: IsoDate) {
+function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyTotals>, from: IsoDate, to: IsoDate, since: IsoDate) {
   const [first, last] = [dayNumber(from), dayNumber(to)];
   const series = [];
   const calendarMonths = calendarMonthsOf();
@@ -109,16 +109,18 @@ function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from
   const flow = (name: keyof Flows) => totals.flowBetween(before, last, name);
   const [opening, closing, closingCurrent] = [totals.receivablesOn(before), totals.receivablesOn(last), totals.bucketOn(last, 0)];
   const months = monthsTouched(from, to);
+  // Late fees are billed into receivables as sales are: left out, a fee would read as a collection missed.
+  const billed = flow('creditSales') + flow('lateFees');
   return {
     series,
     period: {
       creditSales: flow('creditSales'),
       lateFees: flow('lateFees'),
       collected: flow('collected'),
-      cei: cei(opening, flow('creditSales'), closing, closingCurrent),
-      ceiMonthlyAverage: { months, cei: cei(opening, flow('creditSales') / months, closing, closingCurrent) },
+      cei: cei(opening, billed, closing, closingCurrent),
+      ceiMonthlyAverage: { months, cei: cei(opening, billed / months, closing, closingCurrent) },
       cures: flow('cures'),
-      cureRate: ratio(flow('cures'), totals.delinquentAccountsOn(before), 100),
+      cureRate: ratio(flow('cures'), totals.delinquenciesDuring(first, last), 100),
       delinquencyOutcomes: {
         curedByPayment: flow('cures') - flow('curesByArrangement'),
         curedByArrangement: flow('curesByArrangement'),
@@ -126,13 +128,18 @@ function kpiSeries(totals: DailyTotals, agencies: Map<string, AgencyFlows>, from
         writtenOff: flow('delinquencyWrittenOff'),
         disputeUpheld: flow('delinquencyDisputeUpheld'),
       },
-      workflow: workflowKpis(flow, agencies),
+      workflow: workflowKpis(flow, agencies, (name) => totals.flowUntil(last, name)),
     },
   };
 }
 
-/** The collections workflow's KPIs over a period, from its flows (rates in %). */
-export function workflowKpis(flow: (name: keyof Flows) => number, agencies: Map<string, AgencyFlows>) {
+/**
+ * The collections workflow's KPIs over a period, from its flows (rates in %). An agency's liquidation rate is what it
+ * has collected ÷ what was placed with it, both to the period's end (`toDate`, and each agency's `toDate`): what it
+ * collects in a month is mostly on balances placed before it, so a month's collections over the same month's
+ * placements would compare two different sets of accounts.
+ */
+export function workflowKpis(flow: (name: keyof Flows) => number, agencies: Map<string, AgencyTotals>, toDate: (name: keyof Flows) => number) {
   const kept = flow('promisesKept');
   const placed = flow('placedWithAgency');
   return {
@@ -148,11 +155,15 @@ export function workflowKpis(flow: (name: keyof Flows) => number, agencies: Map<
     agency: {
       placed,
       collected: flow('collectedByAgency'),
-      liquidationRate: ratio(flow('collectedByAgency'), placed, 100),
+      liquidationRate: ratio(toDate('collectedByAgency'), toDate('placedWithAgency'), 100),
       byAgency: Object.fromEntries(
         [...agencies]
+          .filter(([, { period }]) => period.placed !== 0 || period.collected !== 0)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([agencyId, { placed: balance, collected }]) => [agencyId, { placed: balance, collected, liquidationRate: ratio(collected, balance, 100) }]),
+          .map(([agencyId, { period, toDate: sums }]) => [
+            agencyId,
+            { placed: period.placed, collected: period.collected, liquidationRate: ratio(sums.collected, sums.placed, 100) },
+          ]),
       ),
     },
     collectedByStrategy: { champion: flow('collectedChampion'), challenger: flow('collectedChallenger') },
@@ -202,14 +213,22 @@ function openingOf(months: Pick<KpiMonthDocument, 'currencies'>[], currency: str
   return { opening, salesBefore };
 }
 
-/** Placed with and collected by each agency over the days after `after` up to `to`. */
-function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after: IsoDate, to: IsoDate): Map<string, AgencyFlows> {
-  const agencies = new Map<string, AgencyFlows>();
+/** What was placed with and collected by an agency over a period, and up to its end. */
+interface AgencyTotals {
+  period: AgencyFlows;
+  toDate: AgencyFlows;
+}
+
+/** Placed with and collected by each agency over the days after `after` up to `to`, and over every day up to `to`. */
+function agencyFlows(changes: { date: IsoDate; figures: FigureChange }[], after: IsoDate, to: IsoDate): Map<string, AgencyTotals> {
+  const agencies = new Map<string, AgencyTotals>();
   for (const { date, figures } of changes) {
-    if (date <= after || date > to) continue;
+    if (date > to) continue;
     for (const [agencyId, { placed, collected }] of Object.entries(figures.agencies ?? {})) {
-      const sum = agencies.get(agencyId) ?? { placed: 0, collected: 0 };
-      agencies.set(agencyId, { placed: sum.placed + placed, collected: sum.collected + collected });
+      const sums = agencies.get(agencyId) ?? { period: { placed: 0, collected: 0 }, toDate: { placed: 0, collected: 0 } };
+      sums.toDate = { placed: sums.toDate.placed + placed, collected: sums.toDate.collected + collected };
+      if (date > after) sums.period = { placed: sums.period.placed + placed, collected: sums.period.collected + collected };
+      agencies.set(agencyId, sums);
     }
   }
   return agencies;

@@ -151,6 +151,18 @@ describe('KPIs: how a delinquency ends', () => {
     // Under a plan the account is not delinquent, though its invoice is still owed and ages.
     expect(dayOf(dayByDay(endings), '2026-02-10')).toMatchObject({ delinquentAccounts: 1, receivables: 20_000 });
   });
+
+  it('counts a part payment and a write-off of the rest on one day as written off, not cured', () => {
+    const partly: Fact[] = [
+      ...owing('partly'),
+      fact('partly', 'PaymentReceived', facts.payment('p-part', 1_000, '2026-02-10', [{ invoiceId: 'partly-inv', amount: 1_000 }]), '2026-02-10'),
+      fact('partly', 'DebtWrittenOff', { reason: 'uneconomic', allocations: [{ invoiceId: 'partly-inv', amount: 9_000 }] }, '2026-02-10'),
+    ];
+    expect(eur(dayByDay(partly), '2026-02-10', '2026-02-10').period).toMatchObject({
+      cures: 0,
+      delinquencyOutcomes: { curedByPayment: 0, curedByArrangement: 0, settled: 0, writtenOff: 1, disputeUpheld: 0 },
+    });
+  });
 });
 
 describe('KPIs: credit sales, late fees and discounts', () => {

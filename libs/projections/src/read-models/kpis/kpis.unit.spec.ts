@@ -87,10 +87,30 @@ describe('KPI read model: a worked example', () => {
     });
   });
 
-  it('computes the cure rate: acc-1 cured on 03-15, one of the two accounts delinquent the day before', () => {
+  it('computes the cure rate: acc-1 cured on 03-15, one of the two accounts delinquent as the day began', () => {
     expect(report().series.find((day) => day.date === '2026-03-15')).toMatchObject({ cureRate: 50, delinquentAccounts: 1 });
-    expect(report().period).toMatchObject({ cures: 1, cureRate: 50 });
+    // Over March, one cure among three delinquencies: acc-1's and acc-2's as March began, and acc-1's again from 03-23 (C, due 03-22).
+    expect(report().period).toMatchObject({ cures: 1, cureRate: 33.33 });
     expect(on31().delinquentAccounts).toBe(2);
+  });
+
+  it('never passes 100 %: an account due one day and paid the next counts among those delinquent as that day began', () => {
+    const [w, v] = [on('acc-w'), on('acc-v')];
+    const paidLate = [
+      ...events,
+      w('AccountOpened', facts.opened('acc-w'), at('2026-03-01')),
+      w('InvoiceIssued', facts.invoice('W', 5_000, '2026-03-01', '2026-03-10'), at('2026-03-01')),
+      w('PaymentReceived', facts.payment('pw', 5_000, '2026-03-11', [{ invoiceId: 'W', amount: 5_000 }]), at('2026-03-11')),
+      v('AccountOpened', facts.opened('acc-v'), at('2026-03-01')),
+      v('InvoiceIssued', facts.invoice('V', 5_000, '2026-03-01', '2026-03-12'), at('2026-03-01')),
+      v('PaymentReceived', facts.payment('pv', 5_000, '2026-03-13', [{ invoiceId: 'V', amount: 5_000 }]), at('2026-03-13')),
+    ];
+    const { series, period } = report('cred-1', '2026-03-01', '2026-03-31', paidLate);
+    // As 03-11 began acc-1, acc-2 and acc-w were past due; acc-w paid: one cure of three (counted of two before, acc-1 and acc-2).
+    expect(series.find((day) => day.date === '2026-03-11')).toMatchObject({ cureRate: 33.33 });
+    // March: three cures (acc-w, acc-v, acc-1) among five delinquencies: acc-1's and acc-2's as March began, acc-w's
+    // from 03-11, acc-v's from 03-13, acc-1's again from 03-23. Counted against the two of March's start: 150 %.
+    expect(period).toMatchObject({ cures: 3, cureRate: 60 });
   });
 
   it('counts an account delinquent by invoices named `__proto__` and `constructor` like any other', () => {
@@ -205,6 +225,7 @@ describe('KPI read model: the collections workflow', () => {
     acc4('ContactAttempted', call('no_answer'), at('2026-03-05')),
     acc4('ContactAttempted', call('left_message'), at('2026-03-05')),
     acc4('ContactAttempted', call('right_party_contact'), at('2026-03-05')),
+    acc4('ContactAttempted', call('refused_to_pay'), at('2026-03-05')),
     acc4('ContactAttempted', { ...call('right_party_contact'), direction: 'inbound' }, at('2026-03-05')),
     acc4('ContactAttempted', { ...call('right_party_contact'), channel: 'letter' }, at('2026-03-05')),
     acc4('PromiseKept', { promiseId: 'p-1', paid: 4_000 }, at('2026-03-10')),
@@ -219,10 +240,10 @@ describe('KPI read model: the collections workflow', () => {
   ];
   const period = () => report('cred-1', '2026-03-01', '2026-03-31', workflow).period.workflow;
 
-  it('rates promises kept, and right-party contacts among call attempts: letters, e-mails and texts are not dials', () => {
+  it('rates promises kept, and right-party contacts among call attempts (a refusal to pay reached the debtor too): letters, e-mails and texts are not dials', () => {
     expect(period()).toMatchObject({
       promises: { kept: 1, broken: 1, keptRate: 50 },
-      contacts: { outbound: 4, callAttempts: 3, rightParty: 1, rightPartyContactRate: 33.33 },
+      contacts: { outbound: 5, callAttempts: 4, rightParty: 2, rightPartyContactRate: 50 },
     });
   });
 
@@ -252,5 +273,51 @@ describe('KPI read model: the collections workflow', () => {
 
   it('splits what was collected between the champion and the challenger', () => {
     expect(period().collectedByStrategy).toEqual({ champion: 8_000, challenger: 17_000 });
+  });
+});
+
+describe('KPI read model: what a period compares', () => {
+  const log = eventLog();
+  const acc = log('acc-9');
+  const owing = [
+    acc('AccountOpened', facts.opened('acc-9'), at('2026-01-01')),
+    acc('InvoiceIssued', facts.invoice('X', 100_000, '2026-01-01', '2026-01-31'), at('2026-01-01')),
+  ];
+  const march = (events: typeof owing) => report('cred-1', '2026-03-01', '2026-03-31', events);
+
+  it('counts a late fee as billed in CEI: a fee alone leaves the day at 0 %, not below it', () => {
+    const fee = acc(
+      'LateFeeAssessed',
+      { invoiceId: 'X', amount: 5_000, currency: 'EUR', assessedOn: '2026-03-05', rule: { type: 'flat', amount: 5_000 } },
+      at('2026-03-05'),
+    );
+    const paid = acc('PaymentReceived', facts.payment('px', 20_000, '2026-03-20', [{ invoiceId: 'X', amount: 20_000 }]), at('2026-03-20'));
+    const { series, period } = march([...owing, fee, paid]);
+    expect(series.find((day) => day.date === '2026-03-05')).toMatchObject({ lateFees: 5_000, cei: 0 });
+    // (100,000 + 5,000 − 85,000) ÷ (100,000 + 5,000 − 0): 19.05 %, where leaving the fee out gave 15 %.
+    expect(period).toMatchObject({ lateFees: 5_000, collected: 20_000, cei: 19.05 });
+  });
+
+  it('rates an agency’s liquidation on all placed with it and all it collected, to the period’s end', () => {
+    const placed = acc('PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-01-15', balance: 100_000 }, at('2026-01-15'));
+    const collected = acc(
+      'PaymentReceived',
+      { ...facts.payment('pa', 5_000, '2026-02-10', [{ invoiceId: 'X', amount: 5_000 }]), agencyId: 'ag-1' },
+      at('2026-02-10'),
+    );
+    const y = log('acc-10');
+    const more = [
+      y('AccountOpened', facts.opened('acc-10'), at('2026-02-01')),
+      y('InvoiceIssued', facts.invoice('Y', 2_000, '2026-02-01', '2026-02-10'), at('2026-02-01')),
+      y('PlacedWithAgency', { agencyId: 'ag-1', placedOn: '2026-02-20', balance: 2_000 }, at('2026-02-20')),
+    ];
+    const { agency } = report('cred-1', '2026-02-01', '2026-02-28', [...owing, placed, collected, ...more]).period.workflow;
+    // February's 5,000 over the 102,000 placed by then: 4.9 %, where February's own placements gave 5,000 ÷ 2,000 = 250 %.
+    expect(agency).toMatchObject({
+      placed: 2_000,
+      collected: 5_000,
+      liquidationRate: 4.9,
+      byAgency: { 'ag-1': { placed: 2_000, collected: 5_000, liquidationRate: 4.9 } },
+    });
   });
 });
