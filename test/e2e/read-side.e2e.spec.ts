@@ -115,6 +115,17 @@ describe('read side (e2e)', () => {
     expect([...page1.body.items, ...page2.body.items].map((item: { accountId: string }) => item.accountId)).toEqual(ids);
     expect(page2.body.nextCursor).toBeNull();
     expect((await api.get('/worklist?bucket=current')).status).toBe(400);
+
+    // Amounts in two currencies are not weighed against each other: each currency's lines are worked on their own.
+    const yen = uniqueId('acc');
+    expect((await api.post('/accounts', openAccountBody(yen, creditorId))).status).toBe(201);
+    const inYen = invoiceBody('inv-1', { amount: 900_000, currency: 'JPY', issuedOn: '2025-10-01', dueOn: '2026-02-20', terms: { graceDays: 0 } });
+    const yenPosition = (await api.post(`/accounts/${yen}/invoices`, inYen)).body.position as number;
+    const lines = async (query: string) =>
+      (await api.get(`/worklist?creditorId=${creditorId}&minPosition=${yenPosition}${query}`)).body.items.map((item: { accountId: string }) => item.accountId);
+    expect(await lines('&currency=JPY')).toEqual([yen]);
+    expect(await lines('&currency=USD')).toEqual(ids);
+    expect((await api.get('/worklist?currency=usd')).body).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'currency' })] });
   });
 
   it('lists an account as past due by its debtor’s calendar: not on the evening of the due date in Los Angeles, from midnight there', async () => {

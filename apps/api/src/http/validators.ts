@@ -21,11 +21,11 @@ export const IsMinorUnits = (options: ApiPropertyOptions = {}) =>
     described({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 12500, ...options }),
   );
 
-export const IsCurrency = () =>
+export const IsCurrency = (options: ApiPropertyOptions = {}) =>
   applyDecorators(
     Matches(/^[A-Z]{3}$/, { message: '$property must be an ISO 4217 code in capitals, such as USD' }),
     IsISO4217CurrencyCode(),
-    described({ type: String, example: 'USD', description: 'ISO 4217 code' }),
+    described({ type: String, example: 'USD', description: 'ISO 4217 code', ...options }),
   );
 
 export const IsBusinessDate = (options: ApiPropertyOptions = {}, validationOptions?: ValidationOptions) =>

@@ -91,7 +91,7 @@ export class WorklistController {
 /** Lines folded before any model scored them have no expected recovery to be ordered by. */
 const scored: Condition[] = [{ field: 'recoveryRank', op: 'gte', value: 0 }];
 
-function conditions({ agentId, bucket, creditApproval }: WorklistParams, now: string): Condition[] {
+function conditions({ agentId, bucket, creditApproval, currency }: WorklistParams, now: string): Condition[] {
   // Each debtor's today is somewhere between these two dates: the query takes every line that may be past due
   // in its debtor's zone, and the page keeps those that are (see worklistItem).
   const [earliest, latest] = [dateIn(now, westernmostZone), dateIn(now, easternmostZone)];
@@ -106,6 +106,7 @@ function conditions({ agentId, bucket, creditApproval }: WorklistParams, now: st
     if (to) where.push({ field: 'oldestDueOn', op: 'lte', value: to });
   }
   if (creditApproval === 'pending') where.push({ field: 'creditApprovalPending', op: 'eq', value: true });
+  if (currency) where.push({ field: 'currency', op: 'eq', value: currency });
   if (agentId) where.push({ field: 'claimAgentId', op: 'eq', value: agentId }, { field: 'claimUntil', op: 'gt', value: now });
   return where;
 }

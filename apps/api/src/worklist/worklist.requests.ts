@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { agingBuckets, maxClaimMinutes, type AgingBucket } from '@arrears/domain';
 import { worklistOrders, type WorklistOrder } from '@arrears/platform';
-import { IsId } from '../http/validators';
+import { IsCurrency, IsId } from '../http/validators';
 import { PageQueryParams } from '../read-side/paging';
 
 const delinquentBuckets = agingBuckets.filter((bucket) => bucket !== 'current');
@@ -39,6 +39,11 @@ export class WorklistParams extends PageQueryParams {
   @IsOptional()
   @IsId({ required: false })
   creditorId?: string;
+
+  // Both orders weigh amounts in minor units, which two currencies do not value alike: worked one currency at a time.
+  @IsOptional()
+  @IsCurrency({ required: false, description: 'Only lines owed in this currency (ISO 4217): amounts in two currencies are not weighed against each other.' })
+  currency?: string;
 
   @IsOptional()
   @IsIn(['pending'], { message: 'creditApproval must be pending' })

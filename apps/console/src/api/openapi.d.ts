@@ -16459,6 +16459,8 @@ export interface operations {
                 /** @description Only accounts with invoices accepted past the credit limit and waiting for a supervisor’s decision (`pendingCreditApprovals`). */
                 creditApproval?: "pending";
                 creditorId?: string;
+                /** @description Only lines owed in this currency (ISO 4217): amounts in two currencies are not weighed against each other. */
+                currency?: string;
                 /** @description The previous page’s nextCursor. */
                 cursor?: string;
                 limit?: number;
