@@ -60,24 +60,18 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
     toPlan,
   );
   const discounts: { invoice: InvoiceState; amount: number }[] = [];
-  // A payment recorded after invoices issued later than it was received (an import, a late entry) pays only what was
-  // billed by its day; what it leaves goes to the later invoices as credit, each on the day it was issued.
-  const [billedBy, billedAfter] = partition(
+  const otherAllocations = spreadOver(
     open.filter((i) => !covered.has(i.invoiceId)),
-    (i) => i.issuedOn <= receivedOn,
+    amount - toPlan,
+    (invoice, remaining) => {
+      const discount = earlyPaymentDiscount(invoice, receivedOn);
+      const settles = discount > 0 && remaining >= outstanding(invoice) - discount;
+      if (settles) discounts.push({ invoice, amount: discount });
+      return settles ? discount : 0;
+    },
   );
-  const otherAllocations = spreadOver(billedBy, amount - toPlan, (invoice, remaining) => {
-    const discount = earlyPaymentDiscount(invoice, receivedOn);
-    const settles = discount > 0 && remaining >= outstanding(invoice) - discount;
-    if (settles) discounts.push({ invoice, amount: discount });
-    return settles ? discount : 0;
-  });
   const allocations = [...planAllocations, ...otherAllocations];
   const allocated = allocations.reduce((sum, a) => sum + a.amount, 0);
-  const creditUsed = spreadOver(billedAfter, amount - allocated).map(({ invoiceId, amount: used }): AccountEvent => ({
-    type: 'CreditApplied',
-    data: { invoiceId, amount: used, currency },
-  }));
 
   const events: AccountEvent[] = [
     {
@@ -104,7 +98,6 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
         percent: invoice.terms.earlyPaymentDiscount?.percent ?? 0,
       },
     })),
-    ...creditUsed,
   ];
   if (plan) events.push(...planProgress(plan, installmentAllocations, paymentId));
   const settlement = account.activeSettlement;
@@ -115,8 +108,6 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   }
   return events;
 }
-
-const partition = <T>(items: T[], test: (item: T) => boolean): [T[], T[]] => [items.filter(test), items.filter((item) => !test(item))];
 
 const planRemaining = (plan: PlanState) => plan.installments.reduce((sum, i) => sum + i.amount - i.paid, 0);
 

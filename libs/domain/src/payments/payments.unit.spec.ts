@@ -4,7 +4,6 @@ import type { RecordPayment } from './payments.commands';
 import { evolve } from '../account/account.evolve';
 import { initialAccountState, type OpenedAccount } from '../account/account.state';
 import { sharedEntryOf } from '../lookup/shared-registry';
-import { businessDatesOf } from '../account/business-time';
 
 const spec = deciderSpecification(accountDecider);
 const pay = (amount: number, receivedOn = '2026-02-10', data: Partial<RecordPayment['data']> = {}) =>
@@ -52,16 +51,6 @@ describe('RecordPayment', () => {
           ],
         }),
       ]);
-  });
-  it('pays only what was billed by the day it was received; what it leaves goes to invoices issued later, on their day', () => {
-    const billedLater = issued('inv-later', 2000, '2026-02-20', '2026-03-20');
-    const events = accountDecider.decide(pay(4500), [opened, older, billedLater].reduce(evolve, initialAccountState()));
-    expect(events).toEqual([
-      paymentReceived(4500, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }], credited: 1500 }),
-      { type: 'CreditApplied', data: { invoiceId: 'inv-later', amount: 1500, currency: 'USD' } },
-    ]);
-    // The credit is applied on the later invoice's day, not the payment's: the invoice did not exist before it.
-    expect(businessDatesOf(events, [opened, older, billedLater].reduce(evolve, initialAccountState()))).toEqual(['2026-02-10', '2026-02-20']);
   });
   it('keeps an overpayment as credit', () => {
     spec
