@@ -29,7 +29,7 @@ describe('the fold version snapshots are kept under', () => {
       return next;
     }, initialAccountState());
     expect({ accountFoldVersion, digest: digest.digest('hex') }).toEqual({
-      accountFoldVersion: 2,
+      accountFoldVersion: 3,
       digest: '78c069f9f8f62b22a3e340af64bfe259fc230bdab54067a2e4436d7d43fef544',
     });
   });

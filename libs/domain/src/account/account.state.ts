@@ -245,8 +245,10 @@ export const initialAccountState = (): AccountState => ({ status: 'unopened' });
  * the state a history leaves, so that snapshots folded by an earlier release are not used.
  * 2: a call the debtor refused to pay in is a conversation (`isConversation`), as a right-party contact is; a
  *    dispute keeps the day it was raised.
+ * 3: a payment received within a broken promise's days counts towards it (`countsTowardPromise`), which a payment
+ *    recorded late may keep after all.
  */
-export const accountFoldVersion = 2;
+export const accountFoldVersion = 3;
 
 /** The days payments not reversed were received towards an invoice, each once, earliest first. */
 export const paidDays = (invoice: Pick<InvoiceState, 'paidOn'>): IsoDate[] =>

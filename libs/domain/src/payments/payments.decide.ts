@@ -19,6 +19,7 @@ import {
 import { evolve } from '../account/account.evolve';
 import type { Decisions } from '../account/capability';
 import { reversePayment } from './payment-reversal';
+import { countsTowardPromise } from '../promises/promises.evolve';
 import { sharedEntryOf } from '../lookup/shared-registry';
 
 /**
@@ -100,6 +101,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
     })),
   ];
   if (plan) events.push(...planProgress(plan, installmentAllocations, paymentId));
+  events.push(...promisesKeptLate(account, amount, receivedOn));
   const settlement = account.activeSettlement;
   if (settlement && amount >= settlementLeft(settlement)) {
     // Settled: whatever the payment left owing is written off.
@@ -107,6 +109,16 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
     events.push({ type: 'SettlementCompleted', data: { settlementId: settlement.settlementId, paymentId, writtenOff: openBalances(after) } });
   }
   return events;
+}
+
+/**
+ * A payment recorded after a promise was broken, received within the promise's days, may keep it after all: on the
+ * promise's date, it was kept (its business date is the promise's, so the KPIs restate that day).
+ */
+function promisesKeptLate(account: OpenedAccount, amount: number, receivedOn: IsoDate): AccountEvent[] {
+  return Object.values(account.promises)
+    .filter((promise) => promise.status === 'broken' && countsTowardPromise(promise, receivedOn) && promise.paid + amount >= promise.amount)
+    .map((promise) => ({ type: 'PromiseKept', data: { promiseId: promise.promiseId, paid: promise.paid + amount } }));
 }
 
 const planRemaining = (plan: PlanState) => plan.installments.reduce((sum, i) => sum + i.amount - i.paid, 0);

@@ -19,11 +19,18 @@ function withStatus(account: OpenedAccount, promiseId: string, status: PromiseSt
   return { ...account, promises: { ...account.promises, [promise.promiseId]: { ...promise, status } } };
 }
 
-/** Payments count towards an open promise from the day it was made to its due date plus grace. */
+/**
+ * Whether a payment received on `receivedOn` counts towards a promise: from the day it was made to its due date plus
+ * grace, while not kept; a promise broken since counts too, since a payment recorded late may keep it after all.
+ */
+export const countsTowardPromise = (promise: PromiseState, receivedOn: string): boolean =>
+  promise.status !== 'kept' && receivedOn >= promise.madeOn && receivedOn <= addDays(promise.dueOn, promise.graceDays);
+
+/** Payments count towards a promise as `countsTowardPromise` says. */
 export function promisesPaid(account: OpenedAccount, amount: number, receivedOn: string): OpenedAccount['promises'] {
   let promises = account.promises;
   for (const promise of Object.values(account.promises)) {
-    if (promise.status === 'open' && receivedOn >= promise.madeOn && receivedOn <= addDays(promise.dueOn, promise.graceDays)) {
+    if (countsTowardPromise(promise, receivedOn)) {
       promises = withEntry(promises, promise.promiseId, { ...promise, paid: promise.paid + amount });
     }
   }

@@ -2,6 +2,7 @@ import { deciderSpecification } from '@arrears/testing';
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 import type { RecordPromiseToPay, ResolvePromise } from './promises.commands';
+import type { RecordPayment } from '../payments/payments.commands';
 
 const spec = deciderSpecification(accountDecider);
 const billed = [opened, issued('inv-1', 50_000, '2026-01-01', '2026-01-31')];
@@ -80,5 +81,31 @@ describe('ResolvePromise', () => {
       .given([...billed, made, { type: 'PromiseBroken', data: { promiseId: 'pr-1', amount: 20_000, paid: 0 } }])
       .when(resolve('2026-02-24T15:00:00Z'))
       .thenThrows('PROMISE_ALREADY_RESOLVED');
+  });
+});
+
+describe('a payment recorded after its promise was broken', () => {
+  const broken: AccountEvent = { type: 'PromiseBroken', data: { promiseId: 'pr-1', amount: 20_000, paid: 5_000 } };
+  const record = (amount: number, receivedOn: string) =>
+    command<RecordPayment>('RecordPayment', { paymentId: 'pay-late', amount, currency: 'USD', receivedOn, method: 'card' }, '2026-02-26T15:00:00Z');
+  it('keeps the promise after all when it was received within the promise’s days and makes up its amount', () => {
+    spec
+      .given([...billed, made, paymentReceived(5_000, '2026-02-15'), broken])
+      .when(record(15_000, '2026-02-22'))
+      .then([
+        paymentReceived(15_000, '2026-02-22', { paymentId: 'pay-late', allocations: [{ invoiceId: 'inv-1', amount: 15_000 }] }),
+        { type: 'PromiseKept', data: { promiseId: 'pr-1', paid: 20_000 } },
+      ]);
+  });
+  it('leaves it broken when received after its last day of grace, or short of its amount', () => {
+    const given = [...billed, made, paymentReceived(5_000, '2026-02-15'), broken];
+    spec
+      .given(given)
+      .when(record(15_000, '2026-02-23'))
+      .then([paymentReceived(15_000, '2026-02-23', { paymentId: 'pay-late', allocations: [{ invoiceId: 'inv-1', amount: 15_000 }] })]);
+    spec
+      .given(given)
+      .when(record(14_999, '2026-02-22'))
+      .then([paymentReceived(14_999, '2026-02-22', { paymentId: 'pay-late', allocations: [{ invoiceId: 'inv-1', amount: 14_999 }] })]);
   });
 });

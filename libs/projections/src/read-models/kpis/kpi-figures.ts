@@ -194,6 +194,8 @@ function eventFlows(change: FigureChange, before: OpenedAccount | null, event: A
       return;
     case 'PromiseKept':
       change.promisesKept = 1;
+      // Kept by a payment recorded after the promise was broken: on its date it was not broken after all.
+      if (before && entryOf(before.promises, event.data.promiseId)?.status === 'broken') change.promisesBroken = -1;
       return;
     case 'PromiseBroken':
       change.promisesBroken = 1;

@@ -321,3 +321,18 @@ describe('KPI read model: what a period compares', () => {
     });
   });
 });
+
+describe('KPI read model: a promise kept by a payment recorded late', () => {
+  it('counts it kept, not broken, once the payment that kept it is in', () => {
+    const acc = eventLog()('acc-11');
+    const events = [
+      acc('AccountOpened', facts.opened('acc-11'), at('2026-03-01')),
+      acc('InvoiceIssued', facts.invoice('P', 20_000, '2026-03-01', '2026-03-02'), at('2026-03-01')),
+      acc('PromiseToPayMade', { promiseId: 'p-1', amount: 5_000, currency: 'EUR', dueOn: '2026-03-10', graceDays: 0, madeOn: '2026-03-05' }, at('2026-03-05')),
+      acc('PromiseBroken', { promiseId: 'p-1', amount: 5_000, paid: 0 }, at('2026-03-11')),
+      acc('PaymentReceived', facts.payment('pp', 5_000, '2026-03-10', [{ invoiceId: 'P', amount: 5_000 }]), at('2026-03-14')),
+      acc('PromiseKept', { promiseId: 'p-1', paid: 5_000 }, at('2026-03-14')),
+    ];
+    expect(report('cred-1', '2026-03-01', '2026-03-31', events).period.workflow.promises).toEqual({ kept: 1, broken: 0, keptRate: 100 });
+  });
+});
