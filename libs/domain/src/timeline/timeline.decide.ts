@@ -1,8 +1,8 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
-import { policyFor, type ContactChannel, type ContactPolicies } from '../compliance/contact-policy';
+import { policyFor, type ContactPolicies } from '../compliance/contact-policy';
 import { timeBarOf } from '../compliance/time-bar';
-import { convenientTimeRules } from '../compliance/contact-rules';
+import { contactHoursRule } from '../compliance/contact-rules';
 import { conflict, ruleBroken } from '../errors/domain-error';
 import type { AccountEvent } from '../account/account.events';
 import { evolve } from '../account/account.evolve';
@@ -109,8 +109,9 @@ function stepEffects(account: OpenedAccount, invoice: InvoiceState, step: Timeli
       // reminder's channel (1006.34(a)(1)(i)(A), 1006.42); a step with no channel for it was deferred.
       const noticeChannel = owesValidationNotice(account, data.policies) ? validationNoticeChannel(account) : null;
       const policy = policyFor(data.policies, account.creditorId);
-      const inconvenient = (by: ContactChannel) => convenientTimeRules.some((rule) => rule(account, { channel: by, at: now }, policy));
-      if ([channel, noticeChannel].some((by) => by && inconvenient(by))) return 'wait';
+      // The hours alone: a span the debtor stated holds the message in the outbox instead (its try waits for it), so
+      // that a step does not stay due, and tried again at every wake, for most of the day.
+      if ([channel, noticeChannel].some((by) => by && contactHoursRule(account, { channel: by, at: now }, policy))) return 'wait';
       const notificationId = `${account.accountId}:${invoiceId}:${step.step}`;
       const facts = { invoiceId, amount: outstanding(invoice), currency: invoice.currency, dueOn: invoice.dueOn };
       const message = messageFor(account, data.policies, now, { templateId: template, channel, facts });

@@ -86,23 +86,6 @@ describe('AdvanceCollectionTimeline', () => {
       .thenNothingHappened();
   });
 
-  it('holds a reminder back outside the span the debtor said suits them (1006.6(b)(1)(i)), and sends it within', () => {
-    const evenings: AccountEvent = { type: 'PreferredContactTimeRecorded', data: { from: '18:00', to: '20:00' } };
-    // 10:00 in New York: within 08:00–21:00, not within 18:00–20:00.
-    spec
-      .given([...billed, evenings, started])
-      .when(advance('2026-03-28T14:00:00.000Z'))
-      .thenNothingHappened();
-    spec
-      .given([...billed, evenings, started])
-      .when(advance('2026-03-28T22:00:00.000Z'))
-      .then([
-        taken('reminder', 'notify', '2026-04-06'),
-        expect.objectContaining({ type: 'ReminderSent' }) as AccountEvent,
-        expect.objectContaining({ type: 'ValidationNoticeSent' }) as AccountEvent,
-      ]);
-  });
-
   it('takes each step once: a second run on the same day finds nothing due', () => {
     spec.given(reminded).when(advance('2026-03-28T20:00:00.000Z')).thenNothingHappened();
   });
