@@ -78,7 +78,7 @@ export function portalAccountView({ account, events }: PortalAccount, now: strin
     disputes: Object.values(account.disputes).map(({ disputeId, invoiceId, status }) => ({ disputeId, invoiceId, status })),
     validation: account.validationNotice && { periodEndsOn: account.validationNotice.periodEndsOn, itemization: itemizationOf(account) },
     blockedChannels: account.restrictions.blockedChannels,
-    preferredContactTime: account.interactions.preferredContactTime,
+    preferredContactTime: contactTimeShown(account.interactions.preferredContactTime),
   };
 }
 
@@ -96,3 +96,6 @@ function paymentsOf(account: PortalAccount['account'], facts: AccountEvent[]) {
     return [{ paymentId, amount, receivedOn, method, reversed: sharedEntryOf(account.payments, paymentId)?.reversed ?? 0 }];
   });
 }
+
+/** The span the debtor stated, as they stated it (not when). */
+const contactTimeShown = (stated: { from: string; to: string } | null) => stated && { from: stated.from, to: stated.to };

@@ -200,7 +200,8 @@ function hoursRefusal(zones: string[], at: string, from: number, until: number):
  */
 export const statedContactTimeRule: ContactRule = (account, { channel, at }) => {
   const stated = account.interactions.preferredContactTime;
-  if (channel === 'letter' || !stated) return null;
+  // A call made before the debtor stated the span (during it, say), and logged after, broke nothing.
+  if (channel === 'letter' || !stated || (stated.statedAt !== undefined && Date.parse(at) < Date.parse(stated.statedAt))) return null;
   const zone = account.debtor.timeZone;
   const { date, minutes } = wallClockIn(at, zone);
   const [from, to] = [minutesOfDay(stated.from), minutesOfDay(stated.to)];

@@ -186,6 +186,18 @@ describe('Regulation F: the span the debtor said suits them (1006.6(b)(1)(i), co
       .when(contact('2026-02-11T13:00:00.000Z'))
       .then([attempted('2026-02-11T13:00:00.000Z')]);
   });
+  it('does not reach back: a call made before the debtor stated the span, logged after, is recorded', () => {
+    // Stated at 10:30 New York time, during a call placed at 10:00; the call is logged after.
+    const statedDuringCall: AccountEvent = { type: 'PreferredContactTimeRecorded', data: { from: '13:00', to: '17:00', statedAt: '2026-02-11T15:30:00.000Z' } };
+    spec
+      .given([...known, statedDuringCall])
+      .when(contact('2026-02-11T15:00:00.000Z', 'call', 'right_party_contact'))
+      .then([attempted('2026-02-11T15:00:00.000Z', 'call', 'right_party_contact')]);
+    spec
+      .given([...known, statedDuringCall])
+      .when(contact('2026-02-11T15:30:00.000Z'))
+      .thenThrows('OUTSIDE_STATED_CONTACT_TIME');
+  });
   it('follows the latest span the debtor stated', () => {
     spec
       .given([...afternoons, stated('09:00', '11:00')])

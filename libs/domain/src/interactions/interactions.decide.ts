@@ -135,7 +135,7 @@ export function recordPreferredContactTime(command: RecordPreferredContactTime, 
   if (!timeOfDay.test(from) || !timeOfDay.test(to) || from >= to) {
     throw ruleBroken('INVALID_CONTACT_TIME', 'from and to are times of day (HH:MM), from before to.', { from, to });
   }
-  return [{ type: 'PreferredContactTimeRecorded', data: { from, to } }];
+  return [{ type: 'PreferredContactTimeRecorded', data: { from, to, statedAt: command.now } }];
 }
 
 export const interactionsDecisions: Decisions<InteractionsCommand> = {

@@ -66,10 +66,13 @@ export interface ElectronicDeliveryConsentRecorded {
 /** From `from` to `to` (each `HH:MM`, `from` earlier), in the debtor's time zone. */
 // A type, not an interface: an event's data must be assignable to a plain record.
 export type ContactTime = { from: string; to: string };
-/** The debtor said when contact suits them. */
+/**
+ * The debtor said when contact suits them, at `statedAt` (absent from events recorded before it was kept): a contact
+ * made before then, logged after, was not at a time the collector knew to be inconvenient.
+ */
 export interface PreferredContactTimeRecorded {
   type: 'PreferredContactTimeRecorded';
-  data: ContactTime;
+  data: ContactTime & { statedAt?: string };
 }
 
 /**

@@ -21,7 +21,7 @@ export interface InteractionsState {
   firstCommunicationAt: string | null;
   lastContact: { at: string; channel: ContactChannel; outcome: ContactOutcome } | null;
   /** When the debtor said contact suits them, if they did. */
-  preferredContactTime: ContactTime | null;
+  preferredContactTime: (ContactTime & { statedAt?: string }) | null;
   /** Why required notices may go by e-mail, once recorded (absent from accounts stored before it was kept). */
   electronicDelivery?: ElectronicDeliveryConsent;
   /** The debtor's latest direct consent to further calls, if any (1006.14(b)(3)(i)). */

@@ -163,15 +163,15 @@ describe('RecordElectronicDeliveryConsent', () => {
 
 describe('RecordPreferredContactTime', () => {
   const prefer = (from: string, to: string) => command<RecordPreferredContactTime>('RecordPreferredContactTime', { from, to }, now);
-  it('records the span of the day the debtor prefers, in their time zone', () => {
+  it('records the span of the day the debtor prefers, in their time zone, and when they said it', () => {
     spec
       .given([opened])
       .when(prefer('18:00', '20:30'))
-      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '18:00', to: '20:30' } }]);
+      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '18:00', to: '20:30', statedAt: '2026-02-10T15:00:00.000Z' } }]);
     spec
       .given([opened])
       .when(prefer('00:00', '23:59'))
-      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '00:00', to: '23:59' } }]);
+      .then([{ type: 'PreferredContactTimeRecorded', data: { from: '00:00', to: '23:59', statedAt: '2026-02-10T15:00:00.000Z' } }]);
   });
   it('refuses what is not a span within one day', () => {
     spec.given([opened]).when(prefer('20:00', '18:00')).thenThrows('INVALID_CONTACT_TIME');
