@@ -1,6 +1,6 @@
 import { Client, Pool, type ClientBase, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
 import { StatementWatch, unboundedMark } from './statement-watch';
-import { isStoreUnavailable } from './store-unavailable';
+import { isStoreUnavailable, spoilsConnection } from './store-unavailable';
 
 /** How a process's connections to PostgreSQL present themselves and how long they wait to connect. */
 export interface PostgresConnectionOptions {
@@ -127,7 +127,7 @@ export function postgresClient(connectionString: string, options: PostgresConnec
  * caller does not queue behind that statement; any other error leaves a healthy connection to reuse.
  */
 export function releaseAfter(client: PoolClient, error?: unknown): void {
-  client.release(isStoreUnavailable(error) ? (error as Error) : undefined);
+  client.release(spoilsConnection(error) ? (error as Error) : undefined);
 }
 
 /**
@@ -149,7 +149,7 @@ export async function setUpOrEnded<T>(pool: Pool, setUp: () => Promise<T>): Prom
  * server rolls back the transaction of a session that ends.
  */
 export async function rollBackAndRelease(client: PoolClient, error: unknown): Promise<void> {
-  if (isStoreUnavailable(error)) {
+  if (spoilsConnection(error)) {
     releaseAfter(client, error);
     return;
   }

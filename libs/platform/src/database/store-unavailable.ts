@@ -15,6 +15,12 @@ const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EPIPE'
 const pgUnavailable = /^(08...|57P0[123]|57014|53...|25006|40001|40P01)$/;
 
 /**
+ * Of those, the ones that end a statement or a transaction and leave its session sound (a cancel, a serialization
+ * failure, a deadlock): a connection worth keeping, where a read-only or lost one is not.
+ */
+const pgSessionSound = new Set(['57014', '40001', '40P01']);
+
+/**
  * What `pg` says when a connection dies or cannot be made in time, and what the statement watch says
  * of a statement unanswered past its bound (`Query read timeout`, pg's own words for it): no code on either.
  */
@@ -51,4 +57,9 @@ export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === 'string' && pgConnectionMessages.test(message)) return true;
   if (Array.isArray(errors) && errors.some((inner) => isStoreUnavailable(inner, depth + 1))) return true;
   return isStoreUnavailable(cause, depth + 1);
+}
+
+/** Whether a connection that failed with `error` should be dropped: an outage that does not leave its session sound. */
+export function spoilsConnection(error: unknown): boolean {
+  return isStoreUnavailable(error) && !pgSessionSound.has(String((error as { code?: unknown } | null)?.code));
 }

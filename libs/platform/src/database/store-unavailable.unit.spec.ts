@@ -1,4 +1,4 @@
-import { isStoreUnavailable, StoreBusyError } from './store-unavailable';
+import { isStoreUnavailable, spoilsConnection, StoreBusyError } from './store-unavailable';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -47,5 +47,13 @@ describe('isStoreUnavailable', () => {
     ['nothing', undefined],
   ])('is false for %s', (_, error) => {
     expect(isStoreUnavailable(error)).toBe(false);
+  });
+});
+
+describe('spoilsConnection', () => {
+  it('drops a connection lost, refused or left read-only, and keeps one whose statement was only cancelled or rolled back', () => {
+    for (const code of ['08006', '57P01', '25006', 'ECONNRESET']) expect(spoilsConnection(withCode(code))).toBe(true);
+    expect(spoilsConnection(new Error('Query read timeout: no answer from PostgreSQL within 15000 ms'))).toBe(true);
+    for (const code of ['57014', '40001', '40P01', '23505']) expect(spoilsConnection(withCode(code))).toBe(false);
   });
 });
