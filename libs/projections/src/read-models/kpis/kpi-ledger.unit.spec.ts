@@ -106,7 +106,12 @@ function byDefinition(facts: Fact[]): Map<IsoDate, FigureChange> {
     if (event.type === 'PlanAgreed') plans.set(event.data.planId, { covers: event.data.covers.map(({ invoiceId }) => invoiceId), from: day, to: null });
     const plan = event.type === 'PlanBroken' || event.type === 'PlanCompleted' ? plans.get(event.data.planId) : undefined;
     if (plan) plan.to = day;
-    const cause = causeOf(event);
+    // An outcome of its own counts only if it took something off an invoice already past due that day.
+    const cause = causeOf(
+      event,
+      (outcome) =>
+        ['payment', 'arrangement'].includes(outcome) || moves.some(({ invoiceId, moved }) => moved < 0 && (dueDates.get(invoiceId) as IsoDate) < day),
+    );
     if (cause) causesOn.set(day, [...(causesOn.get(day) ?? []), cause]);
   }
   const days = [...new Set([...moved.keys(), ...[...plans.values()].flatMap(({ from, to }) => (to ? [from, to] : [from]))])].sort();
@@ -143,8 +148,10 @@ const causeByType: Partial<Record<AccountEvent['type'], ExitCause>> = {
   DisputeResolved: 'dispute_upheld',
 };
 
-const causeOf = (event: AccountEvent): ExitCause | undefined =>
-  event.type === 'DisputeResolved' && event.data.outcome !== 'upheld' ? undefined : causeByType[event.type];
+const causeOf = (event: AccountEvent, counts: (outcome: ExitCause) => boolean): ExitCause | undefined => {
+  const outcome = event.type === 'DisputeResolved' && event.data.outcome !== 'upheld' ? undefined : causeByType[event.type];
+  return outcome && counts(outcome) ? outcome : undefined;
+};
 
 const exitBy = (causes: ExitCause[]): FigureChange => {
   if (causes.includes('settlement')) return { delinquencySettled: 1 };

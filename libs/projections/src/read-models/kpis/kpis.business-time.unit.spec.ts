@@ -152,6 +152,19 @@ describe('KPIs: how a delinquency ends', () => {
     expect(dayOf(dayByDay(endings), '2026-02-10')).toMatchObject({ delinquentAccounts: 1, receivables: 20_000 });
   });
 
+  it('counts a payment of what was past due as a cure though a current invoice is written off the same day', () => {
+    const goodwill: Fact[] = [
+      ...owing('goodwill'),
+      fact('goodwill', 'InvoiceIssued', facts.invoice('goodwill-current', 5_000, '2026-02-01', '2026-03-31'), '2026-02-01'),
+      fact('goodwill', 'PaymentReceived', facts.payment('p-good', 10_000, '2026-02-10', [{ invoiceId: 'goodwill-inv', amount: 10_000 }]), '2026-02-10'),
+      fact('goodwill', 'DebtWrittenOff', { reason: 'goodwill', allocations: [{ invoiceId: 'goodwill-current', amount: 500 }] }, '2026-02-10'),
+    ];
+    expect(eur(dayByDay(goodwill), '2026-02-10', '2026-02-10').period).toMatchObject({
+      cures: 1,
+      delinquencyOutcomes: { curedByPayment: 1, writtenOff: 0 },
+    });
+  });
+
   it('counts a part payment and a write-off of the rest on one day as written off, not cured', () => {
     const partly: Fact[] = [
       ...owing('partly'),
