@@ -54,28 +54,22 @@ describe('database faults (the built service, in its own process)', () => {
     const admin = new Client({ connectionString: await runningEmbeddedPostgres(dataDir), application_name: 'e2e-admin' });
     await admin.connect();
     try {
-      const statuses: number[] = [];
-      let busy = true;
-      const load = async (worker: number) => {
-        for (let i = 0; busy; i++) {
-          const response =
-            i % 2
-              ? await service.request('/accounts/acc-cut/events', { role: 'auditor' })
-              : await service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) });
-          statuses.push(response.status);
-        }
-      };
-      const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
-      let terminated = 0;
-      for (let round = 0; round < 20; round++) {
-        await sleep(100);
-        const { rows } = await admin.query<{ cut: boolean }>(
-          "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'",
-        );
-        terminated += rows.filter((row) => row.cut).length;
-      }
-      busy = false;
-      await Promise.all(workers);
+      const { statuses, injected: terminated } = await underLoad(
+        service,
+        'acc-cut',
+        (worker, i) => service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) }),
+        async () => {
+          let cut = 0;
+          for (let round = 0; round < 20; round++) {
+            await sleep(100);
+            const { rows } = await admin.query<{ cut: boolean }>(
+              "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'",
+            );
+            cut += rows.filter((row) => row.cut).length;
+          }
+          return cut;
+        },
+      );
 
       expect(terminated).toBeGreaterThan(0);
       expect(service.process.exitCode).toBeNull();
@@ -97,28 +91,22 @@ describe('database faults (the built service, in its own process)', () => {
     await admin.connect();
     try {
       // pg_cancel_backend (57014): a statement cut short, the session kept.
-      const statuses: number[] = [];
-      let busy = true;
-      const load = async (worker: number) => {
-        for (let i = 0; busy; i++) {
-          const response =
-            i % 2
-              ? await service.request('/accounts/acc-cancel/events', { role: 'auditor' })
-              : await service.request('/accounts/acc-cancel/notes', { body: { text: `Note ${worker}-${i}.` }, role: 'agent' });
-          statuses.push(response.status);
-        }
-      };
-      const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
-      let cancelled = 0;
-      for (let round = 0; round < 40 && statuses.filter((status) => status === 503).length < 3; round++) {
-        await sleep(50);
-        const { rows } = await admin.query<{ cut: boolean }>(
-          "SELECT pg_cancel_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api' AND state = 'active'",
-        );
-        cancelled += rows.filter((row) => row.cut).length;
-      }
-      busy = false;
-      await Promise.all(workers);
+      const { statuses, injected: cancelled } = await underLoad(
+        service,
+        'acc-cancel',
+        (worker, i) => service.request('/accounts/acc-cancel/notes', { body: { text: `Note ${worker}-${i}.` }, role: 'agent' }),
+        async (seen) => {
+          let cut = 0;
+          for (let round = 0; round < 40 && seen.filter((status) => status === 503).length < 3; round++) {
+            await sleep(50);
+            const { rows } = await admin.query<{ cut: boolean }>(
+              "SELECT pg_cancel_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api' AND state = 'active'",
+            );
+            cut += rows.filter((row) => row.cut).length;
+          }
+          return cut;
+        },
+      );
       expect(cancelled).toBeGreaterThan(0);
       expect(statuses.filter((status) => ![200, 201, 503].includes(status))).toEqual([]);
       expect(statuses).toContain(503);
@@ -343,6 +331,30 @@ async function withinSeconds(seconds: number, answer: Promise<Response>): Promis
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Eight clients of the service, each alternating a write (`write`) and a read of the account's events, while `inject`
+ * runs a fault on its database and counts how often it struck: every status the clients got, and that count.
+ */
+async function underLoad(
+  service: BuiltService,
+  accountId: string,
+  write: (worker: number, i: number) => Promise<Response>,
+  inject: (statuses: number[]) => Promise<number>,
+): Promise<{ statuses: number[]; injected: number }> {
+  const statuses: number[] = [];
+  let busy = true;
+  const load = async (worker: number) => {
+    for (let i = 0; busy; i++) {
+      const response = i % 2 ? await service.request(`/accounts/${accountId}/events`, { role: 'auditor' }) : await write(worker, i);
+      statuses.push(response.status);
+    }
+  };
+  const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
+  const injected = await inject(statuses).finally(() => (busy = false));
+  await Promise.all(workers);
+  return { statuses, injected };
 }
 
 async function expectStoreUnavailable(answer: Promise<Response>, what: string): Promise<void> {
