@@ -54,21 +54,11 @@ describe('database faults (the built service, in its own process)', () => {
     const admin = new Client({ connectionString: await runningEmbeddedPostgres(dataDir), application_name: 'e2e-admin' });
     await admin.connect();
     try {
-      const { statuses, injected: terminated } = await underLoad(
+      const { statuses, struck: terminated } = await underLoad(
         service,
         'acc-cut',
         (worker, i) => service.request('/accounts/acc-cut/payments', { body: payment(`pay-${worker}-${i}`) }),
-        async () => {
-          let cut = 0;
-          for (let round = 0; round < 20; round++) {
-            await sleep(100);
-            const { rows } = await admin.query<{ cut: boolean }>(
-              "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'",
-            );
-            cut += rows.filter((row) => row.cut).length;
-          }
-          return cut;
-        },
+        { admin, signal: 'pg_terminate_backend', rounds: 20, everyMs: 100 },
       );
 
       expect(terminated).toBeGreaterThan(0);
@@ -91,20 +81,17 @@ describe('database faults (the built service, in its own process)', () => {
     await admin.connect();
     try {
       // pg_cancel_backend (57014): a statement cut short, the session kept.
-      const { statuses, injected: cancelled } = await underLoad(
+      const { statuses, struck: cancelled } = await underLoad(
         service,
         'acc-cancel',
         (worker, i) => service.request('/accounts/acc-cancel/notes', { body: { text: `Note ${worker}-${i}.` }, role: 'agent' }),
-        async (seen) => {
-          let cut = 0;
-          for (let round = 0; round < 40 && seen.filter((status) => status === 503).length < 3; round++) {
-            await sleep(50);
-            const { rows } = await admin.query<{ cut: boolean }>(
-              "SELECT pg_cancel_backend(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api' AND state = 'active'",
-            );
-            cut += rows.filter((row) => row.cut).length;
-          }
-          return cut;
+        {
+          admin,
+          signal: 'pg_cancel_backend',
+          rounds: 200,
+          everyMs: 50,
+          activeOnly: true,
+          enough: (seen) => seen.filter((status) => status === 503).length >= 3,
         },
       );
       expect(cancelled).toBeGreaterThan(0);
@@ -333,16 +320,28 @@ async function withinSeconds(seconds: number, answer: Promise<Response>): Promis
   }
 }
 
+/** How a fault strikes the service's database sessions: a signal sent to them every `everyMs`, `rounds` times at most. */
+interface Strikes {
+  admin: Client;
+  signal: 'pg_terminate_backend' | 'pg_cancel_backend';
+  rounds: number;
+  everyMs: number;
+  /** Only sessions running a statement. */
+  activeOnly?: boolean;
+  /** Stop early once the clients' statuses show enough of the fault. */
+  enough?: (statuses: number[]) => boolean;
+}
+
 /**
- * Eight clients of the service, each alternating a write (`write`) and a read of the account's events, while `inject`
- * runs a fault on its database and counts how often it struck: every status the clients got, and that count.
+ * Eight clients of the service, each alternating a write (`write`) and a read of the account's events, while the
+ * service's sessions are struck: every status the clients got, and how many sessions the signal reached.
  */
 async function underLoad(
   service: BuiltService,
   accountId: string,
   write: (worker: number, i: number) => Promise<Response>,
-  inject: (statuses: number[]) => Promise<number>,
-): Promise<{ statuses: number[]; injected: number }> {
+  { admin, signal, rounds, everyMs, activeOnly = false, enough = () => false }: Strikes,
+): Promise<{ statuses: number[]; struck: number }> {
   const statuses: number[] = [];
   let busy = true;
   const load = async (worker: number) => {
@@ -352,9 +351,20 @@ async function underLoad(
     }
   };
   const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
-  const injected = await inject(statuses).finally(() => (busy = false));
+  let struck = 0;
+  try {
+    for (let round = 0; round < rounds && !enough(statuses); round++) {
+      await sleep(everyMs);
+      const { rows } = await admin.query<{ cut: boolean }>(
+        `SELECT ${signal}(pid) AS cut FROM pg_stat_activity WHERE application_name = 'arrears-api'${activeOnly ? " AND state = 'active'" : ''}`,
+      );
+      struck += rows.filter((row) => row.cut).length;
+    }
+  } finally {
+    busy = false;
+  }
   await Promise.all(workers);
-  return { statuses, injected };
+  return { statuses, struck };
 }
 
 async function expectStoreUnavailable(answer: Promise<Response>, what: string): Promise<void> {

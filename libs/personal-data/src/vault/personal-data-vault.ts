@@ -104,11 +104,19 @@ export class PersonalDataVault {
    * they are. An erased message keeps which template it was; its subject and body are gone.
    */
   async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    // An event whose sealed parts cannot even be found (an opening without a debtor, written past the edge) is
+    // mapped below, to an unopenable one, like one whose parts do not open.
+    let unreadable = false as boolean; // set in the callback below, which the narrowing does not see
     const sealedKeyIds = events.flatMap((event) => {
-      const sealed = attempted(() => sealedIn(event) ?? sealedMessageIn(event)?.sealed ?? sealedFieldsIn(event));
-      return typeof sealed?.keyId === 'string' ? [sealed.keyId] : [];
+      try {
+        const sealed = sealedIn(event) ?? sealedMessageIn(event)?.sealed ?? sealedFieldsIn(event);
+        return typeof sealed?.keyId === 'string' ? [sealed.keyId] : [];
+      } catch {
+        unreadable = true;
+        return [];
+      }
     });
-    if (sealedKeyIds.length === 0 && !events.some(unreadable)) return events;
+    if (sealedKeyIds.length === 0 && !unreadable) return events;
     const keys = await this.keysById(sealedKeyIds);
     return events.map((event) => {
       try {
@@ -171,17 +179,6 @@ function opened(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent 
   const debtor: Debtor = key ? { ...clear, ...(unseal(sealed, key, data.accountId) as Partial<Debtor>) } : erasedDebtor(clear);
   return { ...event, data: { ...data, debtor } };
 }
-
-const attempted = <T>(read: () => T): T | undefined => {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-};
-
-/** An event whose sealed parts cannot even be found (an opening without a debtor, written past the edge). */
-const unreadable = (event: RecordedEvent) => attempted(() => (sealedIn(event), true)) === undefined;
 
 /**
  * An event whose sealed data cannot be opened (a tag that does not verify: the stored bytes were altered; or
