@@ -5,7 +5,7 @@ import { READ_STORE, type ReadStore } from '@arrears/read-store';
 import { newEvent } from '@arrears/testing';
 import { runBuilt } from './support/built-service';
 import { appendUnopenable } from './support/unopenable-events';
-import { as, openAccountBody, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
+import { as, invoiceBody, openAccountBody, startTestApi, testSecretsEnv, uniqueId, type TestApi } from './support/test-api';
 
 /**
  * An event the HTTP edge would refuse, written straight into the event store: an account opened for a
@@ -176,7 +176,7 @@ describe('an event whose sealed data cannot be opened', () => {
   });
 
   it('is parked alone: other creditors’ reads answer within the read wait, and /health lists it', async () => {
-    const positions = await appendUnopenable(api, events, 'cred-unopenable');
+    const positions = (await appendUnopenable(api, events, 'cred-unopenable')).map(({ position }) => position);
     const accountId = uniqueId('acc');
     const opened = await api.post('/accounts', openAccountBody(accountId, 'cred-healthy'));
     expect(opened.status).toBe(201);
@@ -191,5 +191,21 @@ describe('an event whose sealed data cannot be opened', () => {
         expect.objectContaining({ position: Number(position), eventType: 'AccountOpened', error: expect.stringMatching(/cannot be opened/) }),
       ),
     );
+  });
+
+  it('answers a command or a read of its history from the log 409 HISTORY_UNREADABLE, never a 500', async () => {
+    const [bare, tampered] = await appendUnopenable(api, events, 'cred-unopenable');
+    for (const { accountId, position } of [bare, tampered].map((written) => written as NonNullable<typeof written>)) {
+      const refused = await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'));
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'HISTORY_UNREADABLE', position: position.toString() });
+      for (const read of ['events', `state?asOf=${new Date().toISOString()}`]) {
+        const history = await api.get(`/accounts/${accountId}/${read}`);
+        expect(history.status).toBe(409);
+        expect(history.body).toMatchObject({ code: 'HISTORY_UNREADABLE', position: position.toString() });
+      }
+      // The read models parked it, so the audit trail and the account read have no such account.
+      expect((await api.get(`/accounts/${accountId}/history`)).status).toBe(404);
+    }
   });
 });

@@ -241,7 +241,7 @@ describe('webhooks out', () => {
     const receiving = await receiver();
     const { id } = await subscribe(receiving.url, creditorId, { eventTypes: ['AccountOpened'], personalData: true }, 'supervisor');
     const events = closing(await PostgresEventStore.connect({ connectionString: api.databaseUrl }), (store) => store.close());
-    const positions = await appendUnopenable(api, events, creditorId);
+    const positions = (await appendUnopenable(api, events, creditorId)).map(({ position }) => position);
     const accountId = await account(creditorId);
     const supervisor = await as('supervisor', 'sup-1', [creditorId]);
     const deadLetters = async () => (await api.get(`/webhooks/${id}/dead-letters`, supervisor)).body.deadLetters as { position: number; lastError: string }[];

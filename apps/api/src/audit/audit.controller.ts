@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '@arrears/event-store';
 import { APP_CONFIG, reportingZones, type AppConfig, type ReportingZones } from '@arrears/platform';
 import { accountView, evolveAccountDocument, isAccountEvent, type AccountDocument, type RecordedAccountEvent } from '@arrears/projections';
 import { IdParam } from '../http/parse-id.pipe';
-import { QueryEndpoint, unknownAccount } from '../read-side/query-endpoint.decorator';
+import { QueryEndpoint, unknownAccount, unreadableHistory } from '../read-side/query-endpoint.decorator';
 import { endOfDay, happenedBy, recordedBy, type ReplayCut } from './account-replay';
 import { AccountStateParams } from './audit.requests';
 import { AccountEventsResponse, AccountStateAsOfResponse, type AccountStateAsOf } from './audit.responses';
@@ -29,7 +29,7 @@ export class AuditController {
   @Get(':accountId/events')
   @ApiOperation({ summary: 'The account’s events as stored, in order, with their metadata' })
   @ApiOkResponse({ type: AccountEventsResponse })
-  @ApiProblems(unknownAccount)
+  @ApiProblems({ ...unknownAccount, ...unreadableHistory })
   async events(@IdParam('accountId') accountId: string): Promise<AccountEventsResponse> {
     const recorded = await this.store.readStream(accountStream(accountId));
     if (recorded.length === 0) throw notFound('ACCOUNT_NOT_FOUND', `Account ${accountId} does not exist.`, { accountId });
@@ -55,7 +55,7 @@ export class AuditController {
   @QueryEndpoint(
     'The account as it stood at an instant (asOf, record time) or on a business date (asAt), replayed from the event store',
     AccountStateAsOfResponse,
-    unknownAccount,
+    { ...unknownAccount, ...unreadableHistory },
   )
   async state(@IdParam('accountId') accountId: string, @Query() { asOf, asAt }: AccountStateParams): Promise<AccountStateAsOf> {
     const cut: ReplayCut = { ...(asOf !== undefined && { asOf: new Date(Date.parse(asOf)).toISOString() }), ...(asAt !== undefined && { asAt }) };

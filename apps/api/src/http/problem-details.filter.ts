@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@arrears/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@arrears/event-store';
+import { UnopenableEventError } from '@arrears/personal-data';
 import { isStoreUnavailable, ProblemException, problemOf as problem, storeRetryAfterSeconds, type ProblemDetails } from '@arrears/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -32,7 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = { ...this.toProblem(error), instance: request.url };
-    if (problem.status >= 500 && !(error instanceof ProblemException)) {
+    if ((problem.status >= 500 && !(error instanceof ProblemException)) || error instanceof UnopenableEventError) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     if (error instanceof ProblemException) void reply.headers(error.headers);
@@ -69,6 +70,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Left only when event ids collide with events that are not this request's first try's (whose
       // answer the command service gives back instead): the client's doing, never a 500.
       return problem(409, 'EVENT_ID_CONFLICT', 'Conflict', 'An event of this request reuses the id of an event already stored elsewhere.');
+    }
+    if (error instanceof UnopenableEventError) {
+      // Written past the edge (an altered tag, an opening without its debtor): the history cannot be folded
+      // until a person looks at it. Logged as an error, answered as the state of the account, not a fault.
+      return problem(
+        409,
+        'HISTORY_UNREADABLE',
+        'Conflict',
+        `The history holds an event at position ${error.position} whose sealed data cannot be opened; it waits for a person.`,
+        {
+          position: error.position.toString(),
+        },
+      );
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

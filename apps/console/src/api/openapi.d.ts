@@ -8464,6 +8464,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, with its `position`); it waits for a person. */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests from this caller (`RATE_LIMITED`); see Retry-After. */
             429: {
                 headers: {
@@ -11820,6 +11830,16 @@ export interface operations {
             };
             /** @description Unknown account, or one of a creditor the token may not act for (`ACCOUNT_NOT_FOUND`). */
             404: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, with its `position`); it waits for a person. */
+            409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
                     [name: string]: unknown;

@@ -180,6 +180,20 @@ function opened(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent 
   return { ...event, data: { ...data, debtor } };
 }
 
+/** Thrown by reading the data of an event whose sealed parts do not open: the history it is in cannot be folded. */
+export class UnopenableEventError extends Error {
+  readonly position: bigint;
+  readonly streamId: string;
+
+  constructor(event: RecordedEvent, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The sealed data of event ${event.id} at position ${event.position} (${event.type}) cannot be opened: ${reason}`);
+    this.name = 'UnopenableEventError';
+    this.position = event.position;
+    this.streamId = event.streamId;
+  }
+}
+
 /**
  * An event whose sealed data cannot be opened (a tag that does not verify: the stored bytes were altered; or
  * no debtor where one must be), written past the edge. Its data throws when read, so each reader fails on
@@ -187,8 +201,7 @@ function opened(event: RecordedEvent, keys: Map<string, Buffer>): RecordedEvent 
  * of the log stopping every projection at it.
  */
 function unopenable(event: RecordedEvent, error: unknown): RecordedEvent {
-  const reason = error instanceof Error ? error.message : String(error);
-  const problem = new Error(`The sealed data of event ${event.id} at position ${event.position} (${event.type}) cannot be opened: ${reason}`);
+  const problem = new UnopenableEventError(event, error);
   return Object.defineProperty({ ...event }, 'data', {
     enumerable: true,
     get() {
