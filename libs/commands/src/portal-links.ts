@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isId, portalLinkMarker, portalPath, type PortalLinkClaims, type RenderedMessage } from '@arrears/domain';
+import { isId, portalLinkMarker, portalPath, type PortalLinkClaims, type PortalLinkIssued, type RenderedMessage } from '@arrears/domain';
 import type { ChainKey } from '@arrears/event-store';
 import { SignedTokens } from './signed-links';
 
@@ -42,11 +42,12 @@ export class PortalLinks {
   }
 
   /**
-   * The link a recorded PortalLinkIssued stands for, asked for `days`: a retry of the same request answers with it,
-   * the very link first answered (its instant of issue is its expiry less those days, as `issue` made it).
+   * The link a recorded PortalLinkIssued stands for: a retry of the same request answers with it, the very link
+   * first answered. A link recorded before its instant of issue was kept had it at its expiry less the days asked
+   * for (`days`), as `issue` made it.
    */
-  recorded(accountId: string, { linkId, expiresAt }: { linkId: string; expiresAt: string }, days = this.ttlDays): PortalLink {
-    return { accountId, linkId, issuedAt: iso(seconds(expiresAt) - days * 86_400), expiresAt };
+  recorded(accountId: string, { linkId, issuedAt, expiresAt }: PortalLinkIssued['data'], days = this.ttlDays): PortalLink {
+    return { accountId, linkId, issuedAt: issuedAt ?? iso(seconds(expiresAt) - days * 86_400), expiresAt };
   }
 
   /** What a token says, or undefined when it was not signed here (forged, altered, truncated). Expiry is the decider's to judge. */

@@ -11,6 +11,13 @@ describe('portal links: signed, expiring, for one account', () => {
     expect(links.linkFor(link)).toBe(`https://arrears.example/portal/#link=${links.tokenFor(link)}`);
   });
 
+  it('recalls a recorded link as it was issued, whatever days a retry asks or the configuration now says', () => {
+    const recorded = { linkId: link.linkId, issuedAt: link.issuedAt, expiresAt: link.expiresAt };
+    for (const days of [7, 30, undefined]) expect(links.tokenFor(links.recorded('acc-1', recorded, days))).toBe(links.tokenFor(link));
+    // One recorded before its instant of issue was kept: rebuilt from its expiry less the days asked for.
+    expect(links.recorded('acc-1', { linkId: link.linkId, expiresAt: link.expiresAt })).toEqual(link);
+  });
+
   it('refuses a token altered to name another account or a later expiry, or signed under another key', () => {
     const [, signature] = links.tokenFor(link).split('.');
     const altered = (payload: string) => `${Buffer.from(payload).toString('base64url')}.${signature}`;

@@ -32,7 +32,11 @@ export class PortalLinksController {
     @Context() context: CommandContext,
   ): Promise<PortalLinkIssuedResponse> {
     const minted = this.links.issue(accountId, this.ids.uuid(), this.clock.now(), request.days);
-    const outcome = await this.accounts.handle(accountId, { type: 'IssuePortalLink', data: { linkId: minted.linkId, expiresAt: minted.expiresAt } }, context);
+    const outcome = await this.accounts.handle(
+      accountId,
+      { type: 'IssuePortalLink', data: { linkId: minted.linkId, issuedAt: minted.issuedAt, expiresAt: minted.expiresAt } },
+      context,
+    );
     // A retry under the same Idempotency-Key recalls the first outcome: answer with the link it recorded, never the
     // one minted for the retry, which is on no record and so could not be revoked.
     const issued = eventOf(outcome, 'PortalLinkIssued');

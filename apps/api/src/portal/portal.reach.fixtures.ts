@@ -9,9 +9,10 @@ export const portalReach: CapabilityReach<PortalCommand> = {
   IssuePortalLink: {
     fields: {
       linkId: { setBy: 'the id generator, by PortalLinksController' },
+      issuedAt: { setBy: 'the clock, to the second, by PortalLinks.issue' },
       expiresAt: { setBy: 'the request’s days or PORTAL_LINK_DAYS, by PortalLinks.issue' },
     },
-    made: [() => [{ type: 'IssuePortalLink', data: { linkId: link.linkId, expiresAt: link.expiresAt } }]],
+    made: [() => [{ type: 'IssuePortalLink', data: { linkId: link.linkId, issuedAt: link.issuedAt, expiresAt: link.expiresAt } }]],
   },
   RevokePortalLink: { fields: { linkId: true }, made: [http('POST /accounts/:accountId/portal-links/revoke', { linkId: 'link-1' })] },
   OpenPortal: {

@@ -174,7 +174,7 @@ export const everyEventHistory: AccountEvent[] = [
   { type: 'CreditApplied', data: { invoiceId: 'inv-4', amount: 1_000, ...usd } },
   { type: 'DebtWrittenOff', data: { reason: 'Small balance.', allocations: [{ invoiceId: 'inv-4', amount: 1_000 }] } },
   { type: 'EscalatedToLegal', data: { escalatedOn: '2026-07-05', reason: null } },
-  { type: 'PortalLinkIssued', data: { linkId: 'link-1', expiresAt: '2026-07-20T00:00:00Z' } },
+  { type: 'PortalLinkIssued', data: { linkId: 'link-1', issuedAt: '2026-06-20T00:00:00Z', expiresAt: '2026-07-20T00:00:00Z' } },
   { type: 'PortalSecondFactorFailed', data: { linkId: 'link-1', attempt: 1 } },
   { type: 'PortalAccessed', data: { linkId: 'link-1' } },
   { type: 'PortalLinkLocked', data: { linkId: 'link-1', attempts: 5 } },

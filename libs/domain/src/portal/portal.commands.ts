@@ -8,7 +8,7 @@ export interface PortalLinkClaims {
 }
 
 /** A supervisor sends the debtor a link to the portal, good until `expiresAt`. */
-export type IssuePortalLink = Command<'IssuePortalLink', { linkId: string; expiresAt: string }>;
+export type IssuePortalLink = Command<'IssuePortalLink', { linkId: string; issuedAt: string; expiresAt: string }>;
 /** Revokes one link, or (without `linkId`) every link issued to the account so far, notices' links included. */
 export type RevokePortalLink = Command<'RevokePortalLink', { linkId?: string }>;
 /** The debtor, holding a link, answers the second factor (the postal code on file) to see the account. */

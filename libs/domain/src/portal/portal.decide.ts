@@ -12,10 +12,10 @@ const refused = (code: string, message: string, details?: Record<string, unknown
 
 export function issuePortalLink(command: IssuePortalLink, state: AccountState): [PortalLinkIssued] {
   requireOpen(state);
-  const { linkId, expiresAt } = command.data;
+  const { linkId, issuedAt, expiresAt } = command.data;
   if (Date.parse(expiresAt) <= Date.parse(command.now))
     throw ruleBroken('PORTAL_LINK_EXPIRY_IN_PAST', `expiresAt ${expiresAt} is not after now.`, { expiresAt });
-  return [{ type: 'PortalLinkIssued', data: { linkId, expiresAt } }];
+  return [{ type: 'PortalLinkIssued', data: { linkId, issuedAt, expiresAt } }];
 }
 
 export function revokePortalLink(command: RevokePortalLink, state: AccountState): [PortalLinkRevoked] {

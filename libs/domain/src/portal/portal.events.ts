@@ -1,8 +1,9 @@
 import { eventTypesOf } from '../account/event-types';
 
+/** `issuedAt`, the instant the link's token carries, so a retry answers that very link; absent from links recorded before it was kept. */
 export interface PortalLinkIssued {
   type: 'PortalLinkIssued';
-  data: { linkId: string; expiresAt: string };
+  data: { linkId: string; issuedAt?: string; expiresAt: string };
 }
 /** `linkId` null: every link issued up to `revokedAt`. */
 export interface PortalLinkRevoked {

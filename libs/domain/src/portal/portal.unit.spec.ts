@@ -67,11 +67,11 @@ describe('OpenPortal: the second factor, after the link’s signature', () => {
 
 describe('IssuePortalLink and RevokePortalLink', () => {
   it('issues a link good until a later instant, and revokes one or all', () => {
-    const issue = (expiresAt: string) => command<IssuePortalLink>('IssuePortalLink', { linkId: 'link-1', expiresAt }, now);
+    const issue = (expiresAt: string) => command<IssuePortalLink>('IssuePortalLink', { linkId: 'link-1', issuedAt: now, expiresAt }, now);
     spec
       .given([opened])
       .when(issue(link.expiresAt))
-      .then([{ type: 'PortalLinkIssued', data: { linkId: 'link-1', expiresAt: link.expiresAt } }]);
+      .then([{ type: 'PortalLinkIssued', data: { linkId: 'link-1', issuedAt: now, expiresAt: link.expiresAt } }]);
     spec.given([opened]).when(issue(now)).thenThrows('PORTAL_LINK_EXPIRY_IN_PAST');
     spec
       .given([opened])
