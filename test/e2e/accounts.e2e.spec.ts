@@ -104,7 +104,7 @@ describe('accounts over HTTP', () => {
     expect(await eventCount(api, unknown)).toBe(0);
   });
 
-  it('closes only an account with nothing owed, and refuses payments afterwards', async () => {
+  it('closes only an account with nothing owed; a payment afterwards reopens it as credit, and its refund lets it close', async () => {
     const accountId = await accountWithInvoice(api, { amount: 5000, terms: { graceDays: 0 } });
     const refused = await api.post(`/accounts/${accountId}/close`);
     expect(refused.status).toBe(422);
@@ -115,10 +115,18 @@ describe('accounts over HTTP', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.revision).toBe(3);
 
+    expect((await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-late'))).body.code).toBe('ACCOUNT_CLOSED');
     const late = await api.post(`/accounts/${accountId}/payments`, paymentBody('pay-2', 100));
-    expect(late.status).toBe(422);
-    expect(late.body.code).toBe('ACCOUNT_CLOSED');
-    expect(await eventCount(api, accountId)).toBe(4);
+    expect(late.status).toBe(201);
+    expect(late.body).toMatchObject({ credited: 100, allocations: [], accountReopened: true, revision: 5 });
+    const reopened = await api.get(`/accounts/${accountId}?minPosition=${late.body.position}`);
+    expect(reopened.body).toMatchObject({ status: 'open', balances: { total: 0, credit: 100 } });
+    expect((await api.post(`/accounts/${accountId}/close`)).body.code).toBe('ACCOUNT_BALANCE_NOT_ZERO');
+
+    const refund = { reversalId: 're-2', amount: 100, currency: 'USD', reversedOn: '2026-02-10', reason: 'refund' };
+    const refunded = await api.post(`/accounts/${accountId}/payments/pay-2/reversals`, refund);
+    expect(refunded.body).toMatchObject({ creditReversed: 100, accountReopened: false });
+    expect((await api.post(`/accounts/${accountId}/close`)).status).toBe(200);
   });
 
   it('reports the event store in /health and serves the OpenAPI document at /docs', async () => {

@@ -115,6 +115,25 @@ describe('online payment through Stripe (signed webhooks, offline)', () => {
     ]);
   });
 
+  it('records a card payment captured after its account closed, which reopens it with the money as credit to refund', async () => {
+    const accountId = await accountWithInvoice(api);
+    // The debtor opened a checkout, then paid by cheque; the account was closed before the card payment was told.
+    expect((await api.post(`/accounts/${accountId}/payments`, paymentBody('cheque-1', 12_500))).status).toBe(201);
+    expect((await api.post(`/accounts/${accountId}/close`)).status).toBe(200);
+    expect((await deliver(sessionCompleted(api, accountId, 'pi_after_close', 4000))).body.outcomes).toEqual([
+      { paymentId: 'pi_after_close', outcome: 'recorded' },
+    ]);
+    expect((await eventTypes(api, accountId)).slice(-2)).toEqual(['AccountReopened', 'PaymentReceived']);
+    const state = async () => (await api.get(`/accounts/${accountId}/state?asOf=${api.clock.now().toISOString()}`)).body;
+    expect(await state()).toMatchObject({ status: 'open', balances: { total: 0, credit: 4000 } });
+    // The creditor refunds it: the credit goes, and the account may close again.
+    expect((await deliver(refund(api, 're_after_close', 'pi_after_close', 4000))).body.outcomes).toEqual([
+      { paymentId: 'pi_after_close', outcome: 'recorded' },
+    ]);
+    expect(await state()).toMatchObject({ status: 'open', balances: { total: 0, credit: 0 } });
+    expect((await api.post(`/accounts/${accountId}/close`)).status).toBe(200);
+  });
+
   it('defers a refund that arrives before its payment (503, Retry-After), and takes it once the payment is in', async () => {
     const accountId = await accountWithInvoice(api);
     const early = refund(api, 're_early', 'pi_late', 2000);

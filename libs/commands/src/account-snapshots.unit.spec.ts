@@ -30,7 +30,7 @@ describe('the fold version snapshots are kept under', () => {
     }, initialAccountState());
     expect({ accountFoldVersion, digest: digest.digest('hex') }).toEqual({
       accountFoldVersion: 3,
-      digest: '78c069f9f8f62b22a3e340af64bfe259fc230bdab54067a2e4436d7d43fef544',
+      digest: 'd7bd623ad2d15cacc2accfe64154ab40512bd2f94f882453167b79ac5e6a7149',
     });
   });
 

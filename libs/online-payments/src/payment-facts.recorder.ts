@@ -9,7 +9,8 @@ import type { PaymentFact, PaymentProvider } from './payment-provider.port';
  * What became of one fact: recorded now, recorded before (a redelivery, a replay, the same payment
  * told by two events), deferred (it reverses a payment not told yet: the provider delivers it again
  * later), held (such a reversal, kept once it has waited an hour, for the payment's telling to take),
- * or refused by the account's rules (a closed account, another currency, an unknown account).
+ * or refused by the account's rules (another currency, an unknown account). A closed account takes a payment, and
+ * its reversal, and is reopened (see recordPayment).
  */
 export type FactOutcome =
   | { outcome: 'recorded' | 'already_recorded'; paymentId: string }

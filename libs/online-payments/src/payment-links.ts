@@ -47,7 +47,7 @@ export class PaymentLinks {
     return (await this.find(provider, paymentId)) ?? link;
   }
 
-  /** Notes that the account refused the payment (a closed account, another currency): told again, it is refused again. */
+  /** Notes that the account refused the payment (another currency): told again, it is refused again. */
   async refused(provider: PaymentProviderName, paymentId: string, link: PaymentLink, code: string, correlationId: string): Promise<void> {
     try {
       await this.append(streamOf(provider, paymentId), refusedType, { code }, link.creditorId, correlationId);

@@ -33,6 +33,8 @@ export class PaymentRecordedResponse extends CommandReceipt {
   installmentsPaid!: number[];
   @ApiProperty({ description: 'True when this payment completed the active plan.' })
   planCompleted!: boolean;
+  @ApiProperty({ description: 'True when the account was closed: the payment, all of it credit, reopened it (AccountReopened).' })
+  accountReopened!: boolean;
 }
 
 export class PaymentReversedResponse extends CommandReceipt {
@@ -46,6 +48,8 @@ export class PaymentReversedResponse extends CommandReceipt {
   installmentsReopened!: InstallmentAllocationResponse[];
   @ApiProperty({ type: [DiscountResponse], description: 'Early-payment discounts withdrawn with the invoices they no longer settle.' })
   discountsWithdrawn!: DiscountResponse[];
+  @ApiProperty({ description: 'True when the account was closed: the reversal reopened it (AccountReopened).' })
+  accountReopened!: boolean;
 }
 
 export const paymentsCommands: CommandDeclarations = {
@@ -98,6 +102,7 @@ function paymentReversed(
     reopened: reversed ? [...reversed.spentCreditReopened, ...reversed.allocations] : [],
     installmentsReopened: reversed?.installmentAllocations ?? [],
     discountsWithdrawn: reversed?.discountsWithdrawn ?? [],
+    accountReopened: eventOf(outcome, 'AccountReopened') !== undefined,
   };
 }
 
@@ -112,6 +117,7 @@ function paymentRecorded(outcome: CommandOutcome, paymentId: string): PaymentRec
     discounts: [],
     installmentsPaid: [],
     planCompleted: false,
+    accountReopened: eventOf(outcome, 'AccountReopened') !== undefined,
   };
   for (const event of outcome.events) {
     if (event.type === 'PaymentReceived') {

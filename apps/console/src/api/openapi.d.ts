@@ -3301,6 +3301,8 @@ export interface components {
         PaymentRecordedResponse: {
             /** @example acc-1 */
             accountId: string;
+            /** @description True when the account was closed: the payment, all of it credit, reopened it (AccountReopened). */
+            accountReopened: boolean;
             /** @description To invoices, oldest open amount first. */
             allocations: components["schemas"]["AllocationResponse"][];
             /**
@@ -3332,6 +3334,8 @@ export interface components {
         PaymentReversedResponse: {
             /** @example acc-1 */
             accountId: string;
+            /** @description True when the account was closed: the reversal reopened it (AccountReopened). */
+            accountReopened: boolean;
             /**
              * @description Taken back out of the account’s unspent credit.
              * @example 0

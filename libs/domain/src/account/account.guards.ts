@@ -3,6 +3,7 @@ import { dateIn, isIsoDate, type IsoDate } from '../calendar/calendar';
 import { conflict, notFound, ruleBroken } from '../errors/domain-error';
 import { isCurrencyCode, isPositiveMinorUnits } from '../money/money';
 import type { AccountState, InvoiceState, OpenedAccount } from './account.state';
+import type { AccountReopened } from '../accounts/accounts.events';
 
 /** Commands other than OpenAccount need an account that exists and is not closed. */
 export function requireOpen(state: AccountState): OpenedAccount {
@@ -11,6 +12,22 @@ export function requireOpen(state: AccountState): OpenedAccount {
     throw ruleBroken('ACCOUNT_CLOSED', `Account ${state.accountId} is closed.`, { accountId: state.accountId });
   }
   return state;
+}
+
+/**
+ * A payment, or its reversal, is a fact from outside: money moved whether or not the account was closed. It is
+ * recorded on a closed account too, which it reopens (AccountReopened, its date the debtor's today), since the
+ * account then holds credit or owes again, and closing needs neither. The account, and the events that open it.
+ */
+export function reopenedForMoney(
+  state: AccountState,
+  now: string,
+  reason: AccountReopened['data']['reason'],
+  paymentId: string,
+): { account: OpenedAccount; reopened: AccountReopened[] } {
+  if (state.status === 'unopened') throw notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  if (state.status === 'open') return { account: state, reopened: [] };
+  return { account: state, reopened: [{ type: 'AccountReopened', data: { reopenedOn: todayFor(state, now), reason, paymentId } }] };
 }
 
 /**

@@ -203,5 +203,6 @@ export const everyEventHistory: AccountEvent[] = [
   { type: 'DebtorCreditLimitRemoved', data: {} },
   { type: 'DebtorContactDetailsChanged', data: { email: 'ada@example.org', phone: null } },
   { type: 'AccountClosed', data: { closedOn: '2026-07-10', reason: 'Resolved.' } },
+  { type: 'AccountReopened', data: { reopenedOn: '2026-07-12', reason: 'payment_received', paymentId: 'pay-late' } },
   { type: 'PersonalDataErased', data: { debtorReference: 'D-100', erasedOn: '2026-07-15' } },
 ];

@@ -15,6 +15,14 @@ export interface AccountClosed {
   type: 'AccountClosed';
   data: { closedOn: IsoDate; reason?: string };
 }
+/**
+ * A closed account took a payment, or had one taken back (a refund, a lost chargeback): money moved, so the
+ * fact is recorded and the account is open again, with the credit it now holds or the debt it owes again.
+ */
+export interface AccountReopened {
+  type: 'AccountReopened';
+  data: { reopenedOn: IsoDate; reason: 'payment_received' | 'payment_reversed'; paymentId: string };
+}
 /** The debtor's personal fields were erased (their data key destroyed); amounts and dates stay. */
 export interface PersonalDataErased {
   type: 'PersonalDataErased';
@@ -32,12 +40,13 @@ export interface DebtorContactDetailsChanged {
 }
 
 /** The accounts part of the account's events. */
-export type AccountsEvent = AccountOpened | AccountClosed | PersonalDataErased | AccountAssigned | DebtorContactDetailsChanged;
+export type AccountsEvent = AccountOpened | AccountClosed | AccountReopened | PersonalDataErased | AccountAssigned | DebtorContactDetailsChanged;
 
 /** Every accounts event type. */
 export const accountsEventTypes = eventTypesOf<AccountsEvent>()([
   'AccountOpened',
   'AccountClosed',
+  'AccountReopened',
   'PersonalDataErased',
   'AccountAssigned',
   'DebtorContactDetailsChanged',

@@ -43,6 +43,7 @@ export function accountOpened(event: AccountOpened): OpenedAccount {
 
 export const accountsEvolvers: Evolvers<Exclude<AccountsEvent, AccountOpened>> = {
   AccountClosed: (account) => ({ ...account, status: 'closed', claim: null }),
+  AccountReopened: (account) => ({ ...account, status: 'open' }),
   // A credit report's score is about the debtor: it goes with the rest of their personal data.
   PersonalDataErased: (account, { data }) => {
     const erased = { ...account, debtor: erasedDebtor(account.debtor), personalDataErasedOn: data.erasedOn };

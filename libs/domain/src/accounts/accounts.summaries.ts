@@ -6,6 +6,8 @@ import { debtorContactFields, type DebtorContactChanges } from './debtor';
 export const accountsSummaries: Summaries<AccountsEvent> = {
   AccountOpened: (event) => `Account opened for creditor ${event.data.creditorId}, debtor ${event.data.debtor.reference}.`,
   AccountClosed: (event) => `Account closed on ${event.data.closedOn}${event.data.reason ? ` (${event.data.reason})` : ''}.`,
+  AccountReopened: (event) =>
+    `Account reopened on ${event.data.reopenedOn}: payment ${event.data.paymentId} ${event.data.reason === 'payment_received' ? 'was received' : 'was taken back'} after it closed.`,
   PersonalDataErased: (event) => `The personal data of debtor ${event.data.debtorReference} was erased on ${event.data.erasedOn}.`,
   AccountAssigned: (event) => `Assigned to agent ${event.data.agentId}.`,
   // Which fields, never their values: the history is read by more people than the debtor's details are.

@@ -4,7 +4,7 @@ import type { Allocation } from '../account/allocation';
 import { sum } from '../account/summary-words';
 import type { AccountEvent } from '../account/account.events';
 import type { AccountState, OpenedAccount, PaymentState } from '../account/account.state';
-import { requireAmount, requireCurrency, requireDate, requireOpen, todayFor } from '../account/account.guards';
+import { reopenedForMoney, requireAmount, requireCurrency, requireDate, todayFor } from '../account/account.guards';
 import type { ReversePayment } from './payments.commands';
 import type { InstallmentAllocation, PaymentReversed } from './payments.events';
 
@@ -15,12 +15,12 @@ import type { InstallmentAllocation, PaymentReversed } from './payments.events';
  * used that credit, those invoices, the latest due first), then its invoices from the last paid to
  * the first (the plan's installments with the plan's invoices, the last installment first). A
  * discount the payment earned goes with an invoice it no longer settles. Payments are facts from
- * outside, so this is decided even on an account under a plan, dispute or hold; only a closed account
- * refuses it, as it refuses the payment itself.
+ * outside, so this is decided even on an account under a plan, dispute or hold, and on a closed one, which it
+ * reopens (reopenedForMoney), as the payment itself does.
  */
 export function reversePayment(command: ReversePayment, state: AccountState): AccountEvent[] {
-  const account = requireOpen(state);
   const { reversalId, paymentId, amount, currency, reversedOn, reason, providerReference } = command.data;
+  const { account, reopened } = reopenedForMoney(state, command.now, 'payment_reversed', paymentId);
   // The same reversal told again (a provider's redelivery) is already in the account.
   if (sharedEntryOf(account.reversalIds, reversalId)) return [];
   const payment = sharedEntryOf(account.payments, paymentId);
@@ -34,6 +34,7 @@ export function reversePayment(command: ReversePayment, state: AccountState): Ac
   }
   requireReversalDate(account, payment, reversedOn, command.now);
   return [
+    ...reopened,
     {
       type: 'PaymentReversed',
       data: {

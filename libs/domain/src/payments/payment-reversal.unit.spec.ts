@@ -47,6 +47,25 @@ const paidBoth = paymentReceived(4500, '2026-02-10', {
 });
 
 describe('ReversePayment', () => {
+  it('takes back a payment of a closed account, reopening the account and what the payment paid', () => {
+    const paidInFull = paymentReceived(3000, '2026-02-10', { allocations: [{ invoiceId: 'inv-old', amount: 3000 }] });
+    const closed = { type: 'AccountClosed' as const, data: { closedOn: '2026-02-15' } };
+    const taken: AccountEvent[] = [
+      { type: 'AccountReopened', data: { reopenedOn: '2026-03-01', reason: 'payment_reversed', paymentId: 'pay-1' } },
+      reversed(3000, { reason: 'chargeback', allocations: [{ invoiceId: 'inv-old', amount: 3000 }] }),
+    ];
+    spec
+      .given([opened, older, paidInFull, closed])
+      .when(reverse(3000, { reason: 'chargeback' }))
+      .then(taken);
+    const account = fold([opened, older, paidInFull, closed, ...taken]);
+    expect([account.status, owed(account, 'inv-old')]).toEqual(['open', 3000]);
+    // Told again, it is in the account already: nothing more, not a second reopening.
+    spec
+      .given([opened, older, paidInFull, closed, ...taken])
+      .when(reverse(3000, { reason: 'chargeback' }))
+      .then([]);
+  });
   it('reopens the whole payment on a full refund', () => {
     const event = reversed(4500, {
       allocations: [

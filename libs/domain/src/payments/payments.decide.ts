@@ -4,7 +4,7 @@ import { percentOf } from '../money/money';
 import type { RecordPayment, PaymentsCommand } from './payments.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InstallmentAllocation } from './payments.events';
-import { requireAmount, requireSafeTotal, requireCurrency, requireDate, requireNew, requireOpen, todayFor } from '../account/account.guards';
+import { reopenedForMoney, requireAmount, requireSafeTotal, requireCurrency, requireDate, requireNew, todayFor } from '../account/account.guards';
 import {
   openBalances,
   openInvoicesOldestFirst,
@@ -25,11 +25,12 @@ import { sharedEntryOf } from '../lookup/shared-registry';
 /**
  * A payment goes first to the active plan's installments (and so to the invoices the plan covers),
  * then to the other open invoices, oldest first; what is left becomes credit for later invoices.
- * An invoice settled inside its early-payment window earns its discount.
+ * An invoice settled inside its early-payment window earns its discount. A closed account takes it too, as
+ * credit, and is open again (reopenedForMoney): the money was received.
  */
 export function recordPayment(command: RecordPayment, state: AccountState): AccountEvent[] {
-  const account = requireOpen(state);
   const { paymentId, amount, currency, receivedOn, method, agencyId } = command.data;
+  const { account, reopened } = reopenedForMoney(state, command.now, 'payment_received', paymentId);
   requireNew(account.payments, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment', sharedEntryOf);
   if (agencyId !== undefined && account.agency?.agencyId !== agencyId) {
     throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
@@ -75,6 +76,7 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   const allocated = allocations.reduce((sum, a) => sum + a.amount, 0);
 
   const events: AccountEvent[] = [
+    ...reopened,
     {
       type: 'PaymentReceived',
       data: {

