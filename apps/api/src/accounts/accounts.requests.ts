@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { debtTypes, defaultDebtType, type DebtType } from '@arrears/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsBusinessDate, IsId, IsTimeZone } from '../http/validators';
+import { debtTypes, defaultDebtType, phonePattern, type DebtType } from '@arrears/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsBusinessDate, IsEmailAddress, IsId, IsTimeZone } from '../http/validators';
 
 export class PostalAddressRequest {
   @IsArray()
@@ -65,11 +65,11 @@ const debtorField = {
       }),
     ),
   email: (removable = false) =>
-    applyDecorators(IsOptional(), IsEmail(), ApiPropertyOptional({ type: String, example: 'ada@example.com', ...nullableIf(removable) })),
+    applyDecorators(IsOptional(), IsEmailAddress(), ApiPropertyOptional({ type: String, example: 'ada@example.com', ...nullableIf(removable) })),
   phone: (removable = false) =>
     applyDecorators(
       IsOptional(),
-      Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +15551234567' }),
+      Matches(phonePattern, { message: 'phone must be an E.164 number such as +15551234567' }),
       ApiPropertyOptional({ type: String, example: '+15551234567', ...nullableIf(removable) }),
     ),
   address: (removable = false) =>

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { idPattern, isIsoDate, isTimeZone } from '@arrears/domain';
+import { idPattern, isEmailAddress, isIsoDate, isTimeZone } from '@arrears/domain';
 import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 const described = (options: ApiPropertyOptions) => ApiProperty(options);
@@ -50,6 +50,19 @@ export const IsTimeZone = (validationOptions?: ValidationOptions) =>
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
         defaultMessage: () => '$property must be an IANA time zone such as America/New_York',
+      },
+    },
+    validationOptions,
+  );
+
+/** One e-mail address, as the domain takes it (isEmailAddress): never a list. */
+export const IsEmailAddress = (validationOptions?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isEmailAddress',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isEmailAddress(value),
+        defaultMessage: () => '$property must be one e-mail address such as ada@example.com',
       },
     },
     validationOptions,

@@ -86,6 +86,18 @@ describe('importing a ledger', () => {
     expect(opened?.data).toMatchObject({ debtor: { language: 'es' } });
   });
 
+  it('refuses an e-mail that is a list of addresses, or a phone that is not E.164, as the API does: reminders would reach a third party', async () => {
+    const store = new InMemoryEventStore();
+    const listed = { ...ledger[0], email: 'ada@example.com, hr@employer.example' };
+    const dialled = { ...ledger[0], accountId: 'acc-2', phone: '555-0100' };
+    const progress = await importInto(store, ndjson([listed, dialled]));
+    expect(progress).toMatchObject({ linesApplied: 0 });
+    expect(progress.errors).toEqual([
+      expect.objectContaining({ line: 1, field: 'email', code: 'INVALID_EMAIL' }),
+      expect.objectContaining({ line: 2, field: 'phone', code: 'INVALID_PHONE' }),
+    ]);
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));

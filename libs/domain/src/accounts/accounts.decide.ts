@@ -4,7 +4,7 @@ import { requireDate, requireDebtorNotErased, requireOpen, todayFor } from '../a
 import { totalOutstanding, type AccountState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount, AccountsCommand } from './accounts.commands';
-import { effectiveChanges, type DebtorContactChanges } from './debtor';
+import { effectiveChanges, isEmailAddress, phonePattern, type DebtorContactChanges } from './debtor';
 import { debtTypes } from '../compliance/limitations';
 import { debtorCreditLimitSet } from '../credit/credit.decide';
 import type { DebtorCreditLimitSet } from '../credit/credit.events';
@@ -32,8 +32,23 @@ export function openAccount(command: OpenAccount, state: AccountState): [Account
   return debtorCreditLimit ? [opened, debtorCreditLimitSet(debtorCreditLimit)] : [opened];
 }
 
-/** The debtor's zones and language as the collection rules read them (an absent or null one is not checked). */
-function requireDebtorSettings({ timeZone, otherTimeZones, language }: Pick<DebtorContactChanges, 'timeZone' | 'otherTimeZones' | 'language'>): void {
+/**
+ * The debtor's zones and language as the collection rules read them, and the e-mail address and phone number
+ * messages go to (an absent or null one is not checked): on every path, since imports reach the outbox too.
+ */
+function requireDebtorSettings({
+  timeZone,
+  otherTimeZones,
+  language,
+  email,
+  phone,
+}: Pick<DebtorContactChanges, 'timeZone' | 'otherTimeZones' | 'language' | 'email' | 'phone'>): void {
+  if (typeof email === 'string' && !isEmailAddress(email)) {
+    throw ruleBroken('INVALID_EMAIL', 'email must be one address such as ada@example.com.', { field: 'email' });
+  }
+  if (typeof phone === 'string' && !phonePattern.test(phone)) {
+    throw ruleBroken('INVALID_PHONE', 'phone must be an E.164 number such as +15551234567.', { field: 'phone' });
+  }
   const unknownZone = [timeZone, ...(otherTimeZones ?? [])].find((zone) => zone !== undefined && !isTimeZone(zone));
   if (unknownZone !== undefined) throw ruleBroken('INVALID_TIME_ZONE', `${unknownZone} is not an IANA time zone.`, { timeZone: unknownZone });
   // Two letters (ISO 639-1): the key templates are chosen by, never free text.

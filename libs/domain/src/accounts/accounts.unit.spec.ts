@@ -4,7 +4,7 @@ import { initialAccountState, type AccountState, type OpenedAccount } from '../a
 import type { AccountEvent } from '../account/account.events';
 import { accountDecider, command, issued, opened, paymentReceived } from '../account/account.fixtures';
 import type { AssignAgent, ChangeDebtorContactDetails, CloseAccount, ErasePersonalData, OpenAccount } from './accounts.commands';
-import type { DebtorContactChanges } from './debtor';
+import { isEmailAddress, type DebtorContactChanges } from './debtor';
 
 const spec = deciderSpecification(accountDecider);
 const { debtor } = opened.data;
@@ -37,6 +37,24 @@ describe('OpenAccount', () => {
   });
   it('refuses a time zone that does not exist', () => {
     spec.given([]).when(open('Mars/Olympus_Mons')).thenThrows('INVALID_TIME_ZONE');
+  });
+  it('takes one e-mail address and an E.164 phone number, on every path: a list would reach a third party', () => {
+    const reachedAt = (contact: Partial<typeof debtor>) =>
+      command<OpenAccount>('OpenAccount', { accountId: 'acc-1', creditorId: 'cred-1', debtor: { ...debtor, ...contact }, openedOn: '2026-03-01' });
+    for (const email of [
+      'ada@example.com, hr@employer.example',
+      'Ada <ada@example.com>',
+      'ada@example.com;hr@x.io',
+      'ada @example.com',
+      'ada@example',
+      '@example.com',
+      `${'a'.repeat(65)}@example.com`,
+    ])
+      spec.given([]).when(reachedAt({ email })).thenThrows('INVALID_EMAIL', { field: 'email' });
+    for (const phone of ['555-0100', '+0123456789', '+15550100 ', '+1 555 0100', `+1${'5'.repeat(15)}`])
+      spec.given([]).when(reachedAt({ phone })).thenThrows('INVALID_PHONE', { field: 'phone' });
+    expect(isEmailAddress("o'neil+collections@mail.example.co.uk")).toBe(true);
+    expect(isEmailAddress(`${'a'.repeat(64)}@example.com`)).toBe(true);
   });
   it('takes the debtor’s language as a two-letter code, the key templates are chosen by', () => {
     const inLanguage = (language: string) =>
@@ -211,6 +229,14 @@ describe('ChangeDebtorContactDetails', () => {
       .given([opened])
       .when(change({ language: 'english' }))
       .thenThrows('INVALID_LANGUAGE');
+    spec
+      .given([opened])
+      .when(change({ email: 'ada@example.com,hr@employer.example' }))
+      .thenThrows('INVALID_EMAIL');
+    spec
+      .given([opened])
+      .when(change({ phone: 'call me' }))
+      .thenThrows('INVALID_PHONE');
   });
   it('refuses once the debtor’s personal data is erased, on a closed account, and on an account that does not exist', () => {
     const erased: AccountEvent = { type: 'PersonalDataErased', data: { debtorReference: 'D-100', erasedOn: '2026-03-01' } };

@@ -72,3 +72,18 @@ export function withContactChanges(debtor: Debtor, changes: DebtorContactChanges
   const merged: Record<string, unknown> = { ...debtor, ...given };
   return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null && value !== undefined)) as unknown as Debtor;
 }
+
+/**
+ * One address a message may go to: the form HTML's e-mail fields take (WHATWG, "valid e-mail address"), within
+ * RFC 5321's lengths. No list, display name, comment or space: the outbox hands the text to the mail transport
+ * as its recipient, which would read "a@x.com, b@y.com" as two, a disclosure to the second (12 CFR 1006.6(d)).
+ */
+export function isEmailAddress(value: string): boolean {
+  const at = value.lastIndexOf('@');
+  return value.length <= 254 && at >= 1 && at <= 64 && emailPattern.test(value);
+}
+const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const emailPattern = new RegExp(`^[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]+@${label}(?:\\.${label})+$`);
+
+/** A number in E.164 form (a plus, the country code, at most 15 digits): what the SMS provider dials. */
+export const phonePattern = /^\+[1-9]\d{6,14}$/;
