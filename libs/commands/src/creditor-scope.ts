@@ -11,7 +11,7 @@ export interface CreditorScope {
 export const actsForEveryCreditor = ({ creditors }: CreditorScope) => creditors === '*';
 
 /** Whether an actor whose token names these creditors (or `*`) may act for this one. */
-const mayActFor = ({ creditors }: CreditorScope, creditorId: string) => creditors === '*' || creditors.includes(creditorId);
+export const mayActFor = ({ creditors }: CreditorScope, creditorId: string) => creditors === '*' || creditors.includes(creditorId);
 
 /** A command naming its creditor (opening an account) must name one the actor may act for. */
 export function requireCreditorInScope(scope: CreditorScope, creditorId: string): void {

@@ -14,7 +14,8 @@ function withOpenedOn(event: AccountEvent, recorded: RecordedEvent): AccountEven
 }
 
 /** An account no event has opened yet: what a stream's first event links to. */
-const noStream = (): KnownState => ({ state: initialAccountState(), revision: 'no_stream', lastHash: chainStart });
+/** What is known of an account whose stream holds nothing. */
+export const noStream = (): KnownState => ({ state: initialAccountState(), revision: 'no_stream', lastHash: chainStart });
 
 /** The account as its stream now stands: its state, the revision read, and the hash to chain to. */
 export async function loadAccount(store: EventStore, streamId: string): Promise<KnownState> {

@@ -5,7 +5,8 @@ import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
 import type { CommandContext } from '../command-context';
 import { decideCommand } from '../decide-command';
-import { knownStateOf } from '../load-account';
+import { mayActFor } from '../creditor-scope';
+import { knownStateOf, noStream } from '../load-account';
 import { eventIdOf, type SealAndChain } from '../seal-and-chain';
 import { columnOf, importFact, LineRefused, type ImportFact } from './import-fact';
 import { keptErrors, paced, startingProgress, type ImportProgress } from './import-progress';
@@ -204,20 +205,23 @@ export class LedgerImport {
     }
   }
 
-  /** The debtor's zone, which dates the account's date-only facts. */
+  /** The debtor's zone, which dates the account's date-only facts; none for another creditor's, as for an absent one. */
   private zoneOf(accountId: string): string | undefined {
     const state = this.cursors.get(accountId)?.state;
-    return state && state.status !== 'unopened' ? state.debtor.timeZone : undefined;
+    return state && state.status !== 'unopened' && mayActFor(this.caller, state.creditorId) ? state.debtor.timeZone : undefined;
   }
 
   /** Decides an account's lines of the chunk in order, on the account as the lines before left it. */
   private async decideAccount(accountId: string, facts: LineFact[], recordedAt: Date): Promise<DecidedAccount> {
     const streamId = accountStream(accountId);
     const cursor = this.cursors.get(accountId) as Cursor;
+    // Another creditor's account answers as an absent one, as on the command path: its lines are decided on no
+    // account (opening one excepted: refused as opening one's own twice), none found already present.
+    const foreign = cursor.state.status !== 'unopened' && !mayActFor(this.caller, cursor.state.creditorId);
     const decided: DecidedAccount = {
       accountId,
       known: cursor,
-      ids: new Set(cursor.ids),
+      ids: foreign ? new Set() : new Set(cursor.ids),
       append: { streamId, events: [], expectedRevision: cursor.revision },
       applied: 0,
       present: 0,
@@ -236,7 +240,8 @@ export class LedgerImport {
       }
       let events: AccountEvent[];
       try {
-        events = decideCommand(accountId, fact.command, decided.known, context, fact.occurredAt);
+        const basis = foreign && fact.command.type !== 'OpenAccount' ? noStream() : decided.known;
+        events = decideCommand(accountId, fact.command, basis, context, fact.occurredAt);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         decided.refused.push([fact.line, refusalOf(error)]);

@@ -26,14 +26,14 @@ const ledger = [
 ];
 const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
 
-async function importInto(store: EventStore, text: string, format: 'ndjson' | 'csv' = 'ndjson') {
+async function importInto(store: EventStore, text: string, format: 'ndjson' | 'csv' = 'ndjson', by: ImportCaller = caller) {
   const sealer = new SealAndChain(
     new PersonalDataVault(new InMemoryKeyStore()),
     new RandomIdGenerator(),
     chainKey,
     new OptOutLinks(chainKey, 'https://arrears.example'),
   );
-  return new LedgerImport(store, sealer, clock, policies, caller, 'import-1', text.length, { chunkLines: 2, cachedAccounts: 10 }).run([text], format);
+  return new LedgerImport(store, sealer, clock, policies, by, 'import-1', text.length, { chunkLines: 2, cachedAccounts: 10 }).run([text], format);
 }
 
 describe('importing a ledger', () => {
@@ -96,6 +96,32 @@ describe('importing a ledger', () => {
       expect.objectContaining({ line: 1, field: 'email', code: 'INVALID_EMAIL' }),
       expect.objectContaining({ line: 2, field: 'phone', code: 'INVALID_PHONE' }),
     ]);
+  });
+
+  it('answers a caller of another creditor about an account as if it did not exist, whatever the line', async () => {
+    const store = new InMemoryEventStore();
+    await importInto(store, ndjson(ledger));
+    const scoped: ImportCaller = { ...caller, creditors: ['cred-2'] };
+    // Lines already imported, one in the future, one dated only, one at an instant: on acc-1 and on an absent acc-9.
+    const probes = (accountId: string) => [
+      ...ledger.slice(1).map((line) => ({ ...line, accountId })),
+      { ...ledger[2], accountId, paymentId: 'pay-9', receivedOn: '2999-01-01' },
+      { ...ledger[3], accountId, at: '2999-01-01T10:00:00Z' },
+    ];
+    const errors = async (accountId: string) =>
+      (await importInto(store, ndjson(probes(accountId)), 'ndjson', scoped)).errors.map(({ line, field, code, reason }) => ({
+        line,
+        field,
+        code,
+        reason: reason.replace(accountId, '<id>'),
+      }));
+    const absent = await errors('acc-9');
+    expect(absent.map(({ code }) => code)).toEqual([...Array(4).fill('ACCOUNT_NOT_FOUND'), 'FACT_IN_FUTURE']);
+    expect(await errors('acc-1')).toEqual(absent);
+    // Opening it is refused as opening one's own twice.
+    const opening = await importInto(store, ndjson([{ ...ledger[0], creditorId: 'cred-2' }]), 'ndjson', scoped);
+    expect(opening.errors).toEqual([expect.objectContaining({ code: 'ACCOUNT_ALREADY_EXISTS' })]);
+    expect(await store.readStream('account-acc-1')).toHaveLength(4);
   });
 
   it('when run again on the same file, appends nothing', async () => {
