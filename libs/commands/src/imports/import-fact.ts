@@ -4,6 +4,8 @@ import {
   debtTypes,
   instantAt,
   isId,
+  isIsoDate,
+  isIsoInstant,
   isTimeZone,
   type ContactPolicies,
   type IsoDate,
@@ -36,8 +38,6 @@ export class LineRefused extends Error {
 
 type Line = Record<string, unknown>;
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const noon = 12 * 60;
 
 /** A postal address as flat fields, so a CSV row can hold it: letters (the validation notice) go there. */
@@ -172,7 +172,7 @@ function installmentsOf(read: FieldReader) {
   const parts = read.text('installments', 4000).split(';');
   return parts.map((part) => {
     const [dueOn = '', amount = ''] = part.split(':');
-    if (!datePattern.test(dueOn) || !/^-?\d{1,16}$/.test(amount)) {
+    if (!isIsoDate(dueOn) || !/^-?\d{1,16}$/.test(amount)) {
       throw new LineRefused('installments', 'INVALID_FIELD', 'installments must read dueOn:amount;dueOn:amount…, e.g. 2026-02-01:5000;2026-03-01:5000.');
     }
     return { dueOn, amount: Number(amount) };
@@ -235,17 +235,17 @@ class FieldReader {
     return value;
   }
 
+  /** A real date: one the decider never sees (a plan's `agreedOn`) would otherwise roll on, 2026-99-99 to 2034. */
   date(field: string): IsoDate {
     const value = this.text(field, 10);
-    if (!datePattern.test(value)) throw this.invalid(field, 'a date written YYYY-MM-DD');
+    if (!isIsoDate(value)) throw this.invalid(field, 'a real date written YYYY-MM-DD');
     return value;
   }
 
   instant(field: string): Date {
     const value = this.text(field, 40);
-    const at = new Date(value);
-    if (!instantPattern.test(value) || Number.isNaN(at.getTime())) throw this.invalid(field, 'an instant such as 2026-01-31T14:30:00Z');
-    return at;
+    if (!isIsoInstant(value)) throw this.invalid(field, 'a real instant such as 2026-01-31T14:30:00Z');
+    return new Date(value);
   }
 
   oneOf<Value extends string>(field: string, values: readonly Value[]): Value {

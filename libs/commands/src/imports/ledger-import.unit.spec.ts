@@ -124,6 +124,24 @@ describe('importing a ledger', () => {
     expect(await store.readStream('account-acc-1')).toHaveLength(4);
   });
 
+  it('refuses a date or an instant that is no real one, even where no rule of the decider reads it', async () => {
+    const store = new InMemoryEventStore();
+    const lines = [
+      ...ledger,
+      { type: 'plan', accountId: 'acc-1', planId: 'plan-1', currency: 'USD', agreedOn: '2025-99-99', installments: '2026-04-01:50000' },
+      { type: 'promise', accountId: 'acc-1', promiseId: 'p-1', amount: 100, currency: 'USD', dueOn: '2026-03-20', madeOn: '2026-15-03' },
+      { type: 'plan', accountId: 'acc-1', planId: 'plan-2', currency: 'USD', agreedOn: '2026-02-01', installments: '2026-02-30:50000' },
+      { ...ledger[3], at: '2025-02-30T10:00:00Z' },
+    ];
+    const progress = await importInto(store, ndjson(lines));
+    expect(progress.errors.map(({ line, field, code }) => [line, field, code])).toEqual([
+      [5, 'agreedOn', 'INVALID_FIELD'],
+      [6, 'madeOn', 'INVALID_FIELD'],
+      [7, 'installments', 'INVALID_FIELD'],
+      [8, 'at', 'INVALID_FIELD'],
+    ]);
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));

@@ -14,6 +14,19 @@ export function isIsoDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+const isoInstantPattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * True for an instant written `YYYY-MM-DDThh:mm[:ss[.fff]]` with `Z` or an offset, every part real: JavaScript's
+ * parser rolls 2026-02-30 on to 2 March, and `24:00` to the next day, where a person meant neither.
+ */
+export function isIsoInstant(value: string): boolean {
+  const match = isoInstantPattern.exec(value);
+  if (!match) return false;
+  const [, date = '', hour = '', minute = '', second = '0', offsetHours = '0', offsetMinutes = '0'] = match;
+  return isIsoDate(date) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 && Number(offsetHours) <= 23 && Number(offsetMinutes) <= 59;
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

@@ -1,4 +1,4 @@
-import { addDays, dateIn, dateOfDayNumber, dayNumber, daysBetween, instantAt, isIsoDate, isTimeZone, wallClockIn } from './calendar';
+import { addDays, dateIn, dateOfDayNumber, dayNumber, daysBetween, instantAt, isIsoDate, isIsoInstant, isTimeZone, wallClockIn } from './calendar';
 
 describe('calendar', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
@@ -10,6 +10,21 @@ describe('calendar', () => {
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-2-01')).toBe(false);
     expect(isIsoDate('2026-01-01T00:00:00Z')).toBe(false);
+  });
+
+  it('accepts only real instants with an offset, which JavaScript would otherwise roll on', () => {
+    for (const real of ['2026-01-31T14:30Z', '2026-01-31T14:30:00Z', '2026-01-31T23:59:59.123456789+05:30', '2028-02-29T00:00:00-12:00'])
+      expect([real, isIsoInstant(real)]).toEqual([real, true]);
+    for (const unreal of [
+      '2025-02-30T10:00Z',
+      '2026-01-31T24:00:00Z',
+      '2026-01-31T12:60Z',
+      '2026-01-31T12:00:60Z',
+      '2026-01-31T12:00+24:00',
+      '2026-01-31T12:00',
+      '2026-01-31 12:00Z',
+    ])
+      expect([unreal, isIsoInstant(unreal)]).toEqual([unreal, false]);
   });
 
   it('adds days and counts them across month and year ends', () => {
