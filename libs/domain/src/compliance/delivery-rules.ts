@@ -6,6 +6,7 @@ import {
   ceaseRule,
   collectionPauseRule,
   contactRefusals,
+  holdRule,
   type ContactRefusal,
   type ContactRule,
   type ContactSubject,
@@ -16,7 +17,7 @@ import {
  * invoices are all the account's, paid ones included (a reminder of one paid since is withdrawn), not only those owed
  * as `contactSubjectOf` keeps them.
  */
-export type DeliverySubject = ContactSubject & Pick<OpenedAccount, 'resolutionConfirmationRequested'>;
+export type DeliverySubject = ContactSubject & Pick<OpenedAccount, 'resolutionConfirmationRequested' | 'agency' | 'legal'>;
 
 /** A message queued earlier, about to be handed to its channel. */
 export interface QueuedMessage {
@@ -42,6 +43,17 @@ const paidRule =
       : null;
   };
 
+/**
+ * A reminder is the creditor's own collection: not once the account is with an agency, which pursues it instead, or
+ * with legal review (as the timeline decides no step then: pursuitPause).
+ */
+const placedRule =
+  (account: DeliverySubject): ContactRule =>
+  () => {
+    if (account.agency) return { code: 'WITH_AGENCY', message: `The account is placed with agency ${account.agency.agencyId}.`, allowedFrom: null };
+    return account.legal ? { code: 'IN_LEGAL', message: 'The account is with legal review.', allowedFrom: null } : null;
+  };
+
 /** A notice decided before a cease request goes after it only if it is one the rule allows, or a confirmation the debtor asked for. */
 const ceaseRuleFor =
   (account: DeliverySubject, template: string): ContactRule =>
@@ -55,7 +67,8 @@ const ceaseRuleFor =
  * come after the debtor changed what they allow, or paid:
  * - a strategy's reminder is collection of its debt: not after a cease request (1006.6(c)(1)), by a
  *   medium since blocked (1006.14(h)(1)), while that debt is disputed or its original creditor asked
- *   for (1006.38(c), (d)(2)), or once it is paid;
+ *   for (1006.38(c), (d)(2)), while a hold is in force (the creditor's own pause: hardship, bereavement),
+ *   once the account is with an agency or legal review, or once it is paid;
  * - a notice goes after a cease request only if 1006.6(c)(2) allows it (or it is the validation notice
  *   owed, or a confirmation the debtor asked for), and not by a medium since blocked, except the one
  *   reply the debtor's own contact by that medium allows (1006.14(h)(2)(ii)).
@@ -63,7 +76,7 @@ const ceaseRuleFor =
 export function withdrawnBeforeDelivery(account: DeliverySubject, message: QueuedMessage, at: string, policy: ContactPolicy): ContactRefusal | null {
   const contact = { channel: message.channel, at, ...(message.reminderOf && { invoiceIds: [message.reminderOf] }) };
   const rules = message.reminderOf
-    ? [ceaseRule, blockedChannelRule, collectionPauseRule, paidRule(account, message.reminderOf)]
+    ? [ceaseRule, blockedChannelRule, collectionPauseRule, holdRule, placedRule(account), paidRule(account, message.reminderOf)]
     : [ceaseRuleFor(account, message.template), ...(message.template === blockedMediumReply ? [] : [blockedChannelRule])];
   return contactRefusals(account, contact, policy, rules)[0] ?? null;
 }

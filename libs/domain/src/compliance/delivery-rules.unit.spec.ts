@@ -37,6 +37,18 @@ describe('a message queued before the debtor changed what they allow', () => {
     expect(withdrawn([paid], reminder('email', 'inv-1'))).toBe('INVOICE_PAID');
     expect(withdrawn([paid], reminder('email', 'inv-2'))).toBeNull();
   });
+  it('withdraws a reminder once a hold is in force, or the account is with an agency or legal review: the creditor does not pursue it then', () => {
+    const held: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'hold-1', reason: 'bereavement', until: '2026-02-20' } };
+    expect(withdrawn([held], reminder('email'))).toBe('ACCOUNT_ON_HOLD');
+    const over: AccountEvent = { type: 'HoldPlaced', data: { holdId: 'hold-1', reason: 'bereavement', until: '2026-02-09' } };
+    expect(withdrawn([over], reminder('email'))).toBeNull();
+    expect(withdrawn([{ type: 'PlacedWithAgency', data: { agencyId: 'agency-1', placedOn: '2026-02-09', balance: 80_000 } }], reminder('letter'))).toBe(
+      'WITH_AGENCY',
+    );
+    expect(withdrawn([{ type: 'EscalatedToLegal', data: { escalatedOn: '2026-02-09', reason: null } }], reminder('letter'))).toBe('IN_LEGAL');
+    // Notices other decisions queue are not reminders: the validation notice owed still goes during a hold.
+    expect(withdrawn([held], { channel: 'letter', template: 'validation-notice' })).toBeNull();
+  });
   it('lets the notices 1006.6(c)(2) allows go after a cease request, and the validation notice owed; not by a medium since blocked', () => {
     const effortsEnd: QueuedMessage = { channel: 'email', template: 'efforts-terminated' };
     expect(withdrawn([ceased, disputed(null)], effortsEnd)).toBeNull();
