@@ -85,6 +85,9 @@ export function acceptPlanOffer(command: AcceptPlanOffer, state: AccountState): 
 }
 
 function coveredBalance(account: OpenedAccount, invoiceIds: string[] | undefined): Allocation[] {
+  // Named twice, an invoice's balance would count twice: the plan would ask for double what it covers.
+  const twice = invoiceIds?.find((invoiceId, index) => invoiceIds.indexOf(invoiceId) !== index);
+  if (twice !== undefined) throw ruleBroken('INVOICE_NAMED_TWICE', `Invoice ${twice} is named twice.`, { field: 'invoiceIds', invoiceId: twice });
   const invoices = invoiceIds ? invoiceIds.map((invoiceId) => requireInvoice(account, invoiceId)) : openInvoicesOldestFirst(account);
   const covers = invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, amount: outstanding(invoice) }));
   const settled = covers.find((c) => c.amount <= 0);

@@ -80,6 +80,16 @@ describe('AgreePlan', () => {
       .when(agree([{ dueOn: '2026-03-01', amount: 7000 }]))
       .thenThrows('PLAN_SUM_MISMATCH', { installmentsTotal: 7000, coveredBalance: 7500 });
   });
+  it('refuses a plan naming an invoice twice, whose installments would add up to its balance counted twice', () => {
+    const double = [
+      { dueOn: '2026-03-01', amount: 5000 },
+      { dueOn: '2026-04-01', amount: 5000 },
+    ];
+    spec
+      .given([opened, inv1, inv2])
+      .when(agree(double, { invoiceIds: ['inv-1', 'inv-1'] }))
+      .thenThrows('INVOICE_NAMED_TWICE', { field: 'invoiceIds', invoiceId: 'inv-1' });
+  });
   it.each([
     ['a second plan while one is active', [opened, inv1, inv2, agreed], agree(twoInstallments, { planId: 'plan-2' }), 'PLAN_ALREADY_ACTIVE'],
     ['a plan id used before', [opened, inv1, inv2, agreed], agree(twoInstallments), 'PLAN_ALREADY_AGREED'],
