@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { idPattern, isEmailAddress, isIsoDate, isTimeZone } from '@arrears/domain';
+import { idPattern, isEmailAddress, isFourDecimalPercent, isIsoDate, isTimeZone } from '@arrears/domain';
 import { IsInt, IsISO4217CurrencyCode, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 const described = (options: ApiPropertyOptions) => ApiProperty(options);
@@ -78,7 +78,7 @@ export const IsPercent = (min: number, max: number, options: ApiPropertyOptions 
     ValidateBy({
       name: 'isPercent',
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && value >= min && value <= max && Number(value.toFixed(4)) === value,
+        validate: (value: unknown) => typeof value === 'number' && value >= min && value <= max && isFourDecimalPercent(value),
         defaultMessage: () => `$property must be a number from ${min} to ${max} with at most four decimals`,
       },
     }),

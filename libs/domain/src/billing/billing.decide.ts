@@ -1,7 +1,7 @@
 import { entryOf } from '../lookup/entry-of';
 import { addDays, type IsoDate } from '../calendar/calendar';
 import { conflict, ruleBroken } from '../errors/domain-error';
-import { percentOf } from '../money/money';
+import { isFourDecimalPercent, percentOf } from '../money/money';
 import type { AssessLateFee, IssueInvoice, MarkPaymentMissed, BillingCommand } from './billing.commands';
 import type { AccountEvent } from '../account/account.events';
 import type { InvoiceTerms, LateFeeAssessed, PaymentMissed } from './billing.events';
@@ -59,12 +59,12 @@ function validTerms(terms: InvoiceTerms): InvoiceTerms {
   if (!isDayCount(terms.graceDays, maxGraceDays)) throw invalid('terms.graceDays', `graceDays must be a whole number from 0 to ${maxGraceDays}.`);
   const fee = terms.lateFee;
   if (fee?.type === 'flat') requireAmount(fee.amount, 'terms.lateFee.amount');
-  if (fee?.type === 'percent' && !(fee.percent > 0 && fee.percent <= 100)) {
-    throw invalid('terms.lateFee.percent', 'A percentage late fee must be above 0 and at most 100.');
+  if (fee?.type === 'percent' && !(fee.percent > 0 && fee.percent <= 100 && isFourDecimalPercent(fee.percent))) {
+    throw invalid('terms.lateFee.percent', 'A percentage late fee must be above 0 and at most 100, with at most four decimals.');
   }
   const discount = terms.earlyPaymentDiscount;
-  if (discount && !(discount.percent > 0 && discount.percent < 100)) {
-    throw invalid('terms.earlyPaymentDiscount.percent', 'An early-payment discount must be above 0 and below 100 percent.');
+  if (discount && !(discount.percent > 0 && discount.percent < 100 && isFourDecimalPercent(discount.percent))) {
+    throw invalid('terms.earlyPaymentDiscount.percent', 'An early-payment discount must be above 0 and below 100 percent, with at most four decimals.');
   }
   if (discount && !isDayCount(discount.withinDays, maxDiscountDays)) {
     throw invalid('terms.earlyPaymentDiscount.withinDays', `earlyPaymentDiscount.withinDays must be a whole number from 0 to ${maxDiscountDays}.`);

@@ -63,6 +63,9 @@ describe('IssueInvoice', () => {
     ['a discount for more than ten years', { graceDays: 0, earlyPaymentDiscount: { percent: 2, withinDays: 3651 } }, 'terms.earlyPaymentDiscount.withinDays'],
     ['a late fee over 100%', { graceDays: 0, lateFee: { type: 'percent' as const, percent: 150 } }, 'terms.lateFee.percent'],
     ['a discount of 100%', { graceDays: 0, earlyPaymentDiscount: { percent: 100, withinDays: 10 } }, 'terms.earlyPaymentDiscount.percent'],
+    // Rounded to four places, as every percentage is reckoned, 99.99999 would take the whole invoice off for a cent.
+    ['a discount of five decimals', { graceDays: 0, earlyPaymentDiscount: { percent: 99.99999, withinDays: 10 } }, 'terms.earlyPaymentDiscount.percent'],
+    ['a late fee of five decimals', { graceDays: 0, lateFee: { type: 'percent' as const, percent: 0.00001 } }, 'terms.lateFee.percent'],
   ])('refuses terms with %s, naming the field', (_case, terms, field) => {
     spec.given([opened]).when(issue({ terms })).thenThrows('INVALID_TERMS', { field });
   });

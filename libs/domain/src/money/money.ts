@@ -19,6 +19,9 @@ export function isPositiveMinorUnits(amount: number): boolean {
   return Number.isSafeInteger(amount) && amount > 0;
 }
 
+/** A percentage `percentOf` takes as it is: four decimals at most, so none is rounded (99.99999 would be 100). */
+export const isFourDecimalPercent = (percent: number): boolean => Number.isFinite(percent) && Number(percent.toFixed(4)) === percent;
+
 /**
  * `percent` % of `amount`, rounded half to even (banker's rounding, the usual choice for fees and
  * discounts because it does not bias totals upwards). Percent may carry up to four decimals.
