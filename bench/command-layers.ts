@@ -16,7 +16,7 @@ export interface CommandLayerFigure {
   microseconds: number;
 }
 
-const body = (n: number) => ({ paymentId: `next-${n}`, amount: 100, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' });
+const body = (n: number) => ({ paymentId: `next-${n}`, amount: 100, currency: 'EUR', receivedOn: '2026-02-10', method: 'card' as const });
 const recordPayment = (n: number): AccountCommand => ({ type: 'RecordPayment', data: body(n), now: '2026-03-01T12:00:00.000Z' });
 
 /** As the command path records a payment's event: the fields `SealAndChain` gives it before chaining. */

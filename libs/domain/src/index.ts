@@ -55,3 +55,5 @@ export * from './credit/credit-limit';
 export type * from './credit/credit.state';
 export * from './credit/credit-report';
 export { maxDiscountDays, maxGraceDays, requireOpen } from './account/account.guards';
+export { maxInstallments } from './plans/plans.decide';
+export { maxNoteLength } from './interactions/interactions.decide';

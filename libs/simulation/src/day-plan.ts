@@ -1,4 +1,4 @@
-import { addDays, type ContactPolicies, type IsoDate, type ScheduledCommand } from '@arrears/domain';
+import { addDays, type ContactPolicies, type IsoDate, type PaymentMethod, type ScheduledCommand } from '@arrears/domain';
 import { answerToCall, callOutcome, invoiceFate, raisesDispute, spontaneousPayment, type AccountTraits, type Answer } from './behaviour';
 import { noDay, type PortfolioState } from './portfolio';
 import { drawFor, purposes } from './prng';
@@ -64,7 +64,7 @@ export function debtor({ seed, index, traits, day, date, policies }: AccountDay,
   const commands: ScheduledCommand[] = [];
   if (amount > 0) {
     const number = state.next(state.payments, index);
-    const method = draw.pick(['card', 'bank_transfer', 'check', 'card']);
+    const method = draw.pick<PaymentMethod>(['card', 'bank_transfer', 'check', 'card']);
     commands.push({
       type: 'RecordPayment',
       data: { paymentId: `pay-${number}`, amount: Math.min(Math.round(amount), owed), currency: 'USD', receivedOn: date, method },

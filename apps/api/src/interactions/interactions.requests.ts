@@ -4,6 +4,7 @@ import {
   contactOutcomes,
   electronicDeliveryBases,
   idPattern,
+  maxNoteLength,
   type ContactChannel,
   type ContactOutcome,
   type ElectronicDeliveryBasis,
@@ -61,7 +62,7 @@ export class CallConsentRequest {
 }
 
 export class AddNoteRequest {
-  @IsText(4000, 'What happened, for the next person on the account.')
+  @IsText(maxNoteLength, 'What happened, for the next person on the account.')
   text!: string;
 }
 

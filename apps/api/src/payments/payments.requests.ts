@@ -1,9 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { reversalReasons, type ReversalReason } from '@arrears/domain';
+import { paymentMethods, reversalReasons, type PaymentMethod, type ReversalReason } from '@arrears/domain';
 import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../http/validators';
-
-export const paymentMethods = ['card', 'bank_transfer', 'ach', 'wire', 'direct_debit', 'check', 'cash', 'agency', 'other'] as const;
 
 export class RecordPaymentRequest {
   @IsId({ example: 'pay-1' })
@@ -20,7 +18,7 @@ export class RecordPaymentRequest {
 
   @IsIn(paymentMethods)
   @ApiProperty({ enum: paymentMethods, example: 'card' })
-  method!: (typeof paymentMethods)[number];
+  method!: PaymentMethod;
 
   @IsOptional()
   @IsId({

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { idPattern } from '@arrears/domain';
+import { idPattern, maxInstallments } from '@arrears/domain';
 import { IsBusinessDate, IsCurrency, IsId, IsMinorUnits } from '../http/validators';
 
 export class InstallmentRequest {
@@ -21,7 +21,7 @@ export class AgreePlanRequest {
 
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(120)
+  @ArrayMaxSize(maxInstallments)
   @ValidateNested({ each: true })
   @Type(() => InstallmentRequest)
   @ApiProperty({ type: [InstallmentRequest], description: 'In due-date order; they must add up to the covered balance.' })

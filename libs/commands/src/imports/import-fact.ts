@@ -7,6 +7,8 @@ import {
   isIsoDate,
   isIsoInstant,
   isTimeZone,
+  maxNoteLength,
+  paymentMethods,
   type ContactPolicies,
   type IsoDate,
   type PostalAddress,
@@ -111,7 +113,7 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
         amount: read.int('amount'),
         currency: read.text('currency', 3),
         receivedOn,
-        method: read.text('method', 64),
+        method: read.oneOf('method', paymentMethods),
       };
       return fact({ type: 'RecordPayment', data }, occurredAt);
     }
@@ -134,7 +136,7 @@ export function importFact(line: Line, timeZoneOf: (accountId: string) => string
       return fact({ type: 'LogContactAttempt', data: { ...data, at: at.toISOString(), policies } }, at);
     }
     case 'note':
-      return fact({ type: 'AddNote', data: { text: read.text('text', 2000) } }, read.instant('at'));
+      return fact({ type: 'AddNote', data: { text: read.text('text', maxNoteLength) } }, read.instant('at'));
   }
 }
 

@@ -142,6 +142,22 @@ describe('importing a ledger', () => {
     ]);
   });
 
+  it('takes a payment method, a plan and a note within the bounds the API has', async () => {
+    const store = new InMemoryEventStore();
+    const lines = [
+      ...ledger.slice(0, 2),
+      { ...ledger[2], method: 'bitcoin' },
+      { type: 'plan', accountId: 'acc-1', planId: 'plan-1', currency: 'USD', agreedOn: '2026-02-01', installments: Array(121).fill('2026-04-01:1').join(';') },
+      { ...ledger[3], text: 'x'.repeat(4000) },
+    ];
+    const progress = await importInto(store, ndjson(lines));
+    expect(progress.errors.map(({ line, field, code }) => [line, field, code])).toEqual([
+      [3, 'method', 'INVALID_FIELD'],
+      [4, 'installments', 'PLAN_TOO_MANY_INSTALLMENTS'],
+    ]);
+    expect(progress.linesApplied).toBe(3);
+  });
+
   it('when run again on the same file, appends nothing', async () => {
     const store = new InMemoryEventStore();
     await importInto(store, ndjson(ledger));

@@ -75,10 +75,14 @@ export function recordCallConsent(command: RecordCallConsent, state: AccountStat
   return [{ type: 'CallConsentRecorded', data: { givenAt: instant, givenOn, through: addDays(givenOn, days - 1) } }];
 }
 
+/** The longest note any path takes: a page of text. */
+export const maxNoteLength = 4000;
+
 export function addNote(command: AddNote, state: AccountState): [NoteAdded] {
   requireOpen(state);
   const text = command.data.text.trim();
   if (!text) throw ruleBroken('EMPTY_NOTE', 'A note needs some text.');
+  if (text.length > maxNoteLength) throw ruleBroken('NOTE_TOO_LONG', `A note has at most ${maxNoteLength} characters.`, { field: 'text' });
   return [{ type: 'NoteAdded', data: { text } }];
 }
 

@@ -19,6 +19,16 @@ describe('AddNote', () => {
       .when(command<AddNote>('AddNote', { text: '  ' }, now))
       .thenThrows('EMPTY_NOTE');
   });
+  it('takes a note of a page at most, on every path', () => {
+    spec
+      .given([opened])
+      .when(command<AddNote>('AddNote', { text: 'x'.repeat(4000) }, now))
+      .then([{ type: 'NoteAdded', data: { text: 'x'.repeat(4000) } }]);
+    spec
+      .given([opened])
+      .when(command<AddNote>('AddNote', { text: 'x'.repeat(4001) }, now))
+      .thenThrows('NOTE_TOO_LONG', { field: 'text' });
+  });
 });
 
 describe('SendValidationNotice', () => {

@@ -1,10 +1,10 @@
 import type { Command } from '../account/command';
 import type { IsoDate } from '../calendar/calendar';
-import type { ReversalReason } from './payments.events';
+import type { PaymentMethod, ReversalReason } from './payments.events';
 
 export type RecordPayment = Command<
   'RecordPayment',
-  { paymentId: string; amount: number; currency: string; receivedOn: IsoDate; method: string; agencyId?: string }
+  { paymentId: string; amount: number; currency: string; receivedOn: IsoDate; method: PaymentMethod; agencyId?: string }
 >;
 
 /** Takes back a payment, or part of it (a refund, a lost chargeback); `reversalId` makes a repeat change nothing. */

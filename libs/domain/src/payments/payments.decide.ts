@@ -3,7 +3,7 @@ import { ruleBroken } from '../errors/domain-error';
 import { percentOf } from '../money/money';
 import type { RecordPayment, PaymentsCommand } from './payments.commands';
 import type { AccountEvent } from '../account/account.events';
-import type { InstallmentAllocation } from './payments.events';
+import { paymentMethods, type InstallmentAllocation } from './payments.events';
 import { reopenedForMoney, requireAmount, requireSafeTotal, requireCurrency, requireDate, requireNew, todayFor } from '../account/account.guards';
 import {
   openBalances,
@@ -34,6 +34,9 @@ export function recordPayment(command: RecordPayment, state: AccountState): Acco
   requireNew(account.payments, paymentId, 'PAYMENT_ALREADY_RECORDED', 'Payment', sharedEntryOf);
   if (agencyId !== undefined && account.agency?.agencyId !== agencyId) {
     throw ruleBroken('AGENCY_NOT_PLACED', `The account is not placed with agency ${agencyId}.`, { agencyId, placedWith: account.agency?.agencyId ?? null });
+  }
+  if (!paymentMethods.includes(method)) {
+    throw ruleBroken('INVALID_PAYMENT_METHOD', `method must be one of ${paymentMethods.join(', ')}.`, { field: 'method', paymentMethods });
   }
   requireAmount(amount);
   // What a payment does not allocate becomes credit: that total must stay exact too.

@@ -30,6 +30,10 @@ export interface EarlyPaymentDiscountApplied {
 
 /** Why money received came back out: the creditor refunded it, or the payer's bank took it back. */
 export const reversalReasons = ['refund', 'chargeback'] as const;
+
+/** How money reached the creditor: the words every path takes, so reports can group by them. */
+export const paymentMethods = ['card', 'bank_transfer', 'ach', 'wire', 'direct_debit', 'check', 'cash', 'agency', 'other'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
 export type ReversalReason = (typeof reversalReasons)[number];
 
 /**

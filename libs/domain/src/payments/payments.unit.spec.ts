@@ -161,6 +161,7 @@ describe('RecordPayment', () => {
   it.each([
     ['a payment id already recorded', [opened, older, paymentReceived(100, '2026-02-01', {})], pay(100), 'PAYMENT_ALREADY_RECORDED'],
     ['a zero amount', [opened, older], pay(0), 'INVALID_AMOUNT'],
+    ['a method no report knows', [opened, older], pay(100, '2026-02-10', { method: 'crypto' as never }), 'INVALID_PAYMENT_METHOD'],
     ['another currency', [opened, older], pay(100, '2026-02-10', { currency: 'EUR' }), 'CURRENCY_MISMATCH'],
     ['an unknown currency', [opened], pay(100, '2026-02-10', { currency: 'ABC' }), 'UNKNOWN_CURRENCY'],
     ['a fractional amount', [opened, older], pay(10.5), 'INVALID_AMOUNT'],

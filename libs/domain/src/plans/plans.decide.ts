@@ -11,6 +11,9 @@ import { requireAmount, requireCurrency, requireDate, requireInvoice, requireNew
 import { openInvoicesOldestFirst, outstanding, type AccountState, type InstallmentState, type OpenedAccount, type PlanState } from '../account/account.state';
 import type { Decisions } from '../account/capability';
 
+/** Ten years of monthly installments: the longest plan any path takes. */
+export const maxInstallments = 120;
+
 /**
  * A plan replaces the covered invoices' due dates with a schedule of installments. Its installments
  * must add up to exactly the balance it covers, so paying every installment settles that balance.
@@ -26,6 +29,9 @@ export function agreePlan(command: AgreePlan, state: AccountState): [PlanAgreed]
   }
   requireCurrency(account, currency);
   if (installments.length === 0) throw ruleBroken('PLAN_WITHOUT_INSTALLMENTS', 'A plan needs at least one installment.');
+  if (installments.length > maxInstallments) {
+    throw ruleBroken('PLAN_TOO_MANY_INSTALLMENTS', `A plan has at most ${maxInstallments} installments.`, { field: 'installments' });
+  }
   const today = todayFor(account, command.now);
   installments.forEach((installment, index) => {
     requireAmount(installment.amount, `installments[${index}].amount`);

@@ -94,6 +94,12 @@ describe('AgreePlan', () => {
     ['a second plan while one is active', [opened, inv1, inv2, agreed], agree(twoInstallments, { planId: 'plan-2' }), 'PLAN_ALREADY_ACTIVE'],
     ['a plan id used before', [opened, inv1, inv2, agreed], agree(twoInstallments), 'PLAN_ALREADY_AGREED'],
     ['a plan without installments', [opened, inv1], agree([]), 'PLAN_WITHOUT_INSTALLMENTS'],
+    [
+      'a plan of more than ten years of monthly installments',
+      [opened, inv1],
+      agree(Array(121).fill({ dueOn: '2026-03-01', amount: 1 })),
+      'PLAN_TOO_MANY_INSTALLMENTS',
+    ],
     ['installments out of date order', [opened, inv1, inv2], agree([...twoInstallments].reverse()), 'PLAN_INSTALLMENTS_NOT_IN_ORDER'],
     ['an installment of zero', [opened, inv1], agree([{ dueOn: '2026-03-01', amount: 0 }]), 'INVALID_AMOUNT'],
     ['an account with nothing owed', [opened], agree([{ dueOn: '2026-03-01', amount: 100 }]), 'NOTHING_TO_COVER'],
