@@ -29,7 +29,7 @@ const ndjson = (creditorId: string) =>
     .flatMap(({ id, openedOn, invoice, payment }) => [
       { type: 'account', accountId: `${creditorId}-${id}`, creditorId, debtorReference: `D-${id}`, timeZone: 'America/New_York', openedOn },
       { type: 'invoice', accountId: `${creditorId}-${id}`, currency: 'USD', ...invoice },
-      ...(payment ? [{ type: 'payment', accountId: `${creditorId}-${id}`, currency: 'USD', method: 'transfer', ...payment }] : []),
+      ...(payment ? [{ type: 'payment', accountId: `${creditorId}-${id}`, currency: 'USD', method: 'bank_transfer', ...payment }] : []),
     ])
     .map((line) => JSON.stringify(line))
     .join('\n');
