@@ -106,7 +106,9 @@ export const accountProjectionFor = (zones: ReportingZones, scoring: Scoring = u
   // 19: the KPI days count a refusal to pay as a right-party contact, a write-off or upheld dispute of a past-due
   //     invoice on the day of a payment as its own outcome rather than a cure, a promise kept by a payment recorded
   //     late as kept, and the delinquencies a day's facts begin (the cure rate's denominator).
-  version: 19,
+  // 20: no receivable moves before its invoice is issued: a payment received earlier and spread over it lands on
+  //     the invoice's issue day, as credit applied then would.
+  version: 20,
   collection: ACCOUNTS,
   indexes: [
     {

@@ -107,8 +107,8 @@ describe('the version the account fold is stored under', () => {
       digest.update(JSON.stringify([...documents])).update('\n');
     });
     expect({ version: accountProjection.version, digest: digest.digest('hex') }).toEqual({
-      version: 19,
-      digest: 'b44eadb2422f4eb52ef4c03a5e8fad3096dbbc03617067e67a378572a297eccd',
+      version: 20,
+      digest: '1a97742f2d95dad0e4853f87db59c86b9c0949e7c21c2a05fae8b8fa8fddf452',
     });
   });
 });

@@ -3,7 +3,7 @@ import type { ReportingZones } from '@arrears/platform';
 import type { IndexSpec } from '@arrears/read-store';
 import type { DocumentRef, Evolved, ProjectedDocument } from '../../projection';
 import type { RecordedAccountEvent } from '../account-events';
-import { addChange, figuresChange, invoiceMoves, type FigureChange } from './kpi-figures';
+import { addChange, figuresChange, invoiceMoves, outstandingChange, type FigureChange, type InvoiceMove } from './kpi-figures';
 import { emptyLedger, ledgerAfter, type KpiLedger } from './kpi-ledger';
 import { isKpiMonth, monthId, monthWith, type DayChange, type KpiMonthDocument } from './kpi-months';
 
@@ -62,8 +62,13 @@ export function kpiDays(
   const moves = invoiceMoves(before?.account ?? null, after);
   const dueOf = (invoiceId: string) => entryOf(after.invoices, invoiceId)?.dueOn;
   const { ledger, restated } = ledgerAfter(before?.ledger ?? emptyLedger(), moves, event, day, dueOf);
+  const { onTheDay, beforeIssue } = byIssueDay(moves, after, day);
   const change = after.currency
-    ? { currency: after.currency, figures: figuresChange(before?.account ?? null, event, moves, before?.score), restated }
+    ? {
+        currency: after.currency,
+        figures: figuresChange(before?.account ?? null, event, onTheDay, before?.score),
+        restated: withOutstandingLater(restated, beforeIssue),
+      }
     : undefined;
   return {
     ledger,
@@ -74,6 +79,31 @@ export function kpiDays(
       monthWith(isKpiMonth(portfolioMonth) ? portfolioMonth : null, PORTFOLIO, day, change),
     ],
   };
+}
+
+/**
+ * The moves of the day, and those of invoices issued after it, each to land on its invoice's issue day. A payment
+ * recorded after a later invoice was issued is spread over it too, dated the day it was received: no receivable
+ * moves before it exists, so until then the money is unapplied cash, as it would have been had the facts come in
+ * the order they happened (the payment kept as credit, applied when the invoice was issued: CreditApplied).
+ */
+function byIssueDay(moves: InvoiceMove[], after: OpenedAccount, day: IsoDate): { onTheDay: InvoiceMove[]; beforeIssue: Map<IsoDate, InvoiceMove[]> } {
+  const onTheDay: InvoiceMove[] = [];
+  const beforeIssue = new Map<IsoDate, InvoiceMove[]>();
+  for (const move of moves) {
+    const issuedOn = entryOf(after.invoices, move.invoiceId)?.issuedOn;
+    if (issuedOn === undefined || issuedOn <= day) onTheDay.push(move);
+    else beforeIssue.set(issuedOn, [...(beforeIssue.get(issuedOn) ?? []), move]);
+  }
+  return { onTheDay, beforeIssue };
+}
+
+/** The ledger's restatements, with the receivables the early moves change on their invoices' issue days. */
+function withOutstandingLater(restated: Record<IsoDate, FigureChange>, beforeIssue: Map<IsoDate, InvoiceMove[]>): Record<IsoDate, FigureChange> {
+  if (beforeIssue.size === 0) return restated;
+  const landing = { ...restated };
+  for (const [issuedOn, moves] of beforeIssue) landing[issuedOn] = addChange(entryOf(landing, issuedOn) ?? {}, outstandingChange(moves));
+  return landing;
 }
 
 export const isKpiDay = (document: ProjectedDocument | null | undefined): document is KpiDayDocument => document?.kind === 'day';

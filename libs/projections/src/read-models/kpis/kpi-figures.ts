@@ -126,8 +126,7 @@ export function figuresChange(
   moves: InvoiceMove[],
   scoreBefore: () => AccountScore | null = () => null,
 ): FigureChange {
-  const change: FigureChange = {};
-  for (const { dueOn, moved } of moves) adjust((change.outstanding ??= {}), dueOn, moved);
+  const change = outstandingChange(moves);
   eventFlows(change, before, event);
   // Scored only for a collection: most events collect nothing.
   const score = change.collected ? scoreBefore() : null;
@@ -145,6 +144,13 @@ const byScoringArm = { champion: 'collectedScoringChampion', challenger: 'collec
 function scoredCollections(change: FigureChange, score: AccountScore, collected: number): void {
   change[bySegment[score.segment]] = collected;
   change[byScoringArm[score.arm]] = collected;
+}
+
+/** What the moves change of receivables, by due date. */
+export function outstandingChange(moves: InvoiceMove[]): FigureChange {
+  const change: FigureChange = {};
+  for (const { dueOn, moved } of moves) adjust((change.outstanding ??= {}), dueOn, moved);
+  return change;
 }
 
 /** How much an invoice's open amount moved. */

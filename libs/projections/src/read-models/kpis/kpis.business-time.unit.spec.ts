@@ -19,7 +19,7 @@ const dayOf = (events: RecordedAccountEvent[], date: string) => eur(events, date
 /** A fact as a ledger holds it: which account, its type and data, and the business day it happened on. */
 interface Fact {
   accountId: string;
-  type: 'AccountOpened' | 'InvoiceIssued' | 'PaymentReceived' | 'ContactAttempted' | 'PlanAgreed' | 'DebtWrittenOff' | 'SettlementCompleted';
+  type: 'AccountOpened' | 'InvoiceIssued' | 'CreditApplied' | 'PaymentReceived' | 'ContactAttempted' | 'PlanAgreed' | 'DebtWrittenOff' | 'SettlementCompleted';
   data: unknown;
   on: string;
 }
@@ -212,6 +212,35 @@ describe('KPIs: the creditor’s reporting time zone', () => {
     const callsOn = (scope: string, day: string) => reportOf(events, day, day, scope, projection).EUR?.period.workflow.contacts.callAttempts;
     expect([callsOn('cred-ny', '2026-02-28'), callsOn('cred-ny', '2026-03-01')]).toEqual([1, 0]);
     expect([callsOn('cred-utc', '2026-02-28'), callsOn('cred-utc', '2026-03-01')]).toEqual([0, 1]);
+  });
+});
+
+describe('KPIs: a payment received before an invoice it paid was issued', () => {
+  // 20,000 paid on 01-20, when only inv-1 (10,000) was owed; inv-2 (10,000) was issued on 02-05. Decided after both
+  // invoices were in (an import lists its invoices first), the payment is spread over both, dated 01-20; recorded as
+  // it happened, the rest is credit, applied to inv-2 when it is issued.
+  const opened = fact('acc-x', 'AccountOpened', facts.opened('acc-x'), '2026-01-01');
+  const first = fact('acc-x', 'InvoiceIssued', facts.invoice('inv-1', 10_000, '2026-01-05', '2026-01-31'), '2026-01-05');
+  const second = fact('acc-x', 'InvoiceIssued', facts.invoice('inv-2', 10_000, '2026-02-05', '2026-02-28'), '2026-02-05');
+  const both = [
+    { invoiceId: 'inv-1', amount: 10_000 },
+    { invoiceId: 'inv-2', amount: 10_000 },
+  ];
+  const spread = fact('acc-x', 'PaymentReceived', facts.payment('p', 20_000, '2026-01-20', both), '2026-01-20');
+  const credited = fact('acc-x', 'PaymentReceived', facts.payment('p', 20_000, '2026-01-20', both.slice(0, 1), 10_000), '2026-01-20');
+  const applied = fact('acc-x', 'CreditApplied', { invoiceId: 'inv-2', amount: 10_000, currency: 'EUR' }, '2026-02-05');
+
+  it('owes nothing below zero in between: no receivable moves before its invoice is issued', () => {
+    const { series } = eur(importedToday([opened, first, second, spread]), '2026-01-01', '2026-03-31');
+    expect(series.find((day) => day.date === '2026-01-25')).toMatchObject({ receivables: 0, collected: 0 });
+    expect(series.find((day) => day.date === '2026-01-20')).toMatchObject({ receivables: 0, collected: 20_000 });
+    expect(Math.min(...series.map((day) => day.receivables))).toBe(0);
+  });
+
+  it('reads as the same ledger recorded day by day, the rest kept as credit and applied on the invoice’s day', () => {
+    expect(eur(importedToday([opened, first, second, spread]), '2026-01-01', '2026-03-31')).toEqual(
+      eur(dayByDay([opened, first, credited, second, applied]), '2026-01-01', '2026-03-31'),
+    );
   });
 });
 
