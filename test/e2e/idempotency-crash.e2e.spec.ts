@@ -82,6 +82,7 @@ describe('a retry after a crash between the append and the stored answer (e2e)',
       discounts: [],
       installmentsPaid: [],
       planCompleted: false,
+      accountReopened: false,
     });
     expect(response.headers.get('etag')).toBe('"2"');
     expect(response.headers.get('idempotent-replayed')).toBeNull();
