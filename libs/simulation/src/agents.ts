@@ -28,7 +28,7 @@ export const callAgainAfterDays = 3;
 
 /**
  * The accounts the agents call today, at most `capacity`, best first (ties by account number, so the
- * choice is the same on every run): open, overdue, not in dispute, not touched in the last few days.
+ * choice is the same on every run): open, overdue, not in dispute, not called in the last few days.
  */
 export function agentsQueue(state: PortfolioState, day: number, capacity: number, priority: Priority = heuristicPriority): number[] {
   if (capacity <= 0) return [];
@@ -36,7 +36,7 @@ export function agentsQueue(state: PortfolioState, day: number, capacity: number
   const scores: number[] = [];
   for (let index = 0; index < state.size; index++) {
     if (state.closed[index] || !state.overdue[index] || state.disputedSince[index] !== noDay) continue;
-    if (day - (state.touchedDay[index] as number) < callAgainAfterDays) continue;
+    if (day - (state.calledDay[index] as number) < callAgainAfterDays) continue;
     candidates.push(index);
     scores.push(priority(state, index, day));
   }

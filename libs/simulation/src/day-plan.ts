@@ -1,4 +1,4 @@
-import { addDays, type ContactPolicies, type IsoDate, type PaymentMethod, type ScheduledCommand } from '@arrears/domain';
+import { addDays, isConversation, type ContactPolicies, type IsoDate, type PaymentMethod, type ScheduledCommand } from '@arrears/domain';
 import { answerToCall, callOutcome, invoiceFate, raisesDispute, spontaneousPayment, type AccountTraits, type Answer } from './behaviour';
 import { noDay, type PortfolioState } from './portfolio';
 import { drawFor, purposes } from './prng';
@@ -50,14 +50,18 @@ export function billing({ seed, index, traits, day, date }: AccountDay, state: P
  */
 export function debtor({ seed, index, traits, day, date, policies }: AccountDay, state: PortfolioState): ScheduledCommand[] {
   const owed = state.owed[index] as number;
-  if (state.closed[index] || owed <= 0) return [];
-  const draw = drawFor(seed, index, day, purposes.debtor);
-  let amount = 0;
-  if ((state.payDay[index] as number) <= day) {
-    amount += state.payAmount[index] as number;
-    state.payDay[index] = noDay;
-    state.payAmount[index] = 0;
+  if (state.closed[index] || owed <= 0) {
+    // Paid up another way: nothing is left for a payment still planned to pay.
+    state.paidBesidesPlan(index, Infinity);
+    return [];
   }
+  const draw = drawFor(seed, index, day, purposes.debtor);
+  let planned = 0;
+  if ((state.payDay[index] as number) <= day) {
+    planned = state.payAmount[index] as number;
+    state.paidBesidesPlan(index, Infinity);
+  }
+  let amount = planned;
   if (state.promiseDay[index] === day && state.keepsPromise[index]) amount += state.promiseAmount[index] as number;
   if (state.installmentDay[index] === day && state.keepsPlan[index]) amount += state.installmentAmount[index] as number;
   if (amount === 0) amount = spontaneousPayment(traits, draw, state.overdue[index] as number, day - (state.touchedDay[index] as number) <= touchWindowDays);
@@ -65,10 +69,9 @@ export function debtor({ seed, index, traits, day, date, policies }: AccountDay,
   if (amount > 0) {
     const number = state.next(state.payments, index);
     const method = draw.pick<PaymentMethod>(['card', 'bank_transfer', 'check', 'card']);
-    commands.push({
-      type: 'RecordPayment',
-      data: { paymentId: `pay-${number}`, amount: Math.min(Math.round(amount), owed), currency: 'USD', receivedOn: date, method },
-    });
+    const paid = Math.min(Math.round(amount), owed);
+    state.paidBesidesPlan(index, paid - Math.min(paid, planned));
+    commands.push({ type: 'RecordPayment', data: { paymentId: `pay-${number}`, amount: paid, currency: 'USD', receivedOn: date, method } });
   } else if (state.overdue[index] && state.disputedSince[index] === noDay && raisesDispute(traits, drawFor(seed, index, day, purposes.dispute))) {
     commands.push(dispute(index, state, policies));
   }
@@ -104,6 +107,11 @@ export function call(today: AccountDay, state: PortfolioState, at: string): { ca
     call: { type: 'LogContactAttempt', data: { channel: 'call', direction: 'outbound', outcome: logged, at, policies } },
     sequel: () => (answer ? sequelOf(answer, today, state) : []),
   };
+}
+
+/** Whether a logged call reached the debtor: a conversation, or a message left for them. */
+export function reachedTheDebtor(call: ScheduledCommand): boolean {
+  return call.type === 'LogContactAttempt' && (isConversation(call.data.channel, call.data.outcome) || call.data.outcome === 'left_message');
 }
 
 function sequelOf(answer: Answer, { index, date, policies }: AccountDay, state: PortfolioState): ScheduledCommand[] {

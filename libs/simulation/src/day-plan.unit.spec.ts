@@ -2,7 +2,7 @@ import { decide, DomainError, evolve, initialAccountState, regulationFEverywhere
 import { issued, opened } from '../../domain/src/account/account.fixtures';
 import { agentsQueue, expectedRecoveryPriority } from './agents';
 import { traitsOf } from './behaviour';
-import { billing, call, debtor, installments, type AccountDay } from './day-plan';
+import { billing, call, debtor, installments, reachedTheDebtor, type AccountDay } from './day-plan';
 import { accountOf, addMonths, openingLines } from './opening';
 import { noDay, PortfolioState } from './portfolio';
 
@@ -76,6 +76,21 @@ describe('a day’s plan', () => {
     expect(debtor(dayOf(0, 10, '2026-01-15'), state).filter((command) => command.type === 'RecordPayment')).toEqual([]);
   });
 
+  it('pays a payment it planned only in what other payments have not paid of it', () => {
+    const state = new PortfolioState(1);
+    state.owed[0] = 50_000;
+    state.plan(0, 12, 30_000);
+    state.promiseDay[0] = 10;
+    state.promiseAmount[0] = 20_000;
+    state.keepsPromise[0] = 1;
+    debtor(dayOf(0, 10, '2026-01-15'), state);
+    expect([state.payDay[0], state.payAmount[0]]).toEqual([12, 10_000]);
+    state.owed[0] = 0;
+    expect(debtor(dayOf(0, 11, '2026-01-16'), state)).toEqual([]);
+    // Paid up meanwhile: the rest planned is not paid into the next invoice.
+    expect([state.payDay[0], state.payAmount[0]]).toEqual([noDay, 0]);
+  });
+
   it('offers a plan whose installments sum exactly to the balance', () => {
     const parts = installments(100_001, 3, start);
     expect(parts.reduce((sum, part) => sum + part.amount, 0)).toBe(100_001);
@@ -89,10 +104,20 @@ describe('the agents’ calls', () => {
     state.overdue.set([10_000, 50_000, 30_000, 90_000, 70_000]);
     state.closed[3] = 1;
     state.disputedSince[4] = 2;
-    state.touchedDay[1] = 9;
+    state.calledDay[1] = 9;
     expect(agentsQueue(state, 10, 5)).toEqual([2, 0]);
-    state.touchedDay[1] = -noDay;
+    state.calledDay[1] = -noDay;
     expect(agentsQueue(state, 10, 1)).toEqual([1]);
+  });
+
+  it('reach the debtor only when answered or a message is left: an unanswered call moves no one to pay', () => {
+    const logged = (outcome: 'right_party_contact' | 'refused_to_pay' | 'left_message' | 'no_answer' | 'not_connected'): ScheduledCommand => ({
+      type: 'LogContactAttempt',
+      data: { channel: 'call', direction: 'outbound', outcome, at: '2026-01-15T15:00:00Z', policies: regulationFEverywhere },
+    });
+    expect(
+      ['right_party_contact', 'refused_to_pay', 'left_message', 'no_answer', 'not_connected'].map((outcome) => reachedTheDebtor(logged(outcome as never))),
+    ).toEqual([true, true, true, false, false]);
   });
 
   it('go by expected recovery when asked: a smaller balance likelier to be paid before a larger one that will not be', () => {

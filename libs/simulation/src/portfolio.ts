@@ -29,8 +29,10 @@ export class PortfolioState {
   readonly installmentAmount: Float64Array;
   readonly keepsPlan: Uint8Array;
   readonly disputedSince: Int32Array;
-  /** The last day a reminder or a call reached out to the debtor. */
+  /** The last day a reminder or a call reached the debtor (a conversation, or a message left). */
   readonly touchedDay: Int32Array;
+  /** The last day an agent called, reached or not: the queue waits some days before calling again. */
+  readonly calledDay: Int32Array;
   readonly closed: Uint8Array;
   readonly everOverdue: Uint8Array;
   /** Counters that make the next ids (invoice, payment, promise, plan, dispute numbers). */
@@ -54,6 +56,7 @@ export class PortfolioState {
     this.keepsPlan = new Uint8Array(size);
     this.disputedSince = new Int32Array(size).fill(noDay);
     this.touchedDay = new Int32Array(size).fill(-noDay);
+    this.calledDay = new Int32Array(size).fill(-noDay);
     this.closed = new Uint8Array(size);
     this.everOverdue = new Uint8Array(size);
     this.invoices = new Uint16Array(size);
@@ -100,6 +103,13 @@ export class PortfolioState {
     const number = (counter[index] ?? 0) + 1;
     counter[index] = number;
     return number;
+  }
+
+  /** What is paid besides the payment planned pays that much of it too: planned money is not paid twice. */
+  paidBesidesPlan(index: number, amount: number): void {
+    const left = Math.max(0, (this.payAmount[index] as number) - amount);
+    this.payAmount[index] = left;
+    if (left === 0) this.payDay[index] = noDay;
   }
 
   /** Adds a payment the debtor means to make; two planned payments are made together, on the earlier day. */

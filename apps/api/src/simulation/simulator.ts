@@ -29,6 +29,7 @@ import {
   disputeReview,
   openingLines,
   PortfolioState,
+  reachedTheDebtor,
   segments,
   Tally,
   traitsOf,
@@ -242,12 +243,14 @@ export class Simulation {
   private async call(day: AccountDay, date: IsoDate, at: string): Promise<void> {
     const { call: attempt, sequel } = call(day, this.state, at);
     this.calls.attempted++;
-    this.state.touchedDay[day.index] = this.day;
+    this.state.calledDay[day.index] = this.day;
     const logged = await this.send(day.index, attempt, date, this.context(`agent-${day.index % 97}`, 'agent', 'call'));
     if (!logged) {
       this.calls.refused++;
       return;
     }
+    // Only a call that reached the debtor moves them: one refused by the contact rules, or unanswered, does not.
+    if (reachedTheDebtor(attempt)) this.state.touchedDay[day.index] = this.day;
     this.tally.called(day.index, this.day);
     await this.sendAll(day.index, sequel(), date);
   }
