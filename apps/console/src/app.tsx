@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { forgetToken, storedSession, type Role, type Session } from './shared/session';
+import { forgetToken, onSessionExpired, sessionRenewed, storedSession, type Role, type Session } from './shared/session';
 import { Link, navigate, useRoute } from './shared/router';
 import { onNotice } from './shared/notices';
 import { SignInPage } from './shared/sign-in-page';
+import { SignInAgain } from './shared/sign-in-again';
 import { WorklistPage } from './agent/worklist-page';
 import { AccountPage } from './agent/account-page';
 import { SearchPage } from './agent/search-page';
@@ -11,6 +12,7 @@ import { ParkedPage } from './supervisor/parked-page';
 import { StrategiesPage } from './supervisor/strategies-page';
 import { AuditPage } from './auditor/audit-page';
 import { Loading } from './shared/problem-view';
+import { atInstant } from './shared/at-instant';
 
 // The charts library is most of the bundle: loaded with the dashboard, not before.
 const DashboardPage = lazy(() => import('./analyst/dashboard-page').then(({ DashboardPage }) => ({ default: DashboardPage })));
@@ -37,6 +39,7 @@ const menus: Record<Role, { to: string; label: string }[]> = {
 
 export function App() {
   const [session, setSession] = useState<Session | null>(storedSession);
+  const expired = useExpiry(session);
   const { path } = useRoute();
   if (!session)
     return (
@@ -50,6 +53,12 @@ export function App() {
     forgetToken();
     setSession(null);
     navigate('/');
+  };
+  const signedInAgain = () => {
+    const renewed = storedSession();
+    if (!renewed) return;
+    setSession(renewed);
+    sessionRenewed();
   };
   return (
     <>
@@ -73,11 +82,33 @@ export function App() {
         </button>
       </header>
       <Notice />
-      <main id="main">
+      {/* Keyed by who is signed in: someone else signing in over an expired session does not inherit its work. */}
+      <main id="main" key={session.subject}>
         <Page path={path} session={session} />
       </main>
+      {expired && <SignInAgain session={session} onSignedIn={signedInAgain} onSignOut={signOut} />}
     </>
   );
+}
+
+/** Whether the session's token has ended: the service refused it (401), or its `exp` passed. */
+function useExpiry(session: Session | null): boolean {
+  const [expiredToken, setExpiredToken] = useState<string | null>(null);
+  useEffect(
+    () =>
+      onSessionExpired((token) => {
+        // A request sent without a token went out because the stored one had expired.
+        setExpiredToken(token ?? session?.token ?? null);
+      }),
+    [session],
+  );
+  useEffect(() => {
+    if (!session || session.expiresAt === null) return;
+    return atInstant(session.expiresAt, () => {
+      setExpiredToken(session.token);
+    });
+  }, [session]);
+  return session !== null && expiredToken === session.token;
 }
 
 function Page({ path, session }: { path: string; session: Session }) {

@@ -55,8 +55,10 @@ interface SeededAccount {
   accountId: string;
   name: string;
   timeZone: string;
-  /** Owed, in cents, on one invoice issued 75 days ago and due 45 days ago. */
+  /** Owed, in minor units, on one invoice issued 75 days ago and due 45 days ago. */
   owed: number;
+  /** USD unless said. */
+  currency?: string;
 }
 
 async function posted(service: BuiltService, path: string, body: unknown): Promise<{ position: number }> {
@@ -78,14 +80,14 @@ export async function seedPortfolio(service: BuiltService, accounts: SeededAccou
     await posted(service, `/accounts/${account.accountId}/invoices`, {
       invoiceId: 'inv-1',
       amount: account.owed + 5000,
-      currency: 'USD',
+      currency: account.currency ?? 'USD',
       issuedOn: day(-75),
       dueOn: day(-45),
     });
     ({ position } = await posted(service, `/accounts/${account.accountId}/payments`, {
       paymentId: 'pay-1',
       amount: 5000,
-      currency: 'USD',
+      currency: account.currency ?? 'USD',
       receivedOn: day(-20),
       method: 'card',
     }));

@@ -6,7 +6,7 @@ import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
-import { storedSession } from '../shared/session';
+import { signedIn } from '../shared/session';
 import { CallNow } from './call-now';
 import { InvoicesTable } from './invoices-table';
 import { Arrangements } from './arrangements';
@@ -45,10 +45,19 @@ export function AccountPage({ accountId }: { accountId: string }) {
 }
 
 function AccountHeader({ account, onChange }: { account: AccountRead; onChange: () => void }) {
-  const { outcome, send, sending } = useCommand(onChange);
+  const { outcome, send, sending, idempotencyKey } = useCommand(onChange);
   const claim = () =>
-    send(async () => answer(await api.POST('/worklist/{accountId}/claim', { params: { path: { accountId: account.accountId } }, body: {} })), 'Claimed.');
-  const mine = account.claim?.agentId === storedSession()?.subject;
+    send(
+      async () =>
+        answer(
+          await api.POST('/worklist/{accountId}/claim', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': idempotencyKey('claim') } },
+            body: {},
+          }),
+        ),
+      'Claimed.',
+    );
+  const mine = account.claim?.agentId === signedIn()?.subject;
   return (
     <header className="account-header">
       <h1 id="account-title">

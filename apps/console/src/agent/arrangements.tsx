@@ -1,4 +1,4 @@
-import type { AccountRead } from '../api/schemas';
+import type { AccountRead, PaymentPlan } from '../api/schemas';
 import { businessDate, money } from '../shared/format';
 
 /** What is agreed or standing on the account: promises, the plan, disputes, holds, restrictions. */
@@ -14,12 +14,7 @@ export function Arrangements({ account }: { account: AccountRead }) {
             Open promise {promise.promiseId}: {money(promise.amount, account.currency)} by {businessDate(promise.dueOn)}
           </li>
         ))}
-        {account.activePlan && (
-          <li>
-            Plan {account.activePlan.planId}: {account.activePlan.installments.length} installments, next{' '}
-            {account.activePlan.installments[0] && businessDate(account.activePlan.installments[0].dueOn)}
-          </li>
-        )}
+        {account.activePlan && <PlanLine plan={account.activePlan} currency={account.currency} />}
         {account.disputes.map((dispute) => (
           <li key={dispute.disputeId}>
             Dispute {dispute.disputeId}
@@ -45,5 +40,24 @@ export function Arrangements({ account }: { account: AccountRead }) {
       </ul>
       {open.length === 0 && !account.activePlan && account.disputes.length === 0 && <p className="muted">No open promise, plan or dispute.</p>}
     </section>
+  );
+}
+
+/** The plan and its next installment: the first not fully paid, with what is left of it. */
+function PlanLine({ plan, currency }: { plan: PaymentPlan; currency: string | null }) {
+  const next = plan.installments.find((installment) => installment.paid < installment.amount);
+  return (
+    <li>
+      Plan {plan.planId}: {plan.installments.length} installments,{' '}
+      {next ? (
+        <>
+          next #{next.number} due {businessDate(next.dueOn)}: {money(next.amount - next.paid, currency)}
+          {next.paid > 0 && <> left of {money(next.amount, currency)}</>}
+          {next.missed && ' (missed)'}
+        </>
+      ) : (
+        'all paid'
+      )}
+    </li>
   );
 }

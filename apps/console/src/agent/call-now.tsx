@@ -1,21 +1,29 @@
+import { useEffect } from 'react';
 import { answer, api, sinceLastChange } from '../api/client';
 import type { ContactRules } from '../api/schemas';
 import type { AccountRead } from '../api/schemas';
 import { instant } from '../shared/format';
 import { AllowedFrom } from '../shared/problem-view';
 import { useRead } from '../shared/use-read';
+import { atInstant } from '../shared/at-instant';
 
-/** "May I call now?": yes, or each rule refusing and from when, in the agent's zone and the debtor's. */
+/** How often the answer is checked again while the page is open: the debtor's clock moves on (past 21:00, say). */
+const recheckEveryMs = 60_000;
+/** Past the next allowed instant, so that the service's clock has reached it too. */
+const clockMarginMs = 1_000;
+
+/** "May I call now?": yes, or each rule refusing and from when, in the agent's zone and the debtor's; and when that was checked. */
 export function CallNow({ account }: { account: AccountRead }) {
   const { contact, debtor } = account;
   const rules = useContactRules(account);
   const allowedNow = rules?.allowedNow ?? contact.contactableNow;
+  const checkedAt = rules?.asOf ?? account.asOf;
   return (
     <section aria-labelledby="call-now-title" className={allowedNow ? 'call-now yes' : 'call-now no'}>
       <h2 id="call-now-title">May I call now?</h2>
       {allowedNow ? (
         <p>
-          <strong>Yes.</strong> It is {instant(new Date().toISOString(), debtor.timeZone)} for the debtor.
+          <strong>Yes.</strong> It is {instant(checkedAt, debtor.timeZone)} for the debtor.
         </p>
       ) : (
         <>
@@ -31,6 +39,9 @@ export function CallNow({ account }: { account: AccountRead }) {
         </>
       )}
       <p className="muted">
+        Checked <time dateTime={checkedAt}>{instant(checkedAt)}</time>, and again every minute.
+      </p>
+      <p className="muted">
         Calls in the last 7 days: {contact.callsInWindow} of {contact.maxCallsInWindow}
         {contact.lastContact && (
           <>
@@ -43,9 +54,13 @@ export function CallNow({ account }: { account: AccountRead }) {
   );
 }
 
-/** Each rule refusing a call now, from the contact-status read; null where the service has no such read (the account's own summary stands). */
+/**
+ * Each rule refusing a call now, from the contact-status read, checked again every minute, when the agent
+ * comes back to the window, and as soon as the next allowed instant passes; null until it first answers
+ * (the account's own summary stands meanwhile).
+ */
 function useContactRules(account: AccountRead): ContactRules | null {
-  const { read } = useRead(
+  const { read, reload } = useRead(
     async () =>
       answer(
         await api.GET('/accounts/{accountId}/contact-status', {
@@ -54,5 +69,17 @@ function useContactRules(account: AccountRead): ContactRules | null {
       ),
     [account.accountId, account.asOf],
   );
-  return read.state === 'loaded' ? read.data : null;
+  const rules = read.state === 'loaded' ? read.data : null;
+  useEffect(() => {
+    const timer = setInterval(reload, recheckEveryMs);
+    window.addEventListener('focus', reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', reload);
+    };
+  }, [reload]);
+  // While calling is allowed, nextAllowedAt is the instant asked about: only a refusal's end is worth waiting for.
+  const refusedUntil = rules && !rules.allowedNow ? rules.nextAllowedAt : null;
+  useEffect(() => (refusedUntil === null ? undefined : atInstant(Date.parse(refusedUntil) + clockMarginMs, reload)), [refusedUntil, reload]);
+  return rules;
 }

@@ -5,19 +5,26 @@ import { asProblem, type Problem } from '../api/problem';
 import { answer, api } from '../api/client';
 import { Link, navigate } from '../shared/router';
 import { Empty, ProblemView } from '../shared/problem-view';
+import { ShowMore, usePages, type Page } from '../shared/pages';
+
+interface Found {
+  q: string;
+  first: Page<SearchHit>;
+}
 
 /** Finds an account for an inbound call: by account id, debtor reference, name or phone. */
 export function SearchPage() {
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setProblem(null);
     try {
-      setHits(await search(q));
+      const first = await search(q);
+      setFound({ q: q.trim(), first });
     } catch (error) {
-      setHits(null);
+      setFound(null);
       setProblem(asProblem(error));
     }
   };
@@ -49,25 +56,31 @@ export function SearchPage() {
         </button>
       </form>
       {problem && <ProblemView problem={problem} />}
-      {hits &&
-        (hits.length === 0 ? (
-          <Empty>No account matches “{q}”.</Empty>
-        ) : (
-          <ul className="hits">
-            {hits.map((hit) => (
-              <li key={hit.accountId}>
-                <Link to={`/accounts/${encodeURIComponent(hit.accountId)}`}>{hit.accountId}</Link> · {hit.debtorName ?? '—'} · {hit.debtorReference} ·{' '}
-                {hit.currency ? money(hit.balance, hit.currency) : 'nothing owed'} · {hit.status}{' '}
-                <span className="muted">
-                  ({hit.creditorId}; matched by {hit.matchedBy.join(', ')})
-                </span>
-              </li>
-            ))}
-          </ul>
-        ))}
+      {found && <SearchHits q={found.q} first={found.first} />}
     </section>
   );
 }
 
-// until the document types this read: GET /accounts/search is not in the generated paths yet.
-const search = async (q: string) => answer(await api.GET('/accounts/search', { params: { query: { q: q.trim() } } })).items;
+function SearchHits({ q, first }: { q: string; first: Page<SearchHit> }) {
+  const pages = usePages(first, (cursor) => search(q, cursor));
+  if (pages.items.length === 0) return <Empty>No account matches “{q}”.</Empty>;
+  return (
+    <>
+      <ul className="hits">
+        {pages.items.map((hit) => (
+          <li key={hit.accountId}>
+            <Link to={`/accounts/${encodeURIComponent(hit.accountId)}`}>{hit.accountId}</Link> · {hit.debtorName ?? '—'} · {hit.debtorReference} ·{' '}
+            {hit.currency ? money(hit.balance, hit.currency) : 'nothing owed'} · {hit.status}{' '}
+            <span className="muted">
+              ({hit.creditorId}; matched by {hit.matchedBy.join(', ')})
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ShowMore pages={pages} label="Show more" />
+    </>
+  );
+}
+
+const search = async (q: string, cursor?: string) =>
+  answer(await api.GET('/accounts/search', { params: { query: { q: q.trim(), ...(cursor && { cursor }) } } }));

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { api, answer, sinceLastChange } from '../api/client';
 import type { HistoryEntry } from '../api/schemas';
-import { asProblem, type Problem } from '../api/problem';
 import { HistoryTable } from '../auditor/history-table';
-import { ProblemView } from '../shared/problem-view';
+import { ShowMore, usePages, type Page } from '../shared/pages';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 
@@ -22,34 +20,17 @@ export function Timeline({ accountId, version }: { accountId: string; version: s
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <ReadView read={read}>{(page) => <TimelinePages key={page.items[0]?.eventId} accountId={accountId} first={page} />}</ReadView>
+      <ReadView read={read}>{(page) => <TimelinePages accountId={accountId} first={page} />}</ReadView>
     </section>
   );
 }
 
-function TimelinePages({ accountId, first }: { accountId: string; first: { items: HistoryEntry[]; nextCursor: string | null } }) {
-  const [items, setItems] = useState(first.items);
-  const [cursor, setCursor] = useState(first.nextCursor);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const older = async (from: string) => {
-    try {
-      const page = await newestFirst(accountId, from);
-      setItems((shown) => [...shown, ...page.items]);
-      setCursor(page.nextCursor);
-      setProblem(null);
-    } catch (error) {
-      setProblem(asProblem(error));
-    }
-  };
+function TimelinePages({ accountId, first }: { accountId: string; first: Page<HistoryEntry> }) {
+  const pages = usePages(first, (cursor) => newestFirst(accountId, cursor));
   return (
     <>
-      <HistoryTable items={items} />
-      {problem && <ProblemView problem={problem} />}
-      {cursor && (
-        <button type="button" onClick={() => void older(cursor)}>
-          Show older
-        </button>
-      )}
+      <HistoryTable items={pages.items} />
+      <ShowMore pages={pages} label="Show older" />
     </>
   );
 }

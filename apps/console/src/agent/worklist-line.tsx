@@ -5,16 +5,25 @@ import { Link } from '../shared/router';
 import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
 import { useRead } from '../shared/use-read';
-import { storedSession } from '../shared/session';
+import { signedIn } from '../shared/session';
 import { expectedRecoveryText, likelihood, ScoreReasons } from './propensity';
 
 const scorePart = (name: string) => name.replace(/([A-Z])/g, ' $1').toLowerCase();
 
 export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistItem; rank: number; asOf: string; onChange: () => void }) {
-  const { outcome, send, sending } = useCommand(onChange);
+  const { outcome, send, sending, idempotencyKey } = useCommand(onChange);
   const claim = () =>
-    send(async () => answer(await api.POST('/worklist/{accountId}/claim', { params: { path: { accountId: item.accountId } }, body: {} })), 'Claimed.');
-  const mine = item.claim?.agentId === storedSession()?.subject;
+    send(
+      async () =>
+        answer(
+          await api.POST('/worklist/{accountId}/claim', {
+            params: { path: { accountId: item.accountId }, header: { 'Idempotency-Key': idempotencyKey('claim') } },
+            body: {},
+          }),
+        ),
+      'Claimed.',
+    );
+  const mine = item.claim?.agentId === signedIn()?.subject;
   return (
     <tr data-account={item.accountId}>
       <td>{rank}</td>

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './openapi';
 import { ApiProblem, problemFrom } from './problem';
-import { storedSession } from '../shared/session';
+import { sessionExpired, storedSession } from '../shared/session';
 import { announce } from '../shared/notices';
 
 /** How often a read that the read model has not caught up with is asked again before the view shows the error. */
@@ -44,6 +44,10 @@ api.use({
     const session = storedSession();
     if (session) request.headers.set('authorization', `Bearer ${session.token}`);
     return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401) sessionExpired(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? null);
+    return response;
   },
 });
 

@@ -7,6 +7,7 @@ import type { components } from './openapi';
 type Schemas = components['schemas'];
 
 export type AccountRead = Schemas['AccountResponse'];
+export type PaymentPlan = Schemas['PlanResponse'];
 /** The account replayed at a cut: as an AccountRead, with the cut (`asOf` or `asAt`) and its revision. */
 export type AccountAsOf = Schemas['AccountStateAsOfResponse'];
 export type WorklistItem = Schemas['WorklistItemResponse'];
@@ -14,6 +15,7 @@ export type HistoryEntry = Schemas['AuditEntryResponse'];
 export type ChainVerification = Schemas['HistoryVerification'];
 export type KpiCurrency = Schemas['KpiCurrencyResponse'];
 export type ContactRules = Schemas['ContactStatus'];
+export type DeadLetter = Schemas['DeadLetterResponse'];
 export type SearchHit = Schemas['AccountSearchResponse']['items'][number];
 export type DevToken = Schemas['DevTokenResponse'];
 export type ReassignResponse = Schemas['ReassignResponse'];

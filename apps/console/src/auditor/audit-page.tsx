@@ -4,6 +4,8 @@ import { navigate } from '../shared/router';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { HistoryTable } from './history-table';
+import type { HistoryEntry } from '../api/schemas';
+import { ShowMore, usePages, type Page } from '../shared/pages';
 import { ChainBadge } from './chain-badge';
 import { AsOfComparison } from './as-of-comparison';
 
@@ -47,15 +49,28 @@ function AccountPicker({ initial }: { initial: string }) {
   );
 }
 
+const pageSize = 100;
+
+const oldestFirst = async (accountId: string, cursor?: string) =>
+  answer(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: pageSize, ...(cursor && { cursor }) } } }));
+
+/** The whole history, oldest first, a page at a time. */
 function AuditHistory({ accountId }: { accountId: string }) {
-  const { read } = useRead(
-    async () => answer(await api.GET('/accounts/{accountId}/history', { params: { path: { accountId }, query: { limit: 100 } } })),
-    [accountId],
-  );
+  const { read } = useRead(async () => oldestFirst(accountId), [accountId]);
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <ReadView read={read}>{(history) => <HistoryTable items={history.items} />}</ReadView>
+      <ReadView read={read}>{(first) => <HistoryPages accountId={accountId} first={first} />}</ReadView>
     </section>
+  );
+}
+
+function HistoryPages({ accountId, first }: { accountId: string; first: Page<HistoryEntry> }) {
+  const pages = usePages(first, (cursor) => oldestFirst(accountId, cursor));
+  return (
+    <>
+      <HistoryTable items={pages.items} />
+      <ShowMore pages={pages} label="Show more" />
+    </>
   );
 }

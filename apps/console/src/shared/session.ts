@@ -28,11 +28,20 @@ export function sessionOf(token: string): Session | null {
   }
 }
 
+/** The session to send requests with: none once its token expired. */
 export function storedSession(): Session | null {
-  const token = sessionStorage.getItem(key);
-  const session = token ? sessionOf(token) : null;
+  const session = signedIn();
   if (!session || (session.expiresAt !== null && session.expiresAt < Date.now())) return null;
   return session;
+}
+
+/**
+ * Who signed in to this tab, even once the token expired: what the page shows stays shaped for them
+ * (their role's forms, their claims) while they sign in again over it.
+ */
+export function signedIn(): Session | null {
+  const token = sessionStorage.getItem(key);
+  return token ? sessionOf(token) : null;
 }
 
 export function keepToken(token: string): void {
@@ -41,4 +50,32 @@ export function keepToken(token: string): void {
 
 export function forgetToken(): void {
   sessionStorage.removeItem(key);
+}
+
+type ExpiryListener = (token: string | null) => void;
+
+const expiryListeners = new Set<ExpiryListener>();
+const renewalListeners = new Set<() => void>();
+
+/**
+ * The service stopped accepting a token (it answered 401): the shell asks the person to sign in again
+ * over the page. `token` is the one the refused request carried; null when it carried none.
+ */
+export function sessionExpired(token: string | null): void {
+  for (const listener of expiryListeners) listener(token);
+}
+
+export function onSessionExpired(listener: ExpiryListener): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
+/** Signed in again after an expiry: the reads the service refused ask again. */
+export function sessionRenewed(): void {
+  for (const listener of renewalListeners) listener();
+}
+
+export function onSessionRenewed(listener: () => void): () => void {
+  renewalListeners.add(listener);
+  return () => renewalListeners.delete(listener);
 }

@@ -11,12 +11,23 @@ import { Choice } from './choice';
 
 const roles: Role[] = ['agent', 'supervisor', 'analyst', 'auditor'];
 
-/** Signing in: single sign-on, the development sign-in (each where the service offers it), or a token pasted from elsewhere. */
+/** Signing in, as the whole page before anything else. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+  return (
+    <main className="sign-in">
+      <h1>Arrears console</h1>
+      <SignInChoices onSignedIn={onSignedIn} />
+    </main>
+  );
+}
+
+/** The ways to sign in: single sign-on, the development sign-in (each where the service offers it), or a token pasted from elsewhere. */
+export function SignInChoices({ onSignedIn }: { onSignedIn: () => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const { read } = useRead(async () => answer(await api.GET('/auth/sign-in-options')), []);
   const use = (token: string) => {
-    if (!sessionOf(token)) {
+    const session = sessionOf(token);
+    if (!session) {
       setProblem({
         status: 0,
         title: 'Not a token the console can read',
@@ -24,13 +35,16 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
       });
       return;
     }
+    if (session.expiresAt !== null && session.expiresAt < Date.now()) {
+      setProblem({ status: 0, title: 'This token has expired', detail: 'Ask for a fresh one.' });
+      return;
+    }
     keepToken(token);
     onSignedIn();
   };
   useSingleSignOnReturn(use, setProblem);
   return (
-    <main className="sign-in">
-      <h1>Arrears console</h1>
+    <>
       {problem && <ProblemView problem={problem} />}
       <ReadView read={read}>
         {(options) => (
@@ -41,7 +55,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         )}
       </ReadView>
       <PasteToken onToken={use} />
-    </main>
+    </>
   );
 }
 

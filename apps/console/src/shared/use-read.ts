@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { asProblem, type Problem } from '../api/problem';
+import { onSessionRenewed } from './session';
 
-export type Read<T> = { state: 'loading' } | { state: 'failed'; problem: Problem } | { state: 'loaded'; data: T };
+/**
+ * A read's state. Once loaded, a failed reload keeps the data shown, with the problem beside it
+ * (`reloadFailed`): what the person was reading does not vanish because one request failed.
+ */
+export type Read<T> = { state: 'loading' } | { state: 'failed'; problem: Problem } | { state: 'loaded'; data: T; reloadFailed: Problem | null };
 
 /** Loads `load` whenever `keys` change; `reload` asks again (after a command changed what it shows). */
 export function useRead<T>(load: () => Promise<T>, keys: readonly unknown[]): { read: Read<T>; reload: () => void } {
@@ -12,10 +17,12 @@ export function useRead<T>(load: () => Promise<T>, keys: readonly unknown[]): { 
     setRead((previous) => (previous.state === 'loaded' ? previous : { state: 'loading' }));
     load().then(
       (data) => {
-        if (current) setRead({ state: 'loaded', data });
+        if (current) setRead({ state: 'loaded', data, reloadFailed: null });
       },
       (error: unknown) => {
-        if (current) setRead({ state: 'failed', problem: asProblem(error) });
+        if (!current) return;
+        const problem = asProblem(error);
+        setRead((previous) => (previous.state === 'loaded' ? { ...previous, reloadFailed: problem } : { state: 'failed', problem }));
       },
     );
     return () => {
@@ -26,5 +33,10 @@ export function useRead<T>(load: () => Promise<T>, keys: readonly unknown[]): { 
   const reload = useCallback(() => {
     setVersion((v) => v + 1);
   }, []);
+  // Refused for an expired session: asked again once the person has signed in again.
+  const refusedSession = problemOf(read)?.status === 401;
+  useEffect(() => (refusedSession ? onSessionRenewed(reload) : undefined), [refusedSession, reload]);
   return { read, reload };
 }
+
+const problemOf = <T>(read: Read<T>): Problem | null => (read.state === 'failed' ? read.problem : read.state === 'loaded' ? read.reloadFailed : null);

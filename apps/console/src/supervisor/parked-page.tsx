@@ -1,10 +1,13 @@
 import { answer, api } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import type { DeadLetter } from '../api/schemas';
 import { instant } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
 import { Empty } from '../shared/problem-view';
+import { ShowMore, usePages, type Page } from '../shared/pages';
 
 /** Events a projection could not apply, and notifications the outbox gave up on: each retried (or skipped) by a supervisor. */
 export function ParkedPage() {
@@ -20,16 +23,18 @@ export function ParkedPage() {
 function ParkedEvents() {
   const { read, reload } = useRead(async () => answer(await api.GET('/parked-events')).parkedEvents, []);
   const command = useCommand(reload);
-  const act = (id: string, how: 'retry' | 'skip') =>
-    void command.send(
-      async () => {
-        const params = { params: { path: { parkedEventId: id } } };
-        answer(
-          how === 'retry' ? await api.POST('/parked-events/{parkedEventId}/retry', params) : await api.POST('/parked-events/{parkedEventId}/skip', params),
-        );
-      },
-      how === 'retry' ? 'Applied again.' : 'Skipped.',
-    );
+  const retry = (parkedEventId: string) =>
+    void command.send(async () => {
+      const parked = answer(await api.POST('/parked-events/{parkedEventId}/retry', { params: { path: { parkedEventId } } }));
+      if (parked.status === 'resolved') return;
+      // Answered 200, yet the projection failed again: the event stays parked, with the new error.
+      reload();
+      throw new ApiProblem({ status: 200, title: 'Still parked', detail: `Retried, and it failed again: ${parked.error}` });
+    }, 'Applied again.');
+  const skip = (parkedEventId: string) =>
+    void command.send(async () => {
+      answer(await api.POST('/parked-events/{parkedEventId}/skip', { params: { path: { parkedEventId } } }));
+    }, 'Skipped.');
   return (
     <section aria-labelledby="parked-events-title">
       <h2 id="parked-events-title">Parked events</h2>
@@ -46,7 +51,7 @@ function ParkedEvents() {
                   <button
                     type="button"
                     onClick={() => {
-                      act(event.id, 'retry');
+                      retry(event.id);
                     }}
                   >
                     Retry
@@ -54,7 +59,7 @@ function ParkedEvents() {
                   <button
                     type="button"
                     onClick={() => {
-                      act(event.id, 'skip');
+                      skip(event.id);
                     }}
                   >
                     Skip
@@ -70,7 +75,7 @@ function ParkedEvents() {
 }
 
 function DeadLetters() {
-  const { read, reload } = useRead(async () => answer(await api.GET('/notifications/dead-letters')).deadLetters, []);
+  const { read, reload } = useRead(() => deadLetters(), []);
   const command = useCommand(reload);
   const retry = (id: string) =>
     void command.send(async () => {
@@ -80,30 +85,38 @@ function DeadLetters() {
     <section aria-labelledby="dead-letters-title">
       <h2 id="dead-letters-title">Dead letters</h2>
       <CommandOutcome outcome={command.outcome} />
-      <ReadView read={read}>
-        {(letters) =>
-          letters.length === 0 ? (
-            <Empty>No notification has been given up on.</Empty>
-          ) : (
-            <ul className="facts">
-              {letters.map((letter) => (
-                <li key={letter.id}>
-                  {letter.channel} to account {letter.accountId}, given up {instant(letter.deadAt)}
-                  {letter.permanent && ' (permanent)'}: {letter.lastError}{' '}
-                  <button
-                    type="button"
-                    onClick={() => {
-                      retry(letter.id);
-                    }}
-                  >
-                    Requeue
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </ReadView>
+      <ReadView read={read}>{(first) => <DeadLetterPages first={first} onRetry={retry} />}</ReadView>
     </section>
   );
+}
+
+function DeadLetterPages({ first, onRetry }: { first: Page<DeadLetter>; onRetry: (id: string) => void }) {
+  const pages = usePages(first, deadLetters);
+  if (pages.items.length === 0) return <Empty>No notification has been given up on.</Empty>;
+  return (
+    <>
+      <ul className="facts">
+        {pages.items.map((letter) => (
+          <li key={letter.id}>
+            {letter.channel} to account {letter.accountId}, given up {instant(letter.deadAt)}
+            {letter.permanent && ' (permanent)'}: {letter.lastError}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                onRetry(letter.id);
+              }}
+            >
+              Requeue
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ShowMore pages={pages} label="Show more" />
+    </>
+  );
+}
+
+async function deadLetters(cursor?: string): Promise<Page<DeadLetter>> {
+  const page = answer(await api.GET('/notifications/dead-letters', { params: { query: { ...(cursor && { cursor }) } } }));
+  return { items: page.deadLetters, nextCursor: page.nextCursor };
 }

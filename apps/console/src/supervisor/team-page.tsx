@@ -1,11 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import { answer, api, sinceLastChange } from '../api/client';
 import type { ReassignResponse, WorklistItem } from '../api/schemas';
-import { asProblem, type Problem } from '../api/problem';
 import { money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
-import { ProblemView } from '../shared/problem-view';
+import { useCommand } from '../shared/use-command';
+import { CommandOutcome } from '../shared/command-outcome';
 import { Link } from '../shared/router';
 import { TeamFigures } from './team-figures';
 
@@ -27,32 +27,30 @@ export function TeamPage() {
   );
 }
 
-type Outcome = { state: 'none' } | { state: 'refused'; problem: Problem } | { state: 'done'; response: ReassignResponse };
-
 function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [agentId, setAgentId] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'none' });
+  const [reassigned, setReassigned] = useState<ReassignResponse | null>(null);
+  const command = useCommand(() => {
+    setSelected(new Set());
+    onDone();
+  });
   const toggle = (accountId: string) => {
     const next = new Set(selected);
     if (!next.delete(accountId)) next.add(accountId);
     setSelected(next);
   };
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    try {
-      // One key per submission: a retry of it (a lost answer) assigns nothing twice.
-      const headers = { 'Idempotency-Key': crypto.randomUUID() };
-      const response = answer(await api.POST('/team/reassign', { body: { accountIds: [...selected], agentId }, headers }));
-      setOutcome({ state: 'done', response });
-      setSelected(new Set());
-      onDone();
-    } catch (error) {
-      setOutcome({ state: 'refused', problem: asProblem(error) });
-    }
+    const body = { accountIds: [...selected], agentId };
+    void command.send(async () => {
+      setReassigned(null);
+      const header = { 'Idempotency-Key': command.idempotencyKey(body) };
+      setReassigned(answer(await api.POST('/team/reassign', { body, params: { header } })));
+    }, 'Reassigned.');
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="reassign-title">
+    <form onSubmit={submit} aria-labelledby="reassign-title">
       <h2 id="reassign-title">Reassign</h2>
       <div className="table-scroll">
         <table>
@@ -101,12 +99,12 @@ function Reassign({ items, onDone }: { items: WorklistItem[]; onDone: () => void
             required
           />
         </label>
-        <button type="submit" disabled={selected.size === 0}>
+        <button type="submit" disabled={command.sending || selected.size === 0}>
           Reassign {selected.size} selected
         </button>
       </div>
-      {outcome.state === 'refused' && <ProblemView problem={outcome.problem} />}
-      {outcome.state === 'done' && <Outcomes response={outcome.response} />}
+      {command.outcome.state === 'refused' && <CommandOutcome outcome={command.outcome} />}
+      {reassigned && <Outcomes response={reassigned} />}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { PlanForm } from './plan-form';
 import { DisputeForm } from './dispute-form';
 import { HoldForm } from './hold-form';
 import { RestrictionsForm } from './restrictions-form';
+import { signedIn, type Role } from '../../shared/session';
 
 const actions = {
   call: { label: 'Call outcome', Form: LogContactForm },
@@ -20,15 +21,21 @@ const actions = {
 
 type Action = keyof typeof actions;
 
-/** What the agent records on the account, one form at a time; each refusal comes back with its rule. */
+/** Placing a hold is a supervisor's decision (the service refuses it to agents): agents are not offered it. */
+const offeredTo = (role: Role | undefined): Action[] => (Object.keys(actions) as Action[]).filter((action) => action !== 'hold' || role === 'supervisor');
+
+/**
+ * What the agent records on the account, one form at a time; each refusal comes back with its rule.
+ * Every form stays mounted, hidden when another is chosen, so that switching keeps what was typed.
+ */
 export function AccountActions({ account, onChange }: ActionProps) {
   const [chosen, choose] = useState<Action>('call');
-  const { Form } = actions[chosen];
+  const offered = offeredTo(signedIn()?.role);
   return (
     <section aria-labelledby="record-title" className="actions">
       <h2 id="record-title">Record</h2>
       <div className="choices" role="group" aria-label="What to record">
-        {(Object.keys(actions) as Action[]).map((action) => (
+        {offered.map((action) => (
           <button
             key={action}
             type="button"
@@ -41,7 +48,14 @@ export function AccountActions({ account, onChange }: ActionProps) {
           </button>
         ))}
       </div>
-      <Form key={chosen} account={account} onChange={onChange} />
+      {offered.map((action) => {
+        const { Form } = actions[action];
+        return (
+          <div key={action} hidden={chosen !== action}>
+            <Form account={account} onChange={onChange} />
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -1,20 +1,27 @@
 import { useState, type SyntheticEvent } from 'react';
 import { answer, api } from '../../api/client';
+import type { AccountRead } from '../../api/schemas';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId, type ActionProps } from './action-props';
+import type { ActionProps } from './action-props';
 
 export function DisputeForm({ account, onChange }: ActionProps) {
   const [invoiceId, setInvoiceId] = useState('');
   const [reason, setReason] = useState('');
+  const [raisedId, setRaisedId] = useState<string | null>(null);
   const command = useCommand(onChange);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const body = { disputeId: newId('dispute'), reason, ...(invoiceId && { invoiceId }) };
-    void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/disputes', { params: { path: { accountId: account.accountId } }, body })),
-      'Dispute recorded: collection of the disputed debt pauses.',
-    );
+    const body = { disputeId: command.draftId('dispute'), reason, ...(invoiceId && { invoiceId }) };
+    void command.send(async () => {
+      answer(
+        await api.POST('/accounts/{accountId}/disputes', {
+          params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+          body,
+        }),
+      );
+      setRaisedId(body.disputeId);
+    }, 'Dispute recorded.');
   };
   return (
     <form onSubmit={submit} aria-label="Record a dispute">
@@ -50,6 +57,23 @@ export function DisputeForm({ account, onChange }: ActionProps) {
         Record dispute
       </button>
       <CommandOutcome outcome={command.outcome} />
+      {command.outcome.state === 'done' && <WhetherCollectionPauses account={account} disputeId={raisedId} />}
     </form>
+  );
+}
+
+/**
+ * A dispute raised in time pauses collection of the disputed debt; one raised after the validation period
+ * does so only if the creditor's policy says so (else it is only recorded): the account, read again, tells.
+ */
+function WhetherCollectionPauses({ account, disputeId }: { account: AccountRead; disputeId: string | null }) {
+  const dispute = account.disputes.find((raised) => raised.disputeId === disputeId);
+  if (!dispute) return null;
+  return (
+    <p role="status">
+      {dispute.pausesCollection
+        ? 'Collection of the disputed debt pauses until the dispute is resolved.'
+        : 'Raised after the validation period: the creditor’s policy only records it, and collection goes on.'}
+    </p>
   );
 }

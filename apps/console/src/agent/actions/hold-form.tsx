@@ -3,7 +3,7 @@ import { answer, api } from '../../api/client';
 import { localDate } from '../../shared/format';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId, type ActionProps } from './action-props';
+import type { ActionProps } from './action-props';
 
 export function HoldForm({ account, onChange }: ActionProps) {
   const [reason, setReason] = useState('');
@@ -11,9 +11,15 @@ export function HoldForm({ account, onChange }: ActionProps) {
   const command = useCommand(onChange);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    const body = { holdId: newId('hold'), reason, until };
+    const body = { holdId: command.draftId('hold'), reason, until };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/holds', { params: { path: { accountId: account.accountId } }, body })),
+      async () =>
+        answer(
+          await api.POST('/accounts/{accountId}/holds', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+            body,
+          }),
+        ),
       'Hold placed: no contact until it ends.',
     );
   };

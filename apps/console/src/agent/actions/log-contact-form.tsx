@@ -20,13 +20,23 @@ export function LogContactForm({ account, onChange }: ActionProps) {
   const [direction, setDirection] = useState<LogContact['direction']>('outbound');
   const [outcome, setOutcome] = useState<LogContact['outcome']>('right_party_contact');
   const [when, setWhen] = useState('');
-  const command = useCommand(onChange);
+  // The next contact is another one, made now unless said otherwise: it is not checked at this one's instant.
+  const command = useCommand(() => {
+    setWhen('');
+    onChange();
+  });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     // datetime-local is the agent's wall clock: the browser turns it into an instant in the agent's zone.
     const body: LogContact = { channel, direction, outcome, ...(when && { at: new Date(when).toISOString() }) };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/contacts', { params: { path: { accountId: account.accountId } }, body })),
+      async () =>
+        answer(
+          await api.POST('/accounts/{accountId}/contacts', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+            body,
+          }),
+        ),
       `Logged: ${direction} ${channel}, ${label(outcome)}.`,
     );
   };

@@ -12,8 +12,15 @@ export function NoteForm({ account, onChange }: ActionProps) {
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    const body = { text };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/notes', { params: { path: { accountId: account.accountId } }, body: { text } })),
+      async () =>
+        answer(
+          await api.POST('/accounts/{accountId}/notes', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+            body,
+          }),
+        ),
       'Note added.',
     );
   };

@@ -3,7 +3,6 @@ import { answer, api } from '../../api/client';
 import { localDate, majorUnits, minorUnits, money } from '../../shared/format';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId } from './action-props';
 import { needsCurrency, type AmountProps } from './needs-currency';
 import { dueDates, splitEvenly, sum, type Interval } from './installments';
 import { Choice } from '../../shared/choice';
@@ -16,17 +15,42 @@ interface Row {
   amount: string;
 }
 
-/** A payment plan over every open invoice: built evenly, adjusted by hand, sent only when it adds up to what is owed. */
+/** What the schedule is built from: how many installments, the first one's date, and how far apart. */
+interface Schedule {
+  count: number;
+  first: string;
+  interval: Interval;
+}
+
+/** `covered` split evenly over the schedule's dates, as the rows the agent may then adjust. */
+function rowsOf({ count, first, interval }: Schedule, covered: number, currency: string): Row[] {
+  const dates = dueDates(first, count, interval);
+  return splitEvenly(covered, count).map((amount, i) => ({ dueOn: dates[i] ?? first, amount: majorUnits(amount, currency) }));
+}
+
+/**
+ * A payment plan over every open invoice: built evenly, adjusted by hand, sent only when it adds up to what is owed.
+ * Changing the schedule, or what is owed, builds the rows again (hand edits of a row last until then), so what is
+ * sent is what the schedule shows.
+ */
 export const PlanForm = needsCurrency(function PlanForm({ account, currency, onChange }: AmountProps) {
   const covered = account.invoices.reduce((total, invoice) => total + invoice.outstanding, 0);
-  const [count, setCount] = useState(3);
-  const [first, setFirst] = useState(localDate(7));
-  const [interval, setInterval] = useState<Interval>('monthly');
-  const build = () => {
-    const dates = dueDates(first, count, interval);
-    return splitEvenly(covered, count).map((amount, i) => ({ dueOn: dates[i] ?? first, amount: majorUnits(amount, currency) }));
+  const [schedule, setSchedule] = useState<Schedule>({ count: 3, first: localDate(7), interval: 'monthly' });
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(schedule, covered, currency));
+  const [builtFor, setBuiltFor] = useState(covered);
+  // What is owed changed (a payment came in, say): the rows are built again for it, as for a new schedule.
+  if (builtFor !== covered && schedule.first !== '') {
+    setBuiltFor(covered);
+    setRows(rowsOf(schedule, covered, currency));
+  }
+  const reschedule = (change: Partial<Schedule>) => {
+    const next = { ...schedule, ...change };
+    setSchedule(next);
+    // A date input holds '' until its date is whole: the rows wait for one.
+    if (next.first === '') return;
+    setBuiltFor(covered);
+    setRows(rowsOf(next, covered, currency));
   };
-  const [rows, setRows] = useState<Row[]>(build);
   const amounts = rows.map((row) => minorUnits(row.amount, currency));
   const total = amounts.every((a) => a !== null) ? sum(amounts) : null;
   const command = useCommand(onChange);
@@ -34,9 +58,15 @@ export const PlanForm = needsCurrency(function PlanForm({ account, currency, onC
     event.preventDefault();
     if (total !== covered) return;
     const installments = rows.map((row, i) => ({ dueOn: row.dueOn, amount: amounts[i] as number }));
-    const body = { planId: newId('plan'), currency, installments };
+    const body = { planId: command.draftId('plan'), currency, installments };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/plans', { params: { path: { accountId: account.accountId } }, body })),
+      async () =>
+        answer(
+          await api.POST('/accounts/{accountId}/plans', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+            body,
+          }),
+        ),
       'Plan agreed.',
     );
   };
@@ -53,9 +83,9 @@ export const PlanForm = needsCurrency(function PlanForm({ account, currency, onC
             type="number"
             min={1}
             max={120}
-            value={count}
+            value={schedule.count}
             onChange={(e) => {
-              setCount(Math.max(1, Math.min(120, Number(e.target.value) || 1)));
+              reschedule({ count: Math.max(1, Math.min(120, Number(e.target.value) || 1)) });
             }}
           />
         </label>
@@ -63,21 +93,22 @@ export const PlanForm = needsCurrency(function PlanForm({ account, currency, onC
           First due
           <input
             type="date"
-            value={first}
+            value={schedule.first}
             onChange={(e) => {
-              setFirst(e.target.value);
+              reschedule({ first: e.target.value });
             }}
+            required
           />
         </label>
-        <Choice label="Every" value={interval} options={intervals} onChange={setInterval} describe={(every) => describedIntervals[every]} />
-        <button
-          type="button"
-          onClick={() => {
-            setRows(build());
+        <Choice
+          label="Every"
+          value={schedule.interval}
+          options={intervals}
+          onChange={(interval) => {
+            reschedule({ interval });
           }}
-        >
-          Build schedule
-        </button>
+          describe={(every) => describedIntervals[every]}
+        />
       </div>
       <table>
         <thead>

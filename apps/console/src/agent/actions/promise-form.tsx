@@ -3,7 +3,6 @@ import { answer, api } from '../../api/client';
 import { localDate, minorUnits } from '../../shared/format';
 import { CommandOutcome } from '../../shared/command-outcome';
 import { useCommand } from '../../shared/use-command';
-import { newId } from './action-props';
 import { needsCurrency, type AmountProps } from './needs-currency';
 import { AmountInput } from './amount-input';
 
@@ -15,9 +14,15 @@ export const PromiseForm = needsCurrency(function PromiseForm({ account, currenc
     event.preventDefault();
     const minor = minorUnits(amount, currency);
     if (minor === null) return;
-    const body = { promiseId: newId('promise'), amount: minor, currency, dueOn };
+    const body = { promiseId: command.draftId('promise'), amount: minor, currency, dueOn };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/promises', { params: { path: { accountId: account.accountId } }, body })),
+      async () =>
+        answer(
+          await api.POST('/accounts/{accountId}/promises', {
+            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': command.idempotencyKey(body) } },
+            body,
+          }),
+        ),
       'Promise recorded.',
     );
   };

@@ -14,13 +14,19 @@ export function RestrictionsForm({ account, onChange }: ActionProps) {
   const path = { accountId: account.accountId };
   const cease = () => {
     if (!window.confirm('Record that the debtor asked that all communication cease?')) return;
-    void command.send(async () => answer(await api.POST('/accounts/{accountId}/cease', { params: { path } })), 'Cease recorded: no further communication.');
-  };
-  const block = () =>
+    const header = { 'Idempotency-Key': command.idempotencyKey('cease') };
     void command.send(
-      async () => answer(await api.POST('/accounts/{accountId}/channels/{channel}/block', { params: { path: { ...path, channel } } })),
+      async () => answer(await api.POST('/accounts/{accountId}/cease', { params: { path, header } })),
+      'Cease recorded: no further communication.',
+    );
+  };
+  const block = () => {
+    const header = { 'Idempotency-Key': command.idempotencyKey({ block: channel }) };
+    void command.send(
+      async () => answer(await api.POST('/accounts/{accountId}/channels/{channel}/block', { params: { path: { ...path, channel }, header } })),
       `No more contact by ${channel}.`,
     );
+  };
   return (
     <div aria-label="Restrict contact" role="group">
       <div className="inline">
