@@ -32,7 +32,7 @@ export function CommandEndpoint(path: string, options: { summary: string; status
     ApiProblems({
       400: 'Malformed request: one entry per bad field (`errors`), unknown fields included; or a malformed Idempotency-Key or If-Match (`INVALID_HEADER`).',
       404: 'Unknown account (or invoice, promise, plan…), or an account of a creditor the token may not act for.',
-      409: 'Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running.',
+      409: 'Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`).',
       412: 'If-Match named a revision the account is no longer at (`WRONG_EXPECTED_REVISION`).',
       422: 'Refused by a business rule; `code` names the rule (a refused contact also gives `refusals` and `allowedFrom`).',
     }),

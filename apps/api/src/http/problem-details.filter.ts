@@ -73,16 +73,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof UnopenableEventError) {
       // Written past the edge (an altered tag, an opening without its debtor): the history cannot be folded
-      // until a person looks at it. Logged as an error, answered as the state of the account, not a fault.
-      return problem(
-        409,
-        'HISTORY_UNREADABLE',
-        'Conflict',
-        `The history holds an event at position ${error.position} whose sealed data cannot be opened; it waits for a person.`,
-        {
-          position: error.position.toString(),
-        },
-      );
+      // until a person looks at it. Logged as an error with the event's position (the answer may go to a debtor,
+      // who has no business with the log), answered as the state of the account, not a fault.
+      return problem(409, 'HISTORY_UNREADABLE', 'Conflict', 'The history holds an event whose sealed data cannot be opened; it waits for a person.');
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

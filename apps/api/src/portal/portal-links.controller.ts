@@ -25,7 +25,11 @@ export class PortalLinksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Mint a signed, expiring portal link for the account (recorded as PortalLinkIssued; revoke it with …/portal-links/revoke)' })
   @ApiCreatedResponse({ type: PortalLinkIssuedResponse, description: 'The link, and where its event landed.' })
-  @ApiProblems({ 400: 'Malformed request: one entry per bad field.', 404: 'Unknown account, or one of a creditor the token may not act for.' })
+  @ApiProblems({
+    400: 'Malformed request: one entry per bad field.',
+    404: 'Unknown account, or one of a creditor the token may not act for.',
+    409: 'The account kept changing while the link was recorded, or its history holds an event that cannot be opened (`HISTORY_UNREADABLE`).',
+  })
   async issue(
     @IdParam('accountId') accountId: string,
     @Body(OptionalBodyPipe) request: IssuePortalLinkRequest,

@@ -7,7 +7,7 @@ export const unknownAccount = { 404: 'Unknown account, or one of a creditor the 
 
 /** What a read from the event store answers when the account's history holds an event that cannot be opened. */
 export const unreadableHistory = {
-  409: 'The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, with its `position`); it waits for a person.',
+  409: 'The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, its position logged); it waits for a person.',
 } as const;
 
 /** A read route's documentation: what it answers (its schema), and the problem answers reads share, or the route's own where it says more. */
