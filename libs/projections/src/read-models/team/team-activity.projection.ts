@@ -38,7 +38,7 @@ export interface TeamAccountDocument extends ProjectedDocument {
 export type TeamDocument = TeamDayDocument | TeamRosterDocument | TeamAccountDocument;
 
 const TEAM_ACTIVITY = 'team_activity';
-const handled = ['AccountAssigned', 'AccountClosed', 'ContactAttempted', 'PromiseToPayMade', 'PromiseKept', 'PromiseBroken'] as const;
+const handled = ['AccountAssigned', 'AccountClosed', 'AccountReopened', 'ContactAttempted', 'PromiseToPayMade', 'PromiseKept', 'PromiseBroken'] as const;
 type TeamEvent = Extract<AccountEvent, { type: (typeof handled)[number] }>;
 type Recorded = RecordedAccountEvent & TeamEvent;
 
@@ -60,7 +60,8 @@ export const teamActivityProjectionFor = (zones: ReportingZones): Projection<Tea
   return {
     name: TEAM_ACTIVITY,
     // 2: agents and promises named like Object.prototype's members (`constructor`, `__proto__`) count like any other.
-    version: 2,
+    // 3: an account reopened (a payment after it closed) counts for its agent again.
+    version: 3,
     collection: TEAM_ACTIVITY,
     indexes: [],
     handles: handled,
@@ -71,6 +72,7 @@ export const teamActivityProjectionFor = (zones: ReportingZones): Projection<Tea
       switch (event.type) {
         case 'AccountAssigned':
         case 'AccountClosed':
+        case 'AccountReopened':
           return [accountRef(accountId), ref(teamRosterId(creditorId))];
         case 'ContactAttempted':
           return byPerson(event) ? [ref(dayOf(event))] : [];
@@ -96,13 +98,16 @@ function evolveTeam(documents: (TeamDocument | null)[], event: Recorded, dayId: 
   };
   switch (event.type) {
     case 'AccountAssigned':
-    case 'AccountClosed': {
+    case 'AccountClosed':
+    case 'AccountReopened': {
       const roster = (documents[1] as TeamRosterDocument | null) ?? { id: teamRosterId(creditorId), kind: 'roster', creditorId, assigned: {}, position: 0 };
-      const assignee = event.type === 'AccountAssigned' ? event.data.agentId : null;
+      const next =
+        event.type === 'AccountAssigned' ? { ...account, assignedAgentId: event.data.agentId } : { ...account, open: event.type === 'AccountReopened' };
+      // An open account counts for its agent: the one it counted for before, and the one after.
+      const [before, after] = [account, next].map(({ open, assignedAgentId }) => (open ? assignedAgentId : null));
       const assigned = { ...roster.assigned };
-      if (account.open && account.assignedAgentId) setEntry(assigned, account.assignedAgentId, (entryOf(assigned, account.assignedAgentId) ?? 1) - 1);
-      if (account.open && assignee) setEntry(assigned, assignee, (entryOf(assigned, assignee) ?? 0) + 1);
-      const next = event.type === 'AccountAssigned' ? { ...account, assignedAgentId: assignee } : { ...account, open: false };
+      if (before) setEntry(assigned, before, (entryOf(assigned, before) ?? 1) - 1);
+      if (after) setEntry(assigned, after, (entryOf(assigned, after) ?? 0) + 1);
       return [next, { ...roster, assigned: Object.fromEntries(Object.entries(assigned).filter(([, count]) => count > 0)) }];
     }
     case 'PromiseToPayMade': {

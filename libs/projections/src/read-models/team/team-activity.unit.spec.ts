@@ -52,6 +52,17 @@ describe('team activity read model', () => {
     expect(closed.get(`team_activity/${teamRosterId('cred-1')}`)).toMatchObject({ assigned: { 'agent-7': 1 } });
     expect(closed.get(`team_activity/${teamRosterId('cred-1')}`)).not.toHaveProperty(['assigned', 'agent-9']);
   });
+
+  it('counts it for its agent again once a payment after closing reopens it, and a reassignment then moves it', () => {
+    const reopened = projectAll(projection, [
+      ...history,
+      acc2('AccountClosed', { closedOn: '2026-03-05' }),
+      acc2('AccountReopened', { reopenedOn: '2026-03-06', reason: 'payment_received', paymentId: 'pay-late' }),
+      acc2('AccountAssigned', { agentId: 'agent-7' }),
+    ]);
+    expect(reopened.get(`team_activity/${teamRosterId('cred-1')}`)).toMatchObject({ assigned: { 'agent-7': 2 } });
+    expect(reopened.get(`team_activity/${teamRosterId('cred-1')}`)).not.toHaveProperty(['assigned', 'agent-9']);
+  });
 });
 
 describe('team activity read model: ids a client may choose', () => {
