@@ -193,16 +193,41 @@ describe('an event whose sealed data cannot be opened', () => {
     );
   });
 
+  it('refuses an import’s lines on it, not the whole file: HISTORY_UNREADABLE to its creditor, as absent to another', async () => {
+    const [, tampered] = await appendUnopenable(api, events, 'cred-unopenable');
+    const { accountId } = tampered as NonNullable<typeof tampered>;
+    const healthy = uniqueId('acc');
+    const lines = [
+      { type: 'note', accountId, text: 'Imported.', at: '2026-02-01T10:00:00Z' },
+      { type: 'account', accountId: healthy, creditorId: 'cred-unopenable', debtorReference: 'D-2', timeZone: 'UTC', openedOn: '2026-01-01' },
+    ];
+    const imported = async (headers: Record<string, string>, body = lines) => {
+      const started = await api.post('/imports', body.map((line) => JSON.stringify(line)).join('\n'), { 'content-type': 'application/x-ndjson', ...headers });
+      expect(started.status).toBe(202);
+      for (;;) {
+        const progress = await api.get(`/imports/${started.body.importId as string}`, headers);
+        if (progress.body.status !== 'running') return progress.body as { status: string; linesApplied: number; errors: { line: number; code: string }[] };
+        await new Promise((done) => setTimeout(done, 20));
+      }
+    };
+    const ours = await imported(await as('supervisor', 'sup-u', ['cred-unopenable']));
+    expect(ours).toMatchObject({ status: 'done', linesApplied: 1, errors: [{ line: 1, code: 'HISTORY_UNREADABLE' }] });
+    const theirs = await imported(await as('supervisor', 'sup-o', ['cred-other']), lines.slice(0, 1));
+    expect(theirs).toMatchObject({ status: 'done', linesApplied: 0, errors: [{ line: 1, code: 'ACCOUNT_NOT_FOUND' }] });
+  });
+
   it('answers a command or a read of its history from the log 409 HISTORY_UNREADABLE, never a 500', async () => {
     const [bare, tampered] = await appendUnopenable(api, events, 'cred-unopenable');
-    for (const { accountId, position } of [bare, tampered].map((written) => written as NonNullable<typeof written>)) {
+    for (const { accountId } of [bare, tampered].map((written) => written as NonNullable<typeof written>)) {
       const refused = await api.post(`/accounts/${accountId}/invoices`, invoiceBody('inv-1'));
       expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({ code: 'HISTORY_UNREADABLE', position: position.toString() });
+      expect(refused.body.code).toBe('HISTORY_UNREADABLE');
+      // The position is logged for a person, not told to a caller who may be the debtor.
+      expect(refused.body.position).toBeUndefined();
       for (const read of ['events', `state?asOf=${new Date().toISOString()}`]) {
         const history = await api.get(`/accounts/${accountId}/${read}`);
         expect(history.status).toBe(409);
-        expect(history.body).toMatchObject({ code: 'HISTORY_UNREADABLE', position: position.toString() });
+        expect(history.body.code).toBe('HISTORY_UNREADABLE');
       }
       // The read models parked it, so the audit trail and the account read have no such account.
       expect((await api.get(`/accounts/${accountId}/history`)).status).toBe(404);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { accountStream, dateIn, DomainError, evolve, isId, type AccountEvent, type ContactPolicies } from '@arrears/domain';
+import { accountStream, conflict, dateIn, DomainError, evolve, isId, notFound, type AccountEvent, type ContactPolicies } from '@arrears/domain';
+import { UnopenableEventError } from '@arrears/personal-data';
 import { appendToStreams, readStreams, type EventStore, type StreamAppend, type StreamAppendOutcome } from '@arrears/event-store';
 import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
@@ -25,6 +26,8 @@ export interface LedgerImportOptions {
 /** An account as the import knows it: its state, revision and hash, and the ids of its events. */
 interface Cursor extends KnownState {
   ids: Set<string>;
+  /** The creditor of an account whose history holds an event that cannot be opened (it cannot be folded). */
+  unreadableOf?: string;
 }
 
 interface LineFact extends ImportFact {
@@ -201,13 +204,25 @@ export class LedgerImport {
     const streams = await readStreams(this.store, accountIds.map(accountStream));
     for (const accountId of accountIds) {
       const recorded = streams.get(accountStream(accountId)) ?? [];
-      this.cursors.set(accountId, { ...knownStateOf(recorded), ids: new Set(recorded.map((event) => event.id)) });
+      const ids = new Set(recorded.map((event) => event.id));
+      try {
+        this.cursors.set(accountId, { ...knownStateOf(recorded), ids });
+      } catch (error) {
+        // One account's unreadable history refuses its own lines, not the file (see decideAccount).
+        if (!(error instanceof UnopenableEventError)) throw error;
+        this.cursors.set(accountId, { ...noStream(), ids, unreadableOf: String(recorded[0]?.metadata.creditorId) });
+      }
     }
   }
 
-  /** The debtor's zone, which dates the account's date-only facts; none for another creditor's, as for an absent one. */
+  /**
+   * The debtor's zone, which dates the account's date-only facts; none for another creditor's, as for an absent one.
+   * An unreadable history of the caller's has none to read: UTC, so that its lines reach their refusal.
+   */
   private zoneOf(accountId: string): string | undefined {
-    const state = this.cursors.get(accountId)?.state;
+    const cursor = this.cursors.get(accountId);
+    if (cursor?.unreadableOf !== undefined) return mayActFor(this.caller, cursor.unreadableOf) ? 'UTC' : undefined;
+    const state = cursor?.state;
     return state && state.status !== 'unopened' && mayActFor(this.caller, state.creditorId) ? state.debtor.timeZone : undefined;
   }
 
@@ -217,7 +232,8 @@ export class LedgerImport {
     const cursor = this.cursors.get(accountId) as Cursor;
     // Another creditor's account answers as an absent one, as on the command path: its lines are decided on no
     // account (opening one excepted: refused as opening one's own twice), none found already present.
-    const foreign = cursor.state.status !== 'unopened' && !mayActFor(this.caller, cursor.state.creditorId);
+    const creditorId = cursor.unreadableOf ?? (cursor.state.status === 'unopened' ? undefined : cursor.state.creditorId);
+    const foreign = creditorId !== undefined && !mayActFor(this.caller, creditorId);
     const decided: DecidedAccount = {
       accountId,
       known: cursor,
@@ -236,6 +252,10 @@ export class LedgerImport {
       const future = inTheFuture(fact, recordedAt);
       if (future) {
         decided.refused.push([fact.line, future]);
+        continue;
+      }
+      if (cursor.unreadableOf !== undefined) {
+        decided.refused.push([fact.line, unreadableRefusal(accountId, fact, foreign)]);
         continue;
       }
       let events: AccountEvent[];
@@ -309,6 +329,18 @@ const factKey = (fact: ImportFact) => `import:${createHash('sha256').update(fact
 function inTheFuture({ dated, occurredAt }: ImportFact, now: Date): LineRefused | undefined {
   const later = dated.date !== undefined && dated.zone !== undefined ? dated.date > dateIn(now.toISOString(), dated.zone) : occurredAt > now;
   return later ? new LineRefused(dated.field, 'FACT_IN_FUTURE', `${dated.field} is later than now: the fact has not happened yet.`) : undefined;
+}
+
+/**
+ * A line on an account whose history cannot be folded: the caller's waits for a person; another creditor's answers
+ * word for word as the decider would, opening its id as opening one's own twice, anything else as an absent account.
+ */
+function unreadableRefusal(accountId: string, fact: LineFact, foreign: boolean): LineRefused {
+  if (!foreign)
+    return new LineRefused(undefined, 'HISTORY_UNREADABLE', `Account ${accountId}'s history holds an event that cannot be opened; it waits for a person.`);
+  return fact.command.type === 'OpenAccount'
+    ? refusalOf(conflict('ACCOUNT_ALREADY_EXISTS', `Account ${accountId} already exists.`, { accountId }))
+    : refusalOf(notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.'));
 }
 
 /** A decider's refusal, told as a line error: its code, and the field it names when it names one. */
