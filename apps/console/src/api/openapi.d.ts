@@ -4621,7 +4621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -4862,7 +4862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5007,7 +5007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5156,7 +5156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5305,7 +5305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5450,7 +5450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5599,7 +5599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5745,7 +5745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -5895,7 +5895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -6041,7 +6041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -6313,7 +6313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -6462,7 +6462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -6705,7 +6705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -6855,7 +6855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7004,7 +7004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7149,7 +7149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7298,7 +7298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7443,7 +7443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7592,7 +7592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7737,7 +7737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -7886,7 +7886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8036,7 +8036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8185,7 +8185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8330,7 +8330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8468,7 +8468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, with its `position`); it waits for a person. */
+            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, its position logged); it waits for a person. */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8577,7 +8577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -8912,7 +8912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9058,7 +9058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9207,7 +9207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9353,7 +9353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9499,7 +9499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9648,7 +9648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9797,7 +9797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -9946,7 +9946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10096,7 +10096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10245,7 +10245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10395,7 +10395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10544,7 +10544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10695,7 +10695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -10838,6 +10838,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The account kept changing while the link was recorded, or its history holds an event that cannot be opened (`HISTORY_UNREADABLE`). */
+            409: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than the limit (`BODY_TOO_LARGE`). */
             413: {
                 headers: {
@@ -10957,7 +10967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11106,7 +11116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11255,7 +11265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11400,7 +11410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11549,7 +11559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11698,7 +11708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11842,7 +11852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, with its `position`); it waits for a person. */
+            /** @description The history holds an event whose sealed data cannot be opened (`HISTORY_UNREADABLE`, its position logged); it waits for a person. */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -11951,7 +11961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -12100,7 +12110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14112,7 +14122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14369,7 +14379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14516,7 +14526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14663,7 +14673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14810,7 +14820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -14957,7 +14967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -15223,7 +15233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -16642,7 +16652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
@@ -16791,7 +16801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict: a duplicate id, a once-only step taken already, or an Idempotency-Key reused for another request or still running. */
+            /** @description Conflict: a duplicate id, a once-only step taken already, an Idempotency-Key reused for another request or still running, or a history holding an event that cannot be opened (`HISTORY_UNREADABLE`). */
             409: {
                 headers: {
                     "X-Correlation-Id": components["headers"]["X-Correlation-Id"];
