@@ -176,7 +176,7 @@ inChromium('the console, in a browser, against the built service on the embedded
     expect(complaints).toEqual([]);
   });
 
-  it('checks again every minute whether the agent may call, and says when it last did', async () => {
+  it('checks again every minute whether the agent may call, says when it last did, and answers nothing when a check fails', async () => {
     const { page, complaints } = await newTab(browser!);
     await page.clock.install();
     await signIn(page, service!.url, await token('agent', 'agent-8'));
@@ -196,6 +196,16 @@ inChromium('the console, in a browser, against the built service on the embedded
     const checkedAgain = page.waitForRequest(isCheck);
     await page.clock.fastForward('00:31');
     await checkedAgain;
+    // A check that fails leaves no answer standing: the last one may no longer hold (the debtor's evening ends).
+    await page.route('**/contact-status?**', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
+        body: JSON.stringify({ status: 503, code: 'STORE_UNAVAILABLE', title: 'Service unavailable', detail: 'A store cannot be reached right now.' }),
+      }),
+    );
+    await page.clock.fastForward('01:01');
+    await callNow.getByText('Not known.').waitFor();
     expect(complaints).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { instant } from '../shared/format';
 import { AllowedFrom } from '../shared/problem-view';
 import { useRead } from '../shared/use-read';
 import { atInstant } from '../shared/at-instant';
+import type { Problem } from '../api/problem';
 
 /** How often the answer is checked again while the page is open: the debtor's clock moves on (past 21:00, say). */
 const recheckEveryMs = 60_000;
@@ -15,7 +16,8 @@ const clockMarginMs = 1_000;
 /** "May I call now?": yes, or each rule refusing and from when, in the agent's zone and the debtor's; and when that was checked. */
 export function CallNow({ account }: { account: AccountRead }) {
   const { contact, debtor } = account;
-  const rules = useContactRules(account);
+  const { rules, unchecked } = useContactRules(account);
+  if (unchecked) return <NotChecked problem={unchecked} />;
   const allowedNow = rules?.allowedNow ?? contact.contactableNow;
   const checkedAt = rules?.asOf ?? account.asOf;
   return (
@@ -54,12 +56,24 @@ export function CallNow({ account }: { account: AccountRead }) {
   );
 }
 
+/** The check failed: an answer of minutes ago may no longer hold (the debtor's evening ends), so none is given. */
+function NotChecked({ problem }: { problem: Problem }) {
+  return (
+    <section aria-labelledby="call-now-title" className="call-now no">
+      <h2 id="call-now-title">May I call now?</h2>
+      <p>
+        <strong>Not known.</strong> The rules could not be checked just now (<code>{problem.code}</code>): do not call until they answer.
+      </p>
+    </section>
+  );
+}
+
 /**
  * Each rule refusing a call now, from the contact-status read, checked again every minute, when the agent
  * comes back to the window, and as soon as the next allowed instant passes; null until it first answers
  * (the account's own summary stands meanwhile).
  */
-function useContactRules(account: AccountRead): ContactRules | null {
+function useContactRules(account: AccountRead): { rules: ContactRules | null; unchecked: Problem | null } {
   const { read, reload } = useRead(
     async () =>
       answer(
@@ -70,6 +84,7 @@ function useContactRules(account: AccountRead): ContactRules | null {
     [account.accountId, account.asOf],
   );
   const rules = read.state === 'loaded' ? read.data : null;
+  const unchecked = read.state === 'failed' ? read.problem : read.state === 'loaded' ? read.reloadFailed : null;
   useEffect(() => {
     const timer = setInterval(reload, recheckEveryMs);
     window.addEventListener('focus', reload);
@@ -81,5 +96,5 @@ function useContactRules(account: AccountRead): ContactRules | null {
   // While calling is allowed, nextAllowedAt is the instant asked about: only a refusal's end is worth waiting for.
   const refusedUntil = rules && !rules.allowedNow ? rules.nextAllowedAt : null;
   useEffect(() => (refusedUntil === null ? undefined : atInstant(Date.parse(refusedUntil) + clockMarginMs, reload)), [refusedUntil, reload]);
-  return rules;
+  return { rules, unchecked };
 }

@@ -3,26 +3,29 @@ import { asProblem, type Problem } from '../api/problem';
 import { onSessionRenewed } from './session';
 
 /**
- * A read's state. Once loaded, a failed reload keeps the data shown, with the problem beside it
- * (`reloadFailed`): what the person was reading does not vanish because one request failed.
+ * A read's state. Once loaded, a failed reload of the same question keeps the data shown, with the problem beside
+ * it (`reloadFailed`): what the person was reading does not vanish because one request failed. Another question
+ * (another account, period, currency) shows nothing of the last one's answer: it would read as this one's.
  */
-export type Read<T> = { state: 'loading' } | { state: 'failed'; problem: Problem } | { state: 'loaded'; data: T; reloadFailed: Problem | null };
+export type Read<T> = { state: 'loading' } | { state: 'failed'; problem: Problem } | { state: 'loaded'; data: T; reloadFailed: Problem | null; asked: string };
 
 /** Loads `load` whenever `keys` change; `reload` asks again (after a command changed what it shows). */
 export function useRead<T>(load: () => Promise<T>, keys: readonly unknown[]): { read: Read<T>; reload: () => void } {
   const [read, setRead] = useState<Read<T>>({ state: 'loading' });
   const [version, setVersion] = useState(0);
+  const asked = JSON.stringify(keys);
   useEffect(() => {
     let current = true;
-    setRead((previous) => (previous.state === 'loaded' ? previous : { state: 'loading' }));
+    const same = (previous: Read<T>): previous is Extract<Read<T>, { state: 'loaded' }> => previous.state === 'loaded' && previous.asked === asked;
+    setRead((previous) => (same(previous) ? previous : { state: 'loading' }));
     load().then(
       (data) => {
-        if (current) setRead({ state: 'loaded', data, reloadFailed: null });
+        if (current) setRead({ state: 'loaded', data, reloadFailed: null, asked });
       },
       (error: unknown) => {
         if (!current) return;
         const problem = asProblem(error);
-        setRead((previous) => (previous.state === 'loaded' ? { ...previous, reloadFailed: problem } : { state: 'failed', problem }));
+        setRead((previous) => (same(previous) ? { ...previous, reloadFailed: problem } : { state: 'failed', problem }));
       },
     );
     return () => {
