@@ -212,8 +212,16 @@ describe('an event whose sealed data cannot be opened', () => {
     };
     const ours = await imported(await as('supervisor', 'sup-u', ['cred-unopenable']));
     expect(ours).toMatchObject({ status: 'done', linesApplied: 1, errors: [{ line: 1, code: 'HISTORY_UNREADABLE' }] });
-    const theirs = await imported(await as('supervisor', 'sup-o', ['cred-other']), lines.slice(0, 1));
-    expect(theirs).toMatchObject({ status: 'done', linesApplied: 0, errors: [{ line: 1, code: 'ACCOUNT_NOT_FOUND' }] });
+    // Another creditor's token: as for an absent account, save that opening its id is refused as opening one's own
+    // twice, and an opening for a creditor not theirs is refused for that first.
+    const opening = { ...lines[1], accountId };
+    const theirs = await imported(await as('supervisor', 'sup-o', ['cred-other']), [
+      lines[0],
+      { ...opening, creditorId: 'cred-other' },
+      opening,
+    ] as typeof lines);
+    expect(theirs).toMatchObject({ status: 'done', linesApplied: 0 });
+    expect(theirs.errors.map(({ code }) => code)).toEqual(['ACCOUNT_NOT_FOUND', 'ACCOUNT_ALREADY_EXISTS', 'CREDITOR_NOT_ALLOWED']);
   });
 
   it('answers a command or a read of its history from the log 409 HISTORY_UNREADABLE, never a 500', async () => {

@@ -6,7 +6,7 @@ import type { Clock } from '@arrears/platform';
 import type { KnownState } from '../account-state.cache';
 import type { CommandContext } from '../command-context';
 import { decideCommand } from '../decide-command';
-import { mayActFor } from '../creditor-scope';
+import { mayActFor, requireCommandInScope, type CreditorScope } from '../creditor-scope';
 import { knownStateOf, noStream } from '../load-account';
 import { eventIdOf, type SealAndChain } from '../seal-and-chain';
 import { columnOf, importFact, LineRefused, type ImportFact } from './import-fact';
@@ -255,7 +255,7 @@ export class LedgerImport {
         continue;
       }
       if (cursor.unreadableOf !== undefined) {
-        decided.refused.push([fact.line, unreadableRefusal(accountId, fact, foreign)]);
+        decided.refused.push([fact.line, unreadableRefusal(accountId, fact, foreign, context)]);
         continue;
       }
       let events: AccountEvent[];
@@ -335,12 +335,19 @@ function inTheFuture({ dated, occurredAt }: ImportFact, now: Date): LineRefused 
  * A line on an account whose history cannot be folded: the caller's waits for a person; another creditor's answers
  * word for word as the decider would, opening its id as opening one's own twice, anything else as an absent account.
  */
-function unreadableRefusal(accountId: string, fact: LineFact, foreign: boolean): LineRefused {
+function unreadableRefusal(accountId: string, fact: LineFact, foreign: boolean, scope: CreditorScope): LineRefused {
   if (!foreign)
     return new LineRefused(undefined, 'HISTORY_UNREADABLE', `Account ${accountId}'s history holds an event that cannot be opened; it waits for a person.`);
-  return fact.command.type === 'OpenAccount'
-    ? refusalOf(conflict('ACCOUNT_ALREADY_EXISTS', `Account ${accountId} already exists.`, { accountId }))
-    : refusalOf(notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.'));
+  try {
+    // The caller's scope first, as the decider's refusals come after it (an opening for a creditor not theirs).
+    requireCommandInScope(scope, accountId, fact.command, noStream().state);
+    throw fact.command.type === 'OpenAccount'
+      ? conflict('ACCOUNT_ALREADY_EXISTS', `Account ${accountId} already exists.`, { accountId })
+      : notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return refusalOf(error);
+  }
 }
 
 /** A decider's refusal, told as a line error: its code, and the field it names when it names one. */
