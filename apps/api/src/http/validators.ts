@@ -28,45 +28,22 @@ export const IsCurrency = (options: ApiPropertyOptions = {}) =>
     described({ type: String, example: 'USD', description: 'ISO 4217 code', ...options }),
   );
 
-export const IsBusinessDate = (options: ApiPropertyOptions = {}, validationOptions?: ValidationOptions) =>
-  applyDecorators(
-    ValidateBy(
-      {
-        name: 'isBusinessDate',
-        validator: {
-          validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
-          defaultMessage: () => '$property must be a real calendar date written YYYY-MM-DD',
-        },
-      },
-      validationOptions,
-    ),
-    described({ type: String, format: 'date', example: '2026-01-31', ...options }),
-  );
-
-export const IsTimeZone = (validationOptions?: ValidationOptions) =>
+/** A string the domain's own check takes: the edge refuses what the decider would, field by field. */
+const domainText = (name: string, check: (value: string) => boolean, message: string) => (validationOptions?: ValidationOptions) =>
   ValidateBy(
-    {
-      name: 'isTimeZone',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-        defaultMessage: () => '$property must be an IANA time zone such as America/New_York',
-      },
-    },
+    { name, validator: { validate: (value: unknown) => typeof value === 'string' && check(value), defaultMessage: () => message } },
     validationOptions,
   );
+
+const isBusinessDate = domainText('isBusinessDate', isIsoDate, '$property must be a real calendar date written YYYY-MM-DD');
+
+export const IsBusinessDate = (options: ApiPropertyOptions = {}, validationOptions?: ValidationOptions) =>
+  applyDecorators(isBusinessDate(validationOptions), described({ type: String, format: 'date', example: '2026-01-31', ...options }));
+
+export const IsTimeZone = domainText('isTimeZone', isTimeZone, '$property must be an IANA time zone such as America/New_York');
 
 /** One e-mail address, as the domain takes it (isEmailAddress): never a list. */
-export const IsEmailAddress = (validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isEmailAddress',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isEmailAddress(value),
-        defaultMessage: () => '$property must be one e-mail address such as ada@example.com',
-      },
-    },
-    validationOptions,
-  );
+export const IsEmailAddress = domainText('isEmailAddress', isEmailAddress, '$property must be one e-mail address such as ada@example.com');
 
 /**
  * A percentage with at most four decimals, from `min` to `max`. Checked by rounding to four places
