@@ -4,15 +4,14 @@ import type { AccountRead } from '../api/schemas';
 import { money } from '../shared/format';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
-import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
-import { signedIn } from '../shared/session';
 import { CallNow } from './call-now';
 import { InvoicesTable } from './invoices-table';
 import { Arrangements } from './arrangements';
 import { Timeline } from './timeline';
 import { AccountActions } from './actions/account-actions';
 import { expectedRecoveryText, likelihood, ScoreReasons } from './propensity';
+import { useClaim } from './use-claim';
 
 /** One account for the agent working it: what is owed, may I call now, what was agreed, what happened, and what to record. */
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -45,19 +44,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
 }
 
 function AccountHeader({ account, onChange }: { account: AccountRead; onChange: () => void }) {
-  const { outcome, send, sending, idempotencyKey } = useCommand(onChange);
-  const claim = () =>
-    send(
-      async () =>
-        answer(
-          await api.POST('/worklist/{accountId}/claim', {
-            params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': idempotencyKey('claim') } },
-            body: {},
-          }),
-        ),
-      'Claimed.',
-    );
-  const mine = account.claim?.agentId === signedIn()?.subject;
+  const { claim, outcome, sending, mine } = useClaim(account.accountId, account.claim?.agentId, onChange);
   return (
     <header className="account-header">
       <h1 id="account-title">

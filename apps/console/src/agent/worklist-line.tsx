@@ -2,28 +2,15 @@ import { answer, api, sinceLastChange } from '../api/client';
 import type { WorklistItem } from '../api/schemas';
 import { businessDate, instant, money } from '../shared/format';
 import { Link } from '../shared/router';
-import { useCommand } from '../shared/use-command';
 import { CommandOutcome } from '../shared/command-outcome';
 import { useRead } from '../shared/use-read';
-import { signedIn } from '../shared/session';
 import { expectedRecoveryText, likelihood, ScoreReasons } from './propensity';
+import { useClaim } from './use-claim';
 
 const scorePart = (name: string) => name.replace(/([A-Z])/g, ' $1').toLowerCase();
 
 export function WorklistLine({ item, rank, asOf, onChange }: { item: WorklistItem; rank: number; asOf: string; onChange: () => void }) {
-  const { outcome, send, sending, idempotencyKey } = useCommand(onChange);
-  const claim = () =>
-    send(
-      async () =>
-        answer(
-          await api.POST('/worklist/{accountId}/claim', {
-            params: { path: { accountId: item.accountId }, header: { 'Idempotency-Key': idempotencyKey('claim') } },
-            body: {},
-          }),
-        ),
-      'Claimed.',
-    );
-  const mine = item.claim?.agentId === signedIn()?.subject;
+  const { claim, outcome, sending, mine } = useClaim(item.accountId, item.claim?.agentId, onChange);
   return (
     <tr data-account={item.accountId}>
       <td>{rank}</td>
