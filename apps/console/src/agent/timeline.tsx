@@ -1,7 +1,5 @@
 import { api, answer, sinceLastChange } from '../api/client';
-import type { HistoryEntry } from '../api/schemas';
-import { HistoryTable } from '../auditor/history-table';
-import { ShowMore, usePages, type Page } from '../shared/pages';
+import { HistoryPages } from '../auditor/history-table';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
 
@@ -20,17 +18,7 @@ export function Timeline({ accountId, version }: { accountId: string; version: s
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <ReadView read={read}>{(page) => <TimelinePages accountId={accountId} first={page} />}</ReadView>
+      <ReadView read={read}>{(page) => <HistoryPages first={page} next={(cursor) => newestFirst(accountId, cursor)} label="Show older" />}</ReadView>
     </section>
-  );
-}
-
-function TimelinePages({ accountId, first }: { accountId: string; first: Page<HistoryEntry> }) {
-  const pages = usePages(first, (cursor) => newestFirst(accountId, cursor));
-  return (
-    <>
-      <HistoryTable items={pages.items} />
-      <ShowMore pages={pages} label="Show older" />
-    </>
   );
 }

@@ -3,9 +3,7 @@ import { api, answer } from '../api/client';
 import { navigate } from '../shared/router';
 import { ReadView } from '../shared/read-view';
 import { useRead } from '../shared/use-read';
-import { HistoryTable } from './history-table';
-import type { HistoryEntry } from '../api/schemas';
-import { ShowMore, usePages, type Page } from '../shared/pages';
+import { HistoryPages } from './history-table';
 import { ChainBadge } from './chain-badge';
 import { AsOfComparison } from './as-of-comparison';
 
@@ -60,17 +58,7 @@ function AuditHistory({ accountId }: { accountId: string }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <ReadView read={read}>{(first) => <HistoryPages accountId={accountId} first={first} />}</ReadView>
+      <ReadView read={read}>{(first) => <HistoryPages first={first} next={(cursor) => oldestFirst(accountId, cursor)} label="Show more" />}</ReadView>
     </section>
-  );
-}
-
-function HistoryPages({ accountId, first }: { accountId: string; first: Page<HistoryEntry> }) {
-  const pages = usePages(first, (cursor) => oldestFirst(accountId, cursor));
-  return (
-    <>
-      <HistoryTable items={pages.items} />
-      <ShowMore pages={pages} label="Show more" />
-    </>
   );
 }

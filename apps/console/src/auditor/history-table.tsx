@@ -1,6 +1,18 @@
 import type { HistoryEntry } from '../api/schemas';
 import { businessDate, instant } from '../shared/format';
 import { Empty } from '../shared/problem-view';
+import { ShowMore, usePages, type Page } from '../shared/pages';
+
+/** A history's first page, and the next ones (`next`, by cursor) when asked for with `label`. */
+export function HistoryPages({ first, next, label }: { first: Page<HistoryEntry>; next: (cursor: string) => Promise<Page<HistoryEntry>>; label: string }) {
+  const pages = usePages(first, next);
+  return (
+    <>
+      <HistoryTable items={pages.items} />
+      <ShowMore pages={pages} label={label} />
+    </>
+  );
+}
 
 /** Every event: when it happened for the business and when it was recorded, who did it, and the correlation tying a request's events together. */
 export function HistoryTable({ items }: { items: HistoryEntry[] }) {

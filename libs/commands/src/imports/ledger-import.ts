@@ -341,13 +341,15 @@ function unreadableRefusal(accountId: string, fact: LineFact, foreign: boolean, 
   try {
     // The caller's scope first, as the decider's refusals come after it (an opening for a creditor not theirs).
     requireCommandInScope(scope, accountId, fact.command, noStream().state);
-    throw fact.command.type === 'OpenAccount'
-      ? conflict('ACCOUNT_ALREADY_EXISTS', `Account ${accountId} already exists.`, { accountId })
-      : notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return refusalOf(error);
   }
+  return refusalOf(
+    fact.command.type === 'OpenAccount'
+      ? conflict('ACCOUNT_ALREADY_EXISTS', `Account ${accountId} already exists.`, { accountId })
+      : notFound('ACCOUNT_NOT_FOUND', 'The account does not exist.'),
+  );
 }
 
 /** A decider's refusal, told as a line error: its code, and the field it names when it names one. */
